@@ -1,0 +1,104 @@
+"""Build: the library entry point that turns a folder of articles into the output files."""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset
+from tqdm import tqdm
+
+from .errors import ArticleError, IkgError
+from .ingest import ARTICLE_SUFFIXES, read_article
+from .pipeline import Pipeline
+from .records import Extraction
+from .render_html import render_html
+from .to_rdf import to_dataset
+from .writers import serialize, write_atomic
+
+# What `ikg build` writes into the output folder.
+OUTPUT_FILES = {"graph.trig": "trig", "graph.ttl": "ttl"}
+HTML_FILE = "graph.html"
+
+
+@dataclass
+class BuildReport:
+    """What a build did: articles built, articles skipped (with why), and what it wrote."""
+
+    built: list[str] = field(default_factory=list)
+    skipped: list[ArticleError] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    triples: int = 0
+    entities: int = 0
+    facts: int = 0
+
+
+def find_articles(input_dir: Path) -> list[Path]:
+    """Article files under ``input_dir``, sorted; hidden files and symlinked folders are not entered."""
+    if not input_dir.exists():
+        raise IkgError(f"{input_dir}: no such folder")
+    if not input_dir.is_dir():
+        raise IkgError(f"{input_dir}: not a folder")
+    found = []
+    for root, dirs, files in os.walk(input_dir, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(root) / f for f in files if f.lower().endswith(ARTICLE_SUFFIXES) and not f.startswith(".")]
+    return sorted(found)
+
+
+def extract_all(paths: list[Path], pipeline: Pipeline, report: BuildReport,
+                progress: Callable | None = None) -> list[Extraction]:
+    """Ingest and extract each article; an unusable one is recorded in ``report`` and skipped."""
+    extractions: list[Extraction] = []
+    ids: dict[str, Path] = {}
+    for path in progress(paths) if progress else paths:
+        try:
+            doc = read_article(path)
+            if doc.id in ids:
+                raise ArticleError(str(path), f"same article id {doc.id!r} as {ids[doc.id]}; rename one")
+        except ArticleError as err:
+            report.skipped.append(err)
+            continue
+        ids[doc.id] = path
+        extractions.append(pipeline.extract(doc))
+        report.built.append(doc.id)
+    return extractions
+
+
+def build_dataset(input_dir: Path, pipeline: Pipeline | None = None, report: BuildReport | None = None,
+                  show_progress: bool = False) -> Dataset:
+    """The knowledge graph of every article under ``input_dir`` (no files written)."""
+    pipeline = pipeline or Pipeline.load()
+    report = report if report is not None else BuildReport()
+    paths = find_articles(Path(input_dir))
+    progress = None
+    if show_progress:
+        def progress(items):
+            return tqdm(items, desc="articles", unit="article", disable=not sys.stderr.isatty(), leave=False)
+    extractions = extract_all(paths, pipeline, report, progress)
+    report.facts = sum(len(ex.facts) for ex in extractions)
+    report.entities = len({lm.entity.iri for ex in extractions for lm in ex.mentions})
+    return to_dataset(extractions, pipeline.registry, pipeline.ontology)
+
+
+def build(input_dir: Path, output_dir: Path, pipeline: Pipeline | None = None,
+          show_progress: bool = False) -> BuildReport:
+    """Build the graph from ``input_dir`` and write graph.trig, graph.ttl and graph.html to ``output_dir``.
+
+    Every file is rendered in memory first and then renamed into place, so a failed build leaves the
+    previous output as it was.
+    """
+    report = BuildReport()
+    ds = build_dataset(input_dir, pipeline, report, show_progress)
+    if not report.built:
+        raise IkgError(f"{input_dir}: no usable articles ({len(report.skipped)} skipped)")
+    report.triples = len(ds)
+    rendered = {name: serialize(ds, fmt) for name, fmt in OUTPUT_FILES.items()}
+    rendered[HTML_FILE] = render_html(ds).encode("utf-8")
+    output_dir = Path(output_dir)
+    for name, data in rendered.items():
+        write_atomic(output_dir / name, data)
+        report.written.append(output_dir / name)
+    return report

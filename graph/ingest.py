@@ -1,0 +1,212 @@
+"""Ingest: read an article file into a :class:`Document` (decode, front matter, strip markup)."""
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+from dateutil import parser as dateparser
+
+from .errors import ArticleError
+from .records import Document
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+# Elements whose content is never article text.
+_SKIPPED_ELEMENTS = {"script", "style", "nav", "footer", "header", "noscript", "iframe", "template",
+                     "svg", "head", "form", "button", "select", "aside"}
+# Elements that end a line; everything else (a, span, strong …) is inline and joins its neighbours,
+# so that a name split by a tag (<a>太平洋</a>安信农险) reads whole again.
+_BLOCK_ELEMENTS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+                   "center", "section", "article", "blockquote", "pre", "hr", "dd", "dt", "figure",
+                   "figcaption", "body", "html", "main", "td", "th"}
+_VOID_ELEMENTS = {"br", "hr", "img", "meta", "link", "input", "wbr", "source"}
+
+_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_LOOKS_LIKE_HTML = re.compile(r"</?(p|div|br|span|a|img|strong|b|center|html|body|h[1-6]|li|table)\b", re.I)
+_CREDIT = re.compile(r"[（(]?\s*(?:文章)?来源[：:]\s*([^）)\s]{2,20})\s*[）)]?\s*$")
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode article bytes: UTF-8 (with or without BOM), else GB18030; binary data is refused."""
+    if not data.strip():
+        raise ArticleError(path, "empty file")
+    if b"\x00" in data[:8192]:
+        raise ArticleError(path, "binary file (contains NUL bytes), not text")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ArticleError(path, "not UTF-8 or GB18030 text")
+
+
+class _TextExtractor(HTMLParser):
+    """Collects the visible text of an HTML fragment, one line per block element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.title: str | None = None
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self._in_title = True
+        if tag in _SKIPPED_ELEMENTS and tag not in _VOID_ELEMENTS:
+            self.skip_depth += 1
+        if tag in _BLOCK_ELEMENTS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        if tag in _SKIPPED_ELEMENTS and self.skip_depth:
+            self.skip_depth -= 1
+        if tag in _BLOCK_ELEMENTS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title = (self.title or "") + data
+        elif not self.skip_depth:
+            self.parts.append(data)
+
+
+def strip_html(markup: str) -> tuple[str, str | None]:
+    """Return the visible text of ``markup`` (block elements become line breaks) and its <title>."""
+    extractor = _TextExtractor()
+    extractor.feed(markup)
+    extractor.close()
+    title = extractor.title.strip() if extractor.title else None
+    return "".join(extractor.parts), title
+
+
+def _clean_lines(body: str) -> tuple[list[str], list[str], str | None]:
+    """Turn a Markdown/plain body into text lines; returns (lines, urls found, first heading)."""
+    urls: list[str] = []
+    heading = None
+    lines = []
+    for raw in body.splitlines():
+        line = _MD_IMAGE.sub("", raw)
+        links = _MD_LINK.findall(line)
+        without_links = _MD_LINK.sub("", line)
+        # A line made only of links and separators is navigation, not text.
+        if links and not re.sub(r"[\s|｜·•/>\-–—]+", "", without_links):
+            continue
+        line = _MD_LINK.sub(r"\1", line)
+        if _MD_HEADING.match(line):
+            line = _MD_HEADING.sub("", line)
+            heading = heading or line.strip()
+        line = _MD_EMPHASIS.sub(r"\2", line)
+        line = _SPACES.sub(" ", line).strip()
+        if re.fullmatch(r"https?://\S+", line):
+            urls.append(line)
+            continue
+        if line:
+            lines.append(line)
+    return lines, urls, heading
+
+
+def _parse_front_matter(raw: str, path: str) -> tuple[dict, str]:
+    match = _FRONT_MATTER.match(raw)
+    if not match:
+        return {}, raw
+    try:
+        meta = yaml.load(match.group(1), Loader=yaml.BaseLoader)  # strings only, no type guessing
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark else ""
+        raise ArticleError(path, f"broken front matter{where}: {getattr(exc, 'problem', exc)}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ArticleError(path, "broken front matter: expected 'key: value' lines")
+    return meta, raw[match.end():]
+
+
+def _first(meta: dict, *keys: str) -> str | None:
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, list):
+            value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def parse_date(value: str | None) -> str | None:
+    """Normalise a metadata date (ISO, '2022-03-29 13:42:15 +0800', RFC 822 …) to YYYY-MM-DD."""
+    if not value:
+        return None
+    try:
+        parsed: date | datetime = dateparser.parse(value)
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date().isoformat() if isinstance(parsed, datetime) else parsed.isoformat()
+
+
+def document_id(path: Path) -> str:
+    """A stable, IRI-safe id from the file name; non-ASCII names are hashed."""
+    stem = path.stem
+    if _SAFE_ID.fullmatch(stem):
+        return stem
+    return "doc-" + hashlib.sha256(stem.encode("utf-8")).hexdigest()[:16]
+
+
+def parse_article(raw: str, path: str, doc_id: str) -> Document:
+    """Build a :class:`Document` from decoded file content."""
+    meta, body = _parse_front_matter(raw.replace("\r\n", "\n").replace("\r", "\n"), path)
+    urls = _AUTOLINK.findall(body)
+    body = _AUTOLINK.sub("\n", body)
+    html_title = None
+    if _LOOKS_LIKE_HTML.search(body):
+        body, html_title = strip_html(body)
+    lines, bare_urls, heading = _clean_lines(body)
+    urls += bare_urls
+    credit = None
+    if lines and (m := _CREDIT.search(lines[-1])):
+        credit = m.group(1)
+    text = "\n".join(lines)
+    if not text.strip():
+        raise ArticleError(path, "no article text after removing markup")
+    title = (_first(meta, "title") or html_title or heading
+             or _first_sentence(text) or Path(path).stem)
+    return Document(
+        id=doc_id,
+        path=path,
+        title=title,
+        text=text,
+        date=parse_date(_first(meta, "date", "published", "pubdate")),
+        source=_first(meta, "source", "publisher", "author") or credit or _first(meta, "tags", "categories"),
+        url=_first(meta, "url", "link", "permalink", "source_url") or (urls[0] if urls else None),
+    )
+
+
+def _first_sentence(text: str, limit: int = 40) -> str:
+    first = re.split(r"[。！？!?\n]", text, maxsplit=1)[0].strip()
+    return first if len(first) <= limit else first[:limit] + "…"
+
+
+def read_article(path: Path) -> Document:
+    """Read and parse one article file; raises :class:`ArticleError` when it cannot be used."""
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise ArticleError(str(path), "permission denied") from None
+    except IsADirectoryError:
+        raise ArticleError(str(path), "is a directory") from None
+    except OSError as exc:
+        raise ArticleError(str(path), exc.strerror or str(exc)) from None
+    return parse_article(decode(data, str(path)), str(path), document_id(path))

@@ -1,0 +1,107 @@
+"""Link: resolve every mention to one canonical entity.
+
+Registry aliases resolve directly; branches resolve to their insurer (and through it to its group);
+references (旗下财险公司, 上海分公司, 公司) resolve from the organisations named just before them.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from .iri import entity_iri
+from .records import Entity, LinkedMention, Mention
+from .registry import Registry
+from .rules import Rules
+
+_CONTEXT_CLASSES = {"InsuranceGroup", "Insurer", "Branch"}
+
+
+class Linker:
+    """Resolves mentions, in text order, to canonical entities."""
+
+    def __init__(self, registry: Registry, rules: Rules):
+        self.registry = registry
+        self.rules = rules
+
+    def link(self, mentions: list[Mention]) -> list[LinkedMention]:
+        """Linked mentions; references that context cannot resolve are dropped."""
+        linked: list[LinkedMention] = []
+        self._known: dict[str, Entity] = {}  # entities made in this document, by IRI
+        for mention in mentions:
+            entity = self._resolve(mention, linked)
+            if entity is not None:
+                linked.append(LinkedMention(mention, entity))
+        return linked
+
+    # -- entities ---------------------------------------------------------------------------------
+
+    def _registry_entity(self, iri: str) -> Entity:
+        return self.registry.entries[iri].entity
+
+    def _insurer_for_branches(self, entity: Entity) -> Entity:
+        """The insurer that owns branches named after ``entity`` (a group may delegate to one)."""
+        entry = self.registry.entries.get(entity.iri)
+        if entry and entry.branch_insurer in self.registry.entries:
+            return self._registry_entity(entry.branch_insurer)
+        return entity
+
+    def _branch(self, owner: Entity, region: str, unit: str) -> Entity:
+        owner = self._insurer_for_branches(owner)
+        self._known[owner.iri] = owner
+        region = self.rules.region_suffix.sub("", region)
+        return Entity(entity_iri("Branch", owner.iri, region, unit), "Branch", f"{owner.label}{region}{unit}",
+                      parent=owner.iri)
+
+    def _named(self, cls: str, surface: str) -> Entity:
+        label = unicodedata.normalize("NFKC", surface).strip()
+        return Entity(entity_iri(cls, label), cls, label)
+
+    def _resolve(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
+        if m.entity:
+            return self._registry_entity(m.entity)
+        if m.kind == "pattern":
+            if m.cls == "Branch":  # branch of an insurer the registry lacks
+                owner = self._named("Insurer", m.parent_surface)
+                return self._branch(owner, m.region, m.unit)
+            return self._named(m.cls, m.surface)
+        if m.kind == "alias" and m.cls == "Branch":
+            return self._branch(self._registry_entity(m.parent), m.region, m.unit)
+        return self._reference(m, context)
+
+    # -- references ---------------------------------------------------------------------------
+
+    def _recent(self, m: Mention, context: list[LinkedMention]):
+        """Entities named before ``m``, nearest first, within the reference window."""
+        for lm in reversed(context):
+            if m.start - lm.mention.end > self.rules.reference_window:
+                return
+            yield lm.entity
+
+    def _group(self, entity: Entity) -> str | None:
+        iri = entity.parent if entity.cls == "Branch" else entity.iri
+        return self.registry.group_of(iri) if iri else None
+
+    def _reference(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
+        recent = [e for e in self._recent(m, context) if e.cls in _CONTEXT_CLASSES]
+        if m.line:  # 旗下财险公司: the group's subsidiary in that line of business
+            for entity in recent:
+                group = self._group(entity)
+                if group:
+                    found = self.registry.subsidiaries(group, m.line)
+                    return found[0].entity if len(found) == 1 else None
+            return None
+        if m.cls == "Branch":
+            if m.region is None and m.unit == "分公司":  # bare 分公司: the branch just named
+                return next((e for e in recent if e.cls == "Branch"), None)
+            for entity in recent:
+                owner = self._owner(entity)
+                if owner is not None:
+                    return self._branch(owner, m.region or "", m.unit)
+            return None
+        return recent[0] if recent else None  # 公司: the organisation the text is about
+
+    def _owner(self, entity: Entity) -> Entity | None:
+        if entity.cls != "Branch":
+            return entity
+        if entity.parent in self.registry.entries:
+            return self._registry_entity(entity.parent)
+        return self._known.get(entity.parent)

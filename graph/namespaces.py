@@ -1,0 +1,21 @@
+"""The project's namespaces and the classes of the output contract."""
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD  # noqa: F401 (re-exported)
+
+IK = Namespace("https://w3id.org/insurance-kg/ontology#")
+IKR = Namespace("https://w3id.org/insurance-kg/id/")
+ARTICLE = Namespace("https://w3id.org/insurance-kg/article/")
+GRAPH = Namespace("https://w3id.org/insurance-kg/graph/")
+SCHEMA = Namespace("https://schema.org/")
+
+REGISTRY_GRAPH = GRAPH["registry"]
+ONTOLOGY_GRAPH = GRAPH["ontology"]
+
+# The contract's entity classes, in the order a type is picked when a node has several.
+ENTITY_CLASSES = ("Branch", "Insurer", "InsuranceGroup", "Regulator", "IndustryBody", "Partner",
+                  "Product", "Initiative", "BeneficiaryGroup")
+ORGANISATION_CLASSES = frozenset({"InsuranceGroup", "Insurer", "Branch", "Regulator", "IndustryBody",
+                                  "Partner"})
+
+PREFIXES = {"rdf": RDF, "ik": IK, "ikr": IKR, "skos": SKOS, "org": ORG, "schema": SCHEMA, "prov": PROV,
+            "dcterms": DCTERMS, "owl": OWL, "xsd": XSD, "rdfs": RDFS}

@@ -1,0 +1,54 @@
+"""The extraction pipeline: ingest → segment → recognise → link → relate, for one document."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from .errors import IkgError
+from .link import Linker
+from .recognise import Recogniser
+from .records import Document, Extraction
+from .registry import ONTOLOGY_DIR, Registry, load_registry
+from .relate import Relator
+from .rules import Rules, load_rules
+from .segment import segment
+from .tokenize import Tokenizer, create
+
+
+@dataclass
+class Pipeline:
+    """The loaded knowledge and the stages that use it; :meth:`extract` is a pure function of a document."""
+
+    registry: Registry
+    rules: Rules
+    tokenizer: Tokenizer
+    ontology: Graph
+
+    @classmethod
+    def load(cls, ontology_dir: Path | None = None, tokenizer: str = "jieba") -> "Pipeline":
+        """Load the registry, rules and ontology from ``ontology_dir`` (default: the project's)."""
+        ontology_dir = Path(ontology_dir or ONTOLOGY_DIR)
+        registry = load_registry(ontology_dir / "registry")
+        rules = load_rules(ontology_dir / "patterns.toml")
+        ontology = Graph()
+        owl_file = ontology_dir / "ikg.ttl"
+        try:
+            ontology.parse(owl_file, format="turtle")
+        except Exception as exc:  # rdflib raises several unrelated types for bad Turtle
+            raise IkgError(f"{owl_file}: cannot read the ontology: {str(exc).splitlines()[0]}") from None
+        return cls(registry, rules, create(tokenizer, registry.alias_words()), ontology)
+
+    def __post_init__(self) -> None:
+        self._recogniser = Recogniser(self.registry, self.rules)
+        self._linker = Linker(self.registry, self.rules)
+        self._relator = Relator(self.rules)
+
+    def extract(self, doc: Document) -> Extraction:
+        """Everything the article says that the graph keeps."""
+        sentences = segment(doc, self.tokenizer)
+        mentions = self._recogniser.recognise(sentences)
+        linked = self._linker.link(mentions)
+        facts = self._relator.relate(sentences, linked)
+        return Extraction(doc, linked, facts)

@@ -1,0 +1,204 @@
+"""Recognise: find the mentions of entities in each sentence.
+
+Registry aliases are matched first (longest match wins); then patterns find names the registry
+lacks (branches, insurers by their suffix, quoted products and initiatives) and references that
+only context resolves (旗下财险公司, 上海分公司, 公司).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from .records import Mention, Sentence
+from .registry import Registry, normalise
+from .rules import Rules
+
+# Aliases this short must start and end on word boundaries ("人保" is not in "个人保险").
+_SHORT_ALIAS = 3
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
+
+
+@dataclass
+class AliasIndex:
+    """Every registry alias as it may be written, mapped to its entity."""
+
+    surfaces: dict[str, str]
+    longest: int
+
+    @classmethod
+    def build(cls, registry: Registry) -> "AliasIndex":
+        surfaces = {}
+        for iri, entry in registry.entries.items():
+            for alias in entry.aliases:
+                for form in {alias, unicodedata.normalize("NFKC", alias)}:
+                    surfaces[form] = iri
+        return cls(surfaces, max(map(len, surfaces), default=0))
+
+    def matches(self, text: str) -> list[tuple[int, int, str]]:
+        """Leftmost-longest matches of aliases in ``text``: (start, end, iri)."""
+        found = []
+        i = 0
+        while i < len(text):
+            for length in range(min(self.longest, len(text) - i), 1, -1):
+                iri = self.surfaces.get(text[i:i + length])
+                if iri:
+                    found.append((i, i + length, iri))
+                    i += length
+                    break
+            else:
+                i += 1
+        return found
+
+
+class Recogniser:
+    """Finds mentions in sentences using the registry's aliases and the rules."""
+
+    def __init__(self, registry: Registry, rules: Rules):
+        self.registry = registry
+        self.rules = rules
+        self.index = AliasIndex.build(registry)
+
+    def recognise(self, sentences: list[Sentence]) -> list[Mention]:
+        """All mentions in ``sentences``, in text order, never overlapping."""
+        mentions: list[Mention] = []
+        for sentence in sentences:
+            mentions.extend(self._sentence(sentence))
+        return mentions
+
+    # -- one sentence ---------------------------------------------------------------------------
+
+    def _sentence(self, s: Sentence) -> list[Mention]:
+        text = s.text
+        taken = [False] * len(text)
+        out: list[Mention] = []
+
+        def free(start: int, end: int) -> bool:
+            return start < end and not any(taken[start:end])
+
+        def add(m: Mention) -> None:
+            for k in range(m.start - s.start, m.end - s.start):
+                taken[k] = True
+            out.append(m)
+
+        boundaries = self._boundaries(s)
+        aliases = [(a, b, iri) for a, b, iri in self.index.matches(text)
+                   if b - a > _SHORT_ALIAS or (a in boundaries and b in boundaries)]
+        alias_spans = {(a, b) for a, b, _ in aliases}
+
+        for m in self._quoted(s, alias_spans):
+            add(m)
+        for a, b, iri in aliases:
+            if free(a, b):
+                add(self._alias_mention(s, a, b, iri))
+        for m in self._unknown_insurers(s, boundaries):
+            if free(m.start - s.start, m.end - s.start):
+                add(m)
+        for m in self._references(s):
+            if free(m.start - s.start, m.end - s.start):
+                add(m)
+        for m in self._unquoted_products(s):
+            if free(m.start - s.start, m.end - s.start):
+                add(m)
+        return sorted(out, key=lambda m: m.start)
+
+    def _boundaries(self, s: Sentence) -> set[int]:
+        if not s.tokens:  # no tokenizer: every position is a boundary
+            return set(range(len(s.text) + 1))
+        cuts = {t.start - s.start for t in s.tokens} | {t.end - s.start for t in s.tokens}
+        return cuts
+
+    def _alias_mention(self, s: Sentence, a: int, b: int, iri: str) -> Mention:
+        entry = self.registry.entries[iri]
+        base = Mention(s.text[a:b], s.start + a, s.start + b, s.index, entry.entity.cls, "alias", entity=iri)
+        if entry.entity.cls in ("Insurer", "InsuranceGroup"):
+            branch = self.rules.branch.match(s.text, b)
+            if branch:
+                return replace(base, surface=s.text[a:branch.end()], end=s.start + branch.end(), cls="Branch",
+                               parent=iri, parent_surface=base.surface, region=branch["region"],
+                               unit=branch["unit"], entity=None)
+        return base
+
+    def _quoted(self, s: Sentence, alias_spans: set[tuple[int, int]]) -> list[Mention]:
+        r = self.rules
+        out = []
+        for q in r.quote.finditer(s.text):
+            group = next(g for g in range(1, (q.lastindex or 0) + 1) if q.group(g) is not None)
+            name, a, b = q.group(group), q.start(group), q.end(group)
+            if (a, b) in alias_spans or not name.strip():
+                continue
+            after, before = s.text[q.end():], s.text[:q.start()]
+            if r.initiative_inside.search(name) or r.initiative_after.search(after):
+                cls = "Initiative"
+            elif r.product_inside.search(name) or r.product_after.search(after) or r.product_before.search(before):
+                cls = "Product"
+            else:
+                continue
+            out.append(Mention(name, s.start + a, s.start + b, s.index, cls, "pattern"))
+        return out
+
+    def _unknown_insurers(self, s: Sentence, boundaries: set[int]) -> list[Mention]:
+        """Insurers the registry lacks, by their suffix: 某某人寿, 某某保险上海分公司 …"""
+        r = self.rules
+        out = []
+        for m in r.unknown_insurer.finditer(s.text):
+            suffix_start, suffix_end = m.start("suffix"), m.end("suffix")
+            start = self._name_start(s, suffix_start, boundaries)
+            if start is None:
+                continue
+            name = s.text[start:suffix_end]
+            branch = r.branch.match(s.text, suffix_end)
+            strong = "公司" in m["suffix"] or "人寿" in m["suffix"]
+            if not (strong or branch):
+                continue
+            mention = Mention(name, s.start + start, s.start + suffix_end, s.index, "Insurer", "pattern")
+            if branch:
+                mention = replace(mention, surface=s.text[start:branch.end()], end=s.start + branch.end(),
+                                  cls="Branch", parent_surface=name, region=branch["region"], unit=branch["unit"])
+            out.append(mention)
+        return out
+
+    def _name_start(self, s: Sentence, suffix_start: int, boundaries: set[int]) -> int | None:
+        """Where a company name ending at ``suffix_start`` begins, walking back over words."""
+        r = self.rules
+        if suffix_start not in boundaries:
+            return None
+        tokens = [t for t in s.tokens if t.end - s.start <= suffix_start]
+        start = suffix_start
+        for token in reversed(tokens):
+            if (token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1])
+                    or suffix_start - (token.start - s.start) > r.insurer_max_stem):
+                break
+            start = token.start - s.start
+        stem = s.text[start:suffix_start]
+        if len(stem) < 2 or any(stem.endswith(w) or stem == w for w in r.insurer_stem_stopwords):
+            return None
+        return start
+
+    def _references(self, s: Sentence) -> list[Mention]:
+        """Words that only context resolves: 旗下财险公司, 上海分公司, 徐汇支公司, 公司."""
+        r = self.rules
+        out = []
+        for name, line in self.registry.generic_names.items():
+            for prefix in r.line_reference_prefixes:
+                for m in re.finditer(re.escape(prefix + name), s.text):
+                    out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index,
+                                       "Insurer", "reference", line=line))
+        for pattern in (r.bare_branch, r.local_branch):
+            for m in pattern.finditer(s.text):
+                out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Branch",
+                                   "reference", region=m["region"], unit=m["unit"]))
+        for m in r.anaphor.finditer(s.text):
+            out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Insurer", "reference"))
+        # Longer references first, so that 旗下财险公司 wins over 公司.
+        return sorted(out, key=lambda m: (m.start - m.end, m.start))
+
+    def _unquoted_products(self, s: Sentence) -> list[Mention]:
+        r = self.rules
+        out = []
+        for m in r.unquoted_product.finditer(s.text):
+            name = m.group(1)
+            if r.unquoted_product_exclude.search(name) or normalise(name) in self.registry.aliases:
+                continue
+            out.append(Mention(name, s.start + m.start(1), s.start + m.end(1), s.index, "Product", "pattern"))
+        return out

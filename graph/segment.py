@@ -1,0 +1,38 @@
+"""Segment: split a document into sentences with offsets, and tokenize each sentence."""
+from __future__ import annotations
+
+import re
+
+from .records import Document, Sentence
+from .tokenize import Tokenizer
+
+# A sentence ends at 。！？!? or an ellipsis, together with any closing quotes or brackets after it.
+_SENTENCE = re.compile(r"[^。！？!?…\n]*(?:(?:[。！？!?]+|…+)[”’」』）)\"']*|$)")
+
+
+def split_sentences(doc: Document) -> list[tuple[int, int, int]]:
+    """Return (start, end, paragraph) for each sentence of ``doc``; a line is a paragraph."""
+    spans = []
+    position = 0
+    for paragraph, line in enumerate(doc.text.split("\n")):
+        for match in _SENTENCE.finditer(line):
+            start, end = match.span()
+            # Trim surrounding spaces so that quotes start and end on text.
+            while start < end and line[start].isspace():
+                start += 1
+            while end > start and line[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.append((position + start, position + end, paragraph))
+        position += len(line) + 1
+    return spans
+
+
+def segment(doc: Document, tokenizer: Tokenizer | None = None) -> list[Sentence]:
+    """Sentences of ``doc``, each with its tokens when a tokenizer is given."""
+    sentences = []
+    for index, (start, end, paragraph) in enumerate(split_sentences(doc)):
+        text = doc.text[start:end]
+        tokens = tuple(tokenizer.tokenize(text, start)) if tokenizer else ()
+        sentences.append(Sentence(doc.id, index, start, end, text, paragraph, tokens))
+    return sentences

@@ -1,0 +1,129 @@
+"""to_rdf: turn extractions into an RDF dataset with one named graph per article."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from .iri import node_iri
+from .namespaces import ARTICLE, GRAPH, IK, ONTOLOGY_GRAPH, ORG, PREFIXES, PROV, RDF, REGISTRY_GRAPH, SCHEMA, SKOS
+from .records import Document, Entity, Evidence, Extraction, Fact
+from .registry import Registry
+
+# Facts whose predicate is a structure link rather than an ik: relation.
+STRUCTURE = {"subOrganizationOf": ORG.subOrganizationOf, "unitOf": ORG.unitOf}
+
+
+def predicate_iri(name: str) -> URIRef:
+    """The property IRI of a fact's predicate name."""
+    return STRUCTURE.get(name) or IK[name]
+
+
+def article_iri(doc_id: str) -> URIRef:
+    """IRI of an article node."""
+    return ARTICLE[doc_id]
+
+
+def graph_iri(doc_id: str) -> URIRef:
+    """IRI of an article's named graph."""
+    return GRAPH[doc_id]
+
+
+def new_dataset() -> Dataset:
+    """An empty dataset whose default graph is the union of its named graphs, prefixes bound."""
+    ds = Dataset(default_union=True)
+    for prefix, namespace in PREFIXES.items():
+        ds.bind(prefix, namespace)
+    return ds
+
+
+def add_reference(ds: Dataset, registry: Registry, ontology: Graph | None) -> None:
+    """Put the registry (with provenance for its parent links) and the ontology in their graphs."""
+    g = ds.graph(REGISTRY_GRAPH)
+    for triple in registry.graph:
+        g.add(triple)
+    for entry in registry.entries.values():
+        e = entry.entity
+        if e.parent:
+            predicate = ORG.unitOf if e.cls == "Branch" else ORG.subOrganizationOf
+            fact = URIRef(node_iri("fact", "registry", e.iri, str(predicate), e.parent))
+            g.add((fact, RDF.type, IK.StructureFact))
+            g.add((fact, RDF.type, RDF.Statement))
+            g.add((fact, RDF.subject, URIRef(e.iri)))
+            g.add((fact, RDF.predicate, predicate))
+            g.add((fact, RDF.object, URIRef(e.parent)))
+            g.add((fact, IK.provenance, IK.FromRegistry))
+    if ontology is not None:
+        og = ds.graph(ONTOLOGY_GRAPH)
+        for triple in ontology:
+            og.add(triple)
+
+
+def add_extraction(ds: Dataset, ex: Extraction) -> None:
+    """Write one article's graph: the article, the entities it names, its facts and evidence."""
+    doc = ex.document
+    g = ds.graph(graph_iri(doc.id))
+    article = article_iri(doc.id)
+    _article(g, article, doc)
+    seen: set[str] = set()
+    for lm in ex.mentions:
+        e = lm.entity
+        node = URIRef(e.iri)
+        if e.iri not in seen:
+            seen.add(e.iri)
+            g.add((node, IK.mentionedIn, article))
+            if not e.from_registry:  # registry entities are typed and labelled in the registry graph
+                g.add((node, RDF.type, IK[e.cls]))
+                g.add((node, SKOS.prefLabel, Literal(e.label, lang="zh")))
+        if lm.mention.kind != "reference":  # 公司, 上海分公司 … are not names of the entity
+            g.add((node, SKOS.altLabel, Literal(lm.mention.surface, lang="zh")))
+    for fact in ex.facts:
+        _fact(g, article, fact)
+
+
+def _article(g: Graph, article: URIRef, doc: Document) -> None:
+    g.add((article, RDF.type, SCHEMA.NewsArticle))
+    g.add((article, SCHEMA.identifier, Literal(doc.id)))
+    g.add((article, SCHEMA.headline, Literal(doc.title, lang="zh")))
+    g.add((article, SCHEMA.articleBody, Literal(doc.text, lang="zh")))
+    if doc.date:
+        g.add((article, SCHEMA.datePublished, Literal(doc.date, datatype=XSD.date)))
+    if doc.source:
+        g.add((article, SCHEMA.publisher, Literal(doc.source)))
+    if doc.url:
+        g.add((article, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI)))
+
+
+def _fact(g: Graph, article: URIRef, fact: Fact) -> None:
+    s, o, p = URIRef(fact.subject.iri), URIRef(fact.object.iri), predicate_iri(fact.predicate)
+    ev = fact.evidence
+    g.add((s, p, o))
+    node = URIRef(node_iri("fact", ev.doc_id, fact.subject.iri, str(p), fact.object.iri, ev.start))
+    g.add((node, RDF.type, IK.StructureFact if fact.predicate in STRUCTURE else IK.RelationFact))
+    g.add((node, RDF.type, RDF.Statement))
+    g.add((node, RDF.subject, s))
+    g.add((node, RDF.predicate, p))
+    g.add((node, RDF.object, o))
+    g.add((node, IK.provenance, IK.FromText))
+    g.add((node, IK.evidence, _evidence(g, article, ev)))
+    g.add((node, PROV.wasDerivedFrom, article))
+
+
+def _evidence(g: Graph, article: URIRef, ev: Evidence) -> URIRef:
+    node = URIRef(node_iri("evidence", ev.doc_id, ev.start, ev.end))
+    g.add((node, RDF.type, IK.Evidence))
+    g.add((node, IK.inArticle, article))
+    g.add((node, IK.quote, Literal(ev.quote)))
+    g.add((node, IK.start, Literal(ev.start, datatype=XSD.nonNegativeInteger)))
+    g.add((node, IK.end, Literal(ev.end, datatype=XSD.nonNegativeInteger)))
+    return node
+
+
+def to_dataset(extractions: Iterable[Extraction], registry: Registry, ontology: Graph | None = None) -> Dataset:
+    """The whole graph: registry and ontology graphs plus one named graph per article."""
+    ds = new_dataset()
+    add_reference(ds, registry, ontology)
+    for ex in extractions:
+        add_extraction(ds, ex)
+    return ds

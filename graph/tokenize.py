@@ -1,0 +1,71 @@
+"""Chinese word tokenizers behind a small registry, so that jieba is one swappable choice.
+
+A tokenizer is built from the domain words (registry aliases) it must never cut apart.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from typing import Protocol
+
+from .errors import IkgError
+from .records import Token
+
+
+class Tokenizer(Protocol):
+    """Splits text into words with character offsets."""
+
+    def tokenize(self, text: str, offset: int = 0) -> list[Token]: ...
+
+
+TOKENIZERS: dict[str, Callable[[Iterable[str]], Tokenizer]] = {}
+
+
+def register(name: str):
+    """Class decorator: make a tokenizer available under ``name``."""
+    def deco(factory):
+        TOKENIZERS[name] = factory
+        return factory
+    return deco
+
+
+def create(name: str, domain_words: Iterable[str]) -> Tokenizer:
+    """Build the tokenizer called ``name`` with ``domain_words`` in its dictionary."""
+    try:
+        factory = TOKENIZERS[name]
+    except KeyError:
+        raise IkgError(f"unknown tokenizer {name!r}; known: {', '.join(sorted(TOKENIZERS))}") from None
+    return factory(domain_words)
+
+
+@register("jieba")
+class JiebaTokenizer:
+    """jieba's HMM tokenizer with the registry's names added as user words."""
+
+    def __init__(self, domain_words: Iterable[str]):
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" chatter is not for users
+        self._jieba = jieba.Tokenizer()
+        self._jieba.initialize()
+        for word in sorted(set(domain_words)):
+            if len(word) > 1 and " " not in word:
+                self._jieba.add_word(word)
+
+    def tokenize(self, text: str, offset: int = 0) -> list[Token]:
+        return [Token(w, s + offset, e + offset) for w, s, e in self._jieba.tokenize(text)]
+
+    def words(self, text: str) -> list[str]:
+        """Plain word list (what ``jieba.lcut`` gives), for baselines and benchmarks."""
+        return self._jieba.lcut(text)
+
+
+@register("chars")
+class CharTokenizer:
+    """One token per character: a dictionary-free fallback, useful in tests."""
+
+    def __init__(self, domain_words: Iterable[str] = ()):
+        pass
+
+    def tokenize(self, text: str, offset: int = 0) -> list[Token]:
+        return [Token(c, i + offset, i + offset + 1) for i, c in enumerate(text)]

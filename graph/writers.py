@@ -1,0 +1,80 @@
+"""Writers: RDF serialisation formats behind a registry, and atomic file writes."""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from .errors import IkgError
+from .namespaces import PREFIXES
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: rdflib's plugin name, file extension, and whether it keeps named graphs."""
+
+    plugin: str
+    extension: str
+    quads: bool
+
+
+FORMATS: dict[str, Format] = {
+    "ttl": Format("turtle", ".ttl", False),
+    "nt": Format("nt", ".nt", False),
+    "xml": Format("xml", ".rdf", False),
+    "trig": Format("trig", ".trig", True),
+    "nq": Format("nquads", ".nq", True),
+    "jsonld": Format("json-ld", ".jsonld", True),
+}
+
+
+def format_for(name: str) -> Format:
+    """The :class:`Format` called ``name``; a one-line error lists the known ones otherwise."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise IkgError(f"unknown format {name!r}; choose one of: {', '.join(FORMATS)}") from None
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """All triples of all graphs, as one graph (for formats without named graphs)."""
+    g = Graph()
+    for prefix, namespace in PREFIXES.items():
+        g.bind(prefix, namespace)
+    for triple in ds.triples((None, None, None)):
+        g.add(triple)
+    return g
+
+
+def serialize(ds: Dataset, name: str) -> bytes:
+    """``ds`` in format ``name``, as bytes."""
+    fmt = format_for(name)
+    source = ds if fmt.quads else union_graph(ds)
+    data = source.serialize(format=fmt.plugin, encoding="utf-8")
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename: readers never see half a file."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise IkgError(f"{path.parent}: cannot write here: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise IkgError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
