@@ -1,0 +1,356 @@
+"""Consistency checks on the reference registry (ontology/registry/*.ttl).
+
+The linker resolves names against these files, so an alias shared by two entities, a dangling
+link or an insurer without a line silently degrades every output graph.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS
+
+REGISTRY = Path(__file__).resolve().parent.parent / "ontology" / "registry"
+
+IK = Namespace("https://w3id.org/insurance-kg/ontology#")
+IKR = Namespace("https://w3id.org/insurance-kg/id/")
+
+EXPECTED_FILES = [
+    "lines.ttl",
+    "groups_and_insurers.ttl",
+    "regulators.ttl",
+    "industry_bodies.ttl",
+    "beneficiaries.ttl",
+    "partners.ttl",
+    "products.ttl",
+]
+
+# Classes of the output contract an entity may carry.
+CONTRACT = {
+    IK.InsuranceGroup, IK.Insurer, IK.Branch, IK.Regulator, IK.GovernmentBody, IK.IndustryBody,
+    IK.Partner, IK.Product, IK.Initiative, IK.BeneficiaryGroup,
+}
+GOVERNMENT = {IK.Regulator, IK.GovernmentBody}
+
+LINES = {
+    IK.PropertyCasualty, IK.Life, IK.Health, IK.Pension, IK.Agricultural, IK.Reinsurance,
+    IK.AssetManagement, IK.InvestmentHolding, IK.CreditInsurance, IK.Fund,
+}
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Everyday words or names shared with other firms: must never be an alias.
+FORBIDDEN_ALIASES = [
+    "平安", "太平", "人寿", "大地", "阳光", "新华", "中华", "华泰", "信保", "客户", "员工",
+    "平安健康",  # also Ping An Healthcare and Technology (平安好医生) since 2021
+]
+
+# Names as they occur in seeds/*.txt, and the registry entity each must resolve to.
+SEED_NAMES = {
+    "太安农险": "cpic-agri",
+    "太平洋安信农险": "cpic-agri",
+    "太保": "cpic",
+    "中国太保": "cpic",
+    "人保": "picc",
+    "中国人保": "picc",
+    "中国人民保险集团股份有限公司": "picc",
+    "中国人保集团": "picc",
+    "人保财险": "picc-pc",
+    "中国人寿财险": "china-life-pc",
+    "中国人寿": "china-life",
+    "中国人寿寿险": "china-life-life",
+    "平安产险": "pingan-pc",
+    "平安人寿": "pingan-life",
+    "平安养老险": "pingan-pension",
+    "平安养老": "pingan-pension",
+    "平安健康保险": "pingan-health",
+    "太保产险": "cpic-pc",
+    "太平洋产险": "cpic-pc",
+    "太保寿险": "cpic-life",
+    "太平洋寿险": "cpic-life",
+    "太平洋保险": "cpic",
+    "太平洋健康险": "cpic-health",
+    "长江养老": "cpic-pension",
+    "太保资本": "cpic-capital",
+    "国联安基金": "cpic-fund",
+    "太平人寿": "taiping-life",
+    "太平保险": "china-taiping",
+    "建信人寿": "ccb-life",
+    "众安保险": "zhongan",
+    "众诚保险": "zhongcheng",
+    "安诚保险": "ancheng",
+    "中国信保": "sinosure",
+    "中国出口信用保险公司": "sinosure",
+    "新华保险": "ncl",
+    "复星保德信人寿": "fosun-pramerica",
+    "复星": "fosun",
+    "上海复星公益基金会": "fosun-foundation",
+    "复星基金会": "fosun-foundation",
+    "美亚保险": "aig-china",
+    "饿了么": "eleme",
+    "上海市医疗急救中心": "sh-ems",
+    "上海保险交易所": "shie",
+    "上海市保险同业公会": "sh-insurance-association",
+    "上海保险同业公会": "sh-insurance-association",
+    "上海银保监局": "sh-cbirc",
+    "市金融党工委": "sh-jrgw",
+    "上海市民政局": "sh-civil-affairs",
+    "市农委": "sh-agri",
+    "上海市农委": "sh-agri",
+    "市商务委": "sh-commerce",
+    "市卫健委": "sh-health",
+    "市国资委": "sh-sasac",
+    "上海市疫情防控工作领导小组": "sh-covid-leading-group",
+    "上海市政府": "sh-gov",
+    "发改委": "ndrc",
+    "财政部": "mof",
+    "沪惠保": "product-huhuibao",
+    "太医管家": "product-taiyi-guanjia",
+    "平安金管家": "product-pingan-jinguanjia",
+    "蓝骑士": "bg-delivery-riders",
+    "医护人员": "bg-medical-workers",
+    "一线医务工作者": "bg-medical-workers",
+    "60岁及以上老年人": "bg-elderly",
+    "种植户": "bg-growers",
+    "网约车平台驾驶员": "bg-ride-hailing-drivers",
+}
+
+
+def norm(name: str) -> str:
+    """The key under which the linker compares names: NFKC, no whitespace, case-folded."""
+    return "".join(unicodedata.normalize("NFKC", str(name)).split()).casefold()
+
+
+@pytest.fixture(scope="module")
+def graph() -> Graph:
+    g = Graph()
+    for path in sorted(REGISTRY.glob("*.ttl")):
+        g.parse(path, format="turtle")
+    return g
+
+
+@pytest.fixture(scope="module")
+def entities(graph: Graph) -> set[URIRef]:
+    return {s for c in CONTRACT for s in graph.subjects(RDF.type, c)}
+
+
+@pytest.fixture(scope="module")
+def alias_index(graph: Graph, entities: set[URIRef]) -> dict[str, set[URIRef]]:
+    index: dict[str, set[URIRef]] = defaultdict(set)
+    for e in entities:
+        for p in (SKOS.prefLabel, SKOS.altLabel):
+            for label in graph.objects(e, p):
+                index[norm(label)].add(e)
+    return index
+
+
+def resolve(alias_index: dict[str, set[URIRef]], name: str) -> URIRef:
+    hits = alias_index.get(norm(name), set())
+    assert len(hits) == 1, f"{name!r} resolves to {sorted(hits)}"
+    return next(iter(hits))
+
+
+def zh(e_labels) -> list[Literal]:
+    return [lab for lab in e_labels if isinstance(lab, Literal) and lab.language == "zh"]
+
+
+# --- files ------------------------------------------------------------------
+
+
+def test_expected_files_present():
+    present = {p.name for p in REGISTRY.glob("*.ttl")}
+    assert set(EXPECTED_FILES) <= present, set(EXPECTED_FILES) - present
+
+
+@pytest.mark.parametrize("name", EXPECTED_FILES)
+def test_file_parses(name: str):
+    g = Graph()
+    g.parse(REGISTRY / name, format="turtle")
+    assert len(g) > 0
+
+
+# --- entities -----------------------------------------------------------------
+
+
+def test_every_labelled_resource_is_a_contract_entity(graph: Graph, entities: set[URIRef]):
+    """Anything given a prefLabel is an entity, a line concept, or the lines scheme."""
+    labelled = set(graph.subjects(SKOS.prefLabel, None))
+    other = labelled - entities - LINES - {IKR.lines}
+    assert not other, sorted(other)
+
+
+def test_entity_iris_are_slugs(entities: set[URIRef]):
+    bad = []
+    for e in entities:
+        s = str(e)
+        if not s.startswith(str(IKR)) or not SLUG.match(s[len(str(IKR)):]):
+            bad.append(s)
+    assert not bad, sorted(bad)
+
+
+def test_exactly_one_contract_class(graph: Graph, entities: set[URIRef]):
+    bad = {}
+    for e in entities:
+        classes = set(graph.objects(e, RDF.type)) & CONTRACT
+        if len(classes) != 1 and classes != GOVERNMENT:
+            bad[e] = classes
+    assert not bad, bad
+
+
+def test_government_bodies_are_regulators(graph: Graph):
+    for e in graph.subjects(RDF.type, IK.GovernmentBody):
+        assert (e, RDF.type, IK.Regulator) in graph, e
+
+
+def test_exactly_one_chinese_preflabel(graph: Graph, entities: set[URIRef]):
+    bad = {}
+    for e in entities:
+        labels = list(graph.objects(e, SKOS.prefLabel))
+        if len(labels) != 1 or len(zh(labels)) != 1 or not str(labels[0]).strip():
+            bad[e] = labels
+    assert not bad, bad
+
+
+def test_labels_have_expected_languages(graph: Graph, entities: set[URIRef]):
+    for e in entities:
+        for alt in graph.objects(e, SKOS.altLabel):
+            assert isinstance(alt, Literal) and alt.language == "zh", (e, alt)
+            assert str(alt).strip(), e
+        en = list(graph.objects(e, RDFS.label))
+        assert all(isinstance(x, Literal) and x.language == "en" for x in en), (e, en)
+        assert len(en) <= 1, (e, en)
+
+
+def test_no_alias_shared_between_entities(alias_index: dict[str, set[URIRef]]):
+    clashes = {name: sorted(es) for name, es in alias_index.items() if len(es) > 1}
+    assert not clashes, clashes
+
+
+def test_line_labels_do_not_clash_with_entity_aliases(graph, alias_index):
+    seen: dict[str, URIRef] = {}
+    for line in LINES:
+        for p in (SKOS.prefLabel, SKOS.altLabel, IK.genericName):
+            for label in graph.objects(line, p):
+                key = norm(label)
+                assert key not in alias_index, (line, str(label), alias_index[key])
+                if p == IK.genericName:
+                    assert seen.setdefault(key, line) == line, (str(label), seen[key], line)
+
+
+@pytest.mark.parametrize("word", FORBIDDEN_ALIASES)
+def test_forbidden_alias_absent(alias_index, word: str):
+    assert norm(word) not in alias_index, (word, alias_index.get(norm(word)))
+
+
+# --- links --------------------------------------------------------------------
+
+
+def test_lines_scheme(graph: Graph):
+    concepts = set(graph.subjects(SKOS.inScheme, IKR.lines))
+    assert concepts == LINES
+    assert (IKR.lines, RDF.type, SKOS.ConceptScheme) in graph
+    for line in LINES:
+        assert (line, RDF.type, SKOS.Concept) in graph, line
+        prefs = list(graph.objects(line, SKOS.prefLabel))
+        assert {p.language for p in prefs} == {"zh", "en"} and len(prefs) == 2, (line, prefs)
+
+
+def test_every_insurer_has_one_line(graph: Graph):
+    for ins in graph.subjects(RDF.type, IK.Insurer):
+        lines = list(graph.objects(ins, IK.line))
+        assert len(lines) == 1, (ins, lines)
+        assert lines[0] in LINES, (ins, lines[0])
+
+
+def test_line_only_on_insurers(graph: Graph):
+    for s in graph.subjects(IK.line, None):
+        assert (s, RDF.type, IK.Insurer) in graph, s
+
+
+def test_sub_organisation_targets(graph: Graph, entities: set[URIRef]):
+    parents = {IK.InsuranceGroup, IK.Insurer, IK.Partner}
+    for child, parent in graph.subject_objects(ORG.subOrganizationOf):
+        assert child in entities, child
+        assert set(graph.objects(child, RDF.type)) & {IK.Insurer, IK.Partner}, child
+        assert parent in entities, (child, parent)
+        assert set(graph.objects(parent, RDF.type)) & parents, (child, parent)
+        assert parent != child
+
+
+def test_no_sub_organisation_cycles(graph: Graph):
+    for start in set(graph.subjects(ORG.subOrganizationOf, None)):
+        seen, node = {start}, start
+        while (nxt := graph.value(node, ORG.subOrganizationOf)) is not None:
+            assert nxt not in seen, f"cycle through {start}"
+            seen.add(nxt)
+            node = nxt
+
+
+def test_branch_insurer_targets(graph: Graph):
+    for group, insurer in graph.subject_objects(IK.branchInsurer):
+        assert (group, RDF.type, IK.InsuranceGroup) in graph, group
+        assert (insurer, RDF.type, IK.Insurer) in graph, (group, insurer)
+        assert (insurer, ORG.subOrganizationOf, group) in graph, (group, insurer)
+    for group in set(graph.subjects(IK.branchInsurer, None)):
+        assert len(list(graph.objects(group, IK.branchInsurer))) == 1, group
+
+
+def test_replaced_by_targets(graph: Graph):
+    for old, new in graph.subject_objects(DCTERMS.isReplacedBy):
+        assert (old, RDF.type, IK.Regulator) in graph, old
+        assert (new, RDF.type, IK.Regulator) in graph, (old, new)
+    for start in set(graph.subjects(DCTERMS.isReplacedBy, None)):
+        seen, node = {start}, start
+        while (nxt := graph.value(node, DCTERMS.isReplacedBy)) is not None:
+            assert nxt not in seen, f"isReplacedBy cycle through {start}"
+            seen.add(nxt)
+            node = nxt
+
+
+def test_regulator_succession(graph: Graph, alias_index):
+    circ, cbirc, nfra = (resolve(alias_index, n) for n in ("保监会", "银保监会", "国家金融监督管理总局"))
+    assert graph.value(circ, DCTERMS.isReplacedBy) == cbirc
+    assert graph.value(cbirc, DCTERMS.isReplacedBy) == nfra
+    sh_circ, sh_cbirc = resolve(alias_index, "上海保监局"), resolve(alias_index, "上海银保监局")
+    assert graph.value(sh_circ, DCTERMS.isReplacedBy) == sh_cbirc
+    assert graph.value(sh_cbirc, DCTERMS.isReplacedBy) is not None
+
+
+# --- seed names ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name,slug", sorted(SEED_NAMES.items()))
+def test_seed_name_resolves(alias_index, name: str, slug: str):
+    assert resolve(alias_index, name) == IKR[slug]
+
+
+def test_seed_pairs_are_the_same_entity(alias_index):
+    assert resolve(alias_index, "太安农险") == resolve(alias_index, "太平洋安信农险")
+    assert resolve(alias_index, "太保") == resolve(alias_index, "中国太保")
+    assert resolve(alias_index, "人保") == resolve(alias_index, "中国人保")
+
+
+def test_seed_structure(graph: Graph, alias_index):
+    cpic = resolve(alias_index, "中国太保")
+    picc = resolve(alias_index, "中国人保")
+    china_life = resolve(alias_index, "中国人寿")
+    agri = resolve(alias_index, "太安农险")
+    assert (agri, ORG.subOrganizationOf, cpic) in graph
+    assert (agri, IK.line, IK.Agricultural) in graph
+    assert (resolve(alias_index, "人保财险"), ORG.subOrganizationOf, picc) in graph
+    assert (resolve(alias_index, "人保投控"), IK.line, IK.InvestmentHolding) in graph
+    assert (resolve(alias_index, "中国人寿财险"), ORG.subOrganizationOf, china_life) in graph
+    assert graph.value(china_life, IK.branchInsurer) == resolve(alias_index, "中国人寿寿险")
+    assert (resolve(alias_index, "国联安基金"), IK.line, IK.Fund) in graph
+    assert (resolve(alias_index, "建信人寿"), ORG.subOrganizationOf,
+            resolve(alias_index, "中国建设银行")) in graph
+    assert (resolve(alias_index, "复星保德信人寿"), ORG.subOrganizationOf,
+            resolve(alias_index, "复星")) in graph
+    assert (resolve(alias_index, "中国信保"), IK.line, IK.CreditInsurance) in graph
+    assert (resolve(alias_index, "中国人保"), RDF.type, IK.InsuranceGroup) in graph
+    assert (resolve(alias_index, "新华保险"), RDF.type, IK.Insurer) in graph
