@@ -95,9 +95,21 @@ class Linker:
             for entity in recent:
                 owner = self._owner(entity)
                 if owner is not None:
-                    return self._branch(owner, m.region or "", m.unit)
+                    return self._earlier_branch(m, owner, context) or self._branch(owner, m.region or "", m.unit)
             return None
         return recent[0] if recent else None  # 公司: the organisation the text is about
+
+    def _earlier_branch(self, m: Mention, owner: Entity, context: list[LinkedMention]) -> Entity | None:
+        """A branch of ``owner`` (or of its group) named in full earlier: what a bare 上海区域工协 means."""
+        if not m.region:
+            return None
+        named = f"{self.rules.region_suffix.sub('', m.region)}{m.unit}"
+        owners = {owner.iri, self._insurer_for_branches(owner).iri, self.registry.group_of(owner.iri)}
+        for lm in reversed(context):
+            e = lm.entity
+            if e.cls == "Branch" and e.parent in owners and e.label.endswith(named):
+                return e
+        return None
 
     def _owner(self, entity: Entity) -> Entity | None:
         if entity.cls != "Branch":

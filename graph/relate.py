@@ -32,28 +32,32 @@ class Relator:
         for lm in linked:
             by_sentence.setdefault(lm.mention.sentence, []).append(lm)
         facts: dict[tuple, Fact] = {}
+        named_units: set[str] = set()  # branches whose unitOf link this document already states
         topic: Entity | None = None
         paragraph = None
         for s in sentences:
             if s.paragraph != paragraph:
                 topic, paragraph = None, s.paragraph
             ms = by_sentence.get(s.index, [])
-            for fact in self._sentence(s, ms, topic):
+            for fact in self._sentence(s, ms, topic, named_units):
                 facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
         return list(facts.values())
 
-    def _sentence(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None) -> Iterator[Fact]:
+    def _sentence(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
+                  named_units: set[str]) -> Iterator[Fact]:
         evidence = evidence_of(s)
-        yield from self._branch_links(ms, evidence)
-        groups = _lists(s, ms)
+        yield from self._branch_links(ms, evidence, named_units)
+        clause = [len(self.rules.clause_separators.findall(s.text, 0, lm.mention.start - s.start)) for lm in ms]
+        subjects = [lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm) for lm in ms]
+        groups = _lists(s, ms, clause)
         for rule in self.rules.relations:
             for first, last in groups:
                 members = [lm for lm in ms[first:last + 1] if lm.entity.cls in rule.object]
                 if not members or not self._context_matches(rule, s, ms[first], ms[last]):
                     continue
-                subject = self._subject(rule, ms, first, last, topic)
+                subject = self._subject(rule, ms, first, last, topic, clause, subjects)
                 if subject is None:
                     continue
                 for lm in members:
@@ -61,11 +65,19 @@ class Relator:
                         yield Fact(subject, rule.predicate, lm.entity, evidence)
         yield from self._structure(s, ms, evidence)
 
-    def _branch_links(self, ms: list[LinkedMention], evidence: Evidence) -> Iterator[Fact]:
-        """A branch named in the text is a unit of the insurer its name contains."""
+    def _can_be_subject(self, s: Sentence, lm: LinkedMention) -> bool:
+        """False when the mention sits inside a 为/向/与… phrase of its clause."""
+        before = s.text[:lm.mention.start - s.start]
+        clause_start = max(before.rfind(c) for c in "，,；;：:") + 1
+        return not self.rules.subject_blockers.search(before[clause_start:])
+
+    def _branch_links(self, ms: list[LinkedMention], evidence: Evidence, named_units: set[str]) -> Iterator[Fact]:
+        """A branch named in the text is a unit of the insurer its name contains (stated once per article)."""
         for lm in ms:
             e = lm.entity
-            if e.cls == "Branch" and not e.from_registry and e.parent and lm.mention.kind != "reference":
+            if (e.cls == "Branch" and not e.from_registry and e.parent and lm.mention.kind != "reference"
+                    and e.iri not in named_units):
+                named_units.add(e.iri)
                 owner = Entity(e.parent, "Insurer", "", from_registry=True)  # only its IRI is used
                 yield Fact(e, "unitOf", owner, evidence)
 
@@ -80,18 +92,26 @@ class Relator:
         return not (rule.exclude_before and rule.exclude_before.search(before))
 
     def _subject(self, rule: RelationRule, ms: list[LinkedMention], first: int, last: int,
-                 topic: Entity | None) -> Entity | None:
-        def ok(lm: LinkedMention) -> bool:
-            return lm.entity.cls in rule.subject
+                 topic: Entity | None, clause: list[int], subjects: list[bool]) -> Entity | None:
+        """The subject of a rule's object ms[first..last], searched in the rule's order.
+
+        Organisations must be able to head their clause (``subjects``); products and initiatives
+        (the subjects of ``targets``) are taken from the object's own clause.
+        """
+        def ok(i: int) -> bool:
+            lm = ms[i]
+            if lm.entity.cls not in rule.subject:
+                return False
+            return subjects[i] if lm.entity.cls in _SUBJECT_CLASSES else clause[i] == clause[first]
 
         for way in rule.subject_search:
             if way == "before":
-                found = next((lm for lm in reversed(ms[:first]) if ok(lm)), None)
+                found = next((ms[i] for i in range(first - 1, -1, -1) if ok(i)), None)
             elif way == "after":
-                found = next((lm for lm in ms[last + 1:] if ok(lm)), None)
+                found = next((ms[i] for i in range(last + 1, len(ms)) if ok(i)), None)
             elif way == "nearest":
-                candidates = [(first - i, lm) for i, lm in enumerate(ms[:first]) if ok(lm)]
-                candidates += [(i - last, lm) for i, lm in enumerate(ms) if i > last and ok(lm)]
+                candidates = [(first - i, ms[i]) for i in range(first) if ok(i)]
+                candidates += [(i - last, ms[i]) for i in range(last + 1, len(ms)) if ok(i)]
                 found = min(candidates, key=lambda c: c[0])[1] if candidates else None
             else:  # topic
                 return topic if topic is not None and topic.cls in rule.subject else None
@@ -112,14 +132,14 @@ class Relator:
                     yield Fact(owned.entity, predicate, owner.entity, evidence)
 
 
-def _lists(s: Sentence, ms: list[LinkedMention]) -> list[tuple[int, int]]:
-    """Index ranges of mentions that form one list (A、B和C), singletons included."""
+def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int]) -> list[tuple[int, int]]:
+    """Index ranges of mentions that form one list (A、B和C) within a clause, singletons included."""
     groups: list[tuple[int, int]] = []
     for i, lm in enumerate(ms):
         if groups:
             first, last = groups[-1]
             gap = s.text[ms[last].mention.end - s.start:lm.mention.start - s.start]
-            if _LIST_JOINER.match(gap) and ms[last].entity.cls == lm.entity.cls:
+            if _LIST_JOINER.match(gap) and ms[last].entity.cls == lm.entity.cls and clause[last] == clause[i]:
                 groups[-1] = (first, i)
                 continue
         groups.append((i, i))

@@ -48,6 +48,8 @@ class Rules:
     unquoted_product: re.Pattern
     unquoted_product_exclude: re.Pattern
     relations: tuple[RelationRule, ...]
+    clause_separators: re.Pattern
+    subject_blockers: re.Pattern
     structure_between: re.Pattern
     structure_owner: frozenset[str]
     structure_predicate: dict[str, str]
@@ -117,6 +119,8 @@ def load_rules(path: Path | None = None) -> Rules:
         unquoted_product=re.compile(products["unquoted_product"]),
         unquoted_product_exclude=re.compile(products["unquoted_product_exclude"]),
         relations=relations,
+        clause_separators=re.compile(f"[{re.escape(data['relations']['clause_separators'])}]"),
+        subject_blockers=re.compile(data["relations"]["subject_blockers"]),
         structure_between=re.compile(structure["between"]),
         structure_owner=frozenset(structure["owner"]),
         structure_predicate=dict(structure["predicate_by_class"]),
