@@ -44,12 +44,13 @@ class Linker:
             return self._registry_entity(entry.branch_insurer)
         return entity
 
-    def _branch(self, owner: Entity, region: str, unit: str) -> Entity:
-        owner = self._insurer_for_branches(owner)
+    def _branch(self, owner: Entity, region: str, unit: str, cls: str = "Branch") -> Entity:
+        """The unit ``region``+``unit`` of ``owner``: a Branch of an insurer, or a Partner's own unit."""
+        if cls == "Branch":
+            owner = self._insurer_for_branches(owner)
         self._known[owner.iri] = owner
         region = self.rules.region_suffix.sub("", region)
-        return Entity(entity_iri("Branch", owner.iri, region, unit), "Branch", f"{owner.label}{region}{unit}",
-                      parent=owner.iri)
+        return Entity(entity_iri(cls, owner.iri, region, unit), cls, f"{owner.label}{region}{unit}", parent=owner.iri)
 
     def _named(self, cls: str, surface: str) -> Entity:
         label = unicodedata.normalize("NFKC", surface).strip()
@@ -58,14 +59,14 @@ class Linker:
     def _resolve(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
         if m.entity:
             return self._registry_entity(m.entity)
-        if m.kind == "pattern":
-            if m.cls == "Branch":  # branch of an insurer the registry lacks
-                owner = self._named("Insurer", m.parent_surface)
-                return self._branch(owner, m.region, m.unit)
+        if m.kind == "reference":
+            return self._reference(m, context)
+        if m.unit is None:
             return self._named(m.cls, m.surface)
-        if m.kind == "alias" and m.cls == "Branch":
-            return self._branch(self._registry_entity(m.parent), m.region, m.unit)
-        return self._reference(m, context)
+        # a unit of a registry organisation, or of one the registry lacks (众诚保险上海分公司)
+        owner = (self._registry_entity(m.parent) if m.parent
+                 else self._named("Partner" if m.cls == "Partner" else "Insurer", m.parent_surface))
+        return self._branch(owner, m.region, m.unit, m.cls)
 
     # -- references ---------------------------------------------------------------------------
 
@@ -104,10 +105,11 @@ class Linker:
         if not m.region:
             return None
         named = f"{self.rules.region_suffix.sub('', m.region)}{m.unit}"
-        owners = {owner.iri, self._insurer_for_branches(owner).iri, self.registry.group_of(owner.iri)}
+        group = self.registry.group_of(owner.iri)
         for lm in reversed(context):
             e = lm.entity
-            if e.cls == "Branch" and e.parent in owners and e.label.endswith(named):
+            same_owner = e.parent == owner.iri or (group is not None and self.registry.group_of(e.parent) == group)
+            if e.cls == "Branch" and same_owner and e.label.endswith(named):
                 return e
         return None
 

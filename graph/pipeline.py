@@ -41,7 +41,7 @@ class Pipeline:
         return cls(registry, rules, create(tokenizer, registry.alias_words()), ontology)
 
     def __post_init__(self) -> None:
-        self._recogniser = Recogniser(self.registry, self.rules)
+        self._recogniser = Recogniser(self.registry, self.rules, self.tokenizer)
         self._linker = Linker(self.registry, self.rules)
         self._relator = Relator(self.rules)
 

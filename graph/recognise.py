@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from .records import Mention, Sentence
 from .registry import Registry, normalise
 from .rules import Rules
+from .tokenize import Tokenizer
 
 # Aliases this short must start and end on word boundaries ("人保" is not in "个人保险").
 _SHORT_ALIAS = 3
@@ -54,9 +55,10 @@ class AliasIndex:
 class Recogniser:
     """Finds mentions in sentences using the registry's aliases and the rules."""
 
-    def __init__(self, registry: Registry, rules: Rules):
+    def __init__(self, registry: Registry, rules: Rules, tokenizer: Tokenizer):
         self.registry = registry
         self.rules = rules
+        self.tokenizer = tokenizer
         self.index = AliasIndex.build(registry)
 
     def recognise(self, sentences: list[Sentence]) -> list[Mention]:
@@ -91,7 +93,7 @@ class Recogniser:
         for a, b, iri in aliases:
             if free(a, b):
                 add(self._alias_mention(s, a, b, iri))
-        for m in self._unknown_insurers(s, boundaries):
+        for m in self._pattern_names(s) + self._suffix_names(s, boundaries):
             if free(m.start - s.start, m.end - s.start):
                 add(m)
         for m in self._references(s):
@@ -111,13 +113,7 @@ class Recogniser:
     def _alias_mention(self, s: Sentence, a: int, b: int, iri: str) -> Mention:
         entry = self.registry.entries[iri]
         base = Mention(s.text[a:b], s.start + a, s.start + b, s.index, entry.entity.cls, "alias", entity=iri)
-        if entry.entity.cls in ("Insurer", "InsuranceGroup"):
-            branch = self.rules.branch.match(s.text, b)
-            if branch:
-                return replace(base, surface=s.text[a:branch.end()], end=s.start + branch.end(), cls="Branch",
-                               parent=iri, parent_surface=base.surface, region=branch["region"],
-                               unit=branch["unit"], entity=None)
-        return base
+        return self._with_unit(base, s.text, s.start)
 
     def _quoted(self, s: Sentence, alias_spans: set[tuple[int, int]]) -> list[Mention]:
         r = self.rules
@@ -137,29 +133,54 @@ class Recogniser:
             out.append(Mention(name, s.start + a, s.start + b, s.index, cls, "pattern"))
         return out
 
-    def _unknown_insurers(self, s: Sentence, boundaries: set[int]) -> list[Mention]:
-        """Insurers the registry lacks, by their suffix: 某某人寿, 某某保险上海分公司 …"""
+    def _branch_after(self, text: str, end: int, cls: str) -> re.Match | None:
+        """A unit's suffix right after an organisation's name: 上海分公司, 周口中心支公司, 河南省分行 …"""
         r = self.rules
+        if cls in ("Insurer", "InsuranceGroup"):
+            m = r.branch.match(text, end) or r.local_branch.match(text, end)
+        elif cls == "Partner":
+            m = r.partner_branch.match(text, end)
+        else:
+            return None
+        if m and m["region"] in r.local_unit_stopwords:
+            return None
+        return m
+
+    def _with_unit(self, mention: Mention, text: str, offset: int) -> Mention:
+        """Extend a name by the unit that follows it (平安产险 + 上海分公司); a partner's unit stays a Partner."""
+        unit = self._branch_after(text, mention.end - offset, mention.cls)
+        if not unit:
+            return mention
+        return replace(mention, surface=text[mention.start - offset:unit.end()], end=offset + unit.end(),
+                       cls="Partner" if mention.cls == "Partner" else "Branch", entity=None,
+                       parent=mention.entity, parent_surface=mention.surface, region=unit["region"],
+                       unit=unit["unit"])
+
+    def _pattern_names(self, s: Sentence) -> list[Mention]:
+        """Names a pattern gives whole: 河南银保监局, 北京保险行业协会 …"""
+        return [Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, cls, "pattern")
+                for cls, pattern in self.rules.pattern_names for m in pattern.finditer(s.text)]
+
+    def _suffix_names(self, s: Sentence, boundaries: set[int]) -> list[Mention]:
+        """Names the registry lacks, by their suffix: 某某人寿, 某某保险上海分公司, 周口农商银行 …"""
         out = []
-        for m in r.unknown_insurer.finditer(s.text):
-            suffix_start, suffix_end = m.start("suffix"), m.end("suffix")
-            start = self._name_start(s, suffix_start, boundaries)
-            if start is None:
-                continue
-            name = s.text[start:suffix_end]
-            branch = r.branch.match(s.text, suffix_end)
-            strong = "公司" in m["suffix"] or "人寿" in m["suffix"]
-            if not (strong or branch):
-                continue
-            mention = Mention(name, s.start + start, s.start + suffix_end, s.index, "Insurer", "pattern")
-            if branch:
-                mention = replace(mention, surface=s.text[start:branch.end()], end=s.start + branch.end(),
-                                  cls="Branch", parent_surface=name, region=branch["region"], unit=branch["unit"])
-            out.append(mention)
+        for rule in self.rules.suffix_names:
+            for m in rule.suffix.finditer(s.text):
+                start = self._name_start(s, m.start(), rule.max_stem, boundaries)
+                if start is None:
+                    continue
+                if rule.check_pos and any(tag in self.rules.reject_pos
+                                          for _, tag in self.tokenizer.pos(s.text[start:m.start()])):
+                    continue
+                mention = self._with_unit(Mention(s.text[start:m.end()], s.start + start, s.start + m.end(),
+                                                  s.index, rule.cls, "pattern"), s.text, s.start)
+                if rule.needs_branch and mention.unit is None:
+                    continue
+                out.append(mention)
         return out
 
-    def _name_start(self, s: Sentence, suffix_start: int, boundaries: set[int]) -> int | None:
-        """Where a company name ending at ``suffix_start`` begins, walking back over words."""
+    def _name_start(self, s: Sentence, suffix_start: int, max_stem: int, boundaries: set[int]) -> int | None:
+        """Where a name ending at ``suffix_start`` begins, walking back over words."""
         r = self.rules
         if suffix_start not in boundaries:
             return None
@@ -167,11 +188,11 @@ class Recogniser:
         start = suffix_start
         for token in reversed(tokens):
             if (token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1])
-                    or suffix_start - (token.start - s.start) > r.insurer_max_stem):
+                    or suffix_start - (token.start - s.start) > max_stem):
                 break
             start = token.start - s.start
         stem = s.text[start:suffix_start]
-        if len(stem) < 2 or any(stem.endswith(w) or stem == w for w in r.insurer_stem_stopwords):
+        if len(stem) < 2 or any(stem.endswith(w) for w in r.stem_stopwords):
             return None
         return start
 
@@ -184,10 +205,12 @@ class Recogniser:
                 for m in re.finditer(re.escape(prefix + name), s.text):
                     out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index,
                                        "Insurer", "reference", line=line))
-        for pattern in (r.bare_branch, r.local_branch):
-            for m in pattern.finditer(s.text):
-                out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Branch",
-                                   "reference", region=m["region"], unit=m["unit"]))
+        local = (m for m in r.local_branch.finditer(s.text)
+                 if r.clause_start.fullmatch(s.text[m.start() - 1:m.start()] or " ")
+                 and m["region"] not in r.local_unit_stopwords)
+        for m in [*r.bare_branch.finditer(s.text), *local]:
+            out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Branch",
+                               "reference", region=m["region"], unit=m["unit"]))
         for m in r.anaphor.finditer(s.text):
             out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Insurer", "reference"))
         # Longer references first, so that 旗下财险公司 wins over 公司.

@@ -8,8 +8,9 @@ from .namespaces import ORGANISATION_CLASSES
 from .records import Entity, Evidence, Fact, LinkedMention, Sentence
 from .rules import RelationRule, Rules
 
-# Mentions joined only by these read as one list: 上海银保监局、上海市保险同业公会 …
-_LIST_JOINER = re.compile(r"^[、和及与\s“”\"「」]*(以及|及|和|与|、)?[\s“”\"「」]*$")
+# Mentions joined only by these read as one list: 上海银保监局、上海市保险同业公会 … ("与" is not a
+# list: "A与B合作" makes B A's partner).
+_LIST_JOINER = re.compile(r"^[\s“”\"「」]*(以及|及|和|、)[\s“”\"「」]*$")
 _OPENING = "“\"「『《（("
 _CLOSING = "”\"」』》）)"
 _SUBJECT_CLASSES = ORGANISATION_CLASSES - {"Regulator", "IndustryBody"}
@@ -57,13 +58,11 @@ class Relator:
                 members = [lm for lm in ms[first:last + 1] if lm.entity.cls in rule.object]
                 if not members or not self._context_matches(rule, s, ms[first], ms[last]):
                     continue
-                subject = self._subject(rule, ms, first, last, topic, clause, subjects)
-                if subject is None:
-                    continue
-                for lm in members:
-                    if lm.entity.iri != subject.iri:
-                        yield Fact(subject, rule.predicate, lm.entity, evidence)
-        yield from self._structure(s, ms, evidence)
+                for subject in self._subjects(rule, s, ms, groups, first, last, topic, clause, subjects):
+                    for lm in members:
+                        if lm.entity.iri != subject.iri:
+                            yield Fact(subject, rule.predicate, lm.entity, evidence)
+        yield from self._structure(s, ms, groups, evidence)
 
     def _can_be_subject(self, s: Sentence, lm: LinkedMention) -> bool:
         """False when the mention sits inside a 为/向/与… phrase of its clause."""
@@ -75,11 +74,10 @@ class Relator:
         """A branch named in the text is a unit of the insurer its name contains (stated once per article)."""
         for lm in ms:
             e = lm.entity
-            if (e.cls == "Branch" and not e.from_registry and e.parent and lm.mention.kind != "reference"
-                    and e.iri not in named_units):
+            if not e.from_registry and e.parent and lm.mention.kind != "reference" and e.iri not in named_units:
                 named_units.add(e.iri)
                 owner = Entity(e.parent, "Insurer", "", from_registry=True)  # only its IRI is used
-                yield Fact(e, "unitOf", owner, evidence)
+                yield Fact(e, "unitOf" if e.cls == "Branch" else "subOrganizationOf", owner, evidence)
 
     def _context_matches(self, rule: RelationRule, s: Sentence, first: LinkedMention,
                          last: LinkedMention) -> bool:
@@ -91,9 +89,31 @@ class Relator:
             return False
         return not (rule.exclude_before and rule.exclude_before.search(before))
 
+    def _subjects(self, rule: RelationRule, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]],
+                  first: int, last: int, topic: Entity | None, clause: list[int],
+                  subjects: list[bool]) -> list[Entity]:
+        """The subject of a rule's object, with those that share its role: the rest of its list
+        (阳光财险、阳光人寿联合启动) and a partner joined by 与…联合."""
+        found = self._subject(rule, ms, first, last, topic, clause, subjects)
+        if found is None:
+            return []
+        if isinstance(found, Entity):  # the paragraph's topic
+            return [found]
+        g_first, g_last = next(g for g in groups if g[0] <= found <= g[1])
+        out = [ms[i].entity for i in range(g_first, g_last + 1) if ms[i].entity.cls in rule.subject]
+        if g_last + 1 < len(ms) and g_last + 1 != first:
+            nxt = ms[g_last + 1]
+            between = s.text[ms[g_last].mention.end - s.start:nxt.mention.start - s.start]
+            after = s.text[nxt.mention.end - s.start:]
+            if (nxt.entity.cls in rule.subject and self.rules.co_subject.match(between)
+                    and self.rules.co_subject_after.match(after)):
+                out.append(nxt.entity)
+        return out
+
     def _subject(self, rule: RelationRule, ms: list[LinkedMention], first: int, last: int,
-                 topic: Entity | None, clause: list[int], subjects: list[bool]) -> Entity | None:
-        """The subject of a rule's object ms[first..last], searched in the rule's order.
+                 topic: Entity | None, clause: list[int], subjects: list[bool]) -> int | Entity | None:
+        """The index of the subject of a rule's object ms[first..last] (or the paragraph's topic),
+        searched in the rule's order.
 
         Organisations must be able to head their clause (``subjects``); products and initiatives
         (the subjects of ``targets``) are taken from the object's own clause.
@@ -106,30 +126,38 @@ class Relator:
 
         for way in rule.subject_search:
             if way == "before":
-                found = next((ms[i] for i in range(first - 1, -1, -1) if ok(i)), None)
+                found = next((i for i in range(first - 1, -1, -1) if ok(i)), None)
             elif way == "after":
-                found = next((ms[i] for i in range(last + 1, len(ms)) if ok(i)), None)
+                found = next((i for i in range(last + 1, len(ms)) if ok(i)), None)
             elif way == "nearest":
-                candidates = [(first - i, ms[i]) for i in range(first) if ok(i)]
-                candidates += [(i - last, ms[i]) for i in range(last + 1, len(ms)) if ok(i)]
-                found = min(candidates, key=lambda c: c[0])[1] if candidates else None
+                candidates = [(first - i, i) for i in range(first) if ok(i)]
+                candidates += [(i - last, i) for i in range(last + 1, len(ms)) if ok(i)]
+                found = min(candidates)[1] if candidates else None
             else:  # topic
                 return topic if topic is not None and topic.cls in rule.subject else None
             if found is not None:
-                return found.entity
+                return found
         return None
 
-    def _structure(self, s: Sentence, ms: list[LinkedMention], evidence: Evidence) -> Iterator[Fact]:
-        """X旗下Y: Y belongs to (or is offered by) X."""
+    def _structure(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]],
+                   evidence: Evidence) -> Iterator[Fact]:
+        """X旗下Y、Z / Y是X旗下的…: Y (and Z) belong to, or are offered by, X."""
         r = self.rules
-        for owner, owned in zip(ms, ms[1:]):
-            between = s.text[owner.mention.end - s.start:owned.mention.start - s.start].rstrip(_OPENING)
-            predicate = r.structure_predicate.get(owned.entity.cls)
-            if predicate and owner.entity.cls in r.structure_owner and r.structure_between.search(between):
-                if predicate == "provides":
-                    yield Fact(owner.entity, predicate, owned.entity, evidence)
-                elif owned.entity.iri != owner.entity.iri:
-                    yield Fact(owned.entity, predicate, owner.entity, evidence)
+        for (a1, a2), (b1, b2) in zip(groups, groups[1:]):
+            between = s.text[ms[a2].mention.end - s.start:ms[b1].mention.start - s.start].strip(_OPENING + _CLOSING)
+            after = s.text[ms[b2].mention.end - s.start:].lstrip(_CLOSING)
+            for owner_first, between_re, after_re in r.structure:
+                if not between_re.search(between) or (after_re and not after_re.search(after)):
+                    continue
+                owner, owned = (ms[a2], ms[b1:b2 + 1]) if owner_first else (ms[b1], ms[a1:a2 + 1])
+                if owner.entity.cls not in r.structure_owner:
+                    continue
+                for lm in owned:
+                    predicate = r.structure_predicate.get(lm.entity.cls)
+                    if predicate == "provides":
+                        yield Fact(owner.entity, predicate, lm.entity, evidence)
+                    elif predicate and lm.entity.iri != owner.entity.iri:
+                        yield Fact(lm.entity, predicate, owner.entity, evidence)
 
 
 def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int]) -> list[tuple[int, int]]:
@@ -139,7 +167,8 @@ def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int]) -> list[tupl
         if groups:
             first, last = groups[-1]
             gap = s.text[ms[last].mention.end - s.start:lm.mention.start - s.start]
-            if _LIST_JOINER.match(gap) and ms[last].entity.cls == lm.entity.cls and clause[last] == clause[i]:
+            glued = not gap and ms[last].entity.cls == lm.entity.cls  # 市委市政府
+            if (glued or _LIST_JOINER.match(gap)) and clause[last] == clause[i]:
                 groups[-1] = (first, i)
                 continue
         groups.append((i, i))

@@ -24,16 +24,30 @@ class RelationRule:
 
 
 @dataclass(frozen=True)
+class SuffixName:
+    """Names of class ``cls`` that end with one of ``suffix``; the stem is found by walking back."""
+
+    cls: str
+    suffix: re.Pattern
+    max_stem: int
+    needs_branch: bool
+    check_pos: bool
+
+
+@dataclass(frozen=True)
 class Rules:
     """Everything in patterns.toml, compiled."""
 
     branch: re.Pattern  # region + unit right after an insurer's name
-    local_branch: re.Pattern  # district + 支公司/营业部 at a clause start
+    local_branch: re.Pattern  # place + 中心支公司/支公司/营业部 (after a name, or at a clause start)
+    local_unit_stopwords: frozenset[str]
+    partner_branch: re.Pattern  # region or place + 分行/支行 right after a partner's name
     bare_branch: re.Pattern  # region? + unit at a clause start
-    unknown_insurer: re.Pattern  # <stem><insurer suffix>
-    insurer_max_stem: int
+    suffix_names: tuple[SuffixName, ...]
+    pattern_names: tuple[tuple[str, re.Pattern], ...]  # (class, pattern)
     name_boundary_tokens: frozenset[str]
-    insurer_stem_stopwords: frozenset[str]
+    stem_stopwords: frozenset[str]
+    reject_pos: frozenset[str]
     region_suffix: re.Pattern
     line_reference_prefixes: tuple[str, ...]
     anaphor: re.Pattern
@@ -50,9 +64,11 @@ class Rules:
     relations: tuple[RelationRule, ...]
     clause_separators: re.Pattern
     subject_blockers: re.Pattern
-    structure_between: re.Pattern
+    structure: tuple[tuple[bool, re.Pattern, re.Pattern | None], ...]  # (owner first?, between, after)
     structure_owner: frozenset[str]
     structure_predicate: dict[str, str]
+    co_subject: re.Pattern
+    co_subject_after: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -79,6 +95,7 @@ def load_rules(path: Path | None = None) -> Rules:
     regions = _alternation(names["regions"])
     region_suffix = _alternation(names["region_suffixes"])
     units = _alternation(names["branch_units"])
+    sub_units = _alternation(names["sub_units"])
     clause_start = names["clause_start"]
     pairs = products["quote_pairs"]
     n = products["max_length"]
@@ -96,15 +113,23 @@ def load_rules(path: Path | None = None) -> Rules:
         for r in data["relation"]
     )
     return Rules(
-        branch=re.compile(f"(?P<region>{regions})(?:{region_suffix})?(?P<unit>{units})"),
-        local_branch=re.compile(
-            f"(?<={clause_start})(?P<region>{names['local_unit_name']}?)(?P<unit>{_alternation(names['local_units'])})"),
+        branch=re.compile(f"(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
+        local_branch=re.compile(f"(?P<region>{names['local_unit_name']})"
+                                f"(?P<unit>(?:{_alternation(names['local_units'])})(?:{sub_units})?)"),
+        partner_branch=re.compile(f"(?P<region>{regions}|{names['local_unit_name']})(?:{region_suffix})?"
+                                  f"(?P<unit>{_alternation(names['partner_units'])})"),
+        local_unit_stopwords=frozenset(names["local_unit_stopwords"]),
         bare_branch=re.compile(f"(?:(?<={clause_start})|^)(?P<region>{regions})?(?:{region_suffix})?(?P<unit>分公司|{units})"),
-        unknown_insurer=re.compile(f"(?P<stem>[\\u4e00-\\u9fffA-Za-z]{{1,{names['insurer_max_stem']}}}?)"
-                                   f"(?P<suffix>{_alternation(names['insurer_suffixes'])})"),
-        insurer_max_stem=names["insurer_max_stem"],
-        name_boundary_tokens=frozenset(names["name_boundary_tokens"]),
-        insurer_stem_stopwords=frozenset(names["insurer_stem_stopwords"]),
+        suffix_names=tuple(
+            SuffixName(n["class"], re.compile(_alternation(n["suffixes"])), n["max_stem"], n.get("needs_branch", False),
+                       n.get("check_pos", False))
+            for n in names["suffix_name"]),
+        pattern_names=tuple(
+            (n["class"], _compile(n["pattern"].replace("{regions}", regions), f"pattern_name {n['class']}"))
+            for n in names["pattern_name"]),
+        name_boundary_tokens=frozenset(names["boundaries"]["name_boundary_tokens"]),
+        stem_stopwords=frozenset(names["boundaries"]["stem_stopwords"]),
+        reject_pos=frozenset(names["boundaries"]["reject_pos"]),
         region_suffix=re.compile(f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names["line_reference_prefixes"]),
         anaphor=re.compile(f"(?:(?<={clause_start})|^)(?:{_alternation(names['anaphors'])})"),
@@ -121,7 +146,10 @@ def load_rules(path: Path | None = None) -> Rules:
         relations=relations,
         clause_separators=re.compile(f"[{re.escape(data['relations']['clause_separators'])}]"),
         subject_blockers=re.compile(data["relations"]["subject_blockers"]),
-        structure_between=re.compile(structure["between"]),
+        structure=tuple((p["order"] == "owner_first", _compile(p["between"], "structure between"),
+                         _compile(p.get("after"), "structure after")) for p in structure["pattern"]),
+        co_subject=re.compile(data["relations"]["co_subject"]),
+        co_subject_after=re.compile(data["relations"]["co_subject_after"]),
         structure_owner=frozenset(structure["owner"]),
         structure_predicate=dict(structure["predicate_by_class"]),
     )

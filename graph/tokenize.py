@@ -17,6 +17,10 @@ class Tokenizer(Protocol):
 
     def tokenize(self, text: str, offset: int = 0) -> list[Token]: ...
 
+    def pos(self, text: str) -> list[tuple[str, str]]:
+        """(word, part-of-speech tag) pairs; an empty list when the tokenizer has no tagger."""
+        ...
+
 
 TOKENIZERS: dict[str, Callable[[Iterable[str]], Tokenizer]] = {}
 
@@ -51,9 +55,17 @@ class JiebaTokenizer:
         for word in sorted(set(domain_words)):
             if len(word) > 1 and " " not in word:
                 self._jieba.add_word(word)
+        self._tagger = None  # jieba.posseg, built on first use: most documents never need it
 
     def tokenize(self, text: str, offset: int = 0) -> list[Token]:
         return [Token(w, s + offset, e + offset) for w, s, e in self._jieba.tokenize(text)]
+
+    def pos(self, text: str) -> list[tuple[str, str]]:
+        if self._tagger is None:
+            import jieba.posseg
+
+            self._tagger = jieba.posseg.POSTokenizer(self._jieba)
+        return [(p.word, p.flag) for p in self._tagger.cut(text)]
 
     def words(self, text: str) -> list[str]:
         """Plain word list (what ``jieba.lcut`` gives), for baselines and benchmarks."""
@@ -69,3 +81,6 @@ class CharTokenizer:
 
     def tokenize(self, text: str, offset: int = 0) -> list[Token]:
         return [Token(c, i + offset, i + offset + 1) for i, c in enumerate(text)]
+
+    def pos(self, text: str) -> list[tuple[str, str]]:
+        return []
