@@ -70,9 +70,9 @@ def extract_all(paths: list[Path], pipeline: Pipeline, report: BuildReport,
 def build_dataset(input_dir: Path, pipeline: Pipeline | None = None, report: BuildReport | None = None,
                   show_progress: bool = False) -> Dataset:
     """The knowledge graph of every article under ``input_dir`` (no files written)."""
+    paths = find_articles(Path(input_dir))  # a wrong folder fails before the slow loading below
     pipeline = pipeline or Pipeline.load()
     report = report if report is not None else BuildReport()
-    paths = find_articles(Path(input_dir))
     progress = None
     if show_progress:
         def progress(items):

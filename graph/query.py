@@ -1,45 +1,22 @@
-"""Query: run SPARQL files against a built graph and format the answers as a table, CSV or JSON."""
+"""Query: run read-only SPARQL files against a built graph; answers as a table, CSV or JSON."""
 from __future__ import annotations
 
 import csv
 import io
-import json
 import unicodedata
 from pathlib import Path
 
+import pyoxigraph
 from pyparsing import ParseException
-from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parser import parseUpdate
-from rdflib.query import Result
 
 from .errors import IkgError
 from .namespaces import PREFIXES
-from .to_rdf import new_dataset
 
 RESULT_FORMATS = ("table", "csv", "json")
-# Extensions of the RDF files a query can read, and rdflib's parser for each.
-DATA_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld",
-                ".rdf": "xml", ".owl": "xml"}
-
-
-def load_data(path: Path) -> Dataset:
-    """Read an RDF file (named graphs kept where the format has them) into a dataset."""
-    path = Path(path)
-    fmt = DATA_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise IkgError(f"{path}: unknown RDF file type; use one of {', '.join(DATA_FORMATS)}")
-    if not path.is_file():
-        raise IkgError(f"{path}: no such file (run 'ikg build' first?)")
-    ds = new_dataset()
-    try:
-        if fmt in ("trig", "nquads", "json-ld"):
-            ds.parse(path, format=fmt)
-        else:
-            ds.default_context.parse(path, format=fmt)
-    except Exception as exc:  # rdflib's parsers raise many unrelated exception types
-        raise IkgError(f"{path}: cannot parse as {fmt}: {str(exc).splitlines()[0]}") from None
-    return ds
+TABLE_CELL_WIDTH = 60  # terminal columns; CSV and JSON always carry the whole value
+_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
 
 def read_query(path: Path) -> str:
@@ -53,25 +30,22 @@ def read_query(path: Path) -> str:
         raise IkgError(f"{path}: cannot read: {exc}") from None
 
 
-def _syntax_error(name: str, text: str, exc: ParseException) -> IkgError:
-    line = text.splitlines()[exc.lineno - 1] if 0 < exc.lineno <= len(text.splitlines()) else ""
-    return IkgError(f"{name}:{exc.lineno}:{exc.col}: SPARQL syntax error near {line.strip()[:60]!r}")
+def check_query(text: str, name: str = "<query>") -> None:
+    """Refuse what a query file must never do: updates (writes) and SERVICE (network).
 
-
-def prepare(text: str, name: str = "<query>"):
-    """Parse a read-only SPARQL query. Updates and SERVICE calls are refused: a query file never
-    writes or reaches the network."""
+    Syntax errors are reported with the file, line and column.
+    """
     try:
         query = prepareQuery(text, initNs=PREFIXES)
     except ParseException as exc:
         try:
             parseUpdate(text)
         except ParseException:
-            raise _syntax_error(name, text, exc) from None
+            line = text.splitlines()[exc.lineno - 1].strip() if 0 < exc.lineno <= len(text.splitlines()) else ""
+            raise IkgError(f"{name}:{exc.lineno}:{exc.col}: SPARQL syntax error near {line[:60]!r}") from None
         raise IkgError(f"{name}: SPARQL Update is not allowed; 'ikg query' only reads") from None
     if _uses_service(query.algebra):
         raise IkgError(f"{name}: SERVICE is not allowed; 'ikg query' never reaches the network")
-    return query
 
 
 def _uses_service(node) -> bool:
@@ -84,22 +58,26 @@ def _uses_service(node) -> bool:
     return False
 
 
-def run_query(ds: Dataset, text: str, name: str = "<query>") -> Result:
-    """Answer a read-only query over the union of the dataset's graphs."""
-    query = prepare(text, name)
-    return ds.query(query)
+def run_query(store: pyoxigraph.Store, text: str, name: str = "<query>"):
+    """Answer a read-only query over the union of the store's graphs."""
+    check_query(text, name)
+    try:
+        return store.query(text, prefixes=_PREFIXES, use_default_graph_as_union=True)
+    except (SyntaxError, ValueError) as exc:
+        raise IkgError(f"{name}: {str(exc).splitlines()[0]}") from None
 
 
-def _cell(value, ds: Dataset) -> str:
-    if value is None:
+def _cell(term) -> str:
+    if term is None:
         return ""
-    if isinstance(value, URIRef):
-        return ds.namespace_manager.normalizeUri(value)
-    if isinstance(value, BNode):
-        return f"_:{value}"
-    if isinstance(value, Literal):
-        return str(value)
-    return str(value)
+    if isinstance(term, pyoxigraph.NamedNode):
+        for prefix, ns in _PREFIXES.items():
+            if term.value.startswith(ns) and term.value != ns:
+                return f"{prefix}:{term.value[len(ns):]}"
+        return term.value
+    if isinstance(term, pyoxigraph.BlankNode):
+        return f"_:{term.value}"
+    return term.value
 
 
 def _width(text: str) -> int:
@@ -107,26 +85,41 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def format_result(result: Result, fmt: str, ds: Dataset) -> str:
+def _cut(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` terminal columns with an ellipsis."""
+    text = " ".join(text.split())
+    if _width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        used += _width(ch)
+        if used > width - 1:
+            break
+        out.append(ch)
+    return "".join(out) + "…"
+
+
+def format_result(result, fmt: str) -> str:
     """The answer as an aligned table, CSV or SPARQL JSON results."""
     if fmt not in RESULT_FORMATS:
         raise IkgError(f"unknown result format {fmt!r}; choose one of: {', '.join(RESULT_FORMATS)}")
-    if result.type == "ASK":
+    if isinstance(result, pyoxigraph.QueryBoolean):
         if fmt == "json":
-            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)})
-        return "true" if result.askAnswer else "false"
-    if result.type != "SELECT":
+            return result.serialize(format=pyoxigraph.QueryResultsFormat.JSON).decode("utf-8")
+        return "true" if bool(result) else "false"
+    if not isinstance(result, pyoxigraph.QuerySolutions):
         raise IkgError("only SELECT and ASK queries can be shown as a table, CSV or JSON")
-    names = [str(v) for v in result.vars]
     if fmt == "json":
-        return result.serialize(format="json").decode("utf-8")
-    rows = [[_cell(row[v], ds) for v in result.vars] for row in result]
+        return result.serialize(format=pyoxigraph.QueryResultsFormat.JSON).decode("utf-8")
+    names = [v.value for v in result.variables]
+    rows = [[_cell(solution[name]) for name in names] for solution in result]
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(names)
         writer.writerows(rows)
         return out.getvalue().rstrip("\n")
+    rows = [[_cut(c, TABLE_CELL_WIDTH) for c in r] for r in rows]
     widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
 
     def line(cells):

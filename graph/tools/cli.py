@@ -8,7 +8,8 @@ from pathlib import Path
 from .. import __version__
 from ..build import build
 from ..errors import IkgError
-from ..query import RESULT_FORMATS, format_result, load_data, read_query, run_query
+from ..query import RESULT_FORMATS, format_result, read_query, run_query
+from ..store import load_dataset, open_store
 from ..writers import FORMATS, serialize, write_atomic
 
 # Exit codes (documented in the README).
@@ -34,14 +35,13 @@ def _data_path(args) -> Path:
 
 def _query(args) -> int:
     text = read_query(args.file)
-    ds = load_data(_data_path(args))
-    print(format_result(run_query(ds, text, str(args.file)), args.format, ds))
+    store = open_store(_data_path(args))
+    print(format_result(run_query(store, text, str(args.file)), args.format))
     return OK
 
 
 def _export(args) -> int:
-    ds = load_data(_data_path(args))
-    data = serialize(ds, args.format)
+    data = serialize(load_dataset(_data_path(args)), args.format)
     if args.output is None or str(args.output) == "-":
         sys.stdout.buffer.write(data)
     else:

@@ -1,0 +1,60 @@
+"""Stores: read a built graph file into pyoxigraph (for SPARQL) or rdflib (for serialisation).
+
+`ikg query` answers from pyoxigraph: on the seeds' graph it loads the TriG file 20× faster than
+rdflib and answers the queries/ files 30–1000× faster (one roll-up took 5.9 s in rdflib, <1 ms here).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import Dataset
+
+from .errors import IkgError
+from .to_rdf import new_dataset
+
+# Extensions of the RDF files a command can read: rdflib's parser and pyoxigraph's format for each.
+DATA_FORMATS = {
+    ".trig": ("trig", pyoxigraph.RdfFormat.TRIG), ".nq": ("nquads", pyoxigraph.RdfFormat.N_QUADS),
+    ".ttl": ("turtle", pyoxigraph.RdfFormat.TURTLE), ".nt": ("nt", pyoxigraph.RdfFormat.N_TRIPLES),
+    ".jsonld": ("json-ld", pyoxigraph.RdfFormat.JSON_LD), ".rdf": ("xml", pyoxigraph.RdfFormat.RDF_XML),
+    ".owl": ("xml", pyoxigraph.RdfFormat.RDF_XML),
+}
+
+
+def _format(path: Path):
+    try:
+        return DATA_FORMATS[path.suffix.lower()]
+    except KeyError:
+        raise IkgError(f"{path}: unknown RDF file type; use one of {', '.join(DATA_FORMATS)}") from None
+
+
+def _check(path: Path) -> None:
+    if not path.is_file():
+        raise IkgError(f"{path}: no such file (run 'ikg build' first?)")
+
+
+def open_store(path: Path) -> pyoxigraph.Store:
+    """An in-memory pyoxigraph store holding the RDF file at ``path`` (named graphs kept)."""
+    path = Path(path)
+    fmt = _format(path)[1]
+    _check(path)
+    store = pyoxigraph.Store()
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise IkgError(f"{path}: cannot parse as {fmt.name}: {str(exc).splitlines()[0]}") from None
+    return store
+
+
+def load_dataset(path: Path) -> Dataset:
+    """An rdflib dataset holding the RDF file at ``path`` (named graphs kept where the format has them)."""
+    path = Path(path)
+    fmt = _format(path)[0]
+    _check(path)
+    ds = new_dataset()
+    try:
+        ds.parse(path, format=fmt)  # a triples format lands in one graph of its own; queries see the union
+    except Exception as exc:  # rdflib's parsers raise many unrelated exception types
+        raise IkgError(f"{path}: cannot parse as {fmt}: {str(exc).splitlines()[0]}") from None
+    return ds
