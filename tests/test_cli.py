@@ -1,0 +1,163 @@
+"""The `ikg` command line as a user runs it: exit codes, one-line errors, every sub-command."""
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from rdflib import Dataset, Graph
+
+from graph.tools.cli import FAILED, OK, WARNINGS, main
+
+from conftest import QUERIES, ROOT, SEEDS
+
+
+def run(argv, capsys):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("argv", [[], ["build"], ["query"], ["export"]])
+def test_help_explains_every_command(argv, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(argv + ["--help"])
+    out = capsys.readouterr().out
+    assert exit_.value.code == 0 and "usage: ikg" in out and len(out.splitlines()) > 4
+
+
+def test_console_script_builds_the_seeds(tmp_path):
+    """The README's command, in a real process: `ikg build` from the project folder."""
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "graph.tools.cli", "build", "--output", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == OK, proc.stderr
+    assert "built 5 article(s)" in proc.stdout
+    assert {p.name for p in out.iterdir()} >= {"graph.ttl", "graph.trig", "graph.html"}
+    assert "Traceback" not in proc.stderr
+
+
+def test_bad_article_is_skipped_with_one_line_and_the_rest_is_built(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("太保寿险推出“守护者”团意险，为上海企业员工扩展新冠责任。", encoding="utf-8")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "picture.html").write_bytes(b"\x89PNG\x00\x00\x00")
+    code, out, err = run(["build", "--input", src, "--output", tmp_path / "out"], capsys)
+    assert code == WARNINGS
+    lines = err.strip().splitlines()
+    assert len(lines) == 2 and all(line.startswith("ikg: skipped ") for line in lines)
+    assert "empty.txt: empty file" in err and "picture.html: binary" in err
+    assert "built 1 article(s)" in out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["build", "--input", "no/such/folder"], "no/such/folder: no such folder"),
+    (["query", "no/such.rq"], "no/such.rq: no such query file"),
+    (["query", QUERIES / "aliases.rq", "--data", "missing.trig"], "missing.trig: no such file"),
+    (["export", "--data", "graph.csv"], "graph.csv: unknown RDF file type"),
+])
+def test_user_mistakes_get_one_line_and_exit_1(argv, message, capsys):
+    code, _, err = run(argv, capsys)
+    assert code == FAILED
+    assert err.strip() == f"ikg: error: {message}" or err.strip().startswith(f"ikg: error: {message}")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_unknown_format_option_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["query", "x.rq", "--format", "xml"])
+    assert exit_.value.code == 2 and "invalid choice" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def trig(seed_output):
+    return seed_output[0] / "graph.trig"
+
+
+# query file -> a row (as cells) a careful reader of the seeds expects in its answer
+EXPECTED_ROWS = {
+    "groups_and_members.rq": [("中国太保", "太平洋安信农险"), ("中国平安", "平安产险上海分公司"), ("中国人保", "人保财险")],
+    "products_per_group.rq": [("中国太保", "守护者"), ("中国人保", "企惠保"), ("中国平安", "无害化处理附加险")],
+    "beneficiaries.rq": [("外卖骑手", "太保产险"), ("种植户", "太平洋安信农险"), ("车队司机", "人保健康")],
+    "regulators_guidance.rq": [("上海银保监局", "人保财险"), ("上海市民政局", "上海复星公益基金会")],
+    "entities_per_article.rq": [("003_b654cfa59472666d", "Regulator"), ("004_89203e62b05a25ab", "InsuranceGroup")],
+    "relation_evidence.rq": [("太保产险", "partnersWith", "饿了么")],
+    "multi_article_organisations.rq": [("太平人寿上海分公司", "2"), ("饿了么", "2")],
+    "partners_and_donations.rq": [("中国人保", "donatesTo", "上海市人民政府")],
+    "aliases.rq": [("太平洋安信农险", "Insurer")],
+}
+
+
+def test_every_query_file_has_an_expectation():
+    assert {p.name for p in QUERIES.glob("*.rq")} == set(EXPECTED_ROWS)
+    assert len(EXPECTED_ROWS) >= 8
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_ROWS))
+def test_queries_answer_what_an_analyst_asks(name, trig, capsys):
+    code, out, err = run(["query", QUERIES / name, "--data", trig, "--format", "csv"], capsys)
+    assert code == OK, err
+    rows = list(csv.reader(io.StringIO(out)))[1:]
+    assert rows
+    for expected in EXPECTED_ROWS[name]:
+        assert any(all(cell in row for cell in expected) for row in rows), (name, expected)
+
+
+def test_query_formats(trig, capsys):
+    query = QUERIES / "partners_and_donations.rq"
+    _, table, _ = run(["query", query, "--data", trig], capsys)
+    assert table.splitlines()[0].split() == ["organisation", "relation", "counterpart", "counterpartClass"]
+    assert table.rstrip().endswith("rows)")
+    _, js, _ = run(["query", query, "--data", trig, "--format", "json"], capsys)
+    answer = json.loads(js)
+    assert answer["head"]["vars"][0] == "organisation" and answer["results"]["bindings"]
+
+
+def test_aliases_query_shows_the_surface_forms_seen(trig, capsys):
+    _, out, _ = run(["query", QUERIES / "aliases.rq", "--data", trig, "--format", "csv"], capsys)
+    row = next(r for r in csv.reader(io.StringIO(out)) if r[0] == "太平洋安信农险")
+    assert set(row[2].split("、")) >= {"太安农险", "太平洋安信农险"}
+
+
+def test_query_reads_turtle_too(seed_output, capsys):
+    code, out, _ = run(["query", QUERIES / "groups_and_members.rq", "--data", seed_output[0] / "graph.ttl"], capsys)
+    assert code == OK and "中国太保" in out
+
+
+@pytest.mark.parametrize("fmt, quads", [("ttl", False), ("nt", False), ("xml", False), ("trig", True),
+                                        ("nq", True), ("jsonld", True)])
+def test_export_formats_parse_back(fmt, quads, trig, tmp_path, capsys):
+    target = tmp_path / f"graph.{fmt}"
+    code, _, err = run(["export", "--format", fmt, "--data", trig, "-o", target], capsys)
+    assert code == OK, err
+    plugin = {"ttl": "turtle", "nt": "nt", "xml": "xml", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}[fmt]
+    if quads:
+        ds = Dataset()
+        ds.parse(target, format=plugin)
+        names = {str(g.identifier) for g in ds.graphs()}
+        assert "https://w3id.org/insurance-kg/graph/003_b654cfa59472666d" in names
+    else:
+        g = Graph().parse(target, format=plugin)
+        assert len(g) > 1000
+
+
+def test_sparql_errors_point_at_the_line(tmp_path, trig, capsys):
+    bad = tmp_path / "bad.rq"
+    bad.write_text("PREFIX ik: <https://w3id.org/insurance-kg/ontology#>\nSELECT ?x WHERE {\n  ?x ik:provides \n}\n",
+                   encoding="utf-8")
+    code, _, err = run(["query", bad, "--data", trig], capsys)
+    assert code == FAILED and f"{bad}:3:" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("text, word", [
+    ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "Update"),
+    ("DELETE WHERE { ?s ?p ?o }", "Update"),
+    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE"),
+])
+def test_queries_never_write_or_reach_the_network(text, word, tmp_path, trig, capsys):
+    rq = tmp_path / "q.rq"
+    rq.write_text(text, encoding="utf-8")
+    code, _, err = run(["query", rq, "--data", trig], capsys)
+    assert code == FAILED and word in err and "not allowed" in err

@@ -1,0 +1,86 @@
+"""Ingest: metadata, markup and encodings of the article formats users feed in."""
+from pathlib import Path
+
+import pytest
+
+from graph.errors import ArticleError
+from graph.ingest import document_id, read_article
+
+from conftest import SEEDS
+
+
+def seed(prefix: str):
+    return read_article(next(SEEDS.glob(prefix + "*")))
+
+
+def test_jekyll_front_matter_gives_title_date_source_and_url():
+    doc = seed("001")
+    assert doc.title == "扩保障、保交易、强服务 上海保险业多措并举筑牢“防疫线”"
+    assert doc.date == "2022-03-29"
+    assert doc.source == "财联社"
+    assert doc.url == "http://finews.zning.xyz/html_News/NewsShare.html?infoCode=NW202203292326450488"
+
+
+def test_front_matter_after_blank_line_with_rfc822_date():
+    doc = seed("002")
+    assert doc.title.startswith("沪上险企战疫进行时")
+    assert doc.date == "2022-03-30"
+    assert doc.source == "财联社"
+
+
+def test_markup_images_and_navigation_are_not_text():
+    for prefix in ("001", "002", "004"):
+        text = seed(prefix).text
+        for junk in ("<p>", "<img", "http", "返回首页", "dfscdn", "img.cls.cn", "---", "layout:"):
+            assert junk not in text, (prefix, junk)
+    assert "平安养老险员工盖鑫宇" in seed("001").text
+
+
+def test_article_without_metadata_gets_file_name_id_and_a_title():
+    doc = seed("003")
+    assert doc.id == "003_b654cfa59472666d"
+    assert doc.date is None
+    assert doc.title.startswith("4月26日，中国人民保险集团股份有限公司")
+    assert len(doc.title) <= 41
+
+
+def test_a_name_split_by_a_tag_reads_whole(tmp_path):
+    path = tmp_path / "split.html"
+    path.write_text('<p>中国太保旗下<a href="https://example.com/x">太平洋</a>安信农险为种植户提供保障。</p>'
+                    "<script>var x = '不是正文';</script><nav><a href='/'>首页</a></nav>", encoding="utf-8")
+    doc = read_article(path)
+    assert doc.text == "中国太保旗下太平洋安信农险为种植户提供保障。"
+
+
+def test_utf8_with_bom_and_crlf(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeff太保寿险推出“守护者”。\r\n第二段。\r\n".encode("utf-8"))
+    doc = read_article(path)
+    assert doc.text == "太保寿险推出“守护者”。\n第二段。"
+
+
+def test_gb18030_file_decodes(tmp_path):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("太平洋安信农险上海分公司推出绿叶菜价格保险。".encode("gb18030"))
+    assert read_article(path).text == "太平洋安信农险上海分公司推出绿叶菜价格保险。"
+
+
+@pytest.mark.parametrize("content, problem", [
+    (b"", "empty file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ("---\ntitle: [unclosed\n---\n正文。".encode("utf-8"), "broken front matter"),
+    (b"\xff\xfe\xfa\xfb" * 10, "not UTF-8 or GB18030"),
+])
+def test_unusable_files_raise_one_line_error_naming_the_file(tmp_path, content, problem):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ArticleError) as err:
+        read_article(path)
+    message = str(err.value)
+    assert str(path) in message and problem in message and "\n" not in message
+
+
+def test_ids_are_stable_and_ascii_for_chinese_file_names():
+    first, second = document_id(Path("新闻 一.txt")), document_id(Path("/elsewhere/新闻 一.txt"))
+    assert first == second and first.isascii() and first.startswith("doc-")
+    assert document_id(Path("000_22cda59efe90915f.txt")) == "000_22cda59efe90915f"
