@@ -8,7 +8,8 @@ import sys
 import pytest
 from rdflib import Dataset, Graph
 
-from graph.tools.cli import FAILED, OK, WARNINGS, main
+from graph.tools.cli import main
+from graph.tools.common import FAILED, OK, WARNINGS
 
 from conftest import QUERIES, ROOT, SEEDS
 

@@ -1,0 +1,28 @@
+"""`ikg build`: articles → graph.trig, graph.ttl, graph.html."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..build import build
+from .common import OK, WARNINGS
+
+HELP = "build the graph from a folder of articles"
+DESCRIPTION = ("Read every article (.txt .md .html) under --input and write graph.trig (one named graph "
+               "per article), graph.ttl and graph.html to --output.")
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--input", "-i", type=Path, default=Path("seeds"), help="folder of articles (default: seeds)")
+    p.add_argument("--output", "-o", type=Path, default=Path("output"), help="output folder (default: output)")
+    p.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
+
+
+def run(args) -> int:
+    report = build(args.input, args.output, show_progress=not args.quiet)
+    for err in report.skipped:
+        print(f"ikg: skipped {err}", file=sys.stderr)
+    if not args.quiet:
+        print(f"built {len(report.built)} article(s): {report.entities} entities, {report.facts} facts, "
+              f"{report.triples} triples -> {', '.join(str(p) for p in report.written)}")
+    return WARNINGS if report.skipped else OK
