@@ -50,5 +50,5 @@ class Pipeline:
         sentences = segment(doc, self.tokenizer)
         mentions = self._recogniser.recognise(sentences)
         linked = self._linker.link(mentions)
-        facts = self._relator.relate(sentences, linked)
-        return Extraction(doc, linked, facts)
+        facts, figures = self._relator.relate(doc, sentences, linked)
+        return Extraction(doc, linked, facts, figures)

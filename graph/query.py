@@ -59,10 +59,10 @@ def _uses_service(node) -> bool:
 
 
 def run_query(store: pyoxigraph.Store, text: str, name: str = "<query>"):
-    """Answer a read-only query over the union of the store's graphs."""
+    """Answer a read-only query; the default graph is the union of the store's graphs (see open_store)."""
     check_query(text, name)
     try:
-        return store.query(text, prefixes=_PREFIXES, use_default_graph_as_union=True)
+        return store.query(text, prefixes=_PREFIXES)
     except (SyntaxError, ValueError) as exc:
         raise IkgError(f"{name}: {str(exc).splitlines()[0]}") from None
 

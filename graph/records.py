@@ -5,6 +5,7 @@ Each stage is a function from these plain records to plain records; none of them
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,32 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class DateMention:
+    """A date written in a sentence, resolved against the article's own date.
+
+    ``value`` is ISO ``YYYY-MM-DD`` when the year is known, else ``--MM-DD`` (xsd:gMonthDay).
+    ``as_of`` is true after 截至/截止 (a figure holds at this date).
+    """
+
+    start: int
+    end: int
+    value: str
+    as_of: bool
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written (约136.12亿元, 超过11万名), normalised to an exact decimal."""
+
+    value: Decimal  # in yuan for money
+    unit: str  # "CNY" for money, else the measure word (名, 件, 小时 …)
+    surface: str
+    qualifiers: tuple[str, ...]  # 约, 近, 逾, 超过, 累计, 多 …
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Fact:
     """A relation between two entities, backed by the sentence it came from."""
 
@@ -102,6 +129,23 @@ class Fact:
     predicate: str  # property local name in the ik: namespace, or org:… for structure
     object: Entity
     evidence: Evidence | None  # None only for links known from the registry alone
+    as_of: str | None = None  # the date the sentence gives, if any
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A money amount or a count, tied to the organisation that gave, covered, paid or did it."""
+
+    agent: Entity
+    quantity: Quantity
+    kind: str  # AmountKind (Coverage, Donation …) for money; CountKind (People, Claims …) for counts
+    evidence: Evidence
+    beneficiary: Entity | None = None
+    as_of: str | None = None
+
+    @property
+    def is_money(self) -> bool:
+        return self.quantity.unit == "CNY"
 
 
 @dataclass
@@ -111,3 +155,4 @@ class Extraction:
     document: Document
     mentions: list[LinkedMention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)

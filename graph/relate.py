@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .dates import date_for, find_dates
 from .namespaces import ORGANISATION_CLASSES
-from .records import Entity, Evidence, Fact, LinkedMention, Sentence
+from .quantities import amount_kind, find_quantities
+from .records import DateMention, Document, Entity, Evidence, Fact, Figure, LinkedMention, Sentence
 from .rules import RelationRule, Rules
 
 # Mentions joined only by these read as one list: 上海银保监局、上海市保险同业公会 … ("与" is not a
@@ -14,6 +16,8 @@ _LIST_JOINER = re.compile(r"^[\s“”\"「」]*(以及|及|和|、)[\s“”\"�
 _OPENING = "“\"「『《（("
 _CLOSING = "”\"」』》）)"
 _SUBJECT_CLASSES = ORGANISATION_CLASSES - {"Regulator", "IndustryBody"}
+# Who can receive a donation besides a beneficiary group.
+_RECIPIENT_CLASSES = {"BeneficiaryGroup", "Regulator", "Partner", "IndustryBody"}
 
 
 def evidence_of(sentence: Sentence) -> Evidence:
@@ -27,12 +31,14 @@ class Relator:
     def __init__(self, rules: Rules):
         self.rules = rules
 
-    def relate(self, sentences: list[Sentence], linked: list[LinkedMention]) -> list[Fact]:
-        """Facts stated in the sentences, each with the sentence as its evidence; no duplicates."""
+    def relate(self, doc: Document, sentences: list[Sentence],
+               linked: list[LinkedMention]) -> tuple[list[Fact], list[Figure]]:
+        """Facts and figures stated in the sentences, each with its sentence as evidence; no duplicates."""
         by_sentence: dict[int, list[LinkedMention]] = {}
         for lm in linked:
             by_sentence.setdefault(lm.mention.sentence, []).append(lm)
         facts: dict[tuple, Fact] = {}
+        figures: list[Figure] = []
         named_units: set[str] = set()  # branches whose unitOf link this document already states
         topic: Entity | None = None
         paragraph = None
@@ -40,11 +46,45 @@ class Relator:
             if s.paragraph != paragraph:
                 topic, paragraph = None, s.paragraph
             ms = by_sentence.get(s.index, [])
+            dates = find_dates(s.text, s.start, doc, self.rules.as_of_markers)
+            when = dates[0].value if dates else None
             for fact in self._sentence(s, ms, topic, named_units):
+                if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
+                    fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
                 facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
+            figures += self._figures(s, ms, topic, dates)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
-        return list(facts.values())
+        return list(facts.values()), figures
+
+    def _figures(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
+                 dates: list[DateMention]) -> list[Figure]:
+        """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic)."""
+        out = []
+        for quantity, count_kind in find_quantities(s.text, s.start, self.rules.quantities):
+            before = [lm for lm in ms if lm.mention.end <= quantity.start]
+            agent = next((lm.entity for lm in reversed(before)
+                          if lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm)), topic)
+            if agent is None:
+                continue
+            kind = count_kind or amount_kind(s.text, quantity.start - s.start, self.rules.quantities)
+            out.append(Figure(agent, quantity, kind, evidence_of(s),
+                              self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)))
+        return out
+
+    def _beneficiary(self, s: Sentence, before: list[LinkedMention], position: int, kind: str) -> Entity | None:
+        """The beneficiary group (or, for a donation, the recipient) named just before a figure,
+        in its clause or the one before."""
+        allowed = _RECIPIENT_CLASSES if kind == "Donation" else {"BeneficiaryGroup"}
+        text = s.text[:position - s.start]
+        clause = max(text.rfind(c) for c in "，,；;")
+        previous = max(text.rfind(c, 0, max(clause, 0)) for c in "，,；;")
+        for lm in reversed(before):
+            if lm.mention.start - s.start <= previous:
+                return None
+            if lm.entity.cls in allowed:
+                return lm.entity
+        return None
 
     def _sentence(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
                   named_units: set[str]) -> Iterator[Fact]:

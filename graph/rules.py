@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import IkgError
+from .quantities import QuantityRules
 from .registry import ONTOLOGY_DIR
 
 
@@ -69,6 +70,8 @@ class Rules:
     structure_predicate: dict[str, str]
     co_subject: re.Pattern
     co_subject_after: re.Pattern
+    quantities: QuantityRules
+    as_of_markers: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -150,6 +153,8 @@ def load_rules(path: Path | None = None) -> Rules:
                          _compile(p.get("after"), "structure after")) for p in structure["pattern"]),
         co_subject=re.compile(data["relations"]["co_subject"]),
         co_subject_after=re.compile(data["relations"]["co_subject_after"]),
+        quantities=QuantityRules.from_table(data["figures"]),
+        as_of_markers=re.compile(data["dates"]["as_of_markers"]),
         structure_owner=frozenset(structure["owner"]),
         structure_predicate=dict(structure["predicate_by_class"]),
     )

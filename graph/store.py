@@ -44,6 +44,11 @@ def open_store(path: Path) -> pyoxigraph.Store:
         store.bulk_load(path=str(path), format=fmt)
     except (SyntaxError, ValueError, OSError) as exc:
         raise IkgError(f"{path}: cannot parse as {fmt.name}: {str(exc).splitlines()[0]}") from None
+    # The default graph is the set union of the named graphs. (pyoxigraph's own union option keeps
+    # one copy per graph, so a label stated in two articles would count twice in a SUM.)
+    default = pyoxigraph.DefaultGraph()
+    store.extend([pyoxigraph.Quad(q.subject, q.predicate, q.object, default)
+                  for q in store if q.graph_name != default])
     return store
 
 

@@ -8,7 +8,7 @@ from rdflib.namespace import XSD
 
 from .iri import node_iri
 from .namespaces import ARTICLE, GRAPH, IK, ONTOLOGY_GRAPH, ORG, PREFIXES, PROV, RDF, REGISTRY_GRAPH, SCHEMA, SKOS
-from .records import Document, Entity, Evidence, Extraction, Fact
+from .records import Document, Evidence, Extraction, Fact, Figure
 from .registry import Registry
 
 # Facts whose predicate is a structure link rather than an ik: relation.
@@ -80,6 +80,13 @@ def add_extraction(ds: Dataset, ex: Extraction) -> None:
             g.add((node, SKOS.altLabel, Literal(lm.mention.surface, lang="zh")))
     for fact in ex.facts:
         _fact(g, article, fact)
+    for figure in ex.figures:
+        _figure(g, article, figure)
+
+
+def date_literal(value: str) -> Literal:
+    """An xsd:date, or an xsd:gMonthDay (--MM-DD) when the year is unknown."""
+    return Literal(value, datatype=XSD.gMonthDay if value.startswith("--") else XSD.date)
 
 
 def _article(g: Graph, article: URIRef, doc: Document) -> None:
@@ -105,6 +112,37 @@ def _fact(g: Graph, article: URIRef, fact: Fact) -> None:
     g.add((node, RDF.subject, s))
     g.add((node, RDF.predicate, p))
     g.add((node, RDF.object, o))
+    g.add((node, IK.provenance, IK.FromText))
+    g.add((node, IK.evidence, _evidence(g, article, ev)))
+    g.add((node, PROV.wasDerivedFrom, article))
+    if fact.as_of:
+        g.add((node, IK.asOf, date_literal(fact.as_of)))
+
+
+def _figure(g: Graph, article: URIRef, f: Figure) -> None:
+    """An ik:AmountFact (value in a schema:MonetaryAmount, CNY) or an ik:CountFact."""
+    q, ev = f.quantity, f.evidence
+    node = URIRef(node_iri("figure", ev.doc_id, f.agent.iri, q.start, q.value))
+    g.add((node, RDF.type, IK.AmountFact if f.is_money else IK.CountFact))
+    g.add((node, IK.agent, URIRef(f.agent.iri)))
+    if f.is_money:
+        money = URIRef(node_iri("money", ev.doc_id, q.start, q.value))
+        g.add((node, IK.amountKind, IK[f.kind]))
+        g.add((node, IK.amount, money))
+        g.add((money, RDF.type, SCHEMA.MonetaryAmount))
+        g.add((money, SCHEMA.value, Literal(q.value, datatype=XSD.decimal)))
+        g.add((money, SCHEMA.currency, Literal("CNY")))
+    else:
+        g.add((node, IK.countKind, IK[f.kind]))
+        g.add((node, IK["count"], Literal(q.value, datatype=XSD.decimal)))
+        g.add((node, IK.unit, Literal(q.unit)))
+    g.add((node, IK.surfaceForm, Literal(q.surface)))
+    for qualifier in q.qualifiers:
+        g.add((node, IK.qualifier, Literal(qualifier)))
+    if f.beneficiary:
+        g.add((node, IK.beneficiary, URIRef(f.beneficiary.iri)))
+    if f.as_of:
+        g.add((node, IK.asOf, date_literal(f.as_of)))
     g.add((node, IK.provenance, IK.FromText))
     g.add((node, IK.evidence, _evidence(g, article, ev)))
     g.add((node, PROV.wasDerivedFrom, article))

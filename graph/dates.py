@@ -1,0 +1,60 @@
+"""Dates: 截至4月22日, 3月14日, 2022年3月18日 … resolved against the article's own date.
+
+A date without a year takes the article's year (the year before, if that would put it after the
+article). An article without a date gets a year only when its text names exactly one year;
+otherwise the date stays a month and day (xsd:gMonthDay, written --MM-DD) rather than a guess.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .records import DateMention, Document
+
+_DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])[日号]")
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def article_year(doc: Document) -> int | None:
+    """The year bare month-day dates in ``doc`` belong to, or None when nothing says."""
+    if doc.date:
+        return int(doc.date[:4])
+    years = set(_YEAR.findall(doc.text))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _resolve(year: int | None, month: int, day: int, doc: Document) -> str | None:
+    if year is None and doc.date:
+        published = date.fromisoformat(doc.date)
+        year = published.year
+        if (month, day) > (published.month, published.day):  # news reports the past
+            year -= 1
+    elif year is None:
+        year = article_year(doc)
+    try:
+        return date(year, month, day).isoformat() if year else date(2000, month, day).strftime("--%m-%d")
+    except ValueError:  # 2月30日
+        return None
+
+
+def find_dates(text: str, offset: int, doc: Document, as_of_markers: re.Pattern) -> list[DateMention]:
+    """Dates written in ``text`` (a sentence of ``doc`` starting at ``offset``)."""
+    found = []
+    for m in _DATE.finditer(text):
+        value = _resolve(int(m["y"]) if m["y"] else None, int(m["m"]), int(m["d"]), doc)
+        if value:
+            as_of = bool(as_of_markers.search(text[:m.start()]))
+            found.append(DateMention(offset + m.start(), offset + m.end(), value, as_of))
+    return found
+
+
+def date_for(position: int, dates: list[DateMention]) -> str | None:
+    """The date a figure or fact at ``position`` holds at: a 截至 date before it, else the nearest
+    date before it, else the first date of the sentence."""
+    before = [d for d in dates if d.start < position]
+    as_of = [d for d in before if d.as_of]
+    if as_of:
+        return as_of[-1].value
+    if before:
+        return before[-1].value
+    return dates[0].value if dates else None

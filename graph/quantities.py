@@ -1,0 +1,131 @@
+"""Quantities: money amounts and counts written in Chinese news, normalised to exact decimals.
+
+136.12亿元 → 13612000000, 百万元 → 1000000, 2700万 → 27000000; the qualifiers (约, 近, 逾, 超过,
+累计, 多 …) are kept beside the value, never folded into it. Chinese numerals are read by cn2an;
+Arabic numbers are scaled with Decimal so that no value ever passes through a float.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+from .records import Quantity
+
+_CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+
+
+@dataclass(frozen=True)
+class QuantityRules:
+    """The [figures] table of patterns.toml, compiled."""
+
+    pattern: re.Pattern
+    multipliers: dict[str, Decimal]
+    money_units: frozenset[str]
+    money_context: re.Pattern
+    not_after: re.Pattern
+    count_units: dict[str, tuple[str, re.Pattern | None]]  # unit -> (kind, required context)
+    min_count: Decimal
+    amount_kinds: tuple[tuple[str, re.Pattern], ...]
+
+    @classmethod
+    def from_table(cls, t: dict) -> "QuantityRules":
+        alt = _alternation
+        multipliers = {k: Decimal(v) for k, v in t["multipliers"].items()}
+        count_units = {u: (c["kind"], re.compile(c["context"]) if c.get("context") else None)
+                       for c in t["count"] for u in c["units"]}
+        units = list(t["money_units"]) + list(count_units)
+        pattern = re.compile(
+            f"(?P<pre>(?:{alt(t['prefix_qualifiers'])})*)"
+            f"(?P<num>\\d+(?:,\\d{{3}})*(?:\\.\\d+)?|[{_CHINESE_DIGITS}]*[一二两三四五六七八九十百千][{_CHINESE_DIGITS}]*)"
+            f"(?P<post1>{alt(t['suffix_qualifiers'])})?"
+            f"(?P<mult>{alt(multipliers)})?"
+            f"(?P<post2>{alt(t['suffix_qualifiers'])})?"
+            f"(?P<unit>{alt(units)})?")
+        return cls(pattern, multipliers, frozenset(t["money_units"]), re.compile(t["money_context"]),
+                   re.compile(t["not_after"]), count_units, Decimal(t["min_count"]),
+                   tuple((k["kind"], re.compile(k["context"])) for k in t["amount_kind"]))
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def parse_number(text: str) -> Decimal | None:
+    """An Arabic (1,000.5) or Chinese (两千, 百万) numeral as a Decimal; None if it is not one."""
+    if text[0].isdigit():
+        try:
+            return Decimal(text.replace(",", ""))
+        except InvalidOperation:
+            return None
+    if text[0] in "十百千万亿":  # 百万 is 一百万 to cn2an
+        text = "一" + text
+    try:
+        return Decimal(int(cn2an.cn2an(text, "smart")))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[Quantity, str | None]]:
+    """Money amounts and counts in ``text`` (one sentence starting at ``offset``), each with the
+    kind of count it is (None for money)."""
+    found = []
+    for m in rules.pattern.finditer(text):
+        if not m["num"] or (not m["unit"] and not m["mult"]):
+            continue
+        if rules.not_after.search(text[:m.start("num")]):
+            continue
+        number = parse_number(m["num"])
+        if number is None:
+            continue
+        value = number * rules.multipliers.get(m["mult"] or "", Decimal(1))
+        qualifiers = tuple(q for q in re.findall(_alternation_of(rules), m["pre"] or "")) + tuple(
+            q for q in (m["post1"], m["post2"]) if q)
+        clause = _clause(text, m.start())
+        unit = m["unit"]
+        if unit in rules.money_units or (unit is None and m["mult"] and rules.money_context.search(
+                text[clause:m.start("num")])):
+            kind, unit = None, "CNY"
+        elif unit in rules.count_units:
+            kind, context = rules.count_units[unit]
+            if value < rules.min_count or (context and not context.search(text[clause:_clause_end(text, m.end())])):
+                continue
+        else:
+            continue
+        surface = m.group().lstrip()
+        found.append((Quantity(_normalise(value), unit, surface, qualifiers, offset + m.start(), offset + m.end()),
+                      kind))
+    return found
+
+
+def amount_kind(text: str, start: int, rules: QuantityRules) -> str:
+    """What a money figure at ``start`` in ``text`` is, from the words of its clause (else the one before)."""
+    clause_start, clause_end = _clause(text, start), _clause_end(text, start)
+    previous = _clause(text, max(0, clause_start - 1))
+    for window in (text[clause_start:clause_end], text[previous:clause_start]):
+        for kind, context in rules.amount_kinds:
+            if context.search(window):
+                return kind
+    return "OtherAmount"
+
+
+def _alternation_of(rules: QuantityRules) -> str:
+    # The qualifier words are the alternatives of the pattern's first group.
+    return rules.pattern.pattern[len("(?P<pre>(?:"):rules.pattern.pattern.index(")*)")]
+
+
+def _clause(text: str, position: int) -> int:
+    """Start of the clause (after ，；：) holding ``position``."""
+    return max(text.rfind(c, 0, position) for c in "，,；;：:") + 1
+
+
+def _clause_end(text: str, position: int) -> int:
+    ends = [i for i in (text.find(c, position) for c in "，,；;。") if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _normalise(value: Decimal) -> Decimal:
+    """136.12亿 is 13612000000, not 1.3612E+10: an integral value gets no exponent."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
