@@ -16,6 +16,7 @@ from .pipeline import Pipeline
 from .records import Extraction
 from .render_html import render_html
 from .to_rdf import to_dataset
+from .validate import Violation, validate
 from .writers import serialize, write_atomic
 
 # What `ikg build` writes into the output folder.
@@ -33,6 +34,8 @@ class BuildReport:
     triples: int = 0
     entities: int = 0
     facts: int = 0
+    figures: int = 0
+    violations: tuple[Violation, ...] = ()  # SHACL violations of the graph written
 
 
 def find_articles(input_dir: Path) -> list[Path]:
@@ -79,14 +82,17 @@ def build_dataset(input_dir: Path, pipeline: Pipeline | None = None, report: Bui
             return tqdm(items, desc="articles", unit="article", disable=not sys.stderr.isatty(), leave=False)
     extractions = extract_all(paths, pipeline, report, progress)
     report.facts = sum(len(ex.facts) for ex in extractions)
+    report.figures = sum(len(ex.figures) for ex in extractions)
     report.entities = len({lm.entity.iri for ex in extractions for lm in ex.mentions})
     return to_dataset(extractions, pipeline.registry, pipeline.ontology)
 
 
 def build(input_dir: Path, output_dir: Path, pipeline: Pipeline | None = None,
-          show_progress: bool = False) -> BuildReport:
+          show_progress: bool = False, check: bool = True) -> BuildReport:
     """Build the graph from ``input_dir`` and write graph.trig, graph.ttl and graph.html to ``output_dir``.
 
+    With ``check``, the graph is validated against the SHACL shapes and the violations are put in
+    the report (the files are still written: a reader sees them, nothing is shipped silently).
     Every file is rendered in memory first and then renamed into place, so a failed build leaves the
     previous output as it was.
     """
@@ -95,6 +101,8 @@ def build(input_dir: Path, output_dir: Path, pipeline: Pipeline | None = None,
     if not report.built:
         raise IkgError(f"{input_dir}: no usable articles ({len(report.skipped)} skipped)")
     report.triples = len(ds)
+    if check:
+        report.violations = validate(ds).violations
     rendered = {name: serialize(ds, fmt) for name, fmt in OUTPUT_FILES.items()}
     rendered[HTML_FILE] = render_html(ds).encode("utf-8")
     output_dir = Path(output_dir)

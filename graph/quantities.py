@@ -25,6 +25,7 @@ class QuantityRules:
     multipliers: dict[str, Decimal]
     money_units: frozenset[str]
     money_context: re.Pattern
+    scope: re.Pattern
     not_after: re.Pattern
     count_units: dict[str, tuple[str, re.Pattern | None]]  # unit -> (kind, required context)
     min_count: Decimal
@@ -45,7 +46,7 @@ class QuantityRules:
             f"(?P<post2>{alt(t['suffix_qualifiers'])})?"
             f"(?P<unit>{alt(units)})?")
         return cls(pattern, multipliers, frozenset(t["money_units"]), re.compile(t["money_context"]),
-                   re.compile(t["not_after"]), count_units, Decimal(t["min_count"]),
+                   re.compile(alt(t["scope_qualifiers"])), re.compile(t["not_after"]), count_units, Decimal(t["min_count"]),
                    tuple((k["kind"], re.compile(k["context"])) for k in t["amount_kind"]))
 
 
@@ -81,9 +82,10 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
         if number is None:
             continue
         value = number * rules.multipliers.get(m["mult"] or "", Decimal(1))
-        qualifiers = tuple(q for q in re.findall(_alternation_of(rules), m["pre"] or "")) + tuple(
-            q for q in (m["post1"], m["post2"]) if q)
         clause = _clause(text, m.start())
+        adjacent = re.findall(_alternation_of(rules), m["pre"] or "")
+        scope = [w for w in rules.scope.findall(text, clause, m.start()) if w not in adjacent]
+        qualifiers = (*scope, *adjacent, *(q for q in (m["post1"], m["post2"]) if q))
         unit = m["unit"]
         if unit in rules.money_units or (unit is None and m["mult"] and rules.money_context.search(
                 text[clause:m.start("num")])):
@@ -129,3 +131,16 @@ def _clause_end(text: str, position: int) -> int:
 def _normalise(value: Decimal) -> Decimal:
     """136.12亿 is 13612000000, not 1.3612E+10: an integral value gets no exponent."""
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def format_yuan(value: Decimal) -> str:
+    """An amount in yuan as Chinese news writes it: 13612000000 → 136.12亿元, 10000000 → 1000万元."""
+    for unit, size in (("亿元", Decimal(100000000)), ("万元", Decimal(10000))):
+        if abs(value) >= size:
+            return f"{_plain(value / size)}{unit}"
+    return f"{_plain(value)}元"
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -111,10 +111,11 @@ class Relator:
         return not self.rules.subject_blockers.search(before[clause_start:])
 
     def _branch_links(self, ms: list[LinkedMention], evidence: Evidence, named_units: set[str]) -> Iterator[Fact]:
-        """A branch named in the text is a unit of the insurer its name contains (stated once per article)."""
+        """A branch named in the text (or by 上海分公司 after its insurer) is a unit of that insurer;
+        stated once per article, with the sentence that first names it."""
         for lm in ms:
             e = lm.entity
-            if not e.from_registry and e.parent and lm.mention.kind != "reference" and e.iri not in named_units:
+            if not e.from_registry and e.parent and e.iri not in named_units:
                 named_units.add(e.iri)
                 owner = Entity(e.parent, "Insurer", "", from_registry=True)  # only its IRI is used
                 yield Fact(e, "unitOf" if e.cls == "Branch" else "subOrganizationOf", owner, evidence)

@@ -88,6 +88,9 @@ EXPECTED_ROWS = {
     "multi_article_organisations.rq": [("太平人寿上海分公司", "2"), ("饿了么", "2")],
     "partners_and_donations.rq": [("中国人保", "donatesTo", "上海市人民政府")],
     "aliases.rq": [("太平洋安信农险", "Insurer")],
+    "money_by_group.rq": [("中国太保", "Coverage", "5218890000"), ("中国人保", "Donation", "10220000")],
+    "latest_figures.rq": [("太平洋安信农险", "Coverage", "2022-04-06")],
+    "figure_evidence.rq": [("中国人保", "Donation", "上海市人民政府")],
 }
 
 

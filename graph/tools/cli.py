@@ -14,7 +14,7 @@ from ..errors import IkgError
 from .common import FAILED, OK
 
 # Sub-commands in the order `ikg --help` lists them.
-COMMANDS = ("build", "query", "export")
+COMMANDS = ("build", "query", "explain", "export", "validate")
 
 
 def parser() -> argparse.ArgumentParser:

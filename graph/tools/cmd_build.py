@@ -8,6 +8,7 @@ from ..build import build
 from .common import OK, WARNINGS
 
 HELP = "build the graph from a folder of articles"
+SHOWN_VIOLATIONS = 20
 DESCRIPTION = ("Read every article (.txt .md .html) under --input and write graph.trig (one named graph "
                "per article), graph.ttl and graph.html to --output.")
 
@@ -16,13 +17,19 @@ def add_arguments(p) -> None:
     p.add_argument("--input", "-i", type=Path, default=Path("seeds"), help="folder of articles (default: seeds)")
     p.add_argument("--output", "-o", type=Path, default=Path("output"), help="output folder (default: output)")
     p.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
+    p.add_argument("--no-validate", dest="check", action="store_false",
+                   help="skip the SHACL check of the built graph (saves a few seconds)")
 
 
 def run(args) -> int:
-    report = build(args.input, args.output, show_progress=not args.quiet)
+    report = build(args.input, args.output, show_progress=not args.quiet, check=args.check)
     for err in report.skipped:
         print(f"ikg: skipped {err}", file=sys.stderr)
+    for violation in report.violations[:SHOWN_VIOLATIONS]:
+        print(f"ikg: shape {violation}", file=sys.stderr)
+    if len(report.violations) > SHOWN_VIOLATIONS:
+        print(f"ikg: … {len(report.violations) - SHOWN_VIOLATIONS} more; run 'ikg validate'", file=sys.stderr)
     if not args.quiet:
         print(f"built {len(report.built)} article(s): {report.entities} entities, {report.facts} facts, "
-              f"{report.triples} triples -> {', '.join(str(p) for p in report.written)}")
-    return WARNINGS if report.skipped else OK
+              f"{report.figures} figures, {report.triples} triples -> {', '.join(str(p) for p in report.written)}")
+    return WARNINGS if report.skipped or report.violations else OK

@@ -1,0 +1,72 @@
+"""Validate: check a graph against the SHACL shapes in ontology/shapes.ttl (with pySHACL)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyshacl
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import SH
+
+from .errors import IkgError
+from .namespaces import SCHEMA, SKOS
+from .registry import ONTOLOGY_DIR
+from .writers import union_graph
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One way the graph breaks a shape, said for people."""
+
+    focus: str  # IRI of the offending node
+    label: str  # its Chinese label or article id, when it has one
+    path: str  # the property concerned, prefixed
+    message: str
+    severity: str
+
+    def __str__(self) -> str:
+        name = f"{self.label} <{self.focus}>" if self.label else f"<{self.focus}>"
+        where = f" {self.path}:" if self.path else ":"
+        return f"{self.severity}: {name}{where} {self.message}"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The outcome of :func:`validate`."""
+
+    conforms: bool
+    violations: tuple[Violation, ...]
+
+
+def load_shapes(path: Path | None = None) -> Graph:
+    """The SHACL shapes graph (default: the project's ontology/shapes.ttl)."""
+    path = Path(path or ONTOLOGY_DIR / "shapes.ttl")
+    try:
+        return Graph().parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises several unrelated types for bad Turtle
+        raise IkgError(f"{path}: cannot read the shapes: {str(exc).splitlines()[0]}") from None
+
+
+def validate(data: Graph | Dataset, shapes: Graph | None = None) -> ValidationReport:
+    """Check ``data`` (all its graphs together) against ``shapes``."""
+    graph = union_graph(data) if isinstance(data, Dataset) else data
+    conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes if shapes is not None else load_shapes(),
+                                            inference="none", abort_on_first=False, allow_warnings=True)
+    violations = sorted({_violation(graph, results, r) for r in results.subjects(SH.resultSeverity, None)},
+                        key=lambda v: (v.severity, v.label, v.focus, v.path))
+    return ValidationReport(bool(conforms), tuple(violations))
+
+
+def _violation(data: Graph, results: Graph, result) -> Violation:
+    focus = results.value(result, SH.focusNode)
+    path = results.value(result, SH.resultPath)
+    message = results.value(result, SH.resultMessage)
+    severity = results.value(result, SH.resultSeverity)
+    label = data.value(focus, SKOS.prefLabel) or data.value(focus, SCHEMA.identifier) or ""
+    return Violation(
+        focus=str(focus),
+        label=str(label),
+        path=data.namespace_manager.normalizeUri(path) if isinstance(path, URIRef) else "",
+        message=str(message or "does not conform"),
+        severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+    )

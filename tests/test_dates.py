@@ -1,0 +1,41 @@
+"""Dates resolved against the article's own date; no year is ever invented."""
+import re
+
+from graph.dates import date_for, find_dates
+from graph.records import Document
+
+MARKERS = re.compile("(截至|截止)$")
+
+
+def dates(text, date=None):
+    doc = Document("d", "d.txt", "t", text, date=date)
+    return find_dates(text, 0, doc, MARKERS)
+
+
+def test_month_day_takes_the_article_year():
+    found = dates("截至4月22日，保额约136.12亿元。", "2022-04-28")
+    assert [(d.value, d.as_of) for d in found] == [("2022-04-22", True)]
+
+
+def test_a_date_after_publication_belongs_to_the_year_before():
+    assert dates("12月20日，公司推出新产品。", "2023-01-05")[0].value == "2022-12-20"
+
+
+def test_undated_article_uses_the_one_year_its_text_names():
+    assert dates("4月26日捐资。该产品组合包含2022年全年交通出行保障。")[0].value == "2022-04-26"
+
+
+def test_undated_article_without_a_year_keeps_month_and_day():
+    assert dates("4月26日，中国人保捐资1000万元。")[0].value == "--04-26"
+    assert dates("2021年和2022年都有。4月26日捐资。")[0].value == "--04-26"
+
+
+def test_explicit_year_wins_and_invalid_dates_are_dropped():
+    assert [d.value for d in dates("2021年3月5日成立，2月30日无效。", "2022-04-28")] == ["2021-03-05"]
+
+
+def test_figure_date_prefers_as_of():
+    found = dates("3月14日起，截至4月6日，累计保额逾34亿元。", "2022-04-28")
+    assert date_for(30, found) == "2022-04-06"
+    assert date_for(0, found) == "2022-03-14"
+    assert date_for(0, []) is None

@@ -1,0 +1,73 @@
+"""Money and counts as Chinese news writes them, normalised to exact decimals."""
+from decimal import Decimal
+
+import pytest
+
+from graph.quantities import find_quantities, format_yuan, parse_number
+
+
+@pytest.fixture(scope="module")
+def rules(pipeline):
+    return pipeline.rules.quantities
+
+
+def money(text, rules):
+    return [(q.value, q.qualifiers) for q, kind in find_quantities(text, 0, rules) if q.unit == "CNY"]
+
+
+@pytest.mark.parametrize("text, value, qualifiers", [
+    ("保额约136.12亿元。", "13612000000", ("约",)),
+    ("向上海市政府捐资1000万元，", "10000000", ()),
+    ("累计保额达百万元的新冠保障责任", "1000000", ("累计", "达")),
+    ("及时获得2700万元授信", "27000000", ()),
+    ("累计保额约3.7亿元；", "370000000", ("累计", "约")),
+    ("总保额超过4789万元，", "47890000", ("超过",)),
+    ("提供近71亿元风险保障", "7100000000", ("近",)),
+    ("累计保额逾34亿元", "3400000000", ("累计", "逾")),
+    ("总金额约8.12亿。", "812000000", ("约",)),          # no 元, but 金额 says it is money
+    ("两者累计保额高达30万，", "300000", ("累计", "高达")),
+    ("捐款2,500元", "2500", ()),
+    ("捐赠人民币两千万元", "20000000", ()),
+])
+def test_money_forms(text, value, qualifiers, rules):
+    (found,) = money(text, rules)
+    assert found == (Decimal(value), qualifiers)
+    assert isinstance(found[0], Decimal) and "E" not in str(found[0])
+
+
+@pytest.mark.parametrize("text", ["为超过22万亩蔬菜提供保障", "可提供7*24小时服务", "95518客服条线", "超过11万吨蔬菜",
+                                  "为17.9万名上海市民添加保障", "占比超三成"])
+def test_not_money(text, rules):
+    assert money(text, rules) == []
+
+
+@pytest.mark.parametrize("text, value, unit, kind, qualifiers", [
+    ("已为17.9万名上海市民添加保障", "179000", "名", "People", ()),
+    ("公司2400余名在沪党员", "2400", "名", "People", ("余",)),
+    ("理赔及生存给付总计约18万件", "180000", "件", "Claims", ("总计", "约")),
+    ("累计志愿服务时长超过8000小时", "8000", "小时", "Hours", ("累计", "超过")),
+    ("惠及生产主体1365户", "1365", "户", "Households", ()),
+    ("参加志愿者服务累计超两千人次", "2000", "人次", "People", ("累计", "超")),
+])
+def test_counts(text, value, unit, kind, qualifiers, rules):
+    (found,) = [(q, k) for q, k in find_quantities(text, 0, rules) if q.unit != "CNY"]
+    q, k = found
+    assert (q.value, q.unit, k, q.qualifiers) == (Decimal(value), unit, kind, qualifiers)
+
+
+@pytest.mark.parametrize("text", ["是一名党员", "可提供7*24小时全科医生视频咨询服务", "持有48小时内核酸阴性证明"])
+def test_counts_that_matter_to_nobody_are_left_out(text, rules):
+    assert [q for q, k in find_quantities(text, 0, rules) if q.unit != "CNY"] == []
+
+
+def test_offsets_point_at_the_figure(rules):
+    text = "截至4月22日，上海保险业捐赠保险提供保障的保额约136.12亿元。"
+    (q, _), = find_quantities(text, 100, rules)
+    assert text[q.start - 100:q.end - 100] == q.surface == "约136.12亿元"
+
+
+def test_numerals_and_formatting():
+    assert parse_number("两万三千") == 23000 and parse_number("百万") == 1000000 and parse_number("1,024.5") == Decimal("1024.5")
+    assert format_yuan(Decimal("13612000000")) == "136.12亿元"
+    assert format_yuan(Decimal("10000000")) == "1000万元"
+    assert format_yuan(Decimal("800")) == "800元"

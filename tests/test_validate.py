@@ -1,0 +1,85 @@
+"""SHACL validation: the seeds' graph conforms; graphs broken on purpose fail, said readably."""
+from decimal import Decimal
+
+import pytest
+from rdflib import Literal, URIRef
+
+from graph.namespaces import IK, ORG, RDF, SCHEMA, SKOS, XSD
+from graph.store import load_dataset
+from graph.tools.cli import main
+from graph.validate import validate
+from graph.writers import serialize
+
+from conftest import entity
+
+
+def test_seed_graph_conforms(seed_output):
+    _, report = seed_output
+    assert report.violations == ()
+
+
+def first(ds, cls):
+    return sorted(ds.subjects(RDF.type, cls))[0]
+
+
+def break_amount(ds):
+    money = ds.value(first(ds, IK.AmountFact), IK.amount)
+    ds.remove((money, SCHEMA.value, None))
+    ds.add((money, SCHEMA.value, Literal(Decimal("-5"), datatype=XSD.decimal)))
+    return "non-negative xsd:decimal"
+
+
+def break_offsets(ds):
+    ev = first(ds, IK.Evidence)
+    start = ds.value(ev, IK.start)
+    ds.remove((ev, IK.start, None))
+    ds.add((ev, IK.start, Literal(int(ds.value(ev, IK.end)) + 5, datatype=XSD.nonNegativeInteger)))
+    assert start is not None
+    return "start < end"
+
+
+def break_quote(ds):
+    ev = first(ds, IK.Evidence)
+    ds.remove((ev, IK.quote, None))
+    ds.add((ev, IK.quote, Literal("这句话不在文章里。")))
+    return "not the article text"
+
+
+def break_label(ds):
+    node = entity(ds, "太平洋安信农险")
+    ds.add((node, SKOS.prefLabel, Literal("太安农险二号", lang="zh")))
+    return "exactly one Chinese skos:prefLabel"
+
+
+def break_branch(ds):
+    node = entity(ds, "平安产险上海分公司")
+    ds.remove((node, ORG.unitOf, None))
+    return "org:unitOf an insurer"
+
+
+def break_agent(ds):
+    ds.remove((first(ds, IK.AmountFact), IK.agent, None))
+    return "exactly one agent"
+
+
+@pytest.mark.parametrize("breaker", [break_amount, break_offsets, break_quote, break_label, break_branch,
+                                     break_agent])
+def test_broken_graphs_fail_with_a_readable_message(seed_output, breaker, tmp_path, capsys):
+    ds = load_dataset(seed_output[0] / "graph.trig")
+    expected = breaker(ds)
+    report = validate(ds)
+    assert not report.conforms
+    assert any(expected in v.message for v in report.violations), [str(v) for v in report.violations]
+    # the CLI says the same, one violation a line, and fails
+    broken = tmp_path / "broken.trig"
+    broken.write_bytes(serialize(ds, "trig"))
+    code = main(["validate", "--data", str(broken)])
+    out = capsys.readouterr().out
+    assert code == 1 and expected in out and out.rstrip().endswith("violation(s)")
+    line = next(l for l in out.splitlines() if expected in l)
+    assert line.startswith("Violation: ") and "<https://w3id.org/insurance-kg/" in line
+
+
+def test_validate_command_on_the_seeds(seed_output, capsys):
+    assert main(["validate", "--data", str(seed_output[0] / "graph.trig")]) == 0
+    assert "conforms" in capsys.readouterr().out
