@@ -73,3 +73,27 @@ def test_html_is_self_contained_and_shows_chinese(seed_output):
     assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", html, re.I)
     assert "vis.Network" in html and '<meta charset="utf-8">' in html
     assert "中国太保" in html and "太平洋安信农险" in html
+
+
+def test_rebuilding_after_editing_one_article_changes_only_its_graph(tmp_path, pipeline):
+    src = tmp_path / "in"
+    src.mkdir()
+    for path in sorted(SEEDS.iterdir())[:3]:
+        (src / path.name).write_bytes(path.read_bytes())
+    build(src, tmp_path / "before", pipeline, check=False)
+    edited = sorted(src.iterdir())[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n太保寿险推出“守护者”团意险。", encoding="utf-8")
+    build(src, tmp_path / "after", pipeline, check=False)
+
+    def graphs(folder):
+        store = pyoxigraph.Store()
+        store.load(path=str(folder / "graph.trig"), format=pyoxigraph.RdfFormat.TRIG)
+        out = {}
+        for q in store:  # blank nodes (the ontology's owl:unionOf lists) get new names on every parse
+            if not any(isinstance(t, pyoxigraph.BlankNode) for t in (q.subject, q.object)):
+                out.setdefault(str(q.graph_name), set()).add((str(q.subject), str(q.predicate), str(q.object)))
+        return out
+
+    before, after = graphs(tmp_path / "before"), graphs(tmp_path / "after")
+    changed = {g for g in before.keys() | after.keys() if before.get(g) != after.get(g)}
+    assert changed == {f"<https://w3id.org/insurance-kg/graph/{edited.stem}>"}
