@@ -11,13 +11,14 @@ from rdflib import Dataset
 from tqdm import tqdm
 
 from .errors import ArticleError, IkgError
-from .ingest import ARTICLE_SUFFIXES, read_article
+from .ingest import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, read_article
+from .lock import output_lock
 from .pipeline import Pipeline
 from .records import Extraction
 from .render_html import render_html
 from .to_rdf import to_dataset
 from .validate import Violation, validate
-from .writers import serialize, write_atomic
+from .writers import serialize, write_files
 
 # What `ikg build` writes into the output folder.
 OUTPUT_FILES = {"graph.trig": "trig", "graph.ttl": "ttl"}
@@ -52,13 +53,13 @@ def find_articles(input_dir: Path) -> list[Path]:
 
 
 def extract_all(paths: list[Path], pipeline: Pipeline, report: BuildReport,
-                progress: Callable | None = None) -> list[Extraction]:
+                progress: Callable | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Extraction]:
     """Ingest and extract each article; an unusable one is recorded in ``report`` and skipped."""
     extractions: list[Extraction] = []
     ids: dict[str, Path] = {}
     for path in progress(paths) if progress else paths:
         try:
-            doc = read_article(path)
+            doc = read_article(path, max_bytes)
             if doc.id in ids:
                 raise ArticleError(str(path), f"same article id {doc.id!r} as {ids[doc.id]}; rename one")
         except ArticleError as err:
@@ -71,7 +72,7 @@ def extract_all(paths: list[Path], pipeline: Pipeline, report: BuildReport,
 
 
 def build_dataset(input_dir: Path, pipeline: Pipeline | None = None, report: BuildReport | None = None,
-                  show_progress: bool = False) -> Dataset:
+                  show_progress: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
     """The knowledge graph of every article under ``input_dir`` (no files written)."""
     paths = find_articles(Path(input_dir))  # a wrong folder fails before the slow loading below
     pipeline = pipeline or Pipeline.load()
@@ -80,7 +81,7 @@ def build_dataset(input_dir: Path, pipeline: Pipeline | None = None, report: Bui
     if show_progress:
         def progress(items):
             return tqdm(items, desc="articles", unit="article", disable=not sys.stderr.isatty(), leave=False)
-    extractions = extract_all(paths, pipeline, report, progress)
+    extractions = extract_all(paths, pipeline, report, progress, max_bytes)
     report.facts = sum(len(ex.facts) for ex in extractions)
     report.figures = sum(len(ex.figures) for ex in extractions)
     report.entities = len({lm.entity.iri for ex in extractions for lm in ex.mentions})
@@ -88,25 +89,26 @@ def build_dataset(input_dir: Path, pipeline: Pipeline | None = None, report: Bui
 
 
 def build(input_dir: Path, output_dir: Path, pipeline: Pipeline | None = None,
-          show_progress: bool = False, check: bool = True) -> BuildReport:
+          show_progress: bool = False, check: bool = True, max_bytes: int = DEFAULT_MAX_BYTES) -> BuildReport:
     """Build the graph from ``input_dir`` and write graph.trig, graph.ttl and graph.html to ``output_dir``.
 
     With ``check``, the graph is validated against the SHACL shapes and the violations are put in
     the report (the files are still written: a reader sees them, nothing is shipped silently).
-    Every file is rendered in memory first and then renamed into place, so a failed build leaves the
-    previous output as it was.
+    The output folder is locked for the build; every file is rendered in full first and then all
+    are renamed into place together, so a failed or interrupted build leaves the previous output
+    complete and unchanged.
     """
-    report = BuildReport()
-    ds = build_dataset(input_dir, pipeline, report, show_progress)
-    if not report.built:
-        raise IkgError(f"{input_dir}: no usable articles ({len(report.skipped)} skipped)")
-    report.triples = len(ds)
-    if check:
-        report.violations = validate(ds).violations
-    rendered = {name: serialize(ds, fmt) for name, fmt in OUTPUT_FILES.items()}
-    rendered[HTML_FILE] = render_html(ds).encode("utf-8")
     output_dir = Path(output_dir)
-    for name, data in rendered.items():
-        write_atomic(output_dir / name, data)
-        report.written.append(output_dir / name)
+    with output_lock(output_dir):
+        report = BuildReport()
+        ds = build_dataset(input_dir, pipeline, report, show_progress, max_bytes)
+        if not report.built:
+            raise IkgError(f"{input_dir}: no usable articles ({len(report.skipped)} skipped)")
+        report.triples = len(ds)
+        if check:
+            report.violations = validate(ds).violations
+        rendered = {output_dir / name: serialize(ds, fmt) for name, fmt in OUTPUT_FILES.items()}
+        rendered[output_dir / HTML_FILE] = render_html(ds).encode("utf-8")
+        write_files(rendered)
+        report.written = list(rendered)
     return report

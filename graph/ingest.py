@@ -14,6 +14,8 @@ from .errors import ArticleError
 from .records import Document
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+# News articles are kilobytes; a file far larger is a dump or a mistake, and would take minutes.
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 
 # Elements whose content is never article text.
 _SKIPPED_ELEMENTS = {"script", "style", "nav", "footer", "header", "noscript", "iframe", "template",
@@ -199,9 +201,13 @@ def _first_sentence(text: str, limit: int = 40) -> str:
     return first if len(first) <= limit else first[:limit] + "…"
 
 
-def read_article(path: Path) -> Document:
+def read_article(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read and parse one article file; raises :class:`ArticleError` when it cannot be used."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ArticleError(str(path), f"too large ({size / 2**20:.1f} MB; the limit is "
+                                          f"{max_bytes / 2**20:g} MB, raise it with --max-size)")
         data = path.read_bytes()
     except PermissionError:
         raise ArticleError(str(path), "permission denied") from None

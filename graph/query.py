@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import multiprocessing
 import unicodedata
 from pathlib import Path
 
@@ -30,22 +31,30 @@ def read_query(path: Path) -> str:
         raise IkgError(f"{path}: cannot read: {exc}") from None
 
 
-def check_query(text: str, name: str = "<query>") -> None:
-    """Refuse what a query file must never do: updates (writes) and SERVICE (network).
-
-    Syntax errors are reported with the file, line and column.
-    """
+def classify(text: str, name: str = "<query>") -> tuple[bool, bool]:
+    """(is it an update, does it call SERVICE) for a SPARQL text; syntax errors name file:line:col."""
     try:
         query = prepareQuery(text, initNs=PREFIXES)
     except ParseException as exc:
         try:
             parseUpdate(text)
         except ParseException:
-            line = text.splitlines()[exc.lineno - 1].strip() if 0 < exc.lineno <= len(text.splitlines()) else ""
+            lines = text.splitlines()
+            line = lines[exc.lineno - 1].strip() if 0 < exc.lineno <= len(lines) else ""
             raise IkgError(f"{name}:{exc.lineno}:{exc.col}: SPARQL syntax error near {line[:60]!r}") from None
-        raise IkgError(f"{name}: SPARQL Update is not allowed; 'ikg query' only reads") from None
-    if _uses_service(query.algebra):
-        raise IkgError(f"{name}: SERVICE is not allowed; 'ikg query' never reaches the network")
+        return True, "SERVICE" in text.upper()
+    return False, _uses_service(query.algebra)
+
+
+def check_query(text: str, name: str = "<query>", allow_update: bool = False, allow_service: bool = False) -> bool:
+    """Refuse what a query file must not do unless the user asked for it: updates (writes) and
+    SERVICE (network). Returns whether ``text`` is an update."""
+    update, service = classify(text, name)
+    if update and not allow_update:
+        raise IkgError(f"{name}: SPARQL Update is not allowed; pass --allow-update to change the data file")
+    if service and not allow_service:
+        raise IkgError(f"{name}: SERVICE is not allowed; pass --allow-service to let the query reach the network")
+    return update
 
 
 def _uses_service(node) -> bool:
@@ -58,13 +67,55 @@ def _uses_service(node) -> bool:
     return False
 
 
-def run_query(store: pyoxigraph.Store, text: str, name: str = "<query>"):
+def run_query(store: pyoxigraph.Store, text: str, name: str = "<query>", allow_service: bool = False):
     """Answer a read-only query; the default graph is the union of the store's graphs (see open_store)."""
-    check_query(text, name)
+    check_query(text, name, allow_service=allow_service)
     try:
         return store.query(text, prefixes=_PREFIXES)
-    except (SyntaxError, ValueError) as exc:
+    except (SyntaxError, ValueError, OSError) as exc:
         raise IkgError(f"{name}: {str(exc).splitlines()[0]}") from None
+
+
+def run_update(store: pyoxigraph.Store, text: str, name: str = "<update>", allow_service: bool = False) -> None:
+    """Apply a SPARQL Update to ``store`` (the caller asked for it explicitly)."""
+    check_query(text, name, allow_update=True, allow_service=allow_service)
+    try:
+        store.update(text, prefixes=_PREFIXES)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise IkgError(f"{name}: {str(exc).splitlines()[0]}") from None
+
+
+def answer(store: pyoxigraph.Store, text: str, name: str, fmt: str, timeout: float | None = None,
+           allow_service: bool = False) -> str:
+    """The formatted answer to a query; with ``timeout``, a query still running after that many
+    seconds is stopped (it runs in a child process, which is killed)."""
+    check_query(text, name, allow_service=allow_service)
+    if timeout is None:
+        return format_result(run_query(store, text, name, allow_service), fmt)
+    context = multiprocessing.get_context("fork")  # the child shares the loaded store
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            send.send(("ok", format_result(run_query(store, text, name, allow_service), fmt)))
+        except IkgError as err:
+            send.send(("error", str(err)))
+
+    process = context.Process(target=child, daemon=True)
+    process.start()
+    send.close()
+    try:
+        if not receive.poll(timeout):
+            raise IkgError(f"{name}: stopped after {timeout:g} s (--timeout)")
+        status, value = receive.recv()
+    except EOFError:
+        raise IkgError(f"{name}: the query process ended without an answer") from None
+    finally:
+        process.kill()
+        process.join()
+    if status == "error":
+        raise IkgError(value)
+    return value
 
 
 def _cell(term) -> str:

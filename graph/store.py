@@ -12,6 +12,7 @@ from rdflib import Dataset
 
 from .errors import IkgError
 from .to_rdf import new_dataset
+from .writers import write_atomic
 
 # Extensions of the RDF files a command can read: rdflib's parser and pyoxigraph's format for each.
 DATA_FORMATS = {
@@ -34,8 +35,11 @@ def _check(path: Path) -> None:
         raise IkgError(f"{path}: no such file (run 'ikg build' first?)")
 
 
-def open_store(path: Path) -> pyoxigraph.Store:
-    """An in-memory pyoxigraph store holding the RDF file at ``path`` (named graphs kept)."""
+def open_store(path: Path, union: bool = True) -> pyoxigraph.Store:
+    """An in-memory pyoxigraph store holding the RDF file at ``path`` (named graphs kept).
+
+    With ``union``, the default graph also holds every triple of the named graphs (for queries).
+    """
     path = Path(path)
     fmt = _format(path)[1]
     _check(path)
@@ -46,10 +50,20 @@ def open_store(path: Path) -> pyoxigraph.Store:
         raise IkgError(f"{path}: cannot parse as {fmt.name}: {str(exc).splitlines()[0]}") from None
     # The default graph is the set union of the named graphs. (pyoxigraph's own union option keeps
     # one copy per graph, so a label stated in two articles would count twice in a SUM.)
-    default = pyoxigraph.DefaultGraph()
-    store.extend([pyoxigraph.Quad(q.subject, q.predicate, q.object, default)
-                  for q in store if q.graph_name != default])
+    if union:
+        default = pyoxigraph.DefaultGraph()
+        store.extend([pyoxigraph.Quad(q.subject, q.predicate, q.object, default)
+                      for q in store if q.graph_name != default])
     return store
+
+
+def save_store(store: pyoxigraph.Store, path: Path) -> None:
+    """Write ``store`` back to the RDF file at ``path``, in that file's format, atomically."""
+    path = Path(path)
+    fmt = _format(path)[1]
+    data = (store.dump(format=fmt) if fmt.supports_datasets
+            else store.dump(format=fmt, from_graph=pyoxigraph.DefaultGraph()))
+    write_atomic(path, data)
 
 
 def load_dataset(path: Path) -> Dataset:

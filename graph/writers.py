@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,9 +60,8 @@ def serialize(ds: Dataset, name: str) -> bytes:
     return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: readers never see half a file."""
-    path = Path(path)
+def _stage(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a temporary file beside ``path``; the caller renames it into place."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -71,10 +73,45 @@ def write_atomic(path: Path, data: bytes) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise IkgError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise IkgError(f"{path}: cannot write: {exc.strerror or exc}") from None
         raise
+    return Path(tmp)
+
+
+@contextmanager
+def _signals_held():
+    """Hold SIGINT/SIGTERM until the block ends, so that a set of renames is never cut in half."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def write_files(files: dict[Path, bytes]) -> None:
+    """Write several files so that readers see all old or all new: every file is written in full
+    to a temporary name first, then all are renamed into place with interrupts held."""
+    staged: dict[Path, Path] = {}
+    try:
+        for path, data in files.items():
+            staged[Path(path)] = _stage(Path(path), data)
+        with _signals_held():
+            for path, tmp in staged.items():
+                os.replace(tmp, path)
+    except OSError as exc:
+        raise IkgError(f"{exc.filename or 'output'}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename: readers never see half a file."""
+    write_files({Path(path): data})

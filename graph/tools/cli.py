@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
+import threading
 
 from .. import __version__
 from ..errors import IkgError
@@ -31,16 +33,23 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run `ikg`; user mistakes end in one line on stderr and a non-zero exit code, never a traceback."""
     args = parser().parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops a build as cleanly as Ctrl-C
     try:
         return args.run(args)
     except IkgError as err:
         print(f"ikg: error: {err}", file=sys.stderr)
         return FAILED
     except KeyboardInterrupt:
-        print("ikg: interrupted; previous output left unchanged", file=sys.stderr)
+        print("ikg: interrupted; the output folder holds a complete graph (the previous one, "
+              "unless this build had already finished writing)", file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. `ikg query … | head`
         sys.stderr.close()

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from ..build import build
+from ..ingest import DEFAULT_MAX_BYTES
 from .common import OK, WARNINGS
 
 HELP = "build the graph from a folder of articles"
@@ -17,12 +18,15 @@ def add_arguments(p) -> None:
     p.add_argument("--input", "-i", type=Path, default=Path("seeds"), help="folder of articles (default: seeds)")
     p.add_argument("--output", "-o", type=Path, default=Path("output"), help="output folder (default: output)")
     p.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
+    p.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 2**20, metavar="MB",
+                   help="skip articles larger than this many megabytes (default: %(default)g)")
     p.add_argument("--no-validate", dest="check", action="store_false",
                    help="skip the SHACL check of the built graph (saves a few seconds)")
 
 
 def run(args) -> int:
-    report = build(args.input, args.output, show_progress=not args.quiet, check=args.check)
+    report = build(args.input, args.output, show_progress=not args.quiet, check=args.check,
+                   max_bytes=int(args.max_size * 2**20))
     for err in report.skipped:
         print(f"ikg: skipped {err}", file=sys.stderr)
     for violation in report.violations[:SHOWN_VIOLATIONS]:

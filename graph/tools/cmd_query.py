@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..query import RESULT_FORMATS, format_result, read_query, run_query
-from ..store import open_store
+from ..query import RESULT_FORMATS, answer, classify, read_query, run_update
+from ..store import open_store, save_store
 from .common import OK, add_data_option, data_path
 
 HELP = "run a SPARQL query file against the built graph"
@@ -16,10 +16,24 @@ def add_arguments(p) -> None:
     p.add_argument("file", type=Path, help="a .rq file, e.g. queries/groups_and_members.rq")
     add_data_option(p)
     p.add_argument("--format", "-f", choices=RESULT_FORMATS, default="table", help="answer format (default: table)")
+    p.add_argument("--timeout", type=float, metavar="SECONDS", help="stop a query that runs longer than this")
+    p.add_argument("--allow-update", action="store_true",
+                   help="let a SPARQL Update change the data file (it is rewritten in place)")
+    p.add_argument("--allow-service", action="store_true",
+                   help="let SERVICE clauses send requests to other SPARQL endpoints over the network")
 
 
 def run(args) -> int:
     text = read_query(args.file)
+    name = str(args.file)
+    update, _ = classify(text, name)
+    if update and args.allow_update:
+        path = data_path(args)
+        store = open_store(path, union=False)  # write back exactly the graphs the file has
+        run_update(store, text, name, allow_service=args.allow_service)
+        save_store(store, path)
+        print(f"updated {path}")
+        return OK
     store = open_store(data_path(args))
-    print(format_result(run_query(store, text, str(args.file)), args.format))
+    print(answer(store, text, name, args.format, timeout=args.timeout, allow_service=args.allow_service))
     return OK

@@ -1,0 +1,273 @@
+"""Messy input, failures and safety: clear one-line errors, skipped files, nothing lost.
+
+tests/corpus/bad/ holds the bad files that can live in git (see its ABOUT); the 20 MB article,
+the symlink loop and the unreadable file are made here at run time.
+"""
+import errno
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from graph import build
+from graph.lock import output_lock
+from graph.tools.cli import main
+from graph.tools.common import FAILED, WARNINGS
+
+from conftest import QUERIES, ROOT, SEEDS
+
+BAD = Path(__file__).resolve().parent / "corpus" / "bad"
+
+
+def ikg(*args, **kwargs):
+    """Run the real `ikg` in a subprocess, as a user does."""
+    return subprocess.run([sys.executable, "-m", "graph.tools.cli", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300, **kwargs)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())
+            if p.is_file() and not p.name.startswith(".")}  # .ikg.lock holds the last pid
+
+
+@pytest.fixture
+def messy(tmp_path, monkeypatch):
+    """The bad corpus plus a 20 MB article, a symlink loop and an unreadable file."""
+    src = tmp_path / "messy"
+    shutil.copytree(BAD, src)
+    (src / "huge.txt").write_bytes(("太保寿险推出“守护者”团意险。" * 700_000).encode("utf-8")[:20 * 2**20])
+    (src / "loop.txt").symlink_to(src / "loop.txt")
+    (src / "sub").mkdir()
+    (src / "sub" / "again").symlink_to(src, target_is_directory=True)  # a folder loop: not entered
+    secret = src / "secret.txt"
+    secret.write_text("人保财险推出新产品。", encoding="utf-8")
+    secret.chmod(0)
+    if os.geteuid() == 0:  # root reads anything: make the kernel's answer the one a user gets
+        real = Path.read_bytes
+
+        def read_bytes(path):
+            if path == secret:
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return real(path)
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    return src
+
+
+def test_every_readable_article_is_built_and_each_bad_one_named(messy, tmp_path, capsys):
+    code = main(["build", "--input", str(messy), "--output", str(tmp_path / "out")])
+    out, err = capsys.readouterr()
+    assert code == WARNINGS
+    skipped = {Path(line.split(": ")[1]).name: line for line in err.splitlines() if line.startswith("ikg: skipped ")}
+    assert set(skipped) == {"empty.txt", "blank.md", "binary.html", "not_utf8_or_gbk.txt",
+                            "broken_front_matter.md", "huge.txt", "loop.txt", "secret.txt"}
+    assert "too large (20.0 MB" in skipped["huge.txt"]
+    assert "permission denied" in skipped["secret.txt"].lower()
+    assert "symbolic links" in skipped["loop.txt"]
+    assert "broken front matter" in skipped["broken_front_matter.md"]
+    assert "built 4 article(s)" in out
+    assert "Traceback" not in err
+
+
+def test_the_four_good_files_are_in_the_graph(messy, tmp_path, capsys):
+    main(["build", "--input", str(messy), "--output", str(tmp_path / "out"), "--quiet"])
+    capsys.readouterr()
+    assert main(["explain", "阳光财险江苏省分公司", "--data", str(tmp_path / "out" / "graph.trig")]) == 0  # GB18030
+    out = capsys.readouterr().out
+    assert "江苏省慈善总会" in out
+    assert main(["explain", "新华保险四川分公司", "--data", str(tmp_path / "out" / "graph.trig")]) == 0
+    out = capsys.readouterr().out
+    assert "理赔到家" in out and "hacked" not in out
+
+
+def test_exit_codes_success_warnings_failure(tmp_path, capsys):
+    assert main(["build", "--output", str(tmp_path / "a"), "--quiet"]) == 0
+    assert main(["build", "--input", str(BAD), "--output", str(tmp_path / "b"), "--quiet"]) == WARNINGS
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    (empty / "empty.txt").write_bytes(b"")
+    assert main(["build", "--input", str(empty), "--output", str(tmp_path / "c")]) == FAILED
+    assert "no usable articles" in capsys.readouterr().err
+
+
+def slow_corpus(tmp_path: Path, copies: int = 60) -> Path:
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(copies):
+        for path in SEEDS.iterdir():
+            (src / f"{i:03d}_{path.name}").write_bytes(path.read_bytes())
+    return src
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_interrupted_build_leaves_previous_output_complete(tmp_path, sig):
+    out = tmp_path / "out"
+    assert ikg("build", "--output", out).returncode == 0
+    before = snapshot(out)
+    proc = subprocess.Popen([sys.executable, "-m", "graph.tools.cli", "build", "--input", slow_corpus(tmp_path),
+                             "--output", out], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(4)  # well into extracting 300 articles
+    assert proc.poll() is None, "the build finished before it could be interrupted"
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err
+    assert snapshot(out) == before
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_concurrent_builds_do_not_share_an_output(tmp_path):
+    out = tmp_path / "out"
+    with output_lock(out):  # as a running build holds it
+        second = ikg("build", "--output", out)
+    assert second.returncode == FAILED
+    assert f"another ikg build (pid {os.getpid()}) is writing here" in second.stderr
+    assert not (out / "graph.ttl").exists()
+    assert ikg("build", "--output", out).returncode == 0  # the lock goes with the build that held it
+    assert (out / "graph.ttl").exists()
+
+
+def test_unwritable_output_is_one_line(tmp_path):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    proc = ikg("build", "--output", blocker / "out")
+    assert proc.returncode == FAILED and proc.stderr.count("\n") == 1
+    assert "cannot write here: Not a directory" in proc.stderr
+
+
+def test_full_disk_leaves_previous_output(tmp_path, pipeline, monkeypatch):
+    out = tmp_path / "out"
+    build(SEEDS, out, pipeline, check=False)
+    before = snapshot(out)
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr("graph.writers.os.fsync", full)
+    with pytest.raises(Exception) as err:
+        build(SEEDS, out, pipeline, check=False)
+    assert "No space left on device" in str(err.value)
+    assert snapshot(out) == before
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+# --- queries -------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory, pipeline):
+    out = tmp_path_factory.mktemp("qdata")
+    build(SEEDS, out, pipeline, check=False)
+    return out / "graph.trig"
+
+
+def test_update_needs_a_flag_and_then_changes_the_file(tmp_path, data, capsys):
+    copy = tmp_path / "graph.trig"
+    copy.write_bytes(data.read_bytes())
+    rq = tmp_path / "note.rq"
+    rq.write_text('PREFIX ik: <https://w3id.org/insurance-kg/ontology#>\n'
+                  'INSERT DATA { GRAPH <urn:notes> { <urn:a> ik:note "已核对" } }', encoding="utf-8")
+    assert main(["query", str(rq), "--data", str(copy)]) == FAILED
+    assert "--allow-update" in capsys.readouterr().err
+    assert "已核对" not in copy.read_text(encoding="utf-8")
+    assert main(["query", str(rq), "--data", str(copy), "--allow-update"]) == 0
+    assert "已核对" in copy.read_text(encoding="utf-8")
+    ask = tmp_path / "ask.rq"
+    ask.write_text('ASK { GRAPH <urn:notes> { <urn:a> ?p "已核对" } }', encoding="utf-8")
+    capsys.readouterr()
+    assert main(["query", str(ask), "--data", str(copy)]) == 0 and capsys.readouterr().out.strip() == "true"
+
+
+def test_service_needs_a_flag(tmp_path, data, capsys):
+    """SERVICE goes to the network only with --allow-service (a local endpoint stands in for one)."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    calls = []
+
+    class Endpoint(BaseHTTPRequestHandler):
+        def _answer(self):
+            calls.append(self.path)
+            body = json.dumps({"head": {"vars": ["x"]},
+                               "results": {"bindings": [{"x": {"type": "literal", "value": "远端答案"}}]}}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self):
+            self._answer()
+
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self._answer()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Endpoint)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        rq = tmp_path / "remote.rq"
+        rq.write_text(f"SELECT ?x WHERE {{ SERVICE <http://127.0.0.1:{server.server_port}/sparql> {{ ?x ?p ?o }} }}")
+        assert main(["query", str(rq), "--data", str(data)]) == FAILED
+        assert "--allow-service" in capsys.readouterr().err and calls == []
+        assert main(["query", str(rq), "--data", str(data), "--allow-service"]) == 0
+        assert "远端答案" in capsys.readouterr().out and calls
+    finally:
+        server.shutdown()
+
+
+def test_timeout_stops_a_runaway_query(tmp_path, data, capsys):
+    rq = tmp_path / "slow.rq"
+    rq.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+    started = time.monotonic()
+    assert main(["query", str(rq), "--data", str(data), "--timeout", "1"]) == FAILED
+    assert time.monotonic() - started < 20
+    assert "stopped after 1 s" in capsys.readouterr().err
+    assert main(["query", str(QUERIES / "groups_and_members.rq"), "--data", str(data), "--timeout", "30"]) == 0
+
+
+# --- no traceback for a user's mistake -------------------------------------------------------------
+
+def test_no_user_mistake_prints_a_traceback(tmp_path, capsys):
+    garbage = tmp_path / "garbage.trig"
+    garbage.write_text("this is not TriG {{{", encoding="utf-8")
+    bad_rq = tmp_path / "bad.rq"
+    bad_rq.write_text("SELEKT * WHERE { ?s ?p ?o }")
+    not_utf8 = tmp_path / "latin1.rq"
+    not_utf8.write_bytes(b"SELECT \xff\xfe")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    usage = [["build", "--max-size", "lots"], ["query", QUERIES / "aliases.rq", "--format", "yaml"],
+             ["export", "--format", "pdf"], ["frobnicate"], []]
+    mistakes = [
+        ["build", "--input", tmp_path / "missing"],
+        ["build", "--input", blocker],
+        ["build", "--output", blocker / "out"],
+        ["query", tmp_path / "missing.rq"],
+        ["query", bad_rq],
+        ["query", not_utf8],
+        ["query", QUERIES / "aliases.rq", "--data", garbage],
+        ["query", QUERIES / "aliases.rq", "--data", tmp_path / "graph.xyz"],
+        ["export", "--data", garbage],
+        ["export", "--data", SEEDS / "000_22cda59efe90915f.txt"],
+        ["explain", "不存在的公司", "--data", garbage],
+        ["validate", "--data", tmp_path / "missing.trig"],
+        ["validate", "--shapes", tmp_path / "missing.ttl", "--data", garbage],
+    ]
+    for argv in usage:  # argparse: usage line and exit code 2
+        with pytest.raises(SystemExit) as exit_:
+            main([str(a) for a in argv])
+        assert exit_.value.code == 2 and "usage: ikg" in capsys.readouterr().err
+    for argv in mistakes:  # one line naming the file and the problem, exit code 1
+        assert main([str(a) for a in argv]) == FAILED, argv
+        err = capsys.readouterr().err
+        assert err.startswith("ikg: error: ") and err.count("\n") == 1, (argv, err)
+    # and in a real process, where an uncaught exception would print its traceback
+    proc = ikg("query", bad_rq)
+    assert proc.returncode == FAILED and "Traceback" not in proc.stderr and ":1:1: SPARQL syntax error" in proc.stderr
