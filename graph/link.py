@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from .fold import fold
 from .iri import entity_iri
 from .records import Entity, LinkedMention, Mention
 from .registry import Registry
@@ -53,7 +54,7 @@ class Linker:
         return Entity(entity_iri(cls, owner.iri, region, unit), cls, f"{owner.label}{region}{unit}", parent=owner.iri)
 
     def _named(self, cls: str, surface: str) -> Entity:
-        label = unicodedata.normalize("NFKC", surface).strip()
+        label = unicodedata.normalize("NFKC", fold(surface)).strip()  # 中華聯合 and 中华联合 are one name
         return Entity(entity_iri(cls, label), cls, label)
 
     def _resolve(self, m: Mention, context: list[LinkedMention]) -> Entity | None:

@@ -52,6 +52,13 @@ class AliasIndex:
         return found
 
 
+def _as_written(m: Mention, s: Sentence) -> Mention:
+    """``m`` with its surface forms as the article writes them."""
+    start = m.start - s.start
+    parent = s.text[start:start + len(m.parent_surface)] if m.parent_surface else None
+    return replace(m, surface=s.text[start:m.end - s.start], parent_surface=parent)
+
+
 class Recogniser:
     """Finds mentions in sentences using the registry's aliases and the rules."""
 
@@ -62,10 +69,15 @@ class Recogniser:
         self.index = AliasIndex.build(registry)
 
     def recognise(self, sentences: list[Sentence]) -> list[Mention]:
-        """All mentions in ``sentences``, in text order, never overlapping."""
+        """All mentions in ``sentences``, in text order, never overlapping.
+
+        Matching runs on the folded text (中華 reads as 中华, ＡＢＣ as ABC); surface forms are
+        taken back from the text as written.
+        """
         mentions: list[Mention] = []
         for sentence in sentences:
-            mentions.extend(self._sentence(sentence))
+            shadow = replace(sentence, text=sentence.norm or sentence.text)
+            mentions.extend(_as_written(m, sentence) for m in self._sentence(shadow))
         return mentions
 
     # -- one sentence ---------------------------------------------------------------------------

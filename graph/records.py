@@ -38,9 +38,10 @@ class Sentence:
     index: int
     start: int
     end: int
-    text: str
+    text: str  # as written: quotes and surface forms come from here
     paragraph: int  # sentences in one paragraph share a topic for anaphora
-    tokens: tuple[Token, ...] = ()
+    tokens: tuple[Token, ...] = ()  # words of ``norm``
+    norm: str = ""  # ``text`` folded for matching (see graph.fold), same length
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from .dates import date_for, find_dates
 from .namespaces import ORGANISATION_CLASSES
@@ -46,7 +47,7 @@ class Relator:
             if s.paragraph != paragraph:
                 topic, paragraph = None, s.paragraph
             ms = by_sentence.get(s.index, [])
-            dates = find_dates(s.text, s.start, doc, self.rules.as_of_markers)
+            dates = find_dates(s.norm, s.start, doc, self.rules.as_of_markers)
             when = dates[0].value if dates else None
             for fact in self._sentence(s, ms, topic, named_units):
                 if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
@@ -61,13 +62,14 @@ class Relator:
                  dates: list[DateMention]) -> list[Figure]:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic)."""
         out = []
-        for quantity, count_kind in find_quantities(s.text, s.start, self.rules.quantities):
+        for quantity, count_kind in find_quantities(s.norm, s.start, self.rules.quantities):
+            quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
             agent = next((lm.entity for lm in reversed(before)
                           if lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm)), topic)
             if agent is None:
                 continue
-            kind = count_kind or amount_kind(s.text, quantity.start - s.start, self.rules.quantities)
+            kind = count_kind or amount_kind(s.norm, quantity.start - s.start, self.rules.quantities)
             out.append(Figure(agent, quantity, kind, evidence_of(s),
                               self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)))
         return out
@@ -76,7 +78,7 @@ class Relator:
         """The beneficiary group (or, for a donation, the recipient) named just before a figure,
         in its clause or the one before."""
         allowed = _RECIPIENT_CLASSES if kind == "Donation" else {"BeneficiaryGroup"}
-        text = s.text[:position - s.start]
+        text = s.norm[:position - s.start]
         clause = max(text.rfind(c) for c in "，,；;")
         previous = max(text.rfind(c, 0, max(clause, 0)) for c in "，,；;")
         for lm in reversed(before):
@@ -90,7 +92,7 @@ class Relator:
                   named_units: set[str]) -> Iterator[Fact]:
         evidence = evidence_of(s)
         yield from self._branch_links(ms, evidence, named_units)
-        clause = [len(self.rules.clause_separators.findall(s.text, 0, lm.mention.start - s.start)) for lm in ms]
+        clause = [len(self.rules.clause_separators.findall(s.norm, 0, lm.mention.start - s.start)) for lm in ms]
         subjects = [lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm) for lm in ms]
         groups = _lists(s, ms, clause)
         for rule in self.rules.relations:
@@ -106,7 +108,7 @@ class Relator:
 
     def _can_be_subject(self, s: Sentence, lm: LinkedMention) -> bool:
         """False when the mention sits inside a 为/向/与… phrase of its clause."""
-        before = s.text[:lm.mention.start - s.start]
+        before = s.norm[:lm.mention.start - s.start]
         clause_start = max(before.rfind(c) for c in "，,；;：:") + 1
         return not self.rules.subject_blockers.search(before[clause_start:])
 
@@ -122,8 +124,8 @@ class Relator:
 
     def _context_matches(self, rule: RelationRule, s: Sentence, first: LinkedMention,
                          last: LinkedMention) -> bool:
-        before = s.text[:first.mention.start - s.start].rstrip(_OPENING)
-        after = s.text[last.mention.end - s.start:].lstrip(_CLOSING)
+        before = s.norm[:first.mention.start - s.start].rstrip(_OPENING)
+        after = s.norm[last.mention.end - s.start:].lstrip(_CLOSING)
         if rule.before and not rule.before.search(before):
             return False
         if rule.after and not rule.after.search(after):
@@ -144,8 +146,8 @@ class Relator:
         out = [ms[i].entity for i in range(g_first, g_last + 1) if ms[i].entity.cls in rule.subject]
         if g_last + 1 < len(ms) and g_last + 1 != first:
             nxt = ms[g_last + 1]
-            between = s.text[ms[g_last].mention.end - s.start:nxt.mention.start - s.start]
-            after = s.text[nxt.mention.end - s.start:]
+            between = s.norm[ms[g_last].mention.end - s.start:nxt.mention.start - s.start]
+            after = s.norm[nxt.mention.end - s.start:]
             if (nxt.entity.cls in rule.subject and self.rules.co_subject.match(between)
                     and self.rules.co_subject_after.match(after)):
                 out.append(nxt.entity)
@@ -185,8 +187,8 @@ class Relator:
         """X旗下Y、Z / Y是X旗下的…: Y (and Z) belong to, or are offered by, X."""
         r = self.rules
         for (a1, a2), (b1, b2) in zip(groups, groups[1:]):
-            between = s.text[ms[a2].mention.end - s.start:ms[b1].mention.start - s.start].strip(_OPENING + _CLOSING)
-            after = s.text[ms[b2].mention.end - s.start:].lstrip(_CLOSING)
+            between = s.norm[ms[a2].mention.end - s.start:ms[b1].mention.start - s.start].strip(_OPENING + _CLOSING)
+            after = s.norm[ms[b2].mention.end - s.start:].lstrip(_CLOSING)
             for owner_first, between_re, after_re in r.structure:
                 if not between_re.search(between) or (after_re and not after_re.search(after)):
                     continue
@@ -207,7 +209,7 @@ def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int]) -> list[tupl
     for i, lm in enumerate(ms):
         if groups:
             first, last = groups[-1]
-            gap = s.text[ms[last].mention.end - s.start:lm.mention.start - s.start]
+            gap = s.norm[ms[last].mention.end - s.start:lm.mention.start - s.start]
             glued = not gap and ms[last].entity.cls == lm.entity.cls  # 市委市政府
             if (glued or _LIST_JOINER.match(gap)) and clause[last] == clause[i]:
                 groups[-1] = (first, i)

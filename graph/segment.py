@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .fold import fold
 from .records import Document, Sentence
 from .tokenize import Tokenizer
 
@@ -29,10 +30,11 @@ def split_sentences(doc: Document) -> list[tuple[int, int, int]]:
 
 
 def segment(doc: Document, tokenizer: Tokenizer | None = None) -> list[Sentence]:
-    """Sentences of ``doc``, each with its tokens when a tokenizer is given."""
+    """Sentences of ``doc`` with their folded text, and its tokens when a tokenizer is given."""
     sentences = []
     for index, (start, end, paragraph) in enumerate(split_sentences(doc)):
         text = doc.text[start:end]
-        tokens = tuple(tokenizer.tokenize(text, start)) if tokenizer else ()
-        sentences.append(Sentence(doc.id, index, start, end, text, paragraph, tokens))
+        norm = fold(text)
+        tokens = tuple(tokenizer.tokenize(norm, start)) if tokenizer else ()
+        sentences.append(Sentence(doc.id, index, start, end, text, paragraph, tokens, norm))
     return sentences

@@ -1,0 +1,31 @@
+"""Fold text for matching: full-width letters and digits → ASCII, traditional → simplified Chinese.
+
+Each character folds to exactly one character, so offsets into the folded text are offsets into
+the article: rules match on the folded text, quotes and surface forms come from the original.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+_T2S = opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def fold_char(ch: str) -> str:
+    """One character folded; a character that would fold to several stays as it is.
+
+    Chinese punctuation (，；：（）) is left alone: the rules are written with it.
+    """
+    width = unicodedata.normalize("NFKC", ch)
+    if len(width) == 1 and width.isascii() and width.isalnum():
+        ch = width
+    simple = _T2S.convert(ch)
+    return simple if len(simple) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """``text`` folded character by character: ``len(fold(text)) == len(text)``."""
+    return "".join(map(fold_char, text))
