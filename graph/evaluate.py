@@ -30,6 +30,7 @@ AMOUNT_KINDS = {"coverage": "Coverage", "donation": "Donation", "claims_paid": "
                 "credit": "Credit", "rent_relief": "RentRelief", "other": "OtherAmount"}
 # Children whose parent links are scored: branches (unitOf) and insurers (subOrganizationOf).
 STRUCTURE_CHILDREN = frozenset({"Branch", "Insurer"})
+_KIND_NAMES = {v: k for k, v in AMOUNT_KINDS.items()}
 
 _DECIMAL = re.compile(r"\d+(\.\d+)?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|--\d{2}-\d{2}")
@@ -54,6 +55,8 @@ class GoldEntity:
 
 @dataclass(frozen=True)
 class GoldRelation:
+    """A relation the article states, with the quote that states it."""
+
     subject: GoldEntity
     predicate: str
     object: GoldEntity
@@ -62,6 +65,8 @@ class GoldRelation:
 
 @dataclass(frozen=True)
 class GoldStructure:
+    """A parent link the article states or its names imply."""
+
     child: GoldEntity
     predicate: str  # unitOf | subOrganizationOf
     parent: GoldEntity
@@ -69,6 +74,8 @@ class GoldStructure:
 
 @dataclass(frozen=True)
 class GoldAmount:
+    """A money figure of the article and the organisation it belongs to."""
+
     agent: GoldEntity
     value: Decimal  # yuan
     kind: str  # a key of AMOUNT_KINDS
@@ -124,17 +131,18 @@ class _GoldProblem(ValueError):
     """What is wrong inside a gold file; :func:`read_gold` adds the file name."""
 
 
-def _field(obj: dict, key: str, kind: type, where: str, default=...):
+def _field(obj: dict, key: str, kind: type | tuple[type, ...], where: str, default=...):
+    """``obj[key]``, checked to be of ``kind``; ``default`` when missing, if one is given."""
     if not isinstance(obj, dict):
         raise _GoldProblem(f"{where}: expected an object")
     if key not in obj:
         if default is ...:
             raise _GoldProblem(f"{where}: missing {key!r}")
         return default
-    value = obj[key]
-    if not isinstance(value, kind):
-        raise _GoldProblem(f"{where}: {key!r} must be {kind.__name__ if isinstance(kind, type) else 'a value'}")
-    return value
+    if not isinstance(obj[key], kind):
+        names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+        raise _GoldProblem(f"{where}: {key!r} must be {names}")
+    return obj[key]
 
 
 def _choice(value: str, allowed: Iterable[str], what: str, where: str) -> str:
@@ -143,54 +151,66 @@ def _choice(value: str, allowed: Iterable[str], what: str, where: str) -> str:
     return value
 
 
+def _items(data: dict, key: str) -> Iterable[tuple[dict, str]]:
+    """The objects of the list ``data[key]`` (empty when absent), each with where it is."""
+    return ((item, f"{key}[{i}]") for i, item in enumerate(_field(data, key, list, "top level", [])))
+
+
+def _gold_entity(e: dict, where: str) -> GoldEntity:
+    aliases = _field(e, "aliases", list, where, [])
+    if not all(isinstance(a, str) for a in aliases):
+        raise _GoldProblem(f"{where}: 'aliases' must be a list of strings")
+    return GoldEntity(_choice(_field(e, "type", str, where), ENTITY_CLASSES, "type", where),
+                      _field(e, "name", str, where), tuple(aliases), _field(e, "implied", bool, where, False))
+
+
+def _named(entities: dict[str, GoldEntity], name: str, where: str, implied_ok: bool = False) -> GoldEntity:
+    """The entity called ``name``; only a structure parent may be an implied one."""
+    if name not in entities:
+        raise _GoldProblem(f"{where}: {name!r} is not the name of an entity in 'entities'")
+    if entities[name].implied and not implied_ok:
+        raise _GoldProblem(f"{where}: {name!r} is implied; only a structure parent may be")
+    return entities[name]
+
+
+def _gold_relation(r: dict, where: str, entities: dict[str, GoldEntity]) -> GoldRelation:
+    return GoldRelation(_named(entities, _field(r, "subject", str, where), where),
+                        _choice(_field(r, "predicate", str, where), PREDICATES, "predicate", where),
+                        _named(entities, _field(r, "object", str, where), where),
+                        _field(r, "evidence", str, where))
+
+
+def _gold_structure(s: dict, where: str, entities: dict[str, GoldEntity]) -> GoldStructure:
+    return GoldStructure(_named(entities, _field(s, "child", str, where), where),
+                         _choice(_field(s, "predicate", str, where), STRUCTURE, "predicate", where),
+                         _named(entities, _field(s, "parent", str, where), where, implied_ok=True))
+
+
+def _gold_amount(m: dict, where: str, entities: dict[str, GoldEntity]) -> GoldAmount:
+    value = _field(m, "value", str, where)
+    if not _DECIMAL.fullmatch(value):
+        raise _GoldProblem(f"{where}: value {value!r} is not a decimal string of yuan such as \"13612000000\"")
+    date = _field(m, "date", (str, type(None)), where, None)
+    if date is not None and not _DATE.fullmatch(date):
+        raise _GoldProblem(f"{where}: date {date!r} is neither YYYY-MM-DD nor --MM-DD")
+    return GoldAmount(_named(entities, _field(m, "agent", str, where), where), Decimal(value),
+                      _choice(_field(m, "kind", str, where), AMOUNT_KINDS, "kind", where), date,
+                      _field(m, "as_written", str, where, ""), _field(m, "evidence", str, where))
+
+
 def _gold_article(data, path: Path) -> GoldArticle:
     article = _field(data, "article", str, "top level")
+    _field(data, "entities", list, "top level")
     entities: dict[str, GoldEntity] = {}
-    for i, e in enumerate(_field(data, "entities", list, "top level")):
-        where = f"entities[{i}]"
-        name = _field(e, "name", str, where)
-        aliases = _field(e, "aliases", list, where, [])
-        if not all(isinstance(a, str) for a in aliases):
-            raise _GoldProblem(f"{where}: 'aliases' must be a list of strings")
-        if name in entities:
-            raise _GoldProblem(f"{where}: entity {name!r} is listed twice")
-        entities[name] = GoldEntity(_choice(_field(e, "type", str, where), ENTITY_CLASSES, "type", where), name,
-                                    tuple(aliases), _field(e, "implied", bool, where, False))
-
-    def entity(name: str, where: str, written: bool = True) -> GoldEntity:
-        """The entity called ``name``; only a structure parent may be an implied one."""
-        if name not in entities:
-            raise _GoldProblem(f"{where}: {name!r} is not the name of an entity in 'entities'")
-        if written and entities[name].implied:
-            raise _GoldProblem(f"{where}: {name!r} is implied; only a structure parent may be")
-        return entities[name]
-
-    relations = []
-    for i, r in enumerate(_field(data, "relations", list, "top level", [])):
-        where = f"relations[{i}]"
-        relations.append(GoldRelation(entity(_field(r, "subject", str, where), where),
-                                      _choice(_field(r, "predicate", str, where), PREDICATES, "predicate", where),
-                                      entity(_field(r, "object", str, where), where),
-                                      _field(r, "evidence", str, where)))
-    structure = []
-    for i, s in enumerate(_field(data, "structure", list, "top level", [])):
-        where = f"structure[{i}]"
-        structure.append(GoldStructure(entity(_field(s, "child", str, where), where),
-                                       _choice(_field(s, "predicate", str, where), STRUCTURE, "predicate", where),
-                                       entity(_field(s, "parent", str, where), where, written=False)))
-    amounts = []
-    for i, m in enumerate(_field(data, "amounts", list, "top level", [])):
-        where = f"amounts[{i}]"
-        value = _field(m, "value", str, where)
-        if not _DECIMAL.fullmatch(value):
-            raise _GoldProblem(f"{where}: value {value!r} is not a decimal string of yuan such as \"13612000000\"")
-        date = _field(m, "date", (str, type(None)), where, None)
-        if date is not None and not _DATE.fullmatch(date):
-            raise _GoldProblem(f"{where}: date {date!r} is neither YYYY-MM-DD nor --MM-DD")
-        amounts.append(GoldAmount(entity(_field(m, "agent", str, where), where), Decimal(value),
-                                  _choice(_field(m, "kind", str, where), AMOUNT_KINDS, "kind", where), date,
-                                  _field(m, "as_written", str, where, ""), _field(m, "evidence", str, where)))
-    return GoldArticle(article, path, list(entities.values()), relations, structure, amounts)
+    for e, where in _items(data, "entities"):
+        entity = _gold_entity(e, where)
+        if entity.name in entities:
+            raise _GoldProblem(f"{where}: entity {entity.name!r} is listed twice")
+        entities[entity.name] = entity
+    return GoldArticle(article, path, list(entities.values()),
+                       [_gold_relation(r, where, entities) for r, where in _items(data, "relations")],
+                       [_gold_structure(s, where, entities) for s, where in _items(data, "structure")],
+                       [_gold_amount(m, where, entities) for m, where in _items(data, "amounts")])
 
 
 # -- what the graph says ----------------------------------------------------------------------------
@@ -207,6 +227,8 @@ class Node:
 
 @dataclass(frozen=True)
 class FoundAmount:
+    """An ik:AmountFact of the graph; value, kind or date is None when the graph lacks it."""
+
     agent: Node
     value: Decimal | None
     kind: str | None  # a key of AMOUNT_KINDS
@@ -229,14 +251,23 @@ class GraphReader:
     def __init__(self, graph: Graph):
         self.g = graph
         self._nodes: dict[URIRef, Node] = {}
-        self.articles = {self._article_id(a) for a in graph.subjects(RDF.type, SCHEMA.NewsArticle)}
+        self.articles = {_article_id(a) for a in graph.subjects(RDF.type, SCHEMA.NewsArticle)}
         self._mentioned: dict[str, set[URIRef]] = {}
         for entity, article in graph.subject_objects(IK.mentionedIn):
-            self._mentioned.setdefault(self._article_id(article), set()).add(entity)
+            self._mentioned.setdefault(_article_id(article), set()).add(entity)
+        self._relations = self._by_article(IK.RelationFact)
+        self._amounts = self._by_article(IK.AmountFact)
 
-    @staticmethod
-    def _article_id(iri) -> str:
-        return str(iri).removeprefix(str(ARTICLE))
+    def _by_article(self, cls: URIRef) -> dict[str, list[URIRef]]:
+        """Fact nodes of class ``cls`` by the article they are read from: the article of their
+        evidence, or the one they derive from."""
+        out: dict[str, list[URIRef]] = {}
+        for fact in sorted(set(self.g.subjects(RDF.type, cls))):
+            articles = {a for ev in self.g.objects(fact, IK.evidence) for a in self.g.objects(ev, IK.inArticle)}
+            articles |= set(self.g.objects(fact, PROV.wasDerivedFrom))
+            for article in articles:
+                out.setdefault(_article_id(article), []).append(fact)
+        return out
 
     def node(self, iri: URIRef) -> Node:
         """The entity at ``iri`` (cached): class by the contract's order, labels from every graph."""
@@ -249,12 +280,6 @@ class GraphReader:
                                     frozenset(normalise(label) for label in labels))
         return self._nodes[iri]
 
-    def _fact_articles(self, fact) -> set[str]:
-        """Articles a fact is read from: its evidence's article, or the article it derives from."""
-        found = {self._article_id(a) for ev in self.g.objects(fact, IK.evidence)
-                 for a in self.g.objects(ev, IK.inArticle)}
-        return found | {self._article_id(a) for a in self.g.objects(fact, PROV.wasDerivedFrom)}
-
     def facts(self, article: str) -> ArticleFacts:
         """Entities mentioned in ``article``, the relations and amounts read from it, and the parent
         links of its branches (always: a branch's name states its insurer) and of its insurers (when
@@ -262,37 +287,37 @@ class GraphReader:
         mentioned = self._mentioned.get(article, set())
         out = ArticleFacts(entities=[self.node(e) for e in sorted(mentioned)])
         seen = set()
-        for fact in self.g.subjects(RDF.type, IK.RelationFact):
+        for fact in self._relations.get(article, []):
             s, p, o = (self.g.value(fact, RDF[x]) for x in ("subject", "predicate", "object"))
             name = str(p).removeprefix(str(IK))
-            if name not in PREDICATES or article not in self._fact_articles(fact):
-                continue
             key = (name, *sorted((s, o))) if name in SYMMETRIC else (name, s, o)
-            if key not in seen:
+            if name in PREDICATES and key not in seen:  # one relation, however many sentences state it
                 seen.add(key)
                 out.relations.append((self.node(s), name, self.node(o)))
         for child in sorted(mentioned):
             for name in STRUCTURE:
-                for parent in sorted(self.g.objects(child, ORG[name])):
+                for parent in sorted(set(self.g.objects(child, ORG[name]))):
                     c = self.node(child)
                     if c.type in STRUCTURE_CHILDREN and (name == "unitOf" or parent in mentioned):
                         out.structure.append((c, name, self.node(parent)))
-        for fact in sorted(self.g.subjects(RDF.type, IK.AmountFact)):
-            if article in self._fact_articles(fact):
-                out.amounts.extend(self._amount(fact))
+        for fact in self._amounts.get(article, []):
+            out.amounts.extend(self._found_amount(fact))
         return out
 
-    def _amount(self, fact) -> list[FoundAmount]:
+    def _found_amount(self, fact) -> list[FoundAmount]:
         agent = self.g.value(fact, IK.agent)
         if agent is None:
             return []
         money = self.g.value(fact, IK.amount)
         value = self.g.value(money, SCHEMA.value) if money is not None else None
-        kind = self.g.value(fact, IK.amountKind)
-        names = {v: k for k, v in AMOUNT_KINDS.items()}
+        kind = str(self.g.value(fact, IK.amountKind)).removeprefix(str(IK))
         date = self.g.value(fact, IK.asOf)
-        return [FoundAmount(self.node(agent), _decimal(value), names.get(str(kind).removeprefix(str(IK))),
+        return [FoundAmount(self.node(agent), _decimal(value), _KIND_NAMES.get(kind),
                             str(date) if date is not None else None)]
+
+
+def _article_id(iri) -> str:
+    return str(iri).removeprefix(str(ARTICLE))
 
 
 def _decimal(value) -> Decimal | None:
@@ -347,7 +372,7 @@ class Item:
 
     section: str  # entities | relations | structure | amounts
     article: str
-    kind: str  # entity class, predicate, or amount kind
+    kind: str  # entity class, predicate, or "amount"
     text: str
 
 
@@ -366,11 +391,15 @@ class Report:
     amount_date_agrees: int = 0
     misses: list[Item] = field(default_factory=list)
     false_positives: list[Item] = field(default_factory=list)
+    disagreements: list[Item] = field(default_factory=list)  # matched amounts whose kind or date differ
 
 
-def max_matching(gold: list, found: list, same: Callable) -> list[tuple[int, int]]:
-    """Pairs (gold index, found index) of a maximum one-to-one matching under ``same``."""
+def max_matching(gold: list, found: list, same: Callable, rank: Callable | None = None) -> list[tuple[int, int]]:
+    """Pairs (gold index, found index) of a maximum one-to-one matching under ``same``; each gold item
+    tries its candidates in ``rank`` order (lowest first), so that better pairs win where they can."""
     candidates = [[j for j, f in enumerate(found) if same(g, f)] for g in gold]
+    if rank:
+        candidates = [sorted(js, key=lambda j, g=g: rank(g, found[j])) for g, js in zip(gold, candidates)]
     owner: dict[int, int] = {}  # found index -> gold index
 
     def augment(i: int, seen: set[int]) -> bool:
@@ -425,9 +454,10 @@ class _Scorer:
         self.r = report
 
     def compare(self, section: str, scores: dict[str, Score], key: Callable, article: str, gold: list,
-                found: list, same: Callable, gold_text: Callable, found_text: Callable) -> list[tuple[int, int]]:
+                found: list, same: Callable, gold_text: Callable, found_text: Callable,
+                rank: Callable | None = None) -> list[tuple[int, int]]:
         """Match ``gold`` to ``found``, count per ``key``, and record misses and false positives."""
-        pairs = max_matching(gold, found, same)
+        pairs = max_matching(gold, found, same, rank)
         hit_gold, hit_found = {i for i, _ in pairs}, {j for _, j in pairs}
         for i, g in enumerate(gold):
             scores.setdefault(key(g), Score()).gold += 1
@@ -442,27 +472,42 @@ class _Scorer:
         return pairs
 
     def article(self, gold: GoldArticle, facts: ArticleFacts) -> None:
+        """Score one article in every section."""
         r, a = self.r, gold.article
-        written = [e for e in gold.entities if not e.implied]
-        self.compare("entities", r.entities, _type_of, a, written, facts.entities, same_entity,
-                     lambda e: e.name, lambda n: n.label)
-        untyped = Score(len(written), len(facts.entities), len(max_matching(written, facts.entities, _same_name)))
-        r.entities.setdefault("any type", Score()).add(untyped)
+        self.entities(a, [e for e in gold.entities if not e.implied], facts.entities)
         self.compare("relations", r.relations, _predicate_of, a, gold.relations, facts.relations,
-                     _same_relation, lambda g: f"{g.subject.name} {g.predicate} {g.object.name}",
-                     lambda f: f"{f[0].label} {f[1]} {f[2].label}")
+                     _same_relation, lambda g: f"{g.subject.name} {g.predicate} {g.object.name}", _triple_text)
         self.compare("structure", r.structure, _predicate_of, a, gold.structure, facts.structure,
-                     _same_structure, lambda g: f"{g.child.name} {g.predicate} {g.parent.name}",
-                     lambda f: f"{f[0].label} {f[1]} {f[2].label}")
-        amounts: dict[str, Score] = {}
-        pairs = self.compare("amounts", amounts, lambda m: "amount", a, gold.amounts, facts.amounts,
-                             _same_amount, lambda g: f"{g.agent.name} {_yuan(g.value)} {g.kind} {g.date or '-'}",
-                             lambda f: f"{f.agent.label} {_yuan(f.value)} {f.kind or '?'} {f.date or '-'}")
-        r.amounts.add(amounts.get("amount", Score()))
+                     _same_structure, lambda g: f"{g.child.name} {g.predicate} {g.parent.name}", _triple_text)
+        self.amounts(a, gold.amounts, facts.amounts)
+
+    def entities(self, article: str, written: list[GoldEntity], found: list[Node]) -> None:
+        """Typed matching per class, and the same matching with classes ignored ("any type")."""
+        self.compare("entities", self.r.entities, _type_of, article, written, found, same_entity,
+                     lambda e: e.name, lambda n: n.label)
+        untyped = Score(len(written), len(found), len(max_matching(written, found, _same_name)))
+        self.r.entities.setdefault("any type", Score()).add(untyped)
+
+    def amounts(self, article: str, gold: list[GoldAmount], found: list[FoundAmount]) -> None:
+        """Match on agent and value (preferring pairs that agree on kind and date), then count agreement."""
+        scores: dict[str, Score] = {}
+        pairs = self.compare("amounts", scores, lambda m: "amount", article, gold, found, _same_amount,
+                             lambda g: f"{g.agent.name} {_yuan(g.value)} {g.kind} {g.date or '-'}",
+                             lambda f: f"{f.agent.label} {_yuan(f.value)} {f.kind or '?'} {f.date or '-'}",
+                             lambda g, f: (g.kind != f.kind) + (g.date != f.date))
+        self.r.amounts.add(scores.get("amount", Score()))
         for i, j in pairs:
-            g, f = gold.amounts[i], facts.amounts[j]
-            r.amount_kind_agrees += g.kind == f.kind
-            r.amount_date_agrees += g.date == f.date
+            g, f = gold[i], found[j]
+            self.r.amount_kind_agrees += g.kind == f.kind
+            self.r.amount_date_agrees += g.date == f.date
+            if (g.kind, g.date) != (f.kind, f.date):
+                text = (f"{g.agent.name} {_yuan(g.value)}: gold {g.kind} {g.date or '-'}, "
+                        f"graph {f.kind or '?'} {f.date or '-'}")
+                self.r.disagreements.append(Item("amounts", article, "amount", text))
+
+
+def _triple_text(f: tuple[Node, str, Node]) -> str:
+    return f"{f[0].label} {f[1]} {f[2].label}"
 
 
 def _type_of(x) -> str:
@@ -489,10 +534,10 @@ def evaluate(gold: list[GoldArticle], graph: Graph, system: str = "ikg", gold_di
 
 
 def _ordered(scores: dict[str, Score], order: Iterable[str], extra: tuple[str, ...] = ()) -> dict[str, Score]:
-    """Rows in a fixed order with an "all" total (of the per-key rows only) before ``extra`` rows."""
+    """Rows in a fixed order (then any others, e.g. "untyped"), an "all" total of those, then ``extra``."""
     order = list(order)
-    keys = [k for k in order if k in scores] + sorted(k for k in scores if k not in order and k not in extra)
-    out = {k: scores[k] for k in keys}
+    out = {k: scores.get(k, Score()) for k in order}  # every row, so that tables line up side by side
+    out.update({k: scores[k] for k in sorted(scores) if k not in out and k not in extra})
     total = Score()
     for s in out.values():
         total.add(s)
@@ -517,6 +562,7 @@ def report_dict(report: Report) -> dict:
                     "date_agrees": report.amount_date_agrees, "matched": matched},
         "misses": [asdict(i) for i in report.misses],
         "false_positives": [asdict(i) for i in report.false_positives],
+        "amount_disagreements": [asdict(i) for i in report.disagreements],
     }
 
 
@@ -559,7 +605,8 @@ def format_table(report: Report) -> str:
     out.append(f"  matched amounts: kind agrees {report.amount_kind_agrees}/{m}, date agrees "
                f"{report.amount_date_agrees}/{m}")
     for title, items in (("misses (in the gold, not in the graph)", report.misses),
-                         ("false positives (in the graph, not in the gold)", report.false_positives)):
+                         ("false positives (in the graph, not in the gold)", report.false_positives),
+                         ("matched amounts of another kind or date", report.disagreements)):
         out += ["", f"{title}: {len(items)}"]
         for section in ("entities", "relations", "structure", "amounts"):
             for i in (i for i in items if i.section == section):
