@@ -83,6 +83,8 @@ class Linker:
         return self.registry.group_of(iri) if iri else None
 
     def _reference(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
+        if m.cls == "Product":  # 该产品: the product or initiative just named
+            return next((e for e in self._recent(m, context) if e.cls in ("Product", "Initiative")), None)
         recent = [e for e in self._recent(m, context) if e.cls in _CONTEXT_CLASSES]
         if m.line:  # 旗下财险公司: the group's subsidiary in that line of business
             for entity in recent:

@@ -52,6 +52,17 @@ class AliasIndex:
         return found
 
 
+def _runs(text: str, quotes: list) -> list[list]:
+    """Quotes that follow one another with nothing but 、 between them, as lists."""
+    runs: list[list] = []
+    for quote in quotes:
+        if runs and text[runs[-1][-1][0].end():quote[0].start()] in ("", "、"):
+            runs[-1].append(quote)
+        else:
+            runs.append([quote])
+    return runs
+
+
 def _as_written(m: Mention, s: Sentence) -> Mention:
     """``m`` with its surface forms as the article writes them."""
     start = m.start - s.start
@@ -128,22 +139,34 @@ class Recogniser:
         return self._with_unit(base, s.text, s.start)
 
     def _quoted(self, s: Sentence, alias_spans: set[tuple[int, int]]) -> list[Mention]:
-        r = self.rules
-        out = []
-        for q in r.quote.finditer(s.text):
+        """Quoted names that are products or initiatives, by their ending or the words around them.
+
+        Quotes in a row (“国寿准行”“云端赔”等线上化工具) share the class their list is given.
+        """
+        quotes = []
+        for q in self.rules.quote.finditer(s.text):
             group = next(g for g in range(1, (q.lastindex or 0) + 1) if q.group(g) is not None)
-            name, a, b = q.group(group), q.start(group), q.end(group)
-            if (a, b) in alias_spans or not name.strip():
-                continue
-            after, before = s.text[q.end():], s.text[:q.start()]
-            if r.initiative_inside.search(name) or r.initiative_after.search(after):
-                cls = "Initiative"
-            elif r.product_inside.search(name) or r.product_after.search(after) or r.product_before.search(before):
-                cls = "Product"
-            else:
-                continue
-            out.append(Mention(name, s.start + a, s.start + b, s.index, cls, "pattern"))
+            quotes.append((q, q.group(group), q.start(group), q.end(group)))
+        out = []
+        for run in _runs(s.text, quotes):
+            last = run[-1][0]
+            shared = self._quote_class("", s.text[last.end():], s.text[:run[0][0].start()])
+            for q, name, a, b in run:
+                if (a, b) in alias_spans or not name.strip():
+                    continue
+                cls = self._quote_class(name, s.text[q.end():] if q is last else "", s.text[:q.start()]) or shared
+                if cls:
+                    out.append(Mention(name, s.start + a, s.start + b, s.index, cls, "pattern"))
         return out
+
+    def _quote_class(self, name: str, after: str, before: str) -> str | None:
+        r = self.rules
+        if (name and r.initiative_inside.search(name)) or (after and r.initiative_after.search(after)):
+            return "Initiative"
+        if ((name and r.product_inside.search(name)) or (after and r.product_after.search(after))
+                or r.product_before.search(before)):
+            return "Product"
+        return None
 
     def _branch_after(self, text: str, end: int, cls: str) -> re.Match | None:
         """A unit's suffix right after an organisation's name: 上海分公司, 周口中心支公司, 河南省分行 …"""
@@ -199,9 +222,10 @@ class Recogniser:
         tokens = [t for t in s.tokens if t.end - s.start <= suffix_start]
         start = suffix_start
         for token in reversed(tokens):
-            if (token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1])
-                    or suffix_start - (token.start - s.start) > max_stem):
+            if token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1]):
                 break
+            if suffix_start - (token.start - s.start) > max_stem:
+                return None  # no boundary in reach: a clause, not a name ("有效期内经医院")
             start = token.start - s.start
         stem = s.text[start:suffix_start]
         if len(stem) < 2 or any(stem.endswith(w) for w in r.stem_stopwords):
@@ -225,6 +249,8 @@ class Recogniser:
                                "reference", region=m["region"], unit=m["unit"]))
         for m in r.anaphor.finditer(s.text):
             out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Insurer", "reference"))
+        for m in r.product_anaphor.finditer(s.text):
+            out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Product", "reference"))
         # Longer references first, so that 旗下财险公司 wins over 公司.
         return sorted(out, key=lambda m: (m.start - m.end, m.start))
 

@@ -56,7 +56,7 @@ class Relator:
             figures += self._figures(s, ms, topic, dates)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
-        return list(facts.values()), figures
+        return list(facts.values()), _distinct(figures)
 
     def _figures(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
                  dates: list[DateMention]) -> list[Figure]:
@@ -201,6 +201,17 @@ class Relator:
                         yield Fact(owner.entity, predicate, lm.entity, evidence)
                     elif predicate and lm.entity.iri != owner.entity.iri:
                         yield Fact(lm.entity, predicate, owner.entity, evidence)
+
+
+def _distinct(figures: list[Figure]) -> list[Figure]:
+    """One figure per organisation, kind and value in an article: a headline that repeats a figure
+    of the body does not make it a second one (the body's sentence, the longer, is kept)."""
+    best: dict[tuple, Figure] = {}
+    for f in figures:
+        key = (f.agent.iri, f.kind, f.quantity.value, f.quantity.unit)
+        if key not in best or len(f.evidence.quote) > len(best[key].evidence.quote):
+            best[key] = f
+    return sorted(best.values(), key=lambda f: f.quantity.start)
 
 
 def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int]) -> list[tuple[int, int]]:

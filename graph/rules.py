@@ -52,6 +52,7 @@ class Rules:
     region_suffix: re.Pattern
     line_reference_prefixes: tuple[str, ...]
     anaphor: re.Pattern
+    product_anaphor: re.Pattern
     clause_start: re.Pattern
     reference_window: int
     quote: re.Pattern
@@ -99,6 +100,7 @@ def load_rules(path: Path | None = None) -> Rules:
     region_suffix = _alternation(names["region_suffixes"])
     units = _alternation(names["branch_units"])
     sub_units = _alternation(names["sub_units"])
+    gap = names["unit_gap"]
     clause_start = names["clause_start"]
     pairs = products["quote_pairs"]
     n = products["max_length"]
@@ -116,10 +118,10 @@ def load_rules(path: Path | None = None) -> Rules:
         for r in data["relation"]
     )
     return Rules(
-        branch=re.compile(f"(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
-        local_branch=re.compile(f"(?P<region>{names['local_unit_name']})"
+        branch=re.compile(f"{gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
+        local_branch=re.compile(f"{gap}(?P<region>{names['local_unit_name']})"
                                 f"(?P<unit>(?:{_alternation(names['local_units'])})(?:{sub_units})?)"),
-        partner_branch=re.compile(f"(?P<region>{regions}|{names['local_unit_name']})(?:{region_suffix})?"
+        partner_branch=re.compile(f"{gap}(?P<region>{regions}|{names['local_unit_name']})(?:{region_suffix})?"
                                   f"(?P<unit>{_alternation(names['partner_units'])})"),
         local_unit_stopwords=frozenset(names["local_unit_stopwords"]),
         bare_branch=re.compile(f"(?:(?<={clause_start})|^)(?P<region>{regions})?(?:{region_suffix})?(?P<unit>分公司|{units})"),
@@ -136,6 +138,7 @@ def load_rules(path: Path | None = None) -> Rules:
         region_suffix=re.compile(f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names["line_reference_prefixes"]),
         anaphor=re.compile(f"(?:(?<={clause_start})|^)(?:{_alternation(names['anaphors'])})"),
+        product_anaphor=re.compile(_alternation(names["product_anaphors"])),
         clause_start=re.compile(clause_start),
         reference_window=names["reference_window"],
         quote=re.compile(quote),
