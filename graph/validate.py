@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import SH
 
 from .errors import IkgError
-from .namespaces import SCHEMA, SKOS
+from .namespaces import IK, RDF, SCHEMA, SKOS
 from .registry import ONTOLOGY_DIR
 from .writers import union_graph
 
@@ -52,9 +52,23 @@ def validate(data: Graph | Dataset, shapes: Graph | None = None) -> ValidationRe
     graph = union_graph(data) if isinstance(data, Dataset) else data
     conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes if shapes is not None else load_shapes(),
                                             inference="none", abort_on_first=False, allow_warnings=True)
-    violations = sorted({_violation(graph, results, r) for r in results.subjects(SH.resultSeverity, None)},
-                        key=lambda v: (v.severity, v.label, v.focus, v.path))
-    return ValidationReport(bool(conforms), tuple(violations))
+    violations = {_violation(graph, results, r) for r in results.subjects(SH.resultSeverity, None)}
+    violations |= set(quote_violations(graph))
+    ordered = sorted(violations, key=lambda v: (v.severity, v.label, v.focus, v.path))
+    return ValidationReport(bool(conforms) and not violations, tuple(ordered))
+
+
+def quote_violations(graph: Graph):
+    """Evidence whose quote is not the article text between its offsets."""
+    for ev in graph.subjects(RDF.type, IK.Evidence):
+        article = graph.value(ev, IK.inArticle)
+        body, quote = graph.value(article, SCHEMA.articleBody), graph.value(ev, IK.quote)
+        start, end = graph.value(ev, IK.start), graph.value(ev, IK.end)
+        if None in (body, quote, start, end):
+            continue  # missing parts are the shapes' business
+        if str(body)[int(start):int(end)] != str(quote):
+            yield Violation(str(ev), str(graph.value(article, SCHEMA.identifier) or ""), "ik:quote",
+                            "the quote is not the article text between its offsets", "Violation")
 
 
 def _violation(data: Graph, results: Graph, result) -> Violation:
