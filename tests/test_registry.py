@@ -48,6 +48,10 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FORBIDDEN_ALIASES = [
     "平安", "太平", "人寿", "大地", "阳光", "新华", "中华", "华泰", "信保", "客户", "员工",
     "平安健康",  # also Ping An Healthcare and Technology (平安好医生) since 2021
+    "企业员工",  # also an insurer's own staff; SME staff are listed as 中小微企业员工 …
+    # Words that begin organisation names: an alias match would hide the longer name from the
+    # recogniser (残疾人联合会, 残疾人福利基金会, 退役军人事务厅).
+    "残疾人", "退役军人",
 ]
 
 # Names as they occur in seeds/*.txt, and the registry entity each must resolve to.
@@ -118,6 +122,61 @@ SEED_NAMES = {
     "60岁及以上老年人": "bg-elderly",
     "种植户": "bg-growers",
     "网约车平台驾驶员": "bg-ride-hailing-drivers",
+}
+
+
+# Names as the development corpus and everyday insurance news write them, and the registry
+# entity each must resolve to (government bodies, partners, beneficiary groups).
+NEWS_NAMES = {
+    "农业农村部": "moa",
+    "人力资源社会保障部": "mohrss",
+    "人力资源和社会保障部": "mohrss",
+    "人社部": "mohrss",
+    "民政部": "mca",
+    "应急管理部": "mem",
+    "中国气象局": "cma",
+    "国家卫健委": "nhc",
+    "国家医保局": "nhsa",
+    "国家乡村振兴局": "nrra",
+    "国家税务总局": "sta",
+    "交通运输部": "mot",
+    "商务部": "mofcom",
+    "教育部": "moe",
+    "工信部": "miit",
+    "浦东新区农委": "sh-pudong-agri",
+    "瑞众人寿": "ruizhong-life",
+    "汇丰人寿": "hsbc-life",
+    "汇丰保险（亚洲）有限公司": "hsbc-insurance-asia",
+    "汇丰保险(亚洲)有限公司": "hsbc-insurance-asia",
+    "汇丰银行（中国）": "hsbc-china",
+    "汇丰银行（中国）有限公司": "hsbc-china",
+    "华润置地": "cr-land",
+    "香港联交所": "sehk",
+    "港交所": "sehk",
+    "平安好医生": "product-pingan-good-doctor",
+    "众安互联网医院": "product-zhongan-internet-hospital",
+    "上海市第一人民医院": "sh-first-peoples-hospital",
+    "中国扶贫基金会": "china-rural-development-foundation",
+    "新市民": "bg-new-citizens",
+    "市民": "bg-citizens",
+    "水产养殖户": "bg-aquaculture-farmers",
+    "养殖户": "bg-livestock-farmers",
+    "灵活就业人员": "bg-flexible-workers",
+    "新就业形态劳动者": "bg-new-employment-workers",
+    "中小微企业员工": "bg-sme-employees",
+    "中小企业员工": "bg-sme-employees",
+    "小微企业": "bg-small-micro-enterprises",
+    "乡村教师": "bg-rural-teachers",
+    "学生": "bg-students",
+    "中小学生": "bg-students",
+    "残疾儿童": "bg-disabled-children",
+    "家政服务员": "bg-domestic-workers",
+    "家政服务人员": "bg-domestic-workers",
+    "受灾群众": "bg-disaster-victims",
+    "高净值客户": "bg-high-net-worth",
+    "老年客户": "bg-elderly",
+    "隔离群众": "bg-quarantined",
+    "确诊病例": "bg-covid-patients",
 }
 
 
@@ -354,3 +413,52 @@ def test_seed_structure(graph: Graph, alias_index):
     assert (resolve(alias_index, "中国信保"), IK.line, IK.CreditInsurance) in graph
     assert (resolve(alias_index, "中国人保"), RDF.type, IK.InsuranceGroup) in graph
     assert (resolve(alias_index, "新华保险"), RDF.type, IK.Insurer) in graph
+
+
+# --- news names ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name,slug", sorted(NEWS_NAMES.items()))
+def test_news_name_resolves(alias_index, name: str, slug: str):
+    assert resolve(alias_index, name) == IKR[slug]
+
+
+def test_government_bodies_beyond_finance(graph: Graph, alias_index):
+    for name in ("农业农村部", "人力资源社会保障部", "民政部", "应急管理部", "中国气象局", "国家医疗保障局",
+                 "国家乡村振兴局", "国家税务总局", "交通运输部", "商务部", "教育部", "工业和信息化部",
+                 "上海市浦东新区农业农村委员会"):
+        e = resolve(alias_index, name)
+        assert (e, RDF.type, IK.Regulator) in graph and (e, RDF.type, IK.GovernmentBody) in graph, name
+
+
+def test_agriculture_ministry_succession(graph: Graph, alias_index):
+    moa = resolve(alias_index, "农业农村部")
+    assert graph.value(resolve(alias_index, "农业部"), DCTERMS.isReplacedBy) == moa
+    nrra = resolve(alias_index, "国家乡村振兴局")
+    assert graph.value(nrra, DCTERMS.isReplacedBy) == moa
+    assert graph.value(resolve(alias_index, "国务院扶贫办"), DCTERMS.isReplacedBy) == nrra
+
+
+def test_health_services_are_partners_of_their_groups(graph: Graph, alias_index):
+    for name, parent in (("平安好医生", "中国平安"), ("众安互联网医院", "众安保险")):
+        e = resolve(alias_index, name)
+        assert (e, RDF.type, IK.Partner) in graph, name
+        assert (e, RDF.type, IK.Product) not in graph, name
+        assert (e, ORG.subOrganizationOf, resolve(alias_index, parent)) in graph, name
+
+
+def test_hsbc_structure(graph: Graph, alias_index):
+    life, asia = resolve(alias_index, "汇丰人寿"), resolve(alias_index, "汇丰保险（亚洲）有限公司")
+    hsbc = resolve(alias_index, "汇丰集团")
+    assert (life, ORG.subOrganizationOf, asia) in graph
+    assert (asia, ORG.subOrganizationOf, hsbc) in graph
+    assert (asia, RDF.type, IK.Insurer) in graph
+    assert (resolve(alias_index, "汇丰银行（中国）"), ORG.subOrganizationOf, hsbc) in graph
+    assert (resolve(alias_index, "华润置地"), ORG.subOrganizationOf, resolve(alias_index, "华润集团")) in graph
+
+
+def test_narrower_groups_stay_apart(alias_index):
+    """A narrower group news singles out is its own entity, never an alias of the wider one."""
+    for narrow, wide in (("新市民", "市民"), ("水产养殖户", "养殖户"), ("灵活就业人员", "新就业形态劳动者"),
+                         ("中小微企业员工", "小微企业"), ("残疾儿童", "残障人士"), ("独居老人", "老年人")):
+        assert resolve(alias_index, narrow) != resolve(alias_index, wide), (narrow, wide)
