@@ -89,6 +89,8 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
         unit = m["unit"]
         if unit in rules.money_units or (unit is None and m["mult"] and rules.money_context.search(
                 text[clause:m.start("num")])):
+            if not value:  # 0元义诊 is a price tag, not money given
+                continue
             kind, unit = None, "CNY"
         elif unit in rules.count_units:
             kind, context = rules.count_units[unit]

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import owlrl
+import rdflib.term
 import pytest
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
@@ -183,7 +184,14 @@ def _closure(g: Graph) -> Graph:
     closed = Graph()
     for t in g:
         closed.add(t)
-    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(closed)
+    saved = dict(rdflib.term._toPythonMapping)
+    try:
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(closed)
+    finally:
+        # owlrl swaps rdflib's literal parsers process-wide and does not put all back; its
+        # gMonthDay parser then rejects --04-20 in every later test.
+        rdflib.term._toPythonMapping.clear()
+        rdflib.term._toPythonMapping.update(saved)
     return closed
 
 
