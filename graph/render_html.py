@@ -1,36 +1,88 @@
-"""Render the graph as one self-contained interactive HTML page (pyvis / vis-network, no CDN)."""
+"""Render the graph as one self-contained interactive HTML page (pyvis builds the items, vis-network draws).
+
+Nothing is fetched when the page opens: vis-network's script and style are inlined from pyvis's package
+folder, and the graph travels as JSON inside a ``<script type="application/json">`` element that the
+page reads with ``JSON.parse`` and shows with ``textContent`` only, so article text can never become
+markup. Positions are computed here (see :func:`layout`) and the page runs without physics, so a graph
+of a few thousand nodes opens in seconds.
+"""
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 import jinja2
 import networkx as nx
+import numpy as np
 import pyvis
 from pyvis.network import Network
 from rdflib import Dataset
 
-from .namespaces import ENTITY_CLASSES, IK, RDF, SKOS
+from .namespaces import ENTITY_CLASSES, IK, PREFIXES, RDF, RDFS, SCHEMA, SKOS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 
-# Colour and shape per class: the legend shows the same table.
-STYLE = {
-    "InsuranceGroup": ("#c0392b", "diamond"), "Insurer": ("#e67e22", "dot"), "Branch": ("#f5b041", "dot"),
-    "Product": ("#27ae60", "square"), "Initiative": ("#16a085", "triangle"),
-    "BeneficiaryGroup": ("#2980b9", "star"), "Regulator": ("#8e44ad", "hexagon"),
-    "IndustryBody": ("#7f8c8d", "hexagon"), "Partner": ("#34495e", "dot"),
+# Colour, vis-network shape and Chinese name per class; the page's legend is built from this table.
+CLASS_STYLE = {
+    "InsuranceGroup": ("#b71c1c", "diamond", "保险集团"),
+    "Insurer": ("#ef6c00", "dot", "保险公司"),
+    "Branch": ("#f9a825", "dot", "分支机构"),
+    "Product": ("#2e7d32", "square", "产品"),
+    "Initiative": ("#00897b", "triangle", "项目活动"),
+    "BeneficiaryGroup": ("#1565c0", "star", "受益群体"),
+    "Regulator": ("#6a1b9a", "hexagon", "监管/政府"),
+    "IndustryBody": ("#ad1457", "triangleDown", "行业组织"),
+    "Partner": ("#546e7a", "dot", "合作机构"),
 }
-CLASS_LABELS = {"InsuranceGroup": "保险集团", "Insurer": "保险公司", "Branch": "分支机构", "Product": "产品",
-                "Initiative": "举措", "BeneficiaryGroup": "受益群体", "Regulator": "监管/政府",
-                "IndustryBody": "行业组织", "Partner": "合作方"}
+# Colour, line width and Chinese name per relation; structure links are wide grey lines without a label.
+RELATION_STYLE = {
+    "org:subOrganizationOf": ("#8d8d8d", 3, "隶属于（集团）"),
+    "org:unitOf": ("#b0b0b0", 2, "分支机构隶属于"),
+    "ik:provides": ("#2e7d32", 1.5, "提供"),
+    "ik:targets": ("#1565c0", 1.5, "面向"),
+    "ik:supports": ("#0288d1", 1.5, "支持"),
+    "ik:guidedBy": ("#6a1b9a", 1.5, "受指导于"),
+    "ik:partnersWith": ("#ef6c00", 2, "合作"),
+    "ik:donatesTo": ("#c2185b", 2, "捐赠给"),
+}
+OTHER_RELATION = ("#9e9e9e", 1, None)  # a predicate added after this table was written still shows
+STRUCTURE = ("org:subOrganizationOf", "org:unitOf")
+FONT_SIZE = 14  # px of a node label at zoom 1; the layout leaves room for labels of this size
+GAP = 12  # px kept free around every node and between clusters
+SPRING_LIMIT = 400  # clusters placed by networkx's spring layout; the rest start next to their links
 
-def _entity_info(ds: Dataset) -> dict[str, dict]:
-    """Class, label, aliases and article count of every entity with a contract class."""
+# The money units Chinese news writes, each 10,000 times the one before: 5000元, 1000万元, 136.12亿元.
+YUAN_UNITS = tuple((unit, Decimal(10) ** (4 * i)) for i, unit in enumerate(("元", "万元", "亿元", "万亿元")))
+
+
+def format_yuan(value: Decimal | str | float) -> str:
+    """An amount in yuan as people read it: the largest unit that keeps it ≥ 1, at most two decimals."""
+    amount = Decimal(str(value))
+    level = max((i for i, (_, size) in enumerate(YUAN_UNITS) if abs(amount) >= size), default=0)
+    shown = _cents(amount / YUAN_UNITS[level][1])
+    if abs(shown) >= 10_000 and level + 1 < len(YUAN_UNITS):  # 9999.999万 rounds up: say 1亿元
+        level += 1
+        shown = _cents(amount / YUAN_UNITS[level][1])
+    text = format(shown, "f")
+    return (text.rstrip("0").rstrip(".") if "." in text else text) + YUAN_UNITS[level][0]
+
+
+def _cents(number: Decimal) -> Decimal:
+    """``number`` rounded half up to two decimals."""
+    return number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+# -- reading the dataset -----------------------------------------------------------------------------
+
+
+def _entities(ds: Dataset) -> dict[str, dict]:
+    """Class, label, aliases and mentioning articles of every entity with a contract class and a label."""
     classes = {IK[c]: c for c in ENTITY_CLASSES}
-    info = {}
+    info: dict[str, dict] = {}
     for node, type_ in ds.subject_objects(RDF.type):
         cls = classes.get(type_)
         known = info.get(str(node))
@@ -43,65 +95,383 @@ def _entity_info(ds: Dataset) -> dict[str, dict]:
         info[str(node)] = {
             "cls": cls,
             "label": str(label),
-            "articles": len(set(ds.objects(node, IK.mentionedIn))),
-            "alts": "、".join(sorted({str(a) for a in ds.objects(node, SKOS.altLabel)} - {str(label)})),
+            "aliases": sorted({str(a) for a in ds.objects(node, SKOS.altLabel)} - {str(label)}),
+            "articles": sorted({str(a) for a in ds.objects(node, IK.mentionedIn)}),
         }
     return info
 
 
-def graph_data(ds: Dataset) -> nx.DiGraph:
-    """Entities named in some article (plus the parents that place them) and the facts between them."""
-    info = _entity_info(ds)
-    edges = defaultdict(list)
-    for fact in set(ds.subjects(RDF.type, RDF.Statement)):
+def _articles(ds: Dataset) -> dict[str, dict]:
+    """Headline, date, publisher and web address of every article, keyed by its IRI."""
+    found = {}
+    for article in set(ds.subjects(RDF.type, SCHEMA.NewsArticle)):
+        url = str(ds.value(article, SCHEMA.url) or "")
+        found[str(article)] = {
+            "id": str(ds.value(article, SCHEMA.identifier) or article),
+            "title": str(ds.value(article, SCHEMA.headline) or ""),
+            "date": str(ds.value(article, SCHEMA.datePublished) or ""),
+            "publisher": str(ds.value(article, SCHEMA.publisher) or ""),
+            "url": url if url.startswith(("https://", "http://")) else "",  # no javascript: link, ever
+        }
+    return found
+
+
+def _evidence(ds: Dataset, fact) -> dict:
+    """The quote and article behind a fact; empty for a link known only from the registry."""
+    ev = ds.value(fact, IK.evidence)
+    if ev is None:
+        return {"article": None, "quote": ""}
+    article = ds.value(ev, IK.inArticle)
+    return {"article": str(article) if article else None, "quote": str(ds.value(ev, IK.quote) or "")}
+
+
+def _facts(ds: Dataset) -> dict[tuple[str, str, str], list[dict]]:
+    """Relation and structure facts, grouped by the (subject, prefixed predicate, object) they back."""
+    grouped: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    facts = set(ds.subjects(RDF.type, IK.RelationFact)) | set(ds.subjects(RDF.type, IK.StructureFact))
+    for fact in facts:
         s, p, o = (ds.value(fact, prop) for prop in (RDF.subject, RDF.predicate, RDF.object))
-        quote = ds.value(ds.value(fact, IK.evidence), IK.quote) if ds.value(fact, IK.evidence) else None
-        edges[(str(s), str(o))].append((ds.namespace_manager.normalizeUri(p), str(quote or "")))
+        if s is None or p is None or o is None:
+            continue
+        entry = _evidence(ds, fact) | {"registry": (fact, IK.provenance, IK.FromRegistry) in ds}
+        grouped[(str(s), _prefixed(p), str(o))].append(entry)
+    return grouped
+
+
+def _prefixed(iri) -> str:
+    """``ik:provides`` for the IRI of ik:provides: the project's prefixes, whatever the dataset binds."""
+    for prefix, namespace in PREFIXES.items():
+        if str(iri).startswith(str(namespace)):
+            return f"{prefix}:{str(iri)[len(str(namespace)):]}"
+    return str(iri)
+
+
+def _label(ds: Dataset, node) -> str:
+    """A node's Chinese preferred label, any label, or the end of its IRI."""
+    labels = list(ds.objects(node, SKOS.prefLabel)) + list(ds.objects(node, RDFS.label))
+    chinese = [lab for lab in labels if getattr(lab, "language", None) == "zh"]
+    return str((chinese or labels or [str(node).rsplit("#", 1)[-1].rsplit("/", 1)[-1]])[0])
+
+
+def _amounts(ds: Dataset) -> dict[str, list[dict]]:
+    """Money figures (``ik:AmountFact``) per agent: the amount for people, as written, as of when, and why.
+
+    Figures quoted from the same sentence come together, the largest first.
+    """
+    found: dict[str, list[tuple[Decimal, dict]]] = defaultdict(list)
+    for fact in set(ds.subjects(RDF.type, IK.AmountFact)):
+        agent, money = ds.value(fact, IK.agent), ds.value(fact, IK.amount)
+        value = ds.value(money, SCHEMA.value) if money is not None else None
+        try:
+            amount = Decimal(str(value))
+        except InvalidOperation:
+            continue
+        if agent is None or not amount.is_finite():
+            continue
+        kind, beneficiary = ds.value(fact, IK.amountKind), ds.value(fact, IK.beneficiary)
+        found[str(agent)].append((amount, _evidence(ds, fact) | {
+            "value": format_yuan(amount),
+            "surface": str(ds.value(fact, IK.surfaceForm) or ""),
+            "asOf": str(ds.value(fact, IK.asOf) or ""),
+            "kind": _label(ds, kind) if kind is not None else "",
+            "beneficiary": _label(ds, beneficiary) if beneficiary is not None else "",
+        }))
+    return {agent: [entry for _, entry in sorted(items, key=lambda x: (x[1]["article"] or "", x[1]["quote"], -x[0]))]
+            for agent, items in found.items()}
+
+
+# -- the graph to draw -------------------------------------------------------------------------------
+
+
+def graph_data(ds: Dataset, max_nodes: int | None = None) -> nx.MultiDiGraph:
+    """Entities named in some article (plus the parents that place them), one edge per asserted relation.
+
+    Nodes carry ``cls``, ``label``, ``aliases``, ``articles`` (IRIs) and ``amounts``; edges are keyed by
+    the prefixed predicate and carry their ``facts``. With ``max_nodes`` only the most mentioned
+    entities are kept; ``g.graph["total"]`` is how many there were before.
+    """
+    if max_nodes is not None and max_nodes < 0:
+        raise ValueError(f"max_nodes must be at least 0, not {max_nodes}")
+    info, facts, amounts = _entities(ds), _facts(ds), _amounts(ds)
+    parents = defaultdict(set)
+    for s, p, o in facts:
+        if p in STRUCTURE:
+            parents[s].add(o)
     shown = {iri for iri, d in info.items() if d["articles"]}
-    for s, o in edges:  # parents of shown entities keep the structure readable
-        if s in shown and o in info:
-            shown.add(o)
-    g = nx.DiGraph()
+    todo = list(shown)
+    while todo:  # a branch's insurer and that insurer's group place the branch, mentioned or not
+        for parent in parents.get(todo.pop(), ()):
+            if parent in info and parent not in shown:
+                shown.add(parent)
+                todo.append(parent)
+    g = nx.MultiDiGraph(total=len(shown))
     for iri in sorted(shown):
-        g.add_node(iri, **info[iri])
-    for (s, o), facts in sorted(edges.items()):
+        g.add_node(iri, **info[iri], amounts=amounts.get(iri, []))
+    for (s, p, o), found in sorted(facts.items()):
         if s in shown and o in shown:
-            g.add_edge(s, o, facts=sorted(set(facts)))
+            unique = {(f["registry"], f["article"] or "", f["quote"]): f for f in found}  # text first
+            g.add_edge(s, o, key=p, facts=[unique[k] for k in sorted(unique)])
+    if max_nodes is not None and max_nodes < len(g):
+        kept = sorted(g, key=lambda v: (-len(g.nodes[v]["articles"]), -g.degree(v), g.nodes[v]["label"], v))
+        g = g.subgraph(kept[:max_nodes]).copy()
     return g
 
 
-def render_html(ds: Dataset, title: str = "insurance-kg") -> str:
-    """The whole page as a string; article text is only ever passed to the page as JSON data."""
-    g = graph_data(ds)
-    layout = nx.spring_layout(g, seed=7, k=1.5 / max(1, len(g)) ** 0.5) if len(g) else {}
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    scale = 120 * max(1, len(g)) ** 0.5
+def node_size(articles: int) -> float:
+    """Symbol radius in px: grows with the number of articles, slower than linearly."""
+    return 8 + 6 * math.sqrt(articles)
+
+
+# -- layout ------------------------------------------------------------------------------------------
+
+
+def layout(g: nx.MultiDiGraph) -> tuple[dict[str, tuple[float, float]], list[dict]]:
+    """Positions of every node in px, and the circles of the group/insurer clusters.
+
+    Branches ring their insurer and insurers ring their group (a balloon tree); a product, a
+    beneficiary or a regulator linked to one cluster only joins it as one more leaf. The clusters and
+    the nodes shared between clusters are then placed by a spring layout of the much smaller graph of
+    clusters, and pushed apart until no two circles overlap.
+    """
+    parent = _layout_tree(g)
+    children = defaultdict(list)
+    for child, up in sorted(parent.items(), key=lambda item: (g.nodes[item[0]]["cls"], item[0])):
+        children[up].append(child)
+    roots = [v for v in g if v not in parent]
+    trees = {r: _balloon(r, children, g) for r in roots}
+    centres = _place(g, {v: _root(parent, v) for v in g}, {r: radius for r, (*_, radius) in trees.items()})
+    positions = {}
+    for r, (offsets, middle, _) in trees.items():
+        for v, offset in offsets.items():
+            at = centres[r] - middle + offset
+            positions[v] = (round(at.real, 1), round(at.imag, 1))
+    clusters = [{"id": r, "label": g.nodes[r]["label"], "color": CLASS_STYLE[g.nodes[r]["cls"]][0],
+                 "x": round(centres[r].real, 1), "y": round(centres[r].imag, 1), "r": round(radius, 1)}
+                for r, (*_, radius) in trees.items() if any(p in STRUCTURE for *_, p in g.in_edges(r, keys=True))]
+    return positions, clusters
+
+
+def _root(parent: dict[str, str], v: str) -> str:
+    """The root of ``v``'s tree in a forest given as each node's parent."""
+    while v in parent:
+        v = parent[v]
+    return v
+
+
+def _layout_tree(g: nx.MultiDiGraph) -> dict[str, str]:
+    """Each node's parent in the layout forest: structure links first, then nodes tied to one cluster."""
+    parent: dict[str, str] = {}
+
+    def attach(child: str, to: str) -> None:
+        if child not in parent and _root(parent, to) != child:  # never a cycle, whatever the data says
+            parent[child] = to
+
+    for s, o, p in sorted(g.edges(keys=True)):
+        if p in STRUCTURE:
+            attach(s, o)
+    structured = set(parent) | set(parent.values())
+    neighbours = {v: sorted(set(g.predecessors(v)) | set(g.successors(v)) - {v}) for v in g}
+    for v in sorted(set(g) - structured):
+        members = [u for u in neighbours[v] if u in structured]
+        if members and len({_root(parent, u) for u in members}) == 1:
+            attach(v, members[0])
+    for v in sorted(set(g) - structured):
+        if len(neighbours[v]) == 1:  # a leaf hanging off a shared node sits beside it
+            attach(v, neighbours[v][0])
+    return parent
+
+
+def _room(d: dict) -> float:
+    """Radius a node needs: its symbol and a gap, or most of its label's half-width (labels may touch)."""
+    return max(node_size(len(d["articles"])) + GAP, min(len(d["label"]), 12) * FONT_SIZE * 0.4)
+
+
+def _balloon(v: str, children: dict[str, list[str]],
+             g: nx.MultiDiGraph) -> tuple[dict[str, complex], complex, float]:
+    """``v``'s subtree: offsets from ``v`` (each child's subtree on a ring around it), and the centre
+    (an offset from ``v``) and radius of a circle holding the whole subtree."""
+    own = _room(g.nodes[v])
+    kids = [_balloon(c, children, g) for c in children[v]]
+    if not kids:
+        return {v: 0j}, 0j, own
+    radii = [radius for *_, radius in kids]
+    total = sum(radii)
+    # enough circumference for every subtree (with some slack, as chords are shorter than arcs)
+    ring = max(own + max(radii), 1.15 * total / math.pi)
+    offsets, circles, angle = {v: 0j}, [(0j, own)], -math.pi / 2
+    for sub, centre, radius in kids:
+        angle += math.pi * radius / total  # each subtree gets a share of the circle by its size
+        direction = complex(math.cos(angle), math.sin(angle))
+        # turn the subtree so that its root faces ``v``, then put its circle's centre on the ring
+        turn = direction * (centre.conjugate() / abs(centre) if centre else 1)
+        at = ring * direction - centre * turn
+        offsets.update({n: at + off * turn for n, off in sub.items()})
+        circles.append((ring * direction, radius))
+        angle += math.pi * radius / total
+    return (offsets, *_enclose(circles))
+
+
+def _enclose(circles: list[tuple[complex, float]], rounds: int = 40) -> tuple[complex, float]:
+    """Centre and radius of a small circle around ``circles`` (Bădoiu–Clarkson: step towards the farthest)."""
+    centre = circles[0][0]
+    for k in range(1, rounds):
+        far, r = max(circles, key=lambda c: abs(c[0] - centre) + c[1])
+        away = far - centre
+        centre += (far + (away / abs(away) if away else 1) * r - centre) / (k + 1)
+    return centre, max(abs(c - centre) + r for c, r in circles)
+
+
+def _place(g: nx.MultiDiGraph, tree_of: dict[str, str], radius: dict[str, float]) -> dict[str, complex]:
+    """Centres of the layout trees (keyed by root): a spring layout of the trees' graph, then packed."""
+    roots = list(radius)
+    trees = nx.Graph()
+    trees.add_nodes_from(roots)
+    for s, o in g.edges():
+        a, b = tree_of[s], tree_of[o]
+        if a != b:
+            trees.add_edge(a, b, weight=trees.get_edge_data(a, b, {"weight": 0})["weight"] + 1)
+    if len(roots) < 2:
+        return {r: 0j for r in roots}
+    # networkx's dense solver (numpy only, and fast) lays out the largest trees; each of the others
+    # starts between the trees it is linked to, and the packing below settles it.
+    anchors = sorted(roots, key=lambda v: (-radius[v], v))[:SPRING_LIMIT]
+    spring = nx.spring_layout(trees.subgraph(anchors), seed=7, weight="weight")
+    rng = np.random.default_rng(7)
+    start = []
+    for v in roots:
+        near = [spring[u] for u in trees[v] if u in spring]
+        start.append(spring[v] if v in spring else np.mean(near, axis=0) if near else rng.uniform(-1, 1, 2))
+    r = np.array([radius[v] for v in roots]) + GAP / 2
+    side = math.sqrt(float(np.sum((2 * r) ** 2)))  # of a square that would hold every circle
+    xy = _pack(np.array(start) * side / 2, r)
+    return {v: complex(x, y) for v, (x, y) in zip(roots, xy)}
+
+
+def _pack(xy: np.ndarray, r: np.ndarray, rounds: int = 150) -> np.ndarray:
+    """Pull circles (centres ``xy``, radii ``r``) together and push overlapping ones apart.
+
+    The spring layout leaves wide gaps, and unlinked clusters drift to its rim; gravity closes the
+    gaps while collisions keep circles apart, so the picture is compact and keeps its neighbourhoods.
+    After ``rounds`` rounds gravity is off and collisions go on until no two circles overlap.
+    """
+    xy = xy + np.random.default_rng(7).normal(scale=1e-3, size=xy.shape)  # no two centres coincide
+    need = ((r[:, None] + r[None, :]) ** 2).astype(np.float32)
+    np.fill_diagonal(need, 0)
+    for k in range(3 * rounds):
+        pull = 0.06 * max(0.0, 1 - k / rounds)
+        xy -= (xy - xy.mean(axis=0)) * pull
+        # overlapping pairs, from all squared distances (float32, in place: this is the costly step)
+        x, y = xy.T.astype(np.float32)
+        dist2 = x[:, None] - x[None, :]
+        dist2 *= dist2
+        dy = y[:, None] - y[None, :]
+        dy *= dy
+        dist2 += dy
+        i, j = np.nonzero(dist2 < need)
+        i, j = i[i < j], j[i < j]
+        if not len(i) and not pull:
+            break
+        delta = xy[i] - xy[j]
+        dist = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-6)
+        push = ((r[i] + r[j] - dist) / 2 * 1.05 / dist)[:, None] * delta  # a little more than half, to settle
+        np.add.at(xy, i, push)
+        np.add.at(xy, j, -push)
+    return xy
+
+
+# -- the page ----------------------------------------------------------------------------------------
+
+
+def render_html(ds: Dataset, title: str = "insurance-kg", max_nodes: int | None = None) -> str:
+    """The whole explorer page as a string.
+
+    ``max_nodes`` keeps only that many entities, the most mentioned first (the page says how many
+    were left out); ``None`` keeps them all.
+    """
+    g = graph_data(ds, max_nodes)
+    articles = _articles(ds)
+    used = {a for _, d in g.nodes(data=True) for a in d["articles"]}
+    used |= {f["article"] for *_, d in g.edges(data=True) for f in d["facts"]}
+    used |= {f["article"] for _, d in g.nodes(data=True) for f in d["amounts"]}
+    order = sorted((a for a in used if a in articles), key=lambda a: (articles[a]["date"], articles[a]["id"]))
+    index = {a: i for i, a in enumerate(order)}
+    positions, clusters = layout(g)
+    net = Network(directed=True, cdn_resources="in_line")  # the node and edge builder only
     for iri, d in g.nodes(data=True):
-        color, shape = STYLE[d["cls"]]
-        x, y = layout[iri]
-        tooltip = f"{d['label']}（{CLASS_LABELS[d['cls']]}）\n{d['articles']} 篇文章提及"
-        if d["alts"]:
-            tooltip += f"\n别名：{d['alts']}"
-        net.add_node(iri, label=d["label"], title=tooltip, color=color, shape=shape,
-                     size=12 + 6 * d["articles"], x=float(x * scale), y=float(y * scale), group=d["cls"])
-    for s, o, d in g.edges(data=True):
-        predicates = sorted({p for p, _ in d["facts"]})
-        quotes = "\n\n".join(q for _, q in d["facts"] if q)
-        net.add_edge(s, o, label=" / ".join(p.split(":")[-1] for p in predicates), title=quotes or "来自登记册",
-                     arrows="to", dashes=all(not q for _, q in d["facts"]))
+        net.add_node(iri, **_node_item(d, positions[iri], index))
+    seen: dict[frozenset, int] = defaultdict(int)  # relations already drawn between two nodes
+    for n, (s, o, p, d) in enumerate(g.edges(keys=True, data=True)):
+        net.add_edge(s, o, **_edge_item(f"e{n}", p, d, index, seen[frozenset((s, o))]))
+        seen[frozenset((s, o))] += 1
     nodes, edges, *_ = net.get_network_data()
+    per_class = Counter(d["cls"] for _, d in g.nodes(data=True))
+    classes = [{"id": c, "label": label, "color": color, "shape": shape, "count": per_class[c]}
+               for c, (color, shape, label) in CLASS_STYLE.items() if per_class[c]]
+    data = {
+        "nodes": nodes, "edges": edges, "clusters": clusters,
+        "classes": classes,
+        "relations": _relations(g),
+        "articles": [articles[a] for a in order],
+        "total": g.graph["total"],
+        "fontSize": FONT_SIZE,
+    }
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
-    page = env.get_template("explorer.html")
-    return page.render(
+    return env.get_template("explorer.html").render(
         title=title,
         vis_js=(VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(VIS_DIR / "vis-network.css").read_text(encoding="utf-8"),
-        data=_script_json({"nodes": nodes, "edges": edges}),
-        legend=[(CLASS_LABELS[c], c, *STYLE[c]) for c in ENTITY_CLASSES],
+        data=_script_json(data),
     )
+
+
+def _node_item(d: dict, at: tuple[float, float], index: dict[str, int]) -> dict:
+    """vis-network options of one node, plus what the page's panel, search and filters read."""
+    color, shape, class_label = CLASS_STYLE[d["cls"]]
+    mentions = len(d["articles"])
+    return {
+        "label": d["label"], "shape": shape, "size": round(node_size(mentions), 1), "x": at[0], "y": at[1],
+        "color": {"background": color, "border": "#ffffff", "highlight": {"background": color, "border": "#111111"},
+                  "hover": {"background": color, "border": "#111111"}},
+        "title": f"{d['label']}\n{class_label} · {mentions} 篇文章提及",  # vis-network shows it as plain text
+        "cls": d["cls"], "aliases": d["aliases"], "articles": [index[a] for a in d["articles"] if a in index],
+        "amounts": [f | {"article": index.get(f["article"])} for f in d["amounts"]],
+    }
+
+
+def _edge_item(edge_id: str, predicate: str, d: dict, index: dict[str, int], parallel: int) -> dict:
+    """vis-network options of one relation, plus its facts for the panel."""
+    color, width, name = RELATION_STYLE.get(predicate, OTHER_RELATION)
+    name = name or predicate.split(":")[-1]
+    texts = sum(not f["registry"] for f in d["facts"])
+    registry_only = not texts
+    item = {
+        "id": edge_id, "rel": predicate, "width": width, "dashes": registry_only,
+        "label": "" if predicate in STRUCTURE else name,
+        "color": {"color": color, "highlight": color, "hover": color, "opacity": 0.7},
+        "font": {"color": color},
+        "arrows": "" if predicate == "ik:partnersWith" else "to",
+        "title": f"{name} · " + ("仅见于参考库" if registry_only else f"{texts} 条证据"),
+        "facts": [f | {"article": index.get(f["article"])} for f in d["facts"]],
+    }
+    if parallel:  # a second relation between the same two nodes bends away from the first
+        item["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * parallel}
+    return item
+
+
+def _relations(g: nx.MultiDiGraph) -> list[dict]:
+    """The relations drawn, in the legend's order, with their style and how many edges each has."""
+    counts = Counter(p for *_, p in g.edges(keys=True))
+    order = list(RELATION_STYLE) + sorted(set(counts) - set(RELATION_STYLE))
+    found = []
+    for p in order:
+        if counts[p]:
+            color, width, name = RELATION_STYLE.get(p, OTHER_RELATION)
+            found.append({"id": p, "label": name or p.split(":")[-1], "color": color, "width": width,
+                          "structure": p in STRUCTURE, "count": counts[p]})
+    return found
 
 
 def _script_json(value) -> str:
     """JSON that is safe inside a <script> element: no '<', '>' or '&' can close or open a tag."""
-    text = json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,190 @@
+"""The HTML explorer without a browser: self-contained markup, escaped data, money, layout, max_nodes."""
+import json
+import math
+import re
+from decimal import Decimal
+
+import pytest
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from graph import build_dataset
+from graph.namespaces import ARTICLE, GRAPH, IK, IKR, ORG, RDF, SCHEMA, SKOS
+from graph.render_html import format_yuan, graph_data, layout, render_html
+from graph.to_rdf import new_dataset
+
+from conftest import FIXTURES, entity
+
+DATA_BLOCK = re.compile(r'(<script id="graph-data" type="application/json">)(.*?)(</script>)', re.S)
+EXTERNAL = [
+    re.compile(r"""\b(src|href|action|poster|data)\s*=\s*["']?\s*(https?:)?//""", re.I),
+    re.compile(r"""url\(\s*["']?\s*(https?:)?//""", re.I),
+    re.compile(r"@import", re.I),
+    re.compile(r"<(link|iframe|object|embed)\b|<script[^>]*\ssrc\s*=", re.I),
+]
+
+
+def page_data(html: str) -> dict:
+    """The graph the page carries, as the page's script reads it."""
+    return json.loads(DATA_BLOCK.search(html).group(2))
+
+
+def markup(html: str) -> str:
+    """The page without its JSON data: what the browser treats as markup, script and style."""
+    return DATA_BLOCK.sub(r"\1\3", html)
+
+
+def external_references(html: str) -> list[str]:
+    """Every place the markup, scripts or styles would load something from the network."""
+    return [m.group(0) for pattern in EXTERNAL for m in pattern.finditer(markup(html))]
+
+
+@pytest.fixture(scope="module")
+def seed_html(seed_graph):
+    return render_html(seed_graph)
+
+
+@pytest.fixture(scope="module")
+def hostile_html(pipeline):
+    return render_html(build_dataset(FIXTURES / "hostile", pipeline))
+
+
+def amount_dataset():
+    """A hand-made graph: one insurer with a money figure, one article, one group."""
+    ds = new_dataset()
+    g = ds.graph(GRAPH["a1"])
+    article, insurer, group = ARTICLE["a1"], IKR["ins"], IKR["grp"]
+    g.add((article, RDF.type, SCHEMA.NewsArticle))
+    g.add((article, SCHEMA.headline, Literal("保险业助力抗疫", lang="zh")))
+    g.add((article, SCHEMA.datePublished, Literal("2022-04-28", datatype=XSD.date)))
+    for node, cls, label in ((insurer, IK.Insurer, "示例财险"), (group, IK.InsuranceGroup, "示例集团")):
+        g.add((node, RDF.type, cls))
+        g.add((node, SKOS.prefLabel, Literal(label, lang="zh")))
+        g.add((node, IK.mentionedIn, article))
+    g.add((insurer, ORG.subOrganizationOf, group))
+    for fact, value, written in ((IKR["f1"], "13612000000", "约136.12亿元"), (IKR["f2"], "10000000.0", "1000万元")):
+        money, evidence = IKR[f"m-{fact[-2:]}"], IKR[f"e-{fact[-2:]}"]
+        for triple in ((fact, RDF.type, IK.AmountFact), (fact, IK.agent, insurer), (fact, IK.amount, money),
+                       (money, SCHEMA.value, Literal(value, datatype=XSD.decimal)),
+                       (fact, IK.surfaceForm, Literal(written)),
+                       (fact, IK.asOf, Literal("2022-04-06", datatype=XSD.date)),
+                       (fact, IK.evidence, evidence), (evidence, IK.inArticle, article),
+                       (evidence, IK.quote, Literal(f"截至4月6日，示例财险累计提供风险保障{written}。"))):
+            g.add(triple)
+    return ds
+
+
+@pytest.mark.parametrize("value, shown", [
+    (13612000000, "136.12亿元"), (Decimal("10000000.0"), "1000万元"), ("3400000000.0", "34亿元"),
+    (12345, "1.23万元"), (5000, "5000元"), (Decimal("0.5"), "0.5元"), (1.5e12, "1.5万亿元"),
+    (99999999, "1亿元"), (9999, "9999元"), (9999.999, "1万元"),
+])
+def test_money_is_written_the_way_chinese_news_writes_it(value, shown):
+    assert format_yuan(value) == shown
+
+
+def test_the_page_loads_nothing_from_the_network(seed_html, hostile_html):
+    for html in (seed_html, hostile_html):
+        assert external_references(html) == []
+        assert "vis.Network" in html and '<meta charset="utf-8">' in html
+
+
+def test_the_external_url_check_would_catch_a_reference():
+    for bad in ('<script src="https://cdn.example/x.js"></script>', "<img src=//cdn.example/a.png>",
+                '<link rel="stylesheet" href="http://cdn.example/b.css">', "a { background: url( 'https://x/y.png') }",
+                '@import "https://fonts.example/css";'):
+        assert external_references(f"<html>{bad}</html>"), bad
+
+
+def test_untrusted_text_stays_inside_the_json_data(hostile_html):
+    payload = DATA_BLOCK.search(hostile_html).group(2)
+    assert "<" not in payload and ">" not in payload  # nothing in the data can end the script element
+    outside = markup(hostile_html)
+    for needle in ("pwn=", "ikgPwned", "evil.example"):
+        assert needle not in outside, needle
+    data = page_data(hostile_html)
+    labels = {n["label"] for n in data["nodes"]}
+    assert "<img src=x onerror=pwn=4>安心保" in labels  # carried as text, intact, to be shown as text
+    assert any("<script>" in a["title"] for a in data["articles"])
+    assert all(a["url"] == "" for a in data["articles"])  # a javascript: address never becomes a link
+
+
+def test_every_node_has_its_class_style_size_and_position(seed_graph, seed_html):
+    data = page_data(seed_html)
+    cpic = next(n for n in data["nodes"] if n["label"] == "中国太保")
+    assert cpic["cls"] == "InsuranceGroup" and cpic["shape"] == "diamond" and "太保" in cpic["aliases"]
+    assert cpic["articles"] and all(0 <= i < len(data["articles"]) for i in cpic["articles"])
+    sizes = {len(n["articles"]): n["size"] for n in data["nodes"]}
+    assert [sizes[k] for k in sorted(sizes)] == sorted(sizes.values())  # more articles, bigger node
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
+    assert {c["id"] for c in data["classes"]} == {n["cls"] for n in data["nodes"]}
+    assert len(data["nodes"]) == len(graph_data(seed_graph)) == data["total"]
+
+
+def test_edges_are_styled_per_relation_and_carry_their_evidence(seed_html):
+    data = page_data(seed_html)
+    by_relation = {r["id"]: r for r in data["relations"]}
+    assert by_relation["org:subOrganizationOf"]["structure"] and not by_relation["ik:provides"]["structure"]
+    assert {r["color"] for r in data["relations"] if not r["structure"]}.isdisjoint(
+        {r["color"] for r in data["relations"] if r["structure"]})
+    for edge in data["edges"]:
+        registry_only = all(f["registry"] for f in edge["facts"])
+        assert edge["dashes"] == registry_only
+        assert edge["label"] == ("" if by_relation[edge["rel"]]["structure"] else by_relation[edge["rel"]]["label"])
+        for fact in edge["facts"]:
+            if not fact["registry"]:
+                assert fact["quote"] and data["articles"][fact["article"]]["title"]
+    assert any(e["dashes"] for e in data["edges"]) and any(not e["dashes"] for e in data["edges"])
+
+
+def test_amount_facts_are_shown_formatted_with_their_evidence():
+    data = page_data(render_html(amount_dataset()))
+    insurer = next(n for n in data["nodes"] if n["label"] == "示例财险")
+    assert [(m["value"], m["surface"], m["asOf"]) for m in sorted(insurer["amounts"], key=lambda m: m["value"])] == [
+        ("1000万元", "1000万元", "2022-04-06"), ("136.12亿元", "约136.12亿元", "2022-04-06")]
+    assert all(data["articles"][m["article"]]["date"] == "2022-04-28" and "示例财险" in m["quote"]
+               for m in insurer["amounts"])
+
+
+def test_a_graph_without_amount_facts_renders(seed_graph):
+    ds = new_dataset()
+    for s, p, o in seed_graph.triples((None, None, None)):
+        if (s, RDF.type, IK.AmountFact) not in seed_graph:
+            ds.graph(GRAPH["copy"]).add((s, p, o))
+    data = page_data(render_html(ds))
+    assert data["nodes"] and not any(n["amounts"] for n in data["nodes"])
+
+
+def test_members_are_placed_near_their_group(seed_graph):
+    g = graph_data(seed_graph)
+    positions, clusters = layout(g)
+    groups = [v for v, d in g.nodes(data=True) if d["cls"] == "InsuranceGroup"]
+    members = [(s, o) for s, o, p in g.edges(keys=True) if p == "org:subOrganizationOf" and o in groups]
+    assert len(members) > 10
+    for member, group in members:
+        nearest = min(groups, key=lambda other: math.dist(positions[member], positions[other]))
+        assert nearest == group, (g.nodes[member]["label"], g.nodes[group]["label"], g.nodes[nearest]["label"])
+    for a in clusters:  # the circles around the groups do not overlap
+        for b in clusters:
+            if a is not b:
+                assert math.dist((a["x"], a["y"]), (b["x"], b["y"])) >= a["r"] + b["r"] - 1
+
+
+def test_max_nodes_keeps_the_most_mentioned(seed_graph):
+    full = graph_data(seed_graph)
+    data = page_data(render_html(seed_graph, max_nodes=20))
+    assert len(data["nodes"]) == 20 and data["total"] == len(full)
+    least_kept = min(len(full.nodes[n["id"]]["articles"]) for n in data["nodes"])
+    dropped = set(full) - {n["id"] for n in data["nodes"]}
+    assert all(len(full.nodes[v]["articles"]) <= least_kept for v in dropped)
+    kept = {n["id"] for n in data["nodes"]}
+    assert all(e["from"] in kept and e["to"] in kept for e in data["edges"])
+    assert entity(seed_graph, "中国太保") in {entity(seed_graph, n["label"]) for n in data["nodes"]}
+    assert len(page_data(render_html(seed_graph, max_nodes=10_000))["nodes"]) == len(full)
+    with pytest.raises(ValueError):
+        render_html(seed_graph, max_nodes=-1)
+
+
+def test_an_empty_graph_still_renders():
+    data = page_data(render_html(new_dataset(), title="空"))
+    assert data["nodes"] == [] and data["edges"] == [] and data["total"] == 0
