@@ -12,3 +12,6 @@ class ArticleError(IkgError):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+    def __reduce__(self):  # so that worker processes can send it back
+        return ArticleError, (self.path, self.problem)

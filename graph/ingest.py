@@ -203,16 +203,25 @@ def _first_sentence(text: str, limit: int = 40) -> str:
 
 def read_article(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read and parse one article file; raises :class:`ArticleError` when it cannot be used."""
+    return article_from_bytes(path, read_bytes(path, max_bytes))
+
+
+def article_from_bytes(path: Path, data: bytes) -> Document:
+    """Parse the bytes of the article file at ``path``."""
+    return parse_article(decode(data, str(path)), str(path), document_id(path))
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of an article file; a file too large or unreadable raises :class:`ArticleError`."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise ArticleError(str(path), f"too large ({size / 2**20:.1f} MB; the limit is "
                                           f"{max_bytes / 2**20:g} MB, raise it with --max-size)")
-        data = path.read_bytes()
+        return path.read_bytes()
     except PermissionError:
         raise ArticleError(str(path), "permission denied") from None
     except IsADirectoryError:
         raise ArticleError(str(path), "is a directory") from None
     except OSError as exc:
         raise ArticleError(str(path), exc.strerror or str(exc)) from None
-    return parse_article(decode(data, str(path)), str(path), document_id(path))

@@ -1,10 +1,12 @@
 """The extraction pipeline: ingest → segment → recognise → link → relate, for one document."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
+from rdflib.compare import to_canonical_graph
 
 from .errors import IkgError
 from .link import Linker
@@ -17,6 +19,10 @@ from .segment import segment
 from .tokenize import Tokenizer, create
 
 
+# Bump when a code change alters what is extracted, so that cached extractions are redone.
+EXTRACTOR_VERSION = "1"
+
+
 @dataclass
 class Pipeline:
     """The loaded knowledge and the stages that use it; :meth:`extract` is a pure function of a document."""
@@ -25,6 +31,8 @@ class Pipeline:
     rules: Rules
     tokenizer: Tokenizer
     ontology: Graph
+    fingerprint: str = ""  # changes when the registry, the rules, the ontology or the extractor do
+    ontology_dir: Path | None = None  # where it was loaded from (worker processes load it again)
 
     @classmethod
     def load(cls, ontology_dir: Path | None = None, tokenizer: str = "jieba") -> "Pipeline":
@@ -38,7 +46,13 @@ class Pipeline:
             ontology.parse(owl_file, format="turtle")
         except Exception as exc:  # rdflib raises several unrelated types for bad Turtle
             raise IkgError(f"{owl_file}: cannot read the ontology: {str(exc).splitlines()[0]}") from None
-        return cls(registry, rules, create(tokenizer, registry.alias_words()), ontology)
+        # Canonical blank-node names (the owl:unionOf lists), so that every build writes the same bytes.
+        ontology = to_canonical_graph(ontology)
+        digest = hashlib.sha256(f"{EXTRACTOR_VERSION}\0{tokenizer}\0{registry.fingerprint}".encode())
+        for path in (ontology_dir / "patterns.toml", owl_file):
+            digest.update(path.read_bytes())
+        return cls(registry, rules, create(tokenizer, registry.alias_words()), ontology, digest.hexdigest(),
+                   ontology_dir)
 
     def __post_init__(self) -> None:
         self._recogniser = Recogniser(self.registry, self.rules, self.tokenizer)

@@ -11,6 +11,7 @@ import pyoxigraph
 from rdflib import Dataset
 
 from .errors import IkgError
+from .namespaces import PREFIXES
 from .to_rdf import new_dataset
 from .writers import write_atomic
 
@@ -36,11 +37,17 @@ def _check(path: Path) -> None:
 
 
 def open_store(path: Path, union: bool = True) -> pyoxigraph.Store:
-    """An in-memory pyoxigraph store holding the RDF file at ``path`` (named graphs kept).
+    """A pyoxigraph store: the on-disk store ``ikg build`` made (a folder, opened read-only), or an
+    in-memory one holding the RDF file at ``path`` (named graphs kept).
 
     With ``union``, the default graph also holds every triple of the named graphs (for queries).
     """
     path = Path(path)
+    if path.is_dir():  # a store made by `ikg build`: its default graph is already the union
+        try:
+            return pyoxigraph.Store.read_only(str(path))
+        except OSError as exc:
+            raise IkgError(f"{path}: cannot open the store: {str(exc).splitlines()[0]}") from None
     fmt = _format(path)[1]
     _check(path)
     store = pyoxigraph.Store()
@@ -77,3 +84,78 @@ def load_dataset(path: Path) -> Dataset:
     except Exception as exc:  # rdflib's parsers raise many unrelated exception types
         raise IkgError(f"{path}: cannot parse as {fmt}: {str(exc).splitlines()[0]}") from None
     return ds
+
+
+class GraphStore:
+    """The graph on disk (a pyoxigraph store): one named graph per article plus the registry and
+    ontology graphs, and their union kept as the default graph, which queries read.
+
+    The per-article cache is the source of truth; this store is an index made from it. A marker
+    file is present while the store is being changed, so a store left half-updated by a crash is
+    recognised and made again from the cache.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.marker = self.folder.with_name(self.folder.name + ".updating")
+        try:
+            self.store = pyoxigraph.Store(str(self.folder))
+        except OSError as exc:
+            raise IkgError(f"{self.folder}: cannot open the store: {str(exc).splitlines()[0]}") from None
+
+    @property
+    def damaged(self) -> bool:
+        """Whether an earlier update of the store did not finish."""
+        return self.marker.exists()
+
+    def graph_names(self) -> set[str]:
+        return {g.value for g in self.store.named_graphs() if isinstance(g, pyoxigraph.NamedNode)}
+
+    def begin(self) -> None:
+        self.marker.touch()
+
+    def commit(self) -> None:
+        self.store.flush()
+        self.marker.unlink(missing_ok=True)
+
+    def clear(self) -> None:
+        self.store.clear()
+
+    def replace(self, name: str, nquads: bytes | None) -> None:
+        """Make the named graph ``name`` hold the quads of ``nquads`` (or drop it), keeping the union right."""
+        graph = pyoxigraph.NamedNode(name)
+        default = pyoxigraph.DefaultGraph()
+        old = {q.triple for q in self.store.quads_for_pattern(None, None, None, graph)}
+        self.store.remove_graph(graph)
+        new = list(pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS)) if nquads else []
+        self.store.extend(new)
+        for t in old - {q.triple for q in new}:
+            # a triple leaves the union only when no other graph states it
+            if not any(q.graph_name != default for q in self.store.quads_for_pattern(t.subject, t.predicate, t.object)):
+                self.store.remove(pyoxigraph.Quad(t.subject, t.predicate, t.object, default))
+        self.store.extend([pyoxigraph.Quad(q.subject, q.predicate, q.object, default) for q in new])
+
+    def load_all(self, blobs) -> None:
+        """Fill an empty store with N-Quads documents and the union of their graphs, fast."""
+        default = pyoxigraph.DefaultGraph()
+        for nquads in blobs:
+            quads = list(pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS))
+            self.store.bulk_extend(quads + [pyoxigraph.Quad(q.subject, q.predicate, q.object, default) for q in quads])
+
+    def dump(self, name: str) -> bytes:
+        """The graph in format ``name`` (ttl, nt: the union; trig, nq: the named graphs)."""
+        fmt = _DUMP_FORMATS[name]
+        default = pyoxigraph.DefaultGraph()
+        if fmt.supports_datasets:
+            quads = (q for q in self.store if q.graph_name != default)
+            return pyoxigraph.serialize(quads, format=fmt, prefixes=_DUMP_PREFIXES)
+        triples = (q.triple for q in self.store.quads_for_pattern(None, None, None, default))
+        return pyoxigraph.serialize(triples, format=fmt, prefixes=_DUMP_PREFIXES)
+
+    def close(self) -> None:
+        del self.store
+
+
+_DUMP_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+_DUMP_FORMATS = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+                 "trig": pyoxigraph.RdfFormat.TRIG, "nq": pyoxigraph.RdfFormat.N_QUADS}

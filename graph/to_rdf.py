@@ -153,8 +153,10 @@ def _evidence(g: Graph, article: URIRef, ev: Evidence) -> URIRef:
     g.add((node, RDF.type, IK.Evidence))
     g.add((node, IK.inArticle, article))
     g.add((node, IK.quote, Literal(ev.quote)))
-    g.add((node, IK.start, Literal(ev.start, datatype=XSD.nonNegativeInteger)))
-    g.add((node, IK.end, Literal(ev.end, datatype=XSD.nonNegativeInteger)))
+    # xsd:integer, not xsd:nonNegativeInteger: pyoxigraph stores the derived type as xsd:integer,
+    # and a value must read the same from the store, the exports and the cache.
+    g.add((node, IK.start, Literal(ev.start, datatype=XSD.integer)))
+    g.add((node, IK.end, Literal(ev.end, datatype=XSD.integer)))
     return node
 
 

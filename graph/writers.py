@@ -82,7 +82,7 @@ def _stage(path: Path, data: bytes) -> Path:
 
 
 @contextmanager
-def _signals_held():
+def hold_signals():
     """Hold SIGINT/SIGTERM until the block ends, so that a set of renames is never cut in half."""
     held = {signal.SIGINT, signal.SIGTERM}
     if threading.current_thread() is not threading.main_thread():
@@ -102,7 +102,7 @@ def write_files(files: dict[Path, bytes]) -> None:
     try:
         for path, data in files.items():
             staged[Path(path)] = _stage(Path(path), data)
-        with _signals_held():
+        with hold_signals():
             for path, tmp in staged.items():
                 os.replace(tmp, path)
     except OSError as exc:

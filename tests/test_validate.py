@@ -33,7 +33,7 @@ def break_offsets(ds):
     ev = first(ds, IK.Evidence)
     start = ds.value(ev, IK.start)
     ds.remove((ev, IK.start, None))
-    ds.add((ev, IK.start, Literal(int(ds.value(ev, IK.end)) + 5, datatype=XSD.nonNegativeInteger)))
+    ds.add((ev, IK.start, Literal(int(ds.value(ev, IK.end)) + 5, datatype=XSD.integer)))
     assert start is not None
     return "start < end"
 

@@ -1,6 +1,7 @@
 """`ikg build`: articles → graph.trig, graph.ttl, graph.html."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,12 +22,20 @@ def add_arguments(p) -> None:
     p.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 2**20, metavar="MB",
                    help="skip articles larger than this many megabytes (default: %(default)g)")
     p.add_argument("--no-validate", dest="check", action="store_false",
-                   help="skip the SHACL check of the built graph (saves a few seconds)")
+                   help="skip the SHACL check of newly extracted articles")
+    p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="extract with N processes (default: the machine's cores, %(default)s)")
+    p.add_argument("--no-export", dest="exports", action="store_false",
+                   help="update only the store (output/store), not graph.trig, graph.ttl and graph.html: "
+                        "the fast way to add articles to a large graph")
+    p.add_argument("--max-nodes", type=int, metavar="N",
+                   help="draw at most N entities in graph.html (the most mentioned)")
 
 
 def run(args) -> int:
     report = build(args.input, args.output, show_progress=not args.quiet, check=args.check,
-                   max_bytes=int(args.max_size * 2**20))
+                   max_bytes=int(args.max_size * 2**20), jobs=max(1, args.jobs), exports=args.exports,
+                   max_nodes=args.max_nodes)
     for err in report.skipped:
         print(f"ikg: skipped {err}", file=sys.stderr)
     for violation in report.violations[:SHOWN_VIOLATIONS]:
@@ -34,6 +43,9 @@ def run(args) -> int:
     if len(report.violations) > SHOWN_VIOLATIONS:
         print(f"ikg: … {len(report.violations) - SHOWN_VIOLATIONS} more; run 'ikg validate'", file=sys.stderr)
     if not args.quiet:
-        print(f"built {len(report.built)} article(s): {report.entities} entities, {report.facts} facts, "
+        changes = f"{report.extracted} extracted, {len(report.built) - report.extracted} unchanged"
+        if report.removed:
+            changes += f", {len(report.removed)} removed"
+        print(f"built {len(report.built)} article(s) ({changes}): {report.entities} entities, {report.facts} facts, "
               f"{report.figures} figures, {report.triples} triples -> {', '.join(str(p) for p in report.written)}")
     return WARNINGS if report.skipped or report.violations else OK

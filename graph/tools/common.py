@@ -10,14 +10,19 @@ OK, FAILED, USAGE, WARNINGS = 0, 1, 2, 3
 OUTPUT = Path("output")
 
 
-def add_data_option(p: argparse.ArgumentParser, verb: str = "query") -> None:
+def add_data_option(p: argparse.ArgumentParser, verb: str = "query", store: bool = True) -> None:
     """The --data option of commands that read a built graph."""
-    p.add_argument("--data", "-d", type=Path, help=f"RDF file to {verb} (default: output/graph.trig)")
+    default = "output/store, else output/graph.trig" if store else "output/graph.trig"
+    kinds = "RDF file or store folder" if store else "RDF file"
+    p.add_argument("--data", "-d", type=Path, help=f"{kinds} to {verb} (default: {default})")
 
 
-def data_path(args: argparse.Namespace) -> Path:
-    """The graph file a command reads: --data, else output/graph.trig, else output/graph.ttl."""
+def data_path(args: argparse.Namespace, store: bool = True) -> Path:
+    """The graph a command reads: --data, else the build's store (when the command can read one),
+    else output/graph.trig, else output/graph.ttl."""
     if args.data:
         return args.data
-    trig = OUTPUT / "graph.trig"
-    return trig if trig.exists() else OUTPUT / "graph.ttl"
+    for candidate in ((OUTPUT / "store",) if store else ()) + (OUTPUT / "graph.trig",):
+        if candidate.exists():
+            return candidate
+    return OUTPUT / "graph.ttl"
