@@ -21,12 +21,11 @@ from .cache import ArticleCache, content_key
 from .errors import ArticleError, IkgError
 from .ingest import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, article_from_bytes, document_id, read_bytes
 from .lock import output_lock
-from .pipeline import Pipeline
+from .pipeline import Pipeline, knowledge_fingerprint
 from .records import Extraction
-from .render_html import render_html
 from .store import GraphStore
 from .to_rdf import add_extraction, add_reference, graph_iri, new_dataset, to_dataset
-from .validate import Violation, validate
+from .validate import Violation
 from .writers import hold_signals, write_files
 
 # What `ikg build` writes into the output folder.
@@ -164,17 +163,20 @@ def build(input_dir: Path, output_dir: Path, pipeline: Pipeline | None = None, s
     output_dir = Path(output_dir)
     paths = find_articles(Path(input_dir))
     with output_lock(output_dir):
-        pipeline = pipeline or Pipeline.load()
+        # The pipeline takes a second or two to load: a build with nothing new never loads it.
+        fingerprint = pipeline.fingerprint if pipeline else knowledge_fingerprint()
         report = BuildReport()
         cache = ArticleCache(output_dir / "cache")
         current: dict[str, tuple[Path, str]] = {}
         todo: list[tuple[Path, bytes]] = []
         for path, data in _unique(paths, max_bytes, report):
-            doc_id, key = document_id(path), content_key(data, pipeline.fingerprint)
+            doc_id, key = document_id(path), content_key(data, fingerprint)
             current[doc_id] = (path, key)
             if not cache.fresh(doc_id, key):
                 todo.append((path, data))
-        reference_changed = not cache.fresh(REFERENCE, pipeline.fingerprint)
+        reference_changed = not cache.fresh(REFERENCE, fingerprint)
+        if todo or reference_changed:
+            pipeline = pipeline or Pipeline.load()
         if reference_changed:
             cache.put(REFERENCE, "", pipeline.fingerprint, _reference_quads(pipeline))
         fresh: dict[str, bytes] = {}
@@ -202,6 +204,8 @@ def build(input_dir: Path, output_dir: Path, pipeline: Pipeline | None = None, s
         _count(store, report)
         report.violations = tuple(v for doc_id in report.built for v in cache.entries[doc_id].violations)
         if exports:
+            from .render_html import render_html  # pyvis imports IPython: a second nobody else needs
+
             files = {output_dir / name: store.dump(fmt) for name, fmt in EXPORTS.items()}
             ds = new_dataset()
             ds.parse(data=files[output_dir / "graph.trig"], format="trig")
@@ -221,6 +225,8 @@ def _reference_quads(pipeline: Pipeline) -> bytes:
 def _validate(fresh: dict[str, bytes], cache: ArticleCache) -> None:
     """SHACL-check the newly extracted articles (with the registry and ontology) in batches and
     keep each article's violations in the cache, so later builds still report them."""
+    from .validate import validate  # pySHACL is slow to import; only builds with new articles need it
+
     reference = cache.quads(REFERENCE)
     ids = sorted(fresh)
     for start in range(0, len(ids), VALIDATION_BATCH):

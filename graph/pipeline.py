@@ -23,6 +23,18 @@ from .tokenize import Tokenizer, create
 EXTRACTOR_VERSION = "1"
 
 
+def knowledge_fingerprint(ontology_dir: Path | None = None, tokenizer: str = "jieba") -> str:
+    """A hash of everything extraction depends on besides the article: the registry, the rules,
+    the ontology, the tokenizer and the extractor version. Cheap: files are hashed, not parsed."""
+    ontology_dir = Path(ontology_dir or ONTOLOGY_DIR)
+    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}\0{tokenizer}".encode())
+    for path in (*sorted((ontology_dir / "registry").glob("*.ttl")), ontology_dir / "patterns.toml",
+                 ontology_dir / "ikg.ttl"):
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()
+
+
 @dataclass
 class Pipeline:
     """The loaded knowledge and the stages that use it; :meth:`extract` is a pure function of a document."""
@@ -48,11 +60,8 @@ class Pipeline:
             raise IkgError(f"{owl_file}: cannot read the ontology: {str(exc).splitlines()[0]}") from None
         # Canonical blank-node names (the owl:unionOf lists), so that every build writes the same bytes.
         ontology = to_canonical_graph(ontology)
-        digest = hashlib.sha256(f"{EXTRACTOR_VERSION}\0{tokenizer}\0{registry.fingerprint}".encode())
-        for path in (ontology_dir / "patterns.toml", owl_file):
-            digest.update(path.read_bytes())
-        return cls(registry, rules, create(tokenizer, registry.alias_words()), ontology, digest.hexdigest(),
-                   ontology_dir)
+        return cls(registry, rules, create(tokenizer, registry.alias_words()), ontology,
+                   knowledge_fingerprint(ontology_dir, tokenizer), ontology_dir)
 
     def __post_init__(self) -> None:
         self._recogniser = Recogniser(self.registry, self.rules, self.tokenizer)

@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyshacl
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import SH
 
@@ -49,6 +48,8 @@ def load_shapes(path: Path | None = None) -> Graph:
 
 def validate(data: Graph | Dataset, shapes: Graph | None = None) -> ValidationReport:
     """Check ``data`` (all its graphs together) against ``shapes``."""
+    import pyshacl  # slow to import; most commands never validate
+
     graph = union_graph(data) if isinstance(data, Dataset) else data
     conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes if shapes is not None else load_shapes(),
                                             inference="none", abort_on_first=False, allow_warnings=True)
