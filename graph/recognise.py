@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
+
+import ahocorasick
 
 from .records import Mention, Sentence
 from .registry import Registry, normalise
@@ -20,12 +22,18 @@ _SHORT_ALIAS = 3
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 
 
-@dataclass
 class AliasIndex:
-    """Every registry alias as it may be written, mapped to its entity."""
+    """Every registry alias as it may be written, mapped to its entity, in an Aho-Corasick
+    automaton (pyahocorasick): one pass over a sentence finds every alias in it."""
 
-    surfaces: dict[str, str]
-    longest: int
+    def __init__(self, surfaces: dict[str, str]):
+        self.surfaces = surfaces
+        self._automaton = ahocorasick.Automaton()
+        for surface, iri in surfaces.items():
+            if len(surface) > 1:
+                self._automaton.add_word(surface, (len(surface), iri))
+        if surfaces:
+            self._automaton.make_automaton()
 
     @classmethod
     def build(cls, registry: Registry) -> "AliasIndex":
@@ -34,21 +42,23 @@ class AliasIndex:
             for alias in entry.aliases:
                 for form in {alias, unicodedata.normalize("NFKC", alias)}:
                     surfaces[form] = iri
-        return cls(surfaces, max(map(len, surfaces), default=0))
+        return cls(surfaces)
 
     def matches(self, text: str) -> list[tuple[int, int, str]]:
         """Leftmost-longest matches of aliases in ``text``: (start, end, iri)."""
-        found = []
-        i = 0
-        while i < len(text):
-            for length in range(min(self.longest, len(text) - i), 1, -1):
-                iri = self.surfaces.get(text[i:i + length])
-                if iri:
-                    found.append((i, i + length, iri))
-                    i += length
-                    break
-            else:
-                i += 1
+        if not self.surfaces:
+            return []
+        longest: dict[int, tuple[int, str]] = {}  # start -> (end, iri) of the longest alias there
+        for last, (length, iri) in self._automaton.iter(text):
+            start = last + 1 - length
+            if start not in longest or longest[start][0] < last + 1:
+                longest[start] = (last + 1, iri)
+        found, reached = [], 0
+        for start in sorted(longest):
+            if start >= reached:
+                end, iri = longest[start]
+                found.append((start, end, iri))
+                reached = end
         return found
 
 

@@ -136,11 +136,23 @@ class GraphStore:
         self.store.extend([pyoxigraph.Quad(q.subject, q.predicate, q.object, default) for q in new])
 
     def load_all(self, blobs) -> None:
-        """Fill an empty store with N-Quads documents and the union of their graphs, fast."""
-        default = pyoxigraph.DefaultGraph()
+        """Fill an empty store with N-Quads documents and the union of their graphs, fast: the
+        documents go to pyoxigraph's bulk loader a few hundred at a time."""
+        chunk: list[bytes] = []
         for nquads in blobs:
-            quads = list(pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS))
-            self.store.bulk_extend(quads + [pyoxigraph.Quad(q.subject, q.predicate, q.object, default) for q in quads])
+            chunk.append(nquads)
+            if len(chunk) == _LOAD_CHUNK:
+                self._bulk(chunk)
+                chunk = []
+        if chunk:
+            self._bulk(chunk)
+
+    def _bulk(self, chunk: list[bytes]) -> None:
+        # parse() keeps blank-node labels (the bulk loader renames them), so every build writes
+        # the same bytes and the union shares the named graphs' blank nodes
+        quads = list(pyoxigraph.parse(b"".join(chunk), format=pyoxigraph.RdfFormat.N_QUADS))
+        default = pyoxigraph.DefaultGraph()
+        self.store.bulk_extend(quads + [pyoxigraph.Quad(q.subject, q.predicate, q.object, default) for q in quads])
 
     def dump(self, name: str) -> bytes:
         """The graph in format ``name`` (ttl, nt: the union; trig, nq: the named graphs)."""
@@ -156,6 +168,7 @@ class GraphStore:
         del self.store
 
 
+_LOAD_CHUNK = 500
 _DUMP_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 _DUMP_FORMATS = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
                  "trig": pyoxigraph.RdfFormat.TRIG, "nq": pyoxigraph.RdfFormat.N_QUADS}
