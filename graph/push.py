@@ -23,6 +23,7 @@ from pathlib import Path
 import pyoxigraph
 
 from .errors import IkgError
+from .store import open_store
 from .writers import write_atomic
 
 # The files push reads: the formats that keep named graphs apart.
@@ -74,9 +75,19 @@ class PushReport:
 # --- reading the data file -------------------------------------------------------------------
 
 def read_graphs(path: Path) -> tuple[list[NamedGraph], int]:
-    """The named graphs of a TriG or N-Quads file, sorted by IRI, and how many triples lie outside
-    any named graph (those are not pushed: they have no graph to replace)."""
+    """The named graphs of a TriG or N-Quads file (or of the store `ikg build` made), sorted by IRI,
+    and how many triples lie outside any named graph (those are not pushed: they have no graph to
+    replace; the store's default graph is only the union of its named graphs)."""
     path = Path(path)
+    if path.is_dir():
+        store = open_store(path)
+        graphs: dict[str, list[pyoxigraph.Quad]] = {}
+        for quad in store:
+            if not isinstance(quad.graph_name, pyoxigraph.DefaultGraph):
+                graphs.setdefault(quad.graph_name.value, []).append(quad)
+        if not graphs:
+            raise IkgError(f"{path}: no named graphs to push")
+        return [named_graph(name, quads) for name, quads in sorted(graphs.items())], 0
     fmt = PUSH_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise IkgError(f"{path}: push reads named graphs from {' or '.join(PUSH_FORMATS)} files")

@@ -20,7 +20,8 @@ def add_arguments(p) -> None:
     p.add_argument("--endpoint", required=True, metavar="URL",
                    help="the server's SPARQL endpoint, e.g. http://127.0.0.1:8890/sparql")
     p.add_argument("--data", "-d", type=Path, metavar="FILE",
-                   help="TriG or N-Quads file to push (default: output/graph.trig)")
+                   help="the store folder, or a TriG or N-Quads file, to push (default: output/store, "
+                        "else output/graph.trig)")
     p.add_argument("--graph-store", metavar="URL",
                    help="the server's Graph Store Protocol endpoint (default: found for Virtuoso, else none)")
     p.add_argument("--user", metavar="NAME", help=f"user name (default: ${USER_ENV}); the password is read "
@@ -35,7 +36,8 @@ def _pushed(name: str, triples: int) -> None:
 
 
 def run(args) -> int:
-    data = args.data or OUTPUT / "graph.trig"
+    data = args.data or next((p for p in (OUTPUT / "store", OUTPUT / "graph.trig") if p.exists()),
+                             OUTPUT / "graph.trig")
     try:
         report = push(data, args.endpoint, args.graph_store, credentials_from_env(args.user), args.all,
                       timeout=args.timeout, on_push=_pushed)
