@@ -150,7 +150,7 @@ def _extract_many(todo: list[tuple[Path, bytes]], pipeline: Pipeline, jobs: int,
 
 def build(input_dir: Path, output_dir: Path, pipeline: Pipeline | None = None, show_progress: bool = False,
           check: bool = True, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, exports: bool = True,
-          max_nodes: int | None = None) -> BuildReport:
+          max_nodes: int | None = None, count: bool = True) -> BuildReport:
     """Build the graph of ``input_dir`` into ``output_dir``: the store (``store/``), the cache
     (``cache/``) and, with ``exports``, graph.trig, graph.ttl and graph.html.
 
@@ -158,7 +158,8 @@ def build(input_dir: Path, output_dir: Path, pipeline: Pipeline | None = None, s
     graph. With ``check`` the newly extracted articles are validated against the SHACL shapes and
     the violations reported. The output folder is locked for the build, and everything a reader
     sees (store, exports, cache manifest) changes only at the end, with interrupts held, so a
-    failed or interrupted build leaves the previous output complete.
+    failed or interrupted build leaves the previous output complete. Counting the whole graph for
+    the report takes seconds on a large one: ``count=False`` skips it.
     """
     output_dir = Path(output_dir)
     paths = find_articles(Path(input_dir))
@@ -201,7 +202,8 @@ def build(input_dir: Path, output_dir: Path, pipeline: Pipeline | None = None, s
                 cache.drop(doc_id)
             cache.save()
         store = GraphStore(output_dir / "store")
-        _count(store, report)
+        if count:
+            _count(store, report)
         report.violations = tuple(v for doc_id in report.built for v in cache.entries[doc_id].violations)
         if exports:
             from .render_html import render_html  # pyvis imports IPython: a second nobody else needs

@@ -35,7 +35,7 @@ def add_arguments(p) -> None:
 def run(args) -> int:
     report = build(args.input, args.output, show_progress=not args.quiet, check=args.check,
                    max_bytes=int(args.max_size * 2**20), jobs=max(1, args.jobs), exports=args.exports,
-                   max_nodes=args.max_nodes)
+                   max_nodes=args.max_nodes, count=not args.quiet)
     for err in report.skipped:
         print(f"ikg: skipped {err}", file=sys.stderr)
     for violation in report.violations[:SHOWN_VIOLATIONS]:
