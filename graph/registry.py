@@ -1,7 +1,6 @@
 """Registry: the reference knowledge (ontology/registry/*.ttl) the linker resolves names against."""
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +39,6 @@ class Registry:
     entries: dict[str, RegistryEntry] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> IRI
     generic_names: dict[str, str] = field(default_factory=dict)  # 财险公司 -> line IRI
-    fingerprint: str = ""
 
     def lookup(self, name: str) -> RegistryEntry | None:
         """The entry a name (any alias, any width, with or without spaces) refers to."""
@@ -84,16 +82,14 @@ def load_registry(directory: Path | None = None) -> Registry:
     if not files:
         raise IkgError(f"{directory}: no registry files (*.ttl) found")
     graph = Graph()
-    digest = hashlib.sha256()
     for path in files:
         data = path.read_bytes()
-        digest.update(path.name.encode() + b"\0" + data)
         try:
             graph.parse(data=data, format="turtle", publicID=path.as_uri())
         except (ParserError, SyntaxError, ValueError) as exc:
             raise IkgError(f"{path}: not valid Turtle: {str(exc).splitlines()[0]}") from None
 
-    registry = Registry(graph=graph, fingerprint=digest.hexdigest())
+    registry = Registry(graph=graph)
     for concept, name in graph.subject_objects(IK.genericName):
         registry.generic_names[normalise(str(name))] = str(concept)
     for node in set(graph.subjects(SKOS.prefLabel, None)):

@@ -66,21 +66,3 @@ class JiebaTokenizer:
 
             self._tagger = jieba.posseg.POSTokenizer(self._jieba)
         return [(p.word, p.flag) for p in self._tagger.cut(text)]
-
-    def words(self, text: str) -> list[str]:
-        """Plain word list (what ``jieba.lcut`` gives), for baselines and benchmarks."""
-        return self._jieba.lcut(text)
-
-
-@register("chars")
-class CharTokenizer:
-    """One token per character: a dictionary-free fallback, useful in tests."""
-
-    def __init__(self, domain_words: Iterable[str] = ()):
-        pass
-
-    def tokenize(self, text: str, offset: int = 0) -> list[Token]:
-        return [Token(c, i + offset, i + offset + 1) for i, c in enumerate(text)]
-
-    def pos(self, text: str) -> list[tuple[str, str]]:
-        return []

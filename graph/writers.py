@@ -17,20 +17,19 @@ from .namespaces import PREFIXES
 
 @dataclass(frozen=True)
 class Format:
-    """An output format: rdflib's plugin name, file extension, and whether it keeps named graphs."""
+    """An output format: rdflib's plugin name, and whether it keeps named graphs."""
 
     plugin: str
-    extension: str
     quads: bool
 
 
 FORMATS: dict[str, Format] = {
-    "ttl": Format("turtle", ".ttl", False),
-    "nt": Format("nt", ".nt", False),
-    "xml": Format("xml", ".rdf", False),
-    "trig": Format("trig", ".trig", True),
-    "nq": Format("nquads", ".nq", True),
-    "jsonld": Format("json-ld", ".jsonld", True),
+    "ttl": Format("turtle", False),
+    "nt": Format("nt", False),
+    "xml": Format("xml", False),
+    "trig": Format("trig", True),
+    "nq": Format("nquads", True),
+    "jsonld": Format("json-ld", True),
 }
 
 

@@ -341,13 +341,18 @@ def test_sub_organisation_targets(graph: Graph, entities: set[URIRef]):
         assert parent != child
 
 
-def test_no_sub_organisation_cycles(graph: Graph):
-    for start in set(graph.subjects(ORG.subOrganizationOf, None)):
+def assert_no_cycle(graph: Graph, predicate) -> None:
+    """Following ``predicate`` from any node never comes back to it."""
+    for start in set(graph.subjects(predicate, None)):
         seen, node = {start}, start
-        while (nxt := graph.value(node, ORG.subOrganizationOf)) is not None:
-            assert nxt not in seen, f"cycle through {start}"
+        while (nxt := graph.value(node, predicate)) is not None:
+            assert nxt not in seen, f"{predicate} cycle through {start}"
             seen.add(nxt)
             node = nxt
+
+
+def test_no_sub_organisation_cycles(graph: Graph):
+    assert_no_cycle(graph, ORG.subOrganizationOf)
 
 
 def test_branch_insurer_targets(graph: Graph):
@@ -363,12 +368,7 @@ def test_replaced_by_targets(graph: Graph):
     for old, new in graph.subject_objects(DCTERMS.isReplacedBy):
         assert (old, RDF.type, IK.Regulator) in graph, old
         assert (new, RDF.type, IK.Regulator) in graph, (old, new)
-    for start in set(graph.subjects(DCTERMS.isReplacedBy, None)):
-        seen, node = {start}, start
-        while (nxt := graph.value(node, DCTERMS.isReplacedBy)) is not None:
-            assert nxt not in seen, f"isReplacedBy cycle through {start}"
-            seen.add(nxt)
-            node = nxt
+    assert_no_cycle(graph, DCTERMS.isReplacedBy)
 
 
 def test_regulator_succession(graph: Graph, alias_index):

@@ -5,7 +5,7 @@ import argparse
 from pathlib import Path
 
 # Exit codes (documented in the README).
-OK, FAILED, USAGE, WARNINGS = 0, 1, 2, 3
+OK, FAILED, WARNINGS = 0, 1, 3  # 2 is argparse's usage error
 
 OUTPUT = Path("output")
 
