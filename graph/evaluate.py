@@ -46,6 +46,12 @@ class GoldEntity:
     name: str
     aliases: tuple[str, ...] = ()
     implied: bool = False  # not written in the article, only a parent its names imply; not scored
+    optional: bool = False  # neither required nor wrong (ANNOTATION.md: generic lines, people words …)
+
+    @property
+    def scored(self) -> bool:
+        """Whether finding it counts for recall and missing it against; else it is neutral."""
+        return not (self.implied or self.optional)
 
     @property
     def keys(self) -> frozenset[str]:
@@ -161,15 +167,19 @@ def _gold_entity(e: dict, where: str) -> GoldEntity:
     if not all(isinstance(a, str) for a in aliases):
         raise _GoldProblem(f"{where}: 'aliases' must be a list of strings")
     return GoldEntity(_choice(_field(e, "type", str, where), ENTITY_CLASSES, "type", where),
-                      _field(e, "name", str, where), tuple(aliases), _field(e, "implied", bool, where, False))
+                      _field(e, "name", str, where), tuple(aliases), _field(e, "implied", bool, where, False),
+                      _field(e, "optional", bool, where, False))
 
 
 def _named(entities: dict[str, GoldEntity], name: str, where: str, implied_ok: bool = False) -> GoldEntity:
-    """The entity called ``name``; only a structure parent may be an implied one."""
+    """The entity called ``name``; only a structure parent may be an implied one, and no part may
+    name an optional one."""
     if name not in entities:
         raise _GoldProblem(f"{where}: {name!r} is not the name of an entity in 'entities'")
     if entities[name].implied and not implied_ok:
         raise _GoldProblem(f"{where}: {name!r} is implied; only a structure parent may be")
+    if entities[name].optional:
+        raise _GoldProblem(f"{where}: {name!r} is optional; relations, structure and amounts name scored entities")
     return entities[name]
 
 
@@ -474,7 +484,7 @@ class _Scorer:
     def article(self, gold: GoldArticle, facts: ArticleFacts) -> None:
         """Score one article in every section."""
         r, a = self.r, gold.article
-        self.entities(a, [e for e in gold.entities if not e.implied], facts.entities)
+        self.entities(a, [e for e in gold.entities if e.scored], _unneutral(gold.entities, facts.entities))
         self.compare("relations", r.relations, _predicate_of, a, gold.relations, facts.relations,
                      _same_relation, lambda g: f"{g.subject.name} {g.predicate} {g.object.name}", _triple_text)
         self.compare("structure", r.structure, _predicate_of, a, gold.structure, facts.structure,
@@ -504,6 +514,15 @@ class _Scorer:
                 text = (f"{g.agent.name} {_yuan(g.value)}: gold {g.kind} {g.date or '-'}, "
                         f"graph {f.kind or '?'} {f.date or '-'}")
                 self.r.disagreements.append(Item("amounts", article, "amount", text))
+
+
+def _unneutral(gold: list[GoldEntity], found: list[Node]) -> list[Node]:
+    """``found`` less the entities that match no scored gold entity but an implied or optional one:
+    finding those is neither a hit nor a false positive."""
+    scored = [g for g in gold if g.scored]
+    neutral = [g for g in gold if not g.scored]
+    hits = {j for _, j in max_matching(scored, found, same_entity)}
+    return [n for j, n in enumerate(found) if j in hits or not any(same_entity(g, n) for g in neutral)]
 
 
 def _triple_text(f: tuple[Node, str, Node]) -> str:

@@ -99,6 +99,16 @@ def test_misses_and_false_positives_are_named(fixture_report):
     assert ("entities", "骑手们") in {(i.section, i.text) for i in fixture_report.false_positives}
 
 
+def test_an_optional_entity_is_neither_a_hit_nor_a_false_positive(tmp_path, fixture_report):
+    gold = json.loads((EVAL / "gold" / "fx01.json").read_text(encoding="utf-8"))
+    gold["entities"].append({"type": "BeneficiaryGroup", "name": "骑手们", "optional": True})
+    (tmp_path / "fx01.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    report = evaluate(load_gold(tmp_path), load_dataset(EVAL / "graph.trig"))
+    before, after = fixture_report.entities["all"], report.entities["all"]
+    assert (after.gold, after.found, after.correct) == (before.gold, before.found - 1, before.correct)
+    assert ("entities", "骑手们") not in {(i.section, i.text) for i in report.false_positives}
+
+
 # -- the command -------------------------------------------------------------------------------------
 
 def run(argv, capsys):
