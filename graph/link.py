@@ -94,7 +94,7 @@ class Linker:
                     return found[0].entity if len(found) == 1 else None
             return None
         if m.cls == "Branch":
-            if m.region is None and m.unit == "分公司":  # bare 分公司: the branch just named
+            if m.region is None and m.unit == self.rules.bare_unit:  # bare 分公司: the branch just named
                 return next((e for e in recent if e.cls == "Branch"), None)
             for entity in recent:
                 owner = self._owner(entity)

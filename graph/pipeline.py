@@ -10,24 +10,29 @@ from rdflib.compare import to_canonical_graph
 
 from .errors import IkgError
 from .link import Linker
-from .recognise import Recogniser
+from .recognise import RECOGNISERS, Recogniser
 from .records import Document, Extraction
 from .registry import ONTOLOGY_DIR, Registry, load_registry
-from .relate import Relator
+from .relate import RELATORS, Relator
 from .rules import Rules, load_rules
 from .segment import segment
 from .tokenize import Tokenizer, create
 
 
+# Every component by name, recognisers then relation families: what `disabled` may name.
+COMPONENTS = RECOGNISERS + RELATORS
+
 # Bump when a code change alters what is extracted, so that cached extractions are redone.
 EXTRACTOR_VERSION = "1"
 
 
-def knowledge_fingerprint(ontology_dir: Path | None = None, tokenizer: str = "jieba") -> str:
+def knowledge_fingerprint(ontology_dir: Path | None = None, tokenizer: str = "jieba",
+                          disabled: tuple[str, ...] = ()) -> str:
     """A hash of everything extraction depends on besides the article: the registry, the rules,
-    the ontology, the tokenizer and the extractor version. Cheap: files are hashed, not parsed."""
+    the ontology, the tokenizer, the components switched off and the extractor version. Cheap:
+    files are hashed, not parsed."""
     ontology_dir = Path(ontology_dir or ONTOLOGY_DIR)
-    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}\0{tokenizer}".encode())
+    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}\0{tokenizer}\0{','.join(sorted(disabled))}".encode())
     for path in (*sorted((ontology_dir / "registry").glob("*.ttl")), ontology_dir / "patterns.toml",
                  ontology_dir / "ikg.ttl"):
         digest.update(path.name.encode() + b"\0")
@@ -45,10 +50,14 @@ class Pipeline:
     ontology: Graph
     fingerprint: str = ""  # changes when the registry, the rules, the ontology or the extractor do
     ontology_dir: Path | None = None  # where it was loaded from (worker processes load it again)
+    disabled: tuple[str, ...] = ()  # recogniser components and relation families switched off
 
     @classmethod
-    def load(cls, ontology_dir: Path | None = None, tokenizer: str = "jieba") -> "Pipeline":
-        """Load the registry, rules and ontology from ``ontology_dir`` (default: the project's)."""
+    def load(cls, ontology_dir: Path | None = None, tokenizer: str = "jieba",
+             disabled: tuple[str, ...] = ()) -> "Pipeline":
+        """Load the registry, rules and ontology from ``ontology_dir`` (default: the project's).
+
+        ``disabled`` names components to switch off (see :data:`COMPONENTS`), for ablations."""
         ontology_dir = Path(ontology_dir or ONTOLOGY_DIR)
         registry = load_registry(ontology_dir / "registry")
         rules = load_rules(ontology_dir / "patterns.toml")
@@ -60,13 +69,17 @@ class Pipeline:
             raise IkgError(f"{owl_file}: cannot read the ontology: {str(exc).splitlines()[0]}") from None
         # Canonical blank-node names (the owl:unionOf lists), so that every build writes the same bytes.
         ontology = to_canonical_graph(ontology)
+        unknown = set(disabled) - set(COMPONENTS)
+        if unknown:
+            raise IkgError(f"unknown component {sorted(unknown)[0]!r}; choose from {', '.join(COMPONENTS)}")
         return cls(registry, rules, create(tokenizer, registry.alias_words()), ontology,
-                   knowledge_fingerprint(ontology_dir, tokenizer), ontology_dir)
+                   knowledge_fingerprint(ontology_dir, tokenizer, tuple(disabled)), ontology_dir, tuple(disabled))
 
     def __post_init__(self) -> None:
-        self._recogniser = Recogniser(self.registry, self.rules, self.tokenizer)
+        self._recogniser = Recogniser(self.registry, self.rules, self.tokenizer,
+                                      [d for d in self.disabled if d in RECOGNISERS])
         self._linker = Linker(self.registry, self.rules)
-        self._relator = Relator(self.rules)
+        self._relator = Relator(self.rules, [d for d in self.disabled if d in RELATORS])
 
     def extract(self, doc: Document) -> Extraction:
         """Everything the article says that the graph keeps."""

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
+from .clauses import Punctuation, alternation
 from .records import Quantity
 
 _CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
@@ -30,10 +31,12 @@ class QuantityRules:
     count_units: dict[str, tuple[str, re.Pattern | None]]  # unit -> (kind, required context)
     min_count: Decimal
     amount_kinds: tuple[tuple[str, re.Pattern], ...]
+    punctuation: Punctuation
 
     @classmethod
-    def from_table(cls, t: dict) -> "QuantityRules":
-        alt = _alternation
+    def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
+        """Compile the [figures] table of patterns.toml."""
+        alt = alternation
         multipliers = {k: Decimal(v) for k, v in t["multipliers"].items()}
         count_units = {u: (c["kind"], re.compile(c["context"]) if c.get("context") else None)
                        for c in t["count"] for u in c["units"]}
@@ -47,11 +50,7 @@ class QuantityRules:
             f"(?P<unit>{alt(units)})?")
         return cls(pattern, multipliers, frozenset(t["money_units"]), re.compile(t["money_context"]),
                    re.compile(alt(t["scope_qualifiers"])), re.compile(t["not_after"]), count_units, Decimal(t["min_count"]),
-                   tuple((k["kind"], re.compile(k["context"])) for k in t["amount_kind"]))
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                   tuple((k["kind"], re.compile(k["context"])) for k in t["amount_kind"]), punctuation)
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -82,7 +81,7 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
         if number is None:
             continue
         value = number * rules.multipliers.get(m["mult"] or "", Decimal(1))
-        clause = _clause(text, m.start())
+        clause = rules.punctuation.clause_start(text, m.start())
         adjacent = re.findall(_alternation_of(rules), m["pre"] or "")
         scope = [w for w in rules.scope.findall(text, clause, m.start()) if w not in adjacent]
         qualifiers = (*scope, *adjacent, *(q for q in (m["post1"], m["post2"]) if q))
@@ -94,7 +93,7 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
             kind, unit = None, "CNY"
         elif unit in rules.count_units:
             kind, context = rules.count_units[unit]
-            if value < rules.min_count or (context and not context.search(text[clause:_clause_end(text, m.end())])):
+            if value < rules.min_count or (context and not context.search(text[clause:rules.punctuation.clause_end(text, m.end())])):
                 continue
         else:
             continue
@@ -106,8 +105,9 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
 
 def amount_kind(text: str, start: int, rules: QuantityRules) -> str:
     """What a money figure at ``start`` in ``text`` is, from the words of its clause (else the one before)."""
-    clause_start, clause_end = _clause(text, start), _clause_end(text, start)
-    previous = _clause(text, max(0, clause_start - 1))
+    marks = rules.punctuation
+    clause_start, clause_end = marks.clause_start(text, start), marks.clause_end(text, start)
+    previous = marks.clause_start(text, max(0, clause_start - 1))
     for window in (text[clause_start:clause_end], text[previous:clause_start]):
         for kind, context in rules.amount_kinds:
             if context.search(window):
@@ -118,16 +118,6 @@ def amount_kind(text: str, start: int, rules: QuantityRules) -> str:
 def _alternation_of(rules: QuantityRules) -> str:
     # The qualifier words are the alternatives of the pattern's first group.
     return rules.pattern.pattern[len("(?P<pre>(?:"):rules.pattern.pattern.index(")*)")]
-
-
-def _clause(text: str, position: int) -> int:
-    """Start of the clause (after ，；：) holding ``position``."""
-    return max(text.rfind(c, 0, position) for c in "，,；;：:") + 1
-
-
-def _clause_end(text: str, position: int) -> int:
-    ends = [i for i in (text.find(c, position) for c in "，,；;。") if i >= 0]
-    return min(ends) if ends else len(text)
 
 
 def _normalise(value: Decimal) -> Decimal:

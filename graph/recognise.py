@@ -1,17 +1,20 @@
 """Recognise: find the mentions of entities in each sentence.
 
-Registry aliases are matched first (longest match wins); then patterns find names the registry
-lacks (branches, insurers by their suffix, quoted products and initiatives) and references that
-only context resolves (旗下财险公司, 上海分公司, 公司).
+Recognition is a list of named components (:data:`RECOGNISERS`), one per rule family, run in
+order over each sentence; a component's mention is kept only where no earlier one claimed the
+text. Any component can be switched off by name, so an ablation is one argument.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
-from dataclasses import replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
 import ahocorasick
 
+from .errors import IkgError
 from .records import Mention, Sentence
 from .registry import Registry, normalise
 from .rules import Rules
@@ -45,28 +48,35 @@ class AliasIndex:
         return cls(surfaces)
 
     def matches(self, text: str) -> list[tuple[int, int, str]]:
-        """Leftmost-longest matches of aliases in ``text``: (start, end, iri)."""
+        """Every alias in ``text``, overlapping ones included: (start, end, iri)."""
         if not self.surfaces:
             return []
-        longest: dict[int, tuple[int, str]] = {}  # start -> (end, iri) of the longest alias there
-        for last, (length, iri) in self._automaton.iter(text):
-            start = last + 1 - length
-            if start not in longest or longest[start][0] < last + 1:
-                longest[start] = (last + 1, iri)
-        found, reached = [], 0
-        for start in sorted(longest):
-            if start >= reached:
-                end, iri = longest[start]
-                found.append((start, end, iri))
-                reached = end
-        return found
+        return [(last + 1 - length, last + 1, iri) for last, (length, iri) in self._automaton.iter(text)]
 
 
-def _runs(text: str, quotes: list) -> list[list]:
-    """Quotes that follow one another with nothing but 、 between them, as lists."""
+def best_reading(spans: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    """The non-overlapping spans that cover the most text, with the fewest pieces on a tie.
+
+    Overlapping names are read as a whole: in 中国平安产险上海分公司 the reading 平安产险上海分公司
+    (nine characters) beats 中国平安 (four), where leftmost-longest would take the group's name.
+    """
+    spans = sorted(spans, key=lambda x: (x[1], x[0]))
+    ends = [b for _, b, _ in spans]
+    # best[i]: the best score and choice using only the first i spans (weighted interval scheduling)
+    best: list[tuple[tuple[int, int], tuple]] = [((0, 0), ())]
+    for i, (a, b, payload) in enumerate(spans):
+        j = bisect.bisect_right(ends, a, 0, i)  # spans ending at or before a
+        (covered, pieces), chosen = best[j]
+        take = ((covered + b - a, pieces - 1), chosen + ((a, b, payload),))
+        best.append(max(best[i], take, key=lambda t: t[0]))
+    return sorted(best[-1][1], key=lambda x: x[0])
+
+
+def _runs(text: str, quotes: list, joiners: frozenset[str]) -> list[list]:
+    """Quotes that follow one another with nothing but a list joiner (、) between them, as lists."""
     runs: list[list] = []
     for quote in quotes:
-        if runs and text[runs[-1][-1][0].end():quote[0].start()] in ("", "、"):
+        if runs and text[runs[-1][-1][0].end():quote[0].start()] in joiners | {""}:
             runs[-1].append(quote)
         else:
             runs.append([quote])
@@ -80,14 +90,49 @@ def _as_written(m: Mention, s: Sentence) -> Mention:
     return replace(m, surface=s.text[start:m.end - s.start], parent_surface=parent)
 
 
+@dataclass
+class SentenceView:
+    """One sentence as the components see it (folded text), with what several of them share,
+    computed once: word boundaries, the best reading of registry aliases, names found by suffix."""
+
+    sentence: Sentence
+    boundaries: set[int]
+    aliases: list[tuple[int, int, str, re.Match | None]]  # (start, end, iri, unit after it)
+    alias_spans: set[tuple[int, int]]  # every alias match, read or not: a quoted alias is no product
+    suffixed: list[tuple[Mention, bool]] = field(default_factory=list)  # (name, needs a unit)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+# A component reads a sentence and proposes mentions; it gets the recogniser for its knowledge.
+Component = Callable[["Recogniser", SentenceView], Iterable[Mention]]
+_COMPONENTS: dict[str, Component] = {}
+
+
+def component(name: str):
+    """Register a recogniser component under ``name``."""
+    def deco(fn: Component) -> Component:
+        _COMPONENTS[name] = fn
+        return fn
+    return deco
+
+
 class Recogniser:
     """Finds mentions in sentences using the registry's aliases and the rules."""
 
-    def __init__(self, registry: Registry, rules: Rules, tokenizer: Tokenizer):
+    def __init__(self, registry: Registry, rules: Rules, tokenizer: Tokenizer,
+                 disabled: Iterable[str] = ()):
         self.registry = registry
         self.rules = rules
         self.tokenizer = tokenizer
         self.index = AliasIndex.build(registry)
+        unknown = set(disabled) - set(RECOGNISERS)
+        if unknown:
+            raise IkgError(f"unknown recogniser component {sorted(unknown)[0]!r}; "
+                           f"choose from {', '.join(RECOGNISERS)}")
+        self.enabled = tuple(name for name in RECOGNISERS if name not in set(disabled))
 
     def recognise(self, sentences: list[Sentence]) -> list[Mention]:
         """All mentions in ``sentences``, in text order, never overlapping.
@@ -101,84 +146,37 @@ class Recogniser:
             mentions.extend(_as_written(m, sentence) for m in self._sentence(shadow))
         return mentions
 
-    # -- one sentence ---------------------------------------------------------------------------
-
     def _sentence(self, s: Sentence) -> list[Mention]:
-        text = s.text
-        taken = [False] * len(text)
+        view = self._view(s)
+        taken = [False] * len(s.text)
         out: list[Mention] = []
-
-        def free(start: int, end: int) -> bool:
-            return start < end and not any(taken[start:end])
-
-        def add(m: Mention) -> None:
-            for k in range(m.start - s.start, m.end - s.start):
-                taken[k] = True
-            out.append(m)
-
-        boundaries = self._boundaries(s)
-        aliases = [(a, b, iri) for a, b, iri in self.index.matches(text)
-                   if b - a > _SHORT_ALIAS or (a in boundaries and b in boundaries)]
-        alias_spans = {(a, b) for a, b, _ in aliases}
-
-        for m in self._quoted(s, alias_spans):
-            add(m)
-        for a, b, iri in aliases:
-            if free(a, b):
-                add(self._alias_mention(s, a, b, iri))
-        for m in self._pattern_names(s) + self._suffix_names(s, boundaries):
-            if free(m.start - s.start, m.end - s.start):
-                add(m)
-        for m in self._references(s):
-            if free(m.start - s.start, m.end - s.start):
-                add(m)
-        for m in self._unquoted_products(s):
-            if free(m.start - s.start, m.end - s.start):
-                add(m)
+        for name in self.enabled:
+            for m in _COMPONENTS[name](self, view):
+                a, b = m.start - s.start, m.end - s.start
+                if a < b and not any(taken[a:b]):
+                    taken[a:b] = [True] * (b - a)
+                    out.append(m)
         return sorted(out, key=lambda m: m.start)
 
-    def _boundaries(self, s: Sentence) -> set[int]:
-        if not s.tokens:  # no tokenizer: every position is a boundary
-            return set(range(len(s.text) + 1))
-        cuts = {t.start - s.start for t in s.tokens} | {t.end - s.start for t in s.tokens}
-        return cuts
+    def _view(self, s: Sentence) -> SentenceView:
+        boundaries = ({t.start - s.start for t in s.tokens} | {t.end - s.start for t in s.tokens} if s.tokens
+                      else set(range(len(s.text) + 1)))  # no tokenizer: every position is a boundary
+        units = "branches" in self.enabled
+        candidates, spans = [], set()
+        for a, b, iri in self.index.matches(s.text):
+            if b - a > _SHORT_ALIAS or (a in boundaries and b in boundaries):
+                spans.add((a, b))
+                unit = self._unit_after(s.text, b, self.registry.entries[iri].entity.cls) if units else None
+                candidates.append((a, unit.end() if unit else b, (iri, b, unit)))
+        aliases = [(a, b, iri, unit) for a, _, (iri, b, unit) in best_reading(candidates)]
+        view = SentenceView(s, boundaries, aliases, spans)
+        if "suffix_names" in self.enabled or units:
+            view.suffixed = self._suffix_names(view, units)
+        return view
 
-    def _alias_mention(self, s: Sentence, a: int, b: int, iri: str) -> Mention:
-        entry = self.registry.entries[iri]
-        base = Mention(s.text[a:b], s.start + a, s.start + b, s.index, entry.entity.cls, "alias", entity=iri)
-        return self._with_unit(base, s.text, s.start)
+    # -- what components share ----------------------------------------------------------------
 
-    def _quoted(self, s: Sentence, alias_spans: set[tuple[int, int]]) -> list[Mention]:
-        """Quoted names that are products or initiatives, by their ending or the words around them.
-
-        Quotes in a row (“国寿准行”“云端赔”等线上化工具) share the class their list is given.
-        """
-        quotes = []
-        for q in self.rules.quote.finditer(s.text):
-            group = next(g for g in range(1, (q.lastindex or 0) + 1) if q.group(g) is not None)
-            quotes.append((q, q.group(group), q.start(group), q.end(group)))
-        out = []
-        for run in _runs(s.text, quotes):
-            last = run[-1][0]
-            shared = self._quote_class("", s.text[last.end():], s.text[:run[0][0].start()])
-            for q, name, a, b in run:
-                if (a, b) in alias_spans or not name.strip():
-                    continue
-                cls = self._quote_class(name, s.text[q.end():] if q is last else "", s.text[:q.start()]) or shared
-                if cls:
-                    out.append(Mention(name, s.start + a, s.start + b, s.index, cls, "pattern"))
-        return out
-
-    def _quote_class(self, name: str, after: str, before: str) -> str | None:
-        r = self.rules
-        if (name and r.initiative_inside.search(name)) or (after and r.initiative_after.search(after)):
-            return "Initiative"
-        if ((name and r.product_inside.search(name)) or (after and r.product_after.search(after))
-                or r.product_before.search(before)):
-            return "Product"
-        return None
-
-    def _branch_after(self, text: str, end: int, cls: str) -> re.Match | None:
+    def _unit_after(self, text: str, end: int, cls: str) -> re.Match | None:
         """A unit's suffix right after an organisation's name: 上海分公司, 周口中心支公司, 河南省分行 …"""
         r = self.rules
         if cls in ("Insurer", "InsuranceGroup"):
@@ -191,9 +189,8 @@ class Recogniser:
             return None
         return m
 
-    def _with_unit(self, mention: Mention, text: str, offset: int) -> Mention:
+    def _with_unit(self, mention: Mention, unit: re.Match | None, text: str, offset: int) -> Mention:
         """Extend a name by the unit that follows it (平安产险 + 上海分公司); a partner's unit stays a Partner."""
-        unit = self._branch_after(text, mention.end - offset, mention.cls)
         if not unit:
             return mention
         return replace(mention, surface=text[mention.start - offset:unit.end()], end=offset + unit.end(),
@@ -201,27 +198,21 @@ class Recogniser:
                        parent=mention.entity, parent_surface=mention.surface, region=unit["region"],
                        unit=unit["unit"])
 
-    def _pattern_names(self, s: Sentence) -> list[Mention]:
-        """Names a pattern gives whole: 河南银保监局, 北京保险行业协会 …"""
-        return [Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, cls, "pattern")
-                for cls, pattern in self.rules.pattern_names for m in pattern.finditer(s.text)]
-
-    def _suffix_names(self, s: Sentence, boundaries: set[int]) -> list[Mention]:
-        """Names the registry lacks, by their suffix: 某某人寿, 某某保险上海分公司, 周口农商银行 …"""
-        out = []
+    def _suffix_names(self, view: SentenceView, units: bool) -> list[tuple[Mention, bool]]:
+        """Names the registry lacks, by their suffix (某某人寿, 某某保险上海分公司, 周口农商银行 …),
+        extended by the unit after them; each with whether its rule needs a unit to make a name."""
+        s, out = view.sentence, []
         for rule in self.rules.suffix_names:
             for m in rule.suffix.finditer(s.text):
-                start = self._name_start(s, m.start(), rule.max_stem, boundaries)
+                start = self._name_start(s, m.start(), rule.max_stem, view.boundaries)
                 if start is None:
                     continue
                 if rule.check_pos and any(tag in self.rules.reject_pos
                                           for _, tag in self.tokenizer.pos(s.text[start:m.start()])):
                     continue
-                mention = self._with_unit(Mention(s.text[start:m.end()], s.start + start, s.start + m.end(),
-                                                  s.index, rule.cls, "pattern"), s.text, s.start)
-                if rule.needs_branch and mention.unit is None:
-                    continue
-                out.append(mention)
+                name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, rule.cls, "pattern")
+                unit = self._unit_after(s.text, m.end(), rule.cls) if units else None
+                out.append((self._with_unit(name, unit, s.text, s.start), rule.needs_branch))
         return out
 
     def _name_start(self, s: Sentence, suffix_start: int, max_stem: int, boundaries: set[int]) -> int | None:
@@ -242,34 +233,115 @@ class Recogniser:
             return None
         return start
 
-    def _references(self, s: Sentence) -> list[Mention]:
-        """Words that only context resolves: 旗下财险公司, 上海分公司, 徐汇支公司, 公司."""
+    def _quote_class(self, name: str, after: str, before: str) -> str | None:
         r = self.rules
-        out = []
-        for name, line in self.registry.generic_names.items():
-            for prefix in r.line_reference_prefixes:
-                for m in re.finditer(re.escape(prefix + name), s.text):
-                    out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index,
-                                       "Insurer", "reference", line=line))
-        local = (m for m in r.local_branch.finditer(s.text)
-                 if r.clause_start.fullmatch(s.text[m.start() - 1:m.start()] or " ")
-                 and m["region"] not in r.local_unit_stopwords)
-        for m in [*r.bare_branch.finditer(s.text), *local]:
-            out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Branch",
-                               "reference", region=m["region"], unit=m["unit"]))
-        for m in r.anaphor.finditer(s.text):
-            out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Insurer", "reference"))
-        for m in r.product_anaphor.finditer(s.text):
-            out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Product", "reference"))
-        # Longer references first, so that 旗下财险公司 wins over 公司.
-        return sorted(out, key=lambda m: (m.start - m.end, m.start))
+        if (name and r.initiative_inside.search(name)) or (after and r.initiative_after.search(after)):
+            return "Initiative"
+        if ((name and r.product_inside.search(name)) or (after and r.product_after.search(after))
+                or r.product_before.search(before)):
+            return "Product"
+        return None
 
-    def _unquoted_products(self, s: Sentence) -> list[Mention]:
-        r = self.rules
-        out = []
-        for m in r.unquoted_product.finditer(s.text):
-            name = m.group(1)
-            if r.unquoted_product_exclude.search(name) or normalise(name) in self.registry.aliases:
+
+# -- the components, one per rule family --------------------------------------------------------
+
+@component("quoted")
+def quoted_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
+    """Quoted names that are products or initiatives, by their ending or the words around them.
+
+    Quotes in a row (“国寿准行”“云端赔”等线上化工具) share the class their list is given.
+    """
+    s, text = view.sentence, view.text
+    quotes = []
+    for q in rec.rules.quote.finditer(text):
+        group = next(g for g in range(1, (q.lastindex or 0) + 1) if q.group(g) is not None)
+        quotes.append((q, q.group(group), q.start(group), q.end(group)))
+    out = []
+    for run in _runs(text, quotes, rec.rules.list_joiners):
+        last = run[-1][0]
+        shared = rec._quote_class("", text[last.end():], text[:run[0][0].start()])
+        for q, name, a, b in run:
+            if (a, b) in view.alias_spans or not name.strip():
                 continue
-            out.append(Mention(name, s.start + m.start(1), s.start + m.end(1), s.index, "Product", "pattern"))
-        return out
+            cls = rec._quote_class(name, text[q.end():] if q is last else "", text[:q.start()]) or shared
+            if cls:
+                out.append(Mention(name, s.start + a, s.start + b, s.index, cls, "pattern"))
+    return out
+
+
+@component("aliases")
+def registry_aliases(rec: Recogniser, view: SentenceView) -> list[Mention]:
+    """Registry names and aliases, read as the best non-overlapping reading of the sentence."""
+    s = view.sentence
+    return [Mention(view.text[a:b], s.start + a, s.start + b, s.index, rec.registry.entries[iri].entity.cls,
+                    "alias", entity=iri)
+            for a, b, iri, unit in view.aliases if unit is None]
+
+
+@component("branches")
+def branch_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
+    """An organisation's name with the unit after it: 平安产险上海分公司, 众诚保险上海分公司,
+    邮储银行河南省分行 (a partner's unit stays a Partner)."""
+    s, out = view.sentence, []
+    for a, b, iri, unit in view.aliases:
+        if unit is not None:
+            name = Mention(view.text[a:b], s.start + a, s.start + b, s.index,
+                           rec.registry.entries[iri].entity.cls, "alias", entity=iri)
+            out.append(rec._with_unit(name, unit, view.text, s.start))
+    out += [m for m, _ in view.suffixed if m.unit is not None]
+    return out
+
+
+@component("pattern_names")
+def pattern_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
+    """Names a pattern gives whole: 河南银保监局, 北京保险行业协会 …"""
+    s = view.sentence
+    return [Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, cls, "pattern")
+            for cls, pattern in rec.rules.pattern_names for m in pattern.finditer(view.text)]
+
+
+@component("suffix_names")
+def suffix_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
+    """Names the registry lacks, by their suffix: 某某人寿, 周口农商银行 …"""
+    return [m for m, needs_unit in view.suffixed if m.unit is None and not needs_unit]
+
+
+@component("references")
+def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
+    """Words that only context resolves: 旗下财险公司, 上海分公司, 徐汇支公司, 公司, 该产品."""
+    r, s, text = rec.rules, view.sentence, view.text
+    out = []
+    for name, line in rec.registry.generic_names.items():
+        for prefix in r.line_reference_prefixes:
+            for m in re.finditer(re.escape(prefix + name), text):
+                out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index,
+                                   "Insurer", "reference", line=line))
+    local = (m for m in r.local_branch.finditer(text)
+             if r.clause_start.fullmatch(text[m.start() - 1:m.start()] or " ")
+             and m["region"] not in r.local_unit_stopwords)
+    for m in [*r.bare_branch.finditer(text), *local]:
+        out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Branch",
+                           "reference", region=m["region"], unit=m["unit"]))
+    for m in r.anaphor.finditer(text):
+        out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Insurer", "reference"))
+    for m in r.product_anaphor.finditer(text):
+        out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Product", "reference"))
+    # Longer references first, so that 旗下财险公司 wins over 公司.
+    return sorted(out, key=lambda m: (m.start - m.end, m.start))
+
+
+@component("unquoted_products")
+def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
+    """Product names after a launch verb, without quotes: 推出停运无忧保新产品."""
+    r, s = rec.rules, view.sentence
+    out = []
+    for m in r.unquoted_product.finditer(view.text):
+        name = m.group(1)
+        if r.unquoted_product_exclude.search(name) or normalise(name) in rec.registry.aliases:
+            continue
+        out.append(Mention(name, s.start + m.start(1), s.start + m.end(1), s.index, "Product", "pattern"))
+    return out
+
+
+# The components in the order they claim text: an earlier one's mention wins an overlap.
+RECOGNISERS = ("quoted", "aliases", "branches", "pattern_names", "suffix_names", "references", "unquoted_products")

@@ -1,21 +1,21 @@
-"""Relate: sentence-level rules that turn linked mentions into facts with evidence."""
+"""Relate: sentence-level rules that turn linked mentions into facts with evidence.
+
+The rules come in named families (:data:`RELATORS`): parent links, one family per relation of
+patterns.toml, and money and counts. Any family can be switched off by name.
+"""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from .dates import date_for, find_dates
+from .errors import IkgError
 from .namespaces import ORGANISATION_CLASSES
 from .quantities import amount_kind, find_quantities
 from .records import DateMention, Document, Entity, Evidence, Fact, Figure, LinkedMention, Sentence
 from .rules import RelationRule, Rules
 
-# Mentions joined only by these read as one list: 上海银保监局、上海市保险同业公会 … ("与" is not a
-# list: "A与B合作" makes B A's partner).
-_LIST_JOINER = re.compile(r"^[\s“”\"「」]*(以及|及|和|、)[\s“”\"「」]*$")
-_OPENING = "“\"「『《（("
-_CLOSING = "”\"」』》）)"
 _SUBJECT_CLASSES = ORGANISATION_CLASSES - {"Regulator", "IndustryBody"}
 # Who can receive a donation besides a beneficiary group.
 _RECIPIENT_CLASSES = {"BeneficiaryGroup", "Regulator", "Partner", "IndustryBody"}
@@ -26,11 +26,21 @@ def evidence_of(sentence: Sentence) -> Evidence:
     return Evidence(sentence.doc_id, sentence.text, sentence.start, sentence.end)
 
 
+# The families, each switchable off by name: parent links, the relations of patterns.toml, figures.
+RELATORS = ("structure", "provides", "targets", "supports", "guidedBy", "partnersWith", "donatesTo", "figures")
+
+
 class Relator:
     """Applies the relation rules of patterns.toml to each sentence."""
 
-    def __init__(self, rules: Rules):
+    def __init__(self, rules: Rules, disabled: Iterable[str] = ()):
+        unknown = set(disabled) - set(RELATORS)
+        if unknown:
+            raise IkgError(f"unknown relation family {sorted(unknown)[0]!r}; choose from {', '.join(RELATORS)}")
         self.rules = rules
+        self.enabled = frozenset(RELATORS) - set(disabled)
+        self._relations = tuple(r for r in rules.relations if r.predicate in self.enabled)
+        self._marks = rules.punctuation
 
     def relate(self, doc: Document, sentences: list[Sentence],
                linked: list[LinkedMention]) -> tuple[list[Fact], list[Figure]]:
@@ -53,7 +63,8 @@ class Relator:
                 if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
                     fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
                 facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
-            figures += self._figures(s, ms, topic, dates)
+            if "figures" in self.enabled:
+                figures += self._figures(s, ms, topic, dates)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
         return list(facts.values()), _distinct(figures)
@@ -79,8 +90,8 @@ class Relator:
         in its clause or the one before."""
         allowed = _RECIPIENT_CLASSES if kind == "Donation" else {"BeneficiaryGroup"}
         text = s.norm[:position - s.start]
-        clause = max(text.rfind(c) for c in "，,；;")
-        previous = max(text.rfind(c, 0, max(clause, 0)) for c in "，,；;")
+        clause = self._marks.clause_start(text, len(text), colon=False) - 1
+        previous = self._marks.clause_start(text, max(clause, 0), colon=False) - 1
         for lm in reversed(before):
             if lm.mention.start - s.start <= previous:
                 return None
@@ -91,11 +102,12 @@ class Relator:
     def _sentence(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
                   named_units: set[str]) -> Iterator[Fact]:
         evidence = evidence_of(s)
-        yield from self._branch_links(ms, evidence, named_units)
+        if "structure" in self.enabled:
+            yield from self._branch_links(ms, evidence, named_units)
         clause = [len(self.rules.clause_separators.findall(s.norm, 0, lm.mention.start - s.start)) for lm in ms]
         subjects = [lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm) for lm in ms]
-        groups = _lists(s, ms, clause)
-        for rule in self.rules.relations:
+        groups = _lists(s, ms, clause, self.rules.list_joiner)
+        for rule in self._relations:
             for first, last in groups:
                 members = [lm for lm in ms[first:last + 1] if lm.entity.cls in rule.object]
                 if not members or not self._context_matches(rule, s, ms[first], ms[last]):
@@ -104,13 +116,13 @@ class Relator:
                     for lm in members:
                         if lm.entity.iri != subject.iri:
                             yield Fact(subject, rule.predicate, lm.entity, evidence)
-        yield from self._structure(s, ms, groups, evidence)
+        if "structure" in self.enabled:
+            yield from self._structure(s, ms, groups, evidence)
 
     def _can_be_subject(self, s: Sentence, lm: LinkedMention) -> bool:
         """False when the mention sits inside a 为/向/与… phrase of its clause."""
         before = s.norm[:lm.mention.start - s.start]
-        clause_start = max(before.rfind(c) for c in "，,；;：:") + 1
-        return not self.rules.subject_blockers.search(before[clause_start:])
+        return not self.rules.subject_blockers.search(before[self._marks.clause_start(before, len(before)):])
 
     def _branch_links(self, ms: list[LinkedMention], evidence: Evidence, named_units: set[str]) -> Iterator[Fact]:
         """A branch named in the text (or by 上海分公司 after its insurer) is a unit of that insurer;
@@ -124,8 +136,8 @@ class Relator:
 
     def _context_matches(self, rule: RelationRule, s: Sentence, first: LinkedMention,
                          last: LinkedMention) -> bool:
-        before = s.norm[:first.mention.start - s.start].rstrip(_OPENING)
-        after = s.norm[last.mention.end - s.start:].lstrip(_CLOSING)
+        before = s.norm[:first.mention.start - s.start].rstrip(self._marks.opening)
+        after = s.norm[last.mention.end - s.start:].lstrip(self._marks.closing)
         if rule.before and not rule.before.search(before):
             return False
         if rule.after and not rule.after.search(after):
@@ -185,10 +197,10 @@ class Relator:
     def _structure(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]],
                    evidence: Evidence) -> Iterator[Fact]:
         """X旗下Y、Z / Y是X旗下的…: Y (and Z) belong to, or are offered by, X."""
-        r = self.rules
+        r, marks = self.rules, self._marks
         for (a1, a2), (b1, b2) in zip(groups, groups[1:]):
-            between = s.norm[ms[a2].mention.end - s.start:ms[b1].mention.start - s.start].strip(_OPENING + _CLOSING)
-            after = s.norm[ms[b2].mention.end - s.start:].lstrip(_CLOSING)
+            between = s.norm[ms[a2].mention.end - s.start:ms[b1].mention.start - s.start].strip(marks.opening + marks.closing)
+            after = s.norm[ms[b2].mention.end - s.start:].lstrip(marks.closing)
             for owner_first, between_re, after_re in r.structure:
                 if not between_re.search(between) or (after_re and not after_re.search(after)):
                     continue
@@ -214,7 +226,7 @@ def _distinct(figures: list[Figure]) -> list[Figure]:
     return sorted(best.values(), key=lambda f: f.quantity.start)
 
 
-def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int]) -> list[tuple[int, int]]:
+def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int], joiner: re.Pattern) -> list[tuple[int, int]]:
     """Index ranges of mentions that form one list (A、B和C) within a clause, singletons included."""
     groups: list[tuple[int, int]] = []
     for i, lm in enumerate(ms):
@@ -222,7 +234,7 @@ def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int]) -> list[tupl
             first, last = groups[-1]
             gap = s.norm[ms[last].mention.end - s.start:lm.mention.start - s.start]
             glued = not gap and ms[last].entity.cls == lm.entity.cls  # 市委市政府
-            if (glued or _LIST_JOINER.match(gap)) and clause[last] == clause[i]:
+            if (glued or joiner.match(gap)) and clause[last] == clause[i]:
                 groups[-1] = (first, i)
                 continue
         groups.append((i, i))

@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .clauses import Punctuation, alternation
 from .errors import IkgError
 from .quantities import QuantityRules
 from .registry import ONTOLOGY_DIR
@@ -73,91 +74,153 @@ class Rules:
     co_subject_after: re.Pattern
     quantities: QuantityRules
     as_of_markers: re.Pattern
+    punctuation: Punctuation
+    list_joiner: re.Pattern  # the gap between two mentions of one list: 、 和 及 …
+    list_joiners: frozenset[str]
+    bare_unit: str  # a unit word that alone means "the branch just named"
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+class _Table:
+    """A table of the rules file that names the file and the key in every complaint."""
 
+    def __init__(self, data: dict, path: Path, where: str = ""):
+        self.data, self.path, self.where = data, path, where
 
-def _compile(pattern: str | None, where: str) -> re.Pattern | None:
-    if pattern is None:
-        return None
-    try:
-        return re.compile(pattern)
-    except re.error as exc:
-        raise IkgError(f"patterns.toml: {where}: bad regular expression: {exc}") from None
+    def _key(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def _fail(self, key: str, problem: str) -> IkgError:
+        return IkgError(f"{self.path}: [{self._key(key)}]: {problem}")
+
+    def get(self, key: str, kind: type | tuple[type, ...] = object, default=...):
+        """The value at ``key``, checked to be of ``kind``; ``default`` when missing, if given."""
+        if key not in self.data:
+            if default is ...:
+                raise self._fail(key, "missing")
+            return default
+        value = self.data[key]
+        if not isinstance(value, kind):
+            names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            raise self._fail(key, f"should be {names}, not {type(value).__name__}")
+        return value
+
+    def table(self, key: str) -> "_Table":
+        return _Table(self.get(key, dict), self.path, self._key(key))
+
+    def tables(self, key: str) -> list["_Table"]:
+        items = self.get(key, list)
+        if not all(isinstance(i, dict) for i in items):
+            raise self._fail(key, "should be an array of tables ([[...]])")
+        return [_Table(i, self.path, f"{self._key(key)}[{n}]") for n, i in enumerate(items)]
+
+    def words(self, key: str) -> list[str]:
+        items = self.get(key, list)
+        if not all(isinstance(i, str) for i in items):
+            raise self._fail(key, "should be a list of strings")
+        return items
+
+    def regex(self, key: str, pattern: str | None = None, optional: bool = False) -> re.Pattern | None:
+        """Compile ``pattern`` (default: the string at ``key``); a bad one names its key."""
+        if pattern is None:
+            pattern = self.get(key, str, None if optional else ...)
+            if pattern is None:
+                return None
+        try:
+            return re.compile(pattern)
+        except re.error as exc:
+            raise self._fail(key, f"bad regular expression: {exc}") from None
 
 
 def load_rules(path: Path | None = None) -> Rules:
-    """Read and compile the rules file (default: the project's ontology/patterns.toml)."""
+    """Read and compile the rules file (default: the project's ontology/patterns.toml); a mistake
+    in it is one :class:`IkgError` naming the file, the key and the problem."""
     path = path or ONTOLOGY_DIR / "patterns.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        root = _Table(tomllib.loads(path.read_text(encoding="utf-8")), path)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise IkgError(f"{path}: {exc}") from None
-    names, products, structure = data["names"], data["products"], data["structure"]
-    regions = _alternation(names["regions"])
-    region_suffix = _alternation(names["region_suffixes"])
-    units = _alternation(names["branch_units"])
-    sub_units = _alternation(names["sub_units"])
-    gap = names["unit_gap"]
-    clause_start = names["clause_start"]
-    pairs = products["quote_pairs"]
-    n = products["max_length"]
-    quote = "|".join(f"{re.escape(p[0])}([^{re.escape(p)}。！？\\n]{{1,{n}}}){re.escape(p[1])}" for p in pairs)
+    names, products, structure = root.table("names"), root.table("products"), root.table("structure")
+    relations_table, marks = root.table("relations"), root.table("punctuation")
+    punctuation = Punctuation(*(marks.get(k, str) for k in ("clause", "colon", "sentence_end", "opening", "closing")))
+    regions = alternation(names.words("regions"))
+    region_suffix = alternation(names.words("region_suffixes"))
+    units = alternation(names.words("branch_units"))
+    sub_units = alternation(names.words("sub_units"))
+    gap = names.get("unit_gap", str)
+    clause_start = names.get("clause_start", str)
+    local_name = names.get("local_unit_name", str)
+    bare_unit = names.get("bare_unit", str)
+    pairs = products.words("quote_pairs")
+    n = products.get("max_length", int)
+    quote = "|".join(f"{re.escape(p[0])}([^{re.escape(p)}{re.escape(punctuation.sentence_end)}\\n]{{1,{n}}})"
+                     f"{re.escape(p[-1])}" for p in pairs)
+    joiners = relations_table.words("list_joiners")
+    quotes = re.escape(punctuation.opening + punctuation.closing)
     relations = tuple(
         RelationRule(
-            predicate=r["predicate"],
-            subject=frozenset(r["subject"]),
-            object=frozenset(r["object"]),
-            before=_compile(r.get("before"), f"relation {r['predicate']} before"),
-            after=_compile(r.get("after"), f"relation {r['predicate']} after"),
-            exclude_before=_compile(r.get("exclude_before"), f"relation {r['predicate']} exclude_before"),
-            subject_search=tuple(r.get("subject_search", ["before", "topic"])),
+            predicate=r.get("predicate", str),
+            subject=frozenset(r.words("subject")),
+            object=frozenset(r.words("object")),
+            before=r.regex("before", optional=True),
+            after=r.regex("after", optional=True),
+            exclude_before=r.regex("exclude_before", optional=True),
+            subject_search=tuple(r.words("subject_search") if "subject_search" in r.data else ["before", "topic"]),
         )
-        for r in data["relation"]
+        for r in root.tables("relation")
     )
+    boundaries = names.table("boundaries")
+    figures = root.table("figures")
+    try:
+        quantities = QuantityRules.from_table(figures.data, punctuation)
+    except (KeyError, TypeError, ValueError, ArithmeticError, re.error) as exc:
+        raise IkgError(f"{path}: [figures]: {type(exc).__name__}: {exc}") from None
     return Rules(
-        branch=re.compile(f"{gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
-        local_branch=re.compile(f"{gap}(?P<region>{names['local_unit_name']})"
-                                f"(?P<unit>(?:{_alternation(names['local_units'])})(?:{sub_units})?)"),
-        partner_branch=re.compile(f"{gap}(?P<region>{regions}|{names['local_unit_name']})(?:{region_suffix})?"
-                                  f"(?P<unit>{_alternation(names['partner_units'])})"),
-        local_unit_stopwords=frozenset(names["local_unit_stopwords"]),
-        bare_branch=re.compile(f"(?:(?<={clause_start})|^)(?P<region>{regions})?(?:{region_suffix})?(?P<unit>分公司|{units})"),
+        branch=names.regex("regions", f"{gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
+        local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"
+                                 f"(?P<unit>(?:{alternation(names.words('local_units'))})(?:{sub_units})?)"),
+        partner_branch=names.regex("partner_units", f"{gap}(?P<region>{regions}|{local_name})(?:{region_suffix})?"
+                                   f"(?P<unit>{alternation(names.words('partner_units'))})"),
+        local_unit_stopwords=frozenset(names.words("local_unit_stopwords")),
+        bare_branch=names.regex("clause_start", f"(?:(?<={clause_start})|^)(?P<region>{regions})?(?:{region_suffix})?"
+                                f"(?P<unit>{re.escape(bare_unit)}|{units})"),
         suffix_names=tuple(
-            SuffixName(n["class"], re.compile(_alternation(n["suffixes"])), n["max_stem"], n.get("needs_branch", False),
-                       n.get("check_pos", False))
-            for n in names["suffix_name"]),
+            SuffixName(t.get("class", str), t.regex("suffixes", alternation(t.words("suffixes"))), t.get("max_stem", int),
+                       t.get("needs_branch", bool, False), t.get("check_pos", bool, False))
+            for t in names.tables("suffix_name")),
         pattern_names=tuple(
-            (n["class"], _compile(n["pattern"].replace("{regions}", regions), f"pattern_name {n['class']}"))
-            for n in names["pattern_name"]),
-        name_boundary_tokens=frozenset(names["boundaries"]["name_boundary_tokens"]),
-        stem_stopwords=frozenset(names["boundaries"]["stem_stopwords"]),
-        reject_pos=frozenset(names["boundaries"]["reject_pos"]),
-        region_suffix=re.compile(f"(?:{region_suffix})$"),
-        line_reference_prefixes=tuple(names["line_reference_prefixes"]),
-        anaphor=re.compile(f"(?:(?<={clause_start})|^)(?:{_alternation(names['anaphors'])})"),
-        product_anaphor=re.compile(_alternation(names["product_anaphors"])),
-        clause_start=re.compile(clause_start),
-        reference_window=names["reference_window"],
-        quote=re.compile(quote),
-        product_inside=re.compile(products["product_inside"]),
-        product_after=re.compile(products["product_after"]),
-        product_before=re.compile(products["product_before"]),
-        initiative_inside=re.compile(products["initiative_inside"]),
-        initiative_after=re.compile(products["initiative_after"]),
-        unquoted_product=re.compile(products["unquoted_product"]),
-        unquoted_product_exclude=re.compile(products["unquoted_product_exclude"]),
+            (t.get("class", str), t.regex("pattern", t.get("pattern", str).replace("{regions}", regions)))
+            for t in names.tables("pattern_name")),
+        name_boundary_tokens=frozenset(boundaries.words("name_boundary_tokens")),
+        stem_stopwords=frozenset(boundaries.words("stem_stopwords")),
+        reject_pos=frozenset(boundaries.words("reject_pos")),
+        region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),
+        line_reference_prefixes=tuple(names.words("line_reference_prefixes")),
+        anaphor=names.regex("anaphors", f"(?:(?<={clause_start})|^)(?:{alternation(names.words('anaphors'))})"),
+        product_anaphor=names.regex("product_anaphors", alternation(names.words("product_anaphors"))),
+        clause_start=names.regex("clause_start"),
+        reference_window=names.get("reference_window", int),
+        quote=products.regex("quote_pairs", quote),
+        product_inside=products.regex("product_inside"),
+        product_after=products.regex("product_after"),
+        product_before=products.regex("product_before"),
+        initiative_inside=products.regex("initiative_inside"),
+        initiative_after=products.regex("initiative_after"),
+        unquoted_product=products.regex("unquoted_product"),
+        unquoted_product_exclude=products.regex("unquoted_product_exclude"),
         relations=relations,
-        clause_separators=re.compile(f"[{re.escape(data['relations']['clause_separators'])}]"),
-        subject_blockers=re.compile(data["relations"]["subject_blockers"]),
-        structure=tuple((p["order"] == "owner_first", _compile(p["between"], "structure between"),
-                         _compile(p.get("after"), "structure after")) for p in structure["pattern"]),
-        co_subject=re.compile(data["relations"]["co_subject"]),
-        co_subject_after=re.compile(data["relations"]["co_subject_after"]),
-        quantities=QuantityRules.from_table(data["figures"]),
-        as_of_markers=re.compile(data["dates"]["as_of_markers"]),
-        structure_owner=frozenset(structure["owner"]),
-        structure_predicate=dict(structure["predicate_by_class"]),
+        clause_separators=relations_table.regex("clause_separators",
+                                                f"[{re.escape(relations_table.get('clause_separators', str))}]"),
+        subject_blockers=relations_table.regex("subject_blockers"),
+        structure=tuple((t.get("order", str) == "owner_first", t.regex("between"), t.regex("after", optional=True))
+                        for t in structure.tables("pattern")),
+        co_subject=relations_table.regex("co_subject"),
+        co_subject_after=relations_table.regex("co_subject_after"),
+        quantities=quantities,
+        as_of_markers=root.table("dates").regex("as_of_markers"),
+        structure_owner=frozenset(structure.words("owner")),
+        structure_predicate=dict(structure.get("predicate_by_class", dict)),
+        punctuation=punctuation,
+        list_joiner=relations_table.regex("list_joiners", f"^[\\s{quotes}]*(?:{alternation(joiners)})[\\s{quotes}]*$"),
+        list_joiners=frozenset(joiners),
+        bare_unit=bare_unit,
     )
