@@ -7,6 +7,7 @@ from pathlib import Path
 from ..baseline import baseline_dataset
 from ..build import BuildReport, build_dataset
 from ..evaluate import evaluate, format_json, format_table, load_gold
+from ..pipeline import COMPONENTS, Pipeline
 from ..store import load_dataset
 from .common import OK, WARNINGS
 
@@ -27,6 +28,10 @@ def add_arguments(p) -> None:
     p.add_argument("--input", "-i", type=Path, default=Path("seeds"), metavar="ARTICLES_DIR",
                    help="folder of the annotated articles (default: seeds)")
     p.add_argument("--format", "-f", choices=("table", "json"), default="table", help="output (default: table)")
+    p.add_argument("--ontology", type=Path, metavar="DIR",
+                   help="knowledge folder to build with (registry/, patterns.toml, ikg.ttl; default: the project's)")
+    p.add_argument("--disable", metavar="NAME[,NAME…]", type=lambda v: tuple(filter(None, v.split(","))), default=(),
+                   help="switch these components off, for an ablation: " + ", ".join(COMPONENTS))
 
 
 def run(args) -> int:
@@ -37,7 +42,9 @@ def run(args) -> int:
     elif args.baseline:
         graph, system = baseline_dataset(args.input, built), "jieba baseline"
     else:
-        graph, system = build_dataset(args.input, report=built), "ikg"
+        pipeline = Pipeline.load(args.ontology, disabled=args.disable)
+        system = "ikg" + (f" without {', '.join(args.disable)}" if args.disable else "")
+        graph = build_dataset(args.input, pipeline, report=built)
     for err in built.skipped:
         print(f"ikg: skipped {err}", file=sys.stderr)
     report = evaluate(gold, graph, system, str(args.gold_dir))

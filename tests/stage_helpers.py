@@ -1,0 +1,32 @@
+"""Run one stage of the pipeline on a sentence or two, for the per-stage tests."""
+from __future__ import annotations
+
+from graph.link import Linker
+from graph.recognise import Recogniser
+from graph.records import Document
+from graph.relate import Relator
+from graph.segment import segment
+
+
+def document(text: str, date: str | None = "2022-04-20") -> Document:
+    return Document(id="t", path="t.txt", title="", text=text, date=date)
+
+
+def mentions(pipeline, text: str, disabled=()):
+    """The recogniser's mentions of ``text``."""
+    recogniser = Recogniser(pipeline.registry, pipeline.rules, pipeline.tokenizer, disabled)
+    return recogniser.recognise(segment(document(text), pipeline.tokenizer))
+
+
+def linked(pipeline, text: str):
+    """Mentions of ``text`` resolved to entities."""
+    return Linker(pipeline.registry, pipeline.rules).link(mentions(pipeline, text))
+
+
+def related(pipeline, text: str, disabled=()):
+    """(facts, figures) the relator reads from ``text``."""
+    doc = document(text)
+    sentences = segment(doc, pipeline.tokenizer)
+    recogniser = Recogniser(pipeline.registry, pipeline.rules, pipeline.tokenizer)
+    links = Linker(pipeline.registry, pipeline.rules).link(recogniser.recognise(sentences))
+    return Relator(pipeline.rules, disabled).relate(doc, sentences, links)

@@ -1,0 +1,84 @@
+"""A mistake in a knowledge file (ontology/) is one line naming the file, the key and the problem."""
+import re
+import shutil
+
+import pytest
+
+from graph import Pipeline
+from graph.errors import IkgError
+from graph.registry import ONTOLOGY_DIR
+from graph.rules import load_rules
+
+PATTERNS = (ONTOLOGY_DIR / "patterns.toml").read_text(encoding="utf-8")
+
+
+def rules_error(tmp_path, text: str) -> str:
+    path = tmp_path / "patterns.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(IkgError) as caught:
+        load_rules(path)
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith(str(path))
+    return message
+
+
+def test_the_shipped_rules_load():
+    assert load_rules().relations
+
+
+def test_bad_toml_names_the_line(tmp_path):
+    assert "line" in rules_error(tmp_path, PATTERNS + "\n[broken\n")
+
+
+def test_a_bad_regular_expression_names_its_key(tmp_path):
+    text = re.sub(r'(?m)^product_inside = .*$', 'product_inside = "(险|保"', PATTERNS)
+    message = rules_error(tmp_path, text)
+    assert "[products.product_inside]" in message and "bad regular expression" in message
+
+
+def test_a_bad_relation_pattern_names_the_relation(tmp_path):
+    text = PATTERNS.replace('before = "(推出|', 'before = "((推出|', 1)
+    assert "[relation[0].before]: bad regular expression" in rules_error(tmp_path, text)
+
+
+def test_a_missing_table_is_named(tmp_path):
+    text = PATTERNS.replace("[products]", "[products_renamed]", 1)
+    assert "[products]: missing" in rules_error(tmp_path, text)
+
+
+def test_a_missing_key_is_named(tmp_path):
+    text = re.sub(r'(?m)^list_joiners = .*$', "", PATTERNS)
+    assert "[relations.list_joiners]: missing" in rules_error(tmp_path, text)
+
+
+def test_a_value_of_the_wrong_type_is_named(tmp_path):
+    text = re.sub(r'(?m)^max_length = .*$', 'max_length = "thirty"', PATTERNS)
+    assert "[products.max_length]: should be int" in rules_error(tmp_path, text)
+
+
+@pytest.fixture
+def ontology_copy(tmp_path):
+    copy = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY_DIR, copy)
+    return copy
+
+
+def test_bad_turtle_in_the_registry_names_the_file(ontology_copy):
+    bad = ontology_copy / "registry" / "partners.ttl"
+    bad.write_text(bad.read_text(encoding="utf-8") + "\nthis is not turtle .\n", encoding="utf-8")
+    with pytest.raises(IkgError, match=r"partners\.ttl: not valid Turtle"):
+        Pipeline.load(ontology_copy)
+
+
+def test_bad_turtle_in_the_ontology_names_the_file(ontology_copy):
+    (ontology_copy / "ikg.ttl").write_text("@prefix : <x> .\n: : :", encoding="utf-8")
+    with pytest.raises(IkgError, match=r"ikg\.ttl: cannot read the ontology"):
+        Pipeline.load(ontology_copy)
+
+
+def test_the_cli_shows_a_knowledge_mistake_as_one_line(ontology_copy, capsys):
+    from graph.tools.cli import main
+    (ontology_copy / "patterns.toml").write_text(PATTERNS.replace("[products]", "[productz]", 1), encoding="utf-8")
+    code = main(["eval", "tests/gold", "--ontology", str(ontology_copy)])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "[products]: missing" in err

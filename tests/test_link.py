@@ -1,0 +1,54 @@
+"""The linker on a sentence or two: every surface form to one entity, branches to their insurer,
+references to what context names."""
+from stage_helpers import linked
+
+
+def entities(pipeline, text):
+    return [(lm.mention.surface, lm.entity) for lm in linked(pipeline, text)]
+
+
+def label(pipeline, iri):
+    return pipeline.registry.entries[iri].entity.label
+
+
+def test_aliases_of_one_organisation_link_to_one_entity(pipeline):
+    got = entities(pipeline, "太平洋安信农业保险股份有限公司（简称“太安农险”）表示，太安农险将加快理赔。")
+    assert len({e.iri for _, e in got if e.cls == "Insurer"}) == 1
+
+
+def test_a_branch_belongs_to_its_insurer(pipeline):
+    [(_, branch)] = [x for x in entities(pipeline, "平安产险上海分公司迅速行动。") if x[1].cls == "Branch"]
+    assert branch.label == "平安产险上海分公司"
+    assert label(pipeline, branch.parent) == "平安产险"
+
+
+def test_a_groups_branch_goes_to_the_insurer_that_runs_its_branches(pipeline):
+    [(_, branch)] = [x for x in entities(pipeline, "中国人寿上海市分公司开通绿色通道。") if x[1].cls == "Branch"]
+    assert branch.label.endswith("上海分公司")
+    assert pipeline.registry.entries[branch.parent].entity.cls == "Insurer"
+
+
+def test_a_line_reference_is_the_groups_subsidiary_in_that_line(pipeline):
+    got = entities(pipeline, "中国太保旗下财险公司积极理赔。")
+    [(_, insurer)] = [x for x in got if x[0] == "旗下财险公司"]
+    assert insurer.label == "太保产险"
+
+
+def test_a_bare_unit_is_the_branch_just_named(pipeline):
+    got = entities(pipeline, "平安产险上海分公司启动应急预案。分公司随即开通理赔绿色通道。")
+    branches = {e.iri for s, e in got if e.cls == "Branch"}
+    assert len(branches) == 1 and any(s == "分公司" for s, _ in got)
+
+
+def test_company_refers_to_the_organisation_named_before(pipeline):
+    got = entities(pipeline, "众安保险上线新系统。公司表示将继续投入。")
+    assert [e.label for s, e in got if s == "公司"] == ["众安保险"]
+
+
+def test_a_reference_with_nothing_before_it_is_dropped(pipeline):
+    assert all(s != "公司" for s, _ in entities(pipeline, "公司表示将继续投入。"))
+
+
+def test_a_name_the_registry_lacks_is_one_entity_in_either_script(pipeline):
+    got = entities(pipeline, "鸿运人寿宣布上线新系统，鴻運人壽表示將持續投入。")
+    assert len({e.iri for _, e in got if e.cls == "Insurer"}) == 1

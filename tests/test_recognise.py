@@ -1,0 +1,79 @@
+"""The recogniser on single sentences: each rule family finds what it is for, and only it does."""
+import pytest
+
+from graph.errors import IkgError
+from graph.recognise import RECOGNISERS, Recogniser, best_reading
+
+from stage_helpers import mentions
+
+
+def found(pipeline, text, disabled=()):
+    return {(m.surface, m.cls) for m in mentions(pipeline, text, disabled)}
+
+
+# One sentence per family, with a mention only that family finds.
+FAMILIES = {
+    "quoted": ("太保产险推出“骑手安心保”产品。", ("骑手安心保", "Product")),
+    "aliases": ("太平洋安信农险积极开展理赔。", ("太平洋安信农险", "Insurer")),
+    "branches": ("平安产险上海分公司迅速行动。", ("平安产险上海分公司", "Branch")),
+    "pattern_names": ("河南银保监局近日发布通知。", ("河南银保监局", "Regulator")),
+    "suffix_names": ("近日，鸿运人寿宣布上线新系统。", ("鸿运人寿", "Insurer")),
+    "references": ("中国太保旗下财险公司积极理赔。", ("旗下财险公司", "Insurer")),
+    "unquoted_products": ("太保产险推出停运无忧保新产品。", ("停运无忧保", "Product")),
+}
+
+
+def test_every_family_has_a_case():
+    assert set(FAMILIES) == set(RECOGNISERS)
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
+    text, expected = FAMILIES[family]
+    assert expected in found(pipeline, text)
+    assert expected not in found(pipeline, text, disabled=[family])
+
+
+def test_a_quoted_registry_name_is_the_organisation_not_a_product(pipeline):
+    text = "安华农业保险股份有限公司（简称“安华农险”）吉林分公司推出新产品。"
+    assert found(pipeline, text) >= {("安华农业保险股份有限公司（简称“安华农险”）吉林分公司", "Branch")}
+    assert not any(cls == "Product" for _, cls in found(pipeline, text))
+
+
+def test_a_subsidiary_inside_its_groups_longer_string_is_read_as_the_branch(pipeline):
+    [m] = [m for m in mentions(pipeline, "中国平安产险上海分公司向社区捐赠物资。") if m.cls != "BeneficiaryGroup"]
+    assert (m.surface, m.cls) == ("平安产险上海分公司", "Branch")
+    assert pipeline.registry.entries[m.parent].entity.label == "平安产险"
+
+
+def test_best_reading_covers_the_most_text_with_the_fewest_pieces():
+    assert best_reading([(0, 4, "group"), (2, 11, "branch")]) == [(2, 11, "branch")]
+    assert best_reading([(0, 4, "group"), (2, 11, "branch"), (0, 2, "a")]) == [(0, 2, "a"), (2, 11, "branch")]
+    assert best_reading([(0, 4, "whole"), (0, 2, "a"), (2, 4, "b")]) == [(0, 4, "whole")]
+    assert best_reading([]) == []
+
+
+def test_traditional_script_is_matched_and_kept_as_written(pipeline):
+    [m] = [m for m in mentions(pipeline, "中國太保積極理賠。") if m.cls == "InsuranceGroup"]
+    assert m.surface == "中國太保"
+    assert pipeline.registry.entries[m.entity].entity.label == "中国太保"
+
+
+def test_a_short_alias_needs_word_boundaries(pipeline):
+    assert not any(cls == "InsuranceGroup" for _, cls in found(pipeline, "个人保险需求上升。"))
+
+
+def test_quoted_names_in_a_row_share_the_class_of_their_list(pipeline):
+    got = found(pipeline, "中国人寿推出“国寿准行”“云端赔”等线上化工具。")
+    assert {("国寿准行", "Product"), ("云端赔", "Product")} <= got
+
+
+def test_mentions_never_overlap(pipeline):
+    ms = mentions(pipeline, "中国人保上海区域工协旗下财险公司与饿了么合作，为骑手提供保障。")
+    for a, b in zip(ms, ms[1:]):
+        assert a.end <= b.start
+
+
+def test_an_unknown_component_is_one_clear_error(pipeline):
+    with pytest.raises(IkgError, match="unknown recogniser component 'nope'"):
+        Recogniser(pipeline.registry, pipeline.rules, pipeline.tokenizer, ["nope"])

@@ -1,0 +1,73 @@
+"""The relator on a sentence or two: each relation family states what it is for, with evidence."""
+import pytest
+
+from graph.errors import IkgError
+from graph.relate import RELATORS, Relator
+
+from stage_helpers import related
+
+
+def triples(pipeline, text, disabled=()):
+    facts, _ = related(pipeline, text, disabled)
+    return {(f.subject.label, f.predicate, f.object.label) for f in facts}
+
+
+# One sentence per family, with a fact only that family states.
+FAMILIES = {
+    "structure": ("中国太保旗下太平洋安信农险开展理赔。", ("太平洋安信农险", "subOrganizationOf", "中国太保")),
+    "provides": ("太保产险推出“骑手安心保”产品。", ("太保产险", "provides", "骑手安心保")),
+    "targets": ("太保产险推出“骑手安心保”，为外卖骑手提供保障。", ("骑手安心保", "targets", "外卖骑手")),
+    "supports": ("太保产险为外卖骑手提供保障。", ("太保产险", "supports", "外卖骑手")),
+    "guidedBy": ("在上海银保监局指导下，太保产险开通绿色通道。", ("太保产险", "guidedBy", "上海银保监局")),
+    "partnersWith": ("太保产险与饿了么签署合作协议。", ("太保产险", "partnersWith", "饿了么")),
+    "donatesTo": ("中国人保向上海市慈善基金会捐赠物资。", ("中国人保", "donatesTo", "上海市慈善基金会")),
+}
+
+
+def test_every_family_has_a_case():
+    assert set(FAMILIES) | {"figures"} == set(RELATORS)
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_each_family_states_its_relation_and_nothing_else_does(pipeline, family):
+    text, expected = FAMILIES[family]
+    assert expected in triples(pipeline, text)
+    assert expected not in triples(pipeline, text, disabled=[family])
+
+
+def test_figures_are_money_tied_to_the_organisation_before_them(pipeline):
+    text = "中国人保向上海市慈善基金会捐资1000万元。"
+    _, figures = related(pipeline, text)
+    [f] = [f for f in figures if f.is_money]
+    assert (f.agent.label, str(f.quantity.value), f.kind) == ("中国人保", "10000000", "Donation")
+    assert f.beneficiary.label == "上海市慈善基金会"
+    assert related(pipeline, text, disabled=["figures"])[1] == []
+
+
+def test_every_fact_quotes_its_sentence(pipeline):
+    text = "疫情期间，太保产险与饿了么签署合作协议。太保产险为外卖骑手提供保障。"
+    facts, _ = related(pipeline, text)
+    for f in facts:
+        assert text[f.evidence.start:f.evidence.end] == f.evidence.quote
+        assert f.object.label in f.evidence.quote or f.predicate == "unitOf"
+
+
+def test_a_list_shares_its_rule(pipeline):
+    got = triples(pipeline, "太保产险为外卖骑手、快递小哥和货车司机提供保障。")
+    assert {o for s, p, o in got if p == "supports"} >= {"外卖骑手", "货车司机"}
+
+
+def test_a_name_inside_a_for_phrase_is_not_the_subject(pipeline):
+    got = triples(pipeline, "太保产险为饿了么平台的外卖骑手提供保障。")
+    assert ("饿了么", "supports", "外卖骑手") not in got
+    assert ("太保产险", "supports", "外卖骑手") in got
+
+
+def test_the_paragraph_topic_is_the_subject_of_a_clause_without_one(pipeline):
+    got = triples(pipeline, "太保产险迅速行动。一是为外卖骑手提供保障。")
+    assert ("太保产险", "supports", "外卖骑手") in got
+
+
+def test_an_unknown_family_is_one_clear_error(pipeline):
+    with pytest.raises(IkgError, match="unknown relation family 'nope'"):
+        Relator(pipeline.rules, ["nope"])
