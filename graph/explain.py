@@ -7,13 +7,14 @@ from decimal import Decimal
 import pyoxigraph
 
 from .errors import IkgError
+from .namespaces import IK, SPARQL_PREFIXES
 from .quantities import format_yuan
 from .registry import normalise
 
-_IK = "https://w3id.org/insurance-kg/ontology#"
-_PREFIXES = f"""PREFIX ik: <{_IK}> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <https://schema.org/> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX org: <http://www.w3.org/ns/org#>"""
+
+
+def _query(store: pyoxigraph.Store, text: str):
+    return store.query(text, prefixes=SPARQL_PREFIXES)
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def find_entity(store: pyoxigraph.Store, name: str) -> str:
     if name.startswith(("http://", "https://")):
         return name
     wanted = normalise(name)
-    rows = store.query(_PREFIXES + """
+    rows = _query(store, """
         SELECT DISTINCT ?e ?l WHERE { { ?e skos:prefLabel ?l } UNION { ?e skos:altLabel ?l } ?e ik:mentionedIn ?a }""")
     found = sorted({row["e"].value for row in rows if normalise(row["l"].value) == wanted})
     if not found:
@@ -59,10 +60,10 @@ def explain(store: pyoxigraph.Store, name: str) -> Explanation:
     """Relations, structure, money and counts about ``name``, each with its quote and article."""
     iri = find_entity(store, name)
     node = f"<{iri}>"
-    label = next(iter(store.query(_PREFIXES + f"SELECT ?l WHERE {{ {node} skos:prefLabel ?l }}")), None)
-    classes = sorted({r["c"].value.removeprefix(_IK) for r in store.query(
-        _PREFIXES + f"SELECT ?c WHERE {{ {node} a ?c FILTER(STRSTARTS(STR(?c), STR(ik:))) }}")})
-    aliases = sorted({r["a"].value for r in store.query(_PREFIXES + f"SELECT ?a WHERE {{ {node} skos:altLabel ?a }}")})
+    label = next(iter(_query(store, f"SELECT ?l WHERE {{ {node} skos:prefLabel ?l }}")), None)
+    classes = sorted({r["c"].value.removeprefix(str(IK)) for r in _query(
+        store, f"SELECT ?c WHERE {{ {node} a ?c FILTER(STRSTARTS(STR(?c), STR(ik:))) }}")})
+    aliases = sorted({r["a"].value for r in _query(store, f"SELECT ?a WHERE {{ {node} skos:altLabel ?a }}")})
     statements = [*_relations(store, node), *_figures(store, node)]
     return Explanation(iri, _value(label["l"]) if label else iri, tuple(classes), tuple(aliases), tuple(statements))
 
@@ -82,7 +83,7 @@ def _article(row) -> str | None:
 
 
 def _relations(store: pyoxigraph.Store, node: str):
-    rows = store.query(_PREFIXES + f"""
+    rows = _query(store, f"""
         SELECT ?sl ?p ?ol ?quote ?title ?published ?asOf ?prov WHERE {{
           ?f rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
           FILTER(?s = {node} || ?o = {node})
@@ -98,7 +99,7 @@ def _relations(store: pyoxigraph.Store, node: str):
 
 
 def _figures(store: pyoxigraph.Store, node: str):
-    rows = store.query(_PREFIXES + f"""
+    rows = _query(store, f"""
         SELECT ?type ?kind ?value ?count ?unit ?surface ?bl ?quote ?title ?published ?asOf ?prov WHERE {{
           ?f ik:agent {node} ; a ?type ; ik:surfaceForm ?surface .
           FILTER(?type IN (ik:AmountFact, ik:CountFact))
@@ -121,13 +122,13 @@ def render(ex: Explanation) -> str:
     """The explanation as text for the terminal."""
     lines = [f"{ex.label} ({', '.join(ex.classes)}) <{ex.iri}>"]
     if ex.aliases:
-        lines.append(f"  also written: {'、'.join(ex.aliases)}")
+        lines.append(f"  also written: {' / '.join(ex.aliases)}")
     if not ex.statements:
         lines.append("  no facts")
     for st in ex.statements:
         lines.append(f"- {st.text}")
         if st.quote:
-            lines.append(f"    “{st.quote}”")
+            lines.append(f"    > {st.quote}")
         if st.article:
             lines.append(f"    — {st.article}")
     return "\n".join(lines)

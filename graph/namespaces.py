@@ -19,3 +19,5 @@ ORGANISATION_CLASSES = frozenset({"InsuranceGroup", "Insurer", "Branch", "Regula
 
 PREFIXES = {"rdf": RDF, "ik": IK, "ikr": IKR, "skos": SKOS, "org": ORG, "schema": SCHEMA, "prov": PROV,
             "dcterms": DCTERMS, "owl": OWL, "xsd": XSD, "rdfs": RDFS}
+# The same, as SPARQL engines take them (pyoxigraph's ``prefixes=``).
+SPARQL_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
-from rdflib.compare import to_canonical_graph
 
 from .errors import IkgError
 from .link import Linker
+from .ontology import load_ontology
 from .recognise import RECOGNISERS, Recogniser
 from .records import Document, Extraction
 from .registry import ONTOLOGY_DIR, Registry, load_registry
@@ -61,14 +61,7 @@ class Pipeline:
         ontology_dir = Path(ontology_dir or ONTOLOGY_DIR)
         registry = load_registry(ontology_dir / "registry")
         rules = load_rules(ontology_dir / "patterns.toml")
-        ontology = Graph()
-        owl_file = ontology_dir / "ikg.ttl"
-        try:
-            ontology.parse(owl_file, format="turtle")
-        except Exception as exc:  # rdflib raises several unrelated types for bad Turtle
-            raise IkgError(f"{owl_file}: cannot read the ontology: {str(exc).splitlines()[0]}") from None
-        # Canonical blank-node names (the owl:unionOf lists), so that every build writes the same bytes.
-        ontology = to_canonical_graph(ontology)
+        ontology = load_ontology(ontology_dir / "ikg.ttl")
         unknown = set(disabled) - set(COMPONENTS)
         if unknown:
             raise IkgError(f"unknown component {sorted(unknown)[0]!r}; choose from {', '.join(COMPONENTS)}")

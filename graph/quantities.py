@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import cn2an
 
@@ -125,14 +125,23 @@ def _normalise(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
-def format_yuan(value: Decimal) -> str:
-    """An amount in yuan as Chinese news writes it: 13612000000 → 136.12亿元, 10000000 → 1000万元."""
-    for unit, size in (("亿元", Decimal(100000000)), ("万元", Decimal(10000))):
-        if abs(value) >= size:
-            return f"{_plain(value / size)}{unit}"
-    return f"{_plain(value)}元"
+# The money units Chinese news writes, each 10,000 times the one before: 5000元, 1000万元, 136.12亿元.
+YUAN_UNITS = tuple((unit, Decimal(10) ** (4 * i)) for i, unit in enumerate(("元", "万元", "亿元", "万亿元")))
 
 
-def _plain(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+def format_yuan(value: Decimal | str | float) -> str:
+    """An amount in yuan as people read it: the largest unit that keeps it ≥ 1, at most two
+    decimals (13612000000 → 136.12亿元, 12345 → 1.23万元)."""
+    amount = Decimal(str(value))
+    level = max((i for i, (_, size) in enumerate(YUAN_UNITS) if abs(amount) >= size), default=0)
+    shown = _cents(amount / YUAN_UNITS[level][1])
+    if abs(shown) >= 10_000 and level + 1 < len(YUAN_UNITS):  # 9999.999万 rounds up: say 1亿元
+        level += 1
+        shown = _cents(amount / YUAN_UNITS[level][1])
+    text = format(shown, "f")
+    return (text.rstrip("0").rstrip(".") if "." in text else text) + YUAN_UNITS[level][0]
+
+
+def _cents(number: Decimal) -> Decimal:
+    """``number`` rounded half up to two decimals."""
+    return number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -13,11 +13,10 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parser import parseUpdate
 
 from .errors import IkgError
-from .namespaces import PREFIXES
+from .namespaces import PREFIXES, SPARQL_PREFIXES
 
 RESULT_FORMATS = ("table", "csv", "json")
 TABLE_CELL_WIDTH = 60  # terminal columns; CSV and JSON always carry the whole value
-_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
 
 def read_query(path: Path) -> str:
@@ -71,7 +70,7 @@ def run_query(store: pyoxigraph.Store, text: str, name: str = "<query>", allow_s
     """Answer a read-only query; the default graph is the union of the store's graphs (see open_store)."""
     check_query(text, name, allow_service=allow_service)
     try:
-        return store.query(text, prefixes=_PREFIXES)
+        return store.query(text, prefixes=SPARQL_PREFIXES)
     except (SyntaxError, ValueError, OSError) as exc:
         raise IkgError(f"{name}: {str(exc).splitlines()[0]}") from None
 
@@ -80,7 +79,7 @@ def run_update(store: pyoxigraph.Store, text: str, name: str = "<update>", allow
     """Apply a SPARQL Update to ``store`` (the caller asked for it explicitly)."""
     check_query(text, name, allow_update=True, allow_service=allow_service)
     try:
-        store.update(text, prefixes=_PREFIXES)
+        store.update(text, prefixes=SPARQL_PREFIXES)
     except (SyntaxError, ValueError, OSError) as exc:
         raise IkgError(f"{name}: {str(exc).splitlines()[0]}") from None
 
@@ -122,7 +121,7 @@ def _cell(term) -> str:
     if term is None:
         return ""
     if isinstance(term, pyoxigraph.NamedNode):
-        for prefix, ns in _PREFIXES.items():
+        for prefix, ns in SPARQL_PREFIXES.items():
             if term.value.startswith(ns) and term.value != ns:
                 return f"{prefix}:{term.value[len(ns):]}"
         return term.value

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import jinja2
@@ -22,59 +22,46 @@ from pyvis.network import Network
 from rdflib import Dataset
 
 from .namespaces import ENTITY_CLASSES, IK, PREFIXES, RDF, RDFS, SCHEMA, SKOS
+from .ontology import labels
+from .quantities import format_yuan
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 
-# Colour, vis-network shape and Chinese name per class; the page's legend is built from this table.
+# Colour and vis-network shape per class; the page's legend is built from this table, with the
+# class's Chinese name from the ontology's rdfs:label.
 CLASS_STYLE = {
-    "InsuranceGroup": ("#b71c1c", "diamond", "保险集团"),
-    "Insurer": ("#ef6c00", "dot", "保险公司"),
-    "Branch": ("#f9a825", "dot", "分支机构"),
-    "Product": ("#2e7d32", "square", "产品"),
-    "Initiative": ("#00897b", "triangle", "项目活动"),
-    "BeneficiaryGroup": ("#1565c0", "star", "受益群体"),
-    "Regulator": ("#6a1b9a", "hexagon", "监管/政府"),
-    "IndustryBody": ("#ad1457", "triangleDown", "行业组织"),
-    "Partner": ("#546e7a", "dot", "合作机构"),
+    "InsuranceGroup": ("#b71c1c", "diamond"),
+    "Insurer": ("#ef6c00", "dot"),
+    "Branch": ("#f9a825", "dot"),
+    "Product": ("#2e7d32", "square"),
+    "Initiative": ("#00897b", "triangle"),
+    "BeneficiaryGroup": ("#1565c0", "star"),
+    "Regulator": ("#6a1b9a", "hexagon"),
+    "IndustryBody": ("#ad1457", "triangleDown"),
+    "Partner": ("#546e7a", "dot"),
 }
-# Colour, line width and Chinese name per relation; structure links are wide grey lines without a label.
+# Colour and line width per relation; structure links are wide grey lines without a label.
 RELATION_STYLE = {
-    "org:subOrganizationOf": ("#8d8d8d", 3, "隶属于（集团）"),
-    "org:unitOf": ("#b0b0b0", 2, "分支机构隶属于"),
-    "ik:provides": ("#2e7d32", 1.5, "提供"),
-    "ik:targets": ("#1565c0", 1.5, "面向"),
-    "ik:supports": ("#0288d1", 1.5, "支持"),
-    "ik:guidedBy": ("#6a1b9a", 1.5, "受指导于"),
-    "ik:partnersWith": ("#ef6c00", 2, "合作"),
-    "ik:donatesTo": ("#c2185b", 2, "捐赠给"),
+    "org:subOrganizationOf": ("#8d8d8d", 3),
+    "org:unitOf": ("#b0b0b0", 2),
+    "ik:provides": ("#2e7d32", 1.5),
+    "ik:targets": ("#1565c0", 1.5),
+    "ik:supports": ("#0288d1", 1.5),
+    "ik:guidedBy": ("#6a1b9a", 1.5),
+    "ik:partnersWith": ("#ef6c00", 2),
+    "ik:donatesTo": ("#c2185b", 2),
 }
-OTHER_RELATION = ("#9e9e9e", 1, None)  # a predicate added after this table was written still shows
+OTHER_RELATION = ("#9e9e9e", 1)  # a predicate added after this table was written still shows
+
+
+def _name(term: str) -> str:
+    """The Chinese name the ontology gives a class or relation (its local name if it has none)."""
+    return labels().get(term) or term.split(":")[-1]
 STRUCTURE = ("org:subOrganizationOf", "org:unitOf")
 FONT_SIZE = 14  # px of a node label at zoom 1; the layout leaves room for labels of this size
 GAP = 12  # px kept free around every node and between clusters
 SPRING_LIMIT = 400  # clusters placed by networkx's spring layout; the rest start next to their links
-
-# The money units Chinese news writes, each 10,000 times the one before: 5000元, 1000万元, 136.12亿元.
-YUAN_UNITS = tuple((unit, Decimal(10) ** (4 * i)) for i, unit in enumerate(("元", "万元", "亿元", "万亿元")))
-
-
-def format_yuan(value: Decimal | str | float) -> str:
-    """An amount in yuan as people read it: the largest unit that keeps it ≥ 1, at most two decimals."""
-    amount = Decimal(str(value))
-    level = max((i for i, (_, size) in enumerate(YUAN_UNITS) if abs(amount) >= size), default=0)
-    shown = _cents(amount / YUAN_UNITS[level][1])
-    if abs(shown) >= 10_000 and level + 1 < len(YUAN_UNITS):  # 9999.999万 rounds up: say 1亿元
-        level += 1
-        shown = _cents(amount / YUAN_UNITS[level][1])
-    text = format(shown, "f")
-    return (text.rstrip("0").rstrip(".") if "." in text else text) + YUAN_UNITS[level][0]
-
-
-def _cents(number: Decimal) -> Decimal:
-    """``number`` rounded half up to two decimals."""
-    return number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
 
 # -- reading the dataset -----------------------------------------------------------------------------
 
@@ -405,8 +392,8 @@ def render_html(ds: Dataset, title: str = "insurance-kg", max_nodes: int | None 
         seen[frozenset((s, o))] += 1
     nodes, edges, *_ = net.get_network_data()
     per_class = Counter(d["cls"] for _, d in g.nodes(data=True))
-    classes = [{"id": c, "label": label, "color": color, "shape": shape, "count": per_class[c]}
-               for c, (color, shape, label) in CLASS_STYLE.items() if per_class[c]]
+    classes = [{"id": c, "label": _name(f"ik:{c}"), "color": color, "shape": shape, "count": per_class[c]}
+               for c, (color, shape) in CLASS_STYLE.items() if per_class[c]]
     data = {
         "nodes": nodes, "edges": edges, "clusters": clusters,
         "classes": classes,
@@ -426,13 +413,13 @@ def render_html(ds: Dataset, title: str = "insurance-kg", max_nodes: int | None 
 
 def _node_item(d: dict, at: tuple[float, float], index: dict[str, int]) -> dict:
     """vis-network options of one node, plus what the page's panel, search and filters read."""
-    color, shape, class_label = CLASS_STYLE[d["cls"]]
+    color, shape = CLASS_STYLE[d["cls"]]
     mentions = len(d["articles"])
     return {
         "label": d["label"], "shape": shape, "size": round(node_size(mentions), 1), "x": at[0], "y": at[1],
         "color": {"background": color, "border": "#ffffff", "highlight": {"background": color, "border": "#111111"},
                   "hover": {"background": color, "border": "#111111"}},
-        "title": f"{d['label']}\n{class_label} · {mentions} 篇文章提及",  # vis-network shows it as plain text
+        "mentions": mentions,  # the page writes the hover title from this and the class name
         "cls": d["cls"], "aliases": d["aliases"], "articles": [index[a] for a in d["articles"] if a in index],
         "amounts": [f | {"article": index.get(f["article"])} for f in d["amounts"]],
     }
@@ -440,8 +427,8 @@ def _node_item(d: dict, at: tuple[float, float], index: dict[str, int]) -> dict:
 
 def _edge_item(edge_id: str, predicate: str, d: dict, index: dict[str, int], parallel: int) -> dict:
     """vis-network options of one relation, plus its facts for the panel."""
-    color, width, name = RELATION_STYLE.get(predicate, OTHER_RELATION)
-    name = name or predicate.split(":")[-1]
+    color, width = RELATION_STYLE.get(predicate, OTHER_RELATION)
+    name = _name(predicate)
     texts = sum(not f["registry"] for f in d["facts"])
     registry_only = not texts
     item = {
@@ -450,7 +437,7 @@ def _edge_item(edge_id: str, predicate: str, d: dict, index: dict[str, int], par
         "color": {"color": color, "highlight": color, "hover": color, "opacity": 0.7},
         "font": {"color": color},
         "arrows": "" if predicate == "ik:partnersWith" else "to",
-        "title": f"{name} · " + ("仅见于参考库" if registry_only else f"{texts} 条证据"),
+        "evidence": texts,  # the page writes the hover title from this and the relation's name
         "facts": [f | {"article": index.get(f["article"])} for f in d["facts"]],
     }
     if parallel:  # a second relation between the same two nodes bends away from the first
@@ -465,8 +452,8 @@ def _relations(g: nx.MultiDiGraph) -> list[dict]:
     found = []
     for p in order:
         if counts[p]:
-            color, width, name = RELATION_STYLE.get(p, OTHER_RELATION)
-            found.append({"id": p, "label": name or p.split(":")[-1], "color": color, "width": width,
+            color, width = RELATION_STYLE.get(p, OTHER_RELATION)
+            found.append({"id": p, "label": _name(p), "color": color, "width": width,
                           "structure": p in STRUCTURE, "count": counts[p]})
     return found
 

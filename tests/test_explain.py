@@ -15,7 +15,7 @@ def test_explain_by_any_alias_shows_facts_quotes_and_articles(seed_output, capsy
     assert lines[0].startswith("太平洋安信农险 (Insurer) <https://w3id.org/insurance-kg/id/")
     assert "太平洋安信农险 subOrganizationOf 中国太保 (from the registry)" in out
     assert "Coverage 14亿元 (written 达14亿元) as of 2022-04-06" in out
-    assert "“截至4月6日，太安农险为上海市超过22万亩蔬菜提供自然风险保障" in out
+    assert "> 截至4月6日，太安农险为上海市超过22万亩蔬菜提供自然风险保障" in out
     assert "— 中国太保聚焦主责主业 助力打赢疫情防控大战硬战 (2022-04-28)" in out
 
 

@@ -10,7 +10,8 @@ from rdflib.namespace import XSD
 
 from graph import build_dataset
 from graph.namespaces import ARTICLE, GRAPH, IK, IKR, ORG, RDF, SCHEMA, SKOS
-from graph.render_html import format_yuan, graph_data, layout, render_html
+from graph.quantities import format_yuan
+from graph.render_html import graph_data, layout, render_html
 from graph.to_rdf import new_dataset
 
 from conftest import FIXTURES, entity

@@ -11,7 +11,8 @@ DESCRIPTION = ("Print the relations, structure links, money amounts and counts t
 
 
 def add_arguments(p) -> None:
-    p.add_argument("name", help='a name as written (中国人保, 太安农险 …) or an entity IRI')
+    p.add_argument("name", help="a name or alias as an article writes it (any script or width), or an entity IRI; "
+                   "queries/aliases.rq lists them")
     add_data_option(p, "read")
 
 

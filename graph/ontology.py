@@ -1,0 +1,36 @@
+"""The OWL ontology file (ontology/ikg.ttl): loading it, and the names it gives classes and relations."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, Literal
+from rdflib.compare import to_canonical_graph
+
+from .errors import IkgError
+from .namespaces import PREFIXES, RDFS
+from .registry import ONTOLOGY_DIR
+
+
+def load_ontology(path: Path | None = None) -> Graph:
+    """The ontology with canonical blank-node names (its owl:unionOf lists), so every build writes
+    the same bytes; a file that does not parse is one :class:`IkgError` naming it."""
+    path = Path(path or ONTOLOGY_DIR / "ikg.ttl")
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises several unrelated types for bad Turtle
+        raise IkgError(f"{path}: cannot read the ontology: {str(exc).splitlines()[0]}") from None
+    return to_canonical_graph(graph)
+
+
+@lru_cache(maxsize=4)
+def labels(lang: str = "zh", path: Path | None = None) -> dict[str, str]:
+    """Each term's ``rdfs:label`` in ``lang``, keyed by its prefixed name (``ik:Insurer``, ``org:unitOf``)."""
+    out = {}
+    for term, label in load_ontology(path).subject_objects(RDFS.label):
+        if isinstance(label, Literal) and label.language == lang:
+            for prefix, ns in PREFIXES.items():
+                if str(term).startswith(str(ns)):
+                    out[f"{prefix}:{str(term)[len(str(ns)):]}"] = str(label)
+    return out
