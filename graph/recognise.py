@@ -55,10 +55,12 @@ class AliasIndex:
 
 
 def best_reading(spans: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
-    """The non-overlapping spans that cover the most text, with the fewest pieces on a tie.
+    """The non-overlapping spans that cover the most text, with the fewest pieces on a tie, and
+    on a further tie the one ending last.
 
     Overlapping names are read as a whole: in 中国平安产险上海分公司 the reading 平安产险上海分公司
-    (nine characters) beats 中国平安 (four), where leftmost-longest would take the group's name.
+    (nine characters) beats 中国平安 (four), where leftmost-longest would take the group's name; in
+    中国太保产险 the subsidiary 太保产险 (ending last) beats 中国太保, which would leave 产险 dangling.
     """
     spans = sorted(spans, key=lambda x: (x[1], x[0]))
     ends = [b for _, b, _ in spans]
@@ -68,7 +70,7 @@ def best_reading(spans: list[tuple[int, int, object]]) -> list[tuple[int, int, o
         j = bisect.bisect_right(ends, a, 0, i)  # spans ending at or before a
         (covered, pieces), chosen = best[j]
         take = ((covered + b - a, pieces - 1), chosen + ((a, b, payload),))
-        best.append(max(best[i], take, key=lambda t: t[0]))
+        best.append(take if take[0] >= best[i][0] else best[i])
     return sorted(best[-1][1], key=lambda x: x[0])
 
 
@@ -269,6 +271,45 @@ def quoted_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
     return out
 
 
+@component("beneficiaries")
+def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
+    """Groups of people or firms by how they are written: a word of help (为, 向, 帮助, 面向 …),
+    then only counts and places (首批264户, 全区15万户), then a short phrase ending with a head
+    noun: 向首批264户受灾农户, 为全区15万户建档立卡贫困户, 为300余家低空经济企业."""
+    r, s, text = rec.rules.beneficiaries, view.sentence, view.text
+    marks = rec.rules.punctuation
+    out = []
+    for m in r.head.finditer(text):
+        if m.end() not in view.boundaries:
+            continue
+        clause = marks.clause_start(text, m.start())
+        triggers = list(r.trigger.finditer(text, clause, m.start()))
+        if not triggers:
+            continue
+        words = [t for t in s.tokens if triggers[-1].end() <= t.start - s.start and t.end - s.start <= m.start()]
+        gap = 0  # leading words that only count or place the group
+        while gap < len(words) and _counts_or_places(words[gap].text, rec, r):
+            gap += 1
+        stem = words[gap:]
+        start = stem[0].start - s.start if stem else m.start()
+        if (not stem and m.group() not in r.bare_heads) or m.start() - start > r.max_stem:
+            continue  # 企业 alone says too little; a long run is a clause, not a name
+        if any(w.text in r.stop_tokens or not r.stem_chars.fullmatch(w.text) for w in stem):
+            continue
+        name = text[start:m.end()]
+        if any(a < m.end() and start < b for a, b in view.alias_spans):
+            continue  # a registry name is in it or across it: the aliases component reads that
+        out.append(Mention(name, s.start + start, s.start + m.end(), s.index, "BeneficiaryGroup", "pattern"))
+    return out
+
+
+def _counts_or_places(word: str, rec: Recogniser, r) -> bool:
+    """Whether a word only counts or places a group (264, 首批, 万户, 全区, 荆门) rather than names it."""
+    if r.gap_words.fullmatch(word):
+        return True
+    return any(tag in r.gap_pos for _, tag in rec.tokenizer.pos(word))
+
+
 @component("aliases")
 def registry_aliases(rec: Recogniser, view: SentenceView) -> list[Mention]:
     """Registry names and aliases, read as the best non-overlapping reading of the sentence."""
@@ -294,10 +335,14 @@ def branch_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
 
 @component("pattern_names")
 def pattern_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
-    """Names a pattern gives whole: 河南银保监局, 北京保险行业协会 …"""
-    s = view.sentence
-    return [Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, cls, "pattern")
-            for cls, pattern in rec.rules.pattern_names for m in pattern.finditer(view.text)]
+    """Names a pattern gives whole (河南银保监局, 北京保险行业协会 …), or within the context it
+    needs (the hotline number after 客服热线)."""
+    s, out = view.sentence, []
+    for cls, pattern in rec.rules.pattern_names:
+        part = "name" if "name" in pattern.groupindex else 0  # a group `name` marks the name in its context
+        for m in pattern.finditer(view.text):
+            out.append(Mention(m.group(part), s.start + m.start(part), s.start + m.end(part), s.index, cls, "pattern"))
+    return out
 
 
 @component("suffix_names")
@@ -344,4 +389,4 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
 
 
 # The components in the order they claim text: an earlier one's mention wins an overlap.
-RECOGNISERS = ("quoted", "aliases", "branches", "pattern_names", "suffix_names", "references", "unquoted_products")
+RECOGNISERS = ("quoted", "beneficiaries", "aliases", "branches", "pattern_names", "suffix_names", "references", "unquoted_products")

@@ -37,6 +37,20 @@ class SuffixName:
 
 
 @dataclass(frozen=True)
+class BeneficiaryRule:
+    """Beneficiary groups found by how they are written (see [beneficiaries] in patterns.toml)."""
+
+    trigger: re.Pattern
+    head: re.Pattern
+    bare_heads: frozenset[str]
+    stem_chars: re.Pattern
+    stop_tokens: frozenset[str]
+    max_stem: int
+    gap_words: re.Pattern  # words between the trigger and the name that count or place the group
+    gap_pos: frozenset[str]  # and the part-of-speech tags that do so
+
+
+@dataclass(frozen=True)
 class Rules:
     """Everything in patterns.toml, compiled."""
 
@@ -78,6 +92,7 @@ class Rules:
     list_joiner: re.Pattern  # the gap between two mentions of one list: 、 和 及 …
     list_joiners: frozenset[str]
     bare_unit: str  # a unit word that alone means "the branch just named"
+    beneficiaries: BeneficiaryRule
 
 
 class _Table:
@@ -174,6 +189,12 @@ def load_rules(path: Path | None = None) -> Rules:
         quantities = QuantityRules.from_table(figures.data, punctuation)
     except (KeyError, TypeError, ValueError, ArithmeticError, re.error) as exc:
         raise IkgError(f"{path}: [figures]: {type(exc).__name__}: {exc}") from None
+    groups = root.table("beneficiaries")
+    heads = groups.words("heads") + groups.words("bare_heads")
+    beneficiaries = BeneficiaryRule(groups.regex("triggers"), groups.regex("heads", alternation(heads)),
+                                    frozenset(groups.words("bare_heads")), groups.regex("stem_chars"),
+                                    frozenset(groups.words("stop_tokens")), groups.get("max_stem", int),
+                                    groups.regex("gap_words"), frozenset(groups.words("gap_pos")))
     return Rules(
         branch=names.regex("regions", f"{gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"
@@ -223,4 +244,5 @@ def load_rules(path: Path | None = None) -> Rules:
         list_joiner=relations_table.regex("list_joiners", f"^[\\s{quotes}]*(?:{alternation(joiners)})[\\s{quotes}]*$"),
         list_joiners=frozenset(joiners),
         bare_unit=bare_unit,
+        beneficiaries=beneficiaries,
     )
