@@ -8,11 +8,12 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.compare import to_canonical_graph
 
+from .data import ONTOLOGY_DIR
 from .errors import IkgError
 from .link import Linker
 from .recognise import Recogniser
 from .records import Document, Extraction
-from .registry import ONTOLOGY_DIR, Registry, load_registry
+from .registry import Registry, load_registry
 from .relate import Relator
 from .rules import Rules, load_rules
 from .segment import segment

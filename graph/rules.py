@@ -6,9 +6,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .data import ONTOLOGY_DIR
 from .errors import IkgError
 from .quantities import QuantityRules
-from .registry import ONTOLOGY_DIR
 
 
 @dataclass(frozen=True)
