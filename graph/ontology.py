@@ -9,7 +9,7 @@ from rdflib.compare import to_canonical_graph
 
 from .errors import IkgError
 from .namespaces import PREFIXES, RDFS
-from .registry import ONTOLOGY_DIR
+from .data import ONTOLOGY_DIR
 
 
 def load_ontology(path: Path | None = None) -> Graph:

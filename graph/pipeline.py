@@ -7,12 +7,13 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from .data import ONTOLOGY_DIR
 from .errors import IkgError
 from .link import Linker
 from .ontology import load_ontology
 from .recognise import RECOGNISERS, Recogniser
 from .records import Document, Extraction
-from .registry import ONTOLOGY_DIR, Registry, load_registry
+from .registry import Registry, load_registry
 from .relate import RELATORS, Relator
 from .rules import Rules, load_rules
 from .segment import segment

@@ -163,13 +163,21 @@ def format_result(result, fmt: str) -> str:
         return result.serialize(format=pyoxigraph.QueryResultsFormat.JSON).decode("utf-8")
     names = [v.value for v in result.variables]
     rows = [[_cell(solution[name]) for name in names] for solution in result]
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(names)
-        writer.writerows(rows)
-        return out.getvalue().rstrip("\n")
-    rows = [[_cut(c, TABLE_CELL_WIDTH) for c in r] for r in rows]
+    return rows_as_csv(names, rows) if fmt == "csv" else rows_as_table(names, rows)
+
+
+def rows_as_csv(names: list[str], rows: list[list]) -> str:
+    """A header and rows as CSV (no trailing newline)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(names)
+    writer.writerows(rows)
+    return out.getvalue().rstrip("\n")
+
+
+def rows_as_table(names: list[str], rows: list[list]) -> str:
+    """A header and rows as an aligned table for the terminal (CJK-aware widths, long cells cut)."""
+    rows = [[_cut(str(c), TABLE_CELL_WIDTH) for c in r] for r in rows]
     widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
 
     def line(cells):

@@ -297,8 +297,10 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
         if any(w.text in r.stop_tokens or not r.stem_chars.fullmatch(w.text) for w in stem):
             continue
         name = text[start:m.end()]
-        if any(a < m.end() and start < b for a, b in view.alias_spans):
-            continue  # a registry name is in it or across it: the aliases component reads that
+        if any(a < m.end() and start < b and (rec.registry.entries[iri].entity.cls != "BeneficiaryGroup"
+                                               or a < start or b > m.end() or (a, b) == (start, m.end()))
+               for a, b, iri, _ in view.aliases):
+            continue  # an organisation's name, or a registry group's name that is longer or the same
         out.append(Mention(name, s.start + start, s.start + m.end(), s.index, "BeneficiaryGroup", "pattern"))
     return out
 

@@ -8,11 +8,10 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.exceptions import ParserError
 
+from .data import ONTOLOGY_DIR
 from .errors import IkgError
 from .namespaces import ENTITY_CLASSES, IK, ORG, RDF, SKOS
 from .records import Entity
-
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 
 
 def normalise(name: str) -> str:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clauses import Punctuation, alternation
+from .data import ONTOLOGY_DIR
 from .errors import IkgError
 from .quantities import QuantityRules
-from .registry import ONTOLOGY_DIR
 
 
 @dataclass(frozen=True)

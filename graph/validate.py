@@ -7,9 +7,9 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import SH
 
+from .data import ONTOLOGY_DIR
 from .errors import IkgError
 from .namespaces import IK, RDF, SCHEMA, SKOS
-from .registry import ONTOLOGY_DIR
 from .writers import union_graph
 
 

@@ -17,19 +17,34 @@ from .namespaces import PREFIXES
 
 @dataclass(frozen=True)
 class Format:
-    """An output format: rdflib's plugin name, and whether it keeps named graphs."""
+    """An output format of ``ikg export``.
+
+    RDF formats name rdflib's plugin and say whether they keep named graphs. Graph-tool formats
+    (``network``) write the entity-level graph (graph/network.py) with the writer of
+    graph/network_formats.py called ``plugin``; ``files`` names what a format writes into the folder
+    given with -o when it writes more than one file.
+    """
 
     plugin: str
-    quads: bool
+    quads: bool = False
+    network: bool = False
+    files: tuple[str, ...] = ()
+    purpose: str = ""
 
 
+# The one table of export formats: `ikg export --format` offers these, in this order.
 FORMATS: dict[str, Format] = {
-    "ttl": Format("turtle", False),
-    "nt": Format("nt", False),
-    "xml": Format("xml", False),
-    "trig": Format("trig", True),
-    "nq": Format("nquads", True),
-    "jsonld": Format("json-ld", True),
+    "ttl": Format("turtle", purpose="Turtle"),
+    "nt": Format("nt", purpose="N-Triples"),
+    "xml": Format("xml", purpose="RDF/XML"),
+    "trig": Format("trig", quads=True, purpose="TriG, one named graph per article"),
+    "nq": Format("nquads", quads=True, purpose="N-Quads, one named graph per article"),
+    "jsonld": Format("json-ld", quads=True, purpose="JSON-LD, one named graph per article"),
+    "graphml": Format("graphml", network=True, purpose="GraphML of the entity graph (Gephi, yEd, Cytoscape)"),
+    "gexf": Format("gexf", network=True, purpose="GEXF of the entity graph (Gephi)"),
+    "cyjs": Format("cytoscape", network=True, purpose="Cytoscape.js JSON of the entity graph"),
+    "neo4j": Format("neo4j", network=True, files=("nodes.csv", "relationships.csv"),
+                    purpose="neo4j-admin import CSV files of the entity graph, into the folder -o names"),
 }
 
 
@@ -52,8 +67,10 @@ def union_graph(ds: Dataset) -> Graph:
 
 
 def serialize(ds: Dataset, name: str) -> bytes:
-    """``ds`` in format ``name``, as bytes."""
+    """``ds`` in RDF format ``name``, as bytes."""
     fmt = format_for(name)
+    if fmt.network:
+        raise IkgError(f"{name} is not an RDF format; write it from the entity graph (graph.network_formats)")
     source = ds if fmt.quads else union_graph(ds)
     data = source.serialize(format=fmt.plugin, encoding="utf-8")
     return data if isinstance(data, bytes) else data.encode("utf-8")

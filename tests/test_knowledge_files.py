@@ -6,7 +6,7 @@ import pytest
 
 from graph import Pipeline
 from graph.errors import IkgError
-from graph.registry import ONTOLOGY_DIR
+from graph.data import ONTOLOGY_DIR
 from graph.rules import load_rules
 
 PATTERNS = (ONTOLOGY_DIR / "patterns.toml").read_text(encoding="utf-8")

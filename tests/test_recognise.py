@@ -14,6 +14,7 @@ def found(pipeline, text, disabled=()):
 # One sentence per family, with a mention only that family finds.
 FAMILIES = {
     "quoted": ("太保产险推出“骑手安心保”产品。", ("骑手安心保", "Product")),
+    "beneficiaries": ("人保财险向首批264户受灾农户支付赔款。", ("受灾农户", "BeneficiaryGroup")),
     "aliases": ("太平洋安信农险积极开展理赔。", ("太平洋安信农险", "Insurer")),
     "branches": ("平安产险上海分公司迅速行动。", ("平安产险上海分公司", "Branch")),
     "pattern_names": ("河南银保监局近日发布通知。", ("河南银保监局", "Regulator")),
@@ -57,6 +58,16 @@ def test_traditional_script_is_matched_and_kept_as_written(pipeline):
     [m] = [m for m in mentions(pipeline, "中國太保積極理賠。") if m.cls == "InsuranceGroup"]
     assert m.surface == "中國太保"
     assert pipeline.registry.entries[m.entity].entity.label == "中国太保"
+
+
+def test_a_beneficiary_group_needs_a_word_of_help_and_a_name_of_its_own(pipeline):
+    assert ("建档立卡贫困户", "BeneficiaryGroup") in found(pipeline, "为全区15万户建档立卡贫困户提供兜底保障。")
+    assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "理赔人员迅速赶赴现场。"))
+    assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "为每位客户提供服务。"))
+
+
+def test_a_hotline_number_is_an_initiative(pipeline):
+    assert ("95518", "Initiative") in found(pipeline, "客户可拨打客服热线95518报案。")
 
 
 def test_a_short_alias_needs_word_boundaries(pipeline):

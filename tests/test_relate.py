@@ -68,6 +68,16 @@ def test_the_paragraph_topic_is_the_subject_of_a_clause_without_one(pipeline):
     assert ("太保产险", "supports", "外卖骑手") in got
 
 
+def test_shareholders_and_sales_platforms_are_partners(pipeline):
+    assert ("幸福人寿", "partnersWith", "三胞集团") in triples(pipeline, "幸福人寿增资获批，第二大股东三胞集团出资9.12亿元。")
+    assert ("人保寿险", "partnersWith", "饿了么") in triples(pipeline, "人保寿险在饿了么平台销售多款产品。")
+
+
+def test_a_body_that_signs_with_an_insurer_is_its_partner(pipeline):
+    got = triples(pipeline, "济南市农业农村局与人保财险济南市分公司签署全面战略合作协议。")
+    assert any(p == "partnersWith" and "济南市农业农村局" in (s, o) for s, p, o in got)
+
+
 def test_an_unknown_family_is_one_clear_error(pipeline):
     with pytest.raises(IkgError, match="unknown relation family 'nope'"):
         Relator(pipeline.rules, ["nope"])

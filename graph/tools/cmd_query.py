@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..data import query_file
 from ..query import RESULT_FORMATS, answer, classify, read_query, run_update
 from ..store import open_store, save_store
 from .common import OK, add_data_option, data_path
@@ -13,7 +14,8 @@ DESCRIPTION = ("Run a read-only SPARQL query (SELECT or ASK) and print the answe
 
 
 def add_arguments(p) -> None:
-    p.add_argument("file", type=Path, help="a .rq file, e.g. queries/groups_and_members.rq")
+    p.add_argument("file", type=Path, help="a .rq file, e.g. queries/groups_and_members.rq; a file ikg comes "
+                   "with is found by its name from any directory (groups_and_members)")
     add_data_option(p)
     p.add_argument("--format", "-f", choices=RESULT_FORMATS, default="table", help="answer format (default: table)")
     p.add_argument("--timeout", type=float, metavar="SECONDS", help="stop a query that runs longer than this")
@@ -24,8 +26,9 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    text = read_query(args.file)
-    name = str(args.file)
+    file = query_file(args.file)
+    text = read_query(file)
+    name = str(file)
     update, _ = classify(text, name)
     if update and args.allow_update:
         path = data_path(args)
