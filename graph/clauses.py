@@ -6,7 +6,13 @@ Subjects, beneficiaries and the words that make a figure money are all looked fo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import tomllib
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from pathlib import Path
+
+from .data import ONTOLOGY_DIR
+from .errors import IkgError
 
 
 @dataclass(frozen=True)
@@ -18,6 +24,14 @@ class Punctuation:
     sentence_end: str  # marks that end a sentence
     opening: str  # quotes and brackets that open a name
     closing: str  # and that close it
+    quotes: str  # quote marks, which names are compared without
+    ellipsis: str  # also ends a sentence
+
+    @property
+    def sentence(self) -> re.Pattern:
+        """A sentence: up to its end marks (or an ellipsis) and the closing quotes after them."""
+        ends, dots = re.escape(self.sentence_end), re.escape(self.ellipsis)
+        return re.compile(f"[^{ends}{dots}\\n]*(?:(?:[{ends}]+|[{dots}]+)[{re.escape(self.closing)}]*|$)")
 
     def clause_start(self, text: str, position: int, colon: bool = True) -> int:
         """Start of the clause holding ``position`` (after the last separator before it)."""
@@ -33,3 +47,15 @@ class Punctuation:
 def alternation(words) -> str:
     """A regular expression matching any of ``words``, longest first (so 中心支公司 beats 支公司)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def default_punctuation(path: Path | None = None) -> Punctuation:
+    """The [punctuation] table of the project's patterns.toml, for the stages that run before the
+    rules are loaded (segmenting, comparing names)."""
+    path = path or ONTOLOGY_DIR / "patterns.toml"
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))["punctuation"]
+        return Punctuation(*(str(table[f.name]) for f in fields(Punctuation)))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as exc:
+        raise IkgError(f"{path}: [punctuation]: cannot read: {exc}") from None

@@ -104,6 +104,6 @@ def render_chain(chain: Chain, fmt: str) -> str:
             continue
         first = step.evidence[0]
         more = f" (+{len(step.evidence) - 1} more)" if len(step.evidence) > 1 else ""
-        lines.append(f"   “{first.quote}”")
+        lines.append(f"   > {first.quote}")
         lines.append(f"   — {_article(first)}{more}")
     return "\n".join(lines)

@@ -77,7 +77,7 @@ class Pipeline:
 
     def extract(self, doc: Document) -> Extraction:
         """Everything the article says that the graph keeps."""
-        sentences = segment(doc, self.tokenizer)
+        sentences = segment(doc, self.tokenizer, self.rules.punctuation)
         mentions = self._recogniser.recognise(sentences)
         linked = self._linker.link(mentions)
         facts, figures = self._relator.relate(doc, sentences, linked)

@@ -8,6 +8,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.exceptions import ParserError
 
+from .clauses import default_punctuation
 from .data import ONTOLOGY_DIR
 from .errors import IkgError
 from .namespaces import ENTITY_CLASSES, IK, ORG, RDF, SKOS
@@ -17,7 +18,8 @@ from .records import Entity
 def normalise(name: str) -> str:
     """The form names are compared in: NFKC (full-width → half-width), no spaces, no quotes."""
     folded = unicodedata.normalize("NFKC", name)
-    return "".join(ch for ch in folded if not ch.isspace() and ch not in "\"'“”‘’「」『』")
+    quotes = default_punctuation().quotes
+    return "".join(ch for ch in folded if not ch.isspace() and ch not in quotes)
 
 
 @dataclass(frozen=True)

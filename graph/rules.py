@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .clauses import Punctuation, alternation
@@ -156,7 +156,7 @@ def load_rules(path: Path | None = None) -> Rules:
         raise IkgError(f"{path}: {exc}") from None
     names, products, structure = root.table("names"), root.table("products"), root.table("structure")
     relations_table, marks = root.table("relations"), root.table("punctuation")
-    punctuation = Punctuation(*(marks.get(k, str) for k in ("clause", "colon", "sentence_end", "opening", "closing")))
+    punctuation = Punctuation(*(marks.get(f.name, str) for f in fields(Punctuation)))
     regions = alternation(names.words("regions"))
     region_suffix = alternation(names.words("region_suffixes"))
     units = alternation(names.words("branch_units"))

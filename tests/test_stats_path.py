@@ -108,7 +108,7 @@ def test_path_command_prints_quotes_and_articles(store_path, capsys):
     lines = out.splitlines()
     assert lines[0].startswith("太平洋安信农险 → 上海市保险同业公会: ")
     steps = [line for line in lines if line[:1].isdigit()]
-    assert steps and len([line for line in lines if line.strip().startswith("“")]) == len(steps)
+    assert steps and len([line for line in lines if line.strip().startswith("> ")]) == len(steps)
     assert len([line for line in lines if line.strip().startswith("— ")]) == len(steps)
 
 
