@@ -49,13 +49,13 @@ def messy(tmp_path, monkeypatch):
     secret.write_text("人保财险推出新产品。", encoding="utf-8")
     secret.chmod(0)
     if os.geteuid() == 0:  # root reads anything: make the kernel's answer the one a user gets
-        real = Path.read_bytes
+        real = os.open
 
-        def read_bytes(path):
-            if path == secret:
+        def refuse_secret(path, *args, **kwargs):
+            if Path(path) == secret:
                 raise PermissionError(errno.EACCES, "Permission denied", str(path))
-            return real(path)
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+            return real(path, *args, **kwargs)
+        monkeypatch.setattr(os, "open", refuse_secret)
     return src
 
 

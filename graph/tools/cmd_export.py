@@ -16,11 +16,11 @@ DESCRIPTION = ("Convert the built graph to another RDF format for Protégé, Gra
 def add_arguments(p) -> None:
     p.add_argument("--format", "-f", choices=list(FORMATS), default="ttl", help="RDF format (default: ttl)")
     p.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
-    add_data_option(p, "read", store=False)
+    add_data_option(p, "read")
 
 
 def run(args) -> int:
-    data = serialize(load_dataset(data_path(args, store=False)), args.format)
+    data = serialize(load_dataset(data_path(args)), args.format)
     if args.output is None or str(args.output) == "-":
         sys.stdout.buffer.write(data)
     else:
