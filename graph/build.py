@@ -176,6 +176,8 @@ def build(input_dir: Path, output_dir: Path, pipeline: Pipeline | None = None, s
             return run.build(input_dir, paths, show_progress, check, max_bytes, jobs, exports, max_nodes, count)
         except OSError as exc:  # a full disk, a folder made read-only: one line, not a traceback
             reason = exc.strerror or (str(exc).splitlines() or [type(exc).__name__])[0]
+            if "No space left on device" in reason:  # RocksDB says it at the end of a long sentence
+                reason = "No space left on device"
             where = exc.filename or output_dir
             state = ("the new build is current but old files may remain" if run.published
                      else "the previous build is still the current one")

@@ -106,4 +106,4 @@ class Manifest:
     def dump(self) -> bytes:
         data = {"reference": self.reference,
                 "articles": {doc_id: asdict(e) for doc_id, e in sorted(self.articles.items())}}
-        return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+        return json.dumps(data, indent=1).encode("ascii")  # ASCII: file names need not be UTF-8

@@ -174,7 +174,7 @@ def document_id(path: Path) -> str:
     stem = path.stem
     if _SAFE_ID.fullmatch(stem):
         return stem
-    return "doc-" + hashlib.sha256(stem.encode("utf-8")).hexdigest()[:16]
+    return "doc-" + hashlib.sha256(stem.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 def parse_article(raw: str, path: str, doc_id: str) -> Document:
@@ -197,7 +197,7 @@ def parse_article(raw: str, path: str, doc_id: str) -> Document:
     if not text.strip():
         raise ArticleError(path, "no article text after removing markup")
     title = (_first(meta, "title") or html_title or heading
-             or _first_sentence(text) or Path(path).stem)
+             or _first_sentence(text) or _name_as_text(Path(path).stem))
     return Document(
         id=doc_id,
         path=path,
@@ -207,6 +207,11 @@ def parse_article(raw: str, path: str, doc_id: str) -> Document:
         source=_first(meta, "source", "publisher", "author") or credit or _first(meta, "tags", "categories"),
         url=_first(meta, "url", "link", "permalink", "source_url") or (urls[0] if urls else None),
     )
+
+
+def _name_as_text(name: str) -> str:
+    # a file name may hold bytes that are not UTF-8 (kept as surrogates) and control characters
+    return strip_controls(name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
 
 def _first_sentence(text: str, limit: int = 40) -> str:
