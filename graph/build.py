@@ -4,20 +4,22 @@
 the pipeline (registry, rules, ontology, extractor version), so a build after adding, editing or
 deleting an article extracts only what changed and replaces only those named graphs in the store.
 Extraction runs in a process pool with ``jobs`` > 1; the result does not depend on ``jobs``.
+A build publishes the store and the exports together as a new generation (see generations.py):
+readers see the previous build or this one, never a mix, whatever happens to the build.
 """
 from __future__ import annotations
 
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 from tqdm import tqdm
 
-from .cache import ArticleCache, content_key
+from . import generations
+from .cache import ArticleCache, Entry, Manifest, content_key, reference_key
 from .errors import ArticleError, IkgError
 from .ingest import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, article_from_bytes, document_id, read_bytes
 from .lock import output_lock
@@ -26,12 +28,12 @@ from .records import Extraction
 from .store import GraphStore
 from .to_rdf import add_extraction, add_reference, graph_iri, new_dataset, to_dataset
 from .validate import Violation
-from .writers import hold_signals, write_files
+from .workers import map_in_processes
+from .writers import hold_signals
 
 # What `ikg build` writes into the output folder.
 EXPORTS = {"graph.trig": "trig", "graph.ttl": "ttl"}
 HTML_FILE = "graph.html"
-REFERENCE = "reference"  # cache id of the registry and ontology graphs
 VALIDATION_BATCH = 200  # articles checked by one pySHACL run
 
 
@@ -51,15 +53,21 @@ class BuildReport:
     violations: tuple[Violation, ...] = ()  # SHACL violations of the graph
 
 
-def find_articles(input_dir: Path) -> list[Path]:
-    """Article files under ``input_dir``, sorted; hidden files and symlinked folders are not entered."""
+def find_articles(input_dir: Path, output_dir: Path | None = None) -> list[Path]:
+    """Article files under ``input_dir``, sorted; hidden files and symlinked folders are not
+    entered, nor ``output_dir`` (a build's own graph.html is not news) when it lies inside."""
     if not input_dir.exists():
         raise IkgError(f"{input_dir}: no such folder")
     if not input_dir.is_dir():
         raise IkgError(f"{input_dir}: not a folder")
+    output = os.path.realpath(output_dir) if output_dir is not None else None
+    if output == os.path.realpath(input_dir):
+        raise IkgError(f"{output_dir}: the output folder cannot be the input folder; "
+                       "give another --output")
     found = []
     for root, dirs, files in os.walk(input_dir, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                         and os.path.realpath(os.path.join(root, d)) != output)
         found += [Path(root) / f for f in files if f.lower().endswith(ARTICLE_SUFFIXES) and not f.startswith(".")]
     return sorted(found)
 
@@ -123,9 +131,9 @@ def extract_quads(pipeline: Pipeline, path: Path, data: bytes) -> bytes:
     return ds.serialize(format="nquads", encoding="utf-8")
 
 
-def _extract_in_worker(path: Path, data: bytes) -> bytes | ArticleError:
+def _extract_in_worker(item: tuple[Path, bytes]) -> bytes | ArticleError:
     try:
-        return extract_quads(_worker, path, data)
+        return extract_quads(_worker, *item)
     except ArticleError as err:
         return err
 
@@ -141,9 +149,8 @@ def _extract_many(todo: list[tuple[Path, bytes]], pipeline: Pipeline, jobs: int,
                 yield err
         return
     ontology_dir = str(pipeline.ontology_dir) if pipeline.ontology_dir else None
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(ontology_dir,)) as pool:
-        paths, blobs = zip(*todo)
-        yield from _progress(pool.map(_extract_in_worker, paths, blobs, chunksize=8), len(todo), show)
+    results = map_in_processes(_extract_in_worker, todo, min(jobs, len(todo)), _start_worker, (ontology_dir,))
+    yield from _progress(results, len(todo), show)
 
 
 # -- the incremental build ---------------------------------------------------------------------------
@@ -156,66 +163,131 @@ def build(input_dir: Path, output_dir: Path, pipeline: Pipeline | None = None, s
 
     Only articles whose bytes (or the pipeline) changed are extracted; deleted articles leave the
     graph. With ``check`` the newly extracted articles are validated against the SHACL shapes and
-    the violations reported. The output folder is locked for the build, and everything a reader
-    sees (store, exports, cache manifest) changes only at the end, with interrupts held, so a
-    failed or interrupted build leaves the previous output complete. Counting the whole graph for
-    the report takes seconds on a large one: ``count=False`` skips it.
+    the violations reported. The output folder is locked for the build; the store and the exports
+    are written as a new generation and published together by one atomic switch, so a failed,
+    interrupted or killed build leaves the previous build whole and current. Counting the whole
+    graph for the report takes seconds on a large one: ``count=False`` skips it.
     """
     output_dir = Path(output_dir)
-    paths = find_articles(Path(input_dir))
+    paths = find_articles(Path(input_dir), output_dir)
     with output_lock(output_dir):
-        # The pipeline takes a second or two to load: a build with nothing new never loads it.
-        fingerprint = pipeline.fingerprint if pipeline else knowledge_fingerprint()
+        run = _Build(output_dir, pipeline)
+        try:
+            return run.build(input_dir, paths, show_progress, check, max_bytes, jobs, exports, max_nodes, count)
+        except OSError as exc:  # a full disk, a folder made read-only: one line, not a traceback
+            reason = exc.strerror or (str(exc).splitlines() or [type(exc).__name__])[0]
+            if "No space left on device" in reason:  # RocksDB says it at the end of a long sentence
+                reason = "No space left on device"
+            where = exc.filename or output_dir
+            state = ("the new build is current but old files may remain" if run.published
+                     else "the previous build is still the current one")
+            raise IkgError(f"{where}: {reason}; {state}") from None
+
+
+class _Build:
+    """One build into a locked output folder; ``published`` tells whether its generation is current."""
+
+    def __init__(self, output_dir: Path, pipeline: Pipeline | None):
+        self.output = output_dir
+        self.pipeline = pipeline
+        self.cache = ArticleCache(output_dir / "cache")
+        self.published = False
+
+    def build(self, input_dir, paths, show_progress, check, max_bytes, jobs, exports, max_nodes,
+              count) -> BuildReport:
+        generations.collect_garbage(self.output)  # what builds that died left behind
+        previous = generations.current(self.output)
+        old = Manifest.load(previous / generations.MANIFEST) if previous else Manifest()
         report = BuildReport()
-        cache = ArticleCache(output_dir / "cache")
-        current: dict[str, tuple[Path, str]] = {}
+        new = self._extract(paths, max_bytes, jobs, show_progress, report)
+        for doc_id, entry in new.articles.items():  # unchanged articles keep their SHACL findings
+            before = old.articles.get(doc_id)
+            entry.violations = before.violations if before and before.key == entry.key else []
+        changed = sorted(d for d, e in new.articles.items() if d not in old.articles or old.articles[d].key != e.key)
+        report.removed = sorted(set(old.articles) - set(new.articles))
+        if not new.articles:
+            raise IkgError(f"{input_dir}: no usable articles ({len(report.skipped)} skipped)")
+        if check:
+            _validate({d: self.cache.quads(new.articles[d].key) for d in changed},
+                      self.cache.quads(new.reference), new)
+        report.built = sorted(new.articles)
+        report.violations = tuple(Violation(**v) for d in report.built for v in new.articles[d].violations)
+        folder = generations.new_generation(self.output)
+        try:
+            store = self._store(folder / "store", previous, old, new, changed, report.removed)
+            if count:
+                _count(store, report)
+            files = _exports(store, max_nodes) if exports else {}
+            store.close()
+            for name, data in files.items():
+                (folder / name).write_bytes(data)
+            (folder / generations.MANIFEST).write_bytes(new.dump())
+            with hold_signals():  # Ctrl-C after the switch must not count as a failed build
+                generations.publish(self.output, folder)
+                self.published = True
+        finally:
+            if not self.published:
+                generations.discard(folder)
+        generations.link_documented_paths(self.output)
+        generations.collect_garbage(self.output)
+        self.cache.keep_only({new.reference} | {e.key for e in new.articles.values()})
+        report.written = [self.output / "store", *(self.output / name for name in files)]
+        return report
+
+    def _extract(self, paths, max_bytes, jobs, show_progress, report) -> Manifest:
+        """The manifest of the new build, with every article's extraction in the cache: those
+        already there (from any earlier build, finished or not) are not extracted again."""
+        # The pipeline takes a second or two to load: a build with nothing new never loads it.
+        fingerprint = self.pipeline.fingerprint if self.pipeline else knowledge_fingerprint()
+        new = Manifest(reference_key(fingerprint))
         todo: list[tuple[Path, bytes]] = []
         for path, data in _unique(paths, max_bytes, report):
-            doc_id, key = document_id(path), content_key(data, fingerprint)
-            current[doc_id] = (path, key)
-            if not cache.fresh(doc_id, key):
+            key = content_key(data, fingerprint, path.name)
+            new.articles[document_id(path)] = Entry(str(path), key)
+            if not self.cache.has(key):
                 todo.append((path, data))
-        reference_changed = not cache.fresh(REFERENCE, fingerprint)
-        if todo or reference_changed:
-            pipeline = pipeline or Pipeline.load()
-        if reference_changed:
-            cache.put(REFERENCE, "", pipeline.fingerprint, _reference_quads(pipeline))
-        fresh: dict[str, bytes] = {}
-        for (path, _), result in zip(todo, _extract_many(todo, pipeline, jobs, show_progress)):
+        if todo or not self.cache.has(new.reference):
+            self.pipeline = self.pipeline or Pipeline.load()
+        if not self.cache.has(new.reference):
+            self.cache.put(new.reference, _reference_quads(self.pipeline))
+        for (path, _), result in zip(todo, _extract_many(todo, self.pipeline, jobs, show_progress)):
             doc_id = document_id(path)
             if isinstance(result, ArticleError):
                 report.skipped.append(result)
-                del current[doc_id]
-            else:
-                cache.put(doc_id, str(path), current[doc_id][1], result)
-                fresh[doc_id] = result
-        report.removed = sorted(set(cache.entries) - set(current) - {REFERENCE})
-        if not current:
-            raise IkgError(f"{input_dir}: no usable articles ({len(report.skipped)} skipped)")
-        if check:
-            _validate(fresh, cache)
-        report.built, report.extracted = sorted(current), len(fresh)
-        files = {}
-        with hold_signals():
-            _update_store(output_dir / "store", cache, fresh, report.removed, reference_changed)
-            for doc_id in report.removed:
-                cache.drop(doc_id)
-            cache.save()
-        store = GraphStore(output_dir / "store")
-        if count:
-            _count(store, report)
-        report.violations = tuple(v for doc_id in report.built for v in cache.entries[doc_id].violations)
-        if exports:
-            from .render_html import render_html  # pyvis imports IPython: a second nobody else needs
+                del new.articles[doc_id]
+            else:  # cached at once: the work of a build that is stopped is not lost
+                self.cache.put(new.articles[doc_id].key, result)
+                report.extracted += 1
+        return new
 
-            files = {output_dir / name: store.dump(fmt) for name, fmt in EXPORTS.items()}
-            ds = new_dataset()
-            ds.parse(data=files[output_dir / "graph.trig"], format="trig")
-            files[output_dir / HTML_FILE] = render_html(ds, max_nodes=max_nodes).encode("utf-8")
-            store.close()
-            write_files(files)
-        report.written = [output_dir / "store", *files]
-    return report
+    def _store(self, folder: Path, previous: Path | None, old: Manifest, new: Manifest, changed: list[str],
+               removed: list[str]) -> GraphStore:
+        """The new generation's store: a cheap copy of the previous one with the changed graphs
+        replaced, or, when there is none or the registry or ontology changed, made whole."""
+        if previous is not None and old.reference == new.reference and (previous / "store").is_dir():
+            GraphStore.copy(previous / "store", folder)
+            store = GraphStore(folder)
+            for doc_id in removed:
+                store.replace(str(graph_iri(doc_id)), None)
+            for doc_id in changed:
+                store.replace(str(graph_iri(doc_id)), self.cache.quads(new.articles[doc_id].key))
+        else:
+            store = GraphStore(folder)
+            keys = [new.reference, *(new.articles[d].key for d in sorted(new.articles))]
+            store.load_all(self.cache.quads(key) for key in keys)
+        store.flush()
+        return store
+
+
+def _exports(store: GraphStore, max_nodes: int | None) -> dict[str, bytes]:
+    """graph.trig, graph.ttl and graph.html of the graph in ``store``."""
+    from .render_html import render_html  # pyvis imports IPython: a second nobody else needs
+
+    files = {name: store.dump(fmt) for name, fmt in EXPORTS.items()}
+    ds = new_dataset()
+    ds.parse(data=files["graph.trig"], format="trig")
+    files[HTML_FILE] = render_html(ds, max_nodes=max_nodes).encode("utf-8")
+    return files
 
 
 def _reference_quads(pipeline: Pipeline) -> bytes:
@@ -224,12 +296,11 @@ def _reference_quads(pipeline: Pipeline) -> bytes:
     return ds.serialize(format="nquads", encoding="utf-8")
 
 
-def _validate(fresh: dict[str, bytes], cache: ArticleCache) -> None:
-    """SHACL-check the newly extracted articles (with the registry and ontology) in batches and
-    keep each article's violations in the cache, so later builds still report them."""
+def _validate(fresh: dict[str, bytes], reference: bytes, manifest: Manifest) -> None:
+    """SHACL-check the new or changed articles (with the registry and ontology) in batches and
+    keep each article's violations in the manifest, so later builds still report them."""
     from .validate import validate  # pySHACL is slow to import; only builds with new articles need it
 
-    reference = cache.quads(REFERENCE)
     ids = sorted(fresh)
     for start in range(0, len(ids), VALIDATION_BATCH):
         batch = ids[start:start + VALIDATION_BATCH]
@@ -241,29 +312,9 @@ def _validate(fresh: dict[str, bytes], cache: ArticleCache) -> None:
             for s in set(article.subjects()):
                 owners.setdefault(str(s), set()).add(doc_id)
             graph += article
-        for doc_id in batch:
-            cache.entries[doc_id].violations = []
         for violation in validate(graph).violations:
             for doc_id in owners.get(violation.focus, batch[:1]):
-                cache.entries[doc_id].violations.append(violation)
-
-
-def _update_store(folder: Path, cache: ArticleCache, fresh: dict[str, bytes], removed: list[str],
-                  reference_changed: bool) -> None:
-    """Bring the on-disk store in line with the cache: replace what changed, or remake it whole."""
-    store = GraphStore(folder)
-    remake = reference_changed or store.damaged or not store.graph_names()
-    store.begin()
-    if remake:
-        store.clear()
-        store.load_all(cache.quads(doc_id) for doc_id in cache.entries if doc_id not in removed)
-    else:
-        for doc_id in removed:
-            store.replace(str(graph_iri(doc_id)), None)
-        for doc_id, quads in fresh.items():
-            store.replace(str(graph_iri(doc_id)), quads)
-    store.commit()
-    store.close()
+                manifest.articles[doc_id].violations.append(asdict(violation))
 
 
 def _count(store: GraphStore, report: BuildReport) -> None:

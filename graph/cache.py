@@ -1,67 +1,109 @@
-"""Cache: each article's extraction, as the N-Quads of its named graph, keyed by what made it.
+"""Cache: each article's extraction, as the N-Quads of its named graph, content-addressed.
 
-An article is extracted again only when its bytes, the registry, the rules, the ontology or the
-extractor change. The cache is the source of truth the store and the exports are made from.
+An entry's name is the hash of everything its content depends on: the article's bytes, its file
+name (the article id and the fallback title come from it) and the pipeline's fingerprint (registry,
+rules, ontology, extractor version). An edited article gets a new name, so an entry can never
+describe another version of its article, and an entry is written once, to a temporary file linked
+into place, never overwritten. Which entries make the graph is said by the manifest that each
+generation carries (see generations.py), published together with the store made from them.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+import os
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .writers import write_atomic
-
-MANIFEST = "manifest.json"
+OBJECTS = "objects"
 
 
-def content_key(data: bytes, fingerprint: str) -> str:
-    """The key an extraction is cached under: the article's bytes and the pipeline's fingerprint."""
-    return hashlib.sha256(fingerprint.encode() + b"\0" + data).hexdigest()
+def content_key(data: bytes, fingerprint: str, name: str = "") -> str:
+    """The name an extraction is cached under: the article's bytes and file name, and the
+    pipeline's fingerprint (which includes the extractor version)."""
+    return hashlib.sha256(b"\0".join((fingerprint.encode(), name.encode("utf-8", "surrogateescape"), data))).hexdigest()
+
+
+def reference_key(fingerprint: str) -> str:
+    """The name of the registry and ontology graphs' entry."""
+    return hashlib.sha256(b"reference\0" + fingerprint.encode()).hexdigest()
+
+
+class ArticleCache:
+    """Write-once N-Quads files under ``folder``/objects, named by :func:`content_key`."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder) / OBJECTS
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}.nq"
+
+    def has(self, key: str) -> bool:
+        return self.path(key).is_file()
+
+    def put(self, key: str, quads: bytes) -> None:
+        """Store ``quads`` under ``key`` unless an entry of that name exists (its content is the same)."""
+        target = self.path(key)
+        if target.is_file():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(quads)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temporary, 0o644)
+            try:
+                os.link(temporary, target)  # unlike rename, a link never replaces an existing entry
+            except FileExistsError:
+                pass
+        finally:
+            os.unlink(temporary)
+
+    def quads(self, key: str) -> bytes:
+        return self.path(key).read_bytes()
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Delete every entry not named in ``keys``, and what dead builds or older versions left."""
+        parent = self.folder.parent
+        shutil.rmtree(parent / "articles", ignore_errors=True)  # the old per-article layout
+        (parent / "manifest.json").unlink(missing_ok=True)
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.name.startswith(".") or path.stem not in keys:
+                path.unlink(missing_ok=True)
 
 
 @dataclass
 class Entry:
-    """What the cache knows about one article."""
+    """One article of a generation: where it was read from, its cache entry, its SHACL findings."""
 
     path: str
     key: str
-    violations: list[str] = field(default_factory=list)  # SHACL findings when it was built
+    violations: list[dict] = field(default_factory=list)
 
 
-class ArticleCache:
-    """Per-article N-Quads files under ``folder`` and a manifest of their keys."""
+@dataclass
+class Manifest:
+    """What a generation was made from: the cache entries of its articles and of the reference graphs."""
 
-    def __init__(self, folder: Path):
-        self.folder = Path(folder)
-        self.entries: dict[str, Entry] = {}
-        manifest = self.folder / MANIFEST
-        if manifest.is_file():
-            try:
-                raw = json.loads(manifest.read_text(encoding="utf-8"))
-                self.entries = {doc_id: Entry(**e) for doc_id, e in raw.get("articles", {}).items()}
-            except (ValueError, TypeError):
-                self.entries = {}  # a damaged manifest only costs a full rebuild
+    reference: str = ""
+    articles: dict[str, Entry] = field(default_factory=dict)
 
-    def quads_path(self, doc_id: str) -> Path:
-        return self.folder / "articles" / f"{doc_id}.nq"
+    @classmethod
+    def load(cls, path: Path) -> "Manifest":
+        """The manifest at ``path``; an empty one when missing or damaged (that costs a full remake)."""
+        try:
+            raw = json.loads(Path(path).read_text(encoding="utf-8"))
+            return cls(raw["reference"], {doc_id: Entry(**e) for doc_id, e in raw["articles"].items()})
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return cls()
 
-    def fresh(self, doc_id: str, key: str) -> bool:
-        """Whether the cached extraction of ``doc_id`` was made from the same input."""
-        entry = self.entries.get(doc_id)
-        return entry is not None and entry.key == key and self.quads_path(doc_id).is_file()
-
-    def put(self, doc_id: str, path: str, key: str, quads: bytes) -> None:
-        write_atomic(self.quads_path(doc_id), quads)
-        self.entries[doc_id] = Entry(path, key)
-
-    def quads(self, doc_id: str) -> bytes:
-        return self.quads_path(doc_id).read_bytes()
-
-    def drop(self, doc_id: str) -> None:
-        self.entries.pop(doc_id, None)
-        self.quads_path(doc_id).unlink(missing_ok=True)
-
-    def save(self) -> None:
-        data = {"articles": {k: vars(v) for k, v in sorted(self.entries.items())}}
-        write_atomic(self.folder / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    def dump(self) -> bytes:
+        data = {"reference": self.reference,
+                "articles": {doc_id: asdict(e) for doc_id, e in sorted(self.articles.items())}}
+        return json.dumps(data, indent=1).encode("ascii")  # ASCII: file names need not be UTF-8

@@ -1,4 +1,21 @@
 """Exceptions that carry a message meant for the user (one line, naming the file and the problem)."""
+import unicodedata
+
+# Unicode categories never printed raw: controls (a newline would forge a line, ESC drives the
+# terminal), format characters (bidi overrides reorder what is shown), separators other than
+# the space, private use, surrogates (undecodable file names) and unassigned code points.
+_HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"}
+
+
+def shown(text) -> str:
+    """``text`` safe to print on one terminal line: each control or invisible character is written
+    as an escape (\\n, \\x1b, \\u202e), everything else (Chinese included) as it is."""
+    return "".join(ch if unicodedata.category(ch) not in _HIDDEN else _escape(ch) for ch in str(text))
+
+
+def _escape(ch: str) -> str:
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch) or (
+        f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}")
 
 
 class IkgError(Exception):

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -37,6 +39,14 @@ _LOOKS_LIKE_HTML = re.compile(r"</?(p|div|br|span|a|img|strong|b|center|html|bod
 _CREDIT = re.compile(r"[（(]?\s*(?:文章)?来源[：:]\s*([^）)\s]{2,20})\s*[）)]?\s*$")
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
+# Control characters (C0 but tab and line ends, DEL, C1) and the two non-characters XML forbids:
+# they are never article text, and an export with one would not parse.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters (tab, line feed and carriage return stay)."""
+    return _CONTROLS.sub("", text)
 
 
 def decode(data: bytes, path: str) -> str:
@@ -164,17 +174,20 @@ def document_id(path: Path) -> str:
     stem = path.stem
     if _SAFE_ID.fullmatch(stem):
         return stem
-    return "doc-" + hashlib.sha256(stem.encode("utf-8")).hexdigest()[:16]
+    return "doc-" + hashlib.sha256(stem.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 def parse_article(raw: str, path: str, doc_id: str) -> Document:
     """Build a :class:`Document` from decoded file content."""
+    raw = strip_controls(raw)
     meta, body = _parse_front_matter(raw.replace("\r\n", "\n").replace("\r", "\n"), path)
     urls = _AUTOLINK.findall(body)
     body = _AUTOLINK.sub("\n", body)
     html_title = None
     if _LOOKS_LIKE_HTML.search(body):
         body, html_title = strip_html(body)
+        body = strip_controls(body)  # character references (&#27;) come back as controls
+        html_title = strip_controls(html_title) if html_title else None
     lines, bare_urls, heading = _clean_lines(body)
     urls += bare_urls
     credit = None
@@ -184,7 +197,7 @@ def parse_article(raw: str, path: str, doc_id: str) -> Document:
     if not text.strip():
         raise ArticleError(path, "no article text after removing markup")
     title = (_first(meta, "title") or html_title or heading
-             or _first_sentence(text) or Path(path).stem)
+             or _first_sentence(text) or _name_as_text(Path(path).stem))
     return Document(
         id=doc_id,
         path=path,
@@ -194,6 +207,11 @@ def parse_article(raw: str, path: str, doc_id: str) -> Document:
         source=_first(meta, "source", "publisher", "author") or credit or _first(meta, "tags", "categories"),
         url=_first(meta, "url", "link", "permalink", "source_url") or (urls[0] if urls else None),
     )
+
+
+def _name_as_text(name: str) -> str:
+    # a file name may hold bytes that are not UTF-8 (kept as surrogates) and control characters
+    return strip_controls(name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
 
 def _first_sentence(text: str, limit: int = 40) -> str:
@@ -212,16 +230,50 @@ def article_from_bytes(path: Path, data: bytes) -> Document:
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of an article file; a file too large or unreadable raises :class:`ArticleError`."""
+    """The bytes of an article file; a file too large, unreadable or not a regular file (a FIFO, a
+    device, a socket) raises :class:`ArticleError`.
+
+    The size limit is applied to what is read, not to what ``stat`` says: a device or a file that
+    grows while it is read cannot make the build read without end.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ArticleError(str(path), f"too large ({size / 2**20:.1f} MB; the limit is "
-                                          f"{max_bytes / 2**20:g} MB, raise it with --max-size)")
-        return path.read_bytes()
+        # O_NONBLOCK: opening a FIFO would otherwise wait for a writer for ever.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except PermissionError:
         raise ArticleError(str(path), "permission denied") from None
     except IsADirectoryError:
         raise ArticleError(str(path), "is a directory") from None
     except OSError as exc:
         raise ArticleError(str(path), exc.strerror or str(exc)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ArticleError(str(path), "is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise ArticleError(str(path), f"not a regular file ({_kind(info.st_mode)})")
+        if info.st_size > max_bytes:  # no need to read it to know
+            raise ArticleError(str(path), f"too large ({info.st_size / 2**20:.1f} MB; the limit is "
+                                          f"{max_bytes / 2**20:g} MB, raise it with --max-size)")
+        chunks, size = [], 0
+        while size <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > max_bytes:
+            raise ArticleError(str(path), f"too large (more than {max_bytes / 2**20:g} MB read, though "
+                                          f"it said {info.st_size} bytes; raise the limit with --max-size)")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ArticleError(str(path), exc.strerror or str(exc)) from None
+    finally:
+        os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "a special file"

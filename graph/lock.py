@@ -1,4 +1,11 @@
-"""Lock: one build at a time writes to an output folder."""
+"""Lock: one build at a time writes to an output folder.
+
+The lock is an advisory ``flock`` on an open file, not a PID file: the kernel releases it when the
+process that holds it dies, however it dies. Its file descriptor is not inherited by programs the
+build starts (Python opens files close-on-exec, and the extraction workers are spawned, not
+forked), so nothing outlives the build holding it. The pid written in the file only names the
+holder in the message a second build prints.
+"""
 from __future__ import annotations
 
 import fcntl

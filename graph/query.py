@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import multiprocessing
+import os
 import unicodedata
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from rdflib.plugins.sparql.parser import parseUpdate
 
 from .errors import IkgError
 from .namespaces import PREFIXES, SPARQL_PREFIXES
+from .workers import die_with_parent
 
 RESULT_FORMATS = ("table", "csv", "json")
 TABLE_CELL_WIDTH = 60  # terminal columns; CSV and JSON always carry the whole value
@@ -23,7 +26,7 @@ def read_query(path: Path) -> str:
     """The text of a query file; a missing or unreadable file is a one-line error."""
     path = Path(path)
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # editors on Windows start files with a BOM
     except FileNotFoundError:
         raise IkgError(f"{path}: no such query file") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -71,7 +74,7 @@ def run_query(store: pyoxigraph.Store, text: str, name: str = "<query>", allow_s
     check_query(text, name, allow_service=allow_service)
     try:
         return store.query(text, prefixes=SPARQL_PREFIXES)
-    except (SyntaxError, ValueError, OSError) as exc:
+    except (SyntaxError, ValueError, OSError, RuntimeError) as exc:
         raise IkgError(f"{name}: {str(exc).splitlines()[0]}") from None
 
 
@@ -80,23 +83,35 @@ def run_update(store: pyoxigraph.Store, text: str, name: str = "<update>", allow
     check_query(text, name, allow_update=True, allow_service=allow_service)
     try:
         store.update(text, prefixes=SPARQL_PREFIXES)
-    except (SyntaxError, ValueError, OSError) as exc:
+    except (SyntaxError, ValueError, OSError, RuntimeError) as exc:
         raise IkgError(f"{name}: {str(exc).splitlines()[0]}") from None
+
+
+def _formatted(store: pyoxigraph.Store, text: str, name: str, fmt: str, allow_service: bool) -> str:
+    result = run_query(store, text, name, allow_service)
+    try:  # solutions come lazily: a SERVICE that cannot be reached fails only here
+        return format_result(result, fmt)
+    except (SyntaxError, ValueError, OSError, RuntimeError) as exc:
+        raise IkgError(f"{name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
 
 
 def answer(store: pyoxigraph.Store, text: str, name: str, fmt: str, timeout: float | None = None,
            allow_service: bool = False) -> str:
-    """The formatted answer to a query; with ``timeout``, a query still running after that many
-    seconds is stopped (it runs in a child process, which is killed)."""
+    """The formatted answer to a query; with ``timeout`` (seconds, positive), a query still running
+    after that long is stopped (it runs in a child process, which is killed)."""
     check_query(text, name, allow_service=allow_service)
     if timeout is None:
-        return format_result(run_query(store, text, name, allow_service), fmt)
+        return _formatted(store, text, name, fmt, allow_service)
+    if not (math.isfinite(timeout) and timeout > 0):
+        raise IkgError(f"--timeout must be a positive number of seconds, not {timeout}")
     context = multiprocessing.get_context("fork")  # the child shares the loaded store
     receive, send = context.Pipe(duplex=False)
+    parent = os.getpid()
 
     def child() -> None:
+        die_with_parent(parent)  # a killed `ikg query` leaves no query running
         try:
-            send.send(("ok", format_result(run_query(store, text, name, allow_service), fmt)))
+            send.send(("ok", _formatted(store, text, name, fmt, allow_service)))
         except IkgError as err:
             send.send(("error", str(err)))
 

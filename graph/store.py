@@ -11,6 +11,7 @@ import pyoxigraph
 from rdflib import Dataset
 
 from .errors import IkgError
+from .generations import pin
 from .namespaces import PREFIXES
 from .to_rdf import new_dataset
 from .writers import write_atomic
@@ -44,8 +45,9 @@ def open_store(path: Path, union: bool = True) -> pyoxigraph.Store:
     """
     path = Path(path)
     if path.is_dir():  # a store made by `ikg build`: its default graph is already the union
+        real = pin(path)  # the generation it belongs to, kept from deletion while we read it
         try:
-            return pyoxigraph.Store.read_only(str(path))
+            return pyoxigraph.Store.read_only(str(real))
         except OSError as exc:
             raise IkgError(f"{path}: cannot open the store: {str(exc).splitlines()[0]}") from None
     fmt = _format(path)[1]
@@ -74,13 +76,23 @@ def save_store(store: pyoxigraph.Store, path: Path) -> None:
 
 
 def load_dataset(path: Path) -> Dataset:
-    """An rdflib dataset holding the RDF file at ``path`` (named graphs kept where the format has them)."""
+    """An rdflib dataset holding the RDF file at ``path`` (named graphs kept where the format has
+    them), or the named graphs of the store folder ``ikg build`` made."""
     path = Path(path)
+    if path.is_dir():
+        store = open_store(path)
+        default = pyoxigraph.DefaultGraph()
+        nquads = pyoxigraph.serialize((q for q in store if q.graph_name != default),
+                                      format=pyoxigraph.RdfFormat.N_QUADS)
+        ds = new_dataset()
+        ds.parse(data=nquads, format="nquads")
+        return ds
     fmt = _format(path)[0]
     _check(path)
+    real = pin(path)  # an export read through output/graph.trig: keep its generation while reading
     ds = new_dataset()
     try:
-        ds.parse(path, format=fmt)  # a triples format lands in one graph of its own; queries see the union
+        ds.parse(real, format=fmt)  # a triples format lands in one graph of its own; queries see the union
     except Exception as exc:  # rdflib's parsers raise many unrelated exception types
         raise IkgError(f"{path}: cannot parse as {fmt}: {str(exc).splitlines()[0]}") from None
     return ds
@@ -90,36 +102,26 @@ class GraphStore:
     """The graph on disk (a pyoxigraph store): one named graph per article plus the registry and
     ontology graphs, and their union kept as the default graph, which queries read.
 
-    The per-article cache is the source of truth; this store is an index made from it. A marker
-    file is present while the store is being changed, so a store left half-updated by a crash is
-    recognised and made again from the cache.
+    The per-article cache is the source of truth; this store is an index made from it. A build
+    writes a new store in a new generation (a cheap copy of the previous one, see :meth:`copy`),
+    never the store readers have open.
     """
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
-        self.marker = self.folder.with_name(self.folder.name + ".updating")
-        try:
-            self.store = pyoxigraph.Store(str(self.folder))
-        except OSError as exc:
-            raise IkgError(f"{self.folder}: cannot open the store: {str(exc).splitlines()[0]}") from None
+        self.store = pyoxigraph.Store(str(self.folder))
 
-    @property
-    def damaged(self) -> bool:
-        """Whether an earlier update of the store did not finish."""
-        return self.marker.exists()
+    @staticmethod
+    def copy(source: Path, target: Path) -> None:
+        """Make ``target`` a store with the content of the store ``source``: a RocksDB checkpoint,
+        whose immutable files are hard links, so it costs little whatever the size."""
+        pyoxigraph.Store.read_only(str(source)).backup(str(target))
 
     def graph_names(self) -> set[str]:
         return {g.value for g in self.store.named_graphs() if isinstance(g, pyoxigraph.NamedNode)}
 
-    def begin(self) -> None:
-        self.marker.touch()
-
-    def commit(self) -> None:
+    def flush(self) -> None:
         self.store.flush()
-        self.marker.unlink(missing_ok=True)
-
-    def clear(self) -> None:
-        self.store.clear()
 
     def replace(self, name: str, nquads: bytes | None) -> None:
         """Make the named graph ``name`` hold the quads of ``nquads`` (or drop it), keeping the union right."""

@@ -1,5 +1,6 @@
 """Incremental and parallel builds: only what changed is extracted, and the graph always equals
 a clean rebuild; --jobs does not change a byte of the output."""
+import os
 import shutil
 
 import pytest
@@ -74,13 +75,19 @@ def test_jobs_do_not_change_the_output(tmp_path, capsys):
         assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes()
 
 
-def test_a_store_left_half_updated_is_remade_from_the_cache(corpus, tmp_path, pipeline):
+def test_what_a_dead_build_left_is_removed_by_the_next(corpus, tmp_path, pipeline):
     out = tmp_path / "live"
     build(corpus, out, pipeline, check=False)
     before = (out / "graph.trig").read_bytes()
-    (out / "store.updating").touch()  # as if a build had died while changing the store
+    # as if builds had died: one while copying the store, one while switching the link
+    (out / "generations" / "7" / "store").mkdir(parents=True)
+    (out / "generations" / "7" / "store" / "000012.sst").write_bytes(b"half")
+    (out / ".current.4242.tmp").symlink_to("generations/7")
+    (out / "cache" / "objects" / ".x1y2.tmp").write_bytes(b"half an entry")
     again = build(corpus, out, pipeline, check=False)
-    assert again.extracted == 0 and not (out / "store.updating").exists()
+    assert again.extracted == 0
+    assert [p.name for p in (out / "generations").iterdir()] == [os.readlink(out / "current").split("/")[-1]]
+    assert not list(out.glob(".*.tmp")) and not list((out / "cache" / "objects").glob(".*"))
     assert (out / "graph.trig").read_bytes() == before
 
 

@@ -49,13 +49,13 @@ def messy(tmp_path, monkeypatch):
     secret.write_text("人保财险推出新产品。", encoding="utf-8")
     secret.chmod(0)
     if os.geteuid() == 0:  # root reads anything: make the kernel's answer the one a user gets
-        real = Path.read_bytes
+        real = os.open
 
-        def read_bytes(path):
-            if path == secret:
+        def refuse_secret(path, *args, **kwargs):
+            if Path(path) == secret:
                 raise PermissionError(errno.EACCES, "Permission denied", str(path))
-            return real(path)
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+            return real(path, *args, **kwargs)
+        monkeypatch.setattr(os, "open", refuse_secret)
     return src
 
 
@@ -139,7 +139,8 @@ def test_unwritable_output_is_one_line(tmp_path):
     assert "cannot write here: Not a directory" in proc.stderr
 
 
-def test_full_disk_leaves_previous_output(tmp_path, pipeline, monkeypatch):
+def test_full_disk_leaves_previous_output(tmp_path, pipeline, monkeypatch, capsys):
+    """(A real full disk, on a small filesystem: tests/test_crash.py.)"""
     out = tmp_path / "out"
     build(SEEDS, out, pipeline, check=False)
     before = snapshot(out)
@@ -147,9 +148,9 @@ def test_full_disk_leaves_previous_output(tmp_path, pipeline, monkeypatch):
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
     monkeypatch.setattr("graph.writers.os.fsync", full)
-    with pytest.raises(Exception) as err:
-        build(SEEDS, out, pipeline, check=False)
-    assert "No space left on device" in str(err.value)
+    assert main(["build", "--output", str(out), "--jobs", "1", "--quiet", "--no-validate"]) == FAILED
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "No space left on device" in err and "previous build is still" in err
     assert snapshot(out) == before
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
@@ -271,3 +272,180 @@ def test_no_user_mistake_prints_a_traceback(tmp_path, capsys):
     # and in a real process, where an uncaught exception would print its traceback
     proc = ikg("query", bad_rq)
     assert proc.returncode == FAILED and "Traceback" not in proc.stderr and ":1:1: SPARQL syntax error" in proc.stderr
+
+
+# --- hostile but realistic input (issue 12) --------------------------------------------------------
+
+def one_line(err: str) -> bool:
+    return err.startswith("ikg: error: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["query", QUERIES / "aliases.rq", "--timeout", "nan"], "--timeout must be a positive number, not nan"),
+    (["query", QUERIES / "aliases.rq", "--timeout", "-1"], "--timeout must be a positive number"),
+    (["query", QUERIES / "aliases.rq", "--timeout", "inf"], "--timeout must be a positive number"),
+    (["build", "--max-nodes", "-1"], "--max-nodes must be a positive whole number, not -1"),
+    (["build", "--max-nodes", "0"], "--max-nodes must be a positive whole number"),
+    (["build", "--max-size", "nan"], "--max-size must be a positive number"),
+    (["build", "--jobs", "0"], "--jobs must be a positive whole number"),
+    (["push", "--endpoint", "http://127.0.0.1:1/sparql", "--timeout", "nan"], "--timeout must be a positive"),
+])
+def test_impossible_numbers_are_one_line(argv, message, tmp_path, capsys):
+    assert main([str(a) for a in argv] + (["--output", str(tmp_path / "o")] if argv[0] == "build" else [])) == FAILED
+    err = capsys.readouterr().err
+    assert one_line(err) and message in err, err
+    assert not (tmp_path / "o").exists()  # refused before anything was written
+
+
+def test_the_store_a_build_made_is_never_updated(data, tmp_path, capsys):
+    rq = tmp_path / "note.rq"
+    rq.write_text('INSERT DATA { GRAPH <urn:notes> { <urn:a> <urn:b> "c" } }', encoding="utf-8")
+    out = data.parent
+    before = snapshot(out)
+    for target in (out / "store", out / "graph.trig"):  # both belong to the published build
+        assert main(["query", str(rq), "--data", str(target), "--allow-update"]) == FAILED
+        err = capsys.readouterr().err
+        assert one_line(err) and "read-only" in err and "ikg export" in err
+    assert snapshot(out) == before and (out / "graph.trig").is_symlink()
+
+
+def test_a_service_that_does_not_answer_is_one_line(data, tmp_path, capsys):
+    import socket
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    rq = tmp_path / "remote.rq"
+    rq.write_text(f"SELECT ?x WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?x ?p ?o }} }}")
+    for extra in ([], ["--timeout", "20"]):
+        assert main(["query", str(rq), "--data", str(data), "--allow-service", *extra]) == FAILED
+        err = capsys.readouterr().err
+        assert one_line(err) and str(rq) in err, err
+
+
+def test_a_query_file_may_start_with_a_bom(data, tmp_path, capsys):
+    rq = tmp_path / "bom.rq"
+    rq.write_bytes("\ufeffPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+                   "ASK { ?e skos:prefLabel \"中国太保\"@zh }".encode("utf-8"))
+    assert main(["query", str(rq), "--data", str(data)]) == 0
+    assert capsys.readouterr().out.strip() == "true"
+
+
+def test_special_files_are_skipped_with_a_reason(tmp_path):
+    """A FIFO named x.txt and a link to /dev/zero used to hang the build or exhaust its memory."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS / "000_22cda59efe90915f.txt", src)
+    os.mkfifo(src / "x.txt")
+    (src / "zero.txt").symlink_to("/dev/zero")
+    proc = ikg("build", "--input", src, "--output", tmp_path / "out", "--jobs", "1", "--no-validate")
+    assert proc.returncode == WARNINGS and "Traceback" not in proc.stderr
+    assert f"ikg: skipped {src / 'x.txt'}: not a regular file (a FIFO)" in proc.stderr
+    assert f"ikg: skipped {src / 'zero.txt'}: not a regular file (a character device)" in proc.stderr
+    assert "built 1 article(s)" in proc.stdout
+
+
+def test_the_size_limit_applies_to_what_is_read():
+    from graph.errors import ArticleError
+    from graph.ingest import read_bytes
+
+    maps = Path("/proc/self/maps")  # a regular file whose size stat reports as 0
+    if not maps.is_file() or maps.stat().st_size != 0:
+        pytest.skip("needs Linux's /proc")
+    with pytest.raises(ArticleError, match="too large \\(more than"):
+        read_bytes(maps, max_bytes=200)
+
+
+CONTROLS = "\x00\x01\x07\x08\x0b\x0c\x1b\x7f\x85\x9b\ufffe"
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory, pipeline):
+    """A build of articles full of control characters (NUL far past the first 8 KB, ESC, C1,
+    character references to controls) in files with hostile names; returns its output folder."""
+    src = tmp_path_factory.mktemp("hostile")
+    text = (SEEDS / "001_bf52da6889761ee3.txt").read_text(encoding="utf-8")
+    padding = "中国人寿上海市分公司开展公益活动。" * 200  # > 8 KB before the NUL
+    (src / "ctrl.txt").write_text(padding + CONTROLS + text.replace("。", "。\x1b[31m\x00", 3), encoding="utf-8")
+    (src / "page.html").write_text("<html><head><title>标题&#27;&#1;</title></head><body><p>" +
+                                   text.replace("。", "。&#27;&#0;&#x85;", 3) + "</p></body></html>", encoding="utf-8")
+    (src / "line\nbreak\u202e.txt").write_text(CONTROLS[1:] + text, encoding="utf-8")  # NUL early: binary
+    with open(os.path.join(os.fsencode(src), b"not-utf8-\xff.txt"), "wb") as f:
+        f.write(text.encode("utf-8"))
+    out = tmp_path_factory.mktemp("hostile_out")
+    report = build(src, out, pipeline, check=False)
+    assert not report.skipped and len(report.built) == 4
+    return out
+
+
+def test_control_characters_are_removed_at_ingest(hostile):
+    from rdflib import Literal
+
+    from graph.store import load_dataset
+
+    ds = load_dataset(hostile / "graph.trig")  # what a user reads: the export
+    literals = [o for _, _, o, _ in ds.quads((None, None, None, None)) if isinstance(o, Literal)]
+    assert any("中国人寿上海市分公司开展公益活动" in o for o in literals)
+    bad = [str(o)[:40] for o in literals if any(c in str(o) for c in CONTROLS + "\x1b")]
+    assert not bad
+
+
+def _parse_back(name: str, data: bytes) -> int:
+    """Parse an export as the tool at the other end would; the number of statements or elements."""
+    from rdflib import Dataset, Graph
+    from graph.writers import FORMATS
+
+    plugin = getattr(FORMATS[name], "plugin", None)
+    if plugin and getattr(FORMATS[name], "quads", False):
+        ds = Dataset()
+        ds.parse(data=data, format=plugin)
+        return len(ds)
+    try:
+        return len(Graph().parse(data=data, format=plugin))
+    except Exception:  # noqa: BLE001 - not an RDF format rdflib reads: XML or JSON documents
+        if data.lstrip().startswith(b"<"):
+            import xml.etree.ElementTree as ET
+            return len(list(ET.fromstring(data).iter()))
+        import json
+        return len(json.dumps(json.loads(data)))
+
+
+def test_every_export_of_every_format_parses_back(hostile, tmp_path, capsys):
+    from graph.writers import FORMATS
+
+    for name in ("graph.trig", "graph.ttl"):  # what the build wrote
+        fmt = {"graph.trig": "trig", "graph.ttl": "ttl"}[name]
+        assert _parse_back(fmt, (hostile / name).read_bytes()) > 1000
+    # what `ikg export` writes as RDF, from the store and from the TriG file (graph-tool formats: test_network.py)
+    for fmt in (name for name, spec in FORMATS.items() if not spec.network):
+        for data in (hostile / "store", hostile / "graph.trig"):
+            target = tmp_path / f"graph.{fmt}"
+            assert main(["export", "--format", fmt, "--data", str(data), "-o", str(target)]) == 0, fmt
+            assert _parse_back(fmt, target.read_bytes()) > 100, fmt
+    capsys.readouterr()
+
+
+def test_the_output_folder_is_never_read_as_input(tmp_path, capsys):
+    src = tmp_path / "news"
+    shutil.copytree(SEEDS, src)
+    out = src / "graph-out"  # inside the input folder
+    for _ in range(2):
+        assert main(["build", "--input", str(src), "--output", str(out), "--jobs", "1", "--no-validate"]) == 0
+        assert "built 5 article(s)" in capsys.readouterr().out
+    assert main(["build", "--input", str(src), "--output", str(src), "--jobs", "1"]) == FAILED
+    assert one_line(capsys.readouterr().err)
+
+
+def test_file_names_in_messages_are_printed_escaped(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS / "000_22cda59efe90915f.txt", src)
+    (src / "evil\nikg: error: forged\x1b[31m\u202e.txt").write_bytes(b"")
+    with open(os.path.join(os.fsencode(src), b"raw-\xff.txt"), "wb"):
+        pass
+    proc = ikg("build", "--input", src, "--output", tmp_path / "out", "--jobs", "1", "--no-validate")
+    assert proc.returncode == WARNINGS
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 2 and all(line.startswith("ikg: skipped ") for line in lines), lines
+    assert "\x1b" not in proc.stderr and "\u202e" not in proc.stderr
+    assert "evil\\nikg: error: forged\\x1b[31m\\u202e.txt: empty file" in proc.stderr
+    assert "raw-\\udcff.txt: empty file" in proc.stderr

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import signal
 import sys
 import threading
 
 from .. import __version__
-from ..errors import IkgError
-from .common import FAILED, OK
+from ..errors import IkgError, shown
+from .common import FAILED, INTERNAL, OK
 
 # Sub-commands in the order `ikg --help` lists them.
 COMMANDS = ("build", "query", "explain", "stats", "path", "export", "validate", "push", "eval")
@@ -45,15 +46,25 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except IkgError as err:
-        print(f"ikg: error: {err}", file=sys.stderr)
+        print(f"ikg: error: {shown(err)}", file=sys.stderr)
+        return FAILED
+    except BrokenPipeError:  # e.g. `ikg query … | head`
+        sys.stderr.close()
+        return OK
+    except OSError as exc:  # the machine's limits (a full disk, a vanished folder) are not bugs
+        where = f"{shown(exc.filename)}: " if exc.filename else ""
+        print(f"ikg: error: {where}{shown(exc.strerror or exc)}", file=sys.stderr)
         return FAILED
     except KeyboardInterrupt:
         print("ikg: interrupted; the output folder holds a complete graph (the previous one, "
               "unless this build had already finished writing)", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # e.g. `ikg query … | head`
-        sys.stderr.close()
-        return OK
+    except Exception as exc:  # a bug: still one line; IKG_DEBUG=1 shows the traceback
+        if os.environ.get("IKG_DEBUG"):
+            raise
+        print(f"ikg: internal error: {shown(type(exc).__name__)}: {shown(exc)} "
+              "(a bug; run with IKG_DEBUG=1 for the details)", file=sys.stderr)
+        return INTERNAL
 
 
 if __name__ == "__main__":

@@ -6,8 +6,9 @@ import sys
 from pathlib import Path
 
 from ..build import build
+from ..errors import shown
 from ..ingest import DEFAULT_MAX_BYTES
-from .common import OK, WARNINGS
+from .common import OK, WARNINGS, positive
 
 HELP = "build the graph from a folder of articles"
 SHOWN_VIOLATIONS = 20
@@ -33,13 +34,16 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
+    max_size = positive(args.max_size, "--max-size")
+    positive(args.max_nodes, "--max-nodes", whole=True)
+    positive(args.jobs, "--jobs", whole=True)
     report = build(args.input, args.output, show_progress=not args.quiet, check=args.check,
-                   max_bytes=int(args.max_size * 2**20), jobs=max(1, args.jobs), exports=args.exports,
+                   max_bytes=max(1, int(max_size * 2**20)), jobs=args.jobs, exports=args.exports,
                    max_nodes=args.max_nodes, count=not args.quiet)
-    for err in report.skipped:
-        print(f"ikg: skipped {err}", file=sys.stderr)
+    for err in report.skipped:  # file names are printed escaped: a name cannot forge a line
+        print(f"ikg: skipped {shown(err)}", file=sys.stderr)
     for violation in report.violations[:SHOWN_VIOLATIONS]:
-        print(f"ikg: shape {violation}", file=sys.stderr)
+        print(f"ikg: shape {shown(violation)}", file=sys.stderr)
     if len(report.violations) > SHOWN_VIOLATIONS:
         print(f"ikg: … {len(report.violations) - SHOWN_VIOLATIONS} more; run 'ikg validate'", file=sys.stderr)
     if not args.quiet:
@@ -47,5 +51,5 @@ def run(args) -> int:
         if report.removed:
             changes += f", {len(report.removed)} removed"
         print(f"built {len(report.built)} article(s) ({changes}): {report.entities} entities, {report.facts} facts, "
-              f"{report.figures} figures, {report.triples} triples -> {', '.join(str(p) for p in report.written)}")
+              f"{report.figures} figures, {report.triples} triples -> {', '.join(shown(p) for p in report.written)}")
     return WARNINGS if report.skipped or report.violations else OK

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from ..push import PASSWORD_ENV, TIMEOUT, USER_ENV, credentials_from_env, push
-from .common import OK, OUTPUT
+from .common import OK, OUTPUT, positive
 
 HELP = "load the graph into a SPARQL 1.1 server (Virtuoso, Fuseki, GraphDB …)"
 DESCRIPTION = (
@@ -36,6 +36,7 @@ def _pushed(name: str, triples: int) -> None:
 
 
 def run(args) -> int:
+    positive(args.timeout, "--timeout")
     data = args.data or next((p for p in (OUTPUT / "store", OUTPUT / "graph.trig") if p.exists()),
                              OUTPUT / "graph.trig")
     try:

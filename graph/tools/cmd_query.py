@@ -4,9 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..data import query_file
+from ..errors import IkgError
+from ..generations import generation_of
 from ..query import RESULT_FORMATS, answer, classify, read_query, run_update
 from ..store import open_store, save_store
-from .common import OK, add_data_option, data_path
+from .common import OK, add_data_option, data_path, positive
 
 HELP = "run a SPARQL query file against the built graph"
 DESCRIPTION = ("Run a read-only SPARQL query (SELECT or ASK) and print the answer. Updates and SERVICE "
@@ -26,17 +28,21 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
+    timeout = positive(args.timeout, "--timeout")
     file = query_file(args.file)
     text = read_query(file)
     name = str(file)
     update, _ = classify(text, name)
     if update and args.allow_update:
         path = data_path(args)
+        if path.is_dir() or generation_of(path.resolve()):  # a published build never changes: others read it
+            raise IkgError(f"{path}: what 'ikg build' made is read-only; update a copy of the graph "
+                           "instead (ikg export --format trig -o copy.trig)")
         store = open_store(path, union=False)  # write back exactly the graphs the file has
         run_update(store, text, name, allow_service=args.allow_service)
         save_store(store, path)
         print(f"updated {path}")
         return OK
     store = open_store(data_path(args))
-    print(answer(store, text, name, args.format, timeout=args.timeout, allow_service=args.allow_service))
+    print(answer(store, text, name, args.format, timeout=timeout, allow_service=args.allow_service))
     return OK

@@ -12,12 +12,12 @@ DESCRIPTION = "Validate a built graph with pySHACL against ontology/shapes.ttl a
 
 
 def add_arguments(p) -> None:
-    add_data_option(p, "validate", store=False)
+    add_data_option(p, "validate")
     p.add_argument("--shapes", type=Path, help="SHACL shapes file (default: ontology/shapes.ttl)")
 
 
 def run(args) -> int:
-    report = validate(load_dataset(data_path(args, store=False)), load_shapes(args.shapes))
+    report = validate(load_dataset(data_path(args)), load_shapes(args.shapes))
     if report.conforms:
         print("conforms: no violations")
         return OK

@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
+
+from ..errors import IkgError
 
 # Exit codes (documented in the README).
 OK, FAILED, WARNINGS = 0, 1, 3  # 2 is argparse's usage error
+INTERNAL = 70  # a bug in ikg (sysexits' EX_SOFTWARE); the message says how to see the traceback
 
 OUTPUT = Path("output")
 
@@ -15,6 +19,17 @@ def add_data_option(p: argparse.ArgumentParser, verb: str = "query", store: bool
     default = "output/store, else output/graph.trig" if store else "output/graph.trig"
     kinds = "RDF file or store folder" if store else "RDF file"
     p.add_argument("--data", "-d", type=Path, help=f"{kinds} to {verb} (default: {default})")
+
+
+def positive(value: float | None, option: str, whole: bool = False) -> float | None:
+    """``value`` of ``option`` if it is a positive (finite, and with ``whole`` integral) number;
+    a one-line error otherwise. None (the option not given) passes."""
+    if value is None:
+        return None
+    if not (math.isfinite(value) and value > 0) or (whole and value != int(value)):
+        kind = "a positive whole number" if whole else "a positive number"
+        raise IkgError(f"{option} must be {kind}, not {value:g}")
+    return value
 
 
 def data_path(args: argparse.Namespace, store: bool = True) -> Path:

@@ -1,0 +1,77 @@
+"""Workers: extraction processes that live and die with the build that started them.
+
+The pool is started with ``spawn``: a worker is a fresh interpreter that inherits none of the
+build's open files, so it can never hold the output folder's lock after the build is gone (with
+``fork`` it held a copy of the lock's file descriptor). Each worker asks the kernel to kill it
+when its parent dies (``PR_SET_PDEATHSIG`` on Linux; elsewhere a thread watches the parent's pid),
+and leaves Ctrl-C to the build, which stops the whole pool.
+"""
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Make this process end when ``parent_pid`` (its parent) does, however the parent ends."""
+    if not _kernel_kills_orphans():
+        threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+    if os.getppid() != parent_pid:  # the parent died before the kernel was asked to tell us
+        os._exit(1)
+
+
+def _kernel_kills_orphans() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _start(parent_pid: int, initializer: Callable, initargs: tuple) -> None:
+    die_with_parent(parent_pid)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build handles Ctrl-C and stops its workers
+    initializer(*initargs)
+
+
+@contextmanager
+def _sigint_held():
+    # A worker inherits the signal mask through spawn; with SIGINT blocked while it starts, a Ctrl-C
+    # then reaches only the build (held, not lost, and delivered when the block ends).
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def map_in_processes(function: Callable, items: Iterable, jobs: int, initializer: Callable,
+                     initargs: tuple = (), chunksize: int = 8) -> Iterator:
+    """``map(function, items)`` in ``jobs`` worker processes, in order; each worker first runs
+    ``initializer(*initargs)``. Leaving early (an error, Ctrl-C) kills the workers at once."""
+    context = multiprocessing.get_context("spawn")
+    with _sigint_held():
+        pool = context.Pool(jobs, initializer=_start, initargs=(os.getpid(), initializer, initargs))
+    try:
+        yield from pool.imap(function, items, chunksize=chunksize)
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()
