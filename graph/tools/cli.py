@@ -40,9 +40,24 @@ def _interrupt(signum, frame):
 
 def main(argv: list[str] | None = None) -> int:
     """Run `ikg`; user mistakes end in one line on stderr and a non-zero exit code, never a traceback."""
-    args = parser().parse_args(argv)
-    if threading.current_thread() is threading.main_thread():
+    try:
+        args = parser().parse_args(argv)  # imports every command: a second in which Ctrl-C is likely
+    except KeyboardInterrupt:
+        print("ikg: interrupted", file=sys.stderr)
+        return 130
+    main_thread = threading.current_thread() is threading.main_thread()
+    if main_thread:
         signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops a build as cleanly as Ctrl-C
+    try:
+        return _run(args)
+    finally:
+        if argv is None and main_thread:  # a program that has finished: Ctrl-C now would only
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # interrupt Python's shutdown, with a traceback
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def _run(args) -> int:
+    """Run the command; every way it can fail ends in one line on stderr and an exit code."""
     try:
         return args.run(args)
     except IkgError as err:
