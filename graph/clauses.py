@@ -9,9 +9,8 @@ import re
 import tomllib
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from pathlib import Path
 
-from .data import ONTOLOGY_DIR
+from .data import ONTOLOGY_DIR, patterns_table
 from .errors import IkgError
 
 
@@ -49,13 +48,12 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@lru_cache(maxsize=4)
-def default_punctuation(path: Path | None = None) -> Punctuation:
+@lru_cache(maxsize=1)
+def default_punctuation() -> Punctuation:
     """The [punctuation] table of the project's patterns.toml, for the stages that run before the
     rules are loaded (segmenting, comparing names)."""
-    path = path or ONTOLOGY_DIR / "patterns.toml"
     try:
-        table = tomllib.loads(path.read_text(encoding="utf-8"))["punctuation"]
+        table = patterns_table("punctuation")
         return Punctuation(*(str(table[f.name]) for f in fields(Punctuation)))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as exc:
-        raise IkgError(f"{path}: [punctuation]: cannot read: {exc}") from None
+        raise IkgError(f"{ONTOLOGY_DIR / 'patterns.toml'}: [punctuation]: cannot read: {exc}") from None

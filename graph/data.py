@@ -6,6 +6,8 @@ package-dir). Every module that reads them asks here, so both layouts work from 
 """
 from __future__ import annotations
 
+import tomllib
+from functools import lru_cache
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -35,3 +37,11 @@ def query_file(path: Path) -> Path:
         return path
     bundled = QUERIES_DIR / (path.name if path.suffix == ".rq" else f"{path.name}.rq")
     return bundled if bundled.is_file() else path
+
+
+@lru_cache(maxsize=16)
+def patterns_table(name: str) -> dict:
+    """The table ``name`` of the project's ontology/patterns.toml, for stages that run before the
+    rules are loaded (ingest, segmenting, comparing names). Callers turn a KeyError into an error
+    naming the file."""
+    return tomllib.loads((ONTOLOGY_DIR / "patterns.toml").read_text(encoding="utf-8"))[name]

@@ -5,14 +5,18 @@ import hashlib
 import os
 import re
 import stat
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 from dateutil import parser as dateparser
 
-from .errors import ArticleError
+from .clauses import default_punctuation
+from .data import ONTOLOGY_DIR, patterns_table
+from .errors import ArticleError, IkgError
 from .records import Document
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -36,7 +40,6 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _LOOKS_LIKE_HTML = re.compile(r"</?(p|div|br|span|a|img|strong|b|center|html|body|h[1-6]|li|table)\b", re.I)
-_CREDIT = re.compile(r"[（(]?\s*(?:文章)?来源[：:]\s*([^）)\s]{2,20})\s*[）)]?\s*$")
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 # Control characters (C0 but tab and line ends, DEL, C1) and the two non-characters XML forbids:
@@ -115,7 +118,7 @@ def _clean_lines(body: str) -> tuple[list[str], list[str], str | None]:
         links = _MD_LINK.findall(line)
         without_links = _MD_LINK.sub("", line)
         # A line made only of links and separators is navigation, not text.
-        if links and not re.sub(r"[\s|｜·•/>\-–—]+", "", without_links):
+        if links and not _metadata().navigation.sub("", without_links):
             continue
         line = _MD_LINK.sub(r"\1", line)
         if _MD_HEADING.match(line):
@@ -191,7 +194,7 @@ def parse_article(raw: str, path: str, doc_id: str) -> Document:
     lines, bare_urls, heading = _clean_lines(body)
     urls += bare_urls
     credit = None
-    if lines and (m := _CREDIT.search(lines[-1])):
+    if lines and (m := _metadata().credit.search(lines[-1])):
         credit = m.group(1)
     text = "\n".join(lines)
     if not text.strip():
@@ -214,8 +217,25 @@ def _name_as_text(name: str) -> str:
     return strip_controls(name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
 
+@dataclass(frozen=True)
+class _Metadata:
+    credit: re.Pattern
+    navigation: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _metadata() -> _Metadata:
+    """The [metadata] table of patterns.toml, compiled."""
+    try:
+        table = patterns_table("metadata")
+        return _Metadata(re.compile(table["credit"]), re.compile(f"[{table['navigation_separators']}]+"))
+    except (KeyError, re.error) as exc:
+        raise IkgError(f"{ONTOLOGY_DIR / 'patterns.toml'}: [metadata]: {exc}") from None
+
+
 def _first_sentence(text: str, limit: int = 40) -> str:
-    first = re.split(r"[。！？!?\n]", text, maxsplit=1)[0].strip()
+    ends = re.escape(default_punctuation().sentence_end)
+    first = re.split(f"[{ends}\\n]", text, maxsplit=1)[0].strip()
     return first if len(first) <= limit else first[:limit] + "…"
 
 
