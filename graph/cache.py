@@ -13,9 +13,10 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from .writers import stage
 
 OBJECTS = "objects"
 
@@ -48,20 +49,13 @@ class ArticleCache:
         target = self.path(key)
         if target.is_file():
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
+        temporary = stage(target, quads)
         try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(quads)
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(temporary, 0o644)
-            try:
-                os.link(temporary, target)  # unlike rename, a link never replaces an existing entry
-            except FileExistsError:
-                pass
+            os.link(temporary, target)  # unlike rename, a link never replaces an existing entry
+        except FileExistsError:
+            pass
         finally:
-            os.unlink(temporary)
+            temporary.unlink()
 
     def quads(self, key: str) -> bytes:
         return self.path(key).read_bytes()

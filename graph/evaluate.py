@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -19,12 +18,12 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from .errors import IkgError
-from .namespaces import ARTICLE, ENTITY_CLASSES, IK, ORG, PROV, RDF, SCHEMA, SKOS
+from .namespaces import ARTICLE, ENTITY_CLASSES, IK, PROV, RDF, SCHEMA, SKOS, STRUCTURE
 from .registry import normalise
+from .tables import display_width, pad
 
 PREDICATES = ("provides", "targets", "supports", "guidedBy", "partnersWith", "donatesTo")
 SYMMETRIC = frozenset({"partnersWith"})
-STRUCTURE = ("unitOf", "subOrganizationOf")
 # Gold amount kinds and the ik: individuals the graph uses for them.
 AMOUNT_KINDS = {"coverage": "Coverage", "donation": "Donation", "claims_paid": "ClaimsPaid",
                 "credit": "Credit", "rent_relief": "RentRelief", "other": "OtherAmount"}
@@ -306,7 +305,7 @@ class GraphReader:
                 out.relations.append((self.node(s), name, self.node(o)))
         for child in sorted(mentioned):
             for name in STRUCTURE:
-                for parent in sorted(set(self.g.objects(child, ORG[name]))):
+                for parent in sorted(set(self.g.objects(child, STRUCTURE[name]))):
                     c = self.node(child)
                     if c.type in STRUCTURE_CHILDREN and (name == "unitOf" or parent in mentioned):
                         out.structure.append((c, name, self.node(parent)))
@@ -593,15 +592,6 @@ def _num(x: float | None) -> str:
     return "-" if x is None else f"{x:.2f}"
 
 
-def _width(text: str) -> int:
-    """Columns a string takes on a terminal: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
 def format_table(report: Report) -> str:
     """The report for a terminal: one row per class, predicate and section, then misses and false
     positives by name."""
@@ -613,10 +603,10 @@ def format_table(report: Report) -> str:
         for key, s in scores.items():
             rows.append([f"  {key}", str(s.gold), str(s.found), str(s.correct), _num(s.precision),
                          _num(s.recall), _num(s.f1)])
-    widths = [max(_width(r[i]) for r in [head, *rows] if isinstance(r, list)) for i in range(len(head))]
+    widths = [max(display_width(r[i]) for r in [head, *rows] if isinstance(r, list)) for i in range(len(head))]
 
     def line(cells: list[str]) -> str:
-        return "  ".join([_pad(cells[0], widths[0])] + [c.rjust(w) for c, w in zip(cells[1:], widths[1:])])
+        return "  ".join([pad(cells[0], widths[0])] + [c.rjust(w) for c, w in zip(cells[1:], widths[1:])])
 
     out = [f"{report.system} on {len(report.articles)} article(s) of {report.gold_dir}", line(head)]
     out += [r if isinstance(r, str) else line(r) for r in rows]
@@ -629,5 +619,5 @@ def format_table(report: Report) -> str:
         out += ["", f"{title}: {len(items)}"]
         for section in ("entities", "relations", "structure", "amounts"):
             for i in (i for i in items if i.section == section):
-                out.append(f"  {section:<10} {i.article[:12]:<12}  {_pad(i.kind, 16)}  {i.text}")
+                out.append(f"  {section:<10} {i.article[:12]:<12}  {pad(i.kind, 16)}  {i.text}")
     return "\n".join(out)

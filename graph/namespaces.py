@@ -21,3 +21,6 @@ PREFIXES = {"rdf": RDF, "ik": IK, "ikr": IKR, "skos": SKOS, "org": ORG, "schema"
             "dcterms": DCTERMS, "owl": OWL, "xsd": XSD, "rdfs": RDFS}
 # The same, as SPARQL engines take them (pyoxigraph's ``prefixes=``).
 SPARQL_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+
+# The parent links (insurer → group, branch → insurer), by local name, in the order reports list them.
+STRUCTURE = {"unitOf": ORG.unitOf, "subOrganizationOf": ORG.subOrganizationOf}

@@ -6,7 +6,6 @@ import io
 import math
 import multiprocessing
 import os
-import unicodedata
 from pathlib import Path
 
 import pyoxigraph
@@ -16,6 +15,7 @@ from rdflib.plugins.sparql.parser import parseUpdate
 
 from .errors import IkgError
 from .namespaces import PREFIXES, SPARQL_PREFIXES
+from .tables import display_width, pad
 from .workers import die_with_parent
 
 RESULT_FORMATS = ("table", "csv", "json")
@@ -145,19 +145,14 @@ def _cell(term) -> str:
     return term.value
 
 
-def _width(text: str) -> int:
-    """Columns a string takes on a terminal: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _cut(text: str, width: int) -> str:
     """``text`` on one line, cut to ``width`` terminal columns with an ellipsis."""
     text = " ".join(text.split())
-    if _width(text) <= width:
+    if display_width(text) <= width:
         return text
     out, used = [], 0
     for ch in text:
-        used += _width(ch)
+        used += display_width(ch)
         if used > width - 1:
             break
         out.append(ch)
@@ -193,10 +188,10 @@ def rows_as_csv(names: list[str], rows: list[list]) -> str:
 def rows_as_table(names: list[str], rows: list[list]) -> str:
     """A header and rows as an aligned table for the terminal (CJK-aware widths, long cells cut)."""
     rows = [[_cut(str(c), TABLE_CELL_WIDTH) for c in r] for r in rows]
-    widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
+    widths = [max([display_width(n)] + [display_width(r[i]) for r in rows]) for i, n in enumerate(names)]
 
     def line(cells):
-        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
+        return "  ".join(pad(c, w) for c, w in zip(cells, widths)).rstrip()
 
     body = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
     body.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")

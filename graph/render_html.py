@@ -21,7 +21,7 @@ import pyvis
 from pyvis.network import Network
 from rdflib import Dataset
 
-from .namespaces import ENTITY_CLASSES, IK, PREFIXES, RDF, RDFS, SCHEMA, SKOS
+from .namespaces import ENTITY_CLASSES, IK, PREFIXES, RDF, RDFS, SCHEMA, SKOS, STRUCTURE
 from .ontology import labels
 from .quantities import format_yuan
 
@@ -58,7 +58,7 @@ OTHER_RELATION = ("#9e9e9e", 1)  # a predicate added after this table was writte
 def _name(term: str) -> str:
     """The Chinese name the ontology gives a class or relation (its local name if it has none)."""
     return labels().get(term) or term.split(":")[-1]
-STRUCTURE = ("org:subOrganizationOf", "org:unitOf")
+STRUCTURE_LINKS = tuple(f"org:{name}" for name in STRUCTURE)  # as the page names relations
 FONT_SIZE = 14  # px of a node label at zoom 1; the layout leaves room for labels of this size
 GAP = 12  # px kept free around every node and between clusters
 SPRING_LIMIT = 400  # clusters placed by networkx's spring layout; the rest start next to their links
@@ -182,7 +182,7 @@ def graph_data(ds: Dataset, max_nodes: int | None = None) -> nx.MultiDiGraph:
     info, facts, amounts = _entities(ds), _facts(ds), _amounts(ds)
     parents = defaultdict(set)
     for s, p, o in facts:
-        if p in STRUCTURE:
+        if p in STRUCTURE_LINKS:
             parents[s].add(o)
     shown = {iri for iri, d in info.items() if d["articles"]}
     todo = list(shown)
@@ -234,7 +234,7 @@ def layout(g: nx.MultiDiGraph) -> tuple[dict[str, tuple[float, float]], list[dic
             positions[v] = (round(at.real, 1), round(at.imag, 1))
     clusters = [{"id": r, "label": g.nodes[r]["label"], "color": CLASS_STYLE[g.nodes[r]["cls"]][0],
                  "x": round(centres[r].real, 1), "y": round(centres[r].imag, 1), "r": round(radius, 1)}
-                for r, (*_, radius) in trees.items() if any(p in STRUCTURE for *_, p in g.in_edges(r, keys=True))]
+                for r, (*_, radius) in trees.items() if any(p in STRUCTURE_LINKS for *_, p in g.in_edges(r, keys=True))]
     return positions, clusters
 
 
@@ -254,7 +254,7 @@ def _layout_tree(g: nx.MultiDiGraph) -> dict[str, str]:
             parent[child] = to
 
     for s, o, p in sorted(g.edges(keys=True)):
-        if p in STRUCTURE:
+        if p in STRUCTURE_LINKS:
             attach(s, o)
     structured = set(parent) | set(parent.values())
     neighbours = {v: sorted(set(g.predecessors(v)) | set(g.successors(v)) - {v}) for v in g}
@@ -433,7 +433,7 @@ def _edge_item(edge_id: str, predicate: str, d: dict, index: dict[str, int], par
     registry_only = not texts
     item = {
         "id": edge_id, "rel": predicate, "width": width, "dashes": registry_only,
-        "label": "" if predicate in STRUCTURE else name,
+        "label": "" if predicate in STRUCTURE_LINKS else name,
         "color": {"color": color, "highlight": color, "hover": color, "opacity": 0.7},
         "font": {"color": color},
         "arrows": "" if predicate == "ik:partnersWith" else "to",
@@ -454,7 +454,7 @@ def _relations(g: nx.MultiDiGraph) -> list[dict]:
         if counts[p]:
             color, width = RELATION_STYLE.get(p, OTHER_RELATION)
             found.append({"id": p, "label": _name(p), "color": color, "width": width,
-                          "structure": p in STRUCTURE, "count": counts[p]})
+                          "structure": p in STRUCTURE_LINKS, "count": counts[p]})
     return found
 
 

@@ -7,12 +7,12 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from .iri import node_iri
-from .namespaces import ARTICLE, GRAPH, IK, ONTOLOGY_GRAPH, ORG, PREFIXES, PROV, RDF, REGISTRY_GRAPH, SCHEMA, SKOS
+from .namespaces import (ARTICLE, GRAPH, IK, ONTOLOGY_GRAPH, ORG, PREFIXES, PROV, RDF, REGISTRY_GRAPH, SCHEMA, SKOS,
+                         STRUCTURE)
 from .records import Document, Evidence, Extraction, Fact, Figure
 from .registry import Registry
 
 # Facts whose predicate is a structure link rather than an ik: relation.
-STRUCTURE = {"subOrganizationOf": ORG.subOrganizationOf, "unitOf": ORG.unitOf}
 
 
 def predicate_iri(name: str) -> URIRef:

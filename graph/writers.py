@@ -76,7 +76,7 @@ def serialize(ds: Dataset, name: str) -> bytes:
     return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
-def _stage(path: Path, data: bytes) -> Path:
+def stage(path: Path, data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path``; the caller renames it into place."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -117,7 +117,7 @@ def write_files(files: dict[Path, bytes]) -> None:
     staged: dict[Path, Path] = {}
     try:
         for path, data in files.items():
-            staged[Path(path)] = _stage(Path(path), data)
+            staged[Path(path)] = stage(Path(path), data)
         with hold_signals():
             for path, tmp in staged.items():
                 os.replace(tmp, path)
