@@ -101,6 +101,7 @@ class SentenceView:
     boundaries: set[int]
     aliases: list[tuple[int, int, str, re.Match | None]]  # (start, end, iri, unit after it)
     alias_spans: set[tuple[int, int]]  # every alias match, read or not: a quoted alias is no product
+    patterned: list[Mention] = field(default_factory=list)  # names patterns give whole
     suffixed: list[tuple[Mention, bool]] = field(default_factory=list)  # (name, needs a unit)
 
     @property
@@ -164,19 +165,35 @@ class Recogniser:
         boundaries = ({t.start - s.start for t in s.tokens} | {t.end - s.start for t in s.tokens} if s.tokens
                       else set(range(len(s.text) + 1)))  # no tokenizer: every position is a boundary
         units = "branches" in self.enabled
+        patterned = self._pattern_names(s) if "pattern_names" in self.enabled else []
+        # A registry name inside a longer pattern name is part of it: 国家金融监督管理总局温州监管分局
+        # is the local office, not the national body followed by noise.
+        inside = [(m.start - s.start, m.end - s.start) for m in patterned]
         candidates, spans = [], set()
         for a, b, iri in self.index.matches(s.text):
+            if any(pa <= a and b <= pb and (a, b) != (pa, pb) for pa, pb in inside):
+                continue
             if b - a > _SHORT_ALIAS or (a in boundaries and b in boundaries):
                 spans.add((a, b))
                 unit = self._unit_after(s.text, b, self.registry.entries[iri].entity.cls) if units else None
                 candidates.append((a, unit.end() if unit else b, (iri, b, unit)))
         aliases = [(a, b, iri, unit) for a, _, (iri, b, unit) in best_reading(candidates)]
-        view = SentenceView(s, boundaries, aliases, spans)
+        view = SentenceView(s, boundaries, aliases, spans, patterned)
         if "suffix_names" in self.enabled or units:
             view.suffixed = self._suffix_names(view, units)
         return view
 
     # -- what components share ----------------------------------------------------------------
+
+    def _pattern_names(self, s: Sentence) -> list[Mention]:
+        """Names a pattern gives whole (河南银保监局, 北京保险行业协会 …), or within the context it
+        needs (the hotline number after 客服热线)."""
+        out = []
+        for cls, pattern in self.rules.pattern_names:
+            part = "name" if "name" in pattern.groupindex else 0  # a group `name` marks the name in its context
+            for m in pattern.finditer(s.text):
+                out.append(Mention(m.group(part), s.start + m.start(part), s.start + m.end(part), s.index, cls, "pattern"))
+        return out
 
     def _unit_after(self, text: str, end: int, cls: str) -> re.Match | None:
         """A unit's suffix right after an organisation's name: 上海分公司, 周口中心支公司, 河南省分行 …"""
@@ -337,14 +354,8 @@ def branch_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
 
 @component("pattern_names")
 def pattern_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
-    """Names a pattern gives whole (河南银保监局, 北京保险行业协会 …), or within the context it
-    needs (the hotline number after 客服热线)."""
-    s, out = view.sentence, []
-    for cls, pattern in rec.rules.pattern_names:
-        part = "name" if "name" in pattern.groupindex else 0  # a group `name` marks the name in its context
-        for m in pattern.finditer(view.text):
-            out.append(Mention(m.group(part), s.start + m.start(part), s.start + m.end(part), s.index, cls, "pattern"))
-    return out
+    """Names a pattern gives whole: 河南银保监局, 国家金融监督管理总局温州监管分局, 客服热线95518."""
+    return view.patterned
 
 
 @component("suffix_names")

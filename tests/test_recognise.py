@@ -47,6 +47,12 @@ def test_a_subsidiary_inside_its_groups_longer_string_is_read_as_the_branch(pipe
     assert pipeline.registry.entries[m.parent].entity.label == "平安产险"
 
 
+def test_a_pattern_name_holding_a_registry_name_is_read_whole(pipeline):
+    got = found(pipeline, "国家金融监督管理总局温州监管分局对该公司作出处罚。")
+    assert ("国家金融监督管理总局温州监管分局", "Regulator") in got
+    assert ("国家金融监督管理总局", "Regulator") not in got
+
+
 def test_best_reading_covers_the_most_text_with_the_fewest_pieces():
     assert best_reading([(0, 4, "group"), (2, 11, "branch")]) == [(2, 11, "branch")]
     assert best_reading([(0, 4, "group"), (2, 11, "branch"), (0, 2, "a")]) == [(0, 2, "a"), (2, 11, "branch")]
