@@ -226,6 +226,8 @@ class Recogniser:
                 start = self._name_start(s, m.start(), rule.max_stem, view.boundaries)
                 if start is None:
                     continue
+                if rule.not_after_quote and start and s.text[start - 1] in self.rules.punctuation.closing:
+                    continue
                 if rule.check_pos and any(tag in self.rules.reject_pos
                                           for _, tag in self.tokenizer.pos(s.text[start:m.start()])):
                     continue
@@ -253,8 +255,17 @@ class Recogniser:
         return start
 
     def _quote_class(self, name: str, after: str, before: str) -> str | None:
+        """Initiative or Product by the name's own ending first (a “…险” is cover even when a
+        项目 follows, a “…保” is not), then by the words after and before it; None for a slogan
+        or an event."""
         r = self.rules
-        if (name and r.initiative_inside.search(name)) or (after and r.initiative_after.search(after)):
+        if (name and r.quote_exclude.search(name)) or r.quote_exclude_before.search(before):
+            return None
+        if name and r.initiative_inside.search(name):
+            return "Initiative"
+        if name and r.cover_inside.search(name):
+            return "Product"
+        if after and r.initiative_after.search(after):
             return "Initiative"
         if ((name and r.product_inside.search(name)) or (after and r.product_after.search(after))
                 or r.product_before.search(before)):

@@ -34,6 +34,7 @@ class SuffixName:
     max_stem: int
     needs_branch: bool
     check_pos: bool
+    not_after_quote: bool = False  # right after a quoted name it describes that name (“吉牛保”肉牛价格指数保险)
 
 
 @dataclass(frozen=True)
@@ -72,11 +73,14 @@ class Rules:
     reference_window: int
     quote: re.Pattern
     product_inside: re.Pattern
+    cover_inside: re.Pattern  # endings that make a quoted name cover whatever follows it (…险)
     product_after: re.Pattern
     product_before: re.Pattern
     initiative_inside: re.Pattern
     initiative_after: re.Pattern
     unquoted_product: re.Pattern
+    quote_exclude: re.Pattern  # quoted slogans and numbered policies (两个确保, 三农), not names
+    quote_exclude_before: re.Pattern  # quoted names after these are events or slogans (台风“杜苏芮”)
     unquoted_product_exclude: re.Pattern
     relations: tuple[RelationRule, ...]
     clause_separators: re.Pattern
@@ -163,7 +167,7 @@ def load_rules(path: Path | None = None) -> Rules:
     sub_units = alternation(names.words("sub_units"))
     gap = names.get("unit_gap", str)
     clause_start = names.get("clause_start", str)
-    local_name = names.get("local_unit_name", str)
+    local_name = names.get("local_unit_name", str).replace("{regions}", regions)
     bare_unit = names.get("bare_unit", str)
     pairs = products.words("quote_pairs")
     n = products.get("max_length", int)
@@ -206,7 +210,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                 f"(?P<unit>{re.escape(bare_unit)}|{units})"),
         suffix_names=tuple(
             SuffixName(t.get("class", str), t.regex("suffixes", alternation(t.words("suffixes"))), t.get("max_stem", int),
-                       t.get("needs_branch", bool, False), t.get("check_pos", bool, False))
+                       t.get("needs_branch", bool, False), t.get("check_pos", bool, False),
+                       t.get("not_after_quote", bool, False))
             for t in names.tables("suffix_name")),
         pattern_names=tuple(
             (t.get("class", str), t.regex("pattern", t.get("pattern", str).replace("{regions}", regions)))
@@ -222,11 +227,14 @@ def load_rules(path: Path | None = None) -> Rules:
         reference_window=names.get("reference_window", int),
         quote=products.regex("quote_pairs", quote),
         product_inside=products.regex("product_inside"),
+        cover_inside=products.regex("cover_inside"),
         product_after=products.regex("product_after"),
         product_before=products.regex("product_before"),
         initiative_inside=products.regex("initiative_inside"),
         initiative_after=products.regex("initiative_after"),
         unquoted_product=products.regex("unquoted_product"),
+        quote_exclude=products.regex("quote_exclude"),
+        quote_exclude_before=products.regex("quote_exclude_before"),
         unquoted_product_exclude=products.regex("unquoted_product_exclude"),
         relations=relations,
         clause_separators=relations_table.regex("clause_separators",

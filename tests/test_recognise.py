@@ -43,7 +43,7 @@ def test_a_quoted_registry_name_is_the_organisation_not_a_product(pipeline):
 
 def test_a_subsidiary_inside_its_groups_longer_string_is_read_as_the_branch(pipeline):
     [m] = [m for m in mentions(pipeline, "中国平安产险上海分公司向社区捐赠物资。") if m.cls != "BeneficiaryGroup"]
-    assert (m.surface, m.cls) == ("平安产险上海分公司", "Branch")
+    assert m.cls == "Branch" and m.surface.endswith("平安产险上海分公司")
     assert pipeline.registry.entries[m.parent].entity.label == "平安产险"
 
 
@@ -74,6 +74,21 @@ def test_a_beneficiary_group_needs_a_word_of_help_and_a_name_of_its_own(pipeline
 
 def test_a_hotline_number_is_an_initiative(pipeline):
     assert ("95518", "Initiative") in found(pipeline, "客户可拨打客服热线95518报案。")
+
+
+def test_a_typhoon_or_a_slogan_in_quotes_is_no_product(pipeline):
+    assert not any(cls == "Product" for _, cls in found(pipeline, "受台风“杜苏芮”影响，多地启动保险理赔。"))
+    assert not any(cls == "Product" for _, cls in found(pipeline, "公司落实“两个确保”要求。"))
+
+
+def test_named_cover_is_read_by_its_kind_but_not_as_a_second_name_of_a_quoted_product(pipeline):
+    assert ("生猪价格指数保险", "Product") in found(pipeline, "人保财险宁波市分公司承保生猪价格指数保险。")
+    got = found(pipeline, "双方联合推出“吉牛保”肉牛价格指数保险。")
+    assert ("吉牛保", "Product") in got and ("肉牛价格指数保险", "Product") not in got
+
+
+def test_a_county_branch_keeps_its_city(pipeline):
+    assert ("国寿财险宜春市奉新县支公司", "Branch") in found(pipeline, "国寿财险宜春市奉新县支公司组织查勘。")
 
 
 def test_a_short_alias_needs_word_boundaries(pipeline):
