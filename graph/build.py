@@ -224,8 +224,9 @@ class _Build:
             (folder / generations.MANIFEST).write_bytes(new.dump())
             with hold_signals():  # Ctrl-C after the switch must not count as a failed build
                 generations.publish(self.output, folder)
-                self.published = True
         finally:
+            # asked of the folder, not of the code: an error just after the switch leaves it current
+            self.published = generations.current(self.output) == folder.resolve()
             if not self.published:
                 generations.discard(folder)
         generations.link_documented_paths(self.output)

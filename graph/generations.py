@@ -60,7 +60,7 @@ def new_generation(output: Path) -> Path:
 
 def publish(output: Path, folder: Path) -> None:
     """Make ``folder`` the current generation of ``output`` with one atomic rename, after
-    everything in it is on disk; then make sure the documented paths link into it."""
+    everything in it is on disk (then call :func:`link_documented_paths`)."""
     output = Path(output)
     _sync_tree(folder)
     temporary = output / f".{CURRENT}.{os.getpid()}.tmp"
@@ -68,7 +68,6 @@ def publish(output: Path, folder: Path) -> None:
     os.symlink(os.path.relpath(folder, output), temporary)
     os.replace(temporary, output / CURRENT)  # the switch: readers see the old generation or the new
     _sync_dir(output)
-    link_documented_paths(output)
 
 
 def link_documented_paths(output: Path) -> None:

@@ -52,14 +52,18 @@ def _start(parent_pid: int, initializer: Callable, initargs: tuple) -> None:
 
 
 @contextmanager
-def _sigint_held():
-    # A worker inherits the signal mask through spawn; with SIGINT blocked while it starts, a Ctrl-C
-    # then reaches only the build (held, not lost, and delivered when the block ends).
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+def _sigint_ignored():
+    # A spawned interpreter that starts with SIGINT ignored keeps it ignored, so a Ctrl-C sent to
+    # the terminal's whole process group never interrupts a worker still starting up (with a
+    # traceback). The build itself misses a Ctrl-C only in the milliseconds the pool takes to start.
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        signal.signal(signal.SIGINT, previous)
 
 
 def map_in_processes(function: Callable, items: Iterable, jobs: int, initializer: Callable,
@@ -67,7 +71,7 @@ def map_in_processes(function: Callable, items: Iterable, jobs: int, initializer
     """``map(function, items)`` in ``jobs`` worker processes, in order; each worker first runs
     ``initializer(*initargs)``. Leaving early (an error, Ctrl-C) kills the workers at once."""
     context = multiprocessing.get_context("spawn")
-    with _sigint_held():
+    with _sigint_ignored():
         pool = context.Pool(jobs, initializer=_start, initargs=(os.getpid(), initializer, initargs))
     try:
         yield from pool.imap(function, items, chunksize=chunksize)

@@ -106,3 +106,22 @@ def test_queries_read_the_store_by_default(tmp_path, monkeypatch, capsys):
     assert not (tmp_path / "output" / "graph.trig").exists() and (tmp_path / "output" / "store").is_dir()
     assert main(["query", str(QUERIES / "money_by_group.rq")]) == 0
     assert "中国太保" in capsys.readouterr().out
+
+
+def test_an_output_folder_from_before_generations_is_converted(corpus, tmp_path, pipeline):
+    built = tmp_path / "built"
+    build(corpus, built, pipeline, check=False)
+    old = tmp_path / "old"  # the layout earlier versions wrote: real files, the store updated in place
+    old.mkdir()
+    shutil.copytree(built / "current" / "store", old / "store")
+    for name in ("graph.trig", "graph.ttl", "graph.html"):
+        (old / name).write_bytes((built / name).read_bytes())
+    (old / "cache" / "articles").mkdir(parents=True)
+    (old / "cache" / "manifest.json").write_text("{}")
+    build(corpus, old, pipeline, check=False)
+    for name in ("store", "graph.trig", "graph.ttl", "graph.html"):
+        assert (old / name).is_symlink()
+    assert (old / "graph.trig").read_bytes() == (built / "graph.trig").read_bytes()
+    assert not (old / "cache" / "articles").exists() and not (old / "cache" / "manifest.json").exists()
+    build(corpus, old, pipeline, check=False)
+    assert [p.name for p in (old / "generations").iterdir()] == ["2"]  # the old store is gone too
