@@ -30,7 +30,7 @@ _SKIPPED_ELEMENTS = {"script", "style", "nav", "footer", "header", "noscript", "
 # so that a name split by a tag (<a>太平洋</a>安信农险) reads whole again.
 _BLOCK_ELEMENTS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
                    "center", "section", "article", "blockquote", "pre", "hr", "dd", "dt", "figure",
-                   "figcaption", "body", "html", "main", "td", "th"}
+                   "figcaption", "body", "html", "main"}
 _VOID_ELEMENTS = {"br", "hr", "img", "meta", "link", "input", "wbr", "source"}
 
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -75,6 +75,7 @@ class _TextExtractor(HTMLParser):
         self.skip_depth = 0
         self.title: str | None = None
         self._in_title = False
+        self._cells = 0  # cells so far in the table row: a row is one line, its cells split by " | "
 
     def handle_starttag(self, tag, attrs):
         if tag == "title":
@@ -83,6 +84,11 @@ class _TextExtractor(HTMLParser):
             self.skip_depth += 1
         if tag in _BLOCK_ELEMENTS:
             self.parts.append("\n")
+        if tag == "tr":
+            self._cells = 0
+        elif tag in ("td", "th"):
+            self.parts.append(" | " if self._cells else "")
+            self._cells += 1
 
     def handle_endtag(self, tag):
         if tag == "title":

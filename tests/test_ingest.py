@@ -52,6 +52,13 @@ def test_a_name_split_by_a_tag_reads_whole(tmp_path):
     assert doc.text == "中国太保旗下太平洋安信农险为种植户提供保障。"
 
 
+def test_a_table_row_is_one_line_with_its_cells_apart(tmp_path):
+    path = tmp_path / "table.html"
+    path.write_text("<p>去年获批增资的险企如下：</p><table><tr><th>公司</th><th>获批增资</th></tr>"
+                    "<tr><td>英大财险</td><td>35亿元</td></tr></table>", encoding="utf-8")
+    assert read_article(path).text.splitlines()[1:] == ["公司 | 获批增资", "英大财险 | 35亿元"]
+
+
 def test_utf8_with_bom_and_crlf(tmp_path):
     path = tmp_path / "bom.txt"
     path.write_bytes("\ufeff太保寿险推出“守护者”。\r\n第二段。\r\n".encode("utf-8"))
