@@ -16,7 +16,7 @@ from ..errors import IkgError
 from .common import FAILED, OK
 
 # Sub-commands in the order `ikg --help` lists them.
-COMMANDS = ("build", "query", "explain", "stats", "path", "export", "validate", "push", "eval")
+COMMANDS = ("build", "query", "explain", "stats", "path", "export", "validate", "push", "eval", "train")
 
 
 def parser() -> argparse.ArgumentParser:
