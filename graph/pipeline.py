@@ -9,6 +9,7 @@ from rdflib import Graph
 
 from .data import ONTOLOGY_DIR
 from .errors import IkgError
+from .learned import CONFIG_FILE, LEARNED_DIR, MODEL_FILE, LearnedModel
 from .link import Linker
 from .ontology import load_ontology
 from .recognise import RECOGNISERS, Recogniser
@@ -30,12 +31,13 @@ EXTRACTOR_VERSION = "1"
 def knowledge_fingerprint(ontology_dir: Path | None = None, tokenizer: str = "jieba",
                           disabled: tuple[str, ...] = ()) -> str:
     """A hash of everything extraction depends on besides the article: the registry, the rules,
-    the ontology, the tokenizer, the components switched off and the extractor version. Cheap:
-    files are hashed, not parsed."""
+    the ontology, the learned model and its settings, the tokenizer, the components switched off
+    and the extractor version. Cheap: files are hashed, not parsed."""
     ontology_dir = Path(ontology_dir or ONTOLOGY_DIR)
     digest = hashlib.sha256(f"{EXTRACTOR_VERSION}\0{tokenizer}\0{','.join(sorted(disabled))}".encode())
+    learned = ontology_dir / LEARNED_DIR
     for path in (*sorted((ontology_dir / "registry").glob("*.ttl")), ontology_dir / "patterns.toml",
-                 ontology_dir / "ikg.ttl"):
+                 ontology_dir / "ikg.ttl", learned / CONFIG_FILE, learned / MODEL_FILE):
         digest.update(path.name.encode() + b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"")
     return digest.hexdigest()
@@ -52,6 +54,7 @@ class Pipeline:
     fingerprint: str = ""  # changes when the registry, the rules, the ontology or the extractor do
     ontology_dir: Path | None = None  # where it was loaded from (worker processes load it again)
     disabled: tuple[str, ...] = ()  # recogniser components and relation families switched off
+    learned: LearnedModel | None = None  # the trained CRF of the "learned" recogniser, if there is one
 
     @classmethod
     def load(cls, ontology_dir: Path | None = None, tokenizer: str = "jieba",
@@ -66,12 +69,14 @@ class Pipeline:
         unknown = set(disabled) - set(COMPONENTS)
         if unknown:
             raise IkgError(f"unknown component {sorted(unknown)[0]!r}; choose from {', '.join(COMPONENTS)}")
+        learned = None if "learned" in disabled else LearnedModel.load(ontology_dir / LEARNED_DIR)
         return cls(registry, rules, create(tokenizer, registry.alias_words()), ontology,
-                   knowledge_fingerprint(ontology_dir, tokenizer, tuple(disabled)), ontology_dir, tuple(disabled))
+                   knowledge_fingerprint(ontology_dir, tokenizer, tuple(disabled)), ontology_dir, tuple(disabled),
+                   learned)
 
     def __post_init__(self) -> None:
         self._recogniser = Recogniser(self.registry, self.rules, self.tokenizer,
-                                      [d for d in self.disabled if d in RECOGNISERS])
+                                      [d for d in self.disabled if d in RECOGNISERS], self.learned)
         self._linker = Linker(self.registry, self.rules)
         self._relator = Relator(self.rules, [d for d in self.disabled if d in RELATORS])
 

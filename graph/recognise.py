@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 import ahocorasick
 
 from .errors import IkgError
+from .learned import LearnedModel, SentenceInput
 from .records import Mention, Sentence
 from .registry import Registry, normalise
 from .rules import Rules
@@ -126,10 +127,11 @@ class Recogniser:
     """Finds mentions in sentences using the registry's aliases and the rules."""
 
     def __init__(self, registry: Registry, rules: Rules, tokenizer: Tokenizer,
-                 disabled: Iterable[str] = ()):
+                 disabled: Iterable[str] = (), learned: LearnedModel | None = None):
         self.registry = registry
         self.rules = rules
         self.tokenizer = tokenizer
+        self.learned = learned  # the trained CRF of the "learned" component; None: it finds nothing
         self.index = AliasIndex.build(registry)
         unknown = set(disabled) - set(RECOGNISERS)
         if unknown:
@@ -150,7 +152,7 @@ class Recogniser:
         return mentions
 
     def _sentence(self, s: Sentence) -> list[Mention]:
-        view = self._view(s)
+        view = self.view(s)
         taken = [False] * len(s.text)
         out: list[Mention] = []
         for name in self.enabled:
@@ -161,7 +163,8 @@ class Recogniser:
                     out.append(m)
         return sorted(out, key=lambda m: m.start)
 
-    def _view(self, s: Sentence) -> SentenceView:
+    def view(self, s: Sentence) -> SentenceView:
+        """What the components share about the (folded) sentence ``s``."""
         boundaries = ({t.start - s.start for t in s.tokens} | {t.end - s.start for t in s.tokens} if s.tokens
                       else set(range(len(s.text) + 1)))  # no tokenizer: every position is a boundary
         units = "branches" in self.enabled
@@ -412,5 +415,35 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
     return out
 
 
+def learned_input(rec: Recogniser, view: SentenceView) -> SentenceInput:
+    """The sentence as the learned model reads it: words with part-of-speech tags, quoted spans
+    and registry alias matches (with their classes), computed the same way in training and use."""
+    text = view.text
+    quotes = []
+    for q in rec.rules.quote.finditer(text):
+        group = next(g for g in range(1, (q.lastindex or 0) + 1) if q.group(g) is not None)
+        quotes.append(q.span(group))
+    words = rec.tokenizer.pos(text) or [(t.text, "x") for t in view.sentence.tokens]
+    aliases = [(a, b, rec.registry.entries[iri].entity.cls) for a, b, iri in rec.index.matches(text)
+               if (a, b) in view.alias_spans]
+    return SentenceInput(text, words, quotes, aliases)
+
+
+@component("learned")
+def learned_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
+    """Names no list has, as the trained CRF (ontology/learned/) tags them, of the classes its
+    settings name; nothing when no model has been trained. A registry alias is left to "aliases"."""
+    if rec.learned is None:
+        return []
+    s, out = view.sentence, []
+    for a, b, cls in rec.learned.names(learned_input(rec, view)):
+        name = view.text[a:b]
+        if normalise(name) in rec.registry.aliases:
+            continue
+        out.append(Mention(name, s.start + a, s.start + b, s.index, cls, "pattern"))
+    return out
+
+
 # The components in the order they claim text: an earlier one's mention wins an overlap.
-RECOGNISERS = ("quoted", "beneficiaries", "aliases", "branches", "pattern_names", "suffix_names", "references", "unquoted_products")
+RECOGNISERS = ("quoted", "beneficiaries", "aliases", "branches", "pattern_names", "suffix_names", "references",
+               "unquoted_products", "learned")

@@ -25,7 +25,7 @@ FAMILIES = {
 
 
 def test_every_family_has_a_case():
-    assert set(FAMILIES) == set(RECOGNISERS)
+    assert set(FAMILIES) | {"learned"} == set(RECOGNISERS)  # learned: tests/test_learned.py trains a model
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
