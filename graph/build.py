@@ -119,9 +119,9 @@ def _unique(paths: list[Path], max_bytes: int, report: BuildReport) -> Iterator[
 _worker: Pipeline | None = None
 
 
-def _start_worker(ontology_dir: str | None) -> None:
+def _start_worker(ontology_dir: str | None, disabled: tuple[str, ...]) -> None:
     global _worker
-    _worker = Pipeline.load(Path(ontology_dir) if ontology_dir else None)
+    _worker = Pipeline.load(Path(ontology_dir) if ontology_dir else None, disabled=disabled)
 
 
 def extract_quads(pipeline: Pipeline, path: Path, data: bytes) -> bytes:
@@ -149,7 +149,8 @@ def _extract_many(todo: list[tuple[Path, bytes]], pipeline: Pipeline, jobs: int,
                 yield err
         return
     ontology_dir = str(pipeline.ontology_dir) if pipeline.ontology_dir else None
-    results = map_in_processes(_extract_in_worker, todo, min(jobs, len(todo)), _start_worker, (ontology_dir,))
+    results = map_in_processes(_extract_in_worker, todo, min(jobs, len(todo)), _start_worker,
+                               (ontology_dir, pipeline.disabled))
     yield from _progress(results, len(todo), show)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 import tomllib
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,12 +32,19 @@ class LearnedConfig:
     """What ``learned.toml`` says: the classes the model speaks for, its filters, its trigger words
     and the fixed training parameters."""
 
+    enabled: bool  # on in a default build; off, it runs only when asked for (ikg eval --enable learned)
     classes: frozenset[str]
     min_length: int
     min_confidence: float
     trigger_window: int
     triggers: tuple[str, ...]
     training: dict[str, float | int]
+
+
+def enabled_by_default(folder: Path) -> bool:
+    """Whether ``learned.toml`` in ``folder`` switches the learned recogniser on in a default build."""
+    path = Path(folder) / CONFIG_FILE
+    return path.is_file() and load_config(path).enabled
 
 
 def load_config(path: Path) -> LearnedConfig:
@@ -47,6 +55,7 @@ def load_config(path: Path) -> LearnedConfig:
         raise IkgError(f"{path}: {exc}") from None
     training = root.table("training")
     return LearnedConfig(
+        enabled=root.get("enabled", bool),
         classes=frozenset(root.words("classes")),
         min_length=root.get("min_length", int),
         min_confidence=float(root.get("min_confidence", (int, float))),
@@ -69,7 +78,7 @@ class SentenceInput:
 
 
 def _kind(ch: str) -> str:
-    if "\u4e00" <= ch <= "\u9fff":
+    if unicodedata.name(ch, "").startswith("CJK UNIFIED IDEOGRAPH"):
         return "han"
     if ch.isdigit():
         return "digit"

@@ -9,7 +9,7 @@ from rdflib import Graph
 
 from .data import ONTOLOGY_DIR
 from .errors import IkgError
-from .learned import CONFIG_FILE, LEARNED_DIR, MODEL_FILE, LearnedModel
+from .learned import CONFIG_FILE, LEARNED_DIR, MODEL_FILE, LearnedModel, enabled_by_default
 from .link import Linker
 from .ontology import load_ontology
 from .recognise import RECOGNISERS, Recogniser
@@ -23,6 +23,11 @@ from .tokenize import Tokenizer, create
 
 # Every component by name, recognisers then relation families: what `disabled` may name.
 COMPONENTS = RECOGNISERS + RELATORS
+
+def default_disabled(ontology_dir: Path | None = None) -> tuple[str, ...]:
+    """The components a default build leaves off, as the knowledge in ``ontology_dir`` says."""
+    return () if enabled_by_default(Path(ontology_dir or ONTOLOGY_DIR) / LEARNED_DIR) else ("learned",)
+
 
 # Bump when a code change alters what is extracted, so that cached extractions are redone.
 EXTRACTOR_VERSION = "1"
@@ -58,11 +63,15 @@ class Pipeline:
 
     @classmethod
     def load(cls, ontology_dir: Path | None = None, tokenizer: str = "jieba",
-             disabled: tuple[str, ...] = ()) -> "Pipeline":
+             disabled: tuple[str, ...] | None = None) -> "Pipeline":
         """Load the registry, rules and ontology from ``ontology_dir`` (default: the project's).
 
-        ``disabled`` names components to switch off (see :data:`COMPONENTS`), for ablations."""
+        ``disabled`` names components to switch off (see :data:`COMPONENTS`), for ablations; None
+        means the default set: those the knowledge switches off (the learned recogniser unless
+        ``learned.toml`` enables it)."""
         ontology_dir = Path(ontology_dir or ONTOLOGY_DIR)
+        if disabled is None:
+            disabled = default_disabled(ontology_dir)
         registry = load_registry(ontology_dir / "registry")
         rules = load_rules(ontology_dir / "patterns.toml")
         ontology = load_ontology(ontology_dir / "ikg.ttl")

@@ -108,7 +108,8 @@ def test_train_command_writes_a_loadable_model(tmp_path, bare_ontology, capsys):
     model = LearnedModel.load(bare_ontology / LEARNED_DIR)
     assert model is not None and model.model_path.stat().st_size > 0
     assert not list((bare_ontology / LEARNED_DIR).glob(".*"))  # written atomically: no temporary left
-    assert Pipeline.load(bare_ontology).learned is not None
+    assert Pipeline.load(bare_ontology, disabled=()).learned is not None
+    assert Pipeline.load(bare_ontology).learned is None  # learned.toml leaves it off in a default build
 
 
 @pytest.mark.parametrize("pair", ["{t}/test/gold={t}/articles", "{t}/gold={t}/test"])

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..baseline import baseline_dataset
 from ..build import BuildReport, build_dataset
 from ..evaluate import evaluate, format_json, format_table, load_gold
-from ..pipeline import COMPONENTS, Pipeline
+from ..pipeline import COMPONENTS, Pipeline, default_disabled
 from ..store import load_dataset
 from .common import OK, WARNINGS
 
@@ -30,8 +30,11 @@ def add_arguments(p) -> None:
     p.add_argument("--format", "-f", choices=("table", "json"), default="table", help="output (default: table)")
     p.add_argument("--ontology", type=Path, metavar="DIR",
                    help="knowledge folder to build with (registry/, patterns.toml, ikg.ttl; default: the project's)")
-    p.add_argument("--disable", metavar="NAME[,NAME…]", type=lambda v: tuple(filter(None, v.split(","))), default=(),
+    names = lambda v: tuple(filter(None, v.split(",")))  # noqa: E731 (an argparse type)
+    p.add_argument("--disable", metavar="NAME[,NAME…]", type=names, default=(),
                    help="switch these components off, for an ablation: " + ", ".join(COMPONENTS))
+    p.add_argument("--enable", metavar="NAME[,NAME…]", type=names, default=(),
+                   help="switch on components a default build leaves off (learned)")
 
 
 def run(args) -> int:
@@ -42,8 +45,10 @@ def run(args) -> int:
     elif args.baseline:
         graph, system = baseline_dataset(args.input, built), "jieba baseline"
     else:
-        pipeline = Pipeline.load(args.ontology, disabled=args.disable)
-        system = "ikg" + (f" without {', '.join(args.disable)}" if args.disable else "")
+        disabled = tuple(sorted((set(default_disabled(args.ontology)) - set(args.enable)) | set(args.disable)))
+        pipeline = Pipeline.load(args.ontology, disabled=disabled)
+        system = "ikg" + (f" without {', '.join(args.disable)}" if args.disable else "") + \
+            (f" with {', '.join(args.enable)}" if args.enable else "")
         graph = build_dataset(args.input, pipeline, report=built)
     for err in built.skipped:
         print(f"ikg: skipped {err}", file=sys.stderr)
