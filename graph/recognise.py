@@ -161,7 +161,21 @@ class Recogniser:
                 if a < b and not any(taken[a:b]):
                     taken[a:b] = [True] * (b - a)
                     out.append(m)
-        return sorted(out, key=lambda m: m.start)
+        return self._with_short_names(s, sorted(out, key=lambda m: m.start))
+
+    def _with_short_names(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """A full name the registry lacks, followed by （以下简称“众安保险”） with a registry name,
+        is that registry entity: 众安在线财产保险股份有限公司 is 众安保险."""
+        by_start = {m.start: m for m in mentions}
+        out = []
+        for m in mentions:
+            short = self.rules.short_name.match(s.text, m.end - s.start)
+            named = by_start.get(s.start + short.start("short")) if short else None
+            if (m.entity is None and m.unit is None and m.kind == "pattern" and named is not None
+                    and named.entity and named.end == s.start + short.end("short")):
+                m = replace(m, cls=named.cls, kind="alias", entity=named.entity)
+            out.append(m)
+        return out
 
     def view(self, s: Sentence) -> SentenceView:
         """What the components share about the (folded) sentence ``s``."""
@@ -242,17 +256,21 @@ class Recogniser:
     def _name_start(self, s: Sentence, suffix_start: int, max_stem: int, boundaries: set[int]) -> int | None:
         """Where a name ending at ``suffix_start`` begins, walking back over words."""
         r = self.rules
+        start, suffix = suffix_start, suffix_start
         if suffix_start not in boundaries:
-            return None
+            # jieba keeps some whole names as one word (武汉大学): the name then starts where it does
+            holder = next((t for t in s.tokens if t.start - s.start < suffix_start < t.end - s.start), None)
+            if holder is None or not 2 <= suffix_start - (holder.start - s.start) <= max_stem:
+                return None
+            start = suffix_start = holder.start - s.start
         tokens = [t for t in s.tokens if t.end - s.start <= suffix_start]
-        start = suffix_start
         for token in reversed(tokens):
             if token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1]):
                 break
             if suffix_start - (token.start - s.start) > max_stem:
                 return None  # no boundary in reach: a clause, not a name ("有效期内经医院")
             start = token.start - s.start
-        stem = s.text[start:suffix_start]
+        stem = s.text[start:suffix]
         if len(stem) < 2 or any(stem.endswith(w) for w in r.stem_stopwords):
             return None
         return start
@@ -374,8 +392,10 @@ def pattern_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
 
 @component("suffix_names")
 def suffix_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
-    """Names the registry lacks, by their suffix: 某某人寿, 周口农商银行 …"""
-    return [m for m, needs_unit in view.suffixed if m.unit is None and not needs_unit]
+    """Names the registry lacks, by their suffix: 某某人寿, 周口农商银行 …; the longest first, so
+    四川大学华西医院 is one name, not 四川大学 and a remainder."""
+    found = [m for m, needs_unit in view.suffixed if m.unit is None and not needs_unit]
+    return sorted(found, key=lambda m: (m.start - m.end, m.start))
 
 
 @component("references")

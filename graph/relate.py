@@ -105,7 +105,7 @@ class Relator:
         if "structure" in self.enabled:
             yield from self._branch_links(ms, evidence, named_units)
         clause = [len(self.rules.clause_separators.findall(s.norm, 0, lm.mention.start - s.start)) for lm in ms]
-        subjects = [lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm) for lm in ms]
+        subjects = [lm.entity.cls in ORGANISATION_CLASSES and self._can_be_subject(s, lm) for lm in ms]
         groups = _lists(s, ms, clause, self.rules.list_joiner)
         for rule in self._relations:
             for first, last in groups:
@@ -177,7 +177,7 @@ class Relator:
             lm = ms[i]
             if lm.entity.cls not in rule.subject:
                 return False
-            return subjects[i] if lm.entity.cls in _SUBJECT_CLASSES else clause[i] == clause[first]
+            return subjects[i] if lm.entity.cls in ORGANISATION_CLASSES else clause[i] == clause[first]
 
         for way in rule.subject_search:
             if way == "before":

@@ -96,6 +96,7 @@ class Rules:
     list_joiner: re.Pattern  # the gap between two mentions of one list: 、 和 及 …
     list_joiners: frozenset[str]
     bare_unit: str  # a unit word that alone means "the branch just named"
+    short_name: re.Pattern  # （以下简称“X”） right after a name: X, in group `short`
     beneficiaries: BeneficiaryRule
 
 
@@ -252,5 +253,6 @@ def load_rules(path: Path | None = None) -> Rules:
         list_joiner=relations_table.regex("list_joiners", f"^[\\s{quotes}]*(?:{alternation(joiners)})[\\s{quotes}]*$"),
         list_joiners=frozenset(joiners),
         bare_unit=bare_unit,
+        short_name=names.regex("short_name"),
         beneficiaries=beneficiaries,
     )

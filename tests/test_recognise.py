@@ -91,6 +91,17 @@ def test_a_county_branch_keeps_its_city(pipeline):
     assert ("国寿财险宜春市奉新县支公司", "Branch") in found(pipeline, "国寿财险宜春市奉新县支公司组织查勘。")
 
 
+def test_a_name_jieba_keeps_whole_is_found_by_its_suffix_and_the_longest_name_wins(pipeline):
+    assert ("武汉大学", "Partner") in found(pipeline, "泰康保险集团宣布向武汉大学捐赠10亿元。")
+    got = found(pipeline, "友邦人寿四川分公司与四川大学华西医院签署合作协议。")
+    assert ("四川大学华西医院", "Partner") in got and ("四川大学", "Partner") not in got
+
+
+def test_a_full_name_followed_by_its_registry_short_name_is_that_entity(pipeline):
+    ms = mentions(pipeline, "众安在线财产保险股份有限公司（以下简称“众安保险”）上线新产品。")
+    assert len({m.entity for m in ms if m.cls == "Insurer"}) == 1
+
+
 def test_a_short_alias_needs_word_boundaries(pipeline):
     assert not any(cls == "InsuranceGroup" for _, cls in found(pipeline, "个人保险需求上升。"))
 

@@ -78,6 +78,16 @@ def test_a_body_that_signs_with_an_insurer_is_its_partner(pipeline):
     assert any(p == "partnersWith" and "济南市农业农村局" in (s, o) for s, p, o in got)
 
 
+def test_a_product_named_after_the_word_product_is_its_insurers(pipeline):
+    assert ("众安保险", "provides", "尊享e生") in triples(pipeline, "众安保险旗下的百万医疗产品“尊享e生”已经上线。")
+
+
+def test_a_body_inside_an_under_the_guidance_phrase_is_not_the_subject(pipeline):
+    got = triples(pipeline, "中华财险在大商所的引导下承保玉米收入保险。")
+    assert ("中华财险", "provides", "玉米收入保险") in got
+    assert not any(s == "大连商品交易所" and p == "provides" for s, p, o in got)
+
+
 def test_an_unknown_family_is_one_clear_error(pipeline):
     with pytest.raises(IkgError, match="unknown relation family 'nope'"):
         Relator(pipeline.rules, ["nope"])
