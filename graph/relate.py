@@ -138,6 +138,8 @@ class Relator:
                          last: LinkedMention) -> bool:
         before = s.norm[:first.mention.start - s.start].rstrip(self._marks.opening)
         after = s.norm[last.mention.end - s.start:].lstrip(self._marks.closing)
+        short = self.rules.short_name.match(after)  # X（简称“Y”）签署…: the trigger comes after the short name
+        after = after[short.end():] if short else after
         if rule.before and not rule.before.search(before):
             return False
         if rule.after and not rule.after.search(after):

@@ -88,6 +88,12 @@ def test_a_body_inside_an_under_the_guidance_phrase_is_not_the_subject(pipeline)
     assert not any(s == "大连商品交易所" and p == "provides" for s, p, o in got)
 
 
+def test_a_short_name_between_the_partner_and_the_trigger_does_not_hide_the_partnership(pipeline):
+    got = triples(pipeline, "济南市乡村振兴局与中国人民财产保险股份有限公司济南市分公司（简称“人保财险济南市分公司”）"
+                            "签署全面战略合作协议。")
+    assert any(p == "partnersWith" and "济南市乡村振兴局" in (s, o) for s, p, o in got)
+
+
 def test_an_unknown_family_is_one_clear_error(pipeline):
     with pytest.raises(IkgError, match="unknown relation family 'nope'"):
         Relator(pipeline.rules, ["nope"])
