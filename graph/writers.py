@@ -77,12 +77,10 @@ def serialize(ds: Dataset, name: str) -> bytes:
 
 
 def stage(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a temporary file beside ``path``; the caller renames it into place."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise IkgError(f"{path.parent}: cannot write here: {exc.strerror or exc}") from None
+    """Write ``data`` to a temporary file beside ``path`` and sync it; the caller renames or links
+    it into place. An OSError (a full disk) reaches the caller as it is, naming the file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -91,8 +89,8 @@ def stage(path: Path, data: bytes) -> Path:
         os.chmod(tmp, 0o644)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise IkgError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        if isinstance(exc, OSError) and not exc.filename:
+            exc.filename = str(path)
         raise
     return Path(tmp)
 
