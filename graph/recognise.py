@@ -275,13 +275,16 @@ class Recogniser:
             return None
         return start
 
+    def _not_a_name(self, name: str, after: str, before: str) -> bool:
+        """A quoted slogan, numbered policy or event (两个确保, 三农, 台风“杜苏芮”, “贝碧嘉”过境)."""
+        r = self.rules
+        return bool(r.quote_exclude.search(name) or r.quote_exclude_before.search(before)
+                    or r.quote_exclude_after.search(after))
+
     def _quote_class(self, name: str, after: str, before: str) -> str | None:
         """Initiative or Product by the name's own ending first (a “…险” is cover even when a
-        项目 follows, a “…保” is not), then by the words after and before it; None for a slogan
-        or an event."""
+        项目 follows, a “…保” is not), then by the words after and before it."""
         r = self.rules
-        if (name and r.quote_exclude.search(name)) or r.quote_exclude_before.search(before):
-            return None
         if name and r.initiative_inside.search(name):
             return "Initiative"
         if name and r.cover_inside.search(name):
@@ -312,7 +315,7 @@ def quoted_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
         last = run[-1][0]
         shared = rec._quote_class("", text[last.end():], text[:run[0][0].start()])
         for q, name, a, b in run:
-            if (a, b) in view.alias_spans or not name.strip():
+            if (a, b) in view.alias_spans or not name.strip() or rec._not_a_name(name, text[q.end():], text[:q.start()]):
                 continue
             cls = rec._quote_class(name, text[q.end():] if q is last else "", text[:q.start()]) or shared
             if cls:

@@ -81,6 +81,7 @@ class Rules:
     unquoted_product: re.Pattern
     quote_exclude: re.Pattern  # quoted slogans and numbered policies (两个确保, 三农), not names
     quote_exclude_before: re.Pattern  # quoted names after these are events or slogans (台风“杜苏芮”)
+    quote_exclude_after: re.Pattern  # and before these (“贝碧嘉”过境, “杜苏芮”台风指数保险)
     unquoted_product_exclude: re.Pattern
     relations: tuple[RelationRule, ...]
     clause_separators: re.Pattern
@@ -236,6 +237,7 @@ def load_rules(path: Path | None = None) -> Rules:
         unquoted_product=products.regex("unquoted_product"),
         quote_exclude=products.regex("quote_exclude"),
         quote_exclude_before=products.regex("quote_exclude_before"),
+        quote_exclude_after=products.regex("quote_exclude_after"),
         unquoted_product_exclude=products.regex("unquoted_product_exclude"),
         relations=relations,
         clause_separators=relations_table.regex("clause_separators",

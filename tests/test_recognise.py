@@ -79,6 +79,8 @@ def test_a_hotline_number_is_an_initiative(pipeline):
 def test_a_typhoon_or_a_slogan_in_quotes_is_no_product(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "受台风“杜苏芮”影响，多地启动保险理赔。"))
     assert not any(cls == "Product" for _, cls in found(pipeline, "公司落实“两个确保”要求。"))
+    assert ("杜苏芮", "Product") not in found(pipeline, "泉州首批“杜苏芮”台风指数保险赔款发放。")
+    assert ("三农", "Product") not in found(pipeline, "打造全国的“三农”保险示范区。")
 
 
 def test_named_cover_is_read_by_its_kind_but_not_as_a_second_name_of_a_quoted_product(pipeline):
