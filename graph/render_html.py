@@ -65,6 +65,7 @@ FONT_SIZE = 14  # px of a node label at zoom 1; the layout leaves room for label
 GAP = 12  # px kept free around every node and between clusters
 SPRING_LIMIT = 400  # clusters placed by networkx's spring layout; the rest start next to their links
 OVERVIEW_NODES = 150  # entities the first view draws: enough to see who is there, few enough to read
+OVERVIEW_LINES = 3  # lines the first view keeps per entity, its strongest (structure lines always)
 
 # -- reading the dataset -----------------------------------------------------------------------------
 
@@ -208,8 +209,8 @@ def graph_data(ds: Dataset, max_nodes: int | None = None) -> nx.MultiDiGraph:
 
 
 def node_size(articles: int) -> float:
-    """Symbol radius in px: grows with the number of articles, slower than linearly."""
-    return 8 + 6 * math.sqrt(articles)
+    """Symbol radius in px: grows with the number of articles, slower than linearly, up to 48."""
+    return min(8 + 6 * math.sqrt(articles), 48.0)
 
 
 # -- layout ------------------------------------------------------------------------------------------
@@ -382,7 +383,8 @@ def overview(g: nx.MultiDiGraph, cap: int = OVERVIEW_NODES) -> dict:
 
     The insurance groups (the top of the structure) and then the most mentioned entities, ``cap``
     in all; between two of them one line per pair, whatever the relations, with how many facts of
-    each relation it stands for. Positions and cluster circles come from :func:`layout`.
+    each relation it stands for; each entity keeps its strongest lines only (``left`` says how many
+    were left to the details). Positions and cluster circles come from :func:`layout`.
     """
     groups = [v for v in most_mentioned(g) if g.nodes[v]["cls"] == "InsuranceGroup"][:cap // 4]
     rest = [v for v in most_mentioned(g) if v not in set(groups)]
@@ -397,8 +399,16 @@ def overview(g: nx.MultiDiGraph, cap: int = OVERVIEW_NODES) -> dict:
         texts = sum(not f["registry"] for f in d["facts"])
         pair["rels"][p] = pair["rels"].get(p, 0) + max(texts, 1)  # a registry-only link still counts once
         pair["evidence"] += texts
+    # Every line between 150 busy entities is a hairball again: keep each entity's strongest lines
+    # (and the structure), which is what a reader follows; a click shows the rest.
+    weight = {key: sum(p["rels"].values()) for key, p in pairs.items()}
+    strongest = set()
+    for v in shown:
+        own = sorted((key for key in pairs if v in key), key=lambda key: (-weight[key], key))
+        strongest.update(own[:OVERVIEW_LINES])
+    kept = [p for key, p in pairs.items() if key in strongest or set(p["rels"]) & set(STRUCTURE)]
     return {"nodes": sorted(shown, key=lambda v: (-shown.nodes[v]["mentions"], v)),
-            "pairs": list(pairs.values()),
+            "pairs": kept, "left": len(pairs) - len(kept),
             "positions": {v: list(xy) for v, xy in positions.items()}, "clusters": clusters}
 
 
