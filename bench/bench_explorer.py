@@ -2,6 +2,7 @@
 
     python bench/bench_explorer.py                 # 2,000 nodes
     python bench/bench_explorer.py --nodes 5000 --keep out.html
+    python bench/bench_explorer.py --data /tmp/ikg-bench/out/store   # a graph ikg build made
 
 The graph follows the output contract (classes, labels, aliases, articles, structure and relation
 facts with evidence, amount facts) with names in the style of the real ones. Needs the ``playwright``
@@ -10,6 +11,7 @@ package and Debian's Chromium (/usr/bin/chromium); nothing is downloaded.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import shutil
 import sys
@@ -23,6 +25,7 @@ from rdflib.namespace import XSD
 
 from graph.namespaces import ARTICLE, GRAPH, IK, IKR, ORG, RDF, SCHEMA, SKOS
 from graph.render_html import render_html
+from graph.store import load_dataset
 from graph.to_rdf import new_dataset
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -267,16 +270,17 @@ def measure(html: Path, chromium: str) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=2000, help="entities in the synthetic graph (default 2000)")
+    parser.add_argument("--data", type=Path, help="render this store or RDF file instead (e.g. bench_build.py's)")
     parser.add_argument("--max-nodes", type=int, default=None, help="render_html's max_nodes")
     parser.add_argument("--keep", type=Path, help="also write the page here")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     args = parser.parse_args()
 
     started = time.perf_counter()
-    ds = Synthetic(args.nodes).build()
+    ds = load_dataset(args.data) if args.data else Synthetic(args.nodes).build()
     generated = time.perf_counter() - started
     started = time.perf_counter()
-    page = render_html(ds, title=f"benchmark: {args.nodes} nodes", max_nodes=args.max_nodes)
+    page = render_html(ds, title=f"benchmark: {args.data or args.nodes}", max_nodes=args.max_nodes)
     rendered = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as tmp:
         html = Path(tmp) / "bench.html"
@@ -285,7 +289,12 @@ def main() -> int:
             shutil.copyfile(html, args.keep)
         timings = measure(html, args.chromium)
         size = html.stat().st_size
-    print(f"synthetic graph: {args.nodes} entities, {len(ds)} triples (generated in {generated:.2f} s)")
+    data = json.loads(page.split('<script id="graph-data" type="application/json">', 1)[1].split("</script>", 1)[0])
+    if "overview" in data:  # the page before the overview drew everything: nothing to say
+        print(f"entities {len(data['entities'])}, relations {len(data['links'])}, articles {data['articleCount']}; "
+              f"first view: {len(data['overview']['nodes'])} entities, {len(data['overview']['pairs'])} lines")
+    what = f"{args.data}" if args.data else f"synthetic graph: {args.nodes} entities"
+    print(f"{what}: {len(ds)} triples ({'read' if args.data else 'generated'} in {generated:.2f} s)")
     print(f"render_html (layout included): {rendered:.2f} s, page {size / 1e6:.1f} MB")
     for name, seconds in timings.items():
         print(f"{name}: {seconds * 1000:.0f} ms")

@@ -140,6 +140,13 @@ def pin(path: Path) -> Path:
     return path.resolve()
 
 
+def unpin(folder: Path) -> None:
+    """Let builds delete the generation ``folder`` again (a long-running reader that moved on)."""
+    fd = _pins.pop(Path(folder), None)
+    if fd is not None:
+        os.close(fd)
+
+
 def unpin_all() -> None:
     """Let builds delete the generations this process has read (for long-running processes)."""
     while _pins:

@@ -1,10 +1,13 @@
-"""Render the graph as one self-contained interactive HTML page (pyvis builds the items, vis-network draws).
+"""Render the graph as one self-contained interactive HTML page (vis-network draws, from pyvis's copy).
 
 Nothing is fetched when the page opens: vis-network's script and style are inlined from pyvis's package
 folder, and the graph travels as JSON inside a ``<script type="application/json">`` element that the
 page reads with ``JSON.parse`` and shows with ``textContent`` only, so article text can never become
-markup. Positions are computed here (see :func:`layout`) and the page runs without physics, so a graph
-of a few thousand nodes opens in seconds.
+markup. The page opens on an overview (the groups and the most mentioned entities, one line per
+linked pair with its count); search, a click or a filter opens an entity's neighbourhood and its
+evidence. ``ikg serve`` sends the same page with the overview only and answers those requests from
+the store (see serve.py). Overview positions are computed here (see :func:`layout`) and the page
+runs without physics.
 """
 from __future__ import annotations
 
@@ -18,7 +21,6 @@ import jinja2
 import networkx as nx
 import numpy as np
 import pyvis
-from pyvis.network import Network
 from rdflib import Dataset
 
 from .namespaces import ENTITY_CLASSES, IK, PREFIXES, RDF, RDFS, SCHEMA, SKOS, STRUCTURE
@@ -58,10 +60,14 @@ OTHER_RELATION = ("#9e9e9e", 1)  # a predicate added after this table was writte
 def _name(term: str) -> str:
     """The Chinese name the ontology gives a class or relation (its local name if it has none)."""
     return labels().get(term) or term.split(":")[-1]
+
+
 STRUCTURE_LINKS = tuple(f"org:{name}" for name in STRUCTURE)  # as the page names relations
 FONT_SIZE = 14  # px of a node label at zoom 1; the layout leaves room for labels of this size
 GAP = 12  # px kept free around every node and between clusters
 SPRING_LIMIT = 400  # clusters placed by networkx's spring layout; the rest start next to their links
+OVERVIEW_NODES = 150  # entities the first view draws: enough to see who is there, few enough to read
+OVERVIEW_LINES = 3  # lines the first view keeps per entity, its strongest (structure lines always)
 
 # -- reading the dataset -----------------------------------------------------------------------------
 
@@ -173,7 +179,8 @@ def _amounts(ds: Dataset) -> dict[str, list[dict]]:
 def graph_data(ds: Dataset, max_nodes: int | None = None) -> nx.MultiDiGraph:
     """Entities named in some article (plus the parents that place them), one edge per asserted relation.
 
-    Nodes carry ``cls``, ``label``, ``aliases``, ``articles`` (IRIs) and ``amounts``; edges are keyed by
+    Nodes carry ``cls``, ``label``, ``aliases``, ``articles`` (IRIs), ``mentions`` (how many) and
+    ``amounts``; edges are keyed by
     the prefixed predicate and carry their ``facts``. With ``max_nodes`` only the most mentioned
     entities are kept; ``g.graph["total"]`` is how many there were before.
     """
@@ -193,20 +200,19 @@ def graph_data(ds: Dataset, max_nodes: int | None = None) -> nx.MultiDiGraph:
                 todo.append(parent)
     g = nx.MultiDiGraph(total=len(shown))
     for iri in sorted(shown):
-        g.add_node(iri, **info[iri], amounts=amounts.get(iri, []))
+        g.add_node(iri, **info[iri], mentions=len(info[iri]["articles"]), amounts=amounts.get(iri, []))
     for (s, p, o), found in sorted(facts.items()):
         if s in shown and o in shown:
             unique = {(f["registry"], f["article"] or "", f["quote"]): f for f in found}  # text first
             g.add_edge(s, o, key=p, facts=[unique[k] for k in sorted(unique)])
     if max_nodes is not None and max_nodes < len(g):
-        kept = sorted(g, key=lambda v: (-len(g.nodes[v]["articles"]), -g.degree(v), g.nodes[v]["label"], v))
-        g = g.subgraph(kept[:max_nodes]).copy()
+        g = g.subgraph(most_mentioned(g)[:max_nodes]).copy()
     return g
 
 
 def node_size(articles: int) -> float:
-    """Symbol radius in px: grows with the number of articles, slower than linearly."""
-    return 8 + 6 * math.sqrt(articles)
+    """Symbol radius in px: grows with the number of articles, slower than linearly, up to 48."""
+    return min(8 + 6 * math.sqrt(articles), 48.0)
 
 
 # -- layout ------------------------------------------------------------------------------------------
@@ -270,7 +276,7 @@ def _layout_tree(g: nx.MultiDiGraph) -> dict[str, str]:
 
 def _room(d: dict) -> float:
     """Radius a node needs: its symbol and a gap, or most of its label's half-width (labels may touch)."""
-    return max(node_size(len(d["articles"])) + GAP, min(len(d["label"]), 12) * FONT_SIZE * 0.4)
+    return max(node_size(d["mentions"]) + GAP, min(len(d["label"]), 12) * FONT_SIZE * 0.4)
 
 
 def _balloon(v: str, children: dict[str, list[str]],
@@ -366,14 +372,94 @@ def _pack(xy: np.ndarray, r: np.ndarray, rounds: int = 150) -> np.ndarray:
     return xy
 
 
+# -- the overview ------------------------------------------------------------------------------------
+
+
+def most_mentioned(g: nx.MultiDiGraph) -> list[str]:
+    """The nodes of ``g``, the most mentioned first (then the best linked, then by label)."""
+    return sorted(g, key=lambda v: (-g.nodes[v]["mentions"], -g.degree(v), g.nodes[v]["label"], v))
+
+
+def overview(g: nx.MultiDiGraph, cap: int = OVERVIEW_NODES) -> dict:
+    """What the explorer draws first: a picture a person can read at any corpus size.
+
+    The insurance groups (the top of the structure) and then the most mentioned entities, ``cap``
+    in all; between two of them one line per pair, whatever the relations, with how many facts of
+    each relation it stands for; each entity keeps its strongest lines only (``left`` says how many
+    were left to the details). Positions and cluster circles come from :func:`layout`.
+    """
+    groups = [v for v in most_mentioned(g) if g.nodes[v]["cls"] == "InsuranceGroup"][:cap // 4]
+    rest = [v for v in most_mentioned(g) if v not in set(groups)]
+    shown = g.subgraph(groups + rest[:max(0, cap - len(groups))]).copy()
+    positions, clusters = layout(shown)
+    pairs: dict[tuple[str, str], dict] = {}
+    for s, o, p, d in sorted(shown.edges(keys=True, data=True)):
+        if s == o:
+            continue
+        a, b = sorted((s, o))
+        pair = pairs.setdefault((a, b), {"from": a, "to": b, "rels": {}, "evidence": 0})
+        texts = sum(not f["registry"] for f in d["facts"])
+        pair["rels"][p] = pair["rels"].get(p, 0) + max(texts, 1)  # a registry-only link still counts once
+        pair["evidence"] += texts
+    # Every line between 150 busy entities is a hairball again: keep each entity's strongest lines
+    # (and the structure), which is what a reader follows; a click shows the rest.
+    weight = {key: sum(p["rels"].values()) for key, p in pairs.items()}
+    strongest = set()
+    for v in shown:
+        own = sorted((key for key in pairs if v in key), key=lambda key: (-weight[key], key))
+        strongest.update(own[:OVERVIEW_LINES])
+    kept = [p for key, p in pairs.items() if key in strongest or set(p["rels"]) & set(STRUCTURE_LINKS)]
+    return {"nodes": sorted(shown, key=lambda v: (-shown.nodes[v]["mentions"], v)),
+            "pairs": kept, "left": len(pairs) - len(kept),
+            "positions": {v: list(xy) for v, xy in positions.items()}, "clusters": clusters}
+
+
+def legend(class_counts: Counter, relation_counts: Counter) -> tuple[list[dict], list[dict]]:
+    """The classes and relations the page's legend and filters list, each with its count, style and
+    Chinese name (from the ontology)."""
+    classes = [{"id": c, "label": _name(f"ik:{c}"), "color": color, "shape": shape, "count": class_counts[c]}
+               for c, (color, shape) in CLASS_STYLE.items() if class_counts[c]]
+    order = list(RELATION_STYLE) + sorted(set(relation_counts) - set(RELATION_STYLE))
+    relations = []
+    for p in order:
+        if relation_counts[p]:
+            color, width = RELATION_STYLE.get(p, OTHER_RELATION)
+            relations.append({"id": p, "label": _name(p), "color": color, "width": width,
+                              "structure": p in STRUCTURE_LINKS, "count": relation_counts[p]})
+    return classes, relations
+
+
+def entity_record(iri: str, d: dict, index: dict[str, int], articles: bool = True) -> dict:
+    """One entity as the page reads it: name, class, aliases and how often it is mentioned; with
+    ``articles``, also the articles (as indexes) and the money figures that the details panel shows."""
+    record = {"id": iri, "label": d["label"], "cls": d["cls"], "aliases": d["aliases"], "mentions": d["mentions"]}
+    if articles:
+        record["articles"] = sorted(index[a] for a in d["articles"] if a in index)
+        record["amounts"] = [f | {"article": index.get(f["article"])} for f in d.get("amounts", [])]
+    return record
+
+
+def link_record(s: str, p: str, o: str, facts: list[dict], index: dict[str, int]) -> dict:
+    """One relation between two entities with the facts (quote, article, registry) behind it."""
+    return {"from": s, "to": o, "rel": p, "facts": [f | {"article": index.get(f["article"])} for f in facts]}
+
+
+def article_record(a: dict) -> dict:
+    """An article as the page cites it (the identifier stays on the server side of the data)."""
+    return {"title": a["title"], "date": a["date"], "publisher": a["publisher"], "url": a["url"]}
+
+
 # -- the page ----------------------------------------------------------------------------------------
 
 
-def render_html(ds: Dataset, title: str = "insurance-kg", max_nodes: int | None = None) -> str:
-    """The whole explorer page as a string.
+def render_html(ds: Dataset, title: str = "insurance-kg", max_nodes: int | None = None,
+                overview_nodes: int = OVERVIEW_NODES) -> str:
+    """The whole explorer page as a string, for opening from disk.
 
-    ``max_nodes`` keeps only that many entities, the most mentioned first (the page says how many
-    were left out); ``None`` keeps them all.
+    The page opens on an overview (see :func:`overview`) and carries the details (facts, evidence,
+    articles) of every entity it includes, for search, clicks and filters to open. ``max_nodes``
+    includes only that many entities, the most mentioned first (the page says how many were left
+    out); ``None`` includes them all.
     """
     g = graph_data(ds, max_nodes)
     articles = _articles(ds)
@@ -382,80 +468,33 @@ def render_html(ds: Dataset, title: str = "insurance-kg", max_nodes: int | None 
     used |= {f["article"] for _, d in g.nodes(data=True) for f in d["amounts"]}
     order = sorted((a for a in used if a in articles), key=lambda a: (articles[a]["date"], articles[a]["id"]))
     index = {a: i for i, a in enumerate(order)}
-    positions, clusters = layout(g)
-    net = Network(directed=True, cdn_resources="in_line")  # the node and edge builder only
-    for iri, d in g.nodes(data=True):
-        net.add_node(iri, **_node_item(d, positions[iri], index))
-    seen: dict[frozenset, int] = defaultdict(int)  # relations already drawn between two nodes
-    for n, (s, o, p, d) in enumerate(g.edges(keys=True, data=True)):
-        net.add_edge(s, o, **_edge_item(f"e{n}", p, d, index, seen[frozenset((s, o))]))
-        seen[frozenset((s, o))] += 1
-    nodes, edges, *_ = net.get_network_data()
-    per_class = Counter(d["cls"] for _, d in g.nodes(data=True))
-    classes = [{"id": c, "label": _name(f"ik:{c}"), "color": color, "shape": shape, "count": per_class[c]}
-               for c, (color, shape) in CLASS_STYLE.items() if per_class[c]]
+    classes, relations = legend(Counter(d["cls"] for _, d in g.nodes(data=True)),
+                                Counter(p for *_, p in g.edges(keys=True)))
+    links = []
+    for s, o, p, d in g.edges(keys=True, data=True):
+        links.append(link_record(s, p, o, d["facts"], index))
     data = {
-        "nodes": nodes, "edges": edges, "clusters": clusters,
-        "classes": classes,
-        "relations": _relations(g),
-        "articles": [articles[a] for a in order],
-        "total": g.graph["total"],
-        "fontSize": FONT_SIZE,
+        "mode": "static",
+        "classes": classes, "relations": relations,
+        "entities": {iri: entity_record(iri, d, index) for iri, d in g.nodes(data=True)},
+        "links": links,
+        "articles": {str(i): article_record(articles[a]) for i, a in enumerate(order)},
+        "articleCount": len(order),
+        "overview": overview(g, overview_nodes),
+        "total": g.graph["total"], "included": len(g),
     }
+    return page(data, title)
+
+
+def page(data: dict, title: str) -> str:
+    """The explorer's HTML around ``data`` (static or served: the same page reads both)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
     return env.get_template("explorer.html").render(
         title=title,
         vis_js=(VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(VIS_DIR / "vis-network.css").read_text(encoding="utf-8"),
-        data=_script_json(data),
+        data=_script_json(data | {"fontSize": FONT_SIZE}),
     )
-
-
-def _node_item(d: dict, at: tuple[float, float], index: dict[str, int]) -> dict:
-    """vis-network options of one node, plus what the page's panel, search and filters read."""
-    color, shape = CLASS_STYLE[d["cls"]]
-    mentions = len(d["articles"])
-    return {
-        "label": d["label"], "shape": shape, "size": round(node_size(mentions), 1), "x": at[0], "y": at[1],
-        "color": {"background": color, "border": "#ffffff", "highlight": {"background": color, "border": "#111111"},
-                  "hover": {"background": color, "border": "#111111"}},
-        "mentions": mentions,  # the page writes the hover title from this and the class name
-        "cls": d["cls"], "aliases": d["aliases"], "articles": [index[a] for a in d["articles"] if a in index],
-        "amounts": [f | {"article": index.get(f["article"])} for f in d["amounts"]],
-    }
-
-
-def _edge_item(edge_id: str, predicate: str, d: dict, index: dict[str, int], parallel: int) -> dict:
-    """vis-network options of one relation, plus its facts for the panel."""
-    color, width = RELATION_STYLE.get(predicate, OTHER_RELATION)
-    name = _name(predicate)
-    texts = sum(not f["registry"] for f in d["facts"])
-    registry_only = not texts
-    item = {
-        "id": edge_id, "rel": predicate, "width": width, "dashes": registry_only,
-        "label": "" if predicate in STRUCTURE_LINKS else name,
-        "color": {"color": color, "highlight": color, "hover": color, "opacity": 0.7},
-        "font": {"color": color},
-        "arrows": "" if predicate == "ik:partnersWith" else "to",
-        "evidence": texts,  # the page writes the hover title from this and the relation's name
-        "facts": [f | {"article": index.get(f["article"])} for f in d["facts"]],
-    }
-    if parallel:  # a second relation between the same two nodes bends away from the first
-        item["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * parallel}
-    return item
-
-
-def _relations(g: nx.MultiDiGraph) -> list[dict]:
-    """The relations drawn, in the legend's order, with their style and how many edges each has."""
-    counts = Counter(p for *_, p in g.edges(keys=True))
-    order = list(RELATION_STYLE) + sorted(set(counts) - set(RELATION_STYLE))
-    found = []
-    for p in order:
-        if counts[p]:
-            color, width = RELATION_STYLE.get(p, OTHER_RELATION)
-            found.append({"id": p, "label": _name(p), "color": color, "width": width,
-                          "structure": p in STRUCTURE_LINKS, "count": counts[p]})
-    return found
 
 
 def _script_json(value) -> str:

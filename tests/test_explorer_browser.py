@@ -267,3 +267,77 @@ def test_screenshot_of_the_seeds(seed_page, seed_graph, tmp_path):
     path.parent.mkdir(parents=True, exist_ok=True)
     seed_page.page.screenshot(path=path)
     assert 30_000 < path.stat().st_size < 1_500_000
+
+
+# -- the overview: a small first picture, details opened on demand --------------------------------
+
+
+@pytest.fixture(scope="module")
+def overview_page(browser, seed_graph, tmp_path_factory):
+    """The seeds with an overview of 12 entities (the real default is 150, more than the seeds have)."""
+    return Page(browser, write(render_html(seed_graph, overview_nodes=12), tmp_path_factory.mktemp("overview")))
+
+
+def test_the_overview_draws_the_most_mentioned_with_one_line_per_pair(overview_page):
+    assert overview_page.js("window.ikg.nodes.length") == 12
+    kinds = overview_page.js("window.ikg.edges.get().map((e) => [e.kind, e.label])")
+    assert kinds and all(kind == "pair" for kind, _ in kinds)
+    assert any(label.isdigit() and int(label) > 1 for _, label in kinds)  # the count of facts on the line
+    total = overview_page.js("Object.keys(JSON.parse(document.getElementById('graph-data').textContent).entities).length")
+    assert f"12 个实体（共 {total} 个）" in overview_page.details() and total > 100
+
+
+def test_search_opens_an_entity_outside_the_overview_with_its_evidence(overview_page):
+    target, label = overview_page.js("""() => {  // an entity left out of the overview, with a quoted fact
+        const data = JSON.parse(document.getElementById('graph-data').textContent);
+        const quoted = data.links.filter((l) => l.facts.some((f) => !f.registry)).flatMap((l) => [l.from, l.to]);
+        const id = quoted.find((id) => !window.ikg.nodes.get(id));
+        return [id, data.entities[id].label];
+    }""")
+    overview_page.search(label)
+    overview_page.page.wait_for_function("(id) => window.ikg.network.getSelectedNodes()[0] === id", arg=target)
+    assert overview_page.page.inner_text("#details h2") == label
+    assert overview_page.page.locator("#details blockquote").count() >= 1
+    assert overview_page.js("window.ikg.nodes.length") > 12  # it came, with its neighbours
+    assert overview_page.js("(id) => window.ikg.edges.get({filter: (e) => e.kind === 'link' && "
+                            "(e.from === id || e.to === id)}).length", target) > 0
+
+
+def test_clicking_a_pair_line_shows_each_fact_behind_it(overview_page):
+    overview_page.page.get_by_role("button", name="回到概览").click()
+    assert overview_page.js("window.ikg.nodes.length") == 12
+    point = overview_page.js("""() => {
+        const net = window.ikg.network;
+        for (const e of window.ikg.edges.get({filter: (e) => e.kind === 'pair' && !e.dashes})) {
+            const at = net.getPositions([e.from, e.to]);
+            const middle = {x: (at[e.from].x + at[e.to].x) / 2, y: (at[e.from].y + at[e.to].y) / 2};
+            net.moveTo({position: middle, scale: 2});
+            const dom = net.canvasToDOM(middle);
+            if (net.getEdgeAt(dom) === e.id && net.getNodeAt(dom) === undefined) return [e.id, dom.x, dom.y];
+        }
+        return null;
+    }""")
+    assert point, "no line between two overview entities can be clicked on its own"
+    box = overview_page.page.locator("#network canvas").bounding_box()
+    overview_page.page.mouse.click(box["x"] + point[1], box["y"] + point[2])
+    overview_page.page.wait_for_function("() => document.querySelector('#details blockquote')")
+    assert "《" in overview_page.page.inner_text("#details cite")
+    assert overview_page.page.locator("#details .rel").count() >= 1
+
+
+def test_choosing_an_article_opens_its_entities_and_clearing_it_restores_the_overview(overview_page):
+    overview_page.page.get_by_role("button", name="回到概览").click()
+    overview_page.page.select_option("#article-filter", index=1)
+    index = int(overview_page.js("document.getElementById('article-filter').value"))
+    outside = overview_page.js("""(a) => {
+        const structure = ['org:subOrganizationOf', 'org:unitOf'];
+        const parents = new Set(window.ikg.edges.get({filter: (e) => !e.hidden && structure.includes(e.rel)})
+                                                .map((e) => e.to));
+        return window.ikg.nodes.get({filter: (n) => !n.hidden && !n.articles.includes(a) && !parents.has(n.id)}).length;
+    }""", index)
+    shown = overview_page.js("window.ikg.nodes.get({filter: (n) => !n.hidden}).length")
+    mentioned = overview_page.js("(a) => window.ikg.nodes.get({filter: (n) => n.articles.includes(a)}).length", index)
+    assert outside == 0 and shown >= mentioned > 0
+    overview_page.page.select_option("#article-filter", value="")
+    assert overview_page.js("window.ikg.nodes.get({filter: (n) => !n.hidden}).length") == 12
+    assert overview_page.page.inner_text("#stats").startswith("12 个实体")

@@ -1,4 +1,4 @@
-"""The HTML explorer without a browser: self-contained markup, escaped data, money, layout, max_nodes."""
+"""The HTML explorer without a browser: self-contained markup, escaped data, money, layout, overview, max_nodes."""
 import json
 import math
 import re
@@ -104,46 +104,71 @@ def test_untrusted_text_stays_inside_the_json_data(hostile_html):
     for needle in ("pwn=", "ikgPwned", "evil.example"):
         assert needle not in outside, needle
     data = page_data(hostile_html)
-    labels = {n["label"] for n in data["nodes"]}
+    labels = {n["label"] for n in data["entities"].values()}
     assert "<img src=x onerror=pwn=4>安心保" in labels  # carried as text, intact, to be shown as text
-    assert any("<script>" in a["title"] for a in data["articles"])
-    assert all(a["url"] == "" for a in data["articles"])  # a javascript: address never becomes a link
+    assert any("<script>" in a["title"] for a in data["articles"].values())
+    assert all(a["url"] == "" for a in data["articles"].values())  # a javascript: address never becomes a link
 
 
-def test_every_node_has_its_class_style_size_and_position(seed_graph, seed_html):
+def test_every_entity_has_its_class_aliases_articles_and_mentions(seed_graph, seed_html):
     data = page_data(seed_html)
-    cpic = next(n for n in data["nodes"] if n["label"] == "中国太保")
-    assert cpic["cls"] == "InsuranceGroup" and cpic["shape"] == "diamond" and "太保" in cpic["aliases"]
-    assert cpic["articles"] and all(0 <= i < len(data["articles"]) for i in cpic["articles"])
-    sizes = {len(n["articles"]): n["size"] for n in data["nodes"]}
-    assert [sizes[k] for k in sorted(sizes)] == sorted(sizes.values())  # more articles, bigger node
-    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
-    assert {c["id"] for c in data["classes"]} == {n["cls"] for n in data["nodes"]}
-    assert len(data["nodes"]) == len(graph_data(seed_graph)) == data["total"]
+    entities = data["entities"]
+    cpic = next(n for n in entities.values() if n["label"] == "中国太保")
+    assert cpic["cls"] == "InsuranceGroup" and "太保" in cpic["aliases"]
+    assert cpic["articles"] and all(str(i) in data["articles"] for i in cpic["articles"])
+    assert all(n["mentions"] == len(n["articles"]) for n in entities.values())
+    assert {c["id"] for c in data["classes"]} == {n["cls"] for n in entities.values()}
+    assert {c["id"]: c["shape"] for c in data["classes"]}["InsuranceGroup"] == "diamond"
+    assert len(entities) == len(graph_data(seed_graph)) == data["total"] == data["included"]
+    positions = data["overview"]["positions"]
+    assert set(positions) == set(data["overview"]["nodes"]) <= set(entities)
+    assert all(isinstance(x, float) and isinstance(y, float) for x, y in positions.values())
 
 
-def test_edges_are_styled_per_relation_and_carry_their_evidence(seed_html):
+def test_links_are_styled_per_relation_and_carry_their_evidence(seed_html):
     data = page_data(seed_html)
     by_relation = {r["id"]: r for r in data["relations"]}
     assert by_relation["org:subOrganizationOf"]["structure"] and not by_relation["ik:provides"]["structure"]
     assert {r["color"] for r in data["relations"] if not r["structure"]}.isdisjoint(
         {r["color"] for r in data["relations"] if r["structure"]})
-    for edge in data["edges"]:
-        registry_only = all(f["registry"] for f in edge["facts"])
-        assert edge["dashes"] == registry_only
-        assert edge["label"] == ("" if by_relation[edge["rel"]]["structure"] else by_relation[edge["rel"]]["label"])
-        for fact in edge["facts"]:
+    assert sum(r["count"] for r in data["relations"]) == len(data["links"])
+    for link in data["links"]:
+        assert link["rel"] in by_relation and link["from"] in data["entities"] and link["to"] in data["entities"]
+        for fact in link["facts"]:
             if not fact["registry"]:
-                assert fact["quote"] and data["articles"][fact["article"]]["title"]
-    assert any(e["dashes"] for e in data["edges"]) and any(not e["dashes"] for e in data["edges"])
+                assert fact["quote"] and data["articles"][str(fact["article"])]["title"]
+    registry_only = [all(f["registry"] for f in link["facts"]) for link in data["links"]]
+    assert any(registry_only) and not all(registry_only)
+
+
+def test_the_overview_is_capped_and_aggregates_relations_per_pair(seed_graph):
+    """The first view: groups first, then the most mentioned, up to the cap; one line per pair."""
+    full = graph_data(seed_graph)
+    data = page_data(render_html(seed_graph, overview_nodes=20))
+    view = data["overview"]
+    assert len(view["nodes"]) == 20 and len(data["entities"]) == len(full)  # the rest is there, for details
+    groups = {v for v, d in full.nodes(data=True) if d["cls"] == "InsuranceGroup"}
+    assert groups & set(view["nodes"])
+    others = [v for v in view["nodes"] if v not in groups]
+    least = min(full.nodes[v]["mentions"] for v in others)
+    assert all(full.nodes[v]["mentions"] <= least for v in set(full) - set(view["nodes"]) - groups)
+    pairs = {(p["from"], p["to"]) for p in view["pairs"]}
+    assert len(pairs) == len(view["pairs"]) and all(a < b for a, b in pairs)  # one line per unordered pair
+    shown = set(view["nodes"])
+    for p in view["pairs"]:
+        assert p["from"] in shown and p["to"] in shown
+        between = [(s, o, k) for s, o, k in full.edges(keys=True) if {s, o} == {p["from"], p["to"]}]
+        assert set(p["rels"]) == {k for *_, k in between}
+        assert sum(p["rels"].values()) >= len(between)  # each relation counts its evidence, at least once
+    assert any(sum(p["rels"].values()) > 1 for p in view["pairs"])
 
 
 def test_amount_facts_are_shown_formatted_with_their_evidence():
     data = page_data(render_html(amount_dataset()))
-    insurer = next(n for n in data["nodes"] if n["label"] == "示例财险")
+    insurer = next(n for n in data["entities"].values() if n["label"] == "示例财险")
     assert [(m["value"], m["surface"], m["asOf"]) for m in sorted(insurer["amounts"], key=lambda m: m["value"])] == [
         ("1000万元", "1000万元", "2022-04-06"), ("136.12亿元", "约136.12亿元", "2022-04-06")]
-    assert all(data["articles"][m["article"]]["date"] == "2022-04-28" and "示例财险" in m["quote"]
+    assert all(data["articles"][str(m["article"])]["date"] == "2022-04-28" and "示例财险" in m["quote"]
                for m in insurer["amounts"])
 
 
@@ -153,7 +178,7 @@ def test_a_graph_without_amount_facts_renders(seed_graph):
         if (s, RDF.type, IK.AmountFact) not in seed_graph:
             ds.graph(GRAPH["copy"]).add((s, p, o))
     data = page_data(render_html(ds))
-    assert data["nodes"] and not any(n["amounts"] for n in data["nodes"])
+    assert data["entities"] and not any(n["amounts"] for n in data["entities"].values())
 
 
 def test_members_are_placed_near_their_group(seed_graph):
@@ -174,18 +199,18 @@ def test_members_are_placed_near_their_group(seed_graph):
 def test_max_nodes_keeps_the_most_mentioned(seed_graph):
     full = graph_data(seed_graph)
     data = page_data(render_html(seed_graph, max_nodes=20))
-    assert len(data["nodes"]) == 20 and data["total"] == len(full)
-    least_kept = min(len(full.nodes[n["id"]]["articles"]) for n in data["nodes"])
-    dropped = set(full) - {n["id"] for n in data["nodes"]}
-    assert all(len(full.nodes[v]["articles"]) <= least_kept for v in dropped)
-    kept = {n["id"] for n in data["nodes"]}
-    assert all(e["from"] in kept and e["to"] in kept for e in data["edges"])
-    assert entity(seed_graph, "中国太保") in {entity(seed_graph, n["label"]) for n in data["nodes"]}
-    assert len(page_data(render_html(seed_graph, max_nodes=10_000))["nodes"]) == len(full)
+    kept = set(data["entities"])
+    assert len(kept) == 20 and data["total"] == len(full) and data["included"] == 20
+    least_kept = min(len(full.nodes[n]["articles"]) for n in kept)
+    assert all(len(full.nodes[v]["articles"]) <= least_kept for v in set(full) - kept)
+    assert all(link["from"] in kept and link["to"] in kept for link in data["links"])
+    assert entity(seed_graph, "中国太保") in {entity(seed_graph, n["label"]) for n in data["entities"].values()}
+    assert len(page_data(render_html(seed_graph, max_nodes=10_000))["entities"]) == len(full)
     with pytest.raises(ValueError):
         render_html(seed_graph, max_nodes=-1)
 
 
 def test_an_empty_graph_still_renders():
     data = page_data(render_html(new_dataset(), title="空"))
-    assert data["nodes"] == [] and data["edges"] == [] and data["total"] == 0
+    assert data["entities"] == {} and data["links"] == [] and data["total"] == 0
+    assert data["overview"]["nodes"] == [] and data["overview"]["pairs"] == []

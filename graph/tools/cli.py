@@ -17,7 +17,7 @@ from ..errors import IkgError, shown
 from .common import FAILED, INTERNAL, OK
 
 # Sub-commands in the order `ikg --help` lists them.
-COMMANDS = ("build", "query", "explain", "stats", "path", "export", "validate", "push", "eval", "train")
+COMMANDS = ("build", "query", "explain", "stats", "path", "export", "validate", "push", "serve", "eval", "train")
 
 
 def parser() -> argparse.ArgumentParser:
