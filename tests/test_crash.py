@@ -117,7 +117,8 @@ def test_killed_builds_leave_the_old_or_the_new_build_whole(corpora, tmp_path, p
             stderr = err.read()
         what = f"run {run}: {sig.name} in {phase} (jobs {jobs}): exit {code}"
         assert "Traceback" not in stderr, f"{what}\n{stderr}"
-        assert code in (0, 130, -signal.SIGKILL), f"{what}\n{stderr}"
+        # -SIGINT: the signal came before Python had set up its handler, so nothing ran yet
+        assert code in (0, 130, -signal.SIGKILL, -signal.SIGINT), f"{what}\n{stderr}"
         seen["interrupted"] += code != 0
         seen_state = state(out)
         assert seen_state in (before, after), f"{what}: the store and the exports are neither build"
