@@ -6,11 +6,9 @@ from decimal import Decimal
 
 import pyoxigraph
 
-from .errors import IkgError
 from .namespaces import IK, SPARQL_PREFIXES
 from .quantities import format_yuan
-from .registry import normalise
-
+from .lookup import find_one
 
 
 def _query(store: pyoxigraph.Store, text: str):
@@ -42,18 +40,9 @@ def _value(term) -> str:
 
 
 def find_entity(store: pyoxigraph.Store, name: str) -> str:
-    """The IRI of the entity called ``name`` (any label, any width), or given by IRI."""
-    if name.startswith(("http://", "https://")):
-        return name
-    wanted = normalise(name)
-    rows = _query(store, """
-        SELECT DISTINCT ?e ?l WHERE { { ?e skos:prefLabel ?l } UNION { ?e skos:altLabel ?l } ?e ik:mentionedIn ?a }""")
-    found = sorted({row["e"].value for row in rows if normalise(row["l"].value) == wanted})
-    if not found:
-        raise IkgError(f"no entity named {name!r} in the graph (try 'ikg query queries/aliases.rq')")
-    if len(found) > 1:
-        raise IkgError(f"{name!r} names {len(found)} entities; give one IRI: {', '.join(found)}")
-    return found[0]
+    """The IRI of the entity called ``name`` (any label, any script or width), or given by IRI;
+    found in the build's names index (see lookup.py)."""
+    return find_one(store, name)
 
 
 def explain(store: pyoxigraph.Store, name: str) -> Explanation:
@@ -83,10 +72,12 @@ def _article(row) -> str | None:
 
 
 def _relations(store: pyoxigraph.Store, node: str):
+    # Both branches start from the entity's IRI, so the store reads its index, not every fact.
     rows = _query(store, f"""
-        SELECT ?sl ?p ?ol ?quote ?title ?published ?asOf ?prov WHERE {{
-          ?f rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-          FILTER(?s = {node} || ?o = {node})
+        SELECT DISTINCT ?f ?sl ?p ?ol ?quote ?title ?published ?asOf ?prov WHERE {{
+          {{ ?f rdf:subject {node} ; rdf:object ?o . BIND({node} AS ?s) }}
+          UNION {{ ?f rdf:object {node} ; rdf:subject ?s . BIND({node} AS ?o) }}
+          ?f rdf:predicate ?p .
           ?s skos:prefLabel ?sl . ?o skos:prefLabel ?ol .
           {_EVIDENCE}
         }} ORDER BY ?p ?sl ?ol ?title""")

@@ -16,7 +16,7 @@ import pyoxigraph
 
 from .errors import IkgError
 from .fold import fold
-from .namespaces import GRAPH, IK, SKOS
+from .namespaces import ENTITY_CLASSES, GRAPH, IK, RDF, SKOS
 from .registry import normalise
 
 NAMES_GRAPH = GRAPH["index/names"]  # '/' never occurs in an article id, so no article graph clashes
@@ -75,14 +75,54 @@ def find_one(store: pyoxigraph.Store, name: str) -> str:
 
 
 def search(store: pyoxigraph.Store, text: str, limit: int = 20) -> list[Hit]:
-    """Entities one of whose names contains ``text`` (folded as :func:`name_key` does), exact
-    matches first, then the most mentioned; at most ``limit``. For search boxes."""
-    raise NotImplementedError  # filled in with the summary graph
+    """Entities one of whose names contains ``text`` (folded as :func:`name_key` does): those with a
+    name equal to it first, then those with a name starting with it, each group the most mentioned
+    first; at most ``limit``. For search boxes; a store without the index is scanned."""
+    key = name_key(text)
+    if not key:
+        return []
+    if has_index(store):
+        rows = store.query(f"""SELECT ?e ?k WHERE {{ GRAPH <{NAMES_GRAPH}> {{
+            ?e <{NAME_KEY}> ?k FILTER(CONTAINS(?k, {pyoxigraph.Literal(key)})) }} }}""")
+        keys = [(row["e"].value, row["k"].value) for row in rows]
+    else:
+        keys = [(iri, name_key(label)) for iri, label in _labels(store)]
+        keys = [(iri, k) for iri, k in keys if key in k]
+    rank: dict[str, int] = {}
+    for iri, k in keys:
+        rank[iri] = min(rank.get(iri, 2), 0 if k == key else 1 if k.startswith(key) else 2)
+    hits = [_hit(store, iri) for iri in rank]
+    hits.sort(key=lambda h: (rank[h.iri], -h.mentions, h.label, h.iri))
+    return hits[:limit]
+
+
+def _hit(store: pyoxigraph.Store, iri: str) -> Hit:
+    """Label, class and mention count of an entity: from the summary graph, else from the union."""
+    node = pyoxigraph.NamedNode(iri)
+    summary = pyoxigraph.NamedNode(str(SUMMARY_GRAPH))
+    graph = summary if any(True for _ in store.quads_for_pattern(node, None, None, summary)) else pyoxigraph.DefaultGraph()
+
+    def values(predicate) -> list[str]:
+        return sorted(q.object.value for q in store.quads_for_pattern(node, pyoxigraph.NamedNode(str(predicate)), None, graph))
+
+    labels = values(SKOS.prefLabel)
+    classes = [c.removeprefix(str(IK)) for c in values(RDF.type) if c.removeprefix(str(IK)) in ENTITY_CLASSES]
+    if graph == summary:
+        counts = values(IK.mentionCount)
+        mentions = int(counts[0]) if counts else 0
+    else:
+        mentions = len(values(IK.mentionedIn))
+    return Hit(iri, labels[0] if labels else iri, min(classes, key=ENTITY_CLASSES.index) if classes else "", mentions)
+
+
+def _labels(store: pyoxigraph.Store) -> list[tuple[str, str]]:
+    """(entity, label or alias) of every entity some article mentions, read from the union."""
+    rows = store.query(f"""
+        SELECT DISTINCT ?e ?l WHERE {{ {{ ?e <{SKOS.prefLabel}> ?l }} UNION {{ ?e <{SKOS.altLabel}> ?l }}
+                                      FILTER EXISTS {{ ?e <{IK.mentionedIn}> ?a }} }}""")
+    return [(row["e"].value, row["l"].value) for row in rows]
 
 
 def _scan(store: pyoxigraph.Store, key: str) -> list[str]:
     """The entities with a label whose key is ``key``, by reading every label (no index)."""
-    rows = store.query(f"""
-        SELECT DISTINCT ?e ?l WHERE {{ {{ ?e <{SKOS.prefLabel}> ?l }} UNION {{ ?e <{SKOS.altLabel}> ?l }}
-                                      FILTER EXISTS {{ ?e <{IK.mentionedIn}> ?a }} }}""")
-    return sorted({row["e"].value for row in rows if name_key(row["l"].value) == key})
+    return sorted({iri for iri, label in _labels(store) if name_key(label) == key})
