@@ -26,7 +26,7 @@ from .lock import output_lock
 from .pipeline import Pipeline, knowledge_fingerprint
 from .records import Extraction
 from .store import GraphStore
-from .to_rdf import add_extraction, add_reference, graph_iri, new_dataset, to_dataset
+from .to_rdf import add_reference, extraction_nquads, graph_iri, new_dataset, to_dataset
 from .validate import Violation
 from .validate_changes import validate_articles
 from .workers import map_in_processes
@@ -127,9 +127,7 @@ def _start_worker(ontology_dir: str | None) -> None:
 
 def extract_quads(pipeline: Pipeline, path: Path, data: bytes) -> bytes:
     """The article's named graph as N-Quads; raises :class:`ArticleError` for an unusable article."""
-    ds = new_dataset()
-    add_extraction(ds, pipeline.extract(article_from_bytes(path, data)))
-    return ds.serialize(format="nquads", encoding="utf-8")
+    return extraction_nquads(pipeline.extract(article_from_bytes(path, data)))
 
 
 def _extract_in_worker(item: tuple[Path, bytes]) -> bytes | ArticleError:
