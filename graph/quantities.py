@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-import cn2an
 
 from .clauses import Punctuation, alternation
 from .records import Quantity
@@ -65,6 +64,8 @@ def parse_number(text: str) -> Decimal | None:
     if text[0] in "十百千万亿":  # 百万 is 一百万 to cn2an
         text = "一" + text
     try:
+        import cn2an  # half a second to import: only articles with Chinese numerals pay for it
+
         return Decimal(int(cn2an.cn2an(text, "smart")))
     except (ValueError, KeyError, TypeError):
         return None
