@@ -100,10 +100,12 @@ def _hit(store: pyoxigraph.Store, iri: str) -> Hit:
     """Label, class and mention count of an entity: from the summary graph, else from the union."""
     node = pyoxigraph.NamedNode(iri)
     summary = pyoxigraph.NamedNode(str(SUMMARY_GRAPH))
-    graph = summary if any(True for _ in store.quads_for_pattern(node, None, None, summary)) else pyoxigraph.DefaultGraph()
+    in_summary = any(True for _ in store.quads_for_pattern(node, None, None, summary))
+    graph = summary if in_summary else pyoxigraph.DefaultGraph()
 
     def values(predicate) -> list[str]:
-        return sorted(q.object.value for q in store.quads_for_pattern(node, pyoxigraph.NamedNode(str(predicate)), None, graph))
+        quads = store.quads_for_pattern(node, pyoxigraph.NamedNode(str(predicate)), None, graph)
+        return sorted(q.object.value for q in quads)
 
     labels = values(SKOS.prefLabel)
     classes = [c.removeprefix(str(IK)) for c in values(RDF.type) if c.removeprefix(str(IK)) in ENTITY_CLASSES]

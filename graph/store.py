@@ -206,6 +206,7 @@ _DUMP_FORMATS = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.
 def _prefix_lines() -> bytes:
     """The ``@prefix`` lines pyoxigraph writes before any graph it dumps with :data:`_DUMP_PREFIXES`."""
     probe = pyoxigraph.Store()
-    probe.add(pyoxigraph.Quad(pyoxigraph.NamedNode("urn:a"), pyoxigraph.NamedNode("urn:b"), pyoxigraph.NamedNode("urn:c")))
+    a, b, c = (pyoxigraph.NamedNode(f"urn:{x}") for x in "abc")
+    probe.add(pyoxigraph.Quad(a, b, c))
     text = probe.dump(format=pyoxigraph.RdfFormat.TRIG, from_graph=pyoxigraph.DefaultGraph(), prefixes=_DUMP_PREFIXES)
     return text[:text.index(b"<urn:a>")]

@@ -5,7 +5,8 @@ so checking that graph alone says all. The entity shapes span articles: an entit
 label, its class and its parents may be stated by several articles and by the registry. So each
 changed article is checked together with what the whole graph (the store's union) says about the
 entities it mentions on exactly those properties (the same for the parents they name, up their
-chains), and with the ontology (for sh:class over amount and count kinds). The cost follows the change, not the corpus.
+chains), and with the ontology (for sh:class over amount and count kinds). The cost follows the
+change, not the corpus.
 """
 from __future__ import annotations
 
