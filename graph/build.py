@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 from tqdm import tqdm
 
 from . import generations
@@ -26,15 +26,15 @@ from .lock import output_lock
 from .pipeline import Pipeline, knowledge_fingerprint
 from .records import Extraction
 from .store import GraphStore
-from .to_rdf import add_extraction, add_reference, graph_iri, new_dataset, to_dataset
+from .to_rdf import add_reference, extraction_nquads, graph_iri, new_dataset, to_dataset
 from .validate import Violation
+from .validate_changes import validate_articles
 from .workers import map_in_processes
 from .writers import hold_signals
 
 # What `ikg build` writes into the output folder.
 EXPORTS = {"graph.trig": "trig", "graph.ttl": "ttl"}
 HTML_FILE = "graph.html"
-VALIDATION_BATCH = 200  # articles checked by one pySHACL run
 
 
 @dataclass
@@ -51,6 +51,7 @@ class BuildReport:
     facts: int = 0
     figures: int = 0
     violations: tuple[Violation, ...] = ()  # SHACL violations of the graph
+    validated: list[str] = field(default_factory=list)  # ids of the articles SHACL-checked this time
 
 
 def find_articles(input_dir: Path, output_dir: Path | None = None) -> list[Path]:
@@ -126,9 +127,7 @@ def _start_worker(ontology_dir: str | None, disabled: tuple[str, ...]) -> None:
 
 def extract_quads(pipeline: Pipeline, path: Path, data: bytes) -> bytes:
     """The article's named graph as N-Quads; raises :class:`ArticleError` for an unusable article."""
-    ds = new_dataset()
-    add_extraction(ds, pipeline.extract(article_from_bytes(path, data)))
-    return ds.serialize(format="nquads", encoding="utf-8")
+    return extraction_nquads(pipeline.extract(article_from_bytes(path, data)))
 
 
 def _extract_in_worker(item: tuple[Path, bytes]) -> bytes | ArticleError:
@@ -208,20 +207,18 @@ class _Build:
         report.removed = sorted(set(old.articles) - set(new.articles))
         if not new.articles:
             raise IkgError(f"{input_dir}: no usable articles ({len(report.skipped)} skipped)")
-        if check:
-            _validate({d: self.cache.quads(new.articles[d].key) for d in changed},
-                      self.cache.quads(new.reference), new)
         report.built = sorted(new.articles)
-        report.violations = tuple(Violation(**v) for d in report.built for v in new.articles[d].violations)
         folder = generations.new_generation(self.output)
         try:
             store = self._store(folder / "store", previous, old, new, changed, report.removed)
+            if check and changed:  # after the store: entity shapes read what other articles say
+                report.validated = validate_articles(store.store, changed,
+                                                     lambda d: self.cache.quads(new.articles[d].key), new)
+            report.violations = tuple(Violation(**v) for d in report.built for v in new.articles[d].violations)
             if count:
                 _count(store, report)
-            files = _exports(store, max_nodes) if exports else {}
+            files = _exports(store, folder, max_nodes) if exports else []
             store.close()
-            for name, data in files.items():
-                (folder / name).write_bytes(data)
             (folder / generations.MANIFEST).write_bytes(new.dump())
             with hold_signals():  # Ctrl-C after the switch must not count as a failed build
                 generations.publish(self.output, folder)
@@ -269,10 +266,12 @@ class _Build:
         if previous is not None and old.reference == new.reference and (previous / "store").is_dir():
             GraphStore.copy(previous / "store", folder)
             store = GraphStore(folder)
+            touched: set[str] = set()
             for doc_id in removed:
-                store.replace(str(graph_iri(doc_id)), None)
+                touched |= store.replace(str(graph_iri(doc_id)), None)
             for doc_id in changed:
-                store.replace(str(graph_iri(doc_id)), self.cache.quads(new.articles[doc_id].key))
+                touched |= store.replace(str(graph_iri(doc_id)), self.cache.quads(new.articles[doc_id].key))
+            store.refresh_index(touched)  # the names and summary of what those articles touch
         else:
             store = GraphStore(folder)
             keys = [new.reference, *(new.articles[d].key for d in sorted(new.articles))]
@@ -281,42 +280,22 @@ class _Build:
         return store
 
 
-def _exports(store: GraphStore, max_nodes: int | None) -> dict[str, bytes]:
-    """graph.trig, graph.ttl and graph.html of the graph in ``store``."""
+def _exports(store: GraphStore, folder: Path, max_nodes: int | None) -> list[str]:
+    """Write graph.trig, graph.ttl (streamed from the store) and graph.html into ``folder``."""
     from .render_html import render_html  # pyvis imports IPython: a second nobody else needs
 
-    files = {name: store.dump(fmt) for name, fmt in EXPORTS.items()}
+    for name, fmt in EXPORTS.items():
+        store.dump(fmt, folder / name)
     ds = new_dataset()
-    ds.parse(data=files["graph.trig"], format="trig")
-    files[HTML_FILE] = render_html(ds, max_nodes=max_nodes).encode("utf-8")
-    return files
+    ds.parse(folder / "graph.trig", format="trig")
+    (folder / HTML_FILE).write_bytes(render_html(ds, max_nodes=max_nodes).encode("utf-8"))
+    return [*EXPORTS, HTML_FILE]
 
 
 def _reference_quads(pipeline: Pipeline) -> bytes:
     ds = new_dataset()
     add_reference(ds, pipeline.registry, pipeline.ontology)
     return ds.serialize(format="nquads", encoding="utf-8")
-
-
-def _validate(fresh: dict[str, bytes], reference: bytes, manifest: Manifest) -> None:
-    """SHACL-check the new or changed articles (with the registry and ontology) in batches and
-    keep each article's violations in the manifest, so later builds still report them."""
-    from .validate import validate  # pySHACL is slow to import; only builds with new articles need it
-
-    ids = sorted(fresh)
-    for start in range(0, len(ids), VALIDATION_BATCH):
-        batch = ids[start:start + VALIDATION_BATCH]
-        graph = Graph()
-        graph.parse(data=reference, format="nquads")
-        owners: dict[str, set[str]] = {}
-        for doc_id in batch:
-            article = Graph().parse(data=fresh[doc_id], format="nquads")
-            for s in set(article.subjects()):
-                owners.setdefault(str(s), set()).add(doc_id)
-            graph += article
-        for violation in validate(graph).violations:
-            for doc_id in owners.get(violation.focus, batch[:1]):
-                manifest.articles[doc_id].violations.append(asdict(violation))
 
 
 def _count(store: GraphStore, report: BuildReport) -> None:

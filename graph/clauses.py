@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .data import ONTOLOGY_DIR, patterns_table
 from .errors import IkgError
@@ -26,7 +26,7 @@ class Punctuation:
     quotes: str  # quote marks, which names are compared without
     ellipsis: str  # also ends a sentence
 
-    @property
+    @cached_property  # compiled once per table, not once per article
     def sentence(self) -> re.Pattern:
         """A sentence: up to its end marks (or an ellipsis) and the closing quotes after them."""
         ends, dots = re.escape(self.sentence_end), re.escape(self.ellipsis)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import networkx as nx
 import pyoxigraph
 
+from .lookup import SUMMARY_GRAPH
 from .namespaces import ENTITY_CLASSES, IK, PREFIXES
 
 STRUCTURE = ("org:subOrganizationOf", "org:unitOf")  # child -> parent
@@ -73,14 +74,49 @@ def _facts(store: pyoxigraph.Store) -> dict[tuple[str, str, str], dict]:
 
 
 def entity_graph(store: pyoxigraph.Store) -> nx.MultiDiGraph:
-    """The entity-level graph of ``store`` (see the module's docstring for what it holds)."""
+    """The entity-level graph of ``store`` (see the module's docstring for what it holds): read
+    from the summary graph a build keeps (entity_index.py), else computed from every fact."""
+    if has_summary(store):
+        return _graph(*_from_summary(store))
     entities, facts = _entities(store), _facts(store)
     mentions = {row["e"].value: int(row["n"].value) for row in _select(store, """
         SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e ik:mentionedIn ?a } GROUP BY ?e""")}
     aliases = defaultdict(set)
     for row in _select(store, "SELECT ?e ?a WHERE { ?e skos:altLabel ?a }"):
         aliases[row["e"].value].add(row["a"].value)
+    return _graph(entities, facts, mentions, aliases)
 
+
+def has_summary(store: pyoxigraph.Store) -> bool:
+    """Whether ``store`` holds the summary graph (stores made by `ikg build` do)."""
+    return any(True for _ in store.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(str(SUMMARY_GRAPH))))
+
+
+def _from_summary(store: pyoxigraph.Store):
+    """What :func:`_graph` needs, from the summary graph: a few thousand rows, not every fact."""
+    summary = f"<{SUMMARY_GRAPH}>"
+    entities, mentions, aliases = {}, {}, defaultdict(set)
+    for row in _select(store, f"""SELECT ?e ?c ?l ?n WHERE {{ GRAPH {summary} {{
+            ?e a ?c ; skos:prefLabel ?l ; ik:mentionCount ?n }} }}"""):
+        iri = row["e"].value
+        entities[iri] = {"cls": row["c"].value.removeprefix(str(IK)), "label": row["l"].value}
+        if int(row["n"].value):
+            mentions[iri] = int(row["n"].value)
+    for row in _select(store, f"SELECT ?e ?a WHERE {{ GRAPH {summary} {{ ?e skos:altLabel ?a }} }}"):
+        aliases[row["e"].value].add(row["a"].value)
+    facts = {}
+    for row in _select(store, f"""SELECT ?s ?p ?o ?n ?first ?last WHERE {{ GRAPH {summary} {{
+            ?r a ik:RelationSummary ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; ik:evidenceCount ?n
+            OPTIONAL {{ ?r ik:firstEvidence ?first }} OPTIONAL {{ ?r ik:lastEvidence ?last }} }} }}"""):
+        dates = [row[k].value for k in ("first", "last") if row[k] is not None]
+        facts[(row["s"].value, prefixed(row["p"].value), row["o"].value)] = {
+            "evidence": int(row["n"].value), "dates": dates}
+    return entities, facts, mentions, aliases
+
+
+def _graph(entities: dict, facts: dict, mentions: dict, aliases: dict) -> nx.MultiDiGraph:
+    """Mentioned entities and the parents that place them; one edge per backed (s, relation, o).
+    ``facts`` values hold ``evidence`` (a count or a set of evidence nodes) and ``dates``."""
     # Mentioned entities, then every parent their structure links reach (a branch's insurer's group).
     keep = {iri for iri in mentions if iri in entities}
     parents = defaultdict(set)
@@ -102,7 +138,8 @@ def entity_graph(store: pyoxigraph.Store) -> nx.MultiDiGraph:
     for (s, p, o), entry in sorted(facts.items()):
         if s in keep and o in keep:
             dates = sorted(entry["dates"])
-            g.add_edge(s, o, key=p, relation=p, evidence=len(entry["evidence"]),
+            evidence = entry["evidence"]
+            g.add_edge(s, o, key=p, relation=p, evidence=evidence if isinstance(evidence, int) else len(evidence),
                        first=dates[0] if dates else "", last=dates[-1] if dates else "")
     return g
 

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-import cn2an
 
 from .clauses import Punctuation, alternation
 from .records import Quantity
@@ -32,6 +31,7 @@ class QuantityRules:
     min_count: Decimal
     amount_kinds: tuple[tuple[str, re.Pattern], ...]
     punctuation: Punctuation
+    prefixes: re.Pattern | None = None  # the qualifier words that may precede a number
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -50,7 +50,8 @@ class QuantityRules:
             f"(?P<unit>{alt(units)})?")
         return cls(pattern, multipliers, frozenset(t["money_units"]), re.compile(t["money_context"]),
                    re.compile(alt(t["scope_qualifiers"])), re.compile(t["not_after"]), count_units, Decimal(t["min_count"]),
-                   tuple((k["kind"], re.compile(k["context"])) for k in t["amount_kind"]), punctuation)
+                   tuple((k["kind"], re.compile(k["context"])) for k in t["amount_kind"]), punctuation,
+                   re.compile(alt(t["prefix_qualifiers"])))
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -63,6 +64,8 @@ def parse_number(text: str) -> Decimal | None:
     if text[0] in "十百千万亿":  # 百万 is 一百万 to cn2an
         text = "一" + text
     try:
+        import cn2an  # half a second to import: only articles with Chinese numerals pay for it
+
         return Decimal(int(cn2an.cn2an(text, "smart")))
     except (ValueError, KeyError, TypeError):
         return None
@@ -82,7 +85,7 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
             continue
         value = number * rules.multipliers.get(m["mult"] or "", Decimal(1))
         clause = rules.punctuation.clause_start(text, m.start())
-        adjacent = re.findall(_alternation_of(rules), m["pre"] or "")
+        adjacent = rules.prefixes.findall(m["pre"] or "")
         scope = [w for w in rules.scope.findall(text, clause, m.start()) if w not in adjacent]
         qualifiers = (*scope, *adjacent, *(q for q in (m["post1"], m["post2"]) if q))
         unit = m["unit"]
@@ -113,11 +116,6 @@ def amount_kind(text: str, start: int, rules: QuantityRules) -> str:
             if context.search(window):
                 return kind
     return "OtherAmount"
-
-
-def _alternation_of(rules: QuantityRules) -> str:
-    # The qualifier words are the alternatives of the pattern's first group.
-    return rules.pattern.pattern[len("(?P<pre>(?:"):rules.pattern.pattern.index(")*)")]
 
 
 def _normalise(value: Decimal) -> Decimal:

@@ -62,8 +62,47 @@ def add_reference(ds: Dataset, registry: Registry, ontology: Graph | None) -> No
 
 def add_extraction(ds: Dataset, ex: Extraction) -> None:
     """Write one article's graph: the article, the entities it names, its facts and evidence."""
+    _write_extraction(ds.graph(graph_iri(ex.document.id)), ex)
+
+
+def extraction_nquads(ex: Extraction) -> bytes:
+    """One article's graph as N-Quads, the lines :func:`add_extraction` and rdflib's serializer
+    would give, written straight from the records: building an rdflib graph only to serialise it
+    was a third of the extraction time."""
+    lines = NQuadsLines(graph_iri(ex.document.id))
+    _write_extraction(lines, ex)
+    return lines.to_bytes()
+
+
+class NQuadsLines:
+    """A stand-in for an rdflib graph that only collects N-Quads lines: ``add`` takes the same
+    triples of rdflib terms; a triple added twice is written once, lines keep their first order."""
+
+    def __init__(self, graph: URIRef):
+        self.graph = graph.n3()
+        self.lines: dict[str, None] = {}
+
+    def add(self, triple: tuple) -> None:
+        s, p, o = triple
+        # IRIs here are made by iri.py and namespaces.py, ASCII and safe: no need for n3()'s check
+        obj = _quote_literal(o) if isinstance(o, Literal) else f"<{o}>"
+        self.lines[f"<{s}> <{p}> {obj} {self.graph} .\n"] = None
+
+    def to_bytes(self) -> bytes:
+        # as rdflib's N-Quads serializer: a final empty line, unencodable characters replaced
+        return ("".join(self.lines) + "\n").encode("utf-8", "replace")
+
+
+def _quote_literal(lit: Literal) -> str:
+    """A literal as N-Quads writes it (the escaping of rdflib's N-Triples serializer)."""
+    text = '"%s"' % lit.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    if lit.language:
+        return f"{text}@{lit.language}"
+    return f"{text}^^<{lit.datatype}>" if lit.datatype else text
+
+
+def _write_extraction(g: Graph, ex: Extraction) -> None:
     doc = ex.document
-    g = ds.graph(graph_iri(doc.id))
     article = article_iri(doc.id)
     _article(g, article, doc)
     seen: set[str] = set()
