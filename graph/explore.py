@@ -13,10 +13,9 @@ from decimal import Decimal, InvalidOperation
 import networkx as nx
 import pyoxigraph
 
+from .lookup import name_key, search
 from .namespaces import ENTITY_CLASSES, IK, SPARQL_PREFIXES
 from .quantities import format_yuan
-from .fold import fold
-from .registry import normalise
 from .render_html import (OVERVIEW_NODES, article_record, entity_record, legend, link_record, overview,
                           _prefixed)
 
@@ -47,7 +46,6 @@ class Explorer:
         self._index: dict[str, int] | None = None
         self._order: list[str] = []
         self._articles: dict[str, dict] = {}
-        self._names: list[tuple] | None = None
 
     # -- articles ------------------------------------------------------------------------------
 
@@ -192,11 +190,16 @@ class Explorer:
     # -- search and the first view ---------------------------------------------------------------
 
     def lookup(self, name: str, limit: int = 12) -> dict:
-        """Entities whose label or alias is, starts with or contains ``name`` (folded: any width,
-        traditional or simplified), best first: {"hits": [{id, label, cls, alias}], "total": n}."""
-        if self._names is None:  # one generation never changes: read the names once
-            self._names = names(self.store)
-        return lookup(self._names, name, limit)
+        """Entities one of whose names contains ``name`` (folded: any width, traditional or
+        simplified), best first, from the names index (graph.lookup.search): {"hits": [{id, label,
+        cls, alias}], "total": n}; ``alias`` is the name that matched when the label does not."""
+        hits = search(self.store, name, limit)
+        wanted, aliases = name_key(name), {iri: r["aliases"] for iri, r in self.records(h.iri for h in hits).items()}
+        found = [{"id": h.iri, "label": h.label, "cls": h.cls,
+                  "alias": None if wanted in name_key(h.label)
+                  else next((a for a in aliases.get(h.iri, []) if wanted in name_key(a)), None)}
+                 for h in hits if h.cls]
+        return {"hits": found, "total": len(found)}
 
     def overview(self, cap: int = OVERVIEW_NODES) -> dict:
         """The page's data for the first view: legend, the overview and its entities' records."""
@@ -232,44 +235,6 @@ class Explorer:
                 "entities": {iri: records[iri] for iri in view["nodes"]}, "links": [],
                 "articles": self.articles(range(len(self.article_index()))), "articleCount": len(self.article_index()),
                 "overview": view, "total": len(shown), "included": len(shown)}
-
-
-def names(store: pyoxigraph.Store) -> list[tuple[str, str, str, str | None]]:
-    """(IRI, class, label, alias or None) of every mentioned entity: the table :func:`lookup` reads."""
-    return [(r["e"].value, r["c"].value.rsplit("#", 1)[-1], r["l"].value, _text(r["alt"]) or None)
-            for r in _rows(store, f"""
-                SELECT ?e ?c ?l ?alt WHERE {{ VALUES ?c {{ {CLASS_IRIS} }} ?e a ?c ; skos:prefLabel ?l .
-                  OPTIONAL {{ ?e skos:altLabel ?alt }} FILTER EXISTS {{ ?e ik:mentionedIn ?a }} }}""")]
-
-
-def lookup(table: list[tuple], name: str, limit: int = 12) -> dict:
-    """Entities by name in a :func:`names` table: exact label, exact alias, label prefix, part of a
-    label, part of an alias; then the shorter label first. Names are folded (any width, traditional
-    or simplified). A stand-in for the name index (graph/lookup.py) until that is on main.
-
-    Returns {"hits": [{id, label, cls, alias}], "total": how many matched}.
-    """
-    wanted = _folded(name)
-    if not wanted:
-        return {"hits": [], "total": 0}
-    found = {}
-    for iri, cls, label, alias in table:
-        folded, folded_alias = _folded(label), _folded(alias) if alias else ""
-        rank = (0 if folded == wanted else 1 if folded_alias == wanted else 2 if folded.startswith(wanted)
-                else 3 if wanted in folded else 4 if folded_alias and wanted in folded_alias else None)
-        if rank is None:
-            continue
-        hit = {"id": iri, "label": label, "cls": cls, "alias": alias if rank in (1, 4) else None, "rank": rank}
-        known = found.get(iri)
-        if known is None or (rank, ENTITY_CLASSES.index(cls)) < (known["rank"], ENTITY_CLASSES.index(known["cls"])):
-            found[iri] = hit
-    ranked = sorted(found.values(), key=lambda h: (h["rank"], len(h["label"]), h["label"], h["id"]))
-    return {"hits": [{k: v for k, v in h.items() if k != "rank"} for h in ranked[:limit]], "total": len(ranked)}
-
-
-def _folded(name: str) -> str:
-    """The form names are compared in: width, script and case folded, no spaces or quotes."""
-    return fold(normalise(name)).lower()
 
 
 def _text(term) -> str:
