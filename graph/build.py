@@ -23,6 +23,7 @@ from .cache import ArticleCache, Entry, Manifest, content_key, reference_key
 from .errors import ArticleError, IkgError
 from .ingest import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, article_from_bytes, document_id, read_bytes
 from .lock import output_lock
+from .namespaces import IK
 from .pipeline import Pipeline, knowledge_fingerprint
 from .records import Extraction
 from .store import GraphStore
@@ -300,7 +301,7 @@ def _reference_quads(pipeline: Pipeline) -> bytes:
 
 def _count(store: GraphStore, report: BuildReport) -> None:
     """Size of the whole graph, from the store (most articles may not have been extracted this time)."""
-    ik = "https://w3id.org/insurance-kg/ontology#"
+    ik = str(IK)
 
     def count(pattern: str, what: str = "*") -> int:
         (row,) = store.store.query(f"SELECT (COUNT({what}) AS ?n) WHERE {{ {pattern} }}")

@@ -24,10 +24,9 @@ import pyoxigraph
 
 from .errors import IkgError
 from .store import open_store
-from .writers import write_atomic
+from .writers import format_of_file, write_atomic
 
 # The files push reads: the formats that keep named graphs apart.
-PUSH_FORMATS = {".trig": pyoxigraph.RdfFormat.TRIG, ".nq": pyoxigraph.RdfFormat.N_QUADS}
 
 # Credentials come from the environment only: a password on the command line would be visible to
 # every user of the machine (ps) and kept in shell histories.
@@ -88,9 +87,7 @@ def read_graphs(path: Path) -> tuple[list[NamedGraph], int]:
         if not graphs:
             raise IkgError(f"{path}: no named graphs to push")
         return [named_graph(name, quads) for name, quads in sorted(graphs.items())], 0
-    fmt = PUSH_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise IkgError(f"{path}: push reads named graphs from {' or '.join(PUSH_FORMATS)} files")
+    fmt = format_of_file(path, quads=True).oxigraph  # push sends named graphs: a quads format
     if not path.is_file():
         raise IkgError(f"{path}: no such file (run 'ikg build' first?)")
     graphs: dict[str, list[pyoxigraph.Quad]] = {}

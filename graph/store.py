@@ -16,22 +16,12 @@ from .namespaces import PREFIXES
 from . import entity_index
 from .lookup import NAMES_GRAPH, SUMMARY_GRAPH
 from .to_rdf import new_dataset
-from .writers import write_atomic
-
-# Extensions of the RDF files a command can read: rdflib's parser and pyoxigraph's format for each.
-DATA_FORMATS = {
-    ".trig": ("trig", pyoxigraph.RdfFormat.TRIG), ".nq": ("nquads", pyoxigraph.RdfFormat.N_QUADS),
-    ".ttl": ("turtle", pyoxigraph.RdfFormat.TURTLE), ".nt": ("nt", pyoxigraph.RdfFormat.N_TRIPLES),
-    ".jsonld": ("json-ld", pyoxigraph.RdfFormat.JSON_LD), ".rdf": ("xml", pyoxigraph.RdfFormat.RDF_XML),
-    ".owl": ("xml", pyoxigraph.RdfFormat.RDF_XML),
-}
-
+from .writers import format_for, format_of_file, write_atomic
 
 def _format(path: Path):
-    try:
-        return DATA_FORMATS[path.suffix.lower()]
-    except KeyError:
-        raise IkgError(f"{path}: unknown RDF file type; use one of {', '.join(DATA_FORMATS)}") from None
+    """rdflib's parser and pyoxigraph's format of an RDF file, by its ending."""
+    fmt = format_of_file(path)
+    return fmt.plugin, fmt.oxigraph
 
 
 def _check(path: Path) -> None:
@@ -172,7 +162,7 @@ class GraphStore:
         """Write the graph in format ``name`` to ``path`` (ttl, nt: the union; trig, nq: the article,
         registry and ontology graphs, not the index graphs), streamed by the store: no copy of the
         graph is held in Python, whatever its size."""
-        fmt = _DUMP_FORMATS[name]
+        fmt = format_for(name).oxigraph
         if not fmt.supports_datasets:
             self.store.dump(str(path), fmt, from_graph=pyoxigraph.DefaultGraph(),
                             prefixes=_DUMP_PREFIXES if fmt == pyoxigraph.RdfFormat.TURTLE else None)
@@ -199,8 +189,6 @@ class GraphStore:
 _LOAD_CHUNK = 500
 INDEX_GRAPHS = frozenset({str(NAMES_GRAPH), str(SUMMARY_GRAPH)})  # derived, outside the union
 _DUMP_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-_DUMP_FORMATS = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
-                 "trig": pyoxigraph.RdfFormat.TRIG, "nq": pyoxigraph.RdfFormat.N_QUADS}
 
 
 def _prefix_lines() -> bytes:

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph
 from rdflib import Dataset, Graph
 
 from .errors import IkgError
@@ -30,16 +31,21 @@ class Format:
     network: bool = False
     files: tuple[str, ...] = ()
     purpose: str = ""
+    oxigraph: pyoxigraph.RdfFormat | None = None  # the store's own parser and writer of it
+    suffixes: tuple[str, ...] = ()  # file endings read as this format (--data, ikg push)
 
 
 # The one table of export formats: `ikg export --format` offers these, in this order.
 FORMATS: dict[str, Format] = {
-    "ttl": Format("turtle", purpose="Turtle"),
-    "nt": Format("nt", purpose="N-Triples"),
-    "xml": Format("xml", purpose="RDF/XML"),
-    "trig": Format("trig", quads=True, purpose="TriG, one named graph per article"),
-    "nq": Format("nquads", quads=True, purpose="N-Quads, one named graph per article"),
-    "jsonld": Format("json-ld", quads=True, purpose="JSON-LD, one named graph per article"),
+    "ttl": Format("turtle", purpose="Turtle", oxigraph=pyoxigraph.RdfFormat.TURTLE, suffixes=(".ttl",)),
+    "nt": Format("nt", purpose="N-Triples", oxigraph=pyoxigraph.RdfFormat.N_TRIPLES, suffixes=(".nt",)),
+    "xml": Format("xml", purpose="RDF/XML", oxigraph=pyoxigraph.RdfFormat.RDF_XML, suffixes=(".rdf", ".owl")),
+    "trig": Format("trig", quads=True, purpose="TriG, one named graph per article",
+                   oxigraph=pyoxigraph.RdfFormat.TRIG, suffixes=(".trig",)),
+    "nq": Format("nquads", quads=True, purpose="N-Quads, one named graph per article",
+                 oxigraph=pyoxigraph.RdfFormat.N_QUADS, suffixes=(".nq",)),
+    "jsonld": Format("json-ld", quads=True, purpose="JSON-LD, one named graph per article",
+                     oxigraph=pyoxigraph.RdfFormat.JSON_LD, suffixes=(".jsonld",)),
     "graphml": Format("graphml", network=True, purpose="GraphML of the entity graph (Gephi, yEd, Cytoscape)"),
     "gexf": Format("gexf", network=True, purpose="GEXF of the entity graph (Gephi)"),
     "cyjs": Format("cytoscape", network=True, purpose="Cytoscape.js JSON of the entity graph"),
@@ -54,6 +60,19 @@ def format_for(name: str) -> Format:
         return FORMATS[name]
     except KeyError:
         raise IkgError(f"unknown format {name!r}; choose one of: {', '.join(FORMATS)}") from None
+
+
+def format_of_file(path: Path, quads: bool = False) -> Format:
+    """The RDF format a file is in, by its ending (only those that keep named graphs with
+    ``quads``); a one-line error names the endings known otherwise."""
+    known = [f for f in FORMATS.values() if f.suffixes and (f.quads or not quads)]
+    for fmt in known:
+        if Path(path).suffix.lower() in fmt.suffixes:
+            return fmt
+    endings = ", ".join(s for f in known for s in f.suffixes)
+    if quads:
+        raise IkgError(f"{path}: not a file of named graphs; use one of {endings}")
+    raise IkgError(f"{path}: unknown RDF file type; use one of {endings}")
 
 
 def union_graph(ds: Dataset) -> Graph:
