@@ -30,3 +30,10 @@ def related(pipeline, text: str, disabled=()):
     recogniser = Recogniser(pipeline.registry, pipeline.rules, pipeline.tokenizer)
     links = Linker(pipeline.registry, pipeline.rules).link(recogniser.recognise(sentences))
     return Relator(pipeline.rules, disabled).relate(doc, sentences, links)
+
+
+def assert_family_needed(read, pipeline, text: str, expected, family: str) -> None:
+    """``read`` (``found`` or ``triples`` of a stage test) gives ``expected`` for ``text`` with every
+    family on, and not with ``family`` off: the case fails if the family is removed."""
+    assert expected in read(pipeline, text)
+    assert expected not in read(pipeline, text, disabled=[family])
