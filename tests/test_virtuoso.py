@@ -7,13 +7,16 @@ skipped, unless IKG_REQUIRE_VIRTUOSO=1 (for CI), which makes them fail instead.
 """
 from __future__ import annotations
 
+import http.server
 import json
 import os
 import re
 import secrets
 import shutil
 import socket
+import struct
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -518,3 +521,56 @@ def test_wrong_endpoint_path_is_a_one_line_error(virtuoso, seeds_trig, tmp_path,
     assert main(["push", "--endpoint", f"http://127.0.0.1:{virtuoso.http}/no-such-path", "--data", str(data)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "/no-such-path: HTTP 404" in err
+
+
+class _ChallengeAndHangUp(http.server.BaseHTTPRequestHandler):
+    """A Graph Store that behaves as Virtuoso's does: a request without credentials gets 401 and
+    the connection is closed before its body is read; one with digest credentials is read whole."""
+
+    received: list[tuple[str, int]]  # (method, body length) of every request answered with 2xx
+
+    def _answer(self) -> None:
+        if not self.headers.get("Authorization", "").startswith("Digest "):
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Digest realm="test", nonce="n1", qop="auth"')
+            self.send_header("Content-Length", "0")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.close_connection = True
+            if int(self.headers.get("Content-Length") or 0):  # hang up, body unread: a reset
+                self.wfile.flush()
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.connection.close()
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        self.received.append((self.command, length))
+        self.send_response(201 if length else 200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_HEAD = do_PUT = _answer
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_large_graphs_are_sent_with_credentials_up_front(tmp_path):
+    """A server that hangs up on an unauthenticated PUT must not make a push fail with a broken
+    pipe (CI saw this on Virtuoso's registry graph): credentials go with every graph."""
+    _ChallengeAndHangUp.received = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ChallengeAndHangUp)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    quads = "".join(f'<http://e/{i}> <http://p> "{"長文" * 2000}{i}" <http://g/{i % 3}> .\n' for i in range(3000))
+    data = tmp_path / "big.nq"
+    data.write_text(quads, encoding="utf-8")
+    store = f"http://127.0.0.1:{server.server_address[1]}/graph-store"
+    try:
+        report = push(data, store.replace("graph-store", "sparql"), graph_store=store,
+                      credentials=Credentials("u", "p"), everything=True)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [count for _, count in report.pushed] == [1000, 1000, 1000]
+    puts = [length for method, length in _ChallengeAndHangUp.received if method == "PUT"]
+    assert len(puts) == 3 and min(puts) > 10_000_000  # each graph sent once, whole
