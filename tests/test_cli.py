@@ -165,3 +165,13 @@ def test_queries_never_write_or_reach_the_network(text, word, tmp_path, trig, ca
     rq.write_text(text, encoding="utf-8")
     code, _, err = run(["query", rq, "--data", trig], capsys)
     assert code == FAILED and word in err and "not allowed" in err
+
+
+def test_data_may_name_the_output_folder(seed_output, capsys):
+    """`--data output` means the graph the build left there, as `--data output/store` does."""
+    out, _ = seed_output
+    query = QUERIES / "partners_and_donations.rq"
+    code, from_folder, err = run(["query", query, "--data", out, "--format", "csv"], capsys)
+    assert code == OK, err
+    _, from_store, _ = run(["query", query, "--data", out / "store", "--format", "csv"], capsys)
+    assert from_folder == from_store and len(from_folder.splitlines()) > 1

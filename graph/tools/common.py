@@ -6,6 +6,7 @@ import math
 from pathlib import Path
 
 from ..errors import IkgError
+from ..generations import CURRENT
 
 # Exit codes (documented in the README).
 OK, FAILED, WARNINGS = 0, 1, 3  # 2 is argparse's usage error
@@ -34,10 +35,13 @@ def positive(value: float | None, option: str, whole: bool = False) -> float | N
 
 def data_path(args: argparse.Namespace, store: bool = True) -> Path:
     """The graph a command reads: --data, else the build's store (when the command can read one),
-    else output/graph.trig, else output/graph.ttl."""
-    if args.data:
+    else output/graph.trig, else output/graph.ttl. A --data that names a build's output folder
+    means the graph in it, chosen the same way."""
+    folder = args.data if args.data and (args.data / CURRENT).is_dir() else None
+    if args.data and folder is None:
         return args.data
-    for candidate in ((OUTPUT / "store",) if store else ()) + (OUTPUT / "graph.trig",):
+    folder = folder or OUTPUT
+    for candidate in ((folder / "store",) if store else ()) + (folder / "graph.trig",):
         if candidate.exists():
             return candidate
-    return OUTPUT / "graph.ttl"
+    return folder / "graph.ttl"
