@@ -29,17 +29,22 @@ def default_disabled(ontology_dir: Path | None = None) -> tuple[str, ...]:
     return () if enabled_by_default(Path(ontology_dir or ONTOLOGY_DIR) / LEARNED_DIR) else ("learned",)
 
 
-# Bump when a code change alters what is extracted, so that cached extractions are redone.
-EXTRACTOR_VERSION = "1"
+def _code_digest() -> bytes:
+    """A hash of the package's Python files: a new version of the extractor (an upgrade, or a
+    change in a checkout) redoes the cached extractions, with nobody having to remember to say so."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.digest()
 
 
 def knowledge_fingerprint(ontology_dir: Path | None = None, tokenizer: str = "jieba",
                           disabled: tuple[str, ...] = ()) -> str:
     """A hash of everything extraction depends on besides the article: the registry, the rules,
     the ontology, the learned model and its settings, the tokenizer, the components switched off
-    and the extractor version. Cheap: files are hashed, not parsed."""
+    and the extractor's code. Cheap: files are hashed, not parsed."""
     ontology_dir = Path(ontology_dir or ONTOLOGY_DIR)
-    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}\0{tokenizer}\0{','.join(sorted(disabled))}".encode())
+    digest = hashlib.sha256(_code_digest() + f"\0{tokenizer}\0{','.join(sorted(disabled))}".encode())
     learned = ontology_dir / LEARNED_DIR
     for path in (*sorted((ontology_dir / "registry").glob("*.ttl")), ontology_dir / "patterns.toml",
                  ontology_dir / "ikg.ttl", learned / CONFIG_FILE, learned / MODEL_FILE):

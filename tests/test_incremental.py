@@ -125,3 +125,17 @@ def test_an_output_folder_from_before_generations_is_converted(corpus, tmp_path,
     assert not (old / "cache" / "articles").exists() and not (old / "cache" / "manifest.json").exists()
     build(corpus, old, pipeline, check=False)
     assert [p.name for p in (old / "generations").iterdir()] == ["2"]  # the old store is gone too
+
+
+def test_a_new_version_of_the_extractor_reextracts(tmp_path, monkeypatch):
+    """Cached extractions are keyed by the package's code too: an upgrade that changes how
+    articles are read must not serve extractions made by the old code."""
+    import graph.pipeline
+    package = tmp_path / "graph"
+    shutil.copytree(os.path.dirname(graph.pipeline.__file__), package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(graph.pipeline, "__file__", str(package / "pipeline.py"))
+    before = graph.pipeline.knowledge_fingerprint()
+    with open(package / "relate.py", "a", encoding="utf-8") as f:
+        f.write("\n# a changed rule\n")
+    assert graph.pipeline.knowledge_fingerprint() != before
