@@ -1,7 +1,7 @@
 """Build: the library entry points that turn a folder of articles into the graph.
 
 :func:`build` is incremental: each article's extraction is cached by the hash of its bytes and of
-the pipeline (registry, rules, ontology, extractor version), so a build after adding, editing or
+the pipeline (registry, rules, ontology, extractor code), so a build after adding, editing or
 deleting an article extracts only what changed and replaces only those named graphs in the store.
 Extraction runs in a process pool with ``jobs`` > 1; the result does not depend on ``jobs``.
 A build publishes the store and the exports together as a new generation (see generations.py):

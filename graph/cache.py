@@ -2,7 +2,7 @@
 
 An entry's name is the hash of everything its content depends on: the article's bytes, its file
 name (the article id and the fallback title come from it) and the pipeline's fingerprint (registry,
-rules, ontology, extractor version). An edited article gets a new name, so an entry can never
+rules, ontology, extractor code). An edited article gets a new name, so an entry can never
 describe another version of its article, and an entry is written once, to a temporary file linked
 into place, never overwritten. Which entries make the graph is said by the manifest that each
 generation carries (see generations.py), published together with the store made from them.
@@ -23,7 +23,7 @@ OBJECTS = "objects"
 
 def content_key(data: bytes, fingerprint: str, name: str = "") -> str:
     """The name an extraction is cached under: the article's bytes and file name, and the
-    pipeline's fingerprint (which includes the extractor version)."""
+    pipeline's fingerprint (which includes the extractor code)."""
     return hashlib.sha256(b"\0".join((fingerprint.encode(), name.encode("utf-8", "surrogateescape"), data))).hexdigest()
 
 
