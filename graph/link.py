@@ -30,8 +30,18 @@ class Linker:
         for mention in mentions:
             entity = self._resolve(mention, linked)
             if entity is not None:
-                linked.append(LinkedMention(mention, entity))
+                linked.append(LinkedMention(mention, entity, self._written(mention, entity)))
         return linked
+
+    def _written(self, m: Mention, entity: Entity) -> str | None:
+        """The branch's full name with its region as a reference writes it (宁波市分公司 names
+        人保财险宁波市分公司), when that differs from the label, which drops 市/省."""
+        if m.kind != "reference" or entity.cls != "Branch" or not m.region or not m.unit:
+            return None
+        named = f"{self.rules.region_suffix.sub('', m.region)}{m.unit}"
+        if not entity.label.endswith(named) or m.surface == named or not m.surface.endswith(m.unit):
+            return None
+        return entity.label.removesuffix(named) + m.surface
 
     # -- entities ---------------------------------------------------------------------------------
 
@@ -59,6 +69,8 @@ class Linker:
 
     def _resolve(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
         if m.entity:
+            if self.rules.implied_place.fullmatch(m.surface):  # registry's 市政府 is Shanghai's: unless
+                return self._implied_place(m, context) or self._registry_entity(m.entity)  # the text is elsewhere
             return self._registry_entity(m.entity)
         if m.kind == "reference":
             return self._reference(m, context)
@@ -85,6 +97,8 @@ class Linker:
     def _reference(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
         if m.cls == "Product":  # 该产品: the product or initiative just named
             return next((e for e in self._recent(m, context) if e.cls in ("Product", "Initiative")), None)
+        if m.cls == "Regulator":  # 省财政厅: the department of the province named last
+            return self._implied_place(m, context)
         recent = [e for e in self._recent(m, context) if e.cls in _CONTEXT_CLASSES]
         if m.line:  # 旗下财险公司: the group's subsidiary in that line of business
             for entity in recent:
@@ -102,6 +116,27 @@ class Linker:
                     return self._earlier_branch(m, owner, context) or self._branch(owner, m.region or "", m.unit)
             return None
         return recent[0] if recent else None  # 公司: the organisation the text is about
+
+    def _implied_place(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
+        """The government body ``m`` names without its place (省扶贫办), in the last region of
+        its level named before it: a branch's region, or the region a regulator's name starts with."""
+        level = next(lv for lv in sorted(self.rules.implied_levels, key=len, reverse=True) if m.surface.startswith(lv))
+        fits = self.rules.implied_levels[level]
+        others = set().union(*(r for lv, r in self.rules.implied_levels.items() if lv != level))
+        for lm in reversed(context):
+            if m.start - lm.mention.end > self.rules.reference_window:
+                return None
+            region = lm.mention.region
+            if region is None and lm.entity.cls in ("Regulator", "IndustryBody"):
+                found = self.rules.region_prefix.match(lm.entity.label)
+                region = found.group() if found else None
+            if region is not None:
+                region = self.rules.region_suffix.sub("", region)
+                if region in fits or ("*" in fits and region not in others):
+                    name = region + m.surface
+                    known = self.registry.lookup(name)
+                    return known.entity if known else self._named("Regulator", name)
+        return None
 
     def _earlier_branch(self, m: Mention, owner: Entity, context: list[LinkedMention]) -> Entity | None:
         """A branch of ``owner`` (or of its group) named in full earlier: what a bare 上海区域工协 means."""

@@ -403,7 +403,7 @@ def suffix_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
 
 @component("references")
 def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
-    """Words that only context resolves: 旗下财险公司, 上海分公司, 徐汇支公司, 公司, 该产品."""
+    """Words that only context resolves: 旗下财险公司, 上海分公司, 徐汇支公司, 省财政厅, 公司, 该产品."""
     r, s, text = rec.rules, view.sentence, view.text
     out = []
     for name, line in rec.registry.generic_names.items():
@@ -417,6 +417,8 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
     for m in [*r.bare_branch.finditer(text), *local]:
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Branch",
                            "reference", region=m["region"], unit=m["unit"]))
+    for m in r.implied_place.finditer(text):  # 省财政厅: the province the text is about
+        out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Regulator", "reference"))
     for m in r.anaphor.finditer(text):
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Insurer", "reference"))
     for m in r.product_anaphor.finditer(text):

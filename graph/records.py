@@ -84,6 +84,9 @@ class LinkedMention:
 
     mention: Mention
     entity: Entity
+    # The entity's full name as this mention writes it, where a reference spells out a part the
+    # canonical label normalises: 景德镇市中心支公司 → 国寿财险景德镇市中心支公司 (label 国寿财险景德镇中心支公司).
+    written: str | None = None
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,9 @@ class Rules:
     local_unit_stopwords: frozenset[str]
     partner_branch: re.Pattern  # region or place + 分行/支行 right after a partner's name
     bare_branch: re.Pattern  # region? + unit at a clause start
+    implied_place: re.Pattern  # 省/市 + a government body, its place left to context (省财政厅)
+    implied_levels: dict[str, frozenset[str]]  # 省/市 → the regions it fits ("*": any but the others)
+    region_prefix: re.Pattern  # a region at the start of a name (山东保监局)
     suffix_names: tuple[SuffixName, ...]
     pattern_names: tuple[tuple[str, re.Pattern], ...]  # (class, pattern)
     name_boundary_tokens: frozenset[str]
@@ -152,6 +155,14 @@ class _Table:
             raise self._fail(key, f"bad regular expression: {exc}") from None
 
 
+def _expand(pattern: str, placeholders: dict[str, str]) -> str:
+    """``pattern`` with each ``{name}`` of ``placeholders`` replaced by its alternation (other
+    braces, such as the counts of ``[\\u4e00-\\u9fff]{2,3}``, stay as they are)."""
+    for name, value in placeholders.items():
+        pattern = pattern.replace("{" + name + "}", value)
+    return pattern
+
+
 def load_rules(path: Path | None = None) -> Rules:
     """Read and compile the rules file (default: the project's ontology/patterns.toml); a mistake
     in it is one :class:`IkgError` naming the file, the key and the problem."""
@@ -169,7 +180,9 @@ def load_rules(path: Path | None = None) -> Rules:
     sub_units = alternation(names.words("sub_units"))
     gap = names.get("unit_gap", str)
     clause_start = names.get("clause_start", str)
-    local_name = names.get("local_unit_name", str).replace("{regions}", regions)
+    placeholders = {"regions": regions, "region_suffix": region_suffix,
+                    "government_bodies": alternation(names.words("government_bodies"))}
+    local_name = _expand(names.get("local_unit_name", str), placeholders)
     bare_unit = names.get("bare_unit", str)
     pairs = products.words("quote_pairs")
     n = products.get("max_length", int)
@@ -190,6 +203,9 @@ def load_rules(path: Path | None = None) -> Rules:
         for r in root.tables("relation")
     )
     boundaries = names.table("boundaries")
+    boundary_behind = "|".join(f"(?<={re.escape(t)})" for t in boundaries.words("name_boundary_tokens"))
+    levels = names.table("implied_place").table("levels")
+    implied_levels = {level: frozenset(levels.words(level)) for level in levels.data}
     figures = root.table("figures")
     try:
         quantities = QuantityRules.from_table(figures.data, punctuation)
@@ -210,13 +226,18 @@ def load_rules(path: Path | None = None) -> Rules:
         local_unit_stopwords=frozenset(names.words("local_unit_stopwords")),
         bare_branch=names.regex("clause_start", f"(?:(?<={clause_start})|^)(?P<region>{regions})?(?:{region_suffix})?"
                                 f"(?P<unit>{re.escape(bare_unit)}|{units})"),
+        implied_place=names.table("implied_place").regex(
+            "levels", f"(?:^|(?<={clause_start})|{boundary_behind})"
+                      f"(?:{alternation(implied_levels)})(?:{placeholders['government_bodies']})"),
+        implied_levels=implied_levels,
+        region_prefix=names.regex("regions", f"^(?:{regions})"),
         suffix_names=tuple(
             SuffixName(t.get("class", str), t.regex("suffixes", alternation(t.words("suffixes"))), t.get("max_stem", int),
                        t.get("needs_branch", bool, False), t.get("check_pos", bool, False),
                        t.get("not_after_quote", bool, False))
             for t in names.tables("suffix_name")),
         pattern_names=tuple(
-            (t.get("class", str), t.regex("pattern", t.get("pattern", str).replace("{regions}", regions)))
+            (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)))
             for t in names.tables("pattern_name")),
         name_boundary_tokens=frozenset(boundaries.words("name_boundary_tokens")),
         stem_stopwords=frozenset(boundaries.words("stem_stopwords")),

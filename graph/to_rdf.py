@@ -117,6 +117,8 @@ def _write_extraction(g: Graph, ex: Extraction) -> None:
                 g.add((node, SKOS.prefLabel, Literal(e.label, lang="zh")))
         if lm.mention.kind != "reference":  # 公司, 上海分公司 … are not names of the entity
             g.add((node, SKOS.altLabel, Literal(lm.mention.surface, lang="zh")))
+        if lm.written:
+            g.add((node, SKOS.altLabel, Literal(lm.written, lang="zh")))
     for fact in ex.facts:
         _fact(g, article, fact)
     for figure in ex.figures:

@@ -52,3 +52,29 @@ def test_a_reference_with_nothing_before_it_is_dropped(pipeline):
 def test_a_name_the_registry_lacks_is_one_entity_in_either_script(pipeline):
     got = entities(pipeline, "鸿运人寿宣布上线新系统，鴻運人壽表示將持續投入。")
     assert len({e.iri for _, e in got if e.cls == "Insurer"}) == 1
+
+
+def test_a_department_of_the_province_is_in_the_province_named_before(pipeline):
+    got = entities(pipeline, "山东银保监局联合省扶贫办、省财政厅出台方案。")
+    assert [e.label for s, e in got if s.startswith("省")] == ["山东省扶贫办", "山东省财政厅"]
+    assert {e.cls for s, e in got if s.startswith("省")} == {"Regulator"}
+
+
+def test_the_city_government_is_the_city_of_the_branch_named_before(pipeline):
+    got = entities(pipeline, "人保财险宁波市分公司启动预案。随后，市政府召开专题会议。")
+    assert [e.label for s, e in got if s == "市政府"] == ["宁波市政府"]
+
+
+def test_a_department_whose_place_the_text_never_names_is_dropped(pipeline):
+    assert all(s != "省财政厅" for s, _ in entities(pipeline, "众安保险表示，省财政厅将给予补贴。"))
+
+
+def test_a_department_after_a_place_name_is_not_read_as_an_implied_one(pipeline):
+    got = entities(pipeline, "人保财险宁波市分公司启动预案。余姚市政府召开会议。")
+    assert all(e.label != "宁波市政府" for _, e in got)
+
+
+def test_a_reference_keeps_its_region_as_written_among_the_names(pipeline):
+    [lm] = [lm for lm in linked(pipeline, "国寿财险表示。景德镇市中心支公司协助农户取水。") if lm.entity.cls == "Branch"]
+    assert lm.entity.label == "国寿财险景德镇中心支公司"
+    assert lm.written == "国寿财险景德镇市中心支公司"

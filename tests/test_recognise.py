@@ -120,3 +120,22 @@ def test_mentions_never_overlap(pipeline):
 def test_an_unknown_component_is_one_clear_error(pipeline):
     with pytest.raises(IkgError, match="unknown recogniser component 'nope'"):
         Recogniser(pipeline.registry, pipeline.rules, pipeline.tokenizer, ["nope"])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("宁夏回族自治区党委出台扶贫意见。", "宁夏回族自治区党委"),
+    ("广西壮族自治区财政厅安排保费补贴。", "广西壮族自治区财政厅"),
+    ("国庆后，荆门市政府召开理赔协调会。", "荆门市政府"),
+])
+def test_departments_of_autonomous_regions_and_any_prefecture_are_regulators(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+
+
+def test_a_branch_in_any_prefecture_is_a_branch(pipeline):
+    assert ("人保财险荆门市分公司", "Branch") in found(pipeline, "人保财险荆门市分公司查勘受灾稻田。")
+
+
+def test_a_department_without_its_place_is_a_reference_for_the_linker(pipeline):
+    got = {(m.surface, m.kind) for m in mentions(pipeline, "山东银保监局联合省扶贫办出台方案。")}
+    assert ("省扶贫办", "reference") in got
+    assert not any(m.surface == "市政府" for m in mentions(pipeline, "荆门市政府召开会议。"))
