@@ -432,10 +432,17 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
     """Product names after a launch verb, without quotes: 推出停运无忧保新产品."""
     r, s = rec.rules, view.sentence
     out = []
+    # Where a product name ends: a list item (、B保) is a product only right after one (推出A保、B保,
+    # “A保”、B保, 价格指数保险、B保险), not in any list (加强农田建设、加大种植业保险产品开发).
+    product_ends = {q.end() for q in r.quote.finditer(view.text)}
+    product_ends |= {m.end - s.start for m, _ in view.suffixed if m.cls == "Product"}
     for m in r.unquoted_product.finditer(view.text):
         name = m.group(1)
         if r.unquoted_product_exclude.search(name) or normalise(name) in rec.registry.aliases:
             continue
+        if view.text[m.start():m.start(1)] in r.list_joiners and m.start() not in product_ends:
+            continue
+        product_ends.add(m.end())
         out.append(Mention(name, s.start + m.start(1), s.start + m.end(1), s.index, "Product", "pattern"))
     return out
 

@@ -139,3 +139,20 @@ def test_a_department_without_its_place_is_a_reference_for_the_linker(pipeline):
     got = {(m.surface, m.kind) for m in mentions(pipeline, "山东银保监局联合省扶贫办出台方案。")}
     assert ("省扶贫办", "reference") in got
     assert not any(m.surface == "市政府" for m in mentions(pipeline, "荆门市政府召开会议。"))
+
+
+@pytest.mark.parametrize("text, product", [
+    ("太保产险推出停运无忧保、骑行无忧保等新产品。", "骑行无忧保"),
+    ("该公司设计了滩羊肉价格指数保险、玉米种植保险等险种。", "玉米种植保险"),
+])
+def test_an_unquoted_list_item_after_a_product_is_a_product(pipeline, text, product):
+    assert (product, "Product") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "三方列出任务，包括支持高标准农田建设、加大种植业保险产品开发力度。",
+    "虚列费用、虚假承保、虚假退保和虚假理赔仍是常见违规行为。",
+    "各地相继推出由政府主导的普惠型商业补充医疗保险，作为补充。",
+])
+def test_an_item_of_a_list_of_actions_is_no_product(pipeline, text):
+    assert not any(cls == "Product" for _, cls in found(pipeline, text))
