@@ -65,6 +65,14 @@ class Linker:
 
     def _named(self, cls: str, surface: str) -> Entity:
         label = unicodedata.normalize("NFKC", fold(surface)).strip()  # 中華聯合 and 中华联合 are one name
+        for rule_cls, pattern, template in self.rules.canonical_names:  # 北京监管局 = 北京金融监管局
+            found = pattern.match(label) if rule_cls == cls else None
+            if found:
+                label = template.format(**found.groupdict())
+                known = self.registry.lookup(label)
+                if known:
+                    return known.entity
+                break
         return Entity(entity_iri(cls, label), cls, label)
 
     def _resolve(self, m: Mention, context: list[LinkedMention]) -> Entity | None:

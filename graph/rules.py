@@ -65,6 +65,7 @@ class Rules:
     region_prefix: re.Pattern  # a region at the start of a name (山东保监局)
     suffix_names: tuple[SuffixName, ...]
     pattern_names: tuple[tuple[str, re.Pattern], ...]  # (class, pattern)
+    canonical_names: tuple[tuple[str, re.Pattern, str], ...]  # (class, pattern, label template)
     name_boundary_tokens: frozenset[str]
     stem_stopwords: frozenset[str]
     reject_pos: frozenset[str]
@@ -239,6 +240,9 @@ def load_rules(path: Path | None = None) -> Rules:
         pattern_names=tuple(
             (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)))
             for t in names.tables("pattern_name")),
+        canonical_names=tuple(
+            (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)), t.get("label", str))
+            for t in names.tables("canonical_name")),
         name_boundary_tokens=frozenset(boundaries.words("name_boundary_tokens")),
         stem_stopwords=frozenset(boundaries.words("stem_stopwords")),
         reject_pos=frozenset(boundaries.words("reject_pos")),

@@ -1,5 +1,7 @@
 """The linker on a sentence or two: every surface form to one entity, branches to their insurer,
 references to what context names."""
+import pytest
+
 from stage_helpers import linked
 
 
@@ -78,3 +80,17 @@ def test_a_reference_keeps_its_region_as_written_among_the_names(pipeline):
     [lm] = [lm for lm in linked(pipeline, "国寿财险表示。景德镇市中心支公司协助农户取水。") if lm.entity.cls == "Branch"]
     assert lm.entity.label == "国寿财险景德镇中心支公司"
     assert lm.written == "国寿财险景德镇市中心支公司"
+
+
+@pytest.mark.parametrize("text", [
+    "國家金融監督管理總局廣東監管局发布通知，广东金融监管局要求各公司排查。",
+    "中国银保监会河南监管局发布通知，河南银保监局要求各公司排查。",
+    "国家金融监督管理总局温州监管分局发布通知，温州监管分局要求各公司排查。",
+])
+def test_a_supervisors_office_is_one_entity_however_it_is_written(pipeline, text):
+    assert len({e.iri for _, e in entities(pipeline, text) if e.cls == "Regulator"}) == 1
+
+
+def test_a_supervisors_office_the_registry_knows_is_the_registrys(pipeline):
+    got = entities(pipeline, "北京监管局随即启动应急预案。")
+    assert [e.from_registry for s, e in got if s == "北京监管局"] == [True]
