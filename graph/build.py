@@ -282,14 +282,13 @@ class _Build:
 
 
 def _exports(store: GraphStore, folder: Path, max_nodes: int | None) -> list[str]:
-    """Write graph.trig, graph.ttl (streamed from the store) and graph.html into ``folder``."""
+    """Write graph.trig, graph.ttl (streamed from the store) and graph.html (read from the store's
+    summary graph and the included entities' facts, never the whole graph) into ``folder``."""
     from .render_html import render_html  # pyvis imports IPython: a second nobody else needs
 
     for name, fmt in EXPORTS.items():
         store.dump(fmt, folder / name)
-    ds = new_dataset()
-    ds.parse(folder / "graph.trig", format="trig")
-    (folder / HTML_FILE).write_bytes(render_html(ds, max_nodes=max_nodes).encode("utf-8"))
+    (folder / HTML_FILE).write_bytes(render_html(store.store, max_nodes=max_nodes).encode("utf-8"))
     return [*EXPORTS, HTML_FILE]
 
 
