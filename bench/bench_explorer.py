@@ -25,7 +25,7 @@ from rdflib.namespace import XSD
 
 from graph.namespaces import ARTICLE, GRAPH, IK, IKR, ORG, RDF, SCHEMA, SKOS
 from graph.render_html import render_html
-from graph.store import load_dataset
+from graph.store import load_dataset, memory_store, open_store
 from graph.to_rdf import new_dataset
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -271,16 +271,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=2000, help="entities in the synthetic graph (default 2000)")
     parser.add_argument("--data", type=Path, help="render this store or RDF file instead (e.g. bench_build.py's)")
-    parser.add_argument("--max-nodes", type=int, default=None, help="render_html's max_nodes")
+    parser.add_argument("--max-nodes", type=int, default=None, help="render_html's max_nodes (default: all)")
     parser.add_argument("--keep", type=Path, help="also write the page here")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     args = parser.parse_args()
 
     started = time.perf_counter()
-    ds = load_dataset(args.data) if args.data else Synthetic(args.nodes).build()
+    if args.data and args.data.is_dir():  # a store ikg build made
+        store = open_store(args.data)
+    else:  # a graph file or the synthetic graph, in a store with the summary graph a build keeps
+        ds = load_dataset(args.data) if args.data else Synthetic(args.nodes).build()
+        store = memory_store(ds.serialize(format="nquads", encoding="utf-8"))
     generated = time.perf_counter() - started
     started = time.perf_counter()
-    page = render_html(ds, title=f"benchmark: {args.data or args.nodes}", max_nodes=args.max_nodes)
+    page = render_html(store, title=f"benchmark: {args.data or args.nodes}", max_nodes=args.max_nodes)
     rendered = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as tmp:
         html = Path(tmp) / "bench.html"
@@ -294,7 +298,8 @@ def main() -> int:
         print(f"entities {len(data['entities'])}, relations {len(data['links'])}, articles {data['articleCount']}; "
               f"first view: {len(data['overview']['nodes'])} entities, {len(data['overview']['pairs'])} lines")
     what = f"{args.data}" if args.data else f"synthetic graph: {args.nodes} entities"
-    print(f"{what}: {len(ds)} triples ({'read' if args.data else 'generated'} in {generated:.2f} s)")
+    print(f"{what}: {len(store)} quads, the union and the index graphs included "
+          f"({'read' if args.data else 'generated'} in {generated:.2f} s)")
     print(f"render_html (layout included): {rendered:.2f} s, page {size / 1e6:.1f} MB")
     for name, seconds in timings.items():
         print(f"{name}: {seconds * 1000:.0f} ms")

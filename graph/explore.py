@@ -1,9 +1,13 @@
-"""The explorer's data read from a store, one entity or one article at a time (for ``ikg serve``).
+"""The explorer's data read from a store: one entity or one article at a time for ``ikg serve``,
+and the whole static page (graph.html) that ``ikg build`` writes.
 
-It answers in the shapes that the page reads in the static file (see render_html.py): entity
-records, relations with their facts, articles keyed by an index. Each answer starts from IRIs, so
-the store's indexes do the work and an answer costs the same at 200 or 20,000 articles; only the
-overview and the article index read the whole graph, once per generation (the server keeps them).
+Both are in the shapes the page reads (see render_html.py): entity records, relations with their
+facts, articles keyed by an index. Each answer starts from IRIs, so the store's indexes do the
+work and an answer costs the same at 200 or 20,000 articles. The static page picks its entities
+from the summary graph (entity_index.py: one node per entity, its class, label and mention count)
+and reads the articles' graphs for those entities only, so writing it costs what it carries, not
+what the corpus holds; the served overview and the article index read the whole graph, once per
+generation (the server keeps them).
 """
 from __future__ import annotations
 
@@ -13,14 +17,17 @@ from decimal import Decimal, InvalidOperation
 import networkx as nx
 import pyoxigraph
 
-from .lookup import name_key, search
-from .namespaces import ENTITY_CLASSES, IK, SPARQL_PREFIXES
+from .lookup import SUMMARY_GRAPH, name_key, search
+from .namespaces import ENTITY_CLASSES, IK, SPARQL_PREFIXES, STRUCTURE
 from .quantities import format_yuan
 from .render_html import (OVERVIEW_NODES, article_record, entity_record, legend, link_record, overview,
                           _prefixed)
 
 MENTIONS_LISTED = 200  # articles an entity's answer lists (the most recent); the count says how many in all
 CLASS_IRIS = " ".join(f"ik:{c}" for c in ENTITY_CLASSES)
+STRUCTURE_IRIS = " ".join(f"org:{name}" for name in STRUCTURE)
+SUMMARY = f"<{SUMMARY_GRAPH}>"
+BATCH = 500  # entities per VALUES block when the static page reads their relations
 
 
 def _rows(store: pyoxigraph.Store, text: str):
@@ -52,20 +59,28 @@ class Explorer:
     def article_index(self) -> dict[str, int]:
         """Every article's IRI and its number, by date then identifier (as the static page numbers them)."""
         if self._index is None:
-            rows = _rows(self.store, """
-                SELECT ?a ?id ?title ?date ?publisher ?url WHERE { ?a a schema:NewsArticle .
-                  OPTIONAL { ?a schema:identifier ?id } OPTIONAL { ?a schema:headline ?title }
-                  OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a schema:publisher ?publisher }
-                  OPTIONAL { ?a schema:url ?url } }""")
-            for r in rows:
-                url = _text(r["url"])
-                self._articles[r["a"].value] = {
-                    "id": _text(r["id"]) or r["a"].value, "title": _text(r["title"]), "date": _text(r["date"]),
-                    "publisher": _text(r["publisher"]),
-                    "url": url if url.startswith(("https://", "http://")) else ""}  # no javascript: link, ever
-            self._order = sorted(self._articles, key=lambda a: (self._articles[a]["date"], self._articles[a]["id"]))
+            self._articles = self._read_articles()
+            self._order = _by_date(self._articles)
             self._index = {a: i for i, a in enumerate(self._order)}
         return self._index
+
+    def _read_articles(self, iris=None) -> dict[str, dict]:
+        """Identifier, headline, date, publisher and web address of every article, or of ``iris``."""
+        if iris is not None and not iris:
+            return {}
+        only = f"VALUES ?a {{ {_values(sorted(iris))} }}" if iris is not None else ""
+        found = {}
+        for r in _rows(self.store, f"""
+                SELECT ?a ?id ?title ?date ?publisher ?url WHERE {{ {only} ?a a schema:NewsArticle .
+                  OPTIONAL {{ ?a schema:identifier ?id }} OPTIONAL {{ ?a schema:headline ?title }}
+                  OPTIONAL {{ ?a schema:datePublished ?date }} OPTIONAL {{ ?a schema:publisher ?publisher }}
+                  OPTIONAL {{ ?a schema:url ?url }} }}"""):
+            url = _text(r["url"])
+            found[r["a"].value] = {
+                "id": _text(r["id"]) or r["a"].value, "title": _text(r["title"]), "date": _text(r["date"]),
+                "publisher": _text(r["publisher"]),
+                "url": url if url.startswith(("https://", "http://")) else ""}  # no javascript: link, ever
+        return found
 
     def articles(self, numbers) -> dict[str, dict]:
         """The page's records of the articles numbered ``numbers``, keyed by their number as text."""
@@ -78,6 +93,13 @@ class Explorer:
     def records(self, iris, full: bool = False) -> dict[str, dict]:
         """Entity records of those of ``iris`` that have a contract class and a label; with
         ``full``, their articles and money figures too."""
+        info = self._info(iris, full)
+        index = self.article_index() if full else {}
+        return {iri: entity_record(iri, d, index, articles=full) for iri, d in info.items()}
+
+    def _info(self, iris, full: bool) -> dict[str, dict]:
+        """Class, label, aliases and mention count of those of ``iris`` that have a contract class
+        and a label; with ``full``, the IRIs of the articles listed and the money figures."""
         iris = sorted(set(iris))
         if not iris:
             return {}
@@ -98,23 +120,23 @@ class Explorer:
         for r in _rows(self.store, f"""SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE {{ VALUES ?e {{ {values} }}
                                        ?e ik:mentionedIn ?a }} GROUP BY ?e"""):
             info[r["e"].value]["mentions"] = int(r["n"].value)
-        index = self.article_index() if full else {}
-        out = {}
         for iri, d in info.items():
             d["aliases"] = sorted(d["aliases"] - {d["label"]})
-            d["articles"], d["amounts"] = [], []
-            if full:
-                d["articles"] = self._mentions(iri, index)
-                d["amounts"] = self._amounts(iri)
-            out[iri] = entity_record(iri, d, index, articles=full)
-        return out
+            d["articles"] = self._mentions(iri) if full else []
+            d["amounts"] = self._amounts(iri) if full else []
+        return info
 
-    def _mentions(self, iri: str, index: dict[str, int]) -> list[str]:
-        mentioned = [r["a"].value for r in _rows(self.store, f"SELECT DISTINCT ?a WHERE {{ {_iri(iri)} ik:mentionedIn ?a }}")]
-        return sorted((a for a in mentioned if a in index), key=index.get)[-MENTIONS_LISTED:]
+    def _mentions(self, iri: str) -> list[str]:
+        """The articles mentioning ``iri``, the :data:`MENTIONS_LISTED` latest (ordered by the store,
+        so an entity in every article costs no more than one in 200)."""
+        rows = _rows(self.store, f"""
+            SELECT DISTINCT ?a ?date ?id WHERE {{ {_iri(iri)} ik:mentionedIn ?a . ?a a schema:NewsArticle .
+              OPTIONAL {{ ?a schema:datePublished ?date }} OPTIONAL {{ ?a schema:identifier ?id }} }}
+            ORDER BY DESC(COALESCE(STR(?date), "")) DESC(COALESCE(STR(?id), STR(?a))) LIMIT {MENTIONS_LISTED}""")
+        return list(dict.fromkeys(r["a"].value for r in rows))
 
     def _amounts(self, iri: str) -> list[dict]:
-        """Money figures of an agent, as render_html._amounts gives them."""
+        """Money figures of an agent, the largest first among those quoted from one sentence."""
         found = []
         for r in _rows(self.store, f"""
                 SELECT ?value ?surface ?asOf ?kl ?bl ?art ?quote WHERE {{
@@ -235,6 +257,73 @@ class Explorer:
                 "entities": {iri: records[iri] for iri in view["nodes"]}, "links": [],
                 "articles": self.articles(range(len(self.article_index()))), "articleCount": len(self.article_index()),
                 "overview": view, "total": len(shown), "included": len(shown)}
+
+
+    # -- the static page ---------------------------------------------------------------------------
+
+    def graph(self, max_nodes: int | None = None) -> nx.MultiDiGraph:
+        """The entities the static page includes and one edge per relation between two of them.
+
+        Shown are the entities some article mentions and the parents that place them (a branch's
+        insurer and that insurer's group, mentioned or not); ``g.graph["total"]`` is how many.
+        With ``max_nodes`` only that many are included, the most mentioned first. Which ones is
+        read from the summary graph; the articles' graphs are read for those entities only.
+        Nodes carry ``cls``, ``label``, ``aliases``, ``mentions``, ``articles`` (IRIs, the latest
+        :data:`MENTIONS_LISTED`) and ``amounts``; edges are keyed by the prefixed relation and
+        carry their ``facts``.
+        """
+        if max_nodes is not None and max_nodes < 0:
+            raise ValueError(f"max_nodes must be at least 0, not {max_nodes}")
+        rank = {r["e"].value: (-int(r["n"].value), r["l"].value, r["e"].value) for r in _rows(self.store, f"""
+            SELECT ?e ?n ?l WHERE {{ GRAPH {SUMMARY} {{ ?e ik:mentionCount ?n ; skos:prefLabel ?l }} }}""")}
+        parents = defaultdict(set)
+        for r in _rows(self.store, f"""SELECT ?s ?o WHERE {{ GRAPH {SUMMARY} {{
+                VALUES ?p {{ {STRUCTURE_IRIS} }} ?s ?p ?o }} }}"""):
+            parents[r["s"].value].add(r["o"].value)
+        shown = {iri for iri, (minus_mentions, *_) in rank.items() if minus_mentions}
+        todo = list(shown)
+        while todo:  # a branch's insurer and that insurer's group place the branch, mentioned or not
+            for parent in parents.get(todo.pop(), ()):
+                if parent in rank and parent not in shown:
+                    shown.add(parent)
+                    todo.append(parent)
+        included = sorted(shown, key=rank.get)[:max_nodes]
+        info = self._info(included, full=True)
+        g = nx.MultiDiGraph(total=len(shown))
+        for iri in sorted(info):
+            g.add_node(iri, **info[iri])
+        ordered, links = sorted(info), {}
+        for start in range(0, len(ordered), BATCH):
+            links.update(self._links(f"VALUES ?s {{ {_values(ordered[start:start + BATCH])} }} ?f rdf:subject ?s ."))
+        for (s, p, o), facts in sorted(links.items()):
+            if o in info:  # filtered here: a second VALUES block for ?o makes the store's plan far slower
+                g.add_edge(s, o, key=p, facts=facts)
+        return g
+
+    def page(self, max_nodes: int | None = None, overview_nodes: int = OVERVIEW_NODES) -> dict:
+        """The static page's data: the entities of :meth:`graph` with their articles and figures,
+        every relation between them with its facts and quotes, the articles those cite (numbered
+        by date among themselves), the legend and the overview (see render_html.overview)."""
+        g = self.graph(max_nodes)
+        cited = {f["article"] for *_, d in g.edges(data=True) for f in d["facts"]}
+        for _, d in g.nodes(data=True):
+            cited |= set(d["articles"]) | {f["article"] for f in d["amounts"]}
+        found = self._read_articles(cited - {None})
+        order = _by_date(found)
+        index = {a: i for i, a in enumerate(order)}
+        classes, relations = legend(Counter(d["cls"] for _, d in g.nodes(data=True)),
+                                    Counter(p for *_, p in g.edges(keys=True)))
+        return {"mode": "static", "classes": classes, "relations": relations,
+                "entities": {iri: entity_record(iri, d, index) for iri, d in g.nodes(data=True)},
+                "links": [link_record(s, p, o, d["facts"], index) for s, o, p, d in g.edges(keys=True, data=True)],
+                "articles": {str(i): article_record(found[a]) for i, a in enumerate(order)},
+                "articleCount": len(order),
+                "overview": overview(g, overview_nodes), "total": g.graph["total"], "included": len(g)}
+
+
+def _by_date(articles: dict[str, dict]) -> list[str]:
+    """The IRIs of ``articles`` by date, then identifier: the order the page numbers them in."""
+    return sorted(articles, key=lambda a: (articles[a]["date"], articles[a]["id"]))
 
 
 def _text(term) -> str:

@@ -5,8 +5,10 @@ folder, and the graph travels as JSON inside a ``<script type="application/json"
 page reads with ``JSON.parse`` and shows with ``textContent`` only, so article text can never become
 markup. The page opens on an overview (the groups and the most mentioned entities, one line per
 linked pair with its count); search, a click or a filter opens an entity's neighbourhood and its
-evidence. ``ikg serve`` sends the same page with the overview only and answers those requests from
-the store (see serve.py). Overview positions are computed here (see :func:`layout`) and the page
+evidence. graph.html carries those details for the entities it includes, read from the store
+(explore.py: the summary graph picks them, the articles' graphs give their evidence); ``ikg serve``
+sends the same page with the overview only and answers those requests from the store (see serve.py).
+Overview positions are computed here (see :func:`layout`) and the page
 runs without physics.
 """
 from __future__ import annotations
@@ -14,18 +16,16 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import jinja2
 import networkx as nx
 import numpy as np
+import pyoxigraph
 import pyvis
-from rdflib import Dataset
 
-from .namespaces import ENTITY_CLASSES, IK, PREFIXES, RDF, RDFS, SCHEMA, SKOS, STRUCTURE
+from .namespaces import PREFIXES, STRUCTURE
 from .ontology import labels
-from .quantities import format_yuan
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
@@ -69,145 +69,13 @@ SPRING_LIMIT = 400  # clusters placed by networkx's spring layout; the rest star
 OVERVIEW_NODES = 150  # entities the first view draws: enough to see who is there, few enough to read
 OVERVIEW_LINES = 3  # lines the first view keeps per entity, its strongest (structure lines always)
 
-# -- reading the dataset -----------------------------------------------------------------------------
-
-
-def _entities(ds: Dataset) -> dict[str, dict]:
-    """Class, label, aliases and mentioning articles of every entity with a contract class and a label."""
-    classes = {IK[c]: c for c in ENTITY_CLASSES}
-    info: dict[str, dict] = {}
-    for node, type_ in ds.subject_objects(RDF.type):
-        cls = classes.get(type_)
-        known = info.get(str(node))
-        # A node with two contract classes (a government body is a Regulator) shows the first one.
-        if cls is None or (known and ENTITY_CLASSES.index(known["cls"]) <= ENTITY_CLASSES.index(cls)):
-            continue
-        label = ds.value(node, SKOS.prefLabel)
-        if label is None:
-            continue
-        info[str(node)] = {
-            "cls": cls,
-            "label": str(label),
-            "aliases": sorted({str(a) for a in ds.objects(node, SKOS.altLabel)} - {str(label)}),
-            "articles": sorted({str(a) for a in ds.objects(node, IK.mentionedIn)}),
-        }
-    return info
-
-
-def _articles(ds: Dataset) -> dict[str, dict]:
-    """Headline, date, publisher and web address of every article, keyed by its IRI."""
-    found = {}
-    for article in set(ds.subjects(RDF.type, SCHEMA.NewsArticle)):
-        url = str(ds.value(article, SCHEMA.url) or "")
-        found[str(article)] = {
-            "id": str(ds.value(article, SCHEMA.identifier) or article),
-            "title": str(ds.value(article, SCHEMA.headline) or ""),
-            "date": str(ds.value(article, SCHEMA.datePublished) or ""),
-            "publisher": str(ds.value(article, SCHEMA.publisher) or ""),
-            "url": url if url.startswith(("https://", "http://")) else "",  # no javascript: link, ever
-        }
-    return found
-
-
-def _evidence(ds: Dataset, fact) -> dict:
-    """The quote and article behind a fact; empty for a link known only from the registry."""
-    ev = ds.value(fact, IK.evidence)
-    if ev is None:
-        return {"article": None, "quote": ""}
-    article = ds.value(ev, IK.inArticle)
-    return {"article": str(article) if article else None, "quote": str(ds.value(ev, IK.quote) or "")}
-
-
-def _facts(ds: Dataset) -> dict[tuple[str, str, str], list[dict]]:
-    """Relation and structure facts, grouped by the (subject, prefixed predicate, object) they back."""
-    grouped: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-    facts = set(ds.subjects(RDF.type, IK.RelationFact)) | set(ds.subjects(RDF.type, IK.StructureFact))
-    for fact in facts:
-        s, p, o = (ds.value(fact, prop) for prop in (RDF.subject, RDF.predicate, RDF.object))
-        if s is None or p is None or o is None:
-            continue
-        entry = _evidence(ds, fact) | {"registry": (fact, IK.provenance, IK.FromRegistry) in ds}
-        grouped[(str(s), _prefixed(p), str(o))].append(entry)
-    return grouped
-
 
 def _prefixed(iri) -> str:
-    """``ik:provides`` for the IRI of ik:provides: the project's prefixes, whatever the dataset binds."""
+    """``ik:provides`` for the IRI of ik:provides: the project's prefixes, whatever a store binds."""
     for prefix, namespace in PREFIXES.items():
         if str(iri).startswith(str(namespace)):
             return f"{prefix}:{str(iri)[len(str(namespace)):]}"
     return str(iri)
-
-
-def _label(ds: Dataset, node) -> str:
-    """A node's Chinese preferred label, any label, or the end of its IRI."""
-    labels = list(ds.objects(node, SKOS.prefLabel)) + list(ds.objects(node, RDFS.label))
-    chinese = [lab for lab in labels if getattr(lab, "language", None) == "zh"]
-    return str((chinese or labels or [str(node).rsplit("#", 1)[-1].rsplit("/", 1)[-1]])[0])
-
-
-def _amounts(ds: Dataset) -> dict[str, list[dict]]:
-    """Money figures (``ik:AmountFact``) per agent: the amount for people, as written, as of when, and why.
-
-    Figures quoted from the same sentence come together, the largest first.
-    """
-    found: dict[str, list[tuple[Decimal, dict]]] = defaultdict(list)
-    for fact in set(ds.subjects(RDF.type, IK.AmountFact)):
-        agent, money = ds.value(fact, IK.agent), ds.value(fact, IK.amount)
-        value = ds.value(money, SCHEMA.value) if money is not None else None
-        try:
-            amount = Decimal(str(value))
-        except InvalidOperation:
-            continue
-        if agent is None or not amount.is_finite():
-            continue
-        kind, beneficiary = ds.value(fact, IK.amountKind), ds.value(fact, IK.beneficiary)
-        found[str(agent)].append((amount, _evidence(ds, fact) | {
-            "value": format_yuan(amount),
-            "surface": str(ds.value(fact, IK.surfaceForm) or ""),
-            "asOf": str(ds.value(fact, IK.asOf) or ""),
-            "kind": _label(ds, kind) if kind is not None else "",
-            "beneficiary": _label(ds, beneficiary) if beneficiary is not None else "",
-        }))
-    return {agent: [entry for _, entry in sorted(items, key=lambda x: (x[1]["article"] or "", x[1]["quote"], -x[0]))]
-            for agent, items in found.items()}
-
-
-# -- the graph to draw -------------------------------------------------------------------------------
-
-
-def graph_data(ds: Dataset, max_nodes: int | None = None) -> nx.MultiDiGraph:
-    """Entities named in some article (plus the parents that place them), one edge per asserted relation.
-
-    Nodes carry ``cls``, ``label``, ``aliases``, ``articles`` (IRIs), ``mentions`` (how many) and
-    ``amounts``; edges are keyed by
-    the prefixed predicate and carry their ``facts``. With ``max_nodes`` only the most mentioned
-    entities are kept; ``g.graph["total"]`` is how many there were before.
-    """
-    if max_nodes is not None and max_nodes < 0:
-        raise ValueError(f"max_nodes must be at least 0, not {max_nodes}")
-    info, facts, amounts = _entities(ds), _facts(ds), _amounts(ds)
-    parents = defaultdict(set)
-    for s, p, o in facts:
-        if p in STRUCTURE_LINKS:
-            parents[s].add(o)
-    shown = {iri for iri, d in info.items() if d["articles"]}
-    todo = list(shown)
-    while todo:  # a branch's insurer and that insurer's group place the branch, mentioned or not
-        for parent in parents.get(todo.pop(), ()):
-            if parent in info and parent not in shown:
-                shown.add(parent)
-                todo.append(parent)
-    g = nx.MultiDiGraph(total=len(shown))
-    for iri in sorted(shown):
-        g.add_node(iri, **info[iri], mentions=len(info[iri]["articles"]), amounts=amounts.get(iri, []))
-    for (s, p, o), found in sorted(facts.items()):
-        if s in shown and o in shown:
-            unique = {(f["registry"], f["article"] or "", f["quote"]): f for f in found}  # text first
-            g.add_edge(s, o, key=p, facts=[unique[k] for k in sorted(unique)])
-    if max_nodes is not None and max_nodes < len(g):
-        g = g.subgraph(most_mentioned(g)[:max_nodes]).copy()
-    return g
 
 
 def node_size(articles: int) -> float:
@@ -452,38 +320,19 @@ def article_record(a: dict) -> dict:
 # -- the page ----------------------------------------------------------------------------------------
 
 
-def render_html(ds: Dataset, title: str = "insurance-kg", max_nodes: int | None = None,
+def render_html(store: pyoxigraph.Store, title: str = "insurance-kg", max_nodes: int | None = None,
                 overview_nodes: int = OVERVIEW_NODES) -> str:
-    """The whole explorer page as a string, for opening from disk.
+    """The whole explorer page as a string, for opening from disk, read from a store made by
+    `ikg build` (or :func:`graph.store.memory_store`): it needs the summary graph.
 
     The page opens on an overview (see :func:`overview`) and carries the details (facts, evidence,
     articles) of every entity it includes, for search, clicks and filters to open. ``max_nodes``
     includes only that many entities, the most mentioned first (the page says how many were left
     out); ``None`` includes them all.
     """
-    g = graph_data(ds, max_nodes)
-    articles = _articles(ds)
-    used = {a for _, d in g.nodes(data=True) for a in d["articles"]}
-    used |= {f["article"] for *_, d in g.edges(data=True) for f in d["facts"]}
-    used |= {f["article"] for _, d in g.nodes(data=True) for f in d["amounts"]}
-    order = sorted((a for a in used if a in articles), key=lambda a: (articles[a]["date"], articles[a]["id"]))
-    index = {a: i for i, a in enumerate(order)}
-    classes, relations = legend(Counter(d["cls"] for _, d in g.nodes(data=True)),
-                                Counter(p for *_, p in g.edges(keys=True)))
-    links = []
-    for s, o, p, d in g.edges(keys=True, data=True):
-        links.append(link_record(s, p, o, d["facts"], index))
-    data = {
-        "mode": "static",
-        "classes": classes, "relations": relations,
-        "entities": {iri: entity_record(iri, d, index) for iri, d in g.nodes(data=True)},
-        "links": links,
-        "articles": {str(i): article_record(articles[a]) for i, a in enumerate(order)},
-        "articleCount": len(order),
-        "overview": overview(g, overview_nodes),
-        "total": g.graph["total"], "included": len(g),
-    }
-    return page(data, title)
+    from .explore import Explorer  # explore.py builds its answers from this module's records
+
+    return page(Explorer(store).page(max_nodes, overview_nodes), title)
 
 
 def page(data: dict, title: str) -> str:

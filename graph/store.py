@@ -91,6 +91,14 @@ def load_dataset(path: Path) -> Dataset:
     return ds
 
 
+def memory_store(nquads: bytes) -> pyoxigraph.Store:
+    """An in-memory store of the N-Quads ``nquads`` made as `ikg build` makes its store: the union
+    as the default graph, plus the names index and the summary graph (which the explorer reads)."""
+    graphs = GraphStore(None)
+    graphs.load_all([nquads])
+    return graphs.store
+
+
 class GraphStore:
     """The graph on disk (a pyoxigraph store): one named graph per article plus the registry and
     ontology graphs, and their union kept as the default graph, which queries read.
@@ -100,9 +108,10 @@ class GraphStore:
     never the store readers have open.
     """
 
-    def __init__(self, folder: Path):
-        self.folder = Path(folder)
-        self.store = pyoxigraph.Store(str(self.folder))
+    def __init__(self, folder: Path | None):
+        """The store in ``folder`` (made if new); ``None`` keeps it in memory (see :func:`memory_store`)."""
+        self.folder = Path(folder) if folder is not None else None
+        self.store = pyoxigraph.Store(str(self.folder) if self.folder is not None else None)
 
     @staticmethod
     def copy(source: Path, target: Path) -> None:

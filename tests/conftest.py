@@ -8,7 +8,7 @@ from rdflib import Literal, URIRef
 
 from graph import Pipeline, build
 from graph.namespaces import SKOS
-from graph.store import load_dataset
+from graph.store import load_dataset, memory_store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -34,6 +34,18 @@ def seed_graph(seed_output):
     """The seeds' graph as a user gets it: read back from output/graph.trig."""
     out, _ = seed_output
     return load_dataset(out / "graph.trig")
+
+
+@pytest.fixture(scope="session")
+def seed_store(seed_output):
+    """The store the seeds' build made, opened read-only (what graph.html is written from)."""
+    out, _ = seed_output
+    return open_store(out / "store")
+
+
+def store_of(ds):
+    """A store holding an rdflib dataset, with the summary graph a build keeps (for the explorer)."""
+    return memory_store(ds.serialize(format="nquads", encoding="utf-8"))
 
 
 def entity(ds, name: str) -> URIRef:

@@ -13,7 +13,7 @@ from playwright.sync_api import sync_playwright
 from graph import build_dataset
 from graph.render_html import render_html
 
-from conftest import FIXTURES, ROOT, entity
+from conftest import FIXTURES, ROOT, entity, store_of
 from test_render_html import amount_dataset
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -87,7 +87,7 @@ def seed_page(browser, seed_output):
 
 @pytest.fixture(scope="module")
 def hostile_path(pipeline, tmp_path_factory):
-    return write(render_html(build_dataset(FIXTURES / "hostile", pipeline)), tmp_path_factory.mktemp("hostile"))
+    return write(render_html(store_of(build_dataset(FIXTURES / "hostile", pipeline))), tmp_path_factory.mktemp("hostile"))
 
 
 def test_the_page_opens_from_disk_without_any_network_request(seed_page):
@@ -235,7 +235,7 @@ def test_untrusted_article_text_executes_nothing(browser, hostile_path):
 
 
 def test_money_is_shown_for_people(browser, tmp_path):
-    page = Page(browser, write(render_html(amount_dataset()), tmp_path))
+    page = Page(browser, write(render_html(store_of(amount_dataset())), tmp_path))
     page.search("示例财险")
     page.page.wait_for_function("() => document.querySelector('#details .amount')")
     amounts = page.page.locator("#details .amount").all_inner_texts()
@@ -245,8 +245,8 @@ def test_money_is_shown_for_people(browser, tmp_path):
     page.page.close()
 
 
-def test_the_page_says_how_many_nodes_were_left_out(browser, seed_graph, tmp_path):
-    page = Page(browser, write(render_html(seed_graph, max_nodes=25), tmp_path))
+def test_the_page_says_how_many_nodes_were_left_out(browser, seed_store, tmp_path):
+    page = Page(browser, write(render_html(seed_store, max_nodes=25), tmp_path))
     note = page.page.locator("#left-out")
     assert note.is_visible() and "25" in note.inner_text() and "未显示" in note.inner_text()
     assert page.js("window.ikg.nodes.length") == 25
@@ -273,9 +273,9 @@ def test_screenshot_of_the_seeds(seed_page, seed_graph, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def overview_page(browser, seed_graph, tmp_path_factory):
+def overview_page(browser, seed_store, tmp_path_factory):
     """The seeds with an overview of 12 entities (the real default is 150, more than the seeds have)."""
-    return Page(browser, write(render_html(seed_graph, overview_nodes=12), tmp_path_factory.mktemp("overview")))
+    return Page(browser, write(render_html(seed_store, overview_nodes=12), tmp_path_factory.mktemp("overview")))
 
 
 def test_the_overview_draws_the_most_mentioned_with_one_line_per_pair(overview_page):

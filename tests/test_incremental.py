@@ -9,6 +9,7 @@ from graph import build
 from graph.tools.cli import main
 
 from conftest import QUERIES, SEEDS
+from test_render_html import page_data
 
 EXTRA = "中原农险周口中心支公司推出“惠农保”，为种植户提供价格保险，截至6月30日累计保额约2.3亿元。"
 
@@ -54,6 +55,23 @@ def test_adding_editing_and_deleting_articles_equals_a_clean_rebuild(corpus, tmp
     assert (out / "graph.trig").read_bytes() == (clean / "graph.trig").read_bytes()
     assert (out / "graph.ttl").read_bytes() == (clean / "graph.ttl").read_bytes()
     assert b"003_b654cfa59472666d" not in (out / "graph.trig").read_bytes()
+
+
+def test_the_explorer_shows_an_added_article_as_a_clean_build_would(corpus, tmp_path, pipeline):
+    out = tmp_path / "live"
+    build(corpus, out, pipeline, check=False)
+    labels = {e["label"] for e in page_data((out / "graph.html").read_text(encoding="utf-8"))["entities"].values()}
+    assert "惠农保" not in labels
+
+    (corpus / "new.txt").write_text(EXTRA, encoding="utf-8")
+    build(corpus, out, pipeline, check=False)
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    data = page_data(html)
+    product = next(e for e in data["entities"].values() if e["label"] == "惠农保")
+    assert product["mentions"] == 1 and len(product["articles"]) == 1
+    quotes = [f["quote"] for link in data["links"] if product["id"] in (link["from"], link["to"]) for f in link["facts"]]
+    assert quotes and all("惠农保" in q for q in quotes)  # the new article's sentence is its evidence
+    assert html == (clean_build(corpus, tmp_path, pipeline, "clean") / "graph.html").read_text(encoding="utf-8")
 
 
 def test_shared_entities_stay_single_when_one_article_goes(corpus, tmp_path, pipeline, capsys):

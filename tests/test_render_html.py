@@ -1,4 +1,5 @@
-"""The HTML explorer without a browser: self-contained markup, escaped data, money, layout, overview, max_nodes."""
+"""The HTML explorer without a browser: self-contained markup, escaped data, money, layout, overview, max_nodes;
+the page is read from a store, as `ikg build` writes it."""
 import json
 import math
 import re
@@ -11,10 +12,11 @@ from rdflib.namespace import XSD
 from graph import build_dataset
 from graph.namespaces import ARTICLE, GRAPH, IK, IKR, ORG, RDF, SCHEMA, SKOS
 from graph.quantities import format_yuan
-from graph.render_html import graph_data, layout, render_html
+from graph.explore import Explorer
+from graph.render_html import layout, render_html
 from graph.to_rdf import new_dataset
 
-from conftest import FIXTURES, entity
+from conftest import FIXTURES, entity, store_of
 
 DATA_BLOCK = re.compile(r'(<script id="graph-data" type="application/json">)(.*?)(</script>)', re.S)
 EXTERNAL = [
@@ -41,13 +43,13 @@ def external_references(html: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def seed_html(seed_graph):
-    return render_html(seed_graph)
+def seed_html(seed_store):
+    return render_html(seed_store)
 
 
 @pytest.fixture(scope="module")
 def hostile_html(pipeline):
-    return render_html(build_dataset(FIXTURES / "hostile", pipeline))
+    return render_html(store_of(build_dataset(FIXTURES / "hostile", pipeline)))
 
 
 def amount_dataset():
@@ -110,7 +112,7 @@ def test_untrusted_text_stays_inside_the_json_data(hostile_html):
     assert all(a["url"] == "" for a in data["articles"].values())  # a javascript: address never becomes a link
 
 
-def test_every_entity_has_its_class_aliases_articles_and_mentions(seed_graph, seed_html):
+def test_every_entity_has_its_class_aliases_articles_and_mentions(seed_store, seed_html):
     data = page_data(seed_html)
     entities = data["entities"]
     cpic = next(n for n in entities.values() if n["label"] == "中国太保")
@@ -119,7 +121,7 @@ def test_every_entity_has_its_class_aliases_articles_and_mentions(seed_graph, se
     assert all(n["mentions"] == len(n["articles"]) for n in entities.values())
     assert {c["id"] for c in data["classes"]} == {n["cls"] for n in entities.values()}
     assert {c["id"]: c["shape"] for c in data["classes"]}["InsuranceGroup"] == "diamond"
-    assert len(entities) == len(graph_data(seed_graph)) == data["total"] == data["included"]
+    assert len(entities) == len(Explorer(seed_store).graph()) == data["total"] == data["included"]
     positions = data["overview"]["positions"]
     assert set(positions) == set(data["overview"]["nodes"]) <= set(entities)
     assert all(isinstance(x, float) and isinstance(y, float) for x, y in positions.values())
@@ -141,10 +143,10 @@ def test_links_are_styled_per_relation_and_carry_their_evidence(seed_html):
     assert any(registry_only) and not all(registry_only)
 
 
-def test_the_overview_is_capped_and_aggregates_relations_per_pair(seed_graph):
+def test_the_overview_is_capped_and_aggregates_relations_per_pair(seed_store):
     """The first view: groups first, then the most mentioned, up to the cap; one line per pair."""
-    full = graph_data(seed_graph)
-    data = page_data(render_html(seed_graph, overview_nodes=20))
+    full = Explorer(seed_store).graph()
+    data = page_data(render_html(seed_store, overview_nodes=20))
     view = data["overview"]
     assert len(view["nodes"]) == 20 and len(data["entities"]) == len(full)  # the rest is there, for details
     groups = {v for v, d in full.nodes(data=True) if d["cls"] == "InsuranceGroup"}
@@ -164,7 +166,7 @@ def test_the_overview_is_capped_and_aggregates_relations_per_pair(seed_graph):
 
 
 def test_amount_facts_are_shown_formatted_with_their_evidence():
-    data = page_data(render_html(amount_dataset()))
+    data = page_data(render_html(store_of(amount_dataset())))
     insurer = next(n for n in data["entities"].values() if n["label"] == "示例财险")
     assert [(m["value"], m["surface"], m["asOf"]) for m in sorted(insurer["amounts"], key=lambda m: m["value"])] == [
         ("1000万元", "1000万元", "2022-04-06"), ("136.12亿元", "约136.12亿元", "2022-04-06")]
@@ -177,12 +179,12 @@ def test_a_graph_without_amount_facts_renders(seed_graph):
     for s, p, o in seed_graph.triples((None, None, None)):
         if (s, RDF.type, IK.AmountFact) not in seed_graph:
             ds.graph(GRAPH["copy"]).add((s, p, o))
-    data = page_data(render_html(ds))
+    data = page_data(render_html(store_of(ds)))
     assert data["entities"] and not any(n["amounts"] for n in data["entities"].values())
 
 
-def test_members_are_placed_near_their_group(seed_graph):
-    g = graph_data(seed_graph)
+def test_members_are_placed_near_their_group(seed_store):
+    g = Explorer(seed_store).graph()
     positions, clusters = layout(g)
     groups = [v for v, d in g.nodes(data=True) if d["cls"] == "InsuranceGroup"]
     members = [(s, o) for s, o, p in g.edges(keys=True) if p == "org:subOrganizationOf" and o in groups]
@@ -196,21 +198,21 @@ def test_members_are_placed_near_their_group(seed_graph):
                 assert math.dist((a["x"], a["y"]), (b["x"], b["y"])) >= a["r"] + b["r"] - 1
 
 
-def test_max_nodes_keeps_the_most_mentioned(seed_graph):
-    full = graph_data(seed_graph)
-    data = page_data(render_html(seed_graph, max_nodes=20))
+def test_max_nodes_keeps_the_most_mentioned(seed_graph, seed_store):
+    full = Explorer(seed_store).graph()
+    data = page_data(render_html(seed_store, max_nodes=20))
     kept = set(data["entities"])
     assert len(kept) == 20 and data["total"] == len(full) and data["included"] == 20
     least_kept = min(len(full.nodes[n]["articles"]) for n in kept)
     assert all(len(full.nodes[v]["articles"]) <= least_kept for v in set(full) - kept)
     assert all(link["from"] in kept and link["to"] in kept for link in data["links"])
     assert entity(seed_graph, "中国太保") in {entity(seed_graph, n["label"]) for n in data["entities"].values()}
-    assert len(page_data(render_html(seed_graph, max_nodes=10_000))["entities"]) == len(full)
+    assert len(page_data(render_html(seed_store, max_nodes=10_000))["entities"]) == len(full)
     with pytest.raises(ValueError):
-        render_html(seed_graph, max_nodes=-1)
+        render_html(seed_store, max_nodes=-1)
 
 
 def test_an_empty_graph_still_renders():
-    data = page_data(render_html(new_dataset(), title="空"))
+    data = page_data(render_html(store_of(new_dataset()), title="空"))
     assert data["entities"] == {} and data["links"] == [] and data["total"] == 0
     assert data["overview"]["nodes"] == [] and data["overview"]["pairs"] == []

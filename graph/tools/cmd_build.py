@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..build import build
+from ..build import HTML_NODES, build
 from ..errors import shown
 from ..ingest import DEFAULT_MAX_BYTES
 from .common import OK, WARNINGS, positive
@@ -29,8 +29,10 @@ def add_arguments(p) -> None:
     p.add_argument("--no-export", dest="exports", action="store_false",
                    help="update only the store (output/store), not graph.trig, graph.ttl and graph.html: "
                         "the fast way to add articles to a large graph")
-    p.add_argument("--max-nodes", type=int, metavar="N",
-                   help="draw at most N entities in graph.html (the most mentioned)")
+    p.add_argument("--max-nodes", type=int, metavar="N", default=HTML_NODES,
+                   help="include the N most mentioned entities, with their evidence, in graph.html "
+                        "(default: %(default)s, what its overview draws; the time to write it grows with N; "
+                        "ikg serve shows every entity)")
 
 
 def run(args) -> int:
