@@ -77,7 +77,7 @@ class Relator:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
             agent = next((lm.entity for lm in reversed(before)
-                          if lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm)), topic)
+                          if lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm, figure=True)), topic)
             if agent is None:
                 continue
             kind = count_kind or amount_kind(s.norm, quantity.start - s.start, self.rules.quantities)
@@ -119,10 +119,13 @@ class Relator:
         if "structure" in self.enabled:
             yield from self._structure(s, ms, groups, evidence)
 
-    def _can_be_subject(self, s: Sentence, lm: LinkedMention) -> bool:
-        """False when the mention sits inside a 为/向/与… phrase of its clause."""
+    def _can_be_subject(self, s: Sentence, lm: LinkedMention, figure: bool = False) -> bool:
+        """False when the mention sits inside a 为/向/与… phrase of its clause (or, as the owner of
+        a ``figure``, after 由)."""
         before = s.norm[:lm.mention.start - s.start]
-        return not self.rules.subject_blockers.search(before[self._marks.clause_start(before, len(before)):])
+        clause = before[self._marks.clause_start(before, len(before)):]
+        return not (self.rules.subject_blockers.search(clause)
+                    or (figure and self.rules.figure_blockers.search(clause)))
 
     def _branch_links(self, ms: list[LinkedMention], evidence: Evidence, named_units: set[str]) -> Iterator[Fact]:
         """A branch named in the text (or by 上海分公司 after its insurer) is a unit of that insurer;

@@ -92,6 +92,12 @@ def test_a_short_name_between_the_partner_and_the_trigger_does_not_hide_the_part
     assert any(p == "partnersWith" and "济南市乡村振兴局" in (s, o) for s, p, o in got)
 
 
+def test_the_doer_named_after_by_heads_its_relations_but_owns_no_later_figure(pipeline):
+    assert ("众安保险", "partnersWith", "美团") in triples(pipeline, "该服务由众安保险与美团联合推出。")
+    _, figures = related(pipeline, "众安保险推出新产品，保费由美团全额承担，单次事故最高保额60万元。")
+    assert [f.agent.label for f in figures if f.is_money] == ["众安保险"]
+
+
 def test_an_unknown_family_is_one_clear_error(pipeline):
     with pytest.raises(IkgError, match="unknown relation family 'nope'"):
         Relator(pipeline.rules, ["nope"])
