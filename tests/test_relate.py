@@ -98,6 +98,11 @@ def test_the_doer_named_after_by_heads_its_relations_but_owns_no_later_figure(pi
     assert [f.agent.label for f in figures if f.is_money] == ["众安保险"]
 
 
+def test_a_product_made_by_a_named_provider_in_the_passive_is_its(pipeline):
+    got = triples(pipeline, "“骑手安心保”由众安保险于2023年联合美团推出。")
+    assert ("众安保险", "provides", "骑手安心保") in got
+
+
 def test_an_unknown_family_is_one_clear_error(pipeline):
     with pytest.raises(IkgError, match="unknown relation family 'nope'"):
         Relator(pipeline.rules, ["nope"])
