@@ -103,6 +103,16 @@ def test_a_product_made_by_a_named_provider_in_the_passive_is_its(pipeline):
     assert ("众安保险", "provides", "骑手安心保") in got
 
 
+def test_a_partner_in_a_paragraph_of_its_own_is_the_articles_insurers(pipeline):
+    text = "幸福人寿增资获批。\n\n具体来看，第一大股东中国信达出资32.56亿元认购21.01亿股。"
+    assert ("幸福人寿", "partnersWith", "中国信达") in triples(pipeline, text)
+
+
+def test_a_clause_with_an_organisation_of_its_own_does_not_borrow_the_topic(pipeline):
+    got = triples(pipeline, "太保产险迅速行动。中国精算师协会与中国银保信联合发布数据。")
+    assert not any(p == "partnersWith" and s == "太保产险" for s, p, o in got)
+
+
 def test_an_unknown_family_is_one_clear_error(pipeline):
     with pytest.raises(IkgError, match="unknown relation family 'nope'"):
         Relator(pipeline.rules, ["nope"])
