@@ -118,7 +118,7 @@ class Relator:
                     continue
                 for subject in self._subjects(rule, s, ms, groups, first, last, topics, clause, subjects, heads):
                     for lm in members:
-                        if lm.entity.iri != subject.iri:
+                        if lm.entity.iri != subject.iri and not _parent_and_child(subject, lm.entity):
                             yield Fact(subject, rule.predicate, lm.entity, evidence)
         if "structure" in self.enabled:
             yield from self._structure(s, ms, groups, evidence)
@@ -228,6 +228,12 @@ class Relator:
                         yield Fact(owner.entity, predicate, lm.entity, evidence)
                     elif predicate and lm.entity.iri != owner.entity.iri:
                         yield Fact(lm.entity, predicate, owner.entity, evidence)
+
+
+def _parent_and_child(a: Entity, b: Entity) -> bool:
+    """Whether one is the other's group or insurer: 控股股东中国平安 of 平安人寿 is its parent (a
+    structure fact), not a partner."""
+    return a.parent == b.iri or b.parent == a.iri
 
 
 def _distinct(figures: list[Figure]) -> list[Figure]:

@@ -113,6 +113,12 @@ def test_a_clause_with_an_organisation_of_its_own_does_not_borrow_the_topic(pipe
     assert not any(p == "partnersWith" and s == "太保产险" for s, p, o in got)
 
 
+def test_an_insurers_own_group_is_its_parent_not_its_partner(pipeline):
+    got = triples(pipeline, "平安人寿获批增资，控股股东中国平安的持股比例小幅提升。")
+    assert not any(p == "partnersWith" for s, p, o in got)
+    assert ("幸福人寿", "partnersWith", "中国信达") in triples(pipeline, "幸福人寿增资获批，控股股东中国信达出资。")
+
+
 def test_an_unknown_family_is_one_clear_error(pipeline):
     with pytest.raises(IkgError, match="unknown relation family 'nope'"):
         Relator(pipeline.rules, ["nope"])
