@@ -71,6 +71,11 @@ def test_shareholders_and_sales_platforms_are_partners(pipeline):
     assert ("人保寿险", "partnersWith", "饿了么") in triples(pipeline, "人保寿险在饿了么平台销售多款产品。")
 
 
+def test_a_platform_named_with_its_word_platform_or_sold_on_is_a_partner(pipeline):
+    assert ("人保寿险", "partnersWith", "支付宝") in triples(pipeline, "人保寿险在支付宝平台销售的两全险。")
+    assert ("人保寿险", "partnersWith", "支付宝") in triples(pipeline, "人保寿险在支付宝上销售多款产品。")
+
+
 def test_a_body_that_signs_with_an_insurer_is_its_partner(pipeline):
     got = triples(pipeline, "济南市农业农村局与人保财险济南市分公司签署全面战略合作协议。")
     assert any(p == "partnersWith" and "济南市农业农村局" in (s, o) for s, p, o in got)
