@@ -189,7 +189,12 @@ class Relator:
             lm = ms[i]
             if lm.entity.cls not in rule.subject:
                 return False
-            return subjects[i] if lm.entity.cls in ORGANISATION_CLASSES else clause[i] == clause[first]
+            if lm.entity.cls in ORGANISATION_CLASSES:
+                return subjects[i]
+            # a product before an organisation that heads the object's clause is not its subject:
+            # “保险+期货”项目完成理赔，中华财险向两家投保合作社支付赔款
+            return clause[i] == clause[first] and not any(
+                subjects[j] and heads[j] == heads[first] for j in range(i + 1, first))
 
         for way in rule.subject_search:
             if way == "before":

@@ -124,6 +124,12 @@ def test_an_insurers_own_group_is_its_parent_not_its_partner(pipeline):
     assert ("幸福人寿", "partnersWith", "中国信达") in triples(pipeline, "幸福人寿增资获批，控股股东中国信达出资。")
 
 
+def test_a_product_is_not_the_subject_of_a_clause_an_organisation_heads(pipeline):
+    got = triples(pipeline, "“保险+期货”项目完成理赔，中华财险向两家投保合作社支付赔款。")
+    assert ("中华财险", "supports", "投保合作社") in got
+    assert not any(p == "targets" for s, p, o in got)
+
+
 def test_an_unknown_family_is_one_clear_error(pipeline):
     with pytest.raises(IkgError, match="unknown relation family 'nope'"):
         Relator(pipeline.rules, ["nope"])
