@@ -130,6 +130,15 @@ def test_a_product_is_not_the_subject_of_a_clause_an_organisation_heads(pipeline
     assert not any(p == "targets" for s, p, o in got)
 
 
+def test_a_product_referred_to_as_this_kind_of_cover_targets_its_group(pipeline):
+    text = "水产养殖台风指数保险由福建省渔业互保协会推出。这一险种主要面向沿海水产养殖户提供风险保障。"
+    assert ("水产养殖台风指数保险", "targets", "水产养殖户") in triples(pipeline, text)
+
+
+def test_claims_paid_to_a_group_support_it(pipeline):
+    assert ("国元农险", "supports", "受灾农户") in triples(pipeline, "理赔款由国元农险直接支付给受灾农户。")
+
+
 def test_an_unknown_family_is_one_clear_error(pipeline):
     with pytest.raises(IkgError, match="unknown relation family 'nope'"):
         Relator(pipeline.rules, ["nope"])
