@@ -139,6 +139,12 @@ def test_claims_paid_to_a_group_support_it(pipeline):
     assert ("国元农险", "supports", "受灾农户") in triples(pipeline, "理赔款由国元农险直接支付给受灾农户。")
 
 
+def test_joining_hands_with_an_organisation_makes_it_a_partner(pipeline):
+    assert ("太保产险", "partnersWith", "美团") in triples(pipeline, "太保产险携手美团推出骑手意外险。")
+    got = triples(pipeline, "华泰财险联合温州市农业农村局开展灾后查勘。")
+    assert ("华泰财险", "partnersWith", "温州市农业农村局") in got
+
+
 def test_an_unknown_family_is_one_clear_error(pipeline):
     with pytest.raises(IkgError, match="unknown relation family 'nope'"):
         Relator(pipeline.rules, ["nope"])
