@@ -152,6 +152,11 @@ def test_a_gift_used_for_a_group_supports_it(pipeline):
     assert ("泰康人寿", "supports", "残疾儿童") in got
 
 
+def test_working_to_an_authoritys_lead_is_guidance(pipeline):
+    got = triples(pipeline, "国元农险表示，公司将配合安徽省财政厅做好保费补贴资金结算。")
+    assert ("国元农险", "guidedBy", "安徽省财政厅") in got
+
+
 def test_an_unknown_family_is_one_clear_error(pipeline):
     with pytest.raises(IkgError, match="unknown relation family 'nope'"):
         Relator(pipeline.rules, ["nope"])
