@@ -17,6 +17,7 @@ from .records import DateMention, Document, Entity, Evidence, Fact, Figure, Link
 from .rules import RelationRule, Rules
 
 _SUBJECT_CLASSES = ORGANISATION_CLASSES - {"Regulator", "IndustryBody"}
+_INSURER_CLASSES = {"InsuranceGroup", "Insurer", "Branch"}
 # Who can receive a donation besides a beneficiary group.
 _RECIPIENT_CLASSES = {"BeneficiaryGroup", "Regulator", "Partner", "IndustryBody"}
 
@@ -51,7 +52,8 @@ class Relator:
         facts: dict[tuple, Fact] = {}
         figures: list[Figure] = []
         named_units: set[str] = set()  # branches whose unitOf link this document already states
-        topic: Entity | None = None
+        topic: Entity | None = None  # the organisation the paragraph is about
+        previous: Entity | None = None  # the insurer the article was last about, in any paragraph
         paragraph = None
         for s in sentences:
             if s.paragraph != paragraph:
@@ -59,7 +61,7 @@ class Relator:
             ms = by_sentence.get(s.index, [])
             dates = find_dates(s.norm, s.start, doc, self.rules.as_of_markers)
             when = dates[0].value if dates else None
-            for fact in self._sentence(s, ms, topic, named_units):
+            for fact in self._sentence(s, ms, {"topic": topic, "previous": previous}, named_units):
                 if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
                     fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
                 facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
@@ -67,6 +69,7 @@ class Relator:
                 figures += self._figures(s, ms, topic, dates)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
+            previous = next((lm.entity for lm in ms if lm.entity.cls in _INSURER_CLASSES), previous)
         return list(facts.values()), _distinct(figures)
 
     def _figures(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
@@ -77,7 +80,7 @@ class Relator:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
             agent = next((lm.entity for lm in reversed(before)
-                          if lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm)), topic)
+                          if lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm, figure=True)), topic)
             if agent is None:
                 continue
             kind = count_kind or amount_kind(s.norm, quantity.start - s.start, self.rules.quantities)
@@ -99,30 +102,34 @@ class Relator:
                 return lm.entity
         return None
 
-    def _sentence(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
+    def _sentence(self, s: Sentence, ms: list[LinkedMention], topics: dict[str, Entity | None],
                   named_units: set[str]) -> Iterator[Fact]:
         evidence = evidence_of(s)
         if "structure" in self.enabled:
             yield from self._branch_links(ms, evidence, named_units)
         clause = [len(self.rules.clause_separators.findall(s.norm, 0, lm.mention.start - s.start)) for lm in ms]
         subjects = [lm.entity.cls in ORGANISATION_CLASSES and self._can_be_subject(s, lm) for lm in ms]
+        heads = [self._marks.clause_start(s.norm, lm.mention.start - s.start) for lm in ms]  # their clauses' starts
         groups = _lists(s, ms, clause, self.rules.list_joiner)
         for rule in self._relations:
             for first, last in groups:
                 members = [lm for lm in ms[first:last + 1] if lm.entity.cls in rule.object]
                 if not members or not self._context_matches(rule, s, ms[first], ms[last]):
                     continue
-                for subject in self._subjects(rule, s, ms, groups, first, last, topic, clause, subjects):
+                for subject in self._subjects(rule, s, ms, groups, first, last, topics, clause, subjects, heads):
                     for lm in members:
-                        if lm.entity.iri != subject.iri:
+                        if lm.entity.iri != subject.iri and not _parent_and_child(subject, lm.entity):
                             yield Fact(subject, rule.predicate, lm.entity, evidence)
         if "structure" in self.enabled:
             yield from self._structure(s, ms, groups, evidence)
 
-    def _can_be_subject(self, s: Sentence, lm: LinkedMention) -> bool:
-        """False when the mention sits inside a 为/向/与… phrase of its clause."""
+    def _can_be_subject(self, s: Sentence, lm: LinkedMention, figure: bool = False) -> bool:
+        """False when the mention sits inside a 为/向/与… phrase of its clause (or, as the owner of
+        a ``figure``, after 由)."""
         before = s.norm[:lm.mention.start - s.start]
-        return not self.rules.subject_blockers.search(before[self._marks.clause_start(before, len(before)):])
+        clause = before[self._marks.clause_start(before, len(before)):]
+        return not (self.rules.subject_blockers.search(clause)
+                    or (figure and self.rules.figure_blockers.search(clause)))
 
     def _branch_links(self, ms: list[LinkedMention], evidence: Evidence, named_units: set[str]) -> Iterator[Fact]:
         """A branch named in the text (or by 上海分公司 after its insurer) is a unit of that insurer;
@@ -147,14 +154,14 @@ class Relator:
         return not (rule.exclude_before and rule.exclude_before.search(before))
 
     def _subjects(self, rule: RelationRule, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]],
-                  first: int, last: int, topic: Entity | None, clause: list[int],
-                  subjects: list[bool]) -> list[Entity]:
+                  first: int, last: int, topics: dict[str, Entity | None], clause: list[int],
+                  subjects: list[bool], heads: list[int]) -> list[Entity]:
         """The subject of a rule's object, with those that share its role: the rest of its list
         (阳光财险、阳光人寿联合启动) and a partner joined by 与…联合."""
-        found = self._subject(rule, ms, first, last, topic, clause, subjects)
+        found = self._subject(rule, ms, first, last, topics, clause, subjects, heads)
         if found is None:
             return []
-        if isinstance(found, Entity):  # the paragraph's topic
+        if isinstance(found, Entity):  # a topic
             return [found]
         g_first, g_last = next(g for g in groups if g[0] <= found <= g[1])
         out = [ms[i].entity for i in range(g_first, g_last + 1) if ms[i].entity.cls in rule.subject]
@@ -168,18 +175,26 @@ class Relator:
         return out
 
     def _subject(self, rule: RelationRule, ms: list[LinkedMention], first: int, last: int,
-                 topic: Entity | None, clause: list[int], subjects: list[bool]) -> int | Entity | None:
-        """The index of the subject of a rule's object ms[first..last] (or the paragraph's topic),
-        searched in the rule's order.
+                 topics: dict[str, Entity | None], clause: list[int], subjects: list[bool],
+                 heads: list[int]) -> int | Entity | None:
+        """The index of the subject of a rule's object ms[first..last] (or a topic: the paragraph's
+        organisation, or "previous", the insurer the article was last about), searched in the rule's order.
 
         Organisations must be able to head their clause (``subjects``); products and initiatives
-        (the subjects of ``targets``) are taken from the object's own clause.
+        (the subjects of ``targets``) are taken from the object's own clause. A topic stands in only
+        for a clause that names no organisation before the object (``heads``: where each mention's
+        clause starts): 中国精算师协会与中国银保信联合发布 is not the topic's partnership.
         """
         def ok(i: int) -> bool:
             lm = ms[i]
             if lm.entity.cls not in rule.subject:
                 return False
-            return subjects[i] if lm.entity.cls in ORGANISATION_CLASSES else clause[i] == clause[first]
+            if lm.entity.cls in ORGANISATION_CLASSES:
+                return subjects[i]
+            # a product before an organisation that heads the object's clause is not its subject:
+            # “保险+期货”项目完成理赔，中华财险向两家投保合作社支付赔款
+            return clause[i] == clause[first] and not any(
+                subjects[j] and heads[j] == heads[first] for j in range(i + 1, first))
 
         for way in rule.subject_search:
             if way == "before":
@@ -190,8 +205,11 @@ class Relator:
                 candidates = [(first - i, i) for i in range(first) if ok(i)]
                 candidates += [(i - last, i) for i in range(last + 1, len(ms)) if ok(i)]
                 found = min(candidates)[1] if candidates else None
-            else:  # topic
-                return topic if topic is not None and topic.cls in rule.subject else None
+            else:  # topic, previous
+                if any(subjects[i] and heads[i] == heads[first] for i in range(first)):
+                    return None
+                topic = topics.get(way)
+                found = topic if topic is not None and topic.cls in rule.subject else None
             if found is not None:
                 return found
         return None
@@ -215,6 +233,12 @@ class Relator:
                         yield Fact(owner.entity, predicate, lm.entity, evidence)
                     elif predicate and lm.entity.iri != owner.entity.iri:
                         yield Fact(lm.entity, predicate, owner.entity, evidence)
+
+
+def _parent_and_child(a: Entity, b: Entity) -> bool:
+    """Whether one is the other's group or insurer: 控股股东中国平安 of 平安人寿 is its parent (a
+    structure fact), not a partner."""
+    return a.parent == b.iri or b.parent == a.iri
 
 
 def _distinct(figures: list[Figure]) -> list[Figure]:

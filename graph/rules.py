@@ -90,6 +90,7 @@ class Rules:
     relations: tuple[RelationRule, ...]
     clause_separators: re.Pattern
     subject_blockers: re.Pattern
+    figure_blockers: re.Pattern  # and, for the owner of a figure only, these too
     structure: tuple[tuple[bool, re.Pattern, re.Pattern | None], ...]  # (owner first?, between, after)
     structure_owner: frozenset[str]
     structure_predicate: dict[str, str]
@@ -268,6 +269,7 @@ def load_rules(path: Path | None = None) -> Rules:
         clause_separators=relations_table.regex("clause_separators",
                                                 f"[{re.escape(relations_table.get('clause_separators', str))}]"),
         subject_blockers=relations_table.regex("subject_blockers"),
+        figure_blockers=relations_table.regex("figure_blockers"),
         structure=tuple((t.get("order", str) == "owner_first", t.regex("between"), t.regex("after", optional=True))
                         for t in structure.tables("pattern")),
         co_subject=relations_table.regex("co_subject"),

@@ -87,6 +87,10 @@ def test_named_cover_is_read_by_its_kind_but_not_as_a_second_name_of_a_quoted_pr
     assert ("吉牛保", "Product") in got and ("肉牛价格指数保险", "Product") not in got
 
 
+def test_a_mutual_is_an_insurer_by_its_suffix(pipeline):
+    assert ("福建省渔业互保协会", "Insurer") in found(pipeline, "福建省渔业互保协会向参保养殖户发放赔款。")
+
+
 def test_a_county_branch_keeps_its_city(pipeline):
     assert ("国寿财险宜春市奉新县支公司", "Branch") in found(pipeline, "国寿财险宜春市奉新县支公司组织查勘。")
 

@@ -71,6 +71,11 @@ def test_shareholders_and_sales_platforms_are_partners(pipeline):
     assert ("人保寿险", "partnersWith", "饿了么") in triples(pipeline, "人保寿险在饿了么平台销售多款产品。")
 
 
+def test_a_platform_named_with_its_word_platform_or_sold_on_is_a_partner(pipeline):
+    assert ("人保寿险", "partnersWith", "支付宝") in triples(pipeline, "人保寿险在支付宝平台销售的两全险。")
+    assert ("人保寿险", "partnersWith", "支付宝") in triples(pipeline, "人保寿险在支付宝上销售多款产品。")
+
+
 def test_a_body_that_signs_with_an_insurer_is_its_partner(pipeline):
     got = triples(pipeline, "济南市农业农村局与人保财险济南市分公司签署全面战略合作协议。")
     assert any(p == "partnersWith" and "济南市农业农村局" in (s, o) for s, p, o in got)
@@ -90,6 +95,66 @@ def test_a_short_name_between_the_partner_and_the_trigger_does_not_hide_the_part
     got = triples(pipeline, "济南市乡村振兴局与中国人民财产保险股份有限公司济南市分公司（简称“人保财险济南市分公司”）"
                             "签署全面战略合作协议。")
     assert any(p == "partnersWith" and "济南市乡村振兴局" in (s, o) for s, p, o in got)
+
+
+def test_the_doer_named_after_by_heads_its_relations_but_owns_no_later_figure(pipeline):
+    assert ("众安保险", "partnersWith", "美团") in triples(pipeline, "该服务由众安保险与美团联合推出。")
+    _, figures = related(pipeline, "众安保险推出新产品，保费由美团全额承担，单次事故最高保额60万元。")
+    assert [f.agent.label for f in figures if f.is_money] == ["众安保险"]
+
+
+def test_a_product_made_by_a_named_provider_in_the_passive_is_its(pipeline):
+    got = triples(pipeline, "“骑手安心保”由众安保险于2023年联合美团推出。")
+    assert ("众安保险", "provides", "骑手安心保") in got
+
+
+def test_a_partner_in_a_paragraph_of_its_own_is_the_articles_insurers(pipeline):
+    text = "幸福人寿增资获批。\n\n具体来看，第一大股东中国信达出资32.56亿元认购21.01亿股。"
+    assert ("幸福人寿", "partnersWith", "中国信达") in triples(pipeline, text)
+
+
+def test_a_clause_with_an_organisation_of_its_own_does_not_borrow_the_topic(pipeline):
+    got = triples(pipeline, "太保产险迅速行动。中国精算师协会与中国银保信联合发布数据。")
+    assert not any(p == "partnersWith" and s == "太保产险" for s, p, o in got)
+
+
+def test_an_insurers_own_group_is_its_parent_not_its_partner(pipeline):
+    got = triples(pipeline, "平安人寿获批增资，控股股东中国平安的持股比例小幅提升。")
+    assert not any(p == "partnersWith" for s, p, o in got)
+    assert ("幸福人寿", "partnersWith", "中国信达") in triples(pipeline, "幸福人寿增资获批，控股股东中国信达出资。")
+
+
+def test_a_product_is_not_the_subject_of_a_clause_an_organisation_heads(pipeline):
+    got = triples(pipeline, "“保险+期货”项目完成理赔，中华财险向两家投保合作社支付赔款。")
+    assert ("中华财险", "supports", "投保合作社") in got
+    assert not any(p == "targets" for s, p, o in got)
+
+
+def test_a_product_referred_to_as_this_kind_of_cover_targets_its_group(pipeline):
+    text = "水产养殖台风指数保险由福建省渔业互保协会推出。这一险种主要面向沿海水产养殖户提供风险保障。"
+    assert ("水产养殖台风指数保险", "targets", "水产养殖户") in triples(pipeline, text)
+
+
+def test_claims_paid_to_a_group_support_it(pipeline):
+    assert ("国元农险", "supports", "受灾农户") in triples(pipeline, "理赔款由国元农险直接支付给受灾农户。")
+
+
+def test_joining_hands_with_an_organisation_makes_it_a_partner(pipeline):
+    assert ("太保产险", "partnersWith", "美团") in triples(pipeline, "太保产险携手美团推出骑手意外险。")
+    got = triples(pipeline, "华泰财险联合温州市农业农村局开展灾后查勘。")
+    assert ("华泰财险", "partnersWith", "温州市农业农村局") in got
+
+
+def test_a_gift_used_for_a_group_supports_it(pipeline):
+    got = triples(pipeline, "安华农险向吉林省慈善总会捐赠防寒物资，用于帮扶边远山区的困难养殖户。")
+    assert ("安华农险", "supports", "养殖户") in got
+    got = triples(pipeline, "泰康人寿向湖北省残疾人福利基金会捐赠120万元，用于残疾儿童康复救助。")
+    assert ("泰康人寿", "supports", "残疾儿童") in got
+
+
+def test_working_to_an_authoritys_lead_is_guidance(pipeline):
+    got = triples(pipeline, "国元农险表示，公司将配合安徽省财政厅做好保费补贴资金结算。")
+    assert ("国元农险", "guidedBy", "安徽省财政厅") in got
 
 
 def test_an_unknown_family_is_one_clear_error(pipeline):
