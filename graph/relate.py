@@ -120,9 +120,14 @@ class Relator:
             yield from self._structure(s, ms, groups, evidence)
 
     def _can_be_subject(self, s: Sentence, lm: LinkedMention) -> bool:
-        """False when the mention sits inside a 为/向/与… phrase of its clause."""
+        """False when the mention sits inside a 为/向/与… phrase of its clause. The blocker must be a
+        word of its own: the 同 of 同意 or the 和 of 和平 blocks nothing."""
         before = s.norm[:lm.mention.start - s.start]
-        return not self.rules.subject_blockers.search(before[self._marks.clause_start(before, len(before)):])
+        start = s.start + self._marks.clause_start(before, len(before))
+        if not s.tokens:
+            return not self.rules.subject_blockers.search(s.norm[start - s.start:lm.mention.start - s.start])
+        return not any(start <= t.start and t.end <= lm.mention.start and self.rules.subject_blockers.fullmatch(t.text)
+                       for t in s.tokens)
 
     def _branch_links(self, ms: list[LinkedMention], evidence: Evidence, named_units: set[str]) -> Iterator[Fact]:
         """A branch named in the text (or by 上海分公司 after its insurer) is a unit of that insurer;

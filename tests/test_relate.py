@@ -95,3 +95,15 @@ def test_a_short_name_between_the_partner_and_the_trigger_does_not_hide_the_part
 def test_an_unknown_family_is_one_clear_error(pipeline):
     with pytest.raises(IkgError, match="unknown relation family 'nope'"):
         Relator(pipeline.rules, ["nope"])
+
+
+def money(pipeline, text, disabled=()):
+    """(agent, value, kind, date) of each money figure the relator reads from ``text``."""
+    _, figures = related(pipeline, text, disabled)
+    return {(f.agent.label, str(f.quantity.value), f.kind, f.as_of) for f in figures if f.is_money}
+
+
+def test_a_blocker_is_a_word_of_its_own(pipeline):
+    # 同意 is no 同-phrase: 幸福人寿 is the subject of its clause, not the paragraph's topic.
+    got = money(pipeline, "中国信达增持股份。保监会同意幸福人寿注册资本由60亿元变更为101.3亿元。")
+    assert ("幸福人寿", "6000000000", "OtherAmount", None) in got
