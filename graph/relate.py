@@ -73,6 +73,7 @@ class Relator:
                  dates: list[DateMention]) -> list[Figure]:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic)."""
         out = []
+        unnamed = _without_names(s, ms)
         for quantity, count_kind in find_quantities(s.norm, s.start, self.rules.quantities):
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
@@ -80,7 +81,7 @@ class Relator:
                           if lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm)), topic)
             if agent is None:
                 continue
-            kind = count_kind or amount_kind(s.norm, quantity.start - s.start, self.rules.quantities)
+            kind = count_kind or amount_kind(unnamed, quantity.start - s.start, self.rules.quantities)
             out.append(Figure(agent, quantity, kind, evidence_of(s),
                               self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)))
         return out
@@ -220,6 +221,16 @@ class Relator:
                         yield Fact(owner.entity, predicate, lm.entity, evidence)
                     elif predicate and lm.entity.iri != owner.entity.iri:
                         yield Fact(lm.entity, predicate, owner.entity, evidence)
+
+
+def _without_names(s: Sentence, ms: list[LinkedMention]) -> str:
+    """The sentence with its names blanked out: the 保险 of 汉诺威再保险 or of a product's name says
+    nothing about what an amount is."""
+    text = list(s.norm)
+    for lm in ms:
+        a, b = lm.mention.start - s.start, lm.mention.end - s.start
+        text[a:b] = " " * (b - a)
+    return "".join(text)
 
 
 def _distinct(figures: list[Figure]) -> list[Figure]:
