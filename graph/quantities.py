@@ -107,14 +107,17 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
 
 
 def amount_kind(text: str, start: int, rules: QuantityRules) -> str:
-    """What a money figure at ``start`` in ``text`` is, from the words of its clause (else the one before)."""
+    """What a money figure at ``start`` in ``text`` is, from the kind word of its clause nearest to it
+    (else of the clause before): in 向其贷款银行给付4万元 the 4万元 is paid claims, not credit."""
     marks = rules.punctuation
     clause_start, clause_end = marks.clause_start(text, start), marks.clause_end(text, start)
     previous = marks.clause_start(text, max(0, clause_start - 1))
-    for window in (text[clause_start:clause_end], text[previous:clause_start]):
-        for kind, context in rules.amount_kinds:
-            if context.search(window):
-                return kind
+    for a, b in ((clause_start, clause_end), (previous, clause_start)):
+        near = [(min(abs(m.end() - start) if m.end() <= start else m.start() - start
+                     for m in context.finditer(text, a, b)), i, kind)
+                for i, (kind, context) in enumerate(rules.amount_kinds) if context.search(text, a, b)]
+        if near:
+            return min(near)[2]
     return "OtherAmount"
 
 

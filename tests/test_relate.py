@@ -107,3 +107,20 @@ def test_a_blocker_is_a_word_of_its_own(pipeline):
     # 同意 is no 同-phrase: 幸福人寿 is the subject of its clause, not the paragraph's topic.
     got = money(pipeline, "中国信达增持股份。保监会同意幸福人寿注册资本由60亿元变更为101.3亿元。")
     assert ("幸福人寿", "6000000000", "OtherAmount", None) in got
+
+
+def test_a_name_says_nothing_about_what_an_amount_is(pipeline):
+    # The 保险 of 汉诺威再保险 is no coverage word: with no kind word the amount is "other".
+    assert money(pipeline, "汉诺威再保险上海分公司获批15亿元。") == {
+        ("汉诺威再保险上海分公司", "1500000000", "OtherAmount", None)}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("中国人寿宁夏分公司向其贷款银行一次性给付4万元。", "ClaimsPaid"),  # the nearest kind word
+    ("太平洋安信农险向合作社预付了20万元保险金。", "ClaimsPaid"),
+    ("国华人寿上海分公司违规承保被罚34万元。", "OtherAmount"),
+    ("泰康保险集团投资近40亿元建设保险产业园。", "OtherAmount"),
+])
+def test_the_kind_of_an_amount_comes_from_its_nearest_kind_word(pipeline, text, kind):
+    [got] = money(pipeline, text)
+    assert got[2] == kind
