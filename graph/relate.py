@@ -234,11 +234,12 @@ def _without_names(s: Sentence, ms: list[LinkedMention]) -> str:
 
 
 def _distinct(figures: list[Figure]) -> list[Figure]:
-    """One figure per organisation, kind and value in an article: a headline that repeats a figure
-    of the body does not make it a second one (the body's sentence, the longer, is kept)."""
+    """One figure per organisation and value in an article: a headline or a table row that repeats
+    a figure of the body does not make it a second one, even where its few words suggest another
+    kind (the body's sentence, the longer, is kept)."""
     best: dict[tuple, Figure] = {}
     for f in figures:
-        key = (f.agent.iri, f.kind, f.quantity.value, f.quantity.unit)
+        key = (f.agent.iri, f.quantity.value, f.quantity.unit)
         if key not in best or len(f.evidence.quote) > len(best[key].evidence.quote):
             best[key] = f
     return sorted(best.values(), key=lambda f: f.quantity.start)

@@ -124,3 +124,10 @@ def test_a_name_says_nothing_about_what_an_amount_is(pipeline):
 def test_the_kind_of_an_amount_comes_from_its_nearest_kind_word(pipeline, text, kind):
     [got] = money(pipeline, text)
     assert got[2] == kind
+
+
+def test_a_table_row_repeating_an_amount_is_not_a_second_one(pipeline):
+    text = ("11月5日，国家金融监督管理总局披露罚单，人保财险山东分公司因未按规定使用经备案的条款被罚款25万元。\n"
+            "| 11月5日 | 人保财险山东分公司 | 未按规定使用备案的保险条款 | 25万元 |")
+    _, figures = related(pipeline, text)
+    assert [(f.agent.label, f.kind) for f in figures if f.is_money] == [("人保财险山东分公司", "OtherAmount")]
