@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from .dates import date_for, find_dates
+from .dates import date_for, find_dates, same_day_dates
 from .errors import IkgError
 from .namespaces import ORGANISATION_CLASSES
 from .quantities import amount_kind, find_quantities
@@ -53,11 +53,14 @@ class Relator:
         named_units: set[str] = set()  # branches whose unitOf link this document already states
         topic: Entity | None = None
         paragraph = None
+        last_date: str | None = None  # the day the article wrote last, for 当天
         for s in sentences:
             if s.paragraph != paragraph:
                 topic, paragraph = None, s.paragraph
             ms = by_sentence.get(s.index, [])
             dates = find_dates(s.norm, s.start, doc, self.rules.as_of_markers)
+            dates = same_day_dates(s.norm, s.start, dates, last_date, self.rules.same_day, self.rules.as_of_markers)
+            last_date = next((d.value for d in reversed(dates) if not d.as_of), last_date)
             when = dates[0].value if dates else None
             for fact in self._sentence(s, ms, topic, named_units):
                 if when and fact.predicate not in ("unitOf", "subOrganizationOf"):

@@ -131,3 +131,11 @@ def test_a_table_row_repeating_an_amount_is_not_a_second_one(pipeline):
             "| 11月5日 | 人保财险山东分公司 | 未按规定使用备案的保险条款 | 25万元 |")
     _, figures = related(pipeline, text)
     assert [(f.agent.label, f.kind) for f in figures if f.is_money] == [("人保财险山东分公司", "OtherAmount")]
+
+
+def test_that_day_is_the_day_written_last_before(pipeline):
+    got = money(pipeline, "4月2日是泰康保险集团的司庆日。当天，泰康保险集团向武汉大学捐赠10亿元。")
+    assert ("泰康保险集团", "1000000000", "Donation", "2022-04-02") in got
+    # a 截至 date is a cut-off, not the day anything happened on
+    got = money(pipeline, "截至4月1日，友邦人寿累计赔付3860万元。当天，友邦人寿投入500万元。")
+    assert ("友邦人寿", "5000000", "OtherAmount", None) in got
