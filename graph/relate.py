@@ -239,13 +239,15 @@ def _without_names(s: Sentence, ms: list[LinkedMention]) -> str:
 def _distinct(figures: list[Figure]) -> list[Figure]:
     """One figure per organisation and value in an article: a headline or a table row that repeats
     a figure of the body does not make it a second one, even where its few words suggest another
-    kind (the body's sentence, the longer, is kept)."""
+    kind (the body's sentence, the longer, is kept). Nor does a headline that gives a branch's
+    amount to its insurer (安信农险20万元预赔款 … 青浦支公司预付了20万元): the unit's figure stands."""
     best: dict[tuple, Figure] = {}
     for f in figures:
         key = (f.agent.iri, f.quantity.value, f.quantity.unit)
         if key not in best or len(f.evidence.quote) > len(best[key].evidence.quote):
             best[key] = f
-    return sorted(best.values(), key=lambda f: f.quantity.start)
+    units = {(f.agent.parent, f.quantity.value, f.quantity.unit) for f in best.values() if f.agent.parent}
+    return sorted((f for key, f in best.items() if key not in units), key=lambda f: f.quantity.start)
 
 
 def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int], joiner: re.Pattern) -> list[tuple[int, int]]:

@@ -139,3 +139,8 @@ def test_that_day_is_the_day_written_last_before(pipeline):
     # a 截至 date is a cut-off, not the day anything happened on
     got = money(pipeline, "截至4月1日，友邦人寿累计赔付3860万元。当天，友邦人寿投入500万元。")
     assert ("友邦人寿", "5000000", "OtherAmount", None) in got
+
+
+def test_an_amount_given_to_an_insurer_and_to_its_branch_is_the_branchs(pipeline):
+    text = "安信农险20万元预赔款助菜农复产\n9月17日，太平洋安信农险青浦支公司向合作社预付了20万元保险金。"
+    assert {agent for agent, *_ in money(pipeline, text)} == {"太平洋安信农险青浦支公司"}
