@@ -32,6 +32,7 @@ class QuantityRules:
     amount_kinds: tuple[tuple[str, re.Pattern], ...]
     punctuation: Punctuation
     prefixes: re.Pattern | None = None  # the qualifier words that may precede a number
+    other_owners: re.Pattern | None = None  # 保险业, 责任人 …: whose amount is no organisation's
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -51,7 +52,7 @@ class QuantityRules:
         return cls(pattern, multipliers, frozenset(t["money_units"]), re.compile(t["money_context"]),
                    re.compile(alt(t["scope_qualifiers"])), re.compile(t["not_after"]), count_units, Decimal(t["min_count"]),
                    tuple((k["kind"], re.compile(k["context"])) for k in t["amount_kind"]), punctuation,
-                   re.compile(alt(t["prefix_qualifiers"])))
+                   re.compile(alt(t["prefix_qualifiers"])), re.compile(t["other_owners"]))
 
 
 def parse_number(text: str) -> Decimal | None:

@@ -80,14 +80,24 @@ class Relator:
         for quantity, count_kind in find_quantities(s.norm, s.start, self.rules.quantities):
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
-            agent = next((lm.entity for lm in reversed(before)
-                          if lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm)), topic)
-            if agent is None:
+            named = next((lm for lm in reversed(before)
+                          if lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm)), None)
+            agent = named.entity if named else topic
+            if agent is None or self._owned_by_no_organisation(s, named, quantity.start):
                 continue
             kind = count_kind or amount_kind(unnamed, quantity.start - s.start, self.rules.quantities)
             out.append(Figure(agent, quantity, kind, evidence_of(s),
                               self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)))
         return out
+
+    def _owned_by_no_organisation(self, s: Sentence, named: LinkedMention | None, position: int) -> bool:
+        """Whether the industry or people (保险业, 责任人 …) own the amount at ``position``: named in
+        its clause after its organisation (``named``, or None for the paragraph's topic)."""
+        text = s.norm[:position - s.start]
+        start = self._marks.clause_start(text, len(text))
+        if named is not None:
+            start = max(start, named.mention.end - s.start)
+        return bool(self.rules.quantities.other_owners.search(text, start))
 
     def _beneficiary(self, s: Sentence, before: list[LinkedMention], position: int, kind: str) -> Entity | None:
         """The beneficiary group (or, for a donation, the recipient) named just before a figure,

@@ -144,3 +144,16 @@ def test_that_day_is_the_day_written_last_before(pipeline):
 def test_an_amount_given_to_an_insurer_and_to_its_branch_is_the_branchs(pipeline):
     text = "安信农险20万元预赔款助菜农复产\n9月17日，太平洋安信农险青浦支公司向合作社预付了20万元保险金。"
     assert {agent for agent, *_ in money(pipeline, text)} == {"太平洋安信农险青浦支公司"}
+
+
+@pytest.mark.parametrize("text", [
+    "国华人寿上海分公司被罚34万元 前三季度保险业罚金已超3亿元",
+    "人保财险总公司被罚款1115万元，27名相关责任人被警告并罚款184万元。",
+])
+def test_the_industry_and_people_own_no_organisations_amount(pipeline, text):
+    assert len(money(pipeline, text)) == 1
+
+
+def test_business_income_is_no_industry(pipeline):
+    assert money(pipeline, "全年阳光财险实现保险业务收入486.3亿元。") == {
+        ("阳光财险", "48630000000", "OtherAmount", None)}
