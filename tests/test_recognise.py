@@ -120,3 +120,7 @@ def test_mentions_never_overlap(pipeline):
 def test_an_unknown_component_is_one_clear_error(pipeline):
     with pytest.raises(IkgError, match="unknown recogniser component 'nope'"):
         Recogniser(pipeline.registry, pipeline.rules, pipeline.tokenizer, ["nope"])
+
+
+def test_a_mutual_insurer_is_named_by_its_suffix(pipeline):
+    assert ("福建省渔业互保协会", "Insurer") in found(pipeline, "近日，福建省渔业互保协会向养殖户发放赔款。")
