@@ -17,6 +17,8 @@ from .records import DateMention, Document, Entity, Evidence, Fact, Figure, Link
 from .rules import RelationRule, Rules
 
 _SUBJECT_CLASSES = ORGANISATION_CLASSES - {"Regulator", "IndustryBody"}
+# Bodies an amount belongs to only when no firm is named with it.
+_PUBLIC_CLASSES = {"Regulator", "IndustryBody"}
 # Who can receive a donation besides a beneficiary group.
 _RECIPIENT_CLASSES = {"BeneficiaryGroup", "Regulator", "Partner", "IndustryBody"}
 
@@ -82,6 +84,7 @@ class Relator:
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
             named = next((lm for lm in reversed(before)
                           if lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm)), None)
+            named = named or self._public_agent(s, before, quantity.start)
             agent = named.entity if named else topic
             if agent is None or self._owned_by_no_organisation(s, named, quantity.start):
                 continue
@@ -89,6 +92,24 @@ class Relator:
             out.append(Figure(agent, quantity, kind, evidence_of(s),
                               self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)))
         return out
+
+    def _public_agent(self, s: Sentence, before: list[LinkedMention], position: int) -> LinkedMention | None:
+        """A government or industry body that is a subject before the amount at ``position``
+        (泉州市海洋与渔业局…，总投资约1.82亿元), when the sentence names no firm before it: where it
+        does, the body fines, approves or guides, and the amount is the firm's. A body that reports
+        the figure (据…介绍) or the industry's (辖内保险业…) owns none."""
+        if any(lm.entity.cls in _SUBJECT_CLASSES for lm in before):
+            return None
+        body = next((lm for lm in reversed(before)
+                     if lm.entity.cls in _PUBLIC_CLASSES and self._can_be_subject(s, lm)), None)
+        if body is None:
+            return None
+        a, b = body.mention.start - s.start, body.mention.end - s.start
+        clause = s.norm[self._marks.clause_start(s.norm, a):self._marks.clause_end(s.norm, b)]
+        figures = self.rules.quantities
+        if figures.reported_by.search(clause) or figures.other_owners.search(s.norm, b, position - s.start):
+            return None
+        return body
 
     def _owned_by_no_organisation(self, s: Sentence, named: LinkedMention | None, position: int) -> bool:
         """Whether the industry or people (保险业, 责任人 …) own the amount at ``position``: named in

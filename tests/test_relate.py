@@ -157,3 +157,13 @@ def test_the_industry_and_people_own_no_organisations_amount(pipeline, text):
 def test_business_income_is_no_industry(pipeline):
     assert money(pipeline, "全年阳光财险实现保险业务收入486.3亿元。") == {
         ("阳光财险", "48630000000", "OtherAmount", None)}
+
+
+def test_a_government_body_owns_an_amount_when_no_firm_is_named(pipeline):
+    got = money(pipeline, "泉州市海洋与渔业局统筹谋划了47个灾后恢复重建项目，总投资约1.82亿元。")
+    assert {agent for agent, *_ in got} == {"泉州市海洋与渔业局"}
+    # one that reports the industry's figure owns none
+    assert money(pipeline, "据浙江省保险行业协会介绍，全省已决赔款金额1088.8万元。") == set()
+    # beside a firm, the body fines or approves and the amount is the firm's
+    got = money(pipeline, "银保监会对人保寿险罚款338万元。")
+    assert "银保监会" not in {agent for agent, *_ in got}
