@@ -34,6 +34,8 @@ class QuantityRules:
     prefixes: re.Pattern | None = None  # the qualifier words that may precede a number
     other_owners: re.Pattern | None = None  # 保险业, 责任人 …: whose amount is no organisation's
     reported_by: re.Pattern | None = None  # 据, 获悉 …: a body that reports a figure, not its owner
+    possessive: re.Pattern | None = None  # X的30亿元: X's
+    respectively: re.Pattern | None = None  # A、B分别…N1和N2: N1 is A's, N2 B's
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -53,7 +55,8 @@ class QuantityRules:
         return cls(pattern, multipliers, frozenset(t["money_units"]), re.compile(t["money_context"]),
                    re.compile(alt(t["scope_qualifiers"])), re.compile(t["not_after"]), count_units, Decimal(t["min_count"]),
                    tuple((k["kind"], re.compile(k["context"])) for k in t["amount_kind"]), punctuation,
-                   re.compile(alt(t["prefix_qualifiers"])), re.compile(t["other_owners"]), re.compile(t["reported_by"]))
+                   re.compile(alt(t["prefix_qualifiers"])), re.compile(t["other_owners"]), re.compile(t["reported_by"]),
+                   re.compile(t["possessive"]), re.compile(t["respectively"]))
 
 
 def parse_number(text: str) -> Decimal | None:

@@ -79,11 +79,14 @@ class Relator:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic)."""
         out = []
         unnamed = _without_names(s, ms)
-        for quantity, count_kind in find_quantities(s.norm, s.start, self.rules.quantities):
+        found = find_quantities(s.norm, s.start, self.rules.quantities)
+        respective = self._respectively(s, ms, [q.start for q, count_kind in found if count_kind is None])
+        for quantity, count_kind in found:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
-            named = next((lm for lm in reversed(before)
-                          if lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm)), None)
+            named = respective.get(quantity.start) or next(
+                (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and (
+                    self._can_be_subject(s, lm) or self._owns(s, lm, quantity.start))), None)
             named = named or self._public_agent(s, before, quantity.start)
             agent = named.entity if named else topic
             if agent is None or self._owned_by_no_organisation(s, named, quantity.start):
@@ -91,6 +94,31 @@ class Relator:
             kind = count_kind or amount_kind(unnamed, quantity.start - s.start, self.rules.quantities)
             out.append(Figure(agent, quantity, kind, evidence_of(s),
                               self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)))
+        return out
+
+    def _owns(self, s: Sentence, lm: LinkedMention, position: int) -> bool:
+        """X的30亿元: the organisation ``lm`` owns the amount at ``position`` right after it."""
+        return bool(self.rules.quantities.possessive.search(s.norm[lm.mention.end - s.start:position - s.start]))
+
+    def _respectively(self, s: Sentence, ms: list[LinkedMention], amounts: list[int]) -> dict[int, LinkedMention]:
+        """A、B分别…N1和N2: the organisation of each amount (by start) that a list before 分别 gives
+        in order, when as many amounts follow it in its part of the sentence."""
+        out: dict[int, LinkedMention] = {}
+        for m in self.rules.quantities.respectively.finditer(s.norm):
+            at = s.start + m.start()
+            run: list[LinkedMention] = []
+            for lm in reversed([lm for lm in ms if lm.mention.end <= at]):
+                if lm.entity.cls not in _SUBJECT_CLASSES:
+                    break
+                gap = s.norm[lm.mention.end - s.start:run[0].mention.start - s.start] if run else ""
+                if run and not self.rules.list_joiner.match(gap):
+                    break
+                run.insert(0, lm)
+            part = self.rules.clause_separators.search(s.norm, m.end())
+            end = s.start + (part.start() if part else len(s.norm))
+            after = [a for a in amounts if at < a < end]
+            if len(run) > 1 and len(after) >= len(run):
+                out.update(zip(after, run))
         return out
 
     def _public_agent(self, s: Sentence, before: list[LinkedMention], position: int) -> LinkedMention | None:

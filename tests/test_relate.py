@@ -167,3 +167,14 @@ def test_a_government_body_owns_an_amount_when_no_firm_is_named(pipeline):
     # beside a firm, the body fines or approves and the amount is the firm's
     got = money(pipeline, "银保监会对人保寿险罚款338万元。")
     assert "银保监会" not in {agent for agent, *_ in got}
+
+
+def test_amounts_after_respectively_are_the_lists_in_order(pipeline):
+    got = money(pipeline, "泰康人寿湖北分公司、新华保险湖北分公司分别向湖北省残疾人福利基金会捐赠120万元和80万元。")
+    assert {(agent, value) for agent, value, *_ in got} == {
+        ("泰康人寿湖北分公司", "1200000"), ("新华保险湖北分公司", "800000")}
+
+
+def test_an_organisation_right_before_its_amount_owns_it(pipeline):
+    got = money(pipeline, "单笔增资额最高的分别是瑞再北京分公司的30亿元和紫金财险的35亿元。")
+    assert ("紫金保险", "3500000000") in {(agent, value) for agent, value, *_ in got}
