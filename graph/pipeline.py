@@ -30,7 +30,7 @@ def default_disabled(ontology_dir: Path | None = None) -> tuple[str, ...]:
 
 
 # Bump when a code change alters what is extracted, so that cached extractions are redone.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 def knowledge_fingerprint(ontology_dir: Path | None = None, tokenizer: str = "jieba",
