@@ -1,4 +1,4 @@
-"""Dates: 截至4月22日, 3月14日, 2022年3月18日 … resolved against the article's own date.
+"""Dates: 截至4月22日, 3月14日, 2022年3月18日, 当天 … resolved against the article's own date.
 
 A date without a year takes the article's year (the year before, if that would put it after the
 article). An article without a date gets a year only when its text names exactly one year;
@@ -46,6 +46,21 @@ def find_dates(text: str, offset: int, doc: Document, as_of_markers: re.Pattern)
             as_of = bool(as_of_markers.search(text[:m.start()]))
             found.append(DateMention(offset + m.start(), offset + m.end(), value, as_of))
     return found
+
+
+def same_day_dates(text: str, offset: int, dates: list[DateMention], earlier: str | None,
+                   same_day: re.Pattern, as_of_markers: re.Pattern) -> list[DateMention]:
+    """``dates`` with the words that mean "that day" (当天, 当晚, 这一天 …) in ``text`` as dates of
+    their own: the day written last before them, in this sentence or (``earlier``) before it. A
+    截至 date is a cut-off, not a day something happened on, so it is never that day."""
+    found = list(dates)
+    for m in same_day.finditer(text):
+        before = [d.value for d in dates if d.end <= offset + m.start() and not d.as_of]
+        value = before[-1] if before else earlier
+        if value:
+            found.append(DateMention(offset + m.start(), offset + m.end(), value,
+                                     bool(as_of_markers.search(text[:m.start()]))))
+    return sorted(found, key=lambda d: d.start)
 
 
 def date_for(position: int, dates: list[DateMention]) -> str | None:

@@ -212,7 +212,7 @@ def parse_article(raw: str, path: str, doc_id: str) -> Document:
         path=path,
         title=title,
         text=text,
-        date=parse_date(_first(meta, "date", "published", "pubdate")),
+        date=parse_date(_first(meta, "date", "published", "pubdate")) or _dateline(lines),
         source=_first(meta, "source", "publisher", "author") or credit or _first(meta, "tags", "categories"),
         url=_first(meta, "url", "link", "permalink", "source_url") or (urls[0] if urls else None),
     )
@@ -227,6 +227,8 @@ def _name_as_text(name: str) -> str:
 class _Metadata:
     credit: re.Pattern
     navigation: re.Pattern
+    dateline: re.Pattern
+    dateline_lines: int
 
 
 @lru_cache(maxsize=1)
@@ -234,9 +236,25 @@ def _metadata() -> _Metadata:
     """The [metadata] table of patterns.toml, compiled."""
     try:
         table = patterns_table("metadata")
-        return _Metadata(re.compile(table["credit"]), re.compile(f"[{table['navigation_separators']}]+"))
+        return _Metadata(re.compile(table["credit"]), re.compile(f"[{table['navigation_separators']}]+"),
+                         re.compile(table["dateline"]), int(table["dateline_lines"]))
     except (KeyError, re.error) as exc:
         raise IkgError(f"{ONTOLOGY_DIR / 'patterns.toml'}: [metadata]: {exc}") from None
+
+
+def _dateline(lines: list[str]) -> str | None:
+    """The publication date a news page prints near its top (2017-10-19 16:20 来源：…), when one of
+    its first lines is no sentence but holds a full date; None otherwise."""
+    marks = default_punctuation()
+    prose = set(marks.clause + marks.sentence_end)
+    for line in lines[:_metadata().dateline_lines]:
+        m = _metadata().dateline.search(line)
+        if m and not prose & set(line):
+            try:
+                return date(*map(int, m.groups())).isoformat()
+            except ValueError:  # 2017-02-30
+                continue
+    return None
 
 
 def _first_sentence(text: str, limit: int = 40) -> str:

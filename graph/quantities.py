@@ -32,6 +32,10 @@ class QuantityRules:
     amount_kinds: tuple[tuple[str, re.Pattern], ...]
     punctuation: Punctuation
     prefixes: re.Pattern | None = None  # the qualifier words that may precede a number
+    other_owners: re.Pattern | None = None  # 保险业, 责任人 …: whose amount is no organisation's
+    reported_by: re.Pattern | None = None  # 据, 获悉 …: a body that reports a figure, not its owner
+    possessive: re.Pattern | None = None  # X的30亿元: X's
+    respectively: re.Pattern | None = None  # A、B分别…N1和N2: N1 is A's, N2 B's
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -51,7 +55,8 @@ class QuantityRules:
         return cls(pattern, multipliers, frozenset(t["money_units"]), re.compile(t["money_context"]),
                    re.compile(alt(t["scope_qualifiers"])), re.compile(t["not_after"]), count_units, Decimal(t["min_count"]),
                    tuple((k["kind"], re.compile(k["context"])) for k in t["amount_kind"]), punctuation,
-                   re.compile(alt(t["prefix_qualifiers"])))
+                   re.compile(alt(t["prefix_qualifiers"])), re.compile(t["other_owners"]), re.compile(t["reported_by"]),
+                   re.compile(t["possessive"]), re.compile(t["respectively"]))
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -107,14 +112,17 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
 
 
 def amount_kind(text: str, start: int, rules: QuantityRules) -> str:
-    """What a money figure at ``start`` in ``text`` is, from the words of its clause (else the one before)."""
+    """What a money figure at ``start`` in ``text`` is, from the kind word of its clause nearest to it
+    (else of the clause before): in 向其贷款银行给付4万元 the 4万元 is paid claims, not credit."""
     marks = rules.punctuation
     clause_start, clause_end = marks.clause_start(text, start), marks.clause_end(text, start)
     previous = marks.clause_start(text, max(0, clause_start - 1))
-    for window in (text[clause_start:clause_end], text[previous:clause_start]):
-        for kind, context in rules.amount_kinds:
-            if context.search(window):
-                return kind
+    for a, b in ((clause_start, clause_end), (previous, clause_start)):
+        near = [(min(abs(m.end() - start) if m.end() <= start else m.start() - start
+                     for m in context.finditer(text, a, b)), i, kind)
+                for i, (kind, context) in enumerate(rules.amount_kinds) if context.search(text, a, b)]
+        if near:
+            return min(near)[2]
     return "OtherAmount"
 
 

@@ -146,10 +146,37 @@ class Recogniser:
         taken back from the text as written.
         """
         mentions: list[Mention] = []
+        short_names: dict[str, Mention] = {}  # 国元保险 → the registry name it was given for
         for sentence in sentences:
             shadow = replace(sentence, text=sentence.norm or sentence.text)
-            mentions.extend(_as_written(m, sentence) for m in self._sentence(shadow))
+            found = self._sentence(shadow)
+            found = self._learn_short_names(shadow, found, short_names)
+            mentions.extend(_as_written(m, sentence) for m in found)
         return mentions
+
+    def _learn_short_names(self, s: Sentence, mentions: list[Mention], short_names: dict[str, Mention]) -> list[Mention]:
+        """``mentions`` with the article's own short names: after 国元农业保险股份有限公司（以下简称
+        “国元保险”）, 国元保险 is that registry entity wherever the article writes it, though the
+        registry lacks the alias."""
+        for m in mentions:
+            short = self.rules.short_name.match(s.text, m.end - s.start) if m.entity and not m.unit else None
+            if short and len(short["short"]) > 1:
+                short_names.setdefault(short["short"], m)
+        if not short_names:
+            return mentions
+        taken = [False] * len(s.text)
+        for m in mentions:
+            taken[m.start - s.start:m.end - s.start] = [True] * (m.end - m.start)
+        for definition in self.rules.short_name.finditer(s.text):  # the definition itself is no mention
+            taken[definition.start():definition.end()] = [True] * (definition.end() - definition.start())
+        added = []
+        for name, named in short_names.items():
+            for m in re.finditer(re.escape(name), s.text):
+                if not any(taken[m.start():m.end()]):
+                    taken[m.start():m.end()] = [True] * (m.end() - m.start())
+                    added.append(Mention(name, s.start + m.start(), s.start + m.end(), s.index, named.cls,
+                                         "alias", entity=named.entity))
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
     def _sentence(self, s: Sentence) -> list[Mention]:
         view = self.view(s)

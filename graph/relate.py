@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from .dates import date_for, find_dates
+from .dates import date_for, find_dates, same_day_dates
 from .errors import IkgError
 from .namespaces import ORGANISATION_CLASSES
 from .quantities import amount_kind, find_quantities
@@ -18,6 +18,8 @@ from .rules import RelationRule, Rules
 
 _SUBJECT_CLASSES = ORGANISATION_CLASSES - {"Regulator", "IndustryBody"}
 _INSURER_CLASSES = {"InsuranceGroup", "Insurer", "Branch"}
+# Bodies an amount belongs to only when no firm is named with it.
+_PUBLIC_CLASSES = {"Regulator", "IndustryBody"}
 # Who can receive a donation besides a beneficiary group.
 _RECIPIENT_CLASSES = {"BeneficiaryGroup", "Regulator", "Partner", "IndustryBody"}
 
@@ -55,11 +57,14 @@ class Relator:
         topic: Entity | None = None  # the organisation the paragraph is about
         previous: Entity | None = None  # the insurer the article was last about, in any paragraph
         paragraph = None
+        last_date: str | None = None  # the day the article wrote last, for 当天
         for s in sentences:
             if s.paragraph != paragraph:
                 topic, paragraph = None, s.paragraph
             ms = by_sentence.get(s.index, [])
             dates = find_dates(s.norm, s.start, doc, self.rules.as_of_markers)
+            dates = same_day_dates(s.norm, s.start, dates, last_date, self.rules.same_day, self.rules.as_of_markers)
+            last_date = next((d.value for d in reversed(dates) if not d.as_of), last_date)
             when = dates[0].value if dates else None
             for fact in self._sentence(s, ms, {"topic": topic, "previous": previous}, named_units):
                 if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
@@ -76,17 +81,75 @@ class Relator:
                  dates: list[DateMention]) -> list[Figure]:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic)."""
         out = []
-        for quantity, count_kind in find_quantities(s.norm, s.start, self.rules.quantities):
+        unnamed = _without_names(s, ms)
+        found = find_quantities(s.norm, s.start, self.rules.quantities)
+        respective = self._respectively(s, ms, [q.start for q, count_kind in found if count_kind is None])
+        for quantity, count_kind in found:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
-            agent = next((lm.entity for lm in reversed(before)
-                          if lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm, figure=True)), topic)
-            if agent is None:
+            named = respective.get(quantity.start) or next(
+                (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and (
+                    self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None)
+            named = named or self._public_agent(s, before, quantity.start)
+            agent = named.entity if named else topic
+            if agent is None or self._owned_by_no_organisation(s, named, quantity.start):
                 continue
-            kind = count_kind or amount_kind(s.norm, quantity.start - s.start, self.rules.quantities)
+            kind = count_kind or amount_kind(unnamed, quantity.start - s.start, self.rules.quantities)
             out.append(Figure(agent, quantity, kind, evidence_of(s),
                               self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)))
         return out
+
+    def _owns(self, s: Sentence, lm: LinkedMention, position: int) -> bool:
+        """X的30亿元: the organisation ``lm`` owns the amount at ``position`` right after it."""
+        return bool(self.rules.quantities.possessive.search(s.norm[lm.mention.end - s.start:position - s.start]))
+
+    def _respectively(self, s: Sentence, ms: list[LinkedMention], amounts: list[int]) -> dict[int, LinkedMention]:
+        """A、B分别…N1和N2: the organisation of each amount (by start) that a list before 分别 gives
+        in order, when as many amounts follow it in its part of the sentence."""
+        out: dict[int, LinkedMention] = {}
+        for m in self.rules.quantities.respectively.finditer(s.norm):
+            at = s.start + m.start()
+            run: list[LinkedMention] = []
+            for lm in reversed([lm for lm in ms if lm.mention.end <= at]):
+                if lm.entity.cls not in _SUBJECT_CLASSES:
+                    break
+                gap = s.norm[lm.mention.end - s.start:run[0].mention.start - s.start] if run else ""
+                if run and not self.rules.list_joiner.match(gap):
+                    break
+                run.insert(0, lm)
+            part = self.rules.clause_separators.search(s.norm, m.end())
+            end = s.start + (part.start() if part else len(s.norm))
+            after = [a for a in amounts if at < a < end]
+            if len(run) > 1 and len(after) >= len(run):
+                out.update(zip(after, run))
+        return out
+
+    def _public_agent(self, s: Sentence, before: list[LinkedMention], position: int) -> LinkedMention | None:
+        """A government or industry body that is a subject before the amount at ``position``
+        (泉州市海洋与渔业局…，总投资约1.82亿元), when the sentence names no firm before it: where it
+        does, the body fines, approves or guides, and the amount is the firm's. A body that reports
+        the figure (据…介绍) or the industry's (辖内保险业…) owns none."""
+        if any(lm.entity.cls in _SUBJECT_CLASSES for lm in before):
+            return None
+        body = next((lm for lm in reversed(before)
+                     if lm.entity.cls in _PUBLIC_CLASSES and self._can_be_subject(s, lm, figure=True)), None)
+        if body is None:
+            return None
+        a, b = body.mention.start - s.start, body.mention.end - s.start
+        clause = s.norm[self._marks.clause_start(s.norm, a):self._marks.clause_end(s.norm, b)]
+        figures = self.rules.quantities
+        if figures.reported_by.search(clause) or figures.other_owners.search(s.norm, b, position - s.start):
+            return None
+        return body
+
+    def _owned_by_no_organisation(self, s: Sentence, named: LinkedMention | None, position: int) -> bool:
+        """Whether the industry or people (保险业, 责任人 …) own the amount at ``position``: named in
+        its clause after its organisation (``named``, or None for the paragraph's topic)."""
+        text = s.norm[:position - s.start]
+        start = self._marks.clause_start(text, len(text))
+        if named is not None:
+            start = max(start, named.mention.end - s.start)
+        return bool(self.rules.quantities.other_owners.search(text, start))
 
     def _beneficiary(self, s: Sentence, before: list[LinkedMention], position: int, kind: str) -> Entity | None:
         """The beneficiary group (or, for a donation, the recipient) named just before a figure,
@@ -125,11 +188,16 @@ class Relator:
 
     def _can_be_subject(self, s: Sentence, lm: LinkedMention, figure: bool = False) -> bool:
         """False when the mention sits inside a 为/向/与… phrase of its clause (or, as the owner of
-        a ``figure``, after 由)."""
+        a ``figure``, after 由). A blocker must be a word of its own: the 同 of 同意 or the 和 of 和平
+        blocks nothing."""
         before = s.norm[:lm.mention.start - s.start]
-        clause = before[self._marks.clause_start(before, len(before)):]
-        return not (self.rules.subject_blockers.search(clause)
-                    or (figure and self.rules.figure_blockers.search(clause)))
+        start = s.start + self._marks.clause_start(before, len(before))
+        blockers = [self.rules.subject_blockers, *([self.rules.figure_blockers] if figure else [])]
+        if not s.tokens:
+            clause = s.norm[start - s.start:lm.mention.start - s.start]
+            return not any(b.search(clause) for b in blockers)
+        return not any(start <= t.start and t.end <= lm.mention.start and b.fullmatch(t.text)
+                       for t in s.tokens for b in blockers)
 
     def _branch_links(self, ms: list[LinkedMention], evidence: Evidence, named_units: set[str]) -> Iterator[Fact]:
         """A branch named in the text (or by 上海分公司 after its insurer) is a unit of that insurer;
@@ -241,15 +309,28 @@ def _parent_and_child(a: Entity, b: Entity) -> bool:
     return a.parent == b.iri or b.parent == a.iri
 
 
+def _without_names(s: Sentence, ms: list[LinkedMention]) -> str:
+    """The sentence with its names blanked out: the 保险 of 汉诺威再保险 or of a product's name says
+    nothing about what an amount is."""
+    text = list(s.norm)
+    for lm in ms:
+        a, b = lm.mention.start - s.start, lm.mention.end - s.start
+        text[a:b] = " " * (b - a)
+    return "".join(text)
+
+
 def _distinct(figures: list[Figure]) -> list[Figure]:
-    """One figure per organisation, kind and value in an article: a headline that repeats a figure
-    of the body does not make it a second one (the body's sentence, the longer, is kept)."""
+    """One figure per organisation and value in an article: a headline or a table row that repeats
+    a figure of the body does not make it a second one, even where its few words suggest another
+    kind (the body's sentence, the longer, is kept). Nor does a headline that gives a branch's
+    amount to its insurer (安信农险20万元预赔款 … 青浦支公司预付了20万元): the unit's figure stands."""
     best: dict[tuple, Figure] = {}
     for f in figures:
-        key = (f.agent.iri, f.kind, f.quantity.value, f.quantity.unit)
+        key = (f.agent.iri, f.quantity.value, f.quantity.unit)
         if key not in best or len(f.evidence.quote) > len(best[key].evidence.quote):
             best[key] = f
-    return sorted(best.values(), key=lambda f: f.quantity.start)
+    units = {(f.agent.parent, f.quantity.value, f.quantity.unit) for f in best.values() if f.agent.parent}
+    return sorted((f for key, f in best.items() if key not in units), key=lambda f: f.quantity.start)
 
 
 def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int], joiner: re.Pattern) -> list[tuple[int, int]]:

@@ -98,6 +98,7 @@ class Rules:
     co_subject_after: re.Pattern
     quantities: QuantityRules
     as_of_markers: re.Pattern
+    same_day: re.Pattern  # 当天, 当晚 …: the date written last before
     punctuation: Punctuation
     list_joiner: re.Pattern  # the gap between two mentions of one list: 、 和 及 …
     list_joiners: frozenset[str]
@@ -276,6 +277,7 @@ def load_rules(path: Path | None = None) -> Rules:
         co_subject_after=relations_table.regex("co_subject_after"),
         quantities=quantities,
         as_of_markers=root.table("dates").regex("as_of_markers"),
+        same_day=root.table("dates").regex("same_day"),
         structure_owner=frozenset(structure.words("owner")),
         structure_predicate=dict(structure.get("predicate_by_class", dict)),
         punctuation=punctuation,

@@ -91,3 +91,12 @@ def test_ids_are_stable_and_ascii_for_chinese_file_names():
     first, second = document_id(Path("新闻 一.txt")), document_id(Path("/elsewhere/新闻 一.txt"))
     assert first == second and first.isascii() and first.startswith("doc-")
     assert document_id(Path("000_22cda59efe90915f.txt")) == "000_22cda59efe90915f"
+
+
+def test_a_dateline_near_the_top_gives_the_date_the_metadata_lacks(tmp_path):
+    path = tmp_path / "dateline.txt"
+    path.write_text("林甸县玉米收入险完成理赔\n转载　来源：综合整理　2018-01-25\n1月19日，中华财险支付赔款。",
+                    encoding="utf-8")
+    assert read_article(path).date == "2018-01-25"
+    path.write_text("标题\n2016年1月19日，中华财险支付赔款。", encoding="utf-8")  # a sentence, not a dateline
+    assert read_article(path).date is None

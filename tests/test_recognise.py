@@ -160,3 +160,13 @@ def test_an_unquoted_list_item_after_a_product_is_a_product(pipeline, text, prod
 ])
 def test_an_item_of_a_list_of_actions_is_no_product(pipeline, text):
     assert not any(cls == "Product" for _, cls in found(pipeline, text))
+
+
+def test_a_mutual_insurer_is_named_by_its_suffix(pipeline):
+    assert ("福建省渔业互保协会", "Insurer") in found(pipeline, "近日，福建省渔业互保协会向养殖户发放赔款。")
+
+
+def test_a_short_name_the_article_gives_is_that_entity_wherever_it_is_written(pipeline):
+    text = "国元农业保险股份有限公司（以下简称“国元保险”）开展查勘。提标之后，国元保险承保的水稻保险保额提高。"
+    ms = mentions(pipeline, text)
+    assert [m.surface for m in ms if m.entity and m.start > text.index("。")] == ["国元保险"]

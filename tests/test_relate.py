@@ -160,3 +160,86 @@ def test_working_to_an_authoritys_lead_is_guidance(pipeline):
 def test_an_unknown_family_is_one_clear_error(pipeline):
     with pytest.raises(IkgError, match="unknown relation family 'nope'"):
         Relator(pipeline.rules, ["nope"])
+
+
+def money(pipeline, text, disabled=()):
+    """(agent, value, kind, date) of each money figure the relator reads from ``text``."""
+    _, figures = related(pipeline, text, disabled)
+    return {(f.agent.label, str(f.quantity.value), f.kind, f.as_of) for f in figures if f.is_money}
+
+
+def test_a_blocker_is_a_word_of_its_own(pipeline):
+    # 同意 is no 同-phrase: 幸福人寿 is the subject of its clause, not the paragraph's topic.
+    got = money(pipeline, "中国信达增持股份。保监会同意幸福人寿注册资本由60亿元变更为101.3亿元。")
+    assert ("幸福人寿", "6000000000", "OtherAmount", None) in got
+
+
+def test_a_name_says_nothing_about_what_an_amount_is(pipeline):
+    # The 保险 of 汉诺威再保险 is no coverage word: with no kind word the amount is "other".
+    assert money(pipeline, "汉诺威再保险上海分公司获批15亿元。") == {
+        ("汉诺威再保险上海分公司", "1500000000", "OtherAmount", None)}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("中国人寿宁夏分公司向其贷款银行一次性给付4万元。", "ClaimsPaid"),  # the nearest kind word
+    ("太平洋安信农险向合作社预付了20万元保险金。", "ClaimsPaid"),
+    ("国华人寿上海分公司违规承保被罚34万元。", "OtherAmount"),
+    ("泰康保险集团投资近40亿元建设保险产业园。", "OtherAmount"),
+])
+def test_the_kind_of_an_amount_comes_from_its_nearest_kind_word(pipeline, text, kind):
+    [got] = money(pipeline, text)
+    assert got[2] == kind
+
+
+def test_a_table_row_repeating_an_amount_is_not_a_second_one(pipeline):
+    text = ("11月5日，国家金融监督管理总局披露罚单，人保财险山东分公司因未按规定使用经备案的条款被罚款25万元。\n"
+            "| 11月5日 | 人保财险山东分公司 | 未按规定使用备案的保险条款 | 25万元 |")
+    _, figures = related(pipeline, text)
+    assert [(f.agent.label, f.kind) for f in figures if f.is_money] == [("人保财险山东分公司", "OtherAmount")]
+
+
+def test_that_day_is_the_day_written_last_before(pipeline):
+    got = money(pipeline, "4月2日是泰康保险集团的司庆日。当天，泰康保险集团向武汉大学捐赠10亿元。")
+    assert ("泰康保险集团", "1000000000", "Donation", "2022-04-02") in got
+    # a 截至 date is a cut-off, not the day anything happened on
+    got = money(pipeline, "截至4月1日，友邦人寿累计赔付3860万元。当天，友邦人寿投入500万元。")
+    assert ("友邦人寿", "5000000", "OtherAmount", None) in got
+
+
+def test_an_amount_given_to_an_insurer_and_to_its_branch_is_the_branchs(pipeline):
+    text = "安信农险20万元预赔款助菜农复产\n9月17日，太平洋安信农险青浦支公司向合作社预付了20万元保险金。"
+    assert {agent for agent, *_ in money(pipeline, text)} == {"太平洋安信农险青浦支公司"}
+
+
+@pytest.mark.parametrize("text", [
+    "国华人寿上海分公司被罚34万元 前三季度保险业罚金已超3亿元",
+    "人保财险总公司被罚款1115万元，27名相关责任人被警告并罚款184万元。",
+])
+def test_the_industry_and_people_own_no_organisations_amount(pipeline, text):
+    assert len(money(pipeline, text)) == 1
+
+
+def test_business_income_is_no_industry(pipeline):
+    assert money(pipeline, "全年阳光财险实现保险业务收入486.3亿元。") == {
+        ("阳光财险", "48630000000", "OtherAmount", None)}
+
+
+def test_a_government_body_owns_an_amount_when_no_firm_is_named(pipeline):
+    got = money(pipeline, "泉州市海洋与渔业局统筹谋划了47个灾后恢复重建项目，总投资约1.82亿元。")
+    assert {agent for agent, *_ in got} == {"泉州市海洋与渔业局"}
+    # one that reports the industry's figure owns none
+    assert money(pipeline, "据浙江省保险行业协会介绍，全省已决赔款金额1088.8万元。") == set()
+    # beside a firm, the body fines or approves and the amount is the firm's
+    got = money(pipeline, "银保监会对人保寿险罚款338万元。")
+    assert "银保监会" not in {agent for agent, *_ in got}
+
+
+def test_amounts_after_respectively_are_the_lists_in_order(pipeline):
+    got = money(pipeline, "泰康人寿湖北分公司、新华保险湖北分公司分别向湖北省残疾人福利基金会捐赠120万元和80万元。")
+    assert {(agent, value) for agent, value, *_ in got} == {
+        ("泰康人寿湖北分公司", "1200000"), ("新华保险湖北分公司", "800000")}
+
+
+def test_an_organisation_right_before_its_amount_owns_it(pipeline):
+    got = money(pipeline, "单笔增资额最高的分别是瑞再北京分公司的30亿元和紫金财险的35亿元。")
+    assert ("紫金保险", "3500000000") in {(agent, value) for agent, value, *_ in got}
