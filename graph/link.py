@@ -27,6 +27,7 @@ class Linker:
         """Linked mentions; references that context cannot resolve are dropped."""
         linked: list[LinkedMention] = []
         self._known: dict[str, Entity] = {}  # entities made in this document, by IRI
+        self._groups = [m for m in mentions if m.cls == "BeneficiaryGroup"]
         for mention in mentions:
             entity = self._resolve(mention, linked)
             if entity is not None:
@@ -76,6 +77,9 @@ class Linker:
         return Entity(entity_iri(cls, label), cls, label)
 
     def _resolve(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
+        bare = self._bare_group(m) if m.cls == "BeneficiaryGroup" else None
+        if bare is not None:
+            return self._resolve(bare, context)
         if m.entity:
             if self.rules.implied_place.fullmatch(m.surface):  # registry's 市政府 is Shanghai's: unless
                 return self._implied_place(m, context) or self._registry_entity(m.entity)  # the text is elsewhere
@@ -88,6 +92,13 @@ class Linker:
         owner = (self._registry_entity(m.parent) if m.parent
                  else self._named("Partner" if m.cls == "Partner" else "Insurer", m.parent_surface))
         return self._branch(owner, m.region, m.unit, m.cls)
+
+    def _bare_group(self, m: Mention) -> Mention | None:
+        """The group ``m`` qualifies, named bare in the same article: 受灾农户, 参保养殖户 and
+        水产养殖户 are the article's 农户 or 养殖户 described again, not groups of their own."""
+        name = fold(m.surface)
+        shorter = [g for g in self._groups if len(fold(g.surface)) < len(name) and name.endswith(fold(g.surface))]
+        return min(shorter, key=lambda g: len(g.surface), default=None)
 
     # -- references ---------------------------------------------------------------------------
 
