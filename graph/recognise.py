@@ -362,7 +362,8 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
         if m.end() not in view.boundaries:
             continue
         clause = marks.clause_start(text, m.start())
-        triggers = list(r.trigger.finditer(text, clause, m.start()))
+        triggers = [t for t in r.trigger.finditer(text, clause, m.start())  # words of their own: not the 为 of 成为
+                    if t.start() in view.boundaries and t.end() in view.boundaries]
         if not triggers:
             continue
         words = [t for t in s.tokens if triggers[-1].end() <= t.start - s.start and t.end - s.start <= m.start()]

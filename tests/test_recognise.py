@@ -170,3 +170,8 @@ def test_a_short_name_the_article_gives_is_that_entity_wherever_it_is_written(pi
     text = "国元农业保险股份有限公司（以下简称“国元保险”）开展查勘。提标之后，国元保险承保的水稻保险保额提高。"
     ms = mentions(pipeline, text)
     assert [m.surface for m in ms if m.entity and m.start > text.index("。")] == ["国元保险"]
+
+
+def test_a_word_of_help_is_a_word_of_its_own(pipeline):
+    assert ("连接农户", "BeneficiaryGroup") not in found(pipeline, "中华财险成为连接农户与市场的桥梁。")
+    assert ("种粮农户", "BeneficiaryGroup") in found(pipeline, "中华财险为种粮农户提供保障。")
