@@ -267,7 +267,7 @@ class Recogniser:
         s, out = view.sentence, []
         for rule in self.rules.suffix_names:
             for m in rule.suffix.finditer(s.text):
-                start = self._name_start(s, m.start(), rule.max_stem, view.boundaries)
+                start = self._name_start(s, m.start(), rule.max_stem, view.boundaries, rule.ends_stem)
                 if start is None:
                     continue
                 if rule.not_after_quote and start and s.text[start - 1] in self.rules.punctuation.closing:
@@ -280,8 +280,10 @@ class Recogniser:
                 out.append((self._with_unit(name, unit, s.text, s.start), rule.needs_branch))
         return out
 
-    def _name_start(self, s: Sentence, suffix_start: int, max_stem: int, boundaries: set[int]) -> int | None:
-        """Where a name ending at ``suffix_start`` begins, walking back over words."""
+    def _name_start(self, s: Sentence, suffix_start: int, max_stem: int, boundaries: set[int],
+                    ends_stem: re.Pattern | None = None) -> int | None:
+        """Where a name ending at ``suffix_start`` begins, walking back over words to a boundary
+        word, or to a word ``ends_stem`` matches (承担|生猪价格指数保险)."""
         r = self.rules
         start, suffix = suffix_start, suffix_start
         if suffix_start not in boundaries:
@@ -292,7 +294,8 @@ class Recogniser:
             start = suffix_start = holder.start - s.start
         tokens = [t for t in s.tokens if t.end - s.start <= suffix_start]
         for token in reversed(tokens):
-            if token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1]):
+            if (token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1])
+                    or (ends_stem and ends_stem.search(token.text))):
                 break
             if suffix_start - (token.start - s.start) > max_stem:
                 return None  # no boundary in reach: a clause, not a name ("有效期内经医院")

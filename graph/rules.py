@@ -35,6 +35,7 @@ class SuffixName:
     needs_branch: bool
     check_pos: bool
     not_after_quote: bool = False  # right after a quoted name it describes that name (“吉牛保”肉牛价格指数保险)
+    ends_stem: re.Pattern | None = None  # a word (a verb) that bounds the stem as a boundary word does
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,8 @@ def load_rules(path: Path | None = None) -> Rules:
         suffix_names=tuple(
             SuffixName(t.get("class", str), t.regex("suffixes", alternation(t.words("suffixes"))), t.get("max_stem", int),
                        t.get("needs_branch", bool, False), t.get("check_pos", bool, False),
-                       t.get("not_after_quote", bool, False))
+                       t.get("not_after_quote", bool, False),
+                       t.regex("ends_stem", optional=True))
             for t in names.tables("suffix_name")),
         pattern_names=tuple(
             (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)))

@@ -175,3 +175,8 @@ def test_a_short_name_the_article_gives_is_that_entity_wherever_it_is_written(pi
 def test_a_word_of_help_is_a_word_of_its_own(pipeline):
     assert ("连接农户", "BeneficiaryGroup") not in found(pipeline, "中华财险成为连接农户与市场的桥梁。")
     assert ("种粮农户", "BeneficiaryGroup") in found(pipeline, "中华财险为种粮农户提供保障。")
+
+
+def test_a_verb_before_a_kind_of_cover_ends_its_name(pipeline):
+    assert ("生猪价格指数保险", "Product") in found(pipeline, "人保财险承担生猪价格指数保险的承保理赔工作。")
+    assert ("灾害民生综合保险", "Product") in found(pipeline, "山东已正式启动灾害民生综合保险救助保障机制。")
