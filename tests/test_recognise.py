@@ -180,3 +180,9 @@ def test_a_word_of_help_is_a_word_of_its_own(pipeline):
 def test_a_verb_before_a_kind_of_cover_ends_its_name(pipeline):
     assert ("生猪价格指数保险", "Product") in found(pipeline, "人保财险承担生猪价格指数保险的承保理赔工作。")
     assert ("灾害民生综合保险", "Product") in found(pipeline, "山东已正式启动灾害民生综合保险救助保障机制。")
+
+
+def test_a_quoted_fund_is_an_initiative_and_a_bracketed_edition_keeps_a_product(pipeline):
+    assert ("武汉大学泰康医学与教育基金", "Initiative") in found(pipeline, "这笔资金将用于设立“武汉大学泰康医学与教育基金”。")
+    got = found(pipeline, "其中附加的“学生平安意外伤害医疗保险（A款）”标价68元。")
+    assert ("学生平安意外伤害医疗保险（A款）", "Product") in got and ("学生", "BeneficiaryGroup") not in got
