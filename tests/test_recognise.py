@@ -186,3 +186,9 @@ def test_a_quoted_fund_is_an_initiative_and_a_bracketed_edition_keeps_a_product(
     assert ("武汉大学泰康医学与教育基金", "Initiative") in found(pipeline, "这笔资金将用于设立“武汉大学泰康医学与教育基金”。")
     got = found(pipeline, "其中附加的“学生平安意外伤害医疗保险（A款）”标价68元。")
     assert ("学生平安意外伤害医疗保险（A款）", "Product") in got and ("学生", "BeneficiaryGroup") not in got
+
+
+def test_firms_listed_before_so_many_firms_are_partners(pipeline):
+    got = found(pipeline, "活动现场，江北慈湖牧业、余姚正大等10家养殖主体与人保财险宁波市分公司签约。")
+    assert {("江北慈湖牧业", "Partner"), ("余姚正大", "Partner")} <= got
+    assert ("北京", "Partner") not in found(pipeline, "北京、上海等10家医院参与项目。")
