@@ -192,3 +192,8 @@ def test_firms_listed_before_so_many_firms_are_partners(pipeline):
     got = found(pipeline, "活动现场，江北慈湖牧业、余姚正大等10家养殖主体与人保财险宁波市分公司签约。")
     assert {("江北慈湖牧业", "Partner"), ("余姚正大", "Partner")} <= got
     assert ("北京", "Partner") not in found(pipeline, "北京、上海等10家医院参与项目。")
+
+
+def test_handed_to_is_no_part_of_a_name(pipeline):
+    got = found(pipeline, "该医院由泰康投资建设，交由武汉同济医院托管运营。")
+    assert ("武汉同济医院", "Partner") in got and ("交由武汉同济医院", "Partner") not in got
