@@ -188,7 +188,14 @@ class Recogniser:
                 if a < b and not any(taken[a:b]):
                     taken[a:b] = [True] * (b - a)
                     out.append(m)
+        out = [m for m in out if not self._one_of_a_group(s, m)]
         return self._with_short_names(s, sorted(out, key=lambda m: m.start))
+
+    def _one_of_a_group(self, s: Sentence, m: Mention) -> bool:
+        """Whether a group word names one firm or person (一家…企业, 市民施先生), not a group."""
+        r = self.rules.beneficiaries
+        return m.cls == "BeneficiaryGroup" and bool(r.one_before.search(s.text, 0, m.start - s.start)
+                                                    or r.person_after.match(s.text, m.end - s.start))
 
     def _with_short_names(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:
         """A full name the registry lacks, followed by （以下简称“众安保险”） with a registry name,

@@ -197,3 +197,9 @@ def test_firms_listed_before_so_many_firms_are_partners(pipeline):
 def test_handed_to_is_no_part_of_a_name(pipeline):
     got = found(pipeline, "该医院由泰康投资建设，交由武汉同济医院托管运营。")
     assert ("武汉同济医院", "Partner") in got and ("交由武汉同济医院", "Partner") not in got
+
+
+def test_one_firm_or_person_is_no_group(pipeline):
+    assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "不到1小时便为上海一家钢材加工企业完成了赔付。"))
+    assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "公司在接到市民施先生的报案后赶到现场。"))
+    assert ("受灾农户", "BeneficiaryGroup") in found(pipeline, "人保财险向首批264户受灾农户支付赔款。")
