@@ -14,6 +14,8 @@ from .registry import Registry
 from .rules import Rules
 
 _CONTEXT_CLASSES = {"InsuranceGroup", "Insurer", "Branch"}
+# Classes whose name an article qualifies when it names the thing again (参保养殖户, 政策性…保险).
+_QUALIFIED_CLASSES = {"BeneficiaryGroup", "Product"}
 
 
 class Linker:
@@ -27,6 +29,7 @@ class Linker:
         """Linked mentions; references that context cannot resolve are dropped."""
         linked: list[LinkedMention] = []
         self._known: dict[str, Entity] = {}  # entities made in this document, by IRI
+        self._qualifiable = [m for m in mentions if m.cls in _QUALIFIED_CLASSES and m.kind != "reference"]
         for mention in mentions:
             entity = self._resolve(mention, linked)
             if entity is not None:
@@ -76,6 +79,9 @@ class Linker:
         return Entity(entity_iri(cls, label), cls, label)
 
     def _resolve(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
+        bare = self._bare_name(m) if m.cls in _QUALIFIED_CLASSES and m.kind != "reference" else None
+        if bare is not None:
+            return self._resolve(bare, context)
         if m.entity:
             if self.rules.implied_place.fullmatch(m.surface):  # registry's 市政府 is Shanghai's: unless
                 return self._implied_place(m, context) or self._registry_entity(m.entity)  # the text is elsewhere
@@ -88,6 +94,15 @@ class Linker:
         owner = (self._registry_entity(m.parent) if m.parent
                  else self._named("Partner" if m.cls == "Partner" else "Insurer", m.parent_surface))
         return self._branch(owner, m.region, m.unit, m.cls)
+
+    def _bare_name(self, m: Mention) -> Mention | None:
+        """The thing of ``m``'s class that ``m`` qualifies, named bare in the same article:
+        受灾农户, 参保养殖户 and 水产养殖户 are the article's 农户 or 养殖户 described again, as
+        政策性生猪价格指数保险 is its 生猪价格指数保险, not things of their own."""
+        name = fold(m.surface)
+        shorter = [b for b in self._qualifiable if b.cls == m.cls and len(fold(b.surface)) < len(name)
+                   and name.endswith(fold(b.surface))]
+        return min(shorter, key=lambda b: len(b.surface), default=None)
 
     # -- references ---------------------------------------------------------------------------
 

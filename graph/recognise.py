@@ -188,7 +188,14 @@ class Recogniser:
                 if a < b and not any(taken[a:b]):
                     taken[a:b] = [True] * (b - a)
                     out.append(m)
+        out = [m for m in out if not self._one_of_a_group(s, m)]
         return self._with_short_names(s, sorted(out, key=lambda m: m.start))
+
+    def _one_of_a_group(self, s: Sentence, m: Mention) -> bool:
+        """Whether a group word names one firm or person (一家…企业, 市民施先生), not a group."""
+        r = self.rules.beneficiaries
+        return m.cls == "BeneficiaryGroup" and bool(r.one_before.search(s.text, 0, m.start - s.start)
+                                                    or r.person_after.match(s.text, m.end - s.start))
 
     def _with_short_names(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:
         """A full name the registry lacks, followed by （以下简称“众安保险”） with a registry name,
@@ -267,7 +274,7 @@ class Recogniser:
         s, out = view.sentence, []
         for rule in self.rules.suffix_names:
             for m in rule.suffix.finditer(s.text):
-                start = self._name_start(s, m.start(), rule.max_stem, view.boundaries)
+                start = self._name_start(s, m.start(), rule.max_stem, view.boundaries, rule.ends_stem)
                 if start is None:
                     continue
                 if rule.not_after_quote and start and s.text[start - 1] in self.rules.punctuation.closing:
@@ -280,8 +287,10 @@ class Recogniser:
                 out.append((self._with_unit(name, unit, s.text, s.start), rule.needs_branch))
         return out
 
-    def _name_start(self, s: Sentence, suffix_start: int, max_stem: int, boundaries: set[int]) -> int | None:
-        """Where a name ending at ``suffix_start`` begins, walking back over words."""
+    def _name_start(self, s: Sentence, suffix_start: int, max_stem: int, boundaries: set[int],
+                    ends_stem: re.Pattern | None = None) -> int | None:
+        """Where a name ending at ``suffix_start`` begins, walking back over words to a boundary
+        word, or to a word ``ends_stem`` matches (承担|生猪价格指数保险)."""
         r = self.rules
         start, suffix = suffix_start, suffix_start
         if suffix_start not in boundaries:
@@ -292,7 +301,8 @@ class Recogniser:
             start = suffix_start = holder.start - s.start
         tokens = [t for t in s.tokens if t.end - s.start <= suffix_start]
         for token in reversed(tokens):
-            if token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1]):
+            if (token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1])
+                    or (ends_stem and ends_stem.search(token.text))):
                 break
             if suffix_start - (token.start - s.start) > max_stem:
                 return None  # no boundary in reach: a clause, not a name ("有效期内经医院")
@@ -362,7 +372,8 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
         if m.end() not in view.boundaries:
             continue
         clause = marks.clause_start(text, m.start())
-        triggers = list(r.trigger.finditer(text, clause, m.start()))
+        triggers = [t for t in r.trigger.finditer(text, clause, m.start())  # words of their own: not the 为 of 成为
+                    if t.start() in view.boundaries and t.end() in view.boundaries]
         if not triggers:
             continue
         words = [t for t in s.tokens if triggers[-1].end() <= t.start - s.start and t.end - s.start <= m.start()]

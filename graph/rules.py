@@ -35,6 +35,7 @@ class SuffixName:
     needs_branch: bool
     check_pos: bool
     not_after_quote: bool = False  # right after a quoted name it describes that name (“吉牛保”肉牛价格指数保险)
+    ends_stem: re.Pattern | None = None  # a word (a verb) that bounds the stem as a boundary word does
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class BeneficiaryRule:
     max_stem: int
     gap_words: re.Pattern  # words between the trigger and the name that count or place the group
     gap_pos: frozenset[str]  # and the part-of-speech tags that do so
+    one_before: re.Pattern  # a count of one before a group word: one firm or person (一家…企业)
+    person_after: re.Pattern  # a person's name after a group word: one person (市民施先生)
 
 
 @dataclass(frozen=True)
@@ -219,7 +222,8 @@ def load_rules(path: Path | None = None) -> Rules:
     beneficiaries = BeneficiaryRule(groups.regex("triggers"), groups.regex("heads", alternation(heads)),
                                     frozenset(groups.words("bare_heads")), groups.regex("stem_chars"),
                                     frozenset(groups.words("stop_tokens")), groups.get("max_stem", int),
-                                    groups.regex("gap_words"), frozenset(groups.words("gap_pos")))
+                                    groups.regex("gap_words"), frozenset(groups.words("gap_pos")),
+                                    groups.regex("one_before"), groups.regex("person_after"))
     return Rules(
         branch=names.regex("regions", f"{gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"
@@ -237,7 +241,8 @@ def load_rules(path: Path | None = None) -> Rules:
         suffix_names=tuple(
             SuffixName(t.get("class", str), t.regex("suffixes", alternation(t.words("suffixes"))), t.get("max_stem", int),
                        t.get("needs_branch", bool, False), t.get("check_pos", bool, False),
-                       t.get("not_after_quote", bool, False))
+                       t.get("not_after_quote", bool, False),
+                       t.regex("ends_stem", optional=True))
             for t in names.tables("suffix_name")),
         pattern_names=tuple(
             (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)))

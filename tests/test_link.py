@@ -94,3 +94,15 @@ def test_a_supervisors_office_is_one_entity_however_it_is_written(pipeline, text
 def test_a_supervisors_office_the_registry_knows_is_the_registrys(pipeline):
     got = entities(pipeline, "北京监管局随即启动应急预案。")
     assert [e.from_registry for s, e in got if s == "北京监管局"] == [True]
+
+
+def test_a_qualified_group_is_the_bare_group_the_article_names(pipeline):
+    got = entities(pipeline, "人保财险为养殖户提供风险保障。公司向参保养殖户发放首批赔款。")
+    groups = {surface: e.iri for surface, e in got if e.cls == "BeneficiaryGroup"}
+    assert set(groups) == {"养殖户", "参保养殖户"} and len(set(groups.values())) == 1
+
+
+def test_a_qualified_product_is_the_product_the_article_names(pipeline):
+    text = "人保财险推出生猪价格指数保险。宁波全面推行政策性生猪价格指数保险。"
+    products = {surface: e.iri for surface, e in entities(pipeline, text) if e.cls == "Product"}
+    assert set(products) == {"生猪价格指数保险", "政策性生猪价格指数保险"} and len(set(products.values())) == 1

@@ -170,3 +170,36 @@ def test_a_short_name_the_article_gives_is_that_entity_wherever_it_is_written(pi
     text = "国元农业保险股份有限公司（以下简称“国元保险”）开展查勘。提标之后，国元保险承保的水稻保险保额提高。"
     ms = mentions(pipeline, text)
     assert [m.surface for m in ms if m.entity and m.start > text.index("。")] == ["国元保险"]
+
+
+def test_a_word_of_help_is_a_word_of_its_own(pipeline):
+    assert ("连接农户", "BeneficiaryGroup") not in found(pipeline, "中华财险成为连接农户与市场的桥梁。")
+    assert ("种粮农户", "BeneficiaryGroup") in found(pipeline, "中华财险为种粮农户提供保障。")
+
+
+def test_a_verb_before_a_kind_of_cover_ends_its_name(pipeline):
+    assert ("生猪价格指数保险", "Product") in found(pipeline, "人保财险承担生猪价格指数保险的承保理赔工作。")
+    assert ("灾害民生综合保险", "Product") in found(pipeline, "山东已正式启动灾害民生综合保险救助保障机制。")
+
+
+def test_a_quoted_fund_is_an_initiative_and_a_bracketed_edition_keeps_a_product(pipeline):
+    assert ("武汉大学泰康医学与教育基金", "Initiative") in found(pipeline, "这笔资金将用于设立“武汉大学泰康医学与教育基金”。")
+    got = found(pipeline, "其中附加的“学生平安意外伤害医疗保险（A款）”标价68元。")
+    assert ("学生平安意外伤害医疗保险（A款）", "Product") in got and ("学生", "BeneficiaryGroup") not in got
+
+
+def test_firms_listed_before_so_many_firms_are_partners(pipeline):
+    got = found(pipeline, "活动现场，江北慈湖牧业、余姚正大等10家养殖主体与人保财险宁波市分公司签约。")
+    assert {("江北慈湖牧业", "Partner"), ("余姚正大", "Partner")} <= got
+    assert ("北京", "Partner") not in found(pipeline, "北京、上海等10家医院参与项目。")
+
+
+def test_handed_to_is_no_part_of_a_name(pipeline):
+    got = found(pipeline, "该医院由泰康投资建设，交由武汉同济医院托管运营。")
+    assert ("武汉同济医院", "Partner") in got and ("交由武汉同济医院", "Partner") not in got
+
+
+def test_one_firm_or_person_is_no_group(pipeline):
+    assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "不到1小时便为上海一家钢材加工企业完成了赔付。"))
+    assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "公司在接到市民施先生的报案后赶到现场。"))
+    assert ("受灾农户", "BeneficiaryGroup") in found(pipeline, "人保财险向首批264户受灾农户支付赔款。")

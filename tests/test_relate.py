@@ -243,3 +243,9 @@ def test_amounts_after_respectively_are_the_lists_in_order(pipeline):
 def test_an_organisation_right_before_its_amount_owns_it(pipeline):
     got = money(pipeline, "单笔增资额最高的分别是瑞再北京分公司的30亿元和紫金财险的35亿元。")
     assert ("紫金保险", "3500000000") in {(agent, value) for agent, value, *_ in got}
+
+
+def test_the_for_of_become_helps_no_group(pipeline):
+    text = "中华财险承保玉米收入保险，成为连接农户与市场的桥梁。"
+    assert not any(p in ("supports", "targets") for _, p, _ in triples(pipeline, text))
+    assert ("中华财险", "supports", "种植户") in triples(pipeline, "中华财险为农户提供保障。")
