@@ -203,3 +203,7 @@ def test_one_firm_or_person_is_no_group(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "不到1小时便为上海一家钢材加工企业完成了赔付。"))
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "公司在接到市民施先生的报案后赶到现场。"))
     assert ("受灾农户", "BeneficiaryGroup") in found(pipeline, "人保财险向首批264户受灾农户支付赔款。")
+
+
+def test_a_quoted_name_before_its_launch_ceremony_is_an_initiative(pipeline):
+    assert ("5.13公益日·益起向未来", "Initiative") in found(pipeline, "中国太保还举行了“5.13公益日·益起向未来”启动仪式。")

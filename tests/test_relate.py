@@ -249,3 +249,16 @@ def test_the_for_of_become_helps_no_group(pipeline):
     text = "中华财险承保玉米收入保险，成为连接农户与市场的桥梁。"
     assert not any(p in ("supports", "targets") for _, p, _ in triples(pipeline, text))
     assert ("中华财险", "supports", "种植户") in triples(pipeline, "中华财险为农户提供保障。")
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("富德生命人寿举办了“爱的留声机”活动。", ("富德生命人寿", "provides", "爱的留声机")),
+    ("华泰保险集团援建“博爱校医室”项目。", ("华泰保险集团", "provides", "博爱校医室")),
+])
+def test_holding_or_building_a_programme_provides_it(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
+def test_this_programme_is_the_one_just_named(pipeline):
+    text = "富德生命人寿启动“小海豚计划”。这项公益工程为留守儿童送去关怀。"
+    assert ("小海豚计划", "targets", "留守儿童") in triples(pipeline, text)
