@@ -207,3 +207,9 @@ def test_one_firm_or_person_is_no_group(pipeline):
 
 def test_a_quoted_name_before_its_launch_ceremony_is_an_initiative(pipeline):
     assert ("5.13公益日·益起向未来", "Initiative") in found(pipeline, "中国太保还举行了“5.13公益日·益起向未来”启动仪式。")
+
+
+def test_schools_and_charity_programmes_are_partners_but_a_kind_of_school_is_no_name(pipeline):
+    assert ("湖北希望工程", "Partner") in found(pipeline, "阳光保险集团向湖北希望工程捐赠210万元。")
+    assert ("大塘镇中心小学", "Partner") in found(pipeline, "中国太保向大塘镇中心小学捐赠图书。")
+    assert not any(c == "Partner" for _, c in found(pipeline, "该计划将覆盖120所乡村学校。"))

@@ -262,3 +262,11 @@ def test_holding_or_building_a_programme_provides_it(pipeline, text, fact):
 def test_this_programme_is_the_one_just_named(pipeline):
     text = "富德生命人寿启动“小海豚计划”。这项公益工程为留守儿童送去关怀。"
     assert ("小海豚计划", "targets", "留守儿童") in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("新华保险青岛分公司向现场的环卫工人发放防暑降温物资。", ("新华保险青岛分公司", "donatesTo", "环卫工人")),
+    ("人保财险向温州市农业农村局提供了12台抽水机。", ("人保财险", "donatesTo", "温州市农业农村局")),
+])
+def test_goods_handed_over_are_a_donation(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
