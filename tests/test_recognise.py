@@ -217,3 +217,7 @@ def test_schools_and_charity_programmes_are_partners_but_a_kind_of_school_is_no_
 
 def test_a_later_item_of_a_list_of_groups_needs_no_word_of_help(pipeline):
     assert ("失亲儿童", "BeneficiaryGroup") in found(pipeline, "公司为困难儿童、留守儿童和失亲儿童送去关怀。")
+
+
+def test_zhongzhi_is_a_central_sub_branch(pipeline):
+    assert ("太保财险中山中支", "Branch") in found(pipeline, "太保财险中山中支为水产养殖户支付了赔款。")
