@@ -270,3 +270,8 @@ def test_this_programme_is_the_one_just_named(pipeline):
 ])
 def test_goods_handed_over_are_a_donation(pipeline, text, fact):
     assert fact in triples(pipeline, text)
+
+
+def test_a_firm_taking_shares_partners_with_the_insurer(pipeline):
+    text = "幸福人寿增发新股。陕西煤业化工集团出资5.7亿元认购3.68亿股。"
+    assert ("幸福人寿", "partnersWith", "陕西煤业化工集团") in triples(pipeline, text)
