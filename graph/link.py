@@ -102,7 +102,25 @@ class Linker:
         name = fold(m.surface)
         shorter = [b for b in self._qualifiable if b.cls == m.cls and len(fold(b.surface)) < len(name)
                    and name.endswith(fold(b.surface))]
-        return min(shorter, key=lambda b: len(b.surface), default=None)
+        bare = min(shorter, key=lambda b: len(b.surface), default=None)
+        if bare is None or self._contrasted(m, fold(bare.surface)):
+            return None
+        return bare
+
+    def _contrasted(self, m: Mention, bare: str) -> bool:
+        """Whether ``m`` is one of a list of kinds of the same thing (困难儿童、留守儿童和失亲儿童):
+        each names a group of its own, not the article's bare ``bare`` described again."""
+        same = sorted((b for b in self._qualifiable if b.sentence == m.sentence and b.cls == m.cls),
+                      key=lambda b: b.start)
+        run = [m]
+        for b in reversed(same):  # the items right before m, each joined by one character (、和及)
+            if 0 < run[0].start - b.end <= 1:
+                run.insert(0, b)
+        for b in same:  # and right after it
+            if 0 < b.start - run[-1].end <= 1:
+                run.append(b)
+        kinds = {fold(b.surface) for b in run if fold(b.surface).endswith(bare) and fold(b.surface) != bare}
+        return len(kinds) > 1
 
     # -- references ---------------------------------------------------------------------------
 

@@ -368,15 +368,19 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
     r, s, text = rec.rules.beneficiaries, view.sentence, view.text
     marks = rec.rules.punctuation
     out = []
+    # where a group ends: a later list item (为困难儿童、留守儿童和失亲儿童) needs no trigger of its own
+    ends = {b for _, b, iri, _ in view.aliases if rec.registry.entries[iri].entity.cls == "BeneficiaryGroup"}
     for m in r.head.finditer(text):
         if m.end() not in view.boundaries:
             continue
         clause = marks.clause_start(text, m.start())
-        triggers = [t for t in r.trigger.finditer(text, clause, m.start())  # words of their own: not the 为 of 成为
-                    if t.start() in view.boundaries and t.end() in view.boundaries]
-        if not triggers:
+        starts = [t.end() for t in r.trigger.finditer(text, clause, m.start())  # words of their own: not the 为 of 成为
+                  if t.start() in view.boundaries and t.end() in view.boundaries]
+        starts += [e + len(j) for e in ends if clause <= e < m.start()
+                   for j in rec.rules.list_joiners if text.startswith(j, e) and e + len(j) in view.boundaries]
+        if not starts:
             continue
-        words = [t for t in s.tokens if triggers[-1].end() <= t.start - s.start and t.end - s.start <= m.start()]
+        words = [t for t in s.tokens if max(starts) <= t.start - s.start and t.end - s.start <= m.start()]
         gap = 0  # leading words that only count or place the group
         while gap < len(words) and _counts_or_places(words[gap].text, rec, r):
             gap += 1
@@ -392,6 +396,7 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
                for a, b, iri, _ in view.aliases):
             continue  # an organisation's name, or a registry group's name that is longer or the same
         out.append(Mention(name, s.start + start, s.start + m.end(), s.index, "BeneficiaryGroup", "pattern"))
+        ends.add(m.end())
     return out
 
 

@@ -106,3 +106,9 @@ def test_a_qualified_product_is_the_product_the_article_names(pipeline):
     text = "人保财险推出生猪价格指数保险。宁波全面推行政策性生猪价格指数保险。"
     products = {surface: e.iri for surface, e in entities(pipeline, text) if e.cls == "Product"}
     assert set(products) == {"生猪价格指数保险", "政策性生猪价格指数保险"} and len(set(products.values())) == 1
+
+
+def test_kinds_listed_together_are_groups_of_their_own(pipeline):
+    text = "富德生命人寿帮扶9.7万名儿童。公司为困难儿童、留守儿童和失亲儿童送去关怀。"
+    groups = {surface: e.iri for surface, e in entities(pipeline, text) if e.cls == "BeneficiaryGroup"}
+    assert len({groups["儿童"], groups["困难儿童"], groups["失亲儿童"]}) == 3

@@ -203,3 +203,21 @@ def test_one_firm_or_person_is_no_group(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "不到1小时便为上海一家钢材加工企业完成了赔付。"))
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "公司在接到市民施先生的报案后赶到现场。"))
     assert ("受灾农户", "BeneficiaryGroup") in found(pipeline, "人保财险向首批264户受灾农户支付赔款。")
+
+
+def test_a_quoted_name_before_its_launch_ceremony_is_an_initiative(pipeline):
+    assert ("5.13公益日·益起向未来", "Initiative") in found(pipeline, "中国太保还举行了“5.13公益日·益起向未来”启动仪式。")
+
+
+def test_schools_and_charity_programmes_are_partners_but_a_kind_of_school_is_no_name(pipeline):
+    assert ("湖北希望工程", "Partner") in found(pipeline, "阳光保险集团向湖北希望工程捐赠210万元。")
+    assert ("大塘镇中心小学", "Partner") in found(pipeline, "中国太保向大塘镇中心小学捐赠图书。")
+    assert not any(c == "Partner" for _, c in found(pipeline, "该计划将覆盖120所乡村学校。"))
+
+
+def test_a_later_item_of_a_list_of_groups_needs_no_word_of_help(pipeline):
+    assert ("失亲儿童", "BeneficiaryGroup") in found(pipeline, "公司为困难儿童、留守儿童和失亲儿童送去关怀。")
+
+
+def test_zhongzhi_is_a_central_sub_branch(pipeline):
+    assert ("太保财险中山中支", "Branch") in found(pipeline, "太保财险中山中支为水产养殖户支付了赔款。")

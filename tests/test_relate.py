@@ -249,3 +249,29 @@ def test_the_for_of_become_helps_no_group(pipeline):
     text = "中华财险承保玉米收入保险，成为连接农户与市场的桥梁。"
     assert not any(p in ("supports", "targets") for _, p, _ in triples(pipeline, text))
     assert ("中华财险", "supports", "种植户") in triples(pipeline, "中华财险为农户提供保障。")
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("富德生命人寿举办了“爱的留声机”活动。", ("富德生命人寿", "provides", "爱的留声机")),
+    ("华泰保险集团援建“博爱校医室”项目。", ("华泰保险集团", "provides", "博爱校医室")),
+])
+def test_holding_or_building_a_programme_provides_it(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
+def test_this_programme_is_the_one_just_named(pipeline):
+    text = "富德生命人寿启动“小海豚计划”。这项公益工程为留守儿童送去关怀。"
+    assert ("小海豚计划", "targets", "留守儿童") in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("新华保险青岛分公司向现场的环卫工人发放防暑降温物资。", ("新华保险青岛分公司", "donatesTo", "环卫工人")),
+    ("人保财险向温州市农业农村局提供了12台抽水机。", ("人保财险", "donatesTo", "温州市农业农村局")),
+])
+def test_goods_handed_over_are_a_donation(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
+def test_a_firm_taking_shares_partners_with_the_insurer(pipeline):
+    text = "幸福人寿增发新股。陕西煤业化工集团出资5.7亿元认购3.68亿股。"
+    assert ("幸福人寿", "partnersWith", "陕西煤业化工集团") in triples(pipeline, text)
