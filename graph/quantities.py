@@ -36,6 +36,8 @@ class QuantityRules:
     reported_by: re.Pattern | None = None  # 据, 获悉 …: a body that reports a figure, not its owner
     possessive: re.Pattern | None = None  # X的30亿元: X's
     respectively: re.Pattern | None = None  # A、B分别…N1和N2: N1 is A's, N2 B's
+    shared_owners: re.Pattern | None = None  # 、B等企业: the amount after it is a list's, no one's own
+    acts_on_others: re.Pattern | None = None  # 批准, 罚款 …: a body that approves or fines owns no amount
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -56,7 +58,8 @@ class QuantityRules:
                    re.compile(alt(t["scope_qualifiers"])), re.compile(t["not_after"]), count_units, Decimal(t["min_count"]),
                    tuple((k["kind"], re.compile(k["context"])) for k in t["amount_kind"]), punctuation,
                    re.compile(alt(t["prefix_qualifiers"])), re.compile(t["other_owners"]), re.compile(t["reported_by"]),
-                   re.compile(t["possessive"]), re.compile(t["respectively"]))
+                   re.compile(t["possessive"]), re.compile(t["respectively"]), re.compile(t["shared_owners"]),
+                   re.compile(t["acts_on_others"]))
 
 
 def parse_number(text: str) -> Decimal | None:

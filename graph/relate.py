@@ -83,7 +83,8 @@ class Relator:
         out = []
         unnamed = _without_names(s, ms)
         found = find_quantities(s.norm, s.start, self.rules.quantities)
-        respective = self._respectively(s, ms, [q.start for q, count_kind in found if count_kind is None])
+        amounts = [q.start for q, count_kind in found if count_kind is None]
+        respective = self._respectively(s, ms, amounts)
         for quantity, count_kind in found:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
@@ -92,7 +93,7 @@ class Relator:
                     self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None)
             named = named or self._public_agent(s, before, quantity.start)
             agent = named.entity if named else topic
-            if agent is None or self._owned_by_no_organisation(s, named, quantity.start):
+            if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts):
                 continue
             kind = count_kind or amount_kind(unnamed, quantity.start - s.start, self.rules.quantities)
             out.append(Figure(agent, quantity, kind, evidence_of(s),
@@ -128,7 +129,8 @@ class Relator:
         """A government or industry body that is a subject before the amount at ``position``
         (泉州市海洋与渔业局…，总投资约1.82亿元), when the sentence names no firm before it: where it
         does, the body fines, approves or guides, and the amount is the firm's. A body that reports
-        the figure (据…介绍) or the industry's (辖内保险业…) owns none."""
+        the figure (据…介绍), the industry's (辖内保险业…) or one it approves or fines (保监会通过了
+        20家保险机构的增资申请) owns none."""
         if any(lm.entity.cls in _SUBJECT_CLASSES for lm in before):
             return None
         body = next((lm for lm in reversed(before)
@@ -138,17 +140,29 @@ class Relator:
         a, b = body.mention.start - s.start, body.mention.end - s.start
         clause = s.norm[self._marks.clause_start(s.norm, a):self._marks.clause_end(s.norm, b)]
         figures = self.rules.quantities
-        if figures.reported_by.search(clause) or figures.other_owners.search(s.norm, b, position - s.start):
+        if figures.reported_by.search(clause) or any(
+                p.search(s.norm, b, position - s.start) for p in (figures.other_owners, figures.acts_on_others)):
             return None
         return body
 
-    def _owned_by_no_organisation(self, s: Sentence, named: LinkedMention | None, position: int) -> bool:
-        """Whether the industry or people (保险业, 责任人 …) own the amount at ``position``: named in
-        its clause after its organisation (``named``, or None for the paragraph's topic)."""
+    def _owned_by_no_organisation(self, s: Sentence, named: LinkedMention | None, position: int,
+                                  amounts: list[int]) -> bool:
+        """Whether the industry, several firms or people (保险业, 10家机构, 责任人 …) own the amount at
+        ``position``: named after its organisation (``named``, or None for the paragraph's topic) in
+        its clause, or in the clause before when its own names no organisation and that one states
+        no amount (of ``amounts``, the sentence's), for then it continues the clause before
+        (15名责任人受到处罚，罚款共计123万元). Nor does an organisation whose list (A、B等企业)
+        precedes the amount own it alone."""
         text = s.norm[:position - s.start]
         start = self._marks.clause_start(text, len(text))
+        if named is None or named.mention.end - s.start <= start:
+            previous = self._marks.clause_start(text, max(start - 1, 0))
+            if not any(previous <= a - s.start < start for a in amounts):
+                start = previous
         if named is not None:
             start = max(start, named.mention.end - s.start)
+            if self.rules.quantities.shared_owners.match(text, named.mention.end - s.start):
+                return True
         return bool(self.rules.quantities.other_owners.search(text, start))
 
     def _beneficiary(self, s: Sentence, before: list[LinkedMention], position: int, kind: str) -> Entity | None:

@@ -214,9 +214,29 @@ def test_an_amount_given_to_an_insurer_and_to_its_branch_is_the_branchs(pipeline
 @pytest.mark.parametrize("text", [
     "国华人寿上海分公司被罚34万元 前三季度保险业罚金已超3亿元",
     "人保财险总公司被罚款1115万元，27名相关责任人被警告并罚款184万元。",
+    "国华人寿上海分公司被罚款34万元，时任总监钟和卿被警告并罚款5万元。",
+    "太保财险被罚80万元，被处罚的还有人保财险和紫金财险，10家机构合计被罚540万元。",
 ])
 def test_the_industry_and_people_own_no_organisations_amount(pipeline, text):
     assert len(money(pipeline, text)) == 1
+
+
+def test_a_clause_without_amount_or_organisation_passes_its_owner_on(pipeline):
+    # the fined people of the clause before own the 123万元, not the firm
+    got = money(pipeline, "人保寿险总公司被罚135万元；另有15名相关责任人受到行政处罚，罚款共计123万元。")
+    assert {value for _, value, *_ in got} == {"1350000"}
+    # a clause that states its own amount passes nothing on: the total is the firm's
+    got = money(pipeline, "人保财险被罚款1115万元，27名相关责任人被罚款184万元，合计被罚1299万元。")
+    assert {value for _, value, *_ in got} == {"11150000", "12990000"}
+
+
+def test_a_list_ending_in_etc_shares_its_amount(pipeline):
+    text = "省青基会先后获得阳光保险集团、湖北园易风景园林等爱心企业捐款547万余元。"
+    assert money(pipeline, text) == set()
+
+
+def test_a_body_that_approves_owns_none_of_the_amount(pipeline):
+    assert money(pipeline, "今年以来，保监会就通过了20家保险机构的增资申请，涉及金额超过260亿元。") == set()
 
 
 def test_business_income_is_no_industry(pipeline):
