@@ -88,7 +88,7 @@ class Relator:
         for quantity, count_kind in found:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
-            named = respective.get(quantity.start) or next(
+            named = respective.get(quantity.start) or self._doer_after(s, ms, quantity.end) or next(
                 (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and (
                     self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None)
             named = named or self._public_agent(s, before, quantity.start)
@@ -99,6 +99,14 @@ class Relator:
             out.append(Figure(agent, quantity, kind, evidence_of(s),
                               self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)))
         return out
+
+    def _doer_after(self, s: Sentence, ms: list[LinkedMention], end: int) -> LinkedMention | None:
+        """The organisation named after the amount ending at ``end`` as the doer of its clause
+        (15亿元资本全部由其唯一股东X认缴): the first one after it, when a 由 leads to it."""
+        after = next((lm for lm in ms if lm.mention.start >= end and lm.entity.cls in _SUBJECT_CLASSES), None)
+        if after and self.rules.quantities.doer_after.match(s.norm[end - s.start:after.mention.start - s.start]):
+            return after
+        return None
 
     def _owns(self, s: Sentence, lm: LinkedMention, position: int) -> bool:
         """X的30亿元: the organisation ``lm`` owns the amount at ``position`` right after it."""

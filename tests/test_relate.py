@@ -269,3 +269,8 @@ def test_the_for_of_become_helps_no_group(pipeline):
     text = "中华财险承保玉米收入保险，成为连接农户与市场的桥梁。"
     assert not any(p in ("supports", "targets") for _, p, _ in triples(pipeline, text))
     assert ("中华财险", "supports", "种植户") in triples(pipeline, "中华财险为农户提供保障。")
+
+
+def test_the_doer_named_after_by_owns_an_earlier_figure(pipeline):
+    got = money(pipeline, "汇丰人寿获批增资。本次新增的15亿元资本全部由其唯一股东汇丰保险（亚洲）有限公司以现金认缴。")
+    assert {agent for agent, *_ in got} == {"汇丰保险（亚洲）有限公司"}
