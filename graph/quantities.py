@@ -39,6 +39,7 @@ class QuantityRules:
     shared_owners: re.Pattern | None = None  # 、B等企业: the amount after it is a list's, no one's own
     acts_on_others: re.Pattern | None = None  # 批准, 罚款 …: a body that approves or fines owns no amount
     doer_after: re.Pattern | None = None  # 15亿元资本由X认缴: X, after the amount, owns it
+    market_scope: re.Pattern | None = None  # 全省, 辖内 …: a sentence about a region's figures
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -60,7 +61,8 @@ class QuantityRules:
                    tuple((k["kind"], re.compile(k["context"])) for k in t["amount_kind"]), punctuation,
                    re.compile(alt(t["prefix_qualifiers"])), re.compile(t["other_owners"]), re.compile(t["reported_by"]),
                    re.compile(t["possessive"]), re.compile(t["respectively"]), re.compile(t["shared_owners"]),
-                   re.compile(t["acts_on_others"]), re.compile(t["doer_after"]))
+                   re.compile(t["acts_on_others"]), re.compile(t["doer_after"]),
+                   re.compile(t["market_scope"]))
 
 
 def parse_number(text: str) -> Decimal | None:

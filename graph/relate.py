@@ -92,13 +92,20 @@ class Relator:
                 (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and (
                     self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None)
             named = named or self._public_agent(s, before, quantity.start)
-            agent = named.entity if named else topic
+            agent = named.entity if named else self._topic_agent(s, topic, quantity.start)
             if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts):
                 continue
             kind = count_kind or amount_kind(unnamed, quantity.start - s.start, self.rules.quantities)
             out.append(Figure(agent, quantity, kind, evidence_of(s),
                               self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)))
         return out
+
+    def _topic_agent(self, s: Sentence, topic: Entity | None, position: int) -> Entity | None:
+        """The paragraph's organisation as the owner of an amount at ``position`` in a sentence that
+        names none before it; none when the sentence speaks of a region or the market (全省农险…)."""
+        if self.rules.quantities.market_scope.search(s.norm, 0, position - s.start):
+            return None
+        return topic
 
     def _doer_after(self, s: Sentence, ms: list[LinkedMention], end: int) -> LinkedMention | None:
         """The organisation named after the amount ending at ``end`` as the doer of its clause

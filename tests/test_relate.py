@@ -274,3 +274,11 @@ def test_the_for_of_become_helps_no_group(pipeline):
 def test_the_doer_named_after_by_owns_an_earlier_figure(pipeline):
     got = money(pipeline, "汇丰人寿获批增资。本次新增的15亿元资本全部由其唯一股东汇丰保险（亚洲）有限公司以现金认缴。")
     assert {agent for agent, *_ in got} == {"汇丰保险（亚洲）有限公司"}
+
+
+def test_a_regions_figure_is_not_the_paragraphs_organisations(pipeline):
+    got = money(pipeline, "太保产险开通理赔绿色通道。今年以来，全省农险累计赔付5亿元。")
+    assert got == set()
+    # the region the help is for does not take the amount from the paragraph's organisation
+    got = money(pipeline, "太保产险开通理赔绿色通道。今年以来，已为全市3万户农户提供风险保障10亿元。")
+    assert {agent for agent, *_ in got} == {"太保产险"}
