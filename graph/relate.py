@@ -352,14 +352,18 @@ def _distinct(figures: list[Figure]) -> list[Figure]:
     """One figure per organisation and value in an article: a headline or a table row that repeats
     a figure of the body does not make it a second one, even where its few words suggest another
     kind (the body's sentence, the longer, is kept). Nor does a headline that gives a branch's
-    amount to its insurer (安信农险20万元预赔款 … 青浦支公司预付了20万元): the unit's figure stands."""
-    best: dict[tuple, Figure] = {}
+    amount to its insurer (安信农险20万元预赔款 … 青浦支公司预付了20万元): the unit's figure stands.
+    One sentence that writes it twice states two (捐赠20万元…另捐赠价值20万元的图书)."""
+    best: dict[tuple, list[Figure]] = {}
     for f in figures:
         key = (f.agent.iri, f.quantity.value, f.quantity.unit)
-        if key not in best or len(f.evidence.quote) > len(best[key].evidence.quote):
-            best[key] = f
-    units = {(f.agent.parent, f.quantity.value, f.quantity.unit) for f in best.values() if f.agent.parent}
-    return sorted((f for key, f in best.items() if key not in units), key=lambda f: f.quantity.start)
+        kept = best.get(key)
+        if kept and kept[0].evidence.start == f.evidence.start:
+            kept.append(f)
+        elif not kept or len(f.evidence.quote) > len(kept[0].evidence.quote):
+            best[key] = [f]
+    units = {(f.agent.parent, f.quantity.value, f.quantity.unit) for fs in best.values() for f in fs if f.agent.parent}
+    return sorted((f for key, fs in best.items() if key not in units for f in fs), key=lambda f: f.quantity.start)
 
 
 def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int], joiner: re.Pattern) -> list[tuple[int, int]]:

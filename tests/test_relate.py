@@ -206,6 +206,12 @@ def test_that_day_is_the_day_written_last_before(pipeline):
     assert ("友邦人寿", "5000000", "OtherAmount", None) in got
 
 
+def test_one_sentence_writing_an_amount_twice_states_two(pipeline):
+    text = "华泰保险集团向那团小学捐赠20万元，另捐赠价值20万元的图书。"
+    _, figures = related(pipeline, text)
+    assert [f.quantity.surface for f in figures if f.is_money] == ["20万元", "20万元"]
+
+
 def test_an_amount_given_to_an_insurer_and_to_its_branch_is_the_branchs(pipeline):
     text = "安信农险20万元预赔款助菜农复产\n9月17日，太平洋安信农险青浦支公司向合作社预付了20万元保险金。"
     assert {agent for agent, *_ in money(pipeline, text)} == {"太平洋安信农险青浦支公司"}
