@@ -31,11 +31,16 @@ class QuantityRules:
     min_count: Decimal
     amount_kinds: tuple[tuple[str, re.Pattern], ...]
     punctuation: Punctuation
+    policy_terms: re.Pattern | None = None  # 免赔额, 起付线 …: money the insured bears
     prefixes: re.Pattern | None = None  # the qualifier words that may precede a number
     other_owners: re.Pattern | None = None  # 保险业, 责任人 …: whose amount is no organisation's
     reported_by: re.Pattern | None = None  # 据, 获悉 …: a body that reports a figure, not its owner
     possessive: re.Pattern | None = None  # X的30亿元: X's
     respectively: re.Pattern | None = None  # A、B分别…N1和N2: N1 is A's, N2 B's
+    shared_owners: re.Pattern | None = None  # 、B等企业: the amount after it is a list's, no one's own
+    acts_on_others: re.Pattern | None = None  # 批准, 罚款 …: a body that approves or fines owns no amount
+    doer_after: re.Pattern | None = None  # 15亿元资本由X认缴: X, after the amount, owns it
+    market_scope: re.Pattern | None = None  # 全省, 辖内 …: a sentence about a region's figures
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -55,8 +60,11 @@ class QuantityRules:
         return cls(pattern, multipliers, frozenset(t["money_units"]), re.compile(t["money_context"]),
                    re.compile(alt(t["scope_qualifiers"])), re.compile(t["not_after"]), count_units, Decimal(t["min_count"]),
                    tuple((k["kind"], re.compile(k["context"])) for k in t["amount_kind"]), punctuation,
-                   re.compile(alt(t["prefix_qualifiers"])), re.compile(t["other_owners"]), re.compile(t["reported_by"]),
-                   re.compile(t["possessive"]), re.compile(t["respectively"]))
+                   re.compile(t["policy_terms"]), re.compile(alt(t["prefix_qualifiers"])),
+                   re.compile(t["other_owners"]), re.compile(t["reported_by"]),
+                   re.compile(t["possessive"]), re.compile(t["respectively"]), re.compile(t["shared_owners"]),
+                   re.compile(t["acts_on_others"]), re.compile(t["doer_after"]),
+                   re.compile(t["market_scope"]))
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -96,8 +104,8 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
         unit = m["unit"]
         if unit in rules.money_units or (unit is None and m["mult"] and rules.money_context.search(
                 text[clause:m.start("num")])):
-            if not value:  # 0元义诊 is a price tag, not money given
-                continue
+            if not value or rules.policy_terms.search(text[clause:m.start()]):
+                continue  # 0元义诊 is a price tag, 免赔额500元 a term the insured bears: no money given
             kind, unit = None, "CNY"
         elif unit in rules.count_units:
             kind, context = rules.count_units[unit]

@@ -83,21 +83,37 @@ class Relator:
         out = []
         unnamed = _without_names(s, ms)
         found = find_quantities(s.norm, s.start, self.rules.quantities)
-        respective = self._respectively(s, ms, [q.start for q, count_kind in found if count_kind is None])
+        amounts = [q.start for q, count_kind in found if count_kind is None]
+        respective = self._respectively(s, ms, amounts)
         for quantity, count_kind in found:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
-            named = respective.get(quantity.start) or next(
+            named = respective.get(quantity.start) or self._doer_after(s, ms, quantity.end) or next(
                 (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and (
                     self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None)
             named = named or self._public_agent(s, before, quantity.start)
-            agent = named.entity if named else topic
-            if agent is None or self._owned_by_no_organisation(s, named, quantity.start):
+            agent = named.entity if named else self._topic_agent(s, topic, quantity.start)
+            if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts):
                 continue
             kind = count_kind or amount_kind(unnamed, quantity.start - s.start, self.rules.quantities)
             out.append(Figure(agent, quantity, kind, evidence_of(s),
                               self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)))
         return out
+
+    def _topic_agent(self, s: Sentence, topic: Entity | None, position: int) -> Entity | None:
+        """The paragraph's organisation as the owner of an amount at ``position`` in a sentence that
+        names none before it; none when the sentence speaks of a region or the market (全省农险…)."""
+        if self.rules.quantities.market_scope.search(s.norm, 0, position - s.start):
+            return None
+        return topic
+
+    def _doer_after(self, s: Sentence, ms: list[LinkedMention], end: int) -> LinkedMention | None:
+        """The organisation named after the amount ending at ``end`` as the doer of its clause
+        (15亿元资本全部由其唯一股东X认缴): the first one after it, when a 由 leads to it."""
+        after = next((lm for lm in ms if lm.mention.start >= end and lm.entity.cls in _SUBJECT_CLASSES), None)
+        if after and self.rules.quantities.doer_after.match(s.norm[end - s.start:after.mention.start - s.start]):
+            return after
+        return None
 
     def _owns(self, s: Sentence, lm: LinkedMention, position: int) -> bool:
         """X的30亿元: the organisation ``lm`` owns the amount at ``position`` right after it."""
@@ -128,7 +144,8 @@ class Relator:
         """A government or industry body that is a subject before the amount at ``position``
         (泉州市海洋与渔业局…，总投资约1.82亿元), when the sentence names no firm before it: where it
         does, the body fines, approves or guides, and the amount is the firm's. A body that reports
-        the figure (据…介绍) or the industry's (辖内保险业…) owns none."""
+        the figure (据…介绍), the industry's (辖内保险业…) or one it approves or fines (保监会通过了
+        20家保险机构的增资申请) owns none."""
         if any(lm.entity.cls in _SUBJECT_CLASSES for lm in before):
             return None
         body = next((lm for lm in reversed(before)
@@ -138,17 +155,29 @@ class Relator:
         a, b = body.mention.start - s.start, body.mention.end - s.start
         clause = s.norm[self._marks.clause_start(s.norm, a):self._marks.clause_end(s.norm, b)]
         figures = self.rules.quantities
-        if figures.reported_by.search(clause) or figures.other_owners.search(s.norm, b, position - s.start):
+        if figures.reported_by.search(clause) or any(
+                p.search(s.norm, b, position - s.start) for p in (figures.other_owners, figures.acts_on_others)):
             return None
         return body
 
-    def _owned_by_no_organisation(self, s: Sentence, named: LinkedMention | None, position: int) -> bool:
-        """Whether the industry or people (保险业, 责任人 …) own the amount at ``position``: named in
-        its clause after its organisation (``named``, or None for the paragraph's topic)."""
+    def _owned_by_no_organisation(self, s: Sentence, named: LinkedMention | None, position: int,
+                                  amounts: list[int]) -> bool:
+        """Whether the industry, several firms or people (保险业, 10家机构, 责任人 …) own the amount at
+        ``position``: named after its organisation (``named``, or None for the paragraph's topic) in
+        its clause, or in the clause before when its own names no organisation and that one states
+        no amount (of ``amounts``, the sentence's), for then it continues the clause before
+        (15名责任人受到处罚，罚款共计123万元). Nor does an organisation whose list (A、B等企业)
+        precedes the amount own it alone."""
         text = s.norm[:position - s.start]
         start = self._marks.clause_start(text, len(text))
+        if named is None or named.mention.end - s.start <= start:
+            previous = self._marks.clause_start(text, max(start - 1, 0))
+            if not any(previous <= a - s.start < start for a in amounts):
+                start = previous
         if named is not None:
             start = max(start, named.mention.end - s.start)
+            if self.rules.quantities.shared_owners.match(text, named.mention.end - s.start):
+                return True
         return bool(self.rules.quantities.other_owners.search(text, start))
 
     def _beneficiary(self, s: Sentence, before: list[LinkedMention], position: int, kind: str) -> Entity | None:
@@ -323,14 +352,18 @@ def _distinct(figures: list[Figure]) -> list[Figure]:
     """One figure per organisation and value in an article: a headline or a table row that repeats
     a figure of the body does not make it a second one, even where its few words suggest another
     kind (the body's sentence, the longer, is kept). Nor does a headline that gives a branch's
-    amount to its insurer (安信农险20万元预赔款 … 青浦支公司预付了20万元): the unit's figure stands."""
-    best: dict[tuple, Figure] = {}
+    amount to its insurer (安信农险20万元预赔款 … 青浦支公司预付了20万元): the unit's figure stands.
+    One sentence that writes it twice states two (捐赠20万元…另捐赠价值20万元的图书)."""
+    best: dict[tuple, list[Figure]] = {}
     for f in figures:
         key = (f.agent.iri, f.quantity.value, f.quantity.unit)
-        if key not in best or len(f.evidence.quote) > len(best[key].evidence.quote):
-            best[key] = f
-    units = {(f.agent.parent, f.quantity.value, f.quantity.unit) for f in best.values() if f.agent.parent}
-    return sorted((f for key, f in best.items() if key not in units), key=lambda f: f.quantity.start)
+        kept = best.get(key)
+        if kept and kept[0].evidence.start == f.evidence.start:
+            kept.append(f)
+        elif not kept or len(f.evidence.quote) > len(kept[0].evidence.quote):
+            best[key] = [f]
+    units = {(f.agent.parent, f.quantity.value, f.quantity.unit) for fs in best.values() for f in fs if f.agent.parent}
+    return sorted((f for key, fs in best.items() if key not in units for f in fs), key=lambda f: f.quantity.start)
 
 
 def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int], joiner: re.Pattern) -> list[tuple[int, int]]:

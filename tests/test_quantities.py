@@ -41,6 +41,12 @@ def test_not_money(text, rules):
     assert money(text, rules) == []
 
 
+@pytest.mark.parametrize("text", ["免赔额为500元", "起付线1万元", "每次事故绝对免赔1000元"])
+def test_policy_terms_the_insured_bears_are_no_amount(text, rules):
+    assert money(text, rules) == []
+    assert money("最高保额50万元", rules) != []
+
+
 @pytest.mark.parametrize("text, value, unit, kind, qualifiers", [
     ("已为17.9万名上海市民添加保障", "179000", "名", "People", ()),
     ("公司2400余名在沪党员", "2400", "名", "People", ("余",)),

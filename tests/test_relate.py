@@ -206,6 +206,12 @@ def test_that_day_is_the_day_written_last_before(pipeline):
     assert ("友邦人寿", "5000000", "OtherAmount", None) in got
 
 
+def test_one_sentence_writing_an_amount_twice_states_two(pipeline):
+    text = "华泰保险集团向那团小学捐赠20万元，另捐赠价值20万元的图书。"
+    _, figures = related(pipeline, text)
+    assert [f.quantity.surface for f in figures if f.is_money] == ["20万元", "20万元"]
+
+
 def test_an_amount_given_to_an_insurer_and_to_its_branch_is_the_branchs(pipeline):
     text = "安信农险20万元预赔款助菜农复产\n9月17日，太平洋安信农险青浦支公司向合作社预付了20万元保险金。"
     assert {agent for agent, *_ in money(pipeline, text)} == {"太平洋安信农险青浦支公司"}
@@ -214,9 +220,30 @@ def test_an_amount_given_to_an_insurer_and_to_its_branch_is_the_branchs(pipeline
 @pytest.mark.parametrize("text", [
     "国华人寿上海分公司被罚34万元 前三季度保险业罚金已超3亿元",
     "人保财险总公司被罚款1115万元，27名相关责任人被警告并罚款184万元。",
+    "国华人寿上海分公司被罚款34万元，时任总监钟和卿被警告并罚款5万元。",
+    "太保财险被罚80万元，在个人层面，太保财险财务负责人兼总精算师等34人合计被罚327万元。",
+    "太保财险被罚80万元，被处罚的还有人保财险和紫金财险，10家机构合计被罚540万元。",
 ])
 def test_the_industry_and_people_own_no_organisations_amount(pipeline, text):
     assert len(money(pipeline, text)) == 1
+
+
+def test_a_clause_without_amount_or_organisation_passes_its_owner_on(pipeline):
+    # the fined people of the clause before own the 123万元, not the firm
+    got = money(pipeline, "人保寿险总公司被罚135万元；另有15名相关责任人受到行政处罚，罚款共计123万元。")
+    assert {value for _, value, *_ in got} == {"1350000"}
+    # a clause that states its own amount passes nothing on: the total is the firm's
+    got = money(pipeline, "人保财险被罚款1115万元，27名相关责任人被罚款184万元，合计被罚1299万元。")
+    assert {value for _, value, *_ in got} == {"11150000", "12990000"}
+
+
+def test_a_list_ending_in_etc_shares_its_amount(pipeline):
+    text = "省青基会先后获得阳光保险集团、湖北园易风景园林等爱心企业捐款547万余元。"
+    assert money(pipeline, text) == set()
+
+
+def test_a_body_that_approves_owns_none_of_the_amount(pipeline):
+    assert money(pipeline, "今年以来，保监会就通过了20家保险机构的增资申请，涉及金额超过260亿元。") == set()
 
 
 def test_business_income_is_no_industry(pipeline):
@@ -275,3 +302,16 @@ def test_goods_handed_over_are_a_donation(pipeline, text, fact):
 def test_a_firm_taking_shares_partners_with_the_insurer(pipeline):
     text = "幸福人寿增发新股。陕西煤业化工集团出资5.7亿元认购3.68亿股。"
     assert ("幸福人寿", "partnersWith", "陕西煤业化工集团") in triples(pipeline, text)
+
+
+def test_the_doer_named_after_by_owns_an_earlier_figure(pipeline):
+    got = money(pipeline, "汇丰人寿获批增资。本次新增的15亿元资本全部由其唯一股东汇丰保险（亚洲）有限公司以现金认缴。")
+    assert {agent for agent, *_ in got} == {"汇丰保险（亚洲）有限公司"}
+
+
+def test_a_regions_figure_is_not_the_paragraphs_organisations(pipeline):
+    got = money(pipeline, "太保产险开通理赔绿色通道。今年以来，全省农险累计赔付5亿元。")
+    assert got == set()
+    # the region the help is for does not take the amount from the paragraph's organisation
+    got = money(pipeline, "太保产险开通理赔绿色通道。今年以来，已为全市3万户农户提供风险保障10亿元。")
+    assert {agent for agent, *_ in got} == {"太保产险"}
