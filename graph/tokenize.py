@@ -65,4 +65,4 @@ class JiebaTokenizer:
             import jieba.posseg
 
             self._tagger = jieba.posseg.POSTokenizer(self._jieba)
-        return [(p.word, p.flag) for p in self._tagger.cut(text)]
+        return [(p.word, p.flag) for p in self._tagger.cut(text, HMM=False)]

@@ -109,7 +109,10 @@ def test_train_command_writes_a_loadable_model(tmp_path, bare_ontology, capsys):
     assert model is not None and model.model_path.stat().st_size > 0
     assert not list((bare_ontology / LEARNED_DIR).glob(".*"))  # written atomically: no temporary left
     assert Pipeline.load(bare_ontology, disabled=()).learned is not None
-    assert Pipeline.load(bare_ontology).learned is None  # learned.toml leaves it off in a default build
+    assert Pipeline.load(bare_ontology).learned is not None  # learned.toml switches it on by default
+    config = bare_ontology / LEARNED_DIR / CONFIG_FILE
+    config.write_text(config.read_text(encoding="utf-8").replace("enabled = true", "enabled = false"), encoding="utf-8")
+    assert Pipeline.load(bare_ontology).learned is None  # and `enabled = false` leaves it off
 
 
 @pytest.mark.parametrize("pair", ["{t}/test/gold={t}/articles", "{t}/gold={t}/test"])
