@@ -17,8 +17,10 @@ class Tokenizer(Protocol):
 
     def tokenize(self, text: str, offset: int = 0) -> list[Token]: ...
 
-    def pos(self, text: str) -> list[tuple[str, str]]:
-        """(word, part-of-speech tag) pairs; an empty list when the tokenizer has no tagger."""
+    def pos(self, text: str, guess_unknown: bool = True) -> list[tuple[str, str]]:
+        """(word, part-of-speech tag) pairs; an empty list when the tokenizer has no tagger.
+        ``guess_unknown=False`` skips guessing the words of runs no dictionary has: faster, and
+        enough where a tag is one feature among many (the learned recogniser), not a verdict."""
         ...
 
 
@@ -60,9 +62,9 @@ class JiebaTokenizer:
     def tokenize(self, text: str, offset: int = 0) -> list[Token]:
         return [Token(w, s + offset, e + offset) for w, s, e in self._jieba.tokenize(text)]
 
-    def pos(self, text: str) -> list[tuple[str, str]]:
+    def pos(self, text: str, guess_unknown: bool = True) -> list[tuple[str, str]]:
         if self._tagger is None:
             import jieba.posseg
 
             self._tagger = jieba.posseg.POSTokenizer(self._jieba)
-        return [(p.word, p.flag) for p in self._tagger.cut(text, HMM=False)]
+        return [(p.word, p.flag) for p in self._tagger.cut(text, HMM=guess_unknown)]
