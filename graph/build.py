@@ -245,7 +245,7 @@ class _Build:
         """Write graph.trig and graph.ttl (assembled from the cache entries' pieces: the
         reference graphs, then the articles by id) and graph.html (read from the store's summary
         graph and the included entities' facts, never the whole graph) into ``folder``."""
-        from .render_html import render_html  # pyvis imports IPython: a second nobody else needs
+        from .render_html import render_html  # numpy and jinja2: only builds that write the page need them
 
         keys = [manifest.reference, *(manifest.articles[d].key for d in sorted(manifest.articles))]
         for name, suffix in PIECES.items():
