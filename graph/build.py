@@ -20,6 +20,7 @@ from tqdm import tqdm
 
 from . import generations
 from .cache import ArticleCache, Entry, Manifest, content_key, reference_key
+from .entity_index import Touched
 from .errors import ArticleError, IkgError
 from .exports import PIECES, export_pieces, write_export
 from .ingest import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, article_from_bytes, document_id, read_bytes
@@ -287,7 +288,7 @@ class _Build:
         if previous is not None and old.reference == new.reference and (previous / "store").is_dir():
             GraphStore.copy(previous / "store", folder)
             store = GraphStore(folder)
-            touched: set[str] = set()
+            touched = Touched()
             for doc_id in removed:
                 touched |= store.replace(str(graph_iri(doc_id)), None)
             for doc_id in changed:

@@ -124,9 +124,10 @@ class GraphStore:
     def flush(self) -> None:
         self.store.flush()
 
-    def replace(self, name: str, nquads: bytes | None) -> set[str]:
+    def replace(self, name: str, nquads: bytes | None) -> entity_index.Touched:
         """Make the named graph ``name`` hold the quads of ``nquads`` (or drop it), keeping the union
-        right; returns the entities whose derived data (entity_index.py) the change may alter."""
+        right; returns the entities and relations whose derived data (entity_index.py) the change
+        may alter."""
         graph = pyoxigraph.NamedNode(name)
         default = pyoxigraph.DefaultGraph()
         before = list(self.store.quads_for_pattern(None, None, None, graph))
@@ -140,11 +141,11 @@ class GraphStore:
                        for q in self.store.quads_for_pattern(t.subject, t.predicate, t.object)):
                 self.store.remove(pyoxigraph.Quad(t.subject, t.predicate, t.object, default))
         self.store.extend([pyoxigraph.Quad(q.subject, q.predicate, q.object, default) for q in new])
-        return entity_index.touched(before) | entity_index.touched(new)
+        return entity_index.touched([*before, *new])
 
-    def refresh_index(self, entities: set[str]) -> None:
-        """Bring the names index and the summary graph up to date for ``entities``."""
-        entity_index.refresh(self.store, entities)
+    def refresh_index(self, changed: entity_index.Touched) -> None:
+        """Bring the names index and the summary graph up to date for what ``changed`` names."""
+        entity_index.refresh(self.store, changed)
 
     def load_all(self, blobs) -> None:
         """Fill an empty store with N-Quads documents and the union of their graphs, fast: the
