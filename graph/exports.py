@@ -30,8 +30,8 @@ def export_pieces(nquads: bytes) -> dict[str, bytes]:
                    key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     blocks = [b"%s {\n%s}\n" % (str(name).encode(), _turtle(q.triple for q in group))
               for name, group in itertools.groupby(quads, key=lambda q: q.graph_name)]
-    # A triple stated in two graphs of the entry (or, once assembled, in two articles) is written
-    # each time: a Turtle document is a set of triples, so a repeat is legal and parses away, and
+    # graph.ttl repeats a triple that several articles state (an entity's label, say), once per
+    # article: a Turtle document is a set of triples, so a repeat is legal and parses away, and
     # leaving it costs less than finding it across the whole corpus on every build.
     return {"trig": b"".join(blocks), "ttl": _turtle(dict.fromkeys(q.triple for q in quads))}
 
