@@ -20,7 +20,9 @@ from tqdm import tqdm
 
 from . import generations
 from .cache import ArticleCache, Entry, Manifest, content_key, reference_key
+from .entity_index import Touched
 from .errors import ArticleError, IkgError
+from .exports import PIECES, export_pieces, write_export
 from .ingest import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, article_from_bytes, document_id, read_bytes
 from .lock import output_lock
 from .namespaces import IK
@@ -33,8 +35,6 @@ from .validate_changes import validate_articles
 from .workers import map_in_processes
 from .writers import hold_signals
 
-# What `ikg build` writes into the output folder.
-EXPORTS = {"graph.trig": "trig", "graph.ttl": "ttl"}
 HTML_FILE = "graph.html"
 # Entities graph.html includes, with their evidence, unless told otherwise: what its overview draws
 # (render_html.OVERVIEW_NODES), so that writing it costs the same for 200 articles or 20,000.
@@ -134,22 +134,26 @@ def extract_quads(pipeline: Pipeline, path: Path, data: bytes) -> bytes:
     return extraction_nquads(pipeline.extract(article_from_bytes(path, data)))
 
 
-def _extract_in_worker(item: tuple[Path, bytes]) -> bytes | ArticleError:
+def _extract_entry(pipeline: Pipeline, path: Path, data: bytes) -> tuple[bytes, dict[str, bytes]] | ArticleError:
+    """A cache entry of the article: its N-Quads and their export pieces (made here, where the
+    extraction runs, so that they are made in parallel and once)."""
     try:
-        return extract_quads(_worker, *item)
+        quads = extract_quads(pipeline, path, data)
     except ArticleError as err:
         return err
+    return quads, export_pieces(quads)
+
+
+def _extract_in_worker(item: tuple[Path, bytes]) -> tuple[bytes, dict[str, bytes]] | ArticleError:
+    return _extract_entry(_worker, *item)
 
 
 def _extract_many(todo: list[tuple[Path, bytes]], pipeline: Pipeline, jobs: int,
-                  show: bool) -> Iterator[bytes | ArticleError]:
-    """Extractions of ``todo``, in order; ``jobs`` > 1 spreads them over worker processes."""
+                  show: bool) -> Iterator[tuple[bytes, dict[str, bytes]] | ArticleError]:
+    """Cache entries of ``todo``, in order; ``jobs`` > 1 spreads them over worker processes."""
     if jobs <= 1 or len(todo) < 2:
         for path, data in _progress(todo, len(todo), show):
-            try:
-                yield extract_quads(pipeline, path, data)
-            except ArticleError as err:
-                yield err
+            yield _extract_entry(pipeline, path, data)
         return
     ontology_dir = str(pipeline.ontology_dir) if pipeline.ontology_dir else None
     results = map_in_processes(_extract_in_worker, todo, min(jobs, len(todo)), _start_worker,
@@ -222,7 +226,7 @@ class _Build:
             report.violations = tuple(Violation(**v) for d in report.built for v in new.articles[d].violations)
             if count:
                 _count(store, report)
-            files = _exports(store, folder, max_nodes) if exports else []
+            files = self._exports(store, folder, new, max_nodes) if exports else []
             store.close()
             (folder / generations.MANIFEST).write_bytes(new.dump())
             with hold_signals():  # Ctrl-C after the switch must not count as a failed build
@@ -237,6 +241,18 @@ class _Build:
         self.cache.keep_only({new.reference} | {e.key for e in new.articles.values()})
         report.written = [self.output / "store", *(self.output / name for name in files)]
         return report
+
+    def _exports(self, store: GraphStore, folder: Path, manifest: Manifest, max_nodes: int | None) -> list[str]:
+        """Write graph.trig and graph.ttl (assembled from the cache entries' pieces: the
+        reference graphs, then the articles by id) and graph.html (read from the store's summary
+        graph and the included entities' facts, never the whole graph) into ``folder``."""
+        from .render_html import render_html  # numpy and jinja2: only builds that write the page need them
+
+        keys = [manifest.reference, *(manifest.articles[d].key for d in sorted(manifest.articles))]
+        for name, suffix in PIECES.items():
+            write_export(folder, (self.cache.path(key, suffix) for key in keys), name)
+        (folder / HTML_FILE).write_bytes(render_html(store.store, max_nodes=max_nodes).encode("utf-8"))
+        return [*PIECES, HTML_FILE]
 
     def _extract(self, paths, max_bytes, jobs, show_progress, report) -> Manifest:
         """The manifest of the new build, with every article's extraction in the cache: those
@@ -253,14 +269,15 @@ class _Build:
         if todo or not self.cache.has(new.reference):
             self.pipeline = self.pipeline or Pipeline.load()
         if not self.cache.has(new.reference):
-            self.cache.put(new.reference, _reference_quads(self.pipeline))
+            quads = _reference_quads(self.pipeline)
+            self.cache.put(new.reference, quads, export_pieces(quads))
         for (path, _), result in zip(todo, _extract_many(todo, self.pipeline, jobs, show_progress)):
             doc_id = document_id(path)
             if isinstance(result, ArticleError):
                 report.skipped.append(result)
                 del new.articles[doc_id]
             else:  # cached at once: the work of a build that is stopped is not lost
-                self.cache.put(new.articles[doc_id].key, result)
+                self.cache.put(new.articles[doc_id].key, *result)
                 report.extracted += 1
         return new
 
@@ -271,7 +288,7 @@ class _Build:
         if previous is not None and old.reference == new.reference and (previous / "store").is_dir():
             GraphStore.copy(previous / "store", folder)
             store = GraphStore(folder)
-            touched: set[str] = set()
+            touched = Touched()
             for doc_id in removed:
                 touched |= store.replace(str(graph_iri(doc_id)), None)
             for doc_id in changed:
@@ -283,17 +300,6 @@ class _Build:
             store.load_all(self.cache.quads(key) for key in keys)
         store.flush()
         return store
-
-
-def _exports(store: GraphStore, folder: Path, max_nodes: int | None) -> list[str]:
-    """Write graph.trig, graph.ttl (streamed from the store) and graph.html (read from the store's
-    summary graph and the included entities' facts, never the whole graph) into ``folder``."""
-    from .render_html import render_html  # pyvis imports IPython: a second nobody else needs
-
-    for name, fmt in EXPORTS.items():
-        store.dump(fmt, folder / name)
-    (folder / HTML_FILE).write_bytes(render_html(store.store, max_nodes=max_nodes).encode("utf-8"))
-    return [*EXPORTS, HTML_FILE]
 
 
 def _reference_quads(pipeline: Pipeline) -> bytes:

@@ -1,4 +1,5 @@
-"""Cache: each article's extraction, as the N-Quads of its named graph, content-addressed.
+"""Cache: each article's extraction, as the N-Quads of its named graph (and that graph serialised
+for the exports, see exports.py), content-addressed.
 
 An entry's name is the hash of everything its content depends on: the article's bytes, its file
 name (the article id and the fallback title come from it) and the pipeline's fingerprint (registry,
@@ -33,23 +34,31 @@ def reference_key(fingerprint: str) -> str:
 
 
 class ArticleCache:
-    """Write-once N-Quads files under ``folder``/objects, named by :func:`content_key`."""
+    """Write-once files under ``folder``/objects named by :func:`content_key`: each entry's N-Quads
+    (``<key>.nq``) and its export pieces (``<key>.trig``, ``<key>.ttl``: see exports.py)."""
 
     def __init__(self, folder: Path):
         self.folder = Path(folder) / OBJECTS
 
-    def path(self, key: str) -> Path:
-        return self.folder / f"{key}.nq"
+    def path(self, key: str, suffix: str = "nq") -> Path:
+        """The file of the entry ``key``: its N-Quads, or the piece called ``suffix``."""
+        return self.folder / f"{key}.{suffix}"
 
     def has(self, key: str) -> bool:
         return self.path(key).is_file()
 
-    def put(self, key: str, quads: bytes) -> None:
-        """Store ``quads`` under ``key`` unless an entry of that name exists (its content is the same)."""
-        target = self.path(key)
+    def put(self, key: str, quads: bytes, pieces: dict[str, bytes]) -> None:
+        """Store ``quads`` and their export ``pieces`` under ``key``, the N-Quads last: an entry
+        whose N-Quads exist (what :meth:`has` asks) is whole, whenever a build was stopped."""
+        for suffix, data in (*pieces.items(), ("nq", quads)):
+            self._link(self.path(key, suffix), data)
+
+    @staticmethod
+    def _link(target: Path, data: bytes) -> None:
+        """Write ``target`` unless it exists (an entry's content never changes under its name)."""
         if target.is_file():
             return
-        temporary = stage(target, quads)
+        temporary = stage(target, data)
         try:
             os.link(temporary, target)  # unlike rename, a link never replaces an existing entry
         except FileExistsError:
@@ -67,7 +76,7 @@ class ArticleCache:
         (parent / "manifest.json").unlink(missing_ok=True)
         if not self.folder.is_dir():
             return
-        for path in self.folder.iterdir():
+        for path in self.folder.iterdir():  # an entry's N-Quads and pieces share its key as stem
             if path.name.startswith(".") or path.stem not in keys:
                 path.unlink(missing_ok=True)
 

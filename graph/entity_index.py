@@ -12,14 +12,19 @@ the exports leave them out):
   (distinct evidence sentences; 0 for a link known only from the registry) and, when dated,
   ``ik:firstEvidence``/``ik:lastEvidence``. ontology/README.md shows its shape.
 
-Everything about an entity is a function of the union's triples with that entity as subject (and
-of the facts whose rdf:subject it is), so a build that replaces some articles' graphs recomputes
-only the entities those graphs mention or state facts about, before and after: :func:`touched`
-names them, :func:`refresh` recomputes them. The result equals a clean rebuild's (:func:`rebuild`).
+An entity's record is a function of the union's triples with that entity as subject, and a
+relation's summary of the facts with that (rdf:subject, rdf:predicate, rdf:object), which sit in
+the articles that state them. So a build that replaces some articles' graphs recomputes only the
+records of the entities those graphs mention or state facts about, and the summaries of the
+relations their facts state, before and after: :func:`touched` names them, :func:`refresh`
+recomputes them (an article naming a big insurer recounts that insurer's mentions, not all its
+relations). The result equals a clean rebuild's (:func:`rebuild`).
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import pyoxigraph
 
@@ -35,22 +40,42 @@ _PREF, _ALT = _N(str(SKOS.prefLabel)), _N(str(SKOS.altLabel))
 _SUBJECT, _PREDICATE, _OBJECT = _N(str(RDF.subject)), _N(str(RDF.predicate)), _N(str(RDF.object))
 _KEY = _N(str(NAME_KEY))
 _CLASSES = {str(IK[c]): c for c in ENTITY_CLASSES}
-_BATCH = 200  # entities per SPARQL query (a VALUES block)
+_BATCH = 200  # entities or relations per SPARQL query (a VALUES block)
+_RECORD = (_TYPE, _PREF, _ALT, _N(str(IK.mentionCount)))  # what the summary says of an entity itself
 # Oxigraph's MIN and MAX are unbound when one row lacks the value: undated evidence counts as these.
 _XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 _EARLIEST, _LATEST = f'"0001-01-01"^^<{_XSD_DATE}>', f'"9999-12-31"^^<{_XSD_DATE}>'
 _SENTINELS = ("0001-01-01", "9999-12-31")
 
 
-def touched(quads: Iterable[pyoxigraph.Quad]) -> set[str]:
-    """The entities whose derived data a graph of ``quads`` feeds: those it says are mentioned,
-    and the subjects and objects of its facts."""
-    found = set()
+@dataclass
+class Touched:
+    """What replaced graphs feed in the derived graphs: the entities they mention or state facts
+    about, and the (subject, relation, object) IRIs of their facts."""
+
+    entities: set[str] = field(default_factory=set)
+    statements: set[tuple[str, str, str]] = field(default_factory=set)
+
+    def __or__(self, other: "Touched") -> "Touched":
+        return Touched(self.entities | other.entities, self.statements | other.statements)
+
+
+def touched(quads: Iterable[pyoxigraph.Quad]) -> Touched:
+    """What a graph of ``quads`` feeds: the entities it says are mentioned and the subjects and
+    objects of its facts, and the relation each of its facts states."""
+    found = Touched()
+    parts: dict = defaultdict(dict)  # fact node -> its rdf:subject, rdf:predicate and rdf:object
     for q in quads:
+        if q.predicate in (_SUBJECT, _PREDICATE, _OBJECT):
+            parts[q.subject][q.predicate] = q.object
         if q.predicate == _MENTIONED_IN or q.predicate in (_SUBJECT, _OBJECT):
             node = q.subject if q.predicate == _MENTIONED_IN else q.object
             if isinstance(node, pyoxigraph.NamedNode):
-                found.add(node.value)
+                found.entities.add(node.value)
+    for spo in parts.values():
+        terms = [spo.get(p) for p in (_SUBJECT, _PREDICATE, _OBJECT)]
+        if all(isinstance(t, pyoxigraph.NamedNode) for t in terms):
+            found.statements.add(tuple(t.value for t in terms))
     return found
 
 
@@ -61,34 +86,36 @@ def rebuild(store: pyoxigraph.Store) -> None:
     rows = store.query(f"""SELECT DISTINCT ?e WHERE {{
         {{ ?e <{IK.mentionedIn}> ?a }} UNION {{ ?f <{RDF.subject}> ?e }} UNION {{ ?f <{RDF.object}> ?e }}
         FILTER(isIRI(?e)) }}""")
-    refresh(store, {row["e"].value for row in rows}, clear=False)
-
-
-def refresh(store: pyoxigraph.Store, entities: set[str], clear: bool = True) -> None:
-    """Recompute the names and the summary of ``entities`` from the union (after their articles'
-    graphs were replaced)."""
-    ordered = sorted(entities)
-    if clear:
-        _clear(store, ordered)
-    quads: list[pyoxigraph.Quad] = []
-    for iri in ordered:
-        quads += _entity(store, _N(iri))
-    for start in range(0, len(ordered), _BATCH):
-        quads += _statements(store, ordered[start:start + _BATCH])
+    entities = sorted(row["e"].value for row in rows)
+    quads = [q for iri in entities for q in _entity(store, _N(iri))]
+    for start in range(0, len(entities), _BATCH):  # every relation, read by its subject
+        quads += _statements(store, f"VALUES ?s {{ {_iris(entities[start:start + _BATCH])} }}")
     store.extend(quads)
 
 
-def _clear(store: pyoxigraph.Store, entities: list[str]) -> None:
-    """Remove what the graphs say about ``entities`` (their statement nodes included)."""
+def refresh(store: pyoxigraph.Store, changed: Touched) -> None:
+    """Recompute the names and records of ``changed.entities`` and the summaries of
+    ``changed.statements`` from the union (after the articles' graphs that state them were replaced)."""
+    entities, statements = sorted(changed.entities), sorted(changed.statements)
     old: list[pyoxigraph.Quad] = []
     for iri in entities:
         node = _N(iri)
         old += store.quads_for_pattern(node, None, None, _NAMES)
-        old += store.quads_for_pattern(node, None, None, _SUMMARY)
-        for q in store.quads_for_pattern(None, _SUBJECT, node, _SUMMARY):
-            old += store.quads_for_pattern(q.subject, None, None, _SUMMARY)
+        old += [q for p in _RECORD for q in store.quads_for_pattern(node, p, None, _SUMMARY)]
+    for s, p, o in statements:
+        old += store.quads_for_pattern(_N(s), _N(p), _N(o), _SUMMARY)
+        old += store.quads_for_pattern(_N(node_iri("summary", s, p, o)), None, None, _SUMMARY)
     for q in old:
         store.remove(q)
+    quads = [q for iri in entities for q in _entity(store, _N(iri))]
+    for start in range(0, len(statements), _BATCH):
+        rows = " ".join(f"({_iris(spo)})" for spo in statements[start:start + _BATCH])
+        quads += _statements(store, f"VALUES (?s ?p ?o) {{ {rows} }}")
+    store.extend(quads)
+
+
+def _iris(iris: Iterable[str]) -> str:
+    return " ".join(f"<{i}>" for i in iris)
 
 
 def _values(store: pyoxigraph.Store, node, predicate) -> list:
@@ -124,15 +151,16 @@ def _integer(n: int) -> pyoxigraph.Literal:
     return pyoxigraph.Literal(str(n), datatype=_N("http://www.w3.org/2001/XMLSchema#integer"))
 
 
-def _statements(store: pyoxigraph.Store, subjects: list[str]) -> list[pyoxigraph.Quad]:
-    """One relation triple and one ik:RelationSummary per (s, p, o) some fact about ``subjects`` backs."""
-    values = " ".join(f"<{s}>" for s in subjects)
+def _statements(store: pyoxigraph.Store, values: str) -> list[pyoxigraph.Quad]:
+    """One relation triple and one ik:RelationSummary per (s, p, o) that some fact backs, among
+    those the ``VALUES`` block ``values`` binds (subjects, or whole triples)."""
     rows = store.query(f"""
         SELECT ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?n) (MIN(COALESCE(?d, {_LATEST})) AS ?first)
                (MAX(COALESCE(?d, {_EARLIEST})) AS ?last) WHERE {{
-          VALUES ?s {{ {values} }}
-          VALUES ?type {{ <{IK.RelationFact}> <{IK.StructureFact}> }}
-          ?f <{RDF.subject}> ?s ; a ?type ; <{RDF.predicate}> ?p ; <{RDF.object}> ?o .
+          {values}
+          ?f <{RDF.subject}> ?s ; <{RDF.predicate}> ?p ; <{RDF.object}> ?o ; a ?type .
+          # a FILTER, not a VALUES block: with one the store starts from every fact of the type (1 s, not 0.04 s)
+          FILTER(?type IN (<{IK.RelationFact}>, <{IK.StructureFact}>))
           OPTIONAL {{ ?f <{IK.evidence}> ?ev .
                      OPTIONAL {{ ?ev <{IK.inArticle}>/<https://schema.org/datePublished> ?d }} }}
         }} GROUP BY ?s ?p ?o""")

@@ -11,6 +11,7 @@ generation (the server keeps them).
 """
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from decimal import Decimal, InvalidOperation
 
@@ -120,41 +121,53 @@ class Explorer:
         for r in _rows(self.store, f"""SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE {{ VALUES ?e {{ {values} }}
                                        ?e ik:mentionedIn ?a }} GROUP BY ?e"""):
             info[r["e"].value]["mentions"] = int(r["n"].value)
+        mentions, amounts = (self._mentions(sorted(info)), self._amounts(sorted(info))) if full else ({}, {})
         for iri, d in info.items():
             d["aliases"] = sorted(d["aliases"] - {d["label"]})
-            d["articles"] = self._mentions(iri) if full else []
-            d["amounts"] = self._amounts(iri) if full else []
+            d["articles"] = mentions.get(iri, [])
+            d["amounts"] = amounts.get(iri, [])
         return info
 
-    def _mentions(self, iri: str) -> list[str]:
-        """The articles mentioning ``iri``, the :data:`MENTIONS_LISTED` latest (ordered by the store,
-        so an entity in every article costs no more than one in 200)."""
-        rows = _rows(self.store, f"""
-            SELECT DISTINCT ?a ?date ?id WHERE {{ {_iri(iri)} ik:mentionedIn ?a . ?a a schema:NewsArticle .
-              OPTIONAL {{ ?a schema:datePublished ?date }} OPTIONAL {{ ?a schema:identifier ?id }} }}
-            ORDER BY DESC(COALESCE(STR(?date), "")) DESC(COALESCE(STR(?id), STR(?a))) LIMIT {MENTIONS_LISTED}""")
-        return list(dict.fromkeys(r["a"].value for r in rows))
+    def _mentions(self, iris: list[str]) -> dict[str, list[str]]:
+        """The articles mentioning each of ``iris``, the :data:`MENTIONS_LISTED` latest first.
 
-    def _amounts(self, iri: str) -> list[dict]:
-        """Money figures of an agent, the largest first among those quoted from one sentence."""
-        found = []
-        for r in _rows(self.store, f"""
-                SELECT ?value ?surface ?asOf ?kl ?bl ?art ?quote WHERE {{
-                  ?f a ik:AmountFact ; ik:agent {_iri(iri)} ; ik:amount/schema:value ?value .
-                  OPTIONAL {{ ?f ik:surfaceForm ?surface }} OPTIONAL {{ ?f ik:asOf ?asOf }}
-                  OPTIONAL {{ ?f ik:amountKind/rdfs:label ?kl FILTER(LANG(?kl) = "zh") }}
-                  OPTIONAL {{ ?f ik:beneficiary/skos:prefLabel ?bl }}
-                  OPTIONAL {{ ?f ik:evidence ?ev . ?ev ik:inArticle ?art . OPTIONAL {{ ?ev ik:quote ?quote }} }} }}"""):
-            try:
-                amount = Decimal(r["value"].value)
-            except InvalidOperation:
-                continue
-            if not amount.is_finite():
-                continue
-            found.append((amount, {"article": _text(r["art"]) or None, "quote": _text(r["quote"]),
-                                   "value": format_yuan(amount), "surface": _text(r["surface"]),
-                                   "asOf": _text(r["asOf"]), "kind": _text(r["kl"]), "beneficiary": _text(r["bl"])}))
-        return [entry for _, entry in sorted(found, key=lambda x: (x[1]["article"] or "", x[1]["quote"], -x[0]))]
+        One query per :data:`BATCH` entities, not one each: SPARQL cannot cut each entity's list
+        on its own, so the pairs come back whole and the latest are picked here by the articles'
+        numbers (:meth:`article_index`, read once), which order them by date as the page does."""
+        index = self.article_index()
+        found: dict[str, set[str]] = defaultdict(set)
+        for start in range(0, len(iris), BATCH):
+            for r in _rows(self.store, f"""SELECT ?e ?a WHERE {{
+                    VALUES ?e {{ {_values(iris[start:start + BATCH])} }} ?e ik:mentionedIn ?a }}"""):
+                found[r["e"].value].add(r["a"].value)
+        return {iri: heapq.nlargest(MENTIONS_LISTED, (a for a in articles if a in index), key=index.__getitem__)
+                for iri, articles in found.items()}
+
+    def _amounts(self, iris: list[str]) -> dict[str, list[dict]]:
+        """Money figures of each agent of ``iris``, the largest first among those quoted from one
+        sentence; one query per :data:`BATCH` agents."""
+        found: dict[str, list] = defaultdict(list)
+        for start in range(0, len(iris), BATCH):
+            for r in _rows(self.store, f"""
+                    SELECT ?e ?value ?surface ?asOf ?kl ?bl ?art ?quote WHERE {{
+                      VALUES ?e {{ {_values(iris[start:start + BATCH])} }}
+                      ?f a ik:AmountFact ; ik:agent ?e ; ik:amount/schema:value ?value .
+                      OPTIONAL {{ ?f ik:surfaceForm ?surface }} OPTIONAL {{ ?f ik:asOf ?asOf }}
+                      OPTIONAL {{ ?f ik:amountKind/rdfs:label ?kl FILTER(LANG(?kl) = "zh") }}
+                      OPTIONAL {{ ?f ik:beneficiary/skos:prefLabel ?bl }}
+                      OPTIONAL {{ ?f ik:evidence ?ev . ?ev ik:inArticle ?art . OPTIONAL {{ ?ev ik:quote ?quote }} }} }}"""):
+                try:
+                    amount = Decimal(r["value"].value)
+                except InvalidOperation:
+                    continue
+                if not amount.is_finite():
+                    continue
+                found[r["e"].value].append((amount, {
+                    "article": _text(r["art"]) or None, "quote": _text(r["quote"]), "value": format_yuan(amount),
+                    "surface": _text(r["surface"]), "asOf": _text(r["asOf"]), "kind": _text(r["kl"]),
+                    "beneficiary": _text(r["bl"])}))
+        return {iri: [entry for _, entry in sorted(figures, key=lambda x: (x[1]["article"] or "", x[1]["quote"], -x[0]))]
+                for iri, figures in found.items()}
 
     def _links(self, where: str) -> dict[tuple[str, str, str], list[dict]]:
         """Relation and structure facts matching ``where`` (a pattern on ?f), per (s, p, o)."""

@@ -9,7 +9,7 @@ An output folder looks like this::
       graph.trig -> current/graph.trig    ``current``, so one rename moves all of them
       graph.ttl -> current/graph.ttl
       graph.html -> current/graph.html
-      cache/objects/<key>.nq              content-addressed extractions (see cache.py)
+      cache/objects/<key>.nq .trig .ttl   content-addressed extractions and export pieces (see cache.py)
       .ikg.lock                           the build lock (see lock.py)
 
 A build writes a whole new generation beside the current one, then makes it current with one

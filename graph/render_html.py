@@ -13,6 +13,7 @@ runs without physics.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
 from collections import Counter, defaultdict
@@ -22,13 +23,13 @@ import jinja2
 import networkx as nx
 import numpy as np
 import pyoxigraph
-import pyvis
 
 from .namespaces import PREFIXES, STRUCTURE
 from .ontology import labels
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+# Found, not imported: importing pyvis imports IPython, a second and a half of every build.
+VIS_DIR = Path(importlib.util.find_spec("pyvis").origin).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 
 # Colour and vis-network shape per class; the page's legend is built from this table, with the
 # class's Chinese name from the ontology's rdfs:label.

@@ -12,11 +12,10 @@ from rdflib import Dataset
 
 from .errors import IkgError
 from .generations import pin
-from .namespaces import PREFIXES
 from . import entity_index
 from .lookup import NAMES_GRAPH, SUMMARY_GRAPH
 from .to_rdf import new_dataset
-from .writers import format_for, format_of_file, write_atomic
+from .writers import format_of_file, write_atomic
 
 def _format(path: Path):
     """rdflib's parser and pyoxigraph's format of an RDF file, by its ending."""
@@ -125,9 +124,10 @@ class GraphStore:
     def flush(self) -> None:
         self.store.flush()
 
-    def replace(self, name: str, nquads: bytes | None) -> set[str]:
+    def replace(self, name: str, nquads: bytes | None) -> entity_index.Touched:
         """Make the named graph ``name`` hold the quads of ``nquads`` (or drop it), keeping the union
-        right; returns the entities whose derived data (entity_index.py) the change may alter."""
+        right; returns the entities and relations whose derived data (entity_index.py) the change
+        may alter."""
         graph = pyoxigraph.NamedNode(name)
         default = pyoxigraph.DefaultGraph()
         before = list(self.store.quads_for_pattern(None, None, None, graph))
@@ -141,11 +141,11 @@ class GraphStore:
                        for q in self.store.quads_for_pattern(t.subject, t.predicate, t.object)):
                 self.store.remove(pyoxigraph.Quad(t.subject, t.predicate, t.object, default))
         self.store.extend([pyoxigraph.Quad(q.subject, q.predicate, q.object, default) for q in new])
-        return entity_index.touched(before) | entity_index.touched(new)
+        return entity_index.touched([*before, *new])
 
-    def refresh_index(self, entities: set[str]) -> None:
-        """Bring the names index and the summary graph up to date for ``entities``."""
-        entity_index.refresh(self.store, entities)
+    def refresh_index(self, changed: entity_index.Touched) -> None:
+        """Bring the names index and the summary graph up to date for what ``changed`` names."""
+        entity_index.refresh(self.store, changed)
 
     def load_all(self, blobs) -> None:
         """Fill an empty store with N-Quads documents and the union of their graphs, fast: the
@@ -167,43 +167,9 @@ class GraphStore:
         default = pyoxigraph.DefaultGraph()
         self.store.bulk_extend(quads + [pyoxigraph.Quad(q.subject, q.predicate, q.object, default) for q in quads])
 
-    def dump(self, name: str, path: Path) -> None:
-        """Write the graph in format ``name`` to ``path`` (ttl, nt: the union; trig, nq: the article,
-        registry and ontology graphs, not the index graphs), streamed by the store: no copy of the
-        graph is held in Python, whatever its size."""
-        fmt = format_for(name).oxigraph
-        if not fmt.supports_datasets:
-            self.store.dump(str(path), fmt, from_graph=pyoxigraph.DefaultGraph(),
-                            prefixes=_DUMP_PREFIXES if fmt == pyoxigraph.RdfFormat.TURTLE else None)
-            return
-        graphs = sorted(g.value for g in self.store.named_graphs()
-                        if isinstance(g, pyoxigraph.NamedNode) and g.value not in INDEX_GRAPHS)
-        with open(path, "wb") as out:
-            if fmt == pyoxigraph.RdfFormat.N_QUADS:  # the store writes one graph as triples: keep the name
-                for g in graphs:
-                    quads = self.store.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(g))
-                    out.write(pyoxigraph.serialize(quads, format=fmt))
-                return
-            # TriG: the prefixes once, then each graph's Turtle (its own prefix lines cut) in a block
-            header = _prefix_lines()
-            out.write(header)
-            for g in graphs:
-                body = self.store.dump(format=fmt, from_graph=pyoxigraph.NamedNode(g), prefixes=_DUMP_PREFIXES)
-                out.write(b"<%s> {\n" % g.encode() + body[len(header):] + b"}\n")
-
     def close(self) -> None:
         del self.store
 
 
 _LOAD_CHUNK = 500
 INDEX_GRAPHS = frozenset({str(NAMES_GRAPH), str(SUMMARY_GRAPH)})  # derived, outside the union
-_DUMP_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-
-
-def _prefix_lines() -> bytes:
-    """The ``@prefix`` lines pyoxigraph writes before any graph it dumps with :data:`_DUMP_PREFIXES`."""
-    probe = pyoxigraph.Store()
-    a, b, c = (pyoxigraph.NamedNode(f"urn:{x}") for x in "abc")
-    probe.add(pyoxigraph.Quad(a, b, c))
-    text = probe.dump(format=pyoxigraph.RdfFormat.TRIG, from_graph=pyoxigraph.DefaultGraph(), prefixes=_DUMP_PREFIXES)
-    return text[:text.index(b"<urn:a>")]
