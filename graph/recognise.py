@@ -282,10 +282,17 @@ class Recogniser:
                 if rule.check_pos and any(tag in self.rules.reject_pos
                                           for _, tag in self.tokenizer.pos(s.text[start:m.start()])):
                     continue
+                if rule.place_pos and not self._is_place(s.text[start:m.start() + 1], rule.place_pos):
+                    continue
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, rule.cls, "pattern")
                 unit = self._unit_after(s.text, m.end(), rule.cls) if units else None
                 out.append((self._with_unit(name, unit, s.text, s.start), rule.needs_branch))
         return out
+
+    def _is_place(self, word: str, tags: frozenset[str]) -> bool:
+        """Whether jieba reads ``word`` as one word of one of ``tags`` (中山市: ns; 地级市: n)."""
+        words = self.tokenizer.pos(word)
+        return len(words) == 1 and words[0][1] in tags
 
     def _name_start(self, s: Sentence, suffix_start: int, max_stem: int, boundaries: set[int],
                     ends_stem: re.Pattern | None = None) -> int | None:

@@ -36,6 +36,8 @@ class SuffixName:
     check_pos: bool
     not_after_quote: bool = False  # right after a quoted name it describes that name (“吉牛保”肉牛价格指数保险)
     ends_stem: re.Pattern | None = None  # a word (a verb) that bounds the stem as a boundary word does
+    place_pos: frozenset[str] = frozenset()  # if set: the stem and the suffix's first character (中山市)
+    # make one word of these jieba tags, a place name, not a common word (地级市, 全市)
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,13 @@ def _expand(pattern: str, placeholders: dict[str, str]) -> str:
     return pattern
 
 
+def _suffix(t: "_Table", placeholders: dict[str, str]) -> re.Pattern:
+    """A suffix rule's suffix: a list of words, or a pattern over the lists (`suffix_pattern`)."""
+    if "suffix_pattern" in t.data:
+        return t.regex("suffix_pattern", _expand(t.get("suffix_pattern", str), placeholders))
+    return t.regex("suffixes", alternation(t.words("suffixes")))
+
+
 def load_rules(path: Path | None = None) -> Rules:
     """Read and compile the rules file (default: the project's ontology/patterns.toml); a mistake
     in it is one :class:`IkgError` naming the file, the key and the problem."""
@@ -239,10 +248,10 @@ def load_rules(path: Path | None = None) -> Rules:
         implied_levels=implied_levels,
         region_prefix=names.regex("regions", f"^(?:{regions})"),
         suffix_names=tuple(
-            SuffixName(t.get("class", str), t.regex("suffixes", alternation(t.words("suffixes"))), t.get("max_stem", int),
+            SuffixName(t.get("class", str), _suffix(t, placeholders), t.get("max_stem", int),
                        t.get("needs_branch", bool, False), t.get("check_pos", bool, False),
                        t.get("not_after_quote", bool, False),
-                       t.regex("ends_stem", optional=True))
+                       t.regex("ends_stem", optional=True), frozenset(t.words("place_pos") if "place_pos" in t.data else ()))
             for t in names.tables("suffix_name")),
         pattern_names=tuple(
             (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)))

@@ -221,3 +221,15 @@ def test_a_later_item_of_a_list_of_groups_needs_no_word_of_help(pipeline):
 
 def test_zhongzhi_is_a_central_sub_branch(pipeline):
     assert ("太保财险中山中支", "Branch") in found(pipeline, "太保财险中山中支为水产养殖户支付了赔款。")
+
+
+def test_a_department_of_a_place_the_region_list_lacks(pipeline):
+    assert ("中山市农业农村局", "Regulator") in found(pipeline, "中山市农业农村局相关负责人说，目前各镇正在核灾。")
+    assert ("奉新县农业农村局", "Regulator") in found(pipeline, "奉新县支公司向奉新县农业农村局提供了抗旱物资。")
+    assert not any(c == "Regulator" for _, c in found(pipeline, "各地级市政府和全市农业农村局积极配合。"))
+
+
+def test_youth_league_committees_and_local_offices_are_regulators(pipeline):
+    assert ("共青团湖北省委", "Regulator") in found(pipeline, "共青团湖北省委负责人会见了阳光保险集团代表。")
+    assert ("温岭市农水局", "Regulator") in found(pipeline, "人保财险温岭支公司与温岭市农水局一道把赔款送到农户手中。")
+    assert ("厦门市政府金融办", "Regulator") in found(pipeline, "厦门市政府金融办组织开展农房保险工作。")
