@@ -89,7 +89,10 @@ def _runs(text: str, quotes: list, joiners: frozenset[str]) -> list[list]:
 def _as_written(m: Mention, s: Sentence) -> Mention:
     """``m`` with its surface forms as the article writes them."""
     start = m.start - s.start
-    parent = s.text[start:start + len(m.parent_surface)] if m.parent_surface else None
+    parent = None
+    if m.parent_surface:  # the parent's name starts the mention, or ends it (厦门人保财险)
+        at = start + max(m.surface.find(m.parent_surface), 0)
+        parent = s.text[at:at + len(m.parent_surface)]
     return replace(m, surface=s.text[start:m.end - s.start], parent_surface=parent)
 
 
@@ -224,9 +227,13 @@ class Recogniser:
         for a, b, iri in self.index.matches(s.text):
             if any(pa <= a and b <= pb and (a, b) != (pa, pb) for pa, pb in inside):
                 continue
+            cls = self.registry.entries[iri].entity.cls
+            region = self._region_before(s.text, a, iri) if units else None
+            if region and region.start() in boundaries and b in boundaries:
+                candidates.append((region.start(), b, (iri, b, region)))
             if b - a > _SHORT_ALIAS or (a in boundaries and b in boundaries):
                 spans.add((a, b))
-                unit = self._unit_after(s.text, b, self.registry.entries[iri].entity.cls) if units else None
+                unit = self._unit_after(s.text, b, cls) if units else None
                 candidates.append((a, unit.end() if unit else b, (iri, b, unit)))
         aliases = [(a, b, iri, unit) for a, _, (iri, b, unit) in best_reading(candidates)]
         view = SentenceView(s, boundaries, aliases, spans, patterned)
@@ -258,6 +265,15 @@ class Recogniser:
         if m and m["region"] in r.local_unit_stopwords:
             return None
         return m
+
+    def _region_before(self, text: str, start: int, iri: str) -> re.Match | None:
+        """A region right before an insurer's name, which names its local branch: 厦门人保财险,
+        浙江国寿 are the insurer's 厦门分公司 and 浙江分公司. A group's name so qualified is a
+        branch only when the registry says which of its insurers owns its branches (国寿)."""
+        entry = self.registry.entries[iri]
+        if entry.entity.cls != "Insurer" and not (entry.entity.cls == "InsuranceGroup" and entry.branch_insurer):
+            return None
+        return self.rules.region_before.search(text, max(0, start - self.rules.region_before_reach), start)
 
     def _with_unit(self, mention: Mention, unit: re.Match | None, text: str, offset: int) -> Mention:
         """Extend a name by the unit that follows it (平安产险 + 上海分公司); a partner's unit stays a Partner."""
@@ -429,9 +445,15 @@ def branch_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
     邮储银行河南省分行 (a partner's unit stays a Partner)."""
     s, out = view.sentence, []
     for a, b, iri, unit in view.aliases:
-        if unit is not None:
-            name = Mention(view.text[a:b], s.start + a, s.start + b, s.index,
-                           rec.registry.entries[iri].entity.cls, "alias", entity=iri)
+        if unit is None:
+            continue
+        cls = rec.registry.entries[iri].entity.cls
+        if unit.start() == a:  # the region before the name (厦门人保财险): the unit goes unwritten
+            out.append(Mention(view.text[a:b], s.start + a, s.start + b, s.index, "Branch", "alias",
+                               parent=iri, parent_surface=view.text[unit.end():b], region=unit["region"],
+                               unit=rec.rules.bare_unit))
+        else:
+            name = Mention(view.text[a:b], s.start + a, s.start + b, s.index, cls, "alias", entity=iri)
             out.append(rec._with_unit(name, unit, view.text, s.start))
     out += [m for m, _ in view.suffixed if m.unit is not None]
     return out

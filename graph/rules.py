@@ -68,6 +68,8 @@ class Rules:
     implied_place: re.Pattern  # 省/市 + a government body, its place left to context (省财政厅)
     implied_levels: dict[str, frozenset[str]]  # 省/市 → the regions it fits ("*": any but the others)
     region_prefix: re.Pattern  # a region at the start of a name (山东保监局)
+    region_before: re.Pattern  # a region that ends where an insurer's name starts (厦门|人保财险)
+    region_before_reach: int  # how far back (characters) that region may start
     suffix_names: tuple[SuffixName, ...]
     pattern_names: tuple[tuple[str, re.Pattern], ...]  # (class, pattern)
     canonical_names: tuple[tuple[str, re.Pattern, str], ...]  # (class, pattern, label template)
@@ -247,6 +249,8 @@ def load_rules(path: Path | None = None) -> Rules:
                       f"(?:{alternation(implied_levels)})(?:{placeholders['government_bodies']})"),
         implied_levels=implied_levels,
         region_prefix=names.regex("regions", f"^(?:{regions})"),
+        region_before=names.regex("regions", f"(?P<region>{regions})(?:{region_suffix})?$"),
+        region_before_reach=max(map(len, names.words("regions"))) + max(map(len, names.words("region_suffixes"))),
         suffix_names=tuple(
             SuffixName(t.get("class", str), _suffix(t, placeholders), t.get("max_stem", int),
                        t.get("needs_branch", bool, False), t.get("check_pos", bool, False),
