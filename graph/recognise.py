@@ -107,6 +107,7 @@ class SentenceView:
     alias_spans: set[tuple[int, int]]  # every alias match, read or not: a quoted alias is no product
     patterned: list[Mention] = field(default_factory=list)  # names patterns give whole
     suffixed: list[tuple[Mention, bool]] = field(default_factory=list)  # (name, needs a unit)
+    over_insurers: list[Mention] = field(default_factory=list)  # names read whole over an insurer's name
 
     @property
     def text(self) -> str:
@@ -220,14 +221,21 @@ class Recogniser:
                       else set(range(len(s.text) + 1)))  # no tokenizer: every position is a boundary
         units = "branches" in self.enabled
         patterned = self._pattern_names(s) if "pattern_names" in self.enabled else []
+        view = SentenceView(s, boundaries, [], set(), patterned)
+        if "suffix_names" in self.enabled or units:
+            view.suffixed = self._suffix_names(view, units)
         # A registry name inside a longer pattern name is part of it: 国家金融监督管理总局温州监管分局
-        # is the local office, not the national body followed by noise.
+        # is the local office, not the national body followed by noise; so is an insurer's name
+        # inside the name of a body named after it (太保蓝公益基金会, 泰康仙林鼓楼医院).
         inside = [(m.start - s.start, m.end - s.start) for m in patterned]
+        insurers_inside = [(m.start - s.start, m.end - s.start) for m in view.over_insurers]
         candidates, spans = [], set()
         for a, b, iri in self.index.matches(s.text):
-            if any(pa <= a and b <= pb and (a, b) != (pa, pb) for pa, pb in inside):
-                continue
             cls = self.registry.entries[iri].entity.cls
+            if any(pa <= a and b <= pb and (a, b) != (pa, pb) for pa, pb in inside) or (
+                    cls in ("Insurer", "InsuranceGroup") and any(pa <= a and b <= pb and (a, b) != (pa, pb)
+                                                                  for pa, pb in insurers_inside)):
+                continue
             region = self._region_before(s.text, a, iri) if units else None
             if region and region.start() in boundaries and b in boundaries:
                 candidates.append((region.start(), b, (iri, b, region)))
@@ -235,10 +243,8 @@ class Recogniser:
                 spans.add((a, b))
                 unit = self._unit_after(s.text, b, cls) if units else None
                 candidates.append((a, unit.end() if unit else b, (iri, b, unit)))
-        aliases = [(a, b, iri, unit) for a, _, (iri, b, unit) in best_reading(candidates)]
-        view = SentenceView(s, boundaries, aliases, spans, patterned)
-        if "suffix_names" in self.enabled or units:
-            view.suffixed = self._suffix_names(view, units)
+        view.aliases = [(a, b, iri, unit) for a, _, (iri, b, unit) in best_reading(candidates)]
+        view.alias_spans = spans
         return view
 
     # -- what components share ----------------------------------------------------------------
@@ -303,6 +309,8 @@ class Recogniser:
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, rule.cls, "pattern")
                 unit = self._unit_after(s.text, m.end(), rule.cls) if units else None
                 out.append((self._with_unit(name, unit, s.text, s.start), rule.needs_branch))
+                if rule.over_insurers:
+                    view.over_insurers.append(name)
         return out
 
     def _is_place(self, word: str, tags: frozenset[str]) -> bool:

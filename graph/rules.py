@@ -36,6 +36,7 @@ class SuffixName:
     check_pos: bool
     not_after_quote: bool = False  # right after a quoted name it describes that name (“吉牛保”肉牛价格指数保险)
     ends_stem: re.Pattern | None = None  # a word (a verb) that bounds the stem as a boundary word does
+    over_insurers: bool = False  # the name holds an insurer's name and is still one name (太保蓝公益基金会)
     place_pos: frozenset[str] = frozenset()  # if set: the stem and the suffix's first character (中山市)
     # make one word of these jieba tags, a place name, not a common word (地级市, 全市)
 
@@ -255,7 +256,8 @@ def load_rules(path: Path | None = None) -> Rules:
             SuffixName(t.get("class", str), _suffix(t, placeholders), t.get("max_stem", int),
                        t.get("needs_branch", bool, False), t.get("check_pos", bool, False),
                        t.get("not_after_quote", bool, False),
-                       t.regex("ends_stem", optional=True), frozenset(t.words("place_pos") if "place_pos" in t.data else ()))
+                       t.regex("ends_stem", optional=True), t.get("over_insurers", bool, False),
+                       frozenset(t.words("place_pos") if "place_pos" in t.data else ()))
             for t in names.tables("suffix_name")),
         pattern_names=tuple(
             (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)))

@@ -233,3 +233,12 @@ def test_youth_league_committees_and_local_offices_are_regulators(pipeline):
     assert ("共青团湖北省委", "Regulator") in found(pipeline, "共青团湖北省委负责人会见了阳光保险集团代表。")
     assert ("温岭市农水局", "Regulator") in found(pipeline, "人保财险温岭支公司与温岭市农水局一道把赔款送到农户手中。")
     assert ("厦门市政府金融办", "Regulator") in found(pipeline, "厦门市政府金融办组织开展农房保险工作。")
+
+
+def test_a_body_named_after_its_insurer_is_read_whole(pipeline):
+    got = found(pipeline, "中国太保携手太保蓝公益基金会，向泰康仙林鼓楼医院捐赠物资。")
+    assert {("太保蓝公益基金会", "Partner"), ("泰康仙林鼓楼医院", "Partner")} <= got
+    assert ("太保", "InsuranceGroup") not in got
+    # a firm holding a registry name stays the registry's, and a verb still ends a name
+    assert ("平安银行股份有限公司", "Partner") in found(pipeline, "平安银行股份有限公司与平安产险合作。")
+    assert ("中国人寿", "InsuranceGroup") in found(pipeline, "中国人寿援建希望小学。")
