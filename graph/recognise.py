@@ -301,8 +301,7 @@ class Recogniser:
                     continue
                 if rule.not_after_quote and start and s.text[start - 1] in self.rules.punctuation.closing:
                     continue
-                if rule.check_pos and any(tag in self.rules.reject_pos
-                                          for _, tag in self.tokenizer.pos(s.text[start:m.start()])):
+                if rule.check_pos and self._has_rejected_word(s.text[start:m.start()], rule.pos_inside):
                     continue
                 if rule.place_pos and not self._is_place(s.text[start:m.start() + 1], rule.place_pos):
                     continue
@@ -312,6 +311,12 @@ class Recogniser:
                 if rule.over_insurers:
                     view.over_insurers.append(name)
         return out
+
+    def _has_rejected_word(self, stem: str, inside: frozenset[str]) -> bool:
+        """Whether the stem holds a word of a part of speech no name has, or starts with a word of
+        one the rule lets stand only ``inside`` the stem."""
+        words = self.tokenizer.pos(stem)
+        return any(tag in self.rules.reject_pos and (n == 0 or tag not in inside) for n, (_, tag) in enumerate(words))
 
     def _is_place(self, word: str, tags: frozenset[str]) -> bool:
         """Whether jieba reads ``word`` as one word of one of ``tags`` (中山市: ns; 地级市: n)."""
@@ -331,15 +336,17 @@ class Recogniser:
                 return None
             start = suffix_start = holder.start - s.start
         tokens = [t for t in s.tokens if t.end - s.start <= suffix_start]
+        brackets = [b.span() for b in r.name_bracket.finditer(s.text, 0, suffix_start)]
         for token in reversed(tokens):
-            if (token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1])
-                    or (ends_stem and ends_stem.search(token.text))):
+            bracketed = any(a <= token.start - s.start and token.end - s.start <= b for a, b in brackets)
+            if not bracketed and (token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1])
+                                  or (ends_stem and ends_stem.search(token.text))):
                 break
             if suffix_start - (token.start - s.start) > max_stem:
                 return None  # no boundary in reach: a clause, not a name ("有效期内经医院")
             start = token.start - s.start
         stem = s.text[start:suffix]
-        if len(stem) < 2 or any(stem.endswith(w) for w in r.stem_stopwords):
+        if len(stem) < 2 or not _NAME_CHAR.match(stem) or any(stem.endswith(w) for w in r.stem_stopwords):
             return None
         return start
 

@@ -36,6 +36,7 @@ class SuffixName:
     check_pos: bool
     not_after_quote: bool = False  # right after a quoted name it describes that name (“吉牛保”肉牛价格指数保险)
     ends_stem: re.Pattern | None = None  # a word (a verb) that bounds the stem as a boundary word does
+    pos_inside: frozenset[str] = frozenset()  # with check_pos, tags a stem may hold but not start with
     over_insurers: bool = False  # the name holds an insurer's name and is still one name (太保蓝公益基金会)
     place_pos: frozenset[str] = frozenset()  # if set: the stem and the suffix's first character (中山市)
     # make one word of these jieba tags, a place name, not a common word (地级市, 全市)
@@ -76,6 +77,7 @@ class Rules:
     canonical_names: tuple[tuple[str, re.Pattern, str], ...]  # (class, pattern, label template)
     name_boundary_tokens: frozenset[str]
     stem_stopwords: frozenset[str]
+    name_bracket: re.Pattern  # a bracketed word inside a name (（武汉）)
     reject_pos: frozenset[str]
     region_suffix: re.Pattern
     line_reference_prefixes: tuple[str, ...]
@@ -256,7 +258,8 @@ def load_rules(path: Path | None = None) -> Rules:
             SuffixName(t.get("class", str), _suffix(t, placeholders), t.get("max_stem", int),
                        t.get("needs_branch", bool, False), t.get("check_pos", bool, False),
                        t.get("not_after_quote", bool, False),
-                       t.regex("ends_stem", optional=True), t.get("over_insurers", bool, False),
+                       t.regex("ends_stem", optional=True), frozenset(t.words("pos_inside") if "pos_inside" in t.data else ()),
+                       t.get("over_insurers", bool, False),
                        frozenset(t.words("place_pos") if "place_pos" in t.data else ()))
             for t in names.tables("suffix_name")),
         pattern_names=tuple(
@@ -267,6 +270,7 @@ def load_rules(path: Path | None = None) -> Rules:
             for t in names.tables("canonical_name")),
         name_boundary_tokens=frozenset(boundaries.words("name_boundary_tokens")),
         stem_stopwords=frozenset(boundaries.words("stem_stopwords")),
+        name_bracket=boundaries.regex("name_bracket"),
         reject_pos=frozenset(boundaries.words("reject_pos")),
         region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names.words("line_reference_prefixes")),

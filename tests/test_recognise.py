@@ -242,3 +242,17 @@ def test_a_body_named_after_its_insurer_is_read_whole(pipeline):
     # a firm holding a registry name stays the registry's, and a verb still ends a name
     assert ("平安银行股份有限公司", "Partner") in found(pipeline, "平安银行股份有限公司与平安产险合作。")
     assert ("中国人寿", "InsuranceGroup") in found(pipeline, "中国人寿援建希望小学。")
+
+
+def test_a_legal_name_may_hold_a_word_read_as_a_verb_but_not_start_with_one(pipeline):
+    text = "人保财险成都市分公司为成都纵横自动化技术股份有限公司提供保障。"
+    assert ("成都纵横自动化技术股份有限公司", "Partner") in found(pipeline, text)
+    assert not any(c == "Partner" for _, c in found(pipeline, "公司正式成立上海新华科技有限公司。"))
+    assert not any(c == "Partner" for _, c in found(pipeline, "人保财险接到上海新华科技有限公司报案。"))
+
+
+def test_a_bracketed_place_inside_a_name_is_part_of_it(pipeline):
+    got = found(pipeline, "联席保荐人包括摩根大通证券（远东）有限公司、瑞士信贷（香港）有限公司。")
+    assert {("摩根大通证券（远东）有限公司", "Partner"), ("瑞士信贷（香港）有限公司", "Partner")} <= got
+    got = found(pipeline, "泰康在线总部以及泰康同济（武汉）医院均落户武汉。")
+    assert ("泰康同济（武汉）医院", "Partner") in got
