@@ -163,11 +163,22 @@ class Recogniser:
         “国元保险”）, 国元保险 is that registry entity wherever the article writes it, though the
         registry lacks the alias."""
         for m in mentions:
-            short = self.rules.short_name.match(s.text, m.end - s.start) if m.entity and not m.unit else None
+            named = m
+            if m.unit and m.parent and m.parent_surface and m.surface.startswith(m.parent_surface):
+                # 中国人寿保险股份有限公司（简称“中国人寿”）广西分公司: the short name is the insurer's
+                named = Mention(m.parent_surface, m.start, m.start + len(m.parent_surface), m.sentence,
+                                self.registry.entries[m.parent].entity.cls, "alias", entity=m.parent)
+            short = self.rules.short_name.match(s.text, named.end - s.start) if named.entity else None
             if short and len(short["short"]) > 1:
-                short_names.setdefault(short["short"], m)
+                short_names.setdefault(short["short"], named)
         if not short_names:
             return mentions
+        # The article's own short name wins over another registry entity's alias of the same
+        # text: after 中国人寿保险股份有限公司（简称“中国人寿”）, 中国人寿 is the life company, not the group.
+        redefined = {(m.start, m.end) for m in mentions
+                     if m.kind == "alias" and m.entity and m.surface in short_names
+                     and short_names[m.surface].entity != m.entity}
+        mentions = [m for m in mentions if (m.start, m.end) not in redefined]
         taken = [False] * len(s.text)
         for m in mentions:
             taken[m.start - s.start:m.end - s.start] = [True] * (m.end - m.start)

@@ -121,3 +121,10 @@ def test_a_region_before_an_insurers_name_is_its_local_branch(pipeline):
     assert label(pipeline, branches[0][1].parent) == "人保财险"
     assert len({e.iri for _, e in branches[1:]}) == 1  # 浙江国寿 is the branch named in full
     assert not any(e.cls in ("Insurer", "InsuranceGroup") for _, e in got)
+
+
+def test_an_articles_own_short_name_wins_over_the_registrys_reading(pipeline):
+    got = entities(pipeline, "中国人寿保险股份有限公司（简称“中国人寿”）广西分公司承办惠民保。中国人寿积极参与。")
+    [(_, insurer)] = [x for x in got if x[0] == "中国人寿"]
+    assert insurer.cls == "Insurer" and label(pipeline, insurer.iri) == "中国人寿寿险"
+    assert not any(e.cls == "InsuranceGroup" for _, e in got)
