@@ -256,3 +256,9 @@ def test_a_bracketed_place_inside_a_name_is_part_of_it(pipeline):
     assert {("摩根大通证券（远东）有限公司", "Partner"), ("瑞士信贷（香港）有限公司", "Partner")} <= got
     got = found(pipeline, "泰康在线总部以及泰康同济（武汉）医院均落户武汉。")
     assert ("泰康同济（武汉）医院", "Partner") in got
+
+
+def test_a_financial_holding_is_a_group(pipeline):
+    got = found(pipeline, "富邦金控以及中信金控、台新新光金控陆续捐款，各大金控纷纷响应。")
+    assert {("富邦金控", "InsuranceGroup"), ("中信金控", "InsuranceGroup"), ("台新新光金控", "InsuranceGroup")} <= got
+    assert not any(c == "InsuranceGroup" and "各" in s for s, c in got)
