@@ -227,6 +227,8 @@ def test_a_department_of_a_place_the_region_list_lacks(pipeline):
     assert ("中山市农业农村局", "Regulator") in found(pipeline, "中山市农业农村局相关负责人说，目前各镇正在核灾。")
     assert ("奉新县农业农村局", "Regulator") in found(pipeline, "奉新县支公司向奉新县农业农村局提供了抗旱物资。")
     assert not any(c == "Regulator" for _, c in found(pipeline, "各地级市政府和全市农业农村局积极配合。"))
+    assert ("内厝镇政府", "Regulator") in found(pipeline, "厦门市民政局、厦门保监局和内厝镇政府的有关人员到场。")
+    assert not any(c == "Regulator" for _, c in found(pipeline, "各乡镇政府和全镇政府积极配合。"))
 
 
 def test_youth_league_committees_and_local_offices_are_regulators(pipeline):
