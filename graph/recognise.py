@@ -163,6 +163,9 @@ class Recogniser:
         “国元保险”）, 国元保险 is that registry entity wherever the article writes it, though the
         registry lacks the alias."""
         for m in mentions:
+            known = self.registry.lookup(m.surface) if m.kind == "alias" and m.entity else None
+            if known and known.entity.iri != m.entity:  # read otherwise here (a group listed with insurers):
+                short_names.setdefault(m.surface, m)  # so in the rest of the article
             named = m
             if m.unit and m.parent and m.parent_surface and m.surface.startswith(m.parent_surface):
                 # 中国人寿保险股份有限公司（简称“中国人寿”）广西分公司: the short name is the insurer's
@@ -204,7 +207,31 @@ class Recogniser:
                     taken[a:b] = [True] * (b - a)
                     out.append(m)
         out = [m for m in out if not self._one_of_a_group(s, m)]
-        return self._with_short_names(s, sorted(out, key=lambda m: m.start))
+        out = self._groups_listed_with_insurers(s, sorted(out, key=lambda m: m.start))
+        return self._with_short_names(s, out)
+
+    def _groups_listed_with_insurers(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """A group in a list of insurers and no other group (人民人寿、中国人寿、太平人寿; 中国人寿、人保财险、
+        平安产险3家保险机构) is the insurer that owns its branches: a list names firms of one kind."""
+        runs: list[list[int]] = []
+        for i, m in enumerate(mentions):
+            if m.cls not in ("Insurer", "InsuranceGroup") or m.unit:
+                continue
+            prev = mentions[runs[-1][-1]] if runs else None
+            if prev is not None and runs[-1][-1] == i - 1 and s.text[prev.end - s.start:m.start - s.start] in self.rules.list_joiners:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        out = list(mentions)
+        for run in runs:
+            groups = [i for i in run if mentions[i].cls == "InsuranceGroup"]
+            if len(groups) != 1 or len(run) < 2:
+                continue
+            m = mentions[groups[0]]
+            insurer = self.registry.entries[m.entity].branch_insurer if m.entity else None
+            if insurer in self.registry.entries:
+                out[groups[0]] = replace(m, cls="Insurer", entity=insurer)
+        return out
 
     def _one_of_a_group(self, s: Sentence, m: Mention) -> bool:
         """Whether a group word names one firm or person (一家…企业, 市民施先生), not a group."""

@@ -264,3 +264,10 @@ def test_a_financial_holding_is_a_group(pipeline):
     got = found(pipeline, "富邦金控以及中信金控、台新新光金控陆续捐款，各大金控纷纷响应。")
     assert {("富邦金控", "InsuranceGroup"), ("中信金控", "InsuranceGroup"), ("台新新光金控", "InsuranceGroup")} <= got
     assert not any(c == "InsuranceGroup" and "各" in s for s, c in got)
+
+
+def test_a_group_listed_with_insurers_is_the_insurer_that_owns_its_branches(pipeline):
+    ms = mentions(pipeline, "中国人寿、人保财险、平安产险3家保险机构承保。其中，中国人寿承担了家庭成员保险。")
+    assert [(m.surface, m.cls) for m in ms if m.surface == "中国人寿"] == [("中国人寿", "Insurer")] * 2
+    ms = mentions(pipeline, "中国人寿、中国平安、人保财险等机构参与。")  # groups listed together stay groups
+    assert ("中国人寿", "InsuranceGroup") in {(m.surface, m.cls) for m in ms}
