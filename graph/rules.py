@@ -223,6 +223,7 @@ def load_rules(path: Path | None = None) -> Rules:
         for r in root.tables("relation")
     )
     boundaries = names.table("boundaries")
+    joined_behind = "|".join(f"(?<={re.escape(j)})" for j in joiners)
     boundary_behind = "|".join(f"(?<={re.escape(t)})" for t in boundaries.words("name_boundary_tokens"))
     levels = names.table("implied_place").table("levels")
     implied_levels = {level: frozenset(levels.words(level)) for level in levels.data}
@@ -245,8 +246,9 @@ def load_rules(path: Path | None = None) -> Rules:
         partner_branch=names.regex("partner_units", f"{gap}(?P<region>{regions}|{local_name})(?:{region_suffix})?"
                                    f"(?P<unit>{alternation(names.words('partner_units'))})"),
         local_unit_stopwords=frozenset(names.words("local_unit_stopwords")),
-        bare_branch=names.regex("clause_start", f"(?:(?<={clause_start})|^)(?P<region>{regions})?(?:{region_suffix})?"
-                                f"(?P<unit>{re.escape(bare_unit)}|{units})"),
+        # at a clause start, or a later item of a list (深圳电销中心和广东电销中心)
+        bare_branch=names.regex("clause_start", f"(?:(?<={clause_start})|{joined_behind}|^)(?P<region>{regions})?"
+                                f"(?:{region_suffix})?(?P<unit>{re.escape(bare_unit)}|{units})"),
         implied_place=names.table("implied_place").regex(
             "levels", f"(?:^|(?<={clause_start})|{boundary_behind})"
                       f"(?:{alternation(implied_levels)})(?:{placeholders['government_bodies']})"),

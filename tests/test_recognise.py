@@ -271,3 +271,8 @@ def test_a_group_listed_with_insurers_is_the_insurer_that_owns_its_branches(pipe
     assert [(m.surface, m.cls) for m in ms if m.surface == "中国人寿"] == [("中国人寿", "Insurer")] * 2
     ms = mentions(pipeline, "中国人寿、中国平安、人保财险等机构参与。")  # groups listed together stay groups
     assert ("中国人寿", "InsuranceGroup") in {(m.surface, m.cls) for m in ms}
+
+
+def test_a_later_item_of_a_list_of_units_is_a_branch(pipeline):
+    got = found(pipeline, "人保寿险河北电销中心、深圳电销中心和广东电销中心通过电话销售。")
+    assert ("广东电销中心", "Branch") in got
