@@ -213,6 +213,7 @@ def test_schools_and_charity_programmes_are_partners_but_a_kind_of_school_is_no_
     assert ("湖北希望工程", "Partner") in found(pipeline, "阳光保险集团向湖北希望工程捐赠210万元。")
     assert ("大塘镇中心小学", "Partner") in found(pipeline, "中国太保向大塘镇中心小学捐赠图书。")
     assert not any(c == "Partner" for _, c in found(pipeline, "该计划将覆盖120所乡村学校。"))
+    assert not any(c == "Partner" for _, c in found(pipeline, "社区与三甲医院仅一街之隔，并与海外一流大学合作。"))
 
 
 def test_a_later_item_of_a_list_of_groups_needs_no_word_of_help(pipeline):
