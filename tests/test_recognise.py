@@ -277,3 +277,8 @@ def test_a_group_listed_with_insurers_is_the_insurer_that_owns_its_branches(pipe
 def test_a_later_item_of_a_list_of_units_is_a_branch(pipeline):
     got = found(pipeline, "人保寿险河北电销中心、深圳电销中心和广东电销中心通过电话销售。")
     assert ("广东电销中心", "Branch") in got
+
+
+def test_taikangs_retirement_communities_are_programmes(pipeline):
+    got = found(pipeline, "泰康之家·楚园、泰康在线总部均落户武汉。")
+    assert ("泰康之家·楚园", "Initiative") in got and ("泰康", "InsuranceGroup") not in got
