@@ -174,14 +174,20 @@ class Recogniser:
             short = self.rules.short_name.match(s.text, named.end - s.start) if named.entity else None
             if short and len(short["short"]) > 1:
                 short_names.setdefault(short["short"], named)
+            short = self.rules.short_name.match(s.text, m.end - s.start) if m.unit and m.parent else None
+            if short and len(short["short"]) > 1:  # a branch's: …海南省分公司（简称“海南人保”）
+                short_names.setdefault(short["short"], replace(m, parent_surface=None))
         if not short_names:
             return mentions
-        # The article's own short name wins over another registry entity's alias of the same
-        # text: after 中国人寿保险股份有限公司（简称“中国人寿”）, 中国人寿 is the life company, not the group.
-        redefined = {(m.start, m.end) for m in mentions
-                     if m.kind == "alias" and m.entity and m.surface in short_names
-                     and short_names[m.surface].entity != m.entity}
-        mentions = [m for m in mentions if (m.start, m.end) not in redefined]
+        # The article's own short name wins over another registry entity's alias of the same text,
+        # or inside it: after 中国人寿保险股份有限公司（简称“中国人寿”）, 中国人寿 is the life company,
+        # not the group; after …海南省分公司（简称“海南人保”）, 海南人保 is the branch, not 人保.
+        spans = [(m.start() + s.start, m.end() + s.start, short_names[name])
+                 for name in short_names for m in re.finditer(re.escape(name), s.text)]
+        mentions = [m for m in mentions
+                    if not (m.kind == "alias" and m.entity and any(
+                        a <= m.start and m.end <= b and ((a, b) != (m.start, m.end) or named.entity != m.entity)
+                        for a, b, named in spans))]
         taken = [False] * len(s.text)
         for m in mentions:
             taken[m.start - s.start:m.end - s.start] = [True] * (m.end - m.start)
@@ -192,8 +198,8 @@ class Recogniser:
             for m in re.finditer(re.escape(name), s.text):
                 if not any(taken[m.start():m.end()]):
                     taken[m.start():m.end()] = [True] * (m.end() - m.start())
-                    added.append(Mention(name, s.start + m.start(), s.start + m.end(), s.index, named.cls,
-                                         "alias", entity=named.entity))
+                    added.append(replace(named, surface=name, start=s.start + m.start(), end=s.start + m.end(),
+                                         sentence=s.index, kind="alias"))
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
     def _sentence(self, s: Sentence) -> list[Mention]:

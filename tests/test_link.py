@@ -128,3 +128,8 @@ def test_an_articles_own_short_name_wins_over_the_registrys_reading(pipeline):
     [(_, insurer)] = [x for x in got if x[0] == "中国人寿"]
     assert insurer.cls == "Insurer" and label(pipeline, insurer.iri) == "中国人寿寿险"
     assert not any(e.cls == "InsuranceGroup" for _, e in got)
+
+
+def test_a_branchs_own_short_name_is_the_branch(pipeline):
+    got = entities(pipeline, "中国人民财产保险股份有限公司海南省分公司（简称“海南人保”）划转了赔款。海南人保表示将继续理赔。")
+    assert [e.cls for _, e in got] == ["Branch", "Branch"] and len({e.iri for _, e in got}) == 1
