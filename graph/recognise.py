@@ -89,7 +89,10 @@ def _runs(text: str, quotes: list, joiners: frozenset[str]) -> list[list]:
 def _as_written(m: Mention, s: Sentence) -> Mention:
     """``m`` with its surface forms as the article writes them."""
     start = m.start - s.start
-    parent = s.text[start:start + len(m.parent_surface)] if m.parent_surface else None
+    parent = None
+    if m.parent_surface:  # the parent's name starts the mention, or ends it (厦门人保财险)
+        at = start + max(m.surface.find(m.parent_surface), 0)
+        parent = s.text[at:at + len(m.parent_surface)]
     return replace(m, surface=s.text[start:m.end - s.start], parent_surface=parent)
 
 
@@ -104,6 +107,7 @@ class SentenceView:
     alias_spans: set[tuple[int, int]]  # every alias match, read or not: a quoted alias is no product
     patterned: list[Mention] = field(default_factory=list)  # names patterns give whole
     suffixed: list[tuple[Mention, bool]] = field(default_factory=list)  # (name, needs a unit)
+    over_insurers: list[Mention] = field(default_factory=list)  # names read whole over an insurer's name
 
     @property
     def text(self) -> str:
@@ -159,11 +163,31 @@ class Recogniser:
         “国元保险”）, 国元保险 is that registry entity wherever the article writes it, though the
         registry lacks the alias."""
         for m in mentions:
-            short = self.rules.short_name.match(s.text, m.end - s.start) if m.entity and not m.unit else None
+            known = self.registry.lookup(m.surface) if m.kind == "alias" and m.entity else None
+            if known and known.entity.iri != m.entity:  # read otherwise here (a group listed with insurers):
+                short_names.setdefault(m.surface, m)  # so in the rest of the article
+            named = m
+            if m.unit and m.parent and m.parent_surface and m.surface.startswith(m.parent_surface):
+                # 中国人寿保险股份有限公司（简称“中国人寿”）广西分公司: the short name is the insurer's
+                named = Mention(m.parent_surface, m.start, m.start + len(m.parent_surface), m.sentence,
+                                self.registry.entries[m.parent].entity.cls, "alias", entity=m.parent)
+            short = self.rules.short_name.match(s.text, named.end - s.start) if named.entity else None
             if short and len(short["short"]) > 1:
-                short_names.setdefault(short["short"], m)
+                short_names.setdefault(short["short"], named)
+            short = self.rules.short_name.match(s.text, m.end - s.start) if m.unit and m.parent else None
+            if short and len(short["short"]) > 1:  # a branch's: …海南省分公司（简称“海南人保”）
+                short_names.setdefault(short["short"], replace(m, parent_surface=None))
         if not short_names:
             return mentions
+        # The article's own short name wins over another registry entity's alias of the same text,
+        # or inside it: after 中国人寿保险股份有限公司（简称“中国人寿”）, 中国人寿 is the life company,
+        # not the group; after …海南省分公司（简称“海南人保”）, 海南人保 is the branch, not 人保.
+        spans = [(m.start() + s.start, m.end() + s.start, short_names[name])
+                 for name in short_names for m in re.finditer(re.escape(name), s.text)]
+        mentions = [m for m in mentions
+                    if not (m.kind == "alias" and m.entity and any(
+                        a <= m.start and m.end <= b and ((a, b) != (m.start, m.end) or named.entity != m.entity)
+                        for a, b, named in spans))]
         taken = [False] * len(s.text)
         for m in mentions:
             taken[m.start - s.start:m.end - s.start] = [True] * (m.end - m.start)
@@ -174,8 +198,8 @@ class Recogniser:
             for m in re.finditer(re.escape(name), s.text):
                 if not any(taken[m.start():m.end()]):
                     taken[m.start():m.end()] = [True] * (m.end() - m.start())
-                    added.append(Mention(name, s.start + m.start(), s.start + m.end(), s.index, named.cls,
-                                         "alias", entity=named.entity))
+                    added.append(replace(named, surface=name, start=s.start + m.start(), end=s.start + m.end(),
+                                         sentence=s.index, kind="alias"))
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
     def _sentence(self, s: Sentence) -> list[Mention]:
@@ -189,7 +213,31 @@ class Recogniser:
                     taken[a:b] = [True] * (b - a)
                     out.append(m)
         out = [m for m in out if not self._one_of_a_group(s, m)]
-        return self._with_short_names(s, sorted(out, key=lambda m: m.start))
+        out = self._groups_listed_with_insurers(s, sorted(out, key=lambda m: m.start))
+        return self._with_short_names(s, out)
+
+    def _groups_listed_with_insurers(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """A group in a list of insurers and no other group (人民人寿、中国人寿、太平人寿; 中国人寿、人保财险、
+        平安产险3家保险机构) is the insurer that owns its branches: a list names firms of one kind."""
+        runs: list[list[int]] = []
+        for i, m in enumerate(mentions):
+            if m.cls not in ("Insurer", "InsuranceGroup") or m.unit:
+                continue
+            prev = mentions[runs[-1][-1]] if runs else None
+            if prev is not None and runs[-1][-1] == i - 1 and s.text[prev.end - s.start:m.start - s.start] in self.rules.list_joiners:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        out = list(mentions)
+        for run in runs:
+            groups = [i for i in run if mentions[i].cls == "InsuranceGroup"]
+            if len(groups) != 1 or len(run) < 2:
+                continue
+            m = mentions[groups[0]]
+            insurer = self.registry.entries[m.entity].branch_insurer if m.entity else None
+            if insurer in self.registry.entries:
+                out[groups[0]] = replace(m, cls="Insurer", entity=insurer)
+        return out
 
     def _one_of_a_group(self, s: Sentence, m: Mention) -> bool:
         """Whether a group word names one firm or person (一家…企业, 市民施先生), not a group."""
@@ -217,21 +265,30 @@ class Recogniser:
                       else set(range(len(s.text) + 1)))  # no tokenizer: every position is a boundary
         units = "branches" in self.enabled
         patterned = self._pattern_names(s) if "pattern_names" in self.enabled else []
-        # A registry name inside a longer pattern name is part of it: 国家金融监督管理总局温州监管分局
-        # is the local office, not the national body followed by noise.
-        inside = [(m.start - s.start, m.end - s.start) for m in patterned]
-        candidates, spans = [], set()
-        for a, b, iri in self.index.matches(s.text):
-            if any(pa <= a and b <= pb and (a, b) != (pa, pb) for pa, pb in inside):
-                continue
-            if b - a > _SHORT_ALIAS or (a in boundaries and b in boundaries):
-                spans.add((a, b))
-                unit = self._unit_after(s.text, b, self.registry.entries[iri].entity.cls) if units else None
-                candidates.append((a, unit.end() if unit else b, (iri, b, unit)))
-        aliases = [(a, b, iri, unit) for a, _, (iri, b, unit) in best_reading(candidates)]
-        view = SentenceView(s, boundaries, aliases, spans, patterned)
+        view = SentenceView(s, boundaries, [], set(), patterned)
         if "suffix_names" in self.enabled or units:
             view.suffixed = self._suffix_names(view, units)
+        # A registry name inside a longer pattern name is part of it: 国家金融监督管理总局温州监管分局
+        # is the local office, not the national body followed by noise; so is an insurer's name
+        # inside the name of a body named after it (太保蓝公益基金会, 泰康仙林鼓楼医院).
+        inside = [(m.start - s.start, m.end - s.start) for m in patterned]
+        insurers_inside = [(m.start - s.start, m.end - s.start) for m in view.over_insurers]
+        candidates, spans = [], set()
+        for a, b, iri in self.index.matches(s.text):
+            cls = self.registry.entries[iri].entity.cls
+            if any(pa <= a and b <= pb and (a, b) != (pa, pb) for pa, pb in inside) or (
+                    cls in ("Insurer", "InsuranceGroup") and any(pa <= a and b <= pb and (a, b) != (pa, pb)
+                                                                  for pa, pb in insurers_inside)):
+                continue
+            region = self._region_before(s.text, a, iri) if units else None
+            if region and region.start() in boundaries and b in boundaries:
+                candidates.append((region.start(), b, (iri, b, region)))
+            if b - a > _SHORT_ALIAS or (a in boundaries and b in boundaries):
+                spans.add((a, b))
+                unit = self._unit_after(s.text, b, cls) if units else None
+                candidates.append((a, unit.end() if unit else b, (iri, b, unit)))
+        view.aliases = [(a, b, iri, unit) for a, _, (iri, b, unit) in best_reading(candidates)]
+        view.alias_spans = spans
         return view
 
     # -- what components share ----------------------------------------------------------------
@@ -259,6 +316,15 @@ class Recogniser:
             return None
         return m
 
+    def _region_before(self, text: str, start: int, iri: str) -> re.Match | None:
+        """A region right before an insurer's name, which names its local branch: 厦门人保财险,
+        浙江国寿 are the insurer's 厦门分公司 and 浙江分公司. A group's name so qualified is a
+        branch only when the registry says which of its insurers owns its branches (国寿)."""
+        entry = self.registry.entries[iri]
+        if entry.entity.cls != "Insurer" and not (entry.entity.cls == "InsuranceGroup" and entry.branch_insurer):
+            return None
+        return self.rules.region_before.search(text, max(0, start - self.rules.region_before_reach), start)
+
     def _with_unit(self, mention: Mention, unit: re.Match | None, text: str, offset: int) -> Mention:
         """Extend a name by the unit that follows it (平安产险 + 上海分公司); a partner's unit stays a Partner."""
         if not unit:
@@ -279,13 +345,27 @@ class Recogniser:
                     continue
                 if rule.not_after_quote and start and s.text[start - 1] in self.rules.punctuation.closing:
                     continue
-                if rule.check_pos and any(tag in self.rules.reject_pos
-                                          for _, tag in self.tokenizer.pos(s.text[start:m.start()])):
+                if rule.check_pos and self._has_rejected_word(s.text[start:m.start()], rule.pos_inside):
+                    continue
+                if rule.place_pos and not self._is_place(s.text[start:m.start() + 1], rule.place_pos):
                     continue
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, rule.cls, "pattern")
                 unit = self._unit_after(s.text, m.end(), rule.cls) if units else None
                 out.append((self._with_unit(name, unit, s.text, s.start), rule.needs_branch))
+                if rule.over_insurers:
+                    view.over_insurers.append(name)
         return out
+
+    def _has_rejected_word(self, stem: str, inside: frozenset[str]) -> bool:
+        """Whether the stem holds a word of a part of speech no name has, or starts with a word of
+        one the rule lets stand only ``inside`` the stem."""
+        words = self.tokenizer.pos(stem)
+        return any(tag in self.rules.reject_pos and (n == 0 or tag not in inside) for n, (_, tag) in enumerate(words))
+
+    def _is_place(self, word: str, tags: frozenset[str]) -> bool:
+        """Whether jieba reads ``word`` as one word of one of ``tags`` (中山市: ns; 地级市: n)."""
+        words = self.tokenizer.pos(word)
+        return len(words) == 1 and words[0][1] in tags
 
     def _name_start(self, s: Sentence, suffix_start: int, max_stem: int, boundaries: set[int],
                     ends_stem: re.Pattern | None = None) -> int | None:
@@ -300,15 +380,17 @@ class Recogniser:
                 return None
             start = suffix_start = holder.start - s.start
         tokens = [t for t in s.tokens if t.end - s.start <= suffix_start]
+        brackets = [b.span() for b in r.name_bracket.finditer(s.text, 0, suffix_start)]
         for token in reversed(tokens):
-            if (token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1])
-                    or (ends_stem and ends_stem.search(token.text))):
+            bracketed = any(a <= token.start - s.start and token.end - s.start <= b for a, b in brackets)
+            if not bracketed and (token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1])
+                                  or (ends_stem and ends_stem.search(token.text))):
                 break
             if suffix_start - (token.start - s.start) > max_stem:
                 return None  # no boundary in reach: a clause, not a name ("有效期内经医院")
             start = token.start - s.start
         stem = s.text[start:suffix]
-        if len(stem) < 2 or any(stem.endswith(w) for w in r.stem_stopwords):
+        if len(stem) < 2 or not _NAME_CHAR.match(stem) or any(stem.endswith(w) for w in r.stem_stopwords):
             return None
         return start
 
@@ -422,9 +504,15 @@ def branch_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
     邮储银行河南省分行 (a partner's unit stays a Partner)."""
     s, out = view.sentence, []
     for a, b, iri, unit in view.aliases:
-        if unit is not None:
-            name = Mention(view.text[a:b], s.start + a, s.start + b, s.index,
-                           rec.registry.entries[iri].entity.cls, "alias", entity=iri)
+        if unit is None:
+            continue
+        cls = rec.registry.entries[iri].entity.cls
+        if unit.start() == a:  # the region before the name (厦门人保财险): the unit goes unwritten
+            out.append(Mention(view.text[a:b], s.start + a, s.start + b, s.index, "Branch", "alias",
+                               parent=iri, parent_surface=view.text[unit.end():b], region=unit["region"],
+                               unit=rec.rules.bare_unit))
+        else:
+            name = Mention(view.text[a:b], s.start + a, s.start + b, s.index, cls, "alias", entity=iri)
             out.append(rec._with_unit(name, unit, view.text, s.start))
     out += [m for m, _ in view.suffixed if m.unit is not None]
     return out

@@ -36,6 +36,10 @@ class SuffixName:
     check_pos: bool
     not_after_quote: bool = False  # right after a quoted name it describes that name (“吉牛保”肉牛价格指数保险)
     ends_stem: re.Pattern | None = None  # a word (a verb) that bounds the stem as a boundary word does
+    pos_inside: frozenset[str] = frozenset()  # with check_pos, tags a stem may hold but not start with
+    over_insurers: bool = False  # the name holds an insurer's name and is still one name (太保蓝公益基金会)
+    place_pos: frozenset[str] = frozenset()  # if set: the stem and the suffix's first character (中山市)
+    # make one word of these jieba tags, a place name, not a common word (地级市, 全市)
 
 
 @dataclass(frozen=True)
@@ -66,11 +70,14 @@ class Rules:
     implied_place: re.Pattern  # 省/市 + a government body, its place left to context (省财政厅)
     implied_levels: dict[str, frozenset[str]]  # 省/市 → the regions it fits ("*": any but the others)
     region_prefix: re.Pattern  # a region at the start of a name (山东保监局)
+    region_before: re.Pattern  # a region that ends where an insurer's name starts (厦门|人保财险)
+    region_before_reach: int  # how far back (characters) that region may start
     suffix_names: tuple[SuffixName, ...]
     pattern_names: tuple[tuple[str, re.Pattern], ...]  # (class, pattern)
     canonical_names: tuple[tuple[str, re.Pattern, str], ...]  # (class, pattern, label template)
     name_boundary_tokens: frozenset[str]
     stem_stopwords: frozenset[str]
+    name_bracket: re.Pattern  # a bracketed word inside a name (（武汉）)
     reject_pos: frozenset[str]
     region_suffix: re.Pattern
     line_reference_prefixes: tuple[str, ...]
@@ -169,6 +176,13 @@ def _expand(pattern: str, placeholders: dict[str, str]) -> str:
     return pattern
 
 
+def _suffix(t: "_Table", placeholders: dict[str, str]) -> re.Pattern:
+    """A suffix rule's suffix: a list of words, or a pattern over the lists (`suffix_pattern`)."""
+    if "suffix_pattern" in t.data:
+        return t.regex("suffix_pattern", _expand(t.get("suffix_pattern", str), placeholders))
+    return t.regex("suffixes", alternation(t.words("suffixes")))
+
+
 def load_rules(path: Path | None = None) -> Rules:
     """Read and compile the rules file (default: the project's ontology/patterns.toml); a mistake
     in it is one :class:`IkgError` naming the file, the key and the problem."""
@@ -209,6 +223,7 @@ def load_rules(path: Path | None = None) -> Rules:
         for r in root.tables("relation")
     )
     boundaries = names.table("boundaries")
+    joined_behind = "|".join(f"(?<={re.escape(j)})" for j in joiners)
     boundary_behind = "|".join(f"(?<={re.escape(t)})" for t in boundaries.words("name_boundary_tokens"))
     levels = names.table("implied_place").table("levels")
     implied_levels = {level: frozenset(levels.words(level)) for level in levels.data}
@@ -231,18 +246,23 @@ def load_rules(path: Path | None = None) -> Rules:
         partner_branch=names.regex("partner_units", f"{gap}(?P<region>{regions}|{local_name})(?:{region_suffix})?"
                                    f"(?P<unit>{alternation(names.words('partner_units'))})"),
         local_unit_stopwords=frozenset(names.words("local_unit_stopwords")),
-        bare_branch=names.regex("clause_start", f"(?:(?<={clause_start})|^)(?P<region>{regions})?(?:{region_suffix})?"
-                                f"(?P<unit>{re.escape(bare_unit)}|{units})"),
+        # at a clause start, or a later item of a list (深圳电销中心和广东电销中心)
+        bare_branch=names.regex("clause_start", f"(?:(?<={clause_start})|{joined_behind}|^)(?P<region>{regions})?"
+                                f"(?:{region_suffix})?(?P<unit>{re.escape(bare_unit)}|{units})"),
         implied_place=names.table("implied_place").regex(
             "levels", f"(?:^|(?<={clause_start})|{boundary_behind})"
                       f"(?:{alternation(implied_levels)})(?:{placeholders['government_bodies']})"),
         implied_levels=implied_levels,
         region_prefix=names.regex("regions", f"^(?:{regions})"),
+        region_before=names.regex("regions", f"(?P<region>{regions})(?:{region_suffix})?$"),
+        region_before_reach=max(map(len, names.words("regions"))) + max(map(len, names.words("region_suffixes"))),
         suffix_names=tuple(
-            SuffixName(t.get("class", str), t.regex("suffixes", alternation(t.words("suffixes"))), t.get("max_stem", int),
+            SuffixName(t.get("class", str), _suffix(t, placeholders), t.get("max_stem", int),
                        t.get("needs_branch", bool, False), t.get("check_pos", bool, False),
                        t.get("not_after_quote", bool, False),
-                       t.regex("ends_stem", optional=True))
+                       t.regex("ends_stem", optional=True), frozenset(t.words("pos_inside") if "pos_inside" in t.data else ()),
+                       t.get("over_insurers", bool, False),
+                       frozenset(t.words("place_pos") if "place_pos" in t.data else ()))
             for t in names.tables("suffix_name")),
         pattern_names=tuple(
             (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)))
@@ -252,6 +272,7 @@ def load_rules(path: Path | None = None) -> Rules:
             for t in names.tables("canonical_name")),
         name_boundary_tokens=frozenset(boundaries.words("name_boundary_tokens")),
         stem_stopwords=frozenset(boundaries.words("stem_stopwords")),
+        name_bracket=boundaries.regex("name_bracket"),
         reject_pos=frozenset(boundaries.words("reject_pos")),
         region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names.words("line_reference_prefixes")),

@@ -112,3 +112,24 @@ def test_kinds_listed_together_are_groups_of_their_own(pipeline):
     text = "富德生命人寿帮扶9.7万名儿童。公司为困难儿童、留守儿童和失亲儿童送去关怀。"
     groups = {surface: e.iri for surface, e in entities(pipeline, text) if e.cls == "BeneficiaryGroup"}
     assert len({groups["儿童"], groups["困难儿童"], groups["失亲儿童"]}) == 3
+
+
+def test_a_region_before_an_insurers_name_is_its_local_branch(pipeline):
+    got = entities(pipeline, "承保公司厦门人保财险一同交到村民手中，中国人寿浙江省分公司和浙江国寿同为一家。")
+    branches = [(surface, e) for surface, e in got if e.cls == "Branch"]
+    assert [(s, e.label) for s, e in branches][0] == ("厦门人保财险", "人保财险厦门分公司")
+    assert label(pipeline, branches[0][1].parent) == "人保财险"
+    assert len({e.iri for _, e in branches[1:]}) == 1  # 浙江国寿 is the branch named in full
+    assert not any(e.cls in ("Insurer", "InsuranceGroup") for _, e in got)
+
+
+def test_an_articles_own_short_name_wins_over_the_registrys_reading(pipeline):
+    got = entities(pipeline, "中国人寿保险股份有限公司（简称“中国人寿”）广西分公司承办惠民保。中国人寿积极参与。")
+    [(_, insurer)] = [x for x in got if x[0] == "中国人寿"]
+    assert insurer.cls == "Insurer" and label(pipeline, insurer.iri) == "中国人寿寿险"
+    assert not any(e.cls == "InsuranceGroup" for _, e in got)
+
+
+def test_a_branchs_own_short_name_is_the_branch(pipeline):
+    got = entities(pipeline, "中国人民财产保险股份有限公司海南省分公司（简称“海南人保”）划转了赔款。海南人保表示将继续理赔。")
+    assert [e.cls for _, e in got] == ["Branch", "Branch"] and len({e.iri for _, e in got}) == 1

@@ -213,6 +213,7 @@ def test_schools_and_charity_programmes_are_partners_but_a_kind_of_school_is_no_
     assert ("湖北希望工程", "Partner") in found(pipeline, "阳光保险集团向湖北希望工程捐赠210万元。")
     assert ("大塘镇中心小学", "Partner") in found(pipeline, "中国太保向大塘镇中心小学捐赠图书。")
     assert not any(c == "Partner" for _, c in found(pipeline, "该计划将覆盖120所乡村学校。"))
+    assert not any(c == "Partner" for _, c in found(pipeline, "社区与三甲医院仅一街之隔，并与海外一流大学合作。"))
 
 
 def test_a_later_item_of_a_list_of_groups_needs_no_word_of_help(pipeline):
@@ -221,3 +222,63 @@ def test_a_later_item_of_a_list_of_groups_needs_no_word_of_help(pipeline):
 
 def test_zhongzhi_is_a_central_sub_branch(pipeline):
     assert ("太保财险中山中支", "Branch") in found(pipeline, "太保财险中山中支为水产养殖户支付了赔款。")
+
+
+def test_a_department_of_a_place_the_region_list_lacks(pipeline):
+    assert ("中山市农业农村局", "Regulator") in found(pipeline, "中山市农业农村局相关负责人说，目前各镇正在核灾。")
+    assert ("奉新县农业农村局", "Regulator") in found(pipeline, "奉新县支公司向奉新县农业农村局提供了抗旱物资。")
+    assert not any(c == "Regulator" for _, c in found(pipeline, "各地级市政府和全市农业农村局积极配合。"))
+    assert ("内厝镇政府", "Regulator") in found(pipeline, "厦门市民政局、厦门保监局和内厝镇政府的有关人员到场。")
+    assert not any(c == "Regulator" for _, c in found(pipeline, "各乡镇政府和全镇政府积极配合。"))
+
+
+def test_youth_league_committees_and_local_offices_are_regulators(pipeline):
+    assert ("共青团湖北省委", "Regulator") in found(pipeline, "共青团湖北省委负责人会见了阳光保险集团代表。")
+    assert ("温岭市农水局", "Regulator") in found(pipeline, "人保财险温岭支公司与温岭市农水局一道把赔款送到农户手中。")
+    assert ("厦门市政府金融办", "Regulator") in found(pipeline, "厦门市政府金融办组织开展农房保险工作。")
+
+
+def test_a_body_named_after_its_insurer_is_read_whole(pipeline):
+    got = found(pipeline, "中国太保携手太保蓝公益基金会，向泰康仙林鼓楼医院捐赠物资。")
+    assert {("太保蓝公益基金会", "Partner"), ("泰康仙林鼓楼医院", "Partner")} <= got
+    assert ("太保", "InsuranceGroup") not in got
+    # a firm holding a registry name stays the registry's, and a verb still ends a name
+    assert ("平安银行股份有限公司", "Partner") in found(pipeline, "平安银行股份有限公司与平安产险合作。")
+    assert ("中国人寿", "InsuranceGroup") in found(pipeline, "中国人寿援建希望小学。")
+
+
+def test_a_legal_name_may_hold_a_word_read_as_a_verb_but_not_start_with_one(pipeline):
+    text = "人保财险成都市分公司为成都纵横自动化技术股份有限公司提供保障。"
+    assert ("成都纵横自动化技术股份有限公司", "Partner") in found(pipeline, text)
+    assert not any(c == "Partner" for _, c in found(pipeline, "公司正式成立上海新华科技有限公司。"))
+    assert not any(c == "Partner" for _, c in found(pipeline, "人保财险接到上海新华科技有限公司报案。"))
+
+
+def test_a_bracketed_place_inside_a_name_is_part_of_it(pipeline):
+    got = found(pipeline, "联席保荐人包括摩根大通证券（远东）有限公司、瑞士信贷（香港）有限公司。")
+    assert {("摩根大通证券（远东）有限公司", "Partner"), ("瑞士信贷（香港）有限公司", "Partner")} <= got
+    got = found(pipeline, "泰康在线总部以及泰康同济（武汉）医院均落户武汉。")
+    assert ("泰康同济（武汉）医院", "Partner") in got
+
+
+def test_a_financial_holding_is_a_group(pipeline):
+    got = found(pipeline, "富邦金控以及中信金控、台新新光金控陆续捐款，各大金控纷纷响应。")
+    assert {("富邦金控", "InsuranceGroup"), ("中信金控", "InsuranceGroup"), ("台新新光金控", "InsuranceGroup")} <= got
+    assert not any(c == "InsuranceGroup" and "各" in s for s, c in got)
+
+
+def test_a_group_listed_with_insurers_is_the_insurer_that_owns_its_branches(pipeline):
+    ms = mentions(pipeline, "中国人寿、人保财险、平安产险3家保险机构承保。其中，中国人寿承担了家庭成员保险。")
+    assert [(m.surface, m.cls) for m in ms if m.surface == "中国人寿"] == [("中国人寿", "Insurer")] * 2
+    ms = mentions(pipeline, "中国人寿、中国平安、人保财险等机构参与。")  # groups listed together stay groups
+    assert ("中国人寿", "InsuranceGroup") in {(m.surface, m.cls) for m in ms}
+
+
+def test_a_later_item_of_a_list_of_units_is_a_branch(pipeline):
+    got = found(pipeline, "人保寿险河北电销中心、深圳电销中心和广东电销中心通过电话销售。")
+    assert ("广东电销中心", "Branch") in got
+
+
+def test_taikangs_retirement_communities_are_programmes(pipeline):
+    got = found(pipeline, "泰康之家·楚园、泰康在线总部均落户武汉。")
+    assert ("泰康之家·楚园", "Initiative") in got and ("泰康", "InsuranceGroup") not in got
