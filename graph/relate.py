@@ -255,7 +255,7 @@ class Relator:
                   subjects: list[bool], heads: list[int]) -> list[Entity]:
         """The subject of a rule's object, with those that share its role: the rest of its list
         (阳光财险、阳光人寿联合启动) and a partner joined by 与…联合."""
-        found = self._subject(rule, ms, first, last, topics, clause, subjects, heads)
+        found = self._subject(rule, s, ms, first, last, topics, clause, subjects, heads)
         if found is None:
             return []
         if isinstance(found, Entity):  # a topic
@@ -271,11 +271,13 @@ class Relator:
                 out.append(nxt.entity)
         return out
 
-    def _subject(self, rule: RelationRule, ms: list[LinkedMention], first: int, last: int,
+    def _subject(self, rule: RelationRule, s: Sentence, ms: list[LinkedMention], first: int, last: int,
                  topics: dict[str, Entity | None], clause: list[int], subjects: list[bool],
                  heads: list[int]) -> int | Entity | None:
         """The index of the subject of a rule's object ms[first..last] (or a topic: the paragraph's
         organisation, or "previous", the insurer the article was last about), searched in the rule's order.
+        "adjacent" is the mention right before the object, with only ``adjacent_gap`` between them
+        (广东信保“小微企业信保易”, 泰康人寿的“幸福有约”).
 
         Organisations must be able to head their clause (``subjects``); products and initiatives
         (the subjects of ``targets``) are taken from the object's own clause. A topic stands in only
@@ -298,6 +300,10 @@ class Relator:
                 found = next((i for i in range(first - 1, -1, -1) if ok(i)), None)
             elif way == "after":
                 found = next((i for i in range(last + 1, len(ms)) if ok(i)), None)
+            elif way == "adjacent":
+                i = first - 1
+                gap = s.norm[ms[i].mention.end - s.start:ms[first].mention.start - s.start] if i >= 0 else ""
+                found = i if i >= 0 and ok(i) and self.rules.adjacent_gap.match(gap.strip(self._marks.opening)) else None
             elif way == "nearest":
                 candidates = [(first - i, i) for i in range(first) if ok(i)]
                 candidates += [(i - last, i) for i in range(last + 1, len(ms)) if ok(i)]

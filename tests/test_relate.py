@@ -315,3 +315,50 @@ def test_a_regions_figure_is_not_the_paragraphs_organisations(pipeline):
     # the region the help is for does not take the amount from the paragraph's organisation
     got = money(pipeline, "太保产险开通理赔绿色通道。今年以来，已为全市3万户农户提供风险保障10亿元。")
     assert {agent for agent, *_ in got} == {"太保产险"}
+
+
+# Sentence shapes of real news, one per rule: the fact each states.
+SHAPES = {
+    "own_product": ("客户可以购买泰康人寿的“幸福有约”养老保险计划。", ("泰康人寿", "provides", "幸福有约")),
+    "claims_on_product": ("人保财险广东分公司完成“湛江市台风巨灾指数保险”第二笔理赔。",
+                          ("人保财险广东分公司", "provides", "湛江市台风巨灾指数保险")),
+    "executor": ("富德生命人寿乐山中支被确定为“小海豚计划”的执行机构。", ("富德生命人寿乐山中支", "provides", "小海豚计划")),
+    "in_project": ("在“西湖益联保”项目中，中国人寿浙江省分公司发挥专业经办能力。",
+                   ("中国人寿寿险浙江分公司", "provides", "西湖益联保")),
+    "can_join": ("年龄在60岁以下的外卖骑手即可加入“骑手安心保”。", ("骑手安心保", "targets", "外卖骑手")),
+    "towards": ("中国人寿广西分公司还对困难群体实行差异化的赔付政策。", ("中国人寿寿险广西分公司", "supports", "低收入人群")),
+    "guides_people": ("人保财险现场指导农户开展生产自救。", ("人保财险", "supports", "种植户")),
+    "lets_get_paid": ("中国人保简化手续，让受灾农户尽快拿到赔款。", ("中国人保", "supports", "种植户")),
+    "led_by": ("由上海银保监局主办、太保产险承办的公益活动开幕。", ("太保产险", "guidedBy", "上海银保监局")),
+    "approved_by": ("经上海银保监局批准，太保产险开通绿色通道。", ("太保产险", "guidedBy", "上海银保监局")),
+    "leads": ("上海银保监局牵头，太保产险开通绿色通道。", ("太保产险", "guidedBy", "上海银保监局")),
+    "joins_hands": ("太保产险牵手饿了么推出骑手保险。", ("太保产险", "partnersWith", "饿了么")),
+    "investors_include": ("众安保险的战略投资者包括软银集团。", ("众安保险", "partnersWith", "软银集团")),
+    "as_investor": ("众安保险上市，软银集团作为基石投资者认购股份。", ("众安保险", "partnersWith", "软银集团")),
+    "holds_shares_in": ("腾讯参股的公司包括众安保险、和泰人寿。", ("腾讯", "partnersWith", "和泰人寿")),
+    "donates_for": ("中国人保为湖北省慈善总会捐款100万元。", ("中国人保", "donatesTo", "湖北省慈善总会")),
+    "donates_to": ("中国人保将善款捐赠给上海市慈善基金会。", ("中国人保", "donatesTo", "上海市慈善基金会")),
+    "receives_from": ("湖北省慈善总会获得阳光保险集团、通用电气等爱心企业捐款。",
+                      ("阳光保险集团", "donatesTo", "湖北省慈善总会")),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_sentence_shapes_of_real_news(pipeline, shape):
+    text, expected = SHAPES[shape]
+    assert_family_needed(triples, pipeline, text, expected, expected[1])
+
+
+def test_a_point_of_view_is_no_support(pipeline):
+    assert ("人保财险", "supports", "种植户") not in triples(pipeline, "人保财险表示，对农户而言，赔款是救命钱。")
+
+
+def test_cover_given_as_a_gift_is_support_not_a_donation(pipeline):
+    got = triples(pipeline, "新华保险为环卫工人捐赠意外保险。")
+    assert ("新华保险", "supports", "环卫工人") in got
+    assert ("新华保险", "donatesTo", "环卫工人") not in got
+
+
+def test_a_donor_outside_insurance_in_the_givers_list_is_not_taken(pipeline):
+    got = triples(pipeline, "湖北省慈善总会获得阳光保险集团、通用电气等爱心企业捐款。")
+    assert ("通用电气", "donatesTo", "湖北省慈善总会") not in got
