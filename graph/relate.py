@@ -20,6 +20,8 @@ _SUBJECT_CLASSES = ORGANISATION_CLASSES - {"Regulator", "IndustryBody"}
 _INSURER_CLASSES = {"InsuranceGroup", "Insurer", "Branch"}
 # Bodies an amount belongs to only when no firm is named with it.
 _PUBLIC_CLASSES = {"Regulator", "IndustryBody"}
+# What an organisation offers: the object of provides.
+_OFFER_CLASSES = {"Product", "Initiative"}
 # Who can receive a donation besides a beneficiary group.
 _RECIPIENT_CLASSES = {"BeneficiaryGroup", "Regulator", "Partner", "IndustryBody"}
 
@@ -56,6 +58,7 @@ class Relator:
         named_units: set[str] = set()  # branches whose unitOf link this document already states
         topic: Entity | None = None  # the organisation the paragraph is about
         previous: Entity | None = None  # the insurer the article was last about, in any paragraph
+        offer: Entity | None = None  # the product or initiative the article named last
         paragraph = None
         last_date: str | None = None  # the day the article wrote last, for 当天
         for s in sentences:
@@ -66,7 +69,7 @@ class Relator:
             dates = same_day_dates(s.norm, s.start, dates, last_date, self.rules.same_day, self.rules.as_of_markers)
             last_date = next((d.value for d in reversed(dates) if not d.as_of), last_date)
             when = dates[0].value if dates else None
-            for fact in self._sentence(s, ms, {"topic": topic, "previous": previous}, named_units):
+            for fact in self._sentence(s, ms, {"topic": topic, "previous": previous, "offer": offer}, named_units):
                 if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
                     fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
                 facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
@@ -75,6 +78,7 @@ class Relator:
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
             previous = next((lm.entity for lm in ms if lm.entity.cls in _INSURER_CLASSES), previous)
+            offer = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _OFFER_CLASSES), offer)
         return list(facts.values()), _distinct(figures)
 
     def _figures(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
@@ -212,8 +216,28 @@ class Relator:
                     for lm in members:
                         if lm.entity.iri != subject.iri and not _parent_and_child(subject, lm.entity):
                             yield Fact(subject, rule.predicate, lm.entity, evidence)
+        if "provides" in self.enabled:
+            yield from self._elided_offer(s, ms, groups, clause, subjects, topics["offer"], evidence)
         if "structure" in self.enabled:
             yield from self._structure(s, ms, groups, evidence)
+
+    def _elided_offer(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]], clause: list[int],
+                      subjects: list[bool], offer: Entity | None, evidence: Evidence) -> Iterator[Fact]:
+        """济宁市由中华联合财产保险股份有限公司承保。/ 6家人寿保险公司参与其中。: insurers whose clause
+        ends with the verb offer the product or initiative named last (in their part of the sentence,
+        else before it in the article)."""
+        for first, last in groups:
+            insurers = [lm for lm, ok in zip(ms[first:last + 1], subjects[first:last + 1])
+                        if ok and lm.entity.cls in _INSURER_CLASSES]
+            after = s.norm[ms[last].mention.end - s.start:].lstrip(self._marks.closing)
+            short = self.rules.short_name.match(after)
+            after = after[short.end():] if short else after
+            if not insurers or not self.rules.elided_offer.match(after):
+                continue
+            named = next((ms[i].entity for i in range(first - 1, -1, -1)
+                          if ms[i].entity.cls in _OFFER_CLASSES and clause[i] == clause[first]), offer)
+            for lm in insurers if named else ():
+                yield Fact(lm.entity, "provides", named, evidence)
 
     def _can_be_subject(self, s: Sentence, lm: LinkedMention, figure: bool = False) -> bool:
         """False when the mention sits inside a 为/向/与… phrase of its clause (or, as the owner of

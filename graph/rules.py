@@ -100,6 +100,7 @@ class Rules:
     co_subject: re.Pattern
     co_subject_after: re.Pattern
     adjacent_gap: re.Pattern  # between an owner and what it offers (泰康人寿的“幸福有约”)
+    elided_offer: re.Pattern  # after insurers whose offer goes unsaid (由中华财险承保。)
     quantities: QuantityRules
     as_of_markers: re.Pattern
     same_day: re.Pattern  # 当天, 当晚 …: the date written last before
@@ -282,6 +283,7 @@ def load_rules(path: Path | None = None) -> Rules:
         co_subject=relations_table.regex("co_subject"),
         co_subject_after=relations_table.regex("co_subject_after"),
         adjacent_gap=relations_table.regex("adjacent_gap"),
+        elided_offer=relations_table.regex("elided_offer"),
         quantities=quantities,
         as_of_markers=root.table("dates").regex("as_of_markers"),
         same_day=root.table("dates").regex("same_day"),

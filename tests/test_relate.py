@@ -363,3 +363,11 @@ def test_cover_given_as_a_gift_is_support_not_a_donation(pipeline):
 def test_a_donor_outside_insurance_in_the_givers_list_is_not_taken(pipeline):
     got = triples(pipeline, "湖北省慈善总会获得阳光保险集团、通用电气等爱心企业捐款。")
     assert ("通用电气", "donatesTo", "湖北省慈善总会") not in got
+
+
+def test_an_offer_left_unsaid_is_the_one_named_last(pipeline):
+    text = "灾害民生综合保险在全省推开。潍坊市由人保财险承保，报案电话为95518；东营市由平安产险承保。"
+    assert_family_needed(triples, pipeline, text, ("平安产险", "provides", "灾害民生综合保险"), "provides")
+    assert ("平安产险", "provides", "95518") not in triples(pipeline, text)
+    got = triples(pipeline, "“沪惠保”今年升级。人民人寿、太平人寿等6家人寿保险公司参与其中。")
+    assert {("人民人寿", "provides", "沪惠保"), ("太平人寿", "provides", "沪惠保")} <= got
