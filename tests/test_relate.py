@@ -328,10 +328,14 @@ SHAPES = {
     "can_join": ("年龄在60岁以下的外卖骑手即可加入“骑手安心保”。", ("骑手安心保", "targets", "外卖骑手")),
     "towards": ("中国人寿广西分公司还对困难群体实行差异化的赔付政策。", ("中国人寿寿险广西分公司", "supports", "低收入人群")),
     "purpose_first": ("针对外卖骑手的保障需求，太保产险推出专属保险。", ("太保产险", "supports", "外卖骑手")),
+    "serves": ("“骑手安心保”主要服务外卖骑手。", ("骑手安心保", "targets", "外卖骑手")),
+    "guides": ("上海银保监局指导，太保产险开通绿色通道。", ("太保产险", "guidedBy", "上海银保监局")),
+    "is_launched_by": ("“骑手安心保”是太保产险推出的一款保险。", ("太保产险", "provides", "骑手安心保")),
+    "covers_a_firm": ("人保财险为比亚迪定制车险产品。", ("人保财险", "partnersWith", "比亚迪")),
+    "gives_through": ("新华保险通过中国红十字基金会为环卫工人送上保险。", ("新华保险", "partnersWith", "中国红十字基金会")),
     "guides_people": ("人保财险现场指导农户开展生产自救。", ("人保财险", "supports", "种植户")),
     "lets_get_paid": ("中国人保简化手续，让受灾农户尽快拿到赔款。", ("中国人保", "supports", "种植户")),
     "led_by": ("由上海银保监局主办、太保产险承办的公益活动开幕。", ("太保产险", "guidedBy", "上海银保监局")),
-    "approved_by": ("经上海银保监局批准，太保产险开通绿色通道。", ("太保产险", "guidedBy", "上海银保监局")),
     "leads": ("上海银保监局牵头，太保产险开通绿色通道。", ("太保产险", "guidedBy", "上海银保监局")),
     "joins_hands": ("太保产险牵手饿了么推出骑手保险。", ("太保产险", "partnersWith", "饿了么")),
     "investors_include": ("众安保险的战略投资者包括软银集团。", ("众安保险", "partnersWith", "软银集团")),
@@ -348,6 +352,11 @@ SHAPES = {
 def test_sentence_shapes_of_real_news(pipeline, shape):
     text, expected = SHAPES[shape]
     assert_family_needed(triples, pipeline, text, expected, expected[1])
+
+
+def test_an_approval_is_no_guidance(pipeline):
+    got = triples(pipeline, "横琴人寿变更注册资本事项已获广东银保监局批复。")
+    assert ("横琴人寿", "guidedBy", "广东银保监局") not in got
 
 
 def test_a_point_of_view_is_no_support(pipeline):
