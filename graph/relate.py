@@ -293,6 +293,9 @@ class Relator:
             if (nxt.entity.cls in rule.subject and self.rules.co_subject.match(between)
                     and self.rules.co_subject_after.match(after)):
                 out.append(nxt.entity)
+        if rule.predicate != "partnersWith" and any(e.cls in _INSURER_CLASSES for e in out):
+            # 中国太保与上海市总工会联合启动…: the facts are the insurer's; the other doers are its partners
+            out = [e for e in out if e.cls in _INSURER_CLASSES]
         return out
 
     def _subject(self, rule: RelationRule, s: Sentence, ms: list[LinkedMention], first: int, last: int,

@@ -380,3 +380,9 @@ def test_an_offer_left_unsaid_is_the_one_named_last(pipeline):
     assert ("平安产险", "provides", "95518") not in triples(pipeline, text)
     got = triples(pipeline, "“沪惠保”今年升级。人民人寿、太平人寿等6家人寿保险公司参与其中。")
     assert {("人民人寿", "provides", "沪惠保"), ("太平人寿", "provides", "沪惠保")} <= got
+
+
+def test_a_partner_doing_it_with_an_insurer_is_no_second_subject(pipeline):
+    got = triples(pipeline, "太保产险与饿了么联合推出“骑手安心保”。")
+    assert {("太保产险", "provides", "骑手安心保"), ("太保产险", "partnersWith", "饿了么")} <= got
+    assert ("饿了么", "provides", "骑手安心保") not in got
