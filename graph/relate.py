@@ -218,8 +218,31 @@ class Relator:
                             yield Fact(subject, rule.predicate, lm.entity, evidence)
         if "provides" in self.enabled:
             yield from self._elided_offer(s, ms, groups, clause, subjects, topics["offer"], evidence)
+        if "partnersWith" in self.enabled:
+            yield from self._pair(s, ms, groups, subjects, evidence)
         if "structure" in self.enabled:
             yield from self._structure(s, ms, groups, evidence)
+
+    def _pair(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]],
+              subjects: list[bool], evidence: Evidence) -> Iterator[Fact]:
+        """太保产险和饿了么共同发布…, 人保财险及农业农村局签署协议: two organisations joined as one list
+        that act together are partners (an insurer, or a partner, and the other)."""
+        r = self.rules
+        for first, last in groups:
+            if last != first + 1 or not subjects[first]:
+                continue
+            a, b = ms[first], ms[last]
+            gap = s.norm[a.mention.end - s.start:b.mention.start - s.start]
+            after = s.norm[b.mention.end - s.start:].lstrip(self._marks.closing)
+            short = r.short_name.match(after)
+            after = after[short.end():] if short else after
+            if not (r.pair_joiner.match(gap) and r.pair_after.match(after)):
+                continue
+            insurer = next((x for x in (a, b) if x.entity.cls in _INSURER_CLASSES), None)
+            other = b if insurer is a else a
+            if (insurer and other.entity.cls in ORGANISATION_CLASSES
+                    and not _parent_and_child(insurer.entity, other.entity)):
+                yield Fact(insurer.entity, "partnersWith", other.entity, evidence)
 
     def _elided_offer(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]], clause: list[int],
                       subjects: list[bool], offer: Entity | None, evidence: Evidence) -> Iterator[Fact]:

@@ -337,6 +337,8 @@ SHAPES = {
     "lead_underwriter": ("平安产险是“沪惠保”的首席承保人。", ("平安产险", "provides", "沪惠保")),
     "long_launch": ("人保财险上海分公司推出了一款保障新能源汽车车主出行风险的“新能源车险”。",
                     ("人保财险上海分公司", "provides", "新能源车险")),
+    "asks_the_firms": ("上海银保监局要求各保险公司做好理赔工作，太保产险迅速响应。", ("太保产险", "guidedBy", "上海银保监局")),
+    "pair_acts_together": ("太保产险和饿了么共同发布《骑手安全报告》。", ("太保产险", "partnersWith", "饿了么")),
     "guides_people": ("人保财险现场指导农户开展生产自救。", ("人保财险", "supports", "种植户")),
     "lets_get_paid": ("中国人保简化手续，让受灾农户尽快拿到赔款。", ("中国人保", "supports", "种植户")),
     "led_by": ("由上海银保监局主办、太保产险承办的公益活动开幕。", ("太保产险", "guidedBy", "上海银保监局")),
@@ -390,3 +392,8 @@ def test_a_firm_listed_with_an_insurer_is_no_second_subject(pipeline):
     got = triples(pipeline, "阳光保险集团、比亚迪等爱心企业向湖北省慈善总会捐款。")
     assert ("阳光保险集团", "donatesTo", "湖北省慈善总会") in got
     assert ("比亚迪", "donatesTo", "湖北省慈善总会") not in got
+
+
+def test_a_roll_call_of_insurers_is_no_partnership(pipeline):
+    got = triples(pipeline, "人保财险、平安产险和太保产险共同承保。")
+    assert not {f for f in got if f[1] == "partnersWith"}
