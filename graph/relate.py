@@ -226,7 +226,7 @@ class Relator:
     def _pair(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]],
               subjects: list[bool], evidence: Evidence) -> Iterator[Fact]:
         """太保产险和饿了么共同发布…, 人保财险及农业农村局签署协议: two organisations joined as one list
-        that act together are partners (an insurer, or a partner, and the other)."""
+        that act together are partners: the insurer of the two and the other organisation."""
         r = self.rules
         for first, last in groups:
             if last != first + 1 or not subjects[first]:
