@@ -20,6 +20,8 @@ _SUBJECT_CLASSES = ORGANISATION_CLASSES - {"Regulator", "IndustryBody"}
 _INSURER_CLASSES = {"InsuranceGroup", "Insurer", "Branch"}
 # Bodies an amount belongs to only when no firm is named with it.
 _PUBLIC_CLASSES = {"Regulator", "IndustryBody"}
+# What an organisation offers: the object of provides.
+_OFFER_CLASSES = {"Product", "Initiative"}
 # Who can receive a donation besides a beneficiary group.
 _RECIPIENT_CLASSES = {"BeneficiaryGroup", "Regulator", "Partner", "IndustryBody"}
 
@@ -56,6 +58,7 @@ class Relator:
         named_units: set[str] = set()  # branches whose unitOf link this document already states
         topic: Entity | None = None  # the organisation the paragraph is about
         previous: Entity | None = None  # the insurer the article was last about, in any paragraph
+        offer: Entity | None = None  # the product or initiative the article named last
         paragraph = None
         last_date: str | None = None  # the day the article wrote last, for 当天
         for s in sentences:
@@ -66,7 +69,7 @@ class Relator:
             dates = same_day_dates(s.norm, s.start, dates, last_date, self.rules.same_day, self.rules.as_of_markers)
             last_date = next((d.value for d in reversed(dates) if not d.as_of), last_date)
             when = dates[0].value if dates else None
-            for fact in self._sentence(s, ms, {"topic": topic, "previous": previous}, named_units):
+            for fact in self._sentence(s, ms, {"topic": topic, "previous": previous, "offer": offer}, named_units):
                 if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
                     fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
                 facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
@@ -75,6 +78,7 @@ class Relator:
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
             previous = next((lm.entity for lm in ms if lm.entity.cls in _INSURER_CLASSES), previous)
+            offer = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _OFFER_CLASSES), offer)
         return list(facts.values()), _distinct(figures)
 
     def _figures(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
@@ -212,8 +216,51 @@ class Relator:
                     for lm in members:
                         if lm.entity.iri != subject.iri and not _parent_and_child(subject, lm.entity):
                             yield Fact(subject, rule.predicate, lm.entity, evidence)
+        if "provides" in self.enabled:
+            yield from self._elided_offer(s, ms, groups, clause, subjects, topics["offer"], evidence)
+        if "partnersWith" in self.enabled:
+            yield from self._pair(s, ms, groups, subjects, evidence)
         if "structure" in self.enabled:
             yield from self._structure(s, ms, groups, evidence)
+
+    def _pair(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]],
+              subjects: list[bool], evidence: Evidence) -> Iterator[Fact]:
+        """太保产险和饿了么共同发布…, 人保财险及农业农村局签署协议: two organisations joined as one list
+        that act together are partners: the insurer of the two and the other organisation."""
+        r = self.rules
+        for first, last in groups:
+            if last != first + 1 or not subjects[first]:
+                continue
+            a, b = ms[first], ms[last]
+            gap = s.norm[a.mention.end - s.start:b.mention.start - s.start]
+            after = s.norm[b.mention.end - s.start:].lstrip(self._marks.closing)
+            short = r.short_name.match(after)
+            after = after[short.end():] if short else after
+            if not (r.pair_joiner.match(gap) and r.pair_after.match(after)):
+                continue
+            insurer = next((x for x in (a, b) if x.entity.cls in _INSURER_CLASSES), None)
+            other = b if insurer is a else a
+            if (insurer and other.entity.cls in ORGANISATION_CLASSES
+                    and not _parent_and_child(insurer.entity, other.entity)):
+                yield Fact(insurer.entity, "partnersWith", other.entity, evidence)
+
+    def _elided_offer(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]], clause: list[int],
+                      subjects: list[bool], offer: Entity | None, evidence: Evidence) -> Iterator[Fact]:
+        """济宁市由中华联合财产保险股份有限公司承保。/ 6家人寿保险公司参与其中。: insurers whose clause
+        ends with the verb offer the product or initiative named last (in their part of the sentence,
+        else before it in the article)."""
+        for first, last in groups:
+            insurers = [lm for lm, ok in zip(ms[first:last + 1], subjects[first:last + 1])
+                        if ok and lm.entity.cls in _INSURER_CLASSES]
+            after = s.norm[ms[last].mention.end - s.start:].lstrip(self._marks.closing)
+            short = self.rules.short_name.match(after)
+            after = after[short.end():] if short else after
+            if not insurers or not self.rules.elided_offer.match(after):
+                continue
+            named = next((ms[i].entity for i in range(first - 1, -1, -1)
+                          if ms[i].entity.cls in _OFFER_CLASSES and clause[i] == clause[first]), offer)
+            for lm in insurers if named else ():
+                yield Fact(lm.entity, "provides", named, evidence)
 
     def _can_be_subject(self, s: Sentence, lm: LinkedMention, figure: bool = False) -> bool:
         """False when the mention sits inside a 为/向/与… phrase of its clause (or, as the owner of
@@ -255,13 +302,16 @@ class Relator:
                   subjects: list[bool], heads: list[int]) -> list[Entity]:
         """The subject of a rule's object, with those that share its role: the rest of its list
         (阳光财险、阳光人寿联合启动) and a partner joined by 与…联合."""
-        found = self._subject(rule, ms, first, last, topics, clause, subjects, heads)
+        found = self._subject(rule, s, ms, first, last, topics, clause, subjects, heads)
         if found is None:
             return []
         if isinstance(found, Entity):  # a topic
             return [found]
         g_first, g_last = next(g for g in groups if g[0] <= found <= g[1])
         out = [ms[i].entity for i in range(g_first, g_last + 1) if ms[i].entity.cls in rule.subject]
+        if rule.predicate != "partnersWith" and any(e.cls in _INSURER_CLASSES for e in out):
+            # 阳光保险集团、通用电气等爱心企业…: the facts are the insurer's; the firms listed with it are its partners
+            out = [e for e in out if e.cls in _INSURER_CLASSES]
         if g_last + 1 < len(ms) and g_last + 1 != first:
             nxt = ms[g_last + 1]
             between = s.norm[ms[g_last].mention.end - s.start:nxt.mention.start - s.start]
@@ -271,11 +321,13 @@ class Relator:
                 out.append(nxt.entity)
         return out
 
-    def _subject(self, rule: RelationRule, ms: list[LinkedMention], first: int, last: int,
+    def _subject(self, rule: RelationRule, s: Sentence, ms: list[LinkedMention], first: int, last: int,
                  topics: dict[str, Entity | None], clause: list[int], subjects: list[bool],
                  heads: list[int]) -> int | Entity | None:
         """The index of the subject of a rule's object ms[first..last] (or a topic: the paragraph's
         organisation, or "previous", the insurer the article was last about), searched in the rule's order.
+        "adjacent" is the mention right before the object, with only ``adjacent_gap`` between them
+        (广东信保“小微企业信保易”, 泰康人寿的“幸福有约”).
 
         Organisations must be able to head their clause (``subjects``); products and initiatives
         (the subjects of ``targets``) are taken from the object's own clause. A topic stands in only
@@ -298,6 +350,10 @@ class Relator:
                 found = next((i for i in range(first - 1, -1, -1) if ok(i)), None)
             elif way == "after":
                 found = next((i for i in range(last + 1, len(ms)) if ok(i)), None)
+            elif way == "adjacent":
+                i = first - 1
+                gap = s.norm[ms[i].mention.end - s.start:ms[first].mention.start - s.start] if i >= 0 else ""
+                found = i if i >= 0 and ok(i) and self.rules.adjacent_gap.match(gap.strip(self._marks.opening)) else None
             elif way == "nearest":
                 candidates = [(first - i, i) for i in range(first) if ok(i)]
                 candidates += [(i - last, i) for i in range(last + 1, len(ms)) if ok(i)]

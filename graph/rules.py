@@ -106,6 +106,10 @@ class Rules:
     structure_predicate: dict[str, str]
     co_subject: re.Pattern
     co_subject_after: re.Pattern
+    adjacent_gap: re.Pattern  # between an owner and what it offers (泰康人寿的“幸福有约”)
+    elided_offer: re.Pattern  # after insurers whose offer goes unsaid (由中华财险承保。)
+    pair_joiner: re.Pattern  # between two organisations of a list that act together (太保产险和饿了么)
+    pair_after: re.Pattern  # after them: what they do together (共同发布, 签署合作协议)
     quantities: QuantityRules
     as_of_markers: re.Pattern
     same_day: re.Pattern  # 当天, 当晚 …: the date written last before
@@ -301,6 +305,10 @@ def load_rules(path: Path | None = None) -> Rules:
                         for t in structure.tables("pattern")),
         co_subject=relations_table.regex("co_subject"),
         co_subject_after=relations_table.regex("co_subject_after"),
+        adjacent_gap=relations_table.regex("adjacent_gap"),
+        elided_offer=relations_table.regex("elided_offer"),
+        pair_joiner=relations_table.regex("pair_joiner"),
+        pair_after=relations_table.regex("pair_after"),
         quantities=quantities,
         as_of_markers=root.table("dates").regex("as_of_markers"),
         same_day=root.table("dates").regex("same_day"),

@@ -315,3 +315,97 @@ def test_a_regions_figure_is_not_the_paragraphs_organisations(pipeline):
     # the region the help is for does not take the amount from the paragraph's organisation
     got = money(pipeline, "太保产险开通理赔绿色通道。今年以来，已为全市3万户农户提供风险保障10亿元。")
     assert {agent for agent, *_ in got} == {"太保产险"}
+
+
+# Sentence shapes of real news, one per rule: the fact each states.
+SHAPES = {
+    "own_product": ("客户可以购买泰康人寿的“幸福有约”养老保险计划。", ("泰康人寿", "provides", "幸福有约")),
+    "claims_on_product": ("人保财险广东分公司完成“湛江市台风巨灾指数保险”第二笔理赔。",
+                          ("人保财险广东分公司", "provides", "湛江市台风巨灾指数保险")),
+    "executor": ("富德生命人寿乐山中支被确定为“小海豚计划”的执行机构。", ("富德生命人寿乐山中支", "provides", "小海豚计划")),
+    "in_project": ("在“西湖益联保”项目中，中国人寿浙江省分公司发挥专业经办能力。",
+                   ("中国人寿寿险浙江分公司", "provides", "西湖益联保")),
+    "can_join": ("年龄在60岁以下的外卖骑手即可加入“骑手安心保”。", ("骑手安心保", "targets", "外卖骑手")),
+    "towards": ("中国人寿广西分公司还对困难群体实行差异化的赔付政策。", ("中国人寿寿险广西分公司", "supports", "低收入人群")),
+    "purpose_first": ("针对外卖骑手的保障需求，太保产险推出专属保险。", ("太保产险", "supports", "外卖骑手")),
+    "serves": ("“骑手安心保”主要服务外卖骑手。", ("骑手安心保", "targets", "外卖骑手")),
+    "guides": ("上海银保监局指导，太保产险开通绿色通道。", ("太保产险", "guidedBy", "上海银保监局")),
+    "is_launched_by": ("“骑手安心保”是太保产险推出的一款保险。", ("太保产险", "provides", "骑手安心保")),
+    "covers_a_firm": ("人保财险为比亚迪定制车险产品。", ("人保财险", "partnersWith", "比亚迪")),
+    "gives_through": ("新华保险通过中国红十字基金会为环卫工人送上保险。", ("新华保险", "partnersWith", "中国红十字基金会")),
+    "wins_tender": ("人保财险中标“杭州惠民保”项目。", ("人保财险", "provides", "杭州惠民保")),
+    "lead_underwriter": ("平安产险是“沪惠保”的首席承保人。", ("平安产险", "provides", "沪惠保")),
+    "long_launch": ("人保财险上海分公司推出了一款保障新能源汽车车主出行风险的“新能源车险”。",
+                    ("人保财险上海分公司", "provides", "新能源车险")),
+    "asks_the_firms": ("上海银保监局要求各保险公司做好理赔工作，太保产险迅速响应。", ("太保产险", "guidedBy", "上海银保监局")),
+    "pair_acts_together": ("太保产险和饿了么共同发布《骑手安全报告》。", ("太保产险", "partnersWith", "饿了么")),
+    "gains_cover": ("太保产险推出“骑手安心保”，外卖骑手每天只需支付1元即可获得保障。", ("骑手安心保", "targets", "外卖骑手")),
+    "gains_the_insurers_cover": ("太保产险推出新产品，外卖骑手每天只需支付1元即可获得保障。", ("太保产险", "supports", "外卖骑手")),
+    "policyholders_of": ("太保产险为投保“水产天气指数保险”的养殖户支付了100多万元赔款。",
+                         ("太保产险", "provides", "水产天气指数保险")),
+    "gives_to": ("中国人寿上海市分公司向一线医护人员赠送专属保险。", ("中国人寿寿险上海分公司", "donatesTo", "医护人员")),
+    "signs_later": ("太保产险与上海市农业农村委员会于2023年5月12日在上海正式签署战略合作协议。",
+                    ("太保产险", "partnersWith", "上海市农业农村委员会")),
+    "develops": ("太保产险自主研发的“e农险”平台正式上线。", ("太保产险", "provides", "e农险")),
+    "opens_a_channel": ("人保财险开设“理赔绿色通道”。", ("人保财险", "provides", "理赔绿色通道")),
+    "tailors": ("人保财险为外卖骑手量身定制“骑手无忧保”。", ("人保财险", "provides", "骑手无忧保")),
+    "visits": ("太保产险工作人员走访慰问受灾农户。", ("太保产险", "supports", "种植户")),
+    "pays_out_to": ("太保产险累计赔付受灾农户2000万元。", ("太保产险", "supports", "种植户")),
+    "guides_people": ("人保财险现场指导农户开展生产自救。", ("人保财险", "supports", "种植户")),
+    "lets_get_paid": ("中国人保简化手续，让受灾农户尽快拿到赔款。", ("中国人保", "supports", "种植户")),
+    "led_by": ("由上海银保监局主办、太保产险承办的公益活动开幕。", ("太保产险", "guidedBy", "上海银保监局")),
+    "leads": ("上海银保监局牵头，太保产险开通绿色通道。", ("太保产险", "guidedBy", "上海银保监局")),
+    "joins_hands": ("太保产险牵手饿了么推出骑手保险。", ("太保产险", "partnersWith", "饿了么")),
+    "investors_include": ("众安保险的战略投资者包括软银集团。", ("众安保险", "partnersWith", "软银集团")),
+    "as_investor": ("众安保险上市，软银集团作为基石投资者认购股份。", ("众安保险", "partnersWith", "软银集团")),
+    "holds_shares_in": ("腾讯参股的公司包括众安保险、和泰人寿。", ("腾讯", "partnersWith", "和泰人寿")),
+    "donates_for": ("中国人保为湖北省慈善总会捐款100万元。", ("中国人保", "donatesTo", "湖北省慈善总会")),
+    "donates_to": ("中国人保将善款捐赠给上海市慈善基金会。", ("中国人保", "donatesTo", "上海市慈善基金会")),
+    "receives_from": ("湖北省慈善总会获得阳光保险集团、通用电气等爱心企业捐款。",
+                      ("阳光保险集团", "donatesTo", "湖北省慈善总会")),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_sentence_shapes_of_real_news(pipeline, shape):
+    text, expected = SHAPES[shape]
+    assert_family_needed(triples, pipeline, text, expected, expected[1])
+
+
+def test_an_approval_is_no_guidance(pipeline):
+    got = triples(pipeline, "横琴人寿变更注册资本事项已获广东银保监局批复。")
+    assert ("横琴人寿", "guidedBy", "广东银保监局") not in got
+
+
+def test_a_point_of_view_is_no_support(pipeline):
+    assert ("人保财险", "supports", "种植户") not in triples(pipeline, "人保财险表示，对农户而言，赔款是救命钱。")
+
+
+def test_cover_given_as_a_gift_is_support_not_a_donation(pipeline):
+    got = triples(pipeline, "新华保险为环卫工人捐赠意外保险。")
+    assert ("新华保险", "supports", "环卫工人") in got
+    assert ("新华保险", "donatesTo", "环卫工人") not in got
+
+
+def test_a_donor_outside_insurance_in_the_givers_list_is_not_taken(pipeline):
+    got = triples(pipeline, "湖北省慈善总会获得阳光保险集团、通用电气等爱心企业捐款。")
+    assert ("通用电气", "donatesTo", "湖北省慈善总会") not in got
+
+
+def test_an_offer_left_unsaid_is_the_one_named_last(pipeline):
+    text = "灾害民生综合保险在全省推开。潍坊市由人保财险承保，报案电话为95518；东营市由平安产险承保。"
+    assert_family_needed(triples, pipeline, text, ("平安产险", "provides", "灾害民生综合保险"), "provides")
+    assert ("平安产险", "provides", "95518") not in triples(pipeline, text)
+    got = triples(pipeline, "“沪惠保”今年升级。人民人寿、太平人寿等6家人寿保险公司参与其中。")
+    assert {("人民人寿", "provides", "沪惠保"), ("太平人寿", "provides", "沪惠保")} <= got
+
+
+def test_a_firm_listed_with_an_insurer_is_no_second_subject(pipeline):
+    got = triples(pipeline, "阳光保险集团、比亚迪等爱心企业向湖北省慈善总会捐款。")
+    assert ("阳光保险集团", "donatesTo", "湖北省慈善总会") in got
+    assert ("比亚迪", "donatesTo", "湖北省慈善总会") not in got
+
+
+def test_a_roll_call_of_insurers_is_no_partnership(pipeline):
+    got = triples(pipeline, "人保财险、平安产险和太保产险共同承保。")
+    assert not {f for f in got if f[1] == "partnersWith"}
