@@ -65,17 +65,14 @@ class Explorer:
             self._index = {a: i for i, a in enumerate(self._order)}
         return self._index
 
-    def _read_articles(self, iris=None) -> dict[str, dict]:
-        """Identifier, headline, date, publisher and web address of every article, or of ``iris``."""
-        if iris is not None and not iris:
-            return {}
-        only = f"VALUES ?a {{ {_values(sorted(iris))} }}" if iris is not None else ""
+    def _read_articles(self) -> dict[str, dict]:
+        """Identifier, headline, date, publisher and web address of every article."""
         found = {}
-        for r in _rows(self.store, f"""
-                SELECT ?a ?id ?title ?date ?publisher ?url WHERE {{ {only} ?a a schema:NewsArticle .
-                  OPTIONAL {{ ?a schema:identifier ?id }} OPTIONAL {{ ?a schema:headline ?title }}
-                  OPTIONAL {{ ?a schema:datePublished ?date }} OPTIONAL {{ ?a schema:publisher ?publisher }}
-                  OPTIONAL {{ ?a schema:url ?url }} }}"""):
+        for r in _rows(self.store, """
+                SELECT ?a ?id ?title ?date ?publisher ?url WHERE { ?a a schema:NewsArticle .
+                  OPTIONAL { ?a schema:identifier ?id } OPTIONAL { ?a schema:headline ?title }
+                  OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a schema:publisher ?publisher }
+                  OPTIONAL { ?a schema:url ?url } }"""):
             url = _text(r["url"])
             found[r["a"].value] = {
                 "id": _text(r["id"]) or r["a"].value, "title": _text(r["title"]), "date": _text(r["date"]),
@@ -321,7 +318,8 @@ class Explorer:
         cited = {f["article"] for *_, d in g.edges(data=True) for f in d["facts"]}
         for _, d in g.nodes(data=True):
             cited |= set(d["articles"]) | {f["article"] for f in d["amounts"]}
-        found = self._read_articles(cited - {None})
+        self.article_index()  # read already, to list each entity's latest articles: not read twice
+        found = {a: self._articles[a] for a in cited if a in self._articles}
         order = _by_date(found)
         index = {a: i for i, a in enumerate(order)}
         classes, relations = legend(Counter(d["cls"] for _, d in g.nodes(data=True)),
