@@ -9,11 +9,11 @@ import unicodedata
 
 from .fold import fold
 from .iri import entity_iri
+from .namespaces import INSURER_CLASSES, PUBLIC_CLASSES
 from .records import Entity, LinkedMention, Mention
 from .registry import Registry
 from .rules import Rules
 
-_CONTEXT_CLASSES = {"InsuranceGroup", "Insurer", "Branch"}
 # Classes whose name an article qualifies when it names the thing again (参保养殖户, 政策性…保险).
 _QUALIFIED_CLASSES = {"BeneficiaryGroup", "Product"}
 
@@ -140,7 +140,7 @@ class Linker:
             return next((e for e in self._recent(m, context) if e.cls in ("Product", "Initiative")), None)
         if m.cls == "Regulator":  # 省财政厅: the department of the province named last
             return self._implied_place(m, context)
-        recent = [e for e in self._recent(m, context) if e.cls in _CONTEXT_CLASSES]
+        recent = [e for e in self._recent(m, context) if e.cls in INSURER_CLASSES]
         if m.line:  # 旗下财险公司: the group's subsidiary in that line of business
             for entity in recent:
                 group = self._group(entity)
@@ -168,7 +168,7 @@ class Linker:
             if m.start - lm.mention.end > self.rules.reference_window:
                 return None
             region = lm.mention.region
-            if region is None and lm.entity.cls in ("Regulator", "IndustryBody"):
+            if region is None and lm.entity.cls in PUBLIC_CLASSES:
                 found = self.rules.region_prefix.match(lm.entity.label)
                 region = found.group() if found else None
             if region is not None:

@@ -16,6 +16,9 @@ ENTITY_CLASSES = ("Branch", "Insurer", "InsuranceGroup", "Regulator", "IndustryB
                   "Product", "Initiative", "BeneficiaryGroup")
 ORGANISATION_CLASSES = frozenset({"InsuranceGroup", "Insurer", "Branch", "Regulator", "IndustryBody",
                                   "Partner"})
+# The insurance side of the organisations, and the public bodies (authorities, associations).
+INSURER_CLASSES = frozenset({"InsuranceGroup", "Insurer", "Branch"})
+PUBLIC_CLASSES = frozenset({"Regulator", "IndustryBody"})
 
 PREFIXES = {"rdf": RDF, "ik": IK, "ikr": IKR, "skos": SKOS, "org": ORG, "schema": SCHEMA, "prov": PROV,
             "dcterms": DCTERMS, "owl": OWL, "xsd": XSD, "rdfs": RDFS}

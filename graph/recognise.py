@@ -272,13 +272,12 @@ class Recogniser:
         # is the local office, not the national body followed by noise; so is an insurer's name
         # inside the name of a body named after it (太保蓝公益基金会, 泰康仙林鼓楼医院).
         inside = [(m.start - s.start, m.end - s.start) for m in patterned]
-        insurers_inside = [(m.start - s.start, m.end - s.start) for m in view.over_insurers]
+        insurers_inside = inside + [(m.start - s.start, m.end - s.start) for m in view.over_insurers]
         candidates, spans = [], set()
         for a, b, iri in self.index.matches(s.text):
             cls = self.registry.entries[iri].entity.cls
-            if any(pa <= a and b <= pb and (a, b) != (pa, pb) for pa, pb in inside) or (
-                    cls in ("Insurer", "InsuranceGroup") and any(pa <= a and b <= pb and (a, b) != (pa, pb)
-                                                                  for pa, pb in insurers_inside)):
+            around = insurers_inside if cls in ("Insurer", "InsuranceGroup") else inside
+            if any(pa <= a and b <= pb and (a, b) != (pa, pb) for pa, pb in around):
                 continue
             region = self._region_before(s.text, a, iri) if units else None
             if region and region.start() in boundaries and b in boundaries:

@@ -11,15 +11,13 @@ from dataclasses import replace
 
 from .dates import date_for, find_dates, same_day_dates
 from .errors import IkgError
-from .namespaces import ORGANISATION_CLASSES
+from .namespaces import INSURER_CLASSES, ORGANISATION_CLASSES, PUBLIC_CLASSES
 from .quantities import amount_kind, find_quantities
 from .records import DateMention, Document, Entity, Evidence, Fact, Figure, LinkedMention, Sentence
 from .rules import RelationRule, Rules
 
-_SUBJECT_CLASSES = ORGANISATION_CLASSES - {"Regulator", "IndustryBody"}
-_INSURER_CLASSES = {"InsuranceGroup", "Insurer", "Branch"}
-# Bodies an amount belongs to only when no firm is named with it.
-_PUBLIC_CLASSES = {"Regulator", "IndustryBody"}
+# Public bodies (PUBLIC_CLASSES) own an amount only when no firm is named with it.
+_SUBJECT_CLASSES = ORGANISATION_CLASSES - PUBLIC_CLASSES
 # What an organisation offers: the object of provides.
 _OFFER_CLASSES = {"Product", "Initiative"}
 # Who can receive a donation besides a beneficiary group.
@@ -77,7 +75,7 @@ class Relator:
                 figures += self._figures(s, ms, topic, dates)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
-            previous = next((lm.entity for lm in ms if lm.entity.cls in _INSURER_CLASSES), previous)
+            previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
             offer = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _OFFER_CLASSES), offer)
         return list(facts.values()), _distinct(figures)
 
@@ -153,7 +151,7 @@ class Relator:
         if any(lm.entity.cls in _SUBJECT_CLASSES for lm in before):
             return None
         body = next((lm for lm in reversed(before)
-                     if lm.entity.cls in _PUBLIC_CLASSES and self._can_be_subject(s, lm, figure=True)), None)
+                     if lm.entity.cls in PUBLIC_CLASSES and self._can_be_subject(s, lm, figure=True)), None)
         if body is None:
             return None
         a, b = body.mention.start - s.start, body.mention.end - s.start
@@ -233,16 +231,21 @@ class Relator:
                 continue
             a, b = ms[first], ms[last]
             gap = s.norm[a.mention.end - s.start:b.mention.start - s.start]
-            after = s.norm[b.mention.end - s.start:].lstrip(self._marks.closing)
-            short = r.short_name.match(after)
-            after = after[short.end():] if short else after
+            after = self._after_name(s, b)
             if not (r.pair_joiner.match(gap) and r.pair_after.match(after)):
                 continue
-            insurer = next((x for x in (a, b) if x.entity.cls in _INSURER_CLASSES), None)
+            insurer = next((x for x in (a, b) if x.entity.cls in INSURER_CLASSES), None)
             other = b if insurer is a else a
             if (insurer and other.entity.cls in ORGANISATION_CLASSES
                     and not _parent_and_child(insurer.entity, other.entity)):
                 yield Fact(insurer.entity, "partnersWith", other.entity, evidence)
+
+    def _after_name(self, s: Sentence, lm: LinkedMention) -> str:
+        """The rest of the sentence after ``lm``, past a closing quote and a short name given to it
+        (众安保险（以下简称“众安”）…)."""
+        after = s.norm[lm.mention.end - s.start:].lstrip(self._marks.closing)
+        short = self.rules.short_name.match(after)
+        return after[short.end():] if short else after
 
     def _elided_offer(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]], clause: list[int],
                       subjects: list[bool], offer: Entity | None, evidence: Evidence) -> Iterator[Fact]:
@@ -251,11 +254,8 @@ class Relator:
         else before it in the article)."""
         for first, last in groups:
             insurers = [lm for lm, ok in zip(ms[first:last + 1], subjects[first:last + 1])
-                        if ok and lm.entity.cls in _INSURER_CLASSES]
-            after = s.norm[ms[last].mention.end - s.start:].lstrip(self._marks.closing)
-            short = self.rules.short_name.match(after)
-            after = after[short.end():] if short else after
-            if not insurers or not self.rules.elided_offer.match(after):
+                        if ok and lm.entity.cls in INSURER_CLASSES]
+            if not insurers or not self.rules.elided_offer.match(self._after_name(s, ms[last])):
                 continue
             named = next((ms[i].entity for i in range(first - 1, -1, -1)
                           if ms[i].entity.cls in _OFFER_CLASSES and clause[i] == clause[first]), offer)
@@ -309,9 +309,9 @@ class Relator:
             return [found]
         g_first, g_last = next(g for g in groups if g[0] <= found <= g[1])
         out = [ms[i].entity for i in range(g_first, g_last + 1) if ms[i].entity.cls in rule.subject]
-        if rule.predicate != "partnersWith" and any(e.cls in _INSURER_CLASSES for e in out):
+        if rule.predicate != "partnersWith" and any(e.cls in INSURER_CLASSES for e in out):
             # 阳光保险集团、通用电气等爱心企业…: the facts are the insurer's; the firms listed with it are its partners
-            out = [e for e in out if e.cls in _INSURER_CLASSES]
+            out = [e for e in out if e.cls in INSURER_CLASSES]
         if g_last + 1 < len(ms) and g_last + 1 != first:
             nxt = ms[g_last + 1]
             between = s.norm[ms[g_last].mention.end - s.start:nxt.mention.start - s.start]
