@@ -154,8 +154,9 @@ class _Table:
             raise self._fail(key, "should be an array of tables ([[...]])")
         return [_Table(i, self.path, f"{self._key(key)}[{n}]") for n, i in enumerate(items)]
 
-    def words(self, key: str) -> list[str]:
-        items = self.get(key, list)
+    def words(self, key: str, default=...) -> list[str]:
+        """The list of strings at ``key``; ``default`` when missing, if given."""
+        items = self.get(key, list, default)
         if not all(isinstance(i, str) for i in items):
             raise self._fail(key, "should be a list of strings")
         return items
@@ -222,7 +223,7 @@ def load_rules(path: Path | None = None) -> Rules:
             before=r.regex("before", optional=True),
             after=r.regex("after", optional=True),
             exclude_before=r.regex("exclude_before", optional=True),
-            subject_search=tuple(r.words("subject_search") if "subject_search" in r.data else ["before", "topic"]),
+            subject_search=tuple(r.words("subject_search", ["before", "topic"])),
         )
         for r in root.tables("relation")
     )
@@ -264,9 +265,9 @@ def load_rules(path: Path | None = None) -> Rules:
             SuffixName(t.get("class", str), _suffix(t, placeholders), t.get("max_stem", int),
                        t.get("needs_branch", bool, False), t.get("check_pos", bool, False),
                        t.get("not_after_quote", bool, False),
-                       t.regex("ends_stem", optional=True), frozenset(t.words("pos_inside") if "pos_inside" in t.data else ()),
+                       t.regex("ends_stem", optional=True), frozenset(t.words("pos_inside", [])),
                        t.get("over_insurers", bool, False),
-                       frozenset(t.words("place_pos") if "place_pos" in t.data else ()))
+                       frozenset(t.words("place_pos", [])))
             for t in names.tables("suffix_name")),
         pattern_names=tuple(
             (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)))
