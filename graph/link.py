@@ -64,6 +64,7 @@ class Linker:
             owner = self._insurer_for_branches(owner)
         self._known[owner.iri] = owner
         region = self.rules.region_suffix.sub("", region)
+        unit = self.rules.unit_full_forms.get(unit, unit)
         return Entity(entity_iri(cls, owner.iri, region, unit), cls, f"{owner.label}{region}{unit}", parent=owner.iri)
 
     def _named(self, cls: str, surface: str) -> Entity:
@@ -149,8 +150,10 @@ class Linker:
                     return found[0].entity if len(found) == 1 else None
             return None
         if m.cls == "Branch":
-            if m.region is None and m.unit == self.rules.bare_unit:  # bare 分公司: the branch just named
-                return next((e for e in recent if e.cls == "Branch"), None)
+            if m.region is None:  # a unit alone (分公司, 中支): the branch just named, if there is one
+                branch = next((e for e in recent if e.cls == "Branch"), None)
+                if branch is not None or m.unit == self.rules.bare_unit:
+                    return branch
             for entity in recent:
                 owner = self._owner(entity)
                 if owner is not None:

@@ -543,7 +543,8 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
                                    "Insurer", "reference", line=line))
     local = (m for m in r.local_branch.finditer(text)
              if r.clause_start.fullmatch(text[m.start() - 1:m.start()] or " ")
-             and m["region"] not in r.local_unit_stopwords)
+             and m["region"] not in r.local_unit_stopwords
+             and not rec._has_rejected_word(m["region"], frozenset()))  # 带领中支5名员工: a verb, not a place
     for m in [*r.bare_branch.finditer(text), *local]:
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Branch",
                            "reference", region=m["region"], unit=m["unit"]))

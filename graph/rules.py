@@ -117,6 +117,7 @@ class Rules:
     list_joiner: re.Pattern  # the gap between two mentions of one list: 、 和 及 …
     list_joiners: frozenset[str]
     bare_unit: str  # a unit word that alone means "the branch just named"
+    unit_full_forms: dict[str, str]  # a unit's short form -> its full form (中支 -> 中心支公司)
     short_name: re.Pattern  # （以下简称“X”） right after a name: X, in group `short`
     beneficiaries: BeneficiaryRule
 
@@ -319,6 +320,7 @@ def load_rules(path: Path | None = None) -> Rules:
         list_joiner=relations_table.regex("list_joiners", f"^[\\s{quotes}]*(?:{alternation(joiners)})[\\s{quotes}]*$"),
         list_joiners=frozenset(joiners),
         bare_unit=bare_unit,
+        unit_full_forms=dict(names.get("unit_full_forms", dict, {})),
         short_name=names.regex("short_name"),
         beneficiaries=beneficiaries,
     )

@@ -42,6 +42,18 @@ def test_a_bare_unit_is_the_branch_just_named(pipeline):
     assert len(branches) == 1 and any(s == "分公司" for s, _ in got)
 
 
+def test_a_short_unit_alone_is_the_branch_just_named_too(pipeline):
+    text = "天安人寿保险股份有限公司新乡中心支公司（简称“天安人寿新乡中支”）开通绿色通道。中支在营业场所设置避难区域。"
+    got = [(s, e) for s, e in entities(pipeline, text) if e.cls == "Branch"]
+    assert [s for s, _ in got][-1] == "中支" and len({e.iri for _, e in got}) == 1
+
+
+def test_a_verb_before_a_unit_at_a_clause_start_is_no_branch(pipeline):
+    text = "天安人寿新乡中支开通绿色通道，经理带领中支5名员工赶到现场。"
+    branches = {e.label for _, e in entities(pipeline, text) if e.cls == "Branch"}
+    assert len(branches) == 1 and not any("带领" in b for b in branches)
+
+
 def test_company_refers_to_the_organisation_named_before(pipeline):
     got = entities(pipeline, "众安保险上线新系统。公司表示将继续投入。")
     assert [e.label for s, e in got if s == "公司"] == ["众安保险"]
