@@ -162,6 +162,15 @@ def test_an_item_of_a_list_of_actions_is_no_product(pipeline, text):
     assert not any(cls == "Product" for _, cls in found(pipeline, text))
 
 
+def test_a_product_after_a_launch_verb_and_its_aspect_particle_leaves_the_particle_out(pipeline):
+    got = found(pipeline, "中原农险推出了小麦出苗率保险。")
+    assert ("小麦出苗率保险", "Product") in got and not any(s.startswith("了") for s, _ in got)
+
+
+def test_a_demonstrative_and_a_count_of_products_is_no_product(pipeline):
+    assert not any(cls == "Product" for _, cls in found(pipeline, "国寿在全省推广了这两款保险。"))
+
+
 def test_a_mutual_insurer_is_named_by_its_suffix(pipeline):
     assert ("福建省渔业互保协会", "Insurer") in found(pipeline, "近日，福建省渔业互保协会向养殖户发放赔款。")
 
