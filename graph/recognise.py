@@ -513,7 +513,10 @@ def branch_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
         else:
             name = Mention(view.text[a:b], s.start + a, s.start + b, s.index, cls, "alias", entity=iri)
             out.append(rec._with_unit(name, unit, view.text, s.start))
-    out += [m for m, _ in view.suffixed if m.unit is not None]
+    # A pattern gives its name whole: 中国人民银行成都分行 is the central bank's office, not a bank
+    # named by its suffix (银行) with a unit after it.
+    out += [m for m, _ in view.suffixed
+            if m.unit is not None and not any(p.start < m.end and m.start < p.end for p in view.patterned)]
     return out
 
 

@@ -103,6 +103,12 @@ def test_a_supervisors_office_is_one_entity_however_it_is_written(pipeline, text
     assert len({e.iri for _, e in entities(pipeline, text) if e.cls == "Regulator"}) == 1
 
 
+@pytest.mark.parametrize("text", ["太平人寿在中国人民银行成都分行的指导下开展活动。人民银行成都分行相关负责人出席。"])
+def test_a_central_bank_office_is_one_regulator_however_it_is_written(pipeline, text):
+    got = [e for _, e in entities(pipeline, text) if "成都" in e.label]
+    assert {e.cls for e in got} == {"Regulator"} and len({e.iri for e in got}) == 1
+
+
 def test_a_supervisors_office_the_registry_knows_is_the_registrys(pipeline):
     got = entities(pipeline, "北京监管局随即启动应急预案。")
     assert [e.from_registry for s, e in got if s == "北京监管局"] == [True]
