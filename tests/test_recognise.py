@@ -148,6 +148,7 @@ def test_a_department_without_its_place_is_a_reference_for_the_linker(pipeline):
 @pytest.mark.parametrize("text, product", [
     ("太保产险推出停运无忧保、骑行无忧保等新产品。", "骑行无忧保"),
     ("该公司设计了滩羊肉价格指数保险、玉米种植保险等险种。", "玉米种植保险"),
+    ("太保产险推出家财综合保险和农房保险两款新产品。", "农房保险"),
 ])
 def test_an_unquoted_list_item_after_a_product_is_a_product(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
