@@ -72,7 +72,8 @@ class Relator:
                     fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
                 facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
             if "figures" in self.enabled:
-                figures += self._figures(s, ms, topic, dates)
+                series = topic is None and self.rules.quantities.series_row.match(s.norm)
+                figures += self._figures(s, ms, previous if series else topic, dates)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)

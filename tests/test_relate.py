@@ -409,3 +409,9 @@ def test_a_firm_listed_with_an_insurer_is_no_second_subject(pipeline):
 def test_a_roll_call_of_insurers_is_no_partnership(pipeline):
     got = triples(pipeline, "人保财险、平安产险和太保产险共同承保。")
     assert not {f for f in got if f[1] == "partnersWith"}
+
+
+def test_a_time_series_table_row_is_the_articles_insurers_and_a_named_row_is_not(pipeline):
+    text = "众安保险公布了近年经营数据。\n| 年度 | 净亏损 |\n| 2021年 | 0.68亿元 |\n| 某某健康 | 26亿元 |"
+    _, figures = related(pipeline, text)
+    assert [(f.agent.label, f.quantity.value) for f in figures if f.is_money] == [("众安保险", 68000000)]
