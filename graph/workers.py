@@ -78,4 +78,5 @@ def map_in_processes(function: Callable, items: Iterable, jobs: int, initializer
         pool.close()
         pool.join()
     finally:
-        pool.terminate()
+        with _sigint_ignored():  # a Ctrl-C while the workers are being stopped would only add a traceback
+            pool.terminate()
