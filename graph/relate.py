@@ -211,6 +211,8 @@ class Relator:
                 if not members or not self._context_matches(rule, s, ms[first], ms[last]):
                     continue
                 for subject in self._subjects(rule, s, ms, groups, first, last, topics, clause, subjects, heads):
+                    if subject.cls not in rule.stated_for:
+                        continue
                     for lm in members:
                         if lm.entity.iri != subject.iri and not _parent_and_child(subject, lm.entity):
                             yield Fact(subject, rule.predicate, lm.entity, evidence)

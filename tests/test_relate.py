@@ -61,6 +61,14 @@ def test_a_name_inside_a_for_phrase_is_not_the_subject(pipeline):
     assert ("太保产险", "supports", "外卖骑手") in got
 
 
+def test_a_partner_heading_its_clause_supports_nobody_and_lends_no_insurer_its_object(pipeline):
+    # supports and donatesTo are the insurers' (ANNOTATION.md); a university or a hospital that helps
+    # a group states no fact, and the insurer of the sentence before does not take it over.
+    got = triples(pipeline, "太保产险捐资设立基金。武汉大学将为优秀青年教师提供资助。")
+    assert not any(p == "supports" for _, p, _ in got)
+    assert ("太保产险", "supports", "外卖骑手") in triples(pipeline, "太保产险联合饿了么，为外卖骑手提供保障。")
+
+
 def test_the_paragraph_topic_is_the_subject_of_a_clause_without_one(pipeline):
     got = triples(pipeline, "太保产险迅速行动。一是为外卖骑手提供保障。")
     assert ("太保产险", "supports", "外卖骑手") in got
