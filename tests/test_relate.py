@@ -69,6 +69,11 @@ def test_a_partner_heading_its_clause_supports_nobody_and_lends_no_insurer_its_o
     assert ("太保产险", "supports", "外卖骑手") in triples(pipeline, "太保产险联合饿了么，为外卖骑手提供保障。")
 
 
+def test_a_paragraph_naming_no_organisation_launches_for_the_insurer_the_article_is_about(pipeline):
+    got = triples(pipeline, "太保产险召开发布会。\n\n近日正式推出“骑手安心保”。")
+    assert ("太保产险", "provides", "骑手安心保") in got
+
+
 def test_the_paragraph_topic_is_the_subject_of_a_clause_without_one(pipeline):
     got = triples(pipeline, "太保产险迅速行动。一是为外卖骑手提供保障。")
     assert ("太保产险", "supports", "外卖骑手") in got
