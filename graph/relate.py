@@ -328,6 +328,7 @@ class Relator:
                  heads: list[int]) -> int | Entity | None:
         """The index of the subject of a rule's object ms[first..last] (or a topic: the paragraph's
         organisation, or "previous", the insurer the article was last about), searched in the rule's order.
+        "next" is the first mention of the subject's classes after the object, wherever it stands.
         "adjacent" is the mention right before the object, with only ``adjacent_gap`` between them
         (广东信保“小微企业信保易”, 泰康人寿的“幸福有约”).
 
@@ -352,6 +353,8 @@ class Relator:
                 found = next((i for i in range(first - 1, -1, -1) if ok(i)), None)
             elif way == "after":
                 found = next((i for i in range(last + 1, len(ms)) if ok(i)), None)
+            elif way == "next":  # the first of the subject's classes after the object, even after 为 (承保机构为X)
+                found = next((i for i in range(last + 1, len(ms)) if ms[i].entity.cls in rule.subject), None)
             elif way == "adjacent":
                 i = first - 1
                 gap = s.norm[ms[i].mention.end - s.start:ms[first].mention.start - s.start] if i >= 0 else ""

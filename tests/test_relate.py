@@ -74,6 +74,21 @@ def test_a_paragraph_naming_no_organisation_launches_for_the_insurer_the_article
     assert ("太保产险", "provides", "骑手安心保") in got
 
 
+def test_an_insurer_joined_by_lianhe_shares_the_launch(pipeline):
+    got = triples(pipeline, "“惠民保”是由中国人寿联合太平洋产险共同推出的医疗保险。")
+    assert {("中国人寿", "provides", "惠民保"), ("太保产险", "provides", "惠民保")} <= got
+
+
+def test_the_underwriter_named_after_its_product_provides_it(pipeline):
+    got = triples(pipeline, "“沪惠保”的承保机构为太平洋产险上海分公司。")
+    assert ("太保产险上海分公司", "provides", "沪惠保") in got
+
+
+def test_a_body_joining_with_an_insurer_is_its_partner(pipeline):
+    got = triples(pipeline, "近日，安徽省财政厅联合国元农险推出“大豆完全成本保险”。")
+    assert ("安徽省财政厅", "partnersWith", "国元农险") in got
+
+
 def test_the_paragraph_topic_is_the_subject_of_a_clause_without_one(pipeline):
     got = triples(pipeline, "太保产险迅速行动。一是为外卖骑手提供保障。")
     assert ("太保产险", "supports", "外卖骑手") in got
