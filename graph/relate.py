@@ -311,9 +311,6 @@ class Relator:
             return [found]
         g_first, g_last = next(g for g in groups if g[0] <= found <= g[1])
         out = [ms[i].entity for i in range(g_first, g_last + 1) if ms[i].entity.cls in rule.subject]
-        if rule.predicate != "partnersWith" and any(e.cls in INSURER_CLASSES for e in out):
-            # 阳光保险集团、通用电气等爱心企业…: the facts are the insurer's; the firms listed with it are its partners
-            out = [e for e in out if e.cls in INSURER_CLASSES]
         if g_last + 1 < len(ms) and g_last + 1 != first:
             nxt = ms[g_last + 1]
             between = s.norm[ms[g_last].mention.end - s.start:nxt.mention.start - s.start]
@@ -321,6 +318,10 @@ class Relator:
             if (nxt.entity.cls in rule.subject and self.rules.co_subject.match(between)
                     and self.rules.co_subject_after.match(after)):
                 out.append(nxt.entity)
+        if rule.predicate != "partnersWith" and any(e.cls in INSURER_CLASSES for e in out):
+            # 阳光保险集团、通用电气等爱心企业…, 友邦人寿与平安好医生联合运营: the facts are the insurer's;
+            # the firms listed or joined with it are its partners
+            out = [e for e in out if e.cls in INSURER_CLASSES]
         return out
 
     def _subject(self, rule: RelationRule, s: Sentence, ms: list[LinkedMention], first: int, last: int,

@@ -79,6 +79,12 @@ def test_an_insurer_joined_by_lianhe_shares_the_launch(pipeline):
     assert {("中国人寿", "provides", "惠民保"), ("太保产险", "provides", "惠民保")} <= got
 
 
+def test_a_firm_joined_with_an_insurer_is_its_partner_not_a_provider(pipeline):
+    got = triples(pipeline, "“骑手安心保”由太保产险与饿了么联合推出。")
+    assert ("太保产险", "provides", "骑手安心保") in got
+    assert ("饿了么", "provides", "骑手安心保") not in got
+
+
 def test_the_underwriter_named_after_its_product_provides_it(pipeline):
     got = triples(pipeline, "“沪惠保”的承保机构为太平洋产险上海分公司。")
     assert ("太保产险上海分公司", "provides", "沪惠保") in got
