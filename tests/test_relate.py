@@ -85,6 +85,11 @@ def test_a_firm_joined_with_an_insurer_is_its_partner_not_a_provider(pipeline):
     assert ("饿了么", "provides", "骑手安心保") not in got
 
 
+def test_a_firm_an_insurer_invested_in_is_its_partner(pipeline):
+    got = triples(pipeline, "泰康同济（武汉）医院由泰康保险集团投资近40亿元建设。")
+    assert ("泰康保险集团", "partnersWith", "泰康同济(武汉)医院") in got
+
+
 def test_the_underwriter_named_after_its_product_provides_it(pipeline):
     got = triples(pipeline, "“沪惠保”的承保机构为太平洋产险上海分公司。")
     assert ("太保产险上海分公司", "provides", "沪惠保") in got
