@@ -90,6 +90,10 @@ def test_a_firm_an_insurer_invested_in_is_its_partner(pipeline):
     assert ("泰康保险集团", "partnersWith", "泰康同济(武汉)医院") in got
 
 
+def test_what_an_insurer_hands_out_by_name_it_provides(pipeline):
+    assert ("太保产险", "provides", "骑手安心保") in triples(pipeline, "太保产险第一时间启动快速理赔，并发放“骑手安心保”。")
+
+
 def test_the_underwriter_named_after_its_product_provides_it(pipeline):
     got = triples(pipeline, "“沪惠保”的承保机构为太平洋产险上海分公司。")
     assert ("太保产险上海分公司", "provides", "沪惠保") in got
