@@ -319,8 +319,8 @@ class Relator:
                     and self.rules.co_subject_after.match(after)):
                 out.append(nxt.entity)
         if rule.predicate != "partnersWith" and any(e.cls in INSURER_CLASSES for e in out):
-            # 阳光保险集团、通用电气等爱心企业…, 友邦人寿与平安好医生联合运营: the facts are the insurer's;
-            # the firms listed or joined with it are its partners
+            # 阳光保险集团、通用电气等爱心企业…, an insurer与a platform联合运营…: the facts are the
+            # insurer's; the firms listed or joined with it are its partners
             out = [e for e in out if e.cls in INSURER_CLASSES]
         return out
 
