@@ -212,6 +212,8 @@ class Relator:
                 if not members or not self._context_matches(rule, s, ms[first], ms[last]):
                     continue
                 for subject in self._subjects(rule, s, ms, groups, first, last, topics, clause, subjects, heads):
+                    if subject.cls not in rule.stated_for:
+                        continue
                     for lm in members:
                         if lm.entity.iri != subject.iri and not _parent_and_child(subject, lm.entity):
                             yield Fact(subject, rule.predicate, lm.entity, evidence)
@@ -310,9 +312,6 @@ class Relator:
             return [found]
         g_first, g_last = next(g for g in groups if g[0] <= found <= g[1])
         out = [ms[i].entity for i in range(g_first, g_last + 1) if ms[i].entity.cls in rule.subject]
-        if rule.predicate != "partnersWith" and any(e.cls in INSURER_CLASSES for e in out):
-            # 阳光保险集团、通用电气等爱心企业…: the facts are the insurer's; the firms listed with it are its partners
-            out = [e for e in out if e.cls in INSURER_CLASSES]
         if g_last + 1 < len(ms) and g_last + 1 != first:
             nxt = ms[g_last + 1]
             between = s.norm[ms[g_last].mention.end - s.start:nxt.mention.start - s.start]
@@ -320,6 +319,10 @@ class Relator:
             if (nxt.entity.cls in rule.subject and self.rules.co_subject.match(between)
                     and self.rules.co_subject_after.match(after)):
                 out.append(nxt.entity)
+        if rule.predicate != "partnersWith" and any(e.cls in INSURER_CLASSES for e in out):
+            # 阳光保险集团、通用电气等爱心企业…, an insurer与a platform联合运营…: the facts are the
+            # insurer's; the firms listed or joined with it are its partners
+            out = [e for e in out if e.cls in INSURER_CLASSES]
         return out
 
     def _subject(self, rule: RelationRule, s: Sentence, ms: list[LinkedMention], first: int, last: int,
@@ -327,6 +330,7 @@ class Relator:
                  heads: list[int]) -> int | Entity | None:
         """The index of the subject of a rule's object ms[first..last] (or a topic: the paragraph's
         organisation, or "previous", the insurer the article was last about), searched in the rule's order.
+        "next" is the first mention of the subject's classes after the object, wherever it stands.
         "adjacent" is the mention right before the object, with only ``adjacent_gap`` between them
         (广东信保“小微企业信保易”, 泰康人寿的“幸福有约”).
 
@@ -351,6 +355,8 @@ class Relator:
                 found = next((i for i in range(first - 1, -1, -1) if ok(i)), None)
             elif way == "after":
                 found = next((i for i in range(last + 1, len(ms)) if ok(i)), None)
+            elif way == "next":  # the first of the subject's classes after the object, even after 为 (承保机构为X)
+                found = next((i for i in range(last + 1, len(ms)) if ms[i].entity.cls in rule.subject), None)
             elif way == "adjacent":
                 i = first - 1
                 gap = s.norm[ms[i].mention.end - s.start:ms[first].mention.start - s.start] if i >= 0 else ""

@@ -23,6 +23,9 @@ class RelationRule:
     after: re.Pattern | None
     exclude_before: re.Pattern | None
     subject_search: tuple[str, ...]
+    # The subject classes the rule states facts for: a subject of another class (a partner heading
+    # the clause) still takes the object, so that no other organisation does, but states nothing.
+    stated_for: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -225,6 +228,7 @@ def load_rules(path: Path | None = None) -> Rules:
             after=r.regex("after", optional=True),
             exclude_before=r.regex("exclude_before", optional=True),
             subject_search=tuple(r.words("subject_search", ["before", "topic"])),
+            stated_for=frozenset(r.words("stated_for", r.words("subject"))),
         )
         for r in root.tables("relation")
     )

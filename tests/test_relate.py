@@ -61,6 +61,49 @@ def test_a_name_inside_a_for_phrase_is_not_the_subject(pipeline):
     assert ("太保产险", "supports", "外卖骑手") in got
 
 
+def test_a_partner_heading_its_clause_supports_nobody_and_lends_no_insurer_its_object(pipeline):
+    # supports and donatesTo are the insurers' (ANNOTATION.md); a university or a hospital that helps
+    # a group states no fact, and the insurer of the sentence before does not take it over.
+    got = triples(pipeline, "太保产险捐资设立基金。武汉大学将为优秀青年教师提供资助。")
+    assert not any(p == "supports" for _, p, _ in got)
+    assert ("太保产险", "supports", "外卖骑手") in triples(pipeline, "太保产险联合饿了么，为外卖骑手提供保障。")
+
+
+def test_a_paragraph_naming_no_organisation_launches_for_the_insurer_the_article_is_about(pipeline):
+    got = triples(pipeline, "太保产险召开发布会。\n\n近日正式推出“骑手安心保”。")
+    assert ("太保产险", "provides", "骑手安心保") in got
+
+
+def test_an_insurer_joined_by_lianhe_shares_the_launch(pipeline):
+    got = triples(pipeline, "“惠民保”是由中国人寿联合太平洋产险共同推出的医疗保险。")
+    assert {("中国人寿", "provides", "惠民保"), ("太保产险", "provides", "惠民保")} <= got
+
+
+def test_a_firm_joined_with_an_insurer_is_its_partner_not_a_provider(pipeline):
+    got = triples(pipeline, "“骑手安心保”由太保产险与饿了么联合推出。")
+    assert ("太保产险", "provides", "骑手安心保") in got
+    assert ("饿了么", "provides", "骑手安心保") not in got
+
+
+def test_a_firm_an_insurer_invested_in_is_its_partner(pipeline):
+    got = triples(pipeline, "泰康同济（武汉）医院由泰康保险集团投资近40亿元建设。")
+    assert ("泰康保险集团", "partnersWith", "泰康同济(武汉)医院") in got
+
+
+def test_what_an_insurer_hands_out_by_name_it_provides(pipeline):
+    assert ("太保产险", "provides", "骑手安心保") in triples(pipeline, "太保产险第一时间启动快速理赔，并发放“骑手安心保”。")
+
+
+def test_the_underwriter_named_after_its_product_provides_it(pipeline):
+    got = triples(pipeline, "“沪惠保”的承保机构为太平洋产险上海分公司。")
+    assert ("太保产险上海分公司", "provides", "沪惠保") in got
+
+
+def test_a_body_joining_with_an_insurer_is_its_partner(pipeline):
+    got = triples(pipeline, "近日，安徽省财政厅联合国元农险推出“大豆完全成本保险”。")
+    assert ("安徽省财政厅", "partnersWith", "国元农险") in got
+
+
 def test_the_paragraph_topic_is_the_subject_of_a_clause_without_one(pipeline):
     got = triples(pipeline, "太保产险迅速行动。一是为外卖骑手提供保障。")
     assert ("太保产险", "supports", "外卖骑手") in got
