@@ -61,7 +61,9 @@ class Relator:
         last_date: str | None = None  # the day the article wrote last, for 当天
         for s in sentences:
             if s.paragraph != paragraph:
-                topic, paragraph = None, s.paragraph
+                if not self.rules.continued_paragraph.match(s.norm):
+                    topic = None
+                paragraph = s.paragraph
             ms = by_sentence.get(s.index, [])
             dates = find_dates(s.norm, s.start, doc, self.rules.as_of_markers)
             dates = same_day_dates(s.norm, s.start, dates, last_date, self.rules.same_day, self.rules.as_of_markers)

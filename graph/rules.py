@@ -112,6 +112,7 @@ class Rules:
     adjacent_gap: re.Pattern  # between an owner and what it offers (泰康人寿的“幸福有约”)
     elided_offer: re.Pattern  # after insurers whose offer goes unsaid (由中华财险承保。)
     pair_joiner: re.Pattern  # between two organisations of a list that act together (太保产险和饿了么)
+    continued_paragraph: re.Pattern  # 一是…, （二）…: a paragraph that goes on with the one before's organisation
     pair_after: re.Pattern  # after them: what they do together (共同发布, 签署合作协议)
     quantities: QuantityRules
     as_of_markers: re.Pattern
@@ -315,6 +316,7 @@ def load_rules(path: Path | None = None) -> Rules:
         elided_offer=relations_table.regex("elided_offer"),
         pair_joiner=relations_table.regex("pair_joiner"),
         pair_after=relations_table.regex("pair_after"),
+        continued_paragraph=relations_table.regex("continued_paragraph"),
         quantities=quantities,
         as_of_markers=root.table("dates").regex("as_of_markers"),
         same_day=root.table("dates").regex("same_day"),

@@ -458,3 +458,9 @@ def test_a_time_series_table_row_is_the_articles_insurers_and_a_named_row_is_not
     text = "众安保险公布了近年经营数据。\n| 年度 | 净亏损 |\n| 2021年 | 0.68亿元 |\n| 某某健康 | 26亿元 |"
     _, figures = related(pipeline, text)
     assert [(f.agent.label, f.quantity.value) for f in figures if f.is_money] == [("众安保险", 68000000)]
+
+
+def test_a_paragraph_that_is_a_numbered_point_goes_on_with_the_organisation_before_it(pipeline):
+    text = "国寿财险推出多个普惠项目。\n一是“惠军保”。该项目累计为退役军人提供风险保障57万亿元。\n据统计，全国保障规模达3万亿元。"
+    _, figures = related(pipeline, text)
+    assert [(f.agent.label, f.quantity.value) for f in figures if f.is_money] == [("国寿财险", 57000000000000)]
