@@ -26,6 +26,12 @@ OUTSIDE = "O"
 
 _PAD_BEFORE, _PAD_AFTER = "<s>", "</s>"
 
+# The feature groups a model may read (``features`` in learned.toml); see :func:`features`.
+FEATURE_GROUPS = ("chars", "far_chars", "bigrams", "far_bigrams", "kind", "word", "word_place", "pos",
+                  "word_shape", "quotes", "alias", "triggers", "suffixes", "runs")
+DEFAULT_FEATURES = ("chars", "far_chars", "bigrams", "far_bigrams", "kind", "word", "word_place", "pos", "quotes",
+                    "alias", "triggers")
+
 
 @dataclass(frozen=True)
 class LearnedConfig:
@@ -39,6 +45,16 @@ class LearnedConfig:
     trigger_window: int
     triggers: tuple[str, ...]
     training: dict[str, float | int]
+    features: frozenset[str] = frozenset(DEFAULT_FEATURES)  # which feature groups the model reads
+    suffixes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (group, its head-noun endings, longest first)
+    suffix_window: int = 8  # how far ahead of a character an ending is seen (within one run of text)
+    on_word_boundaries: bool = False  # drop a proposed name that starts or ends inside a jieba word
+    other_label: str = ""  # train names of the classes it does not speak for as this one class ("": as they are)
+
+    @property
+    def needs_pos(self) -> bool:
+        """Whether the model reads part-of-speech tags (a second, slower jieba pass over the sentence)."""
+        return "pos" in self.features
 
 
 def enabled_by_default(folder: Path) -> bool:
@@ -54,6 +70,11 @@ def load_config(path: Path) -> LearnedConfig:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise IkgError(f"{path}: {exc}") from None
     training = root.table("training")
+    groups = root.words("features") if "features" in root.data else list(DEFAULT_FEATURES)
+    unknown = sorted(set(groups) - set(FEATURE_GROUPS))
+    if unknown:
+        raise IkgError(f"{path}: [features]: unknown feature group {unknown[0]!r}; choose from {', '.join(FEATURE_GROUPS)}")
+    suffixes = root.table("suffixes") if "suffixes" in root.data else None
     return LearnedConfig(
         enabled=root.get("enabled", bool),
         classes=frozenset(root.words("classes")),
@@ -64,6 +85,12 @@ def load_config(path: Path) -> LearnedConfig:
         triggers=tuple(sorted(set(root.words("triggers")), key=lambda w: (-len(w), w))),
         training={"c1": float(training.get("c1", (int, float))), "c2": float(training.get("c2", (int, float))),
                   "max_iterations": training.get("max_iterations", int)},
+        features=frozenset(groups),
+        suffixes=tuple((group, tuple(sorted(set(suffixes.words(group)), key=lambda w: (-len(w), w))))
+                       for group in sorted(suffixes.data)) if suffixes else (),
+        suffix_window=root.get("suffix_window", int, 8),
+        on_word_boundaries=root.get("on_word_boundaries", bool, False),
+        other_label=root.get("other_label", str, ""),
     )
 
 
@@ -104,43 +131,130 @@ def _marks(length: int, spans: Iterable[tuple[int, int]]) -> list[bool]:
     return inside
 
 
+def _bucket(d: int) -> str:
+    return "1" if d <= 1 else "2" if d == 2 else "4" if d <= 4 else "8"
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """For every character: the start and end of its run, the stretch of name characters (han,
+    latin, digits, ·) around it that no mark or space breaks; a mark is a run of its own."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        if _in_name(text[i]):
+            while j < n and _in_name(text[j]):
+                j += 1
+        out += [(i, j)] * (j - i)
+        i = j
+    return out
+
+
+def _in_name(ch: str) -> bool:
+    return ch in "\u00b7\u2022\u30fb" or _kind(ch) in ("han", "digit", "latin")
+
+
 def features(s: SentenceInput, config: LearnedConfig) -> list[list[str]]:
-    """The feature strings of every character of ``s`` (crfsuite's item sequence)."""
-    text, n = s.text, len(s.text)
+    """The feature strings of every character of ``s`` (crfsuite's item sequence), of the groups
+    ``config.features`` names:
+
+    chars / far_chars: the character and its neighbours at ±1 / ±2; bigrams / far_bigrams: the
+    pairs it is in / the pairs beside them; kind: han, digit, latin, mark; word: the jieba word
+    holding it (up to four characters); word_place: its place in that word (B/M/E/S); pos: the word's
+    part-of-speech tag, alone and with jieba's part-of-speech tag); word_shape: the word's first and last character and length, and the last
+    character of the next word; quotes, alias: inside quote marks, inside a registry alias (and its
+    class); triggers: trigger words ending shortly before it or starting shortly after it;
+    suffixes: a head-noun ending of a group (…险, …计划, …户) at it, or ending a few characters
+    ahead of it in the same run; runs: the marks that open and close its run of name characters
+    (、 “ 《 ，) and where in the run it stands.
+    """
+    text, n, on = s.text, len(s.text), config.features
     padded = [_PAD_BEFORE] * 2 + list(text) + [_PAD_AFTER] * 2
-    words = _word_positions(s)
-    quoted = _marks(n, s.quotes)
+    words = _word_positions(s) if on & {"word", "word_place", "word_shape"} else []
+    quoted = _marks(n, s.quotes) if "quotes" in on else []
     alias_class = [""] * n
-    for a, b, cls in s.aliases:
-        for i in range(a, b):
-            alias_class[i] = alias_class[i] or cls
+    if "alias" in on:
+        for a, b, cls in s.aliases:
+            for i in range(a, b):
+                alias_class[i] = alias_class[i] or cls
+    w = config.trigger_window
     before: list[list[str]] = [[] for _ in range(n + 1)]  # triggers ending at a position
     after: list[list[str]] = [[] for _ in range(n + 1)]  # triggers starting at a position
-    for trigger in config.triggers:
-        start = text.find(trigger)
-        while start >= 0:
-            after[start].append(trigger)
-            before[start + len(trigger)].append(trigger)
-            start = text.find(trigger, start + 1)
-    w = config.trigger_window
+    if "triggers" in on:
+        for trigger in config.triggers:
+            start = text.find(trigger)
+            while start >= 0:
+                after[start].append(trigger)
+                before[start + len(trigger)].append(trigger)
+                start = text.find(trigger, start + 1)
+    runs = _runs(text) if on & {"suffixes", "runs"} else []
+    ending: list[list[str]] = [[] for _ in range(n)]  # suffix features of each character
+    if "suffixes" in on:
+        ends: list[set[str]] = [set() for _ in range(n)]  # groups whose ending ends at a character
+        for group, endings in config.suffixes:
+            for suffix in endings:
+                start = text.find(suffix)
+                while start >= 0:
+                    last = start + len(suffix) - 1
+                    ends[last].add(group)
+                    for i in range(start, last + 1):
+                        ending[i].append(f"sx={group}")
+                    start = text.find(suffix, start + 1)
+        for i in range(n):
+            seen = set()
+            for j in range(i + 1, min(runs[i][1], i + 1 + config.suffix_window)):
+                for group in ends[j] - seen:
+                    seen.add(group)
+                    ending[i].append(f"sxn={group}:{_bucket(j - i)}")
+            ending[i] += [f"sxe={group}" for group in ends[i]]
+    next_word_last: list[str] = []
+    if "word_shape" in on:
+        next_word_last = [""] * n
+        for i in range(n - 1, -1, -1):
+            place, _, word = words[i]
+            if place in ("E", "S") and i + 1 < n:
+                next_word_last[i] = words[i + 1][2][-1:]
+            elif i + 1 < n:
+                next_word_last[i] = next_word_last[i + 1]
     seq = []
     for i in range(n):
         c = padded[i + 2]
-        place, tag, word = words[i]
-        f = ["bias", f"c={c}", f"c-1={padded[i + 1]}", f"c-2={padded[i]}", f"c+1={padded[i + 3]}",
-             f"c+2={padded[i + 4]}", f"b-1={padded[i + 1]}{c}", f"b+1={c}{padded[i + 3]}",
-             f"b-2={padded[i]}{padded[i + 1]}", f"b+2={padded[i + 3]}{padded[i + 4]}",
-             f"k={_kind(c)}", f"wp={place}", f"pos={tag}", f"wp_pos={place}{tag}"]
-        if len(word) <= 4:
-            f.append(f"w={word}")
-        if quoted[i]:
+        f = ["bias"]
+        if "chars" in on:
+            f += [f"c={c}", f"c-1={padded[i + 1]}", f"c+1={padded[i + 3]}"]
+        if "far_chars" in on:
+            f += [f"c-2={padded[i]}", f"c+2={padded[i + 4]}"]
+        if "bigrams" in on:
+            f += [f"b-1={padded[i + 1]}{c}", f"b+1={c}{padded[i + 3]}"]
+        if "far_bigrams" in on:
+            f += [f"b-2={padded[i]}{padded[i + 1]}", f"b+2={padded[i + 3]}{padded[i + 4]}"]
+        if "kind" in on:
+            f.append(f"k={_kind(c)}")
+        if words:
+            place, tag, word = words[i]
+            if "word_place" in on:
+                f.append(f"wp={place}")
+            if "pos" in on:
+                f += [f"pos={tag}", f"wp_pos={place}{tag}"]
+            if "word" in on and len(word) <= 4:
+                f.append(f"w={word}")
+            if "word_shape" in on:
+                f += [f"wf={word[:1]}", f"wl={word[-1:]}", f"wn={min(len(word), 5)}", f"wl_wp={word[-1:]}{place}",
+                      f"nwl={next_word_last[i]}"]
+        if quoted and quoted[i]:
             f.append("quoted")
         if alias_class[i]:
             f.append(f"alias={alias_class[i]}")
-        # Triggers near the character, on each side; an adjacent one is a feature of its own.
-        f += [f"tl={t}" for p in range(max(0, i - w), i + 1) for t in before[p]]
-        f += [f"tr={t}" for p in range(i + 1, min(n, i + 1 + w) + 1) for t in after[p]]
-        f += [f"tl0={t}" for t in before[i]] + [f"tr0={t}" for t in after[i + 1]]
+        if "triggers" in on:
+            # Triggers near the character, on each side; an adjacent one is a feature of its own.
+            f += [f"tl={t}" for p in range(max(0, i - w), i + 1) for t in before[p]]
+            f += [f"tr={t}" for p in range(i + 1, min(n, i + 1 + w) + 1) for t in after[p]]
+            f += [f"tl0={t}" for t in before[i]] + [f"tr0={t}" for t in after[i + 1]]
+        f += ending[i]
+        if "runs" in on:
+            a, b = runs[i]
+            f += [f"ro={text[a - 1] if a else _PAD_BEFORE}", f"rc={text[b] if b < n else _PAD_AFTER}",
+                  f"rpos={_bucket(i - a + 1)}", f"rend={_bucket(b - i)}"]
         seq.append(f)
     return seq
 
@@ -226,6 +340,9 @@ def train(examples: Iterable[tuple[SentenceInput, list[str]]], config: LearnedCo
     trainer.set_params({**config.training, "feature.possible_transitions": True})
     count = 0
     for sentence, labels in examples:
+        if config.other_label:  # one label for every class it does not speak for: fewer to learn
+            labels = [label if label == OUTSIDE or label[2:] in config.classes else f"{label[:2]}{config.other_label}"
+                      for label in labels]
         trainer.append(features(sentence, config), labels)
         count += 1
     if not count:

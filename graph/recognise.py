@@ -581,9 +581,10 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
     return out
 
 
-def learned_input(rec: Recogniser, view: SentenceView) -> SentenceInput:
-    """The sentence as the learned model reads it: words with part-of-speech tags, quoted spans
-    and registry alias matches (with their classes), computed the same way in training and use."""
+def learned_input(rec: Recogniser, view: SentenceView, pos: bool = True) -> SentenceInput:
+    """The sentence as the learned model reads it: words with part-of-speech tags (``pos``; else
+    the sentence's own tokens, tagged "x"), quoted spans and registry alias matches (with their
+    classes), computed the same way in training and use."""
     text = view.text
     quotes = []
     for q in rec.rules.quote.finditer(text):
@@ -591,7 +592,7 @@ def learned_input(rec: Recogniser, view: SentenceView) -> SentenceInput:
         quotes.append(q.span(group))
     # jieba's guesses at unknown words cost more than the rest of the model's input together and
     # change none of its answers on the seeds, dev and news sets: the model goes without them.
-    words = rec.tokenizer.pos(text, guess_unknown=False) or [(t.text, "x") for t in view.sentence.tokens]
+    words = (pos and rec.tokenizer.pos(text, guess_unknown=False)) or [(t.text, "x") for t in view.sentence.tokens]
     aliases = [(a, b, rec.registry.entries[iri].entity.cls) for a, b, iri in rec.index.matches(text)
                if (a, b) in view.alias_spans]
     return SentenceInput(text, words, quotes, aliases)
@@ -603,11 +604,13 @@ def learned_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
     settings name; nothing when no model has been trained. A registry alias is left to "aliases"."""
     if rec.learned is None:
         return []
-    s, out = view.sentence, []
-    for a, b, cls in rec.learned.names(learned_input(rec, view)):
+    s, out, config = view.sentence, [], rec.learned.config
+    for a, b, cls in rec.learned.names(learned_input(rec, view, config.needs_pos)):
         name = view.text[a:b]
         if normalise(name) in rec.registry.aliases:
             continue
+        if config.on_word_boundaries and not (a in view.boundaries and b in view.boundaries):
+            continue  # 度扶贫特惠保险 (of 年度…), 份有限公司: a piece of a word is no name
         out.append(Mention(name, s.start + a, s.start + b, s.index, cls, "pattern"))
     return out
 

@@ -59,8 +59,9 @@ def _names(gold: GoldArticle) -> dict[str, str]:
     return names
 
 
-def article_examples(recogniser: Recogniser, punctuation, doc: Document, gold: GoldArticle) -> Iterator[Example]:
-    """One labelled example per sentence of ``doc``."""
+def article_examples(recogniser: Recogniser, punctuation, doc: Document, gold: GoldArticle,
+                     pos: bool = True) -> Iterator[Example]:
+    """One labelled example per sentence of ``doc`` (``pos``: with part-of-speech tags)."""
     names = _names(gold)
     for sentence in segment(doc, recogniser.tokenizer, punctuation):
         view = recogniser.view(replace(sentence, text=sentence.norm or sentence.text))
@@ -71,11 +72,13 @@ def article_examples(recogniser: Recogniser, punctuation, doc: Document, gold: G
             while start >= 0:
                 spans.append((start, start + len(name), cls))
                 start = text.find(name, start + 1)
-        yield learned_input(recogniser, view), bio_labels(len(text), best_reading(spans))
+        yield learned_input(recogniser, view, pos), bio_labels(len(text), best_reading(spans))
 
 
-def training_examples(pipeline: Pipeline, pairs: list[tuple[Path, Path]]) -> tuple[list[Example], int]:
-    """The labelled sentences of every gold article of ``pairs``, and how many articles they come from."""
+def training_examples(pipeline: Pipeline, pairs: list[tuple[Path, Path]],
+                      pos: bool = True) -> tuple[list[Example], int]:
+    """The labelled sentences of every gold article of ``pairs``, and how many articles they come
+    from (``pos``: with part-of-speech tags, when the model reads them)."""
     recogniser = Recogniser(pipeline.registry, pipeline.rules, pipeline.tokenizer)
     examples: list[Example] = []
     articles = gold_pairs(pairs)
@@ -84,5 +87,5 @@ def training_examples(pipeline: Pipeline, pairs: list[tuple[Path, Path]]) -> tup
             doc = read_article(path)
         except ArticleError as exc:
             raise IkgError(str(exc)) from None
-        examples.extend(article_examples(recogniser, pipeline.rules.punctuation, doc, gold))
+        examples.extend(article_examples(recogniser, pipeline.rules.punctuation, doc, gold, pos))
     return examples, len(articles)

@@ -2,12 +2,15 @@
 build works without a model, `ikg train` writes a loadable model and refuses the test split."""
 import json
 import shutil
+from dataclasses import replace
 
 import pytest
 
-from graph.learned import CONFIG_FILE, LEARNED_DIR, MODEL_FILE, LearnedModel, bio_labels, load_config, spans_of, train
+from graph.errors import IkgError
+from graph.learned import (CONFIG_FILE, LEARNED_DIR, MODEL_FILE, LearnedModel, SentenceInput, bio_labels, features,
+                           load_config, spans_of, train)
 from graph.pipeline import Pipeline, knowledge_fingerprint
-from graph.recognise import Recogniser
+from graph.recognise import Recogniser, learned_input
 from graph.segment import segment
 from graph.tools.cli import main
 from graph.training import training_examples
@@ -129,3 +132,57 @@ def test_train_command_refuses_the_test_split(tmp_path, pair, capsys):
 def test_train_command_wants_gold_and_articles_pairs(capsys):
     assert main(["train", "tests/gold"]) == 1
     assert "expected GOLD_DIR=ARTICLES_DIR" in capsys.readouterr().err
+
+
+# -- the feature groups and options of learned.toml --------------------------------------------------
+
+def config_with(tmp_path, extra: str):
+    """A small learned.toml with ``extra`` lines before its [training] table, loaded."""
+    path = tmp_path / CONFIG_FILE
+    path.write_text('enabled = true\nclasses = ["Product", "Initiative", "BeneficiaryGroup"]\nmin_length = 2\n'
+                    'min_confidence = 0.0\ntrigger_window = 4\ntriggers = ["惠及"]\n' + extra.split("[suffixes]")[0]
+                    + '\n[training]\nc1 = 0.1\nc2 = 0.05\nmax_iterations = 50\n'
+                    + ("[suffixes]" + extra.split("[suffixes]")[1] if "[suffixes]" in extra else ""), encoding="utf-8")
+    return load_config(path)
+
+
+def sentence(text, words):
+    return SentenceInput(text, words, [], [])
+
+
+def test_the_feature_groups_are_chosen_in_learned_toml(tmp_path):
+    config = config_with(tmp_path, 'features = ["chars"]')
+    seq = features(sentence("受灾农户", [("受灾", "v"), ("农户", "n")]), config)
+    assert seq[0] == ["bias", "c=受", "c-1=<s>", "c+1=灾"]
+    with pytest.raises(IkgError, match=r"learned.toml: \[features\]: unknown feature group 'nonsense'"):
+        config_with(tmp_path, 'features = ["chars", "nonsense"]')
+
+
+def test_head_noun_endings_are_seen_ahead_within_a_run_of_name_characters(tmp_path):
+    config = config_with(tmp_path, 'features = ["suffixes", "runs", "word_shape"]\n[suffixes]\npeople = ["户", "农户"]')
+    seq = features(sentence("受灾农户、渔民", [("受灾", "v"), ("农户", "n"), ("、", "x"), ("渔民", "n")]), config)
+    assert "sxn=people:4" in seq[0] and "sxe=people" in seq[3] and "sx=people" in seq[2]
+    assert not any(f.startswith("sxn=") for f in seq[4])  # 、 ends the run: nothing is seen across it
+    assert "ro=<s>" in seq[0] and "rc=、" in seq[3] and "ro=、" in seq[5]
+    assert {"wf=农", "wl=户", "wn=2"} <= set(seq[2]) and "nwl=灾" not in seq[0] and "nwl=户" in seq[1]
+
+
+def test_a_model_without_pos_tags_never_runs_the_pos_tagger(pipeline, monkeypatch):
+    recogniser = Recogniser(pipeline.registry, pipeline.rules, pipeline.tokenizer)
+    s = segment(document(UNSEEN), pipeline.tokenizer)[0]
+    view = recogniser.view(s)
+    monkeypatch.setattr(pipeline.tokenizer, "pos", lambda *a, **k: pytest.fail("pos tagger run"))
+    words = learned_input(recogniser, view, pos=False).words
+    assert "".join(w for w, _ in words) == s.text and {t for _, t in words} == {"x"}
+
+
+def test_other_label_trains_the_classes_it_does_not_speak_for_as_one(tmp_path, pipeline):
+    config = replace(config_with(tmp_path, 'other_label = "Org"'), classes=frozenset({"Product", "Initiative"}))
+    examples, _ = training_examples(pipeline, [write_corpus(tmp_path / "corpus")], pos=False)
+    train(examples, config, tmp_path / MODEL_FILE)
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(tmp_path / MODEL_FILE))
+    assert {"B-Org", "B-Initiative", "B-Product"} <= set(tagger.labels())
+    assert "B-BeneficiaryGroup" not in tagger.labels()

@@ -42,7 +42,7 @@ def run(args) -> int:
     ontology_dir = Path(args.ontology or ONTOLOGY_DIR)
     config = load_config(ontology_dir / LEARNED_DIR / CONFIG_FILE)
     pipeline = Pipeline.load(ontology_dir, disabled=("learned",))  # features never depend on an old model
-    examples, articles = training_examples(pipeline, pairs)
+    examples, articles = training_examples(pipeline, pairs, config.needs_pos)
     output = args.output or ontology_dir / LEARNED_DIR / MODEL_FILE
     sentences = train(examples, config, output)
     names = sum(label.startswith("B-") for _, labels in examples for label in labels)
