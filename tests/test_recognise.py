@@ -112,7 +112,12 @@ def test_a_short_alias_needs_word_boundaries(pipeline):
 
 def test_quoted_names_in_a_row_share_the_class_of_their_list(pipeline):
     got = found(pipeline, "中国人寿推出“国寿准行”“云端赔”等线上化工具。")
-    assert {("国寿准行", "Product"), ("云端赔", "Product")} <= got
+    assert {("国寿准行", "Initiative"), ("云端赔", "Initiative")} <= got  # tools and apps are channels
+
+
+def test_a_quoted_app_or_platform_is_an_initiative_and_quoted_cover_a_product(pipeline):
+    got = found(pipeline, "中国太保推出“云门店”小程序，并上线“车险好投保”平台和“安心保”保险产品。")
+    assert {("云门店", "Initiative"), ("车险好投保", "Initiative"), ("安心保", "Product")} <= got
 
 
 def test_mentions_never_overlap(pipeline):

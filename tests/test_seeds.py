@@ -28,7 +28,7 @@ ENTITIES = {
             ("信保绿色通道", "Initiative"), ("新冠肺炎患者", "BeneficiaryGroup")],
     "002": [("太平人寿上海分公司", "Branch"), ("平安人寿上海分公司", "Branch"), ("中国太保", "InsuranceGroup"),
             ("太平洋安信农险", "Insurer"), ("太平洋安信农险上海分公司", "Branch"), ("上海市农委", "Regulator"),
-            ("平安健康保险", "Insurer"), ("太平洋健康险", "Insurer"), ("太医管家", "Product"),
+            ("平安健康保险", "Insurer"), ("太平洋健康险", "Insurer"), ("太医管家", "Initiative"),
             ("太平守沪 为爱加油", "Initiative"), ("疫情期间客户关爱计划", "Initiative"), ("免费义诊", "Initiative"),
             ("种植户", "BeneficiaryGroup")],
     "003": [("中国人民保险集团股份有限公司", "InsuranceGroup"), ("中国人保", "InsuranceGroup"),
@@ -38,8 +38,8 @@ ENTITIES = {
             ("中小微经营户", "BeneficiaryGroup")],
     "004": [("中国太保", "InsuranceGroup"), ("太保产险", "Insurer"), ("太保寿险", "Insurer"), ("太安农险", "Insurer"),
             ("太平洋健康险", "Insurer"), ("长江养老", "Insurer"), ("太保资本", "Insurer"), ("国联安基金", "Insurer"),
-            ("饿了么", "Partner"), ("上海市农委", "Regulator"), ("市国资委", "Regulator"), ("云门店", "Product"),
-            ("守护者", "Product"), ("沪惠保", "Product"), ("太医管家", "Product"),
+            ("饿了么", "Partner"), ("上海市农委", "Regulator"), ("市国资委", "Regulator"), ("云门店", "Initiative"),
+            ("守护者", "Product"), ("沪惠保", "Product"), ("太医管家", "Initiative"),
             ("15天免费无限次线上问诊", "Initiative"), ("骑手", "BeneficiaryGroup"), ("种植户", "BeneficiaryGroup")],
 }
 
