@@ -37,8 +37,11 @@ class Linker:
         return linked
 
     def _written(self, m: Mention, entity: Entity) -> str | None:
-        """The branch's full name with its region as a reference writes it (宁波市分公司 names
-        人保财险宁波市分公司), when that differs from the label, which drops 市/省."""
+        """The whole name the text writes around ``m`` (抗疫·微光专项行动), or the branch's full name
+        with its region as a reference writes it (宁波市分公司 names 人保财险宁波市分公司), when that
+        differs from the label, which drops 市/省."""
+        if m.whole:
+            return m.whole
         if m.kind != "reference" or entity.cls != "Branch" or not m.region or not m.unit:
             return None
         named = f"{self.rules.region_suffix.sub('', m.region)}{m.unit}"

@@ -437,7 +437,9 @@ def quoted_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
                 continue
             cls = rec._quote_class(name, text[q.end():] if q is last else "", text[:q.start()]) or shared
             if cls:
-                out.append(Mention(name, s.start + a, s.start + b, s.index, cls, "pattern"))
+                head = rec.rules.initiative_head.match(text, q.end()) if cls == "Initiative" else None
+                out.append(Mention(name, s.start + a, s.start + b, s.index, cls, "pattern",
+                                   whole=name + head.group() if head else None))
     return out
 
 

@@ -65,6 +65,9 @@ class Mention:
     region: str | None = None
     unit: str | None = None
     line: str | None = None  # for references like 财险公司: the line of business IRI
+    # The whole name when the text writes more of it than the span: a quoted programme's name with
+    # the head noun after its quotes (“抗疫·微光”专项行动 → 抗疫·微光专项行动).
+    whole: str | None = None
 
 
 @dataclass(frozen=True)

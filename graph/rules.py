@@ -95,6 +95,7 @@ class Rules:
     product_before: re.Pattern
     initiative_inside: re.Pattern
     initiative_after: re.Pattern
+    initiative_head: re.Pattern  # after a quoted programme's name, the words that end its whole name
     unquoted_product: re.Pattern
     quote_exclude: re.Pattern  # quoted slogans and numbered policies (两个确保, 三农), not names
     quote_exclude_before: re.Pattern  # quoted names after these are events or slogans (台风“杜苏芮”)
@@ -298,6 +299,7 @@ def load_rules(path: Path | None = None) -> Rules:
         product_before=products.regex("product_before"),
         initiative_inside=products.regex("initiative_inside"),
         initiative_after=products.regex("initiative_after"),
+        initiative_head=products.regex("initiative_head"),
         unquoted_product=products.regex("unquoted_product"),
         quote_exclude=products.regex("quote_exclude"),
         quote_exclude_before=products.regex("quote_exclude_before"),

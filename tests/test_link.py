@@ -151,3 +151,10 @@ def test_an_articles_own_short_name_wins_over_the_registrys_reading(pipeline):
 def test_a_branchs_own_short_name_is_the_branch(pipeline):
     got = entities(pipeline, "中国人民财产保险股份有限公司海南省分公司（简称“海南人保”）划转了赔款。海南人保表示将继续理赔。")
     assert [e.cls for _, e in got] == ["Branch", "Branch"] and len({e.iri for _, e in got}) == 1
+
+
+def test_a_quoted_programme_keeps_its_whole_name_with_the_head_after_its_quotes(pipeline):
+    [got] = [lm for lm in linked(pipeline, "寿险公司启动“抗疫·微光”专项行动，简化理赔。") if lm.entity.cls == "Initiative"]
+    assert (got.mention.surface, got.written) == ("抗疫·微光", "抗疫·微光专项行动")
+    [event] = [lm for lm in linked(pipeline, "太保举行“太保蓝”公益行动启动仪式。") if lm.entity.cls == "Initiative"]
+    assert event.written == "太保蓝公益行动"
