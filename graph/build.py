@@ -279,7 +279,9 @@ class _Build:
         if not self.cache.has(new.reference):
             quads = _reference_quads(self.pipeline)
             self.cache.put(new.reference, quads, export_pieces(quads))
-        for (path, _), result in zip(todo, _extract_many(todo, self.pipeline, jobs, show_progress)):
+        # The results first: zip then runs the generator to its end, so the worker pool closes here,
+        # where a Ctrl-C is an ordinary interrupt, not when the generator is collected (a traceback).
+        for result, (path, _) in zip(_extract_many(todo, self.pipeline, jobs, show_progress), todo):
             doc_id = document_id(path)
             if isinstance(result, ArticleError):
                 report.skipped.append(result)
