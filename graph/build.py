@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from . import generations
 from .cache import ArticleCache, Entry, Manifest, content_key, reference_key
 from .entity_index import Touched
 from .errors import ArticleError, IkgError
-from .exports import PIECES, export_pieces, write_export
+from .exports import export_pieces, write_exports
 from .ingest import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, article_from_bytes, document_id, read_bytes
 from .lock import output_lock
 from .namespaces import IK
@@ -226,7 +227,7 @@ class _Build:
             report.violations = tuple(Violation(**v) for d in report.built for v in new.articles[d].violations)
             if count:
                 _count(store, report)
-            files = self._exports(store, folder, new, max_nodes) if exports else []
+            files = self._exports(store, folder, previous, new, max_nodes) if exports else []
             store.close()
             (folder / generations.MANIFEST).write_bytes(new.dump())
             with hold_signals():  # Ctrl-C after the switch must not count as a failed build
@@ -242,17 +243,24 @@ class _Build:
         report.written = [self.output / "store", *(self.output / name for name in files)]
         return report
 
-    def _exports(self, store: GraphStore, folder: Path, manifest: Manifest, max_nodes: int | None) -> list[str]:
-        """Write graph.trig and graph.ttl (assembled from the cache entries' pieces: the
-        reference graphs, then the articles by id) and graph.html (read from the store's summary
-        graph and the included entities' facts, never the whole graph) into ``folder``."""
+    def _exports(self, store: GraphStore, folder: Path, previous: Path | None, manifest: Manifest,
+                 max_nodes: int | None) -> list[str]:
+        """Write graph.trig and graph.ttl (assembled from the cache entries' pieces, the reference
+        graphs and then the articles by id, unchanged runs copied from the previous generation's
+        exports) and graph.html (read from the store's summary graph and the included entities'
+        facts, never the whole graph) into ``folder``."""
         from .render_html import render_html  # numpy and jinja2: only builds that write the page need them
 
         keys = [manifest.reference, *(manifest.articles[d].key for d in sorted(manifest.articles))]
-        for name, suffix in PIECES.items():
-            write_export(folder, (self.cache.path(key, suffix) for key in keys), name)
-        (folder / HTML_FILE).write_bytes(render_html(store.store, max_nodes=max_nodes).encode("utf-8"))
-        return [*PIECES, HTML_FILE]
+        names = write_exports(folder, keys, self.cache.path, previous)
+        # The exports reach the disk while the page is made (publishing syncs them: then in no time).
+        syncing = threading.Thread(target=_sync_files, args=([folder / name for name in names],), daemon=True)
+        syncing.start()
+        try:
+            (folder / HTML_FILE).write_bytes(render_html(store.store, max_nodes=max_nodes).encode("utf-8"))
+        finally:
+            syncing.join()
+        return [*names, HTML_FILE]
 
     def _extract(self, paths, max_bytes, jobs, show_progress, report) -> Manifest:
         """The manifest of the new build, with every article's extraction in the cache: those
@@ -271,7 +279,9 @@ class _Build:
         if not self.cache.has(new.reference):
             quads = _reference_quads(self.pipeline)
             self.cache.put(new.reference, quads, export_pieces(quads))
-        for (path, _), result in zip(todo, _extract_many(todo, self.pipeline, jobs, show_progress)):
+        # The results first: zip then runs the generator to its end, so the worker pool closes here,
+        # where a Ctrl-C is an ordinary interrupt, not when the generator is collected (a traceback).
+        for result, (path, _) in zip(_extract_many(todo, self.pipeline, jobs, show_progress), todo):
             doc_id = document_id(path)
             if isinstance(result, ArticleError):
                 report.skipped.append(result)
@@ -300,6 +310,20 @@ class _Build:
             store.load_all(self.cache.quads(key) for key in keys)
         store.flush()
         return store
+
+
+def _sync_files(paths: list[Path]) -> None:
+    for path in paths:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            continue  # publishing syncs every file again and reports what fails
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
 
 
 def _reference_quads(pipeline: Pipeline) -> bytes:

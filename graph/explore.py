@@ -25,6 +25,12 @@ from .render_html import (OVERVIEW_NODES, article_record, entity_record, legend,
                           _prefixed)
 
 MENTIONS_LISTED = 200  # articles an entity's answer lists (the most recent); the count says how many in all
+# What the static page carries per entity and per relation: the most recent, with how many more
+# there are (ikg explain and ikg serve show them all). So that writing graph.html costs the same at
+# 2,000 articles or 20,000, it reads no more than these (see Explorer.graph).
+PAGE_ARTICLES = 50  # articles listed per entity
+PAGE_FIGURES = 20  # money figures per entity
+WALK = 250  # articles per query when the static page reads the latest articles' mentions
 CLASS_IRIS = " ".join(f"ik:{c}" for c in ENTITY_CLASSES)
 STRUCTURE_IRIS = " ".join(f"org:{name}" for name in STRUCTURE)
 SUMMARY = f"<{SUMMARY_GRAPH}>"
@@ -65,14 +71,15 @@ class Explorer:
             self._index = {a: i for i, a in enumerate(self._order)}
         return self._index
 
-    def _read_articles(self) -> dict[str, dict]:
-        """Identifier, headline, date, publisher and web address of every article."""
+    def _read_articles(self, values: str = "") -> dict[str, dict]:
+        """Identifier, headline, date, publisher and web address of every article (of those a
+        ``VALUES ?a`` block ``values`` names)."""
         found = {}
-        for r in _rows(self.store, """
-                SELECT ?a ?id ?title ?date ?publisher ?url WHERE { ?a a schema:NewsArticle .
-                  OPTIONAL { ?a schema:identifier ?id } OPTIONAL { ?a schema:headline ?title }
-                  OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a schema:publisher ?publisher }
-                  OPTIONAL { ?a schema:url ?url } }"""):
+        for r in _rows(self.store, f"""
+                SELECT ?a ?id ?title ?date ?publisher ?url WHERE {{ {values} ?a a schema:NewsArticle .
+                  OPTIONAL {{ ?a schema:identifier ?id }} OPTIONAL {{ ?a schema:headline ?title }}
+                  OPTIONAL {{ ?a schema:datePublished ?date }} OPTIONAL {{ ?a schema:publisher ?publisher }}
+                  OPTIONAL {{ ?a schema:url ?url }} }}"""):
             url = _text(r["url"])
             found[r["a"].value] = {
                 "id": _text(r["id"]) or r["a"].value, "title": _text(r["title"]), "date": _text(r["date"]),
@@ -140,14 +147,16 @@ class Explorer:
         return {iri: heapq.nlargest(MENTIONS_LISTED, (a for a in articles if a in index), key=index.__getitem__)
                 for iri, articles in found.items()}
 
-    def _amounts(self, iris: list[str]) -> dict[str, list[dict]]:
+    def _amounts(self, iris: list[str], by_fact: bool = False) -> dict:
         """Money figures of each agent of ``iris``, the largest first among those quoted from one
-        sentence; one query per :data:`BATCH` agents."""
+        sentence; one query per :data:`BATCH` agents. With ``by_fact``, ``iris`` are amount facts
+        and each one's figures come unsorted, as (amount, figure)."""
         found: dict[str, list] = defaultdict(list)
+        key = "?f" if by_fact else "?e"
         for start in range(0, len(iris), BATCH):
             for r in _rows(self.store, f"""
-                    SELECT ?e ?value ?surface ?asOf ?kl ?bl ?art ?quote WHERE {{
-                      VALUES ?e {{ {_values(iris[start:start + BATCH])} }}
+                    SELECT ?e ?f ?value ?surface ?asOf ?kl ?bl ?art ?quote WHERE {{
+                      VALUES {key} {{ {_values(iris[start:start + BATCH])} }}
                       ?f a ik:AmountFact ; ik:agent ?e ; ik:amount/schema:value ?value .
                       OPTIONAL {{ ?f ik:surfaceForm ?surface }} OPTIONAL {{ ?f ik:asOf ?asOf }}
                       OPTIONAL {{ ?f ik:amountKind/rdfs:label ?kl FILTER(LANG(?kl) = "zh") }}
@@ -159,10 +168,12 @@ class Explorer:
                     continue
                 if not amount.is_finite():
                     continue
-                found[r["e"].value].append((amount, {
+                found[r[key[1:]].value].append((amount, {
                     "article": _text(r["art"]) or None, "quote": _text(r["quote"]), "value": format_yuan(amount),
                     "surface": _text(r["surface"]), "asOf": _text(r["asOf"]), "kind": _text(r["kl"]),
                     "beneficiary": _text(r["bl"])}))
+        if by_fact:
+            return found
         return {iri: [entry for _, entry in sorted(figures, key=lambda x: (x[1]["article"] or "", x[1]["quote"], -x[0]))]
                 for iri, figures in found.items()}
 
@@ -276,11 +287,14 @@ class Explorer:
 
         Shown are the entities some article mentions and the parents that place them (a branch's
         insurer and that insurer's group, mentioned or not); ``g.graph["total"]`` is how many.
-        With ``max_nodes`` only that many are included, the most mentioned first. Which ones is
-        read from the summary graph; the articles' graphs are read for those entities only.
-        Nodes carry ``cls``, ``label``, ``aliases``, ``mentions``, ``articles`` (IRIs, the latest
-        :data:`MENTIONS_LISTED`) and ``amounts``; edges are keyed by the prefixed relation and
-        carry their ``facts``.
+        With ``max_nodes`` only that many are included, the most mentioned first. Which ones, their
+        names, classes and counts, and the relations between them with their counts of evidence,
+        are read from the summary graph; the articles' graphs are read for the most recent of
+        what the page lists only. Nodes carry ``cls``, ``label``, ``aliases``, ``mentions``,
+        ``articles`` (IRIs, the latest :data:`PAGE_ARTICLES`), ``amounts`` (the latest
+        :data:`PAGE_FIGURES`) and ``more_amounts``; edges are keyed by the prefixed relation and
+        carry their ``facts`` (the registry's and the latest quoted, see :meth:`_latest_facts`) and
+        ``more`` (the evidence not quoted).
         """
         if max_nodes is not None and max_nodes < 0:
             raise ValueError(f"max_nodes must be at least 0, not {max_nodes}")
@@ -298,38 +312,153 @@ class Explorer:
                     shown.add(parent)
                     todo.append(parent)
         included = sorted(shown, key=rank.get)[:max_nodes]
-        info = self._info(included, full=True)
+        info = self._summary_info(included)
+        order = self._article_order()
+        number = {a: i for i, a in enumerate(order)}
+        latest = self._latest_mentions(info, order, number)
+        amounts, more_amounts = self._latest_amounts(sorted(info), number)
         g = nx.MultiDiGraph(total=len(shown))
         for iri in sorted(info):
-            g.add_node(iri, **info[iri])
-        ordered, links = sorted(info), {}
-        for start in range(0, len(ordered), BATCH):
-            links.update(self._links(f"VALUES ?s {{ {_values(ordered[start:start + BATCH])} }} ?f rdf:subject ?s ."))
-        for (s, p, o), facts in sorted(links.items()):
-            if o in info:  # filtered here: a second VALUES block for ?o makes the store's plan far slower
-                g.add_edge(s, o, key=p, facts=facts)
+            g.add_node(iri, **info[iri], articles=latest.get(iri, []), amounts=amounts.get(iri, []),
+                       more_amounts=more_amounts.get(iri, 0))
+        for (s, p, o), (facts, more) in sorted(self._latest_facts(info).items()):
+            g.add_edge(s, o, key=p, facts=facts, more=more)
         return g
 
+    def _summary_info(self, iris: list[str]) -> dict[str, dict]:
+        """Class, label, aliases and mention count of ``iris``, from the summary graph."""
+        info: dict[str, dict] = {}
+        for start in range(0, len(iris), BATCH):
+            values = _values(iris[start:start + BATCH])
+            for r in _rows(self.store, f"""SELECT ?e ?c ?l ?n WHERE {{ GRAPH {SUMMARY} {{ VALUES ?e {{ {values} }}
+                    ?e a ?c ; skos:prefLabel ?l ; ik:mentionCount ?n }} }}"""):
+                cls = r["c"].value.rsplit("#", 1)[-1]
+                if cls in ENTITY_CLASSES:
+                    info[r["e"].value] = {"cls": cls, "label": r["l"].value, "aliases": set(),
+                                          "mentions": int(r["n"].value)}
+            for r in _rows(self.store, f"""SELECT ?e ?a WHERE {{ GRAPH {SUMMARY} {{ VALUES ?e {{ {values} }}
+                    ?e skos:altLabel ?a }} }}"""):
+                if r["e"].value in info:
+                    info[r["e"].value]["aliases"].add(r["a"].value)
+        for d in info.values():
+            d["aliases"] = sorted(d["aliases"] - {d["label"]})
+        return info
+
+    def _article_order(self) -> list[str]:
+        """Every article's IRI by date, then identifier (as the page orders them): three index scans."""
+        dates = {r["a"].value: r["d"].value for r in _rows(self.store, "SELECT ?a ?d WHERE { ?a schema:datePublished ?d }")}
+        ids = {r["a"].value: r["i"].value for r in _rows(self.store, "SELECT ?a ?i WHERE { ?a schema:identifier ?i }")}
+        found = {r["a"].value for r in _rows(self.store, "SELECT ?a WHERE { ?a a schema:NewsArticle }")}
+        # as _read_articles reads them: one date and identifier per article (the last the store answers)
+        return sorted(found, key=lambda a: (dates.get(a, ""), ids.get(a, a)))
+
+    def _latest_mentions(self, info: dict[str, dict], order: list[str],
+                         number: dict[str, int]) -> dict[str, list[str]]:
+        """The :data:`PAGE_ARTICLES` latest articles mentioning each entity of ``info``, read from
+        the newest articles back until each entity has them (or has all it has): the most
+        mentioned entities are all the page includes, so that takes a few hundred articles."""
+        wanted = {e: min(PAGE_ARTICLES, d["mentions"]) for e, d in info.items()}
+        found: dict[str, list[str]] = defaultdict(list)
+        pending = {e for e, n in wanted.items() if n}
+        end = len(order)
+        while pending and end > 0:
+            batch = order[max(0, end - WALK):end]
+            end -= WALK
+            hits = defaultdict(list)
+            for r in _rows(self.store, f"SELECT ?e ?a WHERE {{ VALUES ?a {{ {_values(batch)} }} ?e ik:mentionedIn ?a }}"):
+                if r["e"].value in pending:
+                    hits[r["e"].value].append(r["a"].value)
+            for e, articles in hits.items():
+                found[e] += sorted(set(articles), key=number.__getitem__, reverse=True)
+                if len(found[e]) >= wanted[e]:
+                    pending.discard(e)
+        return {e: articles[:PAGE_ARTICLES] for e, articles in found.items()}
+
+    def _latest_facts(self, info: dict[str, dict]) -> dict[tuple[str, str, str], tuple[list[dict], int]]:
+        """Per relation between two entities of ``info``: the registry's fact if it has one and its
+        latest quoted evidence (the :data:`~graph.entity_index.LISTED_EVIDENCE` its summary names),
+        ordered as :meth:`_links` orders facts, and how much evidence was left out. Read from the
+        summary graph, the listed evidence and the registry's facts: never a hub's thousands."""
+        iris = sorted(info)
+        counts: dict[tuple[str, str, str], int] = {}
+        listed: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for start in range(0, len(iris), BATCH):
+            for r in _rows(self.store, f"""SELECT ?s ?p ?o ?n ?ev WHERE {{ GRAPH {SUMMARY} {{
+                    VALUES ?s {{ {_values(iris[start:start + BATCH])} }}
+                    ?x a ik:RelationSummary ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; ik:evidenceCount ?n .
+                    OPTIONAL {{ ?x rdfs:seeAlso ?ev }} }} }}"""):
+                if r["o"].value in info:
+                    key = (r["s"].value, _prefixed(r["p"].value), r["o"].value)
+                    counts[key] = int(r["n"].value)
+                    if r["ev"] is not None:
+                        listed[key].append(r["ev"].value)
+        evidence = sorted({ev for evs in listed.values() for ev in evs})
+        quoted: dict[str, tuple[str, str]] = {}
+        for start in range(0, len(evidence), BATCH):
+            for r in _rows(self.store, f"""SELECT ?ev ?art ?quote WHERE {{ VALUES ?ev {{ {_values(evidence[start:start + BATCH])} }}
+                    ?ev ik:inArticle ?art . OPTIONAL {{ ?ev ik:quote ?quote }} }}"""):
+                quoted[r["ev"].value] = (r["art"].value, _text(r["quote"]))
+        registry = set()  # the registry's facts: a few per registry entry, whatever the corpus
+        for r in _rows(self.store, """SELECT ?s ?p ?o WHERE { ?f ik:provenance ik:FromRegistry ;
+                rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; a ?kind
+                FILTER(?kind IN (ik:RelationFact, ik:StructureFact)) }"""):
+            registry.add((r["s"].value, _prefixed(r["p"].value), r["o"].value))
+        out = {}
+        for key, count in counts.items():
+            facts = {("", quoted[ev][0], quoted[ev][1]): {"article": quoted[ev][0], "quote": quoted[ev][1], "registry": False}
+                     for ev in listed.get(key, []) if ev in quoted}
+            if key in registry:
+                facts[("registry", "", "")] = {"article": None, "quote": "", "registry": True}
+            if facts:
+                texts = sum(not f["registry"] for f in facts.values())
+                out[key] = ([f for _, f in sorted(facts.items(), key=lambda kv: (kv[1]["registry"], kv[0][1], kv[0][2]))],
+                            max(0, count - texts))
+        return out
+
+    def _latest_amounts(self, iris: list[str], number: dict[str, int]) -> tuple[dict[str, list[dict]], dict[str, int]]:
+        """The :data:`PAGE_FIGURES` most recent money figures of each agent of ``iris`` (ordered as
+        :meth:`_amounts` orders them), and how many were left out."""
+        dated: dict[str, dict[str, int]] = defaultdict(dict)
+        for start in range(0, len(iris), BATCH):
+            for r in _rows(self.store, f"""SELECT ?e ?f ?art WHERE {{ VALUES ?e {{ {_values(iris[start:start + BATCH])} }}
+                    ?f ik:agent ?e ; a ik:AmountFact . OPTIONAL {{ ?f ik:evidence/ik:inArticle ?art }} }}"""):
+                f = r["f"].value
+                dated[r["e"].value][f] = max(number.get(_text(r["art"]), -1), dated[r["e"].value].get(f, -1))
+        chosen = {e: sorted(fs, key=lambda f: (-fs[f], f))[:PAGE_FIGURES] for e, fs in dated.items()}
+        figures = self._amounts(sorted({f for fs in chosen.values() for f in fs}), by_fact=True)
+        out = {}
+        for e, fs in chosen.items():
+            out[e] = sorted((x for f in fs for x in figures.get(f, [])),
+                            key=lambda x: (x[1]["article"] or "", x[1]["quote"], -x[0]))
+            out[e] = [entry for _, entry in out[e]]
+        return out, {e: max(0, len(fs) - PAGE_FIGURES) for e, fs in dated.items()}
+
     def page(self, max_nodes: int | None = None, overview_nodes: int = OVERVIEW_NODES) -> dict:
-        """The static page's data: the entities of :meth:`graph` with their articles and figures,
-        every relation between them with its facts and quotes, the articles those cite (numbered
-        by date among themselves), the legend and the overview (see render_html.overview)."""
+        """The static page's data: the entities of :meth:`graph` with their latest articles and
+        figures, every relation between them with its latest facts and quotes, the articles those
+        cite (numbered by date among themselves), the legend and the overview (see render_html.overview)."""
         g = self.graph(max_nodes)
         cited = {f["article"] for *_, d in g.edges(data=True) for f in d["facts"]}
         for _, d in g.nodes(data=True):
             cited |= set(d["articles"]) | {f["article"] for f in d["amounts"]}
-        self.article_index()  # read already, to list each entity's latest articles: not read twice
-        found = {a: self._articles[a] for a in cited if a in self._articles}
+        found = self._records(sorted(a for a in cited if a))
         order = _by_date(found)
         index = {a: i for i, a in enumerate(order)}
         classes, relations = legend(Counter(d["cls"] for _, d in g.nodes(data=True)),
                                     Counter(p for *_, p in g.edges(keys=True)))
         return {"mode": "static", "classes": classes, "relations": relations,
                 "entities": {iri: entity_record(iri, d, index) for iri, d in g.nodes(data=True)},
-                "links": [link_record(s, p, o, d["facts"], index) for s, o, p, d in g.edges(keys=True, data=True)],
+                "links": [link_record(s, p, o, d["facts"], index, d["more"]) for s, o, p, d in g.edges(keys=True, data=True)],
                 "articles": {str(i): article_record(found[a]) for i, a in enumerate(order)},
                 "articleCount": len(order),
                 "overview": overview(g, overview_nodes), "total": g.graph["total"], "included": len(g)}
+
+    def _records(self, iris: list[str]) -> dict[str, dict]:
+        """Identifier, headline, date, publisher and web address of the articles ``iris``."""
+        found = {}
+        for start in range(0, len(iris), BATCH):
+            found.update(self._read_articles(f"VALUES ?a {{ {_values(iris[start:start + BATCH])} }}"))
+        return found
 
 
 def _by_date(articles: dict[str, dict]) -> list[str]:

@@ -267,7 +267,7 @@ def overview(g: nx.MultiDiGraph, cap: int = OVERVIEW_NODES) -> dict:
             continue
         a, b = sorted((s, o))
         pair = pairs.setdefault((a, b), {"from": a, "to": b, "rels": {}, "evidence": 0})
-        texts = sum(not f["registry"] for f in d["facts"])
+        texts = sum(not f["registry"] for f in d["facts"]) + d.get("more", 0)  # the static page lists the latest
         pair["rels"][p] = pair["rels"].get(p, 0) + max(texts, 1)  # a registry-only link still counts once
         pair["evidence"] += texts
     # Every line between 150 busy entities is a hairball again: keep each entity's strongest lines
@@ -305,12 +305,18 @@ def entity_record(iri: str, d: dict, index: dict[str, int], articles: bool = Tru
     if articles:
         record["articles"] = sorted(index[a] for a in d["articles"] if a in index)
         record["amounts"] = [f | {"article": index.get(f["article"])} for f in d.get("amounts", [])]
+        if d.get("more_amounts"):
+            record["moreAmounts"] = d["more_amounts"]
     return record
 
 
-def link_record(s: str, p: str, o: str, facts: list[dict], index: dict[str, int]) -> dict:
-    """One relation between two entities with the facts (quote, article, registry) behind it."""
-    return {"from": s, "to": o, "rel": p, "facts": [f | {"article": index.get(f["article"])} for f in facts]}
+def link_record(s: str, p: str, o: str, facts: list[dict], index: dict[str, int], more: int = 0) -> dict:
+    """One relation between two entities with the facts (quote, article, registry) behind it, and
+    how many more pieces of evidence it has than ``facts`` quote (the static page lists the latest)."""
+    record = {"from": s, "to": o, "rel": p, "facts": [f | {"article": index.get(f["article"])} for f in facts]}
+    if more:
+        record["more"] = more
+    return record
 
 
 def article_record(a: dict) -> dict:

@@ -60,6 +60,42 @@ def test_adding_editing_and_deleting_articles_equals_a_clean_rebuild(corpus, tmp
     assert b"003_b654cfa59472666d" not in (out / "graph.trig").read_bytes()
 
 
+
+def test_exports_are_copied_from_the_last_ones_only_when_their_index_matches(corpus, tmp_path, pipeline, monkeypatch):
+    """A build copies unchanged articles' pieces out of the previous exports (by exports.json);
+    an index that does not describe the file (here: the file changed since) means a whole assembly.
+    Either way the bytes are a clean build's."""
+    from graph import exports
+
+    out = tmp_path / "live"
+    build(corpus, out, pipeline, check=False)
+    assert (out / "current" / exports.INDEX).is_file()
+    read = []
+    real = exports._assemble
+
+    def counting(target, keys, piece, source):
+        read.append(source is not None)
+        return real(target, keys, lambda key: read.append(key) or piece(key), source)
+
+    monkeypatch.setattr(exports, "_assemble", counting)
+    (corpus / "new.txt").write_text(EXTRA, encoding="utf-8")
+    build(corpus, out, pipeline, check=False)
+    assert read.count(True) == 2 and len(read) == 2 + 2  # both from the old file, one new piece each
+    clean = clean_build(corpus, tmp_path, pipeline, "c1")
+    for name in ("graph.trig", "graph.ttl"):
+        assert (out / name).read_bytes() == (clean / name).read_bytes()
+
+    trig = (out / "graph.trig").resolve()  # an edit the index does not know of
+    trig.chmod(0o644)
+    trig.write_bytes(trig.read_bytes().replace(b"<", b"<", 1) + b"\n")
+    read.clear()
+    (corpus / "003_b654cfa59472666d.txt").unlink()
+    build(corpus, out, pipeline, check=False)
+    assert read[0] is False  # graph.trig: assembled whole
+    clean = clean_build(corpus, tmp_path, pipeline, "c2")
+    for name in ("graph.trig", "graph.ttl"):
+        assert (out / name).read_bytes() == (clean / name).read_bytes()
+
 def test_exports_after_a_store_only_build_and_one_more_article_hold_what_the_store_holds(corpus, tmp_path, pipeline):
     """graph.trig and graph.ttl are assembled from each article's cached pieces, not dumped from
     the store: after --no-export builds and an added article they must still say what the store

@@ -218,3 +218,27 @@ def test_an_empty_graph_still_renders():
     data = page_data(render_html(store_of(new_dataset()), title="空"))
     assert data["entities"] == {} and data["links"] == [] and data["total"] == 0
     assert data["overview"]["nodes"] == [] and data["overview"]["pairs"] == []
+
+
+def test_the_page_quotes_the_latest_evidence_and_counts_the_rest(seed_graph, monkeypatch):
+    """graph.html carries a bounded share of each entity's articles and each relation's evidence,
+    the most recent, and says how many more there are; what it lists can still be clicked through."""
+    from graph import entity_index, explore
+
+    monkeypatch.setattr(entity_index, "LISTED_EVIDENCE", 1)
+    monkeypatch.setattr(explore, "PAGE_ARTICLES", 1)
+    full = page_data(render_html(store_of(seed_graph)))  # the summary graph is made with one quote per relation
+    monkeypatch.undo()
+    whole = page_data(render_html(store_of(seed_graph)))
+    assert full["entities"].keys() == whole["entities"].keys()
+    assert all(len(n["articles"]) == min(1, n["mentions"]) for n in full["entities"].values())
+    by_link = {(l["from"], l["rel"], l["to"]): l for l in whole["links"]}
+    cut = 0
+    for link in full["links"]:
+        other = by_link[(link["from"], link["rel"], link["to"])]
+        texts = [f for f in link["facts"] if not f["registry"]]
+        assert len(texts) <= 1 and len(texts) + link.get("more", 0) == sum(not f["registry"] for f in other["facts"])
+        assert all(f["quote"] and full["articles"][str(f["article"])]["title"] for f in texts)
+        cut += bool(link.get("more"))
+    assert cut  # the seeds have relations with more than one piece of evidence
+    assert full["overview"]["pairs"] == whole["overview"]["pairs"]  # the overview counts all the evidence
