@@ -19,7 +19,7 @@ from .lookup import NAMES_GRAPH, SUMMARY_GRAPH, find_one
 from .namespaces import IK, ONTOLOGY_GRAPH, REGISTRY_GRAPH, SPARQL_PREFIXES
 from .quantities import format_yuan
 
-DEFAULT_LIMIT = 10  # statements shown per relation and per kind of figure
+DEFAULT_LIMIT = 5  # statements shown per relation and per kind of figure: a screenful or two for a hub
 
 
 def _query(store: pyoxigraph.Store, text: str):
