@@ -125,9 +125,10 @@ def _unique(paths: list[Path], max_bytes: int, report: BuildReport) -> Iterator[
 _worker: Pipeline | None = None
 
 
-def _start_worker(ontology_dir: str | None, disabled: tuple[str, ...]) -> None:
+def _start_worker(ontology_dir: str | None, disabled: tuple[str, ...], cache_dir: str | None = None) -> None:
     global _worker
-    _worker = Pipeline.load(Path(ontology_dir) if ontology_dir else None, disabled=disabled)
+    _worker = Pipeline.load(Path(ontology_dir) if ontology_dir else None, disabled=disabled,
+                            cache_dir=Path(cache_dir) if cache_dir else None)
 
 
 def extract_quads(pipeline: Pipeline, path: Path, data: bytes) -> bytes:
@@ -149,8 +150,8 @@ def _extract_in_worker(item: tuple[Path, bytes]) -> tuple[bytes, dict[str, bytes
     return _extract_entry(_worker, *item)
 
 
-def _extract_many(todo: list[tuple[Path, bytes]], pipeline: Pipeline, jobs: int,
-                  show: bool) -> Iterator[tuple[bytes, dict[str, bytes]] | ArticleError]:
+def _extract_many(todo: list[tuple[Path, bytes]], pipeline: Pipeline, jobs: int, show: bool,
+                  cache_dir: Path | None = None) -> Iterator[tuple[bytes, dict[str, bytes]] | ArticleError]:
     """Cache entries of ``todo``, in order; ``jobs`` > 1 spreads them over worker processes."""
     if jobs <= 1 or len(todo) < 2:
         for path, data in _progress(todo, len(todo), show):
@@ -158,7 +159,7 @@ def _extract_many(todo: list[tuple[Path, bytes]], pipeline: Pipeline, jobs: int,
         return
     ontology_dir = str(pipeline.ontology_dir) if pipeline.ontology_dir else None
     results = map_in_processes(_extract_in_worker, todo, min(jobs, len(todo)), _start_worker,
-                               (ontology_dir, pipeline.disabled))
+                               (ontology_dir, pipeline.disabled, str(cache_dir) if cache_dir else None))
     yield from _progress(results, len(todo), show)
 
 
@@ -275,13 +276,15 @@ class _Build:
             if not self.cache.has(key):
                 todo.append((path, data))
         if todo or not self.cache.has(new.reference):
-            self.pipeline = self.pipeline or Pipeline.load()
+            # jieba's dictionary with the registry's names, kept in the cache folder: a second or two less
+            self.pipeline = self.pipeline or Pipeline.load(cache_dir=self.output / "cache")
         if not self.cache.has(new.reference):
             quads = _reference_quads(self.pipeline)
             self.cache.put(new.reference, quads, export_pieces(quads))
         # The results first: zip then runs the generator to its end, so the worker pool closes here,
         # where a Ctrl-C is an ordinary interrupt, not when the generator is collected (a traceback).
-        for result, (path, _) in zip(_extract_many(todo, self.pipeline, jobs, show_progress), todo):
+        for result, (path, _) in zip(_extract_many(todo, self.pipeline, jobs, show_progress,
+                                                   self.output / "cache"), todo):
             doc_id = document_id(path)
             if isinstance(result, ArticleError):
                 report.skipped.append(result)

@@ -1,14 +1,25 @@
-"""Explain: every fact the graph holds about one entity, each with its quote and article."""
+"""Explain: the facts the graph holds about one entity, each with its quote and article.
+
+A hub (an insurer, 市民) has thousands of facts. :func:`explain` shows the ``limit`` most useful
+ones per relation and per kind of figure, and one "and N more" line for the rest (``limit=None``:
+every one). The relations are ranked from the summary graph's counts (those the registry states
+first, then the pairs with most evidence, each pair's newest evidence first), so only the facts
+shown are read, and their quotes and articles are read in one query per kind, not node by node.
+A store without the summary graph (a graph file loaded into memory) counts from the facts.
+"""
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 import pyoxigraph
 
-from .namespaces import IK, SPARQL_PREFIXES
+from .lookup import NAMES_GRAPH, SUMMARY_GRAPH, find_one
+from .namespaces import IK, ONTOLOGY_GRAPH, REGISTRY_GRAPH, SPARQL_PREFIXES
 from .quantities import format_yuan
-from .lookup import find_one
+
+DEFAULT_LIMIT = 5  # statements shown per relation and per kind of figure: a screenful or two for a hub
 
 
 def _query(store: pyoxigraph.Store, text: str):
@@ -22,6 +33,7 @@ class Statement:
     text: str
     quote: str | None
     article: str | None  # title (date)
+    more: int = 0  # > 0: not a fact but how many of the relation or figure kind ``text`` are not shown
 
 
 @dataclass(frozen=True)
@@ -45,128 +57,295 @@ def find_entity(store: pyoxigraph.Store, name: str) -> str:
     return find_one(store, name)
 
 
-def explain(store: pyoxigraph.Store, name: str) -> Explanation:
-    """Relations, structure, money and counts about ``name``, each with its quote and article."""
+def explain(store: pyoxigraph.Store, name: str, limit: int | None = DEFAULT_LIMIT) -> Explanation:
+    """Relations, structure, money and counts about ``name``, each with its quote and article: at
+    most ``limit`` per relation and per kind of figure, each group followed by a line saying how
+    many it leaves out (``None``: all of them)."""
+    if limit is not None and limit < 1:
+        raise ValueError(f"limit must be at least 1, not {limit}")
     iri = find_entity(store, name)
-    node = f"<{iri}>"
-    label = next(iter(_query(store, f"SELECT ?l WHERE {{ {node} skos:prefLabel ?l }}")), None)
-    classes = sorted({r["c"].value.removeprefix(str(IK)) for r in _query(
-        store, f"SELECT ?c WHERE {{ {node} a ?c FILTER(STRSTARTS(STR(?c), STR(ik:))) }}")})
-    aliases = sorted({r["a"].value for r in _query(store, f"SELECT ?a WHERE {{ {node} skos:altLabel ?a }}")})
-    statements = [*_relations(store, node), *_figures(store, node)]
-    return Explanation(iri, _value(label["l"]) if label else iri, tuple(classes), tuple(aliases), tuple(statements))
+    node = pyoxigraph.NamedNode(iri)
+    labels = _objects(store, node, _PREF_LABEL)
+    classes = sorted({c.value.removeprefix(_IK) for c in _objects(store, node, _TYPE) if c.value.startswith(_IK)})
+    aliases = sorted({a.value for a in _objects(store, node, _ALT_LABEL)})
+    statements = [*_relations(store, node, limit), *_figures(store, node, limit)]
+    return Explanation(iri, labels[0].value if labels else iri, tuple(classes), tuple(aliases), tuple(statements))
 
 
-# A fact's evidence, date and provenance, and its article's headline and date, are read node by
-# node after the query: as OPTIONAL groups the store evaluated them over the whole corpus (seconds
-# at 2,000 articles), by the node they are milliseconds.
 _IK = str(IK)
-_DETAILS = {"asOf": f"{_IK}asOf", "prov": f"{_IK}provenance"}
-_EVIDENCE_OF, _QUOTE, _IN_ARTICLE = (pyoxigraph.NamedNode(f"{_IK}{n}") for n in ("evidence", "quote", "inArticle"))
-_HEADLINE = pyoxigraph.NamedNode("https://schema.org/headline")
-_PUBLISHED = pyoxigraph.NamedNode("https://schema.org/datePublished")
-_VALUE = pyoxigraph.NamedNode("https://schema.org/value")
-_PREF_LABEL = pyoxigraph.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+_N = pyoxigraph.NamedNode
+_DEFAULT = pyoxigraph.DefaultGraph()
+_TYPE = _N("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_HEADLINE = _N("https://schema.org/headline")
+_PUBLISHED = _N("https://schema.org/datePublished")
+_PREF_LABEL = _N("http://www.w3.org/2004/02/skos/core#prefLabel")
+_ALT_LABEL = _N("http://www.w3.org/2004/02/skos/core#altLabel")
+_FROM_REGISTRY = _N(f"{_IK}FromRegistry")
+# The named graphs that are no article's (a fact's evidence is in its article's graph).
+_OTHER_GRAPHS = frozenset(str(g) for g in (REGISTRY_GRAPH, ONTOLOGY_GRAPH, SUMMARY_GRAPH, NAMES_GRAPH))
 
 
 def _objects(store: pyoxigraph.Store, node, predicate) -> list:
     """The objects of ``node predicate ?o`` in the union, least first (one value whatever the order)."""
-    return sorted((q.object for q in store.quads_for_pattern(node, predicate, None, pyoxigraph.DefaultGraph())),
-                  key=lambda t: t.value)
+    return sorted((q.object for q in store.quads_for_pattern(node, predicate, None, _DEFAULT)), key=lambda t: t.value)
 
 
-def _with_details(store: pyoxigraph.Store, rows, variables: tuple[str, ...],
-                  order: tuple[str, ...]) -> list[tuple[dict, str | None]]:
-    """Each row as a dict with its fact's quote, article, asOf and provenance, and the article as
-    "title (date)" (or None); one row per evidence sentence, sorted by the variables ``order``
-    and then the title as SPARQL's ORDER BY would (unbound first)."""
-    titles: dict[str, str | None] = {}
+def _has_summary(store: pyoxigraph.Store) -> bool:
+    return any(True for _ in store.quads_for_pattern(None, None, None, _N(str(SUMMARY_GRAPH))))
 
-    def title(art) -> str | None:
+
+def _least(values):
+    """The least of RDF terms by their text (None when there is none)."""
+    values = [v for v in values if v is not None]
+    return min(values, key=lambda t: t.value) if values else None
+
+
+def _spread(ranked: list, capacity: dict, limit: int | None) -> dict:
+    """How many lines each of ``ranked`` gets out of ``limit``: one each in rank order, then a
+    second each, and so on, none beyond its ``capacity`` (all of it when ``limit`` is None)."""
+    if limit is None:
+        return dict(capacity)
+    quota = dict.fromkeys(ranked, 0)
+    left = limit
+    while left:
+        given = 0
+        for key in ranked:
+            if left and quota[key] < capacity[key]:
+                quota[key] += 1
+                left -= 1
+                given += 1
+        if not given:
+            break
+    return quota
+
+
+class _Titles:
+    """An article's "title (date)", read once per article."""
+
+    def __init__(self, store: pyoxigraph.Store):
+        self.store, self.seen = store, {}
+
+    def __call__(self, art) -> str | None:
         if art is None:
             return None
-        if art.value not in titles:
-            heads, dates = _objects(store, art, _HEADLINE), _objects(store, art, _PUBLISHED)
-            titles[art.value] = (heads[0].value + (f" ({dates[0].value})" if dates else "")) if heads else None
-        return titles[art.value]
+        if art.value not in self.seen:
+            heads, dates = _objects(self.store, art, _HEADLINE), _objects(self.store, art, _PUBLISHED)
+            self.seen[art.value] = (heads[0].value + (f" ({dates[0].value})" if dates else "")) if heads else None
+        return self.seen[art.value]
 
+
+def _by_title(items):
+    """Sort key tail as SPARQL's ORDER BY sorts an optional title: unbound first."""
+    return (items is not None, items or "")
+
+
+# -- relations ------------------------------------------------------------------------------------
+
+def _pairs(store: pyoxigraph.Store, node) -> dict[tuple, int]:
+    """(subject, predicate, object) of every relation ``node`` takes part in → its evidence count:
+    from the summary graph (a few triples per pair), else counted from the facts."""
+    n = f"<{node.value}>"
+    sides = (f"{{ ?r rdf:subject {n} ; rdf:object ?o BIND({n} AS ?s) }} "
+             f"UNION {{ ?r rdf:object {n} ; rdf:subject ?s BIND({n} AS ?o) }}")
+    if _has_summary(store):
+        rows = _query(store, f"""SELECT ?s ?p ?o ?n WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{
+            {sides} ?r rdf:predicate ?p ; ik:evidenceCount ?n }} }}""")
+    else:
+        rows = _query(store, f"""SELECT ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?n) WHERE {{
+            {sides} ?r rdf:predicate ?p . OPTIONAL {{ ?r ik:evidence ?ev }} }} GROUP BY ?s ?p ?o""")
+    return {(r["s"], r["p"], r["o"]): int(r["n"].value) for r in rows}
+
+
+def _registry_facts(store: pyoxigraph.Store, node) -> dict[tuple, list[tuple]]:
+    """(subject, predicate, object) → [(fact, asOf, provenance)] of the registry's facts about ``node``."""
+    n = f"<{node.value}>"
+    rows = _query(store, f"""SELECT ?f ?s ?p ?o ?asOf ?prov WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{
+        {{ ?f rdf:subject {n} ; rdf:object ?o BIND({n} AS ?s) }} UNION {{ ?f rdf:object {n} ; rdf:subject ?s BIND({n} AS ?o) }}
+        ?f rdf:predicate ?p . OPTIONAL {{ ?f ik:asOf ?asOf }} OPTIONAL {{ ?f ik:provenance ?prov }} }} }}""")
+    facts: dict[tuple, dict] = defaultdict(dict)
+    for r in rows:
+        seen = facts[(r["s"], r["p"], r["o"])].setdefault(r["f"].value, [None, None])
+        seen[0], seen[1] = _least([seen[0], r["asOf"]]), _least([seen[1], r["prov"]])
+    return {key: [(f, *v) for f, v in sorted(found.items())] for key, found in facts.items()}
+
+
+def _some_graphs(store: pyoxigraph.Store, wanted: dict[tuple, int | None]) -> list[tuple]:
+    """(graph, subject, predicate, object): for each pair of ``wanted``, as many of the article
+    graphs that state it as it asks for (None: all). Which ones is the store's index order (the
+    same on every call): ordering a hub pair's hundreds of articles by date costs more than the
+    whole explanation may."""
     out = []
-    for row in rows:
-        values = {v: row[v] for v in variables}
-        fact = row["f"]
-        for name in ("asOf", "prov"):
-            found = _objects(store, fact, pyoxigraph.NamedNode(_DETAILS[name]))
-            values[name] = found[0] if found else None
-        evidence = [(q, a) for ev in _objects(store, fact, _EVIDENCE_OF)
-                    for q in _objects(store, ev, _QUOTE)[:1] for a in _objects(store, ev, _IN_ARTICLE)[:1]]
-        for quote, art in evidence or [(None, None)]:
-            out.append((values | {"quote": quote, "art": art}, title(art)))
-
-    def key(item):
-        row, shown = item
-        return (*((row[v] is not None, row[v].value if row[v] is not None else "") for v in order),
-                (shown is not None, shown or ""))
-
-    return sorted(out, key=key)
+    for key, count in wanted.items():
+        found = 0
+        for q in store.quads_for_pattern(*key, None):
+            g = q.graph_name
+            if isinstance(g, pyoxigraph.NamedNode) and g.value not in _OTHER_GRAPHS:
+                out.append((g, *key))
+                found += 1
+                if found == count:
+                    break
+    return out
 
 
-def _relations(store: pyoxigraph.Store, node: str):
-    # Both branches start from the entity's IRI, so the store reads its index, not every fact.
-    rows = _query(store, f"""
-        SELECT DISTINCT ?f ?sl ?p ?ol WHERE {{
-          {{ ?f rdf:subject {node} ; rdf:object ?o . BIND({node} AS ?s) }}
-          UNION {{ ?f rdf:object {node} ; rdf:subject ?s . BIND({node} AS ?o) }}
-          ?f rdf:predicate ?p .
-          ?s skos:prefLabel ?sl . ?o skos:prefLabel ?ol .
-        }}""")
-    for r, article in _with_details(store, rows, ("f", "sl", "p", "ol"), ("p", "sl", "ol")):
-        predicate = r["p"].value.rsplit("#", 1)[-1]
-        when = f" [{r['asOf'].value}]" if r["asOf"] else ""
-        source = " (from the registry)" if r["prov"] and r["prov"].value.endswith("FromRegistry") else ""
-        yield Statement(f"{r['sl'].value} {predicate} {r['ol'].value}{when}{source}", _value(r["quote"]) or None,
-                        article)
+def _text_facts(store: pyoxigraph.Store, graphs: list[tuple]) -> dict[tuple, list[tuple]]:
+    """(subject, predicate, object) → [(asOf, quote, article)] of the facts in ``graphs`` (graph,
+    subject, predicate, object): one query for all of them. (The VALUES go inside the GRAPH group
+    and only one-triple groups are OPTIONAL, else the store evaluates the group over every graph
+    before joining; the pairs go in and out as numbers, which cost nothing to decode.)"""
+    if not graphs:
+        return {}
+    values = " ".join(f"({g} {s} {p} {o} {i})" for i, (g, s, p, o) in enumerate(graphs))
+    rows = _query(store, f"""SELECT ?i ?ev ?asOf ?q ?a WHERE {{ GRAPH ?g {{ VALUES (?g ?s ?p ?o ?i) {{ {values} }}
+        ?f rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; ik:evidence ?ev . ?ev ik:quote ?q ; ik:inArticle ?a
+        OPTIONAL {{ ?f ik:asOf ?asOf }} }} }}""")
+    found: dict[tuple, dict] = defaultdict(dict)
+    for r in rows:
+        i = int(r["i"].value)
+        seen = found[graphs[i][1:]].setdefault((i, r["ev"].value), [None, None, None])
+        for j, name in enumerate(("asOf", "q", "a")):
+            seen[j] = _least([seen[j], r[name]])
+    return {pair: [tuple(v) for _, v in sorted(facts.items())] for pair, facts in found.items()}
 
 
-def _figures(store: pyoxigraph.Store, node: str):
-    rows = _query(store, f"""
-        SELECT ?f ?type ?surface WHERE {{
-          ?f ik:agent {node} ; a ?type ; ik:surfaceForm ?surface .
-          FILTER(?type IN (ik:AmountFact, ik:CountFact))
-        }}""")
-    variables = ("f", "type", "kind", "value", "count", "unit", "surface", "bl")
-    for r, article in _with_details(store, _figure_rows(store, rows), variables, ("type", "kind")):
-        kind = r["kind"].value.rsplit("#", 1)[-1] if r["kind"] else "?"
-        amount = format_yuan(Decimal(r["value"].value)) if r["value"] else f"{r['count'].value} {r['unit'].value}"
-        written = r["surface"].value
-        figure = f"{kind} {amount}" + ("" if written == amount.replace(" ", "") else f" (written {written})")
-        to = f" → {r['bl'].value}" if r["bl"] else ""
-        when = f" as of {r['asOf'].value}" if r["asOf"] else ""
-        yield Statement(f"{figure}{to}{when}", _value(r["quote"]) or None, article)
+def _relations(store: pyoxigraph.Store, node, limit: int | None):
+    pairs = _pairs(store, node)
+    registry = _registry_facts(store, node)
+    for key in registry:
+        pairs.setdefault(key, 0)
+    by_predicate: dict = defaultdict(list)
+    for key in pairs:
+        by_predicate[key[1]].append(key)
+    wanted, shown_registry, totals = {}, {}, {}
+    for predicate, keys in by_predicate.items():
+        capacity = {k: len(registry.get(k, ())) + pairs[k] for k in keys}
+        keys.sort(key=lambda k: (-len(registry.get(k, ())), -pairs[k], k[0].value, k[2].value))
+        totals[predicate] = sum(capacity.values())
+        for key, quota in _spread(keys, capacity, limit).items():
+            shown_registry[key] = min(quota, len(registry.get(key, ())))
+            if quota > shown_registry[key]:
+                wanted[key] = None if limit is None else quota - shown_registry[key]
+    text = _text_facts(store, _some_graphs(store, wanted))
+    titles, labels = _Titles(store), {}
+
+    def label(term) -> str | None:
+        if term.value not in labels:
+            found = _objects(store, term, _PREF_LABEL)
+            labels[term.value] = found[0].value if found else None
+        return labels[term.value]
+
+    lines: dict = defaultdict(list)
+    for key in pairs:
+        if not shown_registry.get(key) and key not in wanted:
+            continue
+        s, p, o = key
+        facts = [(f, as_of, prov, None, None) for f, as_of, prov in registry.get(key, ())[:shown_registry.get(key, 0)]]
+        facts += [(None, as_of, None, quote, art) for as_of, quote, art in text.get(key, ())]
+        facts = facts[:len(facts) if limit is None else shown_registry.get(key, 0) + (wanted.get(key) or 0)]
+        sl, ol = label(s), label(o)
+        if sl is None or ol is None:
+            continue
+        predicate = p.value.rsplit("#", 1)[-1]
+        for _, as_of, prov, quote, art in facts:
+            when = f" [{as_of.value}]" if as_of else ""
+            source = " (from the registry)" if prov == _FROM_REGISTRY else ""
+            lines[p].append(((sl, ol, _by_title(titles(art)), _value(quote), when, source),
+                             Statement(f"{sl} {predicate} {ol}{when}{source}", _value(quote) or None, titles(art))))
+    for p in sorted(by_predicate, key=lambda t: t.value):
+        shown = sorted(lines[p], key=lambda line: line[0])
+        yield from (st for _, st in shown)
+        if totals[p] > len(shown):
+            yield Statement(f'{p.value.rsplit("#", 1)[-1]} facts', None, None, more=totals[p] - len(shown))
 
 
-def _figure_rows(store: pyoxigraph.Store, rows):
-    """Each figure with its kind, amount or count and unit, and beneficiary's label (one row per
-    beneficiary label), read by the node (see _with_details for why)."""
-    def one(node, name):
-        found = _objects(store, node, pyoxigraph.NamedNode(f"{_IK}{name}")) if node is not None else []
-        return found[0] if found else None
+# -- figures --------------------------------------------------------------------------------------
 
-    for row in rows:
-        f = row["f"]
-        values = {"f": f, "type": row["type"], "surface": row["surface"], "value": None, "count": None, "unit": None}
-        amount_kind, count_kind = one(f, "amountKind"), one(f, "countKind")
-        money = one(f, "amount")
-        worth = _objects(store, money, _VALUE)[:1] if money is not None else []
-        if amount_kind is not None and worth:
-            values |= {"kind": amount_kind, "value": worth[0]}
-        elif count_kind is not None and one(f, "count") is not None and one(f, "unit") is not None:
-            values |= {"kind": count_kind, "count": one(f, "count"), "unit": one(f, "unit")}
-        else:
-            values["kind"] = None
-        labels = [label for b in _objects(store, f, pyoxigraph.NamedNode(f"{_IK}beneficiary"))
-                  for label in _objects(store, b, _PREF_LABEL)]
-        for label in labels or [None]:
-            yield values | {"bl": label}
+def _figures(store: pyoxigraph.Store, node, limit: int | None):
+    """Money amounts and counts of which ``node`` is the agent: ``limit`` per kind."""
+    rows = _query(store, f"""SELECT ?f ?g ?t ?kind WHERE {{ GRAPH ?g {{ ?f ik:agent <{node.value}> .
+        {{ ?f a ik:AmountFact BIND(0 AS ?t) }} UNION {{ ?f a ik:CountFact BIND(1 AS ?t) }}
+        OPTIONAL {{ ?f ik:amountKind|ik:countKind ?kind }} }} }}""")
+    groups: dict = defaultdict(set)  # (type, kind) → {(figure, graph)}
+    for r in rows:
+        groups[(_FIGURE_TYPES[int(r["t"].value)], _value(r["kind"]))].add((r["f"], r["g"]))
+    # Which of a kind's figures are shown is the figures' order (the same on every call): the
+    # articles' dates would cost more to read than the rest of the explanation.
+    chosen, more = defaultdict(list), {}
+    for (type_, kind), figures in groups.items():
+        ordered = sorted(figures, key=lambda fg: (fg[0].value, fg[1].value))
+        keep = ordered if limit is None else ordered[:limit]
+        chosen[type_] += keep
+        more[(type_, kind)] = len(ordered) - len(keep)
+    details = {**_amounts(store, chosen[_AMOUNT_FACT]), **_counts(store, chosen[_COUNT_FACT])}
+    titles, labels = _Titles(store), {}
+
+    def label(term) -> str | None:
+        if term.value not in labels:
+            found = _objects(store, term, _PREF_LABEL)
+            labels[term.value] = found[0].value if found else None
+        return labels[term.value]
+
+    for key in sorted(groups):
+        lines = []
+        for fg in groups[key]:
+            if fg not in details:
+                continue
+            d = details[fg]
+            written = d["surface"].value
+            figure = f"{d['kind'].value.rsplit('#', 1)[-1]} {d['amount']}" + (
+                "" if written == d["amount"].replace(" ", "") else f" (written {written})")
+            when = f" as of {d['asOf'].value}" if d["asOf"] else ""
+            beneficiaries = sorted(filter(None, (label(b) for b in d["beneficiaries"])))
+            for bl in beneficiaries or [None]:
+                to = f" → {bl}" if bl is not None else ""
+                for quote, art in sorted(d["evidence"], key=lambda e: (e[0].value, e[1].value)):
+                    lines.append(((d["kind"].value, _by_title(titles(art)), figure, to, when, quote.value),
+                                  Statement(f"{figure}{to}{when}", _value(quote) or None, titles(art))))
+        yield from (st for _, st in sorted(lines, key=lambda line: line[0]))
+        if more[key]:
+            yield Statement(f'{key[1].rsplit("#", 1)[-1] or "other"} figures', None, None, more=more[key])
+
+
+_AMOUNT_FACT, _COUNT_FACT = f"{_IK}AmountFact", f"{_IK}CountFact"
+_FIGURE_TYPES = (_AMOUNT_FACT, _COUNT_FACT)
+
+
+def _figure_rows(store: pyoxigraph.Store, figures: list[tuple], pattern: str, single: tuple[str, ...]) -> dict:
+    """(figure, graph) → the ``single`` variables ``pattern`` binds (the least of each), with the
+    figure's surface form, asOf, beneficiaries and evidence (quote, article): one query for all
+    ``figures`` (which go in and out as numbers; see _text_facts)."""
+    if not figures:
+        return {}
+    values = " ".join(f"({g} {f} {i})" for i, (f, g) in enumerate(figures))
+    fields = (*single, "surface", "asOf")
+    rows = _query(store, f"""SELECT ?i {' '.join('?' + v for v in fields)} ?b ?q ?a WHERE {{ GRAPH ?g {{
+        VALUES (?g ?f ?i) {{ {values} }}
+        ?f ik:surfaceForm ?surface ; ik:evidence ?ev . ?ev ik:quote ?q ; ik:inArticle ?a . {pattern}
+        OPTIONAL {{ ?f ik:asOf ?asOf }} OPTIONAL {{ ?f ik:beneficiary ?b }} }} }}""")
+    out: dict = {}
+    for r in rows:
+        d = out.setdefault(figures[int(r["i"].value)], {**dict.fromkeys(fields), "beneficiaries": set(), "evidence": set()})
+        for name in fields:
+            d[name] = _least([d[name], r[name]])
+        if r["b"] is not None:
+            d["beneficiaries"].add(r["b"])
+        d["evidence"].add((r["q"], r["a"]))
+    return out
+
+
+def _amounts(store: pyoxigraph.Store, figures: list[tuple]) -> dict:
+    out = _figure_rows(store, figures, "?f ik:amountKind ?kind ; ik:amount ?m . ?m schema:value ?value .",
+                       ("kind", "value"))
+    for d in out.values():
+        d["amount"] = format_yuan(Decimal(d["value"].value))
+    return out
+
+
+def _counts(store: pyoxigraph.Store, figures: list[tuple]) -> dict:
+    out = _figure_rows(store, figures, "?f ik:countKind ?kind ; ik:count ?count ; ik:unit ?unit .",
+                       ("kind", "count", "unit"))
+    for d in out.values():
+        d["amount"] = f"{d['count'].value} {d['unit'].value}"
+    return out
 
 
 def render(ex: Explanation) -> str:
@@ -177,6 +356,9 @@ def render(ex: Explanation) -> str:
     if not ex.statements:
         lines.append("  no facts")
     for st in ex.statements:
+        if st.more:
+            lines.append(f"- … and {st.more} more {st.text} (--all or --limit N shows them)")
+            continue
         lines.append(f"- {st.text}")
         if st.quote:
             lines.append(f"    > {st.quote}")

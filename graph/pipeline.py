@@ -68,12 +68,13 @@ class Pipeline:
 
     @classmethod
     def load(cls, ontology_dir: Path | None = None, tokenizer: str = "jieba",
-             disabled: tuple[str, ...] | None = None) -> "Pipeline":
+             disabled: tuple[str, ...] | None = None, cache_dir: Path | None = None) -> "Pipeline":
         """Load the registry, rules and ontology from ``ontology_dir`` (default: the project's).
 
         ``disabled`` names components to switch off (see :data:`COMPONENTS`), for ablations; None
         means the default set: those the knowledge switches off (the learned recogniser unless
-        ``learned.toml`` enables it)."""
+        ``learned.toml`` enables it). ``cache_dir`` (a build's cache folder) keeps the tokenizer's
+        derived dictionary between processes (see tokenize.py)."""
         ontology_dir = Path(ontology_dir or ONTOLOGY_DIR)
         if disabled is None:
             disabled = default_disabled(ontology_dir)
@@ -84,7 +85,7 @@ class Pipeline:
         if unknown:
             raise IkgError(f"unknown component {sorted(unknown)[0]!r}; choose from {', '.join(COMPONENTS)}")
         learned = None if "learned" in disabled else LearnedModel.load(ontology_dir / LEARNED_DIR)
-        return cls(registry, rules, create(tokenizer, registry.alias_words()), ontology,
+        return cls(registry, rules, create(tokenizer, registry.alias_words(), cache_dir), ontology,
                    knowledge_fingerprint(ontology_dir, tokenizer, tuple(disabled)), ontology_dir, tuple(disabled),
                    learned)
 
