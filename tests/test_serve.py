@@ -292,3 +292,17 @@ def test_the_served_page_runs_under_its_content_security_policy(served_browser, 
         page.wait_for_timeout(100)
     assert page.evaluate("window.ikgReady === true") and errors == []
     page.close()
+
+
+def test_a_burst_of_clients_queueing_for_the_readers_prints_nothing(seed_output):
+    from concurrent.futures import ThreadPoolExecutor
+
+    out, _ = seed_output
+    running = Server("--data", str(out / "store"))
+    try:
+        with ThreadPoolExecutor(24) as pool:  # more clients than the server has threads
+            answers = list(pool.map(lambda _: running.sparql(COUNT_ARTICLES)[0], range(48)))
+        assert set(answers) == {200}
+    finally:
+        code, err = running.stop()
+    assert code == 0 and err.strip() == "ikg serve: stopped", err

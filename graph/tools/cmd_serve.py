@@ -1,6 +1,7 @@
 """`ikg serve`: a local SPARQL endpoint, look-ups and the explorer over the built graph."""
 from __future__ import annotations
 
+import logging
 import sys
 
 from ..errors import IkgError
@@ -34,6 +35,10 @@ def run(args) -> int:
         raise IkgError(f"{data}: no such store or file (run 'ikg build' first?)")
     # imported here: Flask and waitress are needed by this command only
     import waitress
+
+    # Requests waiting for a free thread are the server working as designed (the readers answer
+    # one at a time), not something to tell the user about on every burst.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 
     from ..readers import Readers
     from ..serve import create_app
