@@ -134,6 +134,19 @@ class _Titles:
         return self.seen[art.value]
 
 
+class _Labels:
+    """An entity's preferred label, read once per entity."""
+
+    def __init__(self, store: pyoxigraph.Store):
+        self.store, self.seen = store, {}
+
+    def __call__(self, term) -> str | None:
+        if term.value not in self.seen:
+            found = _objects(self.store, term, _PREF_LABEL)
+            self.seen[term.value] = found[0].value if found else None
+        return self.seen[term.value]
+
+
 def _by_title(items):
     """Sort key tail as SPARQL's ORDER BY sorts an optional title: unbound first."""
     return (items is not None, items or "")
@@ -225,13 +238,7 @@ def _relations(store: pyoxigraph.Store, node, limit: int | None):
             if quota > shown_registry[key]:
                 wanted[key] = None if limit is None else quota - shown_registry[key]
     text = _text_facts(store, _some_graphs(store, wanted))
-    titles, labels = _Titles(store), {}
-
-    def label(term) -> str | None:
-        if term.value not in labels:
-            found = _objects(store, term, _PREF_LABEL)
-            labels[term.value] = found[0].value if found else None
-        return labels[term.value]
+    titles, label = _Titles(store), _Labels(store)
 
     lines: dict = defaultdict(list)
     for key in pairs:
@@ -276,13 +283,7 @@ def _figures(store: pyoxigraph.Store, node, limit: int | None):
         chosen[type_] += keep
         more[(type_, kind)] = len(ordered) - len(keep)
     details = {**_amounts(store, chosen[_AMOUNT_FACT]), **_counts(store, chosen[_COUNT_FACT])}
-    titles, labels = _Titles(store), {}
-
-    def label(term) -> str | None:
-        if term.value not in labels:
-            found = _objects(store, term, _PREF_LABEL)
-            labels[term.value] = found[0].value if found else None
-        return labels[term.value]
+    titles, label = _Titles(store), _Labels(store)
 
     for key in sorted(groups):
         lines = []
