@@ -151,12 +151,27 @@ class Recogniser:
         """
         mentions: list[Mention] = []
         short_names: dict[str, Mention] = {}  # 国元保险 → the registry name it was given for
-        for sentence in sentences:
-            shadow = replace(sentence, text=sentence.norm or sentence.text)
-            found = self._sentence(shadow)
+        shadows = [replace(sentence, text=sentence.norm or sentence.text) for sentence in sentences]
+        events = self._quoted_events(shadows)
+        for sentence, shadow in zip(sentences, shadows):
+            found = [m for m in self._sentence(shadow) if not (m.kind == "pattern" and m.surface in events)]
             found = self._learn_short_names(shadow, found, short_names)
             mentions.extend(_as_written(m, sentence) for m in found)
         return mentions
+
+    def _quoted_events(self, sentences: list[Sentence]) -> set[str]:
+        """Quoted words the article shows to be an event or a slogan somewhere (台风“贝碧嘉”): no
+        name of a product or programme anywhere in it (据测算，“贝碧嘉”造成的…)."""
+        out = set()
+        for s in sentences:
+            defined = {d.start("short") for d in self.rules.short_name.finditer(s.text)}  # （以下简称“X”）names X
+            for q in self.rules.quote.finditer(s.text):
+                if q.start() + 1 in defined:
+                    continue
+                name = next(g for g in q.groups() if g is not None)
+                if self._not_a_name(name, s.text[q.end():], s.text[:q.start()]):
+                    out.add(name)
+        return out
 
     def _learn_short_names(self, s: Sentence, mentions: list[Mention], short_names: dict[str, Mention]) -> list[Mention]:
         """``mentions`` with the article's own short names: after 国元农业保险股份有限公司（以下简称
@@ -401,12 +416,15 @@ class Recogniser:
 
     def _quote_class(self, name: str, after: str, before: str) -> str | None:
         """Initiative or Product by the name's own ending first (a “…险” is cover even when a
-        项目 follows, a “…保” is not), then by the words after and before it."""
+        项目 follows, a “…保” is not; a “…人群” is a group of people), then by the words after and
+        before it."""
         r = self.rules
         if name and r.initiative_inside.search(name):
             return "Initiative"
         if name and r.cover_inside.search(name):
             return "Product"
+        if name and any(m.end() == len(name) for m in r.beneficiaries.head.finditer(name)):
+            return "BeneficiaryGroup"  # “带病群体”保险创新, “新市民”专属保险: people, whatever follows
         if after and r.initiative_after.search(after):
             return "Initiative"
         if ((name and r.product_inside.search(name)) or (after and r.product_after.search(after))

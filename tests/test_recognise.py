@@ -81,6 +81,19 @@ def test_a_typhoon_or_a_slogan_in_quotes_is_no_product(pipeline):
     assert ("三农", "Product") not in found(pipeline, "打造全国的“三农”保险示范区。")
 
 
+def test_a_quoted_word_the_article_shows_to_be_a_typhoon_is_no_product_anywhere_in_it(pipeline):
+    text = "据测算，“贝碧嘉”造成的直接保险理赔额有望创下新高。台风“贝碧嘉”在上海登陆。"
+    assert ("贝碧嘉", "Product") not in found(pipeline, text)
+    # a short name the article defines in quotes stays a name
+    assert ("武汉同济医院", "Partner") in found(
+        pipeline, "泰康与华中科技大学同济医学院附属同济医院（以下简称“武汉同济医院”）签约。武汉同济医院表示欢迎。")
+
+
+def test_a_quoted_class_of_people_is_a_group_not_cover(pipeline):
+    assert ("带病群体", "BeneficiaryGroup") in found(pipeline, "就“带病群体”保险创新进行对话。")
+    assert not any(cls == "Product" for _, cls in found(pipeline, "印发《关于做好“龙舟水”财产保险业灾害应对的通知》。"))
+
+
 def test_named_cover_is_read_by_its_kind_but_not_as_a_second_name_of_a_quoted_product(pipeline):
     assert ("生猪价格指数保险", "Product") in found(pipeline, "人保财险宁波市分公司承保生猪价格指数保险。")
     got = found(pipeline, "双方联合推出“吉牛保”肉牛价格指数保险。")
