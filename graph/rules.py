@@ -216,8 +216,8 @@ def load_rules(path: Path | None = None) -> Rules:
     local_name = _expand(names.get("local_unit_name", str), placeholders)
     bare_unit = names.get("bare_unit", str)
     pairs = products.words("quote_pairs")
-    n = products.get("max_length", int)
-    quote = "|".join(f"{re.escape(p[0])}([^{re.escape(p)}{re.escape(punctuation.sentence_end)}\\n]{{1,{n}}})"
+    shortest, n = products.get("min_length", int), products.get("max_length", int)
+    quote = "|".join(f"{re.escape(p[0])}([^{re.escape(p)}{re.escape(punctuation.sentence_end)}\\n]{{{shortest},{n}}})"
                      f"{re.escape(p[-1])}" for p in pairs)
     joiners = relations_table.words("list_joiners")
     quotes = re.escape(punctuation.opening + punctuation.closing)

@@ -89,6 +89,10 @@ def test_a_quoted_word_the_article_shows_to_be_a_typhoon_is_no_product_anywhere_
         pipeline, "泰康与华中科技大学同济医学院附属同济医院（以下简称“武汉同济医院”）签约。武汉同济医院表示欢迎。")
 
 
+def test_one_quoted_character_is_no_name(pipeline):
+    assert not any(cls == "Product" for _, cls in found(pipeline, "中国太保以“鑫”字号产品争夺市场。"))
+
+
 def test_a_quoted_class_of_people_is_a_group_not_cover(pipeline):
     assert ("带病群体", "BeneficiaryGroup") in found(pipeline, "就“带病群体”保险创新进行对话。")
     assert not any(cls == "Product" for _, cls in found(pipeline, "印发《关于做好“龙舟水”财产保险业灾害应对的通知》。"))
