@@ -345,6 +345,8 @@ def test_goods_handed_over_are_a_donation(pipeline, text, fact):
 def test_a_firm_taking_shares_partners_with_the_insurer(pipeline):
     text = "幸福人寿增发新股。陕西煤业化工集团出资5.7亿元认购3.68亿股。"
     assert ("幸福人寿", "partnersWith", "陕西煤业化工集团") in triples(pipeline, text)
+    # another insurer taking shares is a shareholder too
+    assert ("中华联合人寿", "partnersWith", "中华财险") in triples(pipeline, "中华人寿获批增资。中华财险认购6000万股。")
 
 
 def test_the_doer_named_after_by_owns_an_earlier_figure(pipeline):
