@@ -200,6 +200,12 @@ def test_working_to_an_authoritys_lead_is_guidance(pipeline):
     assert ("国元农险", "guidedBy", "安徽省财政厅") in got
 
 
+def test_acting_on_an_authoritys_invitation_is_guidance(pipeline):
+    got = triples(pipeline, "太保寿险应中国保险行业协会之邀，参加了普惠保险主题对话。")
+    assert ("太保寿险", "guidedBy", "中国保险行业协会") in got
+    assert not any(p == "guidedBy" for _, p, _ in triples(pipeline, "太保寿险响应客户需求，推出新产品。"))
+
+
 def test_an_unknown_family_is_one_clear_error(pipeline):
     with pytest.raises(IkgError, match="unknown relation family 'nope'"):
         Relator(pipeline.rules, ["nope"])
