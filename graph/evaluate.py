@@ -8,8 +8,10 @@ positive.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
+import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
+from .data import ONTOLOGY_DIR
 from .errors import IkgError
 from .namespaces import ARTICLE, ENTITY_CLASSES, IK, PROV, RDF, SCHEMA, SKOS, STRUCTURE
 from .registry import normalise
@@ -58,9 +61,13 @@ class GoldEntity:
         return frozenset(normalise(n) for n in (self.name, *self.aliases))
 
 
-# ANNOTATION.md: "bare generic people words (客户, 员工, 企业, 市民, 居民)" are optional, so finding one
-# is neither right nor wrong even where a gold file does not list it.
-GENERIC_PEOPLE = tuple(GoldEntity("BeneficiaryGroup", w, optional=True) for w in ("客户", "员工", "企业", "市民", "居民"))
+@functools.cache
+def _always_optional() -> tuple[GoldEntity, ...]:
+    """What ANNOTATION.md makes optional in every article (bare generic people words: 市民, 居民 …),
+    from ontology/scoring.toml."""
+    with open(ONTOLOGY_DIR / "scoring.toml", "rb") as f:
+        words = tomllib.load(f)["optional_beneficiaries"]
+    return tuple(GoldEntity("BeneficiaryGroup", w, optional=True) for w in words)
 
 
 @dataclass(frozen=True)
@@ -525,7 +532,7 @@ def _unneutral(gold: list[GoldEntity], found: list[Node]) -> list[Node]:
     (a bare generic people word is always optional): finding those is neither a hit nor a false
     positive."""
     scored = [g for g in gold if g.scored]
-    neutral = [g for g in gold if not g.scored] + list(GENERIC_PEOPLE)
+    neutral = [g for g in gold if not g.scored] + list(_always_optional())
     hits = {j for _, j in max_matching(scored, found, same_entity)}
     return [n for j, n in enumerate(found) if j in hits or not any(same_entity(g, n) for g in neutral)]
 

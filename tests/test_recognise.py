@@ -152,6 +152,9 @@ def test_an_unknown_component_is_one_clear_error(pipeline):
     ("宁夏回族自治区党委出台扶贫意见。", "宁夏回族自治区党委"),
     ("广西壮族自治区财政厅安排保费补贴。", "广西壮族自治区财政厅"),
     ("国庆后，荆门市政府召开理赔协调会。", "荆门市政府"),
+    ("河北省气象灾害防御指挥部已启动应急响应。", "河北省气象灾害防御指挥部"),
+    ("落实党中央、国务院扶贫开发领导小组的部署。", "国务院扶贫开发领导小组"),
+    ("同年12月中央深改委审议通过有关意见。", "中央深改委"),
 ])
 def test_departments_of_autonomous_regions_and_any_prefecture_are_regulators(pipeline, text, name):
     assert (name, "Regulator") in found(pipeline, text)
