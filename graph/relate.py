@@ -207,7 +207,7 @@ class Relator:
         clause = [len(self.rules.clause_separators.findall(s.norm, 0, lm.mention.start - s.start)) for lm in ms]
         subjects = [lm.entity.cls in ORGANISATION_CLASSES and self._can_be_subject(s, lm) for lm in ms]
         heads = [self._marks.clause_start(s.norm, lm.mention.start - s.start) for lm in ms]  # their clauses' starts
-        groups = _lists(s, ms, clause, self.rules.list_joiner)
+        groups = _lists(s, ms, clause, self.rules.list_joiner, self.rules.short_name)
         for rule in self._relations:
             for first, last in groups:
                 members = [lm for lm in ms[first:last + 1] if lm.entity.cls in rule.object]
@@ -431,16 +431,32 @@ def _distinct(figures: list[Figure]) -> list[Figure]:
     return sorted((f for key, fs in best.items() if key not in units for f in fs), key=lambda f: f.quantity.start)
 
 
-def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int], joiner: re.Pattern) -> list[tuple[int, int]]:
-    """Index ranges of mentions that form one list (A、B和C) within a clause, singletons included."""
+def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int], joiner: re.Pattern,
+           short_name: re.Pattern) -> list[tuple[int, int]]:
+    """Index ranges of mentions that form one list (A、B和C) within a clause, singletons included;
+    a short name given to an item (A（简称“B”）、C) is part of that item and does not break it."""
     groups: list[tuple[int, int]] = []
+    end = 0  # where the last item ends, with the short name given to it
     for i, lm in enumerate(ms):
+        start = lm.mention.start - s.start
         if groups:
             first, last = groups[-1]
-            gap = s.norm[ms[last].mention.end - s.start:lm.mention.start - s.start]
+            if start < end:
+                groups[-1] = (first, i)  # inside the short name given to the last item
+                continue
+            gap = s.norm[end:start]
             glued = not gap and ms[last].entity.cls == lm.entity.cls  # 市委市政府
             if (glued or joiner.match(gap)) and clause[last] == clause[i]:
                 groups[-1] = (first, i)
+                end = _item_end(s, lm, short_name)
                 continue
         groups.append((i, i))
+        end = _item_end(s, lm, short_name)
     return groups
+
+
+def _item_end(s: Sentence, lm: LinkedMention, short_name: re.Pattern) -> int:
+    """Where a list item ends in ``s.norm``: after the mention and a short name given to it."""
+    end = lm.mention.end - s.start
+    short = short_name.match(s.norm, end)
+    return short.end() if short else end

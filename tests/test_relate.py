@@ -348,6 +348,14 @@ def test_goods_handed_over_are_a_donation(pipeline, text, fact):
     assert fact in triples(pipeline, text)
 
 
+def test_founders_are_partners_of_the_insurer_they_found_and_a_short_name_does_not_break_their_list(pipeline):
+    text = ("银保监会同意财政部、中国再保险（集团）股份有限公司（简称“中再集团”）、人保财险、平安产险等9家单位"
+            "共同发起筹建中国农业再保险股份有限公司。")
+    got = triples(pipeline, text)
+    assert {("中国农再", "partnersWith", x) for x in ("人保财险", "平安产险")} <= got
+    assert not any(s == "中国银保监会" for s, p, _ in got if p == "partnersWith")  # 同意 is no 同
+
+
 def test_a_firm_taking_shares_partners_with_the_insurer(pipeline):
     text = "幸福人寿增发新股。陕西煤业化工集团出资5.7亿元认购3.68亿股。"
     assert ("幸福人寿", "partnersWith", "陕西煤业化工集团") in triples(pipeline, text)
