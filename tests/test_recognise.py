@@ -89,6 +89,17 @@ def test_a_quoted_word_the_article_shows_to_be_a_typhoon_is_no_product_anywhere_
         pipeline, "泰康与华中科技大学同济医学院附属同济医院（以下简称“武汉同济医院”）签约。武汉同济医院表示欢迎。")
 
 
+def test_a_kind_of_firm_or_a_commodity_contract_is_no_name(pipeline):
+    got = found(pipeline, "互联网保险公司众安保险推出新产品，头部保险公司纷纷跟进。")
+    assert ("互联网保险公司", "Insurer") not in got and ("头部保险公司", "Insurer") not in got
+    got = found(pipeline, "项目以生猪期货价格为依据，由徽商期货在大商所进行对冲。")
+    assert ("生猪期货", "Partner") not in got and ("徽商期货", "Partner") in got
+
+
+def test_a_model_made_of_generic_parts_is_no_name(pipeline):
+    assert not any(n == "保险+期货" for n, _ in found(pipeline, "人保财险开展“保险+期货”项目。"))
+
+
 def test_one_quoted_character_is_no_name(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "中国太保以“鑫”字号产品争夺市场。"))
 
