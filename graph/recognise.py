@@ -455,7 +455,9 @@ def quoted_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
                 continue
             cls = rec._quote_class(name, text[q.end():] if q is last else "", text[:q.start()]) or shared
             if cls:
-                head = rec.rules.initiative_head.match(text, q.end()) if cls == "Initiative" else None
+                head = (rec.rules.initiative_head.match(text, q.end()) if cls == "Initiative"
+                        else rec.rules.product_head.match(text, q.end())
+                        if cls == "Product" and not rec.rules.product_inside.search(name) else None)
                 out.append(Mention(name, s.start + a, s.start + b, s.index, cls, "pattern",
                                    whole=name + head.group() if head else None))
     return out

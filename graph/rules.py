@@ -96,6 +96,7 @@ class Rules:
     initiative_inside: re.Pattern
     initiative_after: re.Pattern
     initiative_head: re.Pattern  # after a quoted programme's name, the words that end its whole name
+    product_head: re.Pattern  # after a quoted descriptor, the kind of cover that makes it a name
     unquoted_product: re.Pattern
     quote_exclude: re.Pattern  # quoted slogans and numbered policies (两个确保, 三农), not names
     quote_exclude_before: re.Pattern  # quoted names after these are events or slogans (台风“杜苏芮”)
@@ -300,6 +301,7 @@ def load_rules(path: Path | None = None) -> Rules:
         initiative_inside=products.regex("initiative_inside"),
         initiative_after=products.regex("initiative_after"),
         initiative_head=products.regex("initiative_head"),
+        product_head=products.regex("product_head"),
         unquoted_product=products.regex("unquoted_product"),
         quote_exclude=products.regex("quote_exclude"),
         quote_exclude_before=products.regex("quote_exclude_before"),

@@ -100,6 +100,22 @@ def test_a_model_made_of_generic_parts_is_no_name(pipeline):
     assert not any(n == "保险+期货" for n, _ in found(pipeline, "人保财险开展“保险+期货”项目。"))
 
 
+def test_a_quoted_descriptor_before_a_kind_of_cover_names_the_cover_whole(pipeline):
+    got = {(m.surface, m.cls, m.whole) for m in mentions(pipeline, "公司开发了针对鲍鱼养殖的“台风+价格指数”综合保险。")}
+    assert ("台风+价格指数", "Product", "台风+价格指数综合保险") in got
+    got = {(m.surface, m.whole) for m in mentions(pipeline, "人保财险推出“吉牛保”肉牛价格指数保险。")}
+    assert ("吉牛保", None) in got  # a name that is cover already keeps its own name
+
+
+@pytest.mark.parametrize("text", [
+    "保险为“大国重器”编织风险防护网。",  # 风险 is risk, not cover
+    "公司要打造“专而美”的特色保险公司。",  # a quote before 的 describes
+    "为两百多家科技型中小企业提供保险担保。",  # 担保 is a guarantee
+])
+def test_words_near_insurance_do_not_make_a_product(pipeline, text):
+    assert not any(cls == "Product" for _, cls in found(pipeline, text))
+
+
 def test_one_quoted_character_is_no_name(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "中国太保以“鑫”字号产品争夺市场。"))
 
