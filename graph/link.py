@@ -93,7 +93,7 @@ class Linker:
         if m.kind == "reference":
             return self._reference(m, context)
         if m.unit is None:
-            return self._named(m.cls, m.surface)
+            return self._named(m.cls, m.short_for or m.surface)
         # a unit of a registry organisation, or of one the registry lacks (众诚保险上海分公司)
         owner = (self._registry_entity(m.parent) if m.parent
                  else self._named("Partner" if m.cls == "Partner" else "Insurer", m.parent_surface))

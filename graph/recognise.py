@@ -149,15 +149,16 @@ class Recogniser:
         Matching runs on the folded text (中華 reads as 中华, ＡＢＣ as ABC); surface forms are
         taken back from the text as written.
         """
-        mentions: list[Mention] = []
         short_names: dict[str, Mention] = {}  # 国元保险 → the registry name it was given for
         shadows = [replace(sentence, text=sentence.norm or sentence.text) for sentence in sentences]
         events = self._quoted_events(shadows)
-        for sentence, shadow in zip(sentences, shadows):
-            found = [m for m in self._sentence(shadow) if not (m.kind == "pattern" and m.surface in events)]
-            found = self._learn_short_names(shadow, found, short_names)
-            mentions.extend(_as_written(m, sentence) for m in found)
-        return mentions
+        found = []
+        for shadow in shadows:
+            names = [m for m in self._sentence(shadow) if not (m.kind == "pattern" and m.surface in events)]
+            found.append(self._learn_short_names(shadow, names, short_names))
+        if short_names:  # a headline may use a short name the body defines later
+            found = [self._learn_short_names(shadow, names, short_names) for shadow, names in zip(shadows, found)]
+        return [_as_written(m, sentence) for sentence, names in zip(sentences, found) for m in names]
 
     def _quoted_events(self, sentences: list[Sentence]) -> set[str]:
         """Quoted words the article shows to be an event or a slogan somewhere (台风“贝碧嘉”): no
@@ -186,9 +187,11 @@ class Recogniser:
                 # 中国人寿保险股份有限公司（简称“中国人寿”）广西分公司: the short name is the insurer's
                 named = Mention(m.parent_surface, m.start, m.start + len(m.parent_surface), m.sentence,
                                 self.registry.entries[m.parent].entity.cls, "alias", entity=m.parent)
-            short = self.rules.short_name.match(s.text, named.end - s.start) if named.entity else None
+            short = self.rules.short_name.match(s.text, named.end - s.start) if named.kind != "reference" else None
             if short and len(short["short"]) > 1:
-                short_names.setdefault(short["short"], named)
+                # a name the registry lacks: later mentions of the short name stand for the full one
+                short_names.setdefault(short["short"], named if named.entity or named.unit
+                                       else replace(named, short_for=named.surface))
             short = self.rules.short_name.match(s.text, m.end - s.start) if m.unit and m.parent else None
             if short and len(short["short"]) > 1:  # a branch's: …海南省分公司（简称“海南人保”）
                 short_names.setdefault(short["short"], replace(m, parent_surface=None))
@@ -199,10 +202,11 @@ class Recogniser:
         # not the group; after …海南省分公司（简称“海南人保”）, 海南人保 is the branch, not 人保.
         spans = [(m.start() + s.start, m.end() + s.start, short_names[name])
                  for name in short_names for m in re.finditer(re.escape(name), s.text)]
-        mentions = [m for m in mentions
-                    if not (m.kind == "alias" and m.entity and any(
-                        a <= m.start and m.end <= b and ((a, b) != (m.start, m.end) or named.entity != m.entity)
-                        for a, b, named in spans))]
+        mentions = [m for m in mentions if not any(
+            a <= m.start and m.end <= b and (
+                (m.kind == "alias" and m.entity and ((a, b) != (m.start, m.end) or named.entity != m.entity))
+                or (m.kind == "pattern" and named.short_for))  # the suffix rule's 长江期货 is the short name
+            for a, b, named in spans)]
         taken = [False] * len(s.text)
         for m in mentions:
             taken[m.start - s.start:m.end - s.start] = [True] * (m.end - m.start)

@@ -68,6 +68,9 @@ class Mention:
     # The whole name when the text writes more of it than the span: a quoted programme's name with
     # the head noun after its quotes (“抗疫·微光”专项行动 → 抗疫·微光专项行动).
     whole: str | None = None
+    # For an article's own short name of a name the registry lacks (长江期货股份有限公司（以下简称
+    # “长江期货”）): the full name it stands for, so both name one entity.
+    short_for: str | None = None
 
 
 @dataclass(frozen=True)

@@ -158,3 +158,11 @@ def test_a_quoted_programme_keeps_its_whole_name_with_the_head_after_its_quotes(
     assert (got.mention.surface, got.written) == ("抗疫·微光", "抗疫·微光专项行动")
     [event] = [lm for lm in linked(pipeline, "太保举行“太保蓝”公益行动启动仪式。") if lm.entity.cls == "Initiative"]
     assert event.written == "太保蓝公益行动"
+
+
+def test_a_short_name_the_article_gives_a_firm_the_registry_lacks_is_that_firm_everywhere(pipeline):
+    text = ("人保财险为纵横股份承保3700万元。\n\n"
+            "成都纵横自动化技术股份有限公司（简称“纵横股份”）专注于工业无人机。纵横股份表示满意。")
+    entities = {lm.mention.surface: lm.entity.iri for lm in linked(pipeline, text) if lm.entity.cls == "Partner"}
+    assert set(entities) == {"纵横股份", "成都纵横自动化技术股份有限公司"}
+    assert len(set(entities.values())) == 1
