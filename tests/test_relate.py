@@ -485,3 +485,11 @@ def test_a_paragraph_that_is_a_numbered_point_goes_on_with_the_organisation_befo
 def test_a_department_named_first_that_holds_a_meeting_with_an_insurer_is_its_partner(pipeline):
     got = triples(pipeline, "漳州市农业局与人保财险漳州市分公司在南靖县联合召开全市畜禽养殖保险工作联席会议。")
     assert ("漳州市农业局", "partnersWith", "人保财险漳州分公司") in got
+
+
+def test_only_insurers_branches_and_groups_provide_or_are_guided(pipeline):
+    # ANNOTATION.md: provides and guidedBy run from an insurer, a branch or a group
+    got = triples(pipeline, "在上海市民政局指导下，上海复星公益基金会启动“社区驰援”项目。")
+    assert not any(p in ("provides", "guidedBy") for _, p, _ in got)
+    got = triples(pipeline, "在上海市民政局指导下，复星保德信人寿启动“社区驰援”项目。")
+    assert {("复星保德信人寿", "provides", "社区驰援"), ("复星保德信人寿", "guidedBy", "上海市民政局")} <= got
