@@ -21,12 +21,11 @@ from rdflib import Graph, Literal, URIRef
 
 from .data import ONTOLOGY_DIR
 from .errors import IkgError
-from .namespaces import ARTICLE, ENTITY_CLASSES, IK, PROV, RDF, SCHEMA, SKOS, STRUCTURE
+from .namespaces import ARTICLE, ENTITY_CLASSES, IK, PROV, RDF, SCHEMA, SKOS, STRUCTURE, SYMMETRIC
 from .registry import normalise
 from .tables import display_width, pad
 
 PREDICATES = ("provides", "targets", "supports", "guidedBy", "partnersWith", "donatesTo")
-SYMMETRIC = frozenset({"partnersWith"})
 # Gold amount kinds and the ik: individuals the graph uses for them.
 AMOUNT_KINDS = {"coverage": "Coverage", "donation": "Donation", "claims_paid": "ClaimsPaid",
                 "credit": "Credit", "rent_relief": "RentRelief", "other": "OtherAmount"}

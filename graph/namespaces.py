@@ -19,6 +19,8 @@ ORGANISATION_CLASSES = frozenset({"InsuranceGroup", "Insurer", "Branch", "Regula
 # The insurance side of the organisations, and the public bodies (authorities, associations).
 INSURER_CLASSES = frozenset({"InsuranceGroup", "Insurer", "Branch"})
 PUBLIC_CLASSES = frozenset({"Regulator", "IndustryBody"})
+# Relations that hold both ways (owl:SymmetricProperty in ikg.ttl): A partnersWith B is B partnersWith A.
+SYMMETRIC = frozenset({"partnersWith"})
 
 PREFIXES = {"rdf": RDF, "ik": IK, "ikr": IKR, "skos": SKOS, "org": ORG, "schema": SCHEMA, "prov": PROV,
             "dcterms": DCTERMS, "owl": OWL, "xsd": XSD, "rdfs": RDFS}

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .dates import date_for, find_dates, same_day_dates
 from .errors import IkgError
-from .namespaces import INSURER_CLASSES, ORGANISATION_CLASSES, PUBLIC_CLASSES
+from .namespaces import INSURER_CLASSES, ORGANISATION_CLASSES, PUBLIC_CLASSES, SYMMETRIC
 from .quantities import amount_kind, find_quantities
 from .records import DateMention, Document, Entity, Evidence, Fact, Figure, LinkedMention, Sentence
 from .rules import RelationRule, Rules
@@ -213,11 +213,11 @@ class Relator:
                 members = [lm for lm in ms[first:last + 1] if lm.entity.cls in rule.object]
                 if not members or not self._context_matches(rule, s, ms[first], ms[last]):
                     continue
+                symmetric = rule.predicate in SYMMETRIC  # stated when either end is of a stated class
                 for subject in self._subjects(rule, s, ms, groups, first, last, topics, clause, subjects, heads):
-                    if subject.cls not in rule.stated_for:
-                        continue
                     for lm in members:
-                        if lm.entity.iri != subject.iri and not _parent_and_child(subject, lm.entity):
+                        if (lm.entity.iri != subject.iri and not _parent_and_child(subject, lm.entity)
+                                and (subject.cls in rule.stated_for or symmetric and lm.entity.cls in rule.stated_for)):
                             yield Fact(subject, rule.predicate, lm.entity, evidence)
         if "provides" in self.enabled:
             yield from self._elided_offer(s, ms, groups, clause, subjects, topics["offer"], evidence)

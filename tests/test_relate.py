@@ -493,3 +493,10 @@ def test_only_insurers_branches_and_groups_provide_or_are_guided(pipeline):
     assert not any(p in ("provides", "guidedBy") for _, p, _ in got)
     got = triples(pipeline, "在上海市民政局指导下，复星保德信人寿启动“社区驰援”项目。")
     assert {("复星保德信人寿", "provides", "社区驰援"), ("复星保德信人寿", "guidedBy", "上海市民政局")} <= got
+
+
+def test_two_partners_working_together_is_no_fact_but_a_partner_and_an_insurer_is(pipeline):
+    got = triples(pipeline, "众安互联网医院与上海市第一人民医院合作开通互联网门诊。")
+    assert not any(p == "partnersWith" for _, p, _ in got)
+    got = triples(pipeline, "上海市第一人民医院与众安保险合作开通互联网门诊。")
+    assert ("上海市第一人民医院", "partnersWith", "众安保险") in got or ("众安保险", "partnersWith", "上海市第一人民医院") in got
