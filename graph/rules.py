@@ -189,10 +189,12 @@ def _expand(pattern: str, placeholders: dict[str, str]) -> str:
 
 
 def _suffix(t: "_Table", placeholders: dict[str, str]) -> re.Pattern:
-    """A suffix rule's suffix: a list of words, or a pattern over the lists (`suffix_pattern`)."""
+    """A suffix rule's suffix: a list of words, or a pattern over the lists (`suffix_pattern`),
+    not followed by what `not_before` matches (银行业 is an industry, not a bank)."""
     if "suffix_pattern" in t.data:
         return t.regex("suffix_pattern", _expand(t.get("suffix_pattern", str), placeholders))
-    return t.regex("suffixes", alternation(t.words("suffixes")))
+    after = f"(?!{t.get('not_before', str)})" if "not_before" in t.data else ""
+    return t.regex("suffixes", f"(?:{alternation(t.words('suffixes'))}){after}")
 
 
 def load_rules(path: Path | None = None) -> Rules:

@@ -500,3 +500,14 @@ def test_two_partners_working_together_is_no_fact_but_a_partner_and_an_insurer_i
     assert not any(p == "partnersWith" for _, p, _ in got)
     got = triples(pipeline, "上海市第一人民医院与众安保险合作开通互联网门诊。")
     assert ("上海市第一人民医院", "partnersWith", "众安保险") in got or ("众安保险", "partnersWith", "上海市第一人民医院") in got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("人保寿险被罚338万元。与其合作销售的农业银行也被点名。", ("人保寿险", "partnersWith", "中国农业银行")),
+    ("恒胜机电工程股份有限公司为其核心专利，向国寿财险安庆中心支公司投保了专利执行保险。",
+     ("国寿财险安庆中心支公司", "partnersWith", "恒胜机电工程股份有限公司")),
+    ("中信期货牵头，联合另外4家期货公司与中国人保财险在阜蒙县落地玉米收入险项目。", ("中信期货", "partnersWith", "人保财险")),
+])
+def test_clients_sellers_and_co_launchers_are_partners(pipeline, text, fact):
+    got = triples(pipeline, text)
+    assert fact in got or (fact[2], fact[1], fact[0]) in got
