@@ -75,7 +75,8 @@ class Relator:
                 facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
             if "figures" in self.enabled:
                 series = topic is None and self.rules.quantities.series_row.match(s.norm)
-                figures += self._figures(s, ms, previous if series else topic, dates)
+                figures += self._figures(s, ms, previous if series else topic, dates,
+                                         previous if topic is None else None)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
@@ -83,8 +84,9 @@ class Relator:
         return list(facts.values()), _distinct(figures)
 
     def _figures(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
-                 dates: list[DateMention]) -> list[Figure]:
-        """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic)."""
+                 dates: list[DateMention], insurer: Entity | None = None) -> list[Figure]:
+        """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic;
+        or, in a paragraph naming none, for cover, claims or gifts, the article's ``insurer``)."""
         out = []
         unnamed = _without_names(s, ms)
         found = find_quantities(s.norm, s.start, self.rules.quantities)
@@ -98,9 +100,12 @@ class Relator:
                     self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None)
             named = named or self._public_agent(s, before, quantity.start)
             agent = named.entity if named else self._topic_agent(s, topic, quantity.start)
+            kind = count_kind or amount_kind(unnamed, quantity.start - s.start, self.rules.quantities)
+            if agent is None and kind in self.rules.quantities.insurer_kinds and not any(
+                    lm.entity.cls in _SUBJECT_CLASSES for lm in ms):
+                agent = self._topic_agent(s, insurer, quantity.start)
             if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts):
                 continue
-            kind = count_kind or amount_kind(unnamed, quantity.start - s.start, self.rules.quantities)
             out.append(Figure(agent, quantity, kind, evidence_of(s),
                               self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)))
         return out

@@ -511,3 +511,10 @@ def test_two_partners_working_together_is_no_fact_but_a_partner_and_an_insurer_i
 def test_clients_sellers_and_co_launchers_are_partners(pipeline, text, fact):
     got = triples(pipeline, text)
     assert fact in got or (fact[2], fact[1], fact[0]) in got
+
+
+def test_cover_stated_where_no_organisation_is_named_is_the_articles_insurers(pipeline):
+    text = "太保产险担任主承保人。\n\n每人赔偿限额为10万元。\n\n当地直接经济损失达5亿元。"
+    got = money(pipeline, text)
+    assert ("太保产险", "100000", "Coverage", None) in {(a, v, k, None) for a, v, k, _ in got}
+    assert not any(v == "500000000" for _, v, _, _ in got)  # a loss is nobody's cover
