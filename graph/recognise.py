@@ -488,6 +488,9 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
         if not starts:
             continue
         words = [t for t in s.tokens if max(starts) <= t.start - s.start and t.end - s.start <= m.start()]
+        # a clause that describes the group ends with 的 (为扩种速生叶菜的菜农): the name follows it
+        relative = max((i for i, w in enumerate(words) if w.text == r.relative), default=-1)
+        words = words[relative + 1:]
         gap = 0  # leading words that only count or place the group
         while gap < len(words) and _counts_or_places(words[gap].text, rec, r):
             gap += 1
@@ -502,6 +505,9 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
                                                or a < start or b > m.end() or (a, b) == (start, m.end()))
                for a, b, iri, _ in view.aliases):
             continue  # an organisation's name, or a registry group's name that is longer or the same
+        if any(n.cls != "BeneficiaryGroup" and n.start <= s.start + start and s.start + m.end() <= n.end
+               for n, _ in view.suffixed):
+            continue  # a firm's name by its suffix (上海浦信蔬果专业合作社), not a group of firms
         out.append(Mention(name, s.start + start, s.start + m.end(), s.index, "BeneficiaryGroup", "pattern"))
         ends.add(m.end())
     return out

@@ -59,6 +59,7 @@ class BeneficiaryRule:
     gap_pos: frozenset[str]  # and the part-of-speech tags that do so
     one_before: re.Pattern  # a count of one before a group word: one firm or person (一家…企业)
     person_after: re.Pattern  # a person's name after a group word: one person (市民施先生)
+    relative: str  # the word that ends a clause describing the group (为扩种速生叶菜的菜农)
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                     frozenset(groups.words("bare_heads")), groups.regex("stem_chars"),
                                     frozenset(groups.words("stop_tokens")), groups.get("max_stem", int),
                                     groups.regex("gap_words"), frozenset(groups.words("gap_pos")),
-                                    groups.regex("one_before"), groups.regex("person_after"))
+                                    groups.regex("one_before"), groups.regex("person_after"),
+                                    groups.get("relative", str))
     return Rules(
         branch=names.regex("regions", f"{gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"

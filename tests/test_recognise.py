@@ -116,6 +116,13 @@ def test_words_near_insurance_do_not_make_a_product(pipeline, text):
     assert not any(cls == "Product" for _, cls in found(pipeline, text))
 
 
+def test_a_group_described_by_a_clause_is_named_after_its_de(pipeline):
+    assert ("菜农", "BeneficiaryGroup") in found(pipeline, "该保险为扩种速生叶菜的菜农稳定收入预期。")
+    got = found(pipeline, "青浦支公司向青浦区白鹤镇的上海浦信蔬果专业合作社预付了20万元。")
+    assert ("上海浦信蔬果专业合作社", "Partner") in got  # a cooperative's own name, not a group
+    assert not any(cls == "BeneficiaryGroup" for _, cls in got)
+
+
 def test_one_quoted_character_is_no_name(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "中国太保以“鑫”字号产品争夺市场。"))
 
