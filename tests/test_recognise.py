@@ -123,6 +123,10 @@ def test_a_group_described_by_a_clause_is_named_after_its_de(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in got)
 
 
+def test_those_a_thing_lets_gain_cover_are_a_group(pipeline):
+    assert ("新能源车主", "BeneficiaryGroup") in found(pipeline, "专属条款的出台将使新能源车主获得更贴合的保障。")
+
+
 def test_one_quoted_character_is_no_name(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "中国太保以“鑫”字号产品争夺市场。"))
 
