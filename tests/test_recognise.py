@@ -127,6 +127,14 @@ def test_those_a_thing_lets_gain_cover_are_a_group(pipeline):
     assert ("新能源车主", "BeneficiaryGroup") in found(pipeline, "专属条款的出台将使新能源车主获得更贴合的保障。")
 
 
+def test_a_list_of_named_cover_after_a_verb_of_having_is_products(pipeline):
+    got = found(pipeline, "新能源车险设有新能源汽车损失保险、新能源汽车第三者责任保险和新能源汽车车上人员责任保险三个险种。")
+    assert {("新能源汽车损失保险", "Product"), ("新能源汽车第三者责任保险", "Product"),
+            ("新能源汽车车上人员责任保险", "Product")} <= got
+    got = found(pipeline, "试点推出知识产权海外维权保险、知识产权交易保险以及专利开放许可交易保险等产品。")
+    assert ("专利开放许可交易保险", "Product") in got
+
+
 def test_one_quoted_character_is_no_name(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "中国太保以“鑫”字号产品争夺市场。"))
 
