@@ -363,7 +363,8 @@ class Recogniser:
                     continue
                 if rule.not_after_quote and start and s.text[start - 1] in self.rules.punctuation.closing:
                     continue
-                if rule.check_pos and self._has_rejected_word(s.text[start:m.start()], rule.pos_inside):
+                if (rule.check_pos and self._has_rejected_word(s.text[start:m.start()], rule.pos_inside)
+                        and not self._is_known_name(s.text[start:m.end()])):
                     continue
                 if rule.place_pos and not self._is_place(s.text[start:m.start() + 1], rule.place_pos):
                     continue
@@ -379,6 +380,10 @@ class Recogniser:
         one the rule lets stand only ``inside`` the stem."""
         words = self.tokenizer.pos(stem)
         return any(tag in self.rules.reject_pos and (n == 0 or tag not in inside) for n, (_, tag) in enumerate(words))
+
+    def _is_known_name(self, name: str) -> bool:
+        """Whether jieba's dictionary holds ``name`` as one organisation's name (中国儿童少年基金会)."""
+        return self.tokenizer.pos(name) == [(name, self.rules.name_pos)]
 
     def _is_place(self, word: str, tags: frozenset[str]) -> bool:
         """Whether jieba reads ``word`` as one word of one of ``tags`` (中山市: ns; 地级市: n)."""

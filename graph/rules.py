@@ -83,6 +83,7 @@ class Rules:
     stem_stopwords: frozenset[str]
     name_bracket: re.Pattern  # a bracketed word inside a name (（武汉）)
     reject_pos: frozenset[str]
+    name_pos: str  # the tag of a word jieba's dictionary holds as an organisation's whole name
     region_suffix: re.Pattern
     line_reference_prefixes: tuple[str, ...]
     anaphor: re.Pattern
@@ -291,6 +292,7 @@ def load_rules(path: Path | None = None) -> Rules:
         stem_stopwords=frozenset(boundaries.words("stem_stopwords")),
         name_bracket=boundaries.regex("name_bracket"),
         reject_pos=frozenset(boundaries.words("reject_pos")),
+        name_pos=boundaries.get("name_pos", str),
         region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names.words("line_reference_prefixes")),
         anaphor=names.regex("anaphors", f"(?:(?<={clause_start})|^)(?:{alternation(names.words('anaphors'))})"),

@@ -135,6 +135,12 @@ def test_a_list_of_named_cover_after_a_verb_of_having_is_products(pipeline):
     assert ("专利开放许可交易保险", "Product") in got
 
 
+def test_a_name_jieba_knows_whole_stands_though_it_mistags_a_word_of_it(pipeline):
+    got = found(pipeline, "富德生命人寿携手中国儿童少年基金会开展项目。")  # jieba tags 少年 as a numeral
+    assert ("中国儿童少年基金会", "Partner") in got
+    assert not any(n.startswith("各大") for n, _ in found(pipeline, "各大金控纷纷捐款。"))
+
+
 def test_one_quoted_character_is_no_name(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "中国太保以“鑫”字号产品争夺市场。"))
 
