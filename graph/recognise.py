@@ -290,12 +290,16 @@ class Recogniser:
         # A registry name inside a longer pattern name is part of it: 国家金融监督管理总局温州监管分局
         # is the local office, not the national body followed by noise; so is an insurer's name
         # inside the name of a body named after it (太保蓝公益基金会, 泰康仙林鼓楼医院).
+        # A partner's brand at the head of a firm's legal name is part of it (摩根大通证券（远东）有限公司).
         inside = [(m.start - s.start, m.end - s.start) for m in patterned]
         insurers_inside = inside + [(m.start - s.start, m.end - s.start) for m in view.over_insurers]
+        partners_inside = inside + [(m.start - s.start, m.end - s.start) for m, _ in view.suffixed
+                                    if m.cls == "Partner" and not m.unit]  # 邮储银行河南省分行 is the bank's unit
         candidates, spans = [], set()
         for a, b, iri in self.index.matches(s.text):
             cls = self.registry.entries[iri].entity.cls
-            around = insurers_inside if cls in ("Insurer", "InsuranceGroup") else inside
+            around = (insurers_inside if cls in ("Insurer", "InsuranceGroup")
+                      else partners_inside if cls == "Partner" else inside)
             if any(pa <= a and b <= pb and (a, b) != (pa, pb) for pa, pb in around):
                 continue
             region = self._region_before(s.text, a, iri) if units else None

@@ -141,6 +141,12 @@ def test_a_name_jieba_knows_whole_stands_though_it_mistags_a_word_of_it(pipeline
     assert not any(n.startswith("各大") for n, _ in found(pipeline, "各大金控纷纷捐款。"))
 
 
+def test_a_brand_at_the_head_of_a_firms_legal_name_is_part_of_it(pipeline):
+    got = found(pipeline, "联席保荐人为摩根大通证券（远东）有限公司和瑞士信贷（香港）有限公司。")
+    assert ("摩根大通证券（远东）有限公司", "Partner") in got and ("摩根大通", "Partner") not in got
+    assert ("摩根大通", "Partner") in found(pipeline, "众安保险与摩根大通达成合作。")
+
+
 def test_one_quoted_character_is_no_name(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "中国太保以“鑫”字号产品争夺市场。"))
 
