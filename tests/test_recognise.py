@@ -72,6 +72,9 @@ def test_a_beneficiary_group_needs_a_word_of_help_and_a_name_of_its_own(pipeline
 
 def test_a_hotline_number_is_an_initiative(pipeline):
     assert ("95518", "Initiative") in found(pipeline, "客户可拨打客服热线95518报案。")
+    assert ("95518", "Initiative") in found(pipeline, "中国人保95518专线全天候优先受理报案。")
+    assert ("400-820-9619", "Initiative") in found(pipeline, "也可拨打运营管理中心的电话400-820-9619。")
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "共有95000户受灾。"))
 
 
 def test_a_typhoon_or_a_slogan_in_quotes_is_no_product(pipeline):
