@@ -295,7 +295,8 @@ def load_rules(path: Path | None = None) -> Rules:
         name_pos=boundaries.get("name_pos", str),
         region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names.words("line_reference_prefixes")),
-        anaphor=names.regex("anaphors", f"(?:(?<={clause_start})|^)(?:{alternation(names.words('anaphors'))})"),
+        anaphor=names.regex("anaphors", f"(?:(?<={clause_start})|^|(?<={clause_start}(?:{alternation(names.words('clause_openers'))})))"
+                                   f"(?:{alternation(names.words('anaphors'))})"),
         product_anaphor=names.regex("product_anaphors", alternation(names.words("product_anaphors"))),
         clause_start=names.regex("clause_start"),
         reference_window=names.get("reference_window", int),

@@ -166,3 +166,9 @@ def test_a_short_name_the_article_gives_a_firm_the_registry_lacks_is_that_firm_e
     entities = {lm.mention.surface: lm.entity.iri for lm in linked(pipeline, text) if lm.entity.cls == "Partner"}
     assert set(entities) == {"纵横股份", "成都纵横自动化技术股份有限公司"}
     assert len(set(entities.values())) == 1
+
+
+def test_the_company_after_a_word_that_opens_a_clause_is_the_one_just_named(pipeline):
+    text = "比亚迪财险上半年实现净利润3134.59万元，而该公司2024年全年亏损1.69亿元。"
+    got = [(lm.mention.surface, lm.entity.label) for lm in linked(pipeline, text)]
+    assert ("该公司", "易安财险") in got  # 比亚迪财险 is the renamed 易安财险
