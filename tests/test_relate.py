@@ -518,3 +518,11 @@ def test_cover_stated_where_no_organisation_is_named_is_the_articles_insurers(pi
     got = money(pipeline, text)
     assert ("太保产险", "100000", "Coverage", None) in {(a, v, k, None) for a, v, k, _ in got}
     assert not any(v == "500000000" for _, v, _, _ in got)  # a loss is nobody's cover
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("这就是中国平安捐建的第一所希望小学——顺河平安希望小学。", ("中国平安", "donatesTo", "顺河平安希望小学")),
+    ("太平人寿四川分公司向340名学生送上御寒衣物。", ("太平人寿四川分公司", "donatesTo", "学生")),
+])
+def test_a_school_built_or_goods_brought_are_gifts(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
