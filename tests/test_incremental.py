@@ -222,3 +222,91 @@ def test_a_new_version_of_the_extractor_reextracts(tmp_path, monkeypatch):
     with open(package / "relate.py", "a", encoding="utf-8") as f:
         f.write("\n# a changed rule\n")
     assert graph.pipeline.knowledge_fingerprint() != before
+
+
+def _settled_at_once(monkeypatch):
+    """Trust files' signatures however recent (a build keeps them only for files seconds old, so
+    that an edit in the same tick of the clock is never missed) and count the files read."""
+    import sys
+    module = sys.modules["graph.build"]
+    monkeypatch.setattr(module, "SETTLED_NS", 0)
+    read = []
+    real = module.read_bytes_and_stat
+    monkeypatch.setattr(module, "read_bytes_and_stat", lambda path, *a: read.append(path.name) or real(path, *a))
+    return read
+
+
+def _same_size_edit(path):
+    """Change one character for another of the same size in UTF-8, keeping the file's length."""
+    text = path.read_text(encoding="utf-8")
+    assert "太安农险" in text
+    path.write_text(text.replace("太安农险", "太安财险", 1), encoding="utf-8")
+    assert len(path.read_bytes()) == len(text.encode("utf-8"))
+
+
+def test_unchanged_files_are_not_read_and_same_size_edits_are_reextracted(corpus, tmp_path, pipeline, monkeypatch):
+    """A build knows an unchanged file by its size, times and inode, without reading it; an
+    edit in place that keeps the size is re-extracted, whether or not its time was set back."""
+    read = _settled_at_once(monkeypatch)
+    out = tmp_path / "live"
+    assert build(corpus, out, pipeline, check=False).extracted == 5
+    assert len(read) == 5
+    read.clear()
+    assert build(corpus, out, pipeline, check=False).extracted == 0
+    assert read == []  # nothing changed: nothing read
+
+    seed = corpus / "004_89203e62b05a25ab.txt"
+    before = os.stat(seed)
+    _same_size_edit(seed)
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))  # a tick later, same size
+    again = build(corpus, out, pipeline, check=False)
+    assert (again.extracted, read) == (1, [seed.name])
+    assert (out / "graph.trig").read_bytes() == (clean_build(corpus, tmp_path, pipeline, "c1") / "graph.trig").read_bytes()
+
+    read.clear()
+    before = os.stat(seed)
+    seed.write_text(seed.read_text(encoding="utf-8").replace("太安财险", "太安农险", 1), encoding="utf-8")
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))  # the same size and time as before the edit
+    restored = build(corpus, out, pipeline, check=False)
+    assert (restored.extracted, read) == (1, [seed.name])  # the status-change time moved
+    assert (out / "graph.trig").read_bytes() == (clean_build(corpus, tmp_path, pipeline, "c2") / "graph.trig").read_bytes()
+
+
+def test_a_new_fingerprint_reads_every_file_again(corpus, tmp_path, pipeline, monkeypatch):
+    from dataclasses import replace
+    read = _settled_at_once(monkeypatch)
+    out = tmp_path / "live"
+    build(corpus, out, pipeline, check=False)
+    read.clear()
+    changed = replace(pipeline, fingerprint=pipeline.fingerprint + "-new-rules")
+    assert build(corpus, out, changed, check=False).extracted == 5
+    assert len(read) == 5
+
+
+def test_a_missing_cache_entry_is_read_and_extracted_again(corpus, tmp_path, pipeline, monkeypatch):
+    read = _settled_at_once(monkeypatch)
+    out = tmp_path / "live"
+    build(corpus, out, pipeline, check=False, exports=False)
+    for entry in (out / "cache" / "objects").glob("*.nq"):
+        if b"004_89203e62b05a25ab" in entry.read_bytes():
+            entry.unlink()
+    read.clear()
+    assert build(corpus, out, pipeline, check=False).extracted == 1
+    assert read == ["004_89203e62b05a25ab.txt"]
+    assert (out / "graph.trig").read_bytes() == (clean_build(corpus, tmp_path, pipeline, "c") / "graph.trig").read_bytes()
+
+
+def test_files_written_just_before_a_build_are_read_again_by_the_next(corpus, tmp_path, pipeline):
+    """A file changed seconds before a build could change again within the same tick of the file
+    system's clock, same size: the build keeps no signature for it, so the next one reads it."""
+    import json
+    out = tmp_path / "live"
+    build(corpus, out, pipeline, check=False, exports=False)
+    manifest = json.loads((out / "current" / "manifest.json").read_bytes())
+    assert manifest["fingerprint"] == pipeline.fingerprint
+    assert all(entry["stat"] is None for entry in manifest["articles"].values())
+    seed = corpus / "004_89203e62b05a25ab.txt"
+    before = os.stat(seed)
+    _same_size_edit(seed)
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert build(corpus, out, pipeline, check=False, exports=False).extracted == 1
