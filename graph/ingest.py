@@ -180,7 +180,11 @@ def parse_date(value: str | None) -> str | None:
 
 def document_id(path: Path) -> str:
     """A stable, IRI-safe id from the file name; non-ASCII names are hashed."""
-    stem = path.stem
+    return id_from_stem(path.stem)
+
+
+def id_from_stem(stem: str) -> str:
+    """:func:`document_id` of a file name without its suffix."""
     if _SAFE_ID.fullmatch(stem):
         return stem
     return "doc-" + hashlib.sha256(stem.encode("utf-8", "surrogateescape")).hexdigest()[:16]
