@@ -310,3 +310,75 @@ def test_files_written_just_before_a_build_are_read_again_by_the_next(corpus, tm
     _same_size_edit(seed)
     os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert build(corpus, out, pipeline, check=False, exports=False).extracted == 1
+
+
+def _graphs(out):
+    """The ids of the articles whose graphs the store at ``out`` holds."""
+    store = pyoxigraph.Store.read_only(str(out / "store"))
+    return {g.value.rsplit("/", 1)[-1] for g in store.named_graphs() if g.value not in INDEX_GRAPHS}
+
+
+def test_watch_builds_again_when_a_file_is_added_or_removed(corpus, tmp_path, pipeline):
+    """`ikg build --watch` in-process: a new file and a deleted one each make one incremental
+    build, with the pipeline kept loaded; a touch that changes nothing extracts nothing."""
+    import queue
+    import threading
+    from graph.watch import watch
+
+    out = tmp_path / "live"
+    reports, stop = queue.Queue(), threading.Event()
+    watcher = threading.Thread(target=watch, args=(corpus, out, lambda r, s: reports.put(r)),
+                               kwargs=dict(interval=0.05, pipeline=pipeline, stop=stop.is_set, check=False,
+                                           exports=False, count=False))
+    watcher.start()
+    try:
+        first = reports.get(timeout=120)
+        assert (first.extracted, len(first.built)) == (5, 5)
+        (corpus / "new.txt").write_text(EXTRA, encoding="utf-8")
+        added = reports.get(timeout=60)
+        assert (added.extracted, len(added.built), added.removed) == (1, 6, [])
+        assert "new" in _graphs(out)
+        (corpus / "003_b654cfa59472666d.txt").unlink()
+        removed = reports.get(timeout=60)
+        assert (removed.extracted, removed.removed) == (0, ["003_b654cfa59472666d"])
+        assert "003_b654cfa59472666d" not in _graphs(out) and "new" in _graphs(out)
+        os.utime(corpus / "new.txt")
+        assert reports.get(timeout=60).extracted == 0
+    finally:
+        stop.set()
+        watcher.join(60)
+    assert not watcher.is_alive()
+    clean = tmp_path / "clean"
+    build(corpus, clean, pipeline, check=False, exports=False)
+    assert _graphs(out) == _graphs(clean)
+
+
+def test_watch_from_the_command_line_prints_a_line_per_build_and_stops_on_ctrl_c(corpus, tmp_path):
+    """Piped, --watch prints one line per build and no progress or waiting message; Ctrl-C ends
+    it with exit code 130 and one line, no traceback, the last build published."""
+    import signal
+    import subprocess
+    import sys
+    from conftest import ROOT
+
+    out = tmp_path / "live"
+    child = subprocess.Popen([sys.executable, "-m", "graph.tools.cli", "build", "--input", str(corpus),
+                              "--output", str(out), "--watch", "--interval", "0.1", "--no-export", "--jobs", "1"],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert "built 5 article(s) (5 extracted, 0 unchanged)" in child.stdout.readline()
+        (corpus / "new.txt").write_text(EXTRA, encoding="utf-8")
+        assert "built 6 article(s) (1 extracted, 5 unchanged)" in child.stdout.readline()
+        child.send_signal(signal.SIGINT)
+        stdout, stderr = child.communicate(timeout=60)
+    finally:
+        child.kill()
+    assert child.returncode == 130
+    assert stdout == "" and "Traceback" not in stderr
+    assert stderr.splitlines()[-1] == "ikg: stopped watching; the output folder holds the last complete build"
+    assert "new" in _graphs(out)
+
+
+def test_watch_refuses_a_missing_input_folder(tmp_path, capsys):
+    assert main(["build", "--input", str(tmp_path / "nowhere"), "--output", str(tmp_path / "out"), "--watch"]) == 1
+    assert "no such folder" in capsys.readouterr().err
