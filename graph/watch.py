@@ -55,6 +55,20 @@ def snapshot(input_dir: Path, output_dir: Path | None = None) -> Snapshot:
     return found
 
 
+def _changed_again(now: Snapshot, before: Snapshot) -> bool:
+    """Whether the files that changed from ``before`` to ``now`` changed again since (a stat of
+    those alone; files that appear meanwhile are seen by the next look)."""
+    for path, signature in now.items():
+        if before.get(path) != signature:
+            try:
+                info = os.stat(path)
+            except OSError:
+                return True
+            if (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) != signature:
+                return True
+    return any(os.path.exists(path) for path in before.keys() - now.keys())
+
+
 def watch(input_dir: Path, output_dir: Path, on_build: Callable[[BuildReport | IkgError, float], None],
           interval: float = 2.0, pipeline: Pipeline | None = None, on_ready: Callable[[], None] | None = None,
           stop: Callable[[], bool] = lambda: False, **options) -> None:
@@ -77,8 +91,7 @@ def watch(input_dir: Path, output_dir: Path, on_build: Callable[[BuildReport | I
         if now != seen:
             if seen is not None:  # wait for a copy or an editor's save to finish
                 time.sleep(SETTLE)
-                later = snapshot(input_dir, output_dir)
-                if later != now:
+                if _changed_again(now, seen):
                     continue  # still changing: look again at once
             changed = knowledge_fingerprint()
             if changed != fingerprint:  # an edited registry, new rules or code: extract with them
