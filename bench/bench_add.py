@@ -3,6 +3,7 @@
     python bench/bench_add.py --corpus /tmp/ikg-bench/corpus --output /tmp/ikg-bench/out --runs 5
     python bench/bench_add.py ... --runs 1 --profile add.prof       # cProfile of one add
     python bench/bench_add.py ... -- --no-export                    # flags for `ikg build`
+    python bench/bench_add.py ... --runs 7 --watch -- --no-export   # adds to one `ikg build --watch`
 
 A cache key includes a hash of the package's code, so after any change to graph/*.py a real
 `ikg build` reads and extracts every article again (about 12 minutes at 10,000). Here each add runs
