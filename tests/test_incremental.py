@@ -222,3 +222,163 @@ def test_a_new_version_of_the_extractor_reextracts(tmp_path, monkeypatch):
     with open(package / "relate.py", "a", encoding="utf-8") as f:
         f.write("\n# a changed rule\n")
     assert graph.pipeline.knowledge_fingerprint() != before
+
+
+def _settled_at_once(monkeypatch):
+    """Trust files' signatures however recent (a build keeps them only for files seconds old, so
+    that an edit in the same tick of the clock is never missed) and count the files read."""
+    import sys
+    module = sys.modules["graph.build"]
+    monkeypatch.setattr(module, "SETTLED_NS", 0)
+    read = []
+    real = module.read_bytes_and_stat
+    monkeypatch.setattr(module, "read_bytes_and_stat", lambda path, *a: read.append(path.name) or real(path, *a))
+    return read
+
+
+def _same_size_edit(path):
+    """Change one character for another of the same size in UTF-8, keeping the file's length."""
+    text = path.read_text(encoding="utf-8")
+    assert "太安农险" in text
+    path.write_text(text.replace("太安农险", "太安财险", 1), encoding="utf-8")
+    assert len(path.read_bytes()) == len(text.encode("utf-8"))
+
+
+def test_unchanged_files_are_not_read_and_same_size_edits_are_reextracted(corpus, tmp_path, pipeline, monkeypatch):
+    """A build knows an unchanged file by its size, times and inode, without reading it; an
+    edit in place that keeps the size is re-extracted, whether or not its time was set back."""
+    read = _settled_at_once(monkeypatch)
+    out = tmp_path / "live"
+    assert build(corpus, out, pipeline, check=False).extracted == 5
+    assert len(read) == 5
+    read.clear()
+    assert build(corpus, out, pipeline, check=False).extracted == 0
+    assert read == []  # nothing changed: nothing read
+
+    seed = corpus / "004_89203e62b05a25ab.txt"
+    before = os.stat(seed)
+    _same_size_edit(seed)
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))  # a tick later, same size
+    again = build(corpus, out, pipeline, check=False)
+    assert (again.extracted, read) == (1, [seed.name])
+    assert (out / "graph.trig").read_bytes() == (clean_build(corpus, tmp_path, pipeline, "c1") / "graph.trig").read_bytes()
+
+    read.clear()
+    before = os.stat(seed)
+    seed.write_text(seed.read_text(encoding="utf-8").replace("太安财险", "太安农险", 1), encoding="utf-8")
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))  # the same size and time as before the edit
+    restored = build(corpus, out, pipeline, check=False)
+    assert (restored.extracted, read) == (1, [seed.name])  # the status-change time moved
+    assert (out / "graph.trig").read_bytes() == (clean_build(corpus, tmp_path, pipeline, "c2") / "graph.trig").read_bytes()
+
+
+def test_a_new_fingerprint_reads_every_file_again(corpus, tmp_path, pipeline, monkeypatch):
+    from dataclasses import replace
+    read = _settled_at_once(monkeypatch)
+    out = tmp_path / "live"
+    build(corpus, out, pipeline, check=False)
+    read.clear()
+    changed = replace(pipeline, fingerprint=pipeline.fingerprint + "-new-rules")
+    assert build(corpus, out, changed, check=False).extracted == 5
+    assert len(read) == 5
+
+
+def test_a_missing_cache_entry_is_read_and_extracted_again(corpus, tmp_path, pipeline, monkeypatch):
+    read = _settled_at_once(monkeypatch)
+    out = tmp_path / "live"
+    build(corpus, out, pipeline, check=False, exports=False)
+    for entry in (out / "cache" / "objects").glob("*.nq"):
+        if b"004_89203e62b05a25ab" in entry.read_bytes():
+            entry.unlink()
+    read.clear()
+    assert build(corpus, out, pipeline, check=False).extracted == 1
+    assert read == ["004_89203e62b05a25ab.txt"]
+    assert (out / "graph.trig").read_bytes() == (clean_build(corpus, tmp_path, pipeline, "c") / "graph.trig").read_bytes()
+
+
+def test_files_written_just_before_a_build_are_read_again_by_the_next(corpus, tmp_path, pipeline):
+    """A file changed seconds before a build could change again within the same tick of the file
+    system's clock, same size: the build keeps no signature for it, so the next one reads it."""
+    import json
+    out = tmp_path / "live"
+    build(corpus, out, pipeline, check=False, exports=False)
+    manifest = json.loads((out / "current" / "manifest.json").read_bytes())
+    assert manifest["fingerprint"] == pipeline.fingerprint
+    assert all(entry["stat"] is None for entry in manifest["articles"].values())
+    seed = corpus / "004_89203e62b05a25ab.txt"
+    before = os.stat(seed)
+    _same_size_edit(seed)
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert build(corpus, out, pipeline, check=False, exports=False).extracted == 1
+
+
+def _graphs(out):
+    """The ids of the articles whose graphs the store at ``out`` holds."""
+    store = pyoxigraph.Store.read_only(str(out / "store"))
+    return {g.value.rsplit("/", 1)[-1] for g in store.named_graphs() if g.value not in INDEX_GRAPHS}
+
+
+def test_watch_builds_again_when_a_file_is_added_or_removed(corpus, tmp_path, pipeline):
+    """`ikg build --watch` in-process: a new file and a deleted one each make one incremental
+    build, with the pipeline kept loaded; a touch that changes nothing extracts nothing."""
+    import queue
+    import threading
+    from graph.watch import watch
+
+    out = tmp_path / "live"
+    reports, stop = queue.Queue(), threading.Event()
+    watcher = threading.Thread(target=watch, args=(corpus, out, lambda r, s: reports.put(r)),
+                               kwargs=dict(interval=0.05, pipeline=pipeline, stop=stop.is_set, check=False,
+                                           exports=False, count=False))
+    watcher.start()
+    try:
+        first = reports.get(timeout=120)
+        assert (first.extracted, len(first.built)) == (5, 5)
+        (corpus / "new.txt").write_text(EXTRA, encoding="utf-8")
+        added = reports.get(timeout=60)
+        assert (added.extracted, len(added.built), added.removed) == (1, 6, [])
+        assert "new" in _graphs(out)
+        (corpus / "003_b654cfa59472666d.txt").unlink()
+        removed = reports.get(timeout=60)
+        assert (removed.extracted, removed.removed) == (0, ["003_b654cfa59472666d"])
+        assert "003_b654cfa59472666d" not in _graphs(out) and "new" in _graphs(out)
+        os.utime(corpus / "new.txt")
+        assert reports.get(timeout=60).extracted == 0
+    finally:
+        stop.set()
+        watcher.join(60)
+    assert not watcher.is_alive()
+    clean = tmp_path / "clean"
+    build(corpus, clean, pipeline, check=False, exports=False)
+    assert _graphs(out) == _graphs(clean)
+
+
+def test_watch_from_the_command_line_prints_a_line_per_build_and_stops_on_ctrl_c(corpus, tmp_path):
+    """Piped, --watch prints one line per build and no progress or waiting message; Ctrl-C ends
+    it with exit code 130 and one line, no traceback, the last build published."""
+    import signal
+    import subprocess
+    import sys
+    from conftest import ROOT
+
+    out = tmp_path / "live"
+    child = subprocess.Popen([sys.executable, "-m", "graph.tools.cli", "build", "--input", str(corpus),
+                              "--output", str(out), "--watch", "--interval", "0.1", "--no-export", "--jobs", "1"],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert "built 5 article(s) (5 extracted, 0 unchanged)" in child.stdout.readline()
+        (corpus / "new.txt").write_text(EXTRA, encoding="utf-8")
+        assert "built 6 article(s) (1 extracted, 5 unchanged)" in child.stdout.readline()
+        child.send_signal(signal.SIGINT)
+        stdout, stderr = child.communicate(timeout=60)
+    finally:
+        child.kill()
+    assert child.returncode == 130
+    assert stdout == "" and "Traceback" not in stderr
+    assert stderr.splitlines()[-1] == "ikg: stopped watching; the output folder holds the last complete build"
+    assert "new" in _graphs(out)
+
+
+def test_watch_refuses_a_missing_input_folder(tmp_path, capsys):
+    assert main(["build", "--input", str(tmp_path / "nowhere"), "--output", str(tmp_path / "out"), "--watch"]) == 1
+    assert "no such folder" in capsys.readouterr().err

@@ -83,3 +83,29 @@ def test_broken_graphs_fail_with_a_readable_message(seed_output, breaker, tmp_pa
 def test_validate_command_on_the_seeds(seed_output, capsys):
     assert main(["validate", "--data", str(seed_output[0] / "graph.trig")]) == 0
     assert "conforms" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("breaker", [break_amount, break_offsets, break_agent])
+def test_a_build_checks_a_changed_articles_own_graph(seed_output, breaker):
+    """The check of changed articles (what incremental builds run) sees the article's graph, not
+    only what the store says about its entities: each of these breaks is in one article's graph."""
+    import pyoxigraph
+    from graph.cache import Entry, Manifest
+    from graph.validate_changes import validate_articles
+
+    ds = load_dataset(seed_output[0] / "graph.trig")
+    expected = breaker(ds)
+    store = pyoxigraph.Store.read_only(str(seed_output[0] / "store"))
+    graphs = sorted({g.value for g in store.named_graphs() if "/graph/index/" not in g.value
+                     and g.value.rsplit("/", 1)[-1][:3].isdigit()})
+    articles = {g.rsplit("/", 1)[-1]: g for g in graphs}
+    quads = pyoxigraph.serialize(pyoxigraph.parse(serialize(ds, "trig"), format=pyoxigraph.RdfFormat.TRIG),
+                                 format=pyoxigraph.RdfFormat.N_QUADS).decode()
+    manifest = Manifest(articles={d: Entry(d, d) for d in articles})
+
+    def quads_of(doc_id):  # the article's graph as the broken dataset has it
+        return "".join(line + "\n" for line in quads.splitlines() if line.endswith(f"<{articles[doc_id]}> .")).encode()
+
+    validate_articles(store, sorted(articles), quads_of, manifest)
+    messages = [v["message"] for e in manifest.articles.values() for v in e.violations]
+    assert any(expected in m for m in messages), messages
