@@ -82,7 +82,7 @@ EXPECTED_ROWS = {
     "groups_and_members.rq": [("中国太保", "太平洋安信农险"), ("中国平安", "平安产险上海分公司"), ("中国人保", "人保财险")],
     "products_per_group.rq": [("中国太保", "守护者"), ("中国人保", "企惠保"), ("中国平安", "无害化处理附加险")],
     "beneficiaries.rq": [("外卖骑手", "太保产险"), ("种植户", "太平洋安信农险"), ("车队司机", "人保健康")],
-    "regulators_guidance.rq": [("上海银保监局", "人保财险"), ("上海市民政局", "上海复星公益基金会")],
+    "regulators_guidance.rq": [("上海银保监局", "人保财险"), ("上海市农业农村委员会", "太平洋安信农险上海分公司")],
     "entities_per_article.rq": [("003_b654cfa59472666d", "Regulator"), ("004_89203e62b05a25ab", "InsuranceGroup")],
     "relation_evidence.rq": [("太保产险", "partnersWith", "饿了么")],
     "multi_article_organisations.rq": [("太平人寿上海分公司", "2"), ("饿了么", "2")],
