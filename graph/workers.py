@@ -52,18 +52,27 @@ def _start(parent_pid: int, initializer: Callable, initargs: tuple) -> None:
 
 
 @contextmanager
-def _sigint_ignored():
-    # A spawned interpreter that starts with SIGINT ignored keeps it ignored, so a Ctrl-C sent to
-    # the terminal's whole process group never interrupts a worker still starting up (with a
-    # traceback). The build itself misses a Ctrl-C only in the milliseconds the pool takes to start.
+def _interrupts_deferred():
+    """Run the block with Ctrl-C ignored and SIGTERM held back; a SIGTERM that came is acted on
+    (the build's handler: an interrupt) when the block ends, never inside it.
+
+    Starting or stopping the pool cut in half by an interrupt could leave a worker holding the
+    build's pipes. A spawned interpreter that starts with SIGINT ignored keeps it ignored, so a
+    Ctrl-C sent to the terminal's whole process group never interrupts a worker still starting up
+    (with a traceback); SIGTERM's handler is Python's, so workers start with the default one."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    came: list[int] = []
+    previous_int = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    previous_term = signal.signal(signal.SIGTERM, lambda signum, frame: came.append(signum))
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGINT, previous_int)
+        signal.signal(signal.SIGTERM, previous_term)
+    if came and callable(previous_term):
+        previous_term(signal.SIGTERM, None)
 
 
 def map_in_processes(function: Callable, items: Iterable, jobs: int, initializer: Callable,
@@ -71,12 +80,14 @@ def map_in_processes(function: Callable, items: Iterable, jobs: int, initializer
     """``map(function, items)`` in ``jobs`` worker processes, in order; each worker first runs
     ``initializer(*initargs)``. Leaving early (an error, Ctrl-C) kills the workers at once."""
     context = multiprocessing.get_context("spawn")
-    with _sigint_ignored():
-        pool = context.Pool(jobs, initializer=_start, initargs=(os.getpid(), initializer, initargs))
+    pool = None
     try:
+        with _interrupts_deferred():
+            pool = context.Pool(jobs, initializer=_start, initargs=(os.getpid(), initializer, initargs))
         yield from pool.imap(function, items, chunksize=chunksize)
         pool.close()
         pool.join()
     finally:
-        with _sigint_ignored():  # a Ctrl-C while the workers are being stopped would only add a traceback
-            pool.terminate()
+        if pool is not None:
+            with _interrupts_deferred():  # an interrupt while the workers are being stopped waits for it
+                pool.terminate()
