@@ -450,7 +450,8 @@ class Recogniser:
 
 @component("quoted")
 def quoted_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
-    """Quoted names that are products or initiatives, by their ending or the words around them.
+    """Quoted names that are products, initiatives or groups of people, by their ending or the
+    words around them.
 
     Quotes in a row (“国寿准行”“云端赔”等线上化工具) share the class their list is given.
     """
