@@ -17,10 +17,14 @@ the exports leave them out):
 An entity's record is a function of the union's triples with that entity as subject, and a
 relation's summary of the facts with that (rdf:subject, rdf:predicate, rdf:object), which sit in
 the articles that state them. So a build that replaces some articles' graphs recomputes only the
-records of the entities those graphs mention or state facts about, and the summaries of the
-relations their facts state, before and after: :func:`touched` names them, :func:`refresh`
-recomputes them (an article naming a big insurer recounts that insurer's mentions, not all its
-relations). The result equals a clean rebuild's (:func:`rebuild`).
+records of the entities those graphs mention or state facts about (:func:`touched` names them,
+:func:`refresh` recomputes them: an article naming a big insurer recounts that insurer's mentions,
+not all its relations), and updates the summaries of the relations their facts state by
+difference: each replacement reads its facts' rows before and after (:func:`facts_fed`,
+:func:`fact_rows`) and :func:`update_relations` adds what a relation gained to its summary (a
+relation between two hubs is not counted again from its thousands of evidence), counting again
+only a relation that lost evidence. The result equals a clean rebuild's (:func:`rebuild`;
+tests/test_summary_incremental.py).
 """
 from __future__ import annotations
 
@@ -50,6 +54,11 @@ _EARLIEST, _LATEST = f'"0001-01-01"^^<{_XSD_DATE}>', f'"9999-12-31"^^<{_XSD_DATE
 _SENTINELS = ("0001-01-01", "9999-12-31")
 LISTED_EVIDENCE = 10  # evidence nodes a relation's summary names (rdfs:seeAlso): the latest dated, then by IRI
 _SEE_ALSO = _N("http://www.w3.org/2000/01/rdf-schema#seeAlso")
+_EVIDENCE, _IN_ARTICLE = _N(str(IK.evidence)), _N(str(IK.inArticle))
+_PUBLISHED = _N("https://schema.org/datePublished")
+_FACT_TYPES = (_N(str(IK.RelationFact)), _N(str(IK.StructureFact)))
+_FACT_PARTS = (_SUBJECT, _PREDICATE, _OBJECT, _EVIDENCE)
+_EVIDENCE_COUNT, _FIRST, _LAST = _N(str(IK.evidenceCount)), _N(str(IK.firstEvidence)), _N(str(IK.lastEvidence))
 
 
 @dataclass
@@ -187,20 +196,164 @@ def _statements(store: pyoxigraph.Store, values: str) -> list[pyoxigraph.Quad]:
         s, p, o = row["s"], row["p"], row["o"]
         if not isinstance(o, pyoxigraph.NamedNode):
             continue
-        node = _N(node_iri("summary", s.value, p.value, o.value))
-        out += [pyoxigraph.Quad(s, p, o, _SUMMARY),
-                pyoxigraph.Quad(node, _TYPE, _N(str(IK.RelationSummary)), _SUMMARY),
-                pyoxigraph.Quad(node, _SUBJECT, s, _SUMMARY),
-                pyoxigraph.Quad(node, _PREDICATE, p, _SUMMARY),
-                pyoxigraph.Quad(node, _OBJECT, o, _SUMMARY),
-                pyoxigraph.Quad(node, _N(str(IK.evidenceCount)), _integer(int(row["n"].value)), _SUMMARY)]
-        for name, value in (("firstEvidence", row["first"]), ("lastEvidence", row["last"])):
-            if value is not None and value.value not in _SENTINELS:  # no dated evidence
-                out.append(pyoxigraph.Quad(node, _N(str(IK[name])), value, _SUMMARY))
+        first, last = (v if v is not None and v.value not in _SENTINELS else None  # no dated evidence
+                       for v in (row["first"], row["last"]))
         words = row["evs"].value.split() if row["evs"] is not None else []
         latest: dict[str, str] = {}  # evidence -> its latest date (an article with two: the later)
         for date, ev in zip(words[::2], words[1::2]):
             latest[ev] = max(date, latest.get(ev, date))
-        listed = sorted(latest, key=lambda ev: (latest[ev], ev), reverse=True)[:LISTED_EVIDENCE]
-        out += [pyoxigraph.Quad(node, _SEE_ALSO, _N(ev), _SUMMARY) for ev in listed]
+        out += _summary(s, p, o, int(row["n"].value), first, last, latest)
     return out
+
+
+def _summary(s, p, o, count: int, first, last, latest: dict[str, str]) -> list[pyoxigraph.Quad]:
+    """The relation triple and the ik:RelationSummary of (s, p, o): ``count`` evidence, dated from
+    ``first`` to ``last`` (literals, or None), naming the latest of ``latest`` (evidence -> date)."""
+    node = _N(node_iri("summary", s.value, p.value, o.value))
+    out = [pyoxigraph.Quad(s, p, o, _SUMMARY),
+           pyoxigraph.Quad(node, _TYPE, _N(str(IK.RelationSummary)), _SUMMARY),
+           pyoxigraph.Quad(node, _SUBJECT, s, _SUMMARY),
+           pyoxigraph.Quad(node, _PREDICATE, p, _SUMMARY),
+           pyoxigraph.Quad(node, _OBJECT, o, _SUMMARY),
+           pyoxigraph.Quad(node, _EVIDENCE_COUNT, _integer(count), _SUMMARY)]
+    for predicate, value in ((_FIRST, first), (_LAST, last)):
+        if value is not None:
+            out.append(pyoxigraph.Quad(node, predicate, value, _SUMMARY))
+    listed = sorted(latest, key=lambda ev: (latest[ev], ev), reverse=True)[:LISTED_EVIDENCE]
+    out += [pyoxigraph.Quad(node, _SEE_ALSO, _N(ev), _SUMMARY) for ev in listed]
+    return out
+
+
+# Relation summaries kept up to date by difference (GraphStore.replace): a graph's replacement
+# changes the summary of (s, p, o) only through the facts it states or whose evidence it dates.
+# Their rows (evidence, date) are read before and after; when a relation only gains rows, its
+# count, dates and listed evidence follow from its summary and the gained rows, not from a count
+# of all its evidence (a hub pair's thousands); a relation that loses rows is counted again.
+
+Rows = dict[tuple[str, str, str], set[tuple[str | None, pyoxigraph.Literal | None]]]
+
+
+def facts_fed(store: pyoxigraph.Store, quads: Iterable[pyoxigraph.Quad]) -> set[pyoxigraph.NamedNode] | None:
+    """The facts whose summary rows replacing a graph that holds ``quads`` (its old and new quads)
+    may change, found before the replacement: the facts it states something of, and those whose
+    evidence it places in an article or whose article it dates. None when one is a blank node
+    (not bindable in a query: the caller counts those relations again)."""
+    facts, evidence, articles = set(), set(), set()
+    for q in quads:
+        if q.predicate in _FACT_PARTS or (q.predicate == _TYPE and q.object in _FACT_TYPES):
+            facts.add(q.subject)
+        elif q.predicate == _IN_ARTICLE:
+            evidence.add(q.subject)
+        elif q.predicate == _PUBLISHED:
+            articles.add(q.subject)
+    for article in articles:
+        evidence.update(q.subject for q in store.quads_for_pattern(None, _IN_ARTICLE, article, _DEFAULT))
+    for ev in evidence:
+        facts.update(q.subject for q in store.quads_for_pattern(None, _EVIDENCE, ev, _DEFAULT))
+    if not all(isinstance(f, pyoxigraph.NamedNode) for f in facts):
+        return None
+    return facts
+
+
+def fact_rows(store: pyoxigraph.Store, facts: set[pyoxigraph.NamedNode]) -> Rows:
+    """Per (s, p, o), the (evidence, date) rows the union gives ``facts`` in its summary's count
+    (evidence None: a fact without; date None: undated)."""
+    rows: Rows = defaultdict(set)
+    ordered = sorted(f.value for f in facts)
+    for start in range(0, len(ordered), _BATCH):
+        for row in store.query(f"""SELECT ?s ?p ?o ?ev ?d WHERE {{
+              VALUES ?f {{ {_iris(ordered[start:start + _BATCH])} }}
+              ?f <{RDF.subject}> ?s ; <{RDF.predicate}> ?p ; <{RDF.object}> ?o ; a ?type .
+              FILTER(?type IN (<{IK.RelationFact}>, <{IK.StructureFact}>))
+              OPTIONAL {{ ?f <{IK.evidence}> ?ev .
+                         OPTIONAL {{ ?ev <{IK.inArticle}>/<https://schema.org/datePublished> ?d }} }} }}"""):
+            s, p, o = row["s"], row["p"], row["o"]
+            if all(isinstance(t, pyoxigraph.NamedNode) for t in (s, p, o)):
+                ev = row["ev"]
+                rows[(s.value, p.value, o.value)].add((ev.value if ev is not None else None, row["d"]))
+    return rows
+
+
+def update_relations(store: pyoxigraph.Store, facts: set[pyoxigraph.NamedNode], before: Rows) -> None:
+    """Bring the summaries of the relations ``facts`` state up to date after a graph's replacement,
+    given their rows ``before`` it (:func:`fact_rows`); equal to counting them again."""
+    after = fact_rows(store, facts)
+    recount = []
+    for spo in sorted(before.keys() | after.keys()):
+        old, new = before.get(spo, set()), after.get(spo, set())
+        if old == new:
+            continue
+        if not old <= new or any(d is not None and d.value in _SENTINELS for _, d in new):
+            recount.append(spo)
+        else:
+            _grow(store, spo, old, new, facts)
+    if recount:
+        stale = []
+        for s, p, o in recount:
+            stale += store.quads_for_pattern(_N(s), _N(p), _N(o), _SUMMARY)
+            stale += store.quads_for_pattern(_N(node_iri("summary", s, p, o)), None, None, _SUMMARY)
+        for q in stale:
+            store.remove(q)
+        quads = []
+        for start in range(0, len(recount), _BATCH):
+            rows = " ".join(f"({_iris(spo)})" for spo in recount[start:start + _BATCH])
+            quads += _statements(store, f"VALUES (?s ?p ?o) {{ {rows} }}")
+        store.extend(quads)
+
+
+def _grow(store: pyoxigraph.Store, spo: tuple[str, str, str], old: set, new: set,
+          facts: set[pyoxigraph.NamedNode]) -> None:
+    """Update the summary of ``spo``, whose rows from ``facts`` grew from ``old`` to ``new``
+    (every other fact's rows unchanged), from its current summary."""
+    s, p, o = (_N(x) for x in spo)
+    node = _N(node_iri("summary", *spo))
+    current = list(store.quads_for_pattern(node, None, None, _SUMMARY))
+    count, first, last, listed = 0, None, None, []
+    for q in current:
+        if q.predicate == _EVIDENCE_COUNT:
+            count = int(q.object.value)
+        elif q.predicate == _FIRST:
+            first = q.object
+        elif q.predicate == _LAST:
+            last = q.object
+        elif q.predicate == _SEE_ALSO:
+            listed.append(q.object.value)
+    had = {ev for ev, _ in old if ev is not None}
+    gained = {ev for ev, _ in new if ev is not None} - had
+    count += sum(1 for ev in gained if not _backed_elsewhere(store, s, p, o, _N(ev), facts))
+    for _, d in new:
+        if d is not None:
+            first = d if first is None or d.value < first.value else first
+            last = d if last is None or d.value > last.value else last
+    latest: dict[str, str] = {}
+    for ev, d in new:
+        if ev is not None:
+            latest[ev] = max(latest.get(ev, _SENTINELS[0]), d.value if d is not None else _SENTINELS[0])
+    for ev in listed:  # the latest before: any evidence not named nor gained ranks below them still
+        if ev not in latest:
+            latest[ev] = _latest_date(store, _N(ev))
+    store.extend(_summary(s, p, o, count, first, last, latest))  # what stays is added again: no-op
+    keep = set(_summary(s, p, o, count, first, last, latest))
+    for q in current:
+        if q not in keep:
+            store.remove(q)
+
+
+def _backed_elsewhere(store: pyoxigraph.Store, s, p, o, ev, facts) -> bool:
+    """Whether some fact of the union other than ``facts`` states (s, p, o) with evidence ``ev``."""
+    for q in store.quads_for_pattern(None, _EVIDENCE, ev, _DEFAULT):
+        f = q.subject
+        if f in facts:
+            continue
+        if all(pyoxigraph.Quad(f, pred, obj, _DEFAULT) in store
+               for pred, obj in ((_SUBJECT, s), (_PREDICATE, p), (_OBJECT, o))) and \
+                any(pyoxigraph.Quad(f, _TYPE, t, _DEFAULT) in store for t in _FACT_TYPES):
+            return True
+    return False
+
+
+def _latest_date(store: pyoxigraph.Store, ev) -> str:
+    """The latest publication date of the article(s) of evidence ``ev``, as the summary ranks it."""
+    dates = [d.object.value for a in store.quads_for_pattern(ev, _IN_ARTICLE, None, _DEFAULT)
+             for d in store.quads_for_pattern(a.object, _PUBLISHED, None, _DEFAULT)]
+    return max(dates, default=_SENTINELS[0])

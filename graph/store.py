@@ -126,14 +126,18 @@ class GraphStore:
 
     def replace(self, name: str, nquads: bytes | None) -> entity_index.Touched:
         """Make the named graph ``name`` hold the quads of ``nquads`` (or drop it), keeping the union
-        right; returns the entities and relations whose derived data (entity_index.py) the change
-        may alter."""
+        right, and the summaries of the relations it changes (entity_index.update_relations: by
+        difference, not counted again from all their evidence); returns the entities whose
+        derived data (entity_index.py) the change may alter, for :meth:`refresh_index`, and the
+        relations only when a blank-node fact kept them from being updated here."""
         graph = pyoxigraph.NamedNode(name)
         default = pyoxigraph.DefaultGraph()
         before = list(self.store.quads_for_pattern(None, None, None, graph))
         old = {q.triple for q in before}
-        self.store.remove_graph(graph)
         new = list(pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS)) if nquads else []
+        facts = entity_index.facts_fed(self.store, [*before, *new])
+        prior = entity_index.fact_rows(self.store, facts) if facts is not None else None
+        self.store.remove_graph(graph)
         self.store.extend(new)
         for t in old - {q.triple for q in new}:
             # a triple leaves the union only when no other graph states it
@@ -141,7 +145,11 @@ class GraphStore:
                        for q in self.store.quads_for_pattern(t.subject, t.predicate, t.object)):
                 self.store.remove(pyoxigraph.Quad(t.subject, t.predicate, t.object, default))
         self.store.extend([pyoxigraph.Quad(q.subject, q.predicate, q.object, default) for q in new])
-        return entity_index.touched([*before, *new])
+        found = entity_index.touched([*before, *new])
+        if facts is None:
+            return found
+        entity_index.update_relations(self.store, facts, prior)
+        return entity_index.Touched(found.entities)
 
     def refresh_index(self, changed: entity_index.Touched) -> None:
         """Bring the names index and the summary graph up to date for what ``changed`` names."""
