@@ -21,9 +21,10 @@ records of the entities those graphs mention or state facts about (:func:`touche
 :func:`refresh` recomputes them: an article naming a big insurer recounts that insurer's mentions,
 not all its relations), and updates the summaries of the relations their facts state by
 difference: each replacement reads its facts' rows before and after (:func:`facts_fed`,
-:func:`fact_rows`) and :func:`update_relations` adds what a relation gained to its summary (a
-relation between two hubs is not counted again from its thousands of evidence), counting again
-only a relation that lost evidence. The result equals a clean rebuild's (:func:`rebuild`;
+:func:`fact_rows`) and :func:`update_relations` adjusts a relation's summary by the rows gained
+and lost (a relation between two hubs is not counted again from its thousands of evidence),
+counting again only when a lost row held its first or last date or a listed evidence, or no
+evidence is left. The result equals a clean rebuild's (:func:`rebuild`;
 tests/test_summary_incremental.py).
 """
 from __future__ import annotations
@@ -226,9 +227,9 @@ def _summary(s, p, o, count: int, first, last, latest: dict[str, str]) -> list[p
 
 # Relation summaries kept up to date by difference (GraphStore.replace): a graph's replacement
 # changes the summary of (s, p, o) only through the facts it states or whose evidence it dates.
-# Their rows (evidence, date) are read before and after; when a relation only gains rows, its
-# count, dates and listed evidence follow from its summary and the gained rows, not from a count
-# of all its evidence (a hub pair's thousands); a relation that loses rows is counted again.
+# Their rows (evidence, date) are read before and after; a relation's count, dates and listed
+# evidence follow from its summary and the rows gained and lost, not from a count of all its
+# evidence (a hub pair's thousands), except when the lost rows leave that unknown (_adjust).
 
 Rows = dict[tuple[str, str, str], set[tuple[str | None, pyoxigraph.Literal | None]]]
 
@@ -281,12 +282,8 @@ def update_relations(store: pyoxigraph.Store, facts: set[pyoxigraph.NamedNode], 
     recount = []
     for spo in sorted(before.keys() | after.keys()):
         old, new = before.get(spo, set()), after.get(spo, set())
-        if old == new:
-            continue
-        if not old <= new or any(d is not None and d.value in _SENTINELS for _, d in new):
+        if old != new and not _adjust(store, spo, old, new, facts):
             recount.append(spo)
-        else:
-            _grow(store, spo, old, new, facts)
     if recount:
         stale = []
         for s, p, o in recount:
@@ -301,10 +298,14 @@ def update_relations(store: pyoxigraph.Store, facts: set[pyoxigraph.NamedNode], 
         store.extend(quads)
 
 
-def _grow(store: pyoxigraph.Store, spo: tuple[str, str, str], old: set, new: set,
-          facts: set[pyoxigraph.NamedNode]) -> None:
-    """Update the summary of ``spo``, whose rows from ``facts`` grew from ``old`` to ``new``
-    (every other fact's rows unchanged), from its current summary."""
+def _adjust(store: pyoxigraph.Store, spo: tuple[str, str, str], old: set, new: set,
+            facts: set[pyoxigraph.NamedNode]) -> bool:
+    """Update the summary of ``spo``, whose rows from ``facts`` went from ``old`` to ``new`` (every
+    other fact's rows unchanged), from its current summary; False, changing nothing, when that
+    cannot tell the result: a lost row held its first or last date or a listed evidence (the
+    next one is unknown), or no evidence is left (whether a fact without any remains)."""
+    if any(d is not None and d.value in _SENTINELS for _, d in old | new):
+        return False  # a date the count's sentinels hide
     s, p, o = (_N(x) for x in spo)
     node = _N(node_iri("summary", *spo))
     current = list(store.quads_for_pattern(node, None, None, _SUMMARY))
@@ -318,9 +319,19 @@ def _grow(store: pyoxigraph.Store, spo: tuple[str, str, str], old: set, new: set
             last = q.object
         elif q.predicate == _SEE_ALSO:
             listed.append(q.object.value)
+    if current and (first is None or last is None) and any(d is not None for _, d in new):
+        return False  # undated, or a sentinel's date elsewhere: only a count tells
+    lost = old - new
+    lost_dates = {d.value for _, d in lost if d is not None}
+    if (first is not None and first.value in lost_dates) or (last is not None and last.value in lost_dates) \
+            or not {ev for ev, _ in lost}.isdisjoint(listed):
+        return False
     had = {ev for ev, _ in old if ev is not None}
-    gained = {ev for ev, _ in new if ev is not None} - had
-    count += sum(1 for ev in gained if not _backed_elsewhere(store, s, p, o, _N(ev), facts))
+    has = {ev for ev, _ in new if ev is not None}
+    count += sum(1 for ev in has - had if not _backed_elsewhere(store, s, p, o, _N(ev), facts))
+    count -= sum(1 for ev in had - has if not _backed_elsewhere(store, s, p, o, _N(ev), facts))
+    if not count:
+        return False
     for _, d in new:
         if d is not None:
             first = d if first is None or d.value < first.value else first
@@ -329,14 +340,16 @@ def _grow(store: pyoxigraph.Store, spo: tuple[str, str, str], old: set, new: set
     for ev, d in new:
         if ev is not None:
             latest[ev] = max(latest.get(ev, _SENTINELS[0]), d.value if d is not None else _SENTINELS[0])
-    for ev in listed:  # the latest before: any evidence not named nor gained ranks below them still
+    for ev in listed:  # their rank is unchanged: any evidence neither listed nor in ``new`` ranks below
         if ev not in latest:
             latest[ev] = _latest_date(store, _N(ev))
-    store.extend(_summary(s, p, o, count, first, last, latest))  # what stays is added again: no-op
-    keep = set(_summary(s, p, o, count, first, last, latest))
+    quads = _summary(s, p, o, count, first, last, latest)
+    store.extend(quads)  # what stays is added again: no change
+    keep = set(quads)
     for q in current:
         if q not in keep:
             store.remove(q)
+    return True
 
 
 def _backed_elsewhere(store: pyoxigraph.Store, s, p, o, ev, facts) -> bool:
