@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +16,7 @@ from .data import ONTOLOGY_DIR
 from .errors import IkgError
 from .namespaces import ENTITY_CLASSES, IK, ORG, RDF, SKOS
 from .records import Entity
+from .writers import keep_derived
 
 
 def normalise(name: str) -> str:
@@ -178,21 +177,8 @@ class _SavedRegistry:
     def save(self, registry: Registry) -> None:
         rows = [(iri, e.entity.cls, e.entity.label, e.entity.parent, list(e.aliases), e.line, e.branch_insurer)
                 for iri, e in registry.entries.items()]
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".registry-")
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    marshal.dump((registry.generic_names, registry.aliases, rows), out)
-                os.replace(temporary, self.path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-            for old in self.folder.glob(f"{self.PREFIX}*.marshal"):  # knowledge or code that changed since
-                if old != self.path:
-                    old.unlink(missing_ok=True)
-        except OSError:
-            pass  # a read-only or full disk: the next process parses the Turtle again
+        keep_derived(self.path, marshal.dumps((registry.generic_names, registry.aliases, rows)),
+                     f"{self.PREFIX}*.marshal")  # knowledge or code that changed since
 
 
 FORMAT = 1  # of the saved registry's tuple

@@ -9,15 +9,14 @@ import hashlib
 import io
 import logging
 import marshal
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
 from .errors import IkgError
 from .records import Token
+from .writers import keep_derived
 
 
 class Tokenizer(Protocol):
@@ -153,18 +152,5 @@ class _JiebaState:
         read-only or full disk only means the next process reads the dictionary again."""
         tagger = tokenizer._make_tagger()
         tokenizer._tagger, tokenizer._tags = tagger, tagger.word_tag_tab
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".jieba-")
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    marshal.dump((tokenizer._jieba.FREQ, tokenizer._jieba.total, tokenizer._tags), out)
-                os.replace(temporary, self.path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-            for old in self.folder.glob(f"{self.PREFIX}*.marshal"):  # knowledge that changed since
-                if old != self.path:
-                    old.unlink(missing_ok=True)
-        except OSError:
-            pass
+        state = (tokenizer._jieba.FREQ, tokenizer._jieba.total, tokenizer._tags)
+        keep_derived(self.path, marshal.dumps(state), f"{self.PREFIX}*.marshal")  # knowledge that changed since

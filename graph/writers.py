@@ -145,6 +145,20 @@ def write_files(files: dict[Path, bytes]) -> None:
             tmp.unlink(missing_ok=True)
 
 
+def keep_derived(path: Path, data: bytes, siblings: str) -> None:
+    """Keep ``data`` (something derived from the knowledge, for the next process) at ``path``,
+    written atomically, and remove the files beside it matching the glob ``siblings`` (what older
+    knowledge or code derived). Best effort: a read-only or full disk only means the next process
+    derives it again."""
+    try:
+        os.replace(stage(path, data), path)
+        for old in path.parent.glob(siblings):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename: readers never see half a file."""
     write_files({Path(path): data})
