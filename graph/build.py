@@ -65,10 +65,10 @@ class BuildReport:
 def find_articles(input_dir: Path, output_dir: Path | None = None) -> list[Path]:
     """Article files under ``input_dir``, sorted; hidden files and symlinked folders are not
     entered, nor ``output_dir`` (a build's own graph.html is not news) when it lies inside."""
-    return [Path(f) for f in _find(Path(input_dir), output_dir)]
+    return [Path(f) for f in article_files(Path(input_dir), output_dir)]
 
 
-def _find(input_dir: Path, output_dir: Path | None = None) -> list[str]:
+def article_files(input_dir: Path, output_dir: Path | None = None) -> list[str]:
     """:func:`find_articles` as strings, each what ``str()`` of its Path gives (making 10,000
     Path objects costs a tenth of a second; a build makes them only for the files it reads)."""
     if not input_dir.exists():
@@ -231,7 +231,7 @@ def build(input_dir: Path, output_dir: Path, pipeline: Pipeline | None = None, s
     graph for the report takes seconds on a large one: ``count=False`` skips it.
     """
     output_dir = Path(output_dir)
-    paths = _find(Path(input_dir), output_dir)
+    paths = article_files(Path(input_dir), output_dir)
     with output_lock(output_dir):
         run = _Build(output_dir, pipeline)
         try:

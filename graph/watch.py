@@ -17,9 +17,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .build import BuildReport, build, find_articles
+from .build import BuildReport, article_files, build, find_articles
+from .cache import signature
 from .errors import IkgError
-from .ingest import ARTICLE_SUFFIXES
 from .pipeline import Pipeline, knowledge_fingerprint
 
 Snapshot = dict[str, tuple[int, int, int, int]]
@@ -28,43 +28,32 @@ SETTLE = 0.25  # seconds the folder must stay unchanged before a build starts
 
 
 def snapshot(input_dir: Path, output_dir: Path | None = None) -> Snapshot:
-    """Size, times and inode of every article file under ``input_dir``, chosen as
-    :func:`graph.build.find_articles` chooses them (a vanished or unreadable one is left out:
-    the build says why)."""
-    output = os.path.realpath(output_dir) if output_dir is not None else None
+    """The :func:`graph.cache.signature` of every article file under ``input_dir`` that a build
+    reads (:func:`graph.build.article_files`); a vanished folder or file is left out: the build
+    says why."""
+    try:
+        paths = article_files(Path(input_dir), output_dir)
+    except IkgError:
+        return {}
     found: Snapshot = {}
-    folders = [str(input_dir)]
-    while folders:
-        folder = folders.pop()
+    for path in paths:
         try:
-            entries = list(os.scandir(folder))
+            found[path] = tuple(signature(os.stat(path)))
         except OSError:
             continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    if os.path.realpath(entry.path) != output:
-                        folders.append(entry.path)
-                elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
-                    info = entry.stat()
-                    found[entry.path] = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-            except OSError:
-                continue
     return found
 
 
 def _changed_again(now: Snapshot, before: Snapshot) -> bool:
     """Whether the files that changed from ``before`` to ``now`` changed again since (a stat of
     those alone; files that appear meanwhile are seen by the next look)."""
-    for path, signature in now.items():
-        if before.get(path) != signature:
+    for path, recorded in now.items():
+        if before.get(path) != recorded:
             try:
                 info = os.stat(path)
             except OSError:
                 return True
-            if (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) != signature:
+            if tuple(signature(info)) != recorded:
                 return True
     return any(os.path.exists(path) for path in before.keys() - now.keys())
 
