@@ -46,7 +46,8 @@ def knowledge_fingerprint(ontology_dir: Path | None = None, tokenizer: str = "ji
     ontology_dir = Path(ontology_dir or ONTOLOGY_DIR)
     digest = hashlib.sha256(_code_digest() + f"\0{tokenizer}\0{','.join(sorted(disabled))}".encode())
     learned = ontology_dir / LEARNED_DIR
-    for path in (*sorted((ontology_dir / "registry").glob("*.ttl")), ontology_dir / "patterns.toml",
+    for path in (*sorted((ontology_dir / "registry").glob("*.ttl")), *sorted((ontology_dir / "places").glob("*.txt")),
+                 ontology_dir / "patterns.toml",
                  ontology_dir / "ikg.ttl", learned / CONFIG_FILE, learned / MODEL_FILE):
         digest.update(path.name.encode() + b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"")

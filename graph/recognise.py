@@ -18,7 +18,7 @@ from .errors import IkgError
 from .learned import LearnedModel, SentenceInput
 from .records import Mention, Sentence
 from .registry import Registry, normalise
-from .rules import Rules
+from .rules import Rules, SuffixName
 from .tokenize import Tokenizer
 
 # Aliases this short must start and end on word boundaries ("人保" is not in "个人保险").
@@ -362,15 +362,15 @@ class Recogniser:
         s, out = view.sentence, []
         for rule in self.rules.suffix_names:
             for m in rule.suffix.finditer(s.text):
-                start = self._name_start(s, m.start(), rule.max_stem, view.boundaries, rule.ends_stem)
+                start = self._place_start(s.text, m.start(), rule, view.boundaries) if rule.places else None
                 if start is None:
-                    continue
+                    start = self._name_start(s, m.start(), rule.max_stem, view.boundaries, rule.ends_stem)
+                    if start is None or (rule.place_pos and not self._is_place(s.text[start:m.start() + 1], rule.place_pos)):
+                        continue
                 if rule.not_after_quote and start and s.text[start - 1] in self.rules.punctuation.closing:
                     continue
                 if (rule.check_pos and self._has_rejected_word(s.text[start:m.start()], rule.pos_inside)
                         and not self._is_known_name(s.text[start:m.end()])):
-                    continue
-                if rule.place_pos and not self._is_place(s.text[start:m.start() + 1], rule.place_pos):
                     continue
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, rule.cls, "pattern")
                 unit = self._unit_after(s.text, m.end(), rule.cls) if units else None
@@ -388,6 +388,17 @@ class Recogniser:
     def _is_known_name(self, name: str) -> bool:
         """Whether jieba's dictionary holds ``name`` as one organisation's name (中国儿童少年基金会)."""
         return self.tokenizer.pos(name) == [(name, self.rules.name_pos)]
+
+    @staticmethod
+    def _place_start(text: str, level: int, rule: SuffixName, boundaries: set[int]) -> int | None:
+        """Where the longest known place that ends with the level character at ``level`` starts, on
+        a word boundary (增城区|政府, 魏县|政府); also a place just before a repeated level (魏县|县政府)."""
+        ends = (level + 1, level) if level and text[level - 1] == text[level] else (level + 1,)
+        for end in ends:
+            for start in range(max(0, end - rule.longest_place), end - 1):
+                if start in boundaries and text[start:end] in rule.places:
+                    return start
+        return None
 
     def _is_place(self, word: str, tags: frozenset[str]) -> bool:
         """Whether jieba reads ``word`` as one word of one of ``tags`` (中山市: ns; 地级市: n)."""

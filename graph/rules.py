@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, fields
+from functools import cached_property
 from pathlib import Path
 
 from .clauses import Punctuation, alternation
@@ -43,6 +44,12 @@ class SuffixName:
     over_insurers: bool = False  # the name holds an insurer's name and is still one name (太保蓝公益基金会)
     place_pos: frozenset[str] = frozenset()  # if set: the stem and the suffix's first character (中山市)
     # make one word of these jieba tags, a place name, not a common word (地级市, 全市)
+    places: frozenset[str] = frozenset()  # places known by name, which jieba may split (增城|区, 电白|区)
+
+    @cached_property
+    def longest_place(self) -> int:
+        """The length of the longest of ``places``."""
+        return max(map(len, self.places), default=0)
 
 
 @dataclass(frozen=True)
@@ -199,6 +206,19 @@ def _suffix(t: "_Table", placeholders: dict[str, str]) -> re.Pattern:
     return t.regex("suffixes", f"(?:{alternation(t.words('suffixes'))}){after}")
 
 
+def _places(t: _Table, folder: Path) -> frozenset[str]:
+    """The place names of the file a rule's `places` names (one per line, # comments), relative to
+    the ontology folder."""
+    if "places" not in t.data:
+        return frozenset()
+    path = folder / t.get("places", str)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IkgError(f"{path}: {exc}") from None
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def load_rules(path: Path | None = None) -> Rules:
     """Read and compile the rules file (default: the project's ontology/patterns.toml); a mistake
     in it is one :class:`IkgError` naming the file, the key and the problem."""
@@ -280,7 +300,7 @@ def load_rules(path: Path | None = None) -> Rules:
                        t.get("not_after_quote", bool, False),
                        t.regex("ends_stem", optional=True), frozenset(t.words("pos_inside", [])),
                        t.get("over_insurers", bool, False),
-                       frozenset(t.words("place_pos", [])))
+                       frozenset(t.words("place_pos", [])), _places(t, path.parent))
             for t in names.tables("suffix_name")),
         pattern_names=tuple(
             (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)))

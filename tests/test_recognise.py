@@ -328,6 +328,16 @@ def test_a_department_of_a_place_the_region_list_lacks(pipeline):
     assert not any(c == "Regulator" for _, c in found(pipeline, "各乡镇政府和全镇政府积极配合。"))
 
 
+def test_a_department_of_a_county_jieba_splits_is_found_by_the_place_list(pipeline):
+    # jieba reads 增城|区 and 电白|区 as two words, and 魏 alone; ontology/places/counties.txt knows them
+    assert ("增城区政府", "Regulator") in found(pipeline, "增城区政府与人保财险签订协议。")
+    assert ("电白区自然资源局", "Regulator") in found(pipeline, "电白区自然资源局会同太保产险查勘。")
+    assert ("魏县政府", "Regulator") in found(pipeline, "魏县政府与中华联合财险合作。")
+    assert ("魏县县政府", "Regulator") in found(pipeline, "在魏县县政府的指导下，人保财险开展理赔。")
+    # a county's name inside a longer word is no county (河南|县政府 is not 河南县's)
+    assert not any(c == "Regulator" for _, c in found(pipeline, "河南县政府出台办法，全县政府部门参与。"))
+
+
 def test_youth_league_committees_and_local_offices_are_regulators(pipeline):
     assert ("共青团湖北省委", "Regulator") in found(pipeline, "共青团湖北省委负责人会见了阳光保险集团代表。")
     assert ("温岭市农水局", "Regulator") in found(pipeline, "人保财险温岭支公司与温岭市农水局一道把赔款送到农户手中。")
