@@ -61,11 +61,19 @@ class GoldEntity:
 
 
 @functools.cache
-def _always_optional() -> tuple[GoldEntity, ...]:
+def always_optional(ontology_dir: Path | None = None) -> tuple[GoldEntity, ...]:
     """What ANNOTATION.md makes optional in every article (bare generic people words: 市民, 居民 …),
-    from ontology/scoring.toml."""
-    with open(ONTOLOGY_DIR / "scoring.toml", "rb") as f:
-        words = tomllib.load(f)["optional_beneficiaries"]
+    from the knowledge folder's scoring.toml (none if it has no such file)."""
+    path = Path(ontology_dir or ONTOLOGY_DIR) / "scoring.toml"
+    if not path.is_file():
+        return ()
+    try:
+        with open(path, "rb") as f:
+            words = tomllib.load(f).get("optional_beneficiaries", [])
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise IkgError(f"{path}: {exc}") from None
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise IkgError(f"{path}: optional_beneficiaries must be a list of strings")
     return tuple(GoldEntity("BeneficiaryGroup", w, optional=True) for w in words)
 
 
@@ -470,8 +478,9 @@ def _yuan(value: Decimal | None) -> str:
 class _Scorer:
     """Accumulates one system's scores over articles."""
 
-    def __init__(self, report: Report):
+    def __init__(self, report: Report, optional: tuple[GoldEntity, ...]):
         self.r = report
+        self.optional = optional  # neutral in every article (always_optional)
 
     def compare(self, section: str, scores: dict[str, Score], key: Callable, article: str, gold: list,
                 found: list, same: Callable, gold_text: Callable, found_text: Callable,
@@ -494,7 +503,7 @@ class _Scorer:
     def article(self, gold: GoldArticle, facts: ArticleFacts) -> None:
         """Score one article in every section."""
         r, a = self.r, gold.article
-        self.entities(a, [e for e in gold.entities if e.scored], _unneutral(gold.entities, facts.entities))
+        self.entities(a, [e for e in gold.entities if e.scored], _unneutral(gold.entities, facts.entities, self.optional))
         self.compare("relations", r.relations, _predicate_of, a, gold.relations, facts.relations,
                      _same_relation, lambda g: f"{g.subject.name} {g.predicate} {g.object.name}", _triple_text)
         self.compare("structure", r.structure, _predicate_of, a, gold.structure, facts.structure,
@@ -526,12 +535,12 @@ class _Scorer:
                 self.r.disagreements.append(Item("amounts", article, "amount", text))
 
 
-def _unneutral(gold: list[GoldEntity], found: list[Node]) -> list[Node]:
+def _unneutral(gold: list[GoldEntity], found: list[Node], optional: tuple[GoldEntity, ...]) -> list[Node]:
     """``found`` less the entities that match no scored gold entity but an implied or optional one
     (a bare generic people word is always optional): finding those is neither a hit nor a false
     positive."""
     scored = [g for g in gold if g.scored]
-    neutral = [g for g in gold if not g.scored] + list(_always_optional())
+    neutral = [g for g in gold if not g.scored] + list(optional)
     hits = {j for _, j in max_matching(scored, found, same_entity)}
     return [n for j, n in enumerate(found) if j in hits or not any(same_entity(g, n) for g in neutral)]
 
@@ -548,11 +557,13 @@ def _predicate_of(x) -> str:
     return x.predicate if isinstance(x, (GoldRelation, GoldStructure)) else x[1]
 
 
-def evaluate(gold: list[GoldArticle], graph: Graph, system: str = "ikg", gold_dir: str = "") -> Report:
-    """Score ``graph`` against ``gold``; every gold article must be in the graph."""
+def evaluate(gold: list[GoldArticle], graph: Graph, system: str = "ikg", gold_dir: str = "",
+             ontology_dir: Path | None = None) -> Report:
+    """Score ``graph`` against ``gold``; every gold article must be in the graph. What is optional
+    in every article comes from ``ontology_dir``'s scoring.toml (default: the project's)."""
     reader = GraphReader(graph)
     report = Report(system, gold_dir, [g.article for g in gold], {}, {}, {}, Score())
-    scorer = _Scorer(report)
+    scorer = _Scorer(report, always_optional(ontology_dir))
     for g in gold:
         if g.article not in reader.articles:
             raise IkgError(f"{g.path}: article {g.article!r} is not in the graph (wrong --input or --graph?)")

@@ -29,7 +29,8 @@ def add_arguments(p) -> None:
                    help="folder of the annotated articles (default: seeds)")
     p.add_argument("--format", "-f", choices=("table", "json"), default="table", help="output (default: table)")
     p.add_argument("--ontology", type=Path, metavar="DIR",
-                   help="knowledge folder to build with (registry/, patterns.toml, ikg.ttl; default: the project's)")
+                   help="knowledge folder to build and score with (registry/, patterns.toml, ikg.ttl, scoring.toml; "
+                        "default: the project's)")
     names = lambda v: tuple(filter(None, v.split(",")))  # noqa: E731 (an argparse type)
     p.add_argument("--disable", metavar="NAME[,NAME…]", type=names, default=(),
                    help="switch these components off, for an ablation: " + ", ".join(COMPONENTS))
@@ -52,6 +53,6 @@ def run(args) -> int:
         graph = build_dataset(args.input, pipeline, report=built)
     for err in built.skipped:
         print(f"ikg: skipped {err}", file=sys.stderr)
-    report = evaluate(gold, graph, system, str(args.gold_dir))
+    report = evaluate(gold, graph, system, str(args.gold_dir), args.ontology)
     print(format_json(report) if args.format == "json" else format_table(report))
     return WARNINGS if built.skipped else OK
