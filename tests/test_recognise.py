@@ -388,3 +388,11 @@ def test_a_later_item_of_a_list_of_units_is_a_branch(pipeline):
 def test_taikangs_retirement_communities_are_programmes(pipeline):
     got = found(pipeline, "泰康之家·楚园、泰康在线总部均落户武汉。")
     assert ("泰康之家·楚园", "Initiative") in got and ("泰康", "InsuranceGroup") not in got
+
+
+def test_market_institutions_and_trade_associations_by_their_ending(pipeline):
+    assert ("深圳数据交易所", "IndustryBody") in found(pipeline, "深圳数据交易所与人保财险签署合作协议。")
+    assert ("浙江省渔业协会", "IndustryBody") in found(pipeline, "浙江省渔业协会联合太保产险推出渔船保险。")
+    assert ("温州商会", "IndustryBody") in found(pipeline, "温州商会向平安产险捐赠防疫物资。")
+    # a stock exchange is where a firm is listed; a bare 行业协会 is no name
+    assert not any(c == "IndustryBody" for _, c in found(pipeline, "该公司在东京证券交易所上市，行业协会发布了条款。"))
