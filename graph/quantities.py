@@ -44,6 +44,7 @@ class QuantityRules:
     market_scope: re.Pattern | None = None  # 全省, 辖内 …: a sentence about a region's figures
     series_row: re.Pattern | None = None  # 2021年 | …: a table row of the article's insurer's time series
     insurer_kinds: frozenset[str] = frozenset()  # cover, claims, gifts: an insurer's, where nobody is named
+    insurers_only: frozenset[str] = frozenset()  # cover, claims: an insurer's though a partner is named nearer
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -67,7 +68,8 @@ class QuantityRules:
                    re.compile(t["other_owners"]), re.compile(t["reported_by"]),
                    re.compile(t["possessive"]), re.compile(t["respectively"]), re.compile(t["shared_owners"]),
                    re.compile(t["acts_on_others"]), re.compile(t["doer_after"]),
-                   re.compile(t["market_scope"]), re.compile(t["series_row"]), frozenset(t["insurer_kinds"]))
+                   re.compile(t["market_scope"]), re.compile(t["series_row"]), frozenset(t["insurer_kinds"]),
+                   frozenset(t["insurers_only"]))
 
 
 def parse_number(text: str) -> Decimal | None:

@@ -101,6 +101,9 @@ class Relator:
             named = named or self._public_agent(s, before, quantity.start)
             agent = named.entity if named else self._topic_agent(s, topic, quantity.start)
             kind = count_kind or amount_kind(unnamed, quantity.start - s.start, self.rules.quantities)
+            if kind in self.rules.quantities.insurers_only and agent is not None and agent.cls == "Partner":
+                insurer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
+                agent = insurer.entity if insurer else topic if topic and topic.cls in INSURER_CLASSES else agent
             if agent is None and kind in self.rules.quantities.insurer_kinds and not any(
                     lm.entity.cls in _SUBJECT_CLASSES for lm in ms):
                 agent = self._topic_agent(s, insurer, quantity.start)

@@ -526,3 +526,13 @@ def test_cover_stated_where_no_organisation_is_named_is_the_articles_insurers(pi
 ])
 def test_a_school_built_or_goods_brought_are_gifts(pipeline, text, fact):
     assert fact in triples(pipeline, text)
+
+
+def test_only_an_insurer_gives_cover_or_pays_claims(pipeline):
+    # the platform heads the amount's clause, but cover and claims are the insurer's (ontology: insurers_only)
+    got = money(pipeline, "人保财险与美团达成合作，美团为骑手提供最高保额60万元的保障。")
+    assert {(agent, kind) for agent, _, kind, _ in got} == {("人保财险", "Coverage")}
+    got = money(pipeline, "平安产险联合京东推出骑手险，京东平台已为骑手赔付120万元。")
+    assert {(agent, kind) for agent, _, kind, _ in got} == {("平安产险", "ClaimsPaid")}
+    # a partner's gift stays the partner's
+    assert {a for a, *_ in money(pipeline, "太保产险与饿了么合作，饿了么捐款100万元。")} == {"饿了么"}
