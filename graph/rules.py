@@ -215,7 +215,7 @@ def _places(t: _Table, folder: Path) -> frozenset[str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise IkgError(f"{path}: {exc}") from None
+        raise t._fail("places", f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 

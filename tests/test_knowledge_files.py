@@ -14,6 +14,8 @@ PATTERNS = (ONTOLOGY_DIR / "patterns.toml").read_text(encoding="utf-8")
 
 def rules_error(tmp_path, text: str) -> str:
     path = tmp_path / "patterns.toml"
+    if not (tmp_path / "places").exists():
+        shutil.copytree(ONTOLOGY_DIR / "places", tmp_path / "places")  # the files patterns.toml names
     path.write_text(text, encoding="utf-8")
     with pytest.raises(IkgError) as caught:
         load_rules(path)
@@ -39,6 +41,12 @@ def test_a_bad_regular_expression_names_its_key(tmp_path):
 def test_a_bad_relation_pattern_names_the_relation(tmp_path):
     text = PATTERNS.replace('before = "(推出|', 'before = "((推出|', 1)
     assert "[relation[0].before]: bad regular expression" in rules_error(tmp_path, text)
+
+
+def test_a_missing_place_list_is_named(tmp_path):
+    (tmp_path / "places").mkdir()
+    message = rules_error(tmp_path, PATTERNS)
+    assert "].places]: cannot read" in message and "counties.txt" in message
 
 
 def test_a_missing_table_is_named(tmp_path):
