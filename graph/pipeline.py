@@ -71,7 +71,7 @@ class Pipeline:
     ontology: Graph
     fingerprint: str = ""  # changes when the registry, the rules, the ontology or the extractor do
     ontology_dir: Path | None = None  # where it was loaded from (worker processes load it again)
-    disabled: tuple[str, ...] = ()  # recogniser components and relation families switched off
+    disabled: tuple[str, ...] = ()  # recogniser components, relation families and models switched off
     learned: LearnedModel | None = None  # the trained CRF of the "learned" recogniser, if there is one
     relation_model: RelationModel | None = None  # the trained relation classifier, when switched on
 
@@ -82,8 +82,9 @@ class Pipeline:
 
         ``disabled`` names components to switch off (see :data:`COMPONENTS`), for ablations; None
         means the default set: those the knowledge switches off (the learned recogniser unless
-        ``learned.toml`` enables it, the relation model unless ``relations.toml`` does). ``cache_dir`` (a build's cache folder) keeps the tokenizer's
-        derived dictionary between processes (see tokenize.py)."""
+        ``learned.toml`` enables it, the relation model unless ``relations.toml`` does).
+        ``cache_dir`` (a build's cache folder) keeps the tokenizer's derived dictionary between
+        processes (see tokenize.py)."""
         ontology_dir = Path(ontology_dir or ONTOLOGY_DIR)
         if disabled is None:
             disabled = default_disabled(ontology_dir)
