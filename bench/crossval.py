@@ -38,7 +38,7 @@ from graph.errors import ArticleError  # noqa: E402
 from graph.evaluate import Report, evaluate  # noqa: E402
 from graph.ingest import read_article  # noqa: E402
 from graph.learned import CONFIG_FILE, LEARNED_DIR, LearnedModel, load_config, train  # noqa: E402
-from graph.pipeline import Pipeline  # noqa: E402
+from graph.pipeline import RELATION_MODEL_COMPONENT, Pipeline  # noqa: E402
 from graph.recognise import Recogniser  # noqa: E402
 from graph.to_rdf import to_dataset  # noqa: E402
 from graph.training import article_examples, gold_pairs  # noqa: E402
@@ -61,7 +61,7 @@ def _pair(value: str) -> tuple[Path, Path]:
 def run(pairs: list[str], folds: int, ontology: Path, config_path: Path) -> dict:
     """The pooled reports of the rules alone and of rules + CRF, and the extraction seconds of each."""
     config = load_config(config_path)
-    base = Pipeline.load(ontology, disabled=("learned",))
+    base = Pipeline.load(ontology, disabled=("learned", RELATION_MODEL_COMPONENT))  # relations: the rules alone
     articles = gold_pairs([_pair(p) for p in pairs])
     recogniser = Recogniser(base.registry, base.rules, base.tokenizer)
     docs, examples, fold = {}, {}, {}

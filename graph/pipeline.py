@@ -13,20 +13,26 @@ from .learned import CONFIG_FILE, LEARNED_DIR, MODEL_FILE, LearnedModel, enabled
 from .link import Linker
 from .ontology import load_ontology
 from .recognise import RECOGNISERS, Recogniser
-from .records import Document, Extraction
+from .records import Document, Extraction, Sentence
 from .registry import Registry, load_registry
 from .relate import RELATORS, Relator
+from .relation_model import CONFIG_FILE as RELATION_CONFIG, MODEL_FILE as RELATION_MODEL, RelationModel
+from .relation_model import enabled_by_default as relations_by_default
 from .rules import Rules, load_rules
 from .segment import segment
 from .tokenize import Tokenizer, create
 
 
-# Every component by name, recognisers then relation families: what `disabled` may name.
-COMPONENTS = RECOGNISERS + RELATORS
+# The relation model beside the relation rules (graph/relation_model.py), by the name that switches it.
+RELATION_MODEL_COMPONENT = "learned_relations"
+# Every component by name, recognisers, relation families, the relation model: what `disabled` may name.
+COMPONENTS = RECOGNISERS + RELATORS + (RELATION_MODEL_COMPONENT,)
 
 def default_disabled(ontology_dir: Path | None = None) -> tuple[str, ...]:
     """The components a default build leaves off, as the knowledge in ``ontology_dir`` says."""
-    return () if enabled_by_default(Path(ontology_dir or ONTOLOGY_DIR) / LEARNED_DIR) else ("learned",)
+    learned = Path(ontology_dir or ONTOLOGY_DIR) / LEARNED_DIR
+    return (*(() if enabled_by_default(learned) else ("learned",)),
+            *(() if relations_by_default(learned) else (RELATION_MODEL_COMPONENT,)))
 
 
 def _code_digest() -> bytes:
@@ -41,14 +47,15 @@ def _code_digest() -> bytes:
 def knowledge_fingerprint(ontology_dir: Path | None = None, tokenizer: str = "jieba",
                           disabled: tuple[str, ...] = ()) -> str:
     """A hash of everything extraction depends on besides the article: the registry, the rules,
-    the ontology, the learned model and its settings, the tokenizer, the components switched off
+    the ontology, the learned models and their settings, the tokenizer, the components switched off
     and the extractor's code. Cheap: files are hashed, not parsed."""
     ontology_dir = Path(ontology_dir or ONTOLOGY_DIR)
     digest = hashlib.sha256(_code_digest() + f"\0{tokenizer}\0{','.join(sorted(disabled))}".encode())
     learned = ontology_dir / LEARNED_DIR
     for path in (*sorted((ontology_dir / "registry").glob("*.ttl")), *sorted((ontology_dir / "places").glob("*.txt")),
                  ontology_dir / "patterns.toml",
-                 ontology_dir / "ikg.ttl", learned / CONFIG_FILE, learned / MODEL_FILE):
+                 ontology_dir / "ikg.ttl", learned / CONFIG_FILE, learned / MODEL_FILE,
+                 learned / RELATION_CONFIG, learned / RELATION_MODEL):
         digest.update(path.name.encode() + b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"")
     return digest.hexdigest()
@@ -64,8 +71,9 @@ class Pipeline:
     ontology: Graph
     fingerprint: str = ""  # changes when the registry, the rules, the ontology or the extractor do
     ontology_dir: Path | None = None  # where it was loaded from (worker processes load it again)
-    disabled: tuple[str, ...] = ()  # recogniser components and relation families switched off
+    disabled: tuple[str, ...] = ()  # recogniser components, relation families and models switched off
     learned: LearnedModel | None = None  # the trained CRF of the "learned" recogniser, if there is one
+    relation_model: RelationModel | None = None  # the trained relation classifier, when switched on
 
     @classmethod
     def load(cls, ontology_dir: Path | None = None, tokenizer: str = "jieba",
@@ -74,8 +82,9 @@ class Pipeline:
 
         ``disabled`` names components to switch off (see :data:`COMPONENTS`), for ablations; None
         means the default set: those the knowledge switches off (the learned recogniser unless
-        ``learned.toml`` enables it). ``cache_dir`` (a build's cache folder) keeps the tokenizer's
-        derived dictionary between processes (see tokenize.py)."""
+        ``learned.toml`` enables it, the relation model unless ``relations.toml`` does).
+        ``cache_dir`` (a build's cache folder) keeps the tokenizer's derived dictionary between
+        processes (see tokenize.py)."""
         ontology_dir = Path(ontology_dir or ONTOLOGY_DIR)
         if disabled is None:
             disabled = default_disabled(ontology_dir)
@@ -88,19 +97,25 @@ class Pipeline:
         if unknown:
             raise IkgError(f"unknown component {sorted(unknown)[0]!r}; choose from {', '.join(COMPONENTS)}")
         learned = None if "learned" in disabled else LearnedModel.load(ontology_dir / LEARNED_DIR)
+        relation_model = (None if RELATION_MODEL_COMPONENT in disabled
+                          else RelationModel.load(ontology_dir / LEARNED_DIR))
         return cls(registry, rules, create(tokenizer, registry.alias_words(), cache_dir), ontology,
-                   fingerprint, ontology_dir, tuple(disabled), learned)
+                   fingerprint, ontology_dir, tuple(disabled), learned, relation_model)
 
     def __post_init__(self) -> None:
         self._recogniser = Recogniser(self.registry, self.rules, self.tokenizer,
                                       [d for d in self.disabled if d in RECOGNISERS], self.learned)
         self._linker = Linker(self.registry, self.rules)
-        self._relator = Relator(self.rules, [d for d in self.disabled if d in RELATORS])
+        self._relator = Relator(self.rules, [d for d in self.disabled if d in RELATORS], self.relation_model)
 
     def extract(self, doc: Document) -> Extraction:
         """Everything the article says that the graph keeps."""
+        return self.read(doc)[1]
+
+    def read(self, doc: Document) -> tuple[list[Sentence], Extraction]:
+        """The article's sentences and its extraction: the relation model's training reads both."""
         sentences = segment(doc, self.tokenizer, self.rules.punctuation)
         mentions = self._recogniser.recognise(sentences)
         linked = self._linker.link(mentions)
         facts, figures = self._relator.relate(doc, sentences, linked)
-        return Extraction(doc, linked, facts, figures)
+        return sentences, Extraction(doc, linked, facts, figures)

@@ -14,6 +14,7 @@ from .errors import IkgError
 from .namespaces import INSURER_CLASSES, ORGANISATION_CLASSES, PUBLIC_CLASSES, SYMMETRIC
 from .quantities import amount_kind, find_quantities
 from .records import DateMention, Document, Entity, Evidence, Fact, Figure, LinkedMention, Sentence
+from .relation_model import RelationModel
 from .rules import RelationRule, Rules
 
 # Public bodies (PUBLIC_CLASSES) own an amount only when no firm is named with it.
@@ -34,9 +35,10 @@ RELATORS = ("structure", "provides", "targets", "supports", "guidedBy", "partner
 
 
 class Relator:
-    """Applies the relation rules of patterns.toml to each sentence."""
+    """Applies the relation rules of patterns.toml to each sentence, then lets the relation model
+    (when it is given) add the relations they missed."""
 
-    def __init__(self, rules: Rules, disabled: Iterable[str] = ()):
+    def __init__(self, rules: Rules, disabled: Iterable[str] = (), model: RelationModel | None = None):
         unknown = set(disabled) - set(RELATORS)
         if unknown:
             raise IkgError(f"unknown relation family {sorted(unknown)[0]!r}; choose from {', '.join(RELATORS)}")
@@ -44,6 +46,7 @@ class Relator:
         self.enabled = frozenset(RELATORS) - set(disabled)
         self._relations = tuple(r for r in rules.relations if r.predicate in self.enabled)
         self._marks = rules.punctuation
+        self.model = model
 
     def relate(self, doc: Document, sentences: list[Sentence],
                linked: list[LinkedMention]) -> tuple[list[Fact], list[Figure]]:
@@ -59,6 +62,7 @@ class Relator:
         offer: Entity | None = None  # the product or initiative the article named last
         paragraph = None
         last_date: str | None = None  # the day the article wrote last, for 当天
+        dated: dict[int, str | None] = {}  # each sentence's date (by index), for the model's facts
         for s in sentences:
             if s.paragraph != paragraph:
                 if not self.rules.continued_paragraph.match(s.norm):
@@ -69,6 +73,7 @@ class Relator:
             dates = same_day_dates(s.norm, s.start, dates, last_date, self.rules.same_day, self.rules.as_of_markers)
             last_date = next((d.value for d in reversed(dates) if not d.as_of), last_date)
             when = dates[0].value if dates else None
+            dated[s.index] = when
             for fact in self._sentence(s, ms, {"topic": topic, "previous": previous, "offer": offer}, named_units):
                 if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
                     fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
@@ -81,7 +86,10 @@ class Relator:
             topic = lead or topic
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
             offer = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _OFFER_CLASSES), offer)
-        return list(facts.values()), _distinct(figures)
+        found = list(facts.values())
+        if self.model is not None:  # a family switched off stays off: the model adds none of its facts
+            found += self.model.facts(sentences, linked, found, dated, self.enabled)
+        return found, _distinct(figures)
 
     def _figures(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
                  dates: list[DateMention], insurer: Entity | None = None) -> list[Figure]:

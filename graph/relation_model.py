@@ -1,0 +1,363 @@
+"""Relation model: a maximum-entropy classifier that adds the relations the rules miss.
+
+A candidate is a pair of linked mentions of one sentence whose classes fit a relation's subject and
+object (``relations.toml`` lists them: the classes ANNOTATION.md relates, as the rules' ``stated_for``),
+or the paragraph's organisation (the topic) with an object of a sentence that names no organisation.
+Its features are the two classes, the words between and around the two mentions, their order and
+distance, the punctuation and other organisations between them, whether the object is quoted, and
+the trigger words of its clause. python-crfsuite, fed one-item sequences, is logistic regression:
+the model gives each candidate the probability that the sentence states it.
+
+:func:`added` turns the candidates the rules missed whose probability reaches ``threshold`` into
+facts. The model (``relations.crfsuite``) and its settings live in ``ontology/learned/``; this module
+knows nothing of the pipeline or of gold files.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import IkgError
+from .namespaces import ORGANISATION_CLASSES, PUBLIC_CLASSES, SYMMETRIC
+from .records import Entity, Evidence, Fact, LinkedMention, Sentence
+from .rules import _Table
+
+MODEL_FILE = "relations.crfsuite"
+CONFIG_FILE = "relations.toml"
+YES, NO = "1", "0"  # the two labels: stated, not stated
+
+# The paragraph's organisation: the first firm a sentence names (public bodies guide, they are no topic).
+_TOPIC_CLASSES = ORGANISATION_CLASSES - PUBLIC_CLASSES
+
+
+@dataclass(frozen=True)
+class RelationConfig:
+    """What ``relations.toml`` says."""
+
+    enabled: bool  # on in a default build; off, it runs only when asked for (--enable learned_relations)
+    threshold: float  # the probability from which a candidate the rules missed is added
+    subjects: dict[str, frozenset[str]]  # predicate -> classes of its subject
+    objects: dict[str, frozenset[str]]  # predicate -> classes of its object
+    triggers: tuple[str, ...]
+    blockers: tuple[str, ...]  # words before a mention in its clause that keep it from being the subject
+    clause_marks: str
+    opening: str
+    window: int  # tokens of context read on each side
+    training: dict[str, float | int]
+
+
+def enabled_by_default(folder: Path) -> bool:
+    """Whether ``relations.toml`` in ``folder`` switches the relation model on in a default build."""
+    path = Path(folder) / CONFIG_FILE
+    return path.is_file() and load_config(path).enabled
+
+
+def load_config(path: Path) -> RelationConfig:
+    """Read ``relations.toml``; a mistake in it is one :class:`IkgError` naming the file and the key."""
+    try:
+        root = _Table(tomllib.loads(Path(path).read_text(encoding="utf-8")), Path(path))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise IkgError(f"{path}: {exc}") from None
+    relations = root.table("relation")
+    subjects, objects = {}, {}
+    for predicate in relations.data:
+        r = relations.table(predicate)
+        subjects[predicate] = frozenset(r.words("subject"))
+        objects[predicate] = frozenset(r.words("object"))
+    training = root.table("training")
+    return RelationConfig(
+        enabled=root.get("enabled", bool), threshold=float(root.get("threshold", (int, float))),
+        subjects=subjects, objects=objects,
+        triggers=tuple(sorted(set(root.words("triggers")), key=lambda w: (-len(w), w))),
+        blockers=tuple(root.words("blockers")), clause_marks=root.get("clause_marks", str),
+        opening=root.get("opening", str), window=root.get("window", int),
+        training={"c1": float(training.get("c1", (int, float))), "c2": float(training.get("c2", (int, float))),
+                  "max_iterations": training.get("max_iterations", int)})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A relation a sentence may state, with the features the model reads it by."""
+
+    sentence: Sentence
+    subject: Entity
+    predicate: str
+    object: Entity
+    features: tuple[str, ...]
+
+    @property
+    def key(self) -> tuple:
+        """The relation it would state (either way round when symmetric)."""
+        return fact_key(self.subject.iri, self.predicate, self.object.iri)
+
+
+def fact_key(subject: str, predicate: str, obj: str) -> tuple:
+    """A relation between two entities, the same either way round when it is symmetric."""
+    ends = tuple(sorted((subject, obj))) if predicate in SYMMETRIC else (subject, obj)
+    return (predicate, *ends)
+
+
+def _bucket(n: int) -> str:
+    for limit in (0, 2, 5, 10, 20, 40):
+        if n <= limit:
+            return str(limit)
+    return "more"
+
+
+class _SentenceView:
+    """A sentence's words and clauses, for the features of its candidates."""
+
+    def __init__(self, s: Sentence, ms: list[LinkedMention], config: RelationConfig):
+        self.s, self.ms, self.config = s, ms, config
+        self.words = [(t.start - s.start, t.end - s.start, t.text) for t in s.tokens if t.text.strip()]
+        text = s.norm or s.text
+        self.text = text
+        self.clause_of = []  # clause number of each character
+        n = 0
+        for ch in text:
+            self.clause_of.append(n)
+            n += ch in config.clause_marks
+
+    def span(self, lm: LinkedMention) -> tuple[int, int]:
+        return lm.mention.start - self.s.start, lm.mention.end - self.s.start
+
+    def words_in(self, a: int, b: int) -> list[str]:
+        return [w for x, y, w in self.words if x >= a and y <= b]
+
+    def before(self, a: int, n: int, clause: bool = True) -> list[str]:
+        """The ``n`` words before offset ``a``, nearest first (within its clause when ``clause``)."""
+        out = []
+        for x, y, w in reversed(self.words):
+            if y <= a:
+                if clause and any(c in self.config.clause_marks for c in w):
+                    break
+                out.append(w)
+                if len(out) == n:
+                    break
+        return out
+
+    def after(self, b: int, n: int, clause: bool = True) -> list[str]:
+        out = []
+        for x, y, w in self.words:
+            if x >= b:
+                if clause and any(c in self.config.clause_marks for c in w):
+                    break
+                out.append(w)
+                if len(out) == n:
+                    break
+        return out
+
+    def clause_text(self, at: int) -> str:
+        c = self.clause_of[min(at, len(self.text) - 1)] if self.text else 0
+        return "".join(ch for ch, k in zip(self.text, self.clause_of) if k == c)
+
+    def triggers(self, text: str) -> list[str]:
+        found, taken = [], [False] * len(text)
+        for t in self.config.triggers:  # longest first: 面向 hides its 向
+            start = text.find(t)
+            while start >= 0:
+                if not any(taken[start:start + len(t)]):
+                    found.append(t)
+                    taken[start:start + len(t)] = [True] * len(t)
+                start = text.find(t, start + 1)
+        return found
+
+    def blocked(self, a: int) -> bool:
+        """Whether a blocker word stands between the clause start and offset ``a`` (为…, 与…)."""
+        return any(w in self.config.blockers for w in self.before(a, 50))
+
+
+def _features(view: _SentenceView, p: str, subject: LinkedMention | None, topic: Entity | None,
+              obj: LinkedMention) -> tuple[str, ...]:
+    """The features of one candidate: ``subject`` is a mention of the sentence, or None with ``topic``."""
+    w = view.config.window
+    s_cls = subject.entity.cls if subject else topic.cls
+    oa, ob = view.span(obj)
+    f = [f"p={p}", f"{p}|sc={s_cls}", f"{p}|oc={obj.entity.cls}", f"{p}|sc_oc={s_cls}_{obj.entity.cls}"]
+    shared = []  # features that mean the same for every relation: also given unprefixed
+    f += [f"{p}|ob={x}" for x in view.before(oa, w)] + [f"{p}|oa={x}" for x in view.after(ob, w)]
+    f += [f"{p}|ob1={x}" for x in view.before(oa, 1)] + [f"{p}|oa1={x}" for x in view.after(ob, 1)]
+    f += [f"{p}|otrig={t}" for t in view.triggers(view.clause_text(oa))]
+    if oa > 0 and view.text[oa - 1] in view.config.opening:
+        shared.append("oquoted")
+    if subject is None:
+        shared += ["topic", *(["oblocked"] if view.blocked(oa) else [])]
+        if any(m.entity.cls in ORGANISATION_CLASSES and view.span(m)[0] < oa
+               and view.clause_of[view.span(m)[0]] == view.clause_of[oa] for m in view.ms):
+            shared.append("org_in_oclause")
+        f += [f"{p}|tb={x}" for x in view.before(oa, 2 * w, clause=False)]
+    else:
+        sa, sb = view.span(subject)
+        first, second = (subject, obj) if sa < oa else (obj, subject)
+        fa, fb = view.span(first)
+        la, lb = view.span(second)
+        order = "so" if first is subject else "os"
+        between = view.text[fb:la]
+        words = view.words_in(fb, la)
+        shared += [f"ord={order}", f"dist={_bucket(len(between))}", f"nwords={_bucket(len(words))}",
+                   f"commas={min(sum(c in view.config.clause_marks for c in between), 3)}"]
+        if view.blocked(sa):
+            shared.append("sblocked")
+        if not view.before(sa, 1):
+            shared.append("sclausestart")
+        others = [m for m in view.ms if fb <= view.span(m)[0] and view.span(m)[1] <= la]
+        if any(m.entity.cls in ORGANISATION_CLASSES for m in others):
+            shared.append("org_between")
+        if any(m.entity.cls == obj.entity.cls for m in others):
+            shared.append("sameclass_between")
+        if view.ms and view.ms[0] is subject:
+            shared.append("sfirst")
+        # competition: how many mentions of the subject's kind stand nearer the object on its side
+        rivals = [m for m in view.ms if m.entity.cls in view.config.subjects[p] and m is not subject
+                  and m.entity.iri != obj.entity.iri
+                  and (sa < view.span(m)[0] < oa if sa < oa else ob <= view.span(m)[0] < sa)]
+        shared.append(f"rivals={min(len(rivals), 2)}")
+        clauses = view.clause_of[oa] - view.clause_of[sa] if view.text else 0
+        shared.append(f"clausegap={max(min(clauses, 2), -2)}")
+        f += [f"{p}|ord={order}", f"{p}|dist={_bucket(len(between))}"]
+        f += [f"{p}|bw={x}" for x in words] + [f"{p}|{order}|bw={x}" for x in words[:3] + words[-3:]]
+        f += [f"{p}|btrig={t}" for t in view.triggers(between)]
+        f += [f"{p}|lw={x}" for x in view.before(fa, w)] + [f"{p}|rw={x}" for x in view.after(lb, w)]
+        f += [f"{p}|sb1={x}" for x in view.before(sa, 1)] + [f"{p}|sa1={x}" for x in view.after(sb, 1)]
+    f += shared + [f"{p}|{x}" for x in shared]
+    return tuple(dict.fromkeys(f))
+
+
+def candidates(sentences: Sequence[Sentence], linked: Iterable[LinkedMention],
+               config: RelationConfig) -> list[Candidate]:
+    """Every candidate relation of the sentences: mention pairs of one sentence, and the topic with
+    the objects of a sentence that names no organisation of the relation's subject classes."""
+    by_sentence: dict[int, list[LinkedMention]] = {}
+    for lm in linked:
+        by_sentence.setdefault(lm.mention.sentence, []).append(lm)
+    out: list[Candidate] = []
+    topic: Entity | None = None
+    paragraph = None
+    for s in sentences:
+        if s.paragraph != paragraph:
+            topic, paragraph = None, s.paragraph
+        ms = sorted(by_sentence.get(s.index, []), key=lambda lm: lm.mention.start)
+        if ms:
+            view = _SentenceView(s, ms, config)
+            seen: set[tuple] = set()
+            for p in config.subjects:
+                subj = [lm for lm in ms if lm.entity.cls in config.subjects[p]]
+                for o in (lm for lm in ms if lm.entity.cls in config.objects[p]):
+                    # the nearest mention of each subject entity speaks for it
+                    nearest: dict[str, LinkedMention] = {}
+                    for sm in subj:
+                        if sm.entity.iri == o.entity.iri or (sm.entity.parent == o.entity.iri
+                                                              or o.entity.parent == sm.entity.iri):
+                            continue
+                        kept = nearest.get(sm.entity.iri)
+                        if kept is None or abs(sm.mention.start - o.mention.start) < abs(
+                                kept.mention.start - o.mention.start):
+                            nearest[sm.entity.iri] = sm
+                    for sm in nearest.values():
+                        c = Candidate(s, sm.entity, p, o.entity, _features(view, p, sm, None, o))
+                        if c.key not in seen:
+                            seen.add(c.key)
+                            out.append(c)
+                    if topic is not None and not subj and topic.cls in config.subjects[p] \
+                            and topic.iri != o.entity.iri:
+                        c = Candidate(s, topic, p, o.entity, _features(view, p, None, topic, o))
+                        if c.key not in seen:
+                            seen.add(c.key)
+                            out.append(c)
+        topic = next((lm.entity for lm in ms if lm.entity.cls in _TOPIC_CLASSES), topic)
+    return out
+
+
+class RelationModel:
+    """A trained classifier and its settings; the crfsuite tagger is opened on first use (and not pickled)."""
+
+    def __init__(self, config: RelationConfig, model_path: Path):
+        self.config = config
+        self.model_path = model_path
+        self._tagger = None
+
+    @classmethod
+    def load(cls, folder: Path) -> "RelationModel | None":
+        """The model in ``folder`` (``ontology/learned``), or None when none has been trained."""
+        model = Path(folder) / MODEL_FILE
+        if not model.is_file():
+            return None
+        return cls(load_config(Path(folder) / CONFIG_FILE), model)
+
+    def __getstate__(self):
+        return {**self.__dict__, "_tagger": None}
+
+    def _open(self):
+        if self._tagger is None:
+            import pycrfsuite
+
+            tagger = pycrfsuite.Tagger()
+            try:
+                tagger.open(str(self.model_path))
+            except (OSError, ValueError) as exc:
+                raise IkgError(f"{self.model_path}: not a crfsuite model ({exc}); run `ikg train --relations`") from None
+            self._tagger = tagger
+        return self._tagger
+
+    def probabilities(self, cands: Sequence[Candidate]) -> list[float]:
+        """The probability that each candidate is stated by its sentence."""
+        tagger = self._open()
+        out = []
+        for c in cands:
+            tagger.set([list(c.features)])
+            out.append(tagger.marginal(YES, 0))
+        return out
+
+    def facts(self, sentences: Sequence[Sentence], linked: Iterable[LinkedMention], known: Iterable[Fact],
+              dates: dict[int, str | None], predicates: Iterable[str]) -> list[Fact]:
+        """The facts of ``predicates`` the sentences state by the model that ``known`` (the rules')
+        lacks; ``dates`` gives each sentence's date (by index), as the rules' facts carry it."""
+        wanted = set(predicates)
+        cands = [c for c in candidates(sentences, linked, self.config) if c.predicate in wanted]
+        return added(known, cands, self.probabilities(cands), self.config.threshold, dates)
+
+
+def added(known: Iterable[Fact], cands: Sequence[Candidate], probs: Sequence[float], threshold: float,
+          dates: dict[int, str | None] | None = None) -> list[Fact]:
+    """The candidates whose probability is at least ``threshold`` and whose relation ``known`` does
+    not state, as facts: each relation once, with its likeliest sentence as evidence."""
+    have = {fact_key(f.subject.iri, f.predicate, f.object.iri) for f in known}
+    best: dict[tuple, tuple[Candidate, float]] = {}
+    for c, p in zip(cands, probs):
+        if p >= threshold and c.key not in have and (c.key not in best or p > best[c.key][1]):
+            best[c.key] = (c, p)
+    return [Fact(c.subject, c.predicate, c.object, Evidence(c.sentence.doc_id, c.sentence.text, c.sentence.start,
+                                                            c.sentence.end), (dates or {}).get(c.sentence.index))
+            for c, _ in best.values()]
+
+
+def train(examples: Iterable[tuple[Sequence[str], bool]], config: RelationConfig, path: Path) -> int:
+    """Train the classifier on (features, stated?) pairs and write it to ``path`` atomically; returns
+    the number of examples. Deterministic: fixed parameters, examples in the given order."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    trainer.set_params(dict(config.training))
+    count = positives = 0
+    for features, stated in examples:
+        trainer.append([list(features)], [YES if stated else NO])
+        count += 1
+        positives += bool(stated)
+    if not positives or positives == count:
+        raise IkgError("relation training needs both stated and unstated candidates; found "
+                       f"{positives} of {count} stated")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    try:
+        trainer.train(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return count
