@@ -35,7 +35,7 @@ def add_arguments(p) -> None:
     p.add_argument("--disable", metavar="NAME[,NAME…]", type=names, default=(),
                    help="switch these components off, for an ablation: " + ", ".join(COMPONENTS))
     p.add_argument("--enable", metavar="NAME[,NAME…]", type=names, default=(),
-                   help="switch on components a default build leaves off (learned, learned_relations)")
+                   help="switch on components a default build leaves off (learned, learned_relations: their .toml says enabled = false)")
 
 
 def run(args) -> int:
