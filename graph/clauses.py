@@ -44,8 +44,16 @@ class Punctuation:
 
 
 def alternation(words) -> str:
-    """A regular expression matching any of ``words``, longest first (so 中心支公司 beats 支公司)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regular expression matching any of ``words``, longest first (so 中心支公司 beats 支公司).
+
+    A list of non-empty words is preceded by a look-ahead at their first characters: the same
+    matches, but a position where none of them starts is passed over at once instead of after
+    trying every word (the region list has hundreds; that was a tenth of extraction)."""
+    words = sorted(words, key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in words)
+    if not words or not all(words):
+        return body
+    return f"(?=[{''.join(re.escape(c) for c in sorted({w[0] for w in words}))}])(?:{body})"
 
 
 @lru_cache(maxsize=1)
