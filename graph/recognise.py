@@ -119,6 +119,7 @@ class SentenceView:
     patterned: list[Mention] = field(default_factory=list)  # names patterns give whole
     suffixed: list[tuple[Mention, bool]] = field(default_factory=list)  # (name, needs a unit)
     over_insurers: list[Mention] = field(default_factory=list)  # names read whole over an insurer's name
+    matches: list[tuple[int, int, str]] = field(default_factory=list)  # the alias automaton's (start, end, iri)
 
     @property
     def text(self) -> str:
@@ -308,7 +309,8 @@ class Recogniser:
         partners_inside = inside + [(m.start - s.start, m.end - s.start) for m, _ in view.suffixed
                                     if m.cls == "Partner" and not m.unit]  # 邮储银行河南省分行 is the bank's unit
         candidates, spans = [], set()
-        for a, b, iri in self.index.matches(s.text):
+        view.matches = self.index.matches(s.text)  # one pass of the automaton; the learned model reads it too
+        for a, b, iri in view.matches:
             cls = self.registry.entries[iri].entity.cls
             around = (insurers_inside if cls in ("Insurer", "InsuranceGroup")
                       else partners_inside if cls == "Partner" else inside)
@@ -648,7 +650,7 @@ def learned_input(rec: Recogniser, view: SentenceView, pos: bool = True) -> Sent
     # jieba's guesses at unknown words cost more than the rest of the model's input together and
     # change none of its answers on the seeds, dev and news sets: the model goes without them.
     words = (pos and rec.tokenizer.pos(text, guess_unknown=False)) or [(t.text, "x") for t in view.sentence.tokens]
-    aliases = [(a, b, rec.registry.entries[iri].entity.cls) for a, b, iri in rec.index.matches(text)
+    aliases = [(a, b, rec.registry.entries[iri].entity.cls) for a, b, iri in view.matches
                if (a, b) in view.alias_spans]
     return SentenceInput(text, words, quotes, aliases)
 
