@@ -121,6 +121,12 @@ def _kind(ch: str) -> str:
 
 # A character's kind, once per character: looking its name up was a tenth of the model's time.
 _KINDS: dict[str, str] = {}
+_KIND_FEATURES: dict[str, str] = {}  # and its feature string
+
+
+def _kind_feature(ch: str) -> str:
+    feature = _KIND_FEATURES[ch] = "k=" + _kind(ch)
+    return feature
 
 
 def _word_positions(s: SentenceInput) -> list[tuple[str, str, str]]:
@@ -194,7 +200,7 @@ def features(s: SentenceInput, config: LearnedConfig) -> list[list[str]]:
         columns += [[f"b-2={a}{b}" for a, b in zip(padded[:n], before1)],
                     [f"b+2={a}{b}" for a, b in zip(after1, padded[4:n + 4])]]
     if "kind" in on:
-        columns.append(["k=" + _kind(c) for c in chars])
+        columns.append([_KIND_FEATURES.get(c) or _kind_feature(c) for c in chars])
     words = _word_positions(s) if on & {"word", "word_place", "word_shape"} else []
     if "word_place" in on:
         columns.append(["wp=" + place for place, _, _ in words])
@@ -303,6 +309,8 @@ def bio_labels(length: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
 def spans_of(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     """The (start, end, class) spans a BIO tag sequence marks; a stray I- starts a span."""
     out, start, cls = [], None, None
+    if labels.count(OUTSIDE) == len(labels):  # most sentences: nothing to read
+        return out
     for i, label in enumerate([*labels, OUTSIDE]):
         tag, _, kind = label.partition("-")
         if start is not None and (tag != "I" or kind != cls):
