@@ -216,11 +216,12 @@ class Relator:
         # The text around each list, cut once for all the rules that test it
         contexts = [(s.norm[:ms[first].mention.start - s.start].rstrip(self._marks.opening),
                      self._after_name(s, ms[last])) for first, last in groups]
+        classes = [{lm.entity.cls for lm in ms[first:last + 1]} for first, last in groups]
         for rule in self._relations:
-            for (first, last), (before, after) in zip(groups, contexts):
+            for (first, last), present, (before, after) in zip(groups, classes, contexts):
+                if rule.object.isdisjoint(present) or not self._context_matches(rule, before, after):
+                    continue  # no member of a class the rule takes, or not its context
                 members = [lm for lm in ms[first:last + 1] if lm.entity.cls in rule.object]
-                if not members or not self._context_matches(rule, before, after):
-                    continue
                 symmetric = rule.predicate in SYMMETRIC  # stated when either end is of a stated class
                 for subject in self._subjects(rule, s, ms, groups, first, last, topics, clause, subjects, heads):
                     for lm in members:
