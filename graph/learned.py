@@ -134,7 +134,10 @@ def _word_positions(s: SentenceInput) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     for word, tag in s.words:
         n = len(word)
-        out += [("S" if n == 1 else "B" if i == 0 else "E" if i == n - 1 else "M", tag, word) for i in range(n)]
+        if n == 1:
+            out.append(("S", tag, word))
+        elif n > 1:
+            out += [("B", tag, word), *[("M", tag, word)] * (n - 2), ("E", tag, word)]
     # A tagger that drops or changes characters must not shift every later feature: pad or cut.
     return (out + [("S", "x", "")] * len(s.text))[:len(s.text)]
 
