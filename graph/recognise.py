@@ -423,7 +423,8 @@ class Recogniser:
         tokens = [t for t in s.tokens if t.end - s.start <= suffix_start]
         brackets = [b.span() for b in r.name_bracket.finditer(s.text, 0, suffix_start)]
         for token in reversed(tokens):
-            bracketed = any(a <= token.start - s.start and token.end - s.start <= b for a, b in brackets)
+            bracketed = bool(brackets) and any(a <= token.start - s.start and token.end - s.start <= b
+                                               for a, b in brackets)
             if not bracketed and (token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1])
                                   or (ends_stem and ends_stem.search(token.text))):
                 break
