@@ -44,8 +44,24 @@ class Punctuation:
 
 
 def alternation(words) -> str:
-    """A regular expression matching any of ``words``, longest first (so 中心支公司 beats 支公司)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regular expression matching any of ``words``, longest first (so 中心支公司 beats 支公司).
+
+    It starts with :func:`starts_ahead`: the same matches, but a position where none of the words
+    starts is passed over at once instead of after trying every word (the region list has
+    hundreds; that was a tenth of extraction)."""
+    words = sorted(words, key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in words)
+    ahead = starts_ahead(words)
+    return f"{ahead}(?:{body})" if ahead else body
+
+
+def starts_ahead(words) -> str:
+    """A look-ahead at the first characters of ``words``: it lets a pattern that goes on with
+    one of them give up at once elsewhere. Empty when a word is empty (it could match anywhere)."""
+    words = list(words)
+    if not words or not all(words):
+        return ""
+    return f"(?=[{''.join(re.escape(c) for c in sorted({w[0] for w in words}))}])"
 
 
 @lru_cache(maxsize=1)

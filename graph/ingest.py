@@ -35,6 +35,7 @@ _VOID_ELEMENTS = {"br", "hr", "img", "meta", "link", "input", "wbr", "source"}
 
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_BARE_URL = re.compile(r"https?://\S+")  # a line that is only a link
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -132,7 +133,7 @@ def _clean_lines(body: str) -> tuple[list[str], list[str], str | None]:
             heading = heading or line.strip()
         line = _MD_EMPHASIS.sub(r"\2", line)
         line = _SPACES.sub(" ", line).strip()
-        if re.fullmatch(r"https?://\S+", line):
+        if _BARE_URL.fullmatch(line):
             urls.append(line)
             continue
         if line:

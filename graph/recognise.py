@@ -86,6 +86,17 @@ def _runs(text: str, quotes: list, joiners: frozenset[str]) -> list[list]:
     return runs
 
 
+def _occurrences(word: str, text: str) -> list[int]:
+    """Where the non-empty ``word`` starts in ``text``, left to right, occurrences not overlapping
+    (what ``re.finditer`` of the escaped word gives, without building and looking up a pattern for
+    every word of every sentence)."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + len(word))
+    return out
+
+
 def _as_written(m: Mention, s: Sentence) -> Mention:
     """``m`` with its surface forms as the article writes them."""
     start = m.start - s.start
@@ -108,6 +119,7 @@ class SentenceView:
     patterned: list[Mention] = field(default_factory=list)  # names patterns give whole
     suffixed: list[tuple[Mention, bool]] = field(default_factory=list)  # (name, needs a unit)
     over_insurers: list[Mention] = field(default_factory=list)  # names read whole over an insurer's name
+    matches: list[tuple[int, int, str]] = field(default_factory=list)  # the alias automaton's (start, end, iri)
 
     @property
     def text(self) -> str:
@@ -200,8 +212,8 @@ class Recogniser:
         # The article's own short name wins over another registry entity's alias of the same text,
         # or inside it: after 中国人寿保险股份有限公司（简称“中国人寿”）, 中国人寿 is the life company,
         # not the group; after …海南省分公司（简称“海南人保”）, 海南人保 is the branch, not 人保.
-        spans = [(m.start() + s.start, m.end() + s.start, short_names[name])
-                 for name in short_names for m in re.finditer(re.escape(name), s.text)]
+        spans = [(a + s.start, a + len(name) + s.start, short_names[name])
+                 for name in short_names for a in _occurrences(name, s.text)]
         mentions = [m for m in mentions if not any(
             a <= m.start and m.end <= b and (
                 (m.kind == "alias" and m.entity and ((a, b) != (m.start, m.end) or named.entity != m.entity))
@@ -214,10 +226,11 @@ class Recogniser:
             taken[definition.start():definition.end()] = [True] * (definition.end() - definition.start())
         added = []
         for name, named in short_names.items():
-            for m in re.finditer(re.escape(name), s.text):
-                if not any(taken[m.start():m.end()]):
-                    taken[m.start():m.end()] = [True] * (m.end() - m.start())
-                    added.append(replace(named, surface=name, start=s.start + m.start(), end=s.start + m.end(),
+            for a in _occurrences(name, s.text):
+                b = a + len(name)
+                if not any(taken[a:b]):
+                    taken[a:b] = [True] * (b - a)
+                    added.append(replace(named, surface=name, start=s.start + a, end=s.start + b,
                                          sentence=s.index, kind="alias"))
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
@@ -296,7 +309,8 @@ class Recogniser:
         partners_inside = inside + [(m.start - s.start, m.end - s.start) for m, _ in view.suffixed
                                     if m.cls == "Partner" and not m.unit]  # 邮储银行河南省分行 is the bank's unit
         candidates, spans = [], set()
-        for a, b, iri in self.index.matches(s.text):
+        view.matches = self.index.matches(s.text)  # one pass of the automaton; the learned model reads it too
+        for a, b, iri in view.matches:
             cls = self.registry.entries[iri].entity.cls
             around = (insurers_inside if cls in ("Insurer", "InsuranceGroup")
                       else partners_inside if cls == "Partner" else inside)
@@ -420,7 +434,8 @@ class Recogniser:
         tokens = [t for t in s.tokens if t.end - s.start <= suffix_start]
         brackets = [b.span() for b in r.name_bracket.finditer(s.text, 0, suffix_start)]
         for token in reversed(tokens):
-            bracketed = any(a <= token.start - s.start and token.end - s.start <= b for a, b in brackets)
+            bracketed = bool(brackets) and any(a <= token.start - s.start and token.end - s.start <= b
+                                               for a, b in brackets)
             if not bracketed and (token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1])
                                   or (ends_stem and ends_stem.search(token.text))):
                 break
@@ -594,8 +609,9 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
     out = []
     for name, line in rec.registry.generic_names.items():
         for prefix in r.line_reference_prefixes:
-            for m in re.finditer(re.escape(prefix + name), text):
-                out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index,
+            word = prefix + name
+            for a in _occurrences(word, text):
+                out.append(Mention(word, s.start + a, s.start + a + len(word), s.index,
                                    "Insurer", "reference", line=line))
     local = (m for m in r.local_branch.finditer(text)
              if r.clause_start.fullmatch(text[m.start() - 1:m.start()] or " ")
@@ -646,7 +662,7 @@ def learned_input(rec: Recogniser, view: SentenceView, pos: bool = True) -> Sent
     # jieba's guesses at unknown words cost more than the rest of the model's input together and
     # change none of its answers on the seeds, dev and news sets: the model goes without them.
     words = (pos and rec.tokenizer.pos(text, guess_unknown=False)) or [(t.text, "x") for t in view.sentence.tokens]
-    aliases = [(a, b, rec.registry.entries[iri].entity.cls) for a, b, iri in rec.index.matches(text)
+    aliases = [(a, b, rec.registry.entries[iri].entity.cls) for a, b, iri in view.matches
                if (a, b) in view.alias_spans]
     return SentenceInput(text, words, quotes, aliases)
 

@@ -224,11 +224,15 @@ class Relator:
         subjects = [lm.entity.cls in ORGANISATION_CLASSES and self._can_be_subject(s, lm) for lm in ms]
         heads = [self._marks.clause_start(s.norm, lm.mention.start - s.start) for lm in ms]  # their clauses' starts
         groups = _lists(s, ms, clause, self.rules.list_joiner, self.rules.short_name)
+        # The text around each list, cut once for all the rules that test it
+        contexts = [(s.norm[:ms[first].mention.start - s.start].rstrip(self._marks.opening),
+                     self._after_name(s, ms[last])) for first, last in groups]
+        classes = [{lm.entity.cls for lm in ms[first:last + 1]} for first, last in groups]
         for rule in self._relations:
-            for first, last in groups:
+            for (first, last), present, (before, after) in zip(groups, classes, contexts):
+                if rule.object.isdisjoint(present) or not self._context_matches(rule, before, after):
+                    continue  # no member of a class the rule takes, or not its context
                 members = [lm for lm in ms[first:last + 1] if lm.entity.cls in rule.object]
-                if not members or not self._context_matches(rule, s, ms[first], ms[last]):
-                    continue
                 symmetric = rule.predicate in SYMMETRIC  # stated when either end is of a stated class
                 for subject in self._subjects(rule, s, ms, groups, first, last, topics, clause, subjects, heads):
                     for lm in members:
@@ -306,12 +310,10 @@ class Relator:
                 owner = Entity(e.parent, "Insurer", "", from_registry=True)  # only its IRI is used
                 yield Fact(e, "unitOf" if e.cls == "Branch" else "subOrganizationOf", owner, evidence)
 
-    def _context_matches(self, rule: RelationRule, s: Sentence, first: LinkedMention,
-                         last: LinkedMention) -> bool:
-        before = s.norm[:first.mention.start - s.start].rstrip(self._marks.opening)
-        after = s.norm[last.mention.end - s.start:].lstrip(self._marks.closing)
-        short = self.rules.short_name.match(after)  # X（简称“Y”）签署…: the trigger comes after the short name
-        after = after[short.end():] if short else after
+    @staticmethod
+    def _context_matches(rule: RelationRule, before: str, after: str) -> bool:
+        """Whether a list's text before it and after it (past its short name: X（简称“Y”）签署…)
+        are what ``rule`` asks for."""
         if rule.before and not rule.before.search(before):
             return False
         if rule.after and not rule.after.search(after):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
 
-from .clauses import Punctuation, alternation
+from .clauses import Punctuation, alternation, starts_ahead
 from .data import ONTOLOGY_DIR
 from .errors import IkgError
 from .quantities import QuantityRules
@@ -287,8 +287,8 @@ def load_rules(path: Path | None = None) -> Rules:
         # at a clause start, or a later item of a list (深圳电销中心和广东电销中心)
         bare_branch=names.regex("clause_start", f"(?:(?<={clause_start})|{joined_behind}|^)(?P<region>{regions})?"
                                 f"(?:{region_suffix})?(?P<unit>{re.escape(bare_unit)}|{units})"),
-        implied_place=names.table("implied_place").regex(
-            "levels", f"(?:^|(?<={clause_start})|{boundary_behind})"
+        implied_place=names.table("implied_place").regex(  # the level first: rarer than a clause start
+            "levels", f"{starts_ahead(implied_levels)}(?:^|(?<={clause_start})|{boundary_behind})"
                       f"(?:{alternation(implied_levels)})(?:{placeholders['government_bodies']})"),
         implied_levels=implied_levels,
         region_prefix=names.regex("regions", f"^(?:{regions})"),

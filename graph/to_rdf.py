@@ -119,10 +119,11 @@ def _write_extraction(g: Graph, ex: Extraction) -> None:
             g.add((node, SKOS.altLabel, Literal(lm.mention.surface, lang="zh")))
         if lm.written:
             g.add((node, SKOS.altLabel, Literal(lm.written, lang="zh")))
+    evidence: dict[Evidence, URIRef] = {}  # written once though many facts share their sentence
     for fact in ex.facts:
-        _fact(g, article, fact)
+        _fact(g, article, fact, evidence)
     for figure in ex.figures:
-        _figure(g, article, figure)
+        _figure(g, article, figure, evidence)
 
 
 def date_literal(value: str) -> Literal:
@@ -143,7 +144,7 @@ def _article(g: Graph, article: URIRef, doc: Document) -> None:
         g.add((article, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI)))
 
 
-def _fact(g: Graph, article: URIRef, fact: Fact) -> None:
+def _fact(g: Graph, article: URIRef, fact: Fact, evidence: dict[Evidence, URIRef]) -> None:
     s, o, p = URIRef(fact.subject.iri), URIRef(fact.object.iri), predicate_iri(fact.predicate)
     ev = fact.evidence
     g.add((s, p, o))
@@ -154,13 +155,13 @@ def _fact(g: Graph, article: URIRef, fact: Fact) -> None:
     g.add((node, RDF.predicate, p))
     g.add((node, RDF.object, o))
     g.add((node, IK.provenance, IK.FromText))
-    g.add((node, IK.evidence, _evidence(g, article, ev)))
+    g.add((node, IK.evidence, _evidence(g, article, ev, evidence)))
     g.add((node, PROV.wasDerivedFrom, article))
     if fact.as_of:
         g.add((node, IK.asOf, date_literal(fact.as_of)))
 
 
-def _figure(g: Graph, article: URIRef, f: Figure) -> None:
+def _figure(g: Graph, article: URIRef, f: Figure, evidence: dict[Evidence, URIRef]) -> None:
     """An ik:AmountFact (value in a schema:MonetaryAmount, CNY) or an ik:CountFact."""
     q, ev = f.quantity, f.evidence
     node = URIRef(node_iri("figure", ev.doc_id, f.agent.iri, q.start, q.value))
@@ -185,12 +186,16 @@ def _figure(g: Graph, article: URIRef, f: Figure) -> None:
     if f.as_of:
         g.add((node, IK.asOf, date_literal(f.as_of)))
     g.add((node, IK.provenance, IK.FromText))
-    g.add((node, IK.evidence, _evidence(g, article, ev)))
+    g.add((node, IK.evidence, _evidence(g, article, ev, evidence)))
     g.add((node, PROV.wasDerivedFrom, article))
 
 
-def _evidence(g: Graph, article: URIRef, ev: Evidence) -> URIRef:
-    node = URIRef(node_iri("evidence", ev.doc_id, ev.start, ev.end))
+def _evidence(g: Graph, article: URIRef, ev: Evidence, written: dict[Evidence, URIRef]) -> URIRef:
+    """The node of ``ev``, its triples added the first time it is asked for (``written``)."""
+    node = written.get(ev)
+    if node is not None:
+        return node
+    node = written[ev] = URIRef(node_iri("evidence", ev.doc_id, ev.start, ev.end))
     g.add((node, RDF.type, IK.Evidence))
     g.add((node, IK.inArticle, article))
     g.add((node, IK.quote, Literal(ev.quote)))

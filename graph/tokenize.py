@@ -52,6 +52,10 @@ def create(name: str, domain_words: Iterable[str], cache_dir: Path | None = None
     return factory(domain_words, cache_dir)
 
 
+# How many pos() answers a tokenizer keeps before starting afresh (a few MB).
+_TAGGED_LIMIT = 50_000
+
+
 @register("jieba")
 class JiebaTokenizer:
     """jieba's HMM tokenizer with the registry's names added as user words."""
@@ -64,6 +68,7 @@ class JiebaTokenizer:
         self._jieba = jieba.Tokenizer()
         self._tagger = None  # jieba.posseg, built on first use: most documents never need it
         self._tags: dict | None = None  # the part-of-speech table the tagger would read, if cached
+        self._tagged: dict[tuple[str, bool], tuple[tuple[str, str], ...]] = {}  # pos() answers so far
         saved = _JiebaState(cache_dir, words) if cache_dir is not None else None
         if saved is not None and saved.load(self):
             return
@@ -77,9 +82,18 @@ class JiebaTokenizer:
         return [Token(w, s + offset, e + offset) for w, s, e in self._jieba.tokenize(text)]
 
     def pos(self, text: str, guess_unknown: bool = True) -> list[tuple[str, str]]:
-        if self._tagger is None:
-            self._tagger = self._make_tagger()
-        return [(p.word, p.flag) for p in self._tagger.cut(text, HMM=guess_unknown)]
+        # The recogniser asks about the same short stems and places sentence after sentence (a
+        # twentieth of extraction): each is tagged once per process, and jieba's answer is the same.
+        key = (text, guess_unknown)
+        tagged = self._tagged.get(key)
+        if tagged is None:
+            if self._tagger is None:
+                self._tagger = self._make_tagger()
+            tagged = tuple((p.word, p.flag) for p in self._tagger.cut(text, HMM=guess_unknown))
+            if len(self._tagged) >= _TAGGED_LIMIT:
+                self._tagged.clear()
+            self._tagged[key] = tagged
+        return list(tagged)
 
     def _make_tagger(self):
         posseg = _posseg(self._tags)
