@@ -416,7 +416,9 @@ class Explorer:
             for r in _rows(self.store, f"""SELECT ?e ?f ?art WHERE {{ VALUES ?e {{ {_values(iris[start:start + BATCH])} }}
                     ?f ik:agent ?e ; a ik:AmountFact . OPTIONAL {{ ?f ik:evidence/ik:inArticle ?art }} }}"""):
                 cited[r["e"].value][r["f"].value].add(_text(r["art"]))
-        keys = article_keys(self.store, {a for fs in cited.values() for arts in fs.values() for a in arts if a})
+        # an agent with no more figures than the page lists shows them all: its articles need no date
+        keys = article_keys(self.store, {a for fs in cited.values() if len(fs) > PAGE_FIGURES
+                                         for arts in fs.values() for a in arts if a})
         dated = {e: {f: max((keys[a] for a in arts if a in keys), default=()) for f, arts in fs.items()}
                  for e, fs in cited.items()}
         # the latest first, and among figures as recent, by IRI (a stable sort keeps that order)
