@@ -20,7 +20,7 @@ import pyoxigraph
 
 from .entity_index import article_keys
 from .lookup import SUMMARY_GRAPH, name_key, search
-from .namespaces import ENTITY_CLASSES, IK, SPARQL_PREFIXES, STRUCTURE
+from .namespaces import ENTITY_CLASSES, IK, SCHEMA, SPARQL_PREFIXES, STRUCTURE
 from .quantities import format_yuan
 from .render_html import (OVERVIEW_NODES, article_record, entity_record, legend, link_record, overview,
                           _prefixed)
@@ -33,6 +33,9 @@ PAGE_FIGURES = 20  # money figures per entity
 CLASS_IRIS = " ".join(f"ik:{c}" for c in ENTITY_CLASSES)
 STRUCTURE_IRIS = " ".join(f"org:{name}" for name in STRUCTURE)
 SUMMARY = f"<{SUMMARY_GRAPH}>"
+# what an article's record holds, by the predicate it is read from
+ARTICLE_FIELDS = {str(SCHEMA[p]): name for p, name in (("identifier", "id"), ("headline", "title"),
+                  ("datePublished", "date"), ("publisher", "publisher"), ("url", "url"))}
 BATCH = 500  # entities per VALUES block when the static page reads their relations
 
 
@@ -72,17 +75,21 @@ class Explorer:
 
     def _read_articles(self, values: str = "") -> dict[str, dict]:
         """Identifier, headline, date, publisher and web address of every article (of those a
-        ``VALUES ?a`` block ``values`` names)."""
+        ``VALUES ?a`` block ``values`` names); one of each if an article has several."""
+        fields: dict[str, dict[str, str]] = {}
+        # one scan of each article's triples, not a seek per field (graph.html cites thousands)
+        for r in _rows(self.store, f"""SELECT ?a ?p ?o WHERE {{ {values} ?a a schema:NewsArticle ; ?p ?o .
+                FILTER(?p IN (rdf:type, {", ".join(f"<{p}>" for p in ARTICLE_FIELDS)})) }}"""):
+            known = fields.setdefault(r["a"].value, {})
+            name = ARTICLE_FIELDS.get(r["p"].value)
+            if name:
+                known[name] = r["o"].value
         found = {}
-        for r in _rows(self.store, f"""
-                SELECT ?a ?id ?title ?date ?publisher ?url WHERE {{ {values} ?a a schema:NewsArticle .
-                  OPTIONAL {{ ?a schema:identifier ?id }} OPTIONAL {{ ?a schema:headline ?title }}
-                  OPTIONAL {{ ?a schema:datePublished ?date }} OPTIONAL {{ ?a schema:publisher ?publisher }}
-                  OPTIONAL {{ ?a schema:url ?url }} }}"""):
-            url = _text(r["url"])
-            found[r["a"].value] = {
-                "id": _text(r["id"]) or r["a"].value, "title": _text(r["title"]), "date": _text(r["date"]),
-                "publisher": _text(r["publisher"]),
+        for a, known in fields.items():
+            url = known.get("url", "")
+            found[a] = {
+                "id": known.get("id") or a, "title": known.get("title", ""), "date": known.get("date", ""),
+                "publisher": known.get("publisher", ""),
                 "url": url if url.startswith(("https://", "http://")) else ""}  # no javascript: link, ever
         return found
 
