@@ -7,7 +7,8 @@ the exports leave them out):
   every entity some article mentions (see lookup.py).
 - :data:`~graph.lookup.SUMMARY_GRAPH`: the entity-level graph, small enough for whole-corpus
   questions and the explorer. Per entity: its contract class, preferred label, aliases and
-  ``ik:mentionCount`` (articles that mention it); per (subject, relation, object) that some fact
+  ``ik:mentionCount`` (articles that mention it) and ``ik:mentionedIn`` the :data:`LISTED_MENTIONS`
+  latest news articles that do (what graph.html lists); per (subject, relation, object) that some fact
   backs: the relation as one triple, plus an ``ik:RelationSummary`` node with ``ik:evidenceCount``
   (distinct evidence sentences; 0 for a link known only from the registry), when dated,
   ``ik:firstEvidence``/``ik:lastEvidence``, and ``rdfs:seeAlso`` the :data:`LISTED_EVIDENCE`
@@ -24,11 +25,14 @@ difference: each replacement reads its facts' rows before and after (:func:`fact
 :func:`fact_rows`) and :func:`update_relations` adjusts a relation's summary by the rows gained
 and lost (a relation between two hubs is not counted again from its thousands of evidence),
 counting again only when a lost row held its first or last date or a listed evidence, or no
-evidence is left. The result equals a clean rebuild's (:func:`rebuild`;
+evidence is left. An entity's latest mentions are updated by difference too (:func:`_update_listings`:
+the changed articles against the listed ones), so a build never reads every article's date. The
+result equals a clean rebuild's (:func:`rebuild`;
 tests/test_summary_incremental.py).
 """
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,7 +41,7 @@ import pyoxigraph
 
 from .iri import node_iri
 from .lookup import NAME_KEY, NAMES_GRAPH, SUMMARY_GRAPH, name_key
-from .namespaces import ENTITY_CLASSES, IK, RDF, SKOS
+from .namespaces import ENTITY_CLASSES, IK, RDF, SCHEMA, SKOS
 
 _N = pyoxigraph.NamedNode
 _DEFAULT = pyoxigraph.DefaultGraph()
@@ -56,7 +60,8 @@ _SENTINELS = ("0001-01-01", "9999-12-31")
 LISTED_EVIDENCE = 10  # evidence nodes a relation's summary names (rdfs:seeAlso): the latest dated, then by IRI
 _SEE_ALSO = _N("http://www.w3.org/2000/01/rdf-schema#seeAlso")
 _EVIDENCE, _IN_ARTICLE = _N(str(IK.evidence)), _N(str(IK.inArticle))
-_PUBLISHED = _N("https://schema.org/datePublished")
+_PUBLISHED, _IDENTIFIER, _NEWS = _N(str(SCHEMA.datePublished)), _N(str(SCHEMA.identifier)), _N(str(SCHEMA.NewsArticle))
+LISTED_MENTIONS = 50  # articles an entity's summary names (ik:mentionedIn): the latest, what graph.html lists
 _FACT_TYPES = (_N(str(IK.RelationFact)), _N(str(IK.StructureFact)))
 _FACT_PARTS = (_SUBJECT, _PREDICATE, _OBJECT, _EVIDENCE)
 _EVIDENCE_COUNT, _FIRST, _LAST = _N(str(IK.evidenceCount)), _N(str(IK.firstEvidence)), _N(str(IK.lastEvidence))
@@ -65,13 +70,16 @@ _EVIDENCE_COUNT, _FIRST, _LAST = _N(str(IK.evidenceCount)), _N(str(IK.firstEvide
 @dataclass
 class Touched:
     """What replaced graphs feed in the derived graphs: the entities they mention or state facts
-    about, and the (subject, relation, object) IRIs of their facts."""
+    about, the (subject, relation, object) IRIs of their facts, and the articles whose mentions
+    or place in the order of articles (:func:`article_keys`) they state."""
 
     entities: set[str] = field(default_factory=set)
     statements: set[tuple[str, str, str]] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
 
     def __or__(self, other: "Touched") -> "Touched":
-        return Touched(self.entities | other.entities, self.statements | other.statements)
+        return Touched(self.entities | other.entities, self.statements | other.statements,
+                       self.articles | other.articles)
 
 
 def touched(quads: Iterable[pyoxigraph.Quad]) -> Touched:
@@ -86,6 +94,11 @@ def touched(quads: Iterable[pyoxigraph.Quad]) -> Touched:
             node = q.subject if q.predicate == _MENTIONED_IN else q.object
             if isinstance(node, pyoxigraph.NamedNode):
                 found.entities.add(node.value)
+        if q.predicate == _MENTIONED_IN and isinstance(q.object, pyoxigraph.NamedNode):
+            found.articles.add(q.object.value)
+        elif (q.predicate in (_PUBLISHED, _IDENTIFIER) or (q.predicate == _TYPE and q.object == _NEWS)) \
+                and isinstance(q.subject, pyoxigraph.NamedNode):
+            found.articles.add(q.subject.value)
     for spo in parts.values():
         terms = [spo.get(p) for p in (_SUBJECT, _PREDICATE, _OBJECT)]
         if all(isinstance(t, pyoxigraph.NamedNode) for t in terms):
@@ -105,6 +118,12 @@ def rebuild(store: pyoxigraph.Store) -> None:
     quads = [q for iri in entities for q in _entity(store, _N(iri), mentions.get(iri, 0))]
     for start in range(0, len(entities), _BATCH):  # every relation, read by its subject
         quads += _statements(store, f"VALUES ?s {{ {_iris(entities[start:start + _BATCH])} }}")
+    mentioned = defaultdict(list)
+    for row in store.query(f"SELECT ?e ?a WHERE {{ ?e <{IK.mentionedIn}> ?a FILTER(isIRI(?e) && isIRI(?a)) }}"):
+        mentioned[row["e"].value].append(row["a"].value)
+    keys = article_keys(store, {a for articles in mentioned.values() for a in articles})
+    for iri, articles in mentioned.items():
+        quads += _listing(iri, _latest(articles, keys))
     store.extend(quads)
 
 
@@ -112,6 +131,7 @@ def refresh(store: pyoxigraph.Store, changed: Touched) -> None:
     """Recompute the names and records of ``changed.entities`` and the summaries of
     ``changed.statements`` from the union (after the articles' graphs that state them were replaced)."""
     entities, statements = sorted(changed.entities), sorted(changed.statements)
+    _update_listings(store, changed)
     old: list[pyoxigraph.Quad] = []
     for iri in entities:
         node = _N(iri)
@@ -128,6 +148,71 @@ def refresh(store: pyoxigraph.Store, changed: Touched) -> None:
         rows = " ".join(f"({_iris(spo)})" for spo in statements[start:start + _BATCH])
         quads += _statements(store, f"VALUES (?s ?p ?o) {{ {rows} }}")
     store.extend(quads)
+
+
+def article_keys(store: pyoxigraph.Store, articles: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """The place of each news article (schema:NewsArticle) of ``articles`` in the order graph.html
+    numbers them by: its date ("" when none), then its identifier (its IRI when it has none); of
+    several, the greatest. Articles that are not news are left out."""
+    keys: dict[str, tuple[str, str]] = {}
+    ordered = sorted(articles)
+    for start in range(0, len(ordered), _BATCH):
+        for row in store.query(f"""SELECT ?a ?d ?i WHERE {{ VALUES ?a {{ {_iris(ordered[start:start + _BATCH])} }}
+                ?a a <{SCHEMA.NewsArticle}> OPTIONAL {{ ?a <{SCHEMA.datePublished}> ?d }}
+                OPTIONAL {{ ?a <{SCHEMA.identifier}> ?i }} }}"""):  # the default graph: the union
+            a = row["a"].value
+            key = (row["d"].value if row["d"] is not None else "", row["i"].value if row["i"] is not None else a)
+            keys[a] = max(key, keys.get(a, key))
+    return keys
+
+
+def _latest(articles: Iterable[str], keys: dict[str, tuple[str, str]]) -> list[str]:
+    """The :data:`LISTED_MENTIONS` latest news articles of ``articles``, by ``keys`` (then IRI)."""
+    return heapq.nlargest(LISTED_MENTIONS, {a for a in articles if a in keys}, key=lambda a: (keys[a], a))
+
+
+def _mentions(store: pyoxigraph.Store, node: pyoxigraph.NamedNode) -> list[str]:
+    """Every article the union says ``node`` is mentioned in."""
+    return [q.object.value for q in store.quads_for_pattern(node, _MENTIONED_IN, None, _DEFAULT)
+            if isinstance(q.object, pyoxigraph.NamedNode)]
+
+
+def _listing(iri: str, articles: list[str]) -> list[pyoxigraph.Quad]:
+    node = _N(iri)
+    return [pyoxigraph.Quad(node, _MENTIONED_IN, _N(a), _SUMMARY) for a in articles]
+
+
+def _update_listings(store: pyoxigraph.Store, changed: Touched) -> None:
+    """Bring the latest mentions that the summary lists per entity up to date after the graphs
+    that ``changed`` names were replaced, by difference: the articles listed and not changed keep
+    their place, and any article not listed ranks below the least of them; so the new listing is
+    the latest of those and the changed articles that mention the entity now, unless fewer than
+    :data:`LISTED_MENTIONS` of them rank above that bound (an entity's listed article deleted or
+    dated earlier): then its mentions are read again."""
+    now: dict[str, list[str]] = defaultdict(list)  # entity -> the changed articles that mention it
+    for a in changed.articles:  # an article dated again moves in the listings of all it mentions
+        for q in store.quads_for_pattern(None, _MENTIONED_IN, _N(a), _DEFAULT):
+            if isinstance(q.subject, pyoxigraph.NamedNode):
+                now[q.subject.value].append(a)
+    entities = sorted(changed.entities | now.keys())
+    old = {iri: list(store.quads_for_pattern(_N(iri), _MENTIONED_IN, None, _SUMMARY)) for iri in entities}
+    kept = {iri: [q.object.value for q in quads if q.object.value not in changed.articles] for iri, quads in old.items()}
+    # one look-up for all: the entities an article names share most of their latest articles
+    keys = article_keys(store, {a for iri in entities for a in (*kept[iri], *now.get(iri, ()))})
+    stale, fresh = [], []
+    for iri in entities:
+        latest = _latest([*kept[iri], *now.get(iri, ())], keys)
+        if len(old[iri]) == LISTED_MENTIONS:  # full: articles not listed may rank above what is left
+            bound = min(((keys[a], a) for a in kept[iri] if a in keys), default=None)
+            if bound is None or len(latest) < LISTED_MENTIONS or (keys[latest[-1]], latest[-1]) < bound:
+                everything = _mentions(store, _N(iri))
+                latest = _latest(everything, article_keys(store, everything))
+        if set(latest) != {q.object.value for q in old[iri]}:
+            stale += old[iri]
+            fresh += _listing(iri, latest)
+    for q in stale:
+        store.remove(q)
+    store.extend(fresh)
 
 
 def _iris(iris: Iterable[str]) -> str:

@@ -4,9 +4,9 @@ and the whole static page (graph.html) that ``ikg build`` writes.
 Both are in the shapes the page reads (see render_html.py): entity records, relations with their
 facts, articles keyed by an index. Each answer starts from IRIs, so the store's indexes do the
 work and an answer costs the same at 200 or 20,000 articles. The static page picks its entities
-from the summary graph (entity_index.py: one node per entity, its class, label and mention count)
-and reads the articles' graphs for those entities only, so writing it costs what it carries, not
-what the corpus holds; the served overview and the article index read the whole graph, once per
+from the summary graph (entity_index.py: one node per entity, its class, label, mention count and
+latest articles) and reads the articles' graphs for those entities only, so writing it costs what
+it carries, not what the corpus holds; the served overview and the article index read the whole graph, once per
 generation (the server keeps them).
 """
 from __future__ import annotations
@@ -18,8 +18,9 @@ from decimal import Decimal, InvalidOperation
 import networkx as nx
 import pyoxigraph
 
+from .entity_index import article_keys
 from .lookup import SUMMARY_GRAPH, name_key, search
-from .namespaces import ENTITY_CLASSES, IK, SPARQL_PREFIXES, STRUCTURE
+from .namespaces import ENTITY_CLASSES, IK, SCHEMA, SPARQL_PREFIXES, STRUCTURE
 from .quantities import format_yuan
 from .render_html import (OVERVIEW_NODES, article_record, entity_record, legend, link_record, overview,
                           _prefixed)
@@ -28,12 +29,13 @@ MENTIONS_LISTED = 200  # articles an entity's answer lists (the most recent); th
 # What the static page carries per entity and per relation: the most recent, with how many more
 # there are (ikg explain and ikg serve show them all). So that writing graph.html costs the same at
 # 2,000 articles or 20,000, it reads no more than these (see Explorer.graph).
-PAGE_ARTICLES = 50  # articles listed per entity
 PAGE_FIGURES = 20  # money figures per entity
-WALK = 250  # articles per query when the static page reads the latest articles' mentions
 CLASS_IRIS = " ".join(f"ik:{c}" for c in ENTITY_CLASSES)
 STRUCTURE_IRIS = " ".join(f"org:{name}" for name in STRUCTURE)
 SUMMARY = f"<{SUMMARY_GRAPH}>"
+# what an article's record holds, by the predicate it is read from
+ARTICLE_FIELDS = {str(SCHEMA[p]): name for p, name in (("identifier", "id"), ("headline", "title"),
+                  ("datePublished", "date"), ("publisher", "publisher"), ("url", "url"))}
 BATCH = 500  # entities per VALUES block when the static page reads their relations
 
 
@@ -73,17 +75,21 @@ class Explorer:
 
     def _read_articles(self, values: str = "") -> dict[str, dict]:
         """Identifier, headline, date, publisher and web address of every article (of those a
-        ``VALUES ?a`` block ``values`` names)."""
+        ``VALUES ?a`` block ``values`` names); one of each if an article has several."""
+        fields: dict[str, dict[str, str]] = {}
+        # one scan of each article's triples, not a seek per field (graph.html cites thousands)
+        for r in _rows(self.store, f"""SELECT ?a ?p ?o WHERE {{ {values} ?a a schema:NewsArticle ; ?p ?o .
+                FILTER(?p IN (rdf:type, {", ".join(f"<{p}>" for p in ARTICLE_FIELDS)})) }}"""):
+            known = fields.setdefault(r["a"].value, {})
+            name = ARTICLE_FIELDS.get(r["p"].value)
+            if name:
+                known[name] = r["o"].value
         found = {}
-        for r in _rows(self.store, f"""
-                SELECT ?a ?id ?title ?date ?publisher ?url WHERE {{ {values} ?a a schema:NewsArticle .
-                  OPTIONAL {{ ?a schema:identifier ?id }} OPTIONAL {{ ?a schema:headline ?title }}
-                  OPTIONAL {{ ?a schema:datePublished ?date }} OPTIONAL {{ ?a schema:publisher ?publisher }}
-                  OPTIONAL {{ ?a schema:url ?url }} }}"""):
-            url = _text(r["url"])
-            found[r["a"].value] = {
-                "id": _text(r["id"]) or r["a"].value, "title": _text(r["title"]), "date": _text(r["date"]),
-                "publisher": _text(r["publisher"]),
+        for a, known in fields.items():
+            url = known.get("url", "")
+            found[a] = {
+                "id": known.get("id") or a, "title": known.get("title", ""), "date": known.get("date", ""),
+                "publisher": known.get("publisher", ""),
                 "url": url if url.startswith(("https://", "http://")) else ""}  # no javascript: link, ever
         return found
 
@@ -288,35 +294,39 @@ class Explorer:
         Shown are the entities some article mentions and the parents that place them (a branch's
         insurer and that insurer's group, mentioned or not); ``g.graph["total"]`` is how many.
         With ``max_nodes`` only that many are included, the most mentioned first. Which ones, their
-        names, classes and counts, and the relations between them with their counts of evidence,
-        are read from the summary graph; the articles' graphs are read for the most recent of
-        what the page lists only. Nodes carry ``cls``, ``label``, ``aliases``, ``mentions``,
-        ``articles`` (IRIs, the latest :data:`PAGE_ARTICLES`), ``amounts`` (the latest
-        :data:`PAGE_FIGURES`) and ``more_amounts``; edges are keyed by the prefixed relation and
+        names, classes, counts and latest articles, and the relations between them with their
+        counts of evidence, are read from the summary graph; the articles' graphs are read for the
+        most recent of what the page lists only. Nodes carry ``cls``, ``label``, ``aliases``,
+        ``mentions``, ``articles`` (IRIs, the :data:`~graph.entity_index.LISTED_MENTIONS` latest),
+        ``amounts`` (the latest :data:`PAGE_FIGURES`) and ``more_amounts``; edges are keyed by the prefixed relation and
         carry their ``facts`` (the registry's and the latest quoted, see :meth:`_latest_facts`) and
         ``more`` (the evidence not quoted).
         """
         if max_nodes is not None and max_nodes < 0:
             raise ValueError(f"max_nodes must be at least 0, not {max_nodes}")
-        rank = {r["e"].value: (-int(r["n"].value), r["l"].value, r["e"].value) for r in _rows(self.store, f"""
-            SELECT ?e ?n ?l WHERE {{ GRAPH {SUMMARY} {{ ?e ik:mentionCount ?n ; skos:prefLabel ?l }} }}""")}
+        # Every entity's count, but the labels (the order's tie-break) of those that can be included
+        # only: joining the two costs a seek per entity (0.2 s at 10,000 articles), reading one scans.
+        # The summary gives every entity with a count a label (entity_index._entity writes both).
+        counts = {r["e"].value: int(r["n"].value) for r in _rows(self.store, f"""
+            SELECT ?e ?n WHERE {{ GRAPH {SUMMARY} {{ ?e ik:mentionCount ?n }} }}""")}
         parents = defaultdict(set)
         for r in _rows(self.store, f"""SELECT ?s ?o WHERE {{ GRAPH {SUMMARY} {{
                 VALUES ?p {{ {STRUCTURE_IRIS} }} ?s ?p ?o }} }}"""):
             parents[r["s"].value].add(r["o"].value)
-        shown = {iri for iri, (minus_mentions, *_) in rank.items() if minus_mentions}
+        shown = {iri for iri, n in counts.items() if n}
         todo = list(shown)
         while todo:  # a branch's insurer and that insurer's group place the branch, mentioned or not
             for parent in parents.get(todo.pop(), ()):
-                if parent in rank and parent not in shown:
+                if parent in counts and parent not in shown:
                     shown.add(parent)
                     todo.append(parent)
-        included = sorted(shown, key=rank.get)[:max_nodes]
+        by_count = sorted((counts[iri] for iri in shown), reverse=True)
+        least = by_count[max_nodes - 1] if max_nodes and max_nodes <= len(by_count) else 0
+        labels = self._labels(sorted(iri for iri in shown if counts[iri] >= least)) if max_nodes != 0 else {}
+        included = sorted(labels, key=lambda iri: (-counts[iri], labels[iri], iri))[:max_nodes]
         info = self._summary_info(included)
-        order = self._article_order()
-        number = {a: i for i, a in enumerate(order)}
-        latest = self._latest_mentions(info, order, number)
-        amounts, more_amounts = self._latest_amounts(sorted(info), number)
+        latest = self._latest_mentions(sorted(info))
+        amounts, more_amounts = self._latest_amounts(sorted(info))
         g = nx.MultiDiGraph(total=len(shown))
         for iri in sorted(info):
             g.add_node(iri, **info[iri], articles=latest.get(iri, []), amounts=amounts.get(iri, []),
@@ -324,6 +334,15 @@ class Explorer:
         for (s, p, o), (facts, more) in sorted(self._latest_facts(info).items()):
             g.add_edge(s, o, key=p, facts=facts, more=more)
         return g
+
+    def _labels(self, iris: list[str]) -> dict[str, str]:
+        """The preferred label of each of ``iris`` in the summary graph."""
+        found = {}
+        for start in range(0, len(iris), BATCH):
+            for r in _rows(self.store, f"""SELECT ?e ?l WHERE {{ GRAPH {SUMMARY} {{
+                    VALUES ?e {{ {_values(iris[start:start + BATCH])} }} ?e skos:prefLabel ?l }} }}"""):
+                found[r["e"].value] = r["l"].value
+        return found
 
     def _summary_info(self, iris: list[str]) -> dict[str, dict]:
         """Class, label, aliases and mention count of ``iris``, from the summary graph."""
@@ -344,35 +363,15 @@ class Explorer:
             d["aliases"] = sorted(d["aliases"] - {d["label"]})
         return info
 
-    def _article_order(self) -> list[str]:
-        """Every article's IRI by date, then identifier (as the page orders them): three index scans."""
-        dates = {r["a"].value: r["d"].value for r in _rows(self.store, "SELECT ?a ?d WHERE { ?a schema:datePublished ?d }")}
-        ids = {r["a"].value: r["i"].value for r in _rows(self.store, "SELECT ?a ?i WHERE { ?a schema:identifier ?i }")}
-        found = {r["a"].value for r in _rows(self.store, "SELECT ?a WHERE { ?a a schema:NewsArticle }")}
-        # as _read_articles reads them: one date and identifier per article (the last the store answers)
-        return sorted(found, key=lambda a: (dates.get(a, ""), ids.get(a, a)))
-
-    def _latest_mentions(self, info: dict[str, dict], order: list[str],
-                         number: dict[str, int]) -> dict[str, list[str]]:
-        """The :data:`PAGE_ARTICLES` latest articles mentioning each entity of ``info``, read from
-        the newest articles back until each entity has them (or has all it has): the most
-        mentioned entities are all the page includes, so that takes a few hundred articles."""
-        wanted = {e: min(PAGE_ARTICLES, d["mentions"]) for e, d in info.items()}
+    def _latest_mentions(self, iris: list[str]) -> dict[str, list[str]]:
+        """The :data:`~graph.entity_index.LISTED_MENTIONS` latest articles mentioning each of
+        ``iris``: those the summary graph lists (entity_index.py keeps them), never every article's date."""
         found: dict[str, list[str]] = defaultdict(list)
-        pending = {e for e, n in wanted.items() if n}
-        end = len(order)
-        while pending and end > 0:
-            batch = order[max(0, end - WALK):end]
-            end -= WALK
-            hits = defaultdict(list)
-            for r in _rows(self.store, f"SELECT ?e ?a WHERE {{ VALUES ?a {{ {_values(batch)} }} ?e ik:mentionedIn ?a }}"):
-                if r["e"].value in pending:
-                    hits[r["e"].value].append(r["a"].value)
-            for e, articles in hits.items():
-                found[e] += sorted(set(articles), key=number.__getitem__, reverse=True)
-                if len(found[e]) >= wanted[e]:
-                    pending.discard(e)
-        return {e: articles[:PAGE_ARTICLES] for e, articles in found.items()}
+        for start in range(0, len(iris), BATCH):
+            for r in _rows(self.store, f"""SELECT ?e ?a WHERE {{ GRAPH {SUMMARY} {{
+                    VALUES ?e {{ {_values(iris[start:start + BATCH])} }} ?e ik:mentionedIn ?a }} }}"""):
+                found[r["e"].value].append(r["a"].value)
+        return found
 
     def _latest_facts(self, info: dict[str, dict]) -> dict[tuple[str, str, str], tuple[list[dict], int]]:
         """Per relation between two entities of ``info``: the registry's fact if it has one and its
@@ -415,16 +414,22 @@ class Explorer:
                             max(0, count - texts))
         return out
 
-    def _latest_amounts(self, iris: list[str], number: dict[str, int]) -> tuple[dict[str, list[dict]], dict[str, int]]:
+    def _latest_amounts(self, iris: list[str]) -> tuple[dict[str, list[dict]], dict[str, int]]:
         """The :data:`PAGE_FIGURES` most recent money figures of each agent of ``iris`` (ordered as
-        :meth:`_amounts` orders them), and how many were left out."""
-        dated: dict[str, dict[str, int]] = defaultdict(dict)
+        :meth:`_amounts` orders them), and how many were left out. A figure is as recent as the
+        latest news article it is quoted from (entity_index.article_keys); one from none is the oldest."""
+        cited: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for start in range(0, len(iris), BATCH):
             for r in _rows(self.store, f"""SELECT ?e ?f ?art WHERE {{ VALUES ?e {{ {_values(iris[start:start + BATCH])} }}
                     ?f ik:agent ?e ; a ik:AmountFact . OPTIONAL {{ ?f ik:evidence/ik:inArticle ?art }} }}"""):
-                f = r["f"].value
-                dated[r["e"].value][f] = max(number.get(_text(r["art"]), -1), dated[r["e"].value].get(f, -1))
-        chosen = {e: sorted(fs, key=lambda f: (-fs[f], f))[:PAGE_FIGURES] for e, fs in dated.items()}
+                cited[r["e"].value][r["f"].value].add(_text(r["art"]))
+        # an agent with no more figures than the page lists shows them all: its articles need no date
+        keys = article_keys(self.store, {a for fs in cited.values() if len(fs) > PAGE_FIGURES
+                                         for arts in fs.values() for a in arts if a})
+        dated = {e: {f: max((keys[a] for a in arts if a in keys), default=()) for f, arts in fs.items()}
+                 for e, fs in cited.items()}
+        # the latest first, and among figures as recent, by IRI (a stable sort keeps that order)
+        chosen = {e: sorted(sorted(fs), key=fs.__getitem__, reverse=True)[:PAGE_FIGURES] for e, fs in dated.items()}
         figures = self._amounts(sorted({f for fs in chosen.values() for f in fs}), by_fact=True)
         out = {}
         for e, fs in chosen.items():

@@ -127,8 +127,8 @@ class GraphStore:
     def replace(self, name: str, nquads: bytes | None) -> entity_index.Touched:
         """Make the named graph ``name`` hold the quads of ``nquads`` (or drop it), keeping the union
         right, and the summaries of the relations it changes (entity_index.update_relations: by
-        difference, not counted again from all their evidence); returns the entities whose
-        derived data (entity_index.py) the change may alter, for :meth:`refresh_index`, and the
+        difference, not counted again from all their evidence); returns the entities and articles
+        whose derived data (entity_index.py) the change may alter, for :meth:`refresh_index`, and the
         relations only when a blank-node fact kept them from being updated here."""
         graph = pyoxigraph.NamedNode(name)
         default = pyoxigraph.DefaultGraph()
@@ -149,7 +149,7 @@ class GraphStore:
         if facts is None:
             return found
         entity_index.update_relations(self.store, facts, prior)
-        return entity_index.Touched(found.entities)
+        return entity_index.Touched(found.entities, articles=found.articles)
 
     def refresh_index(self, changed: entity_index.Touched) -> None:
         """Bring the names index and the summary graph up to date for what ``changed`` names."""

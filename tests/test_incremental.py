@@ -139,6 +139,31 @@ def test_the_explorer_shows_an_added_article_as_a_clean_build_would(corpus, tmp_
     assert html == (clean_build(corpus, tmp_path, pipeline, "clean") / "graph.html").read_text(encoding="utf-8")
 
 
+def test_the_page_lists_the_latest_articles_after_edits_and_deletions_as_a_clean_build_would(
+        corpus, tmp_path, pipeline, monkeypatch):
+    """The summary graph's latest articles per entity (what graph.html lists) are kept by
+    difference; with one listed per entity, deleting a listed article makes the next one unknown
+    and the entity's mentions are read again. After each build the page equals a clean build's."""
+    from graph import entity_index
+
+    monkeypatch.setattr(entity_index, "LISTED_MENTIONS", 1)
+    reread = []
+    monkeypatch.setattr(entity_index, "_mentions", lambda *a, _real=entity_index._mentions: reread.append(1) or _real(*a))
+    out = tmp_path / "live"
+    build(corpus, out, pipeline, check=False)
+    listed = {r["a"].value for r in pyoxigraph.Store.read_only(str((out / "store").resolve())).query(
+        f"SELECT ?a WHERE {{ GRAPH <{entity_index.SUMMARY_GRAPH}> {{ ?e <{entity_index.IK.mentionedIn}> ?a }} }}")}
+    seed = corpus / "004_89203e62b05a25ab.txt"
+    steps = [lambda: (corpus / "new.txt").write_text(EXTRA, encoding="utf-8"),
+             lambda: seed.write_text(seed.read_text(encoding="utf-8").replace("太安农险", "太平洋安信农险"), encoding="utf-8"),
+             lambda: (corpus / f"{max(listed).rsplit('/', 1)[1]}.txt").unlink()]  # an article some entity lists
+    for n, step in enumerate(steps):
+        step()
+        build(corpus, out, pipeline, check=False)
+        clean = clean_build(corpus, tmp_path, pipeline, f"clean{n}")
+        assert (out / "graph.html").read_bytes() == (clean / "graph.html").read_bytes(), n
+    assert reread
+
 def test_shared_entities_stay_single_when_one_article_goes(corpus, tmp_path, pipeline, capsys):
     out = tmp_path / "live"
     build(corpus, out, pipeline, check=False)

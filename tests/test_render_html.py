@@ -223,11 +223,12 @@ def test_an_empty_graph_still_renders():
 def test_the_page_quotes_the_latest_evidence_and_counts_the_rest(seed_graph, monkeypatch):
     """graph.html carries a bounded share of each entity's articles and each relation's evidence,
     the most recent, and says how many more there are; what it lists can still be clicked through."""
-    from graph import entity_index, explore
+    from graph import entity_index
 
     monkeypatch.setattr(entity_index, "LISTED_EVIDENCE", 1)
-    monkeypatch.setattr(explore, "PAGE_ARTICLES", 1)
-    full = page_data(render_html(store_of(seed_graph)))  # the summary graph is made with one quote per relation
+    monkeypatch.setattr(entity_index, "LISTED_MENTIONS", 1)
+    # the summary graph is made with one quote per relation and one article per entity
+    full = page_data(render_html(store_of(seed_graph)))
     monkeypatch.undo()
     whole = page_data(render_html(store_of(seed_graph)))
     assert full["entities"].keys() == whole["entities"].keys()

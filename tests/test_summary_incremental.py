@@ -5,7 +5,8 @@ before and after (entity_index.update_relations), not from all their evidence. R
 are added, changed and deleted in a store in memory, a few graphs at a time as a build does, and
 after each build the names index and summary graph equal those of a store loaded whole from the
 same graphs. The articles share entities (hub pairs), restate each other's facts and evidence, are
-dated, undated or re-dated, and have more evidence than a summary lists.
+dated, undated or re-dated, news or not, and have more evidence than a summary lists, and their
+entities more news articles than it lists.
 """
 import random
 
@@ -34,6 +35,10 @@ def article(doc: int, rng: random.Random, version: int) -> bytes:
         date = rng.choice(["0001-01-01", "9999-12-31"]) if rng.random() < 0.03 else \
             f"2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
         lines.append(f'{a} <{SCHEMA}datePublished> "{date}"^^<http://www.w3.org/2001/XMLSchema#date> {g} .')
+    if rng.random() < 0.9:  # the latest mentions listed are of news articles, by date then identifier
+        lines.append(f"{a} <{RDF}type> <{SCHEMA}NewsArticle> {g} .")
+    if rng.random() < 0.7:  # some share one: then the IRI decides
+        lines.append(f'{a} <{SCHEMA}identifier> "id{rng.randint(0, 3)}" {g} .')
     for e in rng.sample(ENTITIES, 3):
         lines.append(f"<{e}> <{_IK}mentionedIn> {a} {g} .")
         lines.append(f"<{e}> <{RDF}type> <{_IK}Insurer> {g} .")
@@ -84,13 +89,14 @@ def from_scratch(graphs: dict[int, bytes]) -> dict[str, set[str]]:
 @pytest.mark.parametrize("seed", range(12))
 def test_summary_updated_by_difference_equals_a_full_recount(seed, monkeypatch):
     monkeypatch.setattr(entity_index, "LISTED_EVIDENCE", 1)  # fewer than a pair's evidence
+    monkeypatch.setattr(entity_index, "LISTED_MENTIONS", 2)  # fewer than an entity's articles
     rng = random.Random(seed)
     graphs = {doc: article(doc, rng, 0) for doc in range(4)}
     live = GraphStore(None)
     live.load_all([reference(), *(graphs[d] for d in sorted(graphs))])
     assert derived(live.store) == from_scratch(graphs)
-    calls = {"adjusted": 0, "counted again": 0}
-    for name, key in (("_adjust", "adjusted"), ("_statements", "counted again")):
+    calls = {"adjusted": 0, "counted again": 0, "mentions read again": 0}
+    for name, key in (("_adjust", "adjusted"), ("_statements", "counted again"), ("_mentions", "mentions read again")):
         def counting(*args, _real=getattr(entity_index, name), _key=key):
             calls[_key] += 1
             return _real(*args)
@@ -108,3 +114,4 @@ def test_summary_updated_by_difference_equals_a_full_recount(seed, monkeypatch):
         live.refresh_index(touched)
         assert derived(live.store) == from_scratch(graphs), f"seed {seed}, build {step}"
     assert calls["adjusted"] > 10 and calls["counted again"] > 0  # both ways were taken
+    assert calls["mentions read again"] > 0
