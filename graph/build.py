@@ -372,6 +372,7 @@ class _Build:
             store = GraphStore(folder)
             keys = [new.reference, *(new.articles[d].key for d in sorted(new.articles))]
             store.load_all(self.cache.quads(key) for key in keys)
+            store.optimize()  # a bulk load leaves many small files; later generations copy the compacted ones
         store.flush()
         return store
 

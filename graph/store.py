@@ -124,6 +124,11 @@ class GraphStore:
     def flush(self) -> None:
         self.store.flush()
 
+    def optimize(self) -> None:
+        """Compact the store's files: whole-corpus queries read them about twice as fast after a
+        bulk load (10,000 bench articles: 17 s to compact, aliases.rq 14.3 s -> 5.7 s)."""
+        self.store.optimize()
+
     def replace(self, name: str, nquads: bytes | None) -> entity_index.Touched:
         """Make the named graph ``name`` hold the quads of ``nquads`` (or drop it), keeping the union
         right, and the summaries of the relations it changes (entity_index.update_relations: by
