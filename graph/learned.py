@@ -324,13 +324,39 @@ def spans_of(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+class CrfFile:
+    """A crfsuite model file whose tagger is opened on first use and is not pickled: each worker
+    process opens its own. ``train_command`` is what the error for a broken file tells to run."""
+
+    def __init__(self, path: Path, train_command: str):
+        self.path = path
+        self.train_command = train_command
+        self._tagger = None
+
+    def __getstate__(self):
+        return {**self.__dict__, "_tagger": None}
+
+    def tagger(self):
+        """The open crfsuite tagger; a file that is no model is one :class:`IkgError`."""
+        if self._tagger is None:
+            import pycrfsuite
+
+            tagger = pycrfsuite.Tagger()
+            try:
+                tagger.open(str(self.path))
+            except (OSError, ValueError) as exc:
+                raise IkgError(f"{self.path}: not a crfsuite model ({exc}); run `{self.train_command}` again") from None
+            self._tagger = tagger
+        return self._tagger
+
+
 class LearnedModel:
-    """A trained CRF and its settings; the crfsuite tagger is opened on first use (and not pickled)."""
+    """A trained CRF and its settings."""
 
     def __init__(self, config: LearnedConfig, model_path: Path):
         self.config = config
         self.model_path = model_path
-        self._tagger = None
+        self._crf = CrfFile(model_path, "ikg train")
 
     @classmethod
     def load(cls, folder: Path) -> "LearnedModel | None":
@@ -340,27 +366,12 @@ class LearnedModel:
             return None
         return cls(load_config(Path(folder) / CONFIG_FILE), model)
 
-    def __getstate__(self):
-        return {**self.__dict__, "_tagger": None}
-
-    def _open(self):
-        if self._tagger is None:
-            import pycrfsuite
-
-            tagger = pycrfsuite.Tagger()
-            try:
-                tagger.open(str(self.model_path))
-            except (OSError, ValueError) as exc:
-                raise IkgError(f"{self.model_path}: not a crfsuite model ({exc}); run `ikg train` again") from None
-            self._tagger = tagger
-        return self._tagger
-
     def names(self, s: SentenceInput) -> list[tuple[int, int, str]]:
         """The (start, end, class) names the model finds in ``s``, of its classes only, long and
         confident enough."""
         if not s.text:
             return []
-        tagger = self._open()
+        tagger = self._crf.tagger()
         labels = tagger.tag(features(s, self.config))
         out = []
         for a, b, cls in spans_of(labels):
@@ -390,9 +401,14 @@ def train(examples: Iterable[tuple[SentenceInput, list[str]]], config: LearnedCo
         count += 1
     if not count:
         raise IkgError("no training sentences: the gold names occur in none of the articles")
-    path = Path(path)
+    train_into(trainer, Path(path))
+    return count
+
+
+def train_into(trainer, path: Path) -> None:
+    """Run a pycrfsuite ``trainer`` and write its model to ``path``: next to it, then renamed, so
+    a reader never sees half a model."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Write next to the target and rename, so a reader never sees half a model.
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)
     try:
@@ -401,4 +417,3 @@ def train(examples: Iterable[tuple[SentenceInput, list[str]]], config: LearnedCo
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return count

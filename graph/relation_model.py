@@ -14,14 +14,13 @@ knows nothing of the pipeline or of gold files.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import IkgError
+from .learned import CrfFile, train_into
 from .namespaces import ORGANISATION_CLASSES, PUBLIC_CLASSES, SYMMETRIC
 from .records import Entity, Evidence, Fact, LinkedMention, Sentence
 from .rules import _Table
@@ -273,12 +272,12 @@ def candidates(sentences: Sequence[Sentence], linked: Iterable[LinkedMention],
 
 
 class RelationModel:
-    """A trained classifier and its settings; the crfsuite tagger is opened on first use (and not pickled)."""
+    """A trained classifier and its settings."""
 
     def __init__(self, config: RelationConfig, model_path: Path):
         self.config = config
         self.model_path = model_path
-        self._tagger = None
+        self._crf = CrfFile(model_path, "ikg train --relations")
 
     @classmethod
     def load(cls, folder: Path) -> "RelationModel | None":
@@ -288,24 +287,9 @@ class RelationModel:
             return None
         return cls(load_config(Path(folder) / CONFIG_FILE), model)
 
-    def __getstate__(self):
-        return {**self.__dict__, "_tagger": None}
-
-    def _open(self):
-        if self._tagger is None:
-            import pycrfsuite
-
-            tagger = pycrfsuite.Tagger()
-            try:
-                tagger.open(str(self.model_path))
-            except (OSError, ValueError) as exc:
-                raise IkgError(f"{self.model_path}: not a crfsuite model ({exc}); run `ikg train --relations`") from None
-            self._tagger = tagger
-        return self._tagger
-
     def probabilities(self, cands: Sequence[Candidate]) -> list[float]:
         """The probability that each candidate is stated by its sentence."""
-        tagger = self._open()
+        tagger = self._crf.tagger()
         out = []
         for c in cands:
             tagger.set([list(c.features)])
@@ -350,14 +334,5 @@ def train(examples: Iterable[tuple[Sequence[str], bool]], config: RelationConfig
     if not positives or positives == count:
         raise IkgError("relation training needs both stated and unstated candidates; found "
                        f"{positives} of {count} stated")
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        trainer.train(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    train_into(trainer, Path(path))
     return count
