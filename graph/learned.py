@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import IkgError
-from .rules import _Table
+from .rules import Table
 
 LEARNED_DIR = "learned"  # inside the ontology folder
 MODEL_FILE = "model.crfsuite"
@@ -66,7 +66,7 @@ def enabled_by_default(folder: Path) -> bool:
 def load_config(path: Path) -> LearnedConfig:
     """Read ``learned.toml``; a mistake in it is one :class:`IkgError` naming the file and the key."""
     try:
-        root = _Table(tomllib.loads(path.read_text(encoding="utf-8")), path)
+        root = Table(tomllib.loads(path.read_text(encoding="utf-8")), path)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise IkgError(f"{path}: {exc}") from None
     training = root.table("training")

@@ -23,7 +23,7 @@ from .errors import IkgError
 from .learned import CrfFile, train_into
 from .namespaces import ORGANISATION_CLASSES, PUBLIC_CLASSES, SYMMETRIC
 from .records import Entity, Evidence, Fact, LinkedMention, Sentence
-from .rules import _Table
+from .rules import Table
 
 MODEL_FILE = "relations.crfsuite"
 CONFIG_FILE = "relations.toml"
@@ -58,7 +58,7 @@ def enabled_by_default(folder: Path) -> bool:
 def load_config(path: Path) -> RelationConfig:
     """Read ``relations.toml``; a mistake in it is one :class:`IkgError` naming the file and the key."""
     try:
-        root = _Table(tomllib.loads(Path(path).read_text(encoding="utf-8")), Path(path))
+        root = Table(tomllib.loads(Path(path).read_text(encoding="utf-8")), Path(path))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise IkgError(f"{path}: {exc}") from None
     relations = root.table("relation")

@@ -137,8 +137,9 @@ class Rules:
     beneficiaries: BeneficiaryRule
 
 
-class _Table:
-    """A table of the rules file that names the file and the key in every complaint."""
+class Table:
+    """A table of a knowledge file (patterns.toml, learned.toml, relations.toml) that names the file and
+    the key in every complaint."""
 
     def __init__(self, data: dict, path: Path, where: str = ""):
         self.data, self.path, self.where = data, path, where
@@ -161,14 +162,14 @@ class _Table:
             raise self._fail(key, f"should be {names}, not {type(value).__name__}")
         return value
 
-    def table(self, key: str) -> "_Table":
-        return _Table(self.get(key, dict), self.path, self._key(key))
+    def table(self, key: str) -> "Table":
+        return Table(self.get(key, dict), self.path, self._key(key))
 
-    def tables(self, key: str) -> list["_Table"]:
+    def tables(self, key: str) -> list["Table"]:
         items = self.get(key, list)
         if not all(isinstance(i, dict) for i in items):
             raise self._fail(key, "should be an array of tables ([[...]])")
-        return [_Table(i, self.path, f"{self._key(key)}[{n}]") for n, i in enumerate(items)]
+        return [Table(i, self.path, f"{self._key(key)}[{n}]") for n, i in enumerate(items)]
 
     def words(self, key: str, default=...) -> list[str]:
         """The list of strings at ``key``; ``default`` when missing, if given."""
@@ -197,7 +198,7 @@ def _expand(pattern: str, placeholders: dict[str, str]) -> str:
     return pattern
 
 
-def _suffix(t: "_Table", placeholders: dict[str, str]) -> re.Pattern:
+def _suffix(t: "Table", placeholders: dict[str, str]) -> re.Pattern:
     """A suffix rule's suffix: a list of words, or a pattern over the lists (`suffix_pattern`),
     not followed by what `not_before` matches (银行业 is an industry, not a bank)."""
     if "suffix_pattern" in t.data:
@@ -206,7 +207,7 @@ def _suffix(t: "_Table", placeholders: dict[str, str]) -> re.Pattern:
     return t.regex("suffixes", f"(?:{alternation(t.words('suffixes'))}){after}")
 
 
-def _places(t: _Table, folder: Path) -> frozenset[str]:
+def _places(t: Table, folder: Path) -> frozenset[str]:
     """The place names of the file a rule's `places` names (one per line, # comments), relative to
     the ontology folder."""
     if "places" not in t.data:
@@ -224,7 +225,7 @@ def load_rules(path: Path | None = None) -> Rules:
     in it is one :class:`IkgError` naming the file, the key and the problem."""
     path = path or ONTOLOGY_DIR / "patterns.toml"
     try:
-        root = _Table(tomllib.loads(path.read_text(encoding="utf-8")), path)
+        root = Table(tomllib.loads(path.read_text(encoding="utf-8")), path)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise IkgError(f"{path}: {exc}") from None
     names, products, structure = root.table("names"), root.table("products"), root.table("structure")
