@@ -129,25 +129,20 @@ class _SentenceView:
 
     def before(self, a: int, n: int, clause: bool = True) -> list[str]:
         """The ``n`` words before offset ``a``, nearest first (within its clause when ``clause``)."""
-        out = []
-        for x, y, w in reversed(self.words):
-            if y <= a:
-                if clause and any(c in self.config.clause_marks for c in w):
-                    break
-                out.append(w)
-                if len(out) == n:
-                    break
-        return out
+        return self._nearest((w for x, y, w in reversed(self.words) if y <= a), n, clause)
 
     def after(self, b: int, n: int, clause: bool = True) -> list[str]:
+        """The ``n`` words after offset ``b``, nearest first (within its clause when ``clause``)."""
+        return self._nearest((w for x, y, w in self.words if x >= b), n, clause)
+
+    def _nearest(self, words: Iterable[str], n: int, clause: bool) -> list[str]:
         out = []
-        for x, y, w in self.words:
-            if x >= b:
-                if clause and any(c in self.config.clause_marks for c in w):
-                    break
-                out.append(w)
-                if len(out) == n:
-                    break
+        for w in words:
+            if clause and any(c in self.config.clause_marks for c in w):
+                break
+            out.append(w)
+            if len(out) == n:
+                break
         return out
 
     def clause_text(self, at: int) -> str:
