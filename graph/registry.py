@@ -92,8 +92,9 @@ def _parse(files: tuple[Path, ...]) -> Graph:
     graph = Graph()
     for path in files:
         data = path.read_bytes()
+        base = path.resolve().as_uri()  # a relative --ontology has no file URI of its own
         try:
-            graph.parse(data=data, format="turtle", publicID=path.as_uri())
+            graph.parse(data=data, format="turtle", publicID=base)
         except (ParserError, SyntaxError, ValueError) as exc:
             raise IkgError(f"{path}: not valid Turtle: {str(exc).splitlines()[0]}") from None
     return graph

@@ -1,6 +1,7 @@
 """A mistake in a knowledge file (ontology/) is one line naming the file, the key and the problem."""
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +91,13 @@ def test_the_cli_shows_a_knowledge_mistake_as_one_line(ontology_copy, capsys):
     code = main(["eval", "tests/gold", "--ontology", str(ontology_copy)])
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "[products]: missing" in err
+
+
+def test_a_knowledge_folder_given_by_a_relative_path_builds_and_scores(ontology_copy, monkeypatch, capsys):
+    # `ikg eval … --ontology my-ontology` from the folder that holds it: rdflib wants an absolute base
+    from graph.tools.cli import main
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(ontology_copy.parent)
+    code = main(["eval", str(root / "tests/gold"), "--input", str(root / "seeds"), "--ontology", ontology_copy.name])
+    out, err = capsys.readouterr()
+    assert code == 0 and err == "" and "relations" in out
