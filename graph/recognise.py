@@ -16,6 +16,7 @@ import ahocorasick
 
 from .errors import IkgError
 from .learned import LearnedModel, SentenceInput
+from .namespaces import ORGANISATION_CLASSES
 from .records import Mention, Sentence
 from .registry import Registry, normalise
 from .rules import Rules, SuffixName
@@ -486,14 +487,17 @@ def quoted_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
     for q in rec.rules.quote.finditer(text):
         group = next(g for g in range(1, (q.lastindex or 0) + 1) if q.group(g) is not None)
         quotes.append((q, q.group(group), q.start(group), q.end(group)))
+    # an organisation named right after a quote is no word of its kind: “共享阳光 共同成长”阳光保险希望卫生室
+    org_starts = {a for a, _, iri, _ in view.aliases if rec.registry.entries[iri].entity.cls in ORGANISATION_CLASSES}
+    after = lambda q: "" if q.end() in org_starts else text[q.end():]  # noqa: E731
     out = []
     for run in _runs(text, quotes, rec.rules.list_joiners):
         last = run[-1][0]
-        shared = rec._quote_class("", text[last.end():], text[:run[0][0].start()])
+        shared = rec._quote_class("", after(last), text[:run[0][0].start()])
         for q, name, a, b in run:
             if (a, b) in view.alias_spans or not name.strip() or rec._not_a_name(name, text[q.end():], text[:q.start()]):
                 continue
-            cls = rec._quote_class(name, text[q.end():] if q is last else "", text[:q.start()]) or shared
+            cls = rec._quote_class(name, after(q) if q is last else "", text[:q.start()]) or shared
             if cls:
                 head = (rec.rules.initiative_head.match(text, q.end()) if cls == "Initiative"
                         else rec.rules.product_head.match(text, q.end())

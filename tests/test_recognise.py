@@ -114,6 +114,10 @@ def test_a_quoted_descriptor_before_a_kind_of_cover_names_the_cover_whole(pipeli
     "保险为“大国重器”编织风险防护网。",  # 风险 is risk, not cover
     "公司要打造“专而美”的特色保险公司。",  # a quote before 的 describes
     "为两百多家科技型中小企业提供保险担保。",  # 担保 is a guarantee
+    "6月8日，“共享阳光 共同成长”阳光保险希望卫生室公益项目在武汉启动。",  # 阳光保险 is the insurer after it
+    "用户可通过“支付宝—我的—蚂蚁保险”找到入口。",  # a menu path
+    "新能源车有了“专属车险”。",  # a kind of cover, not a name
+    "长期护理保险制度（下称“护理保险”）配套文件出台。",  # a term the text defines
 ])
 def test_words_near_insurance_do_not_make_a_product(pipeline, text):
     assert not any(cls == "Product" for _, cls in found(pipeline, text))
