@@ -69,16 +69,36 @@ class JiebaTokenizer:
         self._tagger = None  # jieba.posseg, built on first use: most documents never need it
         self._tags: dict | None = None  # the part-of-speech table the tagger would read, if cached
         self._tagged: dict[tuple[str, bool], tuple[tuple[str, str], ...]] = {}  # pos() answers so far
+        self._saved: _JiebaState | None = None  # the cached state, while it still has parts unread
+        self._words = words
         saved = _JiebaState(cache_dir, words) if cache_dir is not None else None
-        if saved is not None and saved.load(self):
+        if saved is not None and saved.open(self):
+            self._saved = saved
             return
-        self._jieba.initialize()
-        for word in words:
-            self._jieba.add_word(word)
+        self._initialize()
         if saved is not None:
             saved.save(self)
 
+    def _initialize(self) -> None:
+        """jieba's dictionary read and the words added: what a process without the cached state does."""
+        self._jieba.initialize()
+        for word in self._words:
+            self._jieba.add_word(word)
+
+    def _cover(self, text: str) -> None:
+        """Make sure the dictionary and the tag table hold every entry that starts with a
+        character of ``text``: every key jieba looks up while cutting or tagging it is a piece of
+        it. A damaged part of the cached state: the dictionary is read afresh, as without one."""
+        if not self._saved.cover(self, text):
+            import jieba
+
+            self._saved = None
+            self._jieba, self._tagger, self._tags = jieba.Tokenizer(), None, None
+            self._initialize()
+
     def tokenize(self, text: str, offset: int = 0) -> list[Token]:
+        if self._saved is not None:
+            self._cover(text)
         return [Token(w, s + offset, e + offset) for w, s, e in self._jieba.tokenize(text)]
 
     def pos(self, text: str, guess_unknown: bool = True) -> list[tuple[str, str]]:
@@ -87,6 +107,8 @@ class JiebaTokenizer:
         key = (text, guess_unknown)
         tagged = self._tagged.get(key)
         if tagged is None:
+            if self._saved is not None:
+                self._cover(text)
             if self._tagger is None:
                 self._tagger = self._make_tagger()
             tagged = tuple((p.word, p.flag) for p in self._tagger.cut(text, HMM=guess_unknown))
@@ -117,24 +139,34 @@ def _posseg(tags: dict | None):
         import jieba.posseg
     finally:
         jieba.dt.__dict__.pop("get_dict_file", None)
-    jieba.posseg.dt.word_tag_tab = dict(tags)
+    # The module's own tagger (which ikg never uses) shares the table, filled as texts are tagged.
+    jieba.posseg.dt.word_tag_tab = tags
     return jieba.posseg
 
 
 class _JiebaState:
     """jieba's prefix dictionary with the domain words added, and its part-of-speech table, kept in
-    one marshal file under a build's cache folder: loading it is a fraction of the 2-3 s that
-    reading jieba's dictionary, adding thousands of names and reading the tags take in each new
-    process. The file is named by a hash of jieba's version, its dictionary, the words and the
-    Python version (marshal's format), so changed knowledge makes a new one; it is written
-    atomically and made here, never fetched."""
+    one file under a build's cache folder, in parts by the first character of their keys. A process
+    reads the parts of the characters its texts hold, when it first meets them: adding one article
+    reads a few thousand of the half million entries, where reading jieba's dictionary, adding
+    thousands of names and reading the tags take 2-3 s, and reading all of them back a half second.
+    jieba only looks up pieces of the text it cuts (see :meth:`JiebaTokenizer._cover`), so its
+    answers are the same. The file is named by a hash of jieba's version, its dictionary, the words,
+    the Python version (marshal's format) and this layout, so changed knowledge makes a new one; it
+    is written atomically and made here, never fetched.
 
-    PREFIX = "jieba-"
+    Layout: 8 bytes (little-endian) giving the header's length; the header, marshalled
+    ``(total, {first character: (offset, length)}, size of the parts)``; then each character's part,
+    marshalled ``(dictionary entries, tags)``, at its offset from the end of the header."""
+
+    PREFIX = "tokenizer-jieba-"
+    OLDER = "*jieba-*.marshal"  # this layout's and the one before (jieba-*.marshal, read whole)
+    LAYOUT = "parts-1"
 
     def __init__(self, folder: Path, words: list[str]):
         import jieba
 
-        digest = hashlib.sha256(f"{jieba.__version__}\0{sys.version}\0".encode())
+        digest = hashlib.sha256(f"{jieba.__version__}\0{sys.version}\0{self.LAYOUT}\0".encode())
         dictionary = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
         try:
             stat = dictionary.stat()
@@ -144,21 +176,52 @@ class _JiebaState:
         digest.update("\0".join(words).encode("utf-8", "surrogatepass"))
         self.folder = Path(folder)
         self.path = self.folder / f"{self.PREFIX}{digest.hexdigest()[:32]}.marshal"
+        self._data = memoryview(b"")
+        self._parts: dict[str, tuple[int, int]] = {}
+        self._read: set[str] = set()  # the characters whose parts are in the tokenizer's tables
 
-    def load(self, tokenizer: "JiebaTokenizer") -> bool:
+    def open(self, tokenizer: "JiebaTokenizer") -> bool:
+        """Read the header and give ``tokenizer`` the (still empty) tables; False if there is no
+        whole file."""
         try:
             data = self.path.read_bytes()
         except OSError:
             return False
-        gc.disable()  # half a million small objects: the collector would walk them over and over
         try:
-            freq, total, tags = marshal.loads(data)
+            size = int.from_bytes(data[:8], "little")
+            total, parts, length = marshal.loads(data[8:8 + size])
+            if not (isinstance(total, int) and isinstance(parts, dict) and len(data) == 8 + size + length):
+                return False
+        except (EOFError, ValueError, TypeError):
+            return False
+        self._data, self._parts = memoryview(data)[8 + size:], parts
+        tokenizer._jieba.FREQ, tokenizer._jieba.total, tokenizer._jieba.initialized = {}, total, True
+        tokenizer._tags = {}
+        return self.cover(tokenizer, "")
+
+    def cover(self, tokenizer: "JiebaTokenizer", text: str) -> bool:
+        """Add to ``tokenizer``'s tables the parts of the characters of ``text`` not read yet
+        (and, at the first call, the part of keys with no first character, if there is one);
+        False if a part is damaged."""
+        new = set(text) - self._read
+        if not self._read:
+            new.add("")
+        if not new:
+            return True
+        self._read |= new
+        freq, tags = tokenizer._jieba.FREQ, tokenizer._tags
+        gc.disable()  # many small objects: the collector would walk them over and over
+        try:
+            for char in new:
+                where = self._parts.get(char)
+                if where is not None:
+                    words, tagged = marshal.loads(self._data[where[0]:where[0] + where[1]])
+                    freq.update(words)
+                    tags.update(tagged)
         except (EOFError, ValueError, TypeError):
             return False
         finally:
             gc.enable()
-        tokenizer._jieba.FREQ, tokenizer._jieba.total, tokenizer._jieba.initialized = freq, total, True
-        tokenizer._tags = tags
         return True
 
     def save(self, tokenizer: "JiebaTokenizer") -> None:
@@ -166,5 +229,16 @@ class _JiebaState:
         read-only or full disk only means the next process reads the dictionary again."""
         tagger = tokenizer._make_tagger()
         tokenizer._tagger, tokenizer._tags = tagger, tagger.word_tag_tab
-        state = (tokenizer._jieba.FREQ, tokenizer._jieba.total, tokenizer._tags)
-        keep_derived(self.path, marshal.dumps(state), f"{self.PREFIX}*.marshal")  # knowledge that changed since
+        by_char: dict[str, tuple[dict, dict]] = {}
+        for table, n in ((tokenizer._jieba.FREQ, 0), (tokenizer._tags, 1)):
+            for key, value in table.items():
+                by_char.setdefault(key[:1], ({}, {}))[n][key] = value
+        parts, blobs, offset = {}, [], 0
+        for char in sorted(by_char):
+            blob = marshal.dumps(by_char[char])
+            parts[char] = (offset, len(blob))
+            blobs.append(blob)
+            offset += len(blob)
+        header = marshal.dumps((tokenizer._jieba.total, parts, offset))
+        data = len(header).to_bytes(8, "little") + header + b"".join(blobs)
+        keep_derived(self.path, data, self.OLDER)  # knowledge (or a layout) that changed since
