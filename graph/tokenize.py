@@ -86,10 +86,10 @@ class JiebaTokenizer:
             self._jieba.add_word(word)
 
     def _cover(self, text: str) -> None:
-        """Make sure the dictionary and the tag table hold every entry that starts with a
-        character of ``text``: every key jieba looks up while cutting or tagging it is a piece of
-        it. A damaged part of the cached state: the dictionary is read afresh, as without one."""
-        if not self._saved.cover(self, text):
+        """Make sure the dictionary and the tag table hold every key jieba may look up while
+        cutting or tagging ``text`` (see :meth:`_JiebaState.cover`). A damaged part of the cached
+        state: the dictionary is read afresh, as without one."""
+        if len(text) > 1 and not self._saved.cover(self, text):
             import jieba
 
             self._saved = None
@@ -144,29 +144,36 @@ def _posseg(tags: dict | None):
     return jieba.posseg
 
 
+def _bucket(a: str, b: str) -> int:
+    """The part of the cached jieba state that holds the keys starting with ``a`` then ``b``."""
+    return ((ord(a) * 1000003 ^ ord(b)) * 2654435761 & 0xFFFFFFFF) >> (32 - _JiebaState.BITS)
+
+
 class _JiebaState:
     """jieba's prefix dictionary with the domain words added, and its part-of-speech table, kept in
-    one file under a build's cache folder, in parts by the first character of their keys. A process
-    reads the parts of the characters its texts hold, when it first meets them: adding one article
-    reads a few thousand of the half million entries, where reading jieba's dictionary, adding
-    thousands of names and reading the tags take 2-3 s, and reading all of them back a half second.
-    jieba only looks up pieces of the text it cuts (see :meth:`JiebaTokenizer._cover`), so its
-    answers are the same. The file is named by a hash of jieba's version, its dictionary, the words,
-    the Python version (marshal's format) and this layout, so changed knowledge makes a new one; it
-    is written atomically and made here, never fetched.
+    one file under a build's cache folder, in parts by the first two characters of their keys. A
+    process reads the parts of the character pairs its texts hold, when it first meets them: adding
+    one article reads a few percent of the half million entries, where reading jieba's dictionary,
+    adding thousands of names and reading the tags take 2-3 s, and reading all of them back half a
+    second. jieba only looks up pieces of the text it cuts or tags (see :meth:`cover`), so its
+    answers are the same. The file is named by a hash of jieba's version, its dictionary, the
+    words, the Python version (marshal's format), the machine's byte order and this layout, so
+    changed knowledge makes a new one; it is written atomically and made here, never fetched.
 
     Layout: 8 bytes (little-endian) giving the header's length; the header, marshalled
-    ``(total, {first character: (offset, length)}, size of the parts)``; then each character's part,
-    marshalled ``(dictionary entries, tags)``, at its offset from the end of the header."""
+    ``(total, BITS, size of the parts)``; ``2**BITS + 1`` offsets (native unsigned ints) into the
+    parts; then the parts, each marshalled ``(dictionary entries, tags)``: first the one-character
+    keys' (read at once), then those of each :func:`_bucket`, between two offsets."""
 
     PREFIX = "tokenizer-jieba-"
     OLDER = "*jieba-*.marshal"  # this layout's and the one before (jieba-*.marshal, read whole)
-    LAYOUT = "parts-1"
+    LAYOUT = "pairs-1"
+    BITS = 18  # 262,144 parts: a text's pairs seldom share one
 
     def __init__(self, folder: Path, words: list[str]):
         import jieba
 
-        digest = hashlib.sha256(f"{jieba.__version__}\0{sys.version}\0{self.LAYOUT}\0".encode())
+        digest = hashlib.sha256(f"{jieba.__version__}\0{sys.version}\0{sys.byteorder}\0{self.LAYOUT}\0".encode())
         dictionary = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
         try:
             stat = dictionary.stat()
@@ -176,69 +183,80 @@ class _JiebaState:
         digest.update("\0".join(words).encode("utf-8", "surrogatepass"))
         self.folder = Path(folder)
         self.path = self.folder / f"{self.PREFIX}{digest.hexdigest()[:32]}.marshal"
-        self._data = memoryview(b"")
-        self._parts: dict[str, tuple[int, int]] = {}
-        self._read: set[str] = set()  # the characters whose parts are in the tokenizer's tables
+        self._parts = memoryview(b"")
+        self._offsets = memoryview(b"").cast("I")
+        self._read = bytearray(1 << self.BITS)  # 1: the part is in the tokenizer's tables
 
     def open(self, tokenizer: "JiebaTokenizer") -> bool:
-        """Read the header and give ``tokenizer`` the (still empty) tables; False if there is no
-        whole file."""
+        """Give ``tokenizer`` the one-character keys; False if there is no whole file."""
         try:
             data = self.path.read_bytes()
         except OSError:
             return False
         try:
             size = int.from_bytes(data[:8], "little")
-            total, parts, length = marshal.loads(data[8:8 + size])
-            if not (isinstance(total, int) and isinstance(parts, dict) and len(data) == 8 + size + length):
+            total, bits, length = marshal.loads(data[8:8 + size])
+            table = 8 + size + 4 * ((1 << self.BITS) + 1)
+            if not (isinstance(total, int) and bits == self.BITS and len(data) == table + length):
                 return False
+            offsets = memoryview(data)[8 + size:table].cast("I")
+            if offsets.itemsize != 4 or offsets[-1] != length:
+                return False
+            parts = memoryview(data)[table:]
+            freq, tags = marshal.loads(parts[:offsets[0]])
         except (EOFError, ValueError, TypeError):
             return False
-        self._data, self._parts = memoryview(data)[8 + size:], parts
-        tokenizer._jieba.FREQ, tokenizer._jieba.total, tokenizer._jieba.initialized = {}, total, True
-        tokenizer._tags = {}
-        return self.cover(tokenizer, "")
+        self._parts, self._offsets = parts, offsets
+        tokenizer._jieba.FREQ, tokenizer._jieba.total, tokenizer._jieba.initialized = freq, total, True
+        tokenizer._tags = tags
+        return True
 
     def cover(self, tokenizer: "JiebaTokenizer", text: str) -> bool:
-        """Add to ``tokenizer``'s tables the parts of the characters of ``text`` not read yet
-        (and, at the first call, the part of keys with no first character, if there is one);
-        False if a part is damaged."""
-        new = set(text) - self._read
-        if not self._read:
-            new.add("")
-        if not new:
-            return True
-        self._read |= new
+        """Add to ``tokenizer``'s tables the parts of the character pairs of ``text`` not read yet:
+        every key jieba looks up while cutting or tagging ``text`` is a piece of it, so one
+        character long (read at :meth:`open`) or starting with one of its pairs. False if a part is
+        damaged."""
+        read, offsets, parts = self._read, self._offsets, self._parts
         freq, tags = tokenizer._jieba.FREQ, tokenizer._tags
-        gc.disable()  # many small objects: the collector would walk them over and over
-        try:
-            for char in new:
-                where = self._parts.get(char)
-                if where is not None:
-                    words, tagged = marshal.loads(self._data[where[0]:where[0] + where[1]])
-                    freq.update(words)
-                    tags.update(tagged)
-        except (EOFError, ValueError, TypeError):
-            return False
-        finally:
-            gc.enable()
+        for a, b in set(zip(text, text[1:])):
+            n = _bucket(a, b)
+            if read[n]:
+                continue
+            read[n] = 1
+            start, end = offsets[n], offsets[n + 1]
+            if start == end:
+                continue
+            try:
+                words, tagged = marshal.loads(parts[start:end])
+                freq.update(words)
+                tags.update(tagged)
+            except (EOFError, ValueError, TypeError):
+                return False
         return True
 
     def save(self, tokenizer: "JiebaTokenizer") -> None:
         """Write the state (building the tag table now, as a tagger would); best effort: a
         read-only or full disk only means the next process reads the dictionary again."""
+        import array
+
         tagger = tokenizer._make_tagger()
         tokenizer._tagger, tokenizer._tags = tagger, tagger.word_tag_tab
-        by_char: dict[str, tuple[dict, dict]] = {}
+        single: tuple[dict, dict] = ({}, {})
+        buckets: dict[int, tuple[dict, dict]] = {}
         for table, n in ((tokenizer._jieba.FREQ, 0), (tokenizer._tags, 1)):
             for key, value in table.items():
-                by_char.setdefault(key[:1], ({}, {}))[n][key] = value
-        parts, blobs, offset = {}, [], 0
-        for char in sorted(by_char):
-            blob = marshal.dumps(by_char[char])
-            parts[char] = (offset, len(blob))
-            blobs.append(blob)
-            offset += len(blob)
-        header = marshal.dumps((tokenizer._jieba.total, parts, offset))
-        data = len(header).to_bytes(8, "little") + header + b"".join(blobs)
+                part = single if len(key) < 2 else buckets.setdefault(_bucket(key[0], key[1]), ({}, {}))
+                part[n][key] = value
+        blobs = [marshal.dumps(single)]
+        offsets = array.array("I", [len(blobs[0])])
+        for n in range(1 << self.BITS):
+            if n in buckets:
+                blobs.append(marshal.dumps(buckets[n]))
+                offsets.append(offsets[-1] + len(blobs[-1]))
+            else:
+                offsets.append(offsets[-1])
+        if offsets.itemsize != 4:
+            return  # a machine whose unsigned int is not 4 bytes reads the dictionary each time
+        header = marshal.dumps((tokenizer._jieba.total, self.BITS, offsets[-1]))
+        data = len(header).to_bytes(8, "little") + header + offsets.tobytes() + b"".join(blobs)
         keep_derived(self.path, data, self.OLDER)  # knowledge (or a layout) that changed since
