@@ -39,9 +39,14 @@ def query_file(path: Path) -> Path:
     return bundled if bundled.is_file() else path
 
 
-@lru_cache(maxsize=16)
 def patterns_table(name: str) -> dict:
     """The table ``name`` of the project's ontology/patterns.toml, for stages that run before the
     rules are loaded (ingest, segmenting, comparing names). Callers turn a KeyError into an error
     naming the file."""
-    return tomllib.loads((ONTOLOGY_DIR / "patterns.toml").read_text(encoding="utf-8"))[name]
+    return _patterns()[name]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    """The project's ontology/patterns.toml, parsed once per process (not once per table asked for)."""
+    return tomllib.loads((ONTOLOGY_DIR / "patterns.toml").read_text(encoding="utf-8"))

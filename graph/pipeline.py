@@ -11,7 +11,7 @@ from .data import ONTOLOGY_DIR
 from .errors import IkgError
 from .learned import CONFIG_FILE, LEARNED_DIR, MODEL_FILE, LearnedModel, enabled_by_default
 from .link import Linker
-from .ontology import load_ontology
+from .ontology import check_ontology, load_ontology
 from .recognise import RECOGNISERS, Recogniser
 from .records import Document, Extraction, Sentence
 from .registry import Registry, load_registry
@@ -68,7 +68,9 @@ class Pipeline:
     registry: Registry
     rules: Rules
     tokenizer: Tokenizer
-    ontology: Graph
+    # None: read from ontology_dir when first asked for (only the registry and ontology graphs,
+    # which a build caches, need it; parsing it and naming its blank nodes cost a new process 0.06 s)
+    ontology: Graph | None
     fingerprint: str = ""  # changes when the registry, the rules, the ontology or the extractor do
     ontology_dir: Path | None = None  # where it was loaded from (worker processes load it again)
     disabled: tuple[str, ...] = ()  # recogniser components, relation families and models switched off
@@ -92,14 +94,14 @@ class Pipeline:
         # Its entries kept in the cache folder, like the tokenizer's dictionary: a quarter second less
         registry = load_registry(ontology_dir / "registry", cache_dir, fingerprint)
         rules = load_rules(ontology_dir / "patterns.toml")
-        ontology = load_ontology(ontology_dir / "ikg.ttl")
+        check_ontology(ontology_dir / "ikg.ttl")  # read with rdflib only when asked for (see ontology)
         unknown = set(disabled) - set(COMPONENTS)
         if unknown:
             raise IkgError(f"unknown component {sorted(unknown)[0]!r}; choose from {', '.join(COMPONENTS)}")
         learned = None if "learned" in disabled else LearnedModel.load(ontology_dir / LEARNED_DIR)
         relation_model = (None if RELATION_MODEL_COMPONENT in disabled
                           else RelationModel.load(ontology_dir / LEARNED_DIR))
-        return cls(registry, rules, create(tokenizer, registry.alias_words(), cache_dir), ontology,
+        return cls(registry, rules, create(tokenizer, registry.alias_words(), cache_dir), None,
                    fingerprint, ontology_dir, tuple(disabled), learned, relation_model)
 
     def __post_init__(self) -> None:
@@ -107,6 +109,14 @@ class Pipeline:
                                       [d for d in self.disabled if d in RECOGNISERS], self.learned)
         self._linker = Linker(self.registry, self.rules)
         self._relator = Relator(self.rules, [d for d in self.disabled if d in RELATORS], self.relation_model)
+
+    def _get_ontology(self) -> Graph:
+        if self._ontology is None:
+            self._ontology = load_ontology(Path(self.ontology_dir or ONTOLOGY_DIR) / "ikg.ttl")
+        return self._ontology
+
+    def _set_ontology(self, graph: Graph | None) -> None:
+        self._ontology = graph
 
     def extract(self, doc: Document) -> Extraction:
         """Everything the article says that the graph keeps."""
@@ -119,3 +129,8 @@ class Pipeline:
         linked = self._linker.link(mentions)
         facts, figures = self._relator.relate(doc, sentences, linked)
         return sentences, Extraction(doc, linked, facts, figures)
+
+
+# After the dataclass is made, so that its __init__ still takes ``ontology`` (stored, or None).
+Pipeline.ontology = property(Pipeline._get_ontology, Pipeline._set_ontology,
+                             doc="The ontology graph (see ontology.load_ontology), read when first asked for.")

@@ -8,7 +8,7 @@ WORDS = ["太安农险", "太平洋安信农险", "惠农保"]
 def test_a_cached_tokenizer_cuts_and_tags_as_a_fresh_one(tmp_path):
     fresh = create("jieba", WORDS)
     first = create("jieba", WORDS, tmp_path)  # reads jieba's dictionary, writes the state
-    (saved,) = tmp_path.glob("jieba-*.marshal")
+    (saved,) = tmp_path.glob("tokenizer-jieba-*.marshal")
     again = create("jieba", WORDS, tmp_path)  # reads the state
     for tok in (first, again):
         assert tok.tokenize(TEXT) == fresh.tokenize(TEXT)
@@ -17,15 +17,33 @@ def test_a_cached_tokenizer_cuts_and_tags_as_a_fresh_one(tmp_path):
     assert "太安农险" in [t.text for t in again.tokenize(TEXT)]
 
     other = create("jieba", [*WORDS, "安信农险"], tmp_path)  # other words: another state replaces it
-    assert [p.name for p in tmp_path.glob("jieba-*.marshal")] != [saved.name]
+    assert [p.name for p in tmp_path.glob("tokenizer-jieba-*.marshal")] != [saved.name]
     assert "安信农险" in [t.text for t in other.tokenize("安信农险理赔")]
 
 
 def test_a_damaged_state_is_read_again_from_the_dictionary(tmp_path):
     create("jieba", WORDS, tmp_path)
-    (saved,) = tmp_path.glob("jieba-*.marshal")
-    saved.write_bytes(saved.read_bytes()[:1000])
+    (saved,) = tmp_path.glob("tokenizer-jieba-*.marshal")
+    data = saved.read_bytes()
+    saved.write_bytes(data[:1000])
     assert create("jieba", WORDS, tmp_path).tokenize(TEXT) == create("jieba", WORDS).tokenize(TEXT)
+
+    # damaged parts, read only when a text needs them: the dictionary is read then
+    (saved,) = tmp_path.glob("tokenizer-jieba-*.marshal")
+    saved.write_bytes(data[:len(data) // 2] + b"\0" * (len(data) - len(data) // 2))
+    damaged = create("jieba", WORDS, tmp_path)
+    assert damaged.tokenize(TEXT) == create("jieba", WORDS).tokenize(TEXT)
+    assert damaged.pos(TEXT) == create("jieba", WORDS).pos(TEXT)
+
+
+def test_a_cached_tokenizer_reads_the_parts_its_texts_need(tmp_path):
+    create("jieba", WORDS, tmp_path)
+    again = create("jieba", WORDS, tmp_path)
+    assert again._jieba.FREQ and all(len(k) == 1 for k in again._jieba.FREQ)  # one-character keys only
+    again.tokenize("太安农险")
+    assert "太安农险" in again._jieba.FREQ and "保险" not in again._jieba.FREQ
+    again.pos("保险")
+    assert again._tags["保险"] == create("jieba", WORDS).pos("保险")[0][1]
 
 
 def test_a_saved_registry_holds_what_the_turtle_says(tmp_path):
