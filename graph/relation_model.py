@@ -15,12 +15,14 @@ knows nothing of the pipeline or of gold files.
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from .errors import IkgError
-from .learned import CrfFile, train_into
+from .learned import CrfFile, train_into, trigger_occurrences
 from .namespaces import ORGANISATION_CLASSES, PUBLIC_CLASSES, SYMMETRIC
 from .records import Entity, Evidence, Fact, LinkedMention, Sentence
 from .rules import Table
@@ -108,32 +110,74 @@ def _bucket(n: int) -> str:
 
 
 class _SentenceView:
-    """A sentence's words and clauses, for the features of its candidates."""
+    """A sentence's words and clauses, for the features of its candidates.
+
+    Its candidates (every pair of its mentions, for every relation they may hold) ask about the
+    same few offsets again and again: the words before and after them and the triggers of their
+    clauses are looked up from what is computed once per sentence, and remembered."""
 
     def __init__(self, s: Sentence, ms: list[LinkedMention], config: RelationConfig):
         self.s, self.ms, self.config = s, ms, config
+        self.spans = [(lm.mention.start - s.start, lm.mention.end - s.start) for lm in ms]  # of ``ms``
         self.words = [(t.start - s.start, t.end - s.start, t.text) for t in s.tokens if t.text.strip()]
         text = s.norm or s.text
         self.text = text
-        self.clause_of = []  # clause number of each character
-        n = 0
-        for ch in text:
-            self.clause_of.append(n)
-            n += ch in config.clause_marks
+        marks = config.clause_marks
+        self.clause_of = list(accumulate((ch in marks for ch in text[:-1]), initial=0)) if text else []
+        self.blockers = frozenset(config.blockers)
+        self._text_of = [w for _, _, w in self.words]
+        self._starts = [x for x, _, _ in self.words]
+        self._ends = [y for _, y, _ in self.words]
+        # Words in text order (a tokenizer's are): the words before an offset are a prefix of them,
+        # those after it a suffix, and those between two offsets a slice.
+        self._ordered = all(a <= b for a, b in zip(self._starts, self._starts[1:])) and all(
+            a <= b for a, b in zip(self._ends, self._ends[1:]))
+        # a walk within a clause stops at a word holding a clause mark: the nearest such word at or
+        # before each word, and at or after it
+        n = len(self.words)
+        self._mark_at_or_before, self._mark_at_or_after = [-1] * (n + 1), [n] * (n + 1)
+        for k, w in enumerate(self._text_of):
+            marked = any(c in marks for c in w)
+            self._mark_at_or_before[k + 1] = k if marked else self._mark_at_or_before[k]
+        for k in range(n - 1, -1, -1):
+            self._mark_at_or_after[k] = k if self._mark_at_or_before[k + 1] == k else self._mark_at_or_after[k + 1]
+        self._occurrences: list[tuple[int, int, str]] | None = None
+        self._triggers: dict[tuple[int, int], list[str]] = {}
+        self._before: dict[tuple[int, int, bool], list[str]] = {}
 
     def span(self, lm: LinkedMention) -> tuple[int, int]:
         return lm.mention.start - self.s.start, lm.mention.end - self.s.start
 
     def words_in(self, a: int, b: int) -> list[str]:
-        return [w for x, y, w in self.words if x >= a and y <= b]
+        if not self._ordered:
+            return [w for x, y, w in self.words if x >= a and y <= b]
+        return self._text_of[bisect_left(self._starts, a):bisect_right(self._ends, b)]
 
     def before(self, a: int, n: int, clause: bool = True) -> list[str]:
         """The ``n`` words before offset ``a``, nearest first (within its clause when ``clause``)."""
-        return self._nearest((w for x, y, w in reversed(self.words) if y <= a), n, clause)
+        key = (a, n, clause)
+        out = self._before.get(key)
+        if out is None:
+            if not self._ordered:
+                out = self._nearest((w for x, y, w in reversed(self.words) if y <= a), n, clause)
+            else:
+                j = bisect_right(self._ends, a)  # the words ending at or before a: words[:j]
+                lo = max(j - n, 0) if n > 0 else 0  # (a walk for none takes all)
+                if clause:
+                    lo = max(lo, self._mark_at_or_before[j] + 1)
+                out = self._text_of[lo:j][::-1]
+            self._before[key] = out
+        return out
 
     def after(self, b: int, n: int, clause: bool = True) -> list[str]:
         """The ``n`` words after offset ``b``, nearest first (within its clause when ``clause``)."""
-        return self._nearest((w for x, y, w in self.words if x >= b), n, clause)
+        if not self._ordered:
+            return self._nearest((w for x, y, w in self.words if x >= b), n, clause)
+        i = bisect_left(self._starts, b)  # the words starting at or after b: words[i:]
+        hi = min(i + n, len(self.words)) if n > 0 else len(self.words)
+        if clause:
+            hi = min(hi, self._mark_at_or_after[i])
+        return self._text_of[i:hi]
 
     def _nearest(self, words: Iterable[str], n: int, clause: bool) -> list[str]:
         out = []
@@ -145,24 +189,38 @@ class _SentenceView:
                 break
         return out
 
-    def clause_text(self, at: int) -> str:
-        c = self.clause_of[min(at, len(self.text) - 1)] if self.text else 0
-        return "".join(ch for ch, k in zip(self.text, self.clause_of) if k == c)
+    def clause_span(self, at: int) -> tuple[int, int]:
+        """The offsets of the clause holding offset ``at`` (a clause ends with its mark)."""
+        if not self.text:
+            return 0, 0
+        c = self.clause_of[min(at, len(self.text) - 1)]
+        start = bisect_left(self.clause_of, c)
+        return start, bisect_right(self.clause_of, c, start)
 
-    def triggers(self, text: str) -> list[str]:
-        found, taken = [], [False] * len(text)
-        for t in self.config.triggers:  # longest first: 面向 hides its 向
-            start = text.find(t)
-            while start >= 0:
-                if not any(taken[start:start + len(t)]):
+    def clause_text(self, at: int) -> str:
+        return self.text[slice(*self.clause_span(at))]
+
+    def triggers(self, a: int, b: int) -> list[str]:
+        """The triggers in the text from offset ``a`` to ``b``: longest first, each where no longer
+        one (or an earlier one of its length) already stands (面向 hides its 向)."""
+        b = max(a, b)  # the text between two overlapping mentions is empty
+        found = self._triggers.get((a, b))
+        if found is None:
+            if self._occurrences is None:
+                triggers = self.config.triggers
+                self._occurrences = [(start, start + len(triggers[rank]), triggers[rank])
+                                     for rank, start in trigger_occurrences(self.text, triggers)]
+            found, taken = [], bytearray(max(len(self.text), b))
+            for start, end, t in self._occurrences:
+                if a <= start and end <= b and taken.find(1, start, end) < 0:
                     found.append(t)
-                    taken[start:start + len(t)] = [True] * len(t)
-                start = text.find(t, start + 1)
+                    taken[start:end] = b"\x01" * (end - start)
+            self._triggers[(a, b)] = found
         return found
 
     def blocked(self, a: int) -> bool:
         """Whether a blocker word stands between the clause start and offset ``a`` (为…, 与…)."""
-        return any(w in self.config.blockers for w in self.before(a, 50))
+        return not self.blockers.isdisjoint(self.before(a, 50))
 
 
 def _features(view: _SentenceView, p: str, subject: LinkedMention | None, topic: Entity | None,
@@ -175,7 +233,7 @@ def _features(view: _SentenceView, p: str, subject: LinkedMention | None, topic:
     shared = []  # features that mean the same for every relation: also given unprefixed
     f += [f"{p}|ob={x}" for x in view.before(oa, w)] + [f"{p}|oa={x}" for x in view.after(ob, w)]
     f += [f"{p}|ob1={x}" for x in view.before(oa, 1)] + [f"{p}|oa1={x}" for x in view.after(ob, 1)]
-    f += [f"{p}|otrig={t}" for t in view.triggers(view.clause_text(oa))]
+    f += [f"{p}|otrig={t}" for t in view.triggers(*view.clause_span(oa))]
     if oa > 0 and view.text[oa - 1] in view.config.opening:
         shared.append("oquoted")
     if subject is None:
@@ -214,7 +272,7 @@ def _features(view: _SentenceView, p: str, subject: LinkedMention | None, topic:
         shared.append(f"clausegap={max(min(clauses, 2), -2)}")
         f += [f"{p}|ord={order}", f"{p}|dist={_bucket(len(between))}"]
         f += [f"{p}|bw={x}" for x in words] + [f"{p}|{order}|bw={x}" for x in words[:3] + words[-3:]]
-        f += [f"{p}|btrig={t}" for t in view.triggers(between)]
+        f += [f"{p}|btrig={t}" for t in view.triggers(fb, la)]
         f += [f"{p}|lw={x}" for x in view.before(fa, w)] + [f"{p}|rw={x}" for x in view.after(lb, w)]
         f += [f"{p}|sb1={x}" for x in view.before(sa, 1)] + [f"{p}|sa1={x}" for x in view.after(sb, 1)]
     f += shared + [f"{p}|{x}" for x in shared]
