@@ -198,9 +198,6 @@ class _SentenceView:
         start = bisect_left(self.clause_of, c)
         return start, bisect_right(self.clause_of, c, start)
 
-    def clause_text(self, at: int) -> str:
-        return self.text[slice(*self.clause_span(at))]
-
     def triggers(self, a: int, b: int) -> list[str]:
         """The triggers in the text from offset ``a`` to ``b``: longest first, each where no longer
         one (or an earlier one of its length) already stands (面向 hides its 向)."""
