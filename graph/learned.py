@@ -8,6 +8,7 @@ this module only computes features, tags and trains, and knows nothing of the pi
 """
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 import tomllib
@@ -15,6 +16,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import ahocorasick
 
 from .errors import IkgError
 from .rules import Table
@@ -245,18 +248,47 @@ def features(s: SentenceInput, config: LearnedConfig) -> list[list[str]]:
     return seq
 
 
+def trigger_occurrences(text: str, triggers: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Every occurrence of every one of ``triggers`` in ``text``, overlapping ones included, as
+    (its index in ``triggers``, start), in the order of ``triggers`` and then of the text: what
+    ``str.find`` trigger by trigger gives, in one pass of an Aho-Corasick automaton."""
+    automaton, empty = _trigger_automaton(tuple(triggers))
+    out = [(rank, i) for rank in empty for i in range(len(text) + 1)]  # "" is found everywhere
+    if automaton is not None:
+        for last, (length, ranks) in automaton.iter(text):
+            out += [(rank, last + 1 - length) for rank in ranks]
+    out.sort()
+    return out
+
+
+@functools.lru_cache(maxsize=16)
+def _trigger_automaton(triggers: tuple[str, ...]) -> tuple[ahocorasick.Automaton | None, tuple[int, ...]]:
+    """An automaton of the non-empty ``triggers`` (each word gives its length and its indices in
+    ``triggers``), and the indices of the empty ones."""
+    ranks: dict[str, list[int]] = {}
+    for rank, trigger in enumerate(triggers):
+        ranks.setdefault(trigger, []).append(rank)
+    automaton = None
+    if any(ranks.keys() - {""}):
+        automaton = ahocorasick.Automaton()
+        for trigger, of in ranks.items():
+            if trigger:
+                automaton.add_word(trigger, (len(trigger), tuple(of)))
+        automaton.make_automaton()
+    return automaton, tuple(ranks.get("", ()))
+
+
 def _add_triggers(seq: list[list[str]], text: str, config: LearnedConfig) -> None:
     """Append to each character's features the triggers near it: those ending within the window
     before it (tl), starting within the window after it (tr), and the adjacent ones (tl0, tr0)."""
     n, w = len(text), config.trigger_window
     before: dict[int, list[str]] = {}  # triggers ending at a position
     after: dict[int, list[str]] = {}  # triggers starting at a position
-    for trigger in config.triggers:
-        start = text.find(trigger)
-        while start >= 0:
-            after.setdefault(start, []).append(trigger)
-            before.setdefault(start + len(trigger), []).append(trigger)
-            start = text.find(trigger, start + 1)
+    triggers = config.triggers
+    for rank, start in trigger_occurrences(text, triggers):
+        trigger = triggers[rank]
+        after.setdefault(start, []).append(trigger)
+        before.setdefault(start + len(trigger), []).append(trigger)
     # One group at a time, positions in order: a character's features list its triggers nearest
     # last on the left and nearest first on the right, as the model was trained.
     for p in sorted(before):

@@ -15,12 +15,14 @@ knows nothing of the pipeline or of gold files.
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from .errors import IkgError
-from .learned import CrfFile, train_into
+from .learned import CrfFile, train_into, trigger_occurrences
 from .namespaces import ORGANISATION_CLASSES, PUBLIC_CLASSES, SYMMETRIC
 from .records import Entity, Evidence, Fact, LinkedMention, Sentence
 from .rules import Table
@@ -108,32 +110,71 @@ def _bucket(n: int) -> str:
 
 
 class _SentenceView:
-    """A sentence's words and clauses, for the features of its candidates."""
+    """A sentence's words and clauses, for the features of its candidates.
+
+    Its candidates (every pair of its mentions, for every relation they may hold) ask about the
+    same few offsets again and again: the words before and after them and the triggers of their
+    clauses are looked up from what is computed once per sentence, and remembered."""
 
     def __init__(self, s: Sentence, ms: list[LinkedMention], config: RelationConfig):
         self.s, self.ms, self.config = s, ms, config
+        self.spans = [(lm.mention.start - s.start, lm.mention.end - s.start) for lm in ms]  # of ``ms``
         self.words = [(t.start - s.start, t.end - s.start, t.text) for t in s.tokens if t.text.strip()]
         text = s.norm or s.text
         self.text = text
-        self.clause_of = []  # clause number of each character
-        n = 0
-        for ch in text:
-            self.clause_of.append(n)
-            n += ch in config.clause_marks
+        marks = frozenset(config.clause_marks)
+        self._marks_before = list(accumulate(map(marks.__contains__, text), initial=0))  # clause marks before each offset
+        self.clause_of = self._marks_before[:-1] if text else []  # clause number of each character
+        self.pairs: dict[tuple, tuple] = {}  # _pair_features of the pairs asked about so far
+        self.blockers = frozenset(config.blockers)
+        self._text_of = [w for _, _, w in self.words]
+        self._starts = [x for x, _, _ in self.words]
+        self._ends = [y for _, y, _ in self.words]
+        # Words in text order (a tokenizer's are): the words before an offset are a prefix of them,
+        # those after it a suffix, and those between two offsets a slice.
+        self._ordered = self._starts == sorted(self._starts) and self._ends == sorted(self._ends)
+        # a walk within a clause stops at a word that holds a clause mark
+        self._marked = [k for k, w in enumerate(self._text_of) if not marks.isdisjoint(w)]
+        self._occurrences: list[tuple[int, int, str]] | None = None
+        self._triggers: dict[tuple[int, int], list[str]] = {}
+        self._before: dict[tuple[int, int, bool], list[str]] = {}
 
     def span(self, lm: LinkedMention) -> tuple[int, int]:
         return lm.mention.start - self.s.start, lm.mention.end - self.s.start
 
     def words_in(self, a: int, b: int) -> list[str]:
-        return [w for x, y, w in self.words if x >= a and y <= b]
+        if not self._ordered:
+            return [w for x, y, w in self.words if x >= a and y <= b]
+        return self._text_of[bisect_left(self._starts, a):bisect_right(self._ends, b)]
 
     def before(self, a: int, n: int, clause: bool = True) -> list[str]:
         """The ``n`` words before offset ``a``, nearest first (within its clause when ``clause``)."""
-        return self._nearest((w for x, y, w in reversed(self.words) if y <= a), n, clause)
+        key = (a, n, clause)
+        out = self._before.get(key)
+        if out is None:
+            if not self._ordered:
+                out = self._nearest((w for x, y, w in reversed(self.words) if y <= a), n, clause)
+            else:
+                j = bisect_right(self._ends, a)  # the words ending at or before a: words[:j]
+                lo = max(j - n, 0) if n > 0 else 0  # (a walk for none takes all)
+                if clause:  # after the last marked word before words[j]
+                    k = bisect_left(self._marked, j)
+                    lo = max(lo, self._marked[k - 1] + 1 if k else 0)
+                out = self._text_of[lo:j][::-1]
+            self._before[key] = out
+        return out
 
     def after(self, b: int, n: int, clause: bool = True) -> list[str]:
         """The ``n`` words after offset ``b``, nearest first (within its clause when ``clause``)."""
-        return self._nearest((w for x, y, w in self.words if x >= b), n, clause)
+        if not self._ordered:
+            return self._nearest((w for x, y, w in self.words if x >= b), n, clause)
+        i = bisect_left(self._starts, b)  # the words starting at or after b: words[i:]
+        hi = min(i + n, len(self.words)) if n > 0 else len(self.words)
+        if clause:  # before the first marked word from words[i] on
+            k = bisect_left(self._marked, i)
+            if k < len(self._marked):
+                hi = min(hi, self._marked[k])
+        return self._text_of[i:hi]
 
     def _nearest(self, words: Iterable[str], n: int, clause: bool) -> list[str]:
         out = []
@@ -145,80 +186,110 @@ class _SentenceView:
                 break
         return out
 
-    def clause_text(self, at: int) -> str:
-        c = self.clause_of[min(at, len(self.text) - 1)] if self.text else 0
-        return "".join(ch for ch, k in zip(self.text, self.clause_of) if k == c)
+    def marks_in(self, a: int, b: int) -> int:
+        """How many clause marks the text from offset ``a`` to ``b`` holds."""
+        return self._marks_before[b] - self._marks_before[a] if a < b else 0
 
-    def triggers(self, text: str) -> list[str]:
-        found, taken = [], [False] * len(text)
-        for t in self.config.triggers:  # longest first: 面向 hides its 向
-            start = text.find(t)
-            while start >= 0:
-                if not any(taken[start:start + len(t)]):
+    def clause_span(self, at: int) -> tuple[int, int]:
+        """The offsets of the clause holding offset ``at`` (a clause ends with its mark)."""
+        if not self.text:
+            return 0, 0
+        c = self.clause_of[min(at, len(self.text) - 1)]
+        start = bisect_left(self.clause_of, c)
+        return start, bisect_right(self.clause_of, c, start)
+
+    def triggers(self, a: int, b: int) -> list[str]:
+        """The triggers in the text from offset ``a`` to ``b``: longest first, each where no longer
+        one (or an earlier one of its length) already stands (面向 hides its 向)."""
+        b = max(a, b)  # the text between two overlapping mentions is empty
+        found = self._triggers.get((a, b))
+        if found is None:
+            if self._occurrences is None:
+                triggers = self.config.triggers
+                self._occurrences = [(start, start + len(triggers[rank]), triggers[rank])
+                                     for rank, start in trigger_occurrences(self.text, triggers)]
+            found, taken = [], bytearray(max(len(self.text), b))
+            for start, end, t in self._occurrences:
+                if a <= start and end <= b and taken.find(1, start, end) < 0:
                     found.append(t)
-                    taken[start:start + len(t)] = [True] * len(t)
-                start = text.find(t, start + 1)
+                    taken[start:end] = b"\x01" * (end - start)
+            self._triggers[(a, b)] = found
         return found
 
     def blocked(self, a: int) -> bool:
         """Whether a blocker word stands between the clause start and offset ``a`` (为…, 与…)."""
-        return any(w in self.config.blockers for w in self.before(a, 50))
+        return not self.blockers.isdisjoint(self.before(a, 50))
 
 
 def _features(view: _SentenceView, p: str, subject: LinkedMention | None, topic: Entity | None,
               obj: LinkedMention) -> tuple[str, ...]:
-    """The features of one candidate: ``subject`` is a mention of the sentence, or None with ``topic``."""
+    """The features of one candidate: ``subject`` is a mention of the sentence, or None with ``topic``.
+
+    All but one (rivals) mean the same for every relation a pair of mentions may hold: they are
+    computed once per pair (:func:`_pair_features`) and given each relation's prefix."""
+    key = (id(subject), id(topic), id(obj))
+    pair = view.pairs.get(key)
+    if pair is None:
+        pair = view.pairs[key] = _pair_features(view, subject, topic, obj)
+    body, shared, rival_classes, after_rivals = pair
+    if rival_classes is not None:
+        subjects = view.config.subjects[p]
+        shared = [*shared, f"rivals={min(sum(c in subjects for c in rival_classes), 2)}", *after_rivals]
+    prefix = p + "|"
+    return tuple(dict.fromkeys([f"p={p}", *[prefix + x for x in body], *shared, *[prefix + x for x in shared]]))
+
+
+def _pair_features(view: _SentenceView, subject: LinkedMention | None, topic: Entity | None, obj: LinkedMention):
+    """What :func:`_features` gives every relation of a pair: the features to prefix, the shared
+    ones before the rivals, the classes of the mentions that may be rivals (None without a subject
+    mention) and the shared ones after the rivals."""
     w = view.config.window
     s_cls = subject.entity.cls if subject else topic.cls
     oa, ob = view.span(obj)
-    f = [f"p={p}", f"{p}|sc={s_cls}", f"{p}|oc={obj.entity.cls}", f"{p}|sc_oc={s_cls}_{obj.entity.cls}"]
+    f = [f"sc={s_cls}", f"oc={obj.entity.cls}", f"sc_oc={s_cls}_{obj.entity.cls}"]
     shared = []  # features that mean the same for every relation: also given unprefixed
-    f += [f"{p}|ob={x}" for x in view.before(oa, w)] + [f"{p}|oa={x}" for x in view.after(ob, w)]
-    f += [f"{p}|ob1={x}" for x in view.before(oa, 1)] + [f"{p}|oa1={x}" for x in view.after(ob, 1)]
-    f += [f"{p}|otrig={t}" for t in view.triggers(view.clause_text(oa))]
+    f += [f"ob={x}" for x in view.before(oa, w)] + [f"oa={x}" for x in view.after(ob, w)]
+    f += [f"ob1={x}" for x in view.before(oa, 1)] + [f"oa1={x}" for x in view.after(ob, 1)]
+    f += [f"otrig={t}" for t in view.triggers(*view.clause_span(oa))]
     if oa > 0 and view.text[oa - 1] in view.config.opening:
         shared.append("oquoted")
     if subject is None:
         shared += ["topic", *(["oblocked"] if view.blocked(oa) else [])]
-        if any(m.entity.cls in ORGANISATION_CLASSES and view.span(m)[0] < oa
-               and view.clause_of[view.span(m)[0]] == view.clause_of[oa] for m in view.ms):
+        if any(m.entity.cls in ORGANISATION_CLASSES and ma < oa and view.clause_of[ma] == view.clause_of[oa]
+               for m, (ma, _) in zip(view.ms, view.spans)):
             shared.append("org_in_oclause")
-        f += [f"{p}|tb={x}" for x in view.before(oa, 2 * w, clause=False)]
-    else:
-        sa, sb = view.span(subject)
-        first, second = (subject, obj) if sa < oa else (obj, subject)
-        fa, fb = view.span(first)
-        la, lb = view.span(second)
-        order = "so" if first is subject else "os"
-        between = view.text[fb:la]
-        words = view.words_in(fb, la)
-        shared += [f"ord={order}", f"dist={_bucket(len(between))}", f"nwords={_bucket(len(words))}",
-                   f"commas={min(sum(c in view.config.clause_marks for c in between), 3)}"]
-        if view.blocked(sa):
-            shared.append("sblocked")
-        if not view.before(sa, 1):
-            shared.append("sclausestart")
-        others = [m for m in view.ms if fb <= view.span(m)[0] and view.span(m)[1] <= la]
-        if any(m.entity.cls in ORGANISATION_CLASSES for m in others):
-            shared.append("org_between")
-        if any(m.entity.cls == obj.entity.cls for m in others):
-            shared.append("sameclass_between")
-        if view.ms and view.ms[0] is subject:
-            shared.append("sfirst")
-        # competition: how many mentions of the subject's kind stand nearer the object on its side
-        rivals = [m for m in view.ms if m.entity.cls in view.config.subjects[p] and m is not subject
-                  and m.entity.iri != obj.entity.iri
-                  and (sa < view.span(m)[0] < oa if sa < oa else ob <= view.span(m)[0] < sa)]
-        shared.append(f"rivals={min(len(rivals), 2)}")
-        clauses = view.clause_of[oa] - view.clause_of[sa] if view.text else 0
-        shared.append(f"clausegap={max(min(clauses, 2), -2)}")
-        f += [f"{p}|ord={order}", f"{p}|dist={_bucket(len(between))}"]
-        f += [f"{p}|bw={x}" for x in words] + [f"{p}|{order}|bw={x}" for x in words[:3] + words[-3:]]
-        f += [f"{p}|btrig={t}" for t in view.triggers(between)]
-        f += [f"{p}|lw={x}" for x in view.before(fa, w)] + [f"{p}|rw={x}" for x in view.after(lb, w)]
-        f += [f"{p}|sb1={x}" for x in view.before(sa, 1)] + [f"{p}|sa1={x}" for x in view.after(sb, 1)]
-    f += shared + [f"{p}|{x}" for x in shared]
-    return tuple(dict.fromkeys(f))
+        f += [f"tb={x}" for x in view.before(oa, 2 * w, clause=False)]
+        return f, shared, None, []
+    sa, sb = view.span(subject)
+    first, second = (subject, obj) if sa < oa else (obj, subject)
+    fa, fb = view.span(first)
+    la, lb = view.span(second)
+    order = "so" if first is subject else "os"
+    distance = max(la - fb, 0)  # the length of the text between them
+    words = view.words_in(fb, la)
+    shared += [f"ord={order}", f"dist={_bucket(distance)}", f"nwords={_bucket(len(words))}",
+               f"commas={min(view.marks_in(fb, la), 3)}"]
+    if view.blocked(sa):
+        shared.append("sblocked")
+    if not view.before(sa, 1):
+        shared.append("sclausestart")
+    others = [m for m, (ma, mb) in zip(view.ms, view.spans) if fb <= ma and mb <= la]
+    if any(m.entity.cls in ORGANISATION_CLASSES for m in others):
+        shared.append("org_between")
+    if any(m.entity.cls == obj.entity.cls for m in others):
+        shared.append("sameclass_between")
+    if view.ms and view.ms[0] is subject:
+        shared.append("sfirst")
+    # competition: how many mentions of the subject's kind stand nearer the object on its side
+    rivals = [m.entity.cls for m, (ma, _) in zip(view.ms, view.spans)
+              if m is not subject and m.entity.iri != obj.entity.iri and (sa < ma < oa if sa < oa else ob <= ma < sa)]
+    clauses = view.clause_of[oa] - view.clause_of[sa] if view.text else 0
+    f += [f"ord={order}", f"dist={_bucket(distance)}"]
+    f += [f"bw={x}" for x in words] + [f"{order}|bw={x}" for x in words[:3] + words[-3:]]
+    f += [f"btrig={t}" for t in view.triggers(fb, la)]
+    f += [f"lw={x}" for x in view.before(fa, w)] + [f"rw={x}" for x in view.after(lb, w)]
+    f += [f"sb1={x}" for x in view.before(sa, 1)] + [f"sa1={x}" for x in view.after(sb, 1)]
+    return f, shared, rivals, [f"clausegap={max(min(clauses, 2), -2)}"]
 
 
 def candidates(sentences: Sequence[Sentence], linked: Iterable[LinkedMention],
@@ -236,7 +307,7 @@ def candidates(sentences: Sequence[Sentence], linked: Iterable[LinkedMention],
             topic, paragraph = None, s.paragraph
         ms = sorted(by_sentence.get(s.index, []), key=lambda lm: lm.mention.start)
         if ms:
-            view = _SentenceView(s, ms, config)
+            view = None  # made for the first candidate: most sentences have none
             seen: set[tuple] = set()
             for p in config.subjects:
                 subj = [lm for lm in ms if lm.entity.cls in config.subjects[p]]
@@ -251,17 +322,20 @@ def candidates(sentences: Sequence[Sentence], linked: Iterable[LinkedMention],
                         if kept is None or abs(sm.mention.start - o.mention.start) < abs(
                                 kept.mention.start - o.mention.start):
                             nearest[sm.entity.iri] = sm
+                    # (a relation already a candidate keeps its first: the features of another are not computed)
                     for sm in nearest.values():
-                        c = Candidate(s, sm.entity, p, o.entity, _features(view, p, sm, None, o))
-                        if c.key not in seen:
-                            seen.add(c.key)
-                            out.append(c)
+                        key = fact_key(sm.entity.iri, p, o.entity.iri)
+                        if key not in seen:
+                            seen.add(key)
+                            view = view or _SentenceView(s, ms, config)
+                            out.append(Candidate(s, sm.entity, p, o.entity, _features(view, p, sm, None, o)))
                     if topic is not None and not subj and topic.cls in config.subjects[p] \
                             and topic.iri != o.entity.iri:
-                        c = Candidate(s, topic, p, o.entity, _features(view, p, None, topic, o))
-                        if c.key not in seen:
-                            seen.add(c.key)
-                            out.append(c)
+                        key = fact_key(topic.iri, p, o.entity.iri)
+                        if key not in seen:
+                            seen.add(key)
+                            view = view or _SentenceView(s, ms, config)
+                            out.append(Candidate(s, topic, p, o.entity, _features(view, p, None, topic, o)))
         topic = next((lm.entity for lm in ms if lm.entity.cls in _TOPIC_CLASSES), topic)
     return out
 
