@@ -247,6 +247,13 @@ def _metadata() -> _Metadata:
         raise IkgError(f"{ONTOLOGY_DIR / 'patterns.toml'}: [metadata]: {exc}") from None
 
 
+def credit_span(line: str) -> tuple[int, int] | None:
+    """Where ``line`` names its publisher in a credit (2017-04-07 16:49 来源：慧择网综合, （来源：新华社）):
+    the name's start and end, or None. The publisher is no entity of the article (ANNOTATION.md)."""
+    m = _metadata().credit.search(line)
+    return m.span(1) if m else None
+
+
 def _dateline(lines: list[str]) -> str | None:
     """The publication date a news page prints near its top (2017-10-19 16:20 来源：…), when one of
     its first lines is no sentence but holds a full date; None otherwise."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 import ahocorasick
 
 from .errors import IkgError
+from .ingest import credit_span
 from .learned import LearnedModel, SentenceInput
 from .namespaces import ORGANISATION_CLASSES
 from .records import Mention, Sentence
@@ -238,6 +239,8 @@ class Recogniser:
     def _sentence(self, s: Sentence) -> list[Mention]:
         view = self.view(s)
         taken = [False] * len(s.text)
+        if credit := credit_span(s.text):  # a dateline's or the last line's publisher is no mention
+            taken[credit[0]:credit[1]] = [True] * (credit[1] - credit[0])
         out: list[Mention] = []
         for name in self.enabled:
             for m in _COMPONENTS[name](self, view):

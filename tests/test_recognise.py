@@ -58,6 +58,13 @@ def test_best_reading_covers_the_most_text_with_the_fewest_pieces():
     assert best_reading([]) == []
 
 
+def test_the_publisher_in_a_credit_line_is_no_mention(pipeline):
+    # a dateline's credit names the publisher, no entity of the article; the body's mention stands
+    ms = mentions(pipeline, "2017-04-07 16:49　来源：百度财经综合\n百度与中国太保签署合作协议。")
+    assert [m.surface for m in ms if m.cls == "Partner"] == ["百度"]
+    assert all(m.start > 20 for m in ms)
+
+
 def test_traditional_script_is_matched_and_kept_as_written(pipeline):
     [m] = [m for m in mentions(pipeline, "中國太保積極理賠。") if m.cls == "InsuranceGroup"]
     assert m.surface == "中國太保"
