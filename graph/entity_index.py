@@ -124,9 +124,10 @@ def rebuild(store: pyoxigraph.Store) -> None:
             out.add(_entity(store, _N(iri), mentions.get(iri, 0)))
         for start in range(0, len(entities), _BATCH):  # every relation, read by its subject
             out.add(_statements(store, f"VALUES ?s {{ {_iris(entities[start:start + _BATCH])} }}"))
-        mentioned = defaultdict(list)
+        mentioned, same = defaultdict(list), {}  # each article's IRI held once, not once per entity
         for row in store.query(f"SELECT ?e ?a WHERE {{ ?e <{IK.mentionedIn}> ?a FILTER(isIRI(?e) && isIRI(?a)) }}"):
-            mentioned[row["e"].value].append(row["a"].value)
+            a = row["a"].value
+            mentioned[row["e"].value].append(same.setdefault(a, a))
         keys = article_keys(store, {a for articles in mentioned.values() for a in articles})
         for iri, articles in mentioned.items():
             out.add(_listing(iri, _latest(articles, keys)))
