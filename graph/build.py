@@ -9,6 +9,7 @@ readers see the previous build or this one, never a mix, whatever happens to the
 """
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import threading
@@ -261,7 +262,13 @@ class _Build:
         previous = generations.current(self.output)
         old = _load_manifest(previous / generations.MANIFEST) if previous else Manifest()
         report = BuildReport()
+        given = self.pipeline
         new = self._extract(paths, max_bytes, jobs, show_progress, report, old)
+        if given is None and self.pipeline is not None:
+            # What follows never extracts: the pipeline this build loaded (jieba's dictionary, the
+            # models: 100 MB and more) is let go before the store's phases, which hold the peak.
+            self.pipeline = None
+            gc.collect()
         for doc_id, entry in new.articles.items():  # unchanged articles keep their SHACL findings
             before = old.articles.get(doc_id)
             entry.violations = before.violations if before and before.key == entry.key else []

@@ -115,16 +115,50 @@ def rebuild(store: pyoxigraph.Store) -> None:
         FILTER(isIRI(?e)) }}""")
     entities = sorted(row["e"].value for row in rows)
     mentions = _mention_counts(store, entities)
-    quads = [q for iri in entities for q in _entity(store, _N(iri), mentions.get(iri, 0))]
-    for start in range(0, len(entities), _BATCH):  # every relation, read by its subject
-        quads += _statements(store, f"VALUES ?s {{ {_iris(entities[start:start + _BATCH])} }}")
-    mentioned = defaultdict(list)
-    for row in store.query(f"SELECT ?e ?a WHERE {{ ?e <{IK.mentionedIn}> ?a FILTER(isIRI(?e) && isIRI(?a)) }}"):
-        mentioned[row["e"].value].append(row["a"].value)
-    keys = article_keys(store, {a for articles in mentioned.values() for a in articles})
-    for iri, articles in mentioned.items():
-        quads += _listing(iri, _latest(articles, keys))
-    store.extend(quads)
+    # Written as they are made, a bounded share at a time and by the bulk loader: the queries below
+    # read the default graph only, which these named graphs are not part of. (One store.extend of
+    # them all held them twice, as Python objects and in the store's write buffers: 10,000 bench
+    # articles make over a million summary quads, most of a build's peak memory.)
+    with _BulkWriter(store) as out:
+        for iri in entities:
+            out.add(_entity(store, _N(iri), mentions.get(iri, 0)))
+        for start in range(0, len(entities), _BATCH):  # every relation, read by its subject
+            out.add(_statements(store, f"VALUES ?s {{ {_iris(entities[start:start + _BATCH])} }}"))
+        mentioned, same = defaultdict(list), {}  # each article's IRI held once, not once per entity
+        for row in store.query(f"SELECT ?e ?a WHERE {{ ?e <{IK.mentionedIn}> ?a FILTER(isIRI(?e) && isIRI(?a)) }}"):
+            a = row["a"].value
+            mentioned[row["e"].value].append(same.setdefault(a, a))
+        keys = article_keys(store, {a for articles in mentioned.values() for a in articles})
+        for iri, articles in mentioned.items():
+            out.add(_listing(iri, _latest(articles, keys)))
+
+
+class _BulkWriter:
+    """Adds quads to a store with its bulk loader, :data:`_BULK_QUADS` at a time (not atomic: for
+    a store being made, which no reader has open)."""
+
+    def __init__(self, store: pyoxigraph.Store):
+        self.store, self.pending = store, []
+
+    def add(self, quads: list[pyoxigraph.Quad]) -> None:
+        self.pending += quads
+        if len(self.pending) >= _BULK_QUADS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.store.bulk_extend(self.pending)
+            self.pending = []
+
+    def __enter__(self) -> "_BulkWriter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if exc[0] is None:
+            self.flush()
+
+
+_BULK_QUADS = 100_000
 
 
 def refresh(store: pyoxigraph.Store, changed: Touched) -> None:
