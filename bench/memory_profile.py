@@ -30,6 +30,8 @@ import importlib  # noqa: E402
 build_module = importlib.import_module("graph.build")  # graph.build is also the function
 store_module = importlib.import_module("graph.store")
 entity_index = importlib.import_module("graph.entity_index")
+sys.path.insert(0, str(ROOT / "bench"))
+from bench_build import process_tree  # noqa: E402
 
 
 def _status(pid: int) -> dict[str, float]:
@@ -42,23 +44,6 @@ def _status(pid: int) -> dict[str, float]:
     except OSError:
         pass
     return out
-
-
-def _descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
-    found, todo = [], list(children.get(pid, []))
-    while todo:
-        p = todo.pop()
-        found.append(p)
-        todo += children.get(p, [])
-    return found
 
 
 class Profile:
@@ -77,7 +62,7 @@ class Profile:
         me = os.getpid()
         while not self._stop.is_set():
             parent = _status(me)
-            workers = [_status(p).get("VmRSS", 0.0) for p in _descendants(me)]
+            workers = [_status(p).get("VmRSS", 0.0) for p in process_tree(me)[1:]]
             self.samples.append((time.perf_counter() - self.started, "/".join(self.phases[1:]) or "start",
                                  parent.get("VmRSS", 0.0), parent.get("RssAnon", 0.0), sum(workers), len(workers)))
             time.sleep(0.1)
