@@ -130,9 +130,8 @@ class _SentenceView:
         self._text_of = [w for _, _, w in self.words]
         self._starts = [x for x, _, _ in self.words]
         self._ends = [y for _, y, _ in self.words]
-        # Words in text order (a tokenizer's are): the words before an offset are a prefix of them,
-        # those after it a suffix, and those between two offsets a slice.
-        self._ordered = self._starts == sorted(self._starts) and self._ends == sorted(self._ends)
+        # Words in text order (the Tokenizer contract): the words before an offset are a prefix of
+        # them, those after it a suffix, and those between two offsets a slice.
         # a walk within a clause stops at a word that holds a clause mark
         self._marked = [k for k, w in enumerate(self._text_of) if not marks.isdisjoint(w)]
         self._occurrences: list[tuple[int, int, str]] | None = None
@@ -143,8 +142,6 @@ class _SentenceView:
         return lm.mention.start - self.s.start, lm.mention.end - self.s.start
 
     def words_in(self, a: int, b: int) -> list[str]:
-        if not self._ordered:
-            return [w for x, y, w in self.words if x >= a and y <= b]
         return self._text_of[bisect_left(self._starts, a):bisect_right(self._ends, b)]
 
     def before(self, a: int, n: int, clause: bool = True) -> list[str]:
@@ -152,22 +149,17 @@ class _SentenceView:
         key = (a, n, clause)
         out = self._before.get(key)
         if out is None:
-            if not self._ordered:
-                out = self._nearest((w for x, y, w in reversed(self.words) if y <= a), n, clause)
-            else:
-                j = bisect_right(self._ends, a)  # the words ending at or before a: words[:j]
-                lo = max(j - n, 0) if n > 0 else 0  # (a walk for none takes all)
-                if clause:  # after the last marked word before words[j]
-                    k = bisect_left(self._marked, j)
-                    lo = max(lo, self._marked[k - 1] + 1 if k else 0)
-                out = self._text_of[lo:j][::-1]
+            j = bisect_right(self._ends, a)  # the words ending at or before a: words[:j]
+            lo = max(j - n, 0) if n > 0 else 0  # (n = 0 takes all)
+            if clause:  # after the last marked word before words[j]
+                k = bisect_left(self._marked, j)
+                lo = max(lo, self._marked[k - 1] + 1 if k else 0)
+            out = self._text_of[lo:j][::-1]
             self._before[key] = out
         return out
 
     def after(self, b: int, n: int, clause: bool = True) -> list[str]:
         """The ``n`` words after offset ``b``, nearest first (within its clause when ``clause``)."""
-        if not self._ordered:
-            return self._nearest((w for x, y, w in self.words if x >= b), n, clause)
         i = bisect_left(self._starts, b)  # the words starting at or after b: words[i:]
         hi = min(i + n, len(self.words)) if n > 0 else len(self.words)
         if clause:  # before the first marked word from words[i] on
@@ -175,16 +167,6 @@ class _SentenceView:
             if k < len(self._marked):
                 hi = min(hi, self._marked[k])
         return self._text_of[i:hi]
-
-    def _nearest(self, words: Iterable[str], n: int, clause: bool) -> list[str]:
-        out = []
-        for w in words:
-            if clause and any(c in self.config.clause_marks for c in w):
-                break
-            out.append(w)
-            if len(out) == n:
-                break
-        return out
 
     def marks_in(self, a: int, b: int) -> int:
         """How many clause marks the text from offset ``a`` to ``b`` holds."""

@@ -22,7 +22,9 @@ from .writers import keep_derived
 class Tokenizer(Protocol):
     """Splits text into words with character offsets."""
 
-    def tokenize(self, text: str, offset: int = 0) -> list[Token]: ...
+    def tokenize(self, text: str, offset: int = 0) -> list[Token]:
+        """The words of ``text`` in text order, none overlapping another, offsets shifted by ``offset``."""
+        ...
 
     def pos(self, text: str, guess_unknown: bool = True) -> list[tuple[str, str]]:
         """(word, part-of-speech tag) pairs; an empty list when the tokenizer has no tagger.
