@@ -270,6 +270,9 @@ class ArticleFacts:
     entities: list[Node] = field(default_factory=list)
     relations: list[tuple[Node, str, Node]] = field(default_factory=list)
     structure: list[tuple[Node, str, Node]] = field(default_factory=list)
+    # insurers' links to a parent the article does not mention (the registry's): a hit for a gold
+    # link to an implied parent, else neither a hit nor a false positive, as implied entities are
+    implied_structure: list[tuple[Node, str, Node]] = field(default_factory=list)
     amounts: list[FoundAmount] = field(default_factory=list)
 
 
@@ -310,8 +313,8 @@ class GraphReader:
 
     def facts(self, article: str) -> ArticleFacts:
         """Entities mentioned in ``article``, the relations and amounts read from it, and the parent
-        links of its branches (always: a branch's name states its insurer) and of its insurers (when
-        the parent is mentioned too)."""
+        links of its branches (always: a branch's name states its insurer) and of its insurers (apart
+        when the parent is not mentioned: see ``ArticleFacts.implied_structure``)."""
         mentioned = self._mentioned.get(article, set())
         out = ArticleFacts(entities=[self.node(e) for e in sorted(mentioned)])
         seen = set()
@@ -326,8 +329,9 @@ class GraphReader:
             for name in STRUCTURE:
                 for parent in sorted(set(self.g.objects(child, STRUCTURE[name]))):
                     c = self.node(child)
-                    if c.type in STRUCTURE_CHILDREN and (name == "unitOf" or parent in mentioned):
-                        out.structure.append((c, name, self.node(parent)))
+                    if c.type in STRUCTURE_CHILDREN:
+                        written = name == "unitOf" or parent in mentioned
+                        (out.structure if written else out.implied_structure).append((c, name, self.node(parent)))
         for fact in self._amounts.get(article, []):
             out.amounts.extend(self._found_amount(fact))
         return out
@@ -506,7 +510,9 @@ class _Scorer:
         self.entities(a, [e for e in gold.entities if e.scored], _unneutral(gold.entities, facts.entities, self.optional))
         self.compare("relations", r.relations, _predicate_of, a, gold.relations, facts.relations,
                      _same_relation, lambda g: f"{g.subject.name} {g.predicate} {g.object.name}", _triple_text)
-        self.compare("structure", r.structure, _predicate_of, a, gold.structure, facts.structure,
+        implied = [g for g in gold.structure if g.parent.implied]
+        structure = facts.structure + [f for f in facts.implied_structure if any(_same_structure(g, f) for g in implied)]
+        self.compare("structure", r.structure, _predicate_of, a, gold.structure, structure,
                      _same_structure, lambda g: f"{g.child.name} {g.predicate} {g.parent.name}", _triple_text)
         self.amounts(a, gold.amounts, facts.amounts)
 
