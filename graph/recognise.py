@@ -312,12 +312,16 @@ class Recogniser:
         insurers_inside = inside + [(m.start - s.start, m.end - s.start) for m in view.over_insurers]
         partners_inside = inside + [(m.start - s.start, m.end - s.start) for m, _ in view.suffixed
                                     if m.cls == "Partner" and not m.unit]  # 邮储银行河南省分行 is the bank's unit
+        # A city's department the region list lacks holds the registry's bare 市财政局 (Shanghai's
+        # where the text names no other city): 中山市财政局 is Zhongshan's.
+        regulators_inside = inside + [(m.start - s.start, m.end - s.start) for m, _ in view.suffixed
+                                      if m.cls == "Regulator"]
         candidates, spans = [], set()
         view.matches = self.index.matches(s.text)  # one pass of the automaton; the learned model reads it too
         for a, b, iri in view.matches:
             cls = self.registry.entries[iri].entity.cls
-            around = (insurers_inside if cls in ("Insurer", "InsuranceGroup")
-                      else partners_inside if cls == "Partner" else inside)
+            around = (insurers_inside if cls in ("Insurer", "InsuranceGroup") else partners_inside if cls == "Partner"
+                      else regulators_inside if cls == "Regulator" else inside)
             if any(pa <= a and b <= pb and (a, b) != (pa, pb) for pa, pb in around):
                 continue
             region = self._region_before(s.text, a, iri) if units else None

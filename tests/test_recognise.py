@@ -339,6 +339,13 @@ def test_a_department_of_a_place_the_region_list_lacks(pipeline):
     assert not any(c == "Regulator" for _, c in found(pipeline, "各乡镇政府和全镇政府积极配合。"))
 
 
+def test_a_department_of_such_a_place_holds_the_registrys_department_of_the_city(pipeline):
+    # the registry knows 市财政局 and 市民政局 (Shanghai's where no other city is named)
+    got = found(pipeline, "中山市财政局和中山市民政局联合发文。")
+    assert ("中山市财政局", "Regulator") in got and ("中山市民政局", "Regulator") in got
+    assert not any(name.startswith("市") for name, _ in got)
+
+
 def test_a_department_of_a_county_jieba_splits_is_found_by_the_place_list(pipeline):
     # jieba reads 增城|区 and 电白|区 as two words, and 魏 alone; ontology/places/counties.txt knows them
     assert ("增城区政府", "Regulator") in found(pipeline, "增城区政府与人保财险签订协议。")
