@@ -80,7 +80,16 @@ class Linker:
                 if known:
                     return known.entity
                 break
-        return Entity(entity_iri(cls, label), cls, label)
+        return Entity(entity_iri(cls, label), cls, label, parent=self._group_named_in(label) if cls == "Insurer" else None)
+
+    def _group_named_in(self, label: str) -> str | None:
+        """The group whose registry name starts the name of an insurer the registry lacks: its
+        subsidiary (英杰华人寿 of 英杰华集团). None when the longest registry name there is no group's."""
+        for end in range(len(label) - 1, 1, -1):
+            entry = self.registry.lookup(label[:end])
+            if entry is not None:
+                return entry.entity.iri if entry.entity.cls == "InsuranceGroup" else None
+        return None
 
     def _resolve(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
         bare = self._bare_name(m) if m.cls in _QUALIFIED_CLASSES and m.kind != "reference" else None

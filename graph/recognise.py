@@ -310,6 +310,10 @@ class Recogniser:
         # A partner's brand at the head of a firm's legal name is part of it (摩根大通证券（远东）有限公司).
         inside = [(m.start - s.start, m.end - s.start) for m in patterned]
         insurers_inside = inside + [(m.start - s.start, m.end - s.start) for m in view.over_insurers]
+        # A group's name before an insurer's ending is a subsidiary the registry lacks (英杰华人寿 of
+        # 英杰华), not the group and a stray word; 平安保险公司 is still the group.
+        subsidiaries = [(m.start - s.start, m.end - s.start) for m, needs_unit in view.suffixed
+                        if m.cls == "Insurer" and not needs_unit and not m.unit]
         partners_inside = inside + [(m.start - s.start, m.end - s.start) for m, _ in view.suffixed
                                     if m.cls == "Partner" and not m.unit]  # 邮储银行河南省分行 is the bank's unit
         # A city's department the region list lacks holds the registry's bare 市财政局 (Shanghai's
@@ -323,6 +327,9 @@ class Recogniser:
             around = (insurers_inside if cls in ("Insurer", "InsuranceGroup") else partners_inside if cls == "Partner"
                       else regulators_inside if cls == "Regulator" else inside)
             if any(pa <= a and b <= pb and (a, b) != (pa, pb) for pa, pb in around):
+                continue
+            if cls == "InsuranceGroup" and any(pa <= a and b < pb and self._insurer_ending(s.text[b:pb])
+                                               for pa, pb in subsidiaries):
                 continue
             region = self._region_before(s.text, a, iri) if units else None
             if region and region.start() in boundaries and b in boundaries:
@@ -400,6 +407,10 @@ class Recogniser:
                 if rule.over_insurers:
                     view.over_insurers.append(name)
         return out
+
+    def _insurer_ending(self, tail: str) -> bool:
+        """Whether ``tail`` holds an ending that makes a name an insurer's (人寿, 财产保险股份有限公司)."""
+        return any(rule.cls == "Insurer" and rule.suffix.search(tail) for rule in self.rules.suffix_names)
 
     def _has_rejected_word(self, stem: str, inside: frozenset[str]) -> bool:
         """Whether the stem holds a word of a part of speech no name has, or starts with a word of

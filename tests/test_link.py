@@ -172,3 +172,12 @@ def test_the_company_after_a_word_that_opens_a_clause_is_the_one_just_named(pipe
     text = "比亚迪财险上半年实现净利润3134.59万元，而该公司2024年全年亏损1.69亿元。"
     got = [(lm.mention.surface, lm.entity.label) for lm in linked(pipeline, text)]
     assert ("该公司", "易安财险") in got  # 比亚迪财险 is the renamed 易安财险
+
+
+def test_an_insurer_the_registry_lacks_named_after_its_group_belongs_to_it(pipeline):
+    # 英杰华 and 宏利 are groups in the registry; their Hong Kong life companies are not
+    got = dict(entities(pipeline, "腾讯参股香港的英杰华人寿，宏利人寿也在名单上。"))
+    assert got["英杰华人寿"].cls == "Insurer" and label(pipeline, got["英杰华人寿"].parent) == "英杰华集团"
+    assert label(pipeline, got["宏利人寿"].parent) == "宏利金融"
+    # the group's own name with a legal form is still the group
+    assert dict(entities(pipeline, "平安保险公司捐建希望小学。"))["平安保险"].cls == "InsuranceGroup"
