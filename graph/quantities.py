@@ -45,6 +45,7 @@ class QuantityRules:
     series_row: re.Pattern | None = None  # 2021年 | …: a table row of the article's insurer's time series
     insurer_kinds: frozenset[str] = frozenset()  # cover, claims, gifts: an insurer's, where nobody is named
     insurers_only: frozenset[str] = frozenset()  # cover, claims: an insurer's though a partner is named nearer
+    governed_owner: re.Pattern | None = None  # 由X投资, 对X罚款: X, though no subject, owns the amount
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -69,7 +70,7 @@ class QuantityRules:
                    re.compile(t["possessive"]), re.compile(t["respectively"]), re.compile(t["shared_owners"]),
                    re.compile(t["acts_on_others"]), re.compile(t["doer_after"]),
                    re.compile(t["market_scope"]), re.compile(t["series_row"]), frozenset(t["insurer_kinds"]),
-                   frozenset(t["insurers_only"]))
+                   frozenset(t["insurers_only"]), re.compile(t["governed_owner"]))
 
 
 def parse_number(text: str) -> Decimal | None:

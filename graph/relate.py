@@ -81,7 +81,7 @@ class Relator:
             if "figures" in self.enabled:
                 series = topic is None and self.rules.quantities.series_row.match(s.norm)
                 figures += self._figures(s, ms, previous if series else topic, dates,
-                                         previous if topic is None else None)
+                                         previous if topic is None else None, previous)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
@@ -92,9 +92,12 @@ class Relator:
         return found, _distinct(figures)
 
     def _figures(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
-                 dates: list[DateMention], insurer: Entity | None = None) -> list[Figure]:
+                 dates: list[DateMention], insurer: Entity | None = None,
+                 last_insurer: Entity | None = None) -> list[Figure]:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic;
-        or, in a paragraph naming none, for cover, claims or gifts, the article's ``insurer``)."""
+        or, in a paragraph naming none, for cover, claims or gifts, the article's ``insurer``).
+        Cover or claims that would be a partner's are those of the insurer before it in the sentence,
+        else of the paragraph's, else of the one the article was ``last_insurer`` about."""
         out = []
         unnamed = _without_names(s, ms)
         found = find_quantities(s.norm, s.start, self.rules.quantities)
@@ -111,7 +114,8 @@ class Relator:
             kind = count_kind or amount_kind(unnamed, quantity.start - s.start, self.rules.quantities)
             if kind in self.rules.quantities.insurers_only and agent is not None and agent.cls == "Partner":
                 insurer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
-                agent = insurer.entity if insurer else topic if topic and topic.cls in INSURER_CLASSES else agent
+                agent = insurer.entity if insurer else topic if topic and topic.cls in INSURER_CLASSES else \
+                    last_insurer or agent
             if agent is None and kind in self.rules.quantities.insurer_kinds and not any(
                     lm.entity.cls in _SUBJECT_CLASSES for lm in ms):
                 agent = self._topic_agent(s, insurer, quantity.start)
@@ -137,8 +141,12 @@ class Relator:
         return None
 
     def _owns(self, s: Sentence, lm: LinkedMention, position: int) -> bool:
-        """X的30亿元: the organisation ``lm`` owns the amount at ``position`` right after it."""
-        return bool(self.rules.quantities.possessive.search(s.norm[lm.mention.end - s.start:position - s.start]))
+        """X的30亿元: the organisation ``lm`` owns the amount at ``position`` right after it; so does
+        one after 由 or 对 that pays it or is fined it (由X投资40亿元, 对X罚款50万元)."""
+        between = s.norm[lm.mention.end - s.start:position - s.start]
+        figures = self.rules.quantities
+        return bool(figures.possessive.search(between) or figures.governed_owner.match(
+            s.norm[max(lm.mention.start - s.start - 1, 0):lm.mention.start - s.start] + between))
 
     def _respectively(self, s: Sentence, ms: list[LinkedMention], amounts: list[int]) -> dict[int, LinkedMention]:
         """A、B分别…N1和N2: the organisation of each amount (by start) that a list before 分别 gives

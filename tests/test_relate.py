@@ -368,6 +368,19 @@ def test_the_doer_named_after_by_owns_an_earlier_figure(pipeline):
     assert {agent for agent, *_ in got} == {"汇丰保险（亚洲）有限公司"}
 
 
+@pytest.mark.parametrize("text, agent", [
+    ("这家医院由泰康保险集团投资近40亿元建设。", "泰康保险集团"),
+    ("监管部门决定对人保财险罚款50万元。", "人保财险"),
+])
+def test_the_payer_after_by_and_the_firm_fined_own_the_amount(pipeline, text, agent):
+    assert {a for a, *_ in money(pipeline, text)} == {agent}
+
+
+def test_cover_a_partner_would_own_is_the_articles_last_insurers(pipeline):
+    text = "众安保险发布报告。\n\n美团为骑手送出专属保障。骑手一旦受伤，即可获得一次性给付5000元。"
+    assert {a for a, *_ in money(pipeline, text)} == {"众安保险"}
+
+
 def test_a_regions_figure_is_not_the_paragraphs_organisations(pipeline):
     got = money(pipeline, "太保产险开通理赔绿色通道。今年以来，全省农险累计赔付5亿元。")
     assert got == set()
