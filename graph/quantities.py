@@ -46,6 +46,8 @@ class QuantityRules:
     insurer_kinds: frozenset[str] = frozenset()  # cover, claims, gifts: an insurer's, where nobody is named
     insurers_only: frozenset[str] = frozenset()  # cover, claims: an insurer's though a partner is named nearer
     governed_owner: re.Pattern | None = None  # 由X投资, 对X罚款: X, though no subject, owns the amount
+    foreign_after: re.Pattern | None = None  # 23亿美元: another currency, no amount in yuan
+    foreign_before: re.Pattern | None = None  # 新台幣3,298萬元: likewise
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -70,7 +72,8 @@ class QuantityRules:
                    re.compile(t["possessive"]), re.compile(t["respectively"]), re.compile(t["shared_owners"]),
                    re.compile(t["acts_on_others"]), re.compile(t["doer_after"]),
                    re.compile(t["market_scope"]), re.compile(t["series_row"]), frozenset(t["insurer_kinds"]),
-                   frozenset(t["insurers_only"]), re.compile(t["governed_owner"]))
+                   frozenset(t["insurers_only"]), re.compile(t["governed_owner"]),
+                   re.compile(t["foreign_after"]), re.compile(t["foreign_before"]))
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -162,6 +165,8 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
                 text[clause:m.start("num")])):
             if not value or rules.policy_terms.search(text[clause:m.start()]):
                 continue  # 0元义诊 is a price tag, 免赔额500元 a term the insured bears: no money given
+            if rules.foreign_after.match(text[m.end():]) or rules.foreign_before.search(text[:m.start("num")]):
+                continue  # dollars, not yuan
             kind, unit = None, "CNY"
         elif unit in rules.count_units:
             kind, context = rules.count_units[unit]

@@ -35,6 +35,11 @@ def test_money_forms(text, value, qualifiers, rules):
     assert isinstance(found[0], Decimal) and "E" not in str(found[0])
 
 
+@pytest.mark.parametrize("text", ["全年赔款金额约3.5亿美元", "每位伤者发放新台币2万元", "理赔金额达1.2亿港元"])
+def test_money_in_another_currency_is_no_amount(text, rules):
+    assert money(text, rules) == []
+
+
 @pytest.mark.parametrize("text", ["为超过22万亩蔬菜提供保障", "可提供7*24小时服务", "95518客服条线", "超过11万吨蔬菜",
                                   "为17.9万名上海市民添加保障", "占比超三成"])
 def test_not_money(text, rules):
