@@ -376,6 +376,11 @@ def test_the_payer_after_by_and_the_firm_fined_own_the_amount(pipeline, text, ag
     assert {a for a, *_ in money(pipeline, text)} == {agent}
 
 
+def test_a_member_of_an_included_list_owns_no_amount(pipeline):
+    text = "众安保险完成新一轮增资。参与方包括腾讯和京东，募集资金总额约5亿元。"
+    assert {a for a, *_ in money(pipeline, text)} == {"众安保险"}
+
+
 def test_cover_a_partner_would_own_is_the_articles_last_insurers(pipeline):
     text = "众安保险发布报告。\n\n美团为骑手送出专属保障。骑手一旦受伤，即可获得一次性给付5000元。"
     assert {a for a, *_ in money(pipeline, text)} == {"众安保险"}
