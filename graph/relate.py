@@ -150,14 +150,17 @@ class Relator:
 
     def _respectively(self, s: Sentence, ms: list[LinkedMention], amounts: list[int]) -> dict[int, LinkedMention]:
         """A、B分别…N1和N2: the organisation of each amount (by start) that a list before 分别 gives
-        in order, when as many amounts follow it in its part of the sentence."""
+        in order, when as many amounts follow it in its part of the sentence; names of other
+        things between the list and 分别 (A和B均为国有企业，注册资本分别为…) do not break it."""
         out: dict[int, LinkedMention] = {}
         for m in self.rules.quantities.respectively.finditer(s.norm):
             at = s.start + m.start()
             run: list[LinkedMention] = []
             for lm in reversed([lm for lm in ms if lm.mention.end <= at]):
                 if lm.entity.cls not in _SUBJECT_CLASSES:
-                    break
+                    if run:
+                        break
+                    continue  # a word the list's clause says of it (A和B均为国有企业，注册资本分别为…)
                 gap = s.norm[lm.mention.end - s.start:run[0].mention.start - s.start] if run else ""
                 if run and not self.rules.list_joiner.match(gap):
                     break

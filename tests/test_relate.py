@@ -316,6 +316,11 @@ def test_amounts_after_respectively_are_the_lists_in_order(pipeline):
         ("泰康人寿湖北分公司", "1200000"), ("新华保险湖北分公司", "800000")}
 
 
+def test_a_list_with_words_between_it_and_respectively_still_owns_the_amounts(pipeline):
+    got = money(pipeline, "人保财险和太保产险均为农户提供保障，赔款分别为3亿元和2亿元。")
+    assert {(agent, value) for agent, value, *_ in got} == {("人保财险", "300000000"), ("太保产险", "200000000")}
+
+
 def test_an_organisation_right_before_its_amount_owns_it(pipeline):
     got = money(pipeline, "单笔增资额最高的分别是瑞再北京分公司的30亿元和紫金财险的35亿元。")
     assert ("紫金保险", "3500000000") in {(agent, value) for agent, value, *_ in got}
