@@ -48,6 +48,7 @@ class QuantityRules:
     governed_owner: re.Pattern | None = None  # 由X投资, 对X罚款: X, though no subject, owns the amount
     foreign_after: re.Pattern | None = None  # 23亿美元: another currency, no amount in yuan
     foreign_before: re.Pattern | None = None  # 新台幣3,298萬元: likewise
+    insurer_premium: re.Pattern | None = None  # 每亩保费为: a policy's premium, an insurer's where nobody is named
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -73,7 +74,7 @@ class QuantityRules:
                    re.compile(t["acts_on_others"]), re.compile(t["doer_after"]),
                    re.compile(t["market_scope"]), re.compile(t["series_row"]), frozenset(t["insurer_kinds"]),
                    frozenset(t["insurers_only"]), re.compile(t["governed_owner"]),
-                   re.compile(t["foreign_after"]), re.compile(t["foreign_before"]))
+                   re.compile(t["foreign_after"]), re.compile(t["foreign_before"]), re.compile(t["insurer_premium"]))
 
 
 def parse_number(text: str) -> Decimal | None:

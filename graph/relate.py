@@ -116,7 +116,9 @@ class Relator:
                 insurer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
                 agent = insurer.entity if insurer else topic if topic and topic.cls in INSURER_CLASSES else \
                     last_insurer or agent
-            if agent is None and kind in self.rules.quantities.insurer_kinds and not any(
+            figures = self.rules.quantities
+            if agent is None and (kind in figures.insurer_kinds or figures.insurer_premium.search(
+                    s.norm, 0, quantity.start - s.start)) and not any(
                     lm.entity.cls in _SUBJECT_CLASSES for lm in ms):
                 agent = self._topic_agent(s, insurer, quantity.start)
             if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts):

@@ -386,6 +386,13 @@ def test_a_member_of_an_included_list_owns_no_amount(pipeline):
     assert {a for a, *_ in money(pipeline, text)} == {"众安保险"}
 
 
+def test_a_policys_premium_where_nobody_is_named_is_the_articles_insurers(pipeline):
+    text = "人保财险推出水稻保险。\n\n据了解，当地种粮大户踊跃参保，每亩保费为12元。"
+    assert {a for a, *_ in money(pipeline, text)} == {"人保财险"}
+    # the premiums of the market are nobody's
+    assert money(pipeline, "人保财险推出水稻保险。\n\n据了解，全年农险保费收入达10亿元。") == set()
+
+
 def test_cover_a_partner_would_own_is_the_articles_last_insurers(pipeline):
     text = "众安保险发布报告。\n\n美团为骑手送出专属保障。骑手一旦受伤，即可获得一次性给付5000元。"
     assert {a for a, *_ in money(pipeline, text)} == {"众安保险"}
