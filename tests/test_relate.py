@@ -401,6 +401,9 @@ def test_cover_a_partner_would_own_is_the_articles_last_insurers(pipeline):
 def test_a_regions_figure_is_not_the_paragraphs_organisations(pipeline):
     got = money(pipeline, "太保产险开通理赔绿色通道。今年以来，全省农险累计赔付5亿元。")
     assert got == set()
+    # nor the industry's, several clauses on
+    got = money(pipeline, "太保产险开通理赔绿色通道。从全行业看，保险业累计接到报案5万件，估损金额约20亿元，已赔付2亿元。")
+    assert got == set()
     # the region the help is for does not take the amount from the paragraph's organisation
     got = money(pipeline, "太保产险开通理赔绿色通道。今年以来，已为全市3万户农户提供风险保障10亿元。")
     assert {agent for agent, *_ in got} == {"太保产险"}
