@@ -49,6 +49,7 @@ class QuantityRules:
     foreign_after: re.Pattern | None = None  # 23亿美元: another currency, no amount in yuan
     foreign_before: re.Pattern | None = None  # 新台幣3,298萬元: likewise
     insurer_premium: re.Pattern | None = None  # 每亩保费为: a policy's premium, an insurer's where nobody is named
+    list_item: re.Pattern | None = None  # "- …": a bulleted paragraph, going on with the one before the list
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -74,7 +75,8 @@ class QuantityRules:
                    re.compile(t["acts_on_others"]), re.compile(t["doer_after"]),
                    re.compile(t["market_scope"]), re.compile(t["series_row"]), frozenset(t["insurer_kinds"]),
                    frozenset(t["insurers_only"]), re.compile(t["governed_owner"]),
-                   re.compile(t["foreign_after"]), re.compile(t["foreign_before"]), re.compile(t["insurer_premium"]))
+                   re.compile(t["foreign_after"]), re.compile(t["foreign_before"]), re.compile(t["insurer_premium"]),
+                   re.compile(t["list_item"]))
 
 
 def parse_number(text: str) -> Decimal | None:

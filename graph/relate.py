@@ -61,10 +61,13 @@ class Relator:
         previous: Entity | None = None  # the insurer the article was last about, in any paragraph
         offer: Entity | None = None  # the product or initiative the article named last
         paragraph = None
+        listed: Entity | None = None  # the organisation of the paragraph a run of list items follows
         last_date: str | None = None  # the day the article wrote last, for 当天
         dated: dict[int, str | None] = {}  # each sentence's date (by index), for the model's facts
         for s in sentences:
             if s.paragraph != paragraph:
+                item = self.rules.quantities.list_item.match(s.norm)
+                listed = (listed or topic) if item else None
                 if not self.rules.continued_paragraph.match(s.norm):
                     topic = None
                 paragraph = s.paragraph
@@ -80,8 +83,9 @@ class Relator:
                 facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
             if "figures" in self.enabled:
                 series = topic is None and self.rules.quantities.series_row.match(s.norm)
-                figures += self._figures(s, ms, previous if series else topic, dates,
-                                         previous if topic is None else None, previous)
+                owner = topic or listed  # a list item's figures are those of the paragraph it follows
+                figures += self._figures(s, ms, previous if series else owner, dates,
+                                         previous if owner is None else None, previous)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)

@@ -393,6 +393,11 @@ def test_a_policys_premium_where_nobody_is_named_is_the_articles_insurers(pipeli
     assert money(pipeline, "人保财险推出水稻保险。\n\n据了解，全年农险保费收入达10亿元。") == set()
 
 
+def test_a_bulleted_item_goes_on_with_the_paragraph_before_the_list(pipeline):
+    text = "多年来，人保财险持续帮扶当地：\n\n- 累计投入帮扶资金5000万元；\n\n- 购买当地农产品300万元。"
+    assert {(a, v) for a, v, *_ in money(pipeline, text)} == {("人保财险", "50000000"), ("人保财险", "3000000")}
+
+
 def test_cover_a_partner_would_own_is_the_articles_last_insurers(pipeline):
     text = "众安保险发布报告。\n\n美团为骑手送出专属保障。骑手一旦受伤，即可获得一次性给付5000元。"
     assert {a for a, *_ in money(pipeline, text)} == {"众安保险"}
