@@ -376,6 +376,7 @@ def test_the_doer_named_after_by_owns_an_earlier_figure(pipeline):
 @pytest.mark.parametrize("text, agent", [
     ("这家医院由泰康保险集团投资近40亿元建设。", "泰康保险集团"),
     ("监管部门决定对人保财险罚款50万元。", "人保财险"),
+    ("监管部门对太保产险给予警告并罚款30万元。", "太保产险"),
 ])
 def test_the_payer_after_by_and_the_firm_fined_own_the_amount(pipeline, text, agent):
     assert {a for a, *_ in money(pipeline, text)} == {agent}
