@@ -272,6 +272,8 @@ def test_an_amount_given_to_an_insurer_and_to_its_branch_is_the_branchs(pipeline
     "国华人寿上海分公司被罚款34万元，时任总监钟和卿被警告并罚款5万元。",
     "太保财险被罚80万元，在个人层面，太保财险财务负责人兼总精算师等34人合计被罚327万元。",
     "太保财险被罚80万元，被处罚的还有人保财险和紫金财险，10家机构合计被罚540万元。",
+    "人保财险被罚80万元，人保财险董事长王某个人向红十字会捐款50万元。",
+    "人保财险被罚80万元，人保财险董事长王某以个人名义捐出50万元。",
 ])
 def test_the_industry_and_people_own_no_organisations_amount(pipeline, text):
     assert len(money(pipeline, text)) == 1
