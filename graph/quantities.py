@@ -50,6 +50,7 @@ class QuantityRules:
     foreign_before: re.Pattern | None = None  # 新台幣3,298萬元: likewise
     insurer_premium: re.Pattern | None = None  # 每亩保费为: a policy's premium, an insurer's where nobody is named
     list_item: re.Pattern | None = None  # "- …": a bulleted paragraph, going on with the one before the list
+    threshold: re.Pattern | None = None  # 50万元以上的罚单: a bracket, no amount
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -76,7 +77,7 @@ class QuantityRules:
                    re.compile(t["market_scope"]), re.compile(t["series_row"]), frozenset(t["insurer_kinds"]),
                    frozenset(t["insurers_only"]), re.compile(t["governed_owner"]),
                    re.compile(t["foreign_after"]), re.compile(t["foreign_before"]), re.compile(t["insurer_premium"]),
-                   re.compile(t["list_item"]))
+                   re.compile(t["list_item"]), re.compile(t["threshold"]))
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -170,6 +171,8 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
                 continue  # 0元义诊 is a price tag, 免赔额500元 a term the insured bears: no money given
             if rules.foreign_after.match(text[m.end():]) or rules.foreign_before.search(text[:m.start("num")]):
                 continue  # dollars, not yuan
+            if rules.threshold.match(text[m.end():]):
+                continue  # 50万元以上的罚单: a bracket, not an amount
             kind, unit = None, "CNY"
         elif unit in rules.count_units:
             kind, context = rules.count_units[unit]

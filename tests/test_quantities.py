@@ -40,6 +40,12 @@ def test_money_in_another_currency_is_no_amount(text, rules):
     assert money(text, rules) == []
 
 
+@pytest.mark.parametrize("text", ["其中100万元以上的大额赔案有12件", "5000元以下的小额理赔当天到账"])
+def test_a_bracket_is_no_amount(text, rules):
+    assert money(text, rules) == []
+    assert len(money("捐款100万元以上，", rules)) == 1  # without 的 it is the amount, at least that much
+
+
 @pytest.mark.parametrize("text", ["为超过22万亩蔬菜提供保障", "可提供7*24小时服务", "95518客服条线", "超过11万吨蔬菜",
                                   "为17.9万名上海市民添加保障", "占比超三成"])
 def test_not_money(text, rules):
