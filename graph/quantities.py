@@ -51,6 +51,7 @@ class QuantityRules:
     insurer_premium: re.Pattern | None = None  # 每亩保费为: a policy's premium, an insurer's where nobody is named
     list_item: re.Pattern | None = None  # "- …": a bulleted paragraph, going on with the one before the list
     threshold: re.Pattern | None = None  # 50万元以上的罚单: a bracket, no amount
+    yuan_before: re.Pattern | None = None  # 约合人民币: yuan, though another currency came before
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -77,7 +78,8 @@ class QuantityRules:
                    re.compile(t["market_scope"]), re.compile(t["series_row"]), frozenset(t["insurer_kinds"]),
                    frozenset(t["insurers_only"]), re.compile(t["governed_owner"]),
                    re.compile(t["foreign_after"]), re.compile(t["foreign_before"]), re.compile(t["insurer_premium"]),
-                   re.compile(t["list_item"]), re.compile(t["threshold"]))
+                   re.compile(t["list_item"]), re.compile(t["threshold"]),
+                   re.compile(t["yuan_before"]))
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -149,8 +151,10 @@ def _plain_chinese(text: str) -> int | None:
 
 def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[Quantity, str | None]]:
     """Money amounts and counts in ``text`` (one sentence starting at ``offset``), each with the
-    kind of count it is (None for money)."""
+    kind of count it is (None for money). Money in another currency is none, and so is money in the
+    clause after it, which goes on in that currency (新台幣10萬元、入住加護病房5萬元)."""
     found = []
+    foreign_end = -1  # where the last amount in another currency ends
     for m in rules.pattern.finditer(text):
         if not m["num"] or (not m["unit"] and not m["mult"]):
             continue
@@ -169,7 +173,9 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
                 text[clause:m.start("num")])):
             if not value or rules.policy_terms.search(text[clause:m.start()]):
                 continue  # 0元义诊 is a price tag, 免赔额500元 a term the insured bears: no money given
-            if rules.foreign_after.match(text[m.end():]) or rules.foreign_before.search(text[:m.start("num")]):
+            if rules.foreign_after.match(text[m.end():]) or rules.foreign_before.search(text[:m.start("num")]) \
+                    or clause <= foreign_end and not rules.yuan_before.search(text[:m.start()]):
+                foreign_end = m.end()
                 continue  # dollars, not yuan
             if rules.threshold.match(text[m.end():]):
                 continue  # 50万元以上的罚单: a bracket, not an amount
