@@ -52,6 +52,7 @@ class QuantityRules:
     list_item: re.Pattern | None = None  # "- …": a bulleted paragraph, going on with the one before the list
     threshold: re.Pattern | None = None  # 50万元以上的罚单: a bracket, no amount
     yuan_before: re.Pattern | None = None  # 约合人民币: yuan, though another currency came before
+    yuan_after: re.Pattern | None = None  # 500万元人民币: likewise
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -79,7 +80,7 @@ class QuantityRules:
                    frozenset(t["insurers_only"]), re.compile(t["governed_owner"]),
                    re.compile(t["foreign_after"]), re.compile(t["foreign_before"]), re.compile(t["insurer_premium"]),
                    re.compile(t["list_item"]), re.compile(t["threshold"]),
-                   re.compile(t["yuan_before"]))
+                   re.compile(f"(?:{alt(t['yuan_words'])})\\s*$"), re.compile(f"\\s*(?:{alt(t['yuan_words'])})"))
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -174,7 +175,8 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
             if not value or rules.policy_terms.search(text[clause:m.start()]):
                 continue  # 0元义诊 is a price tag, 免赔额500元 a term the insured bears: no money given
             if rules.foreign_after.match(text[m.end():]) or rules.foreign_before.search(text[:m.start("num")]) \
-                    or clause <= foreign_end and not rules.yuan_before.search(text[:m.start()]):
+                    or clause <= foreign_end and not (rules.yuan_before.search(text[:m.start()])
+                                                      or rules.yuan_after.match(text, m.end())):
                 foreign_end = m.end()
                 continue  # dollars, not yuan
             if rules.threshold.match(text[m.end():]):

@@ -44,6 +44,7 @@ def test_money_in_a_clause_after_another_currency_goes_on_in_it(rules):
     assert money("身故每人新台币10万元、住院5万元，门诊1000元。", rules) == [(Decimal(1000), ())]
     assert money("每户发放新台币5000元至30000元不等", rules) == []
     assert money("捐赠100万美元（约合人民币700万元）", rules) == [(Decimal(7000000), ())]
+    assert money("捐赠1000万美元和500万元人民币", rules) == [(Decimal(5000000), ())]
 
 
 @pytest.mark.parametrize("text", ["其中100万元以上的大额赔案有12件", "5000元以下的小额理赔当天到账"])
