@@ -99,12 +99,14 @@ class Relator:
                  dates: list[DateMention], insurer: Entity | None = None,
                  last_insurer: Entity | None = None) -> list[Figure]:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic;
-        or, in a paragraph naming none, for cover, claims or gifts, the article's ``insurer``).
+        or, in a paragraph naming none, for cover, claims, gifts or a policy's premium, the article's
+        ``insurer``).
         Cover or claims that would be a partner's are those of the insurer before it in the sentence,
         else of the paragraph's, else of the one the article was ``last_insurer`` about."""
         out = []
+        figures = self.rules.quantities
         unnamed = _without_names(s, ms)
-        found = find_quantities(s.norm, s.start, self.rules.quantities)
+        found = find_quantities(s.norm, s.start, figures)
         amounts = [q.start for q, count_kind in found if count_kind is None]
         respective = self._respectively(s, ms, amounts)
         for quantity, count_kind in found:
@@ -115,12 +117,11 @@ class Relator:
                     self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None)
             named = named or self._public_agent(s, before, quantity.start)
             agent = named.entity if named else self._topic_agent(s, topic, quantity.start)
-            kind = count_kind or amount_kind(unnamed, quantity.start - s.start, self.rules.quantities)
-            if kind in self.rules.quantities.insurers_only and agent is not None and agent.cls == "Partner":
-                insurer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
-                agent = insurer.entity if insurer else topic if topic and topic.cls in INSURER_CLASSES else \
+            kind = count_kind or amount_kind(unnamed, quantity.start - s.start, figures)
+            if kind in figures.insurers_only and agent is not None and agent.cls == "Partner":
+                nearer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
+                agent = nearer.entity if nearer else topic if topic and topic.cls in INSURER_CLASSES else \
                     last_insurer or agent
-            figures = self.rules.quantities
             if agent is None and (kind in figures.insurer_kinds or figures.insurer_premium.search(
                     s.norm, 0, quantity.start - s.start)) and not any(
                     lm.entity.cls in _SUBJECT_CLASSES for lm in ms):
