@@ -124,7 +124,7 @@ class Relator:
                     last_insurer or agent
             if agent is None and (kind in figures.insurer_kinds or figures.insurer_premium.search(
                     s.norm, 0, quantity.start - s.start)) and not any(
-                    lm.entity.cls in _SUBJECT_CLASSES for lm in ms):
+                    lm.entity.cls in _SUBJECT_CLASSES for lm in before):
                 agent = self._topic_agent(s, insurer, quantity.start)
             if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts):
                 continue

@@ -392,6 +392,9 @@ def test_a_member_of_an_included_list_owns_no_amount(pipeline):
 def test_a_policys_premium_where_nobody_is_named_is_the_articles_insurers(pipeline):
     text = "人保财险推出水稻保险。\n\n据了解，当地种粮大户踊跃参保，每亩保费为12元。"
     assert {a for a, *_ in money(pipeline, text)} == {"人保财险"}
+    # an organisation named only after the amount does not stop it
+    text = "人保财险推出生猪保险。\n\n据了解，该项目总保费为100万元，由美团与县政府各承担一半。"
+    assert {a for a, *_ in money(pipeline, text)} == {"人保财险"}
     # the premiums of the market are nobody's
     assert money(pipeline, "人保财险推出水稻保险。\n\n据了解，全年农险保费收入达10亿元。") == set()
 
