@@ -53,6 +53,7 @@ class QuantityRules:
     threshold: re.Pattern | None = None  # 50万元以上的罚单: a bracket, no amount
     yuan_before: re.Pattern | None = None  # 约合人民币: yuan, though another currency came before
     yuan_after: re.Pattern | None = None  # 500万元人民币: likewise
+    source_of: re.Pattern | None = None  # 从: an organisation after it gives to the one before it
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -80,7 +81,8 @@ class QuantityRules:
                    frozenset(t["insurers_only"]), re.compile(t["governed_owner"]),
                    re.compile(t["foreign_after"]), re.compile(t["foreign_before"]), re.compile(t["insurer_premium"]),
                    re.compile(t["list_item"]), re.compile(t["threshold"]),
-                   re.compile(f"(?:{alt(t['yuan_words'])})\\s*$"), re.compile(f"\\s*(?:{alt(t['yuan_words'])})"))
+                   re.compile(f"(?:{alt(t['yuan_words'])})\\s*$"), re.compile(f"\\s*(?:{alt(t['yuan_words'])})"),
+                   re.compile(t["source_of"]))
 
 
 def parse_number(text: str) -> Decimal | None:

@@ -113,8 +113,8 @@ class Relator:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
             named = respective.get(quantity.start) or self._doer_after(s, ms, quantity.end) or next(
-                (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and (
-                    self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None)
+                (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and not self._source(s, ms, lm)
+                 and (self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None)
             named = named or self._public_agent(s, before, quantity.start)
             agent = named.entity if named else self._topic_agent(s, topic, quantity.start)
             kind = count_kind or amount_kind(unnamed, quantity.start - s.start, figures)
@@ -146,6 +146,17 @@ class Relator:
         if after and self.rules.quantities.doer_after.match(s.norm[end - s.start:after.mention.start - s.start]):
             return after
         return None
+
+    def _source(self, s: Sentence, ms: list[LinkedMention], lm: LinkedMention) -> bool:
+        """A从B…: ``lm`` (B, or any of a list after 从) is whom the organisation A before 从 in its
+        clause gets the amount from (水滴公司已从IDG资本、腾讯等投资方筹得15亿元)."""
+        text = s.norm[:lm.mention.start - s.start]
+        start = self._marks.clause_start(text, len(text))
+        word = next((t for t in reversed(s.tokens) if start <= t.start - s.start and t.end <= lm.mention.start
+                     and self.rules.quantities.source_of.match(t.text)), None)
+        return word is not None and any(
+            other.entity.cls in _SUBJECT_CLASSES and start <= other.mention.start - s.start
+            and other.mention.end <= word.start for other in ms)
 
     def _owns(self, s: Sentence, lm: LinkedMention, position: int) -> bool:
         """X的30亿元: the organisation ``lm`` owns the amount at ``position`` right after it; so does

@@ -409,6 +409,13 @@ def test_the_recipient_after_a_date_glued_to_its_preposition_owns_no_gift(pipeli
     assert "中国红十字会" not in {a for a, *_ in money(pipeline, text)}
 
 
+def test_the_source_after_from_gives_to_the_organisation_before_it(pipeline):
+    got = money(pipeline, "今年以来，众安保险已从腾讯、京东等投资方筹得15亿元融资。")
+    assert {a for a, *_ in got} == {"众安保险"}
+    # with nobody before it, the source gives the amount
+    assert {a for a, *_ in money(pipeline, "她最多可以从众安保险获得10万元医疗费。")} == {"众安保险"}
+
+
 def test_cover_a_partner_would_own_is_the_articles_last_insurers(pipeline):
     text = "众安保险发布报告。\n\n美团为骑手送出专属保障。骑手一旦受伤，即可获得一次性给付5000元。"
     assert {a for a, *_ in money(pipeline, text)} == {"众安保险"}
