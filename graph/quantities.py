@@ -45,6 +45,15 @@ class QuantityRules:
     series_row: re.Pattern | None = None  # 2021年 | …: a table row of the article's insurer's time series
     insurer_kinds: frozenset[str] = frozenset()  # cover, claims, gifts: an insurer's, where nobody is named
     insurers_only: frozenset[str] = frozenset()  # cover, claims: an insurer's though a partner is named nearer
+    governed_owner: re.Pattern | None = None  # 由X投资, 对X罚款: X, though no subject, owns the amount
+    foreign_after: re.Pattern | None = None  # 23亿美元: another currency, no amount in yuan
+    foreign_before: re.Pattern | None = None  # 新台幣3,298萬元: likewise
+    insurer_premium: re.Pattern | None = None  # 每亩保费为: a policy's premium, an insurer's where nobody is named
+    list_item: re.Pattern | None = None  # "- …": a bulleted paragraph, going on with the one before the list
+    threshold: re.Pattern | None = None  # 50万元以上的罚单: a bracket, no amount
+    yuan_before: re.Pattern | None = None  # 约合人民币: yuan, though another currency came before
+    yuan_after: re.Pattern | None = None  # 500万元人民币: likewise
+    source_of: re.Pattern | None = None  # 从: an organisation after it gives to the one before it
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -69,7 +78,11 @@ class QuantityRules:
                    re.compile(t["possessive"]), re.compile(t["respectively"]), re.compile(t["shared_owners"]),
                    re.compile(t["acts_on_others"]), re.compile(t["doer_after"]),
                    re.compile(t["market_scope"]), re.compile(t["series_row"]), frozenset(t["insurer_kinds"]),
-                   frozenset(t["insurers_only"]))
+                   frozenset(t["insurers_only"]), re.compile(t["governed_owner"]),
+                   re.compile(t["foreign_after"]), re.compile(t["foreign_before"]), re.compile(t["insurer_premium"]),
+                   re.compile(t["list_item"]), re.compile(t["threshold"]),
+                   re.compile(f"(?:{alt(t['yuan_words'])})\\s*$"), re.compile(f"\\s*(?:{alt(t['yuan_words'])})"),
+                   re.compile(t["source_of"]))
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -141,8 +154,10 @@ def _plain_chinese(text: str) -> int | None:
 
 def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[Quantity, str | None]]:
     """Money amounts and counts in ``text`` (one sentence starting at ``offset``), each with the
-    kind of count it is (None for money)."""
+    kind of count it is (None for money). Money in another currency is none, and so is money in the
+    clause after it, which goes on in that currency (新台幣10萬元、入住加護病房5萬元)."""
     found = []
+    foreign_end = -1  # where the last amount in another currency ends
     for m in rules.pattern.finditer(text):
         if not m["num"] or (not m["unit"] and not m["mult"]):
             continue
@@ -161,6 +176,13 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
                 text[clause:m.start("num")])):
             if not value or rules.policy_terms.search(text[clause:m.start()]):
                 continue  # 0元义诊 is a price tag, 免赔额500元 a term the insured bears: no money given
+            if rules.foreign_after.match(text[m.end():]) or rules.foreign_before.search(text[:m.start("num")]) \
+                    or clause <= foreign_end and not (rules.yuan_before.search(text[:m.start()])
+                                                      or rules.yuan_after.match(text, m.end())):
+                foreign_end = m.end()
+                continue  # dollars, not yuan
+            if rules.threshold.match(text[m.end():]):
+                continue  # 50万元以上的罚单: a bracket, not an amount
             kind, unit = None, "CNY"
         elif unit in rules.count_units:
             kind, context = rules.count_units[unit]

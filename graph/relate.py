@@ -61,10 +61,13 @@ class Relator:
         previous: Entity | None = None  # the insurer the article was last about, in any paragraph
         offer: Entity | None = None  # the product or initiative the article named last
         paragraph = None
+        listed: Entity | None = None  # the organisation of the paragraph a run of list items follows
         last_date: str | None = None  # the day the article wrote last, for 当天
         dated: dict[int, str | None] = {}  # each sentence's date (by index), for the model's facts
         for s in sentences:
             if s.paragraph != paragraph:
+                item = self.rules.quantities.list_item.match(s.norm)
+                listed = (listed or topic) if item else None
                 if not self.rules.continued_paragraph.match(s.norm):
                     topic = None
                 paragraph = s.paragraph
@@ -80,8 +83,9 @@ class Relator:
                 facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
             if "figures" in self.enabled:
                 series = topic is None and self.rules.quantities.series_row.match(s.norm)
-                figures += self._figures(s, ms, previous if series else topic, dates,
-                                         previous if topic is None else None)
+                owner = topic or listed  # a list item's figures are those of the paragraph it follows
+                figures += self._figures(s, ms, previous if series else owner, dates,
+                                         previous if owner is None else None, previous)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
@@ -92,28 +96,35 @@ class Relator:
         return found, _distinct(figures)
 
     def _figures(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
-                 dates: list[DateMention], insurer: Entity | None = None) -> list[Figure]:
+                 dates: list[DateMention], insurer: Entity | None = None,
+                 last_insurer: Entity | None = None) -> list[Figure]:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic;
-        or, in a paragraph naming none, for cover, claims or gifts, the article's ``insurer``)."""
+        or, in a paragraph naming none, for cover, claims, gifts or a policy's premium, the article's
+        ``insurer``).
+        Cover or claims that would be a partner's are those of the insurer before it in the sentence,
+        else of the paragraph's, else of the one the article was ``last_insurer`` about."""
         out = []
+        figures = self.rules.quantities
         unnamed = _without_names(s, ms)
-        found = find_quantities(s.norm, s.start, self.rules.quantities)
+        found = find_quantities(s.norm, s.start, figures)
         amounts = [q.start for q, count_kind in found if count_kind is None]
         respective = self._respectively(s, ms, amounts)
         for quantity, count_kind in found:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
             named = respective.get(quantity.start) or self._doer_after(s, ms, quantity.end) or next(
-                (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and (
-                    self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None)
+                (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and not self._source(s, ms, lm)
+                 and (self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None)
             named = named or self._public_agent(s, before, quantity.start)
             agent = named.entity if named else self._topic_agent(s, topic, quantity.start)
-            kind = count_kind or amount_kind(unnamed, quantity.start - s.start, self.rules.quantities)
-            if kind in self.rules.quantities.insurers_only and agent is not None and agent.cls == "Partner":
-                insurer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
-                agent = insurer.entity if insurer else topic if topic and topic.cls in INSURER_CLASSES else agent
-            if agent is None and kind in self.rules.quantities.insurer_kinds and not any(
-                    lm.entity.cls in _SUBJECT_CLASSES for lm in ms):
+            kind = count_kind or amount_kind(unnamed, quantity.start - s.start, figures)
+            if kind in figures.insurers_only and agent is not None and agent.cls == "Partner":
+                nearer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
+                agent = nearer.entity if nearer else topic if topic and topic.cls in INSURER_CLASSES else \
+                    last_insurer or agent
+            if agent is None and (kind in figures.insurer_kinds or figures.insurer_premium.search(
+                    s.norm, 0, quantity.start - s.start)) and not any(
+                    lm.entity.cls in _SUBJECT_CLASSES for lm in before):
                 agent = self._topic_agent(s, insurer, quantity.start)
             if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts):
                 continue
@@ -136,20 +147,38 @@ class Relator:
             return after
         return None
 
+    def _source(self, s: Sentence, ms: list[LinkedMention], lm: LinkedMention) -> bool:
+        """A从B…: ``lm`` (B, or any of a list after 从) is whom the organisation A before 从 in its
+        clause gets the amount from (水滴公司已从IDG资本、腾讯等投资方筹得15亿元)."""
+        text = s.norm[:lm.mention.start - s.start]
+        start = self._marks.clause_start(text, len(text))
+        word = next((t for t in reversed(s.tokens) if start <= t.start - s.start and t.end <= lm.mention.start
+                     and self.rules.quantities.source_of.match(t.text)), None)
+        return word is not None and any(
+            other.entity.cls in _SUBJECT_CLASSES and start <= other.mention.start - s.start
+            and other.mention.end <= word.start for other in ms)
+
     def _owns(self, s: Sentence, lm: LinkedMention, position: int) -> bool:
-        """X的30亿元: the organisation ``lm`` owns the amount at ``position`` right after it."""
-        return bool(self.rules.quantities.possessive.search(s.norm[lm.mention.end - s.start:position - s.start]))
+        """X的30亿元: the organisation ``lm`` owns the amount at ``position`` right after it; so does
+        one after 由 or 对 that pays it or is fined it (由X投资40亿元, 对X罚款50万元)."""
+        between = s.norm[lm.mention.end - s.start:position - s.start]
+        figures = self.rules.quantities
+        return bool(figures.possessive.search(between) or figures.governed_owner.match(
+            s.norm[max(lm.mention.start - s.start - 1, 0):lm.mention.start - s.start] + between))
 
     def _respectively(self, s: Sentence, ms: list[LinkedMention], amounts: list[int]) -> dict[int, LinkedMention]:
         """A、B分别…N1和N2: the organisation of each amount (by start) that a list before 分别 gives
-        in order, when as many amounts follow it in its part of the sentence."""
+        in order, when as many amounts follow it in its part of the sentence; names of other
+        things between the list and 分别 (A和B均为国有企业，注册资本分别为…) do not break it."""
         out: dict[int, LinkedMention] = {}
         for m in self.rules.quantities.respectively.finditer(s.norm):
             at = s.start + m.start()
             run: list[LinkedMention] = []
             for lm in reversed([lm for lm in ms if lm.mention.end <= at]):
                 if lm.entity.cls not in _SUBJECT_CLASSES:
-                    break
+                    if run:
+                        break
+                    continue  # a word the list's clause says of it (A和B均为国有企业，注册资本分别为…)
                 gap = s.norm[lm.mention.end - s.start:run[0].mention.start - s.start] if run else ""
                 if run and not self.rules.list_joiner.match(gap):
                     break

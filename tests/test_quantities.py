@@ -35,6 +35,24 @@ def test_money_forms(text, value, qualifiers, rules):
     assert isinstance(found[0], Decimal) and "E" not in str(found[0])
 
 
+@pytest.mark.parametrize("text", ["全年赔款金额约3.5亿美元", "每位伤者发放新台币2万元", "理赔金额达1.2亿港元"])
+def test_money_in_another_currency_is_no_amount(text, rules):
+    assert money(text, rules) == []
+
+
+def test_money_in_a_clause_after_another_currency_goes_on_in_it(rules):
+    assert money("身故每人新台币10万元、住院5万元，门诊1000元。", rules) == [(Decimal(1000), ())]
+    assert money("每户发放新台币5000元至30000元不等", rules) == []
+    assert money("捐赠100万美元（约合人民币700万元）", rules) == [(Decimal(7000000), ())]
+    assert money("捐赠1000万美元和500万元人民币", rules) == [(Decimal(5000000), ())]
+
+
+@pytest.mark.parametrize("text", ["其中100万元以上的大额赔案有12件", "5000元以下的小额理赔当天到账"])
+def test_a_bracket_is_no_amount(text, rules):
+    assert money(text, rules) == []
+    assert len(money("捐款100万元以上，", rules)) == 1  # without 的 it is the amount, at least that much
+
+
 @pytest.mark.parametrize("text", ["为超过22万亩蔬菜提供保障", "可提供7*24小时服务", "95518客服条线", "超过11万吨蔬菜",
                                   "为17.9万名上海市民添加保障", "占比超三成"])
 def test_not_money(text, rules):

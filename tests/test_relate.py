@@ -272,6 +272,8 @@ def test_an_amount_given_to_an_insurer_and_to_its_branch_is_the_branchs(pipeline
     "国华人寿上海分公司被罚款34万元，时任总监钟和卿被警告并罚款5万元。",
     "太保财险被罚80万元，在个人层面，太保财险财务负责人兼总精算师等34人合计被罚327万元。",
     "太保财险被罚80万元，被处罚的还有人保财险和紫金财险，10家机构合计被罚540万元。",
+    "人保财险被罚80万元，人保财险董事长王某个人向红十字会捐款50万元。",
+    "人保财险被罚80万元，人保财险董事长王某以个人名义捐出50万元。",
 ])
 def test_the_industry_and_people_own_no_organisations_amount(pipeline, text):
     assert len(money(pipeline, text)) == 1
@@ -314,6 +316,11 @@ def test_amounts_after_respectively_are_the_lists_in_order(pipeline):
     got = money(pipeline, "泰康人寿湖北分公司、新华保险湖北分公司分别向湖北省残疾人福利基金会捐赠120万元和80万元。")
     assert {(agent, value) for agent, value, *_ in got} == {
         ("泰康人寿湖北分公司", "1200000"), ("新华保险湖北分公司", "800000")}
+
+
+def test_a_list_with_words_between_it_and_respectively_still_owns_the_amounts(pipeline):
+    got = money(pipeline, "人保财险和太保产险均为农户提供保障，赔款分别为3亿元和2亿元。")
+    assert {(agent, value) for agent, value, *_ in got} == {("人保财险", "300000000"), ("太保产险", "200000000")}
 
 
 def test_an_organisation_right_before_its_amount_owns_it(pipeline):
@@ -368,8 +375,57 @@ def test_the_doer_named_after_by_owns_an_earlier_figure(pipeline):
     assert {agent for agent, *_ in got} == {"汇丰保险（亚洲）有限公司"}
 
 
+@pytest.mark.parametrize("text, agent", [
+    ("这家医院由泰康保险集团投资近40亿元建设。", "泰康保险集团"),
+    ("监管部门决定对人保财险罚款50万元。", "人保财险"),
+    ("监管部门对太保产险给予警告并罚款30万元。", "太保产险"),
+])
+def test_the_payer_after_by_and_the_firm_fined_own_the_amount(pipeline, text, agent):
+    assert {a for a, *_ in money(pipeline, text)} == {agent}
+
+
+def test_a_member_of_an_included_list_owns_no_amount(pipeline):
+    text = "众安保险完成新一轮增资。参与方包括腾讯和京东，募集资金总额约5亿元。"
+    assert {a for a, *_ in money(pipeline, text)} == {"众安保险"}
+
+
+def test_a_policys_premium_where_nobody_is_named_is_the_articles_insurers(pipeline):
+    text = "人保财险推出水稻保险。\n\n据了解，当地种粮大户踊跃参保，每亩保费为12元。"
+    assert {a for a, *_ in money(pipeline, text)} == {"人保财险"}
+    # an organisation named only after the amount does not stop it
+    text = "人保财险推出生猪保险。\n\n据了解，该项目总保费为100万元，由美团与县政府各承担一半。"
+    assert {a for a, *_ in money(pipeline, text)} == {"人保财险"}
+    # the premiums of the market are nobody's
+    assert money(pipeline, "人保财险推出水稻保险。\n\n据了解，全年农险保费收入达10亿元。") == set()
+
+
+def test_a_bulleted_item_goes_on_with_the_paragraph_before_the_list(pipeline):
+    text = "多年来，人保财险持续帮扶当地：\n\n- 累计投入帮扶资金5000万元；\n\n- 购买当地农产品300万元。"
+    assert {(a, v) for a, v, *_ in money(pipeline, text)} == {("人保财险", "50000000"), ("人保财险", "3000000")}
+
+
+@pytest.mark.parametrize("text", ["人保财险于6月8日向中国红十字会捐赠100万元。", "新华保险于3日向中国红十字会捐款200万元。"])
+def test_the_recipient_after_a_date_glued_to_its_preposition_owns_no_gift(pipeline, text):
+    assert "中国红十字会" not in {a for a, *_ in money(pipeline, text)}
+
+
+def test_the_source_after_from_gives_to_the_organisation_before_it(pipeline):
+    got = money(pipeline, "今年以来，众安保险已从腾讯、京东等投资方筹得15亿元融资。")
+    assert {a for a, *_ in got} == {"众安保险"}
+    # with nobody before it, the source gives the amount
+    assert {a for a, *_ in money(pipeline, "她最多可以从众安保险获得10万元医疗费。")} == {"众安保险"}
+
+
+def test_cover_a_partner_would_own_is_the_articles_last_insurers(pipeline):
+    text = "众安保险发布报告。\n\n美团为骑手送出专属保障。骑手一旦受伤，即可获得一次性给付5000元。"
+    assert {a for a, *_ in money(pipeline, text)} == {"众安保险"}
+
+
 def test_a_regions_figure_is_not_the_paragraphs_organisations(pipeline):
     got = money(pipeline, "太保产险开通理赔绿色通道。今年以来，全省农险累计赔付5亿元。")
+    assert got == set()
+    # nor the industry's, several clauses on
+    got = money(pipeline, "太保产险开通理赔绿色通道。从全行业看，保险业累计接到报案5万件，估损金额约20亿元，已赔付2亿元。")
     assert got == set()
     # the region the help is for does not take the amount from the paragraph's organisation
     got = money(pipeline, "太保产险开通理赔绿色通道。今年以来，已为全市3万户农户提供风险保障10亿元。")
