@@ -125,6 +125,9 @@ def test_a_quoted_descriptor_before_a_kind_of_cover_names_the_cover_whole(pipeli
     "用户可通过“支付宝—我的—蚂蚁保险”找到入口。",  # a menu path
     "新能源车有了“专属车险”。",  # a kind of cover, not a name
     "长期护理保险制度（下称“护理保险”）配套文件出台。",  # a term the text defines
+    "两家公司分别把重心放在“银发经济”市场和健康险领域。",  # a clause between the quote and the cover
+    "当地推行的“气象参数型”保单共有三款。",  # a kind of policy, not its name
+    "全县农户实现“应保尽保”，保费由财政补贴。",  # a slogan of the shape 应X尽X
 ])
 def test_words_near_insurance_do_not_make_a_product(pipeline, text):
     assert not any(cls == "Product" for _, cls in found(pipeline, text))
@@ -172,6 +175,7 @@ def test_a_quoted_class_of_people_is_a_group_not_cover(pipeline):
 
 def test_named_cover_is_read_by_its_kind_but_not_as_a_second_name_of_a_quoted_product(pipeline):
     assert ("生猪价格指数保险", "Product") in found(pipeline, "人保财险宁波市分公司承保生猪价格指数保险。")
+    assert ("水稻大灾保险", "Product") in found(pipeline, "种粮大户为300亩水稻投保了水稻大灾保险。")
     got = found(pipeline, "双方联合推出“吉牛保”肉牛价格指数保险。")
     assert ("吉牛保", "Product") in got and ("肉牛价格指数保险", "Product") not in got
 
