@@ -77,6 +77,12 @@ def test_a_beneficiary_group_needs_a_word_of_help_and_a_name_of_its_own(pipeline
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "为每位客户提供服务。"))
 
 
+def test_the_farm_businesses_agricultural_cover_is_for_are_groups(pipeline):
+    got = found(pipeline, "暴雨过后，当地种粮大户和家庭农场纷纷报案，新型农业经营主体损失较重。")
+    assert {("种粮大户", "BeneficiaryGroup"), ("家庭农场", "BeneficiaryGroup"),
+            ("新型农业经营主体", "BeneficiaryGroup")} <= got
+
+
 def test_a_hotline_number_is_an_initiative(pipeline):
     assert ("95518", "Initiative") in found(pipeline, "客户可拨打客服热线95518报案。")
     assert ("95518", "Initiative") in found(pipeline, "中国人保95518专线全天候优先受理报案。")
