@@ -77,6 +77,12 @@ def test_a_beneficiary_group_needs_a_word_of_help_and_a_name_of_its_own(pipeline
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "为每位客户提供服务。"))
 
 
+def test_a_quoted_name_of_what_a_programme_sets_up_or_hands_out_is_an_initiative(pipeline):
+    assert ("星光书屋", "Initiative") in found(pipeline, "公司已在山区捐建了12所“星光书屋”。")
+    assert ("员工互助账户", "Initiative") in found(pipeline, "会员可申请“员工互助账户”的资助。")
+    assert ("服务站", "Initiative") not in found(pipeline, "公司在全省设立了“服务站”。")  # the word alone
+
+
 def test_the_farm_businesses_agricultural_cover_is_for_are_groups(pipeline):
     got = found(pipeline, "暴雨过后，当地种粮大户和家庭农场纷纷报案，新型农业经营主体损失较重。")
     assert {("种粮大户", "BeneficiaryGroup"), ("家庭农场", "BeneficiaryGroup"),
