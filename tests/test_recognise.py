@@ -162,6 +162,9 @@ def test_a_list_of_named_cover_after_a_verb_of_having_is_products(pipeline):
             ("新能源汽车车上人员责任保险", "Product")} <= got
     got = found(pipeline, "试点推出知识产权海外维权保险、知识产权交易保险以及专利开放许可交易保险等产品。")
     assert ("专利开放许可交易保险", "Product") in got
+    # a group's word qualifying the cover is part of its name, not a group of its own
+    got = found(pipeline, "公司推出新市民重大疾病保险和新市民意外伤害保险两款产品。")
+    assert {("新市民重大疾病保险", "Product"), ("新市民意外伤害保险", "Product")} <= got
     # a launch verb earlier in the clause does not start the name: 试点…推出X is X
     got = found(pipeline, "该市试点以打包方式推出商标侵权损失保险和商标维权费用保险两项产品。")
     assert {("商标侵权损失保险", "Product"), ("商标维权费用保险", "Product")} <= got
