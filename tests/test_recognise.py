@@ -198,6 +198,13 @@ def test_named_cover_is_read_by_its_kind_but_not_as_a_second_name_of_a_quoted_pr
     assert ("吉牛保", "Product") in got and ("肉牛价格指数保险", "Product") not in got
 
 
+def test_a_firms_legal_name_stands_though_jieba_reads_a_numeral_or_adverb_in_its_brand(pipeline):
+    got = found(pipeline, "股东包括云南白药倍力股份有限公司、宁波市新都科技股份有限公司等。")
+    assert {("云南白药倍力股份有限公司", "Partner"), ("宁波市新都科技股份有限公司", "Partner")} <= got
+    # 给 ends the words before a name as 向 does
+    assert ("杭州市城市投资控股有限公司", "Partner") in found(pipeline, "该公司把所持股权转让给杭州市城市投资控股有限公司。")
+
+
 def test_a_mutual_is_an_insurer_by_its_suffix(pipeline):
     assert ("福建省渔业互保协会", "Insurer") in found(pipeline, "福建省渔业互保协会向参保养殖户发放赔款。")
 
