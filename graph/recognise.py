@@ -473,6 +473,8 @@ class Recogniser:
         if ((name and r.product_inside.search(name)) or (after and r.product_after.search(after))
                 or r.product_before.search(before)):
             return "Product"
+        if name and r.initiative_before.search(before) and not r.initiative_before_exclude.search(f"{name}\n{after}"):
+            return "Initiative"  # 推出“京选”标准, 试水“赔审团”: launched, and no cover
         return None
 
 

@@ -105,6 +105,8 @@ class Rules:
     initiative_inside: re.Pattern
     initiative_after: re.Pattern
     initiative_head: re.Pattern  # after a quoted programme's name, the words that end its whole name
+    initiative_before: re.Pattern  # a verb of launching or taking part right before a quoted programme
+    initiative_before_exclude: re.Pattern  # …unless the quoted words or those after them read as no name
     product_head: re.Pattern  # after a quoted descriptor, the kind of cover that makes it a name
     unquoted_product: re.Pattern
     quote_exclude: re.Pattern  # quoted slogans and numbered policies (两个确保, 三农), not names
@@ -329,6 +331,8 @@ def load_rules(path: Path | None = None) -> Rules:
         initiative_inside=products.regex("initiative_inside"),
         initiative_after=products.regex("initiative_after"),
         initiative_head=products.regex("initiative_head"),
+        initiative_before=products.regex("initiative_before"),
+        initiative_before_exclude=products.regex("initiative_before_exclude"),
         product_head=products.regex("product_head"),
         unquoted_product=products.regex("unquoted_product"),
         quote_exclude=products.regex("quote_exclude"),

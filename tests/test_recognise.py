@@ -80,7 +80,13 @@ def test_a_beneficiary_group_needs_a_word_of_help_and_a_name_of_its_own(pipeline
 def test_a_quoted_name_of_what_a_programme_sets_up_or_hands_out_is_an_initiative(pipeline):
     assert ("星光书屋", "Initiative") in found(pipeline, "公司已在山区捐建了12所“星光书屋”。")
     assert ("员工互助账户", "Initiative") in found(pipeline, "会员可申请“员工互助账户”的资助。")
-    assert ("服务站", "Initiative") not in found(pipeline, "公司在全省设立了“服务站”。")  # the word alone
+    assert ("服务站", "Initiative") not in found(pipeline, "全省共有十多个“服务站”。")  # the word alone
+
+
+def test_a_quoted_name_launched_with_no_sign_of_cover_is_an_initiative(pipeline):
+    assert ("惠企通", "Initiative") in found(pipeline, "该公司联合市财政局推出“惠企通”，为小微企业纾困。")
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "公司将打造“小而美”的专业保险机构。"))
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "团队建立了“降水量—产量”的对应关系。"))
 
 
 def test_the_farm_businesses_agricultural_cover_is_for_are_groups(pipeline):
