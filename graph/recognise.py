@@ -458,9 +458,9 @@ class Recogniser:
                     or r.quote_exclude_after.search(after))
 
     def _quote_class(self, name: str, after: str, before: str) -> str | None:
-        """Initiative or Product by the name's own ending first (a “…险” is cover even when a
-        项目 follows, a “…保” is not; a “…人群” is a group of people), then by the words after and
-        before it."""
+        """Initiative or Product by the name's own ending first (a “…险” or “…保” is cover even when
+        a 项目 follows, a “…保” named as a platform is a channel; a “…人群” is a group of people), then
+        by the words after and before it."""
         r = self.rules
         if name and r.initiative_inside.search(name):
             return "Initiative"
@@ -468,9 +468,11 @@ class Recogniser:
             return "Product"
         if name and any(m.end() == len(name) for m in r.beneficiaries.head.finditer(name)):
             return "BeneficiaryGroup"  # “带病群体”保险创新, “新市民”专属保险: people, whatever follows
+        if name and r.product_inside.search(name):  # “西湖益联保”项目 is the cover; “车险好投保”平台 a channel
+            return "Initiative" if after and r.channel_after.search(after) else "Product"
         if after and r.initiative_after.search(after):
             return "Initiative"
-        if ((name and r.product_inside.search(name)) or (after and r.product_after.search(after))
+        if ((after and r.product_after.search(after))
                 or r.product_before.search(before)):
             return "Product"
         if name and r.initiative_before.search(before) and not r.initiative_before_exclude.search(f"{name}\n{after}"):

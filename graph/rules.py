@@ -106,6 +106,7 @@ class Rules:
     initiative_after: re.Pattern
     initiative_head: re.Pattern  # after a quoted programme's name, the words that end its whole name
     initiative_before: re.Pattern  # a verb of launching or taking part right before a quoted programme
+    channel_after: re.Pattern  # after a quoted name of cover, words that make it a channel (“…保”平台)
     initiative_before_exclude: re.Pattern  # …unless the quoted words or those after them read as no name
     product_head: re.Pattern  # after a quoted descriptor, the kind of cover that makes it a name
     unquoted_product: re.Pattern
@@ -332,6 +333,7 @@ def load_rules(path: Path | None = None) -> Rules:
         initiative_after=products.regex("initiative_after"),
         initiative_head=products.regex("initiative_head"),
         initiative_before=products.regex("initiative_before"),
+        channel_after=products.regex("channel_after"),
         initiative_before_exclude=products.regex("initiative_before_exclude"),
         product_head=products.regex("product_head"),
         unquoted_product=products.regex("unquoted_product"),

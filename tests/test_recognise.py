@@ -83,6 +83,11 @@ def test_a_quoted_name_of_what_a_programme_sets_up_or_hands_out_is_an_initiative
     assert ("服务站", "Initiative") not in found(pipeline, "全省共有十多个“服务站”。")  # the word alone
 
 
+def test_a_quoted_name_of_cover_stays_cover_before_a_word_of_a_programme_but_not_of_a_channel(pipeline):
+    assert ("滨江安康保", "Product") in found(pipeline, "在“滨江安康保”项目中，公司坚持普惠。")
+    assert ("农险好投保", "Initiative") in found(pipeline, "“农险好投保”平台随后上线。")
+
+
 def test_a_quoted_name_launched_with_no_sign_of_cover_is_an_initiative(pipeline):
     assert ("惠企通", "Initiative") in found(pipeline, "该公司联合市财政局推出“惠企通”，为小微企业纾困。")
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "公司将打造“小而美”的专业保险机构。"))
