@@ -88,6 +88,11 @@ def test_a_quoted_name_of_cover_stays_cover_before_a_word_of_a_programme_but_not
     assert ("农险好投保", "Initiative") in found(pipeline, "“农险好投保”平台随后上线。")
 
 
+def test_a_quoted_topic_or_model_before_a_word_of_a_programme_is_no_initiative(pipeline):
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "该基金会以“乡村养老”为主要公益方向。"))
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "该项目采用“价格+产量”双重保障机制。"))
+
+
 def test_a_quoted_name_launched_with_no_sign_of_cover_is_an_initiative(pipeline):
     assert ("惠企通", "Initiative") in found(pipeline, "该公司联合市财政局推出“惠企通”，为小微企业纾困。")
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "公司将打造“小而美”的专业保险机构。"))
