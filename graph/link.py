@@ -83,6 +83,9 @@ class Linker:
         return Entity(entity_iri(cls, label), cls, label)
 
     def _resolve(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
+        full = self._full_form(m) if m.cls == "Product" and m.kind == "pattern" else None
+        if full is not None:
+            return self._resolve(full, context)
         bare = self._bare_name(m) if m.cls in _QUALIFIED_CLASSES and m.kind != "reference" else None
         if bare is not None:
             return self._resolve(bare, context)
@@ -98,6 +101,15 @@ class Linker:
         owner = (self._registry_entity(m.parent) if m.parent
                  else self._named("Partner" if m.cls == "Partner" else "Insurer", m.parent_surface))
         return self._branch(owner, m.region, m.unit, m.cls)
+
+    def _full_form(self, m: Mention) -> Mention | None:
+        """The same cover named in full in the article: 玉米收入险 is its 玉米收入保险."""
+        name = fold(m.surface)
+        for short, full in self.rules.cover_short_forms:
+            if name.endswith(short) and not name.endswith(full):
+                whole = name[:-len(short)] + full
+                return next((b for b in self._qualifiable if b.cls == m.cls and fold(b.surface) == whole), None)
+        return None
 
     def _bare_name(self, m: Mention) -> Mention | None:
         """The thing of ``m``'s class that ``m`` qualifies, named bare in the same article:

@@ -109,6 +109,7 @@ class Rules:
     channel_after: re.Pattern  # after a quoted name of cover, words that make it a channel (“…保”平台)
     initiative_before_exclude: re.Pattern  # …unless the quoted words or those after them read as no name
     product_head: re.Pattern  # after a quoted descriptor, the kind of cover that makes it a name
+    cover_short_forms: tuple[tuple[str, str], ...]  # (short, full) endings of one cover's name (…险, …保险)
     unquoted_product: re.Pattern
     quote_exclude: re.Pattern  # quoted slogans and numbered policies (两个确保, 三农), not names
     quote_exclude_before: re.Pattern  # quoted names after these are events or slogans (台风“杜苏芮”)
@@ -336,6 +337,7 @@ def load_rules(path: Path | None = None) -> Rules:
         channel_after=products.regex("channel_after"),
         initiative_before_exclude=products.regex("initiative_before_exclude"),
         product_head=products.regex("product_head"),
+        cover_short_forms=tuple((short, full) for short, full in products.get("cover_short_forms", dict, {}).items()),
         unquoted_product=products.regex("unquoted_product"),
         quote_exclude=products.regex("quote_exclude"),
         quote_exclude_before=products.regex("quote_exclude_before"),

@@ -172,3 +172,9 @@ def test_the_company_after_a_word_that_opens_a_clause_is_the_one_just_named(pipe
     text = "比亚迪财险上半年实现净利润3134.59万元，而该公司2024年全年亏损1.69亿元。"
     got = [(lm.mention.surface, lm.entity.label) for lm in linked(pipeline, text)]
     assert ("该公司", "易安财险") in got  # 比亚迪财险 is the renamed 易安财险
+
+
+def test_cover_written_short_is_the_cover_the_article_names_in_full(pipeline):
+    text = "人保财险推出“肉牛收入保险”。“肉牛收入险”已覆盖全省。"
+    products = {m: e for m, e in entities(pipeline, text) if e.cls == "Product"}
+    assert set(products) == {"肉牛收入保险", "肉牛收入险"} and len(set(products.values())) == 1
