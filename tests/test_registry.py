@@ -121,6 +121,7 @@ SEED_NAMES = {
     "一线医务工作者": "bg-medical-workers",
     "60岁及以上老年人": "bg-elderly",
     "种植户": "bg-growers",
+    "建档立卡户": "bg-poverty-relieved",  # the short form of 建档立卡贫困户
     "网约车平台驾驶员": "bg-ride-hailing-drivers",
 }
 
