@@ -387,7 +387,8 @@ class Recogniser:
                         continue
                 if rule.not_after_quote and start and s.text[start - 1] in self.rules.punctuation.closing:
                     continue
-                if (rule.check_pos and self._has_rejected_word(s.text[start:m.start()], rule.pos_inside)
+                if (rule.check_pos and self._has_rejected_word(s.text[start:m.start()], rule.pos_inside,
+                                                                rule.pos_inside_after_place)
                         and not self._is_known_name(s.text[start:m.end()])):
                     continue
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, rule.cls, "pattern")
@@ -397,10 +398,13 @@ class Recogniser:
                     view.over_insurers.append(name)
         return out
 
-    def _has_rejected_word(self, stem: str, inside: frozenset[str]) -> bool:
+    def _has_rejected_word(self, stem: str, inside: frozenset[str], after_place: frozenset[str] = frozenset()) -> bool:
         """Whether the stem holds a word of a part of speech no name has, or starts with a word of
-        one the rule lets stand only ``inside`` the stem."""
+        one the rule lets stand only ``inside`` the stem (or ``after_place``, when a place opens it:
+        武汉|地产开发投资集团 is a firm named after its city and trade)."""
         words = self.tokenizer.pos(stem)
+        if after_place and words and words[0][1] in self.rules.name_place_pos:
+            inside = inside | after_place
         return any(tag in self.rules.reject_pos and (n == 0 or tag not in inside) for n, (_, tag) in enumerate(words))
 
     def _is_known_name(self, name: str) -> bool:

@@ -45,6 +45,7 @@ class SuffixName:
     place_pos: frozenset[str] = frozenset()  # if set: the stem and the suffix's first character (中山市)
     # make one word of these jieba tags, a place name, not a common word (地级市, 全市)
     places: frozenset[str] = frozenset()  # places known by name, which jieba may split (增城|区, 电白|区)
+    pos_inside_after_place: frozenset[str] = frozenset()  # more tags inside a stem a place opens (武汉|地产开发)
 
     @cached_property
     def longest_place(self) -> int:
@@ -91,6 +92,7 @@ class Rules:
     name_bracket: re.Pattern  # a bracketed word inside a name (（武汉）)
     reject_pos: frozenset[str]
     name_pos: str  # the tag of a word jieba's dictionary holds as an organisation's whole name
+    name_place_pos: frozenset[str]  # tags of a word that opens a name as its place (武汉, 湖北省)
     region_suffix: re.Pattern
     line_reference_prefixes: tuple[str, ...]
     anaphor: re.Pattern
@@ -305,7 +307,8 @@ def load_rules(path: Path | None = None) -> Rules:
                        t.get("not_after_quote", bool, False),
                        t.regex("ends_stem", optional=True), frozenset(t.words("pos_inside", [])),
                        t.get("over_insurers", bool, False),
-                       frozenset(t.words("place_pos", [])), _places(t, path.parent))
+                       frozenset(t.words("place_pos", [])), _places(t, path.parent),
+                       frozenset(t.words("pos_inside_after_place", [])))
             for t in names.tables("suffix_name")),
         pattern_names=tuple(
             (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)))
@@ -318,6 +321,7 @@ def load_rules(path: Path | None = None) -> Rules:
         name_bracket=boundaries.regex("name_bracket"),
         reject_pos=frozenset(boundaries.words("reject_pos")),
         name_pos=boundaries.get("name_pos", str),
+        name_place_pos=frozenset(boundaries.words("name_place_pos")),
         region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names.words("line_reference_prefixes")),
         anaphor=names.regex("anaphors", f"(?:(?<={clause_start})|^|(?<={clause_start}(?:{alternation(names.words('clause_openers'))})))"
