@@ -210,6 +210,8 @@ def test_a_quoted_class_of_people_is_a_group_not_cover(pipeline):
 def test_named_cover_is_read_by_its_kind_but_not_as_a_second_name_of_a_quoted_product(pipeline):
     assert ("生猪价格指数保险", "Product") in found(pipeline, "人保财险宁波市分公司承保生猪价格指数保险。")
     assert ("水稻大灾保险", "Product") in found(pipeline, "种粮大户为300亩水稻投保了水稻大灾保险。")
+    # 首单 (the first policy of) ends the words before the name; jieba's 碳|汇 (a verb) stays inside it
+    assert ("海洋碳汇指数保险", "Product") in found(pipeline, "人保财险落地全省首单海洋碳汇指数保险。")
     got = found(pipeline, "双方联合推出“吉牛保”肉牛价格指数保险。")
     assert ("吉牛保", "Product") in got and ("肉牛价格指数保险", "Product") not in got
 
