@@ -462,9 +462,9 @@ class Recogniser:
                     or r.quote_exclude_after.search(after))
 
     def _quote_class(self, name: str, after: str, before: str) -> str | None:
-        """Initiative or Product by the name's own ending first (a “…险” or “…保” is cover even when
-        a 项目 follows, a “…保” named as a platform is a channel; a “…人群” is a group of people), then
-        by the words after and before it."""
+        """Initiative or Product by the name's own ending first (a “…险” is cover even when a 项目
+        follows; a “…保” is cover unless 项目 or a word of a channel follows; a “…人群” is a group
+        of people), then by the words after and before it."""
         r = self.rules
         if name and r.initiative_inside.search(name):
             return "Initiative"
@@ -472,7 +472,7 @@ class Recogniser:
             return "Product"
         if name and any(m.end() == len(name) for m in r.beneficiaries.head.finditer(name)):
             return "BeneficiaryGroup"  # “带病群体”保险创新, “新市民”专属保险: people, whatever follows
-        if name and r.product_inside.search(name):  # “西湖益联保”项目 is the cover; “车险好投保”平台 a channel
+        if name and r.product_inside.search(name):  # “扶贫保”工作方案: the cover; “车险好投保”平台: a channel
             return "Initiative" if after and r.channel_after.search(after) else "Product"
         if after and r.initiative_after.search(after):
             return "Initiative"

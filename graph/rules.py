@@ -108,7 +108,7 @@ class Rules:
     initiative_after: re.Pattern
     initiative_head: re.Pattern  # after a quoted programme's name, the words that end its whole name
     initiative_before: re.Pattern  # a verb of launching or taking part right before a quoted programme
-    channel_after: re.Pattern  # after a quoted name of cover, words that make it a channel (“…保”平台)
+    channel_after: re.Pattern  # after a quoted name of cover, words that make it a programme or channel
     initiative_before_exclude: re.Pattern  # …unless the quoted words or those after them read as no name
     product_head: re.Pattern  # after a quoted descriptor, the kind of cover that makes it a name
     cover_short_forms: tuple[tuple[str, str], ...]  # (short, full) endings of one cover's name (…险, …保险)

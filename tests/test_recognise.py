@@ -84,7 +84,8 @@ def test_a_quoted_name_of_what_a_programme_sets_up_or_hands_out_is_an_initiative
 
 
 def test_a_quoted_name_of_cover_stays_cover_before_a_word_of_a_programme_but_not_of_a_channel(pipeline):
-    assert ("滨江安康保", "Product") in found(pipeline, "在“滨江安康保”项目中，公司坚持普惠。")
+    assert ("滨江安康保", "Product") in found(pipeline, "公司推出“滨江安康保”等普惠型保险项目。")
+    assert ("滨江惠农保", "Initiative") in found(pipeline, "在“滨江惠农保”项目中，公司坚持普惠。")
     assert ("农险好投保", "Initiative") in found(pipeline, "“农险好投保”平台随后上线。")
 
 
