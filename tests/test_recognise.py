@@ -100,6 +100,12 @@ def test_a_quoted_name_launched_with_no_sign_of_cover_is_an_initiative(pipeline)
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "团队建立了“降水量—产量”的对应关系。"))
 
 
+def test_a_word_that_only_counts_or_places_a_group_is_no_part_of_its_name(pipeline):
+    got = found(pipeline, "这场暴雨让不少车主损失惨重，公司还帮助我国出口商户渡过难关。")
+    assert ("不少车主", "BeneficiaryGroup") not in got and ("车主", "BeneficiaryGroup") in got
+    assert ("出口商户", "BeneficiaryGroup") in got
+
+
 def test_the_farm_businesses_agricultural_cover_is_for_are_groups(pipeline):
     got = found(pipeline, "暴雨过后，当地种粮大户和家庭农场纷纷报案，新型农业经营主体损失较重。")
     assert {("种粮大户", "BeneficiaryGroup"), ("家庭农场", "BeneficiaryGroup"),
