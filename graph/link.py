@@ -6,6 +6,7 @@ references (旗下财险公司, 上海分公司, 公司) resolve from the organi
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
 from .fold import fold
 from .iri import entity_iri
@@ -92,6 +93,9 @@ class Linker:
         return None
 
     def _resolve(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
+        full = self._full_form(m) if m.cls == "Product" and m.kind == "pattern" else None
+        if full is not None:
+            return self._resolve(full, context)
         bare = self._bare_name(m) if m.cls in _QUALIFIED_CLASSES and m.kind != "reference" else None
         if bare is not None:
             return self._resolve(bare, context)
@@ -108,17 +112,37 @@ class Linker:
                  else self._named("Partner" if m.cls == "Partner" else "Insurer", m.parent_surface))
         return self._branch(owner, m.region, m.unit, m.cls)
 
+    def _full_form(self, m: Mention) -> Mention | None:
+        """The same cover named in full in the article: 玉米收入险 is its 玉米收入保险."""
+        name = fold(m.surface)
+        for short, full in self.rules.cover_short_forms:
+            if name.endswith(short) and not name.endswith(full):
+                whole = name[:-len(short)] + full
+                return next((b for b in self._qualifiable if b.cls == m.cls and fold(b.surface) == whole), None)
+        return None
+
     def _bare_name(self, m: Mention) -> Mention | None:
-        """The thing of ``m``'s class that ``m`` qualifies, named bare in the same article:
-        受灾农户, 参保养殖户 and 水产养殖户 are the article's 农户 or 养殖户 described again, as
+        """The thing of ``m``'s class that ``m`` qualifies, named bare (or by a registry alias) in the
+        same article: 受灾农户, 参保养殖户 and 水产养殖户 are the article's 农户 or 养殖户 described again, as
         政策性生猪价格指数保险 is its 生猪价格指数保险, not things of their own."""
         name = fold(m.surface)
-        shorter = [b for b in self._qualifiable if b.cls == m.cls and len(fold(b.surface)) < len(name)
-                   and name.endswith(fold(b.surface))]
-        bare = min(shorter, key=lambda b: len(b.surface), default=None)
-        if bare is None or self._contrasted(m, fold(bare.surface)):
+        shorter = [(len(n), n, b) for b in self._qualifiable if b.cls == m.cls for n in self._names(b)
+                   if len(n) < len(name) and name.endswith(n)]
+        if not shorter:
             return None
-        return bare
+        _, bare_name, bare = min(shorter, key=lambda x: x[0])
+        if self._contrasted(m, bare_name):
+            return None
+        # named as the bare name (each step shorter, so resolving it ends): 肉牛养殖户 stands as 养殖户
+        return bare if fold(bare.surface) == bare_name else replace(bare, surface=bare_name)
+
+    def _names(self, m: Mention) -> set[str]:
+        """``m`` as written, and the registry name of what it stands for: 肉牛养殖户 is written for
+        养殖户, so 困难养殖户 in the same article is that group described again."""
+        names = {fold(m.surface)}
+        if m.entity in self.registry.entries:
+            names.add(fold(self.registry.entries[m.entity].entity.label))
+        return names
 
     def _contrasted(self, m: Mention, bare: str) -> bool:
         """Whether ``m`` is one of a list of kinds of the same thing (困难儿童、留守儿童和失亲儿童):

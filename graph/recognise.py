@@ -398,7 +398,8 @@ class Recogniser:
                         continue
                 if rule.not_after_quote and start and s.text[start - 1] in self.rules.punctuation.closing:
                     continue
-                if (rule.check_pos and self._has_rejected_word(s.text[start:m.start()], rule.pos_inside)
+                if (rule.check_pos and self._has_rejected_word(s.text[start:m.start()], rule.pos_inside,
+                                                                rule.pos_inside_after_place)
                         and not self._is_known_name(s.text[start:m.end()])):
                     continue
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, rule.cls, "pattern")
@@ -412,10 +413,13 @@ class Recogniser:
         """Whether ``tail`` holds an ending that makes a name an insurer's (人寿, 财产保险股份有限公司)."""
         return any(rule.cls == "Insurer" and rule.suffix.search(tail) for rule in self.rules.suffix_names)
 
-    def _has_rejected_word(self, stem: str, inside: frozenset[str]) -> bool:
+    def _has_rejected_word(self, stem: str, inside: frozenset[str], after_place: frozenset[str] = frozenset()) -> bool:
         """Whether the stem holds a word of a part of speech no name has, or starts with a word of
-        one the rule lets stand only ``inside`` the stem."""
+        one the rule lets stand only ``inside`` the stem (or ``after_place``, when a place opens it:
+        武汉|地产开发投资集团 is a firm named after its city and trade)."""
         words = self.tokenizer.pos(stem)
+        if after_place and words and words[0][1] in self.rules.name_place_pos:
+            inside = inside | after_place
         return any(tag in self.rules.reject_pos and (n == 0 or tag not in inside) for n, (_, tag) in enumerate(words))
 
     def _is_known_name(self, name: str) -> bool:
@@ -473,9 +477,9 @@ class Recogniser:
                     or r.quote_exclude_after.search(after))
 
     def _quote_class(self, name: str, after: str, before: str) -> str | None:
-        """Initiative or Product by the name's own ending first (a “…险” is cover even when a
-        项目 follows, a “…保” is not; a “…人群” is a group of people), then by the words after and
-        before it."""
+        """Initiative or Product by the name's own ending first (a “…险” is cover even when a 项目
+        follows; a “…保” is cover unless 项目 or a word of a channel follows; a “…人群” is a group
+        of people), then by the words after and before it."""
         r = self.rules
         if name and r.initiative_inside.search(name):
             return "Initiative"
@@ -483,11 +487,15 @@ class Recogniser:
             return "Product"
         if name and any(m.end() == len(name) for m in r.beneficiaries.head.finditer(name)):
             return "BeneficiaryGroup"  # “带病群体”保险创新, “新市民”专属保险: people, whatever follows
+        if name and r.product_inside.search(name):  # “扶贫保”工作方案: the cover; “车险好投保”平台: a channel
+            return "Initiative" if after and r.channel_after.search(after) else "Product"
         if after and r.initiative_after.search(after):
             return "Initiative"
-        if ((name and r.product_inside.search(name)) or (after and r.product_after.search(after))
+        if ((after and r.product_after.search(after))
                 or r.product_before.search(before)):
             return "Product"
+        if name and r.initiative_before.search(before) and not r.initiative_before_exclude.search(f"{name}\n{after}"):
+            return "Initiative"  # 推出“京选”标准, 试水“赔审团”: launched, and no cover
         return None
 
 
@@ -706,6 +714,8 @@ def learned_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
     return out
 
 
-# The components in the order they claim text: an earlier one's mention wins an overlap.
-RECOGNISERS = ("quoted", "beneficiaries", "aliases", "branches", "pattern_names", "suffix_names", "references",
-               "unquoted_products", "learned")
+# The components in the order they claim text: an earlier one's mention wins an overlap. A product
+# named after a launch verb comes before registry aliases: a group's word in it qualifies the cover
+# (推出贫困户意外伤害保险), it is no group of its own.
+RECOGNISERS = ("quoted", "beneficiaries", "unquoted_products", "aliases", "branches", "pattern_names", "suffix_names",
+               "references", "learned")

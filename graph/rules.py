@@ -45,6 +45,7 @@ class SuffixName:
     place_pos: frozenset[str] = frozenset()  # if set: the stem and the suffix's first character (中山市)
     # make one word of these jieba tags, a place name, not a common word (地级市, 全市)
     places: frozenset[str] = frozenset()  # places known by name, which jieba may split (增城|区, 电白|区)
+    pos_inside_after_place: frozenset[str] = frozenset()  # more tags inside a stem a place opens (武汉|地产开发)
 
     @cached_property
     def longest_place(self) -> int:
@@ -91,6 +92,7 @@ class Rules:
     name_bracket: re.Pattern  # a bracketed word inside a name (（武汉）)
     reject_pos: frozenset[str]
     name_pos: str  # the tag of a word jieba's dictionary holds as an organisation's whole name
+    name_place_pos: frozenset[str]  # tags of a word that opens a name as its place (武汉, 湖北省)
     region_suffix: re.Pattern
     line_reference_prefixes: tuple[str, ...]
     anaphor: re.Pattern
@@ -105,7 +107,11 @@ class Rules:
     initiative_inside: re.Pattern
     initiative_after: re.Pattern
     initiative_head: re.Pattern  # after a quoted programme's name, the words that end its whole name
+    initiative_before: re.Pattern  # a verb of launching or taking part right before a quoted programme
+    channel_after: re.Pattern  # after a quoted name of cover, words that make it a programme or channel
+    initiative_before_exclude: re.Pattern  # …unless the quoted words or those after them read as no name
     product_head: re.Pattern  # after a quoted descriptor, the kind of cover that makes it a name
+    cover_short_forms: tuple[tuple[str, str], ...]  # (short, full) endings of one cover's name (…险, …保险)
     unquoted_product: re.Pattern
     quote_exclude: re.Pattern  # quoted slogans and numbered policies (两个确保, 三农), not names
     quote_exclude_before: re.Pattern  # quoted names after these are events or slogans (台风“杜苏芮”)
@@ -301,7 +307,8 @@ def load_rules(path: Path | None = None) -> Rules:
                        t.get("not_after_quote", bool, False),
                        t.regex("ends_stem", optional=True), frozenset(t.words("pos_inside", [])),
                        t.get("over_insurers", bool, False),
-                       frozenset(t.words("place_pos", [])), _places(t, path.parent))
+                       frozenset(t.words("place_pos", [])), _places(t, path.parent),
+                       frozenset(t.words("pos_inside_after_place", [])))
             for t in names.tables("suffix_name")),
         pattern_names=tuple(
             (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)))
@@ -314,6 +321,7 @@ def load_rules(path: Path | None = None) -> Rules:
         name_bracket=boundaries.regex("name_bracket"),
         reject_pos=frozenset(boundaries.words("reject_pos")),
         name_pos=boundaries.get("name_pos", str),
+        name_place_pos=frozenset(boundaries.words("name_place_pos")),
         region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names.words("line_reference_prefixes")),
         anaphor=names.regex("anaphors", f"(?:(?<={clause_start})|^|(?<={clause_start}(?:{alternation(names.words('clause_openers'))})))"
@@ -329,7 +337,11 @@ def load_rules(path: Path | None = None) -> Rules:
         initiative_inside=products.regex("initiative_inside"),
         initiative_after=products.regex("initiative_after"),
         initiative_head=products.regex("initiative_head"),
+        initiative_before=products.regex("initiative_before"),
+        channel_after=products.regex("channel_after"),
+        initiative_before_exclude=products.regex("initiative_before_exclude"),
         product_head=products.regex("product_head"),
+        cover_short_forms=tuple((short, full) for short, full in products.get("cover_short_forms", dict, {}).items()),
         unquoted_product=products.regex("unquoted_product"),
         quote_exclude=products.regex("quote_exclude"),
         quote_exclude_before=products.regex("quote_exclude_before"),

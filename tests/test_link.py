@@ -181,3 +181,16 @@ def test_an_insurer_the_registry_lacks_named_after_its_group_belongs_to_it(pipel
     assert label(pipeline, got["宏利人寿"].parent) == "宏利金融"
     # the group's own name with a legal form is still the group
     assert dict(entities(pipeline, "平安保险公司捐建希望小学。"))["平安保险"].cls == "InsuranceGroup"
+
+
+def test_cover_written_short_is_the_cover_the_article_names_in_full(pipeline):
+    text = "人保财险推出“肉牛收入保险”。“肉牛收入险”已覆盖全省。"
+    products = {m: e for m, e in entities(pipeline, text) if e.cls == "Product"}
+    assert set(products) == {"肉牛收入保险", "肉牛收入险"} and len(set(products.values())) == 1
+
+
+def test_a_qualified_group_is_the_group_a_registry_alias_in_the_article_names(pipeline):
+    # 生猪养殖户 is written for the registry's 养殖户, so 受困养殖户 is that group described again
+    text = "公司为生猪养殖户提供保障。暴雨过后，公司向受困养殖户支付赔款。"
+    groups = {m: e.iri for m, e in entities(pipeline, text) if e.cls == "BeneficiaryGroup"}
+    assert "受困养殖户" in groups and groups["受困养殖户"] == groups["生猪养殖户"]

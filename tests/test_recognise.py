@@ -77,6 +77,41 @@ def test_a_beneficiary_group_needs_a_word_of_help_and_a_name_of_its_own(pipeline
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "为每位客户提供服务。"))
 
 
+def test_a_quoted_name_of_what_a_programme_sets_up_or_hands_out_is_an_initiative(pipeline):
+    assert ("星光书屋", "Initiative") in found(pipeline, "公司已在山区捐建了12所“星光书屋”。")
+    assert ("员工互助账户", "Initiative") in found(pipeline, "会员可申请“员工互助账户”的资助。")
+    assert ("服务站", "Initiative") not in found(pipeline, "全省共有十多个“服务站”。")  # the word alone
+
+
+def test_a_quoted_name_of_cover_stays_cover_before_a_word_of_a_programme_but_not_of_a_channel(pipeline):
+    assert ("滨江安康保", "Product") in found(pipeline, "公司推出“滨江安康保”等普惠型保险项目。")
+    assert ("滨江惠农保", "Initiative") in found(pipeline, "在“滨江惠农保”项目中，公司坚持普惠。")
+    assert ("农险好投保", "Initiative") in found(pipeline, "“农险好投保”平台随后上线。")
+
+
+def test_a_quoted_topic_or_model_before_a_word_of_a_programme_is_no_initiative(pipeline):
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "该基金会以“乡村养老”为主要公益方向。"))
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "该项目采用“价格+产量”双重保障机制。"))
+
+
+def test_a_quoted_name_launched_with_no_sign_of_cover_is_an_initiative(pipeline):
+    assert ("惠企通", "Initiative") in found(pipeline, "该公司联合市财政局推出“惠企通”，为小微企业纾困。")
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "公司将打造“小而美”的专业保险机构。"))
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "团队建立了“降水量—产量”的对应关系。"))
+
+
+def test_a_word_that_only_counts_or_places_a_group_is_no_part_of_its_name(pipeline):
+    got = found(pipeline, "这场暴雨让不少车主损失惨重，公司还帮助我国出口商户渡过难关。")
+    assert ("不少车主", "BeneficiaryGroup") not in got and ("车主", "BeneficiaryGroup") in got
+    assert ("出口商户", "BeneficiaryGroup") in got
+
+
+def test_the_farm_businesses_agricultural_cover_is_for_are_groups(pipeline):
+    got = found(pipeline, "暴雨过后，当地种粮大户和家庭农场纷纷报案，新型农业经营主体损失较重。")
+    assert {("种粮大户", "BeneficiaryGroup"), ("家庭农场", "BeneficiaryGroup"),
+            ("新型农业经营主体", "BeneficiaryGroup")} <= got
+
+
 def test_a_hotline_number_is_an_initiative(pipeline):
     assert ("95518", "Initiative") in found(pipeline, "客户可拨打客服热线95518报案。")
     assert ("95518", "Initiative") in found(pipeline, "中国人保95518专线全天候优先受理报案。")
@@ -125,6 +160,9 @@ def test_a_quoted_descriptor_before_a_kind_of_cover_names_the_cover_whole(pipeli
     "用户可通过“支付宝—我的—蚂蚁保险”找到入口。",  # a menu path
     "新能源车有了“专属车险”。",  # a kind of cover, not a name
     "长期护理保险制度（下称“护理保险”）配套文件出台。",  # a term the text defines
+    "两家公司分别把重心放在“银发经济”市场和健康险领域。",  # a clause between the quote and the cover
+    "当地推行的“气象参数型”保单共有三款。",  # a kind of policy, not its name
+    "全县农户实现“应保尽保”，保费由财政补贴。",  # a slogan of the shape 应X尽X
 ])
 def test_words_near_insurance_do_not_make_a_product(pipeline, text):
     assert not any(cls == "Product" for _, cls in found(pipeline, text))
@@ -147,6 +185,12 @@ def test_a_list_of_named_cover_after_a_verb_of_having_is_products(pipeline):
             ("新能源汽车车上人员责任保险", "Product")} <= got
     got = found(pipeline, "试点推出知识产权海外维权保险、知识产权交易保险以及专利开放许可交易保险等产品。")
     assert ("专利开放许可交易保险", "Product") in got
+    # a group's word qualifying the cover is part of its name, not a group of its own
+    got = found(pipeline, "公司推出新市民重大疾病保险和新市民意外伤害保险两款产品。")
+    assert {("新市民重大疾病保险", "Product"), ("新市民意外伤害保险", "Product")} <= got
+    # a launch verb earlier in the clause does not start the name: 试点…推出X is X
+    got = found(pipeline, "该市试点以打包方式推出商标侵权损失保险和商标维权费用保险两项产品。")
+    assert {("商标侵权损失保险", "Product"), ("商标维权费用保险", "Product")} <= got
 
 
 def test_a_name_jieba_knows_whole_stands_though_it_mistags_a_word_of_it(pipeline):
@@ -172,8 +216,23 @@ def test_a_quoted_class_of_people_is_a_group_not_cover(pipeline):
 
 def test_named_cover_is_read_by_its_kind_but_not_as_a_second_name_of_a_quoted_product(pipeline):
     assert ("生猪价格指数保险", "Product") in found(pipeline, "人保财险宁波市分公司承保生猪价格指数保险。")
+    assert ("水稻大灾保险", "Product") in found(pipeline, "种粮大户为300亩水稻投保了水稻大灾保险。")
+    # 首单 (the first policy of) ends the words before the name; jieba's 碳|汇 (a verb) stays inside it
+    assert ("海洋碳汇指数保险", "Product") in found(pipeline, "人保财险落地全省首单海洋碳汇指数保险。")
     got = found(pipeline, "双方联合推出“吉牛保”肉牛价格指数保险。")
     assert ("吉牛保", "Product") in got and ("肉牛价格指数保险", "Product") not in got
+
+
+def test_a_firms_legal_name_stands_though_jieba_reads_a_numeral_or_adverb_in_its_brand(pipeline):
+    got = found(pipeline, "股东包括云南白药倍力股份有限公司、宁波市新都科技股份有限公司等。")
+    assert {("云南白药倍力股份有限公司", "Partner"), ("宁波市新都科技股份有限公司", "Partner")} <= got
+    # 给 ends the words before a name as 向 does
+    assert ("杭州市城市投资控股有限公司", "Partner") in found(pipeline, "该公司把所持股权转让给杭州市城市投资控股有限公司。")
+
+
+def test_a_firm_named_after_its_place_and_trade_stands_though_its_trade_is_a_verb(pipeline):
+    assert ("杭州城市开发投资集团", "Partner") in found(pipeline, "杭州城市开发投资集团向该公司增资。")
+    assert not any(cls == "Partner" for _, cls in found(pipeline, "由政府主导成立合作社。"))  # no place opens it
 
 
 def test_a_mutual_is_an_insurer_by_its_suffix(pipeline):

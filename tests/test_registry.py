@@ -121,6 +121,7 @@ SEED_NAMES = {
     "一线医务工作者": "bg-medical-workers",
     "60岁及以上老年人": "bg-elderly",
     "种植户": "bg-growers",
+    "建档立卡户": "bg-poverty-relieved",  # the short form of 建档立卡贫困户
     "网约车平台驾驶员": "bg-ride-hailing-drivers",
 }
 
@@ -460,5 +461,6 @@ def test_hsbc_structure(graph: Graph, alias_index):
 def test_narrower_groups_stay_apart(alias_index):
     """A narrower group news singles out is its own entity, never an alias of the wider one."""
     for narrow, wide in (("新市民", "市民"), ("水产养殖户", "养殖户"), ("灵活就业人员", "新就业形态劳动者"),
-                         ("中小微企业员工", "小微企业"), ("残疾儿童", "残障人士"), ("独居老人", "老年人")):
+                         ("中小微企业员工", "小微企业"), ("残疾儿童", "残障人士"), ("独居老人", "老年人"),
+                         ("种粮大户", "种植户"), ("种植大户", "种粮大户")):
         assert resolve(alias_index, narrow) != resolve(alias_index, wide), (narrow, wide)
