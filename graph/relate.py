@@ -370,6 +370,16 @@ class Relator:
             return clause[i] == clause[first] and not any(
                 subjects[j] and heads[j] == heads[first] for j in range(i + 1, first))
 
+        # The organisation nearest before the object that heads its clause is the sentence's doer:
+        # one of a class the rule does not take (吉林省银保监局联合省财政厅，组织保险机构推出X,
+        # 响应科技部发起的X) leaves the object to no organisation named before it, the paragraph's
+        # or the article's. (A partner's other party is often of such a class, 股东中粮集团…: not
+        # for symmetric relations.)
+        doer = next((i for i in range(first - 1, -1, -1)
+                     if ms[i].entity.cls in ORGANISATION_CLASSES and subjects[i]), None)
+        if (doer is not None and ms[doer].entity.cls not in rule.subject
+                and not rule.subject.isdisjoint(ORGANISATION_CLASSES) and rule.predicate not in SYMMETRIC):
+            return None
         for way in rule.subject_search:
             if way == "before":
                 found = next((i for i in range(first - 1, -1, -1) if ok(i)), None)

@@ -536,3 +536,24 @@ def test_only_an_insurer_gives_cover_or_pays_claims(pipeline):
     assert {(agent, kind) for agent, _, kind, _ in got} == {("平安产险", "ClaimsPaid")}
     # a partner's gift stays the partner's
     assert {a for a, *_ in money(pipeline, "太保产险与饿了么合作，饿了么捐款100万元。")} == {"饿了么"}
+
+
+def test_a_body_heading_the_sentence_keeps_its_launch_from_the_paragraphs_insurer(pipeline):
+    # the regulator is the doer: what it launches is neither its own fact nor the insurer's
+    text = "太保产险推出“骑手安心保”。吉林银保监局联合省财政厅，组织保险机构推出“复工防疫综合保险”。"
+    assert not {(s, o) for s, p, o in triples(pipeline, text) if p == "provides"} - {("太保产险", "骑手安心保")}
+    got = triples(pipeline, "太保产险推出“骑手安心保”。今年又推出“复工防疫综合保险”。")
+    assert ("太保产险", "provides", "复工防疫综合保险") in got
+
+
+def test_two_insurers_acting_as_one_with_a_third_party_are_not_each_others_partners(pipeline):
+    got = triples(pipeline, "太保产险上海分公司和太保寿险上海分公司与饿了么签订合作协议。")
+    assert not {(s, o) for s, p, o in got if p == "partnersWith"} & {
+        ("太保产险上海分公司", "太保寿险上海分公司"), ("太保寿险上海分公司", "太保产险上海分公司")}
+    assert ("太保产险上海分公司", "partnersWith", "饿了么") in got
+
+
+def test_hedging_is_no_help_to_a_group(pipeline):
+    # the 对 of 对冲 (to hedge) is no "for"
+    got = triples(pipeline, "期货公司负责风险对冲和与养殖户的沟通，太保产险负责承保。")
+    assert ("太保产险", "supports", "养殖户") not in got
