@@ -46,6 +46,9 @@ class Relator:
         self.enabled = frozenset(RELATORS) - set(disabled)
         self._relations = tuple(r for r in rules.relations if r.predicate in self.enabled)
         self._marks = rules.punctuation
+        # Who can be a partner: the objects of the partnersWith rules (an industry body convenes or
+        # guides insurers; it is no partner of theirs)
+        self._partners = frozenset().union(*(r.object for r in rules.relations if r.predicate == "partnersWith"))
         self.model = model
 
     def relate(self, doc: Document, sentences: list[Sentence],
@@ -261,7 +264,7 @@ class Relator:
                 continue
             insurer = next((x for x in (a, b) if x.entity.cls in INSURER_CLASSES), None)
             other = b if insurer is a else a
-            if (insurer and other.entity.cls in ORGANISATION_CLASSES
+            if (insurer and other.entity.cls in self._partners
                     and not _parent_and_child(insurer.entity, other.entity)):
                 yield Fact(insurer.entity, "partnersWith", other.entity, evidence)
 

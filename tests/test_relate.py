@@ -557,3 +557,11 @@ def test_hedging_is_no_help_to_a_group(pipeline):
     # the 对 of 对冲 (to hedge) is no "for"
     got = triples(pipeline, "期货公司负责风险对冲和与养殖户的沟通，太保产险负责承保。")
     assert ("太保产险", "supports", "养殖户") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "泉州市保险行业协会联合人保财险、平安产险等多家保险公司召开理赔通气会。",
+    "人保财险和上海市保险同业公会共同发起倡议。",
+])
+def test_an_industry_body_convening_insurers_is_no_partner(pipeline, text):
+    assert not {t for t in triples(pipeline, text) if t[1] == "partnersWith"}
