@@ -296,6 +296,8 @@ class Relator:
         blocks nothing."""
         before = s.norm[:lm.mention.start - s.start]
         start = s.start + self._marks.clause_start(before, len(before))
+        if not figure and self.rules.described_subject.search(before[start - s.start:].rstrip(self._marks.opening)):
+            return True  # 作为会长单位的泰康保险集团，…: the phrase describes the clause's subject
         blockers = [self.rules.subject_blockers, *([self.rules.figure_blockers] if figure else [])]
         if not s.tokens:
             clause = s.norm[start - s.start:lm.mention.start - s.start]

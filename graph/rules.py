@@ -115,6 +115,7 @@ class Rules:
     clause_separators: re.Pattern
     subject_blockers: re.Pattern
     figure_blockers: re.Pattern  # and, for the owner of a figure only, these too
+    described_subject: re.Pattern  # a clause's start before a name that it describes (作为…的X): no blocker
     structure: tuple[tuple[bool, re.Pattern, re.Pattern | None], ...]  # (owner first?, between, after)
     structure_owner: frozenset[str]
     structure_predicate: dict[str, str]
@@ -340,6 +341,7 @@ def load_rules(path: Path | None = None) -> Rules:
                                                 f"[{re.escape(relations_table.get('clause_separators', str))}]"),
         subject_blockers=relations_table.regex("subject_blockers"),
         figure_blockers=relations_table.regex("figure_blockers"),
+        described_subject=relations_table.regex("described_subject"),
         structure=tuple((t.get("order", str) == "owner_first", t.regex("between"), t.regex("after", optional=True))
                         for t in structure.tables("pattern")),
         co_subject=relations_table.regex("co_subject"),

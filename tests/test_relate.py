@@ -565,3 +565,9 @@ def test_hedging_is_no_help_to_a_group(pipeline):
 ])
 def test_an_industry_body_convening_insurers_is_no_partner(pipeline, text):
     assert not {t for t in triples(pipeline, text) if t[1] == "partnersWith"}
+
+
+def test_a_name_described_by_a_zuowei_phrase_heads_its_clause(pipeline):
+    # 作为…的X: the phrase says what X is; X is the giver, not a name inside a 作为-phrase
+    got = triples(pipeline, "2月3日，作为会长单位的泰康保险集团，向武汉雷神山医院捐赠了物资。")
+    assert ("泰康保险集团", "donatesTo", "武汉雷神山医院") in got
