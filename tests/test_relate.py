@@ -571,3 +571,15 @@ def test_a_name_described_by_a_zuowei_phrase_heads_its_clause(pipeline):
     # 作为…的X: the phrase says what X is; X is the giver, not a name inside a 作为-phrase
     got = triples(pipeline, "2月3日，作为会长单位的泰康保险集团，向武汉雷神山医院捐赠了物资。")
     assert ("泰康保险集团", "donatesTo", "武汉雷神山医院") in got
+
+
+@pytest.mark.parametrize("text, fact", [
+    # a list of what it launched, continued after a comma (，以及…, ，其中包括…)
+    ("中国太保陆续推出“太保鑫福岁优”，以及“鑫享颐两全保险”等产品。", ("中国太保", "provides", "鑫享颐两全保险")),
+    ("众惠相互参与了多地的惠民保项目，其中包括“北京京惠保”和“深圳众惠保”。", ("众惠相互", "provides", "深圳众惠保")),
+    # X——这是Y首创的险种
+    ("种粮大户又买了一份“水稻降水指数保险”——这是扬州人保财险首创的险种。",
+     ("人保财险扬州分公司", "provides", "水稻降水指数保险")),
+])
+def test_what_a_list_after_a_comma_continues_or_an_insurer_first_made_is_its_offer(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
