@@ -583,3 +583,8 @@ def test_a_name_described_by_a_zuowei_phrase_heads_its_clause(pipeline):
 ])
 def test_what_a_list_after_a_comma_continues_or_an_insurer_first_made_is_its_offer(pipeline, text, fact):
     assert fact in triples(pipeline, text)
+
+
+def test_the_founders_named_in_a_you_phrase_before_the_firm_are_its_partners(pipeline):
+    got = triples(pipeline, "由蚂蚁金服、腾讯和中国平安共同发起的众安保险成立。")
+    assert {o for s, p, o in got if s == "众安保险" and p == "partnersWith"} == {"蚂蚁集团", "腾讯", "中国平安"}
