@@ -329,7 +329,8 @@ class Relator:
                   first: int, last: int, topics: dict[str, Entity | None], clause: list[int],
                   subjects: list[bool], heads: list[int]) -> list[Entity]:
         """The subject of a rule's object, with those that share its role: the rest of its list
-        (阳光财险、阳光人寿联合启动) and a partner joined by 与…联合."""
+        (阳光财险、阳光人寿联合启动), a partner joined by 与…联合, and the insurer that a partner or
+        body of a class the rule states nothing for joins (上药控股联合友邦人寿…)."""
         found = self._subject(rule, s, ms, first, last, topics, clause, subjects, heads)
         if found is None:
             return []
@@ -342,7 +343,8 @@ class Relator:
             between = s.norm[ms[g_last].mention.end - s.start:nxt.mention.start - s.start]
             after = s.norm[nxt.mention.end - s.start:]
             if (nxt.entity.cls in rule.subject and self.rules.co_subject.match(between)
-                    and self.rules.co_subject_after.match(after)):
+                    and (self.rules.co_subject_after.match(after) or self.rules.co_subject_verb.match(between)
+                         and not any(e.cls in rule.stated_for for e in out))):
                 out.append(nxt.entity)
         if rule.predicate != "partnersWith" and any(e.cls in INSURER_CLASSES for e in out):
             # 阳光保险集团、通用电气等爱心企业…, an insurer与a platform联合运营…: the facts are the

@@ -121,6 +121,7 @@ class Rules:
     structure_predicate: dict[str, str]
     co_subject: re.Pattern
     co_subject_after: re.Pattern
+    co_subject_verb: re.Pattern  # a partner's or body's verb of joining an insurer, which shares its role
     adjacent_gap: re.Pattern  # between an owner and what it offers (泰康人寿的“幸福有约”)
     elided_offer: re.Pattern  # after insurers whose offer goes unsaid (由中华财险承保。)
     pair_joiner: re.Pattern  # between two organisations of a list that act together (太保产险和饿了么)
@@ -346,6 +347,7 @@ def load_rules(path: Path | None = None) -> Rules:
                         for t in structure.tables("pattern")),
         co_subject=relations_table.regex("co_subject"),
         co_subject_after=relations_table.regex("co_subject_after"),
+        co_subject_verb=relations_table.regex("co_subject_verb"),
         adjacent_gap=relations_table.regex("adjacent_gap"),
         elided_offer=relations_table.regex("elided_offer"),
         pair_joiner=relations_table.regex("pair_joiner"),

@@ -588,3 +588,9 @@ def test_what_a_list_after_a_comma_continues_or_an_insurer_first_made_is_its_off
 def test_the_founders_named_in_a_you_phrase_before_the_firm_are_its_partners(pipeline):
     got = triples(pipeline, "由蚂蚁金服、腾讯和中国平安共同发起的众安保险成立。")
     assert {o for s, p, o in got if s == "众安保险" and p == "partnersWith"} == {"蚂蚁集团", "腾讯", "中国平安"}
+
+
+def test_an_insurer_a_partner_joins_with_shares_its_role(pipeline):
+    # the partner heads the clause but states nothing; the insurer it brings in acts under the guidance
+    got = triples(pipeline, "在上海市卫生健康委员会的指导下，上药控股联合友邦人寿在一周之内完成了方案设计。")
+    assert ("友邦人寿", "guidedBy", "上海市卫生健康委员会") in got
