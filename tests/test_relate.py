@@ -594,3 +594,8 @@ def test_an_insurer_a_partner_joins_with_shares_its_role(pipeline):
     # the partner heads the clause but states nothing; the insurer it brings in acts under the guidance
     got = triples(pipeline, "在上海市卫生健康委员会的指导下，上药控股联合友邦人寿在一周之内完成了方案设计。")
     assert ("友邦人寿", "guidedBy", "上海市卫生健康委员会") in got
+
+
+def test_taking_part_in_an_authoritys_programme_is_acting_under_it(pipeline):
+    got = triples(pipeline, "今年5月，太平人寿四川分公司参与到中国人民银行成都分行的精准扶贫项目中。")
+    assert ("太平人寿四川分公司", "guidedBy", "中国人民银行成都分行") in got
