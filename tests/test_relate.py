@@ -599,3 +599,8 @@ def test_an_insurer_a_partner_joins_with_shares_its_role(pipeline):
 def test_taking_part_in_an_authoritys_programme_is_acting_under_it(pipeline):
     got = triples(pipeline, "今年5月，太平人寿四川分公司参与到中国人民银行成都分行的精准扶贫项目中。")
     assert ("太平人寿四川分公司", "guidedBy", "中国人民银行成都分行") in got
+
+
+def test_cover_funded_by_an_insurer_with_others_is_its_offer(pipeline):
+    got = triples(pipeline, "“上海医护保”由上药控股、友邦人寿和镁信健康三方共同出资。")
+    assert ("友邦人寿", "provides", "上海医护保") in got
