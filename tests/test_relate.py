@@ -604,3 +604,9 @@ def test_taking_part_in_an_authoritys_programme_is_acting_under_it(pipeline):
 def test_cover_funded_by_an_insurer_with_others_is_its_offer(pipeline):
     got = triples(pipeline, "“上海医护保”由上药控股、友邦人寿和镁信健康三方共同出资。")
     assert ("友邦人寿", "provides", "上海医护保") in got
+
+
+def test_a_platform_used_in_a_paragraph_naming_no_firm_is_not_the_articles_insurers(pipeline):
+    # the article's last insurer, a paragraph back, is no doer of 通过…APP购买
+    text = "中国人寿推出“骑手安心保”。\n\n全系统员工自发通过建行生活APP购买扶贫农产品。"
+    assert ("中国人寿", "partnersWith", "中国建设银行") not in triples(pipeline, text)
