@@ -252,21 +252,30 @@ class Relator:
     def _pair(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]],
               subjects: list[bool], evidence: Evidence) -> Iterator[Fact]:
         """太保产险和饿了么共同发布…, 人保财险及农业农村局签署协议: two organisations joined as one list
-        that act together are partners: the insurer of the two and the other organisation."""
+        that act together are partners: the insurer of the two and the other organisation; so are
+        the members of a longer list counted as parties (A、B和C三方共同出资), each insurer with the rest."""
         r = self.rules
         for first, last in groups:
-            if last != first + 1 or not subjects[first]:
+            if last == first or not subjects[first]:
                 continue
-            a, b = ms[first], ms[last]
-            gap = s.norm[a.mention.end - s.start:b.mention.start - s.start]
-            after = self._after_name(s, b)
-            if not (r.pair_joiner.match(gap) and r.pair_after.match(after)):
-                continue
-            insurer = next((x for x in (a, b) if x.entity.cls in INSURER_CLASSES), None)
-            other = b if insurer is a else a
-            if (insurer and other.entity.cls in self._partners
-                    and not _parent_and_child(insurer.entity, other.entity)):
-                yield Fact(insurer.entity, "partnersWith", other.entity, evidence)
+            after = self._after_name(s, ms[last])
+            if last == first + 1:
+                gap = s.norm[ms[first].mention.end - s.start:ms[last].mention.start - s.start]
+                if not (r.pair_joiner.match(gap) and r.pair_after.match(after)):
+                    continue
+            else:  # 上药控股、友邦人寿和镁信健康三方共同出资
+                parties = r.parties.match(after)
+                if not (parties and r.pair_after.match(after[parties.end():])):
+                    continue
+            members = ms[first:last + 1]
+            for i, insurer in enumerate(members):
+                if insurer.entity.cls not in INSURER_CLASSES:
+                    continue
+                for j, other in enumerate(members):  # each pair of insurers once
+                    if (j != i and not (j < i and other.entity.cls in INSURER_CLASSES)
+                            and other.entity.cls in self._partners
+                            and not _parent_and_child(insurer.entity, other.entity)):
+                        yield Fact(insurer.entity, "partnersWith", other.entity, evidence)
 
     def _after_name(self, s: Sentence, lm: LinkedMention) -> str:
         """The rest of the sentence after ``lm``, past a closing quote and a short name given to it

@@ -127,6 +127,7 @@ class Rules:
     pair_joiner: re.Pattern  # between two organisations of a list that act together (太保产险和饿了么)
     continued_paragraph: re.Pattern  # 一是…, （二）…: a paragraph that goes on with the one before's organisation
     pair_after: re.Pattern  # after them: what they do together (共同发布, 签署合作协议)
+    parties: re.Pattern  # after a longer list, the count that makes it parties, not a roll call (三方)
     quantities: QuantityRules
     as_of_markers: re.Pattern
     same_day: re.Pattern  # 当天, 当晚 …: the date written last before
@@ -352,6 +353,7 @@ def load_rules(path: Path | None = None) -> Rules:
         elided_offer=relations_table.regex("elided_offer"),
         pair_joiner=relations_table.regex("pair_joiner"),
         pair_after=relations_table.regex("pair_after"),
+        parties=relations_table.regex("parties"),
         continued_paragraph=relations_table.regex("continued_paragraph"),
         quantities=quantities,
         as_of_markers=root.table("dates").regex("as_of_markers"),

@@ -610,3 +610,11 @@ def test_a_platform_used_in_a_paragraph_naming_no_firm_is_not_the_articles_insur
     # the article's last insurer, a paragraph back, is no doer of 通过…APP购买
     text = "中国人寿推出“骑手安心保”。\n\n全系统员工自发通过建行生活APP购买扶贫农产品。"
     assert ("中国人寿", "partnersWith", "中国建设银行") not in triples(pipeline, text)
+
+
+def test_a_list_counted_as_parties_acting_together_are_partners(pipeline):
+    got = triples(pipeline, "“上海医护保”由上药控股、友邦人寿和镁信健康三方共同出资。")
+    assert ("友邦人寿", "partnersWith", "镁信健康") in got
+    # a roll call of firms is no partnership
+    got = triples(pipeline, "上药控股、友邦人寿和镁信健康的代表出席了仪式。")
+    assert not {t for t in got if t[1] == "partnersWith"}
