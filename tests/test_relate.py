@@ -618,3 +618,8 @@ def test_a_list_counted_as_parties_acting_together_are_partners(pipeline):
     # a roll call of firms is no partnership
     got = triples(pipeline, "上药控股、友邦人寿和镁信健康的代表出席了仪式。")
     assert not {t for t in got if t[1] == "partnersWith"}
+
+
+def test_a_channel_set_up_with_a_firm_makes_it_a_partner(pipeline):
+    got = triples(pipeline, "人保财险与厦门中山医院建立了理赔直付通道。")
+    assert ("人保财险", "partnersWith", "厦门中山医院") in got
