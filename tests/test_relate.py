@@ -623,3 +623,8 @@ def test_a_list_counted_as_parties_acting_together_are_partners(pipeline):
 def test_a_channel_set_up_with_a_firm_makes_it_a_partner(pipeline):
     got = triples(pipeline, "人保财险与厦门中山医院建立了理赔直付通道。")
     assert ("人保财险", "partnersWith", "厦门中山医院") in got
+
+
+def test_groups_brought_under_cover_are_supported(pipeline):
+    got = triples(pipeline, "众惠相互把小微企业主、农民等过去保险覆盖不到的群体纳入保障范围。")
+    assert ("众惠相互", "supports", "农民") in got
