@@ -628,3 +628,8 @@ def test_a_channel_set_up_with_a_firm_makes_it_a_partner(pipeline):
 def test_groups_brought_under_cover_are_supported(pipeline):
     got = triples(pipeline, "众惠相互把小微企业主、农民等过去保险覆盖不到的群体纳入保障范围。")
     assert ("众惠相互", "supports", "农民") in got
+
+
+def test_those_who_buy_a_policy_are_its_target(pipeline):
+    got = triples(pipeline, "农户王某为自家果园买了一份“苹果收入保险”。")
+    assert ("苹果收入保险", "targets", "种植户") in got
