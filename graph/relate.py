@@ -46,6 +46,9 @@ class Relator:
         self.enabled = frozenset(RELATORS) - set(disabled)
         self._relations = tuple(r for r in rules.relations if r.predicate in self.enabled)
         self._marks = rules.punctuation
+        # Who can be a partner: the objects of the partnersWith rules (an industry body convenes or
+        # guides insurers; it is no partner of theirs)
+        self._partners = frozenset().union(*(r.object for r in rules.relations if r.predicate == "partnersWith"))
         self.model = model
 
     def relate(self, doc: Document, sentences: list[Sentence],
@@ -278,21 +281,30 @@ class Relator:
     def _pair(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]],
               subjects: list[bool], evidence: Evidence) -> Iterator[Fact]:
         """太保产险和饿了么共同发布…, 人保财险及农业农村局签署协议: two organisations joined as one list
-        that act together are partners: the insurer of the two and the other organisation."""
+        that act together are partners: the insurer of the two and the other organisation; so are
+        the members of a longer list counted as parties (A、B和C三方共同出资), each insurer with the rest."""
         r = self.rules
         for first, last in groups:
-            if last != first + 1 or not subjects[first]:
+            if last == first or not subjects[first]:
                 continue
-            a, b = ms[first], ms[last]
-            gap = s.norm[a.mention.end - s.start:b.mention.start - s.start]
-            after = self._after_name(s, b)
-            if not (r.pair_joiner.match(gap) and r.pair_after.match(after)):
-                continue
-            insurer = next((x for x in (a, b) if x.entity.cls in INSURER_CLASSES), None)
-            other = b if insurer is a else a
-            if (insurer and other.entity.cls in ORGANISATION_CLASSES
-                    and not _parent_and_child(insurer.entity, other.entity)):
-                yield Fact(insurer.entity, "partnersWith", other.entity, evidence)
+            after = self._after_name(s, ms[last])
+            if last == first + 1:
+                gap = s.norm[ms[first].mention.end - s.start:ms[last].mention.start - s.start]
+                if not (r.pair_joiner.match(gap) and r.pair_after.match(after)):
+                    continue
+            else:  # 上药控股、友邦人寿和镁信健康三方共同出资
+                parties = r.parties.match(after)
+                if not (parties and r.pair_after.match(after[parties.end():])):
+                    continue
+            members = ms[first:last + 1]
+            for i, insurer in enumerate(members):
+                if insurer.entity.cls not in INSURER_CLASSES:
+                    continue
+                for j, other in enumerate(members):  # each pair of insurers once
+                    if (j != i and not (j < i and other.entity.cls in INSURER_CLASSES)
+                            and other.entity.cls in self._partners
+                            and not _parent_and_child(insurer.entity, other.entity)):
+                        yield Fact(insurer.entity, "partnersWith", other.entity, evidence)
 
     def _after_name(self, s: Sentence, lm: LinkedMention) -> str:
         """The rest of the sentence after ``lm``, past a closing quote and a short name given to it
@@ -322,6 +334,8 @@ class Relator:
         blocks nothing."""
         before = s.norm[:lm.mention.start - s.start]
         start = s.start + self._marks.clause_start(before, len(before))
+        if not figure and self.rules.described_subject.search(before[start - s.start:].rstrip(self._marks.opening)):
+            return True  # 作为会长单位的泰康保险集团，…: the phrase describes the clause's subject
         blockers = [self.rules.subject_blockers, *([self.rules.figure_blockers] if figure else [])]
         if not s.tokens:
             clause = s.norm[start - s.start:lm.mention.start - s.start]
@@ -353,7 +367,8 @@ class Relator:
                   first: int, last: int, topics: dict[str, Entity | None], clause: list[int],
                   subjects: list[bool], heads: list[int]) -> list[Entity]:
         """The subject of a rule's object, with those that share its role: the rest of its list
-        (阳光财险、阳光人寿联合启动) and a partner joined by 与…联合."""
+        (阳光财险、阳光人寿联合启动), a partner joined by 与…联合, and the insurer that a partner or
+        body of a class the rule states nothing for joins (上药控股联合友邦人寿…)."""
         found = self._subject(rule, s, ms, first, last, topics, clause, subjects, heads)
         if found is None:
             return []
@@ -366,7 +381,8 @@ class Relator:
             between = s.norm[ms[g_last].mention.end - s.start:nxt.mention.start - s.start]
             after = s.norm[nxt.mention.end - s.start:]
             if (nxt.entity.cls in rule.subject and self.rules.co_subject.match(between)
-                    and self.rules.co_subject_after.match(after)):
+                    and (self.rules.co_subject_after.match(after) or self.rules.co_subject_verb.match(between)
+                         and not any(e.cls in rule.stated_for for e in out))):
                 out.append(nxt.entity)
         if rule.predicate != "partnersWith" and any(e.cls in INSURER_CLASSES for e in out):
             # 阳光保险集团、通用电气等爱心企业…, an insurer与a platform联合运营…: the facts are the
@@ -399,6 +415,16 @@ class Relator:
             return clause[i] == clause[first] and not any(
                 subjects[j] and heads[j] == heads[first] for j in range(i + 1, first))
 
+        # The organisation nearest before the object that heads its clause is the sentence's doer:
+        # one of a class the rule does not take (吉林省银保监局联合省财政厅，组织保险机构推出X,
+        # 响应科技部发起的X) leaves the object to no organisation named before it, the paragraph's
+        # or the article's. (A partner's other party is often of such a class, 股东中粮集团…: not
+        # for symmetric relations.)
+        doer = next((i for i in range(first - 1, -1, -1)
+                     if ms[i].entity.cls in ORGANISATION_CLASSES and subjects[i]), None)
+        if (doer is not None and ms[doer].entity.cls not in rule.subject
+                and not rule.subject.isdisjoint(ORGANISATION_CLASSES) and rule.predicate not in SYMMETRIC):
+            return None
         for way in rule.subject_search:
             if way == "before":
                 found = next((i for i in range(first - 1, -1, -1) if ok(i)), None)

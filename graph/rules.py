@@ -121,16 +121,19 @@ class Rules:
     clause_separators: re.Pattern
     subject_blockers: re.Pattern
     figure_blockers: re.Pattern  # and, for the owner of a figure only, these too
+    described_subject: re.Pattern  # a clause's start before a name that it describes (作为…的X): no blocker
     structure: tuple[tuple[bool, re.Pattern, re.Pattern | None], ...]  # (owner first?, between, after)
     structure_owner: frozenset[str]
     structure_predicate: dict[str, str]
     co_subject: re.Pattern
     co_subject_after: re.Pattern
+    co_subject_verb: re.Pattern  # a partner's or body's verb of joining an insurer, which shares its role
     adjacent_gap: re.Pattern  # between an owner and what it offers (泰康人寿的“幸福有约”)
     elided_offer: re.Pattern  # after insurers whose offer goes unsaid (由中华财险承保。)
     pair_joiner: re.Pattern  # between two organisations of a list that act together (太保产险和饿了么)
     continued_paragraph: re.Pattern  # 一是…, （二）…: a paragraph that goes on with the one before's organisation
     pair_after: re.Pattern  # after them: what they do together (共同发布, 签署合作协议)
+    parties: re.Pattern  # after a longer list, the count that makes it parties, not a roll call (三方)
     quantities: QuantityRules
     as_of_markers: re.Pattern
     same_day: re.Pattern  # 当天, 当晚 …: the date written last before
@@ -352,14 +355,17 @@ def load_rules(path: Path | None = None) -> Rules:
                                                 f"[{re.escape(relations_table.get('clause_separators', str))}]"),
         subject_blockers=relations_table.regex("subject_blockers"),
         figure_blockers=relations_table.regex("figure_blockers"),
+        described_subject=relations_table.regex("described_subject"),
         structure=tuple((t.get("order", str) == "owner_first", t.regex("between"), t.regex("after", optional=True))
                         for t in structure.tables("pattern")),
         co_subject=relations_table.regex("co_subject"),
         co_subject_after=relations_table.regex("co_subject_after"),
+        co_subject_verb=relations_table.regex("co_subject_verb"),
         adjacent_gap=relations_table.regex("adjacent_gap"),
         elided_offer=relations_table.regex("elided_offer"),
         pair_joiner=relations_table.regex("pair_joiner"),
         pair_after=relations_table.regex("pair_after"),
+        parties=relations_table.regex("parties"),
         continued_paragraph=relations_table.regex("continued_paragraph"),
         quantities=quantities,
         as_of_markers=root.table("dates").regex("as_of_markers"),

@@ -592,3 +592,100 @@ def test_only_an_insurer_gives_cover_or_pays_claims(pipeline):
     assert {(agent, kind) for agent, _, kind, _ in got} == {("平安产险", "ClaimsPaid")}
     # a partner's gift stays the partner's
     assert {a for a, *_ in money(pipeline, "太保产险与饿了么合作，饿了么捐款100万元。")} == {"饿了么"}
+
+
+def test_a_body_heading_the_sentence_keeps_its_launch_from_the_paragraphs_insurer(pipeline):
+    # the regulator is the doer: what it launches is neither its own fact nor the insurer's
+    text = "太保产险推出“骑手安心保”。吉林银保监局联合省财政厅，组织保险机构推出“复工防疫综合保险”。"
+    assert not {(s, o) for s, p, o in triples(pipeline, text) if p == "provides"} - {("太保产险", "骑手安心保")}
+    got = triples(pipeline, "太保产险推出“骑手安心保”。今年又推出“复工防疫综合保险”。")
+    assert ("太保产险", "provides", "复工防疫综合保险") in got
+
+
+def test_two_insurers_acting_as_one_with_a_third_party_are_not_each_others_partners(pipeline):
+    got = triples(pipeline, "太保产险上海分公司和太保寿险上海分公司与饿了么签订合作协议。")
+    assert not {(s, o) for s, p, o in got if p == "partnersWith"} & {
+        ("太保产险上海分公司", "太保寿险上海分公司"), ("太保寿险上海分公司", "太保产险上海分公司")}
+    assert ("太保产险上海分公司", "partnersWith", "饿了么") in got
+
+
+def test_hedging_is_no_help_to_a_group(pipeline):
+    # the 对 of 对冲 (to hedge) is no "for"
+    got = triples(pipeline, "期货公司负责风险对冲和与养殖户的沟通，太保产险负责承保。")
+    assert ("太保产险", "supports", "养殖户") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "泉州市保险行业协会联合人保财险、平安产险等多家保险公司召开理赔通气会。",
+    "人保财险和上海市保险同业公会共同发起倡议。",
+])
+def test_an_industry_body_convening_insurers_is_no_partner(pipeline, text):
+    assert not {t for t in triples(pipeline, text) if t[1] == "partnersWith"}
+
+
+def test_a_name_described_by_a_zuowei_phrase_heads_its_clause(pipeline):
+    # 作为…的X: the phrase says what X is; X is the giver, not a name inside a 作为-phrase
+    got = triples(pipeline, "2月3日，作为会长单位的泰康保险集团，向武汉雷神山医院捐赠了物资。")
+    assert ("泰康保险集团", "donatesTo", "武汉雷神山医院") in got
+
+
+@pytest.mark.parametrize("text, fact", [
+    # a list of what it launched, continued after a comma (，以及…, ，其中包括…)
+    ("中国太保陆续推出“太保鑫福岁优”，以及“鑫享颐两全保险”等产品。", ("中国太保", "provides", "鑫享颐两全保险")),
+    ("众惠相互参与了多地的惠民保项目，其中包括“北京京惠保”和“深圳众惠保”。", ("众惠相互", "provides", "深圳众惠保")),
+    # X——这是Y首创的险种
+    ("种粮大户又买了一份“水稻降水指数保险”——这是扬州人保财险首创的险种。",
+     ("人保财险扬州分公司", "provides", "水稻降水指数保险")),
+])
+def test_what_a_list_after_a_comma_continues_or_an_insurer_first_made_is_its_offer(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
+def test_the_founders_named_in_a_you_phrase_before_the_firm_are_its_partners(pipeline):
+    got = triples(pipeline, "由蚂蚁金服、腾讯和中国平安共同发起的众安保险成立。")
+    assert {o for s, p, o in got if s == "众安保险" and p == "partnersWith"} == {"蚂蚁集团", "腾讯", "中国平安"}
+
+
+def test_an_insurer_a_partner_joins_with_shares_its_role(pipeline):
+    # the partner heads the clause but states nothing; the insurer it brings in acts under the guidance
+    got = triples(pipeline, "在上海市卫生健康委员会的指导下，上药控股联合友邦人寿在一周之内完成了方案设计。")
+    assert ("友邦人寿", "guidedBy", "上海市卫生健康委员会") in got
+
+
+def test_taking_part_in_an_authoritys_programme_is_acting_under_it(pipeline):
+    got = triples(pipeline, "今年5月，太平人寿四川分公司参与到中国人民银行成都分行的精准扶贫项目中。")
+    assert ("太平人寿四川分公司", "guidedBy", "中国人民银行成都分行") in got
+
+
+def test_cover_funded_by_an_insurer_with_others_is_its_offer(pipeline):
+    got = triples(pipeline, "“上海医护保”由上药控股、友邦人寿和镁信健康三方共同出资。")
+    assert ("友邦人寿", "provides", "上海医护保") in got
+
+
+def test_a_platform_used_in_a_paragraph_naming_no_firm_is_not_the_articles_insurers(pipeline):
+    # the article's last insurer, a paragraph back, is no doer of 通过…APP购买
+    text = "中国人寿推出“骑手安心保”。\n\n全系统员工自发通过建行生活APP购买扶贫农产品。"
+    assert ("中国人寿", "partnersWith", "中国建设银行") not in triples(pipeline, text)
+
+
+def test_a_list_counted_as_parties_acting_together_are_partners(pipeline):
+    got = triples(pipeline, "“上海医护保”由上药控股、友邦人寿和镁信健康三方共同出资。")
+    assert ("友邦人寿", "partnersWith", "镁信健康") in got
+    # a roll call of firms is no partnership
+    got = triples(pipeline, "上药控股、友邦人寿和镁信健康的代表出席了仪式。")
+    assert not {t for t in got if t[1] == "partnersWith"}
+
+
+def test_a_channel_set_up_with_a_firm_makes_it_a_partner(pipeline):
+    got = triples(pipeline, "人保财险与厦门中山医院建立了理赔直付通道。")
+    assert ("人保财险", "partnersWith", "厦门中山医院") in got
+
+
+def test_groups_brought_under_cover_are_supported(pipeline):
+    got = triples(pipeline, "众惠相互把小微企业主、农民等过去保险覆盖不到的群体纳入保障范围。")
+    assert ("众惠相互", "supports", "农民") in got
+
+
+def test_those_who_buy_a_policy_are_its_target(pipeline):
+    got = triples(pipeline, "农户王某为自家果园买了一份“苹果收入保险”。")
+    assert ("苹果收入保险", "targets", "种植户") in got
