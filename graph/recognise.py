@@ -553,7 +553,8 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
                    for j in rec.rules.list_joiners if text.startswith(j, e) and e + len(j) in view.boundaries]
         if not starts:
             continue
-        words = [t for t in s.tokens if max(starts) <= t.start - s.start and t.end - s.start <= m.start()]
+        # a word that ends with the head (常住人口, 贫困人口) is part of the name, not left out of it
+        words = [t for t in s.tokens if max(starts) <= t.start - s.start < m.start() and t.end - s.start <= m.end()]
         # a clause that describes the group ends with 的 (为扩种速生叶菜的菜农): the name follows it
         relative = max((i for i, w in enumerate(words) if w.text == r.relative), default=-1)
         words = words[relative + 1:]

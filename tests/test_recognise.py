@@ -386,6 +386,18 @@ def test_a_later_item_of_a_list_of_groups_needs_no_word_of_help(pipeline):
     assert ("失亲儿童", "BeneficiaryGroup") in found(pipeline, "公司为困难儿童、留守儿童和失亲儿童送去关怀。")
 
 
+def test_a_group_written_as_one_word_with_its_head_keeps_its_modifier(pipeline):
+    # the tokenizer reads 外来人口 / 从业人员 as one word: the head inside it still ends the name
+    assert ("外来人口", "BeneficiaryGroup") in found(pipeline, "该险种的保障对象也包括暂住本地的外来人口。")
+    assert ("从业人员", "BeneficiaryGroup") in found(pipeline, "该险种为从业人员提供意外保障。")
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "村民们向保险公司的工作人员交纳保费。"))
+
+
+def test_children_and_model_workers_are_group_heads(pipeline):
+    assert ("留守少儿", "BeneficiaryGroup") in found(pipeline, "基金会帮助山区的留守少儿重返课堂。")
+    assert ("退休老劳模", "BeneficiaryGroup") in found(pipeline, "公司为本区的退休老劳模提供健康服务。")
+
+
 def test_zhongzhi_is_a_central_sub_branch(pipeline):
     assert ("太保财险中山中支", "Branch") in found(pipeline, "太保财险中山中支为水产养殖户支付了赔款。")
 
