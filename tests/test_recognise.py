@@ -398,6 +398,11 @@ def test_children_and_model_workers_are_group_heads(pipeline):
     assert ("退休老劳模", "BeneficiaryGroup") in found(pipeline, "公司为本区的退休老劳模提供健康服务。")
 
 
+def test_the_people_a_cover_protects_follow_baozhang(pipeline):
+    assert ("环卫从业人员", "BeneficiaryGroup") in found(pipeline, "该方案已保障环卫从业人员3万余人。")
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "全力保障人民群众生命财产安全。"))
+
+
 def test_zhongzhi_is_a_central_sub_branch(pipeline):
     assert ("太保财险中山中支", "Branch") in found(pipeline, "太保财险中山中支为水产养殖户支付了赔款。")
 
