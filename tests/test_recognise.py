@@ -403,6 +403,11 @@ def test_the_people_a_cover_protects_follow_baozhang(pipeline):
     assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "全力保障人民群众生命财产安全。"))
 
 
+def test_wei_of_an_example_or_a_copula_is_no_word_of_help(pipeline):
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "在以京东为代表的电商企业推动下，网购日益普及。"))
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "两家股东均为当地国有企业。"))
+
+
 def test_zhongzhi_is_a_central_sub_branch(pipeline):
     assert ("太保财险中山中支", "Branch") in found(pipeline, "太保财险中山中支为水产养殖户支付了赔款。")
 
