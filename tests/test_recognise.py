@@ -408,6 +408,11 @@ def test_wei_of_an_example_or_a_copula_is_no_word_of_help(pipeline):
     assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "两家股东均为当地国有企业。"))
 
 
+def test_elders_need_no_modifier_to_be_a_group(pipeline):
+    assert ("长者", "BeneficiaryGroup") in found(pipeline, "社区针对长者的康复需求开设了门诊。")
+    assert ("长辈", "BeneficiaryGroup") in found(pipeline, "新园区让长辈就近享受医疗服务。")
+
+
 def test_zhongzhi_is_a_central_sub_branch(pipeline):
     assert ("太保财险中山中支", "Branch") in found(pipeline, "太保财险中山中支为水产养殖户支付了赔款。")
 
