@@ -584,6 +584,8 @@ def _counts_or_places(word: str, rec: Recogniser, r) -> bool:
     """Whether a word only counts or places a group (264, 首批, 万户, 全区, 荆门) rather than names it."""
     if r.gap_words.fullmatch(word):
         return True
+    if word in r.kind_places:
+        return False
     return any(tag in r.gap_pos for _, tag in rec.tokenizer.pos(word))
 
 

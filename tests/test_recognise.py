@@ -413,6 +413,12 @@ def test_elders_need_no_modifier_to_be_a_group(pipeline):
     assert ("长辈", "BeneficiaryGroup") in found(pipeline, "新园区让长辈就近享受医疗服务。")
 
 
+def test_a_kind_of_place_is_part_of_a_group_name(pipeline):
+    # 城市, 山区 are tagged as places, but they say which group, not where it is
+    assert ("城市低收入人群", "BeneficiaryGroup") in found(pipeline, "该产品为城市低收入人群提供补充医疗保障。")
+    assert ("山区教师", "BeneficiaryGroup") in found(pipeline, "基金会为山区教师送去慰问金。")
+
+
 def test_zhongzhi_is_a_central_sub_branch(pipeline):
     assert ("太保财险中山中支", "Branch") in found(pipeline, "太保财险中山中支为水产养殖户支付了赔款。")
 
