@@ -419,6 +419,12 @@ def test_a_kind_of_place_is_part_of_a_group_name(pipeline):
     assert ("山区教师", "BeneficiaryGroup") in found(pipeline, "基金会为山区教师送去慰问金。")
 
 
+def test_households_and_travellers_in_need_are_groups_on_their_own(pipeline):
+    assert ("低保户", "BeneficiaryGroup") in found(pipeline, "保险公司向低保户发放慰问金。")
+    assert ("游客", "BeneficiaryGroup") in found(pipeline, "该险种为游客提供意外保障。")
+    assert ("遇难者家属", "BeneficiaryGroup") in found(pipeline, "公司为遇难者家属开辟理赔绿色通道。")
+
+
 def test_zhongzhi_is_a_central_sub_branch(pipeline):
     assert ("太保财险中山中支", "Branch") in found(pipeline, "太保财险中山中支为水产养殖户支付了赔款。")
 
