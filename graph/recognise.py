@@ -561,6 +561,9 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
         gap = 0  # leading words that only count or place the group
         while gap < len(words) and _counts_or_places(words[gap].text, rec, r):
             gap += 1
+        if any(a < w.end - s.start and w.start - s.start < b and rec.registry.entries[iri].entity.cls != "BeneficiaryGroup"
+               for w in words[:gap] for a, b, iri, _ in view.aliases):
+            continue  # a firm's name tagged as a place (京东Plus会员): its members, not a group this rule can name
         stem = words[gap:]
         start = stem[0].start - s.start if stem else m.start()
         if (not stem and m.group() not in r.bare_heads) or m.start() - start > r.max_stem:

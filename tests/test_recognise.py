@@ -425,6 +425,12 @@ def test_households_and_travellers_in_need_are_groups_on_their_own(pipeline):
     assert ("遇难者家属", "BeneficiaryGroup") in found(pipeline, "公司为遇难者家属开辟理赔绿色通道。")
 
 
+def test_a_firm_tagged_as_a_place_is_not_skipped_before_a_group(pipeline):
+    # jieba tags 京东 as a place: the group is the firm's members, not 白条用户 on its own
+    got = found(pipeline, "平台为京东白条用户推出专属保障。")
+    assert ("京东", "Partner") in got and not any(c == "BeneficiaryGroup" for _, c in got)
+
+
 def test_zhongzhi_is_a_central_sub_branch(pipeline):
     assert ("太保财险中山中支", "Branch") in found(pipeline, "太保财险中山中支为水产养殖户支付了赔款。")
 
