@@ -431,6 +431,10 @@ def test_a_firm_tagged_as_a_place_is_not_skipped_before_a_group(pipeline):
     assert ("京东", "Partner") in got and not any(c == "BeneficiaryGroup" for _, c in got)
 
 
+def test_the_group_a_business_is_built_around_follows_weirao(pipeline):
+    assert ("社区商户", "BeneficiaryGroup") in found(pipeline, "该公司主要围绕社区商户的经营风险设计产品。")
+
+
 def test_zhongzhi_is_a_central_sub_branch(pipeline):
     assert ("太保财险中山中支", "Branch") in found(pipeline, "太保财险中山中支为水产养殖户支付了赔款。")
 
