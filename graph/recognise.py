@@ -553,13 +553,17 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
                    for j in rec.rules.list_joiners if text.startswith(j, e) and e + len(j) in view.boundaries]
         if not starts:
             continue
-        words = [t for t in s.tokens if max(starts) <= t.start - s.start and t.end - s.start <= m.start()]
+        # a word that ends with the head (常住人口, 贫困人口) is part of the name, not left out of it
+        words = [t for t in s.tokens if max(starts) <= t.start - s.start < m.start() and t.end - s.start <= m.end()]
         # a clause that describes the group ends with 的 (为扩种速生叶菜的菜农): the name follows it
         relative = max((i for i, w in enumerate(words) if w.text == r.relative), default=-1)
         words = words[relative + 1:]
         gap = 0  # leading words that only count or place the group
         while gap < len(words) and _counts_or_places(words[gap].text, rec, r):
             gap += 1
+        if any(a < w.end - s.start and w.start - s.start < b and rec.registry.entries[iri].entity.cls != "BeneficiaryGroup"
+               for w in words[:gap] for a, b, iri, _ in view.aliases):
+            continue  # a firm's name tagged as a place (京东Plus会员): its members, not a group this rule can name
         stem = words[gap:]
         start = stem[0].start - s.start if stem else m.start()
         if (not stem and m.group() not in r.bare_heads) or m.start() - start > r.max_stem:
@@ -583,6 +587,8 @@ def _counts_or_places(word: str, rec: Recogniser, r) -> bool:
     """Whether a word only counts or places a group (264, 首批, 万户, 全区, 荆门) rather than names it."""
     if r.gap_words.fullmatch(word):
         return True
+    if word in r.kind_places:
+        return False
     return any(tag in r.gap_pos for _, tag in rec.tokenizer.pos(word))
 
 

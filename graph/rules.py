@@ -65,6 +65,7 @@ class BeneficiaryRule:
     max_stem: int
     gap_words: re.Pattern  # words between the trigger and the name that count or place the group
     gap_pos: frozenset[str]  # and the part-of-speech tags that do so
+    kind_places: frozenset[str]  # words tagged as places that say what kind of place: part of the name
     one_before: re.Pattern  # a count of one before a group word: one firm or person (一家…企业)
     person_after: re.Pattern  # a person's name after a group word: one person (市民施先生)
     relative: str  # the word that ends a clause describing the group (为扩种速生叶菜的菜农)
@@ -285,6 +286,7 @@ def load_rules(path: Path | None = None) -> Rules:
                                     frozenset(groups.words("bare_heads")), groups.regex("stem_chars"),
                                     frozenset(groups.words("stop_tokens")), groups.get("max_stem", int),
                                     groups.regex("gap_words"), frozenset(groups.words("gap_pos")),
+                                    frozenset(groups.words("kind_places")),
                                     groups.regex("one_before"), groups.regex("person_after"),
                                     groups.get("relative", str))
     return Rules(

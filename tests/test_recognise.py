@@ -386,6 +386,55 @@ def test_a_later_item_of_a_list_of_groups_needs_no_word_of_help(pipeline):
     assert ("失亲儿童", "BeneficiaryGroup") in found(pipeline, "公司为困难儿童、留守儿童和失亲儿童送去关怀。")
 
 
+def test_a_group_written_as_one_word_with_its_head_keeps_its_modifier(pipeline):
+    # the tokenizer reads 外来人口 / 从业人员 as one word: the head inside it still ends the name
+    assert ("外来人口", "BeneficiaryGroup") in found(pipeline, "该险种的保障对象也包括暂住本地的外来人口。")
+    assert ("从业人员", "BeneficiaryGroup") in found(pipeline, "该险种为从业人员提供意外保障。")
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "村民们向保险公司的工作人员交纳保费。"))
+
+
+def test_children_and_model_workers_are_group_heads(pipeline):
+    assert ("留守少儿", "BeneficiaryGroup") in found(pipeline, "基金会帮助山区的留守少儿重返课堂。")
+    assert ("退休老劳模", "BeneficiaryGroup") in found(pipeline, "公司为本区的退休老劳模提供健康服务。")
+
+
+def test_the_people_a_cover_protects_follow_baozhang(pipeline):
+    assert ("环卫从业人员", "BeneficiaryGroup") in found(pipeline, "该方案已保障环卫从业人员3万余人。")
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "全力保障人民群众生命财产安全。"))
+
+
+def test_wei_of_an_example_or_a_copula_is_no_word_of_help(pipeline):
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "在以京东为代表的电商企业推动下，网购日益普及。"))
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "两家股东均为当地国有企业。"))
+
+
+def test_elders_need_no_modifier_to_be_a_group(pipeline):
+    assert ("长者", "BeneficiaryGroup") in found(pipeline, "社区针对长者的康复需求开设了门诊。")
+    assert ("长辈", "BeneficiaryGroup") in found(pipeline, "新园区让长辈就近享受医疗服务。")
+
+
+def test_a_kind_of_place_is_part_of_a_group_name(pipeline):
+    # 城市, 山区 are tagged as places, but they say which group, not where it is
+    assert ("城市低收入人群", "BeneficiaryGroup") in found(pipeline, "该产品为城市低收入人群提供补充医疗保障。")
+    assert ("山区教师", "BeneficiaryGroup") in found(pipeline, "基金会为山区教师送去慰问金。")
+
+
+def test_households_and_travellers_in_need_are_groups_on_their_own(pipeline):
+    assert ("低保户", "BeneficiaryGroup") in found(pipeline, "保险公司向低保户发放慰问金。")
+    assert ("游客", "BeneficiaryGroup") in found(pipeline, "该险种为游客提供意外保障。")
+    assert ("遇难者家属", "BeneficiaryGroup") in found(pipeline, "公司为遇难者家属开辟理赔绿色通道。")
+
+
+def test_a_firm_tagged_as_a_place_is_not_skipped_before_a_group(pipeline):
+    # jieba tags 京东 as a place: the group is the firm's members, not 白条用户 on its own
+    got = found(pipeline, "平台为京东白条用户推出专属保障。")
+    assert ("京东", "Partner") in got and not any(c == "BeneficiaryGroup" for _, c in got)
+
+
+def test_the_group_a_business_is_built_around_follows_weirao(pipeline):
+    assert ("社区商户", "BeneficiaryGroup") in found(pipeline, "该公司主要围绕社区商户的经营风险设计产品。")
+
+
 def test_zhongzhi_is_a_central_sub_branch(pipeline):
     assert ("太保财险中山中支", "Branch") in found(pipeline, "太保财险中山中支为水产养殖户支付了赔款。")
 
