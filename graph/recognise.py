@@ -686,6 +686,29 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
     return out
 
 
+@component("unquoted_initiatives")
+def unquoted_initiatives(rec: Recogniser, view: SentenceView) -> list[Mention]:
+    """Programme names after a launch verb, without quotes: 启动平安三村工程, 设立泰康奖教金.
+
+    The name must hold a word of its own: one made only of words any programme may use, places and
+    numbers (开展保险知识普及活动) describes what was done and names nothing.
+    """
+    r, s = rec.rules, view.sentence
+    out = []
+    for m in r.unquoted_initiative.finditer(view.text):
+        a, b = m.span(1)
+        name = m.group(1)
+        if (a not in view.boundaries or r.unquoted_initiative_exclude.search(name)
+                or normalise(name) in rec.registry.aliases):
+            continue
+        words = [t.text for t in s.tokens if a <= t.start - s.start and t.end - s.start <= b]
+        if all(w in r.programme_generic_words or w.isdigit() or r.region_suffix.search(w)
+               or rec._is_place(w, r.name_place_pos) for w in words):
+            continue
+        out.append(Mention(name, s.start + a, s.start + b, s.index, "Initiative", "pattern"))
+    return out
+
+
 def learned_input(rec: Recogniser, view: SentenceView, pos: bool = True) -> SentenceInput:
     """The sentence as the learned model reads it: words with part-of-speech tags (``pos``; else
     the sentence's own tokens, tagged "x"), quoted spans and registry alias matches (with their
@@ -722,6 +745,7 @@ def learned_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
 
 # The components in the order they claim text: an earlier one's mention wins an overlap. A product
 # named after a launch verb comes before registry aliases: a group's word in it qualifies the cover
-# (推出贫困户意外伤害保险), it is no group of its own.
-RECOGNISERS = ("quoted", "beneficiaries", "unquoted_products", "aliases", "branches", "pattern_names", "suffix_names",
-               "references", "learned")
+# (推出贫困户意外伤害保险), it is no group of its own; so is a firm's name in a programme's (开展新华保险
+# 健康守护行动).
+RECOGNISERS = ("quoted", "beneficiaries", "unquoted_products", "unquoted_initiatives", "aliases", "branches",
+               "pattern_names", "suffix_names", "references", "learned")

@@ -118,6 +118,9 @@ class Rules:
     quote_exclude_before: re.Pattern  # quoted names after these are events or slogans (台风“杜苏芮”)
     quote_exclude_after: re.Pattern  # and before these (“贝碧嘉”过境, “杜苏芮”台风指数保险)
     unquoted_product_exclude: re.Pattern
+    unquoted_initiative: re.Pattern  # a programme's name after a verb of launching, without quotes
+    unquoted_initiative_exclude: re.Pattern
+    programme_generic_words: frozenset[str]  # words any programme's name may use: none of its own
     relations: tuple[RelationRule, ...]
     clause_separators: re.Pattern
     subject_blockers: re.Pattern
@@ -352,6 +355,9 @@ def load_rules(path: Path | None = None) -> Rules:
         quote_exclude_before=products.regex("quote_exclude_before"),
         quote_exclude_after=products.regex("quote_exclude_after"),
         unquoted_product_exclude=products.regex("unquoted_product_exclude"),
+        unquoted_initiative=products.regex("unquoted_initiative"),
+        unquoted_initiative_exclude=products.regex("unquoted_initiative_exclude"),
+        programme_generic_words=frozenset(products.words("programme_generic_words")),
         relations=relations,
         clause_separators=relations_table.regex("clause_separators",
                                                 f"[{re.escape(relations_table.get('clause_separators', str))}]"),

@@ -21,6 +21,7 @@ FAMILIES = {
     "suffix_names": ("近日，鸿运人寿宣布上线新系统。", ("鸿运人寿", "Insurer")),
     "references": ("中国太保旗下财险公司积极理赔。", ("旗下财险公司", "Insurer")),
     "unquoted_products": ("太保产险推出停运无忧保新产品。", ("停运无忧保", "Product")),
+    "unquoted_initiatives": ("平安集团启动平安三村工程，支持乡村教师。", ("平安三村工程", "Initiative")),
 }
 
 
@@ -31,6 +32,26 @@ def test_every_family_has_a_case():
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     assert_family_needed(found, pipeline, *FAMILIES[family], family)
+
+
+@pytest.mark.parametrize("text, programme", [
+    ("泰康在线联合水滴公司发起了泰爱保公益计划，帮助大病患者。", "泰爱保公益计划"),
+    ("新华保险在全国开展新华保险健康守护行动，为环卫工人免费体检。", "新华保险健康守护行动"),
+    ("华泰保险设立华泰保险博爱基金，用于资助困难家庭。", "华泰保险博爱基金"),
+])
+def test_an_unquoted_programme_after_a_launch_verb_is_an_initiative(pipeline, text, programme):
+    assert (programme, "Initiative") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "公司积极开展防灾减灾宣传活动，提醒客户做好防范。",  # only words any programme may use
+    "各保险机构开展专项整治行动，规范销售行为。",
+    "太平洋产险开通了理赔绿色通道，简化理赔流程。",
+    "平安人寿发起了一项针对老年人的关爱计划。",  # a clause, not a name
+    "太保在当地开展了30项具体行动。",  # a count
+])
+def test_a_described_programme_is_no_name(pipeline, text):
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, text))
 
 
 def test_a_quoted_registry_name_is_the_organisation_not_a_product(pipeline):
