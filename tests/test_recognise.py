@@ -34,6 +34,23 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     assert_family_needed(found, pipeline, *FAMILIES[family], family)
 
 
+@pytest.mark.parametrize("text, product", [
+    ("众安保险与蚂蚁集团合作推出好医保长期医疗险。", "好医保长期医疗险"),  # a short ending of a kind of cover
+    ("平安健康险推出了e生保住院医疗保险，最高保额600万元。", "e生保住院医疗保险"),  # a brand's letters
+    ("太平洋寿险发布金佑人生终身寿险（分红型）。", "金佑人生终身寿险（分红型）"),  # an edition
+    ("人保寿险推出的鑫安两全保险（C款）销量领先。", "鑫安两全保险（C款）"),
+    ("泰康人寿推出健康尊享B款重大疾病保险和泰康e顺少儿重疾险。", "泰康e顺少儿重疾险"),
+])
+def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text, product):
+    assert (product, "Product") in found(pipeline, text)
+
+
+def test_a_preposition_before_a_listed_firm_is_no_part_of_its_name(pipeline):
+    text = "北京普惠健康保自2021年7月上线，由人保健康等五家公司共保。"
+    assert ("人保健康", "Insurer") in found(pipeline, text)
+    assert not any(name.startswith("由") for name, _ in found(pipeline, text))
+
+
 @pytest.mark.parametrize("text, programme", [
     ("泰康在线联合水滴公司发起了泰爱保公益计划，帮助大病患者。", "泰爱保公益计划"),
     ("新华保险在全国开展新华保险健康守护行动，为环卫工人免费体检。", "新华保险健康守护行动"),
