@@ -276,10 +276,12 @@ class Recogniser:
         return out
 
     def _one_of_a_group(self, s: Sentence, m: Mention) -> bool:
-        """Whether a group word names one firm or person (一家…企业, 市民施先生), not a group."""
+        """Whether a group word names one firm or person (一家…企业, 市民施先生) or is the start of an
+        office's name (退役军人事务局), not a group."""
         r = self.rules.beneficiaries
         return m.cls == "BeneficiaryGroup" and bool(r.one_before.search(s.text, 0, m.start - s.start)
-                                                    or r.person_after.match(s.text, m.end - s.start))
+                                                    or r.person_after.match(s.text, m.end - s.start)
+                                                    or r.office_after.match(s.text, m.end - s.start))
 
     def _with_short_names(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:
         """A full name the registry lacks, followed by （以下简称“众安保险”） with a registry name,

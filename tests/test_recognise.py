@@ -142,6 +142,8 @@ def test_a_word_that_only_counts_or_places_a_group_is_no_part_of_its_name(pipeli
     got = found(pipeline, "这场暴雨让不少车主损失惨重，公司还帮助我国出口商户渡过难关。")
     assert ("不少车主", "BeneficiaryGroup") not in got and ("车主", "BeneficiaryGroup") in got
     assert ("出口商户", "BeneficiaryGroup") in got
+    got = found(pipeline, "该产品面向60周岁以上老年人，不限既往症。")  # an age bracket only qualifies
+    assert ("老年人", "BeneficiaryGroup") in got and ("以上老年人", "BeneficiaryGroup") not in got
 
 
 def test_the_farm_businesses_agricultural_cover_is_for_are_groups(pipeline):
@@ -407,6 +409,11 @@ def test_one_firm_or_person_is_no_group(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "不到1小时便为上海一家钢材加工企业完成了赔付。"))
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "公司在接到市民施先生的报案后赶到现场。"))
     assert ("受灾农户", "BeneficiaryGroup") in found(pipeline, "人保财险向首批264户受灾农户支付赔款。")
+
+
+def test_an_office_named_after_a_group_is_no_group(pipeline):
+    assert ("退役军人", "BeneficiaryGroup") in found(pipeline, "新华保险为退役军人提供专属保险产品。")
+    assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "公司向退役军人事务局捐款。"))
 
 
 def test_a_quoted_name_before_its_launch_ceremony_is_an_initiative(pipeline):
