@@ -326,7 +326,9 @@ class Recogniser:
         view.matches = self.index.matches(s.text)  # one pass of the automaton; the learned model reads it too
         for a, b, iri in view.matches:
             cls = self.registry.entries[iri].entity.cls
-            around = (insurers_inside if cls in ("Insurer", "InsuranceGroup") else partners_inside if cls == "Partner"
+            # a group's word inside a firm's name is part of it (广东省志愿者联合会)
+            around = (insurers_inside if cls in ("Insurer", "InsuranceGroup")
+                      else partners_inside if cls in ("Partner", "BeneficiaryGroup")
                       else regulators_inside if cls == "Regulator" else inside)
             if any(pa <= a and b <= pb and (a, b) != (pa, pb) for pa, pb in around):
                 continue
@@ -546,8 +548,8 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
     # where a group ends: a later list item (为困难儿童、留守儿童和失亲儿童) needs no trigger of its own
     ends = {b for _, b, iri, _ in view.aliases if rec.registry.entries[iri].entity.cls == "BeneficiaryGroup"}
     for m in r.head.finditer(text):
-        if m.end() not in view.boundaries:
-            continue
+        if m.end() not in view.boundaries or r.office_after.match(text, m.end()):
+            continue  # 广东省志愿者联合会: the office's name is left to the organisation rules
         clause = marks.clause_start(text, m.start())
         starts = [t.end() for t in r.trigger.finditer(text, clause, m.start())  # words of their own: not the 为 of 成为
                   if t.start() in view.boundaries and t.end() in view.boundaries]

@@ -411,6 +411,14 @@ def test_one_firm_or_person_is_no_group(pipeline):
     assert ("受灾农户", "BeneficiaryGroup") in found(pipeline, "人保财险向首批264户受灾农户支付赔款。")
 
 
+def test_a_federation_named_after_a_group_is_a_partner_and_a_youth_league_committee_a_regulator(pipeline):
+    got = found(pipeline, "平安人寿联合团广东省委、广东省志愿者联合会推出“E路平安保险计划”，为志愿者提供保障。")
+    assert {("团广东省委", "Regulator"), ("广东省志愿者联合会", "Partner"), ("志愿者", "BeneficiaryGroup"),
+            ("E路平安保险计划", "Product")} <= got  # a plan of cover is cover
+    assert ("广东省志愿者事业发展基金会", "Partner") in found(pipeline, "该项目由广东省志愿者事业发展基金会支持。")
+    assert ("湖北省楚商联合会", "IndustryBody") in found(pipeline, "湖北省楚商联合会向医院捐款。")
+
+
 def test_an_office_named_after_a_group_is_no_group(pipeline):
     assert ("退役军人", "BeneficiaryGroup") in found(pipeline, "新华保险为退役军人提供专属保险产品。")
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "公司向退役军人事务局捐款。"))
