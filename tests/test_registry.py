@@ -411,6 +411,9 @@ def test_seed_structure(graph: Graph, alias_index):
             resolve(alias_index, "中国建设银行")) in graph
     assert (resolve(alias_index, "复星保德信人寿"), ORG.subOrganizationOf,
             resolve(alias_index, "复星")) in graph
+    # ANNOTATION.md names 复星 among the groups; both its insurers roll up to it
+    assert (resolve(alias_index, "复星"), RDF.type, IK.InsuranceGroup) in graph
+    assert (resolve(alias_index, "复星联合健康"), ORG.subOrganizationOf, resolve(alias_index, "复星")) in graph
     assert (resolve(alias_index, "中国信保"), IK.line, IK.CreditInsurance) in graph
     assert (resolve(alias_index, "中国人保"), RDF.type, IK.InsuranceGroup) in graph
     assert (resolve(alias_index, "新华保险"), RDF.type, IK.Insurer) in graph
