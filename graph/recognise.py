@@ -405,13 +405,26 @@ class Recogniser:
                 if (rule.check_pos and self._has_rejected_word(s.text[start:m.start()], rule.pos_inside,
                                                                 rule.pos_inside_after_place)
                         and not self._is_known_name(s.text[start:m.end()])):
-                    continue
+                    start = self._place_after_clause(s.text, start, m.start(), rule) if rule.restart_at_place else None
+                    if start is None:
+                        continue
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, rule.cls, "pattern")
                 unit = self._unit_after(s.text, m.end(), rule.cls) if units else None
                 out.append((self._with_unit(name, unit, s.text, s.start), rule.needs_branch))
                 if rule.over_insurers:
                     view.over_insurers.append(name)
         return out
+
+    def _place_after_clause(self, text: str, start: int, suffix_start: int, rule: SuffixName) -> int | None:
+        """Where a name whose stem reads as a clause starts again at a place (被转往|日喀则市人民医院):
+        the words before the place belong to the clause; None when no place leaves a clean stem."""
+        offset = start
+        for word, tag in self.tokenizer.pos(text[start:suffix_start]):
+            if offset > start and tag in self.rules.name_place_pos and not self._has_rejected_word(
+                    text[offset:suffix_start], rule.pos_inside, rule.pos_inside_after_place):
+                return offset
+            offset += len(word)
+        return None
 
     def _insurer_ending(self, tail: str) -> bool:
         """Whether ``tail`` holds an ending that makes a name an insurer's (人寿, 财产保险股份有限公司)."""

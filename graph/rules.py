@@ -46,6 +46,7 @@ class SuffixName:
     # make one word of these jieba tags, a place name, not a common word (地级市, 全市)
     places: frozenset[str] = frozenset()  # places known by name, which jieba may split (增城|区, 电白|区)
     pos_inside_after_place: frozenset[str] = frozenset()  # more tags inside a stem a place opens (武汉|地产开发)
+    restart_at_place: bool = False  # a stem that reads as a clause may start again at a place (送往|拉萨市人民医院)
 
     @cached_property
     def longest_place(self) -> int:
@@ -317,7 +318,7 @@ def load_rules(path: Path | None = None) -> Rules:
                        t.regex("ends_stem", optional=True), frozenset(t.words("pos_inside", [])),
                        t.get("over_insurers", bool, False),
                        frozenset(t.words("place_pos", [])), _places(t, path.parent),
-                       frozenset(t.words("pos_inside_after_place", [])))
+                       frozenset(t.words("pos_inside_after_place", [])), t.get("restart_at_place", bool, False))
             for t in names.tables("suffix_name")),
         pattern_names=tuple(
             (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)))

@@ -419,6 +419,19 @@ def test_a_federation_named_after_a_group_is_a_partner_and_a_youth_league_commit
     assert ("湖北省楚商联合会", "IndustryBody") in found(pipeline, "湖北省楚商联合会向医院捐款。")
 
 
+@pytest.mark.parametrize("text, name, cls", [
+    ("金融监管总局西藏监管局要求各保险机构做好理赔。", "金融监管总局西藏监管局", "Regulator"),
+    ("浙江团省委联合众安保险推出保障。", "浙江团省委", "Regulator"),
+    ("天津市工商联向学校捐赠。", "天津市工商联", "IndustryBody"),
+    ("甘南州教育局与中国人寿签约。", "甘南州教育局", "Regulator"),  # a prefecture's bureau
+    ("乐清市残疾人联合会与平安产险合作。", "乐清市残疾人联合会", "Regulator"),
+    ("缙云县残联、缙云县民政局共同推进。", "缙云县残联", "Regulator"),
+    ("28名重症伤员被转往日喀则市人民医院救治。", "日喀则市人民医院", "Partner"),  # the clause ends at the place
+])
+def test_local_bodies_in_the_forms_local_news_writes_them(pipeline, text, name, cls):
+    assert (name, cls) in found(pipeline, text)
+
+
 def test_an_office_named_after_a_group_is_no_group(pipeline):
     assert ("退役军人", "BeneficiaryGroup") in found(pipeline, "新华保险为退役军人提供专属保险产品。")
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "公司向退役军人事务局捐款。"))
