@@ -30,6 +30,8 @@ from .rules import Table
 MODEL_FILE = "relations.crfsuite"
 CONFIG_FILE = "relations.toml"
 YES, NO = "1", "0"  # the two labels: stated, not stated
+# Relations whose object a clause gives one subject (A推出X): see :func:`added`.
+ONE_SUBJECT = frozenset({"provides", "targets"})
 
 # The paragraph's organisation: the first firm a sentence names (public bodies guide, they are no topic).
 _TOPIC_CLASSES = ORGANISATION_CLASSES - PUBLIC_CLASSES
@@ -359,10 +361,20 @@ class RelationModel:
 def added(known: Iterable[Fact], cands: Sequence[Candidate], probs: Sequence[float], threshold: float,
           dates: dict[int, str | None] | None = None) -> list[Fact]:
     """The candidates whose probability is at least ``threshold`` and whose relation ``known`` does
-    not state, as facts: each relation once, with its likeliest sentence as evidence."""
+    not state, as facts: each relation once, with its likeliest sentence as evidence.
+
+    Where a rule gave a product or programme its provider, or a group the cover meant for it, in a
+    sentence, the model adds no second one there (A推出X；B上线Y: not B推出X): the rules read the
+    clauses, the model only the words between.
+    """
+    known = list(known)
     have = {fact_key(f.subject.iri, f.predicate, f.object.iri) for f in known}
+    ruled = {(f.predicate, f.object.iri, f.evidence.doc_id, f.evidence.start) for f in known
+             if f.evidence is not None and f.predicate in ONE_SUBJECT}
     best: dict[tuple, tuple[Candidate, float]] = {}
     for c, p in zip(cands, probs):
+        if (c.predicate, c.object.iri, c.sentence.doc_id, c.sentence.start) in ruled:
+            continue
         if p >= threshold and c.key not in have and (c.key not in best or p > best[c.key][1]):
             best[c.key] = (c, p)
     return [Fact(c.subject, c.predicate, c.object, Evidence(c.sentence.doc_id, c.sentence.text, c.sentence.start,

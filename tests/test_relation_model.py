@@ -9,7 +9,9 @@ import pytest
 
 from graph.learned import LEARNED_DIR
 from graph.pipeline import RELATION_MODEL_COMPONENT, Pipeline, default_disabled, knowledge_fingerprint
-from graph.relation_model import CONFIG_FILE, MODEL_FILE, RelationModel, load_config, train
+from graph.records import Entity, Fact, Sentence
+from graph.relate import evidence_of
+from graph.relation_model import CONFIG_FILE, MODEL_FILE, Candidate, RelationModel, added, load_config, train
 from graph.relation_training import article_candidates
 from graph.tools.cli import main
 
@@ -68,6 +70,20 @@ def test_a_family_switched_off_gets_no_fact_from_the_model(pipeline, tiny_model)
 def test_nothing_is_added_below_the_threshold(pipeline, tiny_model):
     strict = RelationModel(replace(tiny_model.config, threshold=1.01), tiny_model.model_path)
     assert facts(pipeline, strict, UNSEEN) == facts(pipeline, None, UNSEEN)
+
+
+def test_the_model_gives_no_second_provider_to_a_product_a_rule_gave_one_in_that_sentence():
+    """平安产险推出“无害化处理附加险”；众安保险上线“灵活工作保”: the model read the words between and
+    added 众安保险 provides 无害化处理附加险; the rule read the clauses."""
+    text = "平安产险推出“无害化处理附加险”；众安保险上线“灵活工作保”。"
+    s = Sentence("t", 0, 0, len(text), text, 0)
+    pingan, zhongan = Entity("ikr:pingan-pc", "Insurer", "平安产险"), Entity("ikr:zhongan", "Insurer", "众安保险")
+    rider, flexible = Entity("p:1", "Product", "无害化处理附加险"), Entity("p:2", "Product", "灵活工作保")
+    known = [Fact(pingan, "provides", rider, evidence_of(s)), Fact(zhongan, "provides", flexible, evidence_of(s))]
+    crossed = [Candidate(s, zhongan, "provides", rider, ()), Candidate(s, pingan, "provides", flexible, ())]
+    assert added(known, crossed, [0.9, 0.9], 0.5) == []
+    partners = [Candidate(s, zhongan, "partnersWith", Entity("ikr:alipay", "Partner", "支付宝"), ())]
+    assert len(added(known, partners, [0.9], 0.5)) == 1  # other relations of the sentence still count
 
 
 def test_its_subjects_are_those_the_rules_state_facts_for(pipeline):
