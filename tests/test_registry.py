@@ -28,6 +28,7 @@ EXPECTED_FILES = [
     "beneficiaries.ttl",
     "partners.ttl",
     "products.ttl",
+    "hk_macao_taiwan.ttl",
 ]
 
 # Classes of the output contract an entity may carry.
@@ -467,3 +468,65 @@ def test_narrower_groups_stay_apart(alias_index):
                          ("中小微企业员工", "小微企业"), ("残疾儿童", "残障人士"), ("独居老人", "老年人"),
                          ("种粮大户", "种植户"), ("种植大户", "种粮大户")):
         assert resolve(alias_index, narrow) != resolve(alias_index, wide), (narrow, wide)
+
+
+# --- Hong Kong, Macao and Taiwan ------------------------------------------------
+
+HK_MACAO_TAIWAN_NAMES = {
+    "香港保险业监管局": "hk-ia",
+    "香港保监局": "hk-ia",
+    "香港金管局": "hkma",
+    "香港证监会": "hk-sfc",
+    "财库局": "hk-fstb",
+    "澳门金融管理局": "amcm",
+    "金管会": "tw-fsc",
+    "金管会保险局": "tw-fsc-ib",
+    "农粮署": "tw-afa",
+    "健保署": "tw-nhia",
+    "中央气象局": "tw-cwa",
+    "香港保险业联会": "hkfi",
+    "寿险公会": "tw-lia",
+    "产险公会": "tw-nlia",
+    "国泰金控": "cathay-fhc",
+    "开发金控": "kgi-fhc",
+    "国泰人寿": "cathay-life",
+    "台湾人寿": "taiwan-life",
+    "凯基人寿": "kgi-life",
+    "台湾中国人寿": "kgi-life",
+    "明台产物": "mingtai-insurance",
+    "友邦香港": "aia-hk",
+    "友邦保险控股": "aia-group",
+    "中银人寿": "boc-life-hk",
+}
+
+# Names of mainland entities, or words too generic, that the Hong Kong / Taiwan entries must not take.
+HK_MACAO_TAIWAN_NOT_ALIASES = ["国泰", "富邦", "南山", "新光", "全球", "中信", "台湾", "香港", "保监局",
+                               "金管局", "中信金控", "国泰产险", "劳动部", "卫生署", "亚洲保险", "蓝十字"]
+
+
+@pytest.mark.parametrize("name,slug", sorted(HK_MACAO_TAIWAN_NAMES.items()))
+def test_hk_macao_taiwan_name_resolves(alias_index, name: str, slug: str):
+    assert resolve(alias_index, name) == IKR[slug]
+
+
+@pytest.mark.parametrize("word", HK_MACAO_TAIWAN_NOT_ALIASES)
+def test_hk_macao_taiwan_ambiguous_word_absent(alias_index, word: str):
+    assert norm(word) not in alias_index, (word, alias_index.get(norm(word)))
+
+
+def test_mainland_names_keep_their_entities(alias_index):
+    """Taiwan's former 中国人寿 and the mainland bodies keep the mainland readings."""
+    assert resolve(alias_index, "中国人寿") == IKR["china-life"]
+    assert resolve(alias_index, "农业部") == IKR["moa-old"]
+    assert resolve(alias_index, "证监会") == IKR["csrc"]
+    assert resolve(alias_index, "友邦保险") == IKR["aia-life"]
+    assert resolve(alias_index, "中再") == IKR["china-re"]
+
+
+def test_hk_macao_taiwan_structure(graph: Graph, alias_index):
+    for child, parent in (("国泰人寿", "国泰金控"), ("富邦人寿", "富邦金控"), ("台湾人寿", "中国信托金控"),
+                          ("凯基人寿", "凯基金控"), ("台银人寿", "台湾金控"), ("友邦香港", "友邦保险集团"),
+                          ("保诚香港", "英国保诚"), ("宏利香港", "宏利金融"), ("中银人寿", "中银香港"),
+                          ("中银香港", "中国银行")):
+        assert (resolve(alias_index, child), ORG.subOrganizationOf, resolve(alias_index, parent)) in graph, child
+    assert graph.value(resolve(alias_index, "香港保险业监理处"), DCTERMS.isReplacedBy) == resolve(alias_index, "香港保监局")
