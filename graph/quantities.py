@@ -8,6 +8,7 @@ passes through a float.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -54,6 +55,8 @@ class QuantityRules:
     yuan_before: re.Pattern | None = None  # 约合人民币: yuan, though another currency came before
     yuan_after: re.Pattern | None = None  # 500万元人民币: likewise
     source_of: re.Pattern | None = None  # 从: an organisation after it gives to the one before it
+    local_currency: re.Pattern | None = None  # 新台币: an article's own currency, its bare 元 not yuan
+    yuan: re.Pattern | None = None  # 人民币 anywhere: the article counts in yuan after all
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -82,7 +85,13 @@ class QuantityRules:
                    re.compile(t["foreign_after"]), re.compile(t["foreign_before"]), re.compile(t["insurer_premium"]),
                    re.compile(t["list_item"]), re.compile(t["threshold"]),
                    re.compile(f"(?:{alt(t['yuan_words'])})\\s*$"), re.compile(f"\\s*(?:{alt(t['yuan_words'])})"),
-                   re.compile(t["source_of"]))
+                   re.compile(t["source_of"]), re.compile(t["local_currency"]), re.compile(alt(t["yuan_words"])))
+
+    def in_local_currency(self, texts: Iterable[str]) -> bool:
+        """Whether an article (its folded sentences) counts its money in a currency of its own: it
+        names one (新台幣370萬元) and never yuan, so its bare 元 (裁罰360萬元) are that currency too."""
+        text = "\n".join(texts)
+        return bool(self.local_currency.search(text)) and not self.yuan.search(text)
 
 
 def parse_number(text: str) -> Decimal | None:

@@ -93,6 +93,8 @@ class Relator:
             topic = lead or topic
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
             offer = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _OFFER_CLASSES), offer)
+        if figures and self.rules.quantities.in_local_currency(s.norm for s in sentences):
+            figures = [f for f in figures if not f.is_money]  # 新台幣 throughout: no amount is yuan
         found = list(facts.values())
         if self.model is not None:  # a family switched off stays off: the model adds none of its facts
             found += self.model.facts(sentences, linked, found, dated, self.enabled)

@@ -247,6 +247,13 @@ def test_a_table_row_repeating_an_amount_is_not_a_second_one(pipeline):
     assert [(f.agent.label, f.kind) for f in figures if f.is_money] == [("人保财险山东分公司", "OtherAmount")]
 
 
+def test_an_article_counting_in_new_taiwan_dollars_states_no_yuan(pipeline):
+    text = "金管會對台灣人壽裁處新台幣370萬元罰鍰。另對台壽合計裁罰360萬元，並予以糾正。"
+    assert not [f for f in related(pipeline, text)[1] if f.is_money]  # the second 元 is 新台幣 too
+    text = "富邦人寿捐赠新台币100万元。其大陆子公司富邦财险另捐赠人民币50万元。"
+    assert [str(f.quantity.value) for f in related(pipeline, text)[1] if f.is_money] == ["500000"]
+
+
 def test_that_day_is_the_day_written_last_before(pipeline):
     got = money(pipeline, "4月2日是泰康保险集团的司庆日。当天，泰康保险集团向武汉大学捐赠10亿元。")
     assert ("泰康保险集团", "1000000000", "Donation", "2022-04-02") in got
