@@ -609,6 +609,31 @@ def _counts_or_places(word: str, rec: Recogniser, r) -> bool:
     return any(tag in r.gap_pos for _, tag in rec.tokenizer.pos(word))
 
 
+_WORD_RUN = re.compile(r"[^\W\d_]+")  # a list's items: the runs of letters between its marks
+
+
+@component("shared_kinds")
+def shared_kind_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
+    """Short names listed before the kind of firm they share: in 中信、招商、兴业五家股份制银行 each item
+    with the kind's ending (中信银行) is a registry name, and the item names that firm."""
+    r, s, out = rec.rules, view.sentence, []
+    for m in r.elided_list.finditer(view.text):
+        endings = r.shared_kinds.get(m["kind"], ())
+        for item in _WORD_RUN.finditer(view.text, m.start("items"), m.end("items")):
+            # the first item may carry the words before the list (以及中信): its shortest fitting tail
+            for start in range(item.start(), item.end() - 1):
+                name = view.text[start:item.end()]
+                iri = next((rec.registry.aliases[key] for e in endings
+                            if (key := normalise(name + e)) in rec.registry.aliases), None)
+                own = rec.registry.aliases.get(normalise(name))
+                # a group's short name among insurers is its insurer of that kind (国寿、平安等3家寿险公司)
+                if iri and iri != own and (own is None or rec.registry.entries[own].entity.cls == "InsuranceGroup"):
+                    out.append(Mention(name, s.start + start, s.start + item.end(), s.index,
+                                       rec.registry.entries[iri].entity.cls, "alias", entity=iri))
+                    break
+    return out
+
+
 @component("aliases")
 def registry_aliases(rec: Recogniser, view: SentenceView) -> list[Mention]:
     """Registry names and aliases, read as the best non-overlapping reading of the sentence."""
@@ -764,5 +789,5 @@ def learned_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
 # named after a launch verb comes before registry aliases: a group's word in it qualifies the cover
 # (推出贫困户意外伤害保险), it is no group of its own; so is a firm's name in a programme's (开展新华保险
 # 健康守护行动).
-RECOGNISERS = ("quoted", "beneficiaries", "unquoted_products", "unquoted_initiatives", "aliases", "branches",
+RECOGNISERS = ("quoted", "beneficiaries", "unquoted_products", "unquoted_initiatives", "shared_kinds", "aliases", "branches",
                "pattern_names", "suffix_names", "references", "learned")

@@ -89,6 +89,8 @@ class Rules:
     region_before_reach: int  # how far back (characters) that region may start
     suffix_names: tuple[SuffixName, ...]
     pattern_names: tuple[tuple[str, re.Pattern], ...]  # (class, pattern)
+    elided_list: re.Pattern  # short names before the kind of firm they share (中信、招商…五家股份制银行)
+    shared_kinds: dict[str, tuple[str, ...]]  # that kind -> the endings that make each a registry name
     canonical_names: tuple[tuple[str, re.Pattern, str], ...]  # (class, pattern, label template)
     name_boundary_tokens: frozenset[str]
     stem_stopwords: frozenset[str]
@@ -320,6 +322,8 @@ def load_rules(path: Path | None = None) -> Rules:
                        frozenset(t.words("place_pos", [])), _places(t, path.parent),
                        frozenset(t.words("pos_inside_after_place", [])), t.get("restart_at_place", bool, False))
             for t in names.tables("suffix_name")),
+        elided_list=names.regex("elided_list"),
+        shared_kinds={kind: tuple(endings) for kind, endings in names.get("shared_kinds", dict).items()},
         pattern_names=tuple(
             (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)))
             for t in names.tables("pattern_name")),

@@ -22,6 +22,7 @@ FAMILIES = {
     "references": ("中国太保旗下财险公司积极理赔。", ("旗下财险公司", "Insurer")),
     "unquoted_products": ("太保产险推出停运无忧保新产品。", ("停运无忧保", "Product")),
     "unquoted_initiatives": ("平安集团启动平安三村工程，支持乡村教师。", ("平安三村工程", "Initiative")),
+    "shared_kinds": ("股东中还有中信、招商、兴业三家股份制银行。", ("招商", "Partner")),
 }
 
 
@@ -43,6 +44,13 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
 ])
 def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
+
+
+def test_short_names_before_the_kind_they_share_are_those_firms(pipeline):
+    got = {(m.surface, m.entity.rsplit("/", 1)[-1]) for m in mentions(pipeline, "背后还有中信、招商、兴业三家股份制银行的身影。")}
+    assert {("中信", "citic-bank"), ("招商", "cmb"), ("兴业", "cib")} <= got
+    got = found(pipeline, "国寿、平安、太保等3家寿险公司参与了试点。")  # a group's short name among insurers
+    assert {("国寿", "Insurer"), ("平安", "Insurer"), ("太保", "Insurer")} <= got
 
 
 def test_a_preposition_before_a_listed_firm_is_no_part_of_its_name(pipeline):
