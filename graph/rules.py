@@ -217,11 +217,13 @@ def _expand(pattern: str, placeholders: dict[str, str]) -> str:
 
 def _suffix(t: "Table", placeholders: dict[str, str]) -> re.Pattern:
     """A suffix rule's suffix: a list of words, or a pattern over the lists (`suffix_pattern`),
-    not followed by what `not_before` matches (银行业 is an industry, not a bank)."""
+    not followed by what `not_before` matches (银行业 is an industry, not a bank) nor preceded by the
+    character `not_after` names (保险集团 is an insurance group, no partner)."""
     if "suffix_pattern" in t.data:
         return t.regex("suffix_pattern", _expand(t.get("suffix_pattern", str), placeholders))
     after = f"(?!{t.get('not_before', str)})" if "not_before" in t.data else ""
-    return t.regex("suffixes", f"(?:{alternation(t.words('suffixes'))}){after}")
+    before = f"(?<!{re.escape(t.get('not_after', str))})" if "not_after" in t.data else ""
+    return t.regex("suffixes", f"{before}(?:{alternation(t.words('suffixes'))}){after}")
 
 
 def _places(t: Table, folder: Path) -> frozenset[str]:

@@ -440,6 +440,11 @@ def test_local_bodies_in_the_forms_local_news_writes_them(pipeline, text, name, 
     assert (name, cls) in found(pipeline, text)
 
 
+def test_a_kind_of_insurance_group_is_no_partner(pipeline):
+    assert not any(c == "Partner" for _, c in found(pipeline, "外资保险集团可以在华设立保险公司。"))
+    assert ("三胞集团", "Partner") in found(pipeline, "三胞集团认购了9亿股。")
+
+
 def test_an_office_named_after_a_group_is_no_group(pipeline):
     assert ("退役军人", "BeneficiaryGroup") in found(pipeline, "新华保险为退役军人提供专属保险产品。")
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "公司向退役军人事务局捐款。"))
