@@ -398,6 +398,10 @@ class Recogniser:
                 start = self._place_start(s.text, m.start(), rule, view.boundaries) if rule.places else None
                 if start is None:
                     start = self._name_start(s, m.start(), rule.max_stem, view.boundaries, rule.ends_stem)
+                    if start is None and rule.restart_at_place:  # no boundary in reach: a place may open it
+                        reach = min((b for b in view.boundaries if m.start() - rule.max_stem <= b < m.start()),
+                                    default=m.start())
+                        start = self._place_after_clause(s.text, reach, m.start(), rule, first=True)
                     if start is None or (rule.place_pos and not self._is_place(s.text[start:m.start() + 1], rule.place_pos)):
                         continue
                 if rule.not_after_quote and start and s.text[start - 1] in self.rules.punctuation.closing:
@@ -415,12 +419,16 @@ class Recogniser:
                     view.over_insurers.append(name)
         return out
 
-    def _place_after_clause(self, text: str, start: int, suffix_start: int, rule: SuffixName) -> int | None:
+    def _place_after_clause(self, text: str, start: int, suffix_start: int, rule: SuffixName,
+                            first: bool = False) -> int | None:
         """Where a name whose stem reads as a clause starts again at a place (被转往|日喀则市人民医院):
-        the words before the place belong to the clause; None when no place leaves a clean stem."""
+        the words before the place belong to the clause; None when no place leaves a clean stem.
+        ``first``: the stem was cut at the rule's reach, so the place may be its first word, and must
+        say its level (天津市, not 神山 of 雷神山医院)."""
         offset = start
         for word, tag in self.tokenizer.pos(text[start:suffix_start]):
-            if offset > start and tag in self.rules.name_place_pos and not self._has_rejected_word(
+            leveled = not first or self.rules.region_suffix.search(word)
+            if (first or offset > start) and leveled and tag in self.rules.name_place_pos and not self._has_rejected_word(
                     text[offset:suffix_start], rule.pos_inside, rule.pos_inside_after_place):
                 return offset
             offset += len(word)

@@ -435,6 +435,7 @@ def test_a_federation_named_after_a_group_is_a_partner_and_a_youth_league_commit
     ("乐清市残疾人联合会与平安产险合作。", "乐清市残疾人联合会", "Regulator"),
     ("缙云县残联、缙云县民政局共同推进。", "缙云县残联", "Regulator"),
     ("28名重症伤员被转往日喀则市人民医院救治。", "日喀则市人民医院", "Partner"),  # the clause ends at the place
+    ("中国人寿天津市分公司两次参加天津市工商联组织的活动。", "天津市工商联", "IndustryBody"),  # far from a boundary
 ])
 def test_local_bodies_in_the_forms_local_news_writes_them(pipeline, text, name, cls):
     assert (name, cls) in found(pipeline, text)
