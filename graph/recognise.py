@@ -399,8 +399,9 @@ class Recogniser:
                 if start is None:
                     start = self._name_start(s, m.start(), rule.max_stem, view.boundaries, rule.ends_stem)
                     if start is None and rule.restart_at_place:  # no boundary in reach: a place may open it
-                        reach = min((b for b in view.boundaries if m.start() - rule.max_stem <= b < m.start()),
-                                    default=m.start())
+                        reach = m.start()
+                        while reach > max(0, m.start() - rule.max_stem) and _NAME_CHAR.match(s.text[reach - 1]):
+                            reach -= 1  # back over name characters only, never over a mark
                         start = self._place_after_clause(s.text, reach, m.start(), rule, first=True)
                     if start is None or (rule.place_pos and not self._is_place(s.text[start:m.start() + 1], rule.place_pos)):
                         continue
@@ -427,7 +428,7 @@ class Recogniser:
         say its level (天津市, not 神山 of 雷神山医院)."""
         offset = start
         for word, tag in self.tokenizer.pos(text[start:suffix_start]):
-            leveled = not first or self.rules.region_suffix.search(word)
+            leveled = not first or (len(word) > 2 and self.rules.region_suffix.search(word))
             if (first or offset > start) and leveled and tag in self.rules.name_place_pos and not self._has_rejected_word(
                     text[offset:suffix_start], rule.pos_inside, rule.pos_inside_after_place):
                 return offset
