@@ -208,6 +208,17 @@ def test_words_near_insurance_do_not_make_a_product(pipeline, text):
     assert not any(cls == "Product" for _, cls in found(pipeline, text))
 
 
+@pytest.mark.parametrize("text, word", [
+    ("镇里推出三款“自选式”养殖保险，农户可按需投保。", "自选式"),  # a word ending in 式 names a way
+    ("县里为脱贫户“量身打造”了一款保险。", "量身打造"),  # a quoted verb: 了 after it makes a clause
+    ("市场上涌现出一批“小众”险种。", "小众"),  # a quoted adjective before 险种 describes a kind
+    ("这份“小保险”撑起了农户的大保障。", "小保险"),  # one character and 保险 is no name
+    ("县里探索“财政+保险”的方式帮扶农户。", "财政+保险"),  # a model of a word and 保险
+])
+def test_a_quoted_concept_or_slogan_near_insurance_is_no_product(pipeline, text, word):
+    assert not any(n == word for n, _ in found(pipeline, text))
+
+
 def test_a_group_described_by_a_clause_is_named_after_its_de(pipeline):
     assert ("菜农", "BeneficiaryGroup") in found(pipeline, "该保险为扩种速生叶菜的菜农稳定收入预期。")
     got = found(pipeline, "青浦支公司向青浦区白鹤镇的上海浦信蔬果专业合作社预付了20万元。")
