@@ -490,6 +490,9 @@ class Recogniser:
     def _not_a_name(self, name: str, after: str, before: str) -> bool:
         """A quoted slogan, numbered policy or event (两个确保, 三农, 台风“杜苏芮”, “贝碧嘉”过境)."""
         r = self.rules
+        if r.quote_exclude_before.search(before) and name in {
+                next(g for g in q.groups() if g is not None) for q in r.quote.finditer(before)}:
+            before = ""  # （下称“相约优年”） after “相约优年”…保险: the short name of a quoted name, a name
         return bool(r.quote_exclude.search(name) or r.quote_exclude_before.search(before)
                     or r.quote_exclude_after.search(after))
 

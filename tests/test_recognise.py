@@ -219,6 +219,12 @@ def test_a_quoted_concept_or_slogan_near_insurance_is_no_product(pipeline, text,
     assert not any(n == word for n, _ in found(pipeline, text))
 
 
+def test_a_quoted_name_before_a_kind_of_cover_is_the_cover_even_when_the_text_names_it_short(pipeline):
+    got = found(pipeline, "某人寿近日上市“福满堂”分红型养老年金保险（下称“福满堂”），主打长期储蓄。")
+    assert ("福满堂", "Product") in got  # 下称 repeats a quoted name: a short name, not a defined term
+    assert ("福满堂", "Product") in found(pipeline, "某人寿推出“福满堂”分红型养老年金保险。")  # not a programme
+
+
 def test_a_group_described_by_a_clause_is_named_after_its_de(pipeline):
     assert ("菜农", "BeneficiaryGroup") in found(pipeline, "该保险为扩种速生叶菜的菜农稳定收入预期。")
     got = found(pipeline, "青浦支公司向青浦区白鹤镇的上海浦信蔬果专业合作社预付了20万元。")
