@@ -40,7 +40,7 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     ("太平洋寿险发布金佑人生终身寿险（分红型）。", "金佑人生终身寿险（分红型）"),  # an edition
     ("人保寿险推出的鑫安两全保险（C款）销量领先。", "鑫安两全保险（C款）"),
     ("泰康人寿推出健康尊享B款重大疾病保险和泰康e顺少儿重疾险。", "泰康e顺少儿重疾险"),
-    ("今年该市率先推行大棚蔬菜综合保险，由财政补贴七成保费。", "大棚蔬菜综合保险"),  # 推行 launches too
+    ("该县在全省率先推行县级特色水果保险，由财政补贴保费。", "县级特色水果保险"),  # 推行 launches too
 ])
 def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
