@@ -226,6 +226,12 @@ def test_a_quoted_name_before_a_kind_of_cover_is_the_cover_even_when_the_text_na
     assert ("福满堂", "Product") in found(pipeline, "某人寿推出“福满堂”分红型养老年金保险。")  # not a programme
 
 
+def test_a_quoted_month_of_charity_is_an_initiative_and_an_investment_plan_a_product(pipeline):
+    assert ("暖阳公益月", "Initiative") in found(pipeline, "各地分公司借助“暖阳公益月”动员员工捐出积分。")
+    got = found(pipeline, "该资管公司发起的30亿元“某资管-某城投债权投资计划”已完成首期提款。")
+    assert ("某资管-某城投债权投资计划", "Product") in got
+
+
 def test_a_group_described_by_a_clause_is_named_after_its_de(pipeline):
     assert ("菜农", "BeneficiaryGroup") in found(pipeline, "该保险为扩种速生叶菜的菜农稳定收入预期。")
     got = found(pipeline, "青浦支公司向青浦区白鹤镇的上海浦信蔬果专业合作社预付了20万元。")
