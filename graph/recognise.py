@@ -699,7 +699,8 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
         name = m.group(1)
         if r.unquoted_product_exclude.search(name) or normalise(name) in rec.registry.aliases:
             continue
-        if view.text[m.start():m.start(1)] in r.list_joiners and m.start() not in product_ends:
+        if (view.text[m.start():m.start(1)] in r.list_joiners and m.start() not in product_ends
+                and not m.groupdict().get("listed")):  # …、B险、C险等一批创新产品: a list of products
             continue
         product_ends.add(m.end())
         out.append(Mention(name, s.start + m.start(1), s.start + m.end(1), s.index, "Product", "pattern"))

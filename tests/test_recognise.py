@@ -232,6 +232,13 @@ def test_a_quoted_month_of_charity_is_an_initiative_and_an_investment_plan_a_pro
     assert ("某资管-某城投债权投资计划", "Product") in got
 
 
+def test_the_items_of_a_list_that_ends_in_a_word_of_products_are_products(pipeline):
+    got = found(pipeline, "近年来陆续冒出了宠物走失险、演唱会退票险、高温中暑险等一批新奇产品。")
+    assert {("演唱会退票险", "Product"), ("高温中暑险", "Product")} <= got
+    got = found(pipeline, "当地主推企财险、工程险、政策性农险等险种。")  # bare kinds of cover are no names
+    assert not any(cls == "Product" for _, cls in got)
+
+
 def test_a_group_described_by_a_clause_is_named_after_its_de(pipeline):
     assert ("菜农", "BeneficiaryGroup") in found(pipeline, "该保险为扩种速生叶菜的菜农稳定收入预期。")
     got = found(pipeline, "青浦支公司向青浦区白鹤镇的上海浦信蔬果专业合作社预付了20万元。")
