@@ -239,6 +239,14 @@ def test_the_items_of_a_list_that_ends_in_a_word_of_products_are_products(pipeli
     assert not any(cls == "Product" for _, cls in got)
 
 
+@pytest.mark.parametrize("text, word", [
+    ("用户点开App首页的“意外保险”入口即可投保。", "意外保险"),  # a menu entry, not the cover's name
+    ("该厂组织开展“粉尘爆燃事故”应急演练。", "粉尘爆燃事故"),  # the accident a drill acts out
+])
+def test_a_quoted_menu_entry_or_accident_is_no_name(pipeline, text, word):
+    assert not any(n == word for n, _ in found(pipeline, text))
+
+
 def test_a_group_described_by_a_clause_is_named_after_its_de(pipeline):
     assert ("菜农", "BeneficiaryGroup") in found(pipeline, "该保险为扩种速生叶菜的菜农稳定收入预期。")
     got = found(pipeline, "青浦支公司向青浦区白鹤镇的上海浦信蔬果专业合作社预付了20万元。")
