@@ -499,6 +499,9 @@ class Recogniser:
     def _not_a_name(self, name: str, after: str, before: str) -> bool:
         """A quoted slogan, numbered policy or event (两个确保, 三农, 台风“杜苏芮”, “贝碧嘉”过境)."""
         r = self.rules
+        if r.quote_exclude_before.search(before) and name in {
+                next(g for g in q.groups() if g is not None) for q in r.quote.finditer(before)}:
+            before = ""  # （下称“相约优年”） after “相约优年”…保险: the short name of a quoted name, a name
         return bool(r.quote_exclude.search(name) or r.quote_exclude_before.search(before)
                     or r.quote_exclude_after.search(after))
 
@@ -730,7 +733,8 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
         name = m.group(1)
         if r.unquoted_product_exclude.search(name) or normalise(name) in rec.registry.aliases:
             continue
-        if view.text[m.start():m.start(1)] in r.list_joiners and m.start() not in product_ends:
+        if (view.text[m.start():m.start(1)] in r.list_joiners and m.start() not in product_ends
+                and not m.groupdict().get("listed")):  # …、B险、C险等一批创新产品: a list of products
             continue
         product_ends.add(m.end())
         out.append(Mention(name, s.start + m.start(1), s.start + m.end(1), s.index, "Product", "pattern"))

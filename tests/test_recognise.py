@@ -41,6 +41,7 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     ("太平洋寿险发布金佑人生终身寿险（分红型）。", "金佑人生终身寿险（分红型）"),  # an edition
     ("人保寿险推出的鑫安两全保险（C款）销量领先。", "鑫安两全保险（C款）"),
     ("泰康人寿推出健康尊享B款重大疾病保险和泰康e顺少儿重疾险。", "泰康e顺少儿重疾险"),
+    ("该县在全省率先推行县级特色水果保险，由财政补贴保费。", "县级特色水果保险"),  # 推行 launches too
 ])
 def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
@@ -214,6 +215,44 @@ def test_a_quoted_descriptor_before_a_kind_of_cover_names_the_cover_whole(pipeli
 ])
 def test_words_near_insurance_do_not_make_a_product(pipeline, text):
     assert not any(cls == "Product" for _, cls in found(pipeline, text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("镇里推出三款“自选式”养殖保险，农户可按需投保。", "自选式"),  # a word ending in 式 names a way
+    ("县里为脱贫户“量身打造”了一款保险。", "量身打造"),  # a quoted verb: 了 after it makes a clause
+    ("市场上涌现出一批“小众”险种。", "小众"),  # a quoted adjective before 险种 describes a kind
+    ("这份“小保险”撑起了农户的大保障。", "小保险"),  # one character and 保险 is no name
+    ("县里探索“财政+保险”的方式帮扶农户。", "财政+保险"),  # a model of a word and 保险
+])
+def test_a_quoted_concept_or_slogan_near_insurance_is_no_product(pipeline, text, word):
+    assert not any(n == word for n, _ in found(pipeline, text))
+
+
+def test_a_quoted_name_before_a_kind_of_cover_is_the_cover_even_when_the_text_names_it_short(pipeline):
+    got = found(pipeline, "某人寿近日上市“福满堂”分红型养老年金保险（下称“福满堂”），主打长期储蓄。")
+    assert ("福满堂", "Product") in got  # 下称 repeats a quoted name: a short name, not a defined term
+    assert ("福满堂", "Product") in found(pipeline, "某人寿推出“福满堂”分红型养老年金保险。")  # not a programme
+
+
+def test_a_quoted_month_of_charity_is_an_initiative_and_an_investment_plan_a_product(pipeline):
+    assert ("暖阳公益月", "Initiative") in found(pipeline, "各地分公司借助“暖阳公益月”动员员工捐出积分。")
+    got = found(pipeline, "该资管公司发起的30亿元“某资管-某城投债权投资计划”已完成首期提款。")
+    assert ("某资管-某城投债权投资计划", "Product") in got
+
+
+def test_the_items_of_a_list_that_ends_in_a_word_of_products_are_products(pipeline):
+    got = found(pipeline, "近年来陆续冒出了宠物走失险、演唱会退票险、高温中暑险等一批新奇产品。")
+    assert {("演唱会退票险", "Product"), ("高温中暑险", "Product")} <= got
+    got = found(pipeline, "当地主推企财险、工程险、政策性农险等险种。")  # bare kinds of cover are no names
+    assert not any(cls == "Product" for _, cls in got)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("用户点开App首页的“意外保险”入口即可投保。", "意外保险"),  # a menu entry, not the cover's name
+    ("该厂组织开展“粉尘爆燃事故”应急演练。", "粉尘爆燃事故"),  # the accident a drill acts out
+])
+def test_a_quoted_menu_entry_or_accident_is_no_name(pipeline, text, word):
+    assert not any(n == word for n, _ in found(pipeline, text))
 
 
 def test_a_group_described_by_a_clause_is_named_after_its_de(pipeline):
