@@ -234,6 +234,10 @@ def test_a_name_says_nothing_about_what_an_amount_is(pipeline):
     ("太平洋安信农险向合作社预付了20万元保险金。", "ClaimsPaid"),
     ("国华人寿上海分公司违规承保被罚34万元。", "OtherAmount"),
     ("泰康保险集团投资近40亿元建设保险产业园。", "OtherAmount"),
+    ("这是某集团出售的首笔保险资产，人保财险管理的5000亿元资产也在调整。", "OtherAmount"),  # assets, not cover
+    ("人保财险的保险科技子公司三年累计亏损约3亿元。", "OtherAmount"),  # losses, not cover
+    ("人保财险的80万元农业保险赔款已全部到账。", "ClaimsPaid"),  # 保险赔款: claims, not cover
+    ("太平人寿出资设立爱心基金，志愿者受伤可申请2000元关爱金。", "Donation"),
 ])
 def test_the_kind_of_an_amount_comes_from_its_nearest_kind_word(pipeline, text, kind):
     [got] = money(pipeline, text)
@@ -404,6 +408,18 @@ def test_a_policys_premium_where_nobody_is_named_is_the_articles_insurers(pipeli
     assert {a for a, *_ in money(pipeline, text)} == {"人保财险"}
     # the premiums of the market are nobody's
     assert money(pipeline, "人保财险推出水稻保险。\n\n据了解，全年农险保费收入达10亿元。") == set()
+
+
+def test_a_premium_rate_is_the_insurers_named_beside_it(pipeline):
+    # the insurer is named in the sentence, though not as its subject: the premium is still its own
+    text = "该项目由县残联与人保财险合作开展，投保标准为每人每年20元，保费由县财政承担。"
+    assert ("人保财险", "20") in {(a, v) for a, v, *_ in money(pipeline, text)}
+    text = "县残联与太保产险签约，由市、县两级财政按每人每年60元的标准投保。"
+    assert {(a, v) for a, v, *_ in money(pipeline, text)} == {("太保产险", "60")}
+
+
+def test_a_body_that_estimates_a_figure_does_not_own_it(pipeline):
+    assert money(pipeline, "台风过后，农业农村部估计农作物损失金额为3亿元。") == set()
 
 
 def test_a_bulleted_item_goes_on_with_the_paragraph_before_the_list(pipeline):
