@@ -266,6 +266,16 @@ def test_that_day_is_the_day_written_last_before(pipeline):
     assert ("友邦人寿", "5000000", "OtherAmount", None) in got
 
 
+def test_a_cut_off_at_the_end_of_a_month_or_year_is_its_last_day(pipeline):
+    got = money(pipeline, "截至2024年9月底，国寿财险累计赔付1.5亿元。")
+    assert ("国寿财险", "150000000", "ClaimsPaid", "2024-09-30") in got
+    got = money(pipeline, "截至2023年底，阳光人寿累计捐赠800万元。")
+    assert ("阳光人寿", "8000000", "Donation", "2023-12-31") in got
+    # done at a month's end is no day; without its year, the cut-off leaves the year to guess
+    assert {d for *_, d in money(pipeline, "华贵人寿于2023年12月末完成6亿元增资。")} == {None}
+    assert {d for *_, d in money(pipeline, "截至7月末，中再集团提供保障超过100亿元。")} == {None}
+
+
 def test_one_sentence_writing_an_amount_twice_states_two(pipeline):
     text = "华泰保险集团向那团小学捐赠20万元，另捐赠价值20万元的图书。"
     _, figures = related(pipeline, text)
