@@ -248,11 +248,15 @@ class Relator:
             previous = self._marks.clause_start(text, max(start - 1, 0))
             if not any(previous <= a - s.start < start for a in amounts):
                 start = previous
+        figures = self.rules.quantities
         if named is not None:
+            clause = s.norm[self._marks.clause_start(text, len(text)):self._marks.clause_end(s.norm, len(text))]
+            if figures.fine.search(clause) and figures.fined_people.search(text, named.mention.end - s.start):
+                return True  # its people, named after it in any clause before, are fined
             start = max(start, named.mention.end - s.start)
-            if self.rules.quantities.shared_owners.match(text, named.mention.end - s.start):
+            if figures.shared_owners.match(text, named.mention.end - s.start):
                 return True
-        return bool(self.rules.quantities.other_owners.search(text, start))
+        return bool(figures.other_owners.search(text, start))
 
     def _beneficiary(self, s: Sentence, before: list[LinkedMention], position: int, kind: str) -> Entity | None:
         """The beneficiary group (or, for a donation, the recipient) named just before a figure,

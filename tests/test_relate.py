@@ -431,6 +431,14 @@ def test_a_premium_rate_is_the_insurers_named_beside_it(pipeline):
     assert {(a, v) for a, v, *_ in money(pipeline, text)} == {("太保产险", "60")}
 
 
+def test_a_fine_of_a_firms_people_named_clauses_before_is_not_the_firms(pipeline):
+    text = "新华保险河南分公司下属支公司的8名营销员因误导销售，均被警告，并分别处以2000元至8000元不等的罚款。"
+    assert money(pipeline, text) == set()
+    # the firm's own fine in the same sentence is still its own
+    text = "新华保险河南分公司被罚款30万元，其8名营销员均被警告。"
+    assert {(a, v) for a, v, *_ in money(pipeline, text)} == {("新华保险河南分公司", "300000")}
+
+
 def test_a_body_that_estimates_a_figure_does_not_own_it(pipeline):
     assert money(pipeline, "台风过后，农业农村部估计农作物损失金额为3亿元。") == set()
 
