@@ -6,6 +6,7 @@ otherwise the date stays a month and day (xsd:gMonthDay, written --MM-DD) rather
 """
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -13,6 +14,12 @@ from .records import DateMention, Document
 
 _DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])[日号]")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+# A date right after these (当年11月24日, 同年4月25日) is in the year the article wrote last before it.
+_SAME_YEAR = re.compile(r"(当年|同年)$")
+# The end of a month or a year with its year written (2025年6月底, 2020年底): a date only as a cut-off
+# (截至…), for then it is the last day of that period; 于2020年12月末完成 names no day, and 截至7月末
+# leaves its year to guess, so it stays no date.
+_PERIOD_END = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:(?P<m>1[0-2]|0?[1-9])月份?)?[底末]")
 
 
 def article_year(doc: Document) -> int | None:
@@ -38,14 +45,24 @@ def _resolve(year: int | None, month: int, day: int, doc: Document) -> str | Non
 
 
 def find_dates(text: str, offset: int, doc: Document, as_of_markers: re.Pattern) -> list[DateMention]:
-    """Dates written in ``text`` (a sentence of ``doc`` starting at ``offset``)."""
+    """Dates written in ``text`` (a sentence of ``doc`` starting at ``offset``), with the cut-offs
+    at the end of a month or a year (截至2025年6月底 → 2025-06-30, 截至2020年底 → 2020-12-31)."""
     found = []
     for m in _DATE.finditer(text):
-        value = _resolve(int(m["y"]) if m["y"] else None, int(m["m"]), int(m["d"]), doc)
+        year = int(m["y"]) if m["y"] else None
+        if year is None and _SAME_YEAR.search(text, 0, m.start()):  # 当年11月24日: the year written last
+            years = _YEAR.findall(doc.text, 0, offset + m.start())
+            year = int(years[-1]) if years else None
+        value = _resolve(year, int(m["m"]), int(m["d"]), doc)
         if value:
             as_of = bool(as_of_markers.search(text[:m.start()]))
             found.append(DateMention(offset + m.start(), offset + m.end(), value, as_of))
-    return found
+    for m in _PERIOD_END.finditer(text):
+        if as_of_markers.search(text[:m.start()]):
+            year, month = int(m["y"]), int(m["m"] or 12)
+            found.append(DateMention(offset + m.start(), offset + m.end(),
+                                     date(year, month, calendar.monthrange(year, month)[1]).isoformat(), True))
+    return sorted(found, key=lambda d: d.start)
 
 
 def same_day_dates(text: str, offset: int, dates: list[DateMention], earlier: str | None,

@@ -57,6 +57,9 @@ class QuantityRules:
     source_of: re.Pattern | None = None  # 从: an organisation after it gives to the one before it
     local_currency: re.Pattern | None = None  # 新台币: an article's own currency, its bare 元 not yuan
     yuan: re.Pattern | None = None  # 人民币 anywhere: the article counts in yuan after all
+    insurer_premium_after: re.Pattern | None = None  # 50元的标准投保: likewise, written after the amount
+    fined_people: re.Pattern | None = None  # 10名代理人…处以罚款: people, not their firm, are fined
+    fine: re.Pattern | None = None  # 罚: an amount's clause that fines
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -85,7 +88,8 @@ class QuantityRules:
                    re.compile(t["foreign_after"]), re.compile(t["foreign_before"]), re.compile(t["insurer_premium"]),
                    re.compile(t["list_item"]), re.compile(t["threshold"]),
                    re.compile(f"(?:{alt(t['yuan_words'])})\\s*$"), re.compile(f"\\s*(?:{alt(t['yuan_words'])})"),
-                   re.compile(t["source_of"]), re.compile(t["local_currency"]), re.compile(alt(t["yuan_words"])))
+                   re.compile(t["source_of"]), re.compile(t["local_currency"]), re.compile(alt(t["yuan_words"])),
+                   re.compile(t["insurer_premium_after"]), re.compile(t["fined_people"]), re.compile(t["fine"]))
 
     def in_local_currency(self, texts: Iterable[str]) -> bool:
         """Whether an article (its folded sentences) counts its money in a currency of its own: it
@@ -167,8 +171,10 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
     clause after it, which goes on in that currency (新台幣10萬元、入住加護病房5萬元)."""
     found = []
     foreign_end = -1  # where the last amount in another currency ends
-    for m in rules.pattern.finditer(text):
-        if not m["num"] or (not m["unit"] and not m["mult"]):
+    matches = list(rules.pattern.finditer(text))
+    joined = set()  # the matches read as the tail of the one before (2亿7,456万元)
+    for i, m in enumerate(matches):
+        if i in joined or not m["num"] or (not m["unit"] and not m["mult"]):
             continue
         if rules.not_after.search(text[:m.start("num")]):
             continue
@@ -176,33 +182,53 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
         if number is None:
             continue
         value = number * rules.multipliers.get(m["mult"] or "", Decimal(1))
+        last = m  # the match the amount ends with
+        tail = _tail(m, matches[i + 1] if i + 1 < len(matches) else None, rules)
+        if tail is not None:  # 2亿7,456万元: one amount written in two parts, not 2亿 and 7456万
+            joined.add(i + 1)
+            value += tail[0]
+            last = tail[1]
         clause = rules.punctuation.clause_start(text, m.start())
         adjacent = rules.prefixes.findall(m["pre"] or "")
         scope = [w for w in rules.scope.findall(text, clause, m.start()) if w not in adjacent]
-        qualifiers = (*scope, *adjacent, *(q for q in (m["post1"], m["post2"]) if q))
-        unit = m["unit"]
+        qualifiers = (*scope, *adjacent, *(q for q in (last["post1"], last["post2"]) if q))
+        unit = last["unit"]
         if unit in rules.money_units or (unit is None and m["mult"] and rules.money_context.search(
                 text[clause:m.start("num")])):
             if not value or rules.policy_terms.search(text[clause:m.start()]):
                 continue  # 0元义诊 is a price tag, 免赔额500元 a term the insured bears: no money given
-            if rules.foreign_after.match(text[m.end():]) or rules.foreign_before.search(text[:m.start("num")]) \
+            if rules.foreign_after.match(text[last.end():]) or rules.foreign_before.search(text[:m.start("num")]) \
                     or clause <= foreign_end and not (rules.yuan_before.search(text[:m.start()])
-                                                      or rules.yuan_after.match(text, m.end())):
-                foreign_end = m.end()
+                                                      or rules.yuan_after.match(text, last.end())):
+                foreign_end = last.end()
                 continue  # dollars, not yuan
-            if rules.threshold.match(text[m.end():]):
+            if rules.threshold.match(text[last.end():]):
                 continue  # 50万元以上的罚单: a bracket, not an amount
             kind, unit = None, "CNY"
         elif unit in rules.count_units:
             kind, context = rules.count_units[unit]
-            if value < rules.min_count or (context and not context.search(text[clause:rules.punctuation.clause_end(text, m.end())])):
+            if value < rules.min_count or (context and not context.search(text[clause:rules.punctuation.clause_end(text, last.end())])):
                 continue
         else:
             continue
-        surface = m.group().lstrip()
-        found.append((Quantity(_normalise(value), unit, surface, qualifiers, offset + m.start(), offset + m.end()),
+        surface = text[m.start():last.end()].lstrip()
+        found.append((Quantity(_normalise(value), unit, surface, qualifiers, offset + m.start(), offset + last.end()),
                       kind))
     return found
+
+
+def _tail(m: re.Match, after: re.Match | None, rules: QuantityRules) -> tuple[Decimal, re.Match] | None:
+    """The value and match of the lower part of an amount whose higher part ``m`` is (2亿 in
+    2亿7,456万元, 3万5千元): a number right after it with a smaller multiplier, or none, and a unit."""
+    if after is None or after.start() != m.end() or not m["mult"] or m["unit"] or m["post2"] or m["post1"] \
+            or after["pre"] or not after["num"] or after["unit"] not in rules.money_units:
+        return None
+    high = rules.multipliers[m["mult"]]
+    low = rules.multipliers.get(after["mult"] or "", Decimal(1))
+    number = parse_number(after["num"])
+    if number is None or low >= high or number * low >= high:
+        return None
+    return number * low, after
 
 
 def amount_kind(text: str, start: int, rules: QuantityRules) -> str:

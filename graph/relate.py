@@ -127,15 +127,34 @@ class Relator:
                 nearer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
                 agent = nearer.entity if nearer else topic if topic and topic.cls in INSURER_CLASSES else \
                     last_insurer or agent
-            if agent is None and (kind in figures.insurer_kinds or figures.insurer_premium.search(
-                    s.norm, 0, quantity.start - s.start)) and not any(
-                    lm.entity.cls in _SUBJECT_CLASSES for lm in before):
-                agent = self._topic_agent(s, insurer, quantity.start)
+            if agent is None and (kind in figures.insurer_kinds or self._premium(s, quantity.start, quantity.end)):
+                agent = self._insurer_of(s, before, insurer, quantity.start)
             if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts):
                 continue
             out.append(Figure(agent, quantity, kind, evidence_of(s),
                               self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)))
         return out
+
+    def _premium(self, s: Sentence, start: int, end: int) -> bool:
+        """Whether the amount is the premium of a policy, which its insurer charges: written right
+        after 保费 or 投保标准为 (每亩保费为8.01元, 投保标准为每人每年20元), or followed by the words
+        of a premium rate (按每人每年50元的标准投保)."""
+        figures = self.rules.quantities
+        return bool(figures.insurer_premium.search(s.norm, 0, start - s.start)
+                    or figures.insurer_premium_after.match(s.norm[end - s.start:]))
+
+    def _insurer_of(self, s: Sentence, before: list[LinkedMention], insurer: Entity | None,
+                    position: int) -> Entity | None:
+        """The owner of cover, claims, a gift or a premium whose sentence gives it no subject: the
+        insurer named before it in the sentence, though not as the subject (与人保财险某分公司签约，
+        由财政按每人每年50元的标准投保); else, when the sentence names no organisation before it,
+        the article's ``insurer``."""
+        nearer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
+        if nearer is not None:
+            return nearer.entity
+        if any(lm.entity.cls in _SUBJECT_CLASSES for lm in before):
+            return None
+        return self._topic_agent(s, insurer, position)
 
     def _topic_agent(self, s: Sentence, topic: Entity | None, position: int) -> Entity | None:
         """The paragraph's organisation as the owner of an amount at ``position`` in a sentence that
@@ -229,11 +248,15 @@ class Relator:
             previous = self._marks.clause_start(text, max(start - 1, 0))
             if not any(previous <= a - s.start < start for a in amounts):
                 start = previous
+        figures = self.rules.quantities
         if named is not None:
+            clause = s.norm[self._marks.clause_start(text, len(text)):self._marks.clause_end(s.norm, len(text))]
+            if figures.fine.search(clause) and figures.fined_people.search(text, named.mention.end - s.start):
+                return True  # its people, named after it in any clause before, are fined
             start = max(start, named.mention.end - s.start)
-            if self.rules.quantities.shared_owners.match(text, named.mention.end - s.start):
+            if figures.shared_owners.match(text, named.mention.end - s.start):
                 return True
-        return bool(self.rules.quantities.other_owners.search(text, start))
+        return bool(figures.other_owners.search(text, start))
 
     def _beneficiary(self, s: Sentence, before: list[LinkedMention], position: int, kind: str) -> Entity | None:
         """The beneficiary group (or, for a donation, the recipient) named just before a figure,

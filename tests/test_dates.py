@@ -39,3 +39,10 @@ def test_figure_date_prefers_as_of():
     assert date_for(30, found) == "2022-04-06"
     assert date_for(0, found) == "2022-03-14"
     assert date_for(0, []) is None
+
+
+def test_the_same_year_is_the_year_written_last_before():
+    found = dates("该市自2019年起为残疾人投保。当年9月3日，市残联与保险公司签约。", "2024-10-01")
+    assert [d.value for d in found] == ["2019-09-03"]
+    found = dates("2018年3月，试点启动。同年5月6日，首笔赔款到账。", "2024-10-01")
+    assert [d.value for d in found] == ["2018-05-06"]

@@ -28,6 +28,8 @@ def money(text, rules):
     ("两者累计保额高达30万，", "300000", ("累计", "高达")),
     ("捐款2,500元", "2500", ()),
     ("捐赠人民币两千万元", "20000000", ()),
+    ("损失共2亿7,456万元，", "274560000", ("共",)),   # one amount in two parts, not 2亿 and 7456万
+    ("捐款1亿5000万元", "150000000", ()),
 ])
 def test_money_forms(text, value, qualifiers, rules):
     (found,) = money(text, rules)

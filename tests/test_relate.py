@@ -234,6 +234,13 @@ def test_a_name_says_nothing_about_what_an_amount_is(pipeline):
     ("太平洋安信农险向合作社预付了20万元保险金。", "ClaimsPaid"),
     ("国华人寿上海分公司违规承保被罚34万元。", "OtherAmount"),
     ("泰康保险集团投资近40亿元建设保险产业园。", "OtherAmount"),
+    ("这是某集团出售的首笔保险资产，人保财险管理的5000亿元资产也在调整。", "OtherAmount"),  # assets, not cover
+    ("人保财险的保险科技子公司三年累计亏损约3亿元。", "OtherAmount"),  # losses, not cover
+    ("人保财险的80万元农业保险赔款已全部到账。", "ClaimsPaid"),  # 保险赔款: claims, not cover
+    ("太平人寿出资设立爱心基金，志愿者受伤可申请2000元关爱金。", "Donation"),
+    ("新华保险向山区学校发放助学金，累计价值超过30万元。", "Donation"),
+    ("平安产险承保的这份保单，因灾的赔付最高为10万元。", "Coverage"),  # a cap on claims is cover
+    ("人保财险出具的这张保单，最高赔付金额为60万元。", "Coverage"),
 ])
 def test_the_kind_of_an_amount_comes_from_its_nearest_kind_word(pipeline, text, kind):
     [got] = money(pipeline, text)
@@ -260,6 +267,16 @@ def test_that_day_is_the_day_written_last_before(pipeline):
     # a 截至 date is a cut-off, not the day anything happened on
     got = money(pipeline, "截至4月1日，友邦人寿累计赔付3860万元。当天，友邦人寿投入500万元。")
     assert ("友邦人寿", "5000000", "OtherAmount", None) in got
+
+
+def test_a_cut_off_at_the_end_of_a_month_or_year_is_its_last_day(pipeline):
+    got = money(pipeline, "截至2024年9月底，国寿财险累计赔付1.5亿元。")
+    assert ("国寿财险", "150000000", "ClaimsPaid", "2024-09-30") in got
+    got = money(pipeline, "截至2023年底，阳光人寿累计捐赠800万元。")
+    assert ("阳光人寿", "8000000", "Donation", "2023-12-31") in got
+    # done at a month's end is no day; without its year, the cut-off leaves the year to guess
+    assert {d for *_, d in money(pipeline, "华贵人寿于2023年12月末完成6亿元增资。")} == {None}
+    assert {d for *_, d in money(pipeline, "截至7月末，中再集团提供保障超过100亿元。")} == {None}
 
 
 def test_one_sentence_writing_an_amount_twice_states_two(pipeline):
@@ -404,6 +421,26 @@ def test_a_policys_premium_where_nobody_is_named_is_the_articles_insurers(pipeli
     assert {a for a, *_ in money(pipeline, text)} == {"人保财险"}
     # the premiums of the market are nobody's
     assert money(pipeline, "人保财险推出水稻保险。\n\n据了解，全年农险保费收入达10亿元。") == set()
+
+
+def test_a_premium_rate_is_the_insurers_named_beside_it(pipeline):
+    # the insurer is named in the sentence, though not as its subject: the premium is still its own
+    text = "该项目由县残联与人保财险合作开展，投保标准为每人每年20元，保费由县财政承担。"
+    assert ("人保财险", "20") in {(a, v) for a, v, *_ in money(pipeline, text)}
+    text = "县残联与太保产险签约，由市、县两级财政按每人每年60元的标准投保。"
+    assert {(a, v) for a, v, *_ in money(pipeline, text)} == {("太保产险", "60")}
+
+
+def test_a_fine_of_a_firms_people_named_clauses_before_is_not_the_firms(pipeline):
+    text = "新华保险河南分公司下属支公司的8名营销员因误导销售，均被警告，并分别处以2000元至8000元不等的罚款。"
+    assert money(pipeline, text) == set()
+    # the firm's own fine in the same sentence is still its own
+    text = "新华保险河南分公司被罚款30万元，其8名营销员均被警告。"
+    assert {(a, v) for a, v, *_ in money(pipeline, text)} == {("新华保险河南分公司", "300000")}
+
+
+def test_a_body_that_estimates_a_figure_does_not_own_it(pipeline):
+    assert money(pipeline, "台风过后，农业农村部估计农作物损失金额为3亿元。") == set()
 
 
 def test_a_bulleted_item_goes_on_with_the_paragraph_before_the_list(pipeline):
