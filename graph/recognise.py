@@ -245,7 +245,8 @@ class Recogniser:
         for name in self.enabled:
             for m in _COMPONENTS[name](self, view):
                 a, b = m.start - s.start, m.end - s.start
-                if a < b and not any(taken[a:b]):
+                # a group word that begins an office's name (残疾人 of 省残疾人联合会) leaves it to the others
+                if a < b and not any(taken[a:b]) and not self._starts_an_office(s, m):
                     taken[a:b] = [True] * (b - a)
                     out.append(m)
         out = [m for m in out if not self._one_of_a_group(s, m)]
@@ -281,7 +282,12 @@ class Recogniser:
         r = self.rules.beneficiaries
         return m.cls == "BeneficiaryGroup" and bool(r.one_before.search(s.text, 0, m.start - s.start)
                                                     or r.person_after.match(s.text, m.end - s.start)
-                                                    or r.office_after.match(s.text, m.end - s.start))
+                                                    or self._starts_an_office(s, m))
+
+    def _starts_an_office(self, s: Sentence, m: Mention) -> bool:
+        """Whether a group word is the start of an office's name (残疾人联合会, 退役军人事务局): the
+        name is the office's, for the organisation rules to read."""
+        return m.cls == "BeneficiaryGroup" and bool(self.rules.beneficiaries.office_after.match(s.text, m.end - s.start))
 
     def _with_short_names(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:
         """A full name the registry lacks, followed by （以下简称“众安保险”） with a registry name,
