@@ -566,7 +566,7 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
     out = []
     # where a group ends: a later list item (为困难儿童、留守儿童和失亲儿童) needs no trigger of its own
     ends = {b for _, b, iri, _ in view.aliases if rec.registry.entries[iri].entity.cls == "BeneficiaryGroup"}
-    for m in r.head.finditer(text):
+    for m in _heads(r.head, text, view.boundaries):
         if m.end() not in view.boundaries or r.office_after.match(text, m.end()):
             continue  # 广东省志愿者联合会: the office's name is left to the organisation rules
         clause = marks.clause_start(text, m.start())
@@ -589,6 +589,9 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
             continue  # a firm's name tagged as a place (京东Plus会员): its members, not a group this rule can name
         stem = words[gap:]
         start = stem[0].start - s.start if stem else m.start()
+        # a count or place run into one word with the head (广大群众) is left out of the name too
+        if len(stem) == 1 and stem[0].text.endswith(m.group()) and r.gap_words.fullmatch(stem[0].text[:-len(m.group())]):
+            stem, start = [], m.start()
         if (not stem and m.group() not in r.bare_heads) or m.start() - start > r.max_stem:
             continue  # 企业 alone says too little; a long run is a clause, not a name
         if any(w.text in r.stop_tokens or not r.stem_chars.fullmatch(w.text) for w in stem):
@@ -604,6 +607,15 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
         out.append(Mention(name, s.start + start, s.start + m.end(), s.index, "BeneficiaryGroup", "pattern"))
         ends.add(m.end())
     return out
+
+
+def _heads(head: re.Pattern, text: str, boundaries: set[int]):
+    """The head nouns of ``text``; a head that ends inside a word gives way to one that starts
+    inside it (粮农 of 种粮农户 to 农户)."""
+    i = 0
+    while m := head.search(text, i):
+        yield m
+        i = m.end() if m.end() in boundaries else m.start() + 1
 
 
 def _counts_or_places(word: str, rec: Recogniser, r) -> bool:

@@ -619,3 +619,16 @@ def test_disabled_people_are_a_group_and_their_federation_an_organisation(pipeli
     got = found(pipeline, "温岭市残疾人联合会近日向记者介绍了这份保险。")
     assert ("温岭市残疾人联合会", "Regulator") in got and not any(c == "BeneficiaryGroup" for _, c in got)
     assert ("省残疾人联合会", "Regulator") in found(pipeline, "省残疾人联合会与太保产险签约。")
+
+
+def test_crop_growers_are_a_group(pipeline):
+    assert ("枣农", "BeneficiaryGroup") in found(pipeline, "连年裂果让枣农的收入很不稳定。")
+    assert ("菇农", "BeneficiaryGroup") in found(pipeline, "人保财险为菇农送去了价格保险。")
+    # a grower word inside a longer name gives way to it
+    assert ("红枣农户", "BeneficiaryGroup") in found(pipeline, "人保财险为红枣农户提供保障。")
+
+
+def test_a_count_or_place_written_as_one_word_with_the_head_is_no_part_of_the_name(pipeline):
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "公司要为广大群众提供可负担的保险服务。"))
+    assert ("农民", "BeneficiaryGroup") in found(pipeline, "该险种为广大农民提供保障。")
+    assert ("山区困难学生", "BeneficiaryGroup") in found(pipeline, "公司决定帮助更多山区困难学生完成学业。")
