@@ -632,3 +632,9 @@ def test_a_count_or_place_written_as_one_word_with_the_head_is_no_part_of_the_na
     assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "公司要为广大群众提供可负担的保险服务。"))
     assert ("农民", "BeneficiaryGroup") in found(pipeline, "该险种为广大农民提供保障。")
     assert ("山区困难学生", "BeneficiaryGroup") in found(pipeline, "公司决定帮助更多山区困难学生完成学业。")
+
+
+def test_people_in_hardship_and_low_income_people_are_two_groups(pipeline):
+    got = {m.surface: m.entity for m in mentions(pipeline, "防贫保险继续为困难群众和低收入人群提供风险保障。")
+           if m.cls == "BeneficiaryGroup"}
+    assert got["困难群众"] and got["低收入人群"] and got["困难群众"] != got["低收入人群"]
