@@ -638,3 +638,11 @@ def test_people_in_hardship_and_low_income_people_are_two_groups(pipeline):
     got = {m.surface: m.entity for m in mentions(pipeline, "防贫保险继续为困难群众和低收入人群提供风险保障。")
            if m.cls == "BeneficiaryGroup"}
     assert got["困难群众"] and got["低收入人群"] and got["困难群众"] != got["低收入人群"]
+
+
+def test_volunteers_are_a_group_when_they_are_helped(pipeline):
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "公司组织200名志愿者走进社区开展宣传。"))
+    assert ("志愿者", "BeneficiaryGroup") in found(pipeline, "平安产险为志愿者免费提供意外保险。")
+    assert ("社区志愿者", "BeneficiaryGroup") in found(pipeline, "社区志愿者获赠了一份意外险。")
+    got = found(pipeline, "中国人寿为普陀区馨越志愿者组织的成员送上保障。")  # an organisation's name
+    assert not any(c == "BeneficiaryGroup" and s.endswith("志愿者") for s, c in got)
