@@ -245,7 +245,8 @@ class Recogniser:
         for name in self.enabled:
             for m in _COMPONENTS[name](self, view):
                 a, b = m.start - s.start, m.end - s.start
-                if a < b and not any(taken[a:b]):
+                # a group word that begins an office's name (残疾人 of 省残疾人联合会) leaves it to the others
+                if a < b and not any(taken[a:b]) and not self._starts_an_office(s, m):
                     taken[a:b] = [True] * (b - a)
                     out.append(m)
         out = [m for m in out if not self._one_of_a_group(s, m)]
@@ -281,7 +282,12 @@ class Recogniser:
         r = self.rules.beneficiaries
         return m.cls == "BeneficiaryGroup" and bool(r.one_before.search(s.text, 0, m.start - s.start)
                                                     or r.person_after.match(s.text, m.end - s.start)
-                                                    or r.office_after.match(s.text, m.end - s.start))
+                                                    or self._starts_an_office(s, m))
+
+    def _starts_an_office(self, s: Sentence, m: Mention) -> bool:
+        """Whether a group word is the start of an office's name (残疾人联合会, 退役军人事务局): the
+        name is the office's, for the organisation rules to read."""
+        return m.cls == "BeneficiaryGroup" and bool(self.rules.beneficiaries.office_after.match(s.text, m.end - s.start))
 
     def _with_short_names(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:
         """A full name the registry lacks, followed by （以下简称“众安保险”） with a registry name,
@@ -572,7 +578,7 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
     out = []
     # where a group ends: a later list item (为困难儿童、留守儿童和失亲儿童) needs no trigger of its own
     ends = {b for _, b, iri, _ in view.aliases if rec.registry.entries[iri].entity.cls == "BeneficiaryGroup"}
-    for m in r.head.finditer(text):
+    for m in _heads(r.head, text, view.boundaries):
         if m.end() not in view.boundaries or r.office_after.match(text, m.end()):
             continue  # 广东省志愿者联合会: the office's name is left to the organisation rules
         clause = marks.clause_start(text, m.start())
@@ -595,6 +601,9 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
             continue  # a firm's name tagged as a place (京东Plus会员): its members, not a group this rule can name
         stem = words[gap:]
         start = stem[0].start - s.start if stem else m.start()
+        # a count or place run into one word with the head (广大群众) is left out of the name too
+        if len(stem) == 1 and stem[0].text.endswith(m.group()) and r.gap_words.fullmatch(stem[0].text[:-len(m.group())]):
+            stem, start = [], m.start()
         if (not stem and m.group() not in r.bare_heads) or m.start() - start > r.max_stem:
             continue  # 企业 alone says too little; a long run is a clause, not a name
         if any(w.text in r.stop_tokens or not r.stem_chars.fullmatch(w.text) for w in stem):
@@ -610,6 +619,15 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
         out.append(Mention(name, s.start + start, s.start + m.end(), s.index, "BeneficiaryGroup", "pattern"))
         ends.add(m.end())
     return out
+
+
+def _heads(head: re.Pattern, text: str, boundaries: set[int]):
+    """The head nouns of ``text``; a head that ends inside a word gives way to one that starts
+    inside it (粮农 of 种粮农户 to 农户)."""
+    i = 0
+    while m := head.search(text, i):
+        yield m
+        i = m.end() if m.end() in boundaries else m.start() + 1
 
 
 def _counts_or_places(word: str, rec: Recogniser, r) -> bool:

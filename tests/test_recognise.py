@@ -641,3 +641,53 @@ def test_market_institutions_and_trade_associations_by_their_ending(pipeline):
     assert ("温州商会", "IndustryBody") in found(pipeline, "温州商会向平安产险捐赠防疫物资。")
     # a stock exchange is where a firm is listed; a bare 行业协会 is no name
     assert not any(c == "IndustryBody" for _, c in found(pipeline, "该公司在东京证券交易所上市，行业协会发布了条款。"))
+
+
+def test_poor_households_and_households_out_of_poverty_are_two_groups(pipeline):
+    got = {m.surface: m.entity for m in mentions(pipeline, "县里为贫困户和脱贫户统一购买了防贫保险。")
+           if m.cls == "BeneficiaryGroup"}
+    assert got["贫困户"] and got["脱贫户"] and got["贫困户"] != got["脱贫户"]
+
+
+def test_groups_written_without_a_word_of_help_before_them(pipeline):
+    assert ("受灾户", "BeneficiaryGroup") in found(pipeline, "赔款已按损失程度全部打入受灾户账户。")
+    assert ("牧民", "BeneficiaryGroup") in found(pipeline, "人保财险已就牧民伤亡支付了多笔赔款。")
+    assert ("弱势群体", "BeneficiaryGroup") in found(pipeline, "要把长期处在服务盲区的弱势群体纳入保障。")
+    got = found(pipeline, "镇里把脱贫不稳定户、边缘易致贫户和突发严重困难户作为重点。")
+    assert {("脱贫不稳定户", "BeneficiaryGroup"), ("边缘易致贫户", "BeneficiaryGroup"),
+            ("突发严重困难户", "BeneficiaryGroup")} <= got
+
+
+def test_disabled_people_are_a_group_and_their_federation_an_organisation(pipeline):
+    got = found(pipeline, "只要持有残疾人证，残疾人就能获得这份保障。")
+    assert ("残疾人", "BeneficiaryGroup") in got
+    got = found(pipeline, "温岭市残疾人联合会近日向记者介绍了这份保险。")
+    assert ("温岭市残疾人联合会", "Regulator") in got and not any(c == "BeneficiaryGroup" for _, c in got)
+    assert ("省残疾人联合会", "Regulator") in found(pipeline, "省残疾人联合会与太保产险签约。")
+
+
+def test_crop_growers_are_a_group(pipeline):
+    assert ("枣农", "BeneficiaryGroup") in found(pipeline, "连年裂果让枣农的收入很不稳定。")
+    assert ("菇农", "BeneficiaryGroup") in found(pipeline, "人保财险为菇农送去了价格保险。")
+    # a grower word inside a longer name gives way to it
+    assert ("红枣农户", "BeneficiaryGroup") in found(pipeline, "人保财险为红枣农户提供保障。")
+
+
+def test_a_count_or_place_written_as_one_word_with_the_head_is_no_part_of_the_name(pipeline):
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "公司要为广大群众提供可负担的保险服务。"))
+    assert ("农民", "BeneficiaryGroup") in found(pipeline, "该险种为广大农民提供保障。")
+    assert ("山区困难学生", "BeneficiaryGroup") in found(pipeline, "公司决定帮助更多山区困难学生完成学业。")
+
+
+def test_people_in_hardship_and_low_income_people_are_two_groups(pipeline):
+    got = {m.surface: m.entity for m in mentions(pipeline, "防贫保险继续为困难群众和低收入人群提供风险保障。")
+           if m.cls == "BeneficiaryGroup"}
+    assert got["困难群众"] and got["低收入人群"] and got["困难群众"] != got["低收入人群"]
+
+
+def test_volunteers_are_a_group_when_they_are_helped(pipeline):
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "公司组织200名志愿者走进社区开展宣传。"))
+    assert ("志愿者", "BeneficiaryGroup") in found(pipeline, "平安产险为志愿者免费提供意外保险。")
+    assert ("社区志愿者", "BeneficiaryGroup") in found(pipeline, "社区志愿者获赠了一份意外险。")
+    got = found(pipeline, "中国人寿为普陀区馨越志愿者组织的成员送上保障。")  # an organisation's name
+    assert not any(c == "BeneficiaryGroup" and s.endswith("志愿者") for s, c in got)
