@@ -426,7 +426,8 @@ class Relator:
                      if ms[i].entity.cls in ORGANISATION_CLASSES and subjects[i]), None)
         if (doer is not None and ms[doer].entity.cls not in rule.subject
                 and not rule.subject.isdisjoint(ORGANISATION_CLASSES) and rule.predicate not in SYMMETRIC):
-            return None
+            # unless it acts together with one the rule takes (农业部与明台产物合作推出X): that one is the doer
+            return self._co_doer(rule, s, ms, doer, first)
         for way in rule.subject_search:
             if way == "before":
                 found = next((i for i in range(first - 1, -1, -1) if ok(i)), None)
@@ -443,12 +444,30 @@ class Relator:
                 candidates += [(i - last, i) for i in range(last + 1, len(ms)) if ok(i)]
                 found = min(candidates)[1] if candidates else None
             else:  # topic, previous
-                if any(subjects[i] and heads[i] == heads[first] for i in range(first)):
+                # not when the object's clause names an organisation that could be its subject, before
+                # it or after it (滴滴入股现代财险: the shareholder of 现代财险, not of the article's insurer)
+                if any(subjects[i] and heads[i] == heads[first] for i in range(first)) or any(
+                        subjects[i] and heads[i] == heads[first] and ms[i].entity.cls in rule.subject
+                        for i in range(last + 1, len(ms))):
                     return None
                 topic = topics.get(way)
                 found = topic if topic is not None and topic.cls in rule.subject else None
             if found is not None:
                 return found
+        return None
+
+    def _co_doer(self, rule: RelationRule, s: Sentence, ms: list[LinkedMention], doer: int,
+                 first: int) -> int | None:
+        """The organisation right after ``doer`` (of a class ``rule`` does not take) that acts with it,
+        joined by ``co_subject`` and followed by ``co_subject_after`` (农业部与明台产物合作推出X, 县政府
+        和人保财险共同发起X), when it is before the object ``first`` and the rule takes it."""
+        nxt = doer + 1  # after 与, it cannot head its clause: its class is enough
+        if nxt >= first or ms[nxt].entity.cls not in rule.subject:
+            return None
+        between = s.norm[ms[doer].mention.end - s.start:ms[nxt].mention.start - s.start]
+        after = self._after_name(s, ms[nxt])
+        if self.rules.co_subject.match(between) and self.rules.co_subject_after.match(after):
+            return nxt
         return None
 
     def _structure(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]],

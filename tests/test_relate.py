@@ -696,3 +696,16 @@ def test_groups_brought_under_cover_are_supported(pipeline):
 def test_those_who_buy_a_policy_are_its_target(pipeline):
     got = triples(pipeline, "农户王某为自家果园买了一份“苹果收入保险”。")
     assert ("苹果收入保险", "targets", "种植户") in got
+
+
+def test_an_insurer_working_with_a_government_body_offers_what_they_launch(pipeline):
+    # the department leads the clause, yet the insurer acting with it (与…保险公司合作) launches too
+    got = triples(pipeline, "今年春天，浙江省农业农村厅与太保产险公司合作推出“茶叶低温指数保险”。")
+    assert ("太保产险", "provides", "茶叶低温指数保险") in got
+
+
+def test_a_firm_buying_into_a_named_insurer_is_not_the_articles_insurers_shareholder(pipeline):
+    text = "众安保险发布年报。\n\n上周，京东集团入股阳光财险。"
+    got = triples(pipeline, text)
+    assert ("众安保险", "partnersWith", "京东") not in got
+    assert ("京东", "partnersWith", "阳光财险") in got
