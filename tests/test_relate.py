@@ -709,3 +709,9 @@ def test_a_firm_buying_into_a_named_insurer_is_not_the_articles_insurers_shareho
     got = triples(pipeline, text)
     assert ("众安保险", "partnersWith", "京东") not in got
     assert ("京东", "partnersWith", "阳光财险") in got
+
+
+def test_an_insurer_running_a_project_with_a_government_body_offers_it(pipeline):
+    # the passive names the body first, the insurer after its 与
+    got = triples(pipeline, "“银龄安康”项目由浙江省民政厅与中国人寿浙江省分公司合作开展，保费由财政承担。")
+    assert ("中国人寿寿险浙江分公司", "provides", "银龄安康") in got
