@@ -715,3 +715,8 @@ def test_an_insurer_running_a_project_with_a_government_body_offers_it(pipeline)
     # the passive names the body first, the insurer after its 与
     got = triples(pipeline, "“银龄安康”项目由浙江省民政厅与中国人寿浙江省分公司合作开展，保费由财政承担。")
     assert ("中国人寿寿险浙江分公司", "provides", "银龄安康") in got
+
+
+def test_an_insurer_giving_through_a_project_runs_it(pipeline):
+    got = triples(pipeline, "五年来，新华保险通过“新华书屋”公益项目累计投入1200万元。")
+    assert ("新华保险", "provides", "新华书屋") in got
