@@ -386,6 +386,7 @@ class Relator:
                     and (self.rules.co_subject_after.match(after) or self.rules.co_subject_verb.match(between)
                          and not any(e.cls in rule.stated_for for e in out))):
                 out.append(nxt.entity)
+        out += [ms[j].entity for j in self._points_after(rule, s, ms, found, first, heads, subjects)]
         if rule.predicate != "partnersWith" and any(e.cls in INSURER_CLASSES for e in out):
             # 阳光保险集团、通用电气等爱心企业…, an insurer与a platform联合运营…: the facts are the
             # insurer's; the firms listed or joined with it are its partners
@@ -458,6 +459,22 @@ class Relator:
             if found is not None:
                 return found
         return None
+
+    def _points_after(self, rule: RelationRule, s: Sentence, ms: list[LinkedMention], found: int, first: int,
+                      heads: list[int], subjects: list[bool]) -> list[int]:
+        """响应银保监会的要求，多家保险机构推出专属产品：一是平安产险…；二是众安保险…: a subject after
+        the object that heads the first point of a list of points (by ``continued_paragraph``,
+        within the sentence) shares its role with the organisation heading each later point."""
+        if found < first or not self._heads_point(s, ms[found], heads[found]):
+            return []
+        return [j for j in range(found + 1, len(ms)) if ms[j].entity.cls in rule.subject and subjects[j]
+                and heads[j] != heads[found] and self._heads_point(s, ms[j], heads[j])]
+
+    def _heads_point(self, s: Sentence, lm: LinkedMention, head: int) -> bool:
+        """Whether ``lm`` comes right after a point's marker (一是, 其二，, （三）) that starts its clause."""
+        text = s.norm[head:lm.mention.start - s.start].strip()
+        marker = self.rules.continued_paragraph.match(text)
+        return bool(marker) and not text[marker.end():].strip()
 
     def _co_doer(self, rule: RelationRule, s: Sentence, ms: list[LinkedMention], doer: int,
                  first: int) -> int | None:

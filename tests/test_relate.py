@@ -720,3 +720,10 @@ def test_an_insurer_running_a_project_with_a_government_body_offers_it(pipeline)
 def test_an_insurer_giving_through_a_project_runs_it(pipeline):
     got = triples(pipeline, "五年来，新华保险通过“新华书屋”公益项目累计投入1200万元。")
     assert ("新华保险", "provides", "新华书屋") in got
+
+
+def test_each_point_of_a_list_shares_the_call_the_sentence_opens_with(pipeline):
+    text = ("按照上海银保监局的部署，辖内保险公司纷纷行动：一是太保产险开通理赔绿色通道；"
+            "二是人保财险为外卖骑手提供保障；三是平安产险延长保单宽限期。")
+    got = triples(pipeline, text)
+    assert {s for s, p, o in got if p == "guidedBy" and o == "上海银保监局"} >= {"太保产险", "人保财险", "平安产险"}
