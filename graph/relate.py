@@ -454,11 +454,24 @@ class Relator:
                         subjects[i] and heads[i] == heads[first] and ms[i].entity.cls in rule.subject
                         for i in range(last + 1, len(ms))):
                     return None
+                if way == "previous" and any(subjects[i] and ms[i].entity.cls in ORGANISATION_CLASSES
+                                             and not any(self._takes(rule, s, ms[k]) for k in range(first)
+                                                         if ms[k].entity.iri == ms[i].entity.iri)
+                                             for i in range(first)):
+                    # the sentence is about an organisation it names before the object (not one the rule
+                    # takes as well: a list of shareholders), not about the insurer of an earlier
+                    # paragraph (暖哇科技正式递交上市申请，联席保荐人为摩根大通)
+                    return None
                 topic = topics.get(way)
                 found = topic if topic is not None and topic.cls in rule.subject else None
             if found is not None:
                 return found
         return None
+
+    def _takes(self, rule: RelationRule, s: Sentence, lm: LinkedMention) -> bool:
+        """Whether ``rule`` takes ``lm`` as an object, by its class and the text around it."""
+        before = s.norm[:lm.mention.start - s.start].rstrip(self._marks.opening)
+        return lm.entity.cls in rule.object and self._context_matches(rule, before, self._after_name(s, lm))
 
     def _points_after(self, rule: RelationRule, s: Sentence, ms: list[LinkedMention], found: int, first: int,
                       heads: list[int], subjects: list[bool]) -> list[int]:

@@ -727,3 +727,9 @@ def test_each_point_of_a_list_shares_the_call_the_sentence_opens_with(pipeline):
             "二是人保财险为外卖骑手提供保障；三是平安产险延长保单宽限期。")
     got = triples(pipeline, text)
     assert {s for s, p, o in got if p == "guidedBy" and o == "上海银保监局"} >= {"太保产险", "人保财险", "平安产险"}
+
+
+def test_a_firms_own_sponsors_are_not_the_earlier_insurers_partners(pipeline):
+    text = "众安保险发布年报。\n\n上周，镁信健康递交上市申请，联席保荐人为摩根大通和中金公司。"
+    got = triples(pipeline, text)
+    assert not {t for t in got if t[0] == "众安保险" and t[1] == "partnersWith"}
