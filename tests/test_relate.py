@@ -733,3 +733,14 @@ def test_a_firms_own_sponsors_are_not_the_earlier_insurers_partners(pipeline):
     text = "众安保险发布年报。\n\n上周，镁信健康递交上市申请，联席保荐人为摩根大通和中金公司。"
     got = triples(pipeline, text)
     assert not {t for t in got if t[0] == "众安保险" and t[1] == "partnersWith"}
+
+
+def test_a_firm_named_after_you_have_is_not_the_subject_of_its_clause(pipeline):
+    # 背后有…的身影: the banks are what the company has, so the government leads the company
+    text = "中银三星人寿获批开业。这家公司由北京市政府牵头组建，背后有工商银行、建设银行的身影。"
+    assert ("中银三星人寿", "guidedBy", "北京市政府") in triples(pipeline, text)
+
+
+def test_the_banks_of_a_shareholder_line_up_are_partners(pipeline):
+    text = "中银三星人寿获批开业。这家公司的股东阵容相当强大，包括工商银行和农业银行。"
+    assert ("中银三星人寿", "partnersWith", "中国工商银行") in triples(pipeline, text)
