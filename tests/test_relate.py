@@ -744,3 +744,8 @@ def test_a_firm_named_after_you_have_is_not_the_subject_of_its_clause(pipeline):
 def test_the_banks_of_a_shareholder_line_up_are_partners(pipeline):
     text = "中银三星人寿获批开业。这家公司的股东阵容相当强大，包括工商银行和农业银行。"
     assert ("中银三星人寿", "partnersWith", "中国工商银行") in triples(pipeline, text)
+
+
+def test_what_many_insurers_launch_is_not_the_last_named_insurers(pipeline):
+    text = "泰康人寿去年理赔50亿元。\n\n今年，不少保险公司加快线上化转型，依托“极速赔”等科技平台提升理赔效率。"
+    assert ("泰康人寿", "provides", "极速赔") not in triples(pipeline, text)
