@@ -409,6 +409,7 @@ class Relator:
                     and (self.rules.co_subject_after.match(after) or self.rules.co_subject_verb.match(between)
                          and not any(e.cls in rule.stated_for for e in out))):
                 out.append(nxt.entity)
+        out += [ms[j].entity for j in self._points_after(rule, s, ms, found, first, heads, subjects)]
         if rule.predicate != "partnersWith" and any(e.cls in INSURER_CLASSES for e in out):
             # 阳光保险集团、通用电气等爱心企业…, an insurer与a platform联合运营…: the facts are the
             # insurer's; the firms listed or joined with it are its partners
@@ -449,12 +450,16 @@ class Relator:
                      if ms[i].entity.cls in ORGANISATION_CLASSES and subjects[i]), None)
         if (doer is not None and ms[doer].entity.cls not in rule.subject
                 and not rule.subject.isdisjoint(ORGANISATION_CLASSES) and rule.predicate not in SYMMETRIC):
-            return None
+            # unless it acts together with one the rule takes (农业部与明台产物合作推出X): that one is the doer
+            return self._co_doer(rule, s, ms, doer, first)
         for way in rule.subject_search:
             if way == "before":
                 found = next((i for i in range(first - 1, -1, -1) if ok(i)), None)
-            elif way == "after":
-                found = next((i for i in range(last + 1, len(ms)) if ok(i)), None)
+            elif way == "after":  # or the one acting with a body the rule does not take (由县残联与X合作开展)
+                found = next((i if ok(i) else self._co_doer(rule, s, ms, i, len(ms))
+                              for i in range(last + 1, len(ms))
+                              if ok(i) or ms[i].entity.cls in ORGANISATION_CLASSES - rule.subject
+                              and subjects[i] and self._co_doer(rule, s, ms, i, len(ms)) is not None), None)
             elif way == "next":  # the first of the subject's classes after the object, even after 为 (承保机构为X)
                 found = next((i for i in range(last + 1, len(ms)) if ms[i].entity.cls in rule.subject), None)
             elif way == "adjacent":
@@ -466,12 +471,59 @@ class Relator:
                 candidates += [(i - last, i) for i in range(last + 1, len(ms)) if ok(i)]
                 found = min(candidates)[1] if candidates else None
             else:  # topic, previous
-                if any(subjects[i] and heads[i] == heads[first] for i in range(first)):
+                # not when the object's clause names an organisation that could be its subject, before
+                # it or after it (滴滴入股现代财险: the shareholder of 现代财险, not of the article's insurer)
+                if any(subjects[i] and heads[i] == heads[first] for i in range(first)) or any(
+                        subjects[i] and heads[i] == heads[first] and ms[i].entity.cls in rule.subject
+                        for i in range(last + 1, len(ms))):
+                    return None
+                if way == "previous" and any(subjects[i] and ms[i].entity.cls in ORGANISATION_CLASSES
+                                             and not any(self._takes(rule, s, ms[k]) for k in range(first)
+                                                         if ms[k].entity.iri == ms[i].entity.iri)
+                                             for i in range(first)):
+                    # the sentence is about an organisation it names before the object (not one the rule
+                    # takes as well: a list of shareholders), not about the insurer of an earlier
+                    # paragraph (暖哇科技正式递交上市申请，联席保荐人为摩根大通)
                     return None
                 topic = topics.get(way)
                 found = topic if topic is not None and topic.cls in rule.subject else None
             if found is not None:
                 return found
+        return None
+
+    def _takes(self, rule: RelationRule, s: Sentence, lm: LinkedMention) -> bool:
+        """Whether ``rule`` takes ``lm`` as an object, by its class and the text around it."""
+        before = s.norm[:lm.mention.start - s.start].rstrip(self._marks.opening)
+        return lm.entity.cls in rule.object and self._context_matches(rule, before, self._after_name(s, lm))
+
+    def _points_after(self, rule: RelationRule, s: Sentence, ms: list[LinkedMention], found: int, first: int,
+                      heads: list[int], subjects: list[bool]) -> list[int]:
+        """响应银保监会的要求，多家保险机构推出专属产品：一是平安产险…；二是众安保险…: a subject after
+        the object that heads the first point of a list of points (by ``continued_paragraph``,
+        within the sentence) shares its role with the organisation heading each later point."""
+        if found < first or not self._heads_point(s, ms[found], heads[found]):
+            return []
+        return [j for j in range(found + 1, len(ms)) if ms[j].entity.cls in rule.subject and subjects[j]
+                and heads[j] != heads[found] and self._heads_point(s, ms[j], heads[j])]
+
+    def _heads_point(self, s: Sentence, lm: LinkedMention, head: int) -> bool:
+        """Whether ``lm`` comes right after a point's marker (一是, 其二，, （三）) that starts its clause."""
+        text = s.norm[head:lm.mention.start - s.start].strip()
+        marker = self.rules.continued_paragraph.match(text)
+        return bool(marker) and not text[marker.end():].strip()
+
+    def _co_doer(self, rule: RelationRule, s: Sentence, ms: list[LinkedMention], doer: int,
+                 first: int) -> int | None:
+        """The organisation right after ``doer`` (of a class ``rule`` does not take) that acts with it,
+        joined by ``co_subject`` and followed by ``co_subject_after`` (农业部与明台产物合作推出X, 县政府
+        和人保财险共同发起X), when it is before the object ``first`` and the rule takes it."""
+        nxt = doer + 1  # after 与, it cannot head its clause: its class is enough
+        if nxt >= first or ms[nxt].entity.cls not in rule.subject:
+            return None
+        between = s.norm[ms[doer].mention.end - s.start:ms[nxt].mention.start - s.start]
+        after = self._after_name(s, ms[nxt])
+        if self.rules.co_subject.match(between) and self.rules.co_subject_after.match(after):
+            return nxt
         return None
 
     def _structure(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]],

@@ -733,3 +733,56 @@ def test_groups_brought_under_cover_are_supported(pipeline):
 def test_those_who_buy_a_policy_are_its_target(pipeline):
     got = triples(pipeline, "农户王某为自家果园买了一份“苹果收入保险”。")
     assert ("苹果收入保险", "targets", "种植户") in got
+
+
+def test_an_insurer_working_with_a_government_body_offers_what_they_launch(pipeline):
+    # the department leads the clause, yet the insurer acting with it (与…保险公司合作) launches too
+    got = triples(pipeline, "今年春天，浙江省农业农村厅与太保产险公司合作推出“茶叶低温指数保险”。")
+    assert ("太保产险", "provides", "茶叶低温指数保险") in got
+
+
+def test_a_firm_buying_into_a_named_insurer_is_not_the_articles_insurers_shareholder(pipeline):
+    text = "众安保险发布年报。\n\n上周，京东集团入股阳光财险。"
+    got = triples(pipeline, text)
+    assert ("众安保险", "partnersWith", "京东") not in got
+    assert ("京东", "partnersWith", "阳光财险") in got
+
+
+def test_an_insurer_running_a_project_with_a_government_body_offers_it(pipeline):
+    # the passive names the body first, the insurer after its 与
+    got = triples(pipeline, "“银龄安康”项目由浙江省民政厅与中国人寿浙江省分公司合作开展，保费由财政承担。")
+    assert ("中国人寿寿险浙江分公司", "provides", "银龄安康") in got
+
+
+def test_an_insurer_giving_through_a_project_runs_it(pipeline):
+    got = triples(pipeline, "五年来，新华保险通过“新华书屋”公益项目累计投入1200万元。")
+    assert ("新华保险", "provides", "新华书屋") in got
+
+
+def test_each_point_of_a_list_shares_the_call_the_sentence_opens_with(pipeline):
+    text = ("按照上海银保监局的部署，辖内保险公司纷纷行动：一是太保产险开通理赔绿色通道；"
+            "二是人保财险为外卖骑手提供保障；三是平安产险延长保单宽限期。")
+    got = triples(pipeline, text)
+    assert {s for s, p, o in got if p == "guidedBy" and o == "上海银保监局"} >= {"太保产险", "人保财险", "平安产险"}
+
+
+def test_a_firms_own_sponsors_are_not_the_earlier_insurers_partners(pipeline):
+    text = "众安保险发布年报。\n\n上周，镁信健康递交上市申请，联席保荐人为摩根大通和中金公司。"
+    got = triples(pipeline, text)
+    assert not {t for t in got if t[0] == "众安保险" and t[1] == "partnersWith"}
+
+
+def test_a_firm_named_after_you_have_is_not_the_subject_of_its_clause(pipeline):
+    # 背后有…的身影: the banks are what the company has, so the government leads the company
+    text = "中银三星人寿获批开业。这家公司由北京市政府牵头组建，背后有工商银行、建设银行的身影。"
+    assert ("中银三星人寿", "guidedBy", "北京市政府") in triples(pipeline, text)
+
+
+def test_the_banks_of_a_shareholder_line_up_are_partners(pipeline):
+    text = "中银三星人寿获批开业。这家公司的股东阵容相当强大，包括工商银行和农业银行。"
+    assert ("中银三星人寿", "partnersWith", "中国工商银行") in triples(pipeline, text)
+
+
+def test_what_many_insurers_launch_is_not_the_last_named_insurers(pipeline):
+    text = "泰康人寿去年理赔50亿元。\n\n今年，不少保险公司加快线上化转型，依托“极速赔”等科技平台提升理赔效率。"
+    assert ("泰康人寿", "provides", "极速赔") not in triples(pipeline, text)
