@@ -786,3 +786,8 @@ def test_the_banks_of_a_shareholder_line_up_are_partners(pipeline):
 def test_what_many_insurers_launch_is_not_the_last_named_insurers(pipeline):
     text = "泰康人寿去年理赔50亿元。\n\n今年，不少保险公司加快线上化转型，依托“极速赔”等科技平台提升理赔效率。"
     assert ("泰康人寿", "provides", "极速赔") not in triples(pipeline, text)
+
+
+def test_a_clause_naming_its_product_as_this_insurance_is_about_the_one_named_last(pipeline):
+    text = "去年，太保产险推出“骑手安心保”。据介绍，这项保险已覆盖全省外卖骑手。"
+    assert ("骑手安心保", "targets", "外卖骑手") in triples(pipeline, text)
