@@ -791,3 +791,9 @@ def test_what_many_insurers_launch_is_not_the_last_named_insurers(pipeline):
 def test_a_clause_naming_its_product_as_this_insurance_is_about_the_one_named_last(pipeline):
     text = "去年，太保产险推出“骑手安心保”。据介绍，这项保险已覆盖全省外卖骑手。"
     assert ("骑手安心保", "targets", "外卖骑手") in triples(pipeline, text)
+
+
+def test_the_claims_a_group_is_paid_are_its_insurers_help(pipeline):
+    assert ("人保财险苏州分公司", "supports", "养殖户") in triples(
+        pipeline, "人保财险苏州分公司表示，将在月底前完成全部养殖户赔款的支付。")
+    assert ("国元农险", "supports", "受灾群众") in triples(pipeline, "国元农险表示，受灾群众的理赔款已于当日到账。")
