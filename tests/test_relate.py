@@ -797,3 +797,9 @@ def test_the_claims_a_group_is_paid_are_its_insurers_help(pipeline):
     assert ("人保财险苏州分公司", "supports", "养殖户") in triples(
         pipeline, "人保财险苏州分公司表示，将在月底前完成全部养殖户赔款的支付。")
     assert ("国元农险", "supports", "受灾群众") in triples(pipeline, "国元农险表示，受灾群众的理赔款已于当日到账。")
+
+
+def test_a_product_bought_for_a_group_targets_it_not_the_product_before(pipeline):
+    got = triples(pipeline, "今年，县里推出“惠农保”，并为贫困户购买“防贫保”。")
+    assert ("防贫保", "targets", "贫困户") in got
+    assert ("惠农保", "targets", "贫困户") not in got
