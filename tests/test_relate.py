@@ -803,3 +803,8 @@ def test_a_product_bought_for_a_group_targets_it_not_the_product_before(pipeline
     got = triples(pipeline, "今年，县里推出“惠农保”，并为贫困户购买“防贫保”。")
     assert ("防贫保", "targets", "贫困户") in got
     assert ("惠农保", "targets", "贫困户") not in got
+
+
+def test_an_outsiders_comment_names_no_insurer_that_helps_a_group(pipeline):
+    text = "平安产险推出“货运保”，保障货物运输。业内人士认为，这类产品能分散物流企业的风险，为货车司机的生计托底。"
+    assert not any(p == "supports" and o == "货车司机" for s, p, o in triples(pipeline, text))
