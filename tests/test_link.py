@@ -208,3 +208,9 @@ def test_company_is_still_the_insurer_when_the_article_is_about_an_insurer(pipel
     got = entities(pipeline, "平安人寿发布年报。平安人寿与镁信健康合作。平安人寿表示，公司将加大投入。")
     [(_, insurer)] = [x for x in got if x[0] == "公司"]
     assert insurer.label == "平安人寿"
+
+
+def test_a_county_branch_written_after_a_line_reference_is_that_subsidiarys_branch(pipeline):
+    got = entities(pipeline, "中国人寿财险启动应急预案。县政府随即通知人寿财险公司宁远支公司赶赴现场查勘。")
+    branches = [e for _, e in got if e.cls == "Branch"]
+    assert [b.label for b in branches] == ["国寿财险宁远支公司"]
