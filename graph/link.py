@@ -6,6 +6,7 @@ references (旗下财险公司, 上海分公司, 公司) resolve from the organi
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import replace
 
 from .fold import fold
@@ -17,6 +18,8 @@ from .rules import Rules
 
 # Classes whose name an article qualifies when it names the thing again (参保养殖户, 政策性…保险).
 _QUALIFIED_CLASSES = {"BeneficiaryGroup", "Product"}
+# Firms a bare 公司 may refer back to.
+_SUBJECT_CLASSES = set(INSURER_CLASSES) | {"Partner"}
 
 
 class Linker:
@@ -31,11 +34,21 @@ class Linker:
         linked: list[LinkedMention] = []
         self._known: dict[str, Entity] = {}  # entities made in this document, by IRI
         self._qualifiable = [m for m in mentions if m.cls in _QUALIFIED_CLASSES and m.kind != "reference"]
+        self._article_subject = self._most_named(mentions)
         for mention in mentions:
             entity = self._resolve(mention, linked)
             if entity is not None:
                 linked.append(LinkedMention(mention, entity, self._written(mention, entity)))
         return linked
+
+    def _most_named(self, mentions: list[Mention]) -> Entity | None:
+        """The firm the article names most often by name (the first named among equals)."""
+        named = [e for e in (self._resolve(m, []) for m in mentions if m.kind != "reference")
+                 if e is not None and e.cls in _SUBJECT_CLASSES]
+        if not named:
+            return None
+        counts = Counter(e.iri for e in named)
+        return max(named, key=lambda e: (counts[e.iri], -named.index(e)))
 
     def _written(self, m: Mention, entity: Entity) -> str | None:
         """The whole name the text writes around ``m`` (抗疫·微光专项行动), or the branch's full name
@@ -195,7 +208,18 @@ class Linker:
                 if owner is not None:
                     return self._earlier_branch(m, owner, context) or self._branch(owner, m.region or "", m.unit)
             return None
-        return recent[0] if recent else None  # 公司: the organisation the text is about
+        return self._subject(m, context)
+
+    def _subject(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
+        """What 公司 or 该公司 refers to: the insurer named just before it, unless the article is
+        about a firm of another kind (a technology company, a broker) named more often than any
+        other, and named within reach: then 公司 is that firm, though an insurer that founded or
+        owns it is named in between."""
+        recent = list(self._recent(m, context))
+        subject = self._article_subject
+        if subject is not None and subject.cls not in INSURER_CLASSES and subject in recent:
+            return subject
+        return next((e for e in recent if e.cls in INSURER_CLASSES), None)
 
     def _implied_place(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
         """The government body ``m`` names without its place (省扶贫办), in the last region of

@@ -721,8 +721,14 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
             for a in _occurrences(word, text):
                 out.append(Mention(word, s.start + a, s.start + a + len(word), s.index,
                                    "Insurer", "reference", line=line))
-    local = (m for m in r.local_branch.finditer(text)
-             if r.clause_start.fullmatch(text[m.start() - 1:m.start()] or " ")
+    # at a clause start, or right after a reference by line of business: (人寿)财险公司零陵支公司 is a
+    # branch of the subsidiary the line names
+    after_line = (r.local_branch.match(text, a + len(name)) for name in rec.registry.generic_names
+                  for a in _occurrences(name, text))
+    local = (m for m in [*r.local_branch.finditer(text), *after_line]
+             if m is not None
+             and (r.clause_start.fullmatch(text[m.start() - 1:m.start()] or " ")
+                  or any(text.endswith(name, 0, m.start()) for name in rec.registry.generic_names))
              and m["region"] not in r.local_unit_stopwords
              and not rec._has_rejected_word(m["region"], frozenset()))  # 带领中支5名员工: a verb, not a place
     for m in [*r.bare_branch.finditer(text), *local]:

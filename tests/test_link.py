@@ -194,3 +194,23 @@ def test_a_qualified_group_is_the_group_a_registry_alias_in_the_article_names(pi
     text = "公司为生猪养殖户提供保障。暴雨过后，公司向受困养殖户支付赔款。"
     groups = {m: e.iri for m, e in entities(pipeline, text) if e.cls == "BeneficiaryGroup"}
     assert "受困养殖户" in groups and groups["受困养殖户"] == groups["生猪养殖户"]
+
+
+def test_company_is_the_non_insurer_firm_the_article_is_about(pipeline):
+    # an article about a health-payment firm that an insurer invested in: 公司 is the firm
+    got = entities(pipeline, "镁信健康成立于2017年，专注医药支付。镁信健康去年收入增长较快。"
+                             "镁信健康的股东包括平安人寿。公司目前尚未盈利。")
+    [(_, firm)] = [x for x in got if x[0] == "公司"]
+    assert firm.label == "镁信健康"
+
+
+def test_company_is_still_the_insurer_when_the_article_is_about_an_insurer(pipeline):
+    got = entities(pipeline, "平安人寿发布年报。平安人寿与镁信健康合作。平安人寿表示，公司将加大投入。")
+    [(_, insurer)] = [x for x in got if x[0] == "公司"]
+    assert insurer.label == "平安人寿"
+
+
+def test_a_county_branch_written_after_a_line_reference_is_that_subsidiarys_branch(pipeline):
+    got = entities(pipeline, "中国人寿财险启动应急预案。县政府随即通知人寿财险公司宁远支公司赶赴现场查勘。")
+    branches = [e for _, e in got if e.cls == "Branch"]
+    assert [b.label for b in branches] == ["国寿财险宁远支公司"]
