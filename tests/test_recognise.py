@@ -702,3 +702,9 @@ def test_a_numbered_school_a_county_purse_and_a_broker_without_its_legal_form_ar
     assert ("甘肃省农科院", "Partner") in found(pipeline, "人保财险与甘肃省农科院合作研发苹果气象指数。")
     assert ("宣城市政策性农业保险工作小组办公室", "Regulator") in found(
         pipeline, "宣城市政策性农业保险工作小组办公室印发了今年的承保方案。")
+
+
+def test_a_groups_investment_arm_is_a_firm_of_its_own(pipeline):
+    got = found(pipeline, "此次增资由上海复星创业投资有限公司全额认购。")
+    assert ("上海复星创业投资有限公司", "Partner") in got
+    assert ("复星", "InsuranceGroup") not in got
