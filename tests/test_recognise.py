@@ -691,3 +691,20 @@ def test_volunteers_are_a_group_when_they_are_helped(pipeline):
     assert ("社区志愿者", "BeneficiaryGroup") in found(pipeline, "社区志愿者获赠了一份意外险。")
     got = found(pipeline, "中国人寿为普陀区馨越志愿者组织的成员送上保障。")  # an organisation's name
     assert not any(c == "BeneficiaryGroup" and s.endswith("志愿者") for s, c in got)
+
+
+def test_a_numbered_school_a_county_purse_and_a_broker_without_its_legal_form_are_names(pipeline):
+    got = found(pipeline, "人保财险向岷县城关第三小学捐赠了一批课桌椅。")
+    assert ("岷县城关第三小学", "Partner") in got
+    assert not any(c == "Partner" for _, c in found(pipeline, "人保财险为全县60多所学校的学生提供保障。"))
+    assert ("宁海县财政", "Regulator") in found(pipeline, "这项保险的保费由宁海县财政全额承担。")
+    assert ("华信国际保险经纪公司", "Partner") in found(pipeline, "项目由华信国际保险经纪公司负责日常服务。")
+    assert ("甘肃省农科院", "Partner") in found(pipeline, "人保财险与甘肃省农科院合作研发苹果气象指数。")
+    assert ("宣城市政策性农业保险工作小组办公室", "Regulator") in found(
+        pipeline, "宣城市政策性农业保险工作小组办公室印发了今年的承保方案。")
+
+
+def test_a_groups_investment_arm_is_a_firm_of_its_own(pipeline):
+    got = found(pipeline, "此次增资由上海复星创业投资有限公司全额认购。")
+    assert ("上海复星创业投资有限公司", "Partner") in got
+    assert ("复星", "InsuranceGroup") not in got
