@@ -277,12 +277,10 @@ class Recogniser:
         return out
 
     def _one_of_a_group(self, s: Sentence, m: Mention) -> bool:
-        """Whether a group word names one firm or person (一家…企业, 市民施先生) or is the start of an
-        office's name (退役军人事务局), not a group."""
+        """Whether a group word names one firm or person (一家…企业, 市民施先生), not a group."""
         r = self.rules.beneficiaries
         return m.cls == "BeneficiaryGroup" and bool(r.one_before.search(s.text, 0, m.start - s.start)
-                                                    or r.person_after.match(s.text, m.end - s.start)
-                                                    or self._starts_an_office(s, m))
+                                                    or r.person_after.match(s.text, m.end - s.start))
 
     def _starts_an_office(self, s: Sentence, m: Mention) -> bool:
         """Whether a group word is the start of an office's name (残疾人联合会, 退役军人事务局): the
@@ -579,8 +577,8 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
     # where a group ends: a later list item (为困难儿童、留守儿童和失亲儿童) needs no trigger of its own
     ends = {b for _, b, iri, _ in view.aliases if rec.registry.entries[iri].entity.cls == "BeneficiaryGroup"}
     for m in _heads(r.head, text, view.boundaries):
-        if m.end() not in view.boundaries or r.office_after.match(text, m.end()):
-            continue  # 广东省志愿者联合会: the office's name is left to the organisation rules
+        if m.end() not in view.boundaries:
+            continue
         clause = marks.clause_start(text, m.start())
         starts = [t.end() for t in r.trigger.finditer(text, clause, m.start())  # words of their own: not the 为 of 成为
                   if t.start() in view.boundaries and t.end() in view.boundaries]
@@ -723,13 +721,11 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
                                    "Insurer", "reference", line=line))
     # at a clause start, or right after a reference by line of business: (人寿)财险公司零陵支公司 is a
     # branch of the subsidiary the line names
-    after_line = (r.local_branch.match(text, a + len(name)) for name in rec.registry.generic_names
-                  for a in _occurrences(name, text))
-    local = (m for m in [*r.local_branch.finditer(text), *after_line]
-             if m is not None
-             and (r.clause_start.fullmatch(text[m.start() - 1:m.start()] or " ")
-                  or any(text.endswith(name, 0, m.start()) for name in rec.registry.generic_names))
-             and m["region"] not in r.local_unit_stopwords
+    at_clause = (m for m in r.local_branch.finditer(text) if r.clause_start.fullmatch(text[m.start() - 1:m.start()] or " "))
+    after_line = (m for name in rec.registry.generic_names for a in _occurrences(name, text)
+                  if (m := r.local_branch.match(text, a + len(name))))
+    local = (m for m in [*at_clause, *after_line]
+             if m["region"] not in r.local_unit_stopwords
              and not rec._has_rejected_word(m["region"], frozenset()))  # 带领中支5名员工: a verb, not a place
     for m in [*r.bare_branch.finditer(text), *local]:
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Branch",

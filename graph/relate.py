@@ -456,10 +456,14 @@ class Relator:
             if way == "before":
                 found = next((i for i in range(first - 1, -1, -1) if ok(i)), None)
             elif way == "after":  # or the one acting with a body the rule does not take (由县残联与X合作开展)
-                found = next((i if ok(i) else self._co_doer(rule, s, ms, i, len(ms))
-                              for i in range(last + 1, len(ms))
-                              if ok(i) or ms[i].entity.cls in ORGANISATION_CLASSES - rule.subject
-                              and subjects[i] and self._co_doer(rule, s, ms, i, len(ms)) is not None), None)
+                found = None
+                for i in range(last + 1, len(ms)):
+                    if ok(i):
+                        found = i
+                    elif ms[i].entity.cls in ORGANISATION_CLASSES - rule.subject and subjects[i]:
+                        found = self._co_doer(rule, s, ms, i, len(ms))
+                    if found is not None:
+                        break
             elif way == "next":  # the first of the subject's classes after the object, even after 为 (承保机构为X)
                 found = next((i for i in range(last + 1, len(ms)) if ms[i].entity.cls in rule.subject), None)
             elif way == "adjacent":
