@@ -584,6 +584,11 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
                   if t.start() in view.boundaries and t.end() in view.boundaries]
         starts += [e + len(j) for e in ends if clause <= e < m.start()
                    for j in rec.rules.list_joiners if text.startswith(j, e) and e + len(j) in view.boundaries]
+        if r.describers:  # 投保X的农民: those who insured X, when a 的 closes the clause before the name
+            starts += [t.end() for t in r.describers.finditer(text, clause, m.start())
+                       if t.start() in view.boundaries and t.end() in view.boundaries
+                       and any(t.end() <= w.start - s.start and w.end - s.start <= m.start() and w.text == r.relative
+                               for w in s.tokens)]
         if not starts:
             continue
         # a word that ends with the head (常住人口, 贫困人口) is part of the name, not left out of it

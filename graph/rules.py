@@ -71,6 +71,8 @@ class BeneficiaryRule:
     person_after: re.Pattern  # a person's name after a group word: one person (市民施先生)
     office_after: re.Pattern  # an office's ending after a group word: the office (退役军人事务局)
     relative: str  # the word that ends a clause describing the group (为扩种速生叶菜的菜农)
+    # words of being insured that open such a clause (投保X的农民): a trigger only with a 的 before the name
+    describers: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -297,7 +299,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                     groups.regex("gap_words"), frozenset(groups.words("gap_pos")),
                                     frozenset(groups.words("kind_places")),
                                     groups.regex("one_before"), groups.regex("person_after"),
-                                    groups.regex("office_after"), groups.get("relative", str))
+                                    groups.regex("office_after"), groups.get("relative", str),
+                                    groups.regex("describers", optional=True))
     return Rules(
         branch=names.regex("regions", f"{gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"

@@ -262,6 +262,14 @@ def test_a_group_described_by_a_clause_is_named_after_its_de(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in got)
 
 
+def test_those_described_as_having_bought_or_joined_cover_are_a_group(pipeline):
+    assert ("渔民", "BeneficiaryGroup") in found(pipeline, "暴雨过后，投保“惠渔保”的沿海渔民陆续报案。")
+    assert ("退休人员", "BeneficiaryGroup") in found(pipeline, "参加职工医疗保险的退休人员同步参加护理保险。")
+    # a verb of joining inside the name says it is no name (…的人员同步参加职工护理保险)
+    got = found(pipeline, "参加职工医疗保险的人员同步参加职工护理保险。")
+    assert not any(cls == "BeneficiaryGroup" for _, cls in got)
+
+
 def test_those_a_thing_lets_gain_cover_are_a_group(pipeline):
     assert ("新能源车主", "BeneficiaryGroup") in found(pipeline, "专属条款的出台将使新能源车主获得更贴合的保障。")
 

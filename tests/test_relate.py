@@ -799,6 +799,13 @@ def test_the_claims_a_group_is_paid_are_its_insurers_help(pipeline):
     assert ("国元农险", "supports", "受灾群众") in triples(pipeline, "国元农险表示，受灾群众的理赔款已于当日到账。")
 
 
+def test_those_who_bought_a_product_are_its_target(pipeline):
+    got = triples(pipeline, "暴雨过后，投保“惠渔保”和“蟹安保”的沿海渔民陆续报案。")
+    assert {("惠渔保", "targets", "渔民"), ("蟹安保", "targets", "渔民")} <= got
+    got = triples(pipeline, "台风过后，购买了“稻香保”的种植户很快拿到赔款。")
+    assert ("稻香保", "targets", "种植户") in got
+
+
 def test_a_product_bought_for_a_group_targets_it_not_the_product_before(pipeline):
     got = triples(pipeline, "今年，县里推出“惠农保”，并为贫困户购买“防贫保”。")
     assert ("防贫保", "targets", "贫困户") in got
