@@ -589,6 +589,8 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
                        if t.start() in view.boundaries and t.end() in view.boundaries
                        and any(t.end() <= w.start - s.start and w.end - s.start <= m.start() and w.text == r.relative
                                for w in s.tokens)]
+        if not starts and r.can_join_after and r.can_join_after.match(text, m.end()):
+            starts = [clause]  # 带病体人群也可参保: those who can join cover, named from their clause's start
         if not starts:
             continue
         # a word that ends with the head (常住人口, 贫困人口) is part of the name, not left out of it

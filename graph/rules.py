@@ -73,6 +73,8 @@ class BeneficiaryRule:
     relative: str  # the word that ends a clause describing the group (为扩种速生叶菜的菜农)
     # words of being insured that open such a clause (投保X的农民): a trigger only with a 的 before the name
     describers: re.Pattern | None = None
+    # what follows a group that can buy or join cover (带病体人群也可参保): the group needs no word before it
+    can_join_after: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -300,7 +302,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                     frozenset(groups.words("kind_places")),
                                     groups.regex("one_before"), groups.regex("person_after"),
                                     groups.regex("office_after"), groups.get("relative", str),
-                                    groups.regex("describers", optional=True))
+                                    groups.regex("describers", optional=True),
+                                    groups.regex("can_join_after", optional=True))
     return Rules(
         branch=names.regex("regions", f"{gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"

@@ -270,6 +270,13 @@ def test_those_described_as_having_bought_or_joined_cover_are_a_group(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in got)
 
 
+def test_those_who_can_buy_or_join_cover_are_a_group(pipeline):
+    assert ("带病体人群", "BeneficiaryGroup") in found(pipeline, "“安康保”投保不限年龄，带病体人群也可参保。")
+    got = found(pipeline, "年满18周岁的网店店主无需体检即可投保。")
+    assert ("网店店主", "BeneficiaryGroup") not in got  # 店主 is no head: only the head nouns name groups
+    assert ("个体商户", "BeneficiaryGroup") in found(pipeline, "经营满一年的个体商户无需体检即可投保。")
+
+
 def test_those_a_thing_lets_gain_cover_are_a_group(pipeline):
     assert ("新能源车主", "BeneficiaryGroup") in found(pipeline, "专属条款的出台将使新能源车主获得更贴合的保障。")
 

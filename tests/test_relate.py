@@ -806,6 +806,11 @@ def test_those_who_bought_a_product_are_its_target(pipeline):
     assert ("稻香保", "targets", "种植户") in got
 
 
+def test_those_who_can_join_a_product_are_its_target(pipeline):
+    got = triples(pipeline, "信用良好的网约车车主无需预先缴费即可加入“互助保”。")
+    assert ("互助保", "targets", "网约车车主") in got
+
+
 def test_a_product_bought_for_a_group_targets_it_not_the_product_before(pipeline):
     got = triples(pipeline, "今年，县里推出“惠农保”，并为贫困户购买“防贫保”。")
     assert ("防贫保", "targets", "贫困户") in got
