@@ -804,6 +804,9 @@ def test_those_who_bought_a_product_are_its_target(pipeline):
     assert {("惠渔保", "targets", "渔民"), ("蟹安保", "targets", "渔民")} <= got
     got = triples(pipeline, "台风过后，购买了“稻香保”的种植户很快拿到赔款。")
     assert ("稻香保", "targets", "种植户") in got
+    got = triples(pipeline, "投保“东港区降水量参数养殖水产保险”、“西港区降水量参数养殖水产保险”以及"
+                            "“西港区台风风速参数柑橘保险”的农民都拿到了赔款。")  # long names
+    assert ("西港区降水量参数养殖水产保险", "targets", "农民") in got
 
 
 def test_those_who_can_join_a_product_are_its_target(pipeline):
