@@ -596,6 +596,8 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
                                       if clause <= w.start - s.start and w.end - s.start <= m.start()
                                       and (w.text in r.stop_tokens or r.lead_words.fullmatch(w.text)
                                            or not r.stem_chars.fullmatch(w.text))])]
+        if not starts:  # 重点保障两类人群：一是完全失能人员，二是…: a point of a list a word of help introduced
+            starts = _point_of_helped(rec, text, clause, m.start())
         if not starts:
             continue
         # a word that ends with the head (常住人口, 贫困人口) is part of the name, not left out of it
@@ -629,6 +631,20 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
         out.append(Mention(name, s.start + start, s.start + m.end(), s.index, "BeneficiaryGroup", "pattern"))
         ends.add(m.end())
     return out
+
+
+def _point_of_helped(rec: Recogniser, text: str, clause: int, end: int) -> list[int]:
+    """Where a group's name may start when its clause is a point (一是, 其二, （三）) of a list that a
+    clause with a word of help introduced before a colon (重点保障两类人群：一是完全失能人员，二是重度失智
+    人员): right after the point's marker; else nothing."""
+    marks = rec.rules.punctuation
+    marker = rec.rules.continued_paragraph.match(text[clause:end])
+    colon = max(text.rfind(c, 0, clause) for c in marks.colon) if marker else -1
+    if colon < 0 or rec.rules.clause_separators.search(text, colon, clause) or any(
+            c in text[colon:clause] for c in marks.sentence_end):
+        return []
+    intro = text[marks.clause_start(text, colon):colon]
+    return [clause + marker.end()] if rec.rules.beneficiaries.trigger.search(intro) else []
 
 
 def _heads(head: re.Pattern, text: str, boundaries: set[int]):

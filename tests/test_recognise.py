@@ -289,6 +289,13 @@ def test_sick_children_victims_and_soldiers_are_group_heads(pipeline):
     assert {("白血病患儿", "BeneficiaryGroup"), ("灾民", "BeneficiaryGroup"), ("驻地官兵", "BeneficiaryGroup")} <= got
 
 
+def test_the_points_of_a_list_a_word_of_help_introduced_are_groups(pipeline):
+    got = found(pipeline, "这款护理险主要保障三类人群：一是高龄独居人员，二是重度残疾人员，三是失智老人。")
+    assert {("高龄独居人员", "BeneficiaryGroup"), ("重度残疾人员", "BeneficiaryGroup")} <= got
+    got = found(pipeline, "公司今年做了三件事：一是加强培训，二是服务人员上门回访。")  # no word of help before the colon
+    assert not any(cls == "BeneficiaryGroup" for _, cls in got)
+
+
 def test_those_a_thing_lets_gain_cover_are_a_group(pipeline):
     assert ("新能源车主", "BeneficiaryGroup") in found(pipeline, "专属条款的出台将使新能源车主获得更贴合的保障。")
 

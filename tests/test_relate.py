@@ -814,6 +814,11 @@ def test_those_who_can_join_a_product_are_its_target(pipeline):
     assert ("互助保", "targets", "网约车车主") in got
 
 
+def test_the_groups_listed_as_points_after_a_word_of_help_are_the_products_target(pipeline):
+    got = triples(pipeline, "“安康护理险”主要保障两类人群：一是高龄独居人员，二是重度残疾人员。")
+    assert {("安康护理险", "targets", "高龄独居人员"), ("安康护理险", "targets", "重度残疾人员")} <= got
+
+
 def test_a_product_bought_for_a_group_targets_it_not_the_product_before(pipeline):
     got = triples(pipeline, "今年，县里推出“惠农保”，并为贫困户购买“防贫保”。")
     assert ("防贫保", "targets", "贫困户") in got
