@@ -214,3 +214,20 @@ def test_a_county_branch_written_after_a_line_reference_is_that_subsidiarys_bran
     got = entities(pipeline, "中国人寿财险启动应急预案。县政府随即通知人寿财险公司宁远支公司赶赴现场查勘。")
     branches = [e for _, e in got if e.cls == "Branch"]
     assert [b.label for b in branches] == ["国寿财险宁远支公司"]
+
+
+def test_short_brands_former_names_and_overseas_arms_link_to_the_registry(pipeline):
+    text = ("国元保险宣城中心支公司完成查勘；小康人寿与新光海航人寿是同一家公司；"
+            "中国人寿保险（海外）股份有限公司在澳门开业；樂愛金財險更名为凯本财险。")
+    got = entities(pipeline, text)
+    [branch] = [e for _, e in got if e.cls == "Branch"]
+    assert label(pipeline, branch.parent) == "国元农险"
+    assert len({e.iri for s, e in got if s in ("小康人寿", "新光海航人寿")}) == 1
+    [overseas] = [e for s, e in got if s.startswith("中国人寿保险（海外）")]
+    assert overseas.cls == "Insurer" and label(pipeline, overseas.parent) == "中国人寿"
+    assert len({e.iri for s, e in got if s in ("樂愛金財險", "凯本财险")}) == 1
+
+
+def test_asset_managers_and_internet_insurers_founded_lately_are_insurers(pipeline):
+    got = entities(pipeline, "国华兴益资管获批筹建，中信保诚资管已开业；百安保險和易安保險先后获批。")
+    assert {e.label for _, e in got if e.cls == "Insurer"} >= {"国华兴益资管", "中信保诚资管", "百安保险"}
