@@ -231,3 +231,15 @@ def test_short_brands_former_names_and_overseas_arms_link_to_the_registry(pipeli
 def test_asset_managers_and_internet_insurers_founded_lately_are_insurers(pipeline):
     got = entities(pipeline, "国华兴益资管获批筹建，中信保诚资管已开业；百安保險和易安保險先后获批。")
     assert {e.label for _, e in got if e.cls == "Insurer"} >= {"国华兴益资管", "中信保诚资管", "百安保险"}
+
+
+def test_a_unit_written_short_beside_its_full_name_is_one_branch(pipeline):
+    text = "暴雨过后，太保产险常熟支公司连夜查勘。太保产险常熟中心支公司负责人表示，将在三天内赔付到位。"
+    branches = {e.iri for _, e in entities(pipeline, text) if e.cls == "Branch"}
+    assert len(branches) == 1
+
+
+def test_units_of_different_places_stay_apart(pipeline):
+    text = "国寿财险扬州中心支公司与国寿财险高邮支公司共同承保。"
+    labels = {e.label for _, e in entities(pipeline, text) if e.cls == "Branch"}
+    assert labels == {"国寿财险扬州中心支公司", "国寿财险高邮支公司"}
