@@ -243,3 +243,10 @@ def test_units_of_different_places_stay_apart(pipeline):
     text = "国寿财险扬州中心支公司与国寿财险高邮支公司共同承保。"
     labels = {e.label for _, e in entities(pipeline, text) if e.cls == "Branch"}
     assert labels == {"国寿财险扬州中心支公司", "国寿财险高邮支公司"}
+
+
+def test_a_renamed_joint_venture_and_a_foreign_groups_short_name_link_to_the_registry(pipeline):
+    text = "中航三星人寿于2015年更名为中银三星人寿。AIA集团与大都会人寿集团均为外资保险集团。"
+    got = entities(pipeline, text)
+    assert len({e.iri for s, e in got if s in ("中航三星人寿", "中银三星人寿")}) == 1
+    assert {s for s, e in got if e.cls == "InsuranceGroup"} == {"AIA集团", "大都会人寿集团"}
