@@ -250,3 +250,12 @@ def test_a_renamed_joint_venture_and_a_foreign_groups_short_name_link_to_the_reg
     got = entities(pipeline, text)
     assert len({e.iri for s, e in got if s in ("中航三星人寿", "中银三星人寿")}) == 1
     assert {s for s, e in got if e.cls == "InsuranceGroup"} == {"AIA集团", "大都会人寿集团"}
+
+
+def test_the_wound_up_anbang_group_is_not_the_group_that_took_over_its_insurers(pipeline):
+    text = "安邦集团将所持和谐健康的股权转让给5家新股东；新成立的大家保险集团受让安邦人寿的股权。"
+    got = entities(pipeline, text)
+    groups = {s: e.iri for s, e in got if e.cls == "InsuranceGroup"}
+    assert set(groups) == {"安邦集团", "大家保险集团"} and len(set(groups.values())) == 2
+    [life] = [e for s, e in got if s == "安邦人寿"]
+    assert life.label == "大家人寿" and life.parent == groups["大家保险集团"]
