@@ -259,3 +259,8 @@ def test_the_wound_up_anbang_group_is_not_the_group_that_took_over_its_insurers(
     assert set(groups) == {"安邦集团", "大家保险集团"} and len(set(groups.values())) == 2
     [life] = [e for s, e in got if s == "安邦人寿"]
     assert life.label == "大家人寿" and life.parent == groups["大家保险集团"]
+
+
+def test_a_pc_insurer_written_with_its_line_in_full_or_as_x_insurance_is_that_insurer(pipeline):
+    got = entities(pipeline, "诚泰财产保险、泰山财产保险与燕赵保险、北部湾保险组成共保体。")
+    assert {e.label for _, e in got if e.cls == "Insurer"} == {"诚泰财险", "泰山财险", "燕赵财险", "北部湾财险"}
