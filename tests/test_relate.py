@@ -808,3 +808,15 @@ def test_a_product_bought_for_a_group_targets_it_not_the_product_before(pipeline
 def test_an_outsiders_comment_names_no_insurer_that_helps_a_group(pipeline):
     text = "平安产险推出“货运保”，保障货物运输。业内人士认为，这类产品能分散物流企业的风险，为货车司机的生计托底。"
     assert not any(p == "supports" and o == "货车司机" for s, p, o in triples(pipeline, text))
+
+
+def test_taking_part_in_what_a_body_organises_is_its_guidance(pipeline):
+    # 参加 is 参与: the insurer acts in a programme the body runs
+    got = triples(pipeline, "去年秋天，平安产险四川分公司参加了四川省保险行业协会组织的防灾减灾宣传周活动。")
+    assert ("平安产险四川分公司", "guidedBy", "四川省保险行业协会") in got
+
+
+def test_setting_up_a_tie_with_an_organisation_makes_it_a_partner(pipeline):
+    # 与X建立结对帮扶关系 / 建立联系: working ties, with no word of 合作 in the clause
+    got = triples(pipeline, "2021年，中国人寿甘肃省分公司与临夏州教育局建立结对帮扶关系，捐建了一批图书室。")
+    assert any(s.startswith("中国人寿") and p == "partnersWith" and o == "临夏州教育局" for s, p, o in got)
