@@ -97,8 +97,24 @@ class Relator:
             figures = [f for f in figures if not f.is_money]  # 新台幣 throughout: no amount is yuan
         found = list(facts.values())
         if self.model is not None:  # a family switched off stays off: the model adds none of its facts
-            found += self.model.facts(sentences, linked, found, dated, self.enabled)
+            roll = self._roll_calls(sentences, by_sentence)
+            found += [f for f in self.model.facts(sentences, linked, found, dated, self.enabled)
+                      if (f.evidence.start, f.subject.iri) not in roll]
         return found, _distinct(figures)
+
+    def _roll_calls(self, sentences: list[Sentence], by_sentence: dict[int, list[LinkedMention]]) -> set[tuple]:
+        """(sentence start, entity IRI) of the organisations named in a list of three or more
+        (众安保险、泰康在线、易安保险和安心保险先后成立): a roll call, whose members the relation model
+        does not pair with the things the sentence names: the rules read what such a list does."""
+        out: set[tuple] = set()
+        for s in sentences:
+            ms = by_sentence.get(s.index, [])
+            clause = [len(self.rules.clause_separators.findall(s.norm, 0, lm.mention.start - s.start)) for lm in ms]
+            for first, last in _lists(s, ms, clause, self.rules.list_joiner, self.rules.short_name):
+                orgs = [lm for lm in ms[first:last + 1] if lm.entity.cls in ORGANISATION_CLASSES]
+                if len({lm.entity.iri for lm in orgs}) >= 3:
+                    out.update((s.start, lm.entity.iri) for lm in orgs)
+        return out
 
     def _figures(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
                  dates: list[DateMention], insurer: Entity | None = None,

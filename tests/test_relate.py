@@ -820,3 +820,15 @@ def test_setting_up_a_tie_with_an_organisation_makes_it_a_partner(pipeline):
     # 与X建立结对帮扶关系 / 建立联系: working ties, with no word of 合作 in the clause
     got = triples(pipeline, "2021年，中国人寿甘肃省分公司与临夏州教育局建立结对帮扶关系，捐建了一批图书室。")
     assert any(s.startswith("中国人寿") and p == "partnersWith" and o == "临夏州教育局" for s, p, o in got)
+
+
+def test_a_roll_call_of_insurers_launches_nothing_the_sentence_names_elsewhere(pipeline):
+    # the insurers listed open for business; the products that "appear on the market" are no one's
+    from stage_helpers import document
+    text = "2015年，平安产险、太保产险和人保财险先后拿到牌照，市场上随后出现了“宠物医疗险”和“骑行意外险”。"
+    assert pipeline.relation_model is not None  # the relation model reads this sentence too
+    got = {(f.subject.label, f.predicate, f.object.label) for f in pipeline.extract(document(text)).facts}
+    assert not {p for s, p, o in got} & {"provides", "partnersWith"}
+    # a list that launches together still does: the rules read it
+    got = triples(pipeline, "平安产险、太保产险和人保财险共同推出“宠物医疗险”。")
+    assert {s for s, p, o in got if p == "provides"} == {"平安产险", "太保产险", "人保财险"}
