@@ -832,3 +832,15 @@ def test_a_roll_call_of_insurers_launches_nothing_the_sentence_names_elsewhere(p
     # a list that launches together still does: the rules read it
     got = triples(pipeline, "平安产险、太保产险和人保财险共同推出“宠物医疗险”。")
     assert {s for s, p, o in got if p == "provides"} == {"平安产险", "太保产险", "人保财险"}
+
+
+def test_the_relation_model_gives_no_insurer_what_another_organisation_does_in_its_own_clause(pipeline):
+    # the bureau, heading the second clause, gives the subsidy and the money: not the insurer of the first
+    from stage_helpers import document
+    for text, wrong in (("人保财险宁波分公司去年开业，今年宁波市农业农村局为生猪养殖户提供了价格补贴。", "养殖户"),
+                        ("平安产险上海分公司派员参加了会议，上海市民政局向困难老人发放了慰问金。", "困难老人")):
+        got = {(f.subject.label, f.predicate, f.object.label) for f in pipeline.extract(document(text)).facts}
+        assert not any(p == "supports" and o == wrong for s, p, o in got), got
+    # in the insurer's own clause the rules still state it
+    got = triples(pipeline, "今年宁波市农业农村局出台补贴政策，人保财险宁波分公司为生猪养殖户提供价格保险。")
+    assert ("人保财险宁波分公司", "supports", "养殖户") in got
