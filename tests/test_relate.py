@@ -819,12 +819,6 @@ def test_the_groups_listed_as_points_after_a_word_of_help_are_the_products_targe
     assert {("安康护理险", "targets", "高龄独居人员"), ("安康护理险", "targets", "重度残疾人员")} <= got
 
 
-def test_those_a_product_lets_enjoy_its_cover_are_its_target(pipeline):
-    assert ("沪惠保", "targets", "新市民") in triples(pipeline, "让更多新市民享受到“沪惠保”的保障。")
-    got = triples(pipeline, "今年县里推出“稻香保”。这项保险使全县种粮农户受益。")
-    assert ("稻香保", "targets", "种粮农户") in got
-
-
 def test_a_product_bought_for_a_group_targets_it_not_the_product_before(pipeline):
     got = triples(pipeline, "今年，县里推出“惠农保”，并为贫困户购买“防贫保”。")
     assert ("防贫保", "targets", "贫困户") in got
