@@ -590,12 +590,7 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
                        and any(t.end() <= w.start - s.start and w.end - s.start <= m.start() and w.text == r.relative
                                for w in s.tokens)]
         if not starts and r.can_join_after and r.can_join_after.match(text, m.end()):
-            # 带病体人群也可参保: those who can join cover, named from their clause's start, past the
-            # words that are no part of a name (去年共有300名返乡创业人员受益: 去年, 共有, 300)
-            starts = [max([clause] + [w.end - s.start for w in s.tokens
-                                      if clause <= w.start - s.start and w.end - s.start <= m.start()
-                                      and (w.text in r.stop_tokens or r.lead_words.fullmatch(w.text)
-                                           or not r.stem_chars.fullmatch(w.text))])]
+            starts = [clause]  # 带病体人群也可参保: those who can join cover, named from their clause's start
         if not starts:  # 重点保障两类人群：一是完全失能人员，二是…: a point of a list a word of help introduced
             starts = _point_of_helped(rec, text, clause, m.start())
         if not starts:

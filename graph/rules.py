@@ -75,7 +75,6 @@ class BeneficiaryRule:
     describers: re.Pattern | None = None
     # what follows a group that can buy or join cover (带病体人群也可参保): the group needs no word before it
     can_join_after: re.Pattern | None = None
-    lead_words: re.Pattern | None = None  # words of time and having that lead such a clause (去年共有)
 
 
 @dataclass(frozen=True)
@@ -304,8 +303,7 @@ def load_rules(path: Path | None = None) -> Rules:
                                     groups.regex("one_before"), groups.regex("person_after"),
                                     groups.regex("office_after"), groups.get("relative", str),
                                     groups.regex("describers", optional=True),
-                                    groups.regex("can_join_after", optional=True),
-                                    groups.regex("lead_words", optional=True) or re.compile("(?!)"))
+                                    groups.regex("can_join_after", optional=True))
     return Rules(
         branch=names.regex("regions", f"{gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"
