@@ -117,7 +117,8 @@ class Relator:
         for quantity, count_kind in found:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
-            named = respective.get(quantity.start) or self._doer_after(s, ms, quantity.end) or next(
+            named = respective.get(quantity.start) or self._doer_after(s, ms, quantity.end) or \
+                self._referred(s, before, quantity.start) or next(
                 (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and not self._source(s, ms, lm)
                  and (self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None)
             named = named or self._public_agent(s, before, quantity.start)
@@ -134,6 +135,22 @@ class Relator:
             out.append(Figure(agent, quantity, kind, evidence_of(s),
                               self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)))
         return out
+
+    def _referred(self, s: Sentence, before: list[LinkedMention], position: int) -> LinkedMention | None:
+        """The firm that a word referring back to it (该公司, 该分公司, 对公司) stands for, in the clause
+        of the amount at ``position`` with no name between them (对中国人寿某分公司罚款70万元；另一份罚单
+        对该分公司罚款17万元): the last firm named before that word in the sentence, whatever its role."""
+        figures = self.rules.quantities
+        if figures.refers_back is None:
+            return None
+        text = s.norm[:position - s.start]
+        start = self._marks.clause_start(text, len(text))
+        word = None
+        for word in figures.refers_back.finditer(text, start):
+            pass
+        if word is None or any(lm.mention.end - s.start > word.start() for lm in before):
+            return None
+        return next((lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES), None)
 
     def _premium(self, s: Sentence, start: int, end: int) -> bool:
         """Whether the amount is the premium of a policy, which its insurer charges: written right

@@ -122,3 +122,20 @@ def test_plain_chinese_numerals_are_read_as_cn2an_reads_them():
     for text in ("三万五", "一百二", "一百零五", "二〇二二", "三五", "一亿一千", "百"):  # cn2an's
         assert _plain_chinese(text) is None
     assert parse_number("三万五") == 35000 and parse_number("一百零五") == 105 and parse_number("二〇二二") == 2022
+
+
+# Whose amount it is: the relator ties each figure to an organisation (graph/relate.py's figures).
+
+def owned(pipeline, text):
+    """(agent, value) of each money figure the relator reads from ``text``."""
+    from stage_helpers import related
+
+    _, figures = related(pipeline, text)
+    return {(f.agent.label, str(f.quantity.value)) for f in figures if f.is_money}
+
+
+def test_a_word_referring_back_to_a_firm_gives_it_the_amount(pipeline):
+    text = "监管局对新华保险湖南分公司罚款30万元，其中个人罚款5万元；另一份罚单对该分公司罚款12万元。"
+    assert owned(pipeline, text) == {("新华保险湖南分公司", "300000"), ("新华保险湖南分公司", "120000")}
+    text = "监管局对太平人寿江苏分公司的处罚中，合计罚款50万元，其中对公司罚款40万元、对责任人罚款10万元。"
+    assert ("太平人寿江苏分公司", "400000") in owned(pipeline, text)
