@@ -139,3 +139,8 @@ def test_a_word_referring_back_to_a_firm_gives_it_the_amount(pipeline):
     assert owned(pipeline, text) == {("新华保险湖南分公司", "300000"), ("新华保险湖南分公司", "120000")}
     text = "监管局对太平人寿江苏分公司的处罚中，合计罚款50万元，其中对公司罚款40万元、对责任人罚款10万元。"
     assert ("太平人寿江苏分公司", "400000") in owned(pipeline, text)
+
+
+def test_a_table_row_of_a_policys_premium_is_the_articles_insurers(pipeline):
+    text = "人保财险承保全市水稻完全成本保险。\n\n| 指标 | 金额 |\n| 水稻完全成本保险保费 | 612.5万元 |"
+    assert owned(pipeline, text) == {("人保财险", "6125000")}
