@@ -132,9 +132,36 @@ class Relator:
                 agent = self._insurer_of(s, before, insurer, quantity.start)
             if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts):
                 continue
-            out.append(Figure(agent, quantity, kind, evidence_of(s),
-                              self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)))
+            beneficiary, when = self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)
+            for owner in self._each(s, ms, named, quantity.start) or [agent]:
+                out.append(Figure(owner, quantity, kind, evidence_of(s), beneficiary, when))
         return out
+
+    def _each(self, s: Sentence, ms: list[LinkedMention], named: LinkedMention | None, position: int) -> list[Entity]:
+        """A、B各…N: every member of the list that ``named`` ends owns the amount at ``position``
+        (平安产险、国寿财险各捐款100万元): the same sum each, not one sum of all."""
+        figures = self.rules.quantities
+        last = next((lm for lm in reversed(ms) if lm.mention.end <= position and lm.entity.cls in _SUBJECT_CLASSES), None)
+        if named is None or last is None or figures.each is None or not figures.each.match(
+                s.norm[last.mention.end - s.start:position - s.start]):
+            return []
+        run = self._list_ending(s, ms, last.mention.end)
+        return [lm.entity for lm in run] if len(run) > 1 and named in run else []
+
+    def _list_ending(self, s: Sentence, ms: list[LinkedMention], at: int, skip: bool = False) -> list[LinkedMention]:
+        """The organisations (of a subject class) of the list that ends right before ``at``, joined by
+        list words; with ``skip``, names of other things between the list and ``at`` are passed over."""
+        run: list[LinkedMention] = []
+        for lm in reversed([lm for lm in ms if lm.mention.end <= at]):
+            if lm.entity.cls not in _SUBJECT_CLASSES:
+                if run or not skip:
+                    break
+                continue
+            gap = s.norm[lm.mention.end - s.start:run[0].mention.start - s.start] if run else ""
+            if run and not self.rules.list_joiner.match(gap):
+                break
+            run.insert(0, lm)
+        return run
 
     def _referred(self, s: Sentence, before: list[LinkedMention], position: int) -> LinkedMention | None:
         """The firm that a word referring back to it (该公司, 该分公司, 对公司) stands for, in the clause
@@ -214,16 +241,8 @@ class Relator:
         out: dict[int, LinkedMention] = {}
         for m in self.rules.quantities.respectively.finditer(s.norm):
             at = s.start + m.start()
-            run: list[LinkedMention] = []
-            for lm in reversed([lm for lm in ms if lm.mention.end <= at]):
-                if lm.entity.cls not in _SUBJECT_CLASSES:
-                    if run:
-                        break
-                    continue  # a word the list's clause says of it (A和B均为国有企业，注册资本分别为…)
-                gap = s.norm[lm.mention.end - s.start:run[0].mention.start - s.start] if run else ""
-                if run and not self.rules.list_joiner.match(gap):
-                    break
-                run.insert(0, lm)
+            # past words the list's clause says of it (A和B均为国有企业，注册资本分别为…)
+            run = self._list_ending(s, ms, at, skip=True)
             part = self.rules.clause_separators.search(s.norm, m.end())
             end = s.start + (part.start() if part else len(s.norm))
             after = [a for a in amounts if at < a < end]

@@ -144,3 +144,16 @@ def test_a_word_referring_back_to_a_firm_gives_it_the_amount(pipeline):
 def test_a_table_row_of_a_policys_premium_is_the_articles_insurers(pipeline):
     text = "人保财险承保全市水稻完全成本保险。\n\n| 指标 | 金额 |\n| 水稻完全成本保险保费 | 612.5万元 |"
     assert owned(pipeline, text) == {("人保财险", "6125000")}
+
+
+def test_each_of_a_list_before_each_owns_the_sum(pipeline):
+    assert owned(pipeline, "阳光人寿、泰康人寿各捐款200万元，用于灾后重建。") == {
+        ("阳光人寿", "2000000"), ("泰康人寿", "2000000")}
+    assert owned(pipeline, "太保产险和国寿财险各出资3000万元。") == {("太保产险", "30000000"), ("国寿财险", "30000000")}
+    # 各地 is no "each" of the list: the branches of the last firm
+    assert len(owned(pipeline, "太保产险、国寿财险各地分公司赔付2亿元。")) == 1
+
+
+def test_a_sum_of_several_companies_is_no_ones_own(pipeline):
+    text = "人保财险、平安产险、太保产险三家公司合计赔付3.2亿元，其中人保财险赔付1.5亿元。"
+    assert owned(pipeline, text) == {("人保财险", "150000000")}
