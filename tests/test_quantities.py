@@ -157,3 +157,8 @@ def test_each_of_a_list_before_each_owns_the_sum(pipeline):
 def test_a_sum_of_several_companies_is_no_ones_own(pipeline):
     text = "人保财险、平安产险、太保产险三家公司合计赔付3.2亿元，其中人保财险赔付1.5亿元。"
     assert owned(pipeline, text) == {("人保财险", "150000000")}
+
+
+@pytest.mark.parametrize("text, value", [("向红十字会捐赠1000万，用于抗疫", "10000000"), ("募得善款12万", "120000")])
+def test_a_gift_without_yuan_is_money(text, value, rules):
+    assert money(text, rules) == [(Decimal(value), ())]
