@@ -162,3 +162,8 @@ def test_a_sum_of_several_companies_is_no_ones_own(pipeline):
 @pytest.mark.parametrize("text, value", [("向红十字会捐赠1000万，用于抗疫", "10000000"), ("募得善款12万", "120000")])
 def test_a_gift_without_yuan_is_money(text, value, rules):
     assert money(text, rules) == [(Decimal(value), ())]
+
+
+def test_an_amount_in_brackets_after_a_firm_is_its_own(pipeline):
+    text = "捐款最多的三家是新华保险（800万元）、阳光人寿（500万元）和泰康人寿（300万元）。"
+    assert owned(pipeline, text) == {("新华保险", "8000000"), ("阳光人寿", "5000000"), ("泰康人寿", "3000000")}
