@@ -167,3 +167,8 @@ def test_a_gift_without_yuan_is_money(text, value, rules):
 def test_an_amount_in_brackets_after_a_firm_is_its_own(pipeline):
     text = "捐款最多的三家是新华保险（800万元）、阳光人寿（500万元）和泰康人寿（300万元）。"
     assert owned(pipeline, text) == {("新华保险", "8000000"), ("阳光人寿", "5000000"), ("泰康人寿", "3000000")}
+
+
+def test_a_firm_heading_a_count_of_firms_owns_none_of_their_sum(pipeline):
+    assert owned(pipeline, "腾讯等五家股东为其带来3亿元资金。") == set()
+    assert owned(pipeline, "腾讯捐款3亿元。") == {("腾讯", "300000000")}
