@@ -75,9 +75,9 @@ class QuantityRules:
             f"(?P<pre>(?:{alt(t['prefix_qualifiers'])})*)"
             f"(?P<num>\\d+(?:,\\d{{3}})*(?:\\.\\d+)?|[{_CHINESE_DIGITS}]*[一二两三四五六七八九十百千][{_CHINESE_DIGITS}]*)"
             f"(?P<post1>{alt(t['suffix_qualifiers'])})?"
-            f"(?P<mult>{alt(multipliers)})?"
+            f"(?:[ \u00a0\u2009]?(?P<mult>{alt(multipliers)}))?"  # 120 万元: a space beside the digits
             f"(?P<post2>{alt(t['suffix_qualifiers'])})?"
-            f"(?P<unit>{alt(units)})?")
+            f"(?:[ \u00a0\u2009]?(?P<unit>{alt(units)}))?")
         return cls(pattern, multipliers, frozenset(t["money_units"]), re.compile(t["money_context"]),
                    re.compile(alt(t["scope_qualifiers"])), re.compile(t["not_after"]), count_units, Decimal(t["min_count"]),
                    tuple((k["kind"], re.compile(k["context"])) for k in t["amount_kind"]), punctuation,

@@ -172,3 +172,8 @@ def test_an_amount_in_brackets_after_a_firm_is_its_own(pipeline):
 def test_a_firm_heading_a_count_of_firms_owns_none_of_their_sum(pipeline):
     assert owned(pipeline, "腾讯等五家股东为其带来3亿元资金。") == set()
     assert owned(pipeline, "腾讯捐款3亿元。") == {("腾讯", "300000000")}
+
+
+@pytest.mark.parametrize("text, value", [("捐款 120 万元", "1200000"), ("赔付1.5 亿元", "150000000"), ("保额 50 元", "50")])
+def test_a_space_beside_the_digits_keeps_the_amount_whole(text, value, rules):
+    assert money(text, rules) == [(Decimal(value), ())]
