@@ -74,6 +74,7 @@ class QuantityRules:
         pattern = re.compile(
             f"(?P<pre>(?:{alt(t['prefix_qualifiers'])})*)"
             f"(?P<num>\\d+(?:,\\d{{3}})*(?:\\.\\d+)?|[{_CHINESE_DIGITS}]*[一二两三四五六七八九十百千][{_CHINESE_DIGITS}]*)"
+            f"(?:个(?=多?亿))?"  # 1个亿, 3个多亿元: spoken forms of 亿
             f"(?P<post1>{alt(t['suffix_qualifiers'])})?"
             f"(?:[ \u00a0\u2009]?(?P<mult>{alt(multipliers)}))?"  # 120 万元: a space beside the digits
             f"(?P<post2>{alt(t['suffix_qualifiers'])})?"

@@ -177,3 +177,10 @@ def test_a_firm_heading_a_count_of_firms_owns_none_of_their_sum(pipeline):
 @pytest.mark.parametrize("text, value", [("捐款 120 万元", "1200000"), ("赔付1.5 亿元", "150000000"), ("保额 50 元", "50")])
 def test_a_space_beside_the_digits_keeps_the_amount_whole(text, value, rules):
     assert money(text, rules) == [(Decimal(value), ())]
+
+
+@pytest.mark.parametrize("text, value, qualifiers", [("向灾区捐款1个亿", "100000000", ()),
+                                                     ("累计投入3个多亿元", "300000000", ("累计", "多"))])
+def test_spoken_hundred_millions_are_money(text, value, qualifiers, rules):
+    assert money(text, rules) == [(Decimal(value), qualifiers)]
+    assert money("为3个项目提供保障", rules) == []
