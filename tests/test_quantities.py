@@ -184,3 +184,15 @@ def test_a_space_beside_the_digits_keeps_the_amount_whole(text, value, rules):
 def test_spoken_hundred_millions_are_money(text, value, qualifiers, rules):
     assert money(text, rules) == [(Decimal(value), qualifiers)]
     assert money("为3个项目提供保障", rules) == []
+
+
+def test_a_first_in_the_country_is_no_figure_of_the_market(pipeline):
+    text = "太保产险推出茶叶气象指数保险。\n\n全国首单茶叶气象指数保险日前落地，为茶农提供500万元风险保障。"
+    assert owned(pipeline, text) == {("太保产险", "5000000")}
+    text = "太保产险推出茶叶气象指数保险。\n\n全国茶叶保险累计提供风险保障50亿元。"
+    assert owned(pipeline, text) == set()  # the market's figure still is nobody's
+
+
+def test_an_order_of_magnitude_is_no_amount(rules):
+    assert money("把保费门槛降到百元级", rules) == []
+    assert money("门诊费用千元级以下", rules) == []
