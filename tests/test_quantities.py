@@ -196,3 +196,11 @@ def test_a_first_in_the_country_is_no_figure_of_the_market(pipeline):
 def test_an_order_of_magnitude_is_no_amount(rules):
     assert money("把保费门槛降到百元级", rules) == []
     assert money("门诊费用千元级以下", rules) == []
+
+
+def test_a_leads_cover_is_the_insurer_its_paragraph_names_next(pipeline):
+    text = "首单茶叶气象指数保险日前在安溪落地，为茶农提供500万元风险保障。这是太保产险福建分公司的又一创新。"
+    assert owned(pipeline, text) == {("太保产险福建分公司", "5000000")}
+    # an insurer named only in a later paragraph does not take it
+    text = "首单茶叶气象指数保险日前在安溪落地，为茶农提供500万元风险保障。\n\n太保产险福建分公司表示将继续创新。"
+    assert owned(pipeline, text) == set()
