@@ -62,6 +62,7 @@ class QuantityRules:
     fine: re.Pattern | None = None  # 罚: an amount's clause that fines
     refers_back: re.Pattern | None = None  # 该公司, 对公司: the firm named before, in the amount's clause
     each: re.Pattern | None = None  # A、B各捐款N: each of the list owns N
+    fined_person: re.Pattern | None = None  # 个人罚款, 总经理张某被罚款: a person, in the amount's clause, fined it
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -94,7 +95,8 @@ class QuantityRules:
                    re.compile(t["source_of"]), re.compile(t["local_currency"]), re.compile(alt(t["yuan_words"])),
                    re.compile(t["insurer_premium_after"]), re.compile(t["fined_people"]), re.compile(t["fine"]),
                    re.compile(t["refers_back"]) if t.get("refers_back") else None,
-                   re.compile(t["each"]) if t.get("each") else None)
+                   re.compile(t["each"]) if t.get("each") else None,
+                   re.compile(t["fined_person"]) if t.get("fined_person") else None)
 
     def in_local_currency(self, texts: Iterable[str]) -> bool:
         """Whether an article (its folded sentences) counts its money in a currency of its own: it

@@ -334,8 +334,11 @@ class Relator:
             if not any(previous <= a - s.start < start for a in amounts):
                 start = previous
         figures = self.rules.quantities
+        own = self._marks.clause_start(text, len(text))
+        if figures.fined_person is not None and figures.fined_person.match(text, own):
+            return True  # 其中个人罚款20万元, 总经理张某被罚款5万元: a person of the firm is fined
         if named is not None:
-            clause = s.norm[self._marks.clause_start(text, len(text)):self._marks.clause_end(s.norm, len(text))]
+            clause = s.norm[own:self._marks.clause_end(s.norm, len(text))]
             if figures.fine.search(clause) and figures.fined_people.search(text, named.mention.end - s.start):
                 return True  # its people, named after it in any clause before, are fined
             start = max(start, named.mention.end - s.start)

@@ -204,3 +204,12 @@ def test_a_leads_cover_is_the_insurer_its_paragraph_names_next(pipeline):
     # an insurer named only in a later paragraph does not take it
     text = "首单茶叶气象指数保险日前在安溪落地，为茶农提供500万元风险保障。\n\n太保产险福建分公司表示将继续创新。"
     assert owned(pipeline, text) == set()
+
+
+@pytest.mark.parametrize("text", ["新华保险湖南分公司被罚款30万元，其中个人罚款8万元。",
+                                  "新华保险湖南分公司被罚款30万元，另对相关人员罚款8万元。",
+                                  "新华保险湖南分公司被罚款30万元，总经理李某被罚款8万元。"])
+def test_a_fine_on_the_firms_people_in_its_own_clause_is_not_the_firms(pipeline, text):
+    assert owned(pipeline, text) == {("新华保险湖南分公司", "300000")}
+    # a cause naming its people leaves the firm's fine its own
+    assert owned(pipeline, "新华保险湖南分公司因员工违规被罚款30万元。") == {("新华保险湖南分公司", "300000")}
