@@ -213,3 +213,10 @@ def test_a_fine_on_the_firms_people_in_its_own_clause_is_not_the_firms(pipeline,
     assert owned(pipeline, text) == {("新华保险湖南分公司", "300000")}
     # a cause naming its people leaves the firm's fine its own
     assert owned(pipeline, "新华保险湖南分公司因员工违规被罚款30万元。") == {("新华保险湖南分公司", "300000")}
+
+
+def test_a_kind_of_insurance_with_its_running_total_is_the_markets(pipeline):
+    text = "人保财险签发首张专利保险保单。\n\n经过多年发展，专利保险累计提供风险保障超过800亿元。"
+    assert owned(pipeline, text) == set()
+    text = "人保财险签发首张专利保险保单。\n\n据介绍，该保险累计提供风险保障超过8亿元。"
+    assert owned(pipeline, text) == {("人保财险", "800000000")}
