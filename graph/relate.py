@@ -70,7 +70,9 @@ class Relator:
         paragraph = None
         listed: Entity | None = None  # the organisation of the paragraph a run of list items follows
         last_date: str | None = None  # the day the article wrote last, for 当天
-        paragraph_of = {s.index: s.paragraph for s in sentences}  # for an insurer named later in one
+        paragraph_of = {s.index: s.paragraph for s in sentences}
+        # The insurers named, in order, for a lead's figures that its paragraph names the insurer of later
+        insurers = [lm for lm in sorted(linked, key=lambda lm: lm.mention.start) if lm.entity.cls in INSURER_CLASSES]
         dated: dict[int, str | None] = {}  # each sentence's date (by index), for the model's facts
         for s in sentences:
             if s.paragraph != paragraph:
@@ -95,8 +97,7 @@ class Relator:
                 insurer = None
                 if owner is None:  # a lead that states cover before it names any insurer (全国首单…保险
                     # 落地，提供300万元风险保障。这是X分公司…): the one its paragraph names next
-                    insurer = previous or next((lm.entity for lm in sorted(linked, key=lambda lm: lm.mention.start)
-                                                if lm.entity.cls in INSURER_CLASSES and lm.mention.sentence > s.index
+                    insurer = previous or next((lm.entity for lm in insurers if lm.mention.sentence > s.index
                                                 and paragraph_of.get(lm.mention.sentence) == s.paragraph), None)
                 figures += self._figures(s, ms, previous if series else owner, dates, insurer, previous)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
