@@ -42,6 +42,12 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     ("人保寿险推出的鑫安两全保险（C款）销量领先。", "鑫安两全保险（C款）"),
     ("泰康人寿推出健康尊享B款重大疾病保险和泰康e顺少儿重疾险。", "泰康e顺少儿重疾险"),
     ("该县在全省率先推行县级特色水果保险，由财政补贴保费。", "县级特色水果保险"),  # 推行 launches too
+    # the first policy of a cover is news of its launch: 全国首单…保险, 签下首单…保险
+    ("全国首单茶园碳汇保险12日在安溪落地。", "茶园碳汇保险"),
+    ("国寿财险昨天签下首单渔船雇主责任保险，投保渔船32艘。", "渔船雇主责任保险"),
+    # a year as the edition, inside the name too
+    ("太平人寿推出福满佳（2024）两全保险、福禄康瑞（2024）终身寿险等产品。", "福禄康瑞（2024）终身寿险"),
+    ("农科院与人保财险合作研发出蜜蜂养殖气象保险，已在三县试点。", "蜜蜂养殖气象保险"),  # 研发出: the verb's 出
 ])
 def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
