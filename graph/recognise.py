@@ -756,9 +756,27 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
         if (view.text[m.start():m.start(1)] in r.list_joiners and m.start() not in product_ends
                 and not m.groupdict().get("listed")):  # …、B险、C险等一批创新产品: a list of products
             continue
+        if _line_of_business(rec, name):
+            continue
         product_ends.add(m.end())
         out.append(Mention(name, s.start + m.start(1), s.start + m.end(1), s.index, "Product", "pattern"))
     return out
+
+
+def _line_of_business(rec: Recogniser, name: str) -> bool:
+    """Whether a cover's name says only its kind, a line of business (扶贫保险, 意外伤害保险, 企业财产保险),
+    not a product: every word before its 保险/险 is a word of a kind of cover. A place before it names
+    a local scheme (大理州政策性农房地震保险), a word of its own a product (贫困户意外伤害保险)."""
+    r = rec.rules
+    ending = r.cover_inside.search(name)
+    stem = name[:ending.start()] if ending else ""
+    if not stem:
+        return False
+    words = [w for w, _ in rec.tokenizer.pos(stem)]
+    level = r.region_suffix.search(words[0])
+    if rec._is_place(words[0], r.name_place_pos) or (level and 0 < level.start() and level.end() == len(words[0])):
+        return False
+    return all(w in r.line_of_business_words for w in words)
 
 
 @component("unquoted_initiatives")

@@ -714,3 +714,17 @@ def test_a_groups_investment_arm_is_a_firm_of_its_own(pipeline):
     got = found(pipeline, "此次增资由上海复星创业投资有限公司全额认购。")
     assert ("上海复星创业投资有限公司", "Partner") in got
     assert ("复星", "InsuranceGroup") not in got
+
+
+@pytest.mark.parametrize("text, line", [
+    ("人保财险在当地开发扶贫保险产品，覆盖全县贫困户。", "扶贫保险"),
+    ("该公司去年推出团体意外伤害保险，保费由企业承担。", "团体意外伤害保险"),
+    ("平安产险为园区企业提供企业财产保险，保额达5亿元。", "企业财产保险"),
+])
+def test_a_line_of_business_after_a_launch_verb_is_no_product(pipeline, text, line):
+    assert (line, "Product") not in found(pipeline, text)
+
+
+def test_a_cover_with_a_word_of_its_own_or_a_place_before_its_line_is_a_product(pipeline):
+    assert ("渔民意外伤害保险", "Product") in found(pipeline, "阳光财险推出渔民意外伤害保险，每人保费30元。")
+    assert ("丽水市团体意外伤害保险", "Product") in found(pipeline, "国寿财险推出丽水市团体意外伤害保险，覆盖全市环卫工人。")
