@@ -172,7 +172,35 @@ class Recogniser:
             found.append(self._learn_short_names(shadow, names, short_names))
         if short_names:  # a headline may use a short name the body defines later
             found = [self._learn_short_names(shadow, names, short_names) for shadow, names in zip(shadows, found)]
+        found = self._one_class_per_name(found)
         return [_as_written(m, sentence) for sentence, names in zip(sentences, found) for m in names]
+
+    def _one_class_per_name(self, found: list[list[Mention]]) -> list[list[Mention]]:
+        """A name read as a product in one place and as a programme in another (“西湖益联保”于2021年推出
+        …在“西湖益联保”项目中) is one thing: the class most of its mentions give, on a tie the one its
+        own ending gives (…保, …险: cover; …计划, …行动: a programme), else its first mention's."""
+        votes: dict[str, list[str]] = {}
+        for names in found:
+            for m in names:
+                if m.kind == "pattern" and m.cls in ("Product", "Initiative"):
+                    votes.setdefault(m.surface, []).append(m.cls)
+        chosen = {}
+        for name, classes in votes.items():
+            if len(set(classes)) < 2:
+                continue
+            products, initiatives = classes.count("Product"), classes.count("Initiative")
+            if products != initiatives:
+                chosen[name] = "Product" if products > initiatives else "Initiative"
+            elif self.rules.initiative_inside.search(name):
+                chosen[name] = "Initiative"
+            elif self.rules.product_inside.search(name):
+                chosen[name] = "Product"
+            else:
+                chosen[name] = classes[0]
+        if not chosen:
+            return found
+        return [[replace(m, cls=chosen[m.surface]) if m.kind == "pattern" and m.surface in chosen
+                 and m.cls in ("Product", "Initiative") else m for m in names] for names in found]
 
     def _quoted_events(self, sentences: list[Sentence]) -> set[str]:
         """Quoted words the article shows to be an event or a slogan somewhere (台风“贝碧嘉”): no

@@ -728,3 +728,11 @@ def test_a_line_of_business_after_a_launch_verb_is_no_product(pipeline, text, li
 def test_a_cover_with_a_word_of_its_own_or_a_place_before_its_line_is_a_product(pipeline):
     assert ("渔民意外伤害保险", "Product") in found(pipeline, "阳光财险推出渔民意外伤害保险，每人保费30元。")
     assert ("丽水市团体意外伤害保险", "Product") in found(pipeline, "国寿财险推出丽水市团体意外伤害保险，覆盖全市环卫工人。")
+
+
+def test_a_name_read_as_cover_and_as_a_programme_in_one_article_has_one_class(pipeline):
+    text = ("“宁惠保”于2021年在南京推出，保费每人99元。“宁惠保”已赔付2万人次。"
+            "在“宁惠保”项目中，人保财险负责理赔。")
+    got = found(pipeline, text)
+    assert ("宁惠保", "Product") in got
+    assert ("宁惠保", "Initiative") not in got
