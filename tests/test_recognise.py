@@ -736,3 +736,10 @@ def test_a_name_read_as_cover_and_as_a_programme_in_one_article_has_one_class(pi
     got = found(pipeline, text)
     assert ("宁惠保", "Product") in got
     assert ("宁惠保", "Initiative") not in got
+
+
+def test_a_quoted_word_of_help_before_a_group_names_the_help_not_the_group(pipeline):
+    got = found(pipeline, "平安产险为外卖员推出“守护骑手”意外保险，每单保费1元。")
+    assert ("守护骑手", "Product") in got
+    assert ("守护骑手", "BeneficiaryGroup") not in got
+    assert ("带病群体", "BeneficiaryGroup") in found(pipeline, "监管部门鼓励“带病群体”保险创新。")
