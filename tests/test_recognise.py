@@ -47,7 +47,7 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     ("国寿财险昨天签下首单渔船雇主责任保险，投保渔船32艘。", "渔船雇主责任保险"),
     # a year as the edition, inside the name too
     ("太平人寿推出福满佳（2024）两全保险、福禄康瑞（2024）终身寿险等产品。", "福禄康瑞（2024）终身寿险"),
-    ("农科院与人保财险合作研发出蜜蜂养殖气象保险，已在三县试点。", "蜜蜂养殖气象保险"),  # 研发出: the verb's 出
+    ("人保财险与农科院合作开发出蜜蜂养殖气象保险，已在三县试点。", "蜜蜂养殖气象保险"),  # 开发出: the verb's 出
 ])
 def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
