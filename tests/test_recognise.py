@@ -48,6 +48,10 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     # a year as the edition, inside the name too
     ("太平人寿推出福满佳（2024）两全保险、福禄康瑞（2024）终身寿险等产品。", "福禄康瑞（2024）终身寿险"),
     ("人保财险与农科院合作开发出蜜蜂养殖气象保险，已在三县试点。", "蜜蜂养殖气象保险"),  # 开发出: the verb's 出
+    # bought for someone, and a name the clause says was launched (是…推出的)
+    ("县财政出资为茶农投保茶园霜冻保险，每亩保费8元。", "茶园霜冻保险"),
+    ("种植户老李给自家果园买了一份枇杷冻害保险——这是当地首创的险种。", "枇杷冻害保险"),
+    ("据介绍，蚕桑气象保险是湖州市在全省率先推出的险种。", "蚕桑气象保险"),
 ])
 def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
