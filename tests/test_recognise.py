@@ -70,6 +70,7 @@ def test_a_preposition_before_a_listed_firm_is_no_part_of_its_name(pipeline):
     ("泰康在线联合水滴公司发起了泰爱保公益计划，帮助大病患者。", "泰爱保公益计划"),
     ("新华保险在全国开展新华保险健康守护行动，为环卫工人免费体检。", "新华保险健康守护行动"),
     ("华泰保险设立华泰保险博爱基金，用于资助困难家庭。", "华泰保险博爱基金"),
+    ("人社部门在五省开展灵活就业人员养老保障试点，首批覆盖10万人。", "灵活就业人员养老保障试点"),  # a named pilot
 ])
 def test_an_unquoted_programme_after_a_launch_verb_is_an_initiative(pipeline, text, programme):
     assert (programme, "Initiative") in found(pipeline, text)
@@ -81,6 +82,7 @@ def test_an_unquoted_programme_after_a_launch_verb_is_an_initiative(pipeline, te
     "太平洋产险开通了理赔绿色通道，简化理赔流程。",
     "平安人寿发起了一项针对老年人的关爱计划。",  # a clause, not a name
     "太保在当地开展了30项具体行动。",  # a count
+    "这是该县连续第二年开展苹果收入险试点。",  # the pilot of a cover: the cover is the name
 ])
 def test_a_described_programme_is_no_name(pipeline, text):
     assert not any(cls == "Initiative" for _, cls in found(pipeline, text))
