@@ -64,6 +64,13 @@ def test_short_names_before_the_kind_they_share_are_those_firms(pipeline):
     assert {("国寿", "Insurer"), ("平安", "Insurer"), ("太保", "Insurer")} <= got
 
 
+def test_group_short_names_before_a_kind_any_insurer_or_group_is_stay_groups(pipeline):
+    got = found(pipeline, "台风过境后，人保、平安、太保三大险企连夜开通理赔绿色通道。")
+    assert {("人保", "InsuranceGroup"), ("平安", "InsuranceGroup"), ("太保", "InsuranceGroup")} <= got
+    got = found(pipeline, "新华、大地等多家保险公司参与共保。")  # a firm's stem is still that firm
+    assert {("新华", "Insurer"), ("大地", "Insurer")} <= got
+
+
 def test_a_preposition_before_a_listed_firm_is_no_part_of_its_name(pipeline):
     text = "北京普惠健康保自2021年7月上线，由人保健康等五家公司共保。"
     assert ("人保健康", "Insurer") in found(pipeline, text)
@@ -74,6 +81,7 @@ def test_a_preposition_before_a_listed_firm_is_no_part_of_its_name(pipeline):
     ("泰康在线联合水滴公司发起了泰爱保公益计划，帮助大病患者。", "泰爱保公益计划"),
     ("新华保险在全国开展新华保险健康守护行动，为环卫工人免费体检。", "新华保险健康守护行动"),
     ("华泰保险设立华泰保险博爱基金，用于资助困难家庭。", "华泰保险博爱基金"),
+    ("人社部门在五省开展灵活就业人员养老保障试点，首批覆盖10万人。", "灵活就业人员养老保障试点"),  # a named pilot
 ])
 def test_an_unquoted_programme_after_a_launch_verb_is_an_initiative(pipeline, text, programme):
     assert (programme, "Initiative") in found(pipeline, text)
@@ -85,6 +93,7 @@ def test_an_unquoted_programme_after_a_launch_verb_is_an_initiative(pipeline, te
     "太平洋产险开通了理赔绿色通道，简化理赔流程。",
     "平安人寿发起了一项针对老年人的关爱计划。",  # a clause, not a name
     "太保在当地开展了30项具体行动。",  # a count
+    "这是该县连续第二年开展苹果收入险试点。",  # the pilot of a cover: the cover is the name
 ])
 def test_a_described_programme_is_no_name(pipeline, text):
     assert not any(cls == "Initiative" for _, cls in found(pipeline, text))
