@@ -531,3 +531,29 @@ def test_hk_macao_taiwan_structure(graph: Graph, alias_index):
                           ("中银香港", "中国银行")):
         assert (resolve(alias_index, child), ORG.subOrganizationOf, resolve(alias_index, parent)) in graph, child
     assert graph.value(resolve(alias_index, "香港保险业监理处"), DCTERMS.isReplacedBy) == resolve(alias_index, "香港保监局")
+
+
+# Organisations of the Chinese market that news about insurers names without a suffix a rule could
+# read (a shareholder, a rating agency, an auditor, a charity's short name, a national body): the
+# registry is how a reader finds them, each with the class ANNOTATION.md gives it.
+MARKET_SENTENCES = [
+    ("国家电投和中国华能分别认购了该寿险公司的新增股份。", {("国家电投", "Partner"), ("中国华能", "Partner")}),
+    ("惠誉维持该公司“A+”的评级，贝氏亦给予其“A”级评级。", {("惠誉", "Partner"), ("贝氏", "Partner")}),
+    ("该公司聘请普华永道为年度审计机构，并与华大基因签署合作协议。", {("普华永道", "Partner"), ("华大基因", "Partner")}),
+    ("公司员工通过壹基金向灾区捐款，另向中国宋庆龄基金会捐赠物资。", {("壹基金", "Partner"), ("中国宋庆龄基金会", "Partner")}),
+    ("该险种在全国妇联和中国计生协的指导下推出。", {("全国妇联", "Regulator"), ("中国计生协", "Partner")}),
+    ("中国农共体与中汽协分别发布了年度报告。", {("中国农共体", "IndustryBody"), ("中汽协", "IndustryBody")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", MARKET_SENTENCES)
+def test_market_organisations_without_a_suffix_are_found(pipeline, text: str, expected: set):
+    from stage_helpers import mentions
+    got = {(m.surface, m.cls) for m in mentions(pipeline, text)}
+    assert expected <= got, got - expected
+
+
+def test_a_bank_the_suffix_rule_misses_is_known(pipeline):
+    """上海农商银行: the suffix rule reads 上海 as a place word that ends no firm's stem."""
+    from stage_helpers import mentions
+    assert ("上海农商银行", "Partner") in {(m.surface, m.cls) for m in mentions(pipeline, "上海农商银行与该公司签约。")}
