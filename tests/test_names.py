@@ -87,3 +87,45 @@ def test_traditional_and_full_width_names_link_like_simplified_ones(built):
     assert pref("中華聯合財產保險股份有限公司上海分公司") == "中华财险上海分公司"  # the registry's 中华财险
     assert pref("ＡＢＣ人寿") == "ABC人寿"
     assert pref("ＸＹＺ保") == "XYZ保"
+
+
+# -- organisations the registry lacks, by the head noun that ends their name --------------------
+
+def _found(pipeline, text):
+    from stage_helpers import mentions
+    return {(m.surface, m.cls) for m in mentions(pipeline, text)}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("该公司携手浙江大学医学院附属第一医院推出直赔服务。", "浙江大学医学院附属第一医院"),
+    ("理赔团队与华中科技大学同济医学院附属同济医院合作。", "华中科技大学同济医学院附属同济医院"),
+    ("该公司向青浦区朱家角镇卫生院捐赠口罩。", "青浦区朱家角镇卫生院"),
+    ("该支公司向城厢镇敬老院送去慰问品。", "城厢镇敬老院"),
+    ("该公司与长宁区新华街道社区卫生服务中心签约。", "长宁区新华街道社区卫生服务中心"),
+])
+def test_hospitals_clinics_and_homes_are_partners(pipeline, text, name):
+    """A university's hospital keeps the university in its name; clinics and homes end in their kind."""
+    assert (name, "Partner") in _found(pipeline, text)
+
+
+def test_a_bare_kind_of_clinic_is_no_name(pipeline):
+    assert not any(c == "Partner" for _, c in _found(pipeline, "该公司向社区卫生服务中心捐赠口罩。"))
+
+
+def test_rural_credit_cooperatives_are_partners(pipeline):
+    got = _found(pipeline, "该公司与江山农商行、安吉县农村信用合作联社共同推出农险贷款。")
+    assert {("江山农商行", "Partner"), ("安吉县农村信用合作联社", "Partner")} <= got
+    assert not any(c == "Partner" for _, c in _found(pipeline, "当地农村信用社提供贷款。"))
+
+
+def test_intermediaries_named_by_their_trade_are_partners(pipeline):
+    got = _found(pipeline, "该寿险公司与明亚保险经纪、泛华保险代理签署合作协议。")
+    assert {("明亚保险经纪", "Partner"), ("泛华保险代理", "Partner")} <= got
+    # the trade, its people and its licences are no firm
+    assert not any(c == "Partner" for _, c in _found(pipeline, "开展保险代理业务的专业保险代理机构和个人保险代理人。"))
+
+
+def test_social_insurance_and_farm_services_offices_are_regulators(pipeline):
+    got = _found(pipeline, "青岛市社保局联合奉新县动物疫病预防控制中心和中山市农业科技推广中心开展培训。")
+    assert {("青岛市社保局", "Regulator"), ("奉新县动物疫病预防控制中心", "Regulator"),
+            ("中山市农业科技推广中心", "Regulator")} <= got
