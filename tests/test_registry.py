@@ -557,3 +557,16 @@ def test_a_bank_the_suffix_rule_misses_is_known(pipeline):
     """上海农商银行: the suffix rule reads 上海 as a place word that ends no firm's stem."""
     from stage_helpers import mentions
     assert ("上海农商银行", "Partner") in {(m.surface, m.cls) for m in mentions(pipeline, "上海农商银行与该公司签约。")}
+
+
+def test_joint_ventures_and_a_domestic_groups_insurers_have_their_parents(graph: Graph, alias_index, pipeline):
+    """The foreign group behind a joint venture (三星财险 of 三星火灾, 长生人寿 of 日本生命) and the
+    holding of 富德生命人寿 are groups a reader rolls the insurer up to."""
+    for child, parent in (("三星财险", "三星火灾"), ("长生人寿", "日本生命"), ("中韩人寿", "韩华生命"),
+                          ("现代财险", "现代海上"), ("日本财险", "损保控股"), ("中新大东方人寿", "大东方控股"),
+                          ("富德生命人寿", "富德保险控股"), ("富德财险", "富德保险控股"),
+                          ("同方全球人寿", "荷兰全球人寿"), ("陆家嘴国泰人寿", "国泰金控")):
+        assert (resolve(alias_index, child), ORG.subOrganizationOf, resolve(alias_index, parent)) in graph, child
+    from stage_helpers import mentions
+    got = {(m.surface, m.cls) for m in mentions(pipeline, "韩华生命与浙江国贸合资设立了中韩人寿。")}
+    assert {("韩华生命", "InsuranceGroup"), ("中韩人寿", "Insurer")} <= got
