@@ -129,3 +129,9 @@ def test_social_insurance_and_farm_services_offices_are_regulators(pipeline):
     got = _found(pipeline, "青岛市社保局联合奉新县动物疫病预防控制中心和中山市农业科技推广中心开展培训。")
     assert {("青岛市社保局", "Regulator"), ("奉新县动物疫病预防控制中心", "Regulator"),
             ("中山市农业科技推广中心", "Regulator")} <= got
+
+
+def test_a_provincial_or_city_hospital_keeps_its_place(pipeline):
+    """省立医院 and 市立医院 are one word to jieba: the place before it is the name's start."""
+    got = _found(pipeline, "该公司与安徽省立医院、青岛市立医院签署直赔协议。")
+    assert {("安徽省立医院", "Partner"), ("青岛市立医院", "Partner")} <= got
