@@ -135,3 +135,15 @@ def test_a_provincial_or_city_hospital_keeps_its_place(pipeline):
     """省立医院 and 市立医院 are one word to jieba: the place before it is the name's start."""
     got = _found(pipeline, "该公司与安徽省立医院、青岛市立医院签署直赔协议。")
     assert {("安徽省立医院", "Partner"), ("青岛市立医院", "Partner")} <= got
+
+
+def test_a_department_in_full_and_by_its_short_name_is_one_body(pipeline):
+    """山西省扶贫开发办公室 then 山西省扶贫办, 武汉市人民政府 then 武汉市政府: one government body each."""
+    from stage_helpers import linked
+    links = linked(pipeline, "山西省扶贫开发办公室与该公司签约。山西省扶贫办表示将加强合作。"
+                             "武汉市人民政府发布通知，武汉市政府要求各区落实。")
+    iris = {}
+    for lm in links:
+        iris.setdefault(lm.entity.label, set()).add(lm.mention.surface)
+    assert iris.get("山西省扶贫办") == {"山西省扶贫开发办公室", "山西省扶贫办"}
+    assert iris.get("武汉市政府") == {"武汉市人民政府", "武汉市政府"}
