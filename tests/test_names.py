@@ -147,3 +147,10 @@ def test_a_department_in_full_and_by_its_short_name_is_one_body(pipeline):
         iris.setdefault(lm.entity.label, set()).add(lm.mention.surface)
     assert iris.get("山西省扶贫办") == {"山西省扶贫开发办公室", "山西省扶贫办"}
     assert iris.get("武汉市政府") == {"武汉市人民政府", "武汉市政府"}
+
+
+def test_a_local_insurance_association_of_any_place_is_an_industry_body(pipeline):
+    """A county's or a city's association the region list lacks (兰陵县, 中山市): 行业 ends no stem here."""
+    got = _found(pipeline, "临沂市保险行业协会联合兰陵县保险行业协会和中山市保险学会开展宣传。")
+    assert {("兰陵县保险行业协会", "IndustryBody"), ("中山市保险学会", "IndustryBody")} <= got
+    assert not any(c == "IndustryBody" for _, c in _found(pipeline, "各公司按照保险行业协会的要求执行。"))
