@@ -154,3 +154,9 @@ def test_a_local_insurance_association_of_any_place_is_an_industry_body(pipeline
     got = _found(pipeline, "临沂市保险行业协会联合兰陵县保险行业协会和中山市保险学会开展宣传。")
     assert {("兰陵县保险行业协会", "IndustryBody"), ("中山市保险学会", "IndustryBody")} <= got
     assert not any(c == "IndustryBody" for _, c in _found(pipeline, "各公司按照保险行业协会的要求执行。"))
+
+
+def test_an_insurers_asset_manager_is_an_insurer(pipeline):
+    """ANNOTATION.md counts insurers' asset managers as insurers, not as partners."""
+    got = _found(pipeline, "另一家获批的是鸿泰保险资产管理有限公司，注册资本为5亿元。")
+    assert ("鸿泰保险资产管理有限公司", "Insurer") in got
