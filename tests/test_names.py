@@ -160,3 +160,9 @@ def test_an_insurers_asset_manager_is_an_insurer(pipeline):
     """ANNOTATION.md counts insurers' asset managers as insurers, not as partners."""
     got = _found(pipeline, "另一家获批的是鸿泰保险资产管理有限公司，注册资本为5亿元。")
     assert ("鸿泰保险资产管理有限公司", "Insurer") in got
+
+
+def test_trading_centres_and_patent_and_local_finance_offices(pipeline):
+    got = _found(pipeline, "该公司与福建海峡股权交易中心签约，宁波市知识产权局和深圳市地方金融监管局到场指导。")
+    assert {("福建海峡股权交易中心", "IndustryBody"), ("宁波市知识产权局", "Regulator"),
+            ("深圳市地方金融监管局", "Regulator")} <= got

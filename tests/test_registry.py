@@ -570,3 +570,12 @@ def test_joint_ventures_and_a_domestic_groups_insurers_have_their_parents(graph:
     from stage_helpers import mentions
     got = {(m.surface, m.cls) for m in mentions(pipeline, "韩华生命与浙江国贸合资设立了中韩人寿。")}
     assert {("韩华生命", "InsuranceGroup"), ("中韩人寿", "Insurer")} <= got
+
+
+def test_carmakers_by_their_full_names(pipeline):
+    """Carmakers partner with motor insurers; bare 大众 or 奔驰 are everyday words and stay unread."""
+    from stage_helpers import mentions
+    got = {(m.surface, m.cls) for m in mentions(pipeline, "奇瑞、丰田和宝马分别与该公司合作推出新能源车险。")}
+    assert {("奇瑞", "Partner"), ("丰田", "Partner"), ("宝马", "Partner")} <= got
+    got = {(m.surface, m.cls) for m in mentions(pipeline, "大众创业的热情和骏马奔驰的景象。")}
+    assert not any(c == "Partner" for _, c in got)
