@@ -166,3 +166,10 @@ def test_trading_centres_and_patent_and_local_finance_offices(pipeline):
     got = _found(pipeline, "该公司与福建海峡股权交易中心签约，宁波市知识产权局和深圳市地方金融监管局到场指导。")
     assert {("福建海峡股权交易中心", "IndustryBody"), ("宁波市知识产权局", "Regulator"),
             ("深圳市地方金融监管局", "Regulator")} <= got
+
+
+def test_channels_levels_and_references_are_no_firms(pipeline):
+    """手机银行 is a bank's channel, 乡镇卫生院 a kind of clinic, 上述保险经纪 a reference back."""
+    for text in ("客户可通过手机银行、网上银行和微信银行投保。", "当地乡镇卫生院和县级医院均可直赔。",
+                 "上述保险经纪已整改完毕。"):
+        assert not any(c == "Partner" for _, c in _found(pipeline, text)), text
