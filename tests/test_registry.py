@@ -579,3 +579,11 @@ def test_carmakers_by_their_full_names(pipeline):
     assert {("奇瑞", "Partner"), ("丰田", "Partner"), ("宝马", "Partner")} <= got
     got = {(m.surface, m.cls) for m in mentions(pipeline, "大众创业的热情和骏马奔驰的景象。")}
     assert not any(c == "Partner" for _, c in got)
+
+
+def test_development_bodies_and_intermediaries_are_partners(pipeline):
+    from stage_helpers import mentions
+    got = {(m.surface, m.cls) for m in mentions(
+        pipeline, "该项目由世界粮食计划署和国际农业发展基金支持，泛华与小雨伞参与销售。")}
+    assert {("世界粮食计划署", "Partner"), ("国际农业发展基金", "Partner"), ("泛华", "Partner"),
+            ("小雨伞", "Partner")} <= got
