@@ -587,3 +587,10 @@ def test_development_bodies_and_intermediaries_are_partners(pipeline):
         pipeline, "该项目由世界粮食计划署和国际农业发展基金支持，泛华与小雨伞参与销售。")}
     assert {("世界粮食计划署", "Partner"), ("国际农业发展基金", "Partner"), ("泛华", "Partner"),
             ("小雨伞", "Partner")} <= got
+
+
+def test_insurance_groups_health_investment_arms_are_partners(pipeline):
+    """国寿健投 builds China Life's retirement communities: a firm of its own, not the group."""
+    from stage_helpers import mentions
+    got = {(m.surface, m.cls) for m in mentions(pipeline, "项目由国寿健投和泰康健投分别投资建设。")}
+    assert {("国寿健投", "Partner"), ("泰康健投", "Partner")} <= got
