@@ -34,6 +34,8 @@ class Linker:
         linked: list[LinkedMention] = []
         self._known: dict[str, Entity] = {}  # entities made in this document, by IRI
         self._qualifiable = [m for m in mentions if m.cls in _QUALIFIED_CLASSES and m.kind != "reference"]
+        self._units: set[tuple[str, str, str]] = set()  # (insurer, place, unit) of branches named in full
+        self._units = self._named_units(mentions)
         self._article_subject = self._most_named(mentions)
         for mention in mentions:
             entity = self._resolve(mention, linked)
@@ -76,13 +78,29 @@ class Linker:
         return entity
 
     def _branch(self, owner: Entity, region: str, unit: str, cls: str = "Branch") -> Entity:
-        """The unit ``region``+``unit`` of ``owner``: a Branch of an insurer, or a Partner's own unit."""
+        """The unit ``region``+``unit`` of ``owner``: a Branch of an insurer, or a Partner's own unit.
+        A unit whose name ends a longer unit's name that the article gives the same insurer at the
+        same place is that unit written short: 昆山支公司 beside 昆山中心支公司 is the one branch."""
         if cls == "Branch":
             owner = self._insurer_for_branches(owner)
         self._known[owner.iri] = owner
         region = self.rules.region_suffix.sub("", region)
         unit = self.rules.unit_full_forms.get(unit, unit)
+        if cls == "Branch":
+            unit = max((u for o, r, u in self._units if o == owner.iri and r == region and u.endswith(unit)),
+                       key=len, default=unit)
         return Entity(entity_iri(cls, owner.iri, region, unit), cls, f"{owner.label}{region}{unit}", parent=owner.iri)
+
+    def _named_units(self, mentions: list[Mention]) -> set[tuple[str, str, str]]:
+        """(insurer, place, unit) of every branch the article names with its insurer's name."""
+        out = set()
+        for m in mentions:
+            if m.cls == "Branch" and m.kind != "reference" and m.unit is not None and not m.entity:
+                owner = self._registry_entity(m.parent) if m.parent else self._named("Insurer", m.parent_surface)
+                owner = self._insurer_for_branches(owner)
+                out.add((owner.iri, self.rules.region_suffix.sub("", m.region or ""),
+                         self.rules.unit_full_forms.get(m.unit, m.unit)))
+        return out
 
     def _named(self, cls: str, surface: str) -> Entity:
         label = unicodedata.normalize("NFKC", fold(surface)).strip()  # 中華聯合 and 中华联合 are one name

@@ -50,6 +50,10 @@ class Relator:
         # guides insurers; it is no partner of theirs)
         self._partners = frozenset().union(*(r.object for r in rules.relations if r.predicate == "partnersWith"))
         self.model = model
+        # The relations whose subject is the doer of the object's clause (partners are two parties;
+        # targets is a product's, not an organisation's)
+        self._one_doer = frozenset(r.predicate for r in rules.relations
+                                   if r.predicate not in SYMMETRIC and not r.subject.isdisjoint(ORGANISATION_CLASSES))
 
     def relate(self, doc: Document, sentences: list[Sentence],
                linked: list[LinkedMention]) -> tuple[list[Fact], list[Figure]]:
@@ -97,8 +101,47 @@ class Relator:
             figures = [f for f in figures if not f.is_money]  # 新台幣 throughout: no amount is yuan
         found = list(facts.values())
         if self.model is not None:  # a family switched off stays off: the model adds none of its facts
-            found += self.model.facts(sentences, linked, found, dated, self.enabled)
+            roll = self._roll_calls(sentences, by_sentence)
+            found += [f for f in self.model.facts(sentences, linked, found, dated, self.enabled)
+                      if (f.evidence.start, f.subject.iri) not in roll
+                      and not self._other_doer(sentences, by_sentence, f)]
         return found, _distinct(figures)
+
+    def _other_doer(self, sentences: list[Sentence], by_sentence: dict[int, list[LinkedMention]], fact: Fact) -> bool:
+        """Whether the object of a fact of the relation model sits in a clause, apart from its
+        subject's, that another organisation heads: that one, not the subject, is what the clause is
+        about (A开业，B随后推出X: not A's X)."""
+        s = next((x for x in sentences if x.start == fact.evidence.start), None)
+        if s is None or fact.predicate not in self._one_doer:
+            return False
+        ms = by_sentence.get(s.index, [])
+        subj = [lm for lm in ms if lm.entity.iri == fact.subject.iri]
+        objs = [lm for lm in ms if lm.entity.iri == fact.object.iri]
+        if not subj or not objs:
+            return False
+        for o in objs:
+            a = o.mention.start - s.start
+            head = self._marks.clause_start(s.norm, a)
+            if any(head <= lm.mention.start - s.start < a for lm in subj):
+                return False  # the subject is in the object's clause
+            if not any(lm.entity.cls in ORGANISATION_CLASSES and lm.entity.iri != fact.subject.iri
+                       and head <= lm.mention.start - s.start < a and self._can_be_subject(s, lm) for lm in ms):
+                return False
+        return True
+
+    def _roll_calls(self, sentences: list[Sentence], by_sentence: dict[int, list[LinkedMention]]) -> set[tuple]:
+        """(sentence start, entity IRI) of the organisations named in a list of three or more
+        (众安保险、泰康在线、易安保险和安心保险先后成立): a roll call, whose members the relation model
+        does not pair with the things the sentence names: the rules read what such a list does."""
+        out: set[tuple] = set()
+        for s in sentences:
+            ms = by_sentence.get(s.index, [])
+            clause = [len(self.rules.clause_separators.findall(s.norm, 0, lm.mention.start - s.start)) for lm in ms]
+            for first, last in _lists(s, ms, clause, self.rules.list_joiner, self.rules.short_name):
+                orgs = [lm for lm in ms[first:last + 1] if lm.entity.cls in ORGANISATION_CLASSES]
+                if len({lm.entity.iri for lm in orgs}) >= 3:
+                    out.update((s.start, lm.entity.iri) for lm in orgs)
+        return out
 
     def _figures(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
                  dates: list[DateMention], insurer: Entity | None = None,

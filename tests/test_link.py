@@ -214,3 +214,53 @@ def test_a_county_branch_written_after_a_line_reference_is_that_subsidiarys_bran
     got = entities(pipeline, "中国人寿财险启动应急预案。县政府随即通知人寿财险公司宁远支公司赶赴现场查勘。")
     branches = [e for _, e in got if e.cls == "Branch"]
     assert [b.label for b in branches] == ["国寿财险宁远支公司"]
+
+
+def test_short_brands_former_names_and_overseas_arms_link_to_the_registry(pipeline):
+    text = ("国元保险宣城中心支公司完成查勘；小康人寿与新光海航人寿是同一家公司；"
+            "中国人寿保险（海外）股份有限公司在澳门开业；樂愛金財險更名为凯本财险。")
+    got = entities(pipeline, text)
+    [branch] = [e for _, e in got if e.cls == "Branch"]
+    assert label(pipeline, branch.parent) == "国元农险"
+    assert len({e.iri for s, e in got if s in ("小康人寿", "新光海航人寿")}) == 1
+    [overseas] = [e for s, e in got if s.startswith("中国人寿保险（海外）")]
+    assert overseas.cls == "Insurer" and label(pipeline, overseas.parent) == "中国人寿"
+    assert len({e.iri for s, e in got if s in ("樂愛金財險", "凯本财险")}) == 1
+
+
+def test_asset_managers_and_internet_insurers_founded_lately_are_insurers(pipeline):
+    got = entities(pipeline, "国华兴益资管获批筹建，中信保诚资管已开业；百安保險和易安保險先后获批。")
+    assert {e.label for _, e in got if e.cls == "Insurer"} >= {"国华兴益资管", "中信保诚资管", "百安保险"}
+
+
+def test_a_unit_written_short_beside_its_full_name_is_one_branch(pipeline):
+    text = "暴雨过后，太保产险常熟支公司连夜查勘。太保产险常熟中心支公司负责人表示，将在三天内赔付到位。"
+    branches = {e.iri for _, e in entities(pipeline, text) if e.cls == "Branch"}
+    assert len(branches) == 1
+
+
+def test_units_of_different_places_stay_apart(pipeline):
+    text = "国寿财险扬州中心支公司与国寿财险高邮支公司共同承保。"
+    labels = {e.label for _, e in entities(pipeline, text) if e.cls == "Branch"}
+    assert labels == {"国寿财险扬州中心支公司", "国寿财险高邮支公司"}
+
+
+def test_a_renamed_joint_venture_and_a_foreign_groups_short_name_link_to_the_registry(pipeline):
+    text = "中航三星人寿于2015年更名为中银三星人寿。AIA集团与大都会人寿集团均为外资保险集团。"
+    got = entities(pipeline, text)
+    assert len({e.iri for s, e in got if s in ("中航三星人寿", "中银三星人寿")}) == 1
+    assert {s for s, e in got if e.cls == "InsuranceGroup"} == {"AIA集团", "大都会人寿集团"}
+
+
+def test_the_wound_up_anbang_group_is_not_the_group_that_took_over_its_insurers(pipeline):
+    text = "安邦集团将所持和谐健康的股权转让给5家新股东；新成立的大家保险集团受让安邦人寿的股权。"
+    got = entities(pipeline, text)
+    groups = {s: e.iri for s, e in got if e.cls == "InsuranceGroup"}
+    assert set(groups) == {"安邦集团", "大家保险集团"} and len(set(groups.values())) == 2
+    [life] = [e for s, e in got if s == "安邦人寿"]
+    assert life.label == "大家人寿" and life.parent == groups["大家保险集团"]
+
+
+def test_a_pc_insurer_written_with_its_line_in_full_or_as_x_insurance_is_that_insurer(pipeline):
+    got = entities(pipeline, "诚泰财产保险、泰山财产保险与燕赵保险、北部湾保险组成共保体。")
+    assert {e.label for _, e in got if e.cls == "Insurer"} == {"诚泰财险", "泰山财险", "燕赵财险", "北部湾财险"}

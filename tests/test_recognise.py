@@ -54,6 +54,13 @@ def test_short_names_before_the_kind_they_share_are_those_firms(pipeline):
     assert {("国寿", "Insurer"), ("平安", "Insurer"), ("太保", "Insurer")} <= got
 
 
+def test_group_short_names_before_a_kind_any_insurer_or_group_is_stay_groups(pipeline):
+    got = found(pipeline, "台风过境后，人保、平安、太保三大险企连夜开通理赔绿色通道。")
+    assert {("人保", "InsuranceGroup"), ("平安", "InsuranceGroup"), ("太保", "InsuranceGroup")} <= got
+    got = found(pipeline, "新华、大地等多家保险公司参与共保。")  # a firm's stem is still that firm
+    assert {("新华", "Insurer"), ("大地", "Insurer")} <= got
+
+
 def test_a_preposition_before_a_listed_firm_is_no_part_of_its_name(pipeline):
     text = "北京普惠健康保自2021年7月上线，由人保健康等五家公司共保。"
     assert ("人保健康", "Insurer") in found(pipeline, text)

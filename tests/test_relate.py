@@ -808,3 +808,39 @@ def test_a_product_bought_for_a_group_targets_it_not_the_product_before(pipeline
 def test_an_outsiders_comment_names_no_insurer_that_helps_a_group(pipeline):
     text = "平安产险推出“货运保”，保障货物运输。业内人士认为，这类产品能分散物流企业的风险，为货车司机的生计托底。"
     assert not any(p == "supports" and o == "货车司机" for s, p, o in triples(pipeline, text))
+
+
+def test_taking_part_in_what_a_body_organises_is_its_guidance(pipeline):
+    # 参加 is 参与: the insurer acts in a programme the body runs
+    got = triples(pipeline, "去年秋天，平安产险四川分公司参加了四川省保险行业协会组织的防灾减灾宣传周活动。")
+    assert ("平安产险四川分公司", "guidedBy", "四川省保险行业协会") in got
+
+
+def test_setting_up_a_tie_with_an_organisation_makes_it_a_partner(pipeline):
+    # 与X建立结对帮扶关系 / 建立联系: working ties, with no word of 合作 in the clause
+    got = triples(pipeline, "2021年，中国人寿甘肃省分公司与临夏州教育局建立结对帮扶关系，捐建了一批图书室。")
+    assert any(s.startswith("中国人寿") and p == "partnersWith" and o == "临夏州教育局" for s, p, o in got)
+
+
+def test_a_roll_call_of_insurers_launches_nothing_the_sentence_names_elsewhere(pipeline):
+    # the insurers listed open for business; the products that "appear on the market" are no one's
+    from stage_helpers import document
+    text = "2015年，平安产险、太保产险和人保财险先后拿到牌照，市场上随后出现了“宠物医疗险”和“骑行意外险”。"
+    assert pipeline.relation_model is not None  # the relation model reads this sentence too
+    got = {(f.subject.label, f.predicate, f.object.label) for f in pipeline.extract(document(text)).facts}
+    assert not {p for s, p, o in got} & {"provides", "partnersWith"}
+    # a list that launches together still does: the rules read it
+    got = triples(pipeline, "平安产险、太保产险和人保财险共同推出“宠物医疗险”。")
+    assert {s for s, p, o in got if p == "provides"} == {"平安产险", "太保产险", "人保财险"}
+
+
+def test_the_relation_model_gives_no_insurer_what_another_organisation_does_in_its_own_clause(pipeline):
+    # the bureau, heading the second clause, gives the subsidy and the money: not the insurer of the first
+    from stage_helpers import document
+    for text, wrong in (("人保财险宁波分公司去年开业，今年宁波市农业农村局为生猪养殖户提供了价格补贴。", "养殖户"),
+                        ("平安产险上海分公司派员参加了会议，上海市民政局向困难老人发放了慰问金。", "困难老人")):
+        got = {(f.subject.label, f.predicate, f.object.label) for f in pipeline.extract(document(text)).facts}
+        assert not any(p == "supports" and o == wrong for s, p, o in got), got
+    # in the insurer's own clause the rules still state it
+    got = triples(pipeline, "今年宁波市农业农村局出台补贴政策，人保财险宁波分公司为生猪养殖户提供价格保险。")
+    assert ("人保财险宁波分公司", "supports", "养殖户") in got
