@@ -60,6 +60,9 @@ class QuantityRules:
     insurer_premium_after: re.Pattern | None = None  # 50元的标准投保: likewise, written after the amount
     fined_people: re.Pattern | None = None  # 10名代理人…处以罚款: people, not their firm, are fined
     fine: re.Pattern | None = None  # 罚: an amount's clause that fines
+    refers_back: re.Pattern | None = None  # 该公司, 对公司: the firm named before, in the amount's clause
+    each: re.Pattern | None = None  # A、B各捐款N: each of the list owns N
+    fined_person: re.Pattern | None = None  # 个人罚款, 总经理张某被罚款: a person, in the amount's clause, fined it
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -72,10 +75,11 @@ class QuantityRules:
         pattern = re.compile(
             f"(?P<pre>(?:{alt(t['prefix_qualifiers'])})*)"
             f"(?P<num>\\d+(?:,\\d{{3}})*(?:\\.\\d+)?|[{_CHINESE_DIGITS}]*[一二两三四五六七八九十百千][{_CHINESE_DIGITS}]*)"
+            f"(?:个(?=多?亿))?"  # 1个亿, 3个多亿元: spoken forms of 亿
             f"(?P<post1>{alt(t['suffix_qualifiers'])})?"
-            f"(?P<mult>{alt(multipliers)})?"
+            f"(?:[ \u00a0\u2009]?(?P<mult>{alt(multipliers)}))?"  # 120 万元: a space beside the digits
             f"(?P<post2>{alt(t['suffix_qualifiers'])})?"
-            f"(?P<unit>{alt(units)})?")
+            f"(?:[ \u00a0\u2009]?(?P<unit>{alt(units)}))?")
         return cls(pattern, multipliers, frozenset(t["money_units"]), re.compile(t["money_context"]),
                    re.compile(alt(t["scope_qualifiers"])), re.compile(t["not_after"]), count_units, Decimal(t["min_count"]),
                    tuple((k["kind"], re.compile(k["context"])) for k in t["amount_kind"]), punctuation,
@@ -89,7 +93,10 @@ class QuantityRules:
                    re.compile(t["list_item"]), re.compile(t["threshold"]),
                    re.compile(f"(?:{alt(t['yuan_words'])})\\s*$"), re.compile(f"\\s*(?:{alt(t['yuan_words'])})"),
                    re.compile(t["source_of"]), re.compile(t["local_currency"]), re.compile(alt(t["yuan_words"])),
-                   re.compile(t["insurer_premium_after"]), re.compile(t["fined_people"]), re.compile(t["fine"]))
+                   re.compile(t["insurer_premium_after"]), re.compile(t["fined_people"]), re.compile(t["fine"]),
+                   re.compile(t["refers_back"]) if t.get("refers_back") else None,
+                   re.compile(t["each"]) if t.get("each") else None,
+                   re.compile(t["fined_person"]) if t.get("fined_person") else None)
 
     def in_local_currency(self, texts: Iterable[str]) -> bool:
         """Whether an article (its folded sentences) counts its money in a currency of its own: it

@@ -172,7 +172,35 @@ class Recogniser:
             found.append(self._learn_short_names(shadow, names, short_names))
         if short_names:  # a headline may use a short name the body defines later
             found = [self._learn_short_names(shadow, names, short_names) for shadow, names in zip(shadows, found)]
+        found = self._one_class_per_name(found)
         return [_as_written(m, sentence) for sentence, names in zip(sentences, found) for m in names]
+
+    def _one_class_per_name(self, found: list[list[Mention]]) -> list[list[Mention]]:
+        """A name read as a product in one place and as a programme in another (“西湖益联保”于2021年推出
+        …在“西湖益联保”项目中) is one thing: the class most of its mentions give, on a tie the one its
+        own ending gives (…保, …险: cover; …计划, …行动: a programme), else its first mention's."""
+        votes: dict[str, list[str]] = {}
+        for names in found:
+            for m in names:
+                if m.kind == "pattern" and m.cls in ("Product", "Initiative"):
+                    votes.setdefault(m.surface, []).append(m.cls)
+        chosen = {}
+        for name, classes in votes.items():
+            if len(set(classes)) < 2:
+                continue
+            products, initiatives = classes.count("Product"), classes.count("Initiative")
+            if products != initiatives:
+                chosen[name] = "Product" if products > initiatives else "Initiative"
+            elif self.rules.initiative_inside.search(name):
+                chosen[name] = "Initiative"
+            elif self.rules.product_inside.search(name):
+                chosen[name] = "Product"
+            else:
+                chosen[name] = classes[0]
+        if not chosen:
+            return found
+        return [[replace(m, cls=chosen[m.surface]) if m.kind == "pattern" and m.surface in chosen
+                 and m.cls in ("Product", "Initiative") else m for m in names] for names in found]
 
     def _quoted_events(self, sentences: list[Sentence]) -> set[str]:
         """Quoted words the article shows to be an event or a slogan somewhere (台风“贝碧嘉”): no
@@ -518,7 +546,8 @@ class Recogniser:
             return "Initiative"
         if name and r.cover_inside.search(name):
             return "Product"
-        if name and any(m.end() == len(name) for m in r.beneficiaries.head.finditer(name)):
+        if (name and any(m.end() == len(name) for m in r.beneficiaries.head.finditer(name))
+                and not r.beneficiaries.trigger.match(name)):  # “守护志愿者”特定保险: a help to them, named
             return "BeneficiaryGroup"  # “带病群体”保险创新, “新市民”专属保险: people, whatever follows
         if name and r.product_inside.search(name):  # “扶贫保”工作方案: the cover; “车险好投保”平台: a channel
             return "Initiative" if after and r.channel_after.search(after) else "Product"
@@ -779,9 +808,27 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
         if (view.text[m.start():m.start(1)] in r.list_joiners and m.start() not in product_ends
                 and not m.groupdict().get("listed")):  # …、B险、C险等一批创新产品: a list of products
             continue
+        if _line_of_business(rec, name):
+            continue
         product_ends.add(m.end())
         out.append(Mention(name, s.start + m.start(1), s.start + m.end(1), s.index, "Product", "pattern"))
     return out
+
+
+def _line_of_business(rec: Recogniser, name: str) -> bool:
+    """Whether a cover's name says only its kind, a line of business (扶贫保险, 意外伤害保险, 企业财产保险),
+    not a product: every word before its 保险/险 is a word of a kind of cover. A place before it names
+    a local scheme (大理州政策性农房地震保险), a word of its own a product (贫困户意外伤害保险)."""
+    r = rec.rules
+    ending = r.cover_inside.search(name)
+    stem = name[:ending.start()] if ending else ""
+    if not stem:
+        return False
+    words = [w for w, _ in rec.tokenizer.pos(stem)]
+    level = r.region_suffix.search(words[0])
+    if rec._is_place(words[0], r.name_place_pos) or (level and 0 < level.start() and level.end() == len(words[0])):
+        return False
+    return all(w in r.line_of_business_words for w in words)
 
 
 @component("unquoted_initiatives")

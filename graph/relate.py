@@ -70,6 +70,9 @@ class Relator:
         paragraph = None
         listed: Entity | None = None  # the organisation of the paragraph a run of list items follows
         last_date: str | None = None  # the day the article wrote last, for 当天
+        paragraph_of = {s.index: s.paragraph for s in sentences}
+        # The insurers named, in order, for a lead's figures that its paragraph names the insurer of later
+        insurers = [lm for lm in sorted(linked, key=lambda lm: lm.mention.start) if lm.entity.cls in INSURER_CLASSES]
         dated: dict[int, str | None] = {}  # each sentence's date (by index), for the model's facts
         for s in sentences:
             if s.paragraph != paragraph:
@@ -91,8 +94,12 @@ class Relator:
             if "figures" in self.enabled:
                 series = topic is None and self.rules.quantities.series_row.match(s.norm)
                 owner = topic or listed  # a list item's figures are those of the paragraph it follows
-                figures += self._figures(s, ms, previous if series else owner, dates,
-                                         previous if owner is None else None, previous)
+                insurer = None
+                if owner is None:  # a lead that states cover before it names any insurer (全国首单…保险
+                    # 落地，提供300万元风险保障。这是X分公司…): the one its paragraph names next
+                    insurer = previous or next((lm.entity for lm in insurers if lm.mention.sentence > s.index
+                                                and paragraph_of.get(lm.mention.sentence) == s.paragraph), None)
+                figures += self._figures(s, ms, previous if series else owner, dates, insurer, previous)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
@@ -160,7 +167,8 @@ class Relator:
         for quantity, count_kind in found:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
-            named = respective.get(quantity.start) or self._doer_after(s, ms, quantity.end) or next(
+            named = respective.get(quantity.start) or self._doer_after(s, ms, quantity.end) or \
+                self._referred(s, before, quantity.start) or next(
                 (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and not self._source(s, ms, lm)
                  and (self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None)
             named = named or self._public_agent(s, before, quantity.start)
@@ -174,9 +182,52 @@ class Relator:
                 agent = self._insurer_of(s, before, insurer, quantity.start)
             if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts):
                 continue
-            out.append(Figure(agent, quantity, kind, evidence_of(s),
-                              self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)))
+            beneficiary, when = self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)
+            for owner in self._each(s, ms, named, quantity.start) or [agent]:
+                out.append(Figure(owner, quantity, kind, evidence_of(s), beneficiary, when))
         return out
+
+    def _each(self, s: Sentence, ms: list[LinkedMention], named: LinkedMention | None, position: int) -> list[Entity]:
+        """A、B各…N: every member of the list that ``named`` ends owns the amount at ``position``
+        (平安产险、国寿财险各捐款100万元): the same sum each, not one sum of all."""
+        figures = self.rules.quantities
+        last = next((lm for lm in reversed(ms) if lm.mention.end <= position and lm.entity.cls in _SUBJECT_CLASSES), None)
+        if named is None or last is None or figures.each is None or not figures.each.match(
+                s.norm[last.mention.end - s.start:position - s.start]):
+            return []
+        run = self._list_ending(s, ms, last.mention.end)
+        return [lm.entity for lm in run] if len(run) > 1 and named in run else []
+
+    def _list_ending(self, s: Sentence, ms: list[LinkedMention], at: int, skip: bool = False) -> list[LinkedMention]:
+        """The organisations (of a subject class) of the list that ends right before ``at``, joined by
+        list words; with ``skip``, names of other things between the list and ``at`` are passed over."""
+        run: list[LinkedMention] = []
+        for lm in reversed([lm for lm in ms if lm.mention.end <= at]):
+            if lm.entity.cls not in _SUBJECT_CLASSES:
+                if run or not skip:
+                    break
+                continue
+            gap = s.norm[lm.mention.end - s.start:run[0].mention.start - s.start] if run else ""
+            if run and not self.rules.list_joiner.match(gap):
+                break
+            run.insert(0, lm)
+        return run
+
+    def _referred(self, s: Sentence, before: list[LinkedMention], position: int) -> LinkedMention | None:
+        """The firm that a word referring back to it (该公司, 该分公司, 对公司) stands for, in the clause
+        of the amount at ``position`` with no name between them (对中国人寿某分公司罚款70万元；另一份罚单
+        对该分公司罚款17万元): the last firm named before that word in the sentence, whatever its role."""
+        figures = self.rules.quantities
+        if figures.refers_back is None:
+            return None
+        text = s.norm[:position - s.start]
+        start = self._marks.clause_start(text, len(text))
+        word = None
+        for word in figures.refers_back.finditer(text, start):
+            pass
+        if word is None or any(lm.mention.end - s.start > word.start() for lm in before):
+            return None
+        return next((lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES), None)
 
     def _premium(self, s: Sentence, start: int, end: int) -> bool:
         """Whether the amount is the premium of a policy, which its insurer charges: written right
@@ -240,16 +291,8 @@ class Relator:
         out: dict[int, LinkedMention] = {}
         for m in self.rules.quantities.respectively.finditer(s.norm):
             at = s.start + m.start()
-            run: list[LinkedMention] = []
-            for lm in reversed([lm for lm in ms if lm.mention.end <= at]):
-                if lm.entity.cls not in _SUBJECT_CLASSES:
-                    if run:
-                        break
-                    continue  # a word the list's clause says of it (A和B均为国有企业，注册资本分别为…)
-                gap = s.norm[lm.mention.end - s.start:run[0].mention.start - s.start] if run else ""
-                if run and not self.rules.list_joiner.match(gap):
-                    break
-                run.insert(0, lm)
+            # past words the list's clause says of it (A和B均为国有企业，注册资本分别为…)
+            run = self._list_ending(s, ms, at, skip=True)
             part = self.rules.clause_separators.search(s.norm, m.end())
             end = s.start + (part.start() if part else len(s.norm))
             after = [a for a in amounts if at < a < end]
@@ -292,8 +335,11 @@ class Relator:
             if not any(previous <= a - s.start < start for a in amounts):
                 start = previous
         figures = self.rules.quantities
+        own = self._marks.clause_start(text, len(text))
+        if figures.fined_person is not None and figures.fined_person.match(text, own):
+            return True  # 其中个人罚款20万元, 总经理张某被罚款5万元: a person of the firm is fined
         if named is not None:
-            clause = s.norm[self._marks.clause_start(text, len(text)):self._marks.clause_end(s.norm, len(text))]
+            clause = s.norm[own:self._marks.clause_end(s.norm, len(text))]
             if figures.fine.search(clause) and figures.fined_people.search(text, named.mention.end - s.start):
                 return True  # its people, named after it in any clause before, are fined
             start = max(start, named.mention.end - s.start)

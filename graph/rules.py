@@ -129,6 +129,7 @@ class Rules:
     unquoted_initiative: re.Pattern  # a programme's name after a verb of launching, without quotes
     unquoted_initiative_exclude: re.Pattern
     programme_generic_words: frozenset[str]  # words any programme's name may use: none of its own
+    line_of_business_words: frozenset[str]  # words of a kind of cover: a name of only these is a line, no product
     relations: tuple[RelationRule, ...]
     clause_separators: re.Pattern
     subject_blockers: re.Pattern
@@ -372,6 +373,7 @@ def load_rules(path: Path | None = None) -> Rules:
         unquoted_initiative=products.regex("unquoted_initiative"),
         unquoted_initiative_exclude=products.regex("unquoted_initiative_exclude"),
         programme_generic_words=frozenset(products.words("programme_generic_words")),
+        line_of_business_words=frozenset(products.words("line_of_business_words", [])),
         relations=relations,
         clause_separators=relations_table.regex("clause_separators",
                                                 f"[{re.escape(relations_table.get('clause_separators', str))}]"),

@@ -122,3 +122,101 @@ def test_plain_chinese_numerals_are_read_as_cn2an_reads_them():
     for text in ("三万五", "一百二", "一百零五", "二〇二二", "三五", "一亿一千", "百"):  # cn2an's
         assert _plain_chinese(text) is None
     assert parse_number("三万五") == 35000 and parse_number("一百零五") == 105 and parse_number("二〇二二") == 2022
+
+
+# Whose amount it is: the relator ties each figure to an organisation (graph/relate.py's figures).
+
+def owned(pipeline, text):
+    """(agent, value) of each money figure the relator reads from ``text``."""
+    from stage_helpers import related
+
+    _, figures = related(pipeline, text)
+    return {(f.agent.label, str(f.quantity.value)) for f in figures if f.is_money}
+
+
+def test_a_word_referring_back_to_a_firm_gives_it_the_amount(pipeline):
+    text = "监管局对新华保险湖南分公司罚款30万元，其中个人罚款5万元；另一份罚单对该分公司罚款12万元。"
+    assert owned(pipeline, text) == {("新华保险湖南分公司", "300000"), ("新华保险湖南分公司", "120000")}
+    text = "监管局对太平人寿江苏分公司的处罚中，合计罚款50万元，其中对公司罚款40万元、对责任人罚款10万元。"
+    assert ("太平人寿江苏分公司", "400000") in owned(pipeline, text)
+
+
+def test_a_table_row_of_a_policys_premium_is_the_articles_insurers(pipeline):
+    text = "人保财险承保全市水稻完全成本保险。\n\n| 指标 | 金额 |\n| 水稻完全成本保险保费 | 612.5万元 |"
+    assert owned(pipeline, text) == {("人保财险", "6125000")}
+
+
+def test_each_of_a_list_before_each_owns_the_sum(pipeline):
+    assert owned(pipeline, "阳光人寿、泰康人寿各捐款200万元，用于灾后重建。") == {
+        ("阳光人寿", "2000000"), ("泰康人寿", "2000000")}
+    assert owned(pipeline, "太保产险和国寿财险各出资3000万元。") == {("太保产险", "30000000"), ("国寿财险", "30000000")}
+    # 各地 is no "each" of the list: the branches of the last firm
+    assert len(owned(pipeline, "太保产险、国寿财险各地分公司赔付2亿元。")) == 1
+
+
+def test_a_sum_of_several_companies_is_no_ones_own(pipeline):
+    text = "人保财险、平安产险、太保产险三家公司合计赔付3.2亿元，其中人保财险赔付1.5亿元。"
+    assert owned(pipeline, text) == {("人保财险", "150000000")}
+
+
+@pytest.mark.parametrize("text, value", [("向红十字会捐赠1000万，用于抗疫", "10000000"), ("募得善款12万", "120000")])
+def test_a_gift_without_yuan_is_money(text, value, rules):
+    assert money(text, rules) == [(Decimal(value), ())]
+
+
+def test_an_amount_in_brackets_after_a_firm_is_its_own(pipeline):
+    text = "捐款最多的三家是新华保险（800万元）、阳光人寿（500万元）和泰康人寿（300万元）。"
+    assert owned(pipeline, text) == {("新华保险", "8000000"), ("阳光人寿", "5000000"), ("泰康人寿", "3000000")}
+
+
+def test_a_firm_heading_a_count_of_firms_owns_none_of_their_sum(pipeline):
+    assert owned(pipeline, "腾讯等五家股东为其带来3亿元资金。") == set()
+    assert owned(pipeline, "腾讯捐款3亿元。") == {("腾讯", "300000000")}
+
+
+@pytest.mark.parametrize("text, value", [("捐款 120 万元", "1200000"), ("赔付1.5 亿元", "150000000"), ("保额 50 元", "50")])
+def test_a_space_beside_the_digits_keeps_the_amount_whole(text, value, rules):
+    assert money(text, rules) == [(Decimal(value), ())]
+
+
+@pytest.mark.parametrize("text, value, qualifiers", [("向灾区捐款1个亿", "100000000", ()),
+                                                     ("累计投入3个多亿元", "300000000", ("累计", "多"))])
+def test_spoken_hundred_millions_are_money(text, value, qualifiers, rules):
+    assert money(text, rules) == [(Decimal(value), qualifiers)]
+    assert money("为3个项目提供保障", rules) == []
+
+
+def test_a_first_in_the_country_is_no_figure_of_the_market(pipeline):
+    text = "太保产险推出茶叶气象指数保险。\n\n全国首单茶叶气象指数保险日前落地，为茶农提供500万元风险保障。"
+    assert owned(pipeline, text) == {("太保产险", "5000000")}
+    text = "太保产险推出茶叶气象指数保险。\n\n全国茶叶保险累计提供风险保障50亿元。"
+    assert owned(pipeline, text) == set()  # the market's figure still is nobody's
+
+
+def test_an_order_of_magnitude_is_no_amount(rules):
+    assert money("把保费门槛降到百元级", rules) == []
+    assert money("门诊费用千元级以下", rules) == []
+
+
+def test_a_leads_cover_is_the_insurer_its_paragraph_names_next(pipeline):
+    text = "首单茶叶气象指数保险日前在安溪落地，为茶农提供500万元风险保障。这是太保产险福建分公司的又一创新。"
+    assert owned(pipeline, text) == {("太保产险福建分公司", "5000000")}
+    # an insurer named only in a later paragraph does not take it
+    text = "首单茶叶气象指数保险日前在安溪落地，为茶农提供500万元风险保障。\n\n太保产险福建分公司表示将继续创新。"
+    assert owned(pipeline, text) == set()
+
+
+@pytest.mark.parametrize("text", ["新华保险湖南分公司被罚款30万元，其中个人罚款8万元。",
+                                  "新华保险湖南分公司被罚款30万元，另对相关人员罚款8万元。",
+                                  "新华保险湖南分公司被罚款30万元，总经理李某被罚款8万元。"])
+def test_a_fine_on_the_firms_people_in_its_own_clause_is_not_the_firms(pipeline, text):
+    assert owned(pipeline, text) == {("新华保险湖南分公司", "300000")}
+    # a cause naming its people leaves the firm's fine its own
+    assert owned(pipeline, "新华保险湖南分公司因员工违规被罚款30万元。") == {("新华保险湖南分公司", "300000")}
+
+
+def test_a_kind_of_insurance_with_its_running_total_is_the_markets(pipeline):
+    text = "人保财险签发首张专利保险保单。\n\n经过多年发展，专利保险累计提供风险保障超过800亿元。"
+    assert owned(pipeline, text) == set()
+    text = "人保财险签发首张专利保险保单。\n\n据介绍，该保险累计提供风险保障超过8亿元。"
+    assert owned(pipeline, text) == {("人保财险", "800000000")}

@@ -42,6 +42,16 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     ("人保寿险推出的鑫安两全保险（C款）销量领先。", "鑫安两全保险（C款）"),
     ("泰康人寿推出健康尊享B款重大疾病保险和泰康e顺少儿重疾险。", "泰康e顺少儿重疾险"),
     ("该县在全省率先推行县级特色水果保险，由财政补贴保费。", "县级特色水果保险"),  # 推行 launches too
+    # the first policy of a cover is news of its launch: 全国首单…保险, 签下首单…保险
+    ("全国首单茶园碳汇保险12日在安溪落地。", "茶园碳汇保险"),
+    ("国寿财险昨天签下首单渔船雇主责任保险，投保渔船32艘。", "渔船雇主责任保险"),
+    # a year as the edition, inside the name too
+    ("太平人寿推出福满佳（2024）两全保险、福禄康瑞（2024）终身寿险等产品。", "福禄康瑞（2024）终身寿险"),
+    ("人保财险与农科院合作开发出蜜蜂养殖气象保险，已在三县试点。", "蜜蜂养殖气象保险"),  # 开发出: the verb's 出
+    # bought for someone, and a name the clause says was launched (是…推出的)
+    ("县财政出资为茶农投保茶园霜冻保险，每亩保费8元。", "茶园霜冻保险"),
+    ("种植户老李给自家果园买了一份枇杷冻害保险——这是当地首创的险种。", "枇杷冻害保险"),
+    ("据介绍，蚕桑气象保险是湖州市在全省率先推出的险种。", "蚕桑气象保险"),
 ])
 def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
@@ -71,6 +81,7 @@ def test_a_preposition_before_a_listed_firm_is_no_part_of_its_name(pipeline):
     ("泰康在线联合水滴公司发起了泰爱保公益计划，帮助大病患者。", "泰爱保公益计划"),
     ("新华保险在全国开展新华保险健康守护行动，为环卫工人免费体检。", "新华保险健康守护行动"),
     ("华泰保险设立华泰保险博爱基金，用于资助困难家庭。", "华泰保险博爱基金"),
+    ("人社部门在五省开展灵活就业人员养老保障试点，首批覆盖10万人。", "灵活就业人员养老保障试点"),  # a named pilot
 ])
 def test_an_unquoted_programme_after_a_launch_verb_is_an_initiative(pipeline, text, programme):
     assert (programme, "Initiative") in found(pipeline, text)
@@ -82,6 +93,7 @@ def test_an_unquoted_programme_after_a_launch_verb_is_an_initiative(pipeline, te
     "太平洋产险开通了理赔绿色通道，简化理赔流程。",
     "平安人寿发起了一项针对老年人的关爱计划。",  # a clause, not a name
     "太保在当地开展了30项具体行动。",  # a count
+    "这是该县连续第二年开展苹果收入险试点。",  # the pilot of a cover: the cover is the name
 ])
 def test_a_described_programme_is_no_name(pipeline, text):
     assert not any(cls == "Initiative" for _, cls in found(pipeline, text))
@@ -742,3 +754,32 @@ def test_a_groups_investment_arm_is_a_firm_of_its_own(pipeline):
     got = found(pipeline, "此次增资由上海复星创业投资有限公司全额认购。")
     assert ("上海复星创业投资有限公司", "Partner") in got
     assert ("复星", "InsuranceGroup") not in got
+
+
+@pytest.mark.parametrize("text, line", [
+    ("人保财险在当地开发扶贫保险产品，覆盖全县贫困户。", "扶贫保险"),
+    ("该公司去年推出团体意外伤害保险，保费由企业承担。", "团体意外伤害保险"),
+    ("平安产险为园区企业提供企业财产保险，保额达5亿元。", "企业财产保险"),
+])
+def test_a_line_of_business_after_a_launch_verb_is_no_product(pipeline, text, line):
+    assert (line, "Product") not in found(pipeline, text)
+
+
+def test_a_cover_with_a_word_of_its_own_or_a_place_before_its_line_is_a_product(pipeline):
+    assert ("渔民意外伤害保险", "Product") in found(pipeline, "阳光财险推出渔民意外伤害保险，每人保费30元。")
+    assert ("丽水市团体意外伤害保险", "Product") in found(pipeline, "国寿财险推出丽水市团体意外伤害保险，覆盖全市环卫工人。")
+
+
+def test_a_name_read_as_cover_and_as_a_programme_in_one_article_has_one_class(pipeline):
+    text = ("“宁惠保”于2021年在南京推出，保费每人99元。“宁惠保”已赔付2万人次。"
+            "在“宁惠保”项目中，人保财险负责理赔。")
+    got = found(pipeline, text)
+    assert ("宁惠保", "Product") in got
+    assert ("宁惠保", "Initiative") not in got
+
+
+def test_a_quoted_word_of_help_before_a_group_names_the_help_not_the_group(pipeline):
+    got = found(pipeline, "平安产险为外卖员推出“守护骑手”意外保险，每单保费1元。")
+    assert ("守护骑手", "Product") in got
+    assert ("守护骑手", "BeneficiaryGroup") not in got
+    assert ("带病群体", "BeneficiaryGroup") in found(pipeline, "监管部门鼓励“带病群体”保险创新。")
