@@ -34,8 +34,7 @@ class Linker:
         linked: list[LinkedMention] = []
         self._known: dict[str, Entity] = {}  # entities made in this document, by IRI
         self._qualifiable = [m for m in mentions if m.cls in _QUALIFIED_CLASSES and m.kind != "reference"]
-        self._units: set[tuple[str, str, str]] = set()  # (insurer, place, unit) of branches named in full
-        self._units = self._named_units(mentions)
+        self._units = self._named_units(mentions)  # (insurer, place, unit) of branches named in full
         self._article_subject = self._most_named(mentions)
         for mention in mentions:
             entity = self._resolve(mention, linked)
