@@ -94,9 +94,7 @@ class QuantityRules:
                    re.compile(f"(?:{alt(t['yuan_words'])})\\s*$"), re.compile(f"\\s*(?:{alt(t['yuan_words'])})"),
                    re.compile(t["source_of"]), re.compile(t["local_currency"]), re.compile(alt(t["yuan_words"])),
                    re.compile(t["insurer_premium_after"]), re.compile(t["fined_people"]), re.compile(t["fine"]),
-                   re.compile(t["refers_back"]) if t.get("refers_back") else None,
-                   re.compile(t["each"]) if t.get("each") else None,
-                   re.compile(t["fined_person"]) if t.get("fined_person") else None)
+                   re.compile(t["refers_back"]), re.compile(t["each"]), re.compile(t["fined_person"]))
 
     def in_local_currency(self, texts: Iterable[str]) -> bool:
         """Whether an article (its folded sentences) counts its money in a currency of its own: it

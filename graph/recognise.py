@@ -25,6 +25,7 @@ from .tokenize import Tokenizer
 
 # Aliases this short must start and end on word boundaries ("人保" is not in "个人保险").
 _SHORT_ALIAS = 3
+_COVER_OR_PROGRAMME = ("Product", "Initiative")  # the classes one quoted name may flip between
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 
 
@@ -182,7 +183,7 @@ class Recogniser:
         votes: dict[str, list[str]] = {}
         for names in found:
             for m in names:
-                if m.kind == "pattern" and m.cls in ("Product", "Initiative"):
+                if m.kind == "pattern" and m.cls in _COVER_OR_PROGRAMME:
                     votes.setdefault(m.surface, []).append(m.cls)
         chosen = {}
         for name, classes in votes.items():
@@ -200,7 +201,7 @@ class Recogniser:
         if not chosen:
             return found
         return [[replace(m, cls=chosen[m.surface]) if m.kind == "pattern" and m.surface in chosen
-                 and m.cls in ("Product", "Initiative") else m for m in names] for names in found]
+                 and m.cls in _COVER_OR_PROGRAMME else m for m in names] for names in found]
 
     def _quoted_events(self, sentences: list[Sentence]) -> set[str]:
         """Quoted words the article shows to be an event or a slogan somewhere (台风“贝碧嘉”): no

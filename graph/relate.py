@@ -192,7 +192,7 @@ class Relator:
         (平安产险、国寿财险各捐款100万元): the same sum each, not one sum of all."""
         figures = self.rules.quantities
         last = next((lm for lm in reversed(ms) if lm.mention.end <= position and lm.entity.cls in _SUBJECT_CLASSES), None)
-        if named is None or last is None or figures.each is None or not figures.each.match(
+        if named is None or last is None or not figures.each.match(
                 s.norm[last.mention.end - s.start:position - s.start]):
             return []
         run = self._list_ending(s, ms, last.mention.end)
@@ -218,13 +218,9 @@ class Relator:
         of the amount at ``position`` with no name between them (对中国人寿某分公司罚款70万元；另一份罚单
         对该分公司罚款17万元): the last firm named before that word in the sentence, whatever its role."""
         figures = self.rules.quantities
-        if figures.refers_back is None:
-            return None
         text = s.norm[:position - s.start]
         start = self._marks.clause_start(text, len(text))
-        word = None
-        for word in figures.refers_back.finditer(text, start):
-            pass
+        word = next(reversed(list(figures.refers_back.finditer(text, start))), None)  # the nearest one
         if word is None or any(lm.mention.end - s.start > word.start() for lm in before):
             return None
         return next((lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES), None)
@@ -336,7 +332,7 @@ class Relator:
                 start = previous
         figures = self.rules.quantities
         own = self._marks.clause_start(text, len(text))
-        if figures.fined_person is not None and figures.fined_person.match(text, own):
+        if figures.fined_person.match(text, own):
             return True  # 其中个人罚款20万元, 总经理张某被罚款5万元: a person of the firm is fined
         if named is not None:
             clause = s.norm[own:self._marks.clause_end(s.norm, len(text))]
