@@ -212,6 +212,14 @@ class Table:
             raise self._fail(key, f"bad regular expression: {exc}") from None
 
 
+def _short_departments(t: Table) -> tuple[tuple[str, re.Pattern, str], ...]:
+    """Canonical-name rules for departments written in full or short after their place
+    (阳江市残疾人联合会 = 阳江市残联): one rule per short form, known by the place and the short form."""
+    cls, place, forms = t.get("class", str), t.get("place", str), t.table("forms")
+    return tuple((cls, forms.regex(short, f"^(?P<place>{place})(?:{'|'.join(map(re.escape, forms.words(short)))})$"),
+                  f"{{place}}{short}") for short in forms.data)
+
+
 def _expand(pattern: str, placeholders: dict[str, str]) -> str:
     """``pattern`` with each ``{name}`` of ``placeholders`` replaced by its alternation (other
     braces, such as the counts of ``[\\u4e00-\\u9fff]{2,3}``, stay as they are)."""
@@ -338,7 +346,7 @@ def load_rules(path: Path | None = None) -> Rules:
             for t in names.tables("pattern_name")),
         canonical_names=tuple(
             (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)), t.get("label", str))
-            for t in names.tables("canonical_name")),
+            for t in names.tables("canonical_name")) + _short_departments(names.table("short_departments")),
         name_boundary_tokens=frozenset(boundaries.words("name_boundary_tokens")),
         stem_stopwords=frozenset(boundaries.words("stem_stopwords")),
         name_bracket=boundaries.regex("name_bracket"),
