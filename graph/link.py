@@ -105,12 +105,11 @@ class Linker:
         label = unicodedata.normalize("NFKC", fold(surface)).strip()  # 中華聯合 and 中华联合 are one name
         for rule_cls, pattern, template in self.rules.canonical_names:  # 北京监管局 = 北京金融监管局
             found = pattern.match(label) if rule_cls == cls else None
-            if found:
+            if found:  # each rule in turn: 十堰市郧西县人民政府 = 郧西县人民政府 = 郧西县政府
                 label = template.format(**found.groupdict())
                 known = self.registry.lookup(label)
                 if known:
                     return known.entity
-                break
         return Entity(entity_iri(cls, label), cls, label, parent=self._group_named_in(label) if cls == "Insurer" else None)
 
     def _group_named_in(self, label: str) -> str | None:
@@ -240,7 +239,12 @@ class Linker:
 
     def _implied_place(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
         """The government body ``m`` names without its place (省扶贫办), in the last region of
-        its level named before it: a branch's region, or the region a regulator's name starts with."""
+        its level named before it: a branch's region, or the region a regulator's name starts with;
+        a county's or district's (县残联) in the county or district of the last body named before it."""
+        surface = fold(m.surface)  # 縣殘聯 as written is 县残联
+        local = next((lv for lv in self.rules.implied_local_levels if surface.startswith(lv)), None)
+        if local is not None:
+            return self._implied_local_place(m, surface.removeprefix(local), local, context)
         level = next(lv for lv in sorted(self.rules.implied_levels, key=len, reverse=True) if m.surface.startswith(lv))
         fits = self.rules.implied_levels[level]
         others = set().union(*(r for lv, r in self.rules.implied_levels.items() if lv != level))
@@ -255,6 +259,23 @@ class Linker:
                 region = self.rules.region_suffix.sub("", region)
                 if region in fits or ("*" in fits and region not in others):
                     name = region + m.surface
+                    known = self.registry.lookup(name)
+                    return known.entity if known else self._named("Regulator", name)
+        return None
+
+    def _implied_local_place(self, m: Mention, body: str, level: str, context: list[LinkedMention]) -> Entity | None:
+        """The county's or district's body ``m`` names without its place (县农业农村局), in the county
+        or district of the level whose name the last government body named before it starts with
+        (缙云县民政局); None when that body names none."""
+        for lm in reversed(context):
+            if m.start - lm.mention.end > self.rules.reference_window:
+                return None
+            if lm.entity.cls in PUBLIC_CLASSES:
+                found = self.rules.implied_local_place.match(lm.entity.label)
+                if found is not None:
+                    if not found["place"].endswith(level):
+                        return None
+                    name = found["place"] + body
                     known = self.registry.lookup(name)
                     return known.entity if known else self._named("Regulator", name)
         return None

@@ -88,6 +88,8 @@ class Rules:
     bare_branch: re.Pattern  # region? + unit at a clause start
     implied_place: re.Pattern  # 省/市 + a government body, its place left to context (省财政厅)
     implied_levels: dict[str, frozenset[str]]  # 省/市 → the regions it fits ("*": any but the others)
+    implied_local_levels: frozenset[str]  # 县/区: the place is a county or district named before
+    implied_local_place: re.Pattern  # the county or district (group ``place``) in a body's name
     region_prefix: re.Pattern  # a region at the start of a name (山东保监局)
     region_before: re.Pattern  # a region that ends where an insurer's name starts (厦门|人保财险)
     region_before_reach: int  # how far back (characters) that region may start
@@ -297,6 +299,7 @@ def load_rules(path: Path | None = None) -> Rules:
     boundary_behind = "|".join(f"(?<={re.escape(t)})" for t in boundaries.words("name_boundary_tokens"))
     levels = names.table("implied_place").table("levels")
     implied_levels = {level: frozenset(levels.words(level)) for level in levels.data}
+    implied_local_levels = frozenset(names.table("implied_place").words("local_levels"))
     figures = root.table("figures")
     try:
         quantities = QuantityRules.from_table(figures.data, punctuation)
@@ -324,9 +327,12 @@ def load_rules(path: Path | None = None) -> Rules:
         bare_branch=names.regex("clause_start", f"(?:(?<={clause_start})|{joined_behind}|^)(?P<region>{regions})?"
                                 f"(?:{region_suffix})?(?P<unit>{re.escape(bare_unit)}|{units})"),
         implied_place=names.table("implied_place").regex(  # the level first: rarer than a clause start
-            "levels", f"{starts_ahead(implied_levels)}(?:^|(?<={clause_start})|{boundary_behind})"
-                      f"(?:{alternation(implied_levels)})(?:{placeholders['government_bodies']})"),
+            "levels", f"{starts_ahead([*implied_levels, *implied_local_levels])}(?:^|(?<={clause_start})|{boundary_behind})"
+                      f"(?:{alternation([*implied_levels, *implied_local_levels])})(?:{placeholders['government_bodies']})"),
         implied_levels=implied_levels,
+        implied_local_levels=implied_local_levels,
+        implied_local_place=names.table("implied_place").regex(
+            "local_place", _expand(names.table("implied_place").get("local_place", str), placeholders)),
         region_prefix=names.regex("regions", f"^(?:{regions})"),
         region_before=names.regex("regions", f"(?P<region>{regions})(?:{region_suffix})?$"),
         region_before_reach=max(map(len, names.words("regions"))) + max(map(len, names.words("region_suffixes"))),

@@ -79,6 +79,21 @@ def test_the_city_government_is_the_city_of_the_branch_named_before(pipeline):
     assert [e.label for s, e in got if s == "市政府"] == ["宁波市政府"]
 
 
+def test_a_county_department_is_in_the_county_of_the_body_named_before(pipeline):
+    got = entities(pipeline, "松阳县民政局与县残联、县财政开展走访；县妇联也参与其中。")
+    assert [e.label for s, e in got if s.startswith("县")] == ["松阳县残联", "松阳县财政", "松阳县妇联"]
+    got = entities(pipeline, "丽水市莲都区卫健委与人保财险签约。区政府给予补贴。")
+    assert [e.label for s, e in got if s == "区政府"] == ["莲都区政府"]
+    # a district's body is not the county's: no place of its level named before, so dropped
+    assert all(s != "区财政局" for s, _ in entities(pipeline, "松阳县民政局表示，区财政局将给予补贴。"))
+
+
+def test_a_county_department_is_known_without_its_province_and_city(pipeline):
+    got = entities(pipeline, "浙江省丽水市松阳县人民政府与人保财险签约，松阳县政府给予补贴。")
+    assert {e.label for s, e in got if e.cls == "Regulator"} == {"松阳县政府"}
+    assert {e.label for s, e in entities(pipeline, "衢州市开化县农业农村局发布通知。") if e.cls == "Regulator"} == {"开化县农业农村局"}
+
+
 def test_a_department_whose_place_the_text_never_names_is_dropped(pipeline):
     assert all(s != "省财政厅" for s, _ in entities(pipeline, "众安保险表示，省财政厅将给予补贴。"))
 
