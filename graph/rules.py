@@ -47,6 +47,8 @@ class SuffixName:
     places: frozenset[str] = frozenset()  # places known by name, which jieba may split (增城|区, 电白|区)
     pos_inside_after_place: frozenset[str] = frozenset()  # more tags inside a stem a place opens (武汉|地产开发)
     restart_at_place: bool = False  # a stem that reads as a clause may start again at a place (送往|拉萨市人民医院)
+    restart_after_verb: bool = False  # …or after the verb that opens the clause (接到|某某专业合作社的报案)
+    pos_inside_after_name: frozenset[str] = frozenset()  # more tags inside a stem a proper name opens (祥泰|种植)
 
     @cached_property
     def longest_place(self) -> int:
@@ -104,6 +106,8 @@ class Rules:
     reject_pos: frozenset[str]
     name_pos: str  # the tag of a word jieba's dictionary holds as an organisation's whole name
     name_place_pos: frozenset[str]  # tags of a word that opens a name as its place (武汉, 湖北省)
+    clause_verb_pos: frozenset[str]  # tags of a word that ends the clause before a name (交到|, 同意|)
+    name_start_pos: frozenset[str]  # tags of a word that may open a stem after such a word (祥泰, 上海)
     region_suffix: re.Pattern
     line_reference_prefixes: tuple[str, ...]
     anaphor: re.Pattern
@@ -343,7 +347,8 @@ def load_rules(path: Path | None = None) -> Rules:
                        t.regex("ends_stem", optional=True), frozenset(t.words("pos_inside", [])),
                        t.get("over_insurers", bool, False),
                        frozenset(t.words("place_pos", [])), _places(t, path.parent),
-                       frozenset(t.words("pos_inside_after_place", [])), t.get("restart_at_place", bool, False))
+                       frozenset(t.words("pos_inside_after_place", [])), t.get("restart_at_place", bool, False),
+                       t.get("restart_after_verb", bool, False), frozenset(t.words("pos_inside_after_name", [])))
             for t in names.tables("suffix_name")),
         elided_list=names.regex("elided_list"),
         shared_kinds={kind: tuple(endings) for kind, endings in names.get("shared_kinds", dict).items()},
@@ -359,6 +364,8 @@ def load_rules(path: Path | None = None) -> Rules:
         reject_pos=frozenset(boundaries.words("reject_pos")),
         name_pos=boundaries.get("name_pos", str),
         name_place_pos=frozenset(boundaries.words("name_place_pos")),
+        clause_verb_pos=frozenset(boundaries.words("clause_verb_pos")),
+        name_start_pos=frozenset(boundaries.words("name_start_pos")),
         region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names.words("line_reference_prefixes")),
         anaphor=names.regex("anaphors", f"(?:(?<={clause_start})|^|(?<={clause_start}(?:{alternation(names.words('clause_openers'))})))"

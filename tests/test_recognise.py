@@ -281,6 +281,25 @@ def test_a_group_described_by_a_clause_is_named_after_its_de(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in got)
 
 
+@pytest.mark.parametrize("text, name", [
+    # the verb of the clause before the name is not part of it
+    ("人保财险嘉兴分公司昨天接到嘉兴绿源果蔬专业合作社的报案。", "嘉兴绿源果蔬专业合作社"),
+    ("理赔员把赔款送到丰禾种植专业合作社负责人手中。", "丰禾种植专业合作社"),  # 种植: the trade, read as a verb
+    ("监管部门发布批复，同意明德数科有限责任公司等5家机构发起设立该公司。", "明德数科有限责任公司"),
+])
+def test_a_firm_named_after_the_verb_of_its_clause_is_found(pipeline, text, name):
+    assert (name, "Partner") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "该网点今后只代理邮储银行的保险业务。",  # 代理: the verb, and 邮储银行 the bank
+    "工作人员走访辖区银行了解情况。",  # 辖区银行: no bank's name
+    "由政府主导成立合作社。",
+])
+def test_the_verb_before_a_firm_word_makes_no_name(pipeline, text):
+    assert not any(cls == "Partner" and n.startswith(("代理", "辖区", "政府")) for n, cls in found(pipeline, text))
+
+
 def test_those_described_as_having_bought_or_joined_cover_are_a_group(pipeline):
     assert ("渔民", "BeneficiaryGroup") in found(pipeline, "暴雨过后，投保“惠渔保”的沿海渔民陆续报案。")
     assert ("退休人员", "BeneficiaryGroup") in found(pipeline, "参加职工医疗保险的退休人员同步参加护理保险。")
@@ -647,8 +666,9 @@ def test_a_body_named_after_its_insurer_is_read_whole(pipeline):
 def test_a_legal_name_may_hold_a_word_read_as_a_verb_but_not_start_with_one(pipeline):
     text = "人保财险成都市分公司为成都纵横自动化技术股份有限公司提供保障。"
     assert ("成都纵横自动化技术股份有限公司", "Partner") in found(pipeline, text)
-    assert not any(c == "Partner" for _, c in found(pipeline, "公司正式成立上海新华科技有限公司。"))
-    assert not any(c == "Partner" for _, c in found(pipeline, "人保财险接到上海新华科技有限公司报案。"))
+    # the verb belongs to the clause: the name is what follows it
+    assert {n for n, c in found(pipeline, "公司正式成立上海新华科技有限公司。") if c == "Partner"} == {"上海新华科技有限公司"}
+    assert not any(c == "Partner" and "接到" in n for n, c in found(pipeline, "人保财险接到上海新华科技有限公司报案。"))
 
 
 def test_a_bracketed_place_inside_a_name_is_part_of_it(pipeline):
