@@ -38,9 +38,26 @@ class Linker:
         self._article_subject = self._most_named(mentions)
         for mention in mentions:
             entity = self._resolve(mention, linked)
+            if entity is not None and mention.kind != "reference":
+                entity = self._with_places(entity, linked)
             if entity is not None:
                 linked.append(LinkedMention(mention, entity, self._written(mention, entity)))
         return linked
+
+    def _with_places(self, entity: Entity, context: list[LinkedMention]) -> Entity:
+        """The body the article named before with places before ``entity``'s name or without those
+        written before it (湖北省楚商联合会, then 楚商联合会), if ``entity`` is one the registry lacks:
+        the same body written short or in full."""
+        if entity.cls not in self.rules.place_chain_classes or entity.iri in self.registry.entries:
+            return entity
+        for lm in reversed(context):
+            e = lm.entity
+            if e.cls != entity.cls or e.iri in self.registry.entries or e.label == entity.label:
+                continue
+            longer, shorter = (e.label, entity.label) if len(e.label) > len(entity.label) else (entity.label, e.label)
+            if longer.endswith(shorter) and self.rules.place_chain.match(longer.removesuffix(shorter)):
+                return e
+        return entity
 
     def _most_named(self, mentions: list[Mention]) -> Entity | None:
         """The firm the article names most often by name (the first named among equals)."""

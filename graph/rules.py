@@ -91,6 +91,8 @@ class Rules:
     implied_place: re.Pattern  # 省/市 + a government body, its place left to context (省财政厅)
     implied_levels: dict[str, frozenset[str]]  # 省/市 → the regions it fits ("*": any but the others)
     implied_local_levels: frozenset[str]  # 县/区: the place is a county or district named before
+    place_chain: re.Pattern  # places before a name (湖北省, 南宁市良庆区大塘镇): with and without, one body
+    place_chain_classes: frozenset[str]  # the classes whose names that holds for
     implied_local_place: re.Pattern  # the county or district (group ``place``) in a body's name
     region_prefix: re.Pattern  # a region at the start of a name (山东保监局)
     region_before: re.Pattern  # a region that ends where an insurer's name starts (厦门|人保财险)
@@ -335,6 +337,8 @@ def load_rules(path: Path | None = None) -> Rules:
                       f"(?:{alternation([*implied_levels, *implied_local_levels])})(?:{placeholders['government_bodies']})"),
         implied_levels=implied_levels,
         implied_local_levels=implied_local_levels,
+        place_chain=names.regex("place_chain", _expand(names.get("place_chain", str), placeholders)),
+        place_chain_classes=frozenset(names.words("place_chain_classes")),
         implied_local_place=names.table("implied_place").regex(
             "local_place", _expand(names.table("implied_place").get("local_place", str), placeholders)),
         region_prefix=names.regex("regions", f"^(?:{regions})"),

@@ -94,6 +94,16 @@ def test_a_county_department_is_known_without_its_province_and_city(pipeline):
     assert {e.label for s, e in entities(pipeline, "衢州市开化县农业农村局发布通知。") if e.cls == "Regulator"} == {"开化县农业农村局"}
 
 
+def test_a_body_written_with_its_places_and_then_without_them_is_one_entity(pipeline):
+    got = entities(pipeline, "中国太保向贵州省黔东南州榕江县平阳乡平阳小学捐赠图书。平阳小学的学生收到了新书。")
+    assert len({e.iri for s, e in got if e.cls == "Partner"}) == 1
+    got = entities(pipeline, "浙江省温商联合会组织会员企业捐款。温商联合会还向人保财险致谢。")
+    assert len({e.iri for s, e in got if e.cls == "IndustryBody"}) == 1
+    # a place that is no place chain keeps the two apart
+    got = entities(pipeline, "中国太保向阳光小学捐赠图书，并向东方阳光小学捐赠课桌。")
+    assert len({e.iri for s, e in got if e.cls == "Partner"}) == 2
+
+
 def test_a_department_whose_place_the_text_never_names_is_dropped(pipeline):
     assert all(s != "省财政厅" for s, _ in entities(pipeline, "众安保险表示，省财政厅将给予补贴。"))
 
