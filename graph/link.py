@@ -74,6 +74,8 @@ class Linker:
         differs from the label, which drops 市/省."""
         if m.whole:
             return m.whole
+        if m.kind == "reference" and m.cls == "Regulator" and entity.cls == "Regulator":
+            return m.surface  # 省减灾委办公室: the department of the place named before, as its readers name it
         if m.kind != "reference" or entity.cls != "Branch" or not m.region or not m.unit:
             return None
         named = f"{self.rules.region_suffix.sub('', m.region)}{m.unit}"

@@ -74,6 +74,12 @@ def test_a_department_of_the_province_is_in_the_province_named_before(pipeline):
     assert {e.cls for s, e in got if s.startswith("省")} == {"Regulator"}
 
 
+def test_a_department_named_without_its_place_keeps_that_name_among_its_names(pipeline):
+    [lm] = [lm for lm in linked(pipeline, "湖南银保监局联合省减灾委办公室部署救灾。") if lm.mention.surface.startswith("省")]
+    assert lm.entity.label == "湖南省减灾委办公室"
+    assert lm.written == "省减灾委办公室"  # as readers also name it
+
+
 def test_the_city_government_is_the_city_of_the_branch_named_before(pipeline):
     got = entities(pipeline, "人保财险宁波市分公司启动预案。随后，市政府召开专题会议。")
     assert [e.label for s, e in got if s == "市政府"] == ["宁波市政府"]
