@@ -540,6 +540,8 @@ def test_a_federation_named_after_a_group_is_a_partner_and_a_youth_league_commit
     ("缙云县残联、缙云县民政局共同推进。", "缙云县残联", "Regulator"),
     ("28名重症伤员被转往日喀则市人民医院救治。", "日喀则市人民医院", "Partner"),  # the clause ends at the place
     ("中国人寿天津市分公司两次参加天津市工商联组织的活动。", "天津市工商联", "IndustryBody"),  # far from a boundary
+    ("泉州市委文明办与人保财险签订志愿者保险协议。", "泉州市委文明办", "Regulator"),  # a party committee's office
+    ("浙江省委网信办指导保险机构开展宣传。", "浙江省委网信办", "Regulator"),
 ])
 def test_local_bodies_in_the_forms_local_news_writes_them(pipeline, text, name, cls):
     assert (name, cls) in found(pipeline, text)
