@@ -365,6 +365,8 @@ class Recogniser:
                       else regulators_inside if cls == "Regulator" else inside)
             if any(pa <= a and b <= pb and (a, b) != (pa, pb) for pa, pb in around):
                 continue
+            if any(s.text.startswith(w, b - 1) for w in self.rules.alias_split_words):
+                continue  # 农业农村部|门: the name's last character starts a word (部门, a department)
             if cls == "InsuranceGroup" and any(pa <= a and b < pb and self._insurer_ending(s.text[b:pb])
                                                for pa, pb in subsidiaries):
                 continue

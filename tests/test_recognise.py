@@ -281,6 +281,12 @@ def test_a_group_described_by_a_clause_is_named_after_its_de(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in got)
 
 
+def test_a_ministrys_name_inside_the_word_for_a_department_is_no_name(pipeline):
+    assert not any(cls == "Regulator" for _, cls in found(pipeline, "赔款已划入当地应急管理部门的账户。"))
+    assert not any(cls == "Regulator" for _, cls in found(pipeline, "各级农业农村部门要加快定损。"))
+    assert ("农业农村部", "Regulator") in found(pipeline, "农业农村部要求各地做好理赔。")
+
+
 @pytest.mark.parametrize("text, name", [
     # the verb of the clause before the name is not part of it
     ("人保财险嘉兴分公司昨天接到嘉兴绿源果蔬专业合作社的报案。", "嘉兴绿源果蔬专业合作社"),
