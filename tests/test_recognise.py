@@ -281,6 +281,11 @@ def test_a_group_described_by_a_clause_is_named_after_its_de(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in got)
 
 
+def test_banks_and_insurers_alike_are_no_bank(pipeline):
+    assert not any(cls == "Partner" for _, cls in found(pipeline, "二是完善政策，指导银行保险机构落实绿色金融指引。"))
+    assert ("丰源农村商业银行", "Partner") in found(pipeline, "该项目由丰源农村商业银行提供贷款。")
+
+
 def test_a_ministrys_name_inside_the_word_for_a_department_is_no_name(pipeline):
     assert not any(cls == "Regulator" for _, cls in found(pipeline, "赔款已划入当地应急管理部门的账户。"))
     assert not any(cls == "Regulator" for _, cls in found(pipeline, "各级农业农村部门要加快定损。"))
