@@ -199,6 +199,13 @@ def test_a_short_name_the_article_gives_a_firm_the_registry_lacks_is_that_firm_e
     assert len(set(entities.values())) == 1
 
 
+def test_a_short_name_given_with_xiacheng_is_the_firm_too(pipeline):
+    text = "青松建设集团有限公司（下称“青松集团”）拟转让所持股份。青松集团表示，此举与经营无关。"
+    entities = {lm.mention.surface: lm.entity.iri for lm in linked(pipeline, text) if lm.entity.cls == "Partner"}
+    assert set(entities) == {"青松集团", "青松建设集团有限公司"}
+    assert len(set(entities.values())) == 1
+
+
 def test_the_company_after_a_word_that_opens_a_clause_is_the_one_just_named(pipeline):
     text = "比亚迪财险上半年实现净利润3134.59万元，而该公司2024年全年亏损1.69亿元。"
     got = [(lm.mention.surface, lm.entity.label) for lm in linked(pipeline, text)]
