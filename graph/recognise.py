@@ -430,6 +430,13 @@ class Recogniser:
         s, out = view.sentence, []
         for rule in self.rules.suffix_names:
             for m in rule.suffix.finditer(s.text):
+                if rule.word_stem_pos:  # 北京朝阳门|街道: the place word right before it is the stem
+                    word = next((t for t in s.tokens if t.end - s.start == m.start()), None)
+                    if word is None or len(word.text) < 2 or not self._is_place(word.text, rule.word_stem_pos):
+                        continue
+                    out.append((Mention(word.text + m.group(), word.start, s.start + m.end(), s.index, rule.cls,
+                                        "pattern"), rule.needs_branch))
+                    continue
                 start = self._place_start(s.text, m.start(), rule, view.boundaries) if rule.places else None
                 if start is None:
                     start = self._name_start(s, m.start(), rule.max_stem, view.boundaries, rule.ends_stem)

@@ -49,6 +49,7 @@ class SuffixName:
     restart_at_place: bool = False  # a stem that reads as a clause may start again at a place (送往|拉萨市人民医院)
     restart_after_verb: bool = False  # …or after the verb that opens the clause (接到|某某专业合作社的报案)
     pos_inside_after_name: frozenset[str] = frozenset()  # more tags inside a stem a proper name opens (祥泰|种植)
+    word_stem_pos: frozenset[str] = frozenset()  # if set: the stem is the one word before the suffix, of these tags
 
     @cached_property
     def longest_place(self) -> int:
@@ -353,7 +354,8 @@ def load_rules(path: Path | None = None) -> Rules:
                        t.get("over_insurers", bool, False),
                        frozenset(t.words("place_pos", [])), _places(t, path.parent),
                        frozenset(t.words("pos_inside_after_place", [])), t.get("restart_at_place", bool, False),
-                       t.get("restart_after_verb", bool, False), frozenset(t.words("pos_inside_after_name", [])))
+                       t.get("restart_after_verb", bool, False), frozenset(t.words("pos_inside_after_name", [])),
+                       frozenset(t.words("word_stem_pos", [])))
             for t in names.tables("suffix_name")),
         elided_list=names.regex("elided_list"),
         shared_kinds={kind: tuple(endings) for kind, endings in names.get("shared_kinds", dict).items()},

@@ -281,6 +281,10 @@ def test_a_group_described_by_a_clause_is_named_after_its_de(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in got)
 
 
+def test_a_street_that_is_no_place_name_is_no_office(pipeline):
+    assert not any(cls == "Regulator" for _, cls in found(pipeline, "暴雨过后，多条街道出现水浸。"))
+
+
 def test_banks_and_insurers_alike_are_no_bank(pipeline):
     assert not any(cls == "Partner" for _, cls in found(pipeline, "二是完善政策，指导银行保险机构落实绿色金融指引。"))
     assert ("丰源农村商业银行", "Partner") in found(pipeline, "该项目由丰源农村商业银行提供贷款。")
@@ -552,6 +556,7 @@ def test_a_federation_named_after_a_group_is_a_partner_and_a_youth_league_commit
     ("28名重症伤员被转往日喀则市人民医院救治。", "日喀则市人民医院", "Partner"),  # the clause ends at the place
     ("中国人寿天津市分公司两次参加天津市工商联组织的活动。", "天津市工商联", "IndustryBody"),  # far from a boundary
     ("泉州市委文明办与人保财险签订志愿者保险协议。", "泉州市委文明办", "Regulator"),  # a party committee's office
+    ("北京五里桥街道为辖区老人统一投保。", "五里桥街道", "Regulator"),  # a sub-district office by its place
     ("浙江省委网信办指导保险机构开展宣传。", "浙江省委网信办", "Regulator"),
 ])
 def test_local_bodies_in_the_forms_local_news_writes_them(pipeline, text, name, cls):
