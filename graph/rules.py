@@ -336,7 +336,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                 f"(?:{region_suffix})?(?P<unit>{re.escape(bare_unit)}|{units})"),
         implied_place=names.table("implied_place").regex(  # the level first: rarer than a clause start
             "levels", f"{starts_ahead([*implied_levels, *implied_local_levels])}(?:^|(?<={clause_start})|{boundary_behind})"
-                      f"(?:{alternation([*implied_levels, *implied_local_levels])})(?:{placeholders['government_bodies']})"),
+                      f"(?:{alternation([*implied_levels, *implied_local_levels])})"
+                      f"(?:{placeholders['government_bodies']}|{alternation(names.table('implied_place').words('bodies'))})"),
         implied_levels=implied_levels,
         implied_local_levels=implied_local_levels,
         place_chain=names.regex("place_chain", _expand(names.get("place_chain", str), placeholders)),

@@ -74,6 +74,11 @@ def test_a_department_of_the_province_is_in_the_province_named_before(pipeline):
     assert {e.cls for s, e in got if s.startswith("省")} == {"Regulator"}
 
 
+def test_the_city_party_committee_is_the_citys_named_before(pipeline):
+    got = entities(pipeline, "人保财险向丹东市委汇报了扶贫工作，得到市委的肯定。")
+    assert [e.label for s, e in got if s == "市委"] == ["丹东市委"]
+
+
 def test_a_department_named_without_its_place_keeps_that_name_among_its_names(pipeline):
     [lm] = [lm for lm in linked(pipeline, "湖南银保监局联合省减灾委办公室部署救灾。") if lm.mention.surface.startswith("省")]
     assert lm.entity.label == "湖南省减灾委办公室"
