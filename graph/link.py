@@ -33,6 +33,7 @@ class Linker:
         """Linked mentions; references that context cannot resolve are dropped."""
         linked: list[LinkedMention] = []
         self._known: dict[str, Entity] = {}  # entities made in this document, by IRI
+        self._mentions = mentions
         self._qualifiable = [m for m in mentions if m.cls in _QUALIFIED_CLASSES and m.kind != "reference"]
         self._units = self._named_units(mentions)  # (insurer, place, unit) of branches named in full
         self._article_subject = self._most_named(mentions)
@@ -269,7 +270,7 @@ class Linker:
         others = set().union(*(r for lv, r in self.rules.implied_levels.items() if lv != level))
         for lm in reversed(context):
             if m.start - lm.mention.end > self.rules.reference_window:
-                return None
+                break
             region = lm.mention.region
             if region is None and lm.entity.cls in PUBLIC_CLASSES:
                 found = self.rules.region_prefix.match(lm.entity.label)
@@ -280,6 +281,21 @@ class Linker:
                     name = region + m.surface
                     known = self.registry.lookup(name)
                     return known.entity if known else self._named("Regulator", name)
+        return self._named_in_full_after(m, surface, level)
+
+    def _named_in_full_after(self, m: Mention, surface: str, level: str) -> Entity | None:
+        """The same department named in full right after ``m``, with nothing before it to place it
+        (a headline's 市民政局与五家承保机构签约, then 宁波市民政局分别与…): that place's."""
+        for later in self._mentions:
+            if later.start < m.end or later.cls != "Regulator" or later.kind == "reference":
+                continue
+            if later.start - m.end > self.rules.reference_window:
+                return None
+            name = fold(later.surface)
+            region = self.rules.region_prefix.match(name)
+            if region and name.endswith(surface) and self.rules.region_suffix.sub("", name[:-len(surface) + len(level)]) == region.group():
+                known = self.registry.lookup(name)
+                return known.entity if known else self._named("Regulator", name)
         return None
 
     def _implied_local_place(self, m: Mention, body: str, level: str, context: list[LinkedMention]) -> Entity | None:

@@ -74,6 +74,11 @@ def test_a_department_of_the_province_is_in_the_province_named_before(pipeline):
     assert {e.cls for s, e in got if s.startswith("省")} == {"Regulator"}
 
 
+def test_a_headlines_city_department_is_the_one_the_text_names_in_full_next(pipeline):
+    got = entities(pipeline, "温州为老人织密保障网 市民政局与三家保险公司签约\n\n近日，温州市民政局与人保财险签约。")
+    assert {e.label for s, e in got if e.cls == "Regulator"} == {"温州市民政局"}
+
+
 def test_the_city_party_committee_is_the_citys_named_before(pipeline):
     got = entities(pipeline, "人保财险向丹东市委汇报了扶贫工作，得到市委的肯定。")
     assert [e.label for s, e in got if s == "市委"] == ["丹东市委"]
