@@ -440,13 +440,11 @@ class Recogniser:
                 start = self._place_start(s.text, m.start(), rule, view.boundaries) if rule.places else None
                 if start is None:
                     start = self._name_start(s, m.start(), rule.max_stem, view.boundaries, rule.ends_stem)
+                    reach = self._reach(s.text, m.start(), rule.max_stem)
                     if start is None and rule.restart_at_place:  # no boundary in reach: a place may open it
-                        reach = m.start()
-                        while reach > max(0, m.start() - rule.max_stem) and _NAME_CHAR.match(s.text[reach - 1]):
-                            reach -= 1  # back over name characters only, never over a mark
                         start = self._place_after_clause(s.text, reach, m.start(), rule, first=True)
                     if start is None and rule.restart_after_verb:  # …or the clause's verb ends before it
-                        start = self._name_after_verb(s.text, self._reach(s.text, m.start(), rule.max_stem), m.start(), rule,
+                        start = self._name_after_verb(s.text, reach, m.start(), rule,
                                                       words_from=self._reach(s.text, m.start(), 3 * rule.max_stem))
                     if start is None or (rule.place_pos and not self._is_place(s.text[start:m.start() + 1], rule.place_pos)):
                         continue
