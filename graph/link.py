@@ -33,14 +33,32 @@ class Linker:
         """Linked mentions; references that context cannot resolve are dropped."""
         linked: list[LinkedMention] = []
         self._known: dict[str, Entity] = {}  # entities made in this document, by IRI
+        self._mentions = mentions
         self._qualifiable = [m for m in mentions if m.cls in _QUALIFIED_CLASSES and m.kind != "reference"]
         self._units = self._named_units(mentions)  # (insurer, place, unit) of branches named in full
         self._article_subject = self._most_named(mentions)
         for mention in mentions:
             entity = self._resolve(mention, linked)
+            if entity is not None and mention.kind != "reference":
+                entity = self._with_places(entity, linked)
             if entity is not None:
                 linked.append(LinkedMention(mention, entity, self._written(mention, entity)))
         return linked
+
+    def _with_places(self, entity: Entity, context: list[LinkedMention]) -> Entity:
+        """The body the article named before with places before ``entity``'s name or without those
+        written before it (湖北省楚商联合会, then 楚商联合会), if ``entity`` is one the registry lacks:
+        the same body written short or in full."""
+        if entity.cls not in self.rules.place_chain_classes or entity.iri in self.registry.entries:
+            return entity
+        for lm in reversed(context):
+            e = lm.entity
+            if e.cls != entity.cls or e.iri in self.registry.entries or e.label == entity.label:
+                continue
+            longer, shorter = (e.label, entity.label) if len(e.label) > len(entity.label) else (entity.label, e.label)
+            if longer.endswith(shorter) and self.rules.place_chain.match(longer.removesuffix(shorter)):
+                return e
+        return entity
 
     def _most_named(self, mentions: list[Mention]) -> Entity | None:
         """The firm the article names most often by name (the first named among equals)."""
@@ -57,6 +75,8 @@ class Linker:
         differs from the label, which drops 市/省."""
         if m.whole:
             return m.whole
+        if m.kind == "reference" and m.cls == "Regulator" and entity.cls == "Regulator":
+            return m.surface  # 省减灾委办公室: the department of the place named before, as its readers name it
         if m.kind != "reference" or entity.cls != "Branch" or not m.region or not m.unit:
             return None
         named = f"{self.rules.region_suffix.sub('', m.region)}{m.unit}"
@@ -105,12 +125,11 @@ class Linker:
         label = unicodedata.normalize("NFKC", fold(surface)).strip()  # 中華聯合 and 中华联合 are one name
         for rule_cls, pattern, template in self.rules.canonical_names:  # 北京监管局 = 北京金融监管局
             found = pattern.match(label) if rule_cls == cls else None
-            if found:
+            if found:  # each rule in turn: 十堰市郧西县人民政府 = 郧西县人民政府 = 郧西县政府
                 label = template.format(**found.groupdict())
                 known = self.registry.lookup(label)
                 if known:
                     return known.entity
-                break
         return Entity(entity_iri(cls, label), cls, label, parent=self._group_named_in(label) if cls == "Insurer" else None)
 
     def _group_named_in(self, label: str) -> str | None:
@@ -240,13 +259,18 @@ class Linker:
 
     def _implied_place(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
         """The government body ``m`` names without its place (省扶贫办), in the last region of
-        its level named before it: a branch's region, or the region a regulator's name starts with."""
+        its level named before it: a branch's region, or the region a regulator's name starts with;
+        a county's or district's (县残联) in the county or district of the last body named before it."""
+        surface = fold(m.surface)  # 縣殘聯 as written is 县残联
+        local = next((lv for lv in self.rules.implied_local_levels if surface.startswith(lv)), None)
+        if local is not None:
+            return self._implied_local_place(m, surface.removeprefix(local), local, context)
         level = next(lv for lv in sorted(self.rules.implied_levels, key=len, reverse=True) if m.surface.startswith(lv))
         fits = self.rules.implied_levels[level]
         others = set().union(*(r for lv, r in self.rules.implied_levels.items() if lv != level))
         for lm in reversed(context):
             if m.start - lm.mention.end > self.rules.reference_window:
-                return None
+                break
             region = lm.mention.region
             if region is None and lm.entity.cls in PUBLIC_CLASSES:
                 found = self.rules.region_prefix.match(lm.entity.label)
@@ -255,6 +279,38 @@ class Linker:
                 region = self.rules.region_suffix.sub("", region)
                 if region in fits or ("*" in fits and region not in others):
                     name = region + m.surface
+                    known = self.registry.lookup(name)
+                    return known.entity if known else self._named("Regulator", name)
+        return self._named_in_full_after(m, surface, level)
+
+    def _named_in_full_after(self, m: Mention, surface: str, level: str) -> Entity | None:
+        """The same department named in full right after ``m``, with nothing before it to place it
+        (a headline's 市民政局与五家承保机构签约, then 宁波市民政局分别与…): that place's."""
+        for later in self._mentions:
+            if later.start < m.end or later.cls != "Regulator" or later.kind == "reference":
+                continue
+            if later.start - m.end > self.rules.reference_window:
+                return None
+            name = fold(later.surface)
+            region = self.rules.region_prefix.match(name)
+            if region and name.endswith(surface) and self.rules.region_suffix.sub("", name[:-len(surface) + len(level)]) == region.group():
+                known = self.registry.lookup(name)
+                return known.entity if known else self._named("Regulator", name)
+        return None
+
+    def _implied_local_place(self, m: Mention, body: str, level: str, context: list[LinkedMention]) -> Entity | None:
+        """The county's or district's body ``m`` names without its place (县农业农村局), in the county
+        or district of the level whose name the last government body named before it starts with
+        (缙云县民政局); None when that body names none."""
+        for lm in reversed(context):
+            if m.start - lm.mention.end > self.rules.reference_window:
+                return None
+            if lm.entity.cls in PUBLIC_CLASSES:
+                found = self.rules.implied_local_place.match(lm.entity.label)
+                if found is not None:
+                    if not found["place"].endswith(level):
+                        return None
+                    name = found["place"] + body
                     known = self.registry.lookup(name)
                     return known.entity if known else self._named("Regulator", name)
         return None

@@ -365,6 +365,8 @@ class Recogniser:
                       else regulators_inside if cls == "Regulator" else inside)
             if any(pa <= a and b <= pb and (a, b) != (pa, pb) for pa, pb in around):
                 continue
+            if any(s.text.startswith(w, b - 1) for w in self.rules.alias_split_words):
+                continue  # 农业农村部|门: the name's last character starts a word (部门, a department)
             if cls == "InsuranceGroup" and any(pa <= a and b < pb and self._insurer_ending(s.text[b:pb])
                                                for pa, pb in subsidiaries):
                 continue
@@ -428,22 +430,33 @@ class Recogniser:
         s, out = view.sentence, []
         for rule in self.rules.suffix_names:
             for m in rule.suffix.finditer(s.text):
+                if rule.word_stem_pos:  # 北京朝阳门|街道: the place word right before it is the stem
+                    word = next((t for t in s.tokens if t.end - s.start == m.start()), None)
+                    if word is None or len(word.text) < 2 or not self._is_place(word.text, rule.word_stem_pos):
+                        continue
+                    out.append((Mention(word.text + m.group(), word.start, s.start + m.end(), s.index, rule.cls,
+                                        "pattern"), rule.needs_branch))
+                    continue
                 start = self._place_start(s.text, m.start(), rule, view.boundaries) if rule.places else None
                 if start is None:
                     start = self._name_start(s, m.start(), rule.max_stem, view.boundaries, rule.ends_stem)
+                    reach = self._reach(s.text, m.start(), rule.max_stem)
                     if start is None and rule.restart_at_place:  # no boundary in reach: a place may open it
-                        reach = m.start()
-                        while reach > max(0, m.start() - rule.max_stem) and _NAME_CHAR.match(s.text[reach - 1]):
-                            reach -= 1  # back over name characters only, never over a mark
                         start = self._place_after_clause(s.text, reach, m.start(), rule, first=True)
+                    if start is None and rule.restart_after_verb:  # …or the clause's verb ends before it
+                        start = self._name_after_verb(s.text, reach, m.start(), rule,
+                                                      words_from=self._reach(s.text, m.start(), 3 * rule.max_stem))
                     if start is None or (rule.place_pos and not self._is_place(s.text[start:m.start() + 1], rule.place_pos)):
                         continue
                 if rule.not_after_quote and start and s.text[start - 1] in self.rules.punctuation.closing:
                     continue
                 if (rule.check_pos and self._has_rejected_word(s.text[start:m.start()], rule.pos_inside,
-                                                                rule.pos_inside_after_place)
+                                                                rule.pos_inside_after_place, rule.pos_inside_after_name)
                         and not self._is_known_name(s.text[start:m.end()])):
+                    stem_start = start
                     start = self._place_after_clause(s.text, start, m.start(), rule) if rule.restart_at_place else None
+                    if start is None and rule.restart_after_verb:
+                        start = self._name_after_verb(s.text, stem_start, m.start(), rule)
                     if start is None:
                         continue
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, rule.cls, "pattern")
@@ -463,8 +476,38 @@ class Recogniser:
         for word, tag in self.tokenizer.pos(text[start:suffix_start]):
             leveled = not first or (len(word) > 2 and self.rules.region_suffix.search(word))
             if (first or offset > start) and leveled and tag in self.rules.name_place_pos and not self._has_rejected_word(
-                    text[offset:suffix_start], rule.pos_inside, rule.pos_inside_after_place):
+                    text[offset:suffix_start], rule.pos_inside, rule.pos_inside_after_place, rule.pos_inside_after_name):
                 return offset
+            offset += len(word)
+        return None
+
+    @staticmethod
+    def _reach(text: str, suffix_start: int, max_stem: int) -> int:
+        """How far back a stem of at most ``max_stem`` name characters before ``suffix_start`` goes."""
+        reach = suffix_start
+        while reach > max(0, suffix_start - max_stem) and _NAME_CHAR.match(text[reach - 1]):
+            reach -= 1  # back over name characters only, never over a mark
+        return reach
+
+    def _name_after_verb(self, text: str, start: int, suffix_start: int, rule: SuffixName,
+                         words_from: int | None = None) -> int | None:
+        """Where a name whose stem reads as a clause starts after the clause's verb (交到|某某种植专业合作社):
+        the first word from ``start`` on after a verb from which the rest is a stem the rule accepts,
+        opened by a proper name or a place; None when there is none. ``words_from``: where the words
+        are read from, before ``start`` when the stem was cut at the rule's reach (a word cut there
+        reads wrong: 湖北宏|泰国|有…)."""
+        r, after_verb = self.rules, False
+        offset = start if words_from is None else words_from
+        words = self.tokenizer.pos(text[offset:suffix_start])
+        for n, (word, tag) in enumerate(words):
+            stem = text[offset:suffix_start]
+            if (after_verb and offset >= start and tag not in r.reject_pos and len(stem) >= 2
+                    and tag in r.name_start_pos and not any(w in r.name_boundary_tokens for w, _ in words[n:])
+                    and not any(stem.endswith(w) for w in r.stem_stopwords)
+                    and not self._has_rejected_word(stem, rule.pos_inside, rule.pos_inside_after_place,
+                                                   rule.pos_inside_after_name)):
+                return offset
+            after_verb = tag in r.clause_verb_pos
             offset += len(word)
         return None
 
@@ -472,13 +515,17 @@ class Recogniser:
         """Whether ``tail`` holds an ending that makes a name an insurer's (人寿, 财产保险股份有限公司)."""
         return any(rule.cls == "Insurer" and rule.suffix.search(tail) for rule in self.rules.suffix_names)
 
-    def _has_rejected_word(self, stem: str, inside: frozenset[str], after_place: frozenset[str] = frozenset()) -> bool:
+    def _has_rejected_word(self, stem: str, inside: frozenset[str], after_place: frozenset[str] = frozenset(),
+                           after_name: frozenset[str] = frozenset()) -> bool:
         """Whether the stem holds a word of a part of speech no name has, or starts with a word of
         one the rule lets stand only ``inside`` the stem (or ``after_place``, when a place opens it:
-        武汉|地产开发投资集团 is a firm named after its city and trade)."""
+        武汉|地产开发投资集团 is a firm named after its city and trade; or ``after_name``, when a proper
+        name or a place does: 祥泰|种植专业合作社)."""
         words = self.tokenizer.pos(stem)
         if after_place and words and words[0][1] in self.rules.name_place_pos:
             inside = inside | after_place
+        if after_name and words and words[0][1] in self.rules.name_start_pos:
+            inside = inside | after_name
         return any(tag in self.rules.reject_pos and (n == 0 or tag not in inside) for n, (_, tag) in enumerate(words))
 
     def _is_known_name(self, name: str) -> bool:

@@ -47,6 +47,9 @@ class SuffixName:
     places: frozenset[str] = frozenset()  # places known by name, which jieba may split (增城|区, 电白|区)
     pos_inside_after_place: frozenset[str] = frozenset()  # more tags inside a stem a place opens (武汉|地产开发)
     restart_at_place: bool = False  # a stem that reads as a clause may start again at a place (送往|拉萨市人民医院)
+    restart_after_verb: bool = False  # …or after the verb that opens the clause (接到|某某专业合作社的报案)
+    pos_inside_after_name: frozenset[str] = frozenset()  # more tags inside a stem a proper name opens (祥泰|种植)
+    word_stem_pos: frozenset[str] = frozenset()  # if set: the stem is the one word before the suffix, of these tags
 
     @cached_property
     def longest_place(self) -> int:
@@ -88,6 +91,10 @@ class Rules:
     bare_branch: re.Pattern  # region? + unit at a clause start
     implied_place: re.Pattern  # 省/市 + a government body, its place left to context (省财政厅)
     implied_levels: dict[str, frozenset[str]]  # 省/市 → the regions it fits ("*": any but the others)
+    implied_local_levels: frozenset[str]  # 县/区: the place is a county or district named before
+    place_chain: re.Pattern  # places before a name (湖北省, 南宁市良庆区大塘镇): with and without, one body
+    place_chain_classes: frozenset[str]  # the classes whose names that holds for
+    implied_local_place: re.Pattern  # the county or district (group ``place``) in a body's name
     region_prefix: re.Pattern  # a region at the start of a name (山东保监局)
     region_before: re.Pattern  # a region that ends where an insurer's name starts (厦门|人保财险)
     region_before_reach: int  # how far back (characters) that region may start
@@ -102,6 +109,9 @@ class Rules:
     reject_pos: frozenset[str]
     name_pos: str  # the tag of a word jieba's dictionary holds as an organisation's whole name
     name_place_pos: frozenset[str]  # tags of a word that opens a name as its place (武汉, 湖北省)
+    alias_split_words: tuple[str, ...]  # words a registry name's last character may start (农业农村部|门)
+    clause_verb_pos: frozenset[str]  # tags of a word that ends the clause before a name (交到|, 同意|)
+    name_start_pos: frozenset[str]  # tags of a word that may open a stem after such a word (祥泰, 上海)
     region_suffix: re.Pattern
     line_reference_prefixes: tuple[str, ...]
     anaphor: re.Pattern
@@ -297,6 +307,7 @@ def load_rules(path: Path | None = None) -> Rules:
     boundary_behind = "|".join(f"(?<={re.escape(t)})" for t in boundaries.words("name_boundary_tokens"))
     levels = names.table("implied_place").table("levels")
     implied_levels = {level: frozenset(levels.words(level)) for level in levels.data}
+    implied_local_levels = frozenset(names.table("implied_place").words("local_levels"))
     figures = root.table("figures")
     try:
         quantities = QuantityRules.from_table(figures.data, punctuation)
@@ -324,9 +335,15 @@ def load_rules(path: Path | None = None) -> Rules:
         bare_branch=names.regex("clause_start", f"(?:(?<={clause_start})|{joined_behind}|^)(?P<region>{regions})?"
                                 f"(?:{region_suffix})?(?P<unit>{re.escape(bare_unit)}|{units})"),
         implied_place=names.table("implied_place").regex(  # the level first: rarer than a clause start
-            "levels", f"{starts_ahead(implied_levels)}(?:^|(?<={clause_start})|{boundary_behind})"
-                      f"(?:{alternation(implied_levels)})(?:{placeholders['government_bodies']})"),
+            "levels", f"{starts_ahead([*implied_levels, *implied_local_levels])}(?:^|(?<={clause_start})|{boundary_behind})"
+                      f"(?:{alternation([*implied_levels, *implied_local_levels])})"
+                      f"(?:{placeholders['government_bodies']}|{alternation(names.table('implied_place').words('bodies'))})"),
         implied_levels=implied_levels,
+        implied_local_levels=implied_local_levels,
+        place_chain=names.regex("place_chain", _expand(names.get("place_chain", str), placeholders)),
+        place_chain_classes=frozenset(names.words("place_chain_classes")),
+        implied_local_place=names.table("implied_place").regex(
+            "local_place", _expand(names.table("implied_place").get("local_place", str), placeholders)),
         region_prefix=names.regex("regions", f"^(?:{regions})"),
         region_before=names.regex("regions", f"(?P<region>{regions})(?:{region_suffix})?$"),
         region_before_reach=max(map(len, names.words("regions"))) + max(map(len, names.words("region_suffixes"))),
@@ -337,7 +354,9 @@ def load_rules(path: Path | None = None) -> Rules:
                        t.regex("ends_stem", optional=True), frozenset(t.words("pos_inside", [])),
                        t.get("over_insurers", bool, False),
                        frozenset(t.words("place_pos", [])), _places(t, path.parent),
-                       frozenset(t.words("pos_inside_after_place", [])), t.get("restart_at_place", bool, False))
+                       frozenset(t.words("pos_inside_after_place", [])), t.get("restart_at_place", bool, False),
+                       t.get("restart_after_verb", bool, False), frozenset(t.words("pos_inside_after_name", [])),
+                       frozenset(t.words("word_stem_pos", [])))
             for t in names.tables("suffix_name")),
         elided_list=names.regex("elided_list"),
         shared_kinds={kind: tuple(endings) for kind, endings in names.get("shared_kinds", dict).items()},
@@ -353,6 +372,9 @@ def load_rules(path: Path | None = None) -> Rules:
         reject_pos=frozenset(boundaries.words("reject_pos")),
         name_pos=boundaries.get("name_pos", str),
         name_place_pos=frozenset(boundaries.words("name_place_pos")),
+        alias_split_words=tuple(boundaries.words("alias_split_words")),
+        clause_verb_pos=frozenset(boundaries.words("clause_verb_pos")),
+        name_start_pos=frozenset(boundaries.words("name_start_pos")),
         region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names.words("line_reference_prefixes")),
         anaphor=names.regex("anaphors", f"(?:(?<={clause_start})|^|(?<={clause_start}(?:{alternation(names.words('clause_openers'))})))"

@@ -74,9 +74,50 @@ def test_a_department_of_the_province_is_in_the_province_named_before(pipeline):
     assert {e.cls for s, e in got if s.startswith("省")} == {"Regulator"}
 
 
+def test_a_headlines_city_department_is_the_one_the_text_names_in_full_next(pipeline):
+    got = entities(pipeline, "温州为老人织密保障网 市民政局与三家保险公司签约\n\n近日，温州市民政局与人保财险签约。")
+    assert {e.label for s, e in got if e.cls == "Regulator"} == {"温州市民政局"}
+
+
+def test_the_city_party_committee_is_the_citys_named_before(pipeline):
+    got = entities(pipeline, "人保财险向丹东市委汇报了扶贫工作，得到市委的肯定。")
+    assert [e.label for s, e in got if s == "市委"] == ["丹东市委"]
+
+
+def test_a_department_named_without_its_place_keeps_that_name_among_its_names(pipeline):
+    [lm] = [lm for lm in linked(pipeline, "湖南银保监局联合省减灾委办公室部署救灾。") if lm.mention.surface.startswith("省")]
+    assert lm.entity.label == "湖南省减灾委办公室"
+    assert lm.written == "省减灾委办公室"  # as readers also name it
+
+
 def test_the_city_government_is_the_city_of_the_branch_named_before(pipeline):
     got = entities(pipeline, "人保财险宁波市分公司启动预案。随后，市政府召开专题会议。")
     assert [e.label for s, e in got if s == "市政府"] == ["宁波市政府"]
+
+
+def test_a_county_department_is_in_the_county_of_the_body_named_before(pipeline):
+    got = entities(pipeline, "松阳县民政局与县残联、县财政开展走访；县妇联也参与其中。")
+    assert [e.label for s, e in got if s.startswith("县")] == ["松阳县残联", "松阳县财政", "松阳县妇联"]
+    got = entities(pipeline, "丽水市莲都区卫健委与人保财险签约。区政府给予补贴。")
+    assert [e.label for s, e in got if s == "区政府"] == ["莲都区政府"]
+    # a district's body is not the county's: no place of its level named before, so dropped
+    assert all(s != "区财政局" for s, _ in entities(pipeline, "松阳县民政局表示，区财政局将给予补贴。"))
+
+
+def test_a_county_department_is_known_without_its_province_and_city(pipeline):
+    got = entities(pipeline, "浙江省丽水市松阳县人民政府与人保财险签约，松阳县政府给予补贴。")
+    assert {e.label for s, e in got if e.cls == "Regulator"} == {"松阳县政府"}
+    assert {e.label for s, e in entities(pipeline, "衢州市开化县农业农村局发布通知。") if e.cls == "Regulator"} == {"开化县农业农村局"}
+
+
+def test_a_body_written_with_its_places_and_then_without_them_is_one_entity(pipeline):
+    got = entities(pipeline, "中国太保向贵州省黔东南州榕江县平阳乡平阳小学捐赠图书。平阳小学的学生收到了新书。")
+    assert len({e.iri for s, e in got if e.cls == "Partner"}) == 1
+    got = entities(pipeline, "浙江省温商联合会组织会员企业捐款。温商联合会还向人保财险致谢。")
+    assert len({e.iri for s, e in got if e.cls == "IndustryBody"}) == 1
+    # a place that is no place chain keeps the two apart
+    got = entities(pipeline, "中国太保向阳光小学捐赠图书，并向东方阳光小学捐赠课桌。")
+    assert len({e.iri for s, e in got if e.cls == "Partner"}) == 2
 
 
 def test_a_department_whose_place_the_text_never_names_is_dropped(pipeline):
@@ -98,6 +139,7 @@ def test_a_reference_keeps_its_region_as_written_among_the_names(pipeline):
     "國家金融監督管理總局廣東監管局发布通知，广东金融监管局要求各公司排查。",
     "中国银保监会河南监管局发布通知，河南银保监局要求各公司排查。",
     "国家金融监督管理总局温州监管分局发布通知，温州监管分局要求各公司排查。",
+    "辽宁省银保监局发布通知，辽宁银保监局要求各公司排查。",  # with the province's level word
 ])
 def test_a_supervisors_office_is_one_entity_however_it_is_written(pipeline, text):
     assert len({e.iri for _, e in entities(pipeline, text) if e.cls == "Regulator"}) == 1
@@ -165,6 +207,13 @@ def test_a_short_name_the_article_gives_a_firm_the_registry_lacks_is_that_firm_e
             "成都纵横自动化技术股份有限公司（简称“纵横股份”）专注于工业无人机。纵横股份表示满意。")
     entities = {lm.mention.surface: lm.entity.iri for lm in linked(pipeline, text) if lm.entity.cls == "Partner"}
     assert set(entities) == {"纵横股份", "成都纵横自动化技术股份有限公司"}
+    assert len(set(entities.values())) == 1
+
+
+def test_a_short_name_given_with_xiacheng_is_the_firm_too(pipeline):
+    text = "青松建设集团有限公司（下称“青松集团”）拟转让所持股份。青松集团表示，此举与经营无关。"
+    entities = {lm.mention.surface: lm.entity.iri for lm in linked(pipeline, text) if lm.entity.cls == "Partner"}
+    assert set(entities) == {"青松集团", "青松建设集团有限公司"}
     assert len(set(entities.values())) == 1
 
 

@@ -281,6 +281,40 @@ def test_a_group_described_by_a_clause_is_named_after_its_de(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in got)
 
 
+def test_a_street_that_is_no_place_name_is_no_office(pipeline):
+    assert not any(cls == "Regulator" for _, cls in found(pipeline, "暴雨过后，多条街道出现水浸。"))
+
+
+def test_banks_and_insurers_alike_are_no_bank(pipeline):
+    assert not any(cls == "Partner" for _, cls in found(pipeline, "二是完善政策，指导银行保险机构落实绿色金融指引。"))
+    assert ("丰源农村商业银行", "Partner") in found(pipeline, "该项目由丰源农村商业银行提供贷款。")
+
+
+def test_a_ministrys_name_inside_the_word_for_a_department_is_no_name(pipeline):
+    assert not any(cls == "Regulator" for _, cls in found(pipeline, "赔款已划入当地应急管理部门的账户。"))
+    assert not any(cls == "Regulator" for _, cls in found(pipeline, "各级农业农村部门要加快定损。"))
+    assert ("农业农村部", "Regulator") in found(pipeline, "农业农村部要求各地做好理赔。")
+
+
+@pytest.mark.parametrize("text, name", [
+    # the verb of the clause before the name is not part of it
+    ("人保财险嘉兴分公司昨天接到嘉兴绿源果蔬专业合作社的报案。", "嘉兴绿源果蔬专业合作社"),
+    ("理赔员把赔款送到丰禾种植专业合作社负责人手中。", "丰禾种植专业合作社"),  # 种植: the trade, read as a verb
+    ("监管部门发布批复，同意明德数科有限责任公司等5家机构发起设立该公司。", "明德数科有限责任公司"),
+])
+def test_a_firm_named_after_the_verb_of_its_clause_is_found(pipeline, text, name):
+    assert (name, "Partner") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "该网点今后只代理邮储银行的保险业务。",  # 代理: the verb, and 邮储银行 the bank
+    "工作人员走访辖区银行了解情况。",  # 辖区银行: no bank's name
+    "由政府主导成立合作社。",
+])
+def test_the_verb_before_a_firm_word_makes_no_name(pipeline, text):
+    assert not any(cls == "Partner" and n.startswith(("代理", "辖区", "政府")) for n, cls in found(pipeline, text))
+
+
 def test_those_described_as_having_bought_or_joined_cover_are_a_group(pipeline):
     assert ("渔民", "BeneficiaryGroup") in found(pipeline, "暴雨过后，投保“惠渔保”的沿海渔民陆续报案。")
     assert ("退休人员", "BeneficiaryGroup") in found(pipeline, "参加职工医疗保险的退休人员同步参加护理保险。")
@@ -521,6 +555,9 @@ def test_a_federation_named_after_a_group_is_a_partner_and_a_youth_league_commit
     ("缙云县残联、缙云县民政局共同推进。", "缙云县残联", "Regulator"),
     ("28名重症伤员被转往日喀则市人民医院救治。", "日喀则市人民医院", "Partner"),  # the clause ends at the place
     ("中国人寿天津市分公司两次参加天津市工商联组织的活动。", "天津市工商联", "IndustryBody"),  # far from a boundary
+    ("泉州市委文明办与人保财险签订志愿者保险协议。", "泉州市委文明办", "Regulator"),  # a party committee's office
+    ("北京五里桥街道为辖区老人统一投保。", "五里桥街道", "Regulator"),  # a sub-district office by its place
+    ("浙江省委网信办指导保险机构开展宣传。", "浙江省委网信办", "Regulator"),
 ])
 def test_local_bodies_in_the_forms_local_news_writes_them(pipeline, text, name, cls):
     assert (name, cls) in found(pipeline, text)
@@ -647,8 +684,9 @@ def test_a_body_named_after_its_insurer_is_read_whole(pipeline):
 def test_a_legal_name_may_hold_a_word_read_as_a_verb_but_not_start_with_one(pipeline):
     text = "人保财险成都市分公司为成都纵横自动化技术股份有限公司提供保障。"
     assert ("成都纵横自动化技术股份有限公司", "Partner") in found(pipeline, text)
-    assert not any(c == "Partner" for _, c in found(pipeline, "公司正式成立上海新华科技有限公司。"))
-    assert not any(c == "Partner" for _, c in found(pipeline, "人保财险接到上海新华科技有限公司报案。"))
+    # the verb belongs to the clause: the name is what follows it
+    assert {n for n, c in found(pipeline, "公司正式成立上海新华科技有限公司。") if c == "Partner"} == {"上海新华科技有限公司"}
+    assert not any(c == "Partner" and "接到" in n for n, c in found(pipeline, "人保财险接到上海新华科技有限公司报案。"))
 
 
 def test_a_bracketed_place_inside_a_name_is_part_of_it(pipeline):
