@@ -264,3 +264,34 @@ def test_the_wound_up_anbang_group_is_not_the_group_that_took_over_its_insurers(
 def test_a_pc_insurer_written_with_its_line_in_full_or_as_x_insurance_is_that_insurer(pipeline):
     got = entities(pipeline, "诚泰财产保险、泰山财产保险与燕赵保险、北部湾保险组成共保体。")
     assert {e.label for _, e in got if e.cls == "Insurer"} == {"诚泰财险", "泰山财险", "燕赵财险", "北部湾财险"}
+
+
+@pytest.mark.parametrize("text,surface,insurer", [
+    # short and former names news writes for insurers, each the one legal entity
+    ("县里与中华联合签下了承保协议。", "中华联合", "中华财险"),
+    ("中国太保寿险与中国太保产险联合开展慰问。", "中国太保寿险", "太保寿险"),
+    ("中国太保寿险与中国太保产险联合开展慰问。", "中国太保产险", "太保产险"),
+    ("监管部门批准韩国再保险公司在沪开设分支机构。", "韩国再保险公司", "大韩再保险"),
+    ("阳光农业保险和汇友财产相互去年均实现盈利。", "阳光农业保险", "阳光农险"),
+    ("阳光农业保险和汇友财产相互去年均实现盈利。", "汇友财产相互", "汇友相互"),
+    ("众惠财产相互发布了年度信息披露报告。", "众惠财产相互", "众惠相互"),
+    ("中国渔业互助保险社为渔船提供风险保障。", "中国渔业互助保险社", "中国渔业互助保险社"),
+    ("2005年，天安保险在当地开业。", "天安保险", "天安财险"),
+    ("2009年，中美大都会人寿推出新款年金。", "中美大都会人寿", "中美联泰大都会人寿"),
+    ("2008年，海尔纽约人寿进入山东市场。", "海尔纽约人寿", "北大方正人寿"),
+    ("2006年，中保康联人寿获准开业。", "中保康联人寿", "交银人寿"),
+])
+def test_short_and_former_names_of_insurers_are_the_insurer(pipeline, text, surface, insurer):
+    got = {m: e for m, e in entities(pipeline, text)}
+    assert got[surface].cls == "Insurer" and got[surface].label == insurer
+
+
+def test_an_insurer_rolls_up_to_the_group_that_owns_it(pipeline):
+    # 人保资本 is the group's own asset manager, not one of 人保资产's
+    [(_, capital)] = [x for x in entities(pipeline, "人保资本发起设立了一只基础设施基金。") if x[0] == "人保资本"]
+    assert label(pipeline, capital.parent) == "中国人保"
+    # 中华保险 listed with insurers, and its local branches, are the P&C company's
+    got = dict(entities(pipeline, "人保财险、平安产险、中华保险均已赔付。中华保险义乌支公司查勘了现场。"))
+    assert got["中华保险"].cls == "Insurer" and got["中华保险"].label == "中华财险"
+    assert label(pipeline, got["中华保险义乌支公司"].parent) == "中华财险"
+    assert label(pipeline, got["中华保险"].parent) == "中华联合保险集团"
