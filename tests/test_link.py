@@ -295,3 +295,9 @@ def test_an_insurer_rolls_up_to_the_group_that_owns_it(pipeline):
     assert got["中华保险"].cls == "Insurer" and got["中华保险"].label == "中华财险"
     assert label(pipeline, got["中华保险义乌支公司"].parent) == "中华财险"
     assert label(pipeline, got["中华保险"].parent) == "中华联合保险集团"
+
+
+def test_a_branch_written_with_and_without_its_province_is_one_branch(pipeline):
+    text = ("人保财险湖南郴州中心支公司当天开通了绿色通道。人保财险郴州中心支公司的查勘员随即赶到现场。")
+    branches = {e.iri: e.label for _, e in entities(pipeline, text) if e.cls == "Branch"}
+    assert list(branches.values()) == ["人保财险郴州中心支公司"]
