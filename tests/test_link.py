@@ -280,10 +280,33 @@ def test_a_pc_insurer_written_with_its_line_in_full_or_as_x_insurance_is_that_in
     ("2009年，中美大都会人寿推出新款年金。", "中美大都会人寿", "中美联泰大都会人寿"),
     ("2008年，海尔纽约人寿进入山东市场。", "海尔纽约人寿", "北大方正人寿"),
     ("2006年，中保康联人寿获准开业。", "中保康联人寿", "交银人寿"),
+    ("富德生命、招商仁和、同方全球等寿险公司相继增资。", "富德生命", "富德生命人寿"),
+    ("富德生命、招商仁和、同方全球等寿险公司相继增资。", "招商仁和", "招商仁和人寿"),
+    ("富德生命、招商仁和、同方全球等寿险公司相继增资。", "同方全球", "同方全球人寿"),
+    ("陆家嘴国泰与恒安标准均发布了年报。", "陆家嘴国泰", "陆家嘴国泰人寿"),
+    ("陆家嘴国泰与恒安标准均发布了年报。", "恒安标准", "恒安标准人寿"),
+    ("长安责任、太平科技和海峡金桥均获批新业务。", "长安责任", "长安责任保险"),
+    ("长安责任、太平科技和海峡金桥均获批新业务。", "太平科技", "太平科技保险"),
+    ("长安责任、太平科技和海峡金桥均获批新业务。", "海峡金桥", "海峡金桥财险"),
+    ("太平洋安信与太保安联健康联合推出服务。", "太平洋安信", "太平洋安信农险"),
+    ("太平洋安信与太保安联健康联合推出服务。", "太保安联健康", "太平洋健康险"),
 ])
 def test_short_and_former_names_of_insurers_are_the_insurer(pipeline, text, surface, insurer):
     got = {m: e for m, e in entities(pipeline, text)}
     assert got[surface].cls == "Insurer" and got[surface].label == insurer
+
+
+@pytest.mark.parametrize("text,surface,group", [
+    ("太平集团召开年度工作会议。", "太平集团", "中国太平"),
+    ("中国人寿保险集团召开年度工作会议。", "中国人寿保险集团", "中国人寿"),
+    ("忠利与东京海上均看好中国市场。", "忠利", "忠利集团"),
+    ("忠利与东京海上均看好中国市场。", "东京海上", "东京海上控股"),
+    ("美国大都会与苏黎世保险公布了业绩。", "美国大都会", "美国大都会集团"),
+    ("美国大都会与苏黎世保险公布了业绩。", "苏黎世保险", "苏黎世保险集团"),
+])
+def test_short_names_of_groups_are_the_group(pipeline, text, surface, group):
+    got = {m: e for m, e in entities(pipeline, text)}
+    assert got[surface].cls == "InsuranceGroup" and got[surface].label == group
 
 
 def test_an_insurer_rolls_up_to_the_group_that_owns_it(pipeline):
