@@ -471,6 +471,14 @@ def test_a_short_name_the_article_gives_is_that_entity_wherever_it_is_written(pi
     assert [m.surface for m in ms if m.entity and m.start > text.index("。")] == ["国元保险"]
 
 
+def test_a_short_name_given_with_the_stock_code_in_its_brackets_is_the_articles_short_name(pipeline):
+    # a listed firm's brackets carry its short name and its codes; the headline uses the short name first
+    text = ("中国人寿谈乡村振兴。中国人寿保险股份有限公司（简称“中国人寿”，股票代码601628）举办了发布会。"
+            "中国人寿表示将继续投入。")
+    ms = [m for m in mentions(pipeline, text) if m.surface == "中国人寿"]
+    assert len(ms) == 2 and {m.cls for m in ms} == {"Insurer"}
+
+
 def test_a_word_of_help_is_a_word_of_its_own(pipeline):
     assert ("连接农户", "BeneficiaryGroup") not in found(pipeline, "中华财险成为连接农户与市场的桥梁。")
     assert ("种粮农户", "BeneficiaryGroup") in found(pipeline, "中华财险为种粮农户提供保障。")
