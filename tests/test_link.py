@@ -324,3 +324,11 @@ def test_a_branch_written_with_and_without_its_province_is_one_branch(pipeline):
     text = ("人保财险湖南郴州中心支公司当天开通了绿色通道。人保财险郴州中心支公司的查勘员随即赶到现场。")
     branches = {e.iri: e.label for _, e in entities(pipeline, text) if e.cls == "Branch"}
     assert list(branches.values()) == ["人保财险郴州中心支公司"]
+
+
+def test_taiwans_short_forms_of_its_insurers_and_holding_groups(pipeline):
+    # Taiwan's press writes a life insurer as its first characters + 寿, a holding group as … + 金
+    got = {m: e.label for m, e in entities(pipeline, "台壽、富壽與新壽均遭裁罰，三商壽則獲准合併；國泰金與富邦金公布獲利。")}
+    expected = {"台壽": "台湾人寿", "富壽": "富邦人寿", "新壽": "新光人寿", "三商壽": "三商美邦人寿",
+                "國泰金": "国泰金控", "富邦金": "富邦金控"}
+    assert {m: got.get(m) for m in expected} == expected
