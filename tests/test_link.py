@@ -290,6 +290,9 @@ def test_a_pc_insurer_written_with_its_line_in_full_or_as_x_insurance_is_that_in
     ("长安责任、太平科技和海峡金桥均获批新业务。", "海峡金桥", "海峡金桥财险"),
     ("太平洋安信与太保安联健康联合推出服务。", "太平洋安信", "太平洋安信农险"),
     ("太平洋安信与太保安联健康联合推出服务。", "太保安联健康", "太平洋健康险"),
+    ("中信保为出口企业承保了收汇风险。", "中信保", "中国信保"),
+    ("2010年，天平汽车保险与乐爱金均扩大了业务。", "天平汽车保险", "安盛天平"),
+    ("2010年，天平汽车保险与乐爱金均扩大了业务。", "乐爱金", "凯本财险"),
 ])
 def test_short_and_former_names_of_insurers_are_the_insurer(pipeline, text, surface, insurer):
     got = {m: e for m, e in entities(pipeline, text)}
