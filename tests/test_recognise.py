@@ -461,6 +461,13 @@ def test_a_demonstrative_and_a_count_of_products_is_no_product(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "国寿在全省推广了这两款保险。"))
 
 
+def test_a_line_or_origin_before_insurance_company_is_a_kind_not_a_name(pipeline):
+    assert not any(cls == "Insurer" for _, cls in found(pipeline, "全市共有人寿保险公司20家、财产保险公司18家。"))
+    assert not any(cls == "Insurer" for _, cls in found(pipeline, "新规允许外国保险公司直接投资。"))
+    # a name with 人寿 before 保险公司 is still the insurer's (光明人寿保险公司 is 光明人寿)
+    assert ("光明人寿", "Insurer") in found(pipeline, "昨日，光明人寿保险公司在当地开业。")
+
+
 def test_a_mutual_insurer_is_named_by_its_suffix(pipeline):
     assert ("福建省渔业互保协会", "Insurer") in found(pipeline, "近日，福建省渔业互保协会向养殖户发放赔款。")
 
