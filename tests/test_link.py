@@ -335,3 +335,8 @@ def test_taiwans_short_forms_of_its_insurers_and_holding_groups(pipeline):
     expected = {"台壽": "台湾人寿", "富壽": "富邦人寿", "新壽": "新光人寿", "三商壽": "三商美邦人寿",
                 "國泰金": "国泰金控", "富邦金": "富邦金控"}
     assert {m: got.get(m) for m in expected} == expected
+
+
+def test_a_taiwan_holding_group_that_owns_no_insurer_is_a_partner(pipeline):
+    got = {m: e.cls for m, e in entities(pipeline, "玉山金控與永豐金控均看好壽險市場，國泰金控則未表態。")}
+    assert (got["玉山金控"], got["永豐金控"], got["國泰金控"]) == ("Partner", "Partner", "InsuranceGroup")
