@@ -340,3 +340,12 @@ def test_taiwans_short_forms_of_its_insurers_and_holding_groups(pipeline):
 def test_a_taiwan_holding_group_that_owns_no_insurer_is_a_partner(pipeline):
     got = {m: e.cls for m, e in entities(pipeline, "玉山金控與永豐金控均看好壽險市場，國泰金控則未表態。")}
     assert (got["玉山金控"], got["永豐金控"], got["國泰金控"]) == ("Partner", "Partner", "InsuranceGroup")
+
+
+def test_taiwans_other_insurers_are_known(pipeline):
+    got = {m: (e.cls, e.label) for m, e in entities(
+        pipeline, "合庫人壽與遠雄人壽遭裁罰，旺旺友聯則增資。合庫金控表示將協助合庫人壽改善。")}
+    assert got["合庫人壽"] == ("Insurer", "合库人寿") and got["遠雄人壽"] == ("Insurer", "远雄人寿")
+    assert got["旺旺友聯"] == ("Insurer", "旺旺友联产物") and got["合庫金控"] == ("InsuranceGroup", "合库金控")
+    [insurer] = {e for m, e in entities(pipeline, "合庫人壽遭裁罰。") if m == "合庫人壽"}
+    assert label(pipeline, insurer.parent) == "合库金控"
