@@ -312,6 +312,14 @@ def test_short_names_of_groups_are_the_group(pipeline, text, surface, group):
     assert got[surface].cls == "InsuranceGroup" and got[surface].label == group
 
 
+def test_a_joint_venture_rolls_up_to_its_foreign_partner_group(pipeline):
+    got = dict(entities(pipeline, "中航安盟、德华安顾和史带财险均完成了增资。"))
+    assert [label(pipeline, got[m].parent) for m in ("中航安盟", "德华安顾", "史带财险")] == [
+        "法国安盟集团", "德国安顾集团", "史带集团"]
+    # a list item that ends like a group's name is still the insurer (德华安顾, not 安顾 + 集团)
+    assert got["德华安顾"].cls == "Insurer"
+
+
 def test_an_insurer_rolls_up_to_the_group_that_owns_it(pipeline):
     # 人保资本 is the group's own asset manager, not one of 人保资产's
     [(_, capital)] = [x for x in entities(pipeline, "人保资本发起设立了一只基础设施基金。") if x[0] == "人保资本"]
