@@ -313,3 +313,96 @@ def test_the_wound_up_anbang_group_is_not_the_group_that_took_over_its_insurers(
 def test_a_pc_insurer_written_with_its_line_in_full_or_as_x_insurance_is_that_insurer(pipeline):
     got = entities(pipeline, "诚泰财产保险、泰山财产保险与燕赵保险、北部湾保险组成共保体。")
     assert {e.label for _, e in got if e.cls == "Insurer"} == {"诚泰财险", "泰山财险", "燕赵财险", "北部湾财险"}
+
+
+@pytest.mark.parametrize("text,surface,insurer", [
+    # short and former names news writes for insurers, each the one legal entity
+    ("县里与中华联合签下了承保协议。", "中华联合", "中华财险"),
+    ("中国太保寿险与中国太保产险联合开展慰问。", "中国太保寿险", "太保寿险"),
+    ("中国太保寿险与中国太保产险联合开展慰问。", "中国太保产险", "太保产险"),
+    ("监管部门批准韩国再保险公司在沪开设分支机构。", "韩国再保险公司", "大韩再保险"),
+    ("阳光农业保险和汇友财产相互去年均实现盈利。", "阳光农业保险", "阳光农险"),
+    ("阳光农业保险和汇友财产相互去年均实现盈利。", "汇友财产相互", "汇友相互"),
+    ("众惠财产相互发布了年度信息披露报告。", "众惠财产相互", "众惠相互"),
+    ("中国渔业互助保险社为渔船提供风险保障。", "中国渔业互助保险社", "中国渔业互助保险社"),
+    ("2005年，天安保险在当地开业。", "天安保险", "天安财险"),
+    ("2009年，中美大都会人寿推出新款年金。", "中美大都会人寿", "中美联泰大都会人寿"),
+    ("2008年，海尔纽约人寿进入山东市场。", "海尔纽约人寿", "北大方正人寿"),
+    ("2006年，中保康联人寿获准开业。", "中保康联人寿", "交银人寿"),
+    ("富德生命、招商仁和、同方全球等寿险公司相继增资。", "富德生命", "富德生命人寿"),
+    ("富德生命、招商仁和、同方全球等寿险公司相继增资。", "招商仁和", "招商仁和人寿"),
+    ("富德生命、招商仁和、同方全球等寿险公司相继增资。", "同方全球", "同方全球人寿"),
+    ("陆家嘴国泰与恒安标准均发布了年报。", "陆家嘴国泰", "陆家嘴国泰人寿"),
+    ("陆家嘴国泰与恒安标准均发布了年报。", "恒安标准", "恒安标准人寿"),
+    ("长安责任、太平科技和海峡金桥均获批新业务。", "长安责任", "长安责任保险"),
+    ("长安责任、太平科技和海峡金桥均获批新业务。", "太平科技", "太平科技保险"),
+    ("长安责任、太平科技和海峡金桥均获批新业务。", "海峡金桥", "海峡金桥财险"),
+    ("太平洋安信与太保安联健康联合推出服务。", "太平洋安信", "太平洋安信农险"),
+    ("太平洋安信与太保安联健康联合推出服务。", "太保安联健康", "太平洋健康险"),
+    ("中信保为出口企业承保了收汇风险。", "中信保", "中国信保"),
+    ("2010年，天平汽车保险与乐爱金均扩大了业务。", "天平汽车保险", "安盛天平"),
+    ("2010年，天平汽车保险与乐爱金均扩大了业务。", "乐爱金", "凯本财险"),
+])
+def test_short_and_former_names_of_insurers_are_the_insurer(pipeline, text, surface, insurer):
+    got = {m: e for m, e in entities(pipeline, text)}
+    assert got[surface].cls == "Insurer" and got[surface].label == insurer
+
+
+@pytest.mark.parametrize("text,surface,group", [
+    ("太平集团召开年度工作会议。", "太平集团", "中国太平"),
+    ("中国人寿保险集团召开年度工作会议。", "中国人寿保险集团", "中国人寿"),
+    ("忠利与东京海上均看好中国市场。", "忠利", "忠利集团"),
+    ("忠利与东京海上均看好中国市场。", "东京海上", "东京海上控股"),
+    ("美国大都会与苏黎世保险公布了业绩。", "美国大都会", "美国大都会集团"),
+    ("美国大都会与苏黎世保险公布了业绩。", "苏黎世保险", "苏黎世保险集团"),
+])
+def test_short_names_of_groups_are_the_group(pipeline, text, surface, group):
+    got = {m: e for m, e in entities(pipeline, text)}
+    assert got[surface].cls == "InsuranceGroup" and got[surface].label == group
+
+
+def test_a_joint_venture_rolls_up_to_its_foreign_partner_group(pipeline):
+    got = dict(entities(pipeline, "中航安盟、德华安顾和史带财险均完成了增资。"))
+    assert [label(pipeline, got[m].parent) for m in ("中航安盟", "德华安顾", "史带财险")] == [
+        "法国安盟集团", "德国安顾集团", "史带集团"]
+    # a list item that ends like a group's name is still the insurer (德华安顾, not 安顾 + 集团)
+    assert got["德华安顾"].cls == "Insurer"
+
+
+def test_an_insurer_rolls_up_to_the_group_that_owns_it(pipeline):
+    # 人保资本 is the group's own asset manager, not one of 人保资产's
+    [(_, capital)] = [x for x in entities(pipeline, "人保资本发起设立了一只基础设施基金。") if x[0] == "人保资本"]
+    assert label(pipeline, capital.parent) == "中国人保"
+    # 中华保险 listed with insurers, and its local branches, are the P&C company's
+    got = dict(entities(pipeline, "人保财险、平安产险、中华保险均已赔付。中华保险义乌支公司查勘了现场。"))
+    assert got["中华保险"].cls == "Insurer" and got["中华保险"].label == "中华财险"
+    assert label(pipeline, got["中华保险义乌支公司"].parent) == "中华财险"
+    assert label(pipeline, got["中华保险"].parent) == "中华联合保险集团"
+
+
+def test_a_branch_written_with_and_without_its_province_is_one_branch(pipeline):
+    text = ("人保财险湖南郴州中心支公司当天开通了绿色通道。人保财险郴州中心支公司的查勘员随即赶到现场。")
+    branches = {e.iri: e.label for _, e in entities(pipeline, text) if e.cls == "Branch"}
+    assert list(branches.values()) == ["人保财险郴州中心支公司"]
+
+
+def test_taiwans_short_forms_of_its_insurers_and_holding_groups(pipeline):
+    # Taiwan's press writes a life insurer as its first characters + 寿, a holding group as … + 金
+    got = {m: e.label for m, e in entities(pipeline, "台壽、富壽與新壽均遭裁罰，三商壽則獲准合併；國泰金與富邦金公布獲利。")}
+    expected = {"台壽": "台湾人寿", "富壽": "富邦人寿", "新壽": "新光人寿", "三商壽": "三商美邦人寿",
+                "國泰金": "国泰金控", "富邦金": "富邦金控"}
+    assert {m: got.get(m) for m in expected} == expected
+
+
+def test_a_taiwan_holding_group_that_owns_no_insurer_is_a_partner(pipeline):
+    got = {m: e.cls for m, e in entities(pipeline, "玉山金控與永豐金控均看好壽險市場，國泰金控則未表態。")}
+    assert (got["玉山金控"], got["永豐金控"], got["國泰金控"]) == ("Partner", "Partner", "InsuranceGroup")
+
+
+def test_taiwans_other_insurers_are_known(pipeline):
+    got = {m: (e.cls, e.label) for m, e in entities(
+        pipeline, "合庫人壽與遠雄人壽遭裁罰，旺旺友聯則增資。合庫金控表示將協助合庫人壽改善。")}
+    assert got["合庫人壽"] == ("Insurer", "合库人寿") and got["遠雄人壽"] == ("Insurer", "远雄人寿")
+    assert got["旺旺友聯"] == ("Insurer", "旺旺友联产物") and got["合庫金控"] == ("InsuranceGroup", "合库金控")
+    [insurer] = {e for m, e in entities(pipeline, "合庫人壽遭裁罰。") if m == "合庫人壽"}
+    assert label(pipeline, insurer.parent) == "合库金控"

@@ -495,6 +495,13 @@ def test_a_demonstrative_and_a_count_of_products_is_no_product(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "国寿在全省推广了这两款保险。"))
 
 
+def test_a_line_or_origin_before_insurance_company_is_a_kind_not_a_name(pipeline):
+    assert not any(cls == "Insurer" for _, cls in found(pipeline, "全市共有人寿保险公司20家、财产保险公司18家。"))
+    assert not any(cls == "Insurer" for _, cls in found(pipeline, "新规允许外国保险公司直接投资。"))
+    # a name with 人寿 before 保险公司 is still the insurer's (光明人寿保险公司 is 光明人寿)
+    assert ("光明人寿", "Insurer") in found(pipeline, "昨日，光明人寿保险公司在当地开业。")
+
+
 def test_a_mutual_insurer_is_named_by_its_suffix(pipeline):
     assert ("福建省渔业互保协会", "Insurer") in found(pipeline, "近日，福建省渔业互保协会向养殖户发放赔款。")
 
@@ -503,6 +510,14 @@ def test_a_short_name_the_article_gives_is_that_entity_wherever_it_is_written(pi
     text = "国元农业保险股份有限公司（以下简称“国元保险”）开展查勘。提标之后，国元保险承保的水稻保险保额提高。"
     ms = mentions(pipeline, text)
     assert [m.surface for m in ms if m.entity and m.start > text.index("。")] == ["国元保险"]
+
+
+def test_a_short_name_given_with_the_stock_code_in_its_brackets_is_the_articles_short_name(pipeline):
+    # a listed firm's brackets carry its short name and its codes; the headline uses the short name first
+    text = ("中国人寿谈乡村振兴。中国人寿保险股份有限公司（简称“中国人寿”，股票代码601628）举办了发布会。"
+            "中国人寿表示将继续投入。")
+    ms = [m for m in mentions(pipeline, text) if m.surface == "中国人寿"]
+    assert len(ms) == 2 and {m.cls for m in ms} == {"Insurer"}
 
 
 def test_a_word_of_help_is_a_word_of_its_own(pipeline):
