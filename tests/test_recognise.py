@@ -52,6 +52,14 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     ("县财政出资为茶农投保茶园霜冻保险，每亩保费8元。", "茶园霜冻保险"),
     ("种植户老李给自家果园买了一份枇杷冻害保险——这是当地首创的险种。", "枇杷冻害保险"),
     ("据介绍，蚕桑气象保险是湖州市在全省率先推出的险种。", "蚕桑气象保险"),
+    # what was bought, written as a clause on the cover (购买的/投保的 X保险)
+    ("一份由区财政出钱购买的环卫工人意外伤害保险已于上月起施行。", "环卫工人意外伤害保险"),
+    ("去年全镇果农投保的柑橘冻害指数保险共赔付120万元。", "柑橘冻害指数保险"),
+    # the first product of its kind, as the first policy is (国内首款X保险)
+    ("该公司推出的国内首款宠物医疗责任保险已有三万人投保。", "宠物医疗责任保险"),
+    ("这是全国首款冷链物流货损保险，由三家公司共保。", "冷链物流货损保险"),
+    # an all-risks cover (…一切险) is named by that ending as by 责任险 or 意外险
+    ("人保财险率先推出的研究所设备一切险已承保12家单位。", "研究所设备一切险"),
 ])
 def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
@@ -211,6 +219,14 @@ def test_a_kind_of_firm_or_a_commodity_contract_is_no_name(pipeline):
 
 def test_a_model_made_of_generic_parts_is_no_name(pipeline):
     assert not any(n == "保险+期货" for n, _ in found(pipeline, "人保财险开展“保险+期货”项目。"))
+
+
+def test_a_quoted_brand_before_a_long_kind_of_cover_is_the_product(pipeline):
+    # the words after the quote are all words of a line of business, however many there are
+    assert ("康宁惠", "Product") in found(pipeline, "今年的“康宁惠”普惠型商业补充医疗保险于本月起开放投保。")
+    assert ("暖城康", "Product") in found(pipeline, "市医保局指导推出“暖城康”商业补充健康保险。")
+    # …but not a word of its own among them (a clause about the quoted word, not its cover)
+    assert not any(c == "Product" for _, c in found(pipeline, "两地把“银发经济”作为重点发展商业医疗保险。"))
 
 
 def test_a_quoted_descriptor_before_a_kind_of_cover_names_the_cover_whole(pipeline):
