@@ -542,6 +542,11 @@ def test_local_bodies_in_the_forms_local_news_writes_them(pipeline, text, name, 
     assert (name, cls) in found(pipeline, text)
 
 
+def test_a_long_quoted_programme_name_with_its_slogan_is_one_initiative(pipeline):
+    name = "爱在身边·暖心同行——阳光保险关爱全市快递员和外卖骑手大型公益行动"
+    assert (name, "Initiative") in found(pipeline, f"5月20日，“{name}”启动仪式在杭州举行。")
+
+
 def test_a_kind_of_insurance_group_is_no_partner(pipeline):
     assert not any(c == "Partner" for _, c in found(pipeline, "外资保险集团可以在华设立保险公司。"))
     assert ("三胞集团", "Partner") in found(pipeline, "三胞集团认购了9亿股。")
