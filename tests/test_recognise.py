@@ -195,6 +195,13 @@ def test_a_hotline_number_is_an_initiative(pipeline):
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "共有95000户受灾。"))
 
 
+def test_a_dialled_hotline_and_the_second_of_two_numbers_are_initiatives(pipeline):
+    assert ("95522", "Initiative") in found(pipeline, "果农发现树苗受冻后马上拨打95522报案。")
+    got = found(pipeline, "投保人可致电服务热线400-888-6666或1010-6688咨询。")
+    assert ("1010-6688", "Initiative") in got
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "市民可拨打12345反映问题。"))
+
+
 def test_a_typhoon_or_a_slogan_in_quotes_is_no_product(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "受台风“杜苏芮”影响，多地启动保险理赔。"))
     assert not any(cls == "Product" for _, cls in found(pipeline, "公司落实“两个确保”要求。"))
