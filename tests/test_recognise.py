@@ -549,6 +549,13 @@ def test_local_bodies_in_the_forms_local_news_writes_them(pipeline, text, name, 
     assert (name, cls) in found(pipeline, text)
 
 
+def test_a_quoted_name_before_an_insurance_or_cover_plan_is_a_product_not_a_programme(pipeline):
+    # 保险计划/保障计划 is cover, as inside a quoted name; a plan of anything else is a programme
+    assert ("福满堂", "Product") in found(pipeline, "入住资格与“福满堂”养老保险计划挂钩。")
+    assert ("安心行", "Product") in found(pipeline, "公司推出“安心行”保障计划。")
+    assert ("春苗", "Initiative") in found(pipeline, "公司启动“春苗”助学计划。")
+
+
 def test_a_long_quoted_programme_name_with_its_slogan_is_one_initiative(pipeline):
     name = "爱在身边·暖心同行——阳光保险关爱全市快递员和外卖骑手大型公益行动"
     assert (name, "Initiative") in found(pipeline, f"5月20日，“{name}”启动仪式在杭州举行。")
