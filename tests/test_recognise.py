@@ -556,6 +556,13 @@ def test_a_quoted_name_before_an_insurance_or_cover_plan_is_a_product_not_a_prog
     assert ("春苗", "Initiative") in found(pipeline, "公司启动“春苗”助学计划。")
 
 
+def test_a_name_of_cover_does_not_start_with_an_adverb_or_preposition(pipeline):
+    # 承保则由人保…: 则由 opens a clause, and 人保 is the group, not the end of a product's name
+    got = found(pipeline, "市政府为全体市民购买了巨灾保险，承保则由人保、太保等五家保险公司组成的共保体负责。")
+    assert not any(cls == "Product" and name.startswith("则") for name, cls in got)
+    assert ("人保", "InsuranceGroup") in got
+
+
 def test_a_long_quoted_programme_name_with_its_slogan_is_one_initiative(pipeline):
     name = "爱在身边·暖心同行——阳光保险关爱全市快递员和外卖骑手大型公益行动"
     assert (name, "Initiative") in found(pipeline, f"5月20日，“{name}”启动仪式在杭州举行。")
