@@ -563,6 +563,11 @@ def test_a_name_of_cover_does_not_start_with_an_adverb_or_preposition(pipeline):
     assert ("人保", "InsuranceGroup") in got
 
 
+def test_a_quoted_card_or_code_that_does_all_is_a_channel_not_a_numbered_slogan(pipeline):
+    assert ("一码通", "Initiative") in found(pipeline, "理赔款直接转入农户的“一码通”账户。")
+    assert not found(pipeline, "各地要落实“两个确保”要求。")
+
+
 def test_a_long_quoted_programme_name_with_its_slogan_is_one_initiative(pipeline):
     name = "爱在身边·暖心同行——阳光保险关爱全市快递员和外卖骑手大型公益行动"
     assert (name, "Initiative") in found(pipeline, f"5月20日，“{name}”启动仪式在杭州举行。")
