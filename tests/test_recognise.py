@@ -568,6 +568,13 @@ def test_a_quoted_card_or_code_that_does_all_is_a_channel_not_a_numbered_slogan(
     assert not found(pipeline, "各地要落实“两个确保”要求。")
 
 
+def test_a_kind_of_cover_counted_in_products_is_no_product(pipeline):
+    # …保险产品12款: a count of the products of a kind, so the kind is no name
+    got = found(pipeline, "该公司去年共开发茶叶种植保险产品12款。")
+    assert not any(cls == "Product" for _, cls in got)
+    assert ("茶叶种植保险", "Product") in found(pipeline, "该公司去年开发茶叶种植保险产品，已在两县试点。")
+
+
 def test_a_long_quoted_programme_name_with_its_slogan_is_one_initiative(pipeline):
     name = "爱在身边·暖心同行——阳光保险关爱全市快递员和外卖骑手大型公益行动"
     assert (name, "Initiative") in found(pipeline, f"5月20日，“{name}”启动仪式在杭州举行。")
