@@ -575,6 +575,12 @@ def test_a_kind_of_cover_counted_in_products_is_no_product(pipeline):
     assert ("茶叶种植保险", "Product") in found(pipeline, "该公司去年开发茶叶种植保险产品，已在两县试点。")
 
 
+def test_a_quoted_name_of_a_service_team_is_no_programme(pipeline):
+    # a team (服务团队, 服务队) is people of the firm; a service (服务) is a programme
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "社区配备“健康管家”服务团队，提供日常健康管理。"))
+    assert ("健康管家", "Initiative") in found(pipeline, "社区推出“健康管家”服务，提供日常健康管理。")
+
+
 def test_a_long_quoted_programme_name_with_its_slogan_is_one_initiative(pipeline):
     name = "爱在身边·暖心同行——阳光保险关爱全市快递员和外卖骑手大型公益行动"
     assert (name, "Initiative") in found(pipeline, f"5月20日，“{name}”启动仪式在杭州举行。")
