@@ -585,6 +585,13 @@ class Recogniser:
         return bool(r.quote_exclude.search(name) or r.quote_exclude_before.search(before)
                     or r.quote_exclude_after.search(after))
 
+    def _kind_of_cover_after(self, after: str) -> bool:
+        """Whether the words after a quote are a kind of cover, however long, made only of words of
+        a line of business (“穗康”商业补充健康保险, “惠民保”城市定制型商业医疗保险 is the brand of that
+        cover): the quoted word names the product."""
+        m = self.rules.cover_after_quote.match(after)
+        return bool(m) and _line_of_business(self, m.group())
+
     def _quote_class(self, name: str, after: str, before: str) -> str | None:
         """Initiative or Product by the name's own ending first (a “…险” is cover even when a 项目
         follows; a “…保” is cover unless 项目 or a word of a channel follows; a “…人群” is a group
@@ -602,7 +609,7 @@ class Recogniser:
         if after and r.initiative_after.search(after):
             return "Initiative"
         if ((after and r.product_after.search(after))
-                or r.product_before.search(before)):
+                or r.product_before.search(before) or self._kind_of_cover_after(after)):
             return "Product"
         if name and r.initiative_before.search(before) and not r.initiative_before_exclude.search(f"{name}\n{after}"):
             return "Initiative"  # 推出“京选”标准, 试水“赔审团”: launched, and no cover

@@ -122,6 +122,7 @@ class Rules:
     product_inside: re.Pattern
     cover_inside: re.Pattern  # endings that make a quoted name cover whatever follows it (…险)
     product_after: re.Pattern
+    cover_after_quote: re.Pattern  # after a quoted brand, a kind of cover up to its 保险/险 (…商业补充健康保险)
     product_before: re.Pattern
     initiative_inside: re.Pattern
     initiative_after: re.Pattern
@@ -386,6 +387,7 @@ def load_rules(path: Path | None = None) -> Rules:
         product_inside=products.regex("product_inside"),
         cover_inside=products.regex("cover_inside"),
         product_after=products.regex("product_after"),
+        cover_after_quote=products.regex("cover_after_quote"),
         product_before=products.regex("product_before"),
         initiative_inside=products.regex("initiative_inside"),
         initiative_after=products.regex("initiative_after"),

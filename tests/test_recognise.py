@@ -52,6 +52,14 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     ("县财政出资为茶农投保茶园霜冻保险，每亩保费8元。", "茶园霜冻保险"),
     ("种植户老李给自家果园买了一份枇杷冻害保险——这是当地首创的险种。", "枇杷冻害保险"),
     ("据介绍，蚕桑气象保险是湖州市在全省率先推出的险种。", "蚕桑气象保险"),
+    # what was bought, written as a clause on the cover (购买的/投保的 X保险)
+    ("一份由区财政出钱购买的环卫工人意外伤害保险已于上月起施行。", "环卫工人意外伤害保险"),
+    ("去年全镇果农投保的柑橘冻害指数保险共赔付120万元。", "柑橘冻害指数保险"),
+    # the first product of its kind, as the first policy is (国内首款X保险)
+    ("该公司推出的国内首款宠物医疗责任保险已有三万人投保。", "宠物医疗责任保险"),
+    ("这是全国首款冷链物流货损保险，由三家公司共保。", "冷链物流货损保险"),
+    # an all-risks cover (…一切险) is named by that ending as by 责任险 or 意外险
+    ("人保财险率先推出的研究所设备一切险已承保12家单位。", "研究所设备一切险"),
 ])
 def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
@@ -187,6 +195,13 @@ def test_a_hotline_number_is_an_initiative(pipeline):
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "共有95000户受灾。"))
 
 
+def test_a_dialled_hotline_and_the_second_of_two_numbers_are_initiatives(pipeline):
+    assert ("95522", "Initiative") in found(pipeline, "果农发现树苗受冻后马上拨打95522报案。")
+    got = found(pipeline, "投保人可致电服务热线400-888-6666或1010-6688咨询。")
+    assert ("1010-6688", "Initiative") in got
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "市民可拨打12345反映问题。"))
+
+
 def test_a_typhoon_or_a_slogan_in_quotes_is_no_product(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "受台风“杜苏芮”影响，多地启动保险理赔。"))
     assert not any(cls == "Product" for _, cls in found(pipeline, "公司落实“两个确保”要求。"))
@@ -211,6 +226,14 @@ def test_a_kind_of_firm_or_a_commodity_contract_is_no_name(pipeline):
 
 def test_a_model_made_of_generic_parts_is_no_name(pipeline):
     assert not any(n == "保险+期货" for n, _ in found(pipeline, "人保财险开展“保险+期货”项目。"))
+
+
+def test_a_quoted_brand_before_a_long_kind_of_cover_is_the_product(pipeline):
+    # the words after the quote are all words of a line of business, however many there are
+    assert ("康宁惠", "Product") in found(pipeline, "今年的“康宁惠”普惠型商业补充医疗保险于本月起开放投保。")
+    assert ("暖城康", "Product") in found(pipeline, "市医保局指导推出“暖城康”商业补充健康保险。")
+    # …but not a word of its own among them (a clause about the quoted word, not its cover)
+    assert not any(c == "Product" for _, c in found(pipeline, "两地把“银发经济”作为重点发展商业医疗保险。"))
 
 
 def test_a_quoted_descriptor_before_a_kind_of_cover_names_the_cover_whole(pipeline):
@@ -576,6 +599,43 @@ def test_a_federation_named_after_a_group_is_a_partner_and_a_youth_league_commit
 ])
 def test_local_bodies_in_the_forms_local_news_writes_them(pipeline, text, name, cls):
     assert (name, cls) in found(pipeline, text)
+
+
+def test_a_quoted_name_before_an_insurance_or_cover_plan_is_a_product_not_a_programme(pipeline):
+    # 保险计划/保障计划 is cover, as inside a quoted name; a plan of anything else is a programme
+    assert ("福满堂", "Product") in found(pipeline, "入住资格与“福满堂”养老保险计划挂钩。")
+    assert ("安心行", "Product") in found(pipeline, "公司推出“安心行”保障计划。")
+    assert ("春苗", "Initiative") in found(pipeline, "公司启动“春苗”助学计划。")
+
+
+def test_a_name_of_cover_does_not_start_with_an_adverb_or_preposition(pipeline):
+    # 承保则由人保…: 则由 opens a clause, and 人保 is the group, not the end of a product's name
+    got = found(pipeline, "市政府为全体市民购买了巨灾保险，承保则由人保、太保等五家保险公司组成的共保体负责。")
+    assert not any(cls == "Product" and name.startswith("则") for name, cls in got)
+    assert ("人保", "InsuranceGroup") in got
+
+
+def test_a_quoted_card_or_code_that_does_all_is_a_channel_not_a_numbered_slogan(pipeline):
+    assert ("一码通", "Initiative") in found(pipeline, "理赔款直接转入农户的“一码通”账户。")
+    assert not found(pipeline, "各地要落实“两个确保”要求。")
+
+
+def test_a_kind_of_cover_counted_in_products_is_no_product(pipeline):
+    # …保险产品12款: a count of the products of a kind, so the kind is no name
+    got = found(pipeline, "该公司去年共开发茶叶种植保险产品12款。")
+    assert not any(cls == "Product" for _, cls in got)
+    assert ("茶叶种植保险", "Product") in found(pipeline, "该公司去年开发茶叶种植保险产品，已在两县试点。")
+
+
+def test_a_quoted_name_of_a_service_team_is_no_programme(pipeline):
+    # a team (服务团队, 服务队) is people of the firm; a service (服务) is a programme
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "社区配备“健康管家”服务团队，提供日常健康管理。"))
+    assert ("健康管家", "Initiative") in found(pipeline, "社区推出“健康管家”服务，提供日常健康管理。")
+
+
+def test_a_long_quoted_programme_name_with_its_slogan_is_one_initiative(pipeline):
+    name = "爱在身边·暖心同行——阳光保险关爱全市快递员和外卖骑手大型公益行动"
+    assert (name, "Initiative") in found(pipeline, f"5月20日，“{name}”启动仪式在杭州举行。")
 
 
 def test_a_kind_of_insurance_group_is_no_partner(pipeline):
