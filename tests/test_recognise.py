@@ -174,6 +174,15 @@ def test_a_word_that_only_counts_or_places_a_group_is_no_part_of_its_name(pipeli
     assert ("老年人", "BeneficiaryGroup") in got and ("以上老年人", "BeneficiaryGroup") not in got
 
 
+def test_a_word_that_qualifies_a_count_is_no_part_of_a_groups_name(pipeline):
+    got = found(pipeline, "中国平安为超过7万名志愿者提供保障。")
+    assert ("志愿者", "BeneficiaryGroup") in got
+    got = found(pipeline, "公司为近30万医务职工提供保障。")
+    assert ("医务职工", "BeneficiaryGroup") in got
+    got = found(pipeline, "该项目累计为逾百万名职工及其家属提供保障。")  # 及其 joins two groups
+    assert not any("逾" in name or "及其" in name for name, _ in got)
+
+
 def test_the_farm_businesses_agricultural_cover_is_for_are_groups(pipeline):
     got = found(pipeline, "暴雨过后，当地种粮大户和家庭农场纷纷报案，新型农业经营主体损失较重。")
     assert {("种粮大户", "BeneficiaryGroup"), ("家庭农场", "BeneficiaryGroup"),
