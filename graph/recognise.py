@@ -607,8 +607,8 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
     # where a group ends: a later list item (为困难儿童、留守儿童和失亲儿童) needs no trigger of its own
     ends = {b for _, b, iri, _ in view.aliases if rec.registry.entries[iri].entity.cls == "BeneficiaryGroup"}
     for m in _heads(r.head, text, view.boundaries):
-        if m.end() not in view.boundaries:
-            continue
+        if m.end() not in view.boundaries or r.head.match(text, m.end()):
+            continue  # a head another head follows (青年|教师) is a part of the name, not its end
         clause = marks.clause_start(text, m.start())
         starts = [t.end() for t in r.trigger.finditer(text, clause, m.start())  # words of their own: not the 为 of 成为
                   if t.start() in view.boundaries and t.end() in view.boundaries]

@@ -572,6 +572,16 @@ def test_children_and_model_workers_are_group_heads(pipeline):
     assert ("退休老劳模", "BeneficiaryGroup") in found(pipeline, "公司为本区的退休老劳模提供健康服务。")
 
 
+def test_doctors_nurses_young_people_leaders_and_players_are_group_heads(pipeline):
+    got = found(pipeline, "公司为定点医院的值班医师、值班护士以及采样人员赠送保险。")
+    assert {("值班医师", "BeneficiaryGroup"), ("值班护士", "BeneficiaryGroup"), ("采样人员", "BeneficiaryGroup")} <= got
+    assert ("农村致富带头人", "BeneficiaryGroup") in found(pipeline, "基金将支持农村致富带头人兴办产业。")
+    assert ("游戏玩家", "BeneficiaryGroup") in found(pipeline, "该产品已为数百万名游戏玩家提供账号保障。")
+    # a head right before another head is part of the name (青年|教师), not its end
+    got = found(pipeline, "基金会帮助乡村青年教师进修。")
+    assert ("乡村青年教师", "BeneficiaryGroup") in got and ("乡村青年", "BeneficiaryGroup") not in got
+
+
 def test_the_people_a_cover_protects_follow_baozhang(pipeline):
     assert ("环卫从业人员", "BeneficiaryGroup") in found(pipeline, "该方案已保障环卫从业人员3万余人。")
     assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "全力保障人民群众生命财产安全。"))
