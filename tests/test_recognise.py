@@ -315,6 +315,8 @@ def test_the_points_of_a_list_a_word_of_help_introduced_are_groups(pipeline):
 def test_classes_named_by_policy_terms_are_groups_wherever_they_stand(pipeline):
     got = found(pipeline, "该市低保对象和失独家庭今年起纳入保障范围，退伍军人另有安排。")
     assert {("低保对象", "BeneficiaryGroup"), ("失独家庭", "BeneficiaryGroup"), ("退伍军人", "BeneficiaryGroup")} <= got
+    got = found(pipeline, "监测显示，处于贫困边缘的农村低收入户今年收入有所增加。")
+    assert ("农村低收入户", "BeneficiaryGroup") in got
 
 
 def test_those_a_thing_lets_gain_cover_are_a_group(pipeline):
