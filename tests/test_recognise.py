@@ -174,6 +174,12 @@ def test_a_word_that_only_counts_or_places_a_group_is_no_part_of_its_name(pipeli
     assert ("老年人", "BeneficiaryGroup") in got and ("以上老年人", "BeneficiaryGroup") not in got
 
 
+def test_those_hit_by_a_disaster_are_a_group_with_no_word_of_help(pipeline):
+    assert ("受灾商户", "BeneficiaryGroup") in found(pipeline, "暴雨过后，查勘员连夜走访受灾商户。")
+    assert ("受灾企业", "BeneficiaryGroup") in found(pipeline, "台风过境后，监管人员赶赴受灾企业了解损失。")
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "全县受灾人口达3万人。"))  # a count
+
+
 def test_a_word_that_qualifies_a_count_is_no_part_of_a_groups_name(pipeline):
     got = found(pipeline, "中国平安为超过7万名志愿者提供保障。")
     assert ("志愿者", "BeneficiaryGroup") in got
