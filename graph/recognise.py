@@ -606,6 +606,8 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
     out = []
     # where a group ends: a later list item (为困难儿童、留守儿童和失亲儿童) needs no trigger of its own
     registered = {(a, b) for a, b, iri, _ in view.aliases if rec.registry.entries[iri].entity.cls == "BeneficiaryGroup"}
+    # a list goes on past a comma, not past a clause separator (A、B，以及C)
+    commas = ("", *(c for c in marks.clause if not rec.rules.clause_separators.match(c)))
     ends = {b for _, b in registered}
     for m in _heads(r.head, text, view.boundaries):
         if m.end() not in view.boundaries or r.head.match(text, m.end()):
@@ -613,8 +615,10 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
         clause = marks.clause_start(text, m.start())
         starts = [t.end() for t in r.trigger.finditer(text, clause, m.start())  # words of their own: not the 为 of 成为
                   if t.start() in view.boundaries and t.end() in view.boundaries]
-        starts += [e + len(j) for e in ends if clause <= e < m.start()
-                   for j in rec.rules.list_joiners if text.startswith(j, e) and e + len(j) in view.boundaries]
+        # (also past a comma: 乡村振兴创业带头人，以及返乡创业青年)
+        starts += [e + len(lead) + len(j) for e in ends if e < m.start() for lead in commas
+                   if clause <= e + len(lead) for j in rec.rules.list_joiners
+                   if text.startswith(lead + j, e) and e + len(lead) + len(j) in view.boundaries]
         if r.describers:  # 投保X的农民: those who insured X, when a 的 closes the clause before the name
             starts += [t.end() for t in r.describers.finditer(text, clause, m.start())
                        if t.start() in view.boundaries and t.end() in view.boundaries
