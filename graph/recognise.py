@@ -659,15 +659,20 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
     marks = rec.rules.punctuation
     out = []
     # where a group ends: a later list item (为困难儿童、留守儿童和失亲儿童) needs no trigger of its own
-    ends = {b for _, b, iri, _ in view.aliases if rec.registry.entries[iri].entity.cls == "BeneficiaryGroup"}
+    registered = {(a, b) for a, b, iri, _ in view.aliases if rec.registry.entries[iri].entity.cls == "BeneficiaryGroup"}
+    # a list goes on past a comma, not past a clause separator (A、B，以及C)
+    commas = ("", *(c for c in marks.clause if not rec.rules.clause_separators.match(c)))
+    ends = {b for _, b in registered}
     for m in _heads(r.head, text, view.boundaries):
-        if m.end() not in view.boundaries:
-            continue
+        if m.end() not in view.boundaries or r.head.match(text, m.end()):
+            continue  # a head another head follows (青年|教师) is a part of the name, not its end
         clause = marks.clause_start(text, m.start())
         starts = [t.end() for t in r.trigger.finditer(text, clause, m.start())  # words of their own: not the 为 of 成为
                   if t.start() in view.boundaries and t.end() in view.boundaries]
-        starts += [e + len(j) for e in ends if clause <= e < m.start()
-                   for j in rec.rules.list_joiners if text.startswith(j, e) and e + len(j) in view.boundaries]
+        # (also past a comma: 乡村振兴创业带头人，以及返乡创业青年)
+        starts += [e + len(lead) + len(j) for e in ends if e < m.start() for lead in commas
+                   if clause <= e + len(lead) for j in rec.rules.list_joiners
+                   if text.startswith(lead + j, e) and e + len(lead) + len(j) in view.boundaries]
         if r.describers:  # 投保X的农民: those who insured X, when a 的 closes the clause before the name
             starts += [t.end() for t in r.describers.finditer(text, clause, m.start())
                        if t.start() in view.boundaries and t.end() in view.boundaries
@@ -675,6 +680,11 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
                                for w in s.tokens)]
         if not starts and r.can_join_after and r.can_join_after.match(text, m.end()):
             starts = [clause]  # 带病体人群也可参保: those who can join cover, named from their clause's start
+        if not starts and r.marked and (m.start(), m.end()) not in registered:
+            # 受灾企业: a word that makes the head a group is the name's start (not before a group the
+            # registry names: 受灾农户 is 农户, whom the registry rule finds)
+            starts = [t.start() for t in r.marked.finditer(text, clause, m.end())
+                      if t.end() == m.start() and t.start() in view.boundaries]
         if not starts:  # 重点保障两类人群：一是完全失能人员，二是…: a point of a list a word of help introduced
             starts = _point_of_helped(rec, text, clause, m.start())
         if not starts:

@@ -104,6 +104,11 @@ class Relator:
             topic = lead or topic
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
             offer = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _OFFER_CLASSES), offer)
+        if "targets" in self.enabled:
+            for index, fact in self._named_for(sentences, by_sentence):
+                when = dated.get(index)
+                facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, index),
+                                 replace(fact, as_of=when) if when else fact)
         if figures and self.rules.quantities.in_local_currency(s.norm for s in sentences):
             figures = [f for f in figures if not f.is_money]  # 新台幣 throughout: no amount is yuan
         found = list(facts.values())
@@ -113,6 +118,39 @@ class Relator:
                       if (f.evidence.start, f.subject.iri) not in roll
                       and not self._other_doer(sentences, by_sentence, f)]
         return found, _distinct(figures)
+
+    def _named_for(self, sentences: list[Sentence],
+                   by_sentence: dict[int, list[LinkedMention]]) -> Iterator[tuple[int, Fact]]:
+        """A product or programme whose name holds, word for word, the name of a group the article
+        names (残疾人意外伤害保险 where 残疾人 are named, 关爱环卫工人公益行动) targets that group, with
+        the sentence naming the offer as evidence; the longest group name wins (农民工, not 农民)."""
+        named_for = self.rules.beneficiaries.named_for
+        if named_for is None:
+            return
+        groups: dict[str, Entity] = {}  # each way the article writes a group, as folded text
+        for s in sentences:
+            for lm in by_sentence.get(s.index, []):
+                if lm.entity.cls == "BeneficiaryGroup":
+                    groups.setdefault(s.norm[lm.mention.start - s.start:lm.mention.end - s.start], lm.entity)
+        if not groups:
+            return
+        written = sorted(groups, key=len, reverse=True)
+        for s in sentences:
+            bounds = {t.start - s.start for t in s.tokens} | {t.end - s.start for t in s.tokens}
+            for lm in by_sentence.get(s.index, []):
+                if lm.entity.cls not in _OFFER_CLASSES:
+                    continue
+                a, b = lm.mention.start - s.start, lm.mention.end - s.start
+                name, taken = s.norm[a:b], []
+                for g in written:
+                    i = name.find(g)
+                    while i >= 0:
+                        end = i + len(g)
+                        if (a + i in bounds and a + end in bounds and named_for.match(name[end:])
+                                and not any(x < end and i < y for x, y in taken)):
+                            taken.append((i, end))
+                            yield s.index, Fact(lm.entity, "targets", groups[g], evidence_of(s))
+                        i = name.find(g, i + 1)
 
     def _other_doer(self, sentences: list[Sentence], by_sentence: dict[int, list[LinkedMention]], fact: Fact) -> bool:
         """Whether the object of a fact of the relation model sits in a clause, apart from its

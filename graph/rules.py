@@ -78,6 +78,11 @@ class BeneficiaryRule:
     describers: re.Pattern | None = None
     # what follows a group that can buy or join cover (带病体人群也可参保): the group needs no word before it
     can_join_after: re.Pattern | None = None
+    # what follows a group's name inside a product's or programme's name that is then for the group
+    # (残疾人|意外伤害保险): the offer targets the group
+    named_for: re.Pattern | None = None
+    # a word that makes the head right after it a group wherever it stands (受灾|农户)
+    marked: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -324,7 +329,9 @@ def load_rules(path: Path | None = None) -> Rules:
                                     groups.regex("one_before"), groups.regex("person_after"),
                                     groups.regex("office_after"), groups.get("relative", str),
                                     groups.regex("describers", optional=True),
-                                    groups.regex("can_join_after", optional=True))
+                                    groups.regex("can_join_after", optional=True),
+                                    groups.regex("named_for", optional=True),
+                                    groups.regex("marked", optional=True))
     return Rules(
         branch=names.regex("regions", f"{gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"

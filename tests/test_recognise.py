@@ -182,6 +182,26 @@ def test_a_word_that_only_counts_or_places_a_group_is_no_part_of_its_name(pipeli
     assert ("老年人", "BeneficiaryGroup") in got and ("以上老年人", "BeneficiaryGroup") not in got
 
 
+def test_those_hit_by_a_disaster_are_a_group_with_no_word_of_help(pipeline):
+    assert ("受灾商户", "BeneficiaryGroup") in found(pipeline, "暴雨过后，查勘员连夜走访受灾商户。")
+    assert ("受灾企业", "BeneficiaryGroup") in found(pipeline, "台风过境后，监管人员赶赴受灾企业了解损失。")
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "全县受灾人口达3万人。"))  # a count
+
+
+def test_a_list_of_groups_goes_on_past_a_comma_before_its_last_joiner(pipeline):
+    got = found(pipeline, "基金今后将支持乡村教师、乡村致富带头人，以及回乡创业青年。")
+    assert ("回乡创业青年", "BeneficiaryGroup") in got
+
+
+def test_a_word_that_qualifies_a_count_is_no_part_of_a_groups_name(pipeline):
+    got = found(pipeline, "中国平安为超过7万名志愿者提供保障。")
+    assert ("志愿者", "BeneficiaryGroup") in got
+    got = found(pipeline, "公司为近30万医务职工提供保障。")
+    assert ("医务职工", "BeneficiaryGroup") in got
+    got = found(pipeline, "该项目累计为逾百万名职工及其家属提供保障。")  # 及其 joins two groups
+    assert not any("逾" in name or "及其" in name for name, _ in got)
+
+
 def test_the_farm_businesses_agricultural_cover_is_for_are_groups(pipeline):
     got = found(pipeline, "暴雨过后，当地种粮大户和家庭农场纷纷报案，新型农业经营主体损失较重。")
     assert {("种粮大户", "BeneficiaryGroup"), ("家庭农场", "BeneficiaryGroup"),
@@ -363,6 +383,8 @@ def test_the_points_of_a_list_a_word_of_help_introduced_are_groups(pipeline):
 def test_classes_named_by_policy_terms_are_groups_wherever_they_stand(pipeline):
     got = found(pipeline, "该市低保对象和失独家庭今年起纳入保障范围，退伍军人另有安排。")
     assert {("低保对象", "BeneficiaryGroup"), ("失独家庭", "BeneficiaryGroup"), ("退伍军人", "BeneficiaryGroup")} <= got
+    got = found(pipeline, "监测显示，处于贫困边缘的农村低收入户今年收入有所增加。")
+    assert ("农村低收入户", "BeneficiaryGroup") in got
 
 
 def test_those_a_thing_lets_gain_cover_are_a_group(pipeline):
@@ -673,6 +695,16 @@ def test_a_group_written_as_one_word_with_its_head_keeps_its_modifier(pipeline):
 def test_children_and_model_workers_are_group_heads(pipeline):
     assert ("留守少儿", "BeneficiaryGroup") in found(pipeline, "基金会帮助山区的留守少儿重返课堂。")
     assert ("退休老劳模", "BeneficiaryGroup") in found(pipeline, "公司为本区的退休老劳模提供健康服务。")
+
+
+def test_doctors_nurses_young_people_leaders_and_players_are_group_heads(pipeline):
+    got = found(pipeline, "公司为定点医院的值班医师、值班护士以及采样人员赠送保险。")
+    assert {("值班医师", "BeneficiaryGroup"), ("值班护士", "BeneficiaryGroup"), ("采样人员", "BeneficiaryGroup")} <= got
+    assert ("农村致富带头人", "BeneficiaryGroup") in found(pipeline, "基金将支持农村致富带头人兴办产业。")
+    assert ("游戏玩家", "BeneficiaryGroup") in found(pipeline, "该产品已为数百万名游戏玩家提供账号保障。")
+    # a head right before another head is part of the name (青年|教师), not its end
+    got = found(pipeline, "基金会帮助乡村青年教师进修。")
+    assert ("乡村青年教师", "BeneficiaryGroup") in got and ("乡村青年", "BeneficiaryGroup") not in got
 
 
 def test_the_people_a_cover_protects_follow_baozhang(pipeline):

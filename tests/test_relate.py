@@ -864,3 +864,20 @@ def test_the_relation_model_gives_no_insurer_what_another_organisation_does_in_i
     # in the insurer's own clause the rules still state it
     got = triples(pipeline, "今年宁波市农业农村局出台补贴政策，人保财险宁波分公司为生猪养殖户提供价格保险。")
     assert ("人保财险宁波分公司", "supports", "养殖户") in got
+
+
+def test_a_product_named_after_a_group_the_article_names_targets_it(pipeline):
+    got = triples(pipeline, "太保产险推出“环卫工人安心保”。今年全市环卫工人作业时间延长。")
+    assert ("环卫工人安心保", "targets", "环卫工人") in got
+    got = triples(pipeline, "人保财险上线“小微企业复工贷”，申请手续更简便。截至目前，小微企业融资难题有所缓解。")
+    assert ("小微企业复工贷", "targets", "小微企业") in got
+    # a word of the name that only starts with the group's name (农民工) is another group
+    got = triples(pipeline, "县里为农民送去慰问品。太保产险推出“农民工安心保”。")
+    assert ("农民工安心保", "targets", "农民") not in got
+
+
+def test_a_clause_that_names_its_offer_as_this_kind_of_product_or_this_fund_is_about_the_last_one(pipeline):
+    got = triples(pipeline, "太保产险推出“安居保”。业内人士认为，这类产品为新市民减轻了租房风险。")
+    assert ("安居保", "targets", "新市民") in got
+    got = triples(pipeline, "人保财险设立“春苗基金”。此外，该基金还为困境儿童提供助学金。")
+    assert any(s == "春苗基金" and p == "targets" for s, p, o in got)
