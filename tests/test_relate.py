@@ -864,3 +864,10 @@ def test_the_relation_model_gives_no_insurer_what_another_organisation_does_in_i
     # in the insurer's own clause the rules still state it
     got = triples(pipeline, "今年宁波市农业农村局出台补贴政策，人保财险宁波分公司为生猪养殖户提供价格保险。")
     assert ("人保财险宁波分公司", "supports", "养殖户") in got
+
+
+def test_the_paragraph_goes_on_about_the_organisation_that_acts(pipeline):
+    # the platform inside 在…上 is where it happened; the insurer heads the clause and is what the
+    # next sentence, which names no organisation, goes on about
+    got = triples(pipeline, "在饿了么平台的发布会上，太保产险推出一项新计划。此后，还持续为环卫工人提供免费保障。")
+    assert ("太保产险", "supports", "环卫工人") in got
