@@ -871,3 +871,7 @@ def test_the_paragraph_goes_on_about_the_organisation_that_acts(pipeline):
     # next sentence, which names no organisation, goes on about
     got = triples(pipeline, "在饿了么平台的发布会上，太保产险推出一项新计划。此后，还持续为环卫工人提供免费保障。")
     assert ("太保产险", "supports", "环卫工人") in got
+
+
+def test_two_organisations_listed_with_a_comma_that_act_together_are_partners(pipeline):
+    assert ("太保产险", "partnersWith", "饿了么") in triples(pipeline, "太保产险、饿了么共同发布骑手保障计划。")
