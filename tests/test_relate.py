@@ -875,3 +875,8 @@ def test_the_paragraph_goes_on_about_the_organisation_that_acts(pipeline):
 
 def test_two_organisations_listed_with_a_comma_that_act_together_are_partners(pipeline):
     assert ("太保产险", "partnersWith", "饿了么") in triples(pipeline, "太保产险、饿了么共同发布骑手保障计划。")
+
+
+def test_claims_paid_into_a_groups_accounts_help_it(pipeline):
+    got = triples(pipeline, "太保产险迅速完成查勘定损。300万元赔款已全部打入环卫工人账户。")
+    assert ("太保产险", "supports", "环卫工人") in got
