@@ -880,3 +880,14 @@ def test_two_organisations_listed_with_a_comma_that_act_together_are_partners(pi
 def test_claims_paid_into_a_groups_accounts_help_it(pipeline):
     got = triples(pipeline, "太保产险迅速完成查勘定损。300万元赔款已全部打入环卫工人账户。")
     assert ("太保产险", "supports", "环卫工人") in got
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("太保产险捐赠500万元给上海市慈善基金会。", "上海市慈善基金会"),
+    ("太保产险对湖北省红十字会捐款500万元。", "湖北省红十字会"),
+    ("太保产险将一批防疫物资送到上海市慈善基金会。", "上海市慈善基金会"),
+    # goods handed over, in a paragraph that names no insurer: the article's insurer gives them
+    ("太保产险组织员工采购了一批防疫物资。\n\n当晚，运输车抵达武汉，与湖北省红十字会完成交接。", "湖北省红十字会"),
+])
+def test_the_forms_of_a_gift_name_its_recipient(pipeline, text, recipient):
+    assert ("太保产险", "donatesTo", recipient) in triples(pipeline, text)
