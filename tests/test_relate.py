@@ -899,3 +899,10 @@ def test_firms_counted_but_not_named_are_not_the_articles_insurer(pipeline):
     # a list that names its firms before the count keeps them
     named = triples(pipeline, "太保产险、平安产险等9家保险公司与饿了么联合成立保障联盟。")
     assert ("平安产险", "partnersWith", "饿了么") in named
+
+
+def test_claims_in_a_paragraph_naming_no_insurer_are_not_the_last_insurers_product(pipeline):
+    text = "太保产险推出“骑手安心保”。\n\n本轮暴雨还触发了“沪惠保”在多地的赔付。"
+    got = triples(pipeline, text)
+    assert ("太保产险", "provides", "骑手安心保") in got
+    assert ("太保产险", "provides", "沪惠保") not in got
