@@ -65,6 +65,7 @@ class Relator:
         figures: list[Figure] = []
         named_units: set[str] = set()  # branches whose unitOf link this document already states
         topic: Entity | None = None  # the organisation the paragraph is about
+        doer: Entity | None = None  # the same for the relations: the organisation that heads a clause
         previous: Entity | None = None  # the insurer the article was last about, in any paragraph
         offer: Entity | None = None  # the product or initiative the article named last
         paragraph = None
@@ -79,7 +80,7 @@ class Relator:
                 item = self.rules.quantities.list_item.match(s.norm)
                 listed = (listed or topic) if item else None
                 if not self.rules.continued_paragraph.match(s.norm):
-                    topic = None
+                    topic = doer = None
                 paragraph = s.paragraph
             ms = by_sentence.get(s.index, [])
             dates = find_dates(s.norm, s.start, doc, self.rules.as_of_markers)
@@ -87,7 +88,7 @@ class Relator:
             last_date = next((d.value for d in reversed(dates) if not d.as_of), last_date)
             when = dates[0].value if dates else None
             dated[s.index] = when
-            for fact in self._sentence(s, ms, {"topic": topic, "previous": previous, "offer": offer}, named_units):
+            for fact in self._sentence(s, ms, {"topic": doer, "previous": previous, "offer": offer}, named_units):
                 if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
                     fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
                 facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
@@ -102,6 +103,10 @@ class Relator:
                 figures += self._figures(s, ms, previous if series else owner, dates, insurer, previous)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
+            # not one inside a 为/在/与 phrase (在董滩小学旧址上重建校舍，这就是中国平安捐建的…): the
+            # paragraph goes on about the organisation that acts
+            doer = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm)),
+                        lead) or doer
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
             offer = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _OFFER_CLASSES), offer)
         if "targets" in self.enabled:

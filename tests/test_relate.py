@@ -881,3 +881,45 @@ def test_a_clause_that_names_its_offer_as_this_kind_of_product_or_this_fund_is_a
     assert ("安居保", "targets", "新市民") in got
     got = triples(pipeline, "人保财险设立“春苗基金”。此外，该基金还为困境儿童提供助学金。")
     assert any(s == "春苗基金" and p == "targets" for s, p, o in got)
+
+
+def test_the_paragraph_goes_on_about_the_organisation_that_acts(pipeline):
+    # the platform inside 在…上 is where it happened; the insurer heads the clause and is what the
+    # next sentence, which names no organisation, goes on about
+    got = triples(pipeline, "在饿了么平台的发布会上，太保产险推出一项新计划。此后，还持续为环卫工人提供免费保障。")
+    assert ("太保产险", "supports", "环卫工人") in got
+
+
+def test_two_organisations_listed_with_a_comma_that_act_together_are_partners(pipeline):
+    assert ("太保产险", "partnersWith", "饿了么") in triples(pipeline, "太保产险、饿了么共同发布骑手保障计划。")
+
+
+def test_claims_paid_into_a_groups_accounts_help_it(pipeline):
+    got = triples(pipeline, "太保产险迅速完成查勘定损。300万元赔款已全部打入环卫工人账户。")
+    assert ("太保产险", "supports", "环卫工人") in got
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("太保产险捐赠500万元给上海市慈善基金会。", "上海市慈善基金会"),
+    ("太保产险对湖北省红十字会捐款500万元。", "湖北省红十字会"),
+    ("太保产险将一批防疫物资送到上海市慈善基金会。", "上海市慈善基金会"),
+    # goods handed over, in a paragraph that names no insurer: the article's insurer gives them
+    ("太保产险组织员工采购了一批防疫物资。\n\n当晚，运输车抵达武汉，与湖北省红十字会完成交接。", "湖北省红十字会"),
+])
+def test_the_forms_of_a_gift_name_its_recipient(pipeline, text, recipient):
+    assert ("太保产险", "donatesTo", recipient) in triples(pipeline, text)
+
+
+def test_firms_counted_but_not_named_are_not_the_articles_insurer(pipeline):
+    text = "太保产险推出新计划。9家财产保险公司与饿了么联合成立保障联盟。"
+    assert ("太保产险", "partnersWith", "饿了么") not in triples(pipeline, text)
+    # a list that names its firms before the count keeps them
+    named = triples(pipeline, "太保产险、平安产险等9家保险公司与饿了么联合成立保障联盟。")
+    assert ("平安产险", "partnersWith", "饿了么") in named
+
+
+def test_claims_in_a_paragraph_naming_no_insurer_are_not_the_last_insurers_product(pipeline):
+    text = "太保产险推出“骑手安心保”。\n\n本轮暴雨还触发了“沪惠保”在多地的赔付。"
+    got = triples(pipeline, text)
+    assert ("太保产险", "provides", "骑手安心保") in got
+    assert ("太保产险", "provides", "沪惠保") not in got
