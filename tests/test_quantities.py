@@ -220,3 +220,11 @@ def test_a_kind_of_insurance_with_its_running_total_is_the_markets(pipeline):
     assert owned(pipeline, text) == set()
     text = "人保财险签发首张专利保险保单。\n\n据介绍，该保险累计提供风险保障超过8亿元。"
     assert owned(pipeline, text) == {("人保财险", "800000000")}
+
+
+def test_a_government_that_pays_from_a_date_or_from_its_budget_owns_the_amount(pipeline):
+    # 从 starting a date or a source is no 记者从X了解到: the body still pays
+    text = "平安产险承保该保险。\n\n嘉兴市政府从5月1日起为全市环卫工人购买意外保险，每人保费30元全部由政府出资。"
+    assert owned(pipeline, text) == {("嘉兴市政府", "30")}
+    text = "平安产险承保该保险。\n\n记者从嘉兴市政府了解到，今年赔付环卫工人50万元。"
+    assert owned(pipeline, text) == {("平安产险", "500000")}
