@@ -71,6 +71,7 @@ class Relator:
         listed: Entity | None = None  # the organisation of the paragraph a run of list items follows
         last_date: str | None = None  # the day the article wrote last, for 当天
         purse: Entity | None = None  # the government body that pays from the public purse, named last
+        named_so_far: dict[str, tuple[int, Entity]] = {}  # times each firm was named, for a table's rows
         paragraph_of = {s.index: s.paragraph for s in sentences}
         # The insurers named, in order, for a lead's figures that its paragraph names the insurer of later
         insurers = [lm for lm in sorted(linked, key=lambda lm: lm.mention.start) if lm.entity.cls in INSURER_CLASSES]
@@ -100,8 +101,13 @@ class Relator:
                     # 落地，提供300万元风险保障。这是X分公司…): the one its paragraph names next
                     insurer = previous or next((lm.entity for lm in insurers if lm.mention.sentence > s.index
                                                 and paragraph_of.get(lm.mention.sentence) == s.paragraph), None)
-                figures += self._figures(s, ms, previous if series else owner, dates, insurer, previous, purse)
+                if series:  # a line of a time series: the firm the article is about, named most so far
+                    owner = max(named_so_far.values(), key=lambda n: (n[0], n[1] == previous), default=(0, previous))[1]
+                figures += self._figures(s, ms, owner, dates, insurer, previous, purse)
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
+            for lm in ms:
+                if lm.entity.cls in _SUBJECT_CLASSES:
+                    named_so_far[lm.entity.iri] = (named_so_far.get(lm.entity.iri, (0,))[0] + 1, lm.entity)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
