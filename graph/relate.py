@@ -373,7 +373,10 @@ class Relator:
             start = max(start, named.mention.end - s.start)
             if figures.shared_owners.match(text, named.mention.end - s.start):
                 return True
-        return bool(figures.other_owners.search(text, start))
+        other = figures.other_owners.search(text, start)
+        # the firm's own fine for a cause its people gave (X因高管未经核准履职…被罚754万元) stays the firm's
+        return bool(other) and not figures.owner_cause.search(text, self._marks.clause_start(text, other.start()),
+                                                              other.start())
 
     def _beneficiary(self, s: Sentence, before: list[LinkedMention], position: int, kind: str) -> Entity | None:
         """The beneficiary group (or, for a donation, the recipient) named just before a figure,

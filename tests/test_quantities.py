@@ -238,3 +238,11 @@ def test_the_public_purse_heading_a_clause_pays_for_the_government_named_before(
     # a level the body named has not, or the central state, pays for none of them
     assert owned(pipeline, "宁海县政府为全县老人投保。\n\n省财政今年投入120万元。") == set()
     assert owned(pipeline, "宁海县政府为全县老人投保。\n\n中央财政今年投入120万元。") == set()
+
+
+def test_a_firm_fined_for_what_its_people_did_keeps_its_fine(pipeline):
+    text = "华泰人寿因高管未经核准任职、数据不真实被罚60万元。"
+    assert owned(pipeline, text) == {("华泰人寿", "600000")}
+    # the people fined beside the firm still own their own fine, and the industry's total is nobody's
+    assert owned(pipeline, "华泰人寿被罚60万元，3名高管合计被罚12万元。") == {("华泰人寿", "600000")}
+    assert owned(pipeline, "华泰人寿因数据不真实被罚60万元 前三季度保险业罚金已超3亿元") == {("华泰人寿", "600000")}
