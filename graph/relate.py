@@ -274,9 +274,17 @@ class Relator:
         nearer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
         if nearer is not None:
             return nearer.entity
-        if any(lm.entity.cls in _SUBJECT_CLASSES for lm in before):
-            return None
+        if any(lm.entity.cls in _SUBJECT_CLASSES or self._reports(s, lm) for lm in before):
+            return None  # a firm not the subject, or a body's statistics (据X统计，…企业累计捐赠N)
         return self._topic_agent(s, insurer, position)
+
+    def _reports(self, s: Sentence, lm: LinkedMention) -> bool:
+        """Whether ``lm`` is a public body whose clause says it reports figures (据X统计, 记者从X了解到)."""
+        if lm.entity.cls not in PUBLIC_CLASSES:
+            return False
+        a, b = lm.mention.start - s.start, lm.mention.end - s.start
+        return bool(self.rules.quantities.reported_by.search(
+            s.norm[self._marks.clause_start(s.norm, a):self._marks.clause_end(s.norm, b)]))
 
     def _topic_agent(self, s: Sentence, topic: Entity | None, position: int) -> Entity | None:
         """The paragraph's organisation as the owner of an amount at ``position`` in a sentence that
