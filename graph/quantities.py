@@ -66,6 +66,7 @@ class QuantityRules:
     public_purse: re.Pattern | None = None  # 县财政补贴N, 其中政府承担N: the local government pays
     purse_owner: re.Pattern | None = None  # 政府, 财政: the name of a body that pays from the public purse
     owner_cause: re.Pattern | None = None  # 因: people named after it in a clause are the cause, not the owner
+    loss_tally: re.Pattern | None = None  # 报损, 估损: a sentence tallying the losses reported in a region
     purse_levels: str = ""  # 省市县区: a level written before 财政 that its body's name must have
 
     @classmethod
@@ -100,7 +101,7 @@ class QuantityRules:
                    re.compile(t["insurer_premium_after"]), re.compile(t["fined_people"]), re.compile(t["fine"]),
                    re.compile(t["refers_back"]), re.compile(t["each"]), re.compile(t["fined_person"]),
                    re.compile(t["public_purse"]), re.compile(t["purse_owner"]), re.compile(t["owner_cause"]),
-                   "".join(t["purse_levels"]))
+                   re.compile(t["loss_tally"]), "".join(t["purse_levels"]))
 
     def in_local_currency(self, texts: Iterable[str]) -> bool:
         """Whether an article (its folded sentences) counts its money in a currency of its own: it

@@ -276,6 +276,8 @@ class Relator:
             return nearer.entity
         if any(lm.entity.cls in _SUBJECT_CLASSES or self._reports(s, lm) for lm in before):
             return None  # a firm not the subject, or a body's statistics (据X统计，…企业累计捐赠N)
+        if self.rules.quantities.loss_tally.search(s.norm):
+            return None  # a tally of losses reported (报案N件，估损M元，已赔付K元) naming no firm: a region's
         return self._topic_agent(s, insurer, position)
 
     def _reports(self, s: Sentence, lm: LinkedMention) -> bool:

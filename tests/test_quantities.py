@@ -253,3 +253,10 @@ def test_a_bodys_statistics_are_not_the_articles_insurers(pipeline):
     assert owned(pipeline, text) == set()
     # a gift with no reporter still is the article's insurer's
     assert owned(pipeline, "泰康人寿向武汉捐赠物资。\n\n首批捐赠物资价值合计400万元。") == {("泰康人寿", "4000000")}
+
+
+def test_a_tally_of_losses_reported_in_a_region_is_not_the_articles_insurers(pipeline):
+    text = "人保财险启动大灾理赔预案。\n\n截至8日，全岛共收到报案520件，估损金额约3000万元，已赔付120万元。"
+    assert owned(pipeline, text) == set()
+    text = "人保财险启动大灾理赔预案。\n\n截至8日，已赔付120万元。"
+    assert owned(pipeline, text) == {("人保财险", "1200000")}
