@@ -260,3 +260,13 @@ def test_a_tally_of_losses_reported_in_a_region_is_not_the_articles_insurers(pip
     assert owned(pipeline, text) == set()
     text = "人保财险启动大灾理赔预案。\n\n截至8日，已赔付120万元。"
     assert owned(pipeline, text) == {("人保财险", "1200000")}
+
+
+def test_a_special_limit_of_a_policy_is_its_insurers_cover(pipeline):
+    text = "人保财险承保今年的惠民保。\n\n新版产品为罕见病药品单列20万元专项额度。"
+    _, figures = __import__("stage_helpers").related(pipeline, text)
+    assert [(f.agent.label, str(f.quantity.value), f.kind) for f in figures if f.is_money] == [
+        ("人保财险", "200000", "Coverage")]
+    # a line of credit stays credit
+    _, figures = __import__("stage_helpers").related(pipeline, "建设银行给予该企业贷款额度500万元。")
+    assert [f.kind for f in figures if f.is_money] in ([], ["Credit"])
