@@ -67,6 +67,7 @@ class QuantityRules:
     purse_owner: re.Pattern | None = None  # 政府, 财政: the name of a body that pays from the public purse
     owner_cause: re.Pattern | None = None  # 因: people named after it in a clause are the cause, not the owner
     loss_tally: re.Pattern | None = None  # 报损, 估损: a sentence tallying the losses reported in a region
+    unit_price: re.Pattern | None = None  # 每股, 每: a price per share or a unit measure, no amount
     purse_levels: str = ""  # 省市县区: a level written before 财政 that its body's name must have
 
     @classmethod
@@ -101,7 +102,7 @@ class QuantityRules:
                    re.compile(t["insurer_premium_after"]), re.compile(t["fined_people"]), re.compile(t["fine"]),
                    re.compile(t["refers_back"]), re.compile(t["each"]), re.compile(t["fined_person"]),
                    re.compile(t["public_purse"]), re.compile(t["purse_owner"]), re.compile(t["owner_cause"]),
-                   re.compile(t["loss_tally"]), "".join(t["purse_levels"]))
+                   re.compile(t["loss_tally"]), re.compile(t["unit_price"]), "".join(t["purse_levels"]))
 
     def in_local_currency(self, texts: Iterable[str]) -> bool:
         """Whether an article (its folded sentences) counts its money in a currency of its own: it
@@ -216,6 +217,8 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
                 continue  # dollars, not yuan
             if rules.threshold.match(text[last.end():]):
                 continue  # 50万元以上的罚单: a bracket, not an amount
+            if rules.unit_price.search(text[clause:m.start("num")]):
+                continue  # 每股1.55元, 每1元注册资本: a price per share or a unit, not an amount
             kind, unit = None, "CNY"
         elif unit in rules.count_units:
             kind, context = rules.count_units[unit]

@@ -270,3 +270,9 @@ def test_a_special_limit_of_a_policy_is_its_insurers_cover(pipeline):
     # a line of credit stays credit
     _, figures = __import__("stage_helpers").related(pipeline, "建设银行给予该企业贷款额度500万元。")
     assert [f.kind for f in figures if f.is_money] in ([], ["Credit"])
+
+
+@pytest.mark.parametrize("text", ["本次按每股1.25元的价格增发新股", "转让底价折合每股约0.9元", "每1元注册资本作价1.2元"])
+def test_a_price_per_share_or_a_unit_is_no_amount(text, rules):
+    assert money(text, rules) == []
+    assert money("本次增发新股募资12.5亿元", rules) == [(Decimal("1250000000"), ())]
