@@ -194,7 +194,8 @@ class Relator:
             if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts):
                 continue
             beneficiary, when = self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)
-            for owner in self._each(s, ms, named, quantity.start) or [agent]:
+            each = [] if quantity.start in respective else self._each(s, ms, named, quantity.start)
+            for owner in each or [agent]:
                 out.append(Figure(owner, quantity, kind, evidence_of(s), beneficiary, when))
         return out
 

@@ -150,6 +150,11 @@ def test_each_of_a_list_before_each_owns_the_sum(pipeline):
     assert owned(pipeline, "阳光人寿、泰康人寿各捐款200万元，用于灾后重建。") == {
         ("阳光人寿", "2000000"), ("泰康人寿", "2000000")}
     assert owned(pipeline, "太保产险和国寿财险各出资3000万元。") == {("太保产险", "30000000"), ("国寿财险", "30000000")}
+    # 均 and 分别 with one amount say the same: each gave it
+    assert owned(pipeline, "新华保险和阳光人寿均捐款50万元。") == {("新华保险", "500000"), ("阳光人寿", "500000")}
+    assert owned(pipeline, "新华保险、阳光人寿、泰康人寿分别捐赠30万元。") == {
+        ("新华保险", "300000"), ("阳光人寿", "300000"), ("泰康人寿", "300000")}
+    assert owned(pipeline, "新华保险、阳光人寿分别捐赠30万元和20万元。") == {("新华保险", "300000"), ("阳光人寿", "200000")}
     # 各地 is no "each" of the list: the branches of the last firm
     assert len(owned(pipeline, "太保产险、国寿财险各地分公司赔付2亿元。")) == 1
 
