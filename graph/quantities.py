@@ -63,6 +63,12 @@ class QuantityRules:
     refers_back: re.Pattern | None = None  # 该公司, 对公司: the firm named before, in the amount's clause
     each: re.Pattern | None = None  # A、B各捐款N: each of the list owns N
     fined_person: re.Pattern | None = None  # 个人罚款, 总经理张某被罚款: a person, in the amount's clause, fined it
+    public_purse: re.Pattern | None = None  # 县财政补贴N, 其中政府承担N: the local government pays
+    purse_owner: re.Pattern | None = None  # 政府, 财政: the name of a body that pays from the public purse
+    owner_cause: re.Pattern | None = None  # 因: people named after it in a clause are the cause, not the owner
+    loss_tally: re.Pattern | None = None  # 报损, 估损: a sentence tallying the losses reported in a region
+    unit_price: re.Pattern | None = None  # 每股, 每: a price per share or a unit measure, no amount
+    purse_levels: str = ""  # 省市县区: a level written before 财政 that its body's name must have
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -94,7 +100,9 @@ class QuantityRules:
                    re.compile(f"(?:{alt(t['yuan_words'])})\\s*$"), re.compile(f"\\s*(?:{alt(t['yuan_words'])})"),
                    re.compile(t["source_of"]), re.compile(t["local_currency"]), re.compile(alt(t["yuan_words"])),
                    re.compile(t["insurer_premium_after"]), re.compile(t["fined_people"]), re.compile(t["fine"]),
-                   re.compile(t["refers_back"]), re.compile(t["each"]), re.compile(t["fined_person"]))
+                   re.compile(t["refers_back"]), re.compile(t["each"]), re.compile(t["fined_person"]),
+                   re.compile(t["public_purse"]), re.compile(t["purse_owner"]), re.compile(t["owner_cause"]),
+                   re.compile(t["loss_tally"]), re.compile(t["unit_price"]), "".join(t["purse_levels"]))
 
     def in_local_currency(self, texts: Iterable[str]) -> bool:
         """Whether an article (its folded sentences) counts its money in a currency of its own: it
@@ -209,6 +217,8 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
                 continue  # dollars, not yuan
             if rules.threshold.match(text[last.end():]):
                 continue  # 50万元以上的罚单: a bracket, not an amount
+            if rules.unit_price.search(text[clause:m.start("num")]):
+                continue  # 每股1.55元, 每1元注册资本: a price per share or a unit, not an amount
             kind, unit = None, "CNY"
         elif unit in rules.count_units:
             kind, context = rules.count_units[unit]

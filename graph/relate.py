@@ -71,6 +71,8 @@ class Relator:
         paragraph = None
         listed: Entity | None = None  # the organisation of the paragraph a run of list items follows
         last_date: str | None = None  # the day the article wrote last, for 当天
+        purse: Entity | None = None  # the government body that pays from the public purse, named last
+        named_so_far: dict[str, tuple[int, Entity]] = {}  # times each firm was named, for a table's rows
         paragraph_of = {s.index: s.paragraph for s in sentences}
         # The insurers named, in order, for a lead's figures that its paragraph names the insurer of later
         insurers = [lm for lm in sorted(linked, key=lambda lm: lm.mention.start) if lm.entity.cls in INSURER_CLASSES]
@@ -100,7 +102,13 @@ class Relator:
                     # 落地，提供300万元风险保障。这是X分公司…): the one its paragraph names next
                     insurer = previous or next((lm.entity for lm in insurers if lm.mention.sentence > s.index
                                                 and paragraph_of.get(lm.mention.sentence) == s.paragraph), None)
-                figures += self._figures(s, ms, previous if series else owner, dates, insurer, previous)
+                if series:  # a line of a time series: the firm the article is about, named most so far
+                    owner = max(named_so_far.values(), key=lambda n: (n[0], n[1] == previous), default=(0, previous))[1]
+                figures += self._figures(s, ms, owner, dates, insurer, previous, purse)
+                purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
+            for lm in ms:
+                if lm.entity.cls in _SUBJECT_CLASSES:
+                    named_so_far[lm.entity.iri] = (named_so_far.get(lm.entity.iri, (0,))[0] + 1, lm.entity)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             topic = lead or topic
             # not one inside a 为/在/与 phrase (在董滩小学旧址上重建校舍，这就是中国平安捐建的…): the
@@ -195,12 +203,14 @@ class Relator:
 
     def _figures(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
                  dates: list[DateMention], insurer: Entity | None = None,
-                 last_insurer: Entity | None = None) -> list[Figure]:
+                 last_insurer: Entity | None = None, purse: Entity | None = None) -> list[Figure]:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic;
         or, in a paragraph naming none, for cover, claims, gifts or a policy's premium, the article's
         ``insurer``).
         Cover or claims that would be a partner's are those of the insurer before it in the sentence,
-        else of the paragraph's, else of the one the article was ``last_insurer`` about."""
+        else of the paragraph's, else of the one the article was ``last_insurer`` about. An amount
+        whose clause the public purse heads (县财政补贴N) is the government body's named last before
+        it (in the sentence, else the article's ``purse``)."""
         out = []
         figures = self.rules.quantities
         unnamed = _without_names(s, ms)
@@ -210,12 +220,13 @@ class Relator:
         for quantity, count_kind in found:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
-            named = respective.get(quantity.start) or self._doer_after(s, ms, quantity.end) or \
+            payer = self._purse_payer(s, before, quantity.start, purse)
+            named = None if payer else respective.get(quantity.start) or self._doer_after(s, ms, quantity.end) or \
                 self._referred(s, before, quantity.start) or next(
                 (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and not self._source(s, ms, lm)
-                 and (self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None)
-            named = named or self._public_agent(s, before, quantity.start)
-            agent = named.entity if named else self._topic_agent(s, topic, quantity.start)
+                 and (self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None) or \
+                self._public_agent(s, before, quantity.start)
+            agent = payer or (named.entity if named else self._topic_agent(s, topic, quantity.start))
             kind = count_kind or amount_kind(unnamed, quantity.start - s.start, figures)
             if kind in figures.insurers_only and agent is not None and agent.cls == "Partner":
                 nearer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
@@ -226,9 +237,31 @@ class Relator:
             if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts):
                 continue
             beneficiary, when = self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)
-            for owner in self._each(s, ms, named, quantity.start) or [agent]:
+            each = [] if quantity.start in respective else self._each(s, ms, named, quantity.start)
+            for owner in each or [agent]:
                 out.append(Figure(owner, quantity, kind, evidence_of(s), beneficiary, when))
         return out
+
+    def _pays_from_purse(self, entity: Entity) -> bool:
+        """Whether ``entity`` is a government body that pays from the public purse (X县政府, X市财政局)."""
+        return entity.cls in PUBLIC_CLASSES and bool(self.rules.quantities.purse_owner.search(entity.label))
+
+    def _purse_payer(self, s: Sentence, before: list[LinkedMention], position: int,
+                     purse: Entity | None) -> Entity | None:
+        """The government body that pays the amount at ``position`` whose clause the public purse heads
+        (县财政只需再补1000元, 其中政府承担4万元): the last one named before it in the sentence, else
+        ``purse``, the article's; with a level written (县财政), one of that level (郧西县政府). None
+        when an organisation is named in the clause before the amount, or no such body is."""
+        text = s.norm[:position - s.start]
+        start = self._marks.clause_start(text, len(text))
+        m = self.rules.quantities.public_purse.match(text, start)
+        if m is None or any(lm.mention.end - s.start > start for lm in before):
+            return None
+        level = (m.group("level") or "")[:1]
+        owner = next((lm.entity for lm in reversed(before) if self._pays_from_purse(lm.entity)), purse)
+        if owner is None or level and level in self.rules.quantities.purse_levels and level not in owner.label:
+            return None
+        return owner
 
     def _each(self, s: Sentence, ms: list[LinkedMention], named: LinkedMention | None, position: int) -> list[Entity]:
         """A、B各…N: every member of the list that ``named`` ends owns the amount at ``position``
@@ -285,9 +318,19 @@ class Relator:
         nearer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
         if nearer is not None:
             return nearer.entity
-        if any(lm.entity.cls in _SUBJECT_CLASSES for lm in before):
-            return None
+        if any(lm.entity.cls in _SUBJECT_CLASSES or self._reports(s, lm) for lm in before):
+            return None  # a firm not the subject, or a body's statistics (据X统计，…企业累计捐赠N)
+        if self.rules.quantities.loss_tally.search(s.norm):
+            return None  # a tally of losses reported (报案N件，估损M元，已赔付K元) naming no firm: a region's
         return self._topic_agent(s, insurer, position)
+
+    def _reports(self, s: Sentence, lm: LinkedMention) -> bool:
+        """Whether ``lm`` is a public body whose clause says it reports figures (据X统计, 记者从X了解到)."""
+        if lm.entity.cls not in PUBLIC_CLASSES:
+            return False
+        a, b = lm.mention.start - s.start, lm.mention.end - s.start
+        return bool(self.rules.quantities.reported_by.search(
+            s.norm[self._marks.clause_start(s.norm, a):self._marks.clause_end(s.norm, b)]))
 
     def _topic_agent(self, s: Sentence, topic: Entity | None, position: int) -> Entity | None:
         """The paragraph's organisation as the owner of an amount at ``position`` in a sentence that
@@ -384,7 +427,10 @@ class Relator:
             start = max(start, named.mention.end - s.start)
             if figures.shared_owners.match(text, named.mention.end - s.start):
                 return True
-        return bool(figures.other_owners.search(text, start))
+        other = figures.other_owners.search(text, start)
+        # the firm's own fine for a cause its people gave (X因高管未经核准履职…被罚754万元) stays the firm's
+        return bool(other) and not figures.owner_cause.search(text, self._marks.clause_start(text, other.start()),
+                                                              other.start())
 
     def _beneficiary(self, s: Sentence, before: list[LinkedMention], position: int, kind: str) -> Entity | None:
         """The beneficiary group (or, for a donation, the recipient) named just before a figure,

@@ -150,6 +150,11 @@ def test_each_of_a_list_before_each_owns_the_sum(pipeline):
     assert owned(pipeline, "阳光人寿、泰康人寿各捐款200万元，用于灾后重建。") == {
         ("阳光人寿", "2000000"), ("泰康人寿", "2000000")}
     assert owned(pipeline, "太保产险和国寿财险各出资3000万元。") == {("太保产险", "30000000"), ("国寿财险", "30000000")}
+    # 均 and 分别 with one amount say the same: each gave it
+    assert owned(pipeline, "新华保险和阳光人寿均捐款50万元。") == {("新华保险", "500000"), ("阳光人寿", "500000")}
+    assert owned(pipeline, "新华保险、阳光人寿、泰康人寿分别捐赠30万元。") == {
+        ("新华保险", "300000"), ("阳光人寿", "300000"), ("泰康人寿", "300000")}
+    assert owned(pipeline, "新华保险、阳光人寿分别捐赠30万元和20万元。") == {("新华保险", "300000"), ("阳光人寿", "200000")}
     # 各地 is no "each" of the list: the branches of the last firm
     assert len(owned(pipeline, "太保产险、国寿财险各地分公司赔付2亿元。")) == 1
 
@@ -220,3 +225,60 @@ def test_a_kind_of_insurance_with_its_running_total_is_the_markets(pipeline):
     assert owned(pipeline, text) == set()
     text = "人保财险签发首张专利保险保单。\n\n据介绍，该保险累计提供风险保障超过8亿元。"
     assert owned(pipeline, text) == {("人保财险", "800000000")}
+
+
+def test_a_government_that_pays_from_a_date_or_from_its_budget_owns_the_amount(pipeline):
+    # 从 starting a date or a source is no 记者从X了解到: the body still pays
+    text = "平安产险承保该保险。\n\n嘉兴市政府从5月1日起为全市环卫工人购买意外保险，每人保费30元全部由政府出资。"
+    assert owned(pipeline, text) == {("嘉兴市政府", "30")}
+    text = "平安产险承保该保险。\n\n记者从嘉兴市政府了解到，今年赔付环卫工人50万元。"
+    assert ("嘉兴市政府", "500000") not in owned(pipeline, text)  # a body that tells the figure owns none
+
+
+def test_the_public_purse_heading_a_clause_pays_for_the_government_named_before(pipeline):
+    text = "平安产险与台州市财政局签约，为渔民承保意外险。\n\n渔民只需自缴5元，其中市财政补贴保费25元。"
+    assert ("台州市财政", "25") in owned(pipeline, text)  # 财政局 and 财政 are one body
+    text = "宁海县政府为全县老人投保。\n\n人保财险宁海支公司承保，县财政今年投入120万元。"
+    assert owned(pipeline, text) == {("宁海县政府", "1200000")}
+    # a level the body named has not, or the central state, pays for none of them
+    assert owned(pipeline, "宁海县政府为全县老人投保。\n\n省财政今年投入120万元。") == set()
+    assert owned(pipeline, "宁海县政府为全县老人投保。\n\n中央财政今年投入120万元。") == set()
+
+
+def test_a_firm_fined_for_what_its_people_did_keeps_its_fine(pipeline):
+    text = "华泰人寿因高管未经核准任职、数据不真实被罚60万元。"
+    assert owned(pipeline, text) == {("华泰人寿", "600000")}
+    # the people fined beside the firm still own their own fine, and the industry's total is nobody's
+    assert owned(pipeline, "华泰人寿被罚60万元，3名高管合计被罚12万元。") == {("华泰人寿", "600000")}
+    assert owned(pipeline, "华泰人寿因数据不真实被罚60万元 前三季度保险业罚金已超3亿元") == {("华泰人寿", "600000")}
+
+
+def test_a_bodys_statistics_are_not_the_articles_insurers(pipeline):
+    text = "泰康人寿向武汉捐赠物资。\n\n据湖北省工商联统计，楚商企业累计捐赠现金3亿元。"
+    assert owned(pipeline, text) == set()
+    # a gift with no reporter still is the article's insurer's
+    assert owned(pipeline, "泰康人寿向武汉捐赠物资。\n\n首批捐赠物资价值合计400万元。") == {("泰康人寿", "4000000")}
+
+
+def test_a_tally_of_losses_reported_in_a_region_is_not_the_articles_insurers(pipeline):
+    text = "人保财险启动大灾理赔预案。\n\n截至8日，全岛共收到报案520件，估损金额约3000万元，已赔付120万元。"
+    assert owned(pipeline, text) == set()
+    text = "人保财险启动大灾理赔预案。\n\n截至8日，已赔付120万元。"
+    assert owned(pipeline, text) == {("人保财险", "1200000")}
+
+
+def test_a_special_limit_of_a_policy_is_its_insurers_cover(pipeline):
+    text = "人保财险承保今年的惠民保。\n\n新版产品为罕见病药品单列20万元专项额度。"
+    _, figures = __import__("stage_helpers").related(pipeline, text)
+    assert [(f.agent.label, str(f.quantity.value), f.kind) for f in figures if f.is_money] == [
+        ("人保财险", "200000", "Coverage")]
+    # a line of credit stays credit
+    _, figures = __import__("stage_helpers").related(pipeline, "建设银行给予该企业贷款额度500万元。")
+    assert [f.kind for f in figures if f.is_money] in ([], ["Credit"])
+
+
+@pytest.mark.parametrize("text", ["本次按每股1.25元的价格增发新股", "转让底价折合每股约0.9元", "每1元注册资本作价1.2元",
+                                  "保单约定的目标价格为每吨2350元", "生猪结算价格为每公斤15.6元"])
+def test_a_price_per_share_or_a_unit_is_no_amount(text, rules):
+    assert money(text, rules) == []
+    assert money("本次增发新股募资12.5亿元", rules) == [(Decimal("1250000000"), ())]

@@ -576,6 +576,13 @@ def test_a_time_series_table_row_is_the_articles_insurers_and_a_named_row_is_not
     assert [(f.agent.label, f.quantity.value) for f in figures if f.is_money] == [("众安保险", 68000000)]
 
 
+def test_a_time_series_table_row_is_the_firm_the_article_is_about_though_no_insurer(pipeline):
+    text = ("水滴公司递交上市申请。\n\n水滴公司由腾讯投资，泰康保险集团也是股东。水滴公司近三年营收如下。\n"
+            "| 年度 | 营收 |\n| 2022年 | 3.2亿元 |")
+    _, figures = related(pipeline, text)
+    assert [(f.agent.label, f.quantity.value) for f in figures if f.is_money] == [("水滴公司", 320000000)]
+
+
 def test_a_paragraph_that_is_a_numbered_point_goes_on_with_the_organisation_before_it(pipeline):
     text = "国寿财险推出多个普惠项目。\n一是“惠军保”。该项目累计为退役军人提供风险保障57万亿元。\n据统计，全国保障规模达3万亿元。"
     _, figures = related(pipeline, text)
