@@ -255,7 +255,8 @@ class Relator:
         text = s.norm[:position - s.start]
         start = self._marks.clause_start(text, len(text))
         m = self.rules.quantities.public_purse.match(text, start)
-        if m is None or any(lm.mention.end - s.start > start for lm in before):
+        # the purse's own name (县财政, read as the county's finance office) names no other organisation
+        if m is None or any(lm.mention.end - s.start > start and not self._pays_from_purse(lm.entity) for lm in before):
             return None
         level = (m.group("level") or "")[:1]
         owner = next((lm.entity for lm in reversed(before) if self._pays_from_purse(lm.entity)), purse)
