@@ -939,3 +939,13 @@ def test_a_quoted_word_of_help_before_a_group_names_the_help_not_the_group(pipel
 def test_a_party_committee_and_its_government_named_as_a_pair_are_two_bodies(pipeline, text, committee, government):
     got = {lm.mention.surface: lm.entity.label for lm in linked(pipeline, text) if lm.entity.cls == "Regulator"}
     assert committee in got and set(got.values()) == {committee, government}
+
+
+@pytest.mark.parametrize("text, inside", [
+    ("据中国银行保险报报道，人保财险已完成理赔。", "中国银行"),  # the insurance trade paper, not the bank
+    ("记者从宁国市人民政府网获悉，当地已完成理赔。", "宁国市人民政府"),  # the government's website
+])
+def test_a_name_inside_a_papers_or_websites_name_is_no_mention(pipeline, text, inside):
+    assert not any(s == inside for s, _ in found(pipeline, text))
+    assert ("中国银行", "Partner") in found(pipeline, "人保财险与中国银行签署合作协议。")
+
