@@ -4,7 +4,7 @@ import pytest
 from graph.errors import IkgError
 from graph.recognise import RECOGNISERS, Recogniser, best_reading
 
-from stage_helpers import assert_family_needed, linked, mentions
+from stage_helpers import assert_family_needed, mentions
 
 
 def found(pipeline, text, disabled=()):
@@ -930,17 +930,6 @@ def test_a_quoted_word_of_help_before_a_group_names_the_help_not_the_group(pipel
     assert ("带病群体", "BeneficiaryGroup") in found(pipeline, "监管部门鼓励“带病群体”保险创新。")
 
 
-@pytest.mark.parametrize("text, committee, government", [
-    ("在宜昌市委市政府的坚强领导下，人保财险迅速开展理赔。", "宜昌市委", "宜昌市政府"),
-    ("灾情发生后，人保财险在湖南省委省政府的统一部署下投入救灾。", "湖南省委", "湖南省政府"),
-    # a county the region list lacks: its committee by its place, its government by the committee's county
-    ("太保产险在奉新县委县政府的支持下为果农承保。", "奉新县委", "奉新县政府"),
-])
-def test_a_party_committee_and_its_government_named_as_a_pair_are_two_bodies(pipeline, text, committee, government):
-    got = {lm.mention.surface: lm.entity.label for lm in linked(pipeline, text) if lm.entity.cls == "Regulator"}
-    assert committee in got and set(got.values()) == {committee, government}
-
-
 @pytest.mark.parametrize("text, inside", [
     ("据中国银行保险报报道，人保财险已完成理赔。", "中国银行"),  # the insurance trade paper, not the bank
     ("记者从宁国市人民政府网获悉，当地已完成理赔。", "宁国市人民政府"),  # the government's website
@@ -948,4 +937,3 @@ def test_a_party_committee_and_its_government_named_as_a_pair_are_two_bodies(pip
 def test_a_name_inside_a_papers_or_websites_name_is_no_mention(pipeline, text, inside):
     assert not any(s == inside for s, _ in found(pipeline, text))
     assert ("中国银行", "Partner") in found(pipeline, "人保财险与中国银行签署合作协议。")
-
