@@ -1,13 +1,18 @@
 """Shared fixtures: the pipeline is loaded once, the seeds are built once per test session."""
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
 
 from graph import Pipeline, build
+from graph.build import find_articles
+from graph.evaluate import load_gold
+from graph.ingest import read_article
 from graph.namespaces import SKOS
+from graph.registry import normalise
 from graph.store import load_dataset, memory_store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,3 +58,31 @@ def entity(ds, name: str) -> URIRef:
     found = {s for p in (SKOS.prefLabel, SKOS.altLabel) for s in ds.subjects(p, Literal(name, lang="zh"))}
     assert len(found) == 1, f"{name!r} names {len(found)} entities: {sorted(found)}"
     return found.pop()
+
+
+def gold_quote_problems(gold_dir: Path, articles: Path) -> list[tuple[str, str]]:
+    """(article, what) for every gold name, evidence quote or amount as written its article lacks.
+
+    Names are compared after NFKC and the registry's normalisation (full-width forms); quotes
+    exactly but for white space, in the article's text or in its raw page."""
+    def flat(text: str) -> str:
+        return normalise(unicodedata.normalize("NFKC", text))
+
+    def squash(text: str) -> str:
+        return "".join(text.split())
+
+    paths = {p.stem: p for p in find_articles(articles)}
+    problems = []
+    for g in load_gold(gold_dir):
+        if g.article not in paths:
+            problems.append((g.article, "no article"))
+            continue
+        # a table row may be quoted as the page writes it, markup and all
+        text = read_article(paths[g.article]).text
+        raw = paths[g.article].read_bytes().decode("utf-8", "replace")  # some pages are GBK: their quotes are in text
+        problems += [(g.article, f"name {e.name}") for e in g.entities if not e.implied
+                     and not any(flat(n) in flat(text) for n in (e.name, *e.aliases))]
+        problems += [(g.article, f"quote {q}") for q in [r.evidence for r in g.relations] +
+                     [m.evidence for m in g.amounts] if squash(q) not in squash(text) and q not in raw]
+        problems += [(g.article, f"as written {m.as_written}") for m in g.amounts if m.as_written not in m.evidence]
+    return problems

@@ -5,7 +5,9 @@ import re
 from graph.build import find_articles
 from graph.evaluate import load_gold
 
-from conftest import ROOT
+import pytest
+
+from conftest import ROOT, gold_quote_problems
 
 NEWS = ROOT / "tests" / "corpus" / "news"
 
@@ -40,3 +42,10 @@ def test_the_corpus_spans_the_years_and_page_forms_asked_for():
     years = {int(p.stem.split("_")[1]) for p in paths}
     assert set(range(2016, 2026)) <= years
     assert {p.suffix for p in paths} >= {".txt", ".md", ".html"}
+
+
+@pytest.mark.parametrize("split", ["train", "test"])
+def test_gold_names_and_quotes_are_in_their_articles(split):
+    """Every gold name occurs in its article and every evidence quote is copied exactly from it, so
+    an article rewritten without its gold re-quoted fails here."""
+    assert gold_quote_problems(NEWS / split / "gold", NEWS / split) == []
