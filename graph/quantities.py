@@ -33,42 +33,42 @@ class QuantityRules:
     min_count: Decimal
     amount_kinds: tuple[tuple[str, re.Pattern], ...]
     punctuation: Punctuation
-    policy_terms: re.Pattern | None = None  # 免赔额, 起付线 …: money the insured bears
-    prefixes: re.Pattern | None = None  # the qualifier words that may precede a number
-    other_owners: re.Pattern | None = None  # 保险业, 责任人 …: whose amount is no organisation's
-    reported_by: re.Pattern | None = None  # 据, 获悉 …: a body that reports a figure, not its owner
-    possessive: re.Pattern | None = None  # X的30亿元: X's
-    respectively: re.Pattern | None = None  # A、B分别…N1和N2: N1 is A's, N2 B's
-    shared_owners: re.Pattern | None = None  # 、B等企业: the amount after it is a list's, no one's own
-    acts_on_others: re.Pattern | None = None  # 批准, 罚款 …: a body that approves or fines owns no amount
-    doer_after: re.Pattern | None = None  # 15亿元资本由X认缴: X, after the amount, owns it
-    market_scope: re.Pattern | None = None  # 全省, 辖内 …: a sentence about a region's figures
-    series_row: re.Pattern | None = None  # 2021年 | …: a table row of the article's insurer's time series
-    insurer_kinds: frozenset[str] = frozenset()  # cover, claims, gifts: an insurer's, where nobody is named
-    insurers_only: frozenset[str] = frozenset()  # cover, claims: an insurer's though a partner is named nearer
-    governed_owner: re.Pattern | None = None  # 由X投资, 对X罚款: X, though no subject, owns the amount
-    foreign_after: re.Pattern | None = None  # 23亿美元: another currency, no amount in yuan
-    foreign_before: re.Pattern | None = None  # 新台幣3,298萬元: likewise
-    insurer_premium: re.Pattern | None = None  # 每亩保费为: a policy's premium, an insurer's where nobody is named
-    list_item: re.Pattern | None = None  # "- …": a bulleted paragraph, going on with the one before the list
-    threshold: re.Pattern | None = None  # 50万元以上的罚单: a bracket, no amount
-    yuan_before: re.Pattern | None = None  # 约合人民币: yuan, though another currency came before
-    yuan_after: re.Pattern | None = None  # 500万元人民币: likewise
-    source_of: re.Pattern | None = None  # 从: an organisation after it gives to the one before it
-    local_currency: re.Pattern | None = None  # 新台币: an article's own currency, its bare 元 not yuan
-    yuan: re.Pattern | None = None  # 人民币 anywhere: the article counts in yuan after all
-    insurer_premium_after: re.Pattern | None = None  # 50元的标准投保: likewise, written after the amount
-    fined_people: re.Pattern | None = None  # 10名代理人…处以罚款: people, not their firm, are fined
-    fine: re.Pattern | None = None  # 罚: an amount's clause that fines
-    refers_back: re.Pattern | None = None  # 该公司, 对公司: the firm named before, in the amount's clause
-    each: re.Pattern | None = None  # A、B各捐款N: each of the list owns N
-    fined_person: re.Pattern | None = None  # 个人罚款, 总经理张某被罚款: a person, in the amount's clause, fined it
-    public_purse: re.Pattern | None = None  # 县财政补贴N, 其中政府承担N: the local government pays
-    purse_owner: re.Pattern | None = None  # 政府, 财政: the name of a body that pays from the public purse
-    owner_cause: re.Pattern | None = None  # 因: people named after it in a clause are the cause, not the owner
-    loss_tally: re.Pattern | None = None  # 报损, 估损: a sentence tallying the losses reported in a region
-    unit_price: re.Pattern | None = None  # 每股, 每: a price per share or a unit measure, no amount
-    purse_levels: str = ""  # 省市县区: a level written before 财政 that its body's name must have
+    policy_terms: re.Pattern  # 免赔额, 起付线 …: money the insured bears
+    prefixes: re.Pattern  # the qualifier words that may precede a number
+    other_owners: re.Pattern  # 保险业, 责任人 …: whose amount is no organisation's
+    reported_by: re.Pattern  # 据, 获悉 …: a body that reports a figure, not its owner
+    possessive: re.Pattern  # X的30亿元: X's
+    respectively: re.Pattern  # A、B分别…N1和N2: N1 is A's, N2 B's
+    shared_owners: re.Pattern  # 、B等企业: the amount after it is a list's, no one's own
+    acts_on_others: re.Pattern  # 批准, 罚款 …: a body that approves or fines owns no amount
+    doer_after: re.Pattern  # 15亿元资本由X认缴: X, after the amount, owns it
+    market_scope: re.Pattern  # 全省, 辖内 …: a sentence about a region's figures
+    series_row: re.Pattern  # 2021年 | …: a table row of the article's insurer's time series
+    insurer_kinds: frozenset[str]  # cover, claims, gifts: an insurer's, where nobody is named
+    insurers_only: frozenset[str]  # cover, claims: an insurer's though a partner is named nearer
+    governed_owner: re.Pattern  # 由X投资, 对X罚款: X, though no subject, owns the amount
+    foreign_after: re.Pattern  # 23亿美元: another currency, no amount in yuan
+    foreign_before: re.Pattern  # 新台幣3,298萬元: likewise
+    insurer_premium: re.Pattern  # 每亩保费为: a policy's premium, an insurer's where nobody is named
+    list_item: re.Pattern  # "- …": a bulleted paragraph, going on with the one before the list
+    threshold: re.Pattern  # 50万元以上的罚单: a bracket, no amount
+    yuan_before: re.Pattern  # 约合人民币: yuan, though another currency came before
+    yuan_after: re.Pattern  # 500万元人民币: likewise
+    source_of: re.Pattern  # 从: an organisation after it gives to the one before it
+    local_currency: re.Pattern  # 新台币: an article's own currency, its bare 元 not yuan
+    yuan: re.Pattern  # 人民币 anywhere: the article counts in yuan after all
+    insurer_premium_after: re.Pattern  # 50元的标准投保: likewise, written after the amount
+    fined_people: re.Pattern  # 10名代理人…处以罚款: people, not their firm, are fined
+    fine: re.Pattern  # 罚: an amount's clause that fines
+    refers_back: re.Pattern  # 该公司, 对公司: the firm named before, in the amount's clause
+    each: re.Pattern  # A、B各捐款N: each of the list owns N
+    fined_person: re.Pattern  # 个人罚款, 总经理张某被罚款: a person, in the amount's clause, fined it
+    public_purse: re.Pattern  # 县财政补贴N, 其中政府承担N: the local government pays
+    purse_owner: re.Pattern  # 政府, 财政: the name of a body that pays from the public purse
+    owner_cause: re.Pattern  # 因: people named after it in a clause are the cause, not the owner
+    loss_tally: re.Pattern  # 报损, 估损: a sentence tallying the losses reported in a region
+    unit_price: re.Pattern  # 每股, 每: a price per share or a unit measure, no amount
+    purse_levels: str  # 省市县区: a level written before 财政 that its body's name must have
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":

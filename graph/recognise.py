@@ -278,7 +278,8 @@ class Recogniser:
                 if a < b and not any(taken[a:b]) and not self._starts_an_office(s, m):
                     taken[a:b] = [True] * (b - a)
                     out.append(m)
-        out = [m for m in out if not self._one_of_a_group(s, m)]
+        out = [m for m in out if not self._one_of_a_group(s, m)
+               and not self.rules.outlet_after.match(s.text, m.end - s.start)]  # 中国银行|保险报 is a paper
         out = self._groups_listed_with_insurers(s, sorted(out, key=lambda m: m.start))
         return self._with_short_names(s, out)
 

@@ -9,6 +9,7 @@ and leaves Ctrl-C to the build, which stops the whole pool.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -91,3 +92,8 @@ def map_in_processes(function: Callable, items: Iterable, jobs: int, initializer
         if pool is not None:
             with _interrupts_deferred():  # an interrupt while the workers are being stopped waits for it
                 pool.terminate()
+                # The pool's locks unlink their semaphores in finalizers when it is collected; run
+                # them here, where Ctrl-C waits, not at whatever later moment the collector picks
+                # (a Ctrl-C inside a finalizer prints a traceback even though the build finished).
+                del pool
+                gc.collect()

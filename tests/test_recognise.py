@@ -928,3 +928,12 @@ def test_a_quoted_word_of_help_before_a_group_names_the_help_not_the_group(pipel
     assert ("守护骑手", "Product") in got
     assert ("守护骑手", "BeneficiaryGroup") not in got
     assert ("带病群体", "BeneficiaryGroup") in found(pipeline, "监管部门鼓励“带病群体”保险创新。")
+
+
+@pytest.mark.parametrize("text, inside", [
+    ("据中国银行保险报报道，人保财险已完成理赔。", "中国银行"),  # the insurance trade paper, not the bank
+    ("记者从宁国市人民政府网获悉，当地已完成理赔。", "宁国市人民政府"),  # the government's website
+])
+def test_a_name_inside_a_papers_or_websites_name_is_no_mention(pipeline, text, inside):
+    assert not any(s == inside for s, _ in found(pipeline, text))
+    assert ("中国银行", "Partner") in found(pipeline, "人保财险与中国银行签署合作协议。")
