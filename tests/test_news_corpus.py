@@ -49,3 +49,19 @@ def test_gold_names_and_quotes_are_in_their_articles(split):
     """Every gold name occurs in its article and every evidence quote is copied exactly from it, so
     an article rewritten without its gold re-quoted fails here."""
     assert gold_quote_problems(NEWS / split / "gold", NEWS / split) == []
+
+
+def _source_pages() -> dict[str, set[str]]:
+    """Each source address in SOURCES.md and the stems whose rows name it."""
+    pages: dict[str, set[str]] = {}
+    for row in re.finditer(r"^\| (p\d+_\S+) \| ([^|]*)\|", (NEWS / "SOURCES.md").read_text(encoding="utf-8"), re.M):
+        for url in re.findall(r"https?://[^\s;,()（）]+", row.group(2)):
+            pages.setdefault(url.rstrip("/."), set()).add(row.group(1))
+    return pages
+
+
+def test_no_source_page_feeds_both_splits():
+    """A train article written from a test article's page would teach the rules that article's facts."""
+    shared = {url: sorted(stems) for url, stems in _source_pages().items()
+              if {split_of(s) for s in stems} == {"train", "test"}}
+    assert shared == {}
