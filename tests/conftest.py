@@ -63,8 +63,8 @@ def entity(ds, name: str) -> URIRef:
 def gold_quote_problems(gold_dir: Path, articles: Path) -> list[tuple[str, str]]:
     """(article, what) for every gold name, evidence quote or amount as written its article lacks.
 
-    Names are compared after NFKC and the registry's normalisation (full-width forms); quotes
-    exactly but for white space, in the article's text or in its raw page."""
+    Names are compared after NFKC and the registry's normalisation (full-width forms), in the
+    article's title and text; quotes exactly but for white space, in its text or in its raw page."""
     def flat(text: str) -> str:
         return normalise(unicodedata.normalize("NFKC", text))
 
@@ -78,10 +78,11 @@ def gold_quote_problems(gold_dir: Path, articles: Path) -> list[tuple[str, str]]
             problems.append((g.article, "no article"))
             continue
         # a table row may be quoted as the page writes it, markup and all
-        text = read_article(paths[g.article]).text
+        doc = read_article(paths[g.article])
+        text = doc.text
         raw = paths[g.article].read_bytes().decode("utf-8", "replace")  # some pages are GBK: their quotes are in text
         problems += [(g.article, f"name {e.name}") for e in g.entities if not e.implied
-                     and not any(flat(n) in flat(text) for n in (e.name, *e.aliases))]
+                     and not any(flat(n) in flat(f"{doc.title}\n{text}") for n in (e.name, *e.aliases))]
         problems += [(g.article, f"quote {q}") for q in [r.evidence for r in g.relations] +
                      [m.evidence for m in g.amounts] if squash(q) not in squash(text) and q not in raw]
         problems += [(g.article, f"as written {m.as_written}") for m in g.amounts if m.as_written not in m.evidence]
