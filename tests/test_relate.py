@@ -930,3 +930,17 @@ def test_claims_in_a_paragraph_naming_no_insurer_are_not_the_last_insurers_produ
     got = triples(pipeline, text)
     assert ("太保产险", "provides", "骑手安心保") in got
     assert ("太保产险", "provides", "沪惠保") not in got
+
+
+@pytest.mark.parametrize("text, fact", [
+    # a product brought out, in words other than 推出
+    ("太保产险拿出了一款“骑手安心保”。", ("太保产险", "provides", "骑手安心保")),
+    ("2017年，太保产险再添一款“骑手安心保”。", ("太保产险", "provides", "骑手安心保")),
+    # guidance received, and a body's programme joined
+    ("太保产险接受上海银保监局的指导，第一时间启动应急预案。", ("太保产险", "guidedBy", "上海银保监局")),
+    ("太保产险加入了上海银保监局所实施的专项行动。", ("太保产险", "guidedBy", "上海银保监局")),
+    # goods handed out to a group
+    ("中国人保把防暑降温用品分发给环卫工人。", ("中国人保", "donatesTo", "环卫工人")),
+])
+def test_relations_stated_in_other_words(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
