@@ -939,8 +939,15 @@ def test_claims_in_a_paragraph_naming_no_insurer_are_not_the_last_insurers_produ
     # guidance received, and a body's programme joined
     ("太保产险接受上海银保监局的指导，第一时间启动应急预案。", ("太保产险", "guidedBy", "上海银保监局")),
     ("太保产险加入了上海银保监局所实施的专项行动。", ("太保产险", "guidedBy", "上海银保监局")),
+    ("太保产险开发该产品，并得到上海银保监局等单位指导。", ("太保产险", "guidedBy", "上海银保监局")),
     # goods handed out to a group
     ("中国人保把防暑降温用品分发给环卫工人。", ("中国人保", "donatesTo", "环卫工人")),
 ])
 def test_relations_stated_in_other_words(pipeline, text, fact):
     assert fact in triples(pipeline, text)
+
+
+def test_support_received_is_no_guidance(pipeline):
+    # settled in tests/gold/README.md: 在…支持下 / 得到…支持 alone is neither guidance nor partnership
+    got = triples(pipeline, "该项目得到上海银保监局的支持，由太保产险承保。")
+    assert not any(p == "guidedBy" for _, p, _ in got)
