@@ -951,3 +951,12 @@ def test_support_received_is_no_guidance(pipeline):
     # settled in tests/gold/README.md: 在…支持下 / 得到…支持 alone is neither guidance nor partnership
     got = triples(pipeline, "该项目得到上海银保监局的支持，由太保产险承保。")
     assert not any(p == "guidedBy" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text, fact", [
+    # 替 and 给 as the preposition of help, where older texts wrote 为
+    ("人保财险专门替种粮大户设计了一套天气指数保险。", ("人保财险", "supports", "种粮大户")),
+    ("台风过后，太保产险给受灾渔民送上了首笔预付赔款。", ("太保产险", "supports", "受灾渔民")),
+])
+def test_help_written_with_ti_or_gei_names_whom_the_insurer_supports(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
