@@ -960,3 +960,8 @@ def test_support_received_is_no_guidance(pipeline):
 ])
 def test_help_written_with_ti_or_gei_names_whom_the_insurer_supports(pipeline, text, fact):
     assert fact in triples(pipeline, text)
+
+
+def test_money_or_goods_handed_into_a_groups_hands_is_the_insurers_support(pipeline):
+    got = triples(pipeline, "暴雨过后，太保产险把首批赔款送到了受灾菜农手中。")
+    assert ("太保产险", "supports", "受灾菜农") in got
