@@ -965,3 +965,12 @@ def test_help_written_with_ti_or_gei_names_whom_the_insurer_supports(pipeline, t
 def test_money_or_goods_handed_into_a_groups_hands_is_the_insurers_support(pipeline):
     got = triples(pipeline, "暴雨过后，太保产险把首批赔款送到了受灾菜农手中。")
     assert ("太保产险", "supports", "受灾菜农") in got
+
+
+@pytest.mark.parametrize("text", [
+    "太保产险今年开卖“骑手安心保”。",
+    "太保产险日前上市的“骑手安心保”卖得不错。",
+    "太保产险去年做成了一款“骑手安心保”。",
+])
+def test_a_product_put_on_sale_in_other_words_is_the_insurers(pipeline, text):
+    assert ("太保产险", "provides", "骑手安心保") in triples(pipeline, text)
