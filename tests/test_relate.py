@@ -951,3 +951,26 @@ def test_support_received_is_no_guidance(pipeline):
     # settled in tests/gold/README.md: 在…支持下 / 得到…支持 alone is neither guidance nor partnership
     got = triples(pipeline, "该项目得到上海银保监局的支持，由太保产险承保。")
     assert not any(p == "guidedBy" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text, fact", [
+    # 替 and 给 as the preposition of help, where older texts wrote 为
+    ("人保财险专门替种粮大户设计了一套天气指数保险。", ("人保财险", "supports", "种粮大户")),
+    ("台风过后，太保产险给受灾渔民送上了首笔预付赔款。", ("太保产险", "supports", "受灾渔民")),
+])
+def test_help_written_with_ti_or_gei_names_whom_the_insurer_supports(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
+def test_money_or_goods_handed_into_a_groups_hands_is_the_insurers_support(pipeline):
+    got = triples(pipeline, "暴雨过后，太保产险把首批赔款送到了受灾菜农手中。")
+    assert ("太保产险", "supports", "受灾菜农") in got
+
+
+@pytest.mark.parametrize("text", [
+    "太保产险今年开卖“骑手安心保”。",
+    "太保产险日前上市的“骑手安心保”卖得不错。",
+    "太保产险去年做成了一款“骑手安心保”。",
+])
+def test_a_product_put_on_sale_in_other_words_is_the_insurers(pipeline, text):
+    assert ("太保产险", "provides", "骑手安心保") in triples(pipeline, text)
