@@ -937,3 +937,11 @@ def test_a_quoted_word_of_help_before_a_group_names_the_help_not_the_group(pipel
 def test_a_name_inside_a_papers_or_websites_name_is_no_mention(pipeline, text, inside):
     assert not any(s == inside for s, _ in found(pipeline, text))
     assert ("中国银行", "Partner") in found(pipeline, "人保财险与中国银行签署合作协议。")
+
+
+def test_a_group_after_ti_is_helped_and_ti_is_no_part_of_its_name(pipeline):
+    # 替 says for whom, as 为 does: 替菜农投保, 为替渔民分担风险 (not a group called 替渔民)
+    assert ("菜农", "BeneficiaryGroup") in found(pipeline, "镇政府出资替菜农投保了蔬菜种植保险。")
+    got = found(pipeline, "县里为替渔民分担台风风险，推出了新的险种。")
+    assert ("渔民", "BeneficiaryGroup") in got
+    assert ("替渔民", "BeneficiaryGroup") not in got
