@@ -945,3 +945,13 @@ def test_a_group_after_ti_is_helped_and_ti_is_no_part_of_its_name(pipeline):
     got = found(pipeline, "县里为替渔民分担台风风险，推出了新的险种。")
     assert ("渔民", "BeneficiaryGroup") in got
     assert ("替渔民", "BeneficiaryGroup") not in got
+
+
+@pytest.mark.parametrize("text, product", [
+    ("人保财险推出一款羊肚菌种植保险，每亩保费30元。", "羊肚菌种植保险"),  # the one launched, counted
+    ("安华农险再添一款肉羊价格保险，养殖户可自愿投保。", "肉羊价格保险"),  # 再添: one more
+    ("当地保险公司陆续拿出了核桃种植保险和花椒种植保险。", "核桃种植保险"),  # 拿出: brought out
+    ("去年县里办起了蜜蜂养殖保险，首批有40户参保。", "蜜蜂养殖保险"),  # 办起: set up
+])
+def test_a_cover_launched_in_other_words_is_a_product(pipeline, text, product):
+    assert (product, "Product") in found(pipeline, text)
