@@ -955,3 +955,10 @@ def test_a_group_after_ti_is_helped_and_ti_is_no_part_of_its_name(pipeline):
 ])
 def test_a_cover_launched_in_other_words_is_a_product(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
+
+
+def test_a_list_of_covers_closed_by_this_series_names_each_cover(pipeline):
+    # a list of covers ends in 这一系列产品 or 这几类…保险 as it does in 等…产品
+    got = found(pipeline, "该公司先后开发了葡萄种植气象保险、茶叶低温指数险这一系列产品。")
+    assert ("葡萄种植气象保险", "Product") in got
+    assert ("茶叶低温指数险", "Product") in got
