@@ -962,3 +962,12 @@ def test_a_list_of_covers_closed_by_this_series_names_each_cover(pipeline):
     got = found(pipeline, "该公司先后开发了葡萄种植气象保险、茶叶低温指数险这一系列产品。")
     assert ("葡萄种植气象保险", "Product") in got
     assert ("茶叶低温指数险", "Product") in got
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("人保财险跟成都农商银行签了合作协议。", "成都农商银行"),  # 跟 joins a partner as 与 does
+    ("该公司牵手阳光儿童医院推出义诊。", "阳光儿童医院"),  # 牵手: teams up with
+    ("公司委托明远保险公估公司查勘定损。", "明远保险公估公司"),  # 委托: the firm hired, not 公司委托…
+])
+def test_a_partner_joined_by_other_words_starts_after_them(pipeline, text, partner):
+    assert (partner, "Partner") in found(pipeline, text)
