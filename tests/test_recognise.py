@@ -971,3 +971,12 @@ def test_a_list_of_covers_closed_by_this_series_names_each_cover(pipeline):
 ])
 def test_a_partner_joined_by_other_words_starts_after_them(pipeline, text, partner):
     assert (partner, "Partner") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, programme", [
+    ("太平人寿和当地医院搞“健康下乡”，每月义诊一次。", "健康下乡"),  # 搞: carry out
+    ("县里与人保财险开办“乡村安心贷”，帮助农户周转。", "乡村安心贷"),  # 开办: set up
+    ("去年该公司举行“蓝天守护”，走进二十所学校。", "蓝天守护"),  # 举行: hold
+])
+def test_a_quoted_programme_launched_in_other_words_is_an_initiative(pipeline, text, programme):
+    assert (programme, "Initiative") in found(pipeline, text)
