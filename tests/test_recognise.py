@@ -937,3 +937,46 @@ def test_a_quoted_word_of_help_before_a_group_names_the_help_not_the_group(pipel
 def test_a_name_inside_a_papers_or_websites_name_is_no_mention(pipeline, text, inside):
     assert not any(s == inside for s, _ in found(pipeline, text))
     assert ("中国银行", "Partner") in found(pipeline, "人保财险与中国银行签署合作协议。")
+
+
+def test_a_group_after_ti_is_helped_and_ti_is_no_part_of_its_name(pipeline):
+    # 替 says for whom, as 为 does: 替菜农投保, 为替渔民分担风险 (not a group called 替渔民)
+    assert ("菜农", "BeneficiaryGroup") in found(pipeline, "镇政府出资替菜农投保了蔬菜种植保险。")
+    got = found(pipeline, "县里为替渔民分担台风风险，推出了新的险种。")
+    assert ("渔民", "BeneficiaryGroup") in got
+    assert ("替渔民", "BeneficiaryGroup") not in got
+
+
+@pytest.mark.parametrize("text, product", [
+    ("人保财险推出一款羊肚菌种植保险，每亩保费30元。", "羊肚菌种植保险"),  # the one launched, counted
+    ("安华农险再添一款肉羊价格保险，养殖户可自愿投保。", "肉羊价格保险"),  # 再添: one more
+    ("当地保险公司陆续拿出了核桃种植保险和花椒种植保险。", "核桃种植保险"),  # 拿出: brought out
+    ("去年县里办起了蜜蜂养殖保险，首批有40户参保。", "蜜蜂养殖保险"),  # 办起: set up
+])
+def test_a_cover_launched_in_other_words_is_a_product(pipeline, text, product):
+    assert (product, "Product") in found(pipeline, text)
+
+
+def test_a_list_of_covers_closed_by_this_series_names_each_cover(pipeline):
+    # a list of covers ends in 这一系列产品 or 这几类…保险 as it does in 等…产品
+    got = found(pipeline, "该公司先后开发了葡萄种植气象保险、茶叶低温指数险这一系列产品。")
+    assert ("葡萄种植气象保险", "Product") in got
+    assert ("茶叶低温指数险", "Product") in got
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("人保财险跟成都农商银行签了合作协议。", "成都农商银行"),  # 跟 joins a partner as 与 does
+    ("该公司牵手阳光儿童医院推出义诊。", "阳光儿童医院"),  # 牵手: teams up with
+    ("公司委托明远保险公估公司查勘定损。", "明远保险公估公司"),  # 委托: the firm hired, not 公司委托…
+])
+def test_a_partner_joined_by_other_words_starts_after_them(pipeline, text, partner):
+    assert (partner, "Partner") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, programme", [
+    ("太平人寿和当地医院搞“健康下乡”，每月义诊一次。", "健康下乡"),  # 搞: carry out
+    ("县里与人保财险开办“乡村安心贷”，帮助农户周转。", "乡村安心贷"),  # 开办: set up
+    ("去年该公司举行“蓝天守护”，走进二十所学校。", "蓝天守护"),  # 举行: hold
+])
+def test_a_quoted_programme_launched_in_other_words_is_an_initiative(pipeline, text, programme):
+    assert (programme, "Initiative") in found(pipeline, text)
