@@ -951,3 +951,14 @@ def test_support_received_is_no_guidance(pipeline):
     # settled in tests/gold/README.md: 在…支持下 / 得到…支持 alone is neither guidance nor partnership
     got = triples(pipeline, "该项目得到上海银保监局的支持，由太保产险承保。")
     assert not any(p == "guidedBy" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text, fact", [
+    # a partnership signed or struck in other words (签下 / 订立 / 联手 / 打通)
+    ("太保产险同饿了么签下一份骑手保障协议。", ("太保产险", "partnersWith", "饿了么")),
+    ("2019年，太保产险与美团订立了骑手保障协议。", ("太保产险", "partnersWith", "美团")),
+    ("今年太保产险再次与饿了么联手，为骑手送上关爱。", ("太保产险", "partnersWith", "饿了么")),
+    ("太保产险同饿了么打通了理赔绿色通道。", ("太保产险", "partnersWith", "饿了么")),
+])
+def test_relations_in_the_words_news_writers_use(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
