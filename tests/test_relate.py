@@ -959,6 +959,9 @@ def test_support_received_is_no_guidance(pipeline):
     ("2019年，太保产险与美团订立了骑手保障协议。", ("太保产险", "partnersWith", "美团")),
     ("今年太保产险再次与饿了么联手，为骑手送上关爱。", ("太保产险", "partnersWith", "饿了么")),
     ("太保产险同饿了么打通了理赔绿色通道。", ("太保产险", "partnersWith", "饿了么")),
+    # work done as a body's plan or rule says (按 / 依照 / 遵照)
+    ("太保产险按上海银保监局的工作部署，开通了理赔绿色通道。", ("太保产险", "guidedBy", "上海银保监局")),
+    ("太保产险依照上海银保监局的要求简化理赔手续。", ("太保产险", "guidedBy", "上海银保监局")),
 ])
 def test_relations_in_the_words_news_writers_use(pipeline, text, fact):
     assert fact in triples(pipeline, text)
