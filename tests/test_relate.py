@@ -962,6 +962,8 @@ def test_support_received_is_no_guidance(pipeline):
     # work done as a body's plan or rule says (按 / 依照 / 遵照)
     ("太保产险按上海银保监局的工作部署，开通了理赔绿色通道。", ("太保产险", "guidedBy", "上海银保监局")),
     ("太保产险依照上海银保监局的要求简化理赔手续。", ("太保产险", "guidedBy", "上海银保监局")),
+    # work an authority commissioned
+    ("太保寿险受上海市医疗保障局委托，承办长期护理保险的经办服务。", ("太保寿险", "guidedBy", "上海市医疗保障局")),
     # goods brought to a group with 给 rather than 向
     ("入夏以来，中国人保给环卫工人送去了一批防暑降温物资。", ("中国人保", "donatesTo", "环卫工人")),
 ])
