@@ -974,3 +974,21 @@ def test_money_or_goods_handed_into_a_groups_hands_is_the_insurers_support(pipel
 ])
 def test_a_product_put_on_sale_in_other_words_is_the_insurers(pipeline, text):
     assert ("太保产险", "provides", "骑手安心保") in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text, fact", [
+    # a partnership signed or struck in other words (签下 / 订立 / 联手 / 打通)
+    ("太保产险同饿了么签下一份骑手保障协议。", ("太保产险", "partnersWith", "饿了么")),
+    ("2019年，太保产险与美团订立了骑手保障协议。", ("太保产险", "partnersWith", "美团")),
+    ("今年太保产险再次与饿了么联手，为骑手送上关爱。", ("太保产险", "partnersWith", "饿了么")),
+    ("太保产险同饿了么打通了理赔绿色通道。", ("太保产险", "partnersWith", "饿了么")),
+    # work done as a body's plan or rule says (按 / 依照 / 遵照)
+    ("太保产险按上海银保监局的工作部署，开通了理赔绿色通道。", ("太保产险", "guidedBy", "上海银保监局")),
+    ("太保产险依照上海银保监局的要求简化理赔手续。", ("太保产险", "guidedBy", "上海银保监局")),
+    # work an authority commissioned
+    ("太保寿险受上海市医疗保障局委托，承办长期护理保险的经办服务。", ("太保寿险", "guidedBy", "上海市医疗保障局")),
+    # goods brought to a group with 给 rather than 向
+    ("入夏以来，中国人保给环卫工人送去了一批防暑降温物资。", ("中国人保", "donatesTo", "环卫工人")),
+])
+def test_relations_in_the_words_news_writers_use(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
