@@ -289,3 +289,11 @@ def test_a_price_per_share_or_a_unit_is_no_amount(text, rules):
                                   "平安产险与人保财险参与此轮增资，三家股东共出资9亿元。"])
 def test_a_total_several_firms_put_in_together_is_none_of_theirs_alone(pipeline, text):
     assert owned(pipeline, text) == set()
+
+
+def test_a_countys_claims_in_local_news_are_its_insurers(pipeline):
+    text = "人保财险甘德支公司启动理赔。\n\n统计显示，全县已有800余件案件符合理赔条件，涉及赔款约150万元。"
+    assert owned(pipeline, text) == {("人保财险甘德支公司", "1500000")}
+    # a province's stays the market's
+    text = "人保财险甘德支公司启动理赔。\n\n统计显示，全省已有800余件案件符合理赔条件，涉及赔款约150万元。"
+    assert owned(pipeline, text) == set()
