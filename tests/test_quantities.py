@@ -283,3 +283,17 @@ def test_a_special_limit_of_a_policy_is_its_insurers_cover(pipeline):
 def test_a_price_per_share_or_a_unit_is_no_amount(text, rules):
     assert money(text, rules) == []
     assert money("本次增发新股募资12.5亿元", rules) == [(Decimal("1250000000"), ())]
+
+
+@pytest.mark.parametrize("text", ["平安产险和人保财险两家股东出资入股。三家一共投入12亿元。",
+                                  "平安产险与人保财险参与此轮增资，三家股东共出资9亿元。"])
+def test_a_total_several_firms_put_in_together_is_none_of_theirs_alone(pipeline, text):
+    assert owned(pipeline, text) == set()
+
+
+def test_a_countys_claims_in_local_news_are_its_insurers(pipeline):
+    text = "人保财险甘德支公司启动理赔。\n\n统计显示，全县已有800余件案件符合理赔条件，涉及赔款约150万元。"
+    assert owned(pipeline, text) == {("人保财险甘德支公司", "1500000")}
+    # a province's stays the market's
+    text = "人保财险甘德支公司启动理赔。\n\n统计显示，全省已有800余件案件符合理赔条件，涉及赔款约150万元。"
+    assert owned(pipeline, text) == set()
