@@ -406,7 +406,8 @@ def load_rules(path: Path | None = None) -> Rules:
         initiative_before_exclude=products.regex("initiative_before_exclude"),
         product_head=products.regex("product_head"),
         cover_short_forms=tuple((short, full) for short, full in products.get("cover_short_forms", dict, {}).items()),
-        unquoted_product=products.regex("unquoted_product"),
+        unquoted_product=products.regex("unquoted_product", _expand(products.get("unquoted_product", str), {
+            "launch_verbs": alternation(products.words("launch_verbs")), "listed_end": products.get("listed_end", str)})),
         quote_exclude=products.regex("quote_exclude"),
         quote_exclude_before=products.regex("quote_exclude_before"),
         quote_exclude_after=products.regex("quote_exclude_after"),
