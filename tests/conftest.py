@@ -77,10 +77,10 @@ def gold_quote_problems(gold_dir: Path, articles: Path) -> list[tuple[str, str]]
         if g.article not in paths:
             problems.append((g.article, "no article"))
             continue
-        # a table row may be quoted as the page writes it, markup and all
         doc = read_article(paths[g.article])
         text = doc.text
-        raw = paths[g.article].read_bytes().decode("utf-8", "replace")  # some pages are GBK: their quotes are in text
+        # a table row may be quoted as the page writes it, markup and all (a GBK page's quotes are in text)
+        raw = paths[g.article].read_bytes().decode("utf-8", "replace")
         problems += [(g.article, f"name {e.name}") for e in g.entities if not e.implied
                      and not any(flat(n) in flat(f"{doc.title}\n{text}") for n in (e.name, *e.aliases))]
         problems += [(g.article, f"quote {q}") for q in [r.evidence for r in g.relations] +

@@ -2,10 +2,10 @@
 import hashlib
 import re
 
+import pytest
+
 from graph.build import find_articles
 from graph.evaluate import load_gold
-
-import pytest
 
 from conftest import ROOT, gold_quote_problems
 
