@@ -2,8 +2,7 @@
 
 A candidate is a pair of linked mentions of one sentence whose classes fit a relation's subject and
 object (``relations.toml`` lists them: the classes ANNOTATION.md relates, as the rules' ``stated_for``),
-or the topic (the paragraph's firm or cover, else the article's first) with an object of a sentence
-that names no subject of the relation (see :func:`candidates`).
+or the paragraph's organisation (the topic) with an object of a sentence that names no organisation.
 Its features are the two classes, the words between and around the two mentions, their order and
 distance, the punctuation and other organisations between them, whether the object is quoted, and
 the trigger words of its clause. python-crfsuite, fed one-item sequences, is logistic regression:
@@ -24,7 +23,7 @@ from pathlib import Path
 
 from .errors import IkgError
 from .learned import CrfFile, train_into, trigger_occurrences
-from .namespaces import ORGANISATION_CLASSES, SYMMETRIC
+from .namespaces import ORGANISATION_CLASSES, PUBLIC_CLASSES, SYMMETRIC
 from .records import Entity, Evidence, Fact, LinkedMention, Sentence
 from .rules import Table
 
@@ -33,6 +32,9 @@ CONFIG_FILE = "relations.toml"
 YES, NO = "1", "0"  # the two labels: stated, not stated
 # Relations whose object a clause gives one subject (A推出X): see :func:`added`.
 ONE_SUBJECT = frozenset({"provides", "targets"})
+
+# The paragraph's organisation: the first firm a sentence names (public bodies guide, they are no topic).
+_TOPIC_CLASSES = ORGANISATION_CLASSES - PUBLIC_CLASSES
 
 
 @dataclass(frozen=True)
@@ -204,15 +206,15 @@ class _SentenceView:
 
 
 def _features(view: _SentenceView, p: str, subject: LinkedMention | None, topic: Entity | None,
-              obj: LinkedMention, scope: str = "topic") -> tuple[str, ...]:
+              obj: LinkedMention) -> tuple[str, ...]:
     """The features of one candidate: ``subject`` is a mention of the sentence, or None with ``topic``.
 
     All but one (rivals) mean the same for every relation a pair of mentions may hold: they are
     computed once per pair (:func:`_pair_features`) and given each relation's prefix."""
-    key = (id(subject), id(topic), id(obj), scope)
+    key = (id(subject), id(topic), id(obj))
     pair = view.pairs.get(key)
     if pair is None:
-        pair = view.pairs[key] = _pair_features(view, subject, topic, obj, scope)
+        pair = view.pairs[key] = _pair_features(view, subject, topic, obj)
     body, shared, rival_classes, after_rivals = pair
     if rival_classes is not None:
         subjects = view.config.subjects[p]
@@ -221,8 +223,7 @@ def _features(view: _SentenceView, p: str, subject: LinkedMention | None, topic:
     return tuple(dict.fromkeys([f"p={p}", *[prefix + x for x in body], *shared, *[prefix + x for x in shared]]))
 
 
-def _pair_features(view: _SentenceView, subject: LinkedMention | None, topic: Entity | None, obj: LinkedMention,
-                   scope: str = "topic"):
+def _pair_features(view: _SentenceView, subject: LinkedMention | None, topic: Entity | None, obj: LinkedMention):
     """What :func:`_features` gives every relation of a pair: the features to prefix, the shared
     ones before the rivals, the classes of the mentions that may be rivals (None without a subject
     mention) and the shared ones after the rivals."""
@@ -237,7 +238,7 @@ def _pair_features(view: _SentenceView, subject: LinkedMention | None, topic: En
     if oa > 0 and view.text[oa - 1] in view.config.opening:
         shared.append("oquoted")
     if subject is None:
-        shared += [scope, *(["oblocked"] if view.blocked(oa) else [])]
+        shared += ["topic", *(["oblocked"] if view.blocked(oa) else [])]
         if any(m.entity.cls in ORGANISATION_CLASSES and ma < oa and view.clause_of[ma] == view.clause_of[oa]
                for m, (ma, _) in zip(view.ms, view.spans)):
             shared.append("org_in_oclause")
@@ -278,30 +279,22 @@ def _pair_features(view: _SentenceView, subject: LinkedMention | None, topic: En
 def candidates(sentences: Sequence[Sentence], linked: Iterable[LinkedMention],
                config: RelationConfig) -> list[Candidate]:
     """Every candidate relation of the sentences: mention pairs of one sentence, and the topic with
-    the objects of a sentence that names no mention of the relation's subject classes.
-
-    A topic is kept for each kind of subject (firms; products and programmes): the first one the
-    latest sentence naming one names, within the paragraph, or else the first of the article (its
-    headline's or opening's firm, which later paragraphs go on about without naming it)."""
+    the objects of a sentence that names no organisation of the relation's subject classes."""
     by_sentence: dict[int, list[LinkedMention]] = {}
     for lm in linked:
         by_sentence.setdefault(lm.mention.sentence, []).append(lm)
-    kinds = {p: frozenset(classes) for p, classes in config.subjects.items()}
     out: list[Candidate] = []
-    topics: dict[frozenset, Entity] = {}  # the paragraph's, by kind
-    first: dict[frozenset, Entity] = {}  # the article's, by kind
+    topic: Entity | None = None
     paragraph = None
     for s in sentences:
         if s.paragraph != paragraph:
-            topics, paragraph = {}, s.paragraph
+            topic, paragraph = None, s.paragraph
         ms = sorted(by_sentence.get(s.index, []), key=lambda lm: lm.mention.start)
         if ms:
             view = None  # made for the first candidate: most sentences have none
             seen: set[tuple] = set()
             for p in config.subjects:
                 subj = [lm for lm in ms if lm.entity.cls in config.subjects[p]]
-                topic = topics.get(kinds[p]) or first.get(kinds[p])
-                scope = "topic" if kinds[p] in topics else "doctopic"
                 for o in (lm for lm in ms if lm.entity.cls in config.objects[p]):
                     # the nearest mention of each subject entity speaks for it
                     nearest: dict[str, LinkedMention] = {}
@@ -320,17 +313,14 @@ def candidates(sentences: Sequence[Sentence], linked: Iterable[LinkedMention],
                             seen.add(key)
                             view = view or _SentenceView(s, ms, config)
                             out.append(Candidate(s, sm.entity, p, o.entity, _features(view, p, sm, None, o)))
-                    if topic is not None and not subj and topic.iri != o.entity.iri:
+                    if topic is not None and not subj and topic.cls in config.subjects[p] \
+                            and topic.iri != o.entity.iri:
                         key = fact_key(topic.iri, p, o.entity.iri)
                         if key not in seen:
                             seen.add(key)
                             view = view or _SentenceView(s, ms, config)
-                            out.append(Candidate(s, topic, p, o.entity, _features(view, p, None, topic, o, scope)))
-        for kind in set(kinds.values()):
-            named = next((lm.entity for lm in ms if lm.entity.cls in kind), None)
-            if named is not None:
-                topics[kind] = named
-                first.setdefault(kind, named)
+                            out.append(Candidate(s, topic, p, o.entity, _features(view, p, None, topic, o)))
+        topic = next((lm.entity for lm in ms if lm.entity.cls in _TOPIC_CLASSES), topic)
     return out
 
 

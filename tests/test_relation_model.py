@@ -11,7 +11,7 @@ from graph.learned import LEARNED_DIR
 from graph.pipeline import RELATION_MODEL_COMPONENT, Pipeline, default_disabled, knowledge_fingerprint
 from graph.records import Entity, Fact, Sentence
 from graph.relate import evidence_of
-from graph.relation_model import CONFIG_FILE, MODEL_FILE, Candidate, RelationModel, added, candidates, load_config, train
+from graph.relation_model import CONFIG_FILE, MODEL_FILE, Candidate, RelationModel, added, load_config, train
 from graph.relation_training import article_candidates
 from graph.tools.cli import main
 
@@ -137,17 +137,3 @@ def test_train_relations_refuses_the_test_split(tmp_path, capsys):
     assert main(["train", "--relations", f"{tmp_path}/test/gold={tmp_path}/articles", "--output", str(output)]) == 1
     assert "frozen test split" in capsys.readouterr().err
     assert not output.exists()
-
-
-def test_a_later_paragraph_that_names_no_firm_or_cover_is_read_of_the_articles_own():
-    """Articles name their insurer and its cover once, at the top, and go on about them without
-    naming them: a sentence of a later paragraph is a candidate of the article's first firm (for
-    supports) and of its cover (for targets), marked so that the model can weigh it apart."""
-    config = load_config(ROOT / "ontology" / LEARNED_DIR / CONFIG_FILE)
-    text = "泰康人寿推出“安心守护计划”。\n\n据介绍，全市环卫工人均可免费领取。"
-    sentences, extraction = Pipeline.load().read(document(text))
-    later = sentences[-1].index
-    found = {(c.subject.label, c.predicate, c.object.label): c for c in candidates(sentences, extraction.mentions, config)
-             if c.sentence.index == later}
-    assert "doctopic" in found[("泰康人寿", "supports", "环卫工人")].features
-    assert "doctopic" in found[("安心守护计划", "targets", "环卫工人")].features
