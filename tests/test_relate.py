@@ -985,3 +985,16 @@ def test_a_product_the_clause_serves_is_not_offered(pipeline):
     # a reinsurer backing another's product does not offer it
     got = triples(pipeline, "中再产险为“沪惠保”提供再保险支持。")
     assert ("中再产险", "provides", "沪惠保") not in got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("“骑手安心保”今年起由太保产险独家签出。", ("太保产险", "provides", "骑手安心保")),
+    ("“沪惠保”第三年仍是太保产险的拳头产品。", ("太保产险", "provides", "沪惠保")),
+])
+def test_a_product_named_before_its_insurer_in_one_clause_is_its_offer(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
+def test_an_insurer_in_a_later_clause_does_not_offer_the_product(pipeline):
+    got = triples(pipeline, "“骑手安心保”上线后，太保产险表示满意。")
+    assert ("太保产险", "provides", "骑手安心保") not in got
