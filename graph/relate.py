@@ -639,6 +639,10 @@ class Relator:
                         found = self._co_doer(rule, s, ms, i, len(ms))
                     if found is not None:
                         break
+            elif way == "clause":  # the nearest before the object within its comma-clause (X推出Y, X为Y提供…)
+                found = next((i for i in range(first - 1, -1, -1) if ok(i) and heads[i] == heads[first]), None)
+            elif way == "clause_after":  # the nearest after the object within its comma-clause
+                found = next((i for i in range(last + 1, len(ms)) if ok(i) and heads[i] == heads[first]), None)
             elif way == "next":  # the first of the subject's classes after the object, even after 为 (承保机构为X)
                 found = next((i for i in range(last + 1, len(ms)) if ms[i].entity.cls in rule.subject), None)
             elif way == "adjacent":

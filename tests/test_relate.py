@@ -971,3 +971,30 @@ def test_support_received_is_no_guidance(pipeline):
     # settled in tests/gold/README.md: 在…支持下 / 得到…支持 alone is neither guidance nor partnership
     for text in ("该项目得到上海银保监局的支持，由太保产险承保。", "在上海银保监局的支持下，太保产险推出“骑手安心保”。"):
         assert not any(p == "guidedBy" for _, p, _ in triples(pipeline, text)), text
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("太保产险今年在全市铺开“骑手安心保”。", ("太保产险", "provides", "骑手安心保")),
+    ("去年夏天，太保产险让“沪惠保”走进了社区。", ("太保产险", "provides", "沪惠保")),
+])
+def test_an_insurer_heading_the_clause_offers_the_product_it_names_whatever_the_verb(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
+def test_a_product_the_clause_serves_is_not_offered(pipeline):
+    # a reinsurer backing another's product does not offer it
+    got = triples(pipeline, "中再产险为“沪惠保”提供再保险支持。")
+    assert ("中再产险", "provides", "沪惠保") not in got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("“骑手安心保”今年起由太保产险独家签出。", ("太保产险", "provides", "骑手安心保")),
+    ("“沪惠保”第三年仍是太保产险的拳头产品。", ("太保产险", "provides", "沪惠保")),
+])
+def test_a_product_named_before_its_insurer_in_one_clause_is_its_offer(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
+def test_an_insurer_in_a_later_clause_does_not_offer_the_product(pipeline):
+    got = triples(pipeline, "“骑手安心保”上线后，太保产险表示满意。")
+    assert ("太保产险", "provides", "骑手安心保") not in got
