@@ -980,3 +980,30 @@ def test_a_partner_joined_by_other_words_starts_after_them(pipeline, text, partn
 ])
 def test_a_quoted_programme_launched_in_other_words_is_an_initiative(pipeline, text, programme):
     assert (programme, "Initiative") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, product", [
+    ("去年夏天冰雹过后，葡萄气象保险共赔付了80万元。", "葡萄气象保险"),  # weather cover, named by its crop
+    ("今年县里的生姜价格保险覆盖了3000亩。", "生姜价格保险"),  # a price's cover
+    ("当地的茶叶产值保险已赔付120万元。", "茶叶产值保险"),  # an output value's cover
+    ("台风过境后，温州公共巨灾保险启动了赔付。", "温州公共巨灾保险"),  # a city's catastrophe cover
+])
+def test_a_cover_named_by_its_kind_is_a_product_without_a_launch_verb(pipeline, text, product):
+    assert (product, "Product") in found(pipeline, text)
+
+
+def test_the_government_buying_a_kind_of_cover_names_no_product(pipeline):
+    assert not {m for m in found(pipeline, "该市推行政府巨灾保险试点已有三年。") if m[1] == "Product"}
+
+
+def test_a_name_in_book_title_marks_is_read_as_a_quoted_name(pipeline):
+    # 《》 mark a product's name as “” do: 推出《安心宝》少儿重疾险
+    assert ("安心宝", "Product") in found(pipeline, "该公司近日推出《安心宝》少儿重疾险，保额50万元。")
+
+
+@pytest.mark.parametrize("text", [
+    "市政府印发《农业保险实施方案》，推动扩面。",  # a document: its name ends in 方案, 办法, 报告 …
+    "这一数据出自《中国保险》2024年第4期所载的文章。",  # a periodical: an issue follows its name
+])
+def test_a_document_or_periodical_in_book_title_marks_is_no_product_or_programme(pipeline, text):
+    assert not {m for m in found(pipeline, text) if m[1] in ("Product", "Initiative")}
