@@ -641,6 +641,12 @@ class Relator:
                         break
             elif way == "clause":  # the nearest before the object within its comma-clause (X推出Y, X为Y提供…)
                 found = next((i for i in range(first - 1, -1, -1) if ok(i) and heads[i] == heads[first]), None)
+            elif way == "clause_doer":  # the organisation nearest before the object in its comma-clause, if
+                # the rule takes it: not past another that heads it (众安保险旗下众安互联网医院与X合作: the
+                # hospital works with X)
+                found = next((i for i in range(first - 1, -1, -1) if heads[i] == heads[first]
+                              and ms[i].entity.cls in ORGANISATION_CLASSES and subjects[i]), None)
+                found = found if found is not None and ok(found) else None
             elif way == "clause_after":  # the nearest after the object within its comma-clause
                 found = next((i for i in range(last + 1, len(ms)) if ok(i) and heads[i] == heads[first]), None)
             elif way == "next":  # the first of the subject's classes after the object, even after 为 (承保机构为X)

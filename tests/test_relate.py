@@ -998,3 +998,25 @@ def test_a_product_named_before_its_insurer_in_one_clause_is_its_offer(pipeline,
 def test_an_insurer_in_a_later_clause_does_not_offer_the_product(pipeline):
     got = triples(pipeline, "“骑手安心保”上线后，太保产险表示满意。")
     assert ("太保产险", "provides", "骑手安心保") not in got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("太保产险今年替比亚迪的车队做风控。", ("太保产险", "partnersWith", "比亚迪")),
+    ("人保财险把“惠农保”接进了美团的小程序。", ("人保财险", "partnersWith", "美团")),
+])
+def test_an_insurer_heading_the_clause_works_with_the_firm_it_names_whatever_the_verb(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the hospital the insurer owns heads the clause: it is the one that works with the other
+    ("众安保险旗下众安互联网医院与上海市第一人民医院合作开通互联网门诊。", ("众安保险", "上海市第一人民医院")),
+    # a tool the clause names is no partner
+    ("太平洋安信农险以微信视频、腾讯会议等手段辅导农户投保。", ("太平洋安信农险", "腾讯")),
+    # money handed to a client, a place the insurer acts at, a terse headline
+    ("理赔款由人保财险送到比亚迪。", ("人保财险", "比亚迪")),
+    ("太保产险选在美团总部宣布启动新项目。", ("太保产险", "美团")),
+    ("太保产险举牌比亚迪 持股升至5%", ("太保产险", "比亚迪")),
+])
+def test_no_partner_where_the_clause_says_otherwise(pipeline, text, pair):
+    assert (pair[0], "partnersWith", pair[1]) not in triples(pipeline, text)
