@@ -1020,3 +1020,17 @@ def test_an_insurer_heading_the_clause_works_with_the_firm_it_names_whatever_the
 ])
 def test_no_partner_where_the_clause_says_otherwise(pipeline, text, pair):
     assert (pair[0], "partnersWith", pair[1]) not in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("众安保险成立于2013年，发起方为阿里巴巴、腾讯和中国平安。", ("众安保险", "partnersWith", "腾讯")),
+    ("众安保险去年引入新股东，出资方是比亚迪。", ("众安保险", "partnersWith", "比亚迪")),
+    ("年内比亚迪三次举牌众安保险。", ("比亚迪", "partnersWith", "众安保险")),
+])
+def test_founders_backers_and_stake_buyers_are_partners(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
+def test_an_insurer_buying_stakes_elsewhere_is_no_shareholder_of_the_topic(pipeline):
+    text = "泰康人寿今年第三次举牌。年内险资举牌涉及多家险企，其中大家人寿举牌最为活跃。"
+    assert ("泰康人寿", "partnersWith", "大家人寿") not in triples(pipeline, text)
