@@ -368,6 +368,8 @@ class Recogniser:
                 continue
             if any(s.text.startswith(w, b - 1) for w in self.rules.alias_split_words):
                 continue  # 农业农村部|门: the name's last character starts a word (部门, a department)
+            if cls in ("Insurer", "InsuranceGroup") and self.rules.alias_continued.match(s.text, b):
+                continue  # 泰康|拜博口腔医院: the name heads another organisation's, which is not the insurer
             if cls == "InsuranceGroup" and any(pa <= a and b < pb and self._insurer_ending(s.text[b:pb])
                                                for pa, pb in subsidiaries):
                 continue

@@ -1007,3 +1007,21 @@ def test_a_name_in_book_title_marks_is_read_as_a_quoted_name(pipeline):
 ])
 def test_a_document_or_periodical_in_book_title_marks_is_no_product_or_programme(pipeline, text):
     assert not {m for m in found(pipeline, text) if m[1] in ("Product", "Initiative")}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("泰康旗下泰康拜博口腔医院与美团签约。", "泰康"),  # the group named first stays, the hospital's head does not
+    ("众安健康科技公司与一家医院合作。", "众安"),
+    ("人保金服公司与美团合作推出分期服务。", "人保"),
+])
+def test_an_insurers_name_heading_a_hospitals_or_tech_firms_name_is_not_the_insurer(pipeline, text, name):
+    got = [m for m in mentions(pipeline, text) if m.surface == name]
+    assert len(got) == text.count(name) - 1
+
+
+@pytest.mark.parametrize("text, name", [
+    ("泰康人寿保险有限责任公司与美团合作。", "泰康人寿保险有限责任公司"),
+    ("平安产险上海分公司与美团合作。", "平安产险上海分公司"),
+])
+def test_an_insurers_own_legal_name_or_unit_is_still_read(pipeline, text, name):
+    assert name in {m[0] for m in found(pipeline, text)}
