@@ -1034,3 +1034,13 @@ def test_a_departments_district_office_is_read_whole(pipeline, text, office):
 
 def test_a_departments_offices_in_general_name_no_office(pipeline):
     assert not {m for m in found(pipeline, "上海市公安局下属分局参与了宣传。") if m[0].endswith("分局")}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("苏州工业园区管委会与保险公司签署了合作协议。", "苏州工业园区管委会"),  # a zone's committee
+    ("杭州市消防救援大队为队员投保了意外险。", "杭州市消防救援大队"),  # a fire brigade
+    ("宁波市交警支队联合保险公司开展宣传。", "宁波市交警支队"),  # traffic police
+    ("上海海事局指导航运保险创新。", "上海海事局"),  # a maritime office
+])
+def test_zone_committees_fire_and_traffic_police_and_maritime_offices_are_regulators(pipeline, text, body):
+    assert (body, "Regulator") in found(pipeline, text)
