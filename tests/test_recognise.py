@@ -1044,3 +1044,8 @@ def test_a_departments_offices_in_general_name_no_office(pipeline):
 ])
 def test_zone_committees_fire_and_traffic_police_and_maritime_offices_are_regulators(pipeline, text, body):
     assert (body, "Regulator") in found(pipeline, text)
+
+
+def test_a_trade_union_federation_is_a_partner(pipeline):
+    # a union federation buys cover for workers with an insurer: a partner, not a government body
+    assert ("南通市总工会", "Partner") in found(pipeline, "南通市总工会与保险公司合作，为一线职工投保互助保障。")
