@@ -1025,3 +1025,45 @@ def test_an_insurers_name_heading_a_hospitals_or_tech_firms_name_is_not_the_insu
 ])
 def test_an_insurers_own_legal_name_or_unit_is_still_read(pipeline, text, name):
     assert name in {m[0] for m in found(pipeline, text)}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("朝阳区公安分局与保险公司共同开展反诈宣传。", "朝阳区公安分局"),  # a district's police
+    ("西湖区人民法院近日审结一起保险纠纷。", "西湖区人民法院"),  # a court
+    ("杭州市中级人民法院驳回了上诉。", "杭州市中级人民法院"),
+    ("上海海关向一线关员赠送了保险。", "上海海关"),  # customs
+    ("江苏省气象台提前发布了暴雨预警。", "江苏省气象台"),  # a weather service
+    ("在绩溪县农险办的组织下，各乡镇开展了查勘。", "绩溪县农险办"),  # a county's farm-insurance office
+    ("浙江省农险协调办下发了通知。", "浙江省农险协调办"),
+    ("江苏省食安办推动食品安全责任保险扩面。", "江苏省食安办"),  # a food-safety office
+    ("南山区政务服务和数据管理局上线了理赔直付。", "南山区政务服务和数据管理局"),
+])
+def test_police_courts_customs_and_local_offices_are_regulators(pipeline, text, body):
+    assert (body, "Regulator") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, office", [
+    ("杭州市公安局西湖分局与平安产险签约。", "杭州市公安局西湖分局"),
+    ("泉州市食药监局丰泽分局推动辖区餐馆投保。", "泉州市食药监局丰泽分局"),
+])
+def test_a_departments_district_office_is_read_whole(pipeline, text, office):
+    assert (office, "Regulator") in found(pipeline, text)
+
+
+def test_a_departments_offices_in_general_name_no_office(pipeline):
+    assert not {m for m in found(pipeline, "上海市公安局下属分局参与了宣传。") if m[0].endswith("分局")}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("苏州工业园区管委会与保险公司签署了合作协议。", "苏州工业园区管委会"),  # a zone's committee
+    ("杭州市消防救援大队为队员投保了意外险。", "杭州市消防救援大队"),  # a fire brigade
+    ("宁波市交警支队联合保险公司开展宣传。", "宁波市交警支队"),  # traffic police
+    ("上海海事局指导航运保险创新。", "上海海事局"),  # a maritime office
+])
+def test_zone_committees_fire_and_traffic_police_and_maritime_offices_are_regulators(pipeline, text, body):
+    assert (body, "Regulator") in found(pipeline, text)
+
+
+def test_a_trade_union_federation_is_a_partner(pipeline):
+    # a union federation buys cover for workers with an insurer: a partner, not a government body
+    assert ("南通市总工会", "Partner") in found(pipeline, "南通市总工会与保险公司合作，为一线职工投保互助保障。")

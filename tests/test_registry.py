@@ -594,3 +594,12 @@ def test_insurance_groups_health_investment_arms_are_partners(pipeline):
     from stage_helpers import mentions
     got = {(m.surface, m.cls) for m in mentions(pipeline, "项目由国寿健投和泰康健投分别投资建设。")}
     assert {("国寿健投", "Partner"), ("泰康健投", "Partner")} <= got
+
+
+def test_hong_kong_insurers_by_their_short_and_former_names(pipeline):
+    """富通保险 is 周大福人寿's name before 2023: one insurer; 永明金融 and 安盛香港 are Hong Kong insurers."""
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity for lm in linked(
+        pipeline, "富通保险去年改名周大福人寿，永明金融与安盛香港也推出了新计划。")}
+    assert got["富通保险"].iri == got["周大福人寿"].iri and got["周大福人寿"].cls == "Insurer"
+    assert got["永明金融"].cls == "Insurer" and got["安盛香港"].cls == "Insurer"
