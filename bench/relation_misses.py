@@ -19,8 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from graph.build import BuildReport, build_dataset  # noqa: E402
-from graph.evaluate import GraphReader, load_gold, max_matching, same_entity  # noqa: E402
-from graph.evaluate import _same_relation as same_relation  # noqa: E402
+from graph.evaluate import GraphReader, load_gold, max_matching, same_entity, same_relation  # noqa: E402
 from graph.pipeline import Pipeline  # noqa: E402
 
 

@@ -457,7 +457,8 @@ def _same_name(gold: GoldEntity, node: Node) -> bool:
     return not gold.keys.isdisjoint(node.keys)
 
 
-def _same_relation(gold: GoldRelation, found: tuple[Node, str, Node]) -> bool:
+def same_relation(gold: GoldRelation, found: tuple[Node, str, Node]) -> bool:
+    """Same predicate, and both ends the same entities (either way round for a symmetric one)."""
     s, p, o = found
     if gold.predicate != p:
         return False
@@ -509,7 +510,7 @@ class _Scorer:
         r, a = self.r, gold.article
         self.entities(a, [e for e in gold.entities if e.scored], _unneutral(gold.entities, facts.entities, self.optional))
         self.compare("relations", r.relations, _predicate_of, a, gold.relations, facts.relations,
-                     _same_relation, lambda g: f"{g.subject.name} {g.predicate} {g.object.name}", _triple_text)
+                     same_relation, lambda g: f"{g.subject.name} {g.predicate} {g.object.name}", _triple_text)
         implied = [g for g in gold.structure if g.parent.implied]
         structure = facts.structure + [f for f in facts.implied_structure if any(_same_structure(g, f) for g in implied)]
         self.compare("structure", r.structure, _predicate_of, a, gold.structure, structure,
