@@ -1067,3 +1067,10 @@ def test_zone_committees_fire_and_traffic_police_and_maritime_offices_are_regula
 def test_a_trade_union_federation_is_a_partner(pipeline):
     # a union federation buys cover for workers with an insurer: a partner, not a government body
     assert ("南通市总工会", "Partner") in found(pipeline, "南通市总工会与保险公司合作，为一线职工投保互助保障。")
+
+
+@pytest.mark.parametrize("defined", ["（以下称“华东医药”）", "（下文简称“华东医药”）", "（下稱「华东医药」）"])
+def test_a_short_name_given_in_other_words_of_naming_is_the_articles_short_name(pipeline, defined):
+    text = f"华东医药集团有限公司{defined}参与认购。华东医药表示看好健康险。"
+    ms = mentions(pipeline, text)
+    assert [(m.surface, m.cls) for m in ms if m.start > text.index("。")] == [("华东医药", "Partner")]
