@@ -1014,3 +1014,9 @@ def test_no_partner_where_the_clause_says_otherwise(pipeline, text, pair):
 def test_an_insurer_buying_stakes_elsewhere_is_no_shareholder_of_the_topic(pipeline):
     text = "泰康人寿今年第三次举牌。年内险资举牌涉及多家险企，其中大家人寿举牌最为活跃。"
     assert ("泰康人寿", "partnersWith", "大家人寿") not in triples(pipeline, text)
+
+
+def test_the_group_an_insurer_underwrites_is_supported(pipeline):
+    # 承保 as a verb of help: the insurer covers the group it underwrites
+    got = triples(pipeline, "今年以来，太保产险累计承保生猪养殖户三千余户。")
+    assert ("太保产险", "supports", "养殖户") in got
