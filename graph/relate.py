@@ -117,6 +117,24 @@ class Relator:
                         lead) or doer
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
             offer = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _OFFER_CLASSES), offer)
+        if "supports" in self.enabled:
+            # 太保产险推出“骑手安心保”，专为外卖骑手…: an insurer that offers a product for a group, the two
+            # named in one comma-clause (not by 该产品), supports that group (tests/gold/README.md)
+            clauses = {}  # (entity, sentence) -> the starts of the comma-clauses that name it
+            for s in sentences:
+                for lm in by_sentence.get(s.index, ()):
+                    if lm.mention.kind != "reference":
+                        clauses.setdefault((lm.entity.iri, s.index), set()).add(
+                            self._marks.clause_start(s.norm, lm.mention.start - s.start))
+            offers: dict[tuple[str, int], list[Entity]] = {}
+            for (subj, pred, obj, index), fact in facts.items():
+                if (pred == "provides" and fact.subject.cls in INSURER_CLASSES
+                        and clauses.get((subj, index), set()) & clauses.get((obj, index), set())):
+                    offers.setdefault((obj, index), []).append(fact.subject)
+            for (subj, pred, obj, index), fact in list(facts.items()):
+                for insurer in offers.get((subj, index), ()) if pred == "targets" else ():
+                    facts.setdefault((insurer.iri, "supports", obj, index),
+                                     replace(fact, subject=insurer, predicate="supports"))
         if "targets" in self.enabled:
             for index, fact in self._named_for(sentences, by_sentence):
                 when = dated.get(index)

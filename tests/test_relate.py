@@ -1014,3 +1014,20 @@ def test_no_partner_where_the_clause_says_otherwise(pipeline, text, pair):
 def test_an_insurer_buying_stakes_elsewhere_is_no_shareholder_of_the_topic(pipeline):
     text = "泰康人寿今年第三次举牌。年内险资举牌涉及多家险企，其中大家人寿举牌最为活跃。"
     assert ("泰康人寿", "partnersWith", "大家人寿") not in triples(pipeline, text)
+
+
+def test_the_group_an_insurer_underwrites_is_supported(pipeline):
+    # 承保 as a verb of help: the insurer covers the group it underwrites
+    got = triples(pipeline, "今年以来，太保产险累计承保生猪养殖户三千余户。")
+    assert ("太保产险", "supports", "养殖户") in got
+
+
+def test_an_insurer_offering_a_product_for_a_group_supports_the_group(pipeline):
+    # tests/gold/README.md: supports is annotated as well when the help comes as a product (targets)
+    # in the same clause
+    got = triples(pipeline, "太保产险推出的“骑手安心保”覆盖外卖骑手。")
+    assert ("骑手安心保", "targets", "外卖骑手") in got
+    assert ("太保产险", "supports", "外卖骑手") in got
+    # not from a clause that names the product only as 该产品, with the group in another clause
+    got = triples(pipeline, "太保产险推出“骑手安心保”。该产品由太保产险上海分公司推广，首批将覆盖外卖骑手。")
+    assert ("太保产险上海分公司", "supports", "外卖骑手") not in got
