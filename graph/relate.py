@@ -44,7 +44,8 @@ class Relator:
             raise IkgError(f"unknown relation family {sorted(unknown)[0]!r}; choose from {', '.join(RELATORS)}")
         self.rules = rules
         self.enabled = frozenset(RELATORS) - set(disabled)
-        self._relations = tuple(r for r in rules.relations if r.predicate in self.enabled)
+        self._relations = tuple(r for r in rules.relations if r.predicate in self.enabled and not r.unstated_only)
+        self._fallbacks = tuple(r for r in rules.relations if r.predicate in self.enabled and r.unstated_only)
         self._marks = rules.punctuation
         # Who can be a partner: the objects of the partnersWith rules (an industry body convenes or
         # guides insurers; it is no partner of theirs)
@@ -62,6 +63,7 @@ class Relator:
         for lm in linked:
             by_sentence.setdefault(lm.mention.sentence, []).append(lm)
         facts: dict[tuple, Fact] = {}
+        fallback: dict[tuple, Fact] = {}  # facts of rules for objects no other rule gives a subject
         figures: list[Figure] = []
         named_units: set[str] = set()  # branches whose unitOf link this document already states
         topic: Entity | None = None  # the organisation the paragraph is about
@@ -90,10 +92,14 @@ class Relator:
             last_date = next((d.value for d in reversed(dates) if not d.as_of), last_date)
             when = dates[0].value if dates else None
             dated[s.index] = when
-            for fact in self._sentence(s, ms, {"topic": doer, "previous": previous, "offer": offer}, named_units):
+            topics = {"topic": doer, "previous": previous, "offer": offer}
+            for fact in self._sentence(s, ms, topics, named_units):
                 if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
                     fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
                 facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
+            for fact in self._sentence(s, ms, topics, named_units, self._fallbacks) if self._fallbacks else ():
+                fallback.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index),
+                                    replace(fact, as_of=when) if when else fact)
             if "figures" in self.enabled:
                 series = topic is None and self.rules.quantities.series_row.match(s.norm)
                 owner = topic or listed  # a list item's figures are those of the paragraph it follows
@@ -117,6 +123,8 @@ class Relator:
                         lead) or doer
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
             offer = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _OFFER_CLASSES), offer)
+        stated = {(f.predicate, f.object.iri) for f in facts.values()}
+        facts.update((k, f) for k, f in fallback.items() if (f.predicate, f.object.iri) not in stated)
         if "targets" in self.enabled:
             for index, fact in self._named_for(sentences, by_sentence):
                 when = dated.get(index)
@@ -448,9 +456,10 @@ class Relator:
         return None
 
     def _sentence(self, s: Sentence, ms: list[LinkedMention], topics: dict[str, Entity | None],
-                  named_units: set[str]) -> Iterator[Fact]:
+                  named_units: set[str], fallbacks: tuple[RelationRule, ...] = ()) -> Iterator[Fact]:
+        """The facts the sentence states; with ``fallbacks``, only those of these rules."""
         evidence = evidence_of(s)
-        if "structure" in self.enabled:
+        if "structure" in self.enabled and not fallbacks:
             yield from self._branch_links(ms, evidence, named_units)
         clause = [len(self.rules.clause_separators.findall(s.norm, 0, lm.mention.start - s.start)) for lm in ms]
         subjects = [lm.entity.cls in ORGANISATION_CLASSES and self._can_be_subject(s, lm) for lm in ms]
@@ -460,7 +469,7 @@ class Relator:
         contexts = [(s.norm[:ms[first].mention.start - s.start].rstrip(self._marks.opening),
                      self._after_name(s, ms[last])) for first, last in groups]
         classes = [{lm.entity.cls for lm in ms[first:last + 1]} for first, last in groups]
-        for rule in self._relations:
+        for rule in fallbacks or self._relations:
             for (first, last), present, (before, after) in zip(groups, classes, contexts):
                 if rule.object.isdisjoint(present) or not self._context_matches(rule, before, after):
                     continue  # no member of a class the rule takes, or not its context
@@ -471,6 +480,8 @@ class Relator:
                         if (lm.entity.iri != subject.iri and not _parent_and_child(subject, lm.entity)
                                 and (subject.cls in rule.stated_for or symmetric and lm.entity.cls in rule.stated_for)):
                             yield Fact(subject, rule.predicate, lm.entity, evidence)
+        if fallbacks:
+            return
         if "provides" in self.enabled:
             yield from self._elided_offer(s, ms, groups, clause, subjects, topics["offer"], evidence)
         if "partnersWith" in self.enabled:
@@ -666,6 +677,10 @@ class Relator:
                         subjects[i] and heads[i] == heads[first] and ms[i].entity.cls in rule.subject
                         for i in range(last + 1, len(ms))):
                     return None
+                if first > 0 and ms[first - 1].entity.cls in ORGANISATION_CLASSES and self.rules.adjacent_gap.match(
+                        s.norm[ms[first - 1].mention.end - s.start:ms[first].mention.start - s.start]
+                        .strip(self._marks.opening)):
+                    return None  # written as another organisation's (落实市农委绿叶菜…保险的方案): not the topic's
                 if way == "previous" and any(subjects[i] and ms[i].entity.cls in ORGANISATION_CLASSES
                                              and not any(self._takes(rule, s, ms[k]) for k in range(first)
                                                          if ms[k].entity.iri == ms[i].entity.iri)

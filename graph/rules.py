@@ -27,6 +27,9 @@ class RelationRule:
     # The subject classes the rule states facts for: a subject of another class (a partner heading
     # the clause) still takes the object, so that no other organisation does, but states nothing.
     stated_for: frozenset[str] = frozenset()
+    # A fallback: its fact stands only for an object that no other rule gives a subject of the
+    # predicate anywhere in the article.
+    unstated_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -307,6 +310,7 @@ def load_rules(path: Path | None = None) -> Rules:
             exclude_before=r.regex("exclude_before", optional=True),
             subject_search=tuple(r.words("subject_search", ["before", "topic"])),
             stated_for=frozenset(r.words("stated_for", r.words("subject"))),
+            unstated_only=r.get("unstated_only", bool, False),
         )
         for r in root.tables("relation")
     )

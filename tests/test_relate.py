@@ -1014,3 +1014,22 @@ def test_no_partner_where_the_clause_says_otherwise(pipeline, text, pair):
 def test_an_insurer_buying_stakes_elsewhere_is_no_shareholder_of_the_topic(pipeline):
     text = "泰康人寿今年第三次举牌。年内险资举牌涉及多家险企，其中大家人寿举牌最为活跃。"
     assert ("泰康人寿", "partnersWith", "大家人寿") not in triples(pipeline, text)
+
+
+def test_a_product_named_after_its_insurer_is_that_insurers(pipeline):
+    # news names the insurer once and its products after it, in clauses that name no organisation
+    text = "中原农险今年继续深耕河南农险市场。“小麦完全成本保险”又覆盖了更多乡镇，农户反响很好。"
+    assert ("中原农险", "provides", "小麦完全成本保险") in triples(pipeline, text)
+
+
+def test_the_article_insurer_does_not_take_a_product_another_one_offers(pipeline):
+    # the fallback stands only for a product whose insurer the article states nowhere
+    text = "太保产险推出“水稻完全成本保险”。平安产险今年也加大了农险投入。“水稻完全成本保险”已在全市铺开。"
+    got = triples(pipeline, text)
+    assert ("太保产险", "provides", "水稻完全成本保险") in got
+    assert ("平安产险", "provides", "水稻完全成本保险") not in got
+
+
+def test_a_product_written_as_a_bodys_is_not_the_article_insurers(pipeline):
+    text = "人保财险上海分公司今年继续深耕农险。为落实市农委“绿叶菜价格保险”的方案，各区加紧推进。"
+    assert not any(p == "provides" for _, p, _ in triples(pipeline, text))
