@@ -1033,3 +1033,12 @@ def test_the_article_insurer_does_not_take_a_product_another_one_offers(pipeline
 def test_a_product_written_as_a_bodys_is_not_the_article_insurers(pipeline):
     text = "人保财险上海分公司今年继续深耕农险。为落实市农委“绿叶菜价格保险”的方案，各区加紧推进。"
     assert not any(p == "provides" for _, p, _ in triples(pipeline, text))
+
+
+def test_a_group_named_after_a_product_is_its_target(pipeline):
+    # a fallback whatever the words between them: the group comes after the product in its sentence
+    text = "“水稻完全成本保险”今年扩大了试点，种粮大户的顾虑少了很多。"
+    assert ("水稻完全成本保险", "targets", "种粮大户") in triples(pipeline, text)
+    # not a group named before it, which the sentence turns from
+    text = "太保产险关注种粮大户的风险难点，近日推出“水稻完全成本保险”。"
+    assert ("水稻完全成本保险", "targets", "种粮大户") not in triples(pipeline, text)
