@@ -123,7 +123,7 @@ class Relator:
                         lead) or doer
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
             offer = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _OFFER_CLASSES), offer)
-        stated = {(f.predicate, f.object.iri) for f in facts.values()}
+        stated = {(f.predicate, f.object.iri) for f in facts.values()} | self._owned_elsewhere(sentences, by_sentence)
         facts.update((k, f) for k, f in fallback.items() if (f.predicate, f.object.iri) not in stated)
         if "targets" in self.enabled:
             for index, fact in self._named_for(sentences, by_sentence):
@@ -139,6 +139,21 @@ class Relator:
                       if (f.evidence.start, f.subject.iri) not in roll
                       and not self._other_doer(sentences, by_sentence, f)]
         return found, _distinct(figures)
+
+    def _owned_elsewhere(self, sentences: list[Sentence],
+                         by_sentence: dict[int, list[LinkedMention]]) -> set[tuple[str, str]]:
+        """("provides", IRI) of the products and programmes the article writes, somewhere, right after
+        an organisation that is no insurer (市农委绿叶菜成本价格指数保险): that one's, so no fallback gives
+        them to an insurer."""
+        out = set()
+        for s in sentences:
+            ms = by_sentence.get(s.index, [])
+            for a, b in zip(ms, ms[1:]):
+                gap = s.norm[a.mention.end - s.start:b.mention.start - s.start].strip(self._marks.opening)
+                if (b.entity.cls in _OFFER_CLASSES and a.entity.cls in ORGANISATION_CLASSES - INSURER_CLASSES
+                        and self.rules.adjacent_gap.match(gap)):
+                    out.add(("provides", b.entity.iri))
+        return out
 
     def _named_for(self, sentences: list[Sentence],
                    by_sentence: dict[int, list[LinkedMention]]) -> Iterator[tuple[int, Fact]]:

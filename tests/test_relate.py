@@ -1042,3 +1042,12 @@ def test_a_group_named_after_a_product_is_its_target(pipeline):
     # not a group named before it, which the sentence turns from
     text = "太保产险关注种粮大户的风险难点，近日推出“水稻完全成本保险”。"
     assert ("水稻完全成本保险", "targets", "种粮大户") not in triples(pipeline, text)
+
+
+def test_a_product_after_an_insurer_in_its_sentence_is_that_insurers(pipeline):
+    # a fallback whatever the words between them
+    text = "太保产险今年业务增长较快，“水稻完全成本保险”又覆盖了更多乡镇。"
+    assert ("太保产险", "provides", "水稻完全成本保险") in triples(pipeline, text)
+    # not one the article writes as a body's
+    text = "为落实市农委“水稻完全成本保险”的方案，太保产险成立了工作小组，“水稻完全成本保险”又覆盖了更多乡镇。"
+    assert ("太保产险", "provides", "水稻完全成本保险") not in triples(pipeline, text)
