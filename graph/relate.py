@@ -685,7 +685,7 @@ class Relator:
                 candidates = [(first - i, i) for i in range(first) if ok(i)]
                 candidates += [(i - last, i) for i in range(last + 1, len(ms)) if ok(i)]
                 found = min(candidates)[1] if candidates else None
-            else:  # topic, previous
+            else:  # topic, previous, offer (offer_alone: in a sentence naming no organisation before it)
                 # not when the object's clause names an organisation that could be its subject, before
                 # it or after it (滴滴入股现代财险: the shareholder of 现代财险, not of the article's insurer)
                 if any(subjects[i] and heads[i] == heads[first] for i in range(first)) or any(
@@ -704,7 +704,9 @@ class Relator:
                     # takes as well: a list of shareholders), not about the insurer of an earlier
                     # paragraph (暖哇科技正式递交上市申请，联席保荐人为摩根大通)
                     return None
-                topic = topics.get(way)
+                if way == "offer_alone" and any(lm.entity.cls in ORGANISATION_CLASSES for lm in ms[:first]):
+                    return None  # an organisation named before it in the sentence is what it is about
+                topic = topics.get(way.removesuffix("_alone"))
                 found = topic if topic is not None and topic.cls in rule.subject else None
             if found is not None:
                 return found

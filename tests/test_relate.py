@@ -1051,3 +1051,12 @@ def test_a_product_after_an_insurer_in_its_sentence_is_that_insurers(pipeline):
     # not one the article writes as a body's
     text = "为落实市农委“水稻完全成本保险”的方案，太保产险成立了工作小组，“水稻完全成本保险”又覆盖了更多乡镇。"
     assert ("太保产险", "provides", "水稻完全成本保险") not in triples(pipeline, text)
+
+
+def test_a_group_a_sentence_covers_is_the_target_of_the_product_named_last(pipeline):
+    # the sentence names neither the product nor any organisation before the group
+    text = "太保产险推出“水稻完全成本保险”。保障对象为全县种粮大户。"
+    assert ("水稻完全成本保险", "targets", "种粮大户") in triples(pipeline, text)
+    # staff's help speaks of no cover: no product's target
+    text = "太保产险推出“水稻完全成本保险”。员工还为社区居民上门送菜。"
+    assert not any(p == "targets" for _, p, _ in triples(pipeline, text))
