@@ -1060,3 +1060,8 @@ def test_a_group_a_sentence_covers_is_the_target_of_the_product_named_last(pipel
     # staff's help speaks of no cover: no product's target
     text = "太保产险推出“水稻完全成本保险”。员工还为社区居民上门送菜。"
     assert not any(p == "targets" for _, p, _ in triples(pipeline, text))
+
+
+def test_a_group_given_cover_in_a_sentence_of_its_own_is_the_last_products(pipeline):
+    text = "太保产险推出“水稻完全成本保险”。今年起，全县种粮大户都能获得保险保障。"
+    assert ("水稻完全成本保险", "targets", "种粮大户") in triples(pipeline, text)
