@@ -542,12 +542,15 @@ class Relator:
     def _elided_offer(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]], clause: list[int],
                       subjects: list[bool], offer: Entity | None, evidence: Evidence) -> Iterator[Fact]:
         """济宁市由中华联合财产保险股份有限公司承保。/ 6家人寿保险公司参与其中。: insurers whose clause
-        ends with the verb offer the product or initiative named last (in their part of the sentence,
-        else before it in the article)."""
+        ends with the verb, or that it names as the underwriter (东营市的承保方是X), offer the product or
+        initiative named last (in their part of the sentence, else before it in the article)."""
         for first, last in groups:
+            at = ms[first].mention.start - s.start
+            role = self.rules.underwriter_before  # 承保方是X, 承保由X负责: named as the underwriter
+            role = bool(role and role.search(s.norm[self._marks.clause_start(s.norm, at):at].rstrip(self._marks.opening)))
             insurers = [lm for lm, ok in zip(ms[first:last + 1], subjects[first:last + 1])
-                        if ok and lm.entity.cls in INSURER_CLASSES]
-            if not insurers or not self.rules.elided_offer.match(self._after_name(s, ms[last])):
+                        if (ok or role) and lm.entity.cls in INSURER_CLASSES]
+            if not insurers or not (role or self.rules.elided_offer.match(self._after_name(s, ms[last]))):
                 continue
             named = next((ms[i].entity for i in range(first - 1, -1, -1)
                           if ms[i].entity.cls in _OFFER_CLASSES and clause[i] == clause[first]), offer)

@@ -1065,3 +1065,13 @@ def test_a_group_a_sentence_covers_is_the_target_of_the_product_named_last(pipel
 def test_a_group_given_cover_in_a_sentence_of_its_own_is_the_last_products(pipeline):
     text = "太保产险推出“水稻完全成本保险”。今年起，全县种粮大户都能获得保险保障。"
     assert ("水稻完全成本保险", "targets", "种粮大户") in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("宁波推出“生猪价格指数保险”。这份保险的承保、理赔由人保财险宁波市分公司负责。",
+     ("人保财险宁波分公司", "provides", "生猪价格指数保险")),
+    ("“水稻完全成本保险”今年在全市推开。东营市的承保方是中国平安财产保险股份有限公司。",
+     ("平安产险", "provides", "水稻完全成本保险")),
+])
+def test_an_insurer_named_as_the_underwriter_offers_the_product_named_last(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
