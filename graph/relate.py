@@ -44,7 +44,8 @@ class Relator:
             raise IkgError(f"unknown relation family {sorted(unknown)[0]!r}; choose from {', '.join(RELATORS)}")
         self.rules = rules
         self.enabled = frozenset(RELATORS) - set(disabled)
-        self._relations = tuple(r for r in rules.relations if r.predicate in self.enabled)
+        self._relations = tuple(r for r in rules.relations if r.predicate in self.enabled and not r.unstated_only)
+        self._fallbacks = tuple(r for r in rules.relations if r.predicate in self.enabled and r.unstated_only)
         self._marks = rules.punctuation
         # Who can be a partner: the objects of the partnersWith rules (an industry body convenes or
         # guides insurers; it is no partner of theirs)
@@ -62,6 +63,7 @@ class Relator:
         for lm in linked:
             by_sentence.setdefault(lm.mention.sentence, []).append(lm)
         facts: dict[tuple, Fact] = {}
+        fallback: dict[tuple, Fact] = {}  # facts of rules for objects no other rule gives a subject
         figures: list[Figure] = []
         named_units: set[str] = set()  # branches whose unitOf link this document already states
         topic: Entity | None = None  # the organisation the paragraph is about
@@ -90,10 +92,14 @@ class Relator:
             last_date = next((d.value for d in reversed(dates) if not d.as_of), last_date)
             when = dates[0].value if dates else None
             dated[s.index] = when
-            for fact in self._sentence(s, ms, {"topic": doer, "previous": previous, "offer": offer}, named_units):
+            topics = {"topic": doer, "previous": previous, "offer": offer}
+            for fact in self._sentence(s, ms, topics, named_units):
                 if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
                     fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
                 facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
+            for fact in self._sentence(s, ms, topics, named_units, self._fallbacks) if self._fallbacks else ():
+                fallback.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index),
+                                    replace(fact, as_of=when) if when else fact)
             if "figures" in self.enabled:
                 series = topic is None and self.rules.quantities.series_row.match(s.norm)
                 owner = topic or listed  # a list item's figures are those of the paragraph it follows
@@ -117,6 +123,8 @@ class Relator:
                         lead) or doer
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
             offer = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _OFFER_CLASSES), offer)
+        stated = {(f.predicate, f.object.iri) for f in facts.values()} | self._owned_elsewhere(sentences, by_sentence)
+        facts.update((k, f) for k, f in fallback.items() if (f.predicate, f.object.iri) not in stated)
         if "supports" in self.enabled:
             # 太保产险推出“骑手安心保”，专为外卖骑手…: an insurer that offers a product for a group, the two
             # named in one comma-clause (not by 该产品), supports that group (tests/gold/README.md)
@@ -149,6 +157,21 @@ class Relator:
                       if (f.evidence.start, f.subject.iri) not in roll
                       and not self._other_doer(sentences, by_sentence, f)]
         return found, _distinct(figures)
+
+    def _owned_elsewhere(self, sentences: list[Sentence],
+                         by_sentence: dict[int, list[LinkedMention]]) -> set[tuple[str, str]]:
+        """("provides", IRI) of the products and programmes the article writes, somewhere, right after
+        an organisation that is no insurer (市农委绿叶菜成本价格指数保险): that one's, so no fallback gives
+        them to an insurer."""
+        out = set()
+        for s in sentences:
+            ms = by_sentence.get(s.index, [])
+            for a, b in zip(ms, ms[1:]):
+                gap = s.norm[a.mention.end - s.start:b.mention.start - s.start].strip(self._marks.opening)
+                if (b.entity.cls in _OFFER_CLASSES and a.entity.cls in ORGANISATION_CLASSES - INSURER_CLASSES
+                        and self.rules.adjacent_gap.match(gap)):
+                    out.add(("provides", b.entity.iri))
+        return out
 
     def _named_for(self, sentences: list[Sentence],
                    by_sentence: dict[int, list[LinkedMention]]) -> Iterator[tuple[int, Fact]]:
@@ -466,9 +489,10 @@ class Relator:
         return None
 
     def _sentence(self, s: Sentence, ms: list[LinkedMention], topics: dict[str, Entity | None],
-                  named_units: set[str]) -> Iterator[Fact]:
+                  named_units: set[str], fallbacks: tuple[RelationRule, ...] = ()) -> Iterator[Fact]:
+        """The facts the sentence states; with ``fallbacks``, only those of these rules."""
         evidence = evidence_of(s)
-        if "structure" in self.enabled:
+        if "structure" in self.enabled and not fallbacks:
             yield from self._branch_links(ms, evidence, named_units)
         clause = [len(self.rules.clause_separators.findall(s.norm, 0, lm.mention.start - s.start)) for lm in ms]
         subjects = [lm.entity.cls in ORGANISATION_CLASSES and self._can_be_subject(s, lm) for lm in ms]
@@ -478,7 +502,7 @@ class Relator:
         contexts = [(s.norm[:ms[first].mention.start - s.start].rstrip(self._marks.opening),
                      self._after_name(s, ms[last])) for first, last in groups]
         classes = [{lm.entity.cls for lm in ms[first:last + 1]} for first, last in groups]
-        for rule in self._relations:
+        for rule in fallbacks or self._relations:
             for (first, last), present, (before, after) in zip(groups, classes, contexts):
                 if rule.object.isdisjoint(present) or not self._context_matches(rule, before, after):
                     continue  # no member of a class the rule takes, or not its context
@@ -489,6 +513,8 @@ class Relator:
                         if (lm.entity.iri != subject.iri and not _parent_and_child(subject, lm.entity)
                                 and (subject.cls in rule.stated_for or symmetric and lm.entity.cls in rule.stated_for)):
                             yield Fact(subject, rule.predicate, lm.entity, evidence)
+        if fallbacks:
+            return
         if "provides" in self.enabled:
             yield from self._elided_offer(s, ms, groups, clause, subjects, topics["offer"], evidence)
         if "partnersWith" in self.enabled:
@@ -534,12 +560,15 @@ class Relator:
     def _elided_offer(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]], clause: list[int],
                       subjects: list[bool], offer: Entity | None, evidence: Evidence) -> Iterator[Fact]:
         """济宁市由中华联合财产保险股份有限公司承保。/ 6家人寿保险公司参与其中。: insurers whose clause
-        ends with the verb offer the product or initiative named last (in their part of the sentence,
-        else before it in the article)."""
+        ends with the verb, or that it names as the underwriter (东营市的承保方是X), offer the product or
+        initiative named last (in their part of the sentence, else before it in the article)."""
         for first, last in groups:
+            at = ms[first].mention.start - s.start
+            role = self.rules.underwriter_before  # 承保方是X, 承保由X负责: named as the underwriter
+            role = bool(role and role.search(s.norm[self._marks.clause_start(s.norm, at):at].rstrip(self._marks.opening)))
             insurers = [lm for lm, ok in zip(ms[first:last + 1], subjects[first:last + 1])
-                        if ok and lm.entity.cls in INSURER_CLASSES]
-            if not insurers or not self.rules.elided_offer.match(self._after_name(s, ms[last])):
+                        if (ok or role) and lm.entity.cls in INSURER_CLASSES]
+            if not insurers or not (role or self.rules.elided_offer.match(self._after_name(s, ms[last]))):
                 continue
             named = next((ms[i].entity for i in range(first - 1, -1, -1)
                           if ms[i].entity.cls in _OFFER_CLASSES and clause[i] == clause[first]), offer)
@@ -677,13 +706,17 @@ class Relator:
                 candidates = [(first - i, i) for i in range(first) if ok(i)]
                 candidates += [(i - last, i) for i in range(last + 1, len(ms)) if ok(i)]
                 found = min(candidates)[1] if candidates else None
-            else:  # topic, previous
+            else:  # topic, previous, offer (offer_alone: in a sentence naming no organisation before it)
                 # not when the object's clause names an organisation that could be its subject, before
                 # it or after it (滴滴入股现代财险: the shareholder of 现代财险, not of the article's insurer)
                 if any(subjects[i] and heads[i] == heads[first] for i in range(first)) or any(
                         subjects[i] and heads[i] == heads[first] and ms[i].entity.cls in rule.subject
                         for i in range(last + 1, len(ms))):
                     return None
+                if first > 0 and ms[first - 1].entity.cls in ORGANISATION_CLASSES and self.rules.adjacent_gap.match(
+                        s.norm[ms[first - 1].mention.end - s.start:ms[first].mention.start - s.start]
+                        .strip(self._marks.opening)):
+                    return None  # written as another organisation's (落实市农委绿叶菜…保险的方案): not the topic's
                 if way == "previous" and any(subjects[i] and ms[i].entity.cls in ORGANISATION_CLASSES
                                              and not any(self._takes(rule, s, ms[k]) for k in range(first)
                                                          if ms[k].entity.iri == ms[i].entity.iri)
@@ -692,7 +725,9 @@ class Relator:
                     # takes as well: a list of shareholders), not about the insurer of an earlier
                     # paragraph (暖哇科技正式递交上市申请，联席保荐人为摩根大通)
                     return None
-                topic = topics.get(way)
+                if way == "offer_alone" and any(lm.entity.cls in ORGANISATION_CLASSES for lm in ms[:first]):
+                    return None  # an organisation named before it in the sentence is what it is about
+                topic = topics.get(way.removesuffix("_alone"))
                 found = topic if topic is not None and topic.cls in rule.subject else None
             if found is not None:
                 return found

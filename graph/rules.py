@@ -27,6 +27,9 @@ class RelationRule:
     # The subject classes the rule states facts for: a subject of another class (a partner heading
     # the clause) still takes the object, so that no other organisation does, but states nothing.
     stated_for: frozenset[str] = frozenset()
+    # A fallback: its fact stands only for an object that no other rule gives a subject of the
+    # predicate anywhere in the article.
+    unstated_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,7 @@ class Rules:
     co_subject_verb: re.Pattern  # a partner's or body's verb of joining an insurer, which shares its role
     adjacent_gap: re.Pattern  # between an owner and what it offers (泰康人寿的“幸福有约”)
     elided_offer: re.Pattern  # after insurers whose offer goes unsaid (由中华财险承保。)
+    underwriter_before: re.Pattern | None  # before an insurer named as the underwriter of what goes unsaid (承保方是X)
     pair_joiner: re.Pattern  # between two organisations of a list that act together (太保产险和饿了么)
     continued_paragraph: re.Pattern  # 一是…, （二）…: a paragraph that goes on with the one before's organisation
     pair_after: re.Pattern  # after them: what they do together (共同发布, 签署合作协议)
@@ -307,6 +311,7 @@ def load_rules(path: Path | None = None) -> Rules:
             exclude_before=r.regex("exclude_before", optional=True),
             subject_search=tuple(r.words("subject_search", ["before", "topic"])),
             stated_for=frozenset(r.words("stated_for", r.words("subject"))),
+            unstated_only=r.get("unstated_only", bool, False),
         )
         for r in root.tables("relation")
     )
@@ -431,6 +436,7 @@ def load_rules(path: Path | None = None) -> Rules:
         co_subject_verb=relations_table.regex("co_subject_verb"),
         adjacent_gap=relations_table.regex("adjacent_gap"),
         elided_offer=relations_table.regex("elided_offer"),
+        underwriter_before=relations_table.regex("underwriter_before", optional=True),
         pair_joiner=relations_table.regex("pair_joiner"),
         pair_after=relations_table.regex("pair_after"),
         parties=relations_table.regex("parties"),

@@ -1031,3 +1031,62 @@ def test_an_insurer_offering_a_product_for_a_group_supports_the_group(pipeline):
     # not from a clause that names the product only as 该产品, with the group in another clause
     got = triples(pipeline, "太保产险推出“骑手安心保”。该产品由太保产险上海分公司推广，首批将覆盖外卖骑手。")
     assert ("太保产险上海分公司", "supports", "外卖骑手") not in got
+def test_a_product_named_after_its_insurer_is_that_insurers(pipeline):
+    # news names the insurer once and its products after it, in clauses that name no organisation
+    text = "中原农险今年继续深耕河南农险市场。“小麦完全成本保险”又覆盖了更多乡镇，农户反响很好。"
+    assert ("中原农险", "provides", "小麦完全成本保险") in triples(pipeline, text)
+
+
+def test_the_article_insurer_does_not_take_a_product_another_one_offers(pipeline):
+    # the fallback stands only for a product whose insurer the article states nowhere
+    text = "太保产险推出“水稻完全成本保险”。平安产险今年也加大了农险投入。“水稻完全成本保险”已在全市铺开。"
+    got = triples(pipeline, text)
+    assert ("太保产险", "provides", "水稻完全成本保险") in got
+    assert ("平安产险", "provides", "水稻完全成本保险") not in got
+
+
+def test_a_product_written_as_a_bodys_is_not_the_article_insurers(pipeline):
+    text = "人保财险上海分公司今年继续深耕农险。为落实市农委“绿叶菜价格保险”的方案，各区加紧推进。"
+    assert not any(p == "provides" for _, p, _ in triples(pipeline, text))
+
+
+def test_a_group_named_after_a_product_is_its_target(pipeline):
+    # a fallback whatever the words between them: the group comes after the product in its sentence
+    text = "“水稻完全成本保险”今年扩大了试点，种粮大户的顾虑少了很多。"
+    assert ("水稻完全成本保险", "targets", "种粮大户") in triples(pipeline, text)
+    # not a group named before it, which the sentence turns from
+    text = "太保产险关注种粮大户的风险难点，近日推出“水稻完全成本保险”。"
+    assert ("水稻完全成本保险", "targets", "种粮大户") not in triples(pipeline, text)
+
+
+def test_a_product_after_an_insurer_in_its_sentence_is_that_insurers(pipeline):
+    # a fallback whatever the words between them
+    text = "太保产险今年业务增长较快，“水稻完全成本保险”又覆盖了更多乡镇。"
+    assert ("太保产险", "provides", "水稻完全成本保险") in triples(pipeline, text)
+    # not one the article writes as a body's
+    text = "为落实市农委“水稻完全成本保险”的方案，太保产险成立了工作小组，“水稻完全成本保险”又覆盖了更多乡镇。"
+    assert ("太保产险", "provides", "水稻完全成本保险") not in triples(pipeline, text)
+
+
+def test_a_group_a_sentence_covers_is_the_target_of_the_product_named_last(pipeline):
+    # the sentence names neither the product nor any organisation before the group
+    text = "太保产险推出“水稻完全成本保险”。保障对象为全县种粮大户。"
+    assert ("水稻完全成本保险", "targets", "种粮大户") in triples(pipeline, text)
+    # staff's help speaks of no cover: no product's target
+    text = "太保产险推出“水稻完全成本保险”。员工还为社区居民上门送菜。"
+    assert not any(p == "targets" for _, p, _ in triples(pipeline, text))
+
+
+def test_a_group_given_cover_in_a_sentence_of_its_own_is_the_last_products(pipeline):
+    text = "太保产险推出“水稻完全成本保险”。今年起，全县种粮大户都能获得保险保障。"
+    assert ("水稻完全成本保险", "targets", "种粮大户") in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("宁波推出“生猪价格指数保险”。这份保险的承保、理赔由人保财险宁波市分公司负责。",
+     ("人保财险宁波分公司", "provides", "生猪价格指数保险")),
+    ("“水稻完全成本保险”今年在全市推开。东营市的承保方是中国平安财产保险股份有限公司。",
+     ("平安产险", "provides", "水稻完全成本保险")),
+])
+def test_an_insurer_named_as_the_underwriter_offers_the_product_named_last(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
