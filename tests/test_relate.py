@@ -1014,3 +1014,16 @@ def test_no_partner_where_the_clause_says_otherwise(pipeline, text, pair):
 def test_an_insurer_buying_stakes_elsewhere_is_no_shareholder_of_the_topic(pipeline):
     text = "泰康人寿今年第三次举牌。年内险资举牌涉及多家险企，其中大家人寿举牌最为活跃。"
     assert ("泰康人寿", "partnersWith", "大家人寿") not in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text, pair, stated", [
+    # two named side by side that act together, whatever the adverb of togetherness
+    ("去年，太保产险和饿了么一道搭建了骑手报案机制。", ("太保产险", "饿了么"), True),
+    ("平安产险和美团一起上线了一项骑手服务。", ("平安产险", "美团"), True),
+    # each on its own is no partnership
+    ("人保财险和太保产险都签署了绿色金融倡议。", ("人保财险", "太保产险"), False),
+    ("人保财险、太保产险均已签署绿色金融倡议。", ("人保财险", "太保产险"), False),
+])
+def test_two_organisations_acting_together_are_partners(pipeline, text, pair, stated):
+    got = triples(pipeline, text)
+    assert ((pair[0], "partnersWith", pair[1]) in got or (pair[1], "partnersWith", pair[0]) in got) == stated
