@@ -1027,3 +1027,12 @@ def test_an_insurer_buying_stakes_elsewhere_is_no_shareholder_of_the_topic(pipel
 def test_two_organisations_acting_together_are_partners(pipeline, text, pair, stated):
     got = triples(pipeline, text)
     assert ((pair[0], "partnersWith", pair[1]) in got or (pair[1], "partnersWith", pair[0]) in got) == stated
+
+
+@pytest.mark.parametrize("text, pair", [
+    # 联动 with a body is working with it (settled case 1), whichever is named first
+    ("人保财险宁波分公司与宁波市应急管理局联动，三小时内完成查勘。", ("人保财险宁波分公司", "宁波市应急管理局")),
+    ("宁波市应急管理局与太保产险宁波分公司联动，当天完成查勘。", ("宁波市应急管理局", "太保产险宁波分公司")),
+])
+def test_acting_in_concert_with_a_body_is_partnership(pipeline, text, pair):
+    assert (pair[0], "partnersWith", pair[1]) in triples(pipeline, text)
