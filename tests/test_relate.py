@@ -1036,3 +1036,15 @@ def test_two_organisations_acting_together_are_partners(pipeline, text, pair, st
 ])
 def test_acting_in_concert_with_a_body_is_partnership(pipeline, text, pair):
     assert (pair[0], "partnersWith", pair[1]) in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text, pair, stated", [
+    # 会同 is working together (settled case 1), whichever is named first
+    ("太保产险宁波分公司会同宁波市农业农村局逐户核定损失。", ("太保产险宁波分公司", "宁波市农业农村局"), True),
+    ("宁波市应急管理局会同人保财险宁波分公司逐户核定损失。", ("宁波市应急管理局", "人保财险宁波分公司"), True),
+    # a body that no rule knows is not the insurer of the sentence before
+    ("太保产险宁波分公司推出新产品。该中心会同宁波市农业农村局推出两类安排。",
+     ("太保产险宁波分公司", "宁波市农业农村局"), False),
+])
+def test_working_in_concert_with_hui_tong(pipeline, text, pair, stated):
+    assert ((pair[0], "partnersWith", pair[1]) in triples(pipeline, text)) == stated
