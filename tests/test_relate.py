@@ -1048,3 +1048,14 @@ def test_acting_in_concert_with_a_body_is_partnership(pipeline, text, pair):
 ])
 def test_working_in_concert_with_hui_tong(pipeline, text, pair, stated):
     assert ((pair[0], "partnersWith", pair[1]) in triples(pipeline, text)) == stated
+
+
+def test_a_partner_of_an_unnamed_doer_is_not_the_earlier_insurers(pipeline):
+    # the sentence's doer is a person: the insurer of the paragraph before does not stand in for him
+    text = "人保财险宁波分公司推出了新的理赔服务。\n\n当天，张先生和美团一起办了一场活动。"
+    assert ("人保财险宁波分公司", "partnersWith", "美团") not in triples(pipeline, text)
+
+
+def test_a_sentence_naming_no_doer_goes_on_with_the_earlier_insurer(pipeline):
+    text = "太保产险宁波分公司上线了新的投保系统。\n\n通过与美团的快速对接，农户可在线投保。"
+    assert ("太保产险宁波分公司", "partnersWith", "美团") in triples(pipeline, text)
