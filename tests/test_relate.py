@@ -1090,3 +1090,46 @@ def test_a_group_given_cover_in_a_sentence_of_its_own_is_the_last_products(pipel
 ])
 def test_an_insurer_named_as_the_underwriter_offers_the_product_named_last(pipeline, text, fact):
     assert fact in triples(pipeline, text)
+@pytest.mark.parametrize("text, pair, stated", [
+    # two named side by side that act together, whatever the adverb of togetherness
+    ("去年，太保产险和饿了么一道搭建了骑手报案机制。", ("太保产险", "饿了么"), True),
+    ("平安产险和美团一起上线了一项骑手服务。", ("平安产险", "美团"), True),
+    # each on its own is no partnership
+    ("人保财险和太保产险都签署了绿色金融倡议。", ("人保财险", "太保产险"), False),
+    ("人保财险、太保产险均已签署绿色金融倡议。", ("人保财险", "太保产险"), False),
+])
+def test_two_organisations_acting_together_are_partners(pipeline, text, pair, stated):
+    got = triples(pipeline, text)
+    assert ((pair[0], "partnersWith", pair[1]) in got or (pair[1], "partnersWith", pair[0]) in got) == stated
+
+
+@pytest.mark.parametrize("text, pair", [
+    # 联动 with a body is working with it (settled case 1), whichever is named first
+    ("人保财险宁波分公司与宁波市应急管理局联动，三小时内完成查勘。", ("人保财险宁波分公司", "宁波市应急管理局")),
+    ("宁波市应急管理局与太保产险宁波分公司联动，当天完成查勘。", ("宁波市应急管理局", "太保产险宁波分公司")),
+])
+def test_acting_in_concert_with_a_body_is_partnership(pipeline, text, pair):
+    assert (pair[0], "partnersWith", pair[1]) in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text, pair, stated", [
+    # 会同 is working together (settled case 1), whichever is named first
+    ("太保产险宁波分公司会同宁波市农业农村局逐户核定损失。", ("太保产险宁波分公司", "宁波市农业农村局"), True),
+    ("宁波市应急管理局会同人保财险宁波分公司逐户核定损失。", ("宁波市应急管理局", "人保财险宁波分公司"), True),
+    # a body that no rule knows is not the insurer of the sentence before
+    ("太保产险宁波分公司推出新产品。该中心会同宁波市农业农村局推出两类安排。",
+     ("太保产险宁波分公司", "宁波市农业农村局"), False),
+])
+def test_working_in_concert_with_hui_tong(pipeline, text, pair, stated):
+    assert ((pair[0], "partnersWith", pair[1]) in triples(pipeline, text)) == stated
+
+
+def test_a_partner_of_an_unnamed_doer_is_not_the_earlier_insurers(pipeline):
+    # the sentence's doer is a person: the insurer of the paragraph before does not stand in for him
+    text = "人保财险宁波分公司推出了新的理赔服务。\n\n当天，张先生和美团一起办了一场活动。"
+    assert ("人保财险宁波分公司", "partnersWith", "美团") not in triples(pipeline, text)
+
+
+def test_a_sentence_naming_no_doer_goes_on_with_the_earlier_insurer(pipeline):
+    text = "太保产险宁波分公司上线了新的投保系统。\n\n通过与美团的快速对接，农户可在线投保。"
+    assert ("太保产险宁波分公司", "partnersWith", "美团") in triples(pipeline, text)
