@@ -1067,3 +1067,23 @@ def test_zone_committees_fire_and_traffic_police_and_maritime_offices_are_regula
 def test_a_trade_union_federation_is_a_partner(pipeline):
     # a union federation buys cover for workers with an insurer: a partner, not a government body
     assert ("南通市总工会", "Partner") in found(pipeline, "南通市总工会与保险公司合作，为一线职工投保互助保障。")
+
+
+@pytest.mark.parametrize("text, number", [
+    ("受灾农户报案请拨95518，工作人员会尽快联系。", "95518"),  # 拨 alone dials too
+    ("外地车主报案号码为95585。", "95585"),  # the number of a line
+    ("投保后可以打400-820-9619咨询理赔进度。", "400-820-9619"),
+    ("公司的电销热线951508全天开通。", "951508"),  # a six-digit 95 number is not cut short
+])
+def test_a_hotline_dialled_or_given_as_a_number_is_an_initiative(pipeline, text, number):
+    assert (number, "Initiative") in found(pipeline, text)
+
+
+def test_a_hotline_keeps_the_word_after_its_number_as_one_more_name(pipeline):
+    from stage_helpers import linked
+    names = {(lm.mention.surface, lm.written) for lm in linked(pipeline, "老人拨通95519服务热线后一键转人工。")}
+    assert ("95519", "95519服务热线") in names
+
+
+def test_a_sum_after_da_is_no_hotline(pipeline):
+    assert not {m for m in found(pipeline, "每户打90000元到社保卡上。") if m[1] == "Initiative"}
