@@ -1087,3 +1087,12 @@ def test_a_hotline_keeps_the_word_after_its_number_as_one_more_name(pipeline):
 
 def test_a_sum_after_da_is_no_hotline(pipeline):
     assert not {m for m in found(pipeline, "每户打90000元到社保卡上。") if m[1] == "Initiative"}
+
+
+def test_a_table_cell_holding_only_a_covers_name_is_a_product(pipeline):
+    # a table of city schemes, read a row at a time (城市 | 产品 | 承保机构)
+    row = "苏州 | 姑苏惠民保 | 太保寿险苏州中心支公司 | 9月1日上线"
+    assert ("姑苏惠民保", "Product") in found(pipeline, row)
+    assert ("苏惠保", "Product") in found(pipeline, "苏惠保 | 人保财险 | 每年59元")  # the row's first cell
+    # a line of business in a cell is still no product
+    assert not {m for m in found(pipeline, "意外伤害保险 | 2.2亿元") if m[1] == "Product"}
