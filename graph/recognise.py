@@ -393,7 +393,10 @@ class Recogniser:
         for cls, pattern in self.rules.pattern_names:
             part = "name" if "name" in pattern.groupindex else 0  # a group `name` marks the name in its context
             for m in pattern.finditer(s.text):
-                out.append(Mention(m.group(part), s.start + m.start(part), s.start + m.end(part), s.index, cls, "pattern"))
+                # a group `whole`: the name with the words after it, one more of its names (95519服务热线)
+                whole = m.group("whole") if "whole" in pattern.groupindex else None
+                out.append(Mention(m.group(part), s.start + m.start(part), s.start + m.end(part), s.index, cls, "pattern",
+                                   whole=whole if whole and whole != m.group(part) else None))
         return out
 
     def _unit_after(self, text: str, end: int, cls: str) -> re.Match | None:

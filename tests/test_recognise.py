@@ -1074,3 +1074,30 @@ def test_a_short_name_given_in_other_words_of_naming_is_the_articles_short_name(
     text = f"华东医药集团有限公司{defined}参与认购。华东医药表示看好健康险。"
     ms = mentions(pipeline, text)
     assert [(m.surface, m.cls) for m in ms if m.start > text.index("。")] == [("华东医药", "Partner")]
+@pytest.mark.parametrize("text, number", [
+    ("受灾农户报案请拨95518，工作人员会尽快联系。", "95518"),  # 拨 alone dials too
+    ("外地车主报案号码为95585。", "95585"),  # the number of a line
+    ("投保后可以打400-820-9619咨询理赔进度。", "400-820-9619"),
+    ("公司的电销热线951508全天开通。", "951508"),  # a six-digit 95 number is not cut short
+])
+def test_a_hotline_dialled_or_given_as_a_number_is_an_initiative(pipeline, text, number):
+    assert (number, "Initiative") in found(pipeline, text)
+
+
+def test_a_hotline_keeps_the_word_after_its_number_as_one_more_name(pipeline):
+    from stage_helpers import linked
+    names = {(lm.mention.surface, lm.written) for lm in linked(pipeline, "老人拨通95519服务热线后一键转人工。")}
+    assert ("95519", "95519服务热线") in names
+
+
+def test_a_sum_after_da_is_no_hotline(pipeline):
+    assert not {m for m in found(pipeline, "每户打90000元到社保卡上。") if m[1] == "Initiative"}
+
+
+def test_a_table_cell_holding_only_a_covers_name_is_a_product(pipeline):
+    # a table of city schemes, read a row at a time (城市 | 产品 | 承保机构)
+    row = "苏州 | 姑苏惠民保 | 太保寿险苏州中心支公司 | 9月1日上线"
+    assert ("姑苏惠民保", "Product") in found(pipeline, row)
+    assert ("苏惠保", "Product") in found(pipeline, "苏惠保 | 人保财险 | 每年59元")  # the row's first cell
+    # a line of business in a cell is still no product
+    assert not {m for m in found(pipeline, "意外伤害保险 | 2.2亿元") if m[1] == "Product"}
