@@ -1067,3 +1067,19 @@ def test_zone_committees_fire_and_traffic_police_and_maritime_offices_are_regula
 def test_a_trade_union_federation_is_a_partner(pipeline):
     # a union federation buys cover for workers with an insurer: a partner, not a government body
     assert ("南通市总工会", "Partner") in found(pipeline, "南通市总工会与保险公司合作，为一线职工投保互助保障。")
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("据东吴证券测算，今年险企保费增速回升。", "东吴证券"),  # a securities firm named by its brand
+    ("这轮融资由深创投领投，红杉创投跟投。", "红杉创投"),  # a venture investor
+])
+def test_securities_firms_and_venture_investors_are_partners(pipeline, text, firm):
+    assert (firm, "Partner") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "投资者买卖有价证券须缴纳印花税。",  # a kind of paper
+    "在沪证券、基金、银行等机构纷纷响应。",  # a trade in a list of trades
+])
+def test_securities_as_a_trade_or_paper_name_no_firm(pipeline, text):
+    assert not {m for m in found(pipeline, text) if m[0].endswith("证券")}
