@@ -1083,3 +1083,14 @@ def test_securities_firms_and_venture_investors_are_partners(pipeline, text, fir
 ])
 def test_securities_as_a_trade_or_paper_name_no_firm(pipeline, text):
     assert not {m for m in found(pipeline, text) if m[0].endswith("证券")}
+
+
+@pytest.mark.parametrize("text", [
+    "地震发生后，区内保险公司迅速开通绿色通道。",  # a place
+    "相互制与普通保险公司不同。",  # a kind
+    "发行主体是特殊目的保险公司。",  # a purpose
+    "同期，新三板保险公司增至三家。",  # a market
+    "今年以来保险公司纷纷发债。",  # a time
+])
+def test_a_place_kind_purpose_market_or_time_before_insurer_names_no_insurer(pipeline, text):
+    assert not {m for m in found(pipeline, text) if m[1] == "Insurer"}
