@@ -406,3 +406,14 @@ def test_taiwans_other_insurers_are_known(pipeline):
     assert got["旺旺友聯"] == ("Insurer", "旺旺友联产物") and got["合庫金控"] == ("InsuranceGroup", "合库金控")
     [insurer] = {e for m, e in entities(pipeline, "合庫人壽遭裁罰。") if m == "合庫人壽"}
     assert label(pipeline, insurer.parent) == "合库金控"
+
+
+def test_an_insurers_legal_name_without_its_form_names_it_and_its_branch(pipeline):
+    """News writes 中国人民财产保险黄山分公司 without 股份有限公司: 人保财险's branch, not 中国太平 read
+    inside 中国太平洋财产保险."""
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity for lm in linked(
+        pipeline, "中国人民财产保险黄山分公司、中国太平洋财产保险黄山分公司与当地企业签约。")}
+    assert got["中国人民财产保险黄山分公司"].cls == "Branch"
+    assert got["中国太平洋财产保险黄山分公司"].cls == "Branch"
+    assert "中国太平" not in got

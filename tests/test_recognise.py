@@ -1101,3 +1101,28 @@ def test_a_table_cell_holding_only_a_covers_name_is_a_product(pipeline):
     assert ("苏惠保", "Product") in found(pipeline, "苏惠保 | 人保财险 | 每年59元")  # the row's first cell
     # a line of business in a cell is still no product
     assert not {m for m in found(pipeline, "意外伤害保险 | 2.2亿元") if m[1] == "Product"}
+@pytest.mark.parametrize("text, firm", [
+    ("据东吴证券测算，今年险企保费增速回升。", "东吴证券"),  # a securities firm named by its brand
+    ("这轮融资由深创投领投，红杉创投跟投。", "红杉创投"),  # a venture investor
+])
+def test_securities_firms_and_venture_investors_are_partners(pipeline, text, firm):
+    assert (firm, "Partner") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "投资者买卖有价证券须缴纳印花税。",  # a kind of paper
+    "在沪证券、基金、银行等机构纷纷响应。",  # a trade in a list of trades
+])
+def test_securities_as_a_trade_or_paper_name_no_firm(pipeline, text):
+    assert not {m for m in found(pipeline, text) if m[0].endswith("证券")}
+
+
+@pytest.mark.parametrize("text", [
+    "地震发生后，区内保险公司迅速开通绿色通道。",  # a place
+    "相互制与普通保险公司不同。",  # a kind
+    "发行主体是特殊目的保险公司。",  # a purpose
+    "同期，新三板保险公司增至三家。",  # a market
+    "今年以来保险公司纷纷发债。",  # a time
+])
+def test_a_place_kind_purpose_market_or_time_before_insurer_names_no_insurer(pipeline, text):
+    assert not {m for m in found(pipeline, text) if m[1] == "Insurer"}

@@ -603,3 +603,11 @@ def test_hong_kong_insurers_by_their_short_and_former_names(pipeline):
         pipeline, "富通保险去年改名周大福人寿，永明金融与安盛香港也推出了新计划。")}
     assert got["富通保险"].iri == got["周大福人寿"].iri and got["周大福人寿"].cls == "Insurer"
     assert got["永明金融"].cls == "Insurer" and got["安盛香港"].cls == "Insurer"
+
+
+def test_china_post_is_the_group_that_owns_china_post_life(pipeline):
+    """中国邮政 owns 中邮人寿: the insurer's parent is a holding group that owns insurers."""
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity for lm in linked(pipeline, "中国邮政旗下的中邮人寿今年增资扩股。")}
+    assert got["中国邮政"].cls == "InsuranceGroup"
+    assert got["中邮人寿"].cls == "Insurer"
