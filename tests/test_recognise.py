@@ -1067,3 +1067,14 @@ def test_zone_committees_fire_and_traffic_police_and_maritime_offices_are_regula
 def test_a_trade_union_federation_is_a_partner(pipeline):
     # a union federation buys cover for workers with an insurer: a partner, not a government body
     assert ("南通市总工会", "Partner") in found(pipeline, "南通市总工会与保险公司合作，为一线职工投保互助保障。")
+
+
+@pytest.mark.parametrize("text, group", [
+    ("新产品面向的是灵活就业人员。", "灵活就业人员"),
+    ("这项计划惠及的是偏远山区留守老人。", "偏远山区留守老人"),
+])
+def test_a_group_after_de_shi_is_named_without_the_copula(pipeline, text, group):
+    # 保障的是X, 面向的是X: 是 says who is helped, it is no part of the group's name
+    got = found(pipeline, text)
+    assert (group, "BeneficiaryGroup") in got
+    assert ("是" + group, "BeneficiaryGroup") not in got
