@@ -683,13 +683,13 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
                                for w in s.tokens)]
         if not starts and r.can_join_after and r.can_join_after.match(text, m.end()):
             starts = [clause]  # 带病体人群也可参保: those who can join cover, named from their clause's start
+        if not starts:  # 重点保障两类人群：一是完全失能人员，二是…: a point of a list a word of help introduced
+            starts = _point_of_helped(rec, text, clause, m.start())
         if not starts and r.marked and (m.start(), m.end()) not in registered:
             # 受灾企业: a word that makes the head a group is the name's start (not before a group the
             # registry names: 受灾农户 is 农户, whom the registry rule finds)
             starts = [t.start() for t in r.marked.finditer(text, clause, m.end())
                       if t.end() == m.start() and t.start() in view.boundaries]
-        if not starts:  # 重点保障两类人群：一是完全失能人员，二是…: a point of a list a word of help introduced
-            starts = _point_of_helped(rec, text, clause, m.start())
         if not starts:
             continue
         # a word that ends with the head (常住人口, 贫困人口) is part of the name, not left out of it

@@ -1078,3 +1078,13 @@ def test_a_group_after_de_shi_is_named_without_the_copula(pipeline, text, group)
     got = found(pipeline, text)
     assert (group, "BeneficiaryGroup") in got
     assert ("是" + group, "BeneficiaryGroup") not in got
+
+
+@pytest.mark.parametrize("text, group", [
+    ("暴雨中受困群众被转移到安置点。", "受困群众"),
+    ("山区留守少儿的课外生活很单调。", "留守少儿"),
+    ("建档立卡家庭的孩子可以免费入学。", "建档立卡家庭"),
+])
+def test_a_policy_term_makes_a_group_without_a_word_of_help(pipeline, text, group):
+    # 受困, 留守, 建档立卡 … single a class out for help, as 受灾 does: no 为 or 向 is needed
+    assert (group, "BeneficiaryGroup") in found(pipeline, text)
