@@ -1088,3 +1088,9 @@ def test_a_group_after_de_shi_is_named_without_the_copula(pipeline, text, group)
 def test_a_policy_term_makes_a_group_without_a_word_of_help(pipeline, text, group):
     # 受困, 留守, 建档立卡 … single a class out for help, as 受灾 does: no 为 or 向 is needed
     assert (group, "BeneficiaryGroup") in found(pipeline, text)
+
+
+def test_old_people_in_figures_of_an_ageing_population_are_no_group(pipeline):
+    # 老人 alone is the population growing older, not a group an insurer helps
+    assert not {m for m in found(pipeline, "这座城市的老人越来越多，养老压力随之上升。") if m[1] == "BeneficiaryGroup"}
+    assert ("社区老人", "BeneficiaryGroup") in found(pipeline, "公司为社区老人赠送了意外险。")
