@@ -1094,3 +1094,11 @@ def test_old_people_in_figures_of_an_ageing_population_are_no_group(pipeline):
     # 老人 alone is the population growing older, not a group an insurer helps
     assert not {m for m in found(pipeline, "这座城市的老人越来越多，养老压力随之上升。") if m[1] == "BeneficiaryGroup"}
     assert ("社区老人", "BeneficiaryGroup") in found(pipeline, "公司为社区老人赠送了意外险。")
+
+
+def test_a_group_word_before_a_persons_name_is_that_person(pipeline):
+    # settled case: 种粮大户李某 is one person, no group; the class word alone still is one
+    assert not {m for m in found(pipeline, "贫困户吴某说赔款很快到账。") if m[1] == "BeneficiaryGroup"}
+    assert not {m for m in found(pipeline, "种粮大户邵春林今年拿到了一笔赔款。") if m[1] == "BeneficiaryGroup"}
+    assert ("种粮大户", "BeneficiaryGroup") in found(pipeline, "人保财险为种粮大户提供保障。")
+    assert ("残疾儿童", "BeneficiaryGroup") in found(pipeline, "公司为残疾儿童康复救助捐款。")  # 康复: no name
