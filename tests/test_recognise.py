@@ -1102,3 +1102,12 @@ def test_a_group_word_before_a_persons_name_is_that_person(pipeline):
     assert not {m for m in found(pipeline, "种粮大户邵春林今年拿到了一笔赔款。") if m[1] == "BeneficiaryGroup"}
     assert ("种粮大户", "BeneficiaryGroup") in found(pipeline, "人保财险为种粮大户提供保障。")
     assert ("残疾儿童", "BeneficiaryGroup") in found(pipeline, "公司为残疾儿童康复救助捐款。")  # 康复: no name
+
+
+@pytest.mark.parametrize("text, group", [
+    ("今年春季，全县的茶农踊跃投保。", "茶农"),
+    ("这款保险由沿海的渔民投保。", "渔民"),
+])
+def test_those_who_insure_are_a_group(pipeline, text, group):
+    # the subject of 投保 or 参保 is covered, with no word of help before it
+    assert (group, "BeneficiaryGroup") in found(pipeline, text)
