@@ -1111,3 +1111,12 @@ def test_a_group_word_before_a_persons_name_is_that_person(pipeline):
 def test_those_who_insure_are_a_group(pipeline, text, group):
     # the subject of 投保 or 参保 is covered, with no word of help before it
     assert (group, "BeneficiaryGroup") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("台风过后，全镇的菇农已经拿到了赔款。", "菇农"),
+    ("去年受冻的果农都领到了理赔款。", "果农"),
+])
+def test_those_who_get_a_payout_are_a_group(pipeline, text, group):
+    # the subject of 拿到 / 领到 / 获赔 is helped, with no word of help before it
+    assert (group, "BeneficiaryGroup") in found(pipeline, text)
