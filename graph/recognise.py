@@ -307,10 +307,15 @@ class Recogniser:
         return out
 
     def _one_of_a_group(self, s: Sentence, m: Mention) -> bool:
-        """Whether a group word names one firm or person (一家…企业, 市民施先生), not a group."""
+        """Whether a group word names one firm or person (一家…企业, 市民施先生, 种粮大户李某), not a group."""
         r = self.rules.beneficiaries
-        return m.cls == "BeneficiaryGroup" and bool(r.one_before.search(s.text, 0, m.start - s.start)
-                                                    or r.person_after.match(s.text, m.end - s.start))
+        if m.cls != "BeneficiaryGroup":
+            return False
+        end = m.end - s.start
+        # a person's name right after: one the tagger guesses, not a dictionary word it tags so (康复)
+        word, tag = next(iter(self.tokenizer.pos(s.text[end:end + r.max_stem])), ("", ""))
+        named = tag in r.person_pos and len(self.tokenizer.pos(word, guess_unknown=False)) > 1
+        return bool(r.one_before.search(s.text, 0, m.start - s.start) or r.person_after.match(s.text, end) or named)
 
     def _starts_an_office(self, s: Sentence, m: Mention) -> bool:
         """Whether a group word is the start of an office's name (残疾人联合会, 退役军人事务局): the
@@ -686,13 +691,13 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
                                for w in s.tokens)]
         if not starts and r.can_join_after and r.can_join_after.match(text, m.end()):
             starts = [clause]  # 带病体人群也可参保: those who can join cover, named from their clause's start
+        if not starts:  # 重点保障两类人群：一是完全失能人员，二是…: a point of a list a word of help introduced
+            starts = _point_of_helped(rec, text, clause, m.start())
         if not starts and r.marked and (m.start(), m.end()) not in registered:
             # 受灾企业: a word that makes the head a group is the name's start (not before a group the
             # registry names: 受灾农户 is 农户, whom the registry rule finds)
             starts = [t.start() for t in r.marked.finditer(text, clause, m.end())
                       if t.end() == m.start() and t.start() in view.boundaries]
-        if not starts:  # 重点保障两类人群：一是完全失能人员，二是…: a point of a list a word of help introduced
-            starts = _point_of_helped(rec, text, clause, m.start())
         if not starts:
             continue
         # a word that ends with the head (常住人口, 贫困人口) is part of the name, not left out of it

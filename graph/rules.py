@@ -86,6 +86,8 @@ class BeneficiaryRule:
     named_for: re.Pattern | None = None
     # a word that makes the head right after it a group wherever it stands (受灾|农户)
     marked: re.Pattern | None = None
+    # the tags of a person's name: a group word right before one names that person (种粮大户李某)
+    person_pos: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -338,7 +340,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                     groups.regex("describers", optional=True),
                                     groups.regex("can_join_after", optional=True),
                                     groups.regex("named_for", optional=True),
-                                    groups.regex("marked", optional=True))
+                                    groups.regex("marked", optional=True),
+                                    frozenset(groups.words("person_pos", [])))
     return Rules(
         branch=names.regex("regions", f"{gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"

@@ -1126,3 +1126,54 @@ def test_securities_as_a_trade_or_paper_name_no_firm(pipeline, text):
 ])
 def test_a_place_kind_purpose_market_or_time_before_insurer_names_no_insurer(pipeline, text):
     assert not {m for m in found(pipeline, text) if m[1] == "Insurer"}
+@pytest.mark.parametrize("text, group", [
+    ("新产品面向的是灵活就业人员。", "灵活就业人员"),
+    ("这项计划惠及的是偏远山区留守老人。", "偏远山区留守老人"),
+])
+def test_a_group_after_de_shi_is_named_without_the_copula(pipeline, text, group):
+    # 保障的是X, 面向的是X: 是 says who is helped, it is no part of the group's name
+    got = found(pipeline, text)
+    assert (group, "BeneficiaryGroup") in got
+    assert ("是" + group, "BeneficiaryGroup") not in got
+
+
+@pytest.mark.parametrize("text, group", [
+    ("暴雨中受困群众被转移到安置点。", "受困群众"),
+    ("山区留守少儿的课外生活很单调。", "留守少儿"),
+    ("建档立卡家庭的孩子可以免费入学。", "建档立卡家庭"),
+])
+def test_a_policy_term_makes_a_group_without_a_word_of_help(pipeline, text, group):
+    # 受困, 留守, 建档立卡 … single a class out for help, as 受灾 does: no 为 or 向 is needed
+    assert (group, "BeneficiaryGroup") in found(pipeline, text)
+
+
+def test_old_people_in_figures_of_an_ageing_population_are_no_group(pipeline):
+    # 老人 alone is the population growing older, not a group an insurer helps
+    assert not {m for m in found(pipeline, "这座城市的老人越来越多，养老压力随之上升。") if m[1] == "BeneficiaryGroup"}
+    assert ("社区老人", "BeneficiaryGroup") in found(pipeline, "公司为社区老人赠送了意外险。")
+
+
+def test_a_group_word_before_a_persons_name_is_that_person(pipeline):
+    # settled case: 种粮大户李某 is one person, no group; the class word alone still is one
+    assert not {m for m in found(pipeline, "贫困户吴某说赔款很快到账。") if m[1] == "BeneficiaryGroup"}
+    assert not {m for m in found(pipeline, "种粮大户邵春林今年拿到了一笔赔款。") if m[1] == "BeneficiaryGroup"}
+    assert ("种粮大户", "BeneficiaryGroup") in found(pipeline, "人保财险为种粮大户提供保障。")
+    assert ("残疾儿童", "BeneficiaryGroup") in found(pipeline, "公司为残疾儿童康复救助捐款。")  # 康复: no name
+
+
+@pytest.mark.parametrize("text, group", [
+    ("今年春季，全县的茶农踊跃投保。", "茶农"),
+    ("这款保险由沿海的渔民投保。", "渔民"),
+])
+def test_those_who_insure_are_a_group(pipeline, text, group):
+    # the subject of 投保 or 参保 is covered, with no word of help before it
+    assert (group, "BeneficiaryGroup") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("台风过后，全镇的菇农已经拿到了赔款。", "菇农"),
+    ("去年受冻的果农都领到了理赔款。", "果农"),
+])
+def test_those_who_get_a_payout_are_a_group(pipeline, text, group):
+    # the subject of 拿到 / 领到 / 获赔 is helped, with no word of help before it
+    assert (group, "BeneficiaryGroup") in found(pipeline, text)

@@ -738,7 +738,8 @@ def test_groups_brought_under_cover_are_supported(pipeline):
 
 
 def test_those_who_buy_a_policy_are_its_target(pipeline):
-    got = triples(pipeline, "农户王某为自家果园买了一份“苹果收入保险”。")
+    # (a group: 农户王某 would be one person, no group, by the gold's settled cases)
+    got = triples(pipeline, "不少农户为自家果园买了一份“苹果收入保险”。")
     assert ("苹果收入保险", "targets", "种植户") in got
 
 
