@@ -79,6 +79,7 @@ class Relator:
         # The insurers named, in order, for a lead's figures that its paragraph names the insurer of later
         insurers = [lm for lm in sorted(linked, key=lambda lm: lm.mention.start) if lm.entity.cls in INSURER_CLASSES]
         dated: dict[int, str | None] = {}  # each sentence's date (by index), for the model's facts
+        following = self._following(sentences, by_sentence)
         for s in sentences:
             if s.paragraph != paragraph:
                 item = self.rules.quantities.list_item.match(s.norm)
@@ -92,7 +93,7 @@ class Relator:
             last_date = next((d.value for d in reversed(dates) if not d.as_of), last_date)
             when = dates[0].value if dates else None
             dated[s.index] = when
-            topics = {"topic": doer, "previous": previous, "offer": offer}
+            topics = {"topic": doer, "previous": previous, "offer": offer, "following": following.get(s.index)}
             for fact in self._sentence(s, ms, topics, named_units):
                 if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
                     fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
@@ -157,6 +158,30 @@ class Relator:
                       if (f.evidence.start, f.subject.iri) not in roll
                       and not self._other_doer(sentences, by_sentence, f)]
         return found, _distinct(figures)
+
+    def _following(self, sentences: list[Sentence],
+                   by_sentence: dict[int, list[LinkedMention]]) -> dict[int, tuple[Entity, ...]]:
+        """For each sentence, the insurers that head a clause in the sentences after it in its
+        paragraph, and in the points (一是…, （二）…) that continue it: 在X指导下，本地保险业…。Y公司…
+        names the authority first and the insurers that act after."""
+        out: dict[int, tuple[Entity, ...]] = {}
+        blocks: list[list[Sentence]] = []
+        paragraph = None
+        for s in sentences:
+            if s.paragraph != paragraph:
+                if not blocks or not self.rules.continued_paragraph.match(s.norm):
+                    blocks.append([])
+                paragraph = s.paragraph
+            blocks[-1].append(s)
+        for block in blocks:
+            heads = [[lm.entity for lm in by_sentence.get(t.index, ())
+                      if lm.entity.cls in INSURER_CLASSES and self._can_be_subject(t, lm)] for t in block]
+            for k, s in enumerate(block):
+                found: list[Entity] = []
+                for h in heads[k + 1:]:
+                    found += [e for e in h if e not in found]
+                out[s.index] = tuple(found)
+        return out
 
     def _owned_elsewhere(self, sentences: list[Sentence],
                          by_sentence: dict[int, list[LinkedMention]]) -> set[tuple[str, str]]:
@@ -621,6 +646,8 @@ class Relator:
             return []
         if isinstance(found, Entity):  # a topic
             return [found]
+        if isinstance(found, tuple):  # the insurers that act after the sentence
+            return list(found)
         g_first, g_last = next(g for g in groups if g[0] <= found <= g[1])
         out = [ms[i].entity for i in range(g_first, g_last + 1) if ms[i].entity.cls in rule.subject]
         if g_last + 1 < len(ms) and g_last + 1 != first:
@@ -640,9 +667,10 @@ class Relator:
 
     def _subject(self, rule: RelationRule, s: Sentence, ms: list[LinkedMention], first: int, last: int,
                  topics: dict[str, Entity | None], clause: list[int], subjects: list[bool],
-                 heads: list[int]) -> int | Entity | None:
+                 heads: list[int]) -> int | Entity | tuple[Entity, ...] | None:
         """The index of the subject of a rule's object ms[first..last] (or a topic: the paragraph's
-        organisation, or "previous", the insurer the article was last about), searched in the rule's order.
+        organisation, or "previous", the insurer the article was last about; or "following", the
+        insurers that head a clause after the sentence in its paragraph), searched in the rule's order.
         "next" is the first mention of the subject's classes after the object, wherever it stands.
         "adjacent" is the mention right before the object, with only ``adjacent_gap`` between them
         (广东信保“小微企业信保易”, 泰康人寿的“幸福有约”).
@@ -728,7 +756,9 @@ class Relator:
                 if way == "offer_alone" and any(lm.entity.cls in ORGANISATION_CLASSES for lm in ms[:first]):
                     return None  # an organisation named before it in the sentence is what it is about
                 topic = topics.get(way.removesuffix("_alone"))
-                found = topic if topic is not None and topic.cls in rule.subject else None
+                if isinstance(topic, tuple):
+                    topic = tuple(e for e in topic if e.cls in rule.subject) or None
+                found = topic if topic is not None and (isinstance(topic, tuple) or topic.cls in rule.subject) else None
             if found is not None:
                 return found
         return None

@@ -1134,3 +1134,16 @@ def test_a_partner_of_an_unnamed_doer_is_not_the_earlier_insurers(pipeline):
 def test_a_sentence_naming_no_doer_goes_on_with_the_earlier_insurer(pipeline):
     text = "太保产险宁波分公司上线了新的投保系统。\n\n通过与美团的快速对接，农户可在线投保。"
     assert ("太保产险宁波分公司", "partnersWith", "美团") in triples(pipeline, text)
+
+
+def test_the_insurers_after_an_authoritys_guidance_in_its_paragraph_act_under_it(pipeline):
+    # the guidance first, with no insurer in its sentence; what each insurer did after, in the paragraph
+    got = triples(pipeline, "在上海银保监局的指导下，本市保险业迅速行动。太保产险开通理赔绿色通道，人保财险延长保单宽限期。")
+    assert {s for s, p, o in got if p == "guidedBy" and o == "上海银保监局"} == {"太保产险", "人保财险"}
+    # and in the points that continue the paragraph
+    text = "按照上海银保监局的部署，辖内保险公司纷纷行动：\n\n一是太保产险开通理赔绿色通道。\n\n二是人保财险为外卖骑手提供保障。"
+    got = triples(pipeline, text)
+    assert {s for s, p, o in got if p == "guidedBy" and o == "上海银保监局"} == {"太保产险", "人保财险"}
+    # not an insurer of the next paragraph
+    text = "在上海银保监局的指导下，本市保险业迅速行动。\n\n太保产险开通理赔绿色通道。"
+    assert not any(p == "guidedBy" for s, p, o in triples(pipeline, text))
