@@ -1147,3 +1147,9 @@ def test_the_insurers_after_an_authoritys_guidance_in_its_paragraph_act_under_it
     # not an insurer of the next paragraph
     text = "在上海银保监局的指导下，本市保险业迅速行动。\n\n太保产险开通理赔绿色通道。"
     assert not any(p == "guidedBy" for s, p, o in triples(pipeline, text))
+
+
+def test_giving_through_a_programme_in_a_later_paragraph_is_the_insurers(pipeline):
+    # a paragraph naming no organisation gives through a programme: the article's insurer runs it
+    text = "泰康人寿湖北分公司召开年度发布会。\n\n五年来，通过“春苗助学”项目累计投入逾300万元。"
+    assert ("泰康人寿湖北分公司", "provides", "春苗助学") in triples(pipeline, text)
