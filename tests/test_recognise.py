@@ -1177,3 +1177,11 @@ def test_those_who_insure_are_a_group(pipeline, text, group):
 def test_those_who_get_a_payout_are_a_group(pipeline, text, group):
     # the subject of 拿到 / 领到 / 获赔 is helped, with no word of help before it
     assert (group, "BeneficiaryGroup") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, school", [
+    ("员工们走进春晖小学，为孩子们上了一堂安全课。", "春晖小学"),  # after the verb of the visit
+    ("公司员工来到凉山州金阳县天地坝小学开展支教。", "凉山州金阳县天地坝小学"),  # …with its places
+])
+def test_a_school_after_the_verb_of_a_visit_is_a_partner(pipeline, text, school):
+    assert (school, "Partner") in found(pipeline, text)
