@@ -1185,3 +1185,11 @@ def test_those_who_get_a_payout_are_a_group(pipeline, text, group):
 ])
 def test_a_school_after_the_verb_of_a_visit_is_a_partner(pipeline, text, school):
     assert (school, "Partner") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, centre", [
+    ("公司党员志愿者与嘉兴市中心血站联合开展无偿献血活动。", "嘉兴市中心血站"),
+    ("分公司组织员工前往浙江省血液中心献血。", "浙江省血液中心"),
+])
+def test_a_blood_centre_or_station_is_a_partner(pipeline, text, centre):
+    assert (centre, "Partner") in found(pipeline, text)
