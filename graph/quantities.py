@@ -69,6 +69,8 @@ class QuantityRules:
     loss_tally: re.Pattern  # 报损, 估损: a sentence tallying the losses reported in a region
     unit_price: re.Pattern  # 每股, 每: a price per share or a unit measure, no amount
     purse_levels: str  # 省市县区: a level written before 财政 that its body's name must have
+    fronted: re.Pattern  # 235万元保险赔款，由: an amount heading its sentence, its payer in the next clause
+    pays_it: re.Pattern  # 付给, 发给: the verb after that payer that hands the amount on
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -102,7 +104,8 @@ class QuantityRules:
                    re.compile(t["insurer_premium_after"]), re.compile(t["fined_people"]), re.compile(t["fine"]),
                    re.compile(t["refers_back"]), re.compile(t["each"]), re.compile(t["fined_person"]),
                    re.compile(t["public_purse"]), re.compile(t["purse_owner"]), re.compile(t["owner_cause"]),
-                   re.compile(t["loss_tally"]), re.compile(t["unit_price"]), "".join(t["purse_levels"]))
+                   re.compile(t["loss_tally"]), re.compile(t["unit_price"]), "".join(t["purse_levels"]),
+                   re.compile(t["fronted"]), re.compile(t["pays_it"]))
 
     def in_local_currency(self, texts: Iterable[str]) -> bool:
         """Whether an article (its folded sentences) counts its money in a currency of its own: it

@@ -410,7 +410,13 @@ class Relator:
         """The organisation named after the amount ending at ``end`` as the doer of its clause
         (15亿元资本全部由其唯一股东X认缴): the first one after it, when a 由 leads to it."""
         after = next((lm for lm in ms if lm.mention.start >= end and lm.entity.cls in _SUBJECT_CLASSES), None)
-        if after and self.rules.quantities.doer_after.match(s.norm[end - s.start:after.mention.start - s.start]):
+        figures = self.rules.quantities
+        if after and figures.doer_after.match(s.norm[end - s.start:after.mention.start - s.start]):
+            return after
+        # 235万元保险赔款，由X付给了农户: an amount heading the sentence, handed on by X in the next clause
+        if after and not any(lm.mention.start < end for lm in ms) and figures.fronted.match(
+                s.norm[end - s.start:after.mention.start - s.start]) and figures.pays_it.match(
+                s.norm[after.mention.end - s.start:]):
             return after
         return None
 

@@ -297,3 +297,13 @@ def test_a_countys_claims_in_local_news_are_its_insurers(pipeline):
     # a province's stays the market's
     text = "人保财险甘德支公司启动理赔。\n\n统计显示，全省已有800余件案件符合理赔条件，涉及赔款约150万元。"
     assert owned(pipeline, text) == set()
+
+
+@pytest.mark.parametrize("text, owner, value", [
+    ("120万元理赔款，由平安产险当场付给了受灾果农。", "平安产险", "1200000"),
+    ("约500万元——这是太保产险上月一次性打给一家外贸企业的赔款。", "太保产险", "5000000"),
+])
+def test_an_amount_heading_its_sentence_is_the_one_who_hands_it_on(pipeline, text, owner, value):
+    assert owned(pipeline, text) == {(owner, value)}
+    # an organisation named before the amount keeps it
+    assert owned(pipeline, "人保财险理赔80万元，平安产险付给了农户。") == {("人保财险", "800000")}
