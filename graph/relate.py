@@ -127,23 +127,7 @@ class Relator:
         stated = {(f.predicate, f.object.iri) for f in facts.values()} | self._owned_elsewhere(sentences, by_sentence)
         facts.update((k, f) for k, f in fallback.items() if (f.predicate, f.object.iri) not in stated)
         if "supports" in self.enabled:
-            # 太保产险推出“骑手安心保”，专为外卖骑手…: an insurer that offers a product for a group, the two
-            # named in one comma-clause (not by 该产品), supports that group (tests/gold/README.md)
-            clauses = {}  # (entity, sentence) -> the starts of the comma-clauses that name it
-            for s in sentences:
-                for lm in by_sentence.get(s.index, ()):
-                    if lm.mention.kind != "reference":
-                        clauses.setdefault((lm.entity.iri, s.index), set()).add(
-                            self._marks.clause_start(s.norm, lm.mention.start - s.start))
-            offers: dict[tuple[str, int], list[Entity]] = {}
-            for (subj, pred, obj, index), fact in facts.items():
-                if (pred == "provides" and fact.subject.cls in INSURER_CLASSES
-                        and clauses.get((subj, index), set()) & clauses.get((obj, index), set())):
-                    offers.setdefault((obj, index), []).append(fact.subject)
-            for (subj, pred, obj, index), fact in list(facts.items()):
-                for insurer in offers.get((subj, index), ()) if pred == "targets" else ():
-                    facts.setdefault((insurer.iri, "supports", obj, index),
-                                     replace(fact, subject=insurer, predicate="supports"))
+            self._support_through_offers(facts, sentences, by_sentence)
         if "targets" in self.enabled:
             for index, fact in self._named_for(sentences, by_sentence):
                 when = dated.get(index)
@@ -158,6 +142,27 @@ class Relator:
                       if (f.evidence.start, f.subject.iri) not in roll
                       and not self._other_doer(sentences, by_sentence, f)]
         return found, _distinct(figures)
+
+    def _support_through_offers(self, facts: dict[tuple, Fact], sentences: list[Sentence],
+                                by_sentence: dict[int, list[LinkedMention]]) -> None:
+        """Add to ``facts``: an insurer that offers a product for a group, the two named in one
+        comma-clause (not by 该产品), supports that group (太保产险推出“骑手安心保”，专为外卖骑手…;
+        tests/gold/README.md)."""
+        clauses: dict[tuple[str, int], set[int]] = {}  # (entity, sentence) -> the comma-clauses naming it
+        for s in sentences:
+            for lm in by_sentence.get(s.index, ()):
+                if lm.mention.kind != "reference":
+                    clauses.setdefault((lm.entity.iri, s.index), set()).add(
+                        self._marks.clause_start(s.norm, lm.mention.start - s.start))
+        offers: dict[tuple[str, int], list[Entity]] = {}
+        for (subj, pred, obj, index), fact in facts.items():
+            if (pred == "provides" and fact.subject.cls in INSURER_CLASSES
+                    and clauses.get((subj, index), set()) & clauses.get((obj, index), set())):
+                offers.setdefault((obj, index), []).append(fact.subject)
+        for (subj, pred, obj, index), fact in list(facts.items()):
+            for insurer in offers.get((subj, index), ()) if pred == "targets" else ():
+                facts.setdefault((insurer.iri, "supports", obj, index),
+                                 replace(fact, subject=insurer, predicate="supports"))
 
     def _following(self, sentences: list[Sentence],
                    by_sentence: dict[int, list[LinkedMention]]) -> dict[int, tuple[Entity, ...]]:
