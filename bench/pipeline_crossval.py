@@ -83,9 +83,7 @@ def pooled(reports: list[Report]) -> dict[str, dict[str, Score]]:
     """Each section's rows, their counts summed over the folds."""
     out: dict[str, dict[str, Score]] = {}
     for report in reports:
-        sections = {"entities": report.entities, "relations": report.relations, "structure": report.structure,
-                    "amounts": {"all": report.amounts}}
-        for section, rows in sections.items():
+        for section, rows in report.sections().items():
             for row, score in rows.items():
                 out.setdefault(section, {}).setdefault(row, Score()).add(score)
     return out

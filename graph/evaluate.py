@@ -425,6 +425,11 @@ class Report:
     false_positives: list[Item] = field(default_factory=list)
     disagreements: list[Item] = field(default_factory=list)  # matched amounts whose kind or date differ
 
+    def sections(self) -> dict[str, dict[str, Score]]:
+        """Each scored section's rows: entities, relations and structure per row, amounts as one row."""
+        return {"entities": self.entities, "relations": self.relations, "structure": self.structure,
+                "amounts": {"all": self.amounts}}
+
 
 def max_matching(gold: list, found: list, same: Callable, rank: Callable | None = None) -> list[tuple[int, int]]:
     """Pairs (gold index, found index) of a maximum one-to-one matching under ``same``; each gold item
@@ -627,8 +632,7 @@ def format_table(report: Report) -> str:
     positives by name."""
     head = ["", "gold", "found", "correct", "P", "R", "F1"]
     rows: list[list[str] | str] = []
-    for title, scores in (("entities", report.entities), ("relations", report.relations),
-                          ("structure", report.structure), ("amounts", {"all": report.amounts})):
+    for title, scores in report.sections().items():
         rows.append(title)
         for key, s in scores.items():
             rows.append([f"  {key}", str(s.gold), str(s.found), str(s.correct), _num(s.precision),
