@@ -312,10 +312,11 @@ class Recogniser:
         if m.cls != "BeneficiaryGroup":
             return False
         end = m.end - s.start
+        if r.one_before.search(s.text, 0, m.start - s.start) or r.person_after.match(s.text, end):
+            return True
         # a person's name right after: one the tagger guesses, not a dictionary word it tags so (康复)
         word, tag = next(iter(self.tokenizer.pos(s.text[end:end + r.max_stem])), ("", ""))
-        named = tag in r.person_pos and len(self.tokenizer.pos(word, guess_unknown=False)) > 1
-        return bool(r.one_before.search(s.text, 0, m.start - s.start) or r.person_after.match(s.text, end) or named)
+        return tag in r.person_pos and len(self.tokenizer.pos(word, guess_unknown=False)) > 1
 
     def _starts_an_office(self, s: Sentence, m: Mention) -> bool:
         """Whether a group word is the start of an office's name (残疾人联合会, 退役军人事务局): the
