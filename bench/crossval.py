@@ -48,9 +48,9 @@ POOL = ["tests/gold=seeds", "tests/corpus/dev/gold=tests/corpus/dev",
 SALT = "crossval:"  # a fold is sha256(SALT + stem) mod k
 
 
-def fold_of(stem: str, folds: int) -> int:
-    """The fold an article is held out in: fixed by its file stem."""
-    return int(hashlib.sha256((SALT + stem).encode("utf-8")).hexdigest(), 16) % folds
+def fold_of(stem: str, folds: int, salt: str = SALT) -> int:
+    """The fold an article is held out in: fixed by its file stem (and the benchmark's ``salt``)."""
+    return int(hashlib.sha256((salt + stem).encode("utf-8")).hexdigest(), 16) % folds
 
 
 def _pair(value: str) -> tuple[Path, Path]:

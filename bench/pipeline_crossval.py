@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import hashlib
 import io
 import shutil
 import sys
@@ -28,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from crossval import fold_of  # noqa: E402  (bench/, this script's folder)
 from graph.build import BuildReport, build_dataset  # noqa: E402
 from graph.data import ONTOLOGY_DIR  # noqa: E402
 from graph.evaluate import Report, Score, evaluate, load_gold  # noqa: E402
@@ -37,12 +37,7 @@ from graph.tools.cli import main as ikg  # noqa: E402
 NEWS_TRAIN = ROOT / "tests" / "corpus" / "news" / "train"
 ALWAYS = [f"{ROOT / 'tests' / 'gold'}={ROOT / 'seeds'}",
           f"{ROOT / 'tests' / 'corpus' / 'dev' / 'gold'}={ROOT / 'tests' / 'corpus' / 'dev'}"]
-SALT = "fold:"
-
-
-def fold_of(stem: str, folds: int) -> int:
-    """The fold an article is held out in: fixed by its file stem."""
-    return int(hashlib.sha256((SALT + stem).encode("utf-8")).hexdigest(), 16) % folds
+SALT = "fold:"  # its own folds: sha256(SALT + stem) mod k
 
 
 def split(folds: int, k: int, into: Path) -> tuple[Path, Path]:
@@ -52,7 +47,7 @@ def split(folds: int, k: int, into: Path) -> tuple[Path, Path]:
         (part / "gold").mkdir(parents=True)
     for gold in sorted((NEWS_TRAIN / "gold").glob("*.json")):
         article = next(p for p in NEWS_TRAIN.glob(gold.stem + ".*") if p.is_file())
-        part = parts[fold_of(gold.stem, folds) == k]
+        part = parts[fold_of(gold.stem, folds, SALT) == k]
         (part / article.name).symlink_to(article)
         (part / "gold" / gold.name).symlink_to(gold)
     return parts

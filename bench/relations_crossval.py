@@ -18,7 +18,6 @@ Systems: **rules** (the relation model off: a default build), **model** (the mod
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import tempfile
 import time
@@ -28,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from crossval import fold_of  # noqa: E402  (bench/, this script's folder; its folds)
 from graph.data import ONTOLOGY_DIR  # noqa: E402
 from graph.evaluate import PREDICATES, evaluate  # noqa: E402
 from graph.learned import LEARNED_DIR  # noqa: E402
@@ -40,13 +40,7 @@ POOL = [(ROOT / "tests/gold", ROOT / "seeds"),
         (ROOT / "tests/corpus/dev/gold", ROOT / "tests/corpus/dev"),
         (ROOT / "tests/corpus/news/train/gold", ROOT / "tests/corpus/news/train")]
 FOLDS = 5
-SALT = "crossval:"  # as bench/crossval.py: a fold is sha256(SALT + stem) mod k
 THRESHOLDS = (0.5, 0.7, 0.9)
-
-
-def fold_of(stem: str) -> int:
-    """The fold an article is held out in: fixed by its file stem."""
-    return int(hashlib.sha256((SALT + stem).encode("utf-8")).hexdigest(), 16) % FOLDS
 
 
 def held_out_probabilities(articles, config) -> list[list[float]]:
@@ -55,10 +49,10 @@ def held_out_probabilities(articles, config) -> list[list[float]]:
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(FOLDS):
             path = Path(tmp) / f"fold{k}.crfsuite"
-            train([e for a in articles if fold_of(a.gold.article) != k for e in a.examples()], config, path)
+            train([e for a in articles if fold_of(a.gold.article, FOLDS) != k for e in a.examples()], config, path)
             model = RelationModel(config, path)
             for i, a in enumerate(articles):
-                if fold_of(a.gold.article) == k:
+                if fold_of(a.gold.article, FOLDS) == k:
                     probs[i] = model.probabilities(a.candidates)
     return probs
 
