@@ -51,6 +51,11 @@ class Relator:
         # guides insurers; it is no partner of theirs)
         self._partners = frozenset().union(*(r.object for r in rules.relations if r.predicate == "partnersWith"))
         self.model = model
+        # For each rule, the rules of its predicate that look for their subject in the same places: a
+        # list of shareholders, each written with its own verb (1亿股由A认购，B则认购了另外0.4亿股), is one list
+        rules_all = self._relations + self._fallbacks
+        self._kin = {r: tuple(k for k in rules_all if k.predicate == r.predicate and k.subject_search == r.subject_search)
+                     for r in rules_all}
         # The relations whose subject is the doer of the object's clause (partners are two parties;
         # targets is a product's, not an organisation's)
         self._one_doer = frozenset(r.predicate for r in rules.relations
@@ -757,7 +762,7 @@ class Relator:
                         .strip(self._marks.opening)):
                     return None  # written as another organisation's (落实市农委绿叶菜…保险的方案): not the topic's
                 if way == "previous" and any(subjects[i] and ms[i].entity.cls in ORGANISATION_CLASSES
-                                             and not any(self._takes(rule, s, ms[k]) for k in range(first)
+                                             and not any(self._takes(other, s, ms[k]) for k in range(first) for other in self._kin[rule]
                                                          if ms[k].entity.iri == ms[i].entity.iri)
                                              for i in range(first)):
                     # the sentence is about an organisation it names before the object (not one the rule

@@ -1153,3 +1153,15 @@ def test_giving_through_a_programme_in_a_later_paragraph_is_the_insurers(pipelin
     # a paragraph naming no organisation gives through a programme: the article's insurer runs it
     text = "泰康人寿湖北分公司召开年度发布会。\n\n五年来，通过“春苗助学”项目累计投入逾300万元。"
     assert ("泰康人寿湖北分公司", "provides", "春苗助学") in triples(pipeline, text)
+
+
+def test_firms_taking_new_shares_are_the_insurers_shareholders_whatever_the_verb(pipeline):
+    # shares written first and their buyer after 由, and a second buyer with a verb of its own
+    text = "华夏人寿完成增资。此次新增的3亿股中，2亿股由华润集团认购，小米集团则认购了余下的1亿股。"
+    got = triples(pipeline, text)
+    assert {("华夏人寿", "partnersWith", "华润集团"), ("华夏人寿", "partnersWith", "小米集团")} <= got
+    # the money first, the shares it bought in the next clause
+    assert ("华夏人寿", "partnersWith", "联想集团") in triples(pipeline, "华夏人寿完成增资。联想集团出资4亿元，拿到2亿股。")
+    # a stake held
+    text = "华夏人寿完成增资。苏宁控股集团持有15%的股份，是第一大股东。"
+    assert ("华夏人寿", "partnersWith", "苏宁控股集团") in triples(pipeline, text)
