@@ -1165,3 +1165,14 @@ def test_firms_taking_new_shares_are_the_insurers_shareholders_whatever_the_verb
     # a stake held
     text = "华夏人寿完成增资。苏宁控股集团持有15%的股份，是第一大股东。"
     assert ("华夏人寿", "partnersWith", "苏宁控股集团") in triples(pipeline, text)
+
+
+def test_a_list_of_shareholders_announced_in_a_clause_before_it_belongs_to_the_insurer(pipeline):
+    # the clause that names the shareholders comes before the list, past a comma or a colon
+    text = "华夏人寿获批开业。它的出资方共有五家企业，名单里有华润集团、联想集团和小米集团。"
+    got = triples(pipeline, text)
+    assert {o for s, p, o in got if s == "华夏人寿" and p == "partnersWith"} == {"华润集团", "联想集团", "小米集团"}
+    # a regulator that approved and reported it does not make the sentence its own
+    text = "华夏人寿获批开业。银保监会批复显示，新增资本来自三家机构：华润集团、联想集团和小米集团。"
+    got = triples(pipeline, text)
+    assert {o for s, p, o in got if s == "华夏人寿" and p == "partnersWith"} == {"华润集团", "联想集团", "小米集团"}
