@@ -738,6 +738,10 @@ class Relator:
                 found = next((i for i in range(first - 1, -1, -1) if heads[i] == heads[first]
                               and ms[i].entity.cls in ORGANISATION_CLASSES and subjects[i]), None)
                 found = found if found is not None and ok(found) else None
+            elif way == "governed":  # the nearest of the subject's classes before the object in its clause,
+                # whatever heads it: the one the rule's ``before`` governs (与人保寿险合作的两家银行——X、Y)
+                found = next((i for i in range(first - 1, -1, -1)
+                              if ms[i].entity.cls in rule.subject and heads[i] == heads[first]), None)
             elif way == "clause_after":  # the nearest after the object within its comma-clause
                 found = next((i for i in range(last + 1, len(ms)) if ok(i) and heads[i] == heads[first]), None)
             elif way == "next":  # the first of the subject's classes after the object, even after 为 (承保机构为X)

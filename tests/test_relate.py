@@ -1186,3 +1186,11 @@ def test_a_body_signing_with_insurers_is_read_in_spoken_words_and_past_a_counted
     text = "会上，宁波市民政局分别与人保财险、太保产险、平安产险三家保险公司以及中国建设银行签下战略合作协议。"
     got = triples(pipeline, text)
     assert {o for s, p, o in got if s == "宁波市民政局" and p == "partnersWith"} >= {"人保财险", "太保产险", "平安产险"}
+
+
+def test_the_firms_that_work_with_a_named_insurer_are_its_partners_not_the_clauses_subjects(pipeline):
+    got = triples(pipeline, "中国银保监会查处了与华夏人寿合作的两家银行——中国建设银行、招商银行。")
+    assert {("华夏人寿", "partnersWith", "中国建设银行"), ("华夏人寿", "partnersWith", "招商银行")} <= got
+    # the regulator that inspects them works with neither
+    assert not any(p == "partnersWith" and "中国银保监会" in (s, o) for s, p, o in got)
+    assert ("华夏人寿", "partnersWith", "招商银行") in triples(pipeline, "同一份通报里，和华夏人寿合作卖保险的招商银行也被点名。")
