@@ -174,7 +174,42 @@ class Recogniser:
         if short_names:  # a headline may use a short name the body defines later
             found = [self._learn_short_names(shadow, names, short_names) for shadow, names in zip(shadows, found)]
         found = self._one_class_per_name(found)
+        found = self._named_again(shadows, found)
         return [_as_written(m, sentence) for sentence, names in zip(sentences, found) for m in names]
+
+    def _named_again(self, sentences: list[Sentence], found: list[list[Mention]]) -> list[list[Mention]]:
+        """A product or programme the article names somewhere (推出“沪惠保”, 推出区级特色农业保险) is named
+        wherever it writes that name again, without the quotes or the verb that gave it away
+        (同X订立了区级特色农业保险保单, 沪惠保的承保机构为X): each such place, word-aligned, not inside
+        another name and not the head right after a quoted one (“吉牛保”肉牛价格指数保险), is a mention of it
+        too. Names shorter than ``named_again_min_length`` are left alone."""
+        named: dict[str, Mention] = {}
+        for names in found:
+            for m in names:
+                if (m.kind == "pattern" and m.cls in _COVER_OR_PROGRAMME and not m.whole
+                        and len(m.surface) >= self.rules.named_again_min_length):
+                    named.setdefault(m.surface, m)
+        if not named:
+            return found
+        out, closing = [], self.rules.punctuation.closing
+        for s, names in zip(sentences, found):
+            taken = [False] * len(s.text)
+            for m in names:
+                taken[m.start - s.start:m.end - s.start] = [True] * (m.end - m.start)
+            starts = {t.start - s.start for t in s.tokens}
+            ends = {t.end - s.start for t in s.tokens}
+            added = []
+            for name in sorted(named, key=len, reverse=True):  # the longest name first
+                for a in _occurrences(name, s.text):
+                    b = a + len(name)
+                    if any(taken[a:b]) or s.tokens and not (a in starts and b in ends):
+                        continue
+                    if a and s.text[a - 1] in closing:  # the head of a quoted name (“吉牛保”肉牛价格指数保险)
+                        continue
+                    taken[a:b] = [True] * (b - a)
+                    added.append(replace(named[name], start=s.start + a, end=s.start + b, sentence=s.index))
+            out.append(sorted(names + added, key=lambda m: m.start) if added else names)
+        return out
 
     def _one_class_per_name(self, found: list[list[Mention]]) -> list[list[Mention]]:
         """A name read as a product in one place and as a programme in another (“西湖益联保”于2021年推出

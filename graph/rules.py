@@ -152,6 +152,7 @@ class Rules:
     unquoted_initiative: re.Pattern  # a programme's name after a verb of launching, without quotes
     unquoted_initiative_exclude: re.Pattern
     programme_generic_words: frozenset[str]  # words any programme's name may use: none of its own
+    named_again_min_length: int  # a product or programme name this long is a mention wherever the article writes it
     line_of_business_words: frozenset[str]  # words of a kind of cover: a name of only these is a line, no product
     relations: tuple[RelationRule, ...]
     clause_separators: re.Pattern
@@ -425,6 +426,7 @@ def load_rules(path: Path | None = None) -> Rules:
         unquoted_initiative=products.regex("unquoted_initiative"),
         unquoted_initiative_exclude=products.regex("unquoted_initiative_exclude"),
         programme_generic_words=frozenset(products.words("programme_generic_words")),
+        named_again_min_length=products.get("named_again_min_length", int),
         line_of_business_words=frozenset(products.words("line_of_business_words", [])),
         relations=relations,
         clause_separators=relations_table.regex("clause_separators",

@@ -1194,3 +1194,7 @@ def test_the_firms_that_work_with_a_named_insurer_are_its_partners_not_the_claus
     # the regulator that inspects them works with neither
     assert not any(p == "partnersWith" and "中国银保监会" in (s, o) for s, p, o in got)
     assert ("华夏人寿", "partnersWith", "招商银行") in triples(pipeline, "同一份通报里，和华夏人寿合作卖保险的招商银行也被点名。")
+def test_a_product_named_once_is_read_again_where_its_name_comes_back_unquoted(pipeline):
+    # the name is quoted only the first time; the sentence that says whose it is writes it bare
+    text = "今年春天，“海岛渔船安心保”在舟山三个渔港试点。\n\n入夏后，人保财险舟山分公司负责海岛渔船安心保的理赔。"
+    assert ("人保财险舟山分公司", "provides", "海岛渔船安心保") in triples(pipeline, text)
