@@ -182,12 +182,15 @@ class Recogniser:
         wherever it writes that name again, without the quotes or the verb that gave it away
         (同X订立了区级特色农业保险保单, 沪惠保的承保机构为X): each such place, word-aligned, not inside
         another name and not the head right after a quoted one (“吉牛保”肉牛价格指数保险), is a mention of it
-        too. Names shorter than ``named_again_min_length`` are left alone."""
+        too. Names shorter than ``named_again_min_length`` (``named_again_quoted_min_length`` for one the
+        article quotes somewhere: “豫健保”) are left alone."""
         named: dict[str, Mention] = {}
-        for names in found:
+        opening = self.rules.punctuation.opening
+        for s, names in zip(sentences, found):
             for m in names:
-                if (m.kind == "pattern" and m.cls in _COVER_OR_PROGRAMME and not m.whole
-                        and len(m.surface) >= self.rules.named_again_min_length):
+                quoted = m.start > s.start and s.text[m.start - s.start - 1] in opening
+                if (m.kind == "pattern" and m.cls in _COVER_OR_PROGRAMME and not m.whole and len(m.surface) >= (
+                        self.rules.named_again_quoted_min_length if quoted else self.rules.named_again_min_length)):
                     named.setdefault(m.surface, m)
         if not named:
             return found

@@ -1198,3 +1198,16 @@ def test_a_product_named_once_is_read_again_where_its_name_comes_back_unquoted(p
     # the name is quoted only the first time; the sentence that says whose it is writes it bare
     text = "今年春天，“海岛渔船安心保”在舟山三个渔港试点。\n\n入夏后，人保财险舟山分公司负责海岛渔船安心保的理赔。"
     assert ("人保财险舟山分公司", "provides", "海岛渔船安心保") in triples(pipeline, text)
+
+
+def test_a_short_quoted_product_name_is_read_again_where_it_comes_back_bare(pipeline):
+    # three characters are enough for a name the article once put in quotes
+    text = "“渔安保”今年在宁德试点。\n\n入夏后，人保财险宁德分公司负责渔安保的理赔。"
+    assert ("人保财险宁德分公司", "provides", "渔安保") in triples(pipeline, text)
+
+
+def test_those_an_appeal_is_addressed_to_are_not_what_the_product_is_for(pipeline):
+    # 向X发出倡议: X is asked to buy the cover for others, not covered by it
+    got = triples(pipeline, "县总工会向全县干部职工发出倡议，为结对的困难户买一份“暖冬保”。")
+    assert ("暖冬保", "targets", "困难户") in got
+    assert ("暖冬保", "targets", "干部职工") not in got
