@@ -1211,3 +1211,13 @@ def test_those_an_appeal_is_addressed_to_are_not_what_the_product_is_for(pipelin
     got = triples(pipeline, "县总工会向全县干部职工发出倡议，为结对的困难户买一份“暖冬保”。")
     assert ("暖冬保", "targets", "困难户") in got
     assert ("暖冬保", "targets", "干部职工") not in got
+
+
+def test_a_product_in_a_table_row_is_not_given_to_the_articles_insurer(pipeline):
+    # a row of figures by line of business names no one who offers the cover: the table may be the market's
+    text = ("太保产险宁波分公司连夜派出查勘人员。\n\n全市保险业各险种的赔付进度如下：\n\n"
+            "“渔船综合保险” | 近300万元\n\n“城市道路综合保险” | 约90万元")
+    assert not any(p == "provides" for s, p, o in triples(pipeline, text))
+    # the same product in a sentence of its own paragraph is still the insurer's
+    text = "太保产险宁波分公司连夜派出查勘人员。\n\n“渔船综合保险”已付赔款近300万元。"
+    assert ("太保产险宁波分公司", "provides", "渔船综合保险") in triples(pipeline, text)
