@@ -1221,3 +1221,11 @@ def test_a_product_in_a_table_row_is_not_given_to_the_articles_insurer(pipeline)
     # the same product in a sentence of its own paragraph is still the insurer's
     text = "太保产险宁波分公司连夜派出查勘人员。\n\n“渔船综合保险”已付赔款近300万元。"
     assert ("太保产险宁波分公司", "provides", "渔船综合保险") in triples(pipeline, text)
+
+
+def test_cover_made_for_a_group_with_ti_is_for_that_group(pipeline):
+    # 替 reads as 为: the products listed after the verb are for the group
+    text = "人保财险某县支公司专门替贫困户开发了两款险种，包括“蜂箱综合保险”和“蜂蜜价格保险”。"
+    got = triples(pipeline, text)
+    assert ("蜂箱综合保险", "targets", "贫困户") in got
+    assert ("蜂蜜价格保险", "targets", "贫困户") in got
