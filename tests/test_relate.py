@@ -1229,3 +1229,13 @@ def test_cover_made_for_a_group_with_ti_is_for_that_group(pipeline):
     got = triples(pipeline, text)
     assert ("蜂箱综合保险", "targets", "贫困户") in got
     assert ("蜂蜜价格保险", "targets", "贫困户") in got
+@pytest.mark.parametrize("text, stated", [
+    # what the insurer does lets the group fare better, whatever the verb after the group
+    ("太保产险连夜开通理赔专线，让外卖骑手安心跑单。", True),
+    ("人保财险把查勘员派到田头，目的是使受灾农户对收成心里有底。", True),
+    # nor an insurer named only after it
+    ("让外卖骑手安心跑单的，还有太保产险的一份保单。", False),
+])
+def test_an_insurer_that_lets_a_group_fare_better_supports_it(pipeline, text, stated):
+    got = triples(pipeline, text)
+    assert any(p == "supports" and o in ("外卖骑手", "受灾农户") for s, p, o in got) == stated
