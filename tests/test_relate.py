@@ -1239,3 +1239,11 @@ def test_cover_made_for_a_group_with_ti_is_for_that_group(pipeline):
 def test_an_insurer_that_lets_a_group_fare_better_supports_it(pipeline, text, stated):
     got = triples(pipeline, text)
     assert any(p == "supports" and o in ("外卖骑手", "受灾农户") for s, p, o in got) == stated
+
+
+def test_claims_paid_to_a_group_are_the_insurers_help(pipeline):
+    # in the insurer's own sentence, and in a later paragraph that names no organisation
+    got = triples(pipeline, "阳光农险把首批赔款打进养殖户的账户。")
+    assert ("阳光农险", "supports", "养殖户") in got
+    got = triples(pipeline, "阳光农险连夜派人查勘定损。\n\n到月底，合计300万元已经赔给养殖户。")
+    assert ("阳光农险", "supports", "养殖户") in got
