@@ -1247,3 +1247,13 @@ def test_claims_paid_to_a_group_are_the_insurers_help(pipeline):
     assert ("阳光农险", "supports", "养殖户") in got
     got = triples(pipeline, "阳光农险连夜派人查勘定损。\n\n到月底，合计300万元已经赔给养殖户。")
     assert ("阳光农险", "supports", "养殖户") in got
+
+
+@pytest.mark.parametrize("text, stated", [
+    # 帮 with the insurer's own work after the group: claims, survey, loss
+    ("国寿财险派出查勘员进村，帮养殖户尽快完成定损。", True),
+    # staff who lend a hand as volunteers help as people, not as their employer
+    ("国寿财险的员工下班后帮养殖户搬运饲料。", False),
+])
+def test_helping_a_group_with_its_claims_is_the_insurers_support(pipeline, text, stated):
+    assert (("国寿财险", "supports", "养殖户") in triples(pipeline, text)) == stated
