@@ -717,8 +717,15 @@ class Relator:
         if (doer is not None and ms[doer].entity.cls not in rule.subject
                 and not rule.subject.isdisjoint(ORGANISATION_CLASSES) and rule.predicate not in SYMMETRIC):
             # unless it acts together with one the rule takes (农业部与明台产物合作推出X): that one is the doer
-            return self._co_doer(rule, s, ms, doer, first)
-        for way in rule.subject_search:
+            co = self._co_doer(rule, s, ms, doer, first)
+            if co is not None:
+                return co
+            # One named after the object in its role (朝阳门街道给老年人买了一份保险，承保方是中华财险) is not
+            # the doer's: a search for it goes on.
+            ways = [way for way in rule.subject_search if way == "next"]
+        else:
+            ways = rule.subject_search
+        for way in ways:
             if way == "before":
                 found = next((i for i in range(first - 1, -1, -1) if ok(i)), None)
             elif way == "after":  # or the one acting with a body the rule does not take (由县残联与X合作开展)

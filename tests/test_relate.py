@@ -1257,3 +1257,13 @@ def test_claims_paid_to_a_group_are_the_insurers_help(pipeline):
 ])
 def test_helping_a_group_with_its_claims_is_the_insurers_support(pipeline, text, stated):
     assert (("国寿财险", "supports", "养殖户") in triples(pipeline, text)) == stated
+
+
+@pytest.mark.parametrize("text, insurer, group", [
+    # the group first, the insurer named after it as the one that covers it
+    ("全区环卫工人由太保产险提供这份意外保障。", "太保产险", "环卫工人"),
+    # though a public body heads the sentence (it pays; the insurer underwrites)
+    ("杭州市民政局为全市老年人统一购买了意外保险，承保方是人保财险。", "人保财险", "老年人"),
+])
+def test_the_insurer_named_after_a_group_as_its_underwriter_supports_it(pipeline, text, insurer, group):
+    assert (insurer, "supports", group) in triples(pipeline, text)
