@@ -721,8 +721,11 @@ class Relator:
             if co is not None:
                 return co
             # One named after the object in its role (朝阳门街道给老年人买了一份保险，承保方是中华财险) is not
-            # the doer's: a search for it goes on.
-            ways = [way for way in rule.subject_search if way == "next"]
+            # the doer's: a search for it goes on. So is one named after it when the doer is of the object's
+            # own classes (北京银保监局介绍：在北京银保监局指导下，中国人保…): the authority the clause turns
+            # to, not one who acts.
+            after = ("next", "after", "clause_after") if ms[doer].entity.cls in rule.object else ("next",)
+            ways = [way for way in rule.subject_search if way in after]
         else:
             ways = rule.subject_search
         for way in ways:

@@ -1267,3 +1267,15 @@ def test_helping_a_group_with_its_claims_is_the_insurers_support(pipeline, text,
 ])
 def test_the_insurer_named_after_a_group_as_its_underwriter_supports_it(pipeline, text, insurer, group):
     assert (insurer, "supports", group) in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    # 依 as 依照
+    "太保产险宁波分公司依宁波银保监分局的要求开通了理赔绿色通道。",
+    # a notice (公告) the insurer follows
+    "按照宁波银保监分局发布的公告，太保产险宁波分公司延长了保单宽限期。",
+    # the authority heading the sentence speaks of the guidance; the insurer after it acts under it
+    "宁波银保监分局介绍说：在宁波银保监分局指导下，太保产险宁波分公司开通了理赔绿色通道。",
+])
+def test_guidance_an_insurer_acts_on(pipeline, text):
+    assert ("太保产险宁波分公司", "guidedBy", "宁波银保监分局") in triples(pipeline, text)
