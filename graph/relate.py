@@ -85,6 +85,7 @@ class Relator:
         insurers = [lm for lm in sorted(linked, key=lambda lm: lm.mention.start) if lm.entity.cls in INSURER_CLASSES]
         dated: dict[int, str | None] = {}  # each sentence's date (by index), for the model's facts
         following = self._following(sentences, by_sentence)
+        holders: set[int] | None = None  # the columns of shareholders of the table being read, if any
         for s in sentences:
             if s.paragraph != paragraph:
                 item = self.rules.quantities.list_item.match(s.norm)
@@ -103,6 +104,15 @@ class Relator:
                 if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
                     fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
                 facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
+            if "partnersWith" in self.enabled and self.rules.holder_columns is not None:
+                cells = _cells(s.norm)
+                header = {i for i, (a, b) in enumerate(cells or ()) if self.rules.holder_columns.match(s.norm[a:b].strip())}
+                if cells is None or header:
+                    holders = header or None
+                elif holders:
+                    for fact in self._holders(s, ms, cells, holders, previous):
+                        facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index),
+                                         replace(fact, as_of=when) if when else fact)
             for fact in self._sentence(s, ms, topics, named_units, self._fallbacks) if self._fallbacks else ():
                 fallback.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index),
                                     replace(fact, as_of=when) if when else fact)
@@ -147,6 +157,22 @@ class Relator:
                       if (f.evidence.start, f.subject.iri) not in roll
                       and not self._other_doer(sentences, by_sentence, f)]
         return found, _distinct(figures)
+
+    def _holders(self, s: Sentence, ms: list[LinkedMention], cells: list[tuple[int, int]], holders: set[int],
+                 previous: Entity | None) -> Iterator[Fact]:
+        """A row of a table whose header names columns of shareholders or stakes (``holders``): each firm
+        in those columns is a partner of the insurer the row names in another column, else of the insurer
+        the article was last about (``previous``)."""
+        def column(lm: LinkedMention) -> int:
+            at = lm.mention.start - s.start
+            return next((i for i, (a, b) in enumerate(cells) if a <= at < b), -1)
+
+        insurer = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES and column(lm) not in holders),
+                       previous)
+        for lm in ms:
+            if (insurer is not None and column(lm) in holders and lm.entity.cls in _SUBJECT_CLASSES
+                    and lm.entity.iri != insurer.iri and not _parent_and_child(insurer, lm.entity)):
+                yield Fact(insurer, "partnersWith", lm.entity, evidence_of(s))
 
     def _support_through_offers(self, facts: dict[tuple, Fact], sentences: list[Sentence],
                                 by_sentence: dict[int, list[LinkedMention]]) -> None:
@@ -848,6 +874,26 @@ class Relator:
                         yield Fact(owner.entity, predicate, lm.entity, evidence)
                     elif predicate and lm.entity.iri != owner.entity.iri:
                         yield Fact(lm.entity, predicate, owner.entity, evidence)
+
+
+def _cells(text: str, mark: str = "|") -> list[tuple[int, int]] | None:
+    """Where the cells of a table row start and end in ``text`` (a Markdown row, or a row rendered
+    from HTML, its cells joined by ``mark``); None for text that is no table row."""
+    if mark not in text:
+        return None
+    start, end = 0, len(text.rstrip())
+    while start < end and text[start].isspace():
+        start += 1
+    start += text.startswith(mark, start)
+    end -= text.endswith(mark, 0, end)
+    out, a = [], start
+    while True:
+        b = text.find(mark, a, end)
+        if b < 0:
+            out.append((a, end))
+            return out
+        out.append((a, b))
+        a = b + 1
 
 
 def _parent_and_child(a: Entity, b: Entity) -> bool:

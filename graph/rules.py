@@ -183,6 +183,9 @@ class Rules:
     unit_full_forms: dict[str, str]  # a unit's short form -> its full form (中支 -> 中心支公司)
     short_name: re.Pattern  # （以下简称“X”） right after a name: X, in group `short`
     beneficiaries: BeneficiaryRule
+    # a table's header cell that names a column of shareholders or stakes (股东 | 持股比例): the firms in
+    # that column of each row are partners of the row's insurer, else of the article's
+    holder_columns: re.Pattern | None = None
 
 
 class Table:
@@ -460,4 +463,5 @@ def load_rules(path: Path | None = None) -> Rules:
         unit_full_forms=dict(names.get("unit_full_forms", dict, {})),
         short_name=names.regex("short_name"),
         beneficiaries=beneficiaries,
+        holder_columns=relations_table.regex("holder_columns", optional=True),
     )

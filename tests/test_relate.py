@@ -1279,3 +1279,16 @@ def test_the_insurer_named_after_a_group_as_its_underwriter_supports_it(pipeline
 ])
 def test_guidance_an_insurer_acts_on(pipeline, text):
     assert ("太保产险宁波分公司", "guidedBy", "宁波银保监分局") in triples(pipeline, text)
+def test_the_firms_in_a_tables_shareholder_column_are_partners_of_the_insurer(pipeline):
+    # a column headed 股东: the article's insurer, whose shareholders they are
+    text = "华夏人寿获批开业，五家企业各出资。\n\n| 股东 | 持股比例 |\n\n| --- | --- |\n\n| 华润集团 | 30% |\n\n| 联想集团 | 20% |"
+    got = triples(pipeline, text)
+    assert {("华夏人寿", "partnersWith", "华润集团"), ("华夏人寿", "partnersWith", "联想集团")} <= got
+    # a column of stakes beside a column of insurers: each row's own insurer
+    text = "今年多家险企举牌。\n\n保险机构 | 举牌标的\n\n平安人寿 | 招商银行H股\n\n华夏人寿 | 华润置地"
+    got = triples(pipeline, text)
+    assert {("平安人寿", "partnersWith", "招商银行"), ("华夏人寿", "partnersWith", "华润置地")} <= got
+    assert ("华夏人寿", "partnersWith", "招商银行") not in got
+    # what a policy covers (保险标的) is no shareholder
+    text = "华夏人寿推出新产品。\n\n| 保险标的 | 保额 |\n\n| 华润集团 | 30万元 |"
+    assert not any(p == "partnersWith" for s, p, o in triples(pipeline, text))
