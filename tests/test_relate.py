@@ -1292,3 +1292,12 @@ def test_the_firms_in_a_tables_shareholder_column_are_partners_of_the_insurer(pi
     # what a policy covers (保险标的) is no shareholder
     text = "华夏人寿推出新产品。\n\n| 保险标的 | 保额 |\n\n| 华润集团 | 30万元 |"
     assert not any(p == "partnersWith" for s, p, o in triples(pipeline, text))
+def test_an_article_saying_its_figures_are_in_hong_kong_dollars_states_no_yuan(pipeline):
+    # a note that every figure is in Hong Kong dollars makes each bare 元 after it HK$, not yuan
+    text = "下表列出三家公司的新措施，金额均以港元计。\n\n保诚香港为确诊客户每日发放500元，最多30日。"
+    assert not [f for f in related(pipeline, text)[1] if f.is_money]
+    text = "以下是读者常问的问题（金额均为港元）。保诚香港为每名确诊客户赔付3万元。"
+    assert not [f for f in related(pipeline, text)[1] if f.is_money]
+    # without that note the 元 is yuan
+    text = "保诚香港为每名确诊客户赔付3万元。"
+    assert [str(f.quantity.value) for f in related(pipeline, text)[1] if f.is_money] == ["30000"]
