@@ -71,6 +71,7 @@ class QuantityRules:
     purse_levels: str  # 省市县区: a level written before 财政 that its body's name must have
     fronted: re.Pattern  # 235万元保险赔款，由: an amount heading its sentence, its payer in the next clause
     pays_it: re.Pattern  # 付给, 发给: the verb after that payer that hands the amount on
+    lead_owner: re.Pattern  # ——这是: a lead's figures before it are the firm's named right after it
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -105,7 +106,7 @@ class QuantityRules:
                    re.compile(t["refers_back"]), re.compile(t["each"]), re.compile(t["fined_person"]),
                    re.compile(t["public_purse"]), re.compile(t["purse_owner"]), re.compile(t["owner_cause"]),
                    re.compile(t["loss_tally"]), re.compile(t["unit_price"]), "".join(t["purse_levels"]),
-                   re.compile(t["fronted"]), re.compile(t["pays_it"]))
+                   re.compile(t["fronted"]), re.compile(t["pays_it"]), re.compile(t["lead_owner"]))
 
     def in_local_currency(self, texts: Iterable[str]) -> bool:
         """Whether an article (its folded sentences) counts its money in a currency of its own: it

@@ -454,6 +454,15 @@ class Relator:
                 s.norm[end - s.start:after.mention.start - s.start]) and figures.pays_it.match(
                 s.norm[after.mention.end - s.start:]):
             return after
+        # 290.33亿元——这是X投向不动产的累计出资额; 逾900亿元的风险保障、11.7亿元赔款——这是X交出的成绩单:
+        # a lead whose figures, naming no organisation, come before 这是 and the firm right after it
+        lead = figures.lead_owner.search(s.norm, end - s.start)
+        if lead and not any(lm.mention.start - s.start < lead.start() for lm in ms
+                            if lm.entity.cls in ORGANISATION_CLASSES):
+            first = next((lm for lm in ms if lm.mention.start - s.start >= lead.end()), None)
+            if first and first.entity.cls in _SUBJECT_CLASSES and not s.norm[
+                    lead.end():first.mention.start - s.start].strip(self._marks.opening):
+                return first
         return None
 
     def _source(self, s: Sentence, ms: list[LinkedMention], lm: LinkedMention) -> bool:

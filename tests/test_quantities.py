@@ -307,3 +307,14 @@ def test_an_amount_heading_its_sentence_is_the_one_who_hands_it_on(pipeline, tex
     assert owned(pipeline, text) == {(owner, value)}
     # an organisation named before the amount keeps it
     assert owned(pipeline, "人保财险理赔80万元，平安产险付给了农户。") == {("人保财险", "800000")}
+
+
+def test_a_leads_figures_before_this_is_are_the_firms_named_after_it(pipeline):
+    # a lead that gives its figures first, then says whose they are
+    text = "逾50亿元的风险保障、超过3亿元的赔款——这是太保产险在新能源车险上交出的答卷。"
+    assert owned(pipeline, text) == {("太保产险", "5000000000"), ("太保产险", "300000000")}
+    # a government body after it gives figures it does not own
+    assert owned(pipeline, "8.5亿元——这是上海市应急管理局估算的直接经济损失。") == set()
+    # an organisation named before the dash keeps the sentence to itself
+    text = "平安产险赔付1200万元——这是人保财险也没想到的速度。"
+    assert owned(pipeline, text) == {("平安产险", "12000000")}
