@@ -318,3 +318,17 @@ def test_a_leads_figures_before_this_is_are_the_firms_named_after_it(pipeline):
     # an organisation named before the dash keeps the sentence to itself
     text = "平安产险赔付1200万元——这是人保财险也没想到的速度。"
     assert owned(pipeline, text) == {("平安产险", "12000000")}
+
+
+@pytest.mark.parametrize("text", [
+    "去年新华保险、阳光人寿、华泰人寿等合计发行了120亿元资本补充债。",
+    "发债的寿险公司共有三家，分别是新华保险、阳光人寿和华泰人寿，共计120亿元。",
+    "国家金融监督管理总局披露，阳光人寿总公司和分支机构合计被罚300万元。",
+    "太保产险浙江分公司连同下辖机构，因虚列费用，合计被罚80万元。",
+    "| 3月2日 | 太保产险总公司及分支机构 | 300万元 | 国家金融监督管理总局 |",
+    "太保产险浙江分公司名下4家电销中心加起来被罚60万元。",
+])
+def test_a_sum_over_a_list_of_firms_or_a_firm_and_its_units_is_no_ones_own(pipeline, text):
+    assert owned(pipeline, text) == set()
+    # a single firm's total stays its own
+    assert owned(pipeline, "阳光人寿因虚列费用合计被罚300万元。") == {("阳光人寿", "3000000")}
