@@ -79,6 +79,8 @@ class Relator:
         listed: Entity | None = None  # the organisation of the paragraph a run of list items follows
         last_date: str | None = None  # the day the article wrote last, for 当天
         purse: Entity | None = None  # the government body that pays from the public purse, named last
+        last_firm: Entity | None = None  # the firm the article named last, in any paragraph
+        last_thing: Entity | None = None  # whatever the article named last, firm or not
         named_so_far: dict[str, tuple[int, Entity]] = {}  # times each firm was named, for a table's rows
         paragraph_of = {s.index: s.paragraph for s in sentences}
         # The insurers named, in order, for a lead's figures that its paragraph names the insurer of later
@@ -126,8 +128,10 @@ class Relator:
                                                 and paragraph_of.get(lm.mention.sentence) == s.paragraph), None)
                 if series:  # a line of a time series: the firm the article is about, named most so far
                     owner = max(named_so_far.values(), key=lambda n: (n[0], n[1] == previous), default=(0, previous))[1]
-                figures += self._figures(s, ms, owner, dates, insurer, previous, purse)
+                figures += self._figures(s, ms, owner, dates, insurer, previous, purse, (last_firm, last_thing))
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
+            last_firm = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _SUBJECT_CLASSES), last_firm)
+            last_thing = ms[-1].entity if ms else last_thing
             for lm in ms:
                 if lm.entity.cls in _SUBJECT_CLASSES:
                     named_so_far[lm.entity.iri] = (named_so_far.get(lm.entity.iri, (0,))[0] + 1, lm.entity)
@@ -305,7 +309,8 @@ class Relator:
 
     def _figures(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
                  dates: list[DateMention], insurer: Entity | None = None,
-                 last_insurer: Entity | None = None, purse: Entity | None = None) -> list[Figure]:
+                 last_insurer: Entity | None = None, purse: Entity | None = None,
+                 last_named: tuple[Entity | None, Entity | None] = (None, None)) -> list[Figure]:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic;
         or, in a paragraph naming none, for cover, claims, gifts or a policy's premium, the article's
         ``insurer``).
@@ -336,6 +341,8 @@ class Relator:
                     last_insurer or agent
             if agent is None and (kind in figures.insurer_kinds or self._premium(s, quantity.start, quantity.end)):
                 agent = self._insurer_of(s, before, insurer, quantity.start)
+            if agent is None and named is None:
+                agent = self._referred_far(s, before, quantity.start, *last_named)
             if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts) \
                     or self._summed_list(s, ms, named, quantity):
                 continue
@@ -424,6 +431,23 @@ class Relator:
         if word is None or any(lm.mention.end - s.start > word.start() for lm in before):
             return None
         return next((lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES), None)
+
+    def _referred_far(self, s: Sentence, before: list[LinkedMention], position: int,
+                      last_firm: Entity | None, last_thing: Entity | None) -> Entity | None:
+        """The firm a word referring back to it (其, 它, 该公司, 新公司) heading a clause before the amount at
+        ``position`` stands for, when the sentence names no firm before it and its paragraph none at
+        all (…暖哇科技递表。\n\n账面上，其流动资产为6.51亿元): ``last_firm``, the one the article named last,
+        provided nothing but organisations was named after it (``last_thing`` before the sentence, and
+        the names before the word in it): a product or a group named since is what the word means."""
+        if last_firm is None or any(lm.entity.cls in _SUBJECT_CLASSES for lm in before):
+            return None
+        word = self.rules.quantities.pronoun.search(s.norm, 0, position - s.start)
+        if word is None:
+            return None
+        nearest = next((lm.entity for lm in reversed(before) if lm.mention.end - s.start <= word.end()), last_thing)
+        if nearest is None or nearest.cls not in ORGANISATION_CLASSES:
+            return None
+        return self._topic_agent(s, last_firm, position)
 
     def _premium(self, s: Sentence, start: int, end: int) -> bool:
         """Whether the amount is the premium of a policy, which its insurer charges: written right

@@ -332,3 +332,13 @@ def test_a_sum_over_a_list_of_firms_or_a_firm_and_its_units_is_no_ones_own(pipel
     assert owned(pipeline, text) == set()
     # a single firm's total stays its own
     assert owned(pipeline, "阳光人寿因虚列费用合计被罚300万元。") == {("阳光人寿", "3000000")}
+
+
+def test_a_word_referring_back_in_a_later_paragraph_gives_the_amount_to_the_firm_named_last(pipeline):
+    text = "众安保险参股的一家科技公司递交了上市申请，主角是暖哇科技。\n\n账面上，其流动资产为3.2亿元。"
+    assert owned(pipeline, text) == {("暖哇科技", "320000000")}
+    text = "监管部门批准横琴人寿开业。\n\n新公司的注册资本为15亿元。"
+    assert owned(pipeline, text) == {("横琴人寿", "1500000000")}
+    # a product named since is what the word stands for: no firm's amount
+    text = "长江养老登记了一批产品。\n\n债权投资计划又叫“保债计划”。它的登记规模曾达5000亿元。"
+    assert owned(pipeline, text) == set()
