@@ -342,3 +342,10 @@ def test_a_word_referring_back_in_a_later_paragraph_gives_the_amount_to_the_firm
     # a product named since is what the word stands for: no firm's amount
     text = "长江养老登记了一批产品。\n\n债权投资计划又叫“保债计划”。它的登记规模曾达5000亿元。"
     assert owned(pipeline, text) == set()
+
+
+@pytest.mark.parametrize("text", ["从中国保险行业协会给出的数字看，全国车险保费规模突破8000亿元。",
+                                  "江苏银保监局向记者证实，这次暴雨的初步估损已达3.5亿元。",
+                                  "浙江银保监局透露，辖内农险今年赔付超过12亿元。"])
+def test_a_public_body_that_tells_a_figure_does_not_own_it(pipeline, text):
+    assert owned(pipeline, text) == set()
