@@ -563,6 +563,8 @@ class Relator:
         if figures.reported_by.search(clause) or any(
                 p.search(s.norm, b, position - s.start) for p in (figures.other_owners, figures.acts_on_others)):
             return None
+        if figures.fine.search(s.norm, 0, position - s.start):
+            return None  # 北京银保监局罚了120万元，另有厦门银保监局的78万元: the fines of the firms it fined
         return body
 
     def _owned_by_no_organisation(self, s: Sentence, named: LinkedMention | None, position: int,

@@ -349,3 +349,10 @@ def test_a_word_referring_back_in_a_later_paragraph_gives_the_amount_to_the_firm
                                   "浙江银保监局透露，辖内农险今年赔付超过12亿元。"])
 def test_a_public_body_that_tells_a_figure_does_not_own_it(pipeline, text):
     assert owned(pipeline, text) == set()
+
+
+def test_a_fine_a_regulator_hands_out_is_the_fined_firms_not_the_regulators(pipeline):
+    text = "三季度挨罚最多的是新华保险。金额最大的两张是：四川银保监局罚了90万元，另有河南银保监局的65万元。"
+    assert owned(pipeline, text) == {("新华保险", "900000"), ("新华保险", "650000")}
+    # a body that pays from its own budget still owns what it pays
+    assert owned(pipeline, "郧西县政府出资300万元设立防贫基金。") == {("郧西县政府", "3000000")}
