@@ -72,6 +72,7 @@ class QuantityRules:
     fronted: re.Pattern  # 235万元保险赔款，由: an amount heading its sentence, its payer in the next clause
     pays_it: re.Pattern  # 付给, 发给: the verb after that payer that hands the amount on
     lead_owner: re.Pattern  # ——这是: a lead's figures before it are the firm's named right after it
+    results_line: re.Pattern  # 全年营收为N: a firm's results, though the sentence names none
     pronoun: re.Pattern  # 其, 它, 该公司 heading a clause: the firm the article named last
     list_sum: re.Pattern  # 合计, 共计: after a list of firms, the amount is their sum, no one's own
     with_units: re.Pattern  # X总公司和分支机构, X连同下辖机构: a firm with its units, a list too
@@ -109,7 +110,8 @@ class QuantityRules:
                    re.compile(t["refers_back"]), re.compile(t["each"]), re.compile(t["fined_person"]),
                    re.compile(t["public_purse"]), re.compile(t["purse_owner"]), re.compile(t["owner_cause"]),
                    re.compile(t["loss_tally"]), re.compile(t["unit_price"]), "".join(t["purse_levels"]),
-                   re.compile(t["fronted"]), re.compile(t["pays_it"]), re.compile(t["lead_owner"]), re.compile(t["pronoun"]),
+                   re.compile(t["fronted"]), re.compile(t["pays_it"]), re.compile(t["lead_owner"]), re.compile(t["results_line"]),
+                   re.compile(t["pronoun"]),
                    re.compile(t["list_sum"]), re.compile(t["with_units"]))
 
     def in_local_currency(self, texts: Iterable[str]) -> bool:

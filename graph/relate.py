@@ -119,14 +119,16 @@ class Relator:
                 fallback.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index),
                                     replace(fact, as_of=when) if when else fact)
             if "figures" in self.enabled:
-                series = topic is None and self.rules.quantities.series_row.match(s.norm)
+                series = topic is None and (self.rules.quantities.series_row.match(s.norm) or (
+                    not ms and self.rules.quantities.results_line.search(s.norm)))
                 owner = topic or listed  # a list item's figures are those of the paragraph it follows
                 insurer = None
                 if owner is None:  # a lead that states cover before it names any insurer (全国首单…保险
                     # 落地，提供300万元风险保障。这是X分公司…): the one its paragraph names next
                     insurer = previous or next((lm.entity for lm in insurers if lm.mention.sentence > s.index
                                                 and paragraph_of.get(lm.mention.sentence) == s.paragraph), None)
-                if series:  # a line of a time series: the firm the article is about, named most so far
+                if series:  # a line of a time series, or of results (全年营收为N) naming no one: the firm
+                    # the article is about, named most so far
                     owner = max(named_so_far.values(), key=lambda n: (n[0], n[1] == previous), default=(0, previous))[1]
                 figures += self._figures(s, ms, owner, dates, insurer, previous, purse, (last_firm, last_thing))
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)

@@ -356,3 +356,11 @@ def test_a_fine_a_regulator_hands_out_is_the_fined_firms_not_the_regulators(pipe
     assert owned(pipeline, text) == {("新华保险", "900000"), ("新华保险", "650000")}
     # a body that pays from its own budget still owns what it pays
     assert owned(pipeline, "郧西县政府出资300万元设立防贫基金。") == {("郧西县政府", "3000000")}
+
+
+def test_a_results_sentence_naming_no_one_is_the_firm_the_article_is_about(pipeline):
+    text = "轻松集团公布了上年的经营数据，轻松集团称业务保持增长。\n\n全年营收为18.6亿元，同比下降3%。"
+    assert owned(pipeline, text) == {("轻松集团", "1860000000")}
+    # the whole industry's results stay no one's
+    text = "轻松集团公布了上年的经营数据。\n\n全行业营收为900亿元。"
+    assert owned(pipeline, text) == set()
