@@ -889,6 +889,30 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
             continue
         product_ends.add(m.end())
         out.append(Mention(name, s.start + m.start(1), s.start + m.end(1), s.index, "Product", "pattern"))
+    for a, b in _counted_covers(rec, view.text):
+        name = view.text[a:b]
+        if not r.unquoted_product_exclude.search(name) and normalise(name) not in rec.registry.aliases:
+            out.append(Mention(name, s.start + a, s.start + b, s.index, "Product", "pattern"))
+    return out
+
+
+def _counted_covers(rec: Recogniser, text: str) -> list[tuple[int, int]]:
+    """The spans of the covers a count of products introduces (四款产品——A、B和C, 产品包括A、B): the
+    items of the list between its joiners, up to its end (one that is no cover's name); two pieces
+    a joiner splits (住房和城乡…保险) are one item where the first alone is no cover's name."""
+    r, out = rec.rules, []
+    if r.product_list is None or r.product_list_item is None or not r.product_list_joiners:
+        return out
+    joiners = "|".join(map(re.escape, r.product_list_joiners))
+    for m in r.product_list.finditer(text):
+        at, end = m.span("items")
+        cuts = [j.span() for j in re.finditer(joiners, text[at:end])] + [(end - at, end - at)]
+        start = at
+        for a, b in cuts:
+            if not r.product_list_item.match(text[start:at + a]):
+                continue  # no name yet: the joiner is inside one, or the list has ended
+            out.append((start, at + a))
+            start = at + b
     return out
 
 

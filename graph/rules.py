@@ -181,6 +181,11 @@ class Rules:
     unit_full_forms: dict[str, str]  # a unit's short form -> its full form (中支 -> 中心支公司)
     short_name: re.Pattern  # （以下简称“X”） right after a name: X, in group `short`
     beneficiaries: BeneficiaryRule
+    # a list of covers a count of products introduces (四款产品——A、B和C; 产品包括A、B): its items (group
+    # `items`), and the shape each item has to be a cover's name
+    product_list: re.Pattern | None = None
+    product_list_item: re.Pattern | None = None
+    product_list_joiners: tuple[str, ...] = ()  # between its items, longest first
 
 
 class Table:
@@ -422,6 +427,9 @@ def load_rules(path: Path | None = None) -> Rules:
         quote_exclude_before=products.regex("quote_exclude_before"),
         quote_exclude_after=products.regex("quote_exclude_after"),
         unquoted_product_exclude=products.regex("unquoted_product_exclude"),
+        product_list=products.regex("product_list", optional=True),
+        product_list_item=products.regex("product_list_item", optional=True),
+        product_list_joiners=tuple(sorted(products.words("product_list_joiners", []), key=len, reverse=True)),
         unquoted_initiative=products.regex("unquoted_initiative"),
         unquoted_initiative_exclude=products.regex("unquoted_initiative_exclude"),
         programme_generic_words=frozenset(products.words("programme_generic_words")),

@@ -1193,3 +1193,13 @@ def test_a_school_after_the_verb_of_a_visit_is_a_partner(pipeline, text, school)
 ])
 def test_a_blood_centre_or_station_is_a_partner(pipeline, text, centre):
     assert (centre, "Partner") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, covers", [
+    ("该平台代销了某财险的三款产品——家庭意外伤害保险、住院医疗保险2020版A款和老年防癌保险，首月只需1元。",
+     ["家庭意外伤害保险", "住院医疗保险2020版A款", "老年防癌保险"]),
+    ("去年卖得最好的产品包括安康百万医疗2023、安康守护B款保障计划等。", ["安康百万医疗2023", "安康守护B款保障计划"]),
+])
+def test_the_covers_a_count_of_products_introduces_are_products(pipeline, text, covers):
+    # the count (三款产品——, 产品包括) makes each item a product, though one names only its kind
+    assert {(c, "Product") for c in covers} <= found(pipeline, text)
