@@ -625,6 +625,12 @@ class Recogniser:
             return "Product"
         if name and r.initiative_before.search(before) and not r.initiative_before_exclude.search(f"{name}\n{after}"):
             return "Initiative"  # 推出“京选”标准, 试水“赔审团”: launched, and no cover
+        if name and r.named_before and r.named_before.search(before):
+            # 名为“X”的公益活动, 讲座名叫“X”: the kind named with it, after the name or before the word
+            kind = ((r.named_kind_after and r.named_kind_after.match(after))
+                    or (r.named_kind_before and r.named_kind_before.search(before)))
+            if kind:
+                return "Initiative" if kind.group("initiative") else "Product"
         return None
 
 

@@ -1203,3 +1203,16 @@ def test_a_blood_centre_or_station_is_a_partner(pipeline, text, centre):
 def test_the_covers_a_count_of_products_introduces_are_products(pipeline, text, covers):
     # the count (三款产品——, 产品包括) makes each item a product, though one names only its kind
     assert {(c, "Product") for c in covers} <= found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("公司当天启动了一项名为“邻里守望”的社区公益活动。", "邻里守望", "Initiative"),
+    ("这场讲座名叫“保险知识进社区”，由分公司员工主讲。", "保险知识进社区", "Initiative"),
+    ("客户选了一款名叫“安盈九十天持有B款”、属于养老保险的产品。", "安盈九十天持有B款", "Product"),
+])
+def test_a_quoted_name_a_word_of_naming_introduces_takes_the_kind_named_with_it(pipeline, text, name, cls):
+    assert (name, cls) in found(pipeline, text)
+
+
+def test_a_firm_a_word_of_naming_introduces_is_no_product_or_programme(pipeline):
+    assert not {n for n, c in found(pipeline, "一家名为“云图科技”的公司参与了投标。") if c in ("Product", "Initiative")}
