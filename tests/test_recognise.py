@@ -1216,3 +1216,12 @@ def test_a_quoted_name_a_word_of_naming_introduces_takes_the_kind_named_with_it(
 
 def test_a_firm_a_word_of_naming_introduces_is_no_product_or_programme(pipeline):
     assert not {n for n, c in found(pipeline, "一家名为“云图科技”的公司参与了投标。") if c in ("Product", "Initiative")}
+
+
+@pytest.mark.parametrize("text, group", [
+    ("新方案重点照顾完全失能人员，护理费用按月结算。", "完全失能人员"),
+    ("不少中低收入人群一旦生病便难以负担医疗费用。", "中低收入人群"),
+    ("平台上的患病会员可以申请互助金。", "患病会员"),
+])
+def test_a_group_a_policy_term_singles_out_is_named_with_its_degree_and_needs_no_word_of_help(pipeline, text, group):
+    assert (group, "BeneficiaryGroup") in found(pipeline, text)
