@@ -1225,3 +1225,12 @@ def test_a_firm_a_word_of_naming_introduces_is_no_product_or_programme(pipeline)
 ])
 def test_a_group_a_policy_term_singles_out_is_named_with_its_degree_and_needs_no_word_of_help(pipeline, text, group):
     assert (group, "BeneficiaryGroup") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, firm, not_firm", [
+    ("安责险的服务方是华晟国际保险经纪公司，理赔由它协助。", "华晟国际保险经纪公司", "服务方是华晟国际保险经纪公司"),
+    ("投资方之一是上市公司星河集团，持股一成。", "星河集团", "上市公司星河集团"),
+])
+def test_a_role_or_gloss_before_a_firms_name_is_no_part_of_it(pipeline, text, firm, not_firm):
+    names = found(pipeline, text)
+    assert (firm, "Partner") in names and (not_firm, "Partner") not in names
