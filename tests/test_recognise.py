@@ -1234,3 +1234,11 @@ def test_a_group_a_policy_term_singles_out_is_named_with_its_degree_and_needs_no
 def test_a_role_or_gloss_before_a_firms_name_is_no_part_of_it(pipeline, text, firm, not_firm):
     names = found(pipeline, text)
     assert (firm, "Partner") in names and (not_firm, "Partner") not in names
+
+
+@pytest.mark.parametrize("text, school", [
+    ("分公司与华南理工大学医学院共建健康管理实验基地。", "华南理工大学医学院"),
+    ("讲座由东海政法大学法学院承办。", "东海政法大学法学院"),
+])
+def test_a_universitys_school_is_one_partner_not_the_university(pipeline, text, school):
+    assert (school, "Partner") in found(pipeline, text)
