@@ -458,6 +458,8 @@ class Recogniser:
                     if start is None and rule.restart_after_verb:  # …or the clause's verb ends before it
                         start = self._name_after_verb(s.text, reach, m.start(), rule,
                                                       words_from=self._reach(s.text, m.start(), 3 * rule.max_stem))
+                    if start is None and not rule.place_pos:
+                        start = self._held_whole(s, m.start(), m.end())
                     if start is None or (rule.place_pos and not self._is_place(s.text[start:m.start() + 1], rule.place_pos)):
                         continue
                 if rule.not_after_quote and start and s.text[start - 1] in self.rules.punctuation.closing:
@@ -469,6 +471,8 @@ class Recogniser:
                     start = self._place_after_clause(s.text, start, m.start(), rule) if rule.restart_at_place else None
                     if start is None and rule.restart_after_verb:
                         start = self._name_after_verb(s.text, stem_start, m.start(), rule)
+                    if start is None and not rule.place_pos:
+                        start = self._held_whole(s, m.start(), m.end())
                     if start is None:
                         continue
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, rule.cls, "pattern")
@@ -477,6 +481,18 @@ class Recogniser:
                 if rule.over_insurers:
                     view.over_insurers.append(name)
         return out
+
+    def _held_whole(self, s: Sentence, suffix_start: int, suffix_end: int) -> int | None:
+        """Where a name starts that jieba's dictionary holds whole as one organisation's word ending
+        with the suffix (请来|清华大学): the clause before it is no stem, the word is the name; None
+        when there is no such word, or its own stem is a kind (公立医院)."""
+        holder = next((t for t in s.tokens if t.start - s.start < suffix_start and t.end - s.start == suffix_end), None)
+        if holder is None:
+            return None
+        own = s.text[holder.start - s.start:suffix_start]
+        if len(own) < 2 or any(own.endswith(w) for w in self.rules.stem_stopwords) or not self._is_known_name(holder.text):
+            return None
+        return holder.start - s.start
 
     def _place_after_clause(self, text: str, start: int, suffix_start: int, rule: SuffixName,
                             first: bool = False) -> int | None:
@@ -565,13 +581,14 @@ class Recogniser:
         """Where a name ending at ``suffix_start`` begins, walking back over words to a boundary
         word, or to a word ``ends_stem`` matches (承担|生猪价格指数保险)."""
         r = self.rules
-        start, suffix = suffix_start, suffix_start
+        start, suffix, held = suffix_start, suffix_start, False
         if suffix_start not in boundaries:
             # jieba keeps some whole names as one word (武汉大学): the name then starts where it does
             holder = next((t for t in s.tokens if t.start - s.start < suffix_start < t.end - s.start), None)
             if holder is None or not 2 <= suffix_start - (holder.start - s.start) <= max_stem:
                 return None
             start = suffix_start = holder.start - s.start
+            held = True
         tokens = [t for t in s.tokens if t.end - s.start <= suffix_start]
         brackets = [b.span() for b in r.name_bracket.finditer(s.text, 0, suffix_start)]
         for token in reversed(tokens):
@@ -584,7 +601,11 @@ class Recogniser:
                 return None  # no boundary in reach: a clause, not a name ("有效期内经医院")
             start = token.start - s.start
         stem = s.text[start:suffix]
-        if len(stem) < 2 or not _NAME_CHAR.match(stem) or any(stem.endswith(w) for w in r.stem_stopwords):
+        # a word of a kind inside the word that holds the suffix, after a place (沈阳|农业大学), is the
+        # name's, not the end of a stem; without a place (公立医院, 商业保险公司) it names a kind
+        placed = held and start < suffix_start and self._is_place(s.text[start:suffix_start], r.name_place_pos)
+        own = s.text[start:suffix_start] if placed else stem
+        if len(stem) < 2 or not _NAME_CHAR.match(stem) or any(own.endswith(w) for w in r.stem_stopwords):
             return None
         return start
 

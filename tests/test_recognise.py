@@ -1242,3 +1242,15 @@ def test_a_role_or_gloss_before_a_firms_name_is_no_part_of_it(pipeline, text, fi
 ])
 def test_a_universitys_school_is_one_partner_not_the_university(pipeline, text, school):
     assert (school, "Partner") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, school", [
+    ("分公司请来清华大学的教授为员工讲课。", "清华大学"),  # a verb before the word jieba holds whole
+    ("评估由沈阳农业大学派出的专家完成。", "沈阳农业大学"),  # a place before it: 农业 is the name's
+])
+def test_a_university_jieba_holds_as_one_word_is_found_after_a_verb_or_a_place(pipeline, text, school):
+    assert (school, "Partner") in found(pipeline, text)
+
+
+def test_a_kind_of_hospital_or_insurer_jieba_holds_as_one_word_is_still_no_name(pipeline):
+    assert not {n for n, c in found(pipeline, "患者可在公立医院就诊，商业保险公司负责赔付。") if c in ("Partner", "Insurer")}
