@@ -1254,3 +1254,10 @@ def test_a_university_jieba_holds_as_one_word_is_found_after_a_verb_or_a_place(p
 
 def test_a_kind_of_hospital_or_insurer_jieba_holds_as_one_word_is_still_no_name(pipeline):
     assert not {n for n, c in found(pipeline, "患者可在公立医院就诊，商业保险公司负责赔付。") if c in ("Partner", "Insurer")}
+
+
+def test_alibaba_written_short_is_the_group_and_its_cloud_arm_a_firm_of_its_own(pipeline):
+    names = {(m.surface, m.cls, m.entity) for m in mentions(pipeline, "阿里看好健康险，阿里云则为一家财险公司搭建新核心系统。")}
+    groups = {e for s, c, e in names if s == "阿里" and c == "Partner"}
+    clouds = {e for s, c, e in names if s == "阿里云" and c == "Partner"}
+    assert len(groups) == 1 and len(clouds) == 1 and groups != clouds
