@@ -918,7 +918,9 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
         out.append(Mention(name, s.start + m.start(1), s.start + m.end(1), s.index, "Product", "pattern"))
     for a, b in _counted_covers(rec, view.text):
         name = view.text[a:b]
-        if not r.unquoted_product_exclude.search(name) and normalise(name) not in rec.registry.aliases:
+        # a bare kind of cover in the list (产品包括意外险、重疾险) is no name, as it is none quoted
+        if (not r.unquoted_product_exclude.search(name) and not r.quote_exclude.search(name)
+                and normalise(name) not in rec.registry.aliases):
             out.append(Mention(name, s.start + a, s.start + b, s.index, "Product", "pattern"))
     return out
 

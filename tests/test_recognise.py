@@ -1261,3 +1261,9 @@ def test_alibaba_written_short_is_the_group_and_its_cloud_arm_a_firm_of_its_own(
     groups = {e for s, c, e in names if s == "阿里" and c == "Partner"}
     clouds = {e for s, c, e in names if s == "阿里云" and c == "Partner"}
     assert len(groups) == 1 and len(clouds) == 1 and groups != clouds
+
+
+def test_a_bare_kind_of_cover_in_a_counted_list_is_no_product(pipeline):
+    # the count makes names of the list's items, not of the kinds of cover it lists (意外险, 寿险)
+    names = found(pipeline, "这家公司的保障产品包括意外险、重疾险和医疗险等。")
+    assert not {n for n, c in names if c == "Product"}
