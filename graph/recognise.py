@@ -496,6 +496,8 @@ class Recogniser:
                     if start is None and rule.restart_after_verb:  # …or the clause's verb ends before it
                         start = self._name_after_verb(s.text, reach, m.start(), rule,
                                                       words_from=self._reach(s.text, m.start(), 3 * rule.max_stem))
+                    if start is None and not rule.place_pos:
+                        start = self._held_whole(s, m.start(), m.end())
                     if start is None or (rule.place_pos and not self._is_place(s.text[start:m.start() + 1], rule.place_pos)):
                         continue
                 if rule.not_after_quote and start and s.text[start - 1] in self.rules.punctuation.closing:
@@ -507,6 +509,8 @@ class Recogniser:
                     start = self._place_after_clause(s.text, start, m.start(), rule) if rule.restart_at_place else None
                     if start is None and rule.restart_after_verb:
                         start = self._name_after_verb(s.text, stem_start, m.start(), rule)
+                    if start is None and not rule.place_pos:
+                        start = self._held_whole(s, m.start(), m.end())
                     if start is None:
                         continue
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, rule.cls, "pattern")
@@ -515,6 +519,18 @@ class Recogniser:
                 if rule.over_insurers:
                     view.over_insurers.append(name)
         return out
+
+    def _held_whole(self, s: Sentence, suffix_start: int, suffix_end: int) -> int | None:
+        """Where a name starts that jieba's dictionary holds whole as one organisation's word ending
+        with the suffix (请来|清华大学): the clause before it is no stem, the word is the name; None
+        when there is no such word, or its own stem is a kind (公立医院)."""
+        holder = next((t for t in s.tokens if t.start - s.start < suffix_start and t.end - s.start == suffix_end), None)
+        if holder is None:
+            return None
+        own = s.text[holder.start - s.start:suffix_start]
+        if len(own) < 2 or any(own.endswith(w) for w in self.rules.stem_stopwords) or not self._is_known_name(holder.text):
+            return None
+        return holder.start - s.start
 
     def _place_after_clause(self, text: str, start: int, suffix_start: int, rule: SuffixName,
                             first: bool = False) -> int | None:
@@ -603,13 +619,14 @@ class Recogniser:
         """Where a name ending at ``suffix_start`` begins, walking back over words to a boundary
         word, or to a word ``ends_stem`` matches (承担|生猪价格指数保险)."""
         r = self.rules
-        start, suffix = suffix_start, suffix_start
+        start, suffix, held = suffix_start, suffix_start, False
         if suffix_start not in boundaries:
             # jieba keeps some whole names as one word (武汉大学): the name then starts where it does
             holder = next((t for t in s.tokens if t.start - s.start < suffix_start < t.end - s.start), None)
             if holder is None or not 2 <= suffix_start - (holder.start - s.start) <= max_stem:
                 return None
             start = suffix_start = holder.start - s.start
+            held = True
         tokens = [t for t in s.tokens if t.end - s.start <= suffix_start]
         brackets = [b.span() for b in r.name_bracket.finditer(s.text, 0, suffix_start)]
         for token in reversed(tokens):
@@ -622,7 +639,11 @@ class Recogniser:
                 return None  # no boundary in reach: a clause, not a name ("有效期内经医院")
             start = token.start - s.start
         stem = s.text[start:suffix]
-        if len(stem) < 2 or not _NAME_CHAR.match(stem) or any(stem.endswith(w) for w in r.stem_stopwords):
+        # a word of a kind inside the word that holds the suffix, after a place (沈阳|农业大学), is the
+        # name's, not the end of a stem; without a place (公立医院, 商业保险公司) it names a kind
+        placed = held and start < suffix_start and self._is_place(s.text[start:suffix_start], r.name_place_pos)
+        own = s.text[start:suffix_start] if placed else stem
+        if len(stem) < 2 or not _NAME_CHAR.match(stem) or any(own.endswith(w) for w in r.stem_stopwords):
             return None
         return start
 
@@ -663,6 +684,12 @@ class Recogniser:
             return "Product"
         if name and r.initiative_before.search(before) and not r.initiative_before_exclude.search(f"{name}\n{after}"):
             return "Initiative"  # 推出“京选”标准, 试水“赔审团”: launched, and no cover
+        if name and r.named_before and r.named_before.search(before):
+            # 名为“X”的公益活动, 讲座名叫“X”: the kind named with it, after the name or before the word
+            kind = ((r.named_kind_after and r.named_kind_after.match(after))
+                    or (r.named_kind_before and r.named_kind_before.search(before)))
+            if kind:
+                return "Initiative" if kind.group("initiative") else "Product"
         return None
 
 
@@ -927,6 +954,32 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
             continue
         product_ends.add(m.end())
         out.append(Mention(name, s.start + m.start(1), s.start + m.end(1), s.index, "Product", "pattern"))
+    for a, b in _counted_covers(rec, view.text):
+        name = view.text[a:b]
+        # a bare kind of cover in the list (产品包括意外险、重疾险) is no name, as it is none quoted
+        if (not r.unquoted_product_exclude.search(name) and not r.quote_exclude.search(name)
+                and normalise(name) not in rec.registry.aliases):
+            out.append(Mention(name, s.start + a, s.start + b, s.index, "Product", "pattern"))
+    return out
+
+
+def _counted_covers(rec: Recogniser, text: str) -> list[tuple[int, int]]:
+    """The spans of the covers a count of products introduces (四款产品——A、B和C, 产品包括A、B): the
+    items of the list between its joiners, up to its end (one that is no cover's name); two pieces
+    a joiner splits (住房和城乡…保险) are one item where the first alone is no cover's name."""
+    r, out = rec.rules, []
+    if r.product_list is None or r.product_list_item is None or not r.product_list_joiners:
+        return out
+    joiners = "|".join(map(re.escape, r.product_list_joiners))
+    for m in r.product_list.finditer(text):
+        at, end = m.span("items")
+        cuts = [j.span() for j in re.finditer(joiners, text[at:end])] + [(end - at, end - at)]
+        start = at
+        for a, b in cuts:
+            if not r.product_list_item.match(text[start:at + a]):
+                continue  # no name yet: the joiner is inside one, or the list has ended
+            out.append((start, at + a))
+            start = at + b
     return out
 
 

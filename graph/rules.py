@@ -186,6 +186,16 @@ class Rules:
     # a table's header cell that names a column of shareholders or stakes (股东 | 持股比例): the firms in
     # that column of each row are partners of the row's insurer, else of the article's
     holder_columns: re.Pattern | None = None
+    # a list of covers a count of products introduces (四款产品——A、B和C; 产品包括A、B): its items (group
+    # `items`), and the shape each item has to be a cover's name
+    product_list: re.Pattern | None = None
+    product_list_item: re.Pattern | None = None
+    product_list_joiners: tuple[str, ...] = ()  # between its items, longest first
+    # a quoted name that a word of naming introduces (名为“X”的公益活动, 讲座名叫“X”): its class by the kind
+    # named after it or before the word (groups `initiative`, `product`)
+    named_before: re.Pattern | None = None
+    named_kind_after: re.Pattern | None = None
+    named_kind_before: re.Pattern | None = None
 
 
 class Table:
@@ -427,6 +437,12 @@ def load_rules(path: Path | None = None) -> Rules:
         quote_exclude_before=products.regex("quote_exclude_before"),
         quote_exclude_after=products.regex("quote_exclude_after"),
         unquoted_product_exclude=products.regex("unquoted_product_exclude"),
+        product_list=products.regex("product_list", optional=True),
+        product_list_item=products.regex("product_list_item", optional=True),
+        named_before=products.regex("named_before", optional=True),
+        named_kind_after=products.regex("named_kind_after", optional=True),
+        named_kind_before=products.regex("named_kind_before", optional=True),
+        product_list_joiners=tuple(sorted(products.words("product_list_joiners", []), key=len, reverse=True)),
         unquoted_initiative=products.regex("unquoted_initiative"),
         unquoted_initiative_exclude=products.regex("unquoted_initiative_exclude"),
         programme_generic_words=frozenset(products.words("programme_generic_words")),

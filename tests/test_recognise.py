@@ -1193,3 +1193,77 @@ def test_a_school_after_the_verb_of_a_visit_is_a_partner(pipeline, text, school)
 ])
 def test_a_blood_centre_or_station_is_a_partner(pipeline, text, centre):
     assert (centre, "Partner") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, covers", [
+    ("该平台代销了某财险的三款产品——家庭意外伤害保险、住院医疗保险2020版A款和老年防癌保险，首月只需1元。",
+     ["家庭意外伤害保险", "住院医疗保险2020版A款", "老年防癌保险"]),
+    ("去年卖得最好的产品包括安康百万医疗2023、安康守护B款保障计划等。", ["安康百万医疗2023", "安康守护B款保障计划"]),
+])
+def test_the_covers_a_count_of_products_introduces_are_products(pipeline, text, covers):
+    # the count (三款产品——, 产品包括) makes each item a product, though one names only its kind
+    assert {(c, "Product") for c in covers} <= found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("公司当天启动了一项名为“邻里守望”的社区公益活动。", "邻里守望", "Initiative"),
+    ("这场讲座名叫“保险知识进社区”，由分公司员工主讲。", "保险知识进社区", "Initiative"),
+    ("客户选了一款名叫“安盈九十天持有B款”、属于养老保险的产品。", "安盈九十天持有B款", "Product"),
+])
+def test_a_quoted_name_a_word_of_naming_introduces_takes_the_kind_named_with_it(pipeline, text, name, cls):
+    assert (name, cls) in found(pipeline, text)
+
+
+def test_a_firm_a_word_of_naming_introduces_is_no_product_or_programme(pipeline):
+    assert not {n for n, c in found(pipeline, "一家名为“云图科技”的公司参与了投标。") if c in ("Product", "Initiative")}
+
+
+@pytest.mark.parametrize("text, group", [
+    ("新方案重点照顾完全失能人员，护理费用按月结算。", "完全失能人员"),
+    ("不少中低收入人群一旦生病便难以负担医疗费用。", "中低收入人群"),
+    ("平台上的患病会员可以申请互助金。", "患病会员"),
+])
+def test_a_group_a_policy_term_singles_out_is_named_with_its_degree_and_needs_no_word_of_help(pipeline, text, group):
+    assert (group, "BeneficiaryGroup") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, firm, not_firm", [
+    ("安责险的服务方是华晟国际保险经纪公司，理赔由它协助。", "华晟国际保险经纪公司", "服务方是华晟国际保险经纪公司"),
+    ("投资方之一是上市公司星河集团，持股一成。", "星河集团", "上市公司星河集团"),
+])
+def test_a_role_or_gloss_before_a_firms_name_is_no_part_of_it(pipeline, text, firm, not_firm):
+    names = found(pipeline, text)
+    assert (firm, "Partner") in names and (not_firm, "Partner") not in names
+
+
+@pytest.mark.parametrize("text, school", [
+    ("分公司与华南理工大学医学院共建健康管理实验基地。", "华南理工大学医学院"),
+    ("讲座由东海政法大学法学院承办。", "东海政法大学法学院"),
+])
+def test_a_universitys_school_is_one_partner_not_the_university(pipeline, text, school):
+    assert (school, "Partner") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, school", [
+    ("分公司请来清华大学的教授为员工讲课。", "清华大学"),  # a verb before the word jieba holds whole
+    ("评估由沈阳农业大学派出的专家完成。", "沈阳农业大学"),  # a place before it: 农业 is the name's
+])
+def test_a_university_jieba_holds_as_one_word_is_found_after_a_verb_or_a_place(pipeline, text, school):
+    assert (school, "Partner") in found(pipeline, text)
+
+
+def test_a_kind_of_hospital_or_insurer_jieba_holds_as_one_word_is_still_no_name(pipeline):
+    assert not {n for n, c in found(pipeline, "患者可在公立医院就诊，商业保险公司负责赔付。") if c in ("Partner", "Insurer")}
+
+
+def test_alibaba_written_short_is_the_group_and_its_cloud_arm_a_firm_of_its_own(pipeline):
+    names = {(m.surface, m.cls, m.entity) for m in mentions(pipeline, "阿里看好健康险，阿里云则为一家财险公司搭建新核心系统。")}
+    groups = {e for s, c, e in names if s == "阿里" and c == "Partner"}
+    clouds = {e for s, c, e in names if s == "阿里云" and c == "Partner"}
+    assert len(groups) == 1 and len(clouds) == 1 and groups != clouds
+
+
+def test_a_bare_kind_of_cover_in_a_counted_list_is_no_product(pipeline):
+    # the count makes names of the list's items, not of the kinds of cover it lists (意外险, 寿险)
+    names = found(pipeline, "这家公司的保障产品包括意外险、重疾险和医疗险等。")
+    assert not {n for n, c in names if c == "Product"}
