@@ -611,3 +611,17 @@ def test_china_post_is_the_group_that_owns_china_post_life(pipeline):
     got = {lm.mention.surface: lm.entity for lm in linked(pipeline, "中国邮政旗下的中邮人寿今年增资扩股。")}
     assert got["中国邮政"].cls == "InsuranceGroup"
     assert got["中邮人寿"].cls == "Insurer"
+
+
+def test_weather_fraud_and_foreign_authorities_are_regulators(pipeline):
+    """The national forecasting centre, the fraud bureaus of the police ministry and the NFRA, the
+    US SEC and FDA, and Hong Kong's health and transport departments are authorities a reader names."""
+    from stage_helpers import mentions
+    got = {(m.surface, m.cls) for m in mentions(
+        pipeline, "中央气象台发布暴雨预警后，公安部经侦局与金融监管总局稽查局部署打击保险诈骗。")}
+    assert {("中央气象台", "Regulator"), ("公安部经侦局", "Regulator"), ("金融监管总局稽查局", "Regulator")} <= got
+    got = {(m.surface, m.cls) for m in mentions(
+        pipeline, "这家平台向美国证券交易委员会递交了上市申请，疫苗已获美国食品药品监督管理局批准。")}
+    assert {("美国证券交易委员会", "Regulator"), ("美国食品药品监督管理局", "Regulator")} <= got
+    got = {(m.surface, m.cls) for m in mentions(pipeline, "香港卫生署与香港运输署分别公布了新安排。")}
+    assert {("香港卫生署", "Regulator"), ("香港运输署", "Regulator")} <= got
