@@ -237,7 +237,19 @@ class Linker:
                 group = self._group(entity)
                 if group:
                     found = self.registry.subsidiaries(group, m.line)
-                    return found[0].entity if len(found) == 1 else None
+                    if len(found) != 1:
+                        return None
+                    # The kind of firm written bare (财险公司领到483张罚单, 老牌寿险公司) names no firm of
+                    # its own: it refers to a group's subsidiary only when the article has named that
+                    # subsidiary already, or speaks of the group's firms by their line (旗下财险公司 …
+                    # 寿险公司启动).
+                    if m.surface in self.registry.generic_names and not any(
+                            lm.entity.iri == found[0].entity.iri
+                            or (lm.mention.line and lm.mention.surface not in self.registry.generic_names
+                                and self._group(lm.entity) == group)
+                            for lm in context):
+                        return None
+                    return found[0].entity
             return None
         if m.cls == "Branch":
             if m.region is None:  # a unit alone (分公司, 中支): the branch just named, if there is one

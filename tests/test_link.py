@@ -417,3 +417,12 @@ def test_an_insurers_legal_name_without_its_form_names_it_and_its_branch(pipelin
     assert got["中国人民财产保险黄山分公司"].cls == "Branch"
     assert got["中国太平洋财产保险黄山分公司"].cls == "Branch"
     assert "中国太平" not in got
+
+
+def test_a_kind_of_firm_written_bare_is_no_subsidiary_of_the_group_named_before(pipeline):
+    """财险公司 alone, in a tally by kind of firm, names no firm: the group named earlier does not make
+    it that group's P&C subsidiary. After 旗下寿险公司, the bare 财险公司 is still the group's own."""
+    got = entities(pipeline, "中国平安公布了年报。按类型统计，财险公司今年收到的罚单比去年多。")
+    assert not any(e.cls == "Insurer" for _, e in got)
+    got = entities(pipeline, "中国平安旗下寿险公司发布新产品，财险公司随后也推出了专属保障。")
+    assert {e.label for m, e in got if m == "财险公司"} == {"平安产险"}
