@@ -609,6 +609,19 @@ class Recogniser:
                     return start
         return None
 
+    def _names_a_place(self, region: str) -> bool:
+        """Whether ``region`` reads as a place: words jieba knows as places (宜春市奉新县, 虹桥), or a
+        county or district the county list names, with or without its level (徐汇, 零陵区)."""
+        if all(tag in self.rules.name_place_pos for _, tag in self.tokenizer.pos(region)):
+            return True
+        counties = self._counties
+        return region in counties or any(region + level in counties for level in self.rules.implied_local_levels)
+
+    @property
+    def _counties(self) -> frozenset[str]:
+        """The county-level places a suffix rule names (ontology/places/counties.txt)."""
+        return next((rule.places for rule in self.rules.suffix_names if rule.places), frozenset())
+
     def _is_place(self, word: str, tags: frozenset[str]) -> bool:
         """Whether jieba reads ``word`` as one word of one of ``tags`` (中山市: ns; 地级市: n)."""
         words = self.tokenizer.pos(word)
@@ -920,7 +933,8 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
                   if (m := r.local_branch.match(text, a + len(name))))
     local = (m for m in [*at_clause, *after_line]
              if m["region"] not in r.local_unit_stopwords
-             and not rec._has_rejected_word(m["region"], frozenset()))  # 带领中支5名员工: a verb, not a place
+             and not rec._has_rejected_word(m["region"], frozenset())  # 带领中支5名员工: a verb, not a place
+             and rec._names_a_place(m["region"]))  # 大部分公司, 结果支公司: a word, not a place
     for m in [*r.bare_branch.finditer(text), *local]:
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Branch",
                            "reference", region=m["region"], unit=m["unit"]))

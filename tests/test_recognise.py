@@ -1267,3 +1267,12 @@ def test_a_bare_kind_of_cover_in_a_counted_list_is_no_product(pipeline):
     # the count makes names of the list's items, not of the kinds of cover it lists (意外险, 寿险)
     names = found(pipeline, "这家公司的保障产品包括意外险、重疾险和医疗险等。")
     assert not {n for n, c in names if c == "Product"}
+def test_a_common_word_before_a_unit_is_no_branch(pipeline):
+    """大部分公司 and 结果支公司 are words followed by 分公司/支公司, not branches named by a place; a
+    county named at a clause start (徐汇支公司, 奉新县支公司) still is."""
+    got = found(pipeline, "平安人寿公布了理赔报告，大部分公司的获赔率都在九成以上。")
+    assert not any(cls == "Branch" for _, cls in got)
+    got = found(pipeline, "人保财险称经理没有请示，结果支公司被罚款十万元。")
+    assert not any(cls == "Branch" for _, cls in got)
+    got = found(pipeline, "人保财险在宜春开展秋收理赔，奉新县支公司的查勘员当天到场。")
+    assert ("奉新县支公司", "Branch") in got
