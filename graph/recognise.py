@@ -286,7 +286,9 @@ class Recogniser:
         mentions = [m for m in mentions if not any(
             a <= m.start and m.end <= b and (
                 (m.kind == "alias" and m.entity and ((a, b) != (m.start, m.end) or named.entity != m.entity))
-                or (m.kind == "pattern" and named.short_for))  # the suffix rule's 长江期货 is the short name
+                # the suffix rule's 长江期货 is the short name; so is a pattern's name of the registry
+                # name's kind (中国保险行业协会（下称“保险业协会”）: one body, not a second)
+                or (m.kind == "pattern" and (named.short_for or (named.entity and named.cls == m.cls))))
             for a, b, named in spans)]
         taken = [False] * len(s.text)
         for m in mentions:

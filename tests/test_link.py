@@ -426,3 +426,10 @@ def test_a_kind_of_firm_written_bare_is_no_subsidiary_of_the_group_named_before(
     assert not any(e.cls == "Insurer" for _, e in got)
     got = entities(pipeline, "中国平安旗下寿险公司发布新产品，财险公司随后也推出了专属保障。")
     assert {e.label for m, e in got if m == "财险公司"} == {"平安产险"}
+
+
+def test_a_registry_bodys_own_short_name_is_that_body(pipeline):
+    """中国保险行业协会（下称“保险业协会”）: the short name the article gives is the same association,
+    though a pattern would read 保险业协会 as a name of its own."""
+    got = entities(pipeline, "中国保险行业协会（下称“保险业协会”）近日发布新条款，保险业协会表示将持续跟进。")
+    assert len({e.iri for _, e in got if e.cls == "IndustryBody"}) == 1
