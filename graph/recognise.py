@@ -320,8 +320,32 @@ class Recogniser:
                     out.append(m)
         out = [m for m in out if not self._one_of_a_group(s, m)
                and not self.rules.outlet_after.match(s.text, m.end - s.start)]  # 中国银行|保险报 is a paper
+        out += self._list_aliases(s, out, taken)
         out = self._groups_listed_with_insurers(s, sorted(out, key=lambda m: m.start))
         return self._with_short_names(s, out)
+
+    def _list_aliases(self, s: Sentence, mentions: list[Mention], taken: list[bool]) -> list[Mention]:
+        """Words too common to be aliases (平安) that name a firm as an item of a 、-list beside an
+        organisation's name (阿里、腾讯、平安共同发起; 平安、人保、国寿这些老牌公司)."""
+        starts = {m.start - s.start for m in mentions if m.cls in ORGANISATION_CLASSES}
+        ends = {m.end - s.start for m in mentions if m.cls in ORGANISATION_CLASSES}
+        bounds = {t.start - s.start for t in s.tokens} | {t.end - s.start for t in s.tokens}
+        out = []
+        for word, name in self.rules.list_aliases.items():
+            entry = self.registry.lookup(name)
+            if entry is None:
+                continue
+            for a in _occurrences(word, s.text):
+                b = a + len(word)
+                if any(taken[a:b]) or a not in bounds or b not in bounds or not self._item_ends(s.text, b):
+                    continue
+                joiner = self.rules.list_alias_joiner
+                if joiner and ((s.text[a - len(joiner):a] == joiner and a - len(joiner) in ends)
+                               or (s.text.startswith(joiner, b) and b + len(joiner) in starts)):
+                    taken[a:b] = [True] * (b - a)
+                    out.append(Mention(word, s.start + a, s.start + b, s.index, entry.entity.cls, "alias",
+                                       entity=entry.entity.iri))
+        return out
 
     def _groups_listed_with_insurers(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:
         """A group in a list of insurers and no other group (人民人寿、中国人寿、太平人寿; 中国人寿、人保财险、
@@ -345,6 +369,16 @@ class Recogniser:
             if insurer in self.registry.entries:
                 out[groups[0]] = replace(m, cls="Insurer", entity=insurer)
         return out
+
+    def _item_ends(self, text: str, end: int) -> bool:
+        """Whether a list's item ends at ``end``: a mark or joiner follows, or a word that names
+        nothing (平安|共同发起), not one that goes on the name (平安|资本, 平安|健康)."""
+        after = text[end:end + 1]
+        if not after or after in self.rules.punctuation.clause + self.rules.punctuation.sentence_end or any(
+                text.startswith(j, end) for j in (*self.rules.list_joiners, *self.rules.list_enders)):
+            return True
+        words = self.tokenizer.pos(text[end:end + 6])
+        return bool(words) and words[0][1][:1] not in ("n", "a", "x") and words[0][1] != "vn"
 
     def _one_of_a_group(self, s: Sentence, m: Mention) -> bool:
         """Whether a group word names one firm or person (一家…企业, 市民施先生, 种粮大户李某), not a group."""

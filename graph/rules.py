@@ -181,6 +181,9 @@ class Rules:
     list_joiners: frozenset[str]
     bare_unit: str  # a unit word that alone means "the branch just named"
     unit_full_forms: dict[str, str]  # a unit's short form -> its full form (中支 -> 中心支公司)
+    list_aliases: dict[str, str]  # 平安 -> 中国平安, only as a list's item
+    list_enders: tuple[str, ...]  # 等: ends a list after its last item
+    list_alias_joiner: str  # the mark between a list's items, beside which a list alias names its firm
     short_name: re.Pattern  # （以下简称“X”） right after a name: X, in group `short`
     beneficiaries: BeneficiaryRule
     # a table's header cell that names a column of shareholders or stakes (股东 | 持股比例): the firms in
@@ -477,6 +480,9 @@ def load_rules(path: Path | None = None) -> Rules:
         list_joiners=frozenset(joiners),
         bare_unit=bare_unit,
         unit_full_forms=dict(names.get("unit_full_forms", dict, {})),
+        list_aliases=dict(names.get("list_aliases", dict, {})),
+        list_enders=tuple(names.words("list_enders", [])),
+        list_alias_joiner=names.get("list_alias_joiner", str, ""),
         short_name=names.regex("short_name"),
         beneficiaries=beneficiaries,
         holder_columns=relations_table.regex("holder_columns", optional=True),

@@ -1276,3 +1276,12 @@ def test_a_common_word_before_a_unit_is_no_branch(pipeline):
     assert not any(cls == "Branch" for _, cls in got)
     got = found(pipeline, "人保财险在宜春开展秋收理赔，奉新县支公司的查勘员当天到场。")
     assert ("奉新县支公司", "Branch") in got
+
+
+def test_a_common_word_names_a_firm_only_as_an_item_of_a_list_of_firms(pipeline):
+    """平安 alone is a word (一路平安); as an item of a 、-list beside other firms it is the group, but
+    not when the item goes on past it (平安资本) or outside a list."""
+    assert ("平安", "InsuranceGroup") in found(pipeline, "这家公司由阿里、腾讯、平安共同出资设立。")
+    assert ("新华", "Insurer") in found(pipeline, "他的团队大多来自新华、泰康等老牌险企。")
+    assert ("平安", "InsuranceGroup") not in found(pipeline, "人保资本、平安资本都参与了这轮投资。")
+    assert ("平安", "InsuranceGroup") not in found(pipeline, "祝愿大家出行平安，阖家幸福。")
