@@ -371,7 +371,8 @@ def load_rules(path: Path | None = None) -> Rules:
         bare_branch=names.regex("clause_start", f"(?:(?<={clause_start})|{joined_behind}|^)(?P<region>{regions})?"
                                 f"(?:{region_suffix})?(?P<unit>{re.escape(bare_unit)}|{units})"),
         implied_place=names.table("implied_place").regex(  # the level first: rarer than a clause start
-            "levels", f"{starts_ahead([*implied_levels, *implied_local_levels])}(?:^|(?<={clause_start})|{boundary_behind})"
+            "levels", f"{starts_ahead([*implied_levels, *implied_local_levels])}(?:^|(?<={clause_start})|{boundary_behind}"
+                      f"{''.join(f'|(?<={re.escape(c)})' for c in names.table('implied_place').words('after_committees', []))})"
                       f"(?:{alternation([*implied_levels, *implied_local_levels])})"
                       f"(?:{placeholders['government_bodies']}|{alternation(names.table('implied_place').words('bodies'))})"),
         implied_levels=implied_levels,

@@ -433,3 +433,9 @@ def test_a_registry_bodys_own_short_name_is_that_body(pipeline):
     though a pattern would read 保险业协会 as a name of its own."""
     got = entities(pipeline, "中国保险行业协会（下称“保险业协会”）近日发布新条款，保险业协会表示将持续跟进。")
     assert len({e.iri for _, e in got if e.cls == "IndustryBody"}) == 1
+
+
+def test_a_government_written_right_after_its_party_committee_is_that_places(pipeline):
+    """湖南省委省政府: the 省政府 right after 湖南省委 is Hunan's, not a word left unread."""
+    got = entities(pipeline, "该集团与湖南省委省政府签署了战略合作协议。")
+    assert "湖南省政府" in {e.label for _, e in got if e.cls == "Regulator"}
