@@ -964,7 +964,8 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
                                    "Insurer", "reference", line=line))
     # at a clause start, or right after a reference by line of business: (人寿)财险公司零陵支公司 is a
     # branch of the subsidiary the line names
-    at_clause = (m for m in r.local_branch.finditer(text) if r.clause_start.fullmatch(text[m.start() - 1:m.start()] or " "))
+    at_clause = (m for m in r.local_branch.finditer(text) if r.clause_start.fullmatch(text[m.start() - 1:m.start()] or " ")
+                 or any(text.endswith(o, 0, m.start()) for o in r.branch_reference_openers))
     after_line = (m for name in rec.registry.generic_names for a in _occurrences(name, text)
                   if (m := r.local_branch.match(text, a + len(name))))
     local = (m for m in [*at_clause, *after_line]

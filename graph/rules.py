@@ -129,6 +129,7 @@ class Rules:
     anaphor: re.Pattern
     product_anaphor: re.Pattern
     clause_start: re.Pattern
+    branch_reference_openers: tuple[str, ...]  # 在, 与, ——: open a bare branch reference as a clause start does
     reference_window: int
     quote: re.Pattern
     product_inside: re.Pattern
@@ -337,6 +338,8 @@ def load_rules(path: Path | None = None) -> Rules:
     )
     boundaries = names.table("boundaries")
     joined_behind = "|".join(f"(?<={re.escape(j)})" for j in joiners)
+    branch_openers = tuple(names.words("branch_reference_openers", []))
+    opened_behind = "".join(f"|(?<={re.escape(o)})" for o in branch_openers)
     boundary_behind = "|".join(f"(?<={re.escape(t)})" for t in boundaries.words("name_boundary_tokens"))
     levels = names.table("implied_place").table("levels")
     implied_levels = {level: frozenset(levels.words(level)) for level in levels.data}
@@ -368,7 +371,7 @@ def load_rules(path: Path | None = None) -> Rules:
                                    f"(?P<unit>{alternation(names.words('partner_units'))})"),
         local_unit_stopwords=frozenset(names.words("local_unit_stopwords")),
         # at a clause start, or a later item of a list (深圳电销中心和广东电销中心)
-        bare_branch=names.regex("clause_start", f"(?:(?<={clause_start})|{joined_behind}|^)(?P<region>{regions})?"
+        bare_branch=names.regex("clause_start", f"(?:(?<={clause_start})|{joined_behind}{opened_behind}|^)(?P<region>{regions})?"
                                 f"(?:{region_suffix})?(?P<unit>{re.escape(bare_unit)}|{units})"),
         implied_place=names.table("implied_place").regex(  # the level first: rarer than a clause start
             "levels", f"{starts_ahead([*implied_levels, *implied_local_levels])}(?:^|(?<={clause_start})|{boundary_behind}"
@@ -420,6 +423,7 @@ def load_rules(path: Path | None = None) -> Rules:
                                    f"(?:{alternation(names.words('anaphors'))})"),
         product_anaphor=names.regex("product_anaphors", alternation(names.words("product_anaphors"))),
         clause_start=names.regex("clause_start"),
+        branch_reference_openers=branch_openers,
         reference_window=names.get("reference_window", int),
         quote=products.regex("quote_pairs", quote),
         product_inside=products.regex("product_inside"),

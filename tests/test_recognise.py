@@ -1285,3 +1285,13 @@ def test_a_common_word_names_a_firm_only_as_an_item_of_a_list_of_firms(pipeline)
     assert ("新华", "Insurer") in found(pipeline, "他的团队大多来自新华、泰康等老牌险企。")
     assert ("平安", "InsuranceGroup") not in found(pipeline, "人保资本、平安资本都参与了这轮投资。")
     assert ("平安", "InsuranceGroup") not in found(pipeline, "祝愿大家出行平安，阖家幸福。")
+
+
+def test_a_bare_branch_after_a_preposition_or_dash_is_the_insurers_branch(pipeline):
+    """在浙江分公司, 与黄岛区支公司, ——四川分公司: a preposition or a dash opens the unit as a clause start does."""
+    got = found(pipeline, "新华保险的新系统首先在浙江分公司上线。")
+    assert ("浙江分公司", "Branch") in got
+    got = found(pipeline, "新华保险表示，已与黄岛区支公司共同完成理赔。")
+    assert ("黄岛区支公司", "Branch") in got
+    got = found(pipeline, "活动由富德生命人寿乐山中支执行——四川分公司已把任务交给了它。")
+    assert ("四川分公司", "Branch") in got
