@@ -136,7 +136,8 @@ def _read(files: tuple[Path, ...]) -> Registry:
         parent = graph.value(node, ORG.subOrganizationOf) or graph.value(node, ORG.unitOf)
         aliases = (labels[0], *sorted(str(a) for a in graph.objects(node, SKOS.altLabel)))
         entry = RegistryEntry(
-            entity=Entity(str(node), cls, labels[0], str(parent) if parent else None, from_registry=True),
+            entity=Entity(str(node), cls, labels[0], str(parent) if parent else None, from_registry=True,
+                          owner=str(owner) if (owner := graph.value(node, IK.ownedBy)) else None),
             aliases=aliases,
             line=str(graph.value(node, IK.line)) if graph.value(node, IK.line) else None,
             branch_insurer=str(graph.value(node, IK.branchInsurer)) if graph.value(node, IK.branchInsurer) else None,
@@ -167,7 +168,8 @@ class _SavedRegistry:
     def load(self) -> Registry | None:
         try:
             generic, aliases, rows = marshal.loads(self.path.read_bytes())
-            entries = {row[0]: RegistryEntry(Entity(row[0], row[1], row[2], row[3], from_registry=True),
+            entries = {row[0]: RegistryEntry(Entity(row[0], row[1], row[2], row[3], from_registry=True,
+                                                    owner=row[7]),
                                              tuple(row[4]), row[5], row[6]) for row in rows}
         except (OSError, EOFError, ValueError, TypeError, IndexError):
             return None
@@ -176,10 +178,10 @@ class _SavedRegistry:
         return Registry(self.files, entries, aliases, generic)
 
     def save(self, registry: Registry) -> None:
-        rows = [(iri, e.entity.cls, e.entity.label, e.entity.parent, list(e.aliases), e.line, e.branch_insurer)
-                for iri, e in registry.entries.items()]
+        rows = [(iri, e.entity.cls, e.entity.label, e.entity.parent, list(e.aliases), e.line, e.branch_insurer,
+                 e.entity.owner) for iri, e in registry.entries.items()]
         keep_derived(self.path, marshal.dumps((registry.generic_names, registry.aliases, rows)),
                      f"{self.PREFIX}*.marshal")  # knowledge or code that changed since
 
 
-FORMAT = 1  # of the saved registry's tuple
+FORMAT = 2  # of the saved registry's tuple

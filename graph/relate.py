@@ -975,7 +975,8 @@ def _distinct(figures: list[Figure]) -> list[Figure]:
     a figure of the body does not make it a second one, even where its few words suggest another
     kind (the body's sentence, the longer, is kept). Nor does a headline that gives a branch's
     amount to its insurer (安信农险20万元预赔款 … 青浦支公司预付了20万元): the unit's figure stands.
-    One sentence that writes it twice states two (捐赠20万元…另捐赠价值20万元的图书)."""
+    One sentence that writes it twice states two (捐赠20万元…另捐赠价值20万元的图书). Nor does a sentence
+    that gives an insurer's figure to the firm that owns it (ik:ownedBy): the insurer's stands."""
     best: dict[tuple, list[Figure]] = {}
     for f in figures:
         key = (f.agent.iri, f.quantity.value, f.quantity.unit)
@@ -984,7 +985,8 @@ def _distinct(figures: list[Figure]) -> list[Figure]:
             kept.append(f)
         elif not kept or len(f.evidence.quote) > len(kept[0].evidence.quote):
             best[key] = [f]
-    units = {(f.agent.parent, f.quantity.value, f.quantity.unit) for fs in best.values() for f in fs if f.agent.parent}
+    units = {(owner, f.quantity.value, f.quantity.unit) for fs in best.values() for f in fs
+             for owner in (f.agent.parent, f.agent.owner) if owner}
     return sorted((f for key, fs in best.items() if key not in units for f in fs), key=lambda f: f.quantity.start)
 
 

@@ -409,8 +409,8 @@ def test_seed_structure(graph: Graph, alias_index):
     assert (resolve(alias_index, "中国人寿财险"), ORG.subOrganizationOf, china_life) in graph
     assert graph.value(china_life, IK.branchInsurer) == resolve(alias_index, "中国人寿寿险")
     assert (resolve(alias_index, "国联安基金"), IK.line, IK.Fund) in graph
-    assert (resolve(alias_index, "建信人寿"), ORG.subOrganizationOf,
-            resolve(alias_index, "中国建设银行")) in graph
+    assert (resolve(alias_index, "建信人寿"), IK.ownedBy,
+            resolve(alias_index, "中国建设银行")) in graph  # a bank: its owner, not its insurance group
     assert (resolve(alias_index, "复星保德信人寿"), ORG.subOrganizationOf,
             resolve(alias_index, "复星")) in graph
     # ANNOTATION.md names 复星 among the groups; both its insurers roll up to it
@@ -457,7 +457,7 @@ def test_hsbc_structure(graph: Graph, alias_index):
     life, asia = resolve(alias_index, "汇丰人寿"), resolve(alias_index, "汇丰保险（亚洲）有限公司")
     hsbc = resolve(alias_index, "汇丰集团")
     assert (life, ORG.subOrganizationOf, asia) in graph
-    assert (asia, ORG.subOrganizationOf, hsbc) in graph
+    assert (asia, IK.ownedBy, hsbc) in graph  # the bank is the insurer's owner, not its insurance group
     assert (asia, RDF.type, IK.Insurer) in graph
     assert (resolve(alias_index, "汇丰银行（中国）"), ORG.subOrganizationOf, hsbc) in graph
     assert (resolve(alias_index, "华润置地"), ORG.subOrganizationOf, resolve(alias_index, "华润集团")) in graph
@@ -527,9 +527,9 @@ def test_mainland_names_keep_their_entities(alias_index):
 def test_hk_macao_taiwan_structure(graph: Graph, alias_index):
     for child, parent in (("国泰人寿", "国泰金控"), ("富邦人寿", "富邦金控"), ("台湾人寿", "中国信托金控"),
                           ("凯基人寿", "凯基金控"), ("台银人寿", "台湾金控"), ("友邦香港", "友邦保险集团"),
-                          ("保诚香港", "英国保诚"), ("宏利香港", "宏利金融"), ("中银人寿", "中银香港"),
-                          ("中银香港", "中国银行")):
+                          ("保诚香港", "英国保诚"), ("宏利香港", "宏利金融"), ("中银香港", "中国银行")):
         assert (resolve(alias_index, child), ORG.subOrganizationOf, resolve(alias_index, parent)) in graph, child
+    assert (resolve(alias_index, "中银人寿"), IK.ownedBy, resolve(alias_index, "中银香港")) in graph  # a bank owns it
     assert graph.value(resolve(alias_index, "香港保险业监理处"), DCTERMS.isReplacedBy) == resolve(alias_index, "香港保监局")
 
 
@@ -625,3 +625,15 @@ def test_weather_fraud_and_foreign_authorities_are_regulators(pipeline):
     assert {("美国证券交易委员会", "Regulator"), ("美国食品药品监督管理局", "Regulator")} <= got
     got = {(m.surface, m.cls) for m in mentions(pipeline, "香港卫生署与香港运输署分别公布了新安排。")}
     assert {("香港卫生署", "Regulator"), ("香港运输署", "Regulator")} <= got
+
+
+def test_an_insurer_owned_by_a_firm_outside_insurance_has_no_group(graph: Graph, alias_index):
+    """org:subOrganizationOf rolls an insurer up to the insurance group (or insurer) that owns it;
+    a bank, a carmaker or a state firm that owns one is its owner (ik:ownedBy), a shareholder."""
+    insurers = [e for e in set(graph.subjects(RDF.type, IK.Insurer)) if isinstance(e, URIRef)]
+    for e in insurers:
+        for parent in graph.objects(e, ORG.subOrganizationOf):
+            assert {(parent, RDF.type, IK.InsuranceGroup), (parent, RDF.type, IK.Insurer)} & set(graph), (e, parent)
+    for child, owner in (("比亚迪财险", "比亚迪"), ("建信人寿", "建设银行"), ("英大人寿", "国家电网")):
+        assert (resolve(alias_index, child), IK.ownedBy, resolve(alias_index, owner)) in graph, child
+        assert graph.value(resolve(alias_index, child), ORG.subOrganizationOf) is None, child

@@ -1301,3 +1301,11 @@ def test_an_article_saying_its_figures_are_in_hong_kong_dollars_states_no_yuan(p
     # without that note the 元 is yuan
     text = "保诚香港为每名确诊客户赔付3万元。"
     assert [str(f.quantity.value) for f in related(pipeline, text)[1] if f.is_money] == ["30000"]
+
+
+def test_a_carmaker_that_owns_an_insurer_is_its_partner_not_its_group(pipeline):
+    # A carmaker (or a bank) that owns an insurer is a shareholder: the two work together as
+    # partners, and nothing rolls the insurer up to the carmaker.
+    got = triples(pipeline, "易安财险和大股东比亚迪一起为车主开发电池保障。")
+    assert ("易安财险", "partnersWith", "比亚迪") in got
+    assert not {t for t in got if t[1] == "subOrganizationOf"}
