@@ -45,6 +45,26 @@ class Linker:
                 linked.append(LinkedMention(mention, entity, self._written(mention, entity)))
         return linked
 
+    def written_owners(self, linked: list[LinkedMention]) -> list[LinkedMention]:
+        """The insurers whose names start the names of their branches (太保产险吕梁中支, 阳光人寿湖北分公司):
+        the article names them there too, once each, though no clause is about them. Not where the
+        article names the insurer's group: a reader then takes the branch for the group's, its
+        insurer only implied; nor a group's own (中国人保绍兴支公司), which is mostly a misreading."""
+        out: list[LinkedMention] = []
+        seen = {lm.entity.iri for lm in linked}
+        for lm in linked:
+            m, e = lm.mention, lm.entity
+            if e.cls != "Branch" or not m.parent_surface or not m.surface.startswith(m.parent_surface):
+                continue
+            owner = self._owner(e)
+            if owner is None or owner.cls != "Insurer" or owner.iri in seen or (owner.parent and owner.parent in seen):
+                continue
+            seen.add(owner.iri)
+            named = Mention(m.parent_surface, m.start, m.start + len(m.parent_surface), m.sentence, owner.cls,
+                            "alias", entity=owner.iri if owner.iri in self.registry.entries else None)
+            out.append(LinkedMention(named, owner))
+        return out
+
     def _with_places(self, entity: Entity, context: list[LinkedMention]) -> Entity:
         """The body the article named before with places before ``entity``'s name or without those
         written before it (湖北省楚商联合会, then 楚商联合会), if ``entity`` is one the registry lacks:

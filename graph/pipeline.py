@@ -128,7 +128,7 @@ class Pipeline:
         mentions = self._recogniser.recognise(sentences)
         linked = self._linker.link(mentions)
         facts, figures = self._relator.relate(doc, sentences, linked)
-        return sentences, Extraction(doc, linked, facts, figures)
+        return sentences, Extraction(doc, [*linked, *self._linker.written_owners(linked)], facts, figures)
 
 
 # After the dataclass is made, so that its __init__ still takes ``ontology`` (stored, or None).

@@ -439,3 +439,15 @@ def test_a_government_written_right_after_its_party_committee_is_that_places(pip
     """湖南省委省政府: the 省政府 right after 湖南省委 is Hunan's, not a word left unread."""
     got = entities(pipeline, "该集团与湖南省委省政府签署了战略合作协议。")
     assert "湖南省政府" in {e.label for _, e in got if e.cls == "Regulator"}
+
+
+def test_an_insurer_written_only_in_its_branchs_name_is_named_by_the_article(pipeline):
+    """紫金财险洛阳中支 names 紫金财险 too: the article mentions the insurer, not only its branch; where
+    the article names the insurer's group, a reader takes the branch for the group's, and the insurer
+    stays implied."""
+    from stage_helpers import document
+    named = {lm.entity.label for lm in pipeline.extract(document("紫金财险洛阳中支因虚列费用被罚款。")).mentions}
+    assert {"紫金保险", "紫金保险洛阳中心支公司"} <= named
+    named = {lm.entity.label for lm in pipeline.extract(document(
+        "中国太保持续投入乡村振兴，太保产险吕梁中支为果农提供保障。")).mentions}
+    assert "太保产险" not in named
