@@ -1295,3 +1295,13 @@ def test_a_bare_branch_after_a_preposition_or_dash_is_the_insurers_branch(pipeli
     assert ("黄岛区支公司", "Branch") in got
     got = found(pipeline, "活动由富德生命人寿乐山中支执行——四川分公司已把任务交给了它。")
     assert ("四川分公司", "Branch") in got
+
+
+def test_a_branch_written_with_zhongzhi_gongsi_is_one_branch_whole(pipeline):
+    """中支公司 is 中心支公司 written short: the whole name is the branch, the same one as 中心支公司."""
+    got = found(pipeline, "这批保单由太保产险湖州中支公司出具。")
+    assert ("太保产险湖州中支公司", "Branch") in got
+    from stage_helpers import linked
+    labels = {lm.entity.label for lm in linked(pipeline, "人保财险衢州中支公司先行赔付，人保财险衢州中心支公司随后结案。")
+              if lm.entity.cls == "Branch"}
+    assert len(labels) == 1
