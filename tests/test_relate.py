@@ -1309,3 +1309,13 @@ def test_a_carmaker_that_owns_an_insurer_is_its_partner_not_its_group(pipeline):
     got = triples(pipeline, "易安财险和大股东比亚迪一起为车主开发电池保障。")
     assert ("易安财险", "partnersWith", "比亚迪") in got
     assert not {t for t in got if t[1] == "subOrganizationOf"}
+@pytest.mark.parametrize("text", [
+    # the authority's arrangement (安排) under which the insurer acts
+    "在温州市应急管理局的统一安排下，人保财险温州市分公司提前转移了承保车辆。",
+    # its instruction on a topic (关于…的指示), however long the topic
+    "人保财险温州市分公司按照温州市应急管理局关于切实做好汛期防灾减损工作的指示，提前转移了承保车辆。",
+    # an authority that marshals the insurers of its area, with the insurer acting in the next sentence
+    "温州市应急管理局部署辖内保险机构做好防汛准备。人保财险温州市分公司提前转移了承保车辆。",
+])
+def test_guidance_written_as_an_arrangement_an_instruction_or_a_deployment(pipeline, text):
+    assert ("人保财险温州分公司", "guidedBy", "温州市应急管理局") in triples(pipeline, text)
