@@ -1319,3 +1319,16 @@ def test_a_carmaker_that_owns_an_insurer_is_its_partner_not_its_group(pipeline):
 ])
 def test_guidance_written_as_an_arrangement_an_instruction_or_a_deployment(pipeline, text):
     assert ("人保财险温州分公司", "guidedBy", "温州市应急管理局") in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text, guided", [
+    # a notice or a call the authority issues, then the insurer acting on it
+    ("温州市应急管理局下发防汛通知后，人保财险温州市分公司提前转移了承保车辆。", True),
+    ("温州市保险行业协会发出倡议，人保财险温州市分公司提前转移了承保车辆。", True),
+    # an announcement (公告) may be an approval, and a report is no call to act
+    ("温州市应急管理局发布公告，人保财险温州市分公司获准开业。", False),
+    ("温州市应急管理局发布年度报告，人保财险温州市分公司名列其中。", False),
+])
+def test_an_insurer_acting_after_an_authority_issues_a_notice_or_a_call(pipeline, text, guided):
+    body = "温州市保险行业协会" if "协会" in text else "温州市应急管理局"
+    assert (("人保财险温州分公司", "guidedBy", body) in triples(pipeline, text)) == guided
