@@ -1332,3 +1332,13 @@ def test_guidance_written_as_an_arrangement_an_instruction_or_a_deployment(pipel
 def test_an_insurer_acting_after_an_authority_issues_a_notice_or_a_call(pipeline, text, guided):
     body = "温州市保险行业协会" if "协会" in text else "温州市应急管理局"
     assert (("人保财险温州分公司", "guidedBy", body) in triples(pipeline, text)) == guided
+
+
+@pytest.mark.parametrize("text", [
+    # the guide named after the work, in the clause after the insurer's
+    "人保财险温州市分公司举办了防汛知识讲座，指导单位为温州市应急管理局。",
+    # the guide's own clause says it acts as guide of the event
+    "人保财险温州市分公司主办了这场讲座，温州市应急管理局担任讲座的指导单位。",
+])
+def test_the_body_named_as_guide_of_an_insurers_event_guides_it(pipeline, text):
+    assert ("人保财险温州分公司", "guidedBy", "温州市应急管理局") in triples(pipeline, text)
