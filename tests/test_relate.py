@@ -1342,3 +1342,8 @@ def test_an_insurer_acting_after_an_authority_issues_a_notice_or_a_call(pipeline
 ])
 def test_the_body_named_as_guide_of_an_insurers_event_guides_it(pipeline, text):
     assert ("人保财险温州分公司", "guidedBy", "温州市应急管理局") in triples(pipeline, text)
+
+
+def test_the_body_named_as_lead_of_the_work_guides_the_insurer_that_does_it(pipeline):
+    text = "这项防汛保险的牵头单位是温州市应急管理局，人保财险温州市分公司负责承保。"
+    assert ("人保财险温州分公司", "guidedBy", "温州市应急管理局") in triples(pipeline, text)
