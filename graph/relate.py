@@ -86,7 +86,7 @@ class Relator:
         # The insurers named, in order, for a lead's figures that its paragraph names the insurer of later
         insurers = [lm for lm in sorted(linked, key=lambda lm: lm.mention.start) if lm.entity.cls in INSURER_CLASSES]
         dated: dict[int, str | None] = {}  # each sentence's date (by index), for the model's facts
-        following = self._following(sentences, by_sentence)
+        following, next_sentence = self._following(sentences, by_sentence)
         holders: set[int] | None = None  # the columns of shareholders of the table being read, if any
         for s in sentences:
             if s.paragraph != paragraph:
@@ -101,7 +101,8 @@ class Relator:
             last_date = next((d.value for d in reversed(dates) if not d.as_of), last_date)
             when = dates[0].value if dates else None
             dated[s.index] = when
-            topics = {"topic": doer, "previous": previous, "offer": offer, "following": following.get(s.index)}
+            topics = {"topic": doer, "previous": previous, "offer": offer, "following": following.get(s.index),
+                      "next_sentence": next_sentence.get(s.index)}
             for fact in self._sentence(s, ms, topics, named_units):
                 if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
                     fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
@@ -201,12 +202,14 @@ class Relator:
                 facts.setdefault((insurer.iri, "supports", obj, index),
                                  replace(fact, subject=insurer, predicate="supports"))
 
-    def _following(self, sentences: list[Sentence],
-                   by_sentence: dict[int, list[LinkedMention]]) -> dict[int, tuple[Entity, ...]]:
+    def _following(self, sentences: list[Sentence], by_sentence: dict[int, list[LinkedMention]]
+                   ) -> tuple[dict[int, tuple[Entity, ...]], dict[int, tuple[Entity, ...]]]:
         """For each sentence, the insurers that head a clause in the sentences after it in its
         paragraph, and in the points (一是…, （二）…) that continue it: 在X指导下，本地保险业…。Y公司…
-        names the authority first and the insurers that act after."""
+        names the authority first and the insurers that act after; and (second) those of the one
+        sentence right after it there (某局印发通知。Y公司随即…)."""
         out: dict[int, tuple[Entity, ...]] = {}
+        nxt: dict[int, tuple[Entity, ...]] = {}
         blocks: list[list[Sentence]] = []
         paragraph = None
         for s in sentences:
@@ -223,7 +226,8 @@ class Relator:
                 for h in heads[k + 1:]:
                     found += [e for e in h if e not in found]
                 out[s.index] = tuple(found)
-        return out
+                nxt[s.index] = tuple(dict.fromkeys(heads[k + 1])) if k + 1 < len(heads) else ()
+        return out, nxt
 
     def _owned_elsewhere(self, sentences: list[Sentence],
                          by_sentence: dict[int, list[LinkedMention]]) -> set[tuple[str, str]]:
@@ -770,7 +774,8 @@ class Relator:
                  heads: list[int]) -> int | Entity | tuple[Entity, ...] | None:
         """The index of the subject of a rule's object ms[first..last] (or a topic: the paragraph's
         organisation, or "previous", the insurer the article was last about; or "following", the
-        insurers that head a clause after the sentence in its paragraph), searched in the rule's order.
+        insurers that head a clause after the sentence in its paragraph; "next_sentence", those of the
+        sentence right after it there), searched in the rule's order.
         "next" is the first mention of the subject's classes after the object, wherever it stands.
         "adjacent" is the mention right before the object, with only ``adjacent_gap`` between them
         (广东信保“小微企业信保易”, 泰康人寿的“幸福有约”).

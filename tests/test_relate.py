@@ -1347,3 +1347,13 @@ def test_the_body_named_as_guide_of_an_insurers_event_guides_it(pipeline, text):
 def test_the_body_named_as_lead_of_the_work_guides_the_insurer_that_does_it(pipeline):
     text = "这项防汛保险的牵头单位是温州市应急管理局，人保财险温州市分公司负责承保。"
     assert ("人保财险温州分公司", "guidedBy", "温州市应急管理局") in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text, guided", [
+    # the notice in one sentence, the insurer acting on it in the next one of the paragraph
+    ("温州市应急管理局印发了防汛工作通知。人保财险温州市分公司随即提前转移了承保车辆。", True),
+    # an insurer two sentences on acts on what the article said in between, not on the notice
+    ("温州市应急管理局印发了防汛工作通知。台风于次日登陆。人保财险温州市分公司提前转移了承保车辆。", False),
+])
+def test_an_insurer_in_the_sentence_after_an_authoritys_notice_acts_on_it(pipeline, text, guided):
+    assert (("人保财险温州分公司", "guidedBy", "温州市应急管理局") in triples(pipeline, text)) == guided
