@@ -1357,3 +1357,8 @@ def test_the_body_named_as_lead_of_the_work_guides_the_insurer_that_does_it(pipe
 ])
 def test_an_insurer_in_the_sentence_after_an_authoritys_notice_acts_on_it(pipeline, text, guided):
     assert (("人保财险温州分公司", "guidedBy", "温州市应急管理局") in triples(pipeline, text)) == guided
+
+
+def test_an_authoritys_requirement_set_out_after_a_colon_guides_the_insurer_named_in_it(pipeline):
+    text = "温州市应急管理局提出要求：参与巨灾保险的各家保险公司由人保财险温州市分公司牵头组成理赔小组。"
+    assert ("人保财险温州分公司", "guidedBy", "温州市应急管理局") in triples(pipeline, text)
