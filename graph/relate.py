@@ -690,17 +690,25 @@ class Relator:
                       subjects: list[bool], offer: Entity | None, evidence: Evidence) -> Iterator[Fact]:
         """济宁市由中华联合财产保险股份有限公司承保。/ 6家人寿保险公司参与其中。: insurers whose clause
         ends with the verb, or that it names as the underwriter (东营市的承保方是X), offer the product or
-        initiative named last (in their part of the sentence, else before it in the article)."""
+        initiative named last (in their part of the sentence, else before it in the article); so do the
+        members of a list the sentence names as co-insurers (the product named last in the sentence, else
+        before it)."""
+        shared_before, shared_after = self.rules.coinsurers_before, self.rules.coinsurers_after
         for first, last in groups:
             at = ms[first].mention.start - s.start
+            after = self._after_name(s, ms[last])
             role = self.rules.underwriter_before  # 承保方是X, 承保由X负责: named as the underwriter
             role = bool(role and role.search(s.norm[self._marks.clause_start(s.norm, at):at].rstrip(self._marks.opening)))
+            # a list the sentence names the co-insurers of a product (共保体由3家机构组成：A、B和C; A、B这5家
+            # 共同保险人组成共保体), whatever heads its clause (与A、B…): each insurer of it offers the product
+            shared = last > first and bool(shared_before and shared_before.search(s.norm[:at].rstrip(self._marks.opening))
+                                           or shared_after and shared_after.match(after))
             insurers = [lm for lm, ok in zip(ms[first:last + 1], subjects[first:last + 1])
-                        if (ok or role) and lm.entity.cls in INSURER_CLASSES]
-            if not insurers or not (role or self.rules.elided_offer.match(self._after_name(s, ms[last]))):
+                        if (ok or role or shared) and lm.entity.cls in INSURER_CLASSES]
+            if not insurers or not (role or shared or self.rules.elided_offer.match(after)):
                 continue
             named = next((ms[i].entity for i in range(first - 1, -1, -1)
-                          if ms[i].entity.cls in _OFFER_CLASSES and clause[i] == clause[first]), offer)
+                          if ms[i].entity.cls in _OFFER_CLASSES and (shared or clause[i] == clause[first])), offer)
             for lm in insurers if named else ():
                 yield Fact(lm.entity, "provides", named, evidence)
 

@@ -1362,3 +1362,18 @@ def test_an_insurer_in_the_sentence_after_an_authoritys_notice_acts_on_it(pipeli
 def test_an_authoritys_requirement_set_out_after_a_colon_guides_the_insurer_named_in_it(pipeline):
     text = "温州市应急管理局提出要求：参与巨灾保险的各家保险公司由人保财险温州市分公司牵头组成理赔小组。"
     assert ("人保财险温州分公司", "guidedBy", "温州市应急管理局") in triples(pipeline, text)
+@pytest.mark.parametrize("text, members", [
+    # the list after 与, named co-insurers after it
+    ("杭州市推出“西湖安康保”。这份保险由人保财险杭州市分公司牵头承保，与平安产险、太保产险这两家共同保险人组成共保体。",
+     ["平安产险", "太保产险"]),
+    # the list after a colon that names them the insurers that carry it
+    ("杭州市推出“西湖安康保”，承担这份保险的保险公司共有三家：平安产险、人保财险和太保产险。",
+     ["平安产险", "人保财险", "太保产险"]),
+    # the members of a co-insurance pool, the product named earlier in the sentence
+    ("一起承保“西湖安康保”的共保成员，寿险一边是泰康人寿和新华保险，财险一边是平安产险、太保产险。",
+     ["泰康人寿", "新华保险", "平安产险", "太保产险"]),
+])
+def test_each_insurer_of_a_list_named_as_co_insurers_provides_the_product(pipeline, text, members):
+    got = triples(pipeline, text)
+    for insurer in members:
+        assert (insurer, "provides", "西湖安康保") in got
