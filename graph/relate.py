@@ -703,12 +703,18 @@ class Relator:
             # 共同保险人组成共保体), whatever heads its clause (与A、B…): each insurer of it offers the product
             shared = last > first and bool(shared_before and shared_before.search(s.norm[:at].rstrip(self._marks.opening))
                                            or shared_after and shared_after.match(after))
+            # insurers that sign a product's contract or policy (市民政局与X签下2016年度Y保险合同, X与市民政局签下
+            # 合同), after 与 too: the product in what they sign, else the one named last
+            signed = self.rules.signed_offer and self.rules.signed_offer.match(after)
             insurers = [lm for lm, ok in zip(ms[first:last + 1], subjects[first:last + 1])
-                        if (ok or role or shared) and lm.entity.cls in INSURER_CLASSES]
-            if not insurers or not (role or shared or self.rules.elided_offer.match(after)):
+                        if (ok or role or shared or signed) and lm.entity.cls in INSURER_CLASSES]
+            if not insurers or not (role or shared or signed or self.rules.elided_offer.match(after)):
                 continue
-            named = next((ms[i].entity for i in range(first - 1, -1, -1)
-                          if ms[i].entity.cls in _OFFER_CLASSES and (shared or clause[i] == clause[first])), offer)
+            end = len(s.norm) - len(after)  # where ``after`` starts in the sentence
+            named = next((ms[i].entity for i in range(last + 1, len(ms)) if signed and ms[i].entity.cls in _OFFER_CLASSES
+                          and ms[i].mention.end - s.start <= end + signed.end()), None)
+            named = named or next((ms[i].entity for i in range(first - 1, -1, -1)
+                                   if ms[i].entity.cls in _OFFER_CLASSES and (shared or clause[i] == clause[first])), offer)
             for lm in insurers if named else ():
                 yield Fact(lm.entity, "provides", named, evidence)
 

@@ -172,6 +172,7 @@ class Rules:
     underwriter_before: re.Pattern | None  # before an insurer named as the underwriter of what goes unsaid (承保方是X)
     coinsurers_before: re.Pattern | None  # the sentence before a list it names a product's co-insurers (共保体由…组成：)
     coinsurers_after: re.Pattern | None  # after such a list (A、B这5家共同保险人组成共保体)
+    signed_offer: re.Pattern | None  # after insurers: they sign the contract of a product (与X签下2016年度Y保险合同)
     pair_joiner: re.Pattern  # between two organisations of a list that act together (太保产险和饿了么)
     continued_paragraph: re.Pattern  # 一是…, （二）…: a paragraph that goes on with the one before's organisation
     pair_after: re.Pattern  # after them: what they do together (共同发布, 签署合作协议)
@@ -475,6 +476,7 @@ def load_rules(path: Path | None = None) -> Rules:
         underwriter_before=relations_table.regex("underwriter_before", optional=True),
         coinsurers_before=relations_table.regex("coinsurers_before", optional=True),
         coinsurers_after=relations_table.regex("coinsurers_after", optional=True),
+        signed_offer=relations_table.regex("signed_offer", optional=True),
         pair_joiner=relations_table.regex("pair_joiner"),
         pair_after=relations_table.regex("pair_after"),
         parties=relations_table.regex("parties"),

@@ -1377,3 +1377,20 @@ def test_each_insurer_of_a_list_named_as_co_insurers_provides_the_product(pipeli
     got = triples(pipeline, text)
     for insurer in members:
         assert (insurer, "provides", "西湖安康保") in got
+
+
+@pytest.mark.parametrize("text", [
+    # the insurer after 与, the product in the contract they sign
+    "杭州市民政局与平安产险杭州分公司签下2024年度“西湖安康保”保险合同。",
+    # the contract alone: the product the article named last
+    "杭州市推出“西湖安康保”。到了年底，平安产险杭州分公司与杭州市民政局签下合同，保障随即生效。",
+    # a policy the insurer draws up with the villagers (订立)
+    "杭州市推出“西湖安康保”。村民们同平安产险杭州分公司订立了这份保险保单。",
+])
+def test_an_insurer_that_signs_a_products_contract_provides_it(pipeline, text):
+    assert ("平安产险杭州分公司", "provides", "西湖安康保") in triples(pipeline, text)
+
+
+def test_an_insurer_signing_a_cooperation_agreement_provides_nothing_by_it(pipeline):
+    text = "杭州市推出“西湖安康保”。杭州市民政局与平安产险杭州分公司签署战略合作协议。"
+    assert ("平安产险杭州分公司", "provides", "西湖安康保") not in triples(pipeline, text)
