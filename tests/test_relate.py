@@ -1394,3 +1394,11 @@ def test_an_insurer_that_signs_a_products_contract_provides_it(pipeline, text):
 def test_an_insurer_signing_a_cooperation_agreement_provides_nothing_by_it(pipeline):
     text = "杭州市推出“西湖安康保”。杭州市民政局与平安产险杭州分公司签署战略合作协议。"
     assert ("平安产险杭州分公司", "provides", "西湖安康保") not in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "合肥的“幸福里”养老项目本月开放。这座由平安人寿出资建设的社区共有800张床位。",
+    "“幸福里”养老项目本月开门迎客，由平安人寿出资兴建。",
+])
+def test_an_insurer_that_paid_to_build_a_programme_runs_it(pipeline, text):
+    assert ("平安人寿", "provides", "幸福里") in triples(pipeline, text)
