@@ -1402,3 +1402,8 @@ def test_an_insurer_signing_a_cooperation_agreement_provides_nothing_by_it(pipel
 ])
 def test_an_insurer_that_paid_to_build_a_programme_runs_it(pipeline, text):
     assert ("平安人寿", "provides", "幸福里") in triples(pipeline, text)
+
+
+def test_the_insurer_named_as_the_host_of_a_programme_runs_it(pipeline):
+    text = "“金融知识进社区”活动本周走进滨江区。这场讲座的主办方是平安产险杭州分公司，听众是社区里的老人。"
+    assert ("平安产险杭州分公司", "provides", "金融知识进社区") in triples(pipeline, text)
