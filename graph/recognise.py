@@ -321,6 +321,7 @@ class Recogniser:
         out = [m for m in out if not self._one_of_a_group(s, m)
                and not self.rules.outlet_after.match(s.text, m.end - s.start)]  # 中国银行|保险报 is a paper
         out += self._list_aliases(s, out, taken)
+        out += self._firms_listed_with_partners(s, out, taken)
         out = self._groups_listed_with_insurers(s, sorted(out, key=lambda m: m.start))
         return self._with_short_names(s, out)
 
@@ -345,6 +346,43 @@ class Recogniser:
                     taken[a:b] = [True] * (b - a)
                     out.append(Mention(word, s.start + a, s.start + b, s.index, entry.entity.cls, "alias",
                                        entity=entry.entity.iri))
+        return out
+
+    def _firms_listed_with_partners(self, s: Sentence, mentions: list[Mention], taken: list[bool]) -> list[Mention]:
+        """Firms named by a short name the registry lacks, as items of a 、-list whose other items are
+        firms and one at least a partner (镁信健康、某某科技、某某惠保等; 蚂蚁金服、某某基金、某某能源和某某教育):
+        a list names things of one kind, so its unknown items are partners too."""
+        rule = self.rules.listed_firms
+        if rule is None:
+            return []
+        spans = {(m.start - s.start, m.end - s.start): m for m in mentions}
+        out = []
+        for run in rule.run.finditer(s.text):
+            items = [[i.start(), i.end()] for i in rule.item.finditer(s.text, run.start(), run.end())]
+            if len(items) < rule.min_items:
+                continue
+            first = items[0]
+            if not any((a, first[1]) in spans for a in range(first[0], first[1])):
+                # the first item may carry the clause's verb before it (发起方包括|某某能源): it starts after it
+                offset, cut = first[0], None
+                for word, tag in self.tokenizer.pos(s.text[first[0]:first[1]]):
+                    offset += len(word)
+                    if tag in rule.cut_pos:
+                        cut = offset
+                        break
+                opened = first[0] == 0 or s.text[first[0] - 1] in rule.openers
+                if cut is not None:
+                    first[0] = cut
+                elif not opened:
+                    items = items[1:]
+            known = [next((m for (a, b), m in spans.items() if i[0] <= a and b == i[1]), None) for i in items]
+            if (not any(m is not None and m.cls == "Partner" for m in known)
+                    or any(m is not None and m.cls not in rule.classes for m in known)):
+                continue
+            for (a, b), m in zip(items, known):
+                if m is None and rule.min_chars <= b - a and not any(taken[a:b]):
+                    taken[a:b] = [True] * (b - a)
+                    out.append(Mention(s.text[a:b], s.start + a, s.start + b, s.index, "Partner", "pattern"))
         return out
 
     def _groups_listed_with_insurers(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:

@@ -91,6 +91,19 @@ class BeneficiaryRule:
 
 
 @dataclass(frozen=True)
+class ListedFirms:
+    """Unknown items of a list of firms, partners too (see names.listed_firms in patterns.toml)."""
+
+    run: re.Pattern  # a 、-list of short items, its last one ended by a mark or a list ender
+    item: re.Pattern  # one item of it
+    min_items: int
+    min_chars: int
+    classes: frozenset[str]  # the classes the list's known items may have (one a Partner at least)
+    cut_pos: frozenset[str]  # tags of the clause's word a first item may carry, which it starts after
+    openers: str  # marks after which a first item starts with nothing before it
+
+
+@dataclass(frozen=True)
 class Rules:
     """Everything in patterns.toml, compiled."""
 
@@ -193,6 +206,7 @@ class Rules:
     # a table's header cell that names a column of shareholders or stakes (股东 | 持股比例): the firms in
     # that column of each row are partners of the row's insurer, else of the article's
     holder_columns: re.Pattern | None = None
+    listed_firms: ListedFirms | None = None
     # a list of covers a count of products introduces (四款产品——A、B和C; 产品包括A、B): its items (group
     # `items`), and the shape each item has to be a cover's name
     product_list: re.Pattern | None = None
@@ -497,4 +511,14 @@ def load_rules(path: Path | None = None) -> Rules:
         short_name=names.regex("short_name"),
         beneficiaries=beneficiaries,
         holder_columns=relations_table.regex("holder_columns", optional=True),
+        listed_firms=_listed_firms(names.table("listed_firms")) if "listed_firms" in names.data else None,
     )
+
+
+def _listed_firms(table) -> ListedFirms:
+    item, mark = table.get("item", str), table.get("mark", str)
+    last, ender = table.get("last_joiners", str), table.get("ender", str)
+    return ListedFirms(table.regex("item", f"(?:{item}{mark})+{item}(?:(?:{last}){item})?(?={ender})"),
+                       table.regex("item"), table.get("min_items", int),
+                       table.get("min_chars", int), frozenset(table.words("classes")),
+                       frozenset(table.words("cut_pos")), table.get("openers", str))

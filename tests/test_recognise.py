@@ -1305,3 +1305,12 @@ def test_a_branch_written_with_zhongzhi_gongsi_is_one_branch_whole(pipeline):
     labels = {lm.entity.label for lm in linked(pipeline, "人保财险衢州中支公司先行赔付，人保财险衢州中心支公司随后结案。")
               if lm.entity.cls == "Branch"}
     assert len(labels) == 1
+def test_unknown_short_names_listed_beside_a_partner_are_partners(pipeline):
+    """A 、-list names things of one kind: beside a partner the builder knows, its unknown short names
+    (远山科技, 青禾数据) are partners too; not in a list that ends in a clause's comma, nor without a known partner."""
+    got = found(pipeline, "这轮融资的跟投方还有蚂蚁金服、远山科技、青禾数据和北辰优选等机构。")
+    assert {("远山科技", "Partner"), ("青禾数据", "Partner"), ("北辰优选", "Partner")} <= got
+    got = found(pipeline, "众安保险把蚂蚁金服、自有平台和线下门店串成一条线，服务客户。")
+    assert ("自有平台", "Partner") not in got
+    got = found(pipeline, "发起方包括远山科技、青禾数据、北辰优选等公司。")
+    assert ("青禾数据", "Partner") not in got
