@@ -322,6 +322,7 @@ class Recogniser:
                and not self.rules.outlet_after.match(s.text, m.end - s.start)]  # 中国银行|保险报 is a paper
         out += self._list_aliases(s, out, taken)
         out += self._firms_listed_with_partners(s, out, taken)
+        out = self._institutes_of_universities(s, out)
         out = self._groups_listed_with_insurers(s, sorted(out, key=lambda m: m.start))
         return self._with_short_names(s, out)
 
@@ -384,6 +385,25 @@ class Recogniser:
                     taken[a:b] = [True] * (b - a)
                     out.append(Mention(s.text[a:b], s.start + a, s.start + b, s.index, "Partner", "pattern"))
         return out
+
+    def _institutes_of_universities(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """A university's (or college's) research centre, institute or laboratory written right after
+        its name is one body, named whole (某某大学中国保险与养老金研究中心, 某某大学先进材料实验室), not
+        the university and a stray word; not where a clause's verb comes between (与…共建实验室)."""
+        rule = self.rules.institutes
+        if rule is None:
+            return mentions
+        out = list(mentions)
+        for m in sorted(mentions, key=lambda m: m.start):
+            if m.cls != "Partner" or not rule.parent.search(m.surface) or m not in out:
+                continue
+            rest = rule.rest.match(s.text, m.end - s.start)
+            if rest is None or rule.not_inside.search(rest.group()):
+                continue
+            end = s.start + rest.end()
+            out = [n for n in out if not (m.start <= n.start and n.end <= end)]
+            out.append(Mention(s.text[m.start - s.start:rest.end()], m.start, end, s.index, "Partner", "pattern"))
+        return sorted(out, key=lambda m: m.start)
 
     def _groups_listed_with_insurers(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:
         """A group in a list of insurers and no other group (人民人寿、中国人寿、太平人寿; 中国人寿、人保财险、

@@ -104,6 +104,15 @@ class ListedFirms:
 
 
 @dataclass(frozen=True)
+class Institutes:
+    """A university's research body named whole after it (see names.institutes in patterns.toml)."""
+
+    parent: re.Pattern  # how the university's or college's name ends
+    rest: re.Pattern  # the body's name right after it, up to its ending
+    not_inside: re.Pattern  # words of a clause that may not stand in it (共建, 成立)
+
+
+@dataclass(frozen=True)
 class Rules:
     """Everything in patterns.toml, compiled."""
 
@@ -207,6 +216,7 @@ class Rules:
     # that column of each row are partners of the row's insurer, else of the article's
     holder_columns: re.Pattern | None = None
     listed_firms: ListedFirms | None = None
+    institutes: Institutes | None = None
     # a list of covers a count of products introduces (四款产品——A、B和C; 产品包括A、B): its items (group
     # `items`), and the shape each item has to be a cover's name
     product_list: re.Pattern | None = None
@@ -512,6 +522,8 @@ def load_rules(path: Path | None = None) -> Rules:
         beneficiaries=beneficiaries,
         holder_columns=relations_table.regex("holder_columns", optional=True),
         listed_firms=_listed_firms(names.table("listed_firms")) if "listed_firms" in names.data else None,
+        institutes=(Institutes(*(names.table("institutes").regex(k) for k in ("parent", "rest", "not_inside")))
+                    if "institutes" in names.data else None),
     )
 
 

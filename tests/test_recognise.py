@@ -1314,3 +1314,15 @@ def test_unknown_short_names_listed_beside_a_partner_are_partners(pipeline):
     assert ("自有平台", "Partner") not in got
     got = found(pipeline, "发起方包括远山科技、青禾数据、北辰优选等公司。")
     assert ("青禾数据", "Partner") not in got
+
+
+def test_a_universitys_research_centre_is_named_whole(pipeline):
+    """某某大学 followed at once by its centre or laboratory (…与…研究中心, …实验室) is one partner, not the
+    university and a stray word; a clause's verb between them (与…共建实验室) keeps them apart."""
+    got = found(pipeline, "据华东科技大学海洋与气候风险研究中心测算，台风损失逐年上升。")
+    assert ("华东科技大学海洋与气候风险研究中心", "Partner") in got
+    assert ("华东科技大学", "Partner") not in got
+    got = found(pipeline, "投保的是西北农业大学智能农机实验室，承保方为人保财险。")
+    assert ("西北农业大学智能农机实验室", "Partner") in got
+    got = found(pipeline, "西北农业大学与人保财险共建实验室。")
+    assert ("西北农业大学", "Partner") in got
