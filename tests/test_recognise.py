@@ -1326,3 +1326,13 @@ def test_a_universitys_research_centre_is_named_whole(pipeline):
     assert ("西北农业大学智能农机实验室", "Partner") in got
     got = found(pipeline, "西北农业大学与人保财险共建实验室。")
     assert ("西北农业大学", "Partner") in got
+
+
+def test_a_firm_whose_shares_an_insurer_buys_is_a_partner(pipeline):
+    """举牌/增持/买进 a firm's H or A shares names the firm (an investee counts as a partner); 该公司 is no name."""
+    got = found(pipeline, "昆仑人寿本周再度增持青松环保能源H股，持股比例升至6%。")
+    assert ("青松环保能源", "Partner") in got
+    got = found(pipeline, "昆仑人寿本周再度增持该公司H股。")
+    assert not any(cls == "Partner" for _, cls in got)
+    got = found(pipeline, "昆仑人寿通过场内交易增持公司H股1000万股。")
+    assert not any(cls == "Partner" for _, cls in got)
