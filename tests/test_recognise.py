@@ -1074,6 +1074,8 @@ def test_a_short_name_given_in_other_words_of_naming_is_the_articles_short_name(
     text = f"华东医药集团有限公司{defined}参与认购。华东医药表示看好健康险。"
     ms = mentions(pipeline, text)
     assert [(m.surface, m.cls) for m in ms if m.start > text.index("。")] == [("华东医药", "Partner")]
+
+
 @pytest.mark.parametrize("text, number", [
     ("受灾农户报案请拨95518，工作人员会尽快联系。", "95518"),  # 拨 alone dials too
     ("外地车主报案号码为95585。", "95585"),  # the number of a line
@@ -1101,6 +1103,8 @@ def test_a_table_cell_holding_only_a_covers_name_is_a_product(pipeline):
     assert ("苏惠保", "Product") in found(pipeline, "苏惠保 | 人保财险 | 每年59元")  # the row's first cell
     # a line of business in a cell is still no product
     assert not {m for m in found(pipeline, "意外伤害保险 | 2.2亿元") if m[1] == "Product"}
+
+
 @pytest.mark.parametrize("text, firm", [
     ("据东吴证券测算，今年险企保费增速回升。", "东吴证券"),  # a securities firm named by its brand
     ("这轮融资由深创投领投，红杉创投跟投。", "红杉创投"),  # a venture investor
@@ -1126,6 +1130,8 @@ def test_securities_as_a_trade_or_paper_name_no_firm(pipeline, text):
 ])
 def test_a_place_kind_purpose_market_or_time_before_insurer_names_no_insurer(pipeline, text):
     assert not {m for m in found(pipeline, text) if m[1] == "Insurer"}
+
+
 @pytest.mark.parametrize("text, group", [
     ("新产品面向的是灵活就业人员。", "灵活就业人员"),
     ("这项计划惠及的是偏远山区留守老人。", "偏远山区留守老人"),
@@ -1267,6 +1273,8 @@ def test_a_bare_kind_of_cover_in_a_counted_list_is_no_product(pipeline):
     # the count makes names of the list's items, not of the kinds of cover it lists (意外险, 寿险)
     names = found(pipeline, "这家公司的保障产品包括意外险、重疾险和医疗险等。")
     assert not {n for n, c in names if c == "Product"}
+
+
 def test_a_common_word_before_a_unit_is_no_branch(pipeline):
     """大部分公司 and 结果支公司 are words followed by 分公司/支公司, not branches named by a place; a
     county named at a clause start (徐汇支公司, 奉新县支公司) still is."""
@@ -1305,6 +1313,8 @@ def test_a_branch_written_with_zhongzhi_gongsi_is_one_branch_whole(pipeline):
     labels = {lm.entity.label for lm in linked(pipeline, "人保财险衢州中支公司先行赔付，人保财险衢州中心支公司随后结案。")
               if lm.entity.cls == "Branch"}
     assert len(labels) == 1
+
+
 def test_unknown_short_names_listed_beside_a_partner_are_partners(pipeline):
     """A 、-list names things of one kind: beside a partner the builder knows, its unknown short names
     (远山科技, 青禾数据) are partners too; not in a list that ends in a clause's comma, nor without a known partner."""

@@ -1032,6 +1032,8 @@ def test_an_insurer_offering_a_product_for_a_group_supports_the_group(pipeline):
     # not from a clause that names the product only as 该产品, with the group in another clause
     got = triples(pipeline, "太保产险推出“骑手安心保”。该产品由太保产险上海分公司推广，首批将覆盖外卖骑手。")
     assert ("太保产险上海分公司", "supports", "外卖骑手") not in got
+
+
 def test_a_product_named_after_its_insurer_is_that_insurers(pipeline):
     # news names the insurer once and its products after it, in clauses that name no organisation
     text = "中原农险今年继续深耕河南农险市场。“小麦完全成本保险”又覆盖了更多乡镇，农户反响很好。"
@@ -1091,6 +1093,8 @@ def test_a_group_given_cover_in_a_sentence_of_its_own_is_the_last_products(pipel
 ])
 def test_an_insurer_named_as_the_underwriter_offers_the_product_named_last(pipeline, text, fact):
     assert fact in triples(pipeline, text)
+
+
 @pytest.mark.parametrize("text, pair, stated", [
     # two named side by side that act together, whatever the adverb of togetherness
     ("去年，太保产险和饿了么一道搭建了骑手报案机制。", ("太保产险", "饿了么"), True),
@@ -1194,6 +1198,8 @@ def test_the_firms_that_work_with_a_named_insurer_are_its_partners_not_the_claus
     # the regulator that inspects them works with neither
     assert not any(p == "partnersWith" and "中国银保监会" in (s, o) for s, p, o in got)
     assert ("华夏人寿", "partnersWith", "招商银行") in triples(pipeline, "同一份通报里，和华夏人寿合作卖保险的招商银行也被点名。")
+
+
 def test_a_product_named_once_is_read_again_where_its_name_comes_back_unquoted(pipeline):
     # the name is quoted only the first time; the sentence that says whose it is writes it bare
     text = "今年春天，“海岛渔船安心保”在舟山三个渔港试点。\n\n入夏后，人保财险舟山分公司负责海岛渔船安心保的理赔。"
@@ -1229,6 +1235,8 @@ def test_cover_made_for_a_group_with_ti_is_for_that_group(pipeline):
     got = triples(pipeline, text)
     assert ("蜂箱综合保险", "targets", "贫困户") in got
     assert ("蜂蜜价格保险", "targets", "贫困户") in got
+
+
 @pytest.mark.parametrize("text, stated", [
     # what the insurer does lets the group fare better, whatever the verb after the group
     ("太保产险连夜开通理赔专线，让外卖骑手安心跑单。", True),
@@ -1279,6 +1287,8 @@ def test_the_insurer_named_after_a_group_as_its_underwriter_supports_it(pipeline
 ])
 def test_guidance_an_insurer_acts_on(pipeline, text):
     assert ("太保产险宁波分公司", "guidedBy", "宁波银保监分局") in triples(pipeline, text)
+
+
 def test_the_firms_in_a_tables_shareholder_column_are_partners_of_the_insurer(pipeline):
     # a column headed 股东: the article's insurer, whose shareholders they are
     text = "华夏人寿获批开业，五家企业各出资。\n\n| 股东 | 持股比例 |\n\n| --- | --- |\n\n| 华润集团 | 30% |\n\n| 联想集团 | 20% |"
@@ -1292,6 +1302,8 @@ def test_the_firms_in_a_tables_shareholder_column_are_partners_of_the_insurer(pi
     # what a policy covers (保险标的) is no shareholder
     text = "华夏人寿推出新产品。\n\n| 保险标的 | 保额 |\n\n| 华润集团 | 30万元 |"
     assert not any(p == "partnersWith" for s, p, o in triples(pipeline, text))
+
+
 def test_an_article_saying_its_figures_are_in_hong_kong_dollars_states_no_yuan(pipeline):
     # a note that every figure is in Hong Kong dollars makes each bare 元 after it HK$, not yuan
     text = "下表列出三家公司的新措施，金额均以港元计。\n\n保诚香港为确诊客户每日发放500元，最多30日。"
@@ -1309,6 +1321,8 @@ def test_a_carmaker_that_owns_an_insurer_is_its_partner_not_its_group(pipeline):
     got = triples(pipeline, "易安财险和大股东比亚迪一起为车主开发电池保障。")
     assert ("易安财险", "partnersWith", "比亚迪") in got
     assert not {t for t in got if t[1] == "subOrganizationOf"}
+
+
 @pytest.mark.parametrize("text", [
     # the authority's arrangement (安排) under which the insurer acts
     "在温州市应急管理局的统一安排下，人保财险温州市分公司提前转移了承保车辆。",
@@ -1362,6 +1376,8 @@ def test_an_insurer_in_the_sentence_after_an_authoritys_notice_acts_on_it(pipeli
 def test_an_authoritys_requirement_set_out_after_a_colon_guides_the_insurer_named_in_it(pipeline):
     text = "温州市应急管理局提出要求：参与巨灾保险的各家保险公司由人保财险温州市分公司牵头组成理赔小组。"
     assert ("人保财险温州分公司", "guidedBy", "温州市应急管理局") in triples(pipeline, text)
+
+
 @pytest.mark.parametrize("text, members", [
     # the list after 与, named co-insurers after it
     ("杭州市推出“西湖安康保”。这份保险由人保财险杭州市分公司牵头承保，与平安产险、太保产险这两家共同保险人组成共保体。",
