@@ -436,7 +436,8 @@ class Recogniser:
                 text.startswith(j, end) for j in (*self.rules.list_joiners, *self.rules.list_enders)):
             return True
         words = self.tokenizer.pos(text[end:end + 6])
-        return bool(words) and words[0][1][:1] not in ("n", "a", "x") and words[0][1] != "vn"
+        goes_on = self.rules.list_alias_goes_on_pos
+        return bool(words) and words[0][1] not in goes_on and words[0][1][:1] not in goes_on
 
     def _one_of_a_group(self, s: Sentence, m: Mention) -> bool:
         """Whether a group word names one firm or person (一家…企业, 市民施先生, 种粮大户李某), not a group."""

@@ -82,8 +82,8 @@ class Entity:
     label: str
     parent: str | None = None  # insurer -> group (subOrganizationOf), branch -> insurer (unitOf)
     from_registry: bool = False
-    # An insurer's controlling owner that is no insurance group (ik:ownedBy: a bank, a carmaker,
-    # another insurer): no parent link, but a figure written for both is the insurer's.
+    # An insurer's controlling owner that is neither an insurer nor an insurance group (ik:ownedBy: a
+    # bank, a carmaker, a state firm): no parent link, but a figure written for both is the insurer's.
     owner: str | None = field(default=None, compare=False)
 
 

@@ -210,6 +210,7 @@ class Rules:
     list_aliases: dict[str, str]  # 平安 -> 中国平安, only as a list's item
     list_enders: tuple[str, ...]  # 等: ends a list after its last item
     list_alias_joiner: str  # the mark between a list's items, beside which a list alias names its firm
+    list_alias_goes_on_pos: frozenset[str]  # tags (or their first letter) of a word that goes on the name
     short_name: re.Pattern  # （以下简称“X”） right after a name: X, in group `short`
     beneficiaries: BeneficiaryRule
     # a table's header cell that names a column of shareholders or stakes (股东 | 持股比例): the firms in
@@ -518,6 +519,7 @@ def load_rules(path: Path | None = None) -> Rules:
         list_aliases=dict(names.get("list_aliases", dict, {})),
         list_enders=tuple(names.words("list_enders", [])),
         list_alias_joiner=names.get("list_alias_joiner", str, ""),
+        list_alias_goes_on_pos=frozenset(names.words("list_alias_goes_on_pos", [])),
         short_name=names.regex("short_name"),
         beneficiaries=beneficiaries,
         holder_columns=relations_table.regex("holder_columns", optional=True),
