@@ -1085,6 +1085,16 @@ def test_a_group_given_cover_in_a_sentence_of_its_own_is_the_last_products(pipel
     assert ("水稻完全成本保险", "targets", "种粮大户") in triples(pipeline, text)
 
 
+def test_a_sentence_that_names_another_product_gives_the_last_one_no_group(pipeline):
+    # the product the sentence names itself, before the group or after it, is what it speaks of
+    text = "太保产险推出“水稻完全成本保险”。另一款“蔬菜气象指数保险”也已落地，全市种植户都能获得赔付保障。"
+    got = triples(pipeline, text)
+    assert ("蔬菜气象指数保险", "targets", "种植户") in got
+    assert ("水稻完全成本保险", "targets", "种植户") not in got
+    text = "太保产险推出“水稻完全成本保险”。不少外卖骑手缺少保障，公司为此又推出了“骑手安心保”。"
+    assert ("水稻完全成本保险", "targets", "外卖骑手") not in triples(pipeline, text)
+
+
 @pytest.mark.parametrize("text, fact", [
     ("宁波推出“生猪价格指数保险”。这份保险的承保、理赔由人保财险宁波市分公司负责。",
      ("人保财险宁波分公司", "provides", "生猪价格指数保险")),
