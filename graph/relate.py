@@ -768,6 +768,8 @@ class Relator:
             return list(found)
         g_first, g_last = next(g for g in groups if g[0] <= found <= g[1])
         out = [ms[i].entity for i in range(g_first, g_last + 1) if ms[i].entity.cls in rule.subject]
+        if rule.unstated_only and len(out) > 1:
+            return []  # a fallback, whatever the words, cannot tell which member of a list the object is of
         if g_last + 1 < len(ms) and g_last + 1 != first:
             nxt = ms[g_last + 1]
             between = s.norm[ms[g_last].mention.end - s.start:nxt.mention.start - s.start]

@@ -1071,6 +1071,19 @@ def test_a_product_after_an_insurer_in_its_sentence_is_that_insurers(pipeline):
     assert ("太保产险", "provides", "水稻完全成本保险") not in triples(pipeline, text)
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("平安产险、太保产险和人保财险先后获批开业；“水稻完全成本保险”等新产品也随之面世。",
+     ("太保产险", "provides", "水稻完全成本保险")),
+    ("冲在前面的是一批新险种——“水稻完全成本保险”、“蔬菜气象指数保险”，种植户很快拿到了赔款。",
+     ("水稻完全成本保险", "targets", "种植户")),
+])
+def test_a_fallback_gives_no_member_of_a_list_the_object(pipeline, text, fact):
+    # whatever the words between them, which of several listed the object is of goes unsaid
+    assert fact not in triples(pipeline, text)
+    # one alone it does give the object
+    assert ("水稻完全成本保险", "targets", "种植户") in triples(pipeline, "冲在前面的是“水稻完全成本保险”，种植户很快拿到了赔款。")
+
+
 def test_a_group_a_sentence_covers_is_the_target_of_the_product_named_last(pipeline):
     # the sentence names neither the product nor any organisation before the group
     text = "太保产险推出“水稻完全成本保险”。保障对象为全县种粮大户。"
