@@ -1113,6 +1113,11 @@ def test_a_sentence_that_names_another_product_gives_the_last_one_no_group(pipel
      ("人保财险宁波分公司", "provides", "生猪价格指数保险")),
     ("“水稻完全成本保险”今年在全市推开。东营市的承保方是中国平安财产保险股份有限公司。",
      ("平安产险", "provides", "水稻完全成本保险")),
+    # described on the way (承保方是通过招标胜出的X), or as the underwriting one heading its clause (承保的X)
+    ("今年全区推行“水质指数责任保险”。承保方是通过公开招标胜出的人保财险三明市分公司。",
+     ("人保财险三明分公司", "provides", "水质指数责任保险")),
+    ("今年全区推行“水质指数责任保险”。承保的人保财险三明市分公司负责人介绍，这份保单很受欢迎。",
+     ("人保财险三明分公司", "provides", "水质指数责任保险")),
 ])
 def test_an_insurer_named_as_the_underwriter_offers_the_product_named_last(pipeline, text, fact):
     assert fact in triples(pipeline, text)
