@@ -799,7 +799,8 @@ class Relator:
         Organisations must be able to head their clause (``subjects``); products and initiatives
         (the subjects of ``targets``) are taken from the object's own clause. A topic stands in only
         for a clause that names no organisation before the object (``heads``: where each mention's
-        clause starts): 中国精算师协会与中国银保信联合发布 is not the topic's partnership.
+        clause starts): 中国精算师协会与中国银保信联合发布 is not the topic's partnership; nor, for provides,
+        for one a region heads (宁波推出X: the local government's scheme).
         """
         def ok(i: int) -> bool:
             lm = ms[i]
@@ -880,6 +881,8 @@ class Relator:
                         s.norm[ms[first - 1].mention.end - s.start:ms[first].mention.start - s.start]
                         .strip(self._marks.opening)):
                     return None  # written as another organisation's (落实市农委绿叶菜…保险的方案): not the topic's
+                if rule.predicate == "provides" and self.rules.region_prefix.match(s.norm[heads[first]:].lstrip()):
+                    return None  # a clause a region heads (宁波在2月19日推出X): its government's doing
                 if way == "previous" and any(subjects[i] and ms[i].entity.cls in _SUBJECT_CLASSES
                                              and not any(self._takes(other, s, ms[k]) for k in range(first) for other in self._kin[rule]
                                                          if ms[k].entity.iri == ms[i].entity.iri)

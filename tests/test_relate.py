@@ -1084,6 +1084,15 @@ def test_a_fallback_gives_no_member_of_a_list_the_object(pipeline, text, fact):
     assert ("水稻完全成本保险", "targets", "种植户") in triples(pipeline, "冲在前面的是“水稻完全成本保险”，种植户很快拿到了赔款。")
 
 
+def test_a_product_a_region_launches_is_not_the_paragraphs_insurers(pipeline):
+    # 宁波推出X: the local government's scheme, not the insurer the paragraph is about
+    text = "人保财险宁波分公司今年保费增长较快。宁波在2月19日推出“小微企业复工防疫保险”，专门扶持小微企业。"
+    assert ("人保财险宁波分公司", "provides", "小微企业复工防疫保险") not in triples(pipeline, text)
+    # a clause that names no one is still the insurer's
+    text = "人保财险宁波分公司今年保费增长较快。2月19日，“小微企业复工防疫保险”正式推出，专门扶持小微企业。"
+    assert ("人保财险宁波分公司", "provides", "小微企业复工防疫保险") in triples(pipeline, text)
+
+
 def test_a_group_a_sentence_covers_is_the_target_of_the_product_named_last(pipeline):
     # the sentence names neither the product nor any organisation before the group
     text = "太保产险推出“水稻完全成本保险”。保障对象为全县种粮大户。"
