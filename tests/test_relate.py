@@ -1093,6 +1093,15 @@ def test_a_product_a_region_launches_is_not_the_paragraphs_insurers(pipeline):
     assert ("人保财险宁波分公司", "provides", "小微企业复工防疫保险") in triples(pipeline, text)
 
 
+@pytest.mark.parametrize("text", [
+    "太保产险推出“水稻完全成本保险”。在业内人士看来，种粮大户今后能获得更全面的保障。",
+    "“水稻完全成本保险”今年扩大了试点，据专家介绍，种粮大户的顾虑少了很多。",
+])
+def test_a_group_in_an_outsiders_comment_is_no_products_target(pipeline, text):
+    # the comment speaks of the market, not of the product named before it
+    assert ("水稻完全成本保险", "targets", "种粮大户") not in triples(pipeline, text)
+
+
 def test_a_group_a_sentence_covers_is_the_target_of_the_product_named_last(pipeline):
     # the sentence names neither the product nor any organisation before the group
     text = "太保产险推出“水稻完全成本保险”。保障对象为全县种粮大户。"
