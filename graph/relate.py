@@ -883,14 +883,16 @@ class Relator:
                     return None  # written as another organisation's (落实市农委绿叶菜…保险的方案): not the topic's
                 if rule.predicate == "provides" and self.rules.region_prefix.match(s.norm[heads[first]:].lstrip()):
                     return None  # a clause a region heads (宁波在2月19日推出X): its government's doing
-                if way == "previous" and any(subjects[i] and ms[i].entity.cls in _SUBJECT_CLASSES
-                                             and not any(self._takes(other, s, ms[k]) for k in range(first) for other in self._kin[rule]
-                                                         if ms[k].entity.iri == ms[i].entity.iri)
-                                             for i in range(first)):
+                if (way == "previous" or rule.unstated_only) and any(
+                        subjects[i] and ms[i].entity.cls in _SUBJECT_CLASSES
+                        and not any(self._takes(other, s, ms[k]) for k in range(first) for other in self._kin[rule]
+                                    if ms[k].entity.iri == ms[i].entity.iri)
+                        for i in range(first)):
                     # the sentence is about an organisation it names before the object (not one the rule
                     # takes as well: a list of shareholders), not about the insurer of an earlier
-                    # paragraph (暖哇科技正式递交上市申请，联席保荐人为摩根大通); a public body that approves
-                    # or reports (保监会批复显示，出资方…) does not make it the body's
+                    # paragraph (暖哇科技正式递交上市申请，联席保荐人为摩根大通), nor, for a fallback, about the
+                    # paragraph's (志愿者收到X的心意：可获赠Y); a public body that approves or reports
+                    # (保监会批复显示，出资方…) does not make it the body's
                     return None
                 if way == "offer_alone" and any(lm.entity.cls in ORGANISATION_CLASSES for lm in ms[:first]):
                     return None  # an organisation named before it in the sentence is what it is about

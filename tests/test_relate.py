@@ -1102,6 +1102,13 @@ def test_a_group_in_an_outsiders_comment_is_no_products_target(pipeline, text):
     assert ("水稻完全成本保险", "targets", "种粮大户") not in triples(pipeline, text)
 
 
+def test_a_fallback_gives_no_product_to_the_paragraphs_insurer_in_a_sentence_about_another(pipeline):
+    # the sentence names the insurer it is about before the product: that one offers it, not the topic
+    got = triples(pipeline, "中国平安今年继续深耕健康险。上海的志愿者则收到太保寿险的心意：注册后就能获赠“守护志愿者”保险。")
+    assert ("太保寿险", "provides", "守护志愿者") in got
+    assert ("中国平安", "provides", "守护志愿者") not in got
+
+
 def test_a_group_a_sentence_covers_is_the_target_of_the_product_named_last(pipeline):
     # the sentence names neither the product nor any organisation before the group
     text = "太保产险推出“水稻完全成本保险”。保障对象为全县种粮大户。"
