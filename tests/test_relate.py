@@ -1109,6 +1109,12 @@ def test_a_fallback_gives_no_product_to_the_paragraphs_insurer_in_a_sentence_abo
     assert ("中国平安", "provides", "守护志愿者") not in got
 
 
+def test_a_name_the_text_gives_a_kind_of_cover_is_no_insurers_product(pipeline):
+    # another name for a line of business (有个别称叫X) is a term, not the paragraph's insurer's product
+    text = "平安产险今年继续深耕车险。低空经济保险在业内有个别称叫“空中车险”，眼下还刚刚起步。"
+    assert ("平安产险", "provides", "空中车险") not in triples(pipeline, text)
+
+
 def test_a_group_a_sentence_covers_is_the_target_of_the_product_named_last(pipeline):
     # the sentence names neither the product nor any organisation before the group
     text = "太保产险推出“水稻完全成本保险”。保障对象为全县种粮大户。"
