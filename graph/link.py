@@ -37,7 +37,11 @@ class Linker:
         self._qualifiable = [m for m in mentions if m.cls in _QUALIFIED_CLASSES and m.kind != "reference"]
         self._units = self._named_units(mentions)  # (insurer, place, unit) of branches named in full
         self._article_subject = self._most_named(mentions)
+        market = self._market(mentions)
         for mention in mentions:
+            local = self.registry.local_entry(market, fold(mention.surface)) if mention.entity else None
+            if local is not None:  # 安盛 in Hong Kong news: the local firm, not the group
+                mention = replace(mention, cls=local.entity.cls, entity=local.entity.iri)
             entity = self._resolve(mention, linked)
             if entity is not None and mention.kind != "reference":
                 entity = self._with_places(entity, linked)
@@ -79,6 +83,15 @@ class Linker:
             if longer.endswith(shorter) and self.rules.place_chain.match(longer.removesuffix(shorter)):
                 return e
         return entity
+
+    def _market(self, mentions: list[Mention]) -> str | None:
+        """The market outside the mainland whose news the article is: the one of which it names
+        ``local_market_insurers`` registry insurers or more by their own names, if any."""
+        named = {m.entity for m in mentions if m.entity in self.registry.entries and m.kind != "reference"}
+        counts = Counter(self.registry.entries[iri].market for iri in named)
+        counts.pop(None, None)
+        market, n = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+        return market if n >= self.rules.local_market_insurers else None
 
     def _most_named(self, mentions: list[Mention]) -> Entity | None:
         """The firm the article names most often by name (the first named among equals)."""

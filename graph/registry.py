@@ -34,6 +34,7 @@ class RegistryEntry:
     aliases: tuple[str, ...]
     line: str | None = None  # line of business IRI (insurers)
     branch_insurer: str | None = None  # groups: which subsidiary owns branches named after the group
+    market: str | None = None  # insurers of Hong Kong or Taiwan: the market whose news uses its local names
 
 
 @dataclass
@@ -45,6 +46,8 @@ class Registry:
     entries: dict[str, RegistryEntry] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> IRI
     generic_names: dict[str, str] = field(default_factory=dict)  # 财险公司 -> line IRI
+    # market -> normalised local name -> IRI: 安盛 in Hong Kong news is AXA Hong Kong (ik:localName)
+    local_names: dict[str, dict[str, str]] = field(default_factory=dict)
     _graph: Graph | None = field(default=None, repr=False)
 
     @property
@@ -74,6 +77,11 @@ class Registry:
                 return iri
             iri = entry.entity.parent
         return None
+
+    def local_entry(self, market: str | None, name: str) -> RegistryEntry | None:
+        """The insurer ``name`` stands for in news of ``market`` when it is one of its local names."""
+        iri = self.local_names.get(market, {}).get(normalise(name)) if market else None
+        return self.entries[iri] if iri else None
 
     def alias_words(self) -> list[str]:
         """Every name the registry knows, as written (for the tokenizer's dictionary)."""
@@ -141,7 +149,10 @@ def _read(files: tuple[Path, ...]) -> Registry:
             aliases=aliases,
             line=str(graph.value(node, IK.line)) if graph.value(node, IK.line) else None,
             branch_insurer=str(graph.value(node, IK.branchInsurer)) if graph.value(node, IK.branchInsurer) else None,
+            market=str(graph.value(node, IK.market)) if graph.value(node, IK.market) else None,
         )
+        for name in graph.objects(node, IK.localName):
+            registry.local_names.setdefault(entry.market, {})[normalise(str(name))] = str(node)
         registry.entries[str(node)] = entry
         for alias in aliases:
             key = normalise(alias)
@@ -167,21 +178,21 @@ class _SavedRegistry:
 
     def load(self) -> Registry | None:
         try:
-            generic, aliases, rows = marshal.loads(self.path.read_bytes())
+            generic, aliases, local, rows = marshal.loads(self.path.read_bytes())
             entries = {row[0]: RegistryEntry(Entity(row[0], row[1], row[2], row[3], from_registry=True,
                                                     owner=row[7]),
-                                             tuple(row[4]), row[5], row[6]) for row in rows}
+                                             tuple(row[4]), row[5], row[6], row[8]) for row in rows}
         except (OSError, EOFError, ValueError, TypeError, IndexError):
             return None
-        if not (isinstance(generic, dict) and isinstance(aliases, dict)):
+        if not (isinstance(generic, dict) and isinstance(aliases, dict) and isinstance(local, dict)):
             return None
-        return Registry(self.files, entries, aliases, generic)
+        return Registry(self.files, entries, aliases, generic, local)
 
     def save(self, registry: Registry) -> None:
         rows = [(iri, e.entity.cls, e.entity.label, e.entity.parent, list(e.aliases), e.line, e.branch_insurer,
-                 e.entity.owner) for iri, e in registry.entries.items()]
-        keep_derived(self.path, marshal.dumps((registry.generic_names, registry.aliases, rows)),
+                 e.entity.owner, e.market) for iri, e in registry.entries.items()]
+        keep_derived(self.path, marshal.dumps((registry.generic_names, registry.aliases, registry.local_names, rows)),
                      f"{self.PREFIX}*.marshal")  # knowledge or code that changed since
 
 
-FORMAT = 2  # of the saved registry's tuple
+FORMAT = 3  # of the saved registry's tuple

@@ -153,6 +153,7 @@ class Rules:
     clause_start: re.Pattern
     branch_reference_openers: tuple[str, ...]  # 在, 与, ——: open a bare branch reference as a clause start does
     reference_window: int
+    local_market_insurers: int  # insurers of one market an article names to be news of it (ik:localName)
     quote: re.Pattern
     product_inside: re.Pattern
     cover_inside: re.Pattern  # endings that make a quoted name cover whatever follows it (…险)
@@ -453,6 +454,7 @@ def load_rules(path: Path | None = None) -> Rules:
         clause_start=names.regex("clause_start"),
         branch_reference_openers=branch_openers,
         reference_window=names.get("reference_window", int),
+        local_market_insurers=names.get("local_market_insurers", int),
         quote=products.regex("quote_pairs", quote),
         product_inside=products.regex("product_inside"),
         cover_inside=products.regex("cover_inside"),

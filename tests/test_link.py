@@ -451,3 +451,14 @@ def test_an_insurer_written_only_in_its_branchs_name_is_named_by_the_article(pip
     named = {lm.entity.label for lm in pipeline.extract(document(
         "中国太保持续投入乡村振兴，太保产险吕梁中支为果农提供保障。")).mentions}
     assert "太保产险" not in named
+
+
+def test_a_short_name_in_hong_kong_or_taiwan_news_is_the_local_firm(pipeline):
+    """An article that names several insurers of Hong Kong (or Taiwan) is news of that market: there
+    安盛 is AXA's Hong Kong insurer and 中國人壽 Taiwan's China Life (凯基人寿); elsewhere the group."""
+    hong_kong = dict(entities(pipeline, "友邦香港和宏利香港延长了宽限期，安盛亦宣布为客户提供免费保障。"))
+    assert hong_kong["安盛"].label == "安盛香港"
+    taiwan = dict(entities(pipeline, "國泰人壽、富邦人壽與中國人壽都已啟動理賠綠色通道。"))
+    assert taiwan["中國人壽"].label == "凯基人寿"
+    mainland = dict(entities(pipeline, "安盛与中国人寿昨日公布了年度业绩。"))
+    assert mainland["安盛"].label == "安盛集团" and mainland["中国人寿"].label == "中国人寿"

@@ -29,7 +29,7 @@ OBJECT_PROPERTIES = [
 DATATYPE_PROPERTIES = [
     "quote", "start", "end", "asOf", "surfaceForm", "qualifier", "count", "unit",
 ]
-ANNOTATION_PROPERTIES = ["genericName"]
+ANNOTATION_PROPERTIES = ["genericName", "market", "localName"]
 INDIVIDUALS = {
     "ProvenanceKind": ["FromText", "FromRegistry"],
     "AmountKind": ["Coverage", "Donation", "ClaimsPaid", "Credit", "RentRelief", "OtherAmount"],
