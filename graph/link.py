@@ -324,7 +324,8 @@ class Linker:
             region = lm.mention.region
             if region is None and lm.entity.cls in PUBLIC_CLASSES:
                 found = self.rules.region_prefix.match(lm.entity.label)
-                region = found.group() if found else None
+                city = None if found else self.rules.implied_city_place.match(lm.entity.label)  # 福鼎市委 … 市政府
+                region = found.group() if found else city["place"] if city else None
             if region is not None:
                 region = self.rules.region_suffix.sub("", region)
                 if region in fits or ("*" in fits and region not in others):

@@ -127,6 +127,7 @@ class Rules:
     place_chain: re.Pattern  # places before a name (湖北省, 南宁市良庆区大塘镇): with and without, one body
     place_chain_classes: frozenset[str]  # the classes whose names that holds for
     implied_local_place: re.Pattern  # the county or district (group ``place``) in a body's name
+    implied_city_place: re.Pattern  # a city the region list lacks, named before "the city's" body (福鼎市委)
     region_prefix: re.Pattern  # a region at the start of a name (山东保监局)
     region_before: re.Pattern  # a region that ends where an insurer's name starts (厦门|人保财险)
     region_before_reach: int  # how far back (characters) that region may start
@@ -342,7 +343,8 @@ def load_rules(path: Path | None = None) -> Rules:
     gap = names.get("unit_gap", str)
     clause_start = names.get("clause_start", str)
     placeholders = {"regions": regions, "region_suffix": region_suffix,
-                    "government_bodies": alternation(names.words("government_bodies"))}
+                    "government_bodies": alternation(names.words("government_bodies")),
+                    "leading_group_remits": alternation(names.words("leading_group_remits"))}
     local_name = _expand(names.get("local_unit_name", str), placeholders)
     bare_unit = names.get("bare_unit", str)
     pairs = products.words("quote_pairs")
@@ -413,6 +415,7 @@ def load_rules(path: Path | None = None) -> Rules:
         place_chain_classes=frozenset(names.words("place_chain_classes")),
         implied_local_place=names.table("implied_place").regex(
             "local_place", _expand(names.table("implied_place").get("local_place", str), placeholders)),
+        implied_city_place=names.table("implied_place").regex("city_place"),
         region_prefix=names.regex("regions", f"^(?:{regions})"),
         region_before=names.regex("regions", f"(?P<region>{regions})(?:{region_suffix})?$"),
         region_before_reach=max(map(len, names.words("regions"))) + max(map(len, names.words("region_suffixes"))),

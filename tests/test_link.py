@@ -84,6 +84,12 @@ def test_the_city_party_committee_is_the_citys_named_before(pipeline):
     assert [e.label for s, e in got if s == "市委"] == ["丹东市委"]
 
 
+def test_the_city_government_after_a_county_level_citys_committee_is_that_citys(pipeline):
+    # 瑞安 is no region of the list: its government is still no other city's (nor the registry's Shanghai)
+    got = entities(pipeline, "在瑞安市委市政府的支持下，人保财险推出了杨梅种植保险。")
+    assert [e.label for s, e in got if s == "市政府"] == ["瑞安市政府"]
+
+
 def test_a_department_named_without_its_place_keeps_that_name_among_its_names(pipeline):
     [lm] = [lm for lm in linked(pipeline, "湖南银保监局联合省减灾委办公室部署救灾。") if lm.mention.surface.startswith("省")]
     assert lm.entity.label == "湖南省减灾委办公室"

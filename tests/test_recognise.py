@@ -773,6 +773,15 @@ def test_a_department_of_a_county_jieba_splits_is_found_by_the_place_list(pipeli
     assert not any(c == "Regulator" for _, c in found(pipeline, "河南县政府出台办法，全县政府部门参与。"))
 
 
+def test_a_countys_party_committee_and_leading_group_are_regulators(pipeline):
+    # places the region list lacks: a county-level city and a county (ontology/places/counties.txt)
+    assert ("瑞安市委", "Regulator") in found(pipeline, "瑞安市委召开专题会议，人保财险瑞安支公司列席。")
+    assert ("开化县疫情防控工作领导小组", "Regulator") in found(
+        pipeline, "开化县疫情防控工作领导小组发出通告后，太保产险开化支公司延长了服务时间。")
+    # 市委托 is 市 + 委托 (entrusted by the city), no committee
+    assert not any(c == "Regulator" for _, c in found(pipeline, "该项目由全市委托三家保险公司共同承保。"))
+
+
 def test_youth_league_committees_and_local_offices_are_regulators(pipeline):
     assert ("共青团湖北省委", "Regulator") in found(pipeline, "共青团湖北省委负责人会见了阳光保险集团代表。")
     assert ("温岭市农水局", "Regulator") in found(pipeline, "人保财险温岭支公司与温岭市农水局一道把赔款送到农户手中。")
