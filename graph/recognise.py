@@ -549,7 +549,9 @@ class Recogniser:
             return None
         if m and m["region"] in r.local_unit_stopwords:
             return None
-        return m
+        # a unit of that unit right after it (广东分公司河源中心支公司) is the branch the text names
+        lower = r.branch.match(text, m.end()) if m and cls != "Partner" else None
+        return lower or m
 
     def _region_before(self, text: str, start: int, iri: str) -> re.Match | None:
         """A region right before an insurer's name, which names its local branch: 厦门人保财险,

@@ -468,3 +468,10 @@ def test_a_short_name_in_hong_kong_or_taiwan_news_is_the_local_firm(pipeline):
     assert taiwan["中國人壽"].label == "凯基人寿"
     mainland = dict(entities(pipeline, "安盛与中国人寿昨日公布了年度业绩。"))
     assert mainland["安盛"].label == "安盛集团" and mainland["中国人寿"].label == "中国人寿"
+
+
+def test_a_unit_named_with_the_unit_above_it_is_the_lower_branch(pipeline):
+    # 湖北分公司宜昌中心支公司: the city's branch, written with the province's before it; one branch,
+    # which its short name (宜昌中支) names again
+    got = entities(pipeline, "太保产险湖北分公司宜昌中心支公司（以下简称“宜昌中支”）连夜查勘，宜昌中支共赔付20万元。")
+    assert {e.label for _, e in got if e.cls == "Branch"} == {"太保产险宜昌中心支公司"}
