@@ -132,6 +132,8 @@ SEED_NAMES = {
 # entity each must resolve to (government bodies, partners, beneficiary groups).
 NEWS_NAMES = {
     "农业农村部": "moa",
+    "建设部": "construction-ministry",
+    "原建设部": "construction-ministry",
     "人力资源社会保障部": "mohrss",
     "人力资源和社会保障部": "mohrss",
     "人社部": "mohrss",
@@ -445,6 +447,11 @@ def test_agriculture_ministry_succession(graph: Graph, alias_index):
     assert graph.value(resolve(alias_index, "国务院扶贫办"), DCTERMS.isReplacedBy) == nrra
 
 
+
+def test_the_construction_ministry_is_replaced_by_the_housing_ministry(graph: Graph, alias_index):
+    assert graph.value(resolve(alias_index, "建设部"), DCTERMS.isReplacedBy) == resolve(alias_index, "住建部")
+
+
 def test_health_services_are_partners_of_their_groups(graph: Graph, alias_index):
     for name, parent in (("平安好医生", "中国平安"), ("众安互联网医院", "众安保险")):
         e = resolve(alias_index, name)
@@ -475,6 +482,8 @@ def test_narrower_groups_stay_apart(alias_index):
 
 HK_MACAO_TAIWAN_NAMES = {
     "香港保险业监管局": "hk-ia",
+    "经济财政司": "macao-sef",
+    "澳门经济财政司": "macao-sef",
     "香港保监局": "hk-ia",
     "香港金管局": "hkma",
     "香港证监会": "hk-sfc",
