@@ -475,3 +475,9 @@ def test_a_unit_named_with_the_unit_above_it_is_the_lower_branch(pipeline):
     # which its short name (宜昌中支) names again
     got = entities(pipeline, "太保产险湖北分公司宜昌中心支公司（以下简称“宜昌中支”）连夜查勘，宜昌中支共赔付20万元。")
     assert {e.label for _, e in got if e.cls == "Branch"} == {"太保产险宜昌中心支公司"}
+
+
+def test_a_county_body_written_with_its_level_twice_is_the_county_body(pipeline):
+    # 某县县政府 is the county's government as 某县政府 is: one body
+    got = entities(pipeline, "人保财险与宁陵县县政府签约，宁陵县政府有关负责人出席。")
+    assert {e.label for _, e in got if e.cls == "Regulator"} == {"宁陵县政府"}
