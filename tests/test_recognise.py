@@ -200,6 +200,8 @@ def test_a_word_that_qualifies_a_count_is_no_part_of_a_groups_name(pipeline):
     assert ("医务职工", "BeneficiaryGroup") in got
     got = found(pipeline, "该项目累计为逾百万名职工及其家属提供保障。")  # 及其 joins two groups
     assert not any("逾" in name or "及其" in name for name, _ in got)
+    for text in ("公司向一线员工以及合作商户送去防疫物资。", "该产品面向退休教师或者社区工作人员。"):
+        assert not any(joiner in name for name, _ in found(pipeline, text) for joiner in ("以及", "或"))
 
 
 def test_the_farm_businesses_agricultural_cover_is_for_are_groups(pipeline):
