@@ -188,6 +188,11 @@ def test_those_hit_by_a_disaster_are_a_group_with_no_word_of_help(pipeline):
     assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "全县受灾人口达3万人。"))  # a count
 
 
+def test_those_a_cover_takes_in_are_a_group(pipeline):
+    got = found(pipeline, "全区2万名外来务工人员均被纳入这项保障。")
+    assert ("外来务工人员", "BeneficiaryGroup") in got
+
+
 def test_a_list_of_groups_goes_on_past_a_comma_before_its_last_joiner(pipeline):
     got = found(pipeline, "基金今后将支持乡村教师、乡村致富带头人，以及回乡创业青年。")
     assert ("回乡创业青年", "BeneficiaryGroup") in got
