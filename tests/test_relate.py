@@ -1483,3 +1483,10 @@ def test_an_insurer_that_paid_to_build_a_programme_runs_it(pipeline, text):
 def test_the_insurer_named_as_the_host_of_a_programme_runs_it(pipeline):
     text = "“金融知识进社区”活动本周走进滨江区。这场讲座的主办方是平安产险杭州分公司，听众是社区里的老人。"
     assert ("平安产险杭州分公司", "provides", "金融知识进社区") in triples(pipeline, text)
+
+
+def test_a_list_goes_on_after_a_comma_and_yiji(pipeline):
+    # A、B，以及C is one list: the last member shares the role of the first two
+    text = "按照浙江银保监局的要求，试点机构共有三家：太保产险、人保财险，以及平安产险。"
+    got = triples(pipeline, text)
+    assert {s for s, p, o in got if p == "guidedBy" and o == "浙江银保监局"} == {"太保产险", "人保财险", "平安产险"}
