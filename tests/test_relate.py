@@ -1490,3 +1490,17 @@ def test_a_list_goes_on_after_a_comma_and_yiji(pipeline):
     text = "按照浙江银保监局的要求，试点机构共有三家：太保产险、人保财险，以及平安产险。"
     got = triples(pipeline, text)
     assert {s for s, p, o in got if p == "guidedBy" and o == "浙江银保监局"} == {"太保产险", "人保财险", "平安产险"}
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("入冬前，中国人保为留守儿童带去了书包和文具。", "留守儿童"),
+    ("活动结束时，中国人保给到场的快递员准备了一份礼物。", "快递员"),
+    ("中国人保今年为贫困学生送上助学金。", "贫困学生"),
+])
+def test_goods_brought_or_readied_for_a_group_are_a_gift(pipeline, text, recipient):
+    assert ("中国人保", "donatesTo", recipient) in triples(pipeline, text)
+
+
+def test_goods_an_insurer_provides_for_a_group_are_no_gift(pipeline):
+    got = triples(pipeline, "太保产险为中小微企业提供设备损失保险。")
+    assert not any(p == "donatesTo" for _, p, _ in got)
