@@ -1504,3 +1504,12 @@ def test_goods_brought_or_readied_for_a_group_are_a_gift(pipeline, text, recipie
 def test_goods_an_insurer_provides_for_a_group_are_no_gift(pipeline):
     got = triples(pipeline, "太保产险为中小微企业提供设备损失保险。")
     assert not any(p == "donatesTo" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "在温州市金融办的牵线下，人保财险温州分公司与温州银行签署合作协议。",
+    "温州市保险行业协会出面牵线，由人保财险温州分公司拿出专属保险方案。",
+])
+def test_an_authority_that_brokers_the_work_guides_it(pipeline, text):
+    got = triples(pipeline, text)
+    assert any(s == "人保财险温州分公司" and p == "guidedBy" for s, p, o in got)
