@@ -1513,3 +1513,11 @@ def test_goods_an_insurer_provides_for_a_group_are_no_gift(pipeline):
 def test_an_authority_that_brokers_the_work_guides_it(pipeline, text):
     got = triples(pipeline, text)
     assert any(s == "人保财险温州分公司" and p == "guidedBy" for s, p, o in got)
+
+
+@pytest.mark.parametrize("text", [
+    "人保财险温州分公司主动对接温州市农业农村局，在其指导下开展农业保险宣传。",
+    "人保财险温州分公司得到温州市农业农村局的支持，并在其统一部署下开通绿色通道。",
+])
+def test_the_body_that_qi_points_back_to_guides_the_firm(pipeline, text):
+    assert ("人保财险温州分公司", "guidedBy", "温州市农业农村局") in triples(pipeline, text)
