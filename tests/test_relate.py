@@ -1521,3 +1521,13 @@ def test_an_authority_that_brokers_the_work_guides_it(pipeline, text):
 ])
 def test_the_body_that_qi_points_back_to_guides_the_firm(pipeline, text):
     assert ("人保财险温州分公司", "guidedBy", "温州市农业农村局") in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text, guided", [
+    ("人保财险温州分公司倡议社会各界积极参与温州市政府组织的献血行动。", False),
+    ("人保财险温州分公司呼吁广大市民响应温州市政府号召，接种疫苗。", False),
+    ("人保财险温州分公司倡议社会各界积极参与温州市政府牵头的献血行动。", False),
+    ("人保财险温州分公司积极参与温州市政府组织的献血行动。", True),
+])
+def test_a_firm_that_calls_on_others_to_join_a_bodys_work_is_not_guided(pipeline, text, guided):
+    assert (("人保财险温州分公司", "guidedBy", "温州市政府") in triples(pipeline, text)) == guided
