@@ -1531,3 +1531,11 @@ def test_the_body_that_qi_points_back_to_guides_the_firm(pipeline, text):
 ])
 def test_a_firm_that_calls_on_others_to_join_a_bodys_work_is_not_guided(pipeline, text, guided):
     assert (("人保财险温州分公司", "guidedBy", "温州市政府") in triples(pipeline, text)) == guided
+
+
+@pytest.mark.parametrize("text", [
+    "这次活动的指导单位为温州银保监分局，承办单位为人保财险温州分公司。",
+    "牵头的是温州银保监分局，具体为农户承保的是人保财险温州分公司。",
+])
+def test_the_firm_named_in_a_role_after_the_guiding_body_is_guided(pipeline, text):
+    assert ("人保财险温州分公司", "guidedBy", "温州银保监分局") in triples(pipeline, text)
