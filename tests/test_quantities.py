@@ -367,3 +367,8 @@ def test_a_results_sentence_naming_no_one_is_the_firm_the_article_is_about(pipel
     # the whole industry's results stay no one's
     text = "轻松集团公布了上年的经营数据。\n\n全行业营收为900亿元。"
     assert owned(pipeline, text) == set()
+
+
+def test_a_count_of_firms_then_a_sum_word_after_a_comma_is_none_of_theirs_alone(pipeline):
+    text = "人保财险获批发行资本补充债。今年获批发债的保险公司已有12家，合计金额约900亿元。"
+    assert owned(pipeline, text) == set()
