@@ -372,3 +372,8 @@ def test_a_results_sentence_naming_no_one_is_the_firm_the_article_is_about(pipel
 def test_a_count_of_firms_then_a_sum_word_after_a_comma_is_none_of_theirs_alone(pipeline):
     text = "人保财险获批发行资本补充债。今年获批发债的保险公司已有12家，合计金额约900亿元。"
     assert owned(pipeline, text) == set()
+
+
+def test_its_heading_a_clause_refers_back_to_the_firm_named_last(pipeline):
+    text = "中国人保等12家机构获准联合发起设立人保健康，其注册资本为10亿元。"
+    assert owned(pipeline, text) == {("人保健康", "1000000000")}
