@@ -377,3 +377,8 @@ def test_a_count_of_firms_then_a_sum_word_after_a_comma_is_none_of_theirs_alone(
 def test_its_heading_a_clause_refers_back_to_the_firm_named_last(pipeline):
     text = "中国人保等12家机构获准联合发起设立人保健康，其注册资本为10亿元。"
     assert owned(pipeline, text) == {("人保健康", "1000000000")}
+
+
+def test_the_whole_industrys_figure_is_not_the_paragraphs_firm(pipeline):
+    text = "众安保险的网销保费增长较快。整个行业当年的原保险保费收入约为4.5万亿元。"
+    assert owned(pipeline, text) == set()
