@@ -382,3 +382,8 @@ def test_its_heading_a_clause_refers_back_to_the_firm_named_last(pipeline):
 def test_the_whole_industrys_figure_is_not_the_paragraphs_firm(pipeline):
     text = "众安保险的网销保费增长较快。整个行业当年的原保险保费收入约为4.5万亿元。"
     assert owned(pipeline, text) == set()
+
+
+def test_the_peoples_part_in_brackets_after_a_firms_fine_is_not_the_firms(pipeline):
+    text = "监管局对太保寿险苏州分公司罚款45万元（含对个人的15万元）；另对该分公司罚款12万元（个人部分3万元）。"
+    assert owned(pipeline, text) == {("太保寿险苏州分公司", "450000"), ("太保寿险苏州分公司", "120000")}
