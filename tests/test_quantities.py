@@ -387,3 +387,8 @@ def test_the_whole_industrys_figure_is_not_the_paragraphs_firm(pipeline):
 def test_the_peoples_part_in_brackets_after_a_firms_fine_is_not_the_firms(pipeline):
     text = "监管局对太保寿险苏州分公司罚款45万元（含对个人的15万元）；另对该分公司罚款12万元（个人部分3万元）。"
     assert owned(pipeline, text) == {("太保寿险苏州分公司", "450000"), ("太保寿险苏州分公司", "120000")}
+
+
+def test_a_firm_a_phrase_describes_owns_the_amounts_of_its_clause(pipeline):
+    text = "有国资背景的长城人寿在年末完成增资，注册资本从50亿元增至60亿元。"
+    assert owned(pipeline, text) == {("长城人寿", "5000000000"), ("长城人寿", "6000000000")}
