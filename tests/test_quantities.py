@@ -49,10 +49,12 @@ def test_money_in_a_clause_after_another_currency_goes_on_in_it(rules):
     assert money("捐赠1000万美元和500万元人民币", rules) == [(Decimal(5000000), ())]
 
 
-@pytest.mark.parametrize("text", ["其中100万元以上的大额赔案有12件", "5000元以下的小额理赔当天到账"])
+@pytest.mark.parametrize("text", ["其中100万元以上的大额赔案有12件", "5000元以下的小额理赔当天到账",
+                                  "金额超过30万元的有5张"])
 def test_a_bracket_is_no_amount(text, rules):
     assert money(text, rules) == []
     assert len(money("捐款100万元以上，", rules)) == 1  # without 的 it is the amount, at least that much
+    assert len(money("捐出价值20万元的有机肥", rules)) == 1  # 有机肥 is no count
 
 
 @pytest.mark.parametrize("text", ["为超过22万亩蔬菜提供保障", "可提供7*24小时服务", "95518客服条线", "超过11万吨蔬菜",
