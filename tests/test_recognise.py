@@ -1362,3 +1362,15 @@ def test_a_firm_whose_shares_an_insurer_buys_is_a_partner(pipeline):
     assert not any(cls == "Partner" for _, cls in got)
     got = found(pipeline, "昆仑人寿通过场内交易增持公司H股1000万股。")
     assert not any(cls == "Partner" for _, cls in got)
+
+
+@pytest.mark.parametrize("text, product", [
+    ("今年起，城乡住户火灾救助保险覆盖全市居民。", "城乡住户火灾救助保险"),
+    ("去年落地的见义勇为人员抚恤保险已赔付三起案件。", "见义勇为人员抚恤保险"),
+    ("当地电商平台接入了网店账户交易安全保险，卖家可自愿投保。", "网店账户交易安全保险"),
+    ("另外，乡村公路隧道综合险的承保方为人保财险。", "乡村公路隧道综合险"),
+])
+def test_cover_named_by_the_relief_it_pays_is_a_product_wherever_it_stands(pipeline, text, product):
+    """A cover's name ending in the relief it pays or the risk it makes safe (…救助保险, …抚恤保险,
+    …安全保险, …综合险) is a product with no launch verb before it."""
+    assert (product, "Product") in found(pipeline, text)
