@@ -60,6 +60,9 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     ("这是全国首款冷链物流货损保险，由三家公司共保。", "冷链物流货损保险"),
     # an all-risks cover (…一切险) is named by that ending as by 责任险 or 意外险
     ("人保财险率先推出的研究所设备一切险已承保12家单位。", "研究所设备一切险"),
+    # the first to launch it (首推, 首创 and 首创的)
+    ("早在2012年，某某财险就首推外卖延误赔付保险，随后多家公司跟进。", "外卖延误赔付保险"),
+    ("国内首创的直播带货质量保证保险，已为两千家商户提供保障。", "直播带货质量保证保险"),
 ])
 def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
