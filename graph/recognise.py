@@ -810,7 +810,8 @@ def quoted_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
     """Quoted names that are products, initiatives or groups of people, by their ending or the
     words around them.
 
-    Quotes in a row (“国寿准行”“云端赔”等线上化工具) share the class their list is given.
+    Quotes in a row (“国寿准行”“云端赔”等线上化工具) share the class their list is given, or else the
+    one its items' own endings agree on.
     """
     s, text = view.sentence, view.text
     quotes = []
@@ -824,6 +825,11 @@ def quoted_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
     for run in _runs(text, quotes, rec.rules.list_joiners):
         last = run[-1][0]
         shared = rec._quote_class("", after(last), text[:run[0][0].start()])
+        if shared is None and len(run) > 1:
+            # a list names things of one kind (如“春蕾计划”“某某小孩”“安康图书馆”): where the items that say
+            # their kind by their own ending all say the same one, an item that says none is of it too
+            own = {rec._quote_class(name, "", "") for _, name, _, _ in run} - {None}
+            shared = own.pop() if len(own) == 1 else None
         for q, name, a, b in run:
             if (a, b) in view.alias_spans or not name.strip() or rec._not_a_name(name, text[q.end():], text[:q.start()]):
                 continue

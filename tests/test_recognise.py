@@ -1377,3 +1377,12 @@ def test_cover_named_by_the_relief_it_pays_is_a_product_wherever_it_stands(pipel
     """A cover's name ending in the relief it pays or the risk it makes safe (…救助保险, …抚恤保险,
     …安全保险, …综合险) is a product with no launch verb before it."""
     assert (product, "Product") in found(pipeline, text)
+
+
+def test_a_quoted_name_in_a_row_of_programmes_is_a_programme(pipeline):
+    """In a row of quoted names whose own endings say programme (“…计划”, “…图书馆”), one that says
+    nothing of its kind is a programme too; a row whose endings disagree gives it nothing."""
+    got = found(pipeline, "基金会已有的公益项目，如“晨光计划”“小小画家”“童心图书馆”，今年将扩大范围。")
+    assert ("小小画家", "Initiative") in got
+    got = found(pipeline, "展台上摆着“晨光计划”“小小画家”“安心保”的宣传册。")
+    assert not any(name == "小小画家" for name, _ in got)
