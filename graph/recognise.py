@@ -1163,13 +1163,15 @@ def learned_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
     settings name; nothing when no model has been trained. A registry alias is left to "aliases"."""
     if rec.learned is None:
         return []
-    s, out, config = view.sentence, [], rec.learned.config
+    s, out, config, marks = view.sentence, [], rec.learned.config, rec.rules.punctuation
     for a, b, cls in rec.learned.names(learned_input(rec, view, config.needs_pos)):
         name = view.text[a:b]
         if normalise(name) in rec.registry.aliases:
             continue
         if config.on_word_boundaries and not (a in view.boundaries and b in view.boundaries):
             continue  # 度扶贫特惠保险 (of 年度…), 份有限公司: a piece of a word is no name
+        if name[0] in marks.opening and not any(c in marks.closing for c in name):
+            continue  # 《某省保险业助推…工作 (of a document's title): a quote opened and never closed
         out.append(Mention(name, s.start + a, s.start + b, s.index, cls, "pattern"))
     return out
 

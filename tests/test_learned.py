@@ -186,3 +186,25 @@ def test_other_label_trains_the_classes_it_does_not_speak_for_as_one(tmp_path, p
     tagger.open(str(tmp_path / MODEL_FILE))
     assert {"B-Org", "B-Initiative", "B-Product"} <= set(tagger.labels())
     assert "B-BeneficiaryGroup" not in tagger.labels()
+
+
+class _FixedSpans:
+    """A stand-in model that tags the same spans in every sentence."""
+
+    def __init__(self, config, spans):
+        self.config, self.spans = config, spans
+
+    def names(self, _sentence):
+        return self.spans
+
+
+def test_a_name_the_model_opens_at_a_quote_it_never_closes_is_no_name(pipeline):
+    """A span that opens with 《 or “ and closes none (《某省保险业助推…工作 of a document's title) is a
+    piece of something else; a span that holds its closed quote (“1+N”应急体系) is kept."""
+    config = replace(load_config(ROOT / "ontology" / LEARNED_DIR / CONFIG_FILE), on_word_boundaries=False)
+    text = "协会发布《某省保险业助推乡村振兴工作的意见》和“1+N”应急体系。"
+    piece, whole = text.index("《"), text.index("“")
+    spans = [(piece, text.index("的意见"), "Initiative"), (whole, text.index("。"), "Initiative")]
+    got = names(pipeline, text, _FixedSpans(config, spans))
+    assert ("《某省保险业助推乡村振兴工作", "Initiative", "pattern") not in got
+    assert ("“1+N”应急体系", "Initiative", "pattern") in got
