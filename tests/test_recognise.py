@@ -1386,3 +1386,12 @@ def test_a_quoted_name_in_a_row_of_programmes_is_a_programme(pipeline):
     assert ("小小画家", "Initiative") in got
     got = found(pipeline, "展台上摆着“晨光计划”“小小画家”“安心保”的宣传册。")
     assert not any(name == "小小画家" for name, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "该公司做过助学结对，也开发过扶贫保险产品。",  # 过 is the verb's: what is left is a line of business
+    "下一步将推出更多科技保险产品。",  # a quantity, not a name
+    "当地正在推行的一项保险——政策性农房保险。",
+])
+def test_a_verbs_particle_or_a_quantity_after_it_is_no_product_name(pipeline, text):
+    assert not any(cls == "Product" and name[0] in "过更一" for name, cls in found(pipeline, text))
