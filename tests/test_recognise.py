@@ -63,6 +63,9 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     # the first to launch it (首推, 首创 and 首创的)
     ("早在2012年，某某财险就首推外卖延误赔付保险，随后多家公司跟进。", "外卖延误赔付保险"),
     ("国内首创的直播带货质量保证保险，已为两千家商户提供保障。", "直播带货质量保证保险"),
+    # a model's letter (and number) after the ending, with its edition: a table's cell or a launch
+    ("安康个人养老年金保险B2款(2024版) | 收益保底型，按季结算 | 自由搭配", "安康个人养老年金保险B2款(2024版)"),
+    ("某某人寿推出了安康终身寿险C款，面向中年客户。", "安康终身寿险C款"),
 ])
 def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
