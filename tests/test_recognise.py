@@ -1398,3 +1398,10 @@ def test_a_quoted_name_in_a_row_of_programmes_is_a_programme(pipeline):
 ])
 def test_a_verbs_particle_or_a_quantity_after_it_is_no_product_name(pipeline, text):
     assert not any(cls == "Product" and name[0] in "过更一" for name, cls in found(pipeline, text))
+
+
+def test_a_quoted_double_slogan_is_no_programme(pipeline):
+    """A slogan counted with 双 (“双碳”, “双循环”) is a numbered policy, as “两个确保” is, not a programme
+    an insurer launches."""
+    got = found(pipeline, "人保财险启动“双减”行动方案，服务“双循环”发展。")
+    assert not any(name in ("双减", "双循环") for name, _ in got)
