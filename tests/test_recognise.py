@@ -1405,3 +1405,11 @@ def test_a_quoted_double_slogan_is_no_programme(pipeline):
     an insurer launches."""
     got = found(pipeline, "人保财险启动“双减”行动方案，服务“双循环”发展。")
     assert not any(name in ("双减", "双循环") for name, _ in got)
+
+
+def test_a_quoted_forum_or_summit_is_an_initiative(pipeline):
+    """A named forum or summit an insurer hosts (“…论坛”, “…峰会”) is one of its programmes."""
+    got = found(pipeline, "泰康保险集团主办了“2024长三角养老产业峰会”，百余家机构到场。")
+    assert ("2024长三角养老产业峰会", "Initiative") in got
+    got = found(pipeline, "会议全称为“2023中欧绿色保险合作论坛”，由中再集团承办。")
+    assert ("2023中欧绿色保险合作论坛", "Initiative") in got
