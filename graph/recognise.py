@@ -685,6 +685,9 @@ class Recogniser:
         武汉|地产开发投资集团 is a firm named after its city and trade; or ``after_name``, when a proper
         name or a place does: 祥泰|种植专业合作社)."""
         words = self.tokenizer.pos(stem)
+        if words and self.rules.region_before.fullmatch(words[0][0]):
+            # a region of the list is a place however jieba tags it (自贡|农村商业银行: 自贡 read as a verb)
+            words[0] = (words[0][0], min(self.rules.name_place_pos))
         if after_place and words and words[0][1] in self.rules.name_place_pos:
             inside = inside | after_place
         if after_name and words and words[0][1] in self.rules.name_start_pos:
