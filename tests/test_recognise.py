@@ -1419,3 +1419,16 @@ def test_a_quoted_forum_or_summit_is_an_initiative(pipeline):
 ])
 def test_a_region_of_the_list_opens_a_name_however_jieba_tags_it(pipeline, text, bank):
     assert (bank, "Partner") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("平安产险联合北京大成律师事务所举办普法讲座。", "北京大成律师事务所"),  # 大成 read as a verb
+    ("公司聘请了上海市锦天城律师事务所担任法律顾问。", "上海市锦天城律师事务所"),
+    ("天健会计师事务所为该险企出具了标准无保留意见的审计报告。", "天健会计师事务所"),
+])
+def test_a_law_or_accounting_firm_is_a_partner(pipeline, text, firm):
+    assert (firm, "Partner") in found(pipeline, text)
+
+
+def test_a_law_firm_without_its_own_name_is_no_partner(pipeline):
+    assert not {m for m in found(pipeline, "多家律师事务所的律师表示，条款需要更清楚。") if m[1] == "Partner"}
