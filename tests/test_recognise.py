@@ -1432,3 +1432,15 @@ def test_a_law_or_accounting_firm_is_a_partner(pipeline, text, firm):
 
 def test_a_law_firm_without_its_own_name_is_no_partner(pipeline):
     assert not {m for m in found(pipeline, "多家律师事务所的律师表示，条款需要更清楚。") if m[1] == "Partner"}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("参与宣传的还有各街道、食品行业协会和市场监管部门。", "食品行业协会"),  # the trade is the stem
+    ("浙江省物流行业协会联合保险公司推出货运险团购方案。", "浙江省物流行业协会"),
+])
+def test_a_trades_association_is_an_industry_body(pipeline, text, body):
+    assert (body, "IndustryBody") in found(pipeline, text)
+
+
+def test_an_association_of_no_named_trade_is_no_name(pipeline):
+    assert not {m for m in found(pipeline, "相关行业协会发布了自律倡议。") if m[1] == "IndustryBody"}
