@@ -1459,3 +1459,16 @@ def test_a_stock_code_leaves_an_insurers_name_and_the_clauses_words_alone(pipeli
     got = found(pipeline, "此前，中国人寿（601628.SH）公告称增持。")
     assert ("中国人寿", "InsuranceGroup") in got and not {m for m in got if m[1] == "Partner"}
     assert ("还有北方水务", "Partner") not in found(pipeline, "长城人寿举牌的，还有北方水务（00855.HK）。")
+
+
+@pytest.mark.parametrize("text, airline", [
+    ("太保寿险与东航签约，为旅客提供航班延误保障。", "东航"),
+    ("众安保险联合中国南方航空推出行李延误险。", "中国南方航空"),
+    ("今年以来，人保寿险举牌东航物流A股。", "东航物流"),
+])
+def test_airlines_and_their_freight_arm_are_partners(pipeline, text, airline):
+    assert (airline, "Partner") in found(pipeline, text)
+
+
+def test_china_aerospace_holds_no_airline(pipeline):
+    assert not {m for m in found(pipeline, "中国航天的发射保险由中再牵头。") if m[0] == "国航"}
