@@ -1472,3 +1472,15 @@ def test_airlines_and_their_freight_arm_are_partners(pipeline, text, airline):
 
 def test_china_aerospace_holds_no_airline(pipeline):
     assert not {m for m in found(pipeline, "中国航天的发射保险由中再牵头。") if m[0] == "国航"}
+
+
+@pytest.mark.parametrize("text, fund", [
+    ("国寿资产通过母基金参与了湖北省集成电路产业投资基金。", "湖北省集成电路产业投资基金"),
+    ("该计划的投向是北京远川壹号股权投资基金，规模20亿元。", "北京远川壹号股权投资基金"),
+])
+def test_an_investment_fund_insurers_put_money_in_is_a_partner(pipeline, text, fund):
+    assert (fund, "Partner") in found(pipeline, text)
+
+
+def test_a_kind_of_fund_is_no_partner(pipeline):
+    assert not {m for m in found(pipeline, "险资可以投资产业投资基金和股权投资基金。") if m[1] == "Partner"}
