@@ -1484,3 +1484,15 @@ def test_an_investment_fund_insurers_put_money_in_is_a_partner(pipeline, text, f
 
 def test_a_kind_of_fund_is_no_partner(pipeline):
     assert not {m for m in found(pipeline, "险资可以投资产业投资基金和股权投资基金。") if m[1] == "Partner"}
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("这轮融资的出资方是杭州远岚股权投资中心（有限合伙）。", "杭州远岚股权投资中心（有限合伙）"),
+    ("险资全部买入南京青禾壹号股权投资基金合伙企业（有限合伙）的份额。", "南京青禾壹号股权投资基金合伙企业（有限合伙）"),
+])
+def test_a_limited_partnership_named_with_its_legal_form_is_a_partner(pipeline, text, firm):
+    assert (firm, "Partner") in found(pipeline, text)
+
+
+def test_a_limited_partner_as_a_role_is_no_name(pipeline):
+    assert not {m for m in found(pipeline, "国寿投资在其中担任有限合伙人。") if m[1] == "Partner"}
