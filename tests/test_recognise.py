@@ -1413,6 +1413,8 @@ def test_a_quoted_forum_or_summit_is_an_initiative(pipeline):
     assert ("2024长三角养老产业峰会", "Initiative") in got
     got = found(pipeline, "会议全称为“2023中欧绿色保险合作论坛”，由中再集团承办。")
     assert ("2023中欧绿色保险合作论坛", "Initiative") in got
+
+
 @pytest.mark.parametrize("text, bank", [
     ("县农业农村局以及自贡农村商业银行为果农提供惠农贷款。", "自贡农村商业银行"),  # jieba reads 自贡 as a verb
     ("活动由人保财险和自贡市商业银行共同承办。", "自贡市商业银行"),
