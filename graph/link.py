@@ -310,11 +310,12 @@ class Linker:
     def _implied_place(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
         """The government body ``m`` names without its place (省扶贫办), in the last region of
         its level named before it: a branch's region, or the region a regulator's name starts with;
-        a county's or district's (县残联) in the county or district of the last body named before it."""
+        a county's or district's (县残联) in the county or district of the last body named before it;
+        else in the place the text around it or the article names."""
         surface = fold(m.surface)  # 縣殘聯 as written is 县残联
         local = next((lv for lv in self.rules.implied_local_levels if surface.startswith(lv)), None)
         if local is not None:
-            return self._implied_local_place(m, surface.removeprefix(local), local, context)
+            return self._implied_local_place(m, surface.removeprefix(local), local, context) or self._placed(m, surface, local)
         level = next(lv for lv in sorted(self.rules.implied_levels, key=len, reverse=True) if m.surface.startswith(lv))
         fits = self.rules.implied_levels[level]
         others = set().union(*(r for lv, r in self.rules.implied_levels.items() if lv != level))
@@ -332,7 +333,16 @@ class Linker:
                     name = region + m.surface
                     known = self.registry.lookup(name)
                     return known.entity if known else self._named("Regulator", name)
-        return self._named_in_full_after(m, surface, level)
+        return self._named_in_full_after(m, surface, level) or self._placed(m, surface, level)
+
+    def _placed(self, m: Mention, surface: str, level: str) -> Entity | None:
+        """``m`` in the place the text names near it or the article names most (``Mention.place``):
+        县财政 in an article about 青阳县, where no body or branch named nearby places it."""
+        if m.place is None:
+            return None
+        name = m.place + surface.removeprefix(level)
+        known = self.registry.lookup(name)
+        return known.entity if known else self._named("Regulator", name)
 
     def _named_in_full_after(self, m: Mention, surface: str, level: str) -> Entity | None:
         """The same department named in full right after ``m``, with nothing before it to place it

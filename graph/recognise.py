@@ -9,11 +9,14 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import ahocorasick
 
+from .clauses import alternation
 from .errors import IkgError
 from .ingest import credit_span
 from .learned import LearnedModel, SentenceInput
@@ -175,6 +178,7 @@ class Recogniser:
             found = [self._learn_short_names(shadow, names, short_names) for shadow, names in zip(shadows, found)]
         found = self._one_class_per_name(found)
         found = self._named_again(shadows, found)
+        found = self._placed(shadows, found)
         return [_as_written(m, sentence) for sentence, names in zip(sentences, found) for m in names]
 
     def _named_again(self, sentences: list[Sentence], found: list[list[Mention]]) -> list[list[Mention]]:
@@ -213,6 +217,51 @@ class Recogniser:
                     added.append(replace(named[name], start=s.start + a, end=s.start + b, sentence=s.index))
             out.append(sorted(names + added, key=lambda m: m.start) if added else names)
         return out
+
+    def _placed(self, sentences: list[Sentence], found: list[list[Mention]]) -> list[list[Mention]]:
+        """Each government body named without its place (县财政, 市政府) with the place of its level
+        the sentence names nearest before it (江苏随后层层转发，省经信委…), or else
+        the one the article names most, at least twice and more often than any other (a headline's and
+        body's 青阳县): the linker's last reading, where no body or branch named nearby places it."""
+        levels = sorted([*self.rules.implied_levels, *self.rules.implied_local_levels], key=len, reverse=True)
+        named = [(s.index, s.start + m.start(), self._places[m.group()])
+                 for s in sentences for m in self._place_names.finditer(s.text)]
+        out = []
+        for names in found:
+            placed = []
+            for m in names:
+                if m.cls == "Regulator" and self.rules.implied_place.fullmatch(m.surface):
+                    level = next(lv for lv in levels if m.surface.startswith(lv))
+                    places = [(index, at, place) for index, at, place in named if place.endswith(level)]
+                    near = [place for index, at, place in places if index == m.sentence and at < m.start]
+                    counts = Counter(place for _, _, place in places).most_common(2)
+                    if near:
+                        m = replace(m, place=near[-1])
+                    elif counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+                        m = replace(m, place=counts[0][0])
+                placed.append(m)
+            out.append(placed)
+        return out
+
+    @cached_property
+    def _places(self) -> dict[str, str]:
+        """Place names as the text writes them, each with the place they name at its level: a region
+        that fits a level (山东 → 山东省, 东营 → 东营市), or a county-level place of the county list
+        (青阳县, 海伦市)."""
+        levels = self.rules.implied_levels
+        out = {}
+        for level, fits in levels.items():
+            others = set().union(*(r for lv, r in levels.items() if lv != level))
+            out |= {region: region + level for region in self.rules.region_names
+                    if region in fits or ("*" in fits and region not in others)}
+        out |= {place: place for place in self._counties
+                if place[-1:] in {*levels, *self.rules.implied_local_levels}}
+        return out
+
+    @cached_property
+    def _place_names(self) -> re.Pattern:
+        """Any of :attr:`_places`, the longest first."""
+        return re.compile(alternation(self._places))
 
     def _one_class_per_name(self, found: list[list[Mention]]) -> list[list[Mention]]:
         """A name read as a product in one place and as a programme in another (“西湖益联保”于2021年推出

@@ -71,6 +71,9 @@ class Mention:
     # For an article's own short name of a name the registry lacks (长江期货股份有限公司（以下简称
     # “长江期货”）): the full name it stands for, so both name one entity.
     short_for: str | None = None
+    # For a government body named without its place (县财政, 市政府): the place of its level, with the
+    # level, that its sentence names nearest before it, or else the one the article names most (青阳县).
+    place: str | None = None
 
 
 @dataclass(frozen=True)

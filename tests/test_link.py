@@ -130,6 +130,24 @@ def test_a_department_whose_place_the_text_never_names_is_dropped(pipeline):
     assert all(s != "省财政厅" for s, _ in entities(pipeline, "众安保险表示，省财政厅将给予补贴。"))
 
 
+def test_a_department_is_in_the_place_its_sentence_names_before_it(pipeline):
+    got = entities(pipeline, "浙江随后出台细则，省财政厅和省农业农村厅联合发文，人保财险参与承保。")
+    assert [e.label for s, e in got if s.startswith("省")] == ["浙江省财政厅", "浙江省农业农村厅"]
+
+
+def test_a_county_department_is_in_the_county_the_article_is_about(pipeline):
+    text = "宁海县茶农有了价格保险\n\n近日，宁海县茶叶价格指数保险落地，人保财险承保。保费中，县财政承担六成。"
+    assert [e.label for s, e in entities(pipeline, text) if s == "县财政"] == ["宁海县财政"]
+    # the city government of an article about another city is that city's, not the registry's Shanghai
+    text = "暴雨过后深圳启动巨灾保险\n\n深圳巨灾保险今年续保。人保财险表示，市政府将继续出资。"
+    assert [e.label for s, e in entities(pipeline, text) if s == "市政府"] == ["深圳市政府"]
+
+
+def test_a_department_of_an_article_about_two_places_alike_is_dropped(pipeline):
+    text = "宁海县和象山县茶农有了保险\n\n宁海县、象山县茶叶保险落地。人保财险表示，县财政承担六成。"
+    assert all(s != "县财政" for s, _ in entities(pipeline, text))
+
+
 def test_a_department_after_a_place_name_is_not_read_as_an_implied_one(pipeline):
     got = entities(pipeline, "人保财险宁波市分公司启动预案。余姚市政府召开会议。")
     assert all(e.label != "宁波市政府" for _, e in got)
