@@ -262,7 +262,10 @@ class Linker:
     def _reference(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
         if m.cls == "Product":  # 该产品: the product or initiative just named
             return next((e for e in self._recent(m, context) if e.cls in ("Product", "Initiative")), None)
-        if m.cls == "Regulator":  # 省财政厅: the department of the province named last
+        if m.cls == "Regulator":  # 省财政厅: the department of the province named last; 党委、政府: its committee's
+            surface = fold(m.surface)
+            if not self.rules.implied_place.fullmatch(surface):
+                return self._placed(m, surface, "")
             return self._implied_place(m, context)
         recent = [e for e in self._recent(m, context) if e.cls in INSURER_CLASSES]
         if m.line:  # 旗下财险公司: the group's subsidiary in that line of business

@@ -128,6 +128,7 @@ class Rules:
     place_chain_classes: frozenset[str]  # the classes whose names that holds for
     implied_local_place: re.Pattern  # the county or district (group ``place``) in a body's name
     implied_city_place: re.Pattern  # a city the region list lacks, named before "the city's" body (福鼎市委)
+    committee_government: re.Pattern  # a government after its committee, with no level (自治区党委、政府)
     region_names: frozenset[str]  # the regions a branch or a body is named after (上海, 东营)
     region_prefix: re.Pattern  # a region at the start of a name (山东保监局)
     region_before: re.Pattern  # a region that ends where an insurer's name starts (厦门|人保财险)
@@ -417,6 +418,8 @@ def load_rules(path: Path | None = None) -> Rules:
         implied_local_place=names.table("implied_place").regex(
             "local_place", _expand(names.table("implied_place").get("local_place", str), placeholders)),
         implied_city_place=names.table("implied_place").regex("city_place"),
+        committee_government=names.table("implied_place").regex(
+            "committee_government", _expand(names.table("implied_place").get("committee_government", str), placeholders)),
         region_names=frozenset(names.words("regions")),
         region_prefix=names.regex("regions", f"^(?:{regions})"),
         region_before=names.regex("regions", f"(?P<region>{regions})(?:{region_suffix})?$"),

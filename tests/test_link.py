@@ -148,6 +148,13 @@ def test_a_department_of_an_article_about_two_places_alike_is_dropped(pipeline):
     assert all(s != "县财政" for s, _ in entities(pipeline, text))
 
 
+def test_a_government_after_its_party_committee_is_that_places(pipeline):
+    got = entities(pipeline, "去年，广西壮族自治区党委、政府出台意见，人保财险随即推出防贫保险。")
+    assert [e.label for s, e in got if s == "政府"] == ["广西壮族自治区政府"]
+    # the committees of every level in general name no place
+    assert all(s != "政府" for s, _ in entities(pipeline, "各级党委、政府高度重视，人保财险推出防贫保险。"))
+
+
 def test_a_department_after_a_place_name_is_not_read_as_an_implied_one(pipeline):
     got = entities(pipeline, "人保财险宁波市分公司启动预案。余姚市政府召开会议。")
     assert all(e.label != "宁波市政府" for _, e in got)
