@@ -80,6 +80,7 @@ class Relator:
         last_date: str | None = None  # the day the article wrote last, for 当天
         purse: Entity | None = None  # the government body that pays from the public purse, named last
         last_firm: Entity | None = None  # the firm the article named last, in any paragraph
+        firms: tuple[Entity, ...] = ()  # the firms of the last sentence that named any
         last_thing: Entity | None = None  # whatever the article named last, firm or not
         named_so_far: dict[str, tuple[int, Entity]] = {}  # times each firm was named, for a table's rows
         paragraph_of = {s.index: s.paragraph for s in sentences}
@@ -102,7 +103,7 @@ class Relator:
             when = dates[0].value if dates else None
             dated[s.index] = when
             topics = {"topic": doer, "previous": previous, "offer": offer, "following": following.get(s.index),
-                      "next_sentence": next_sentence.get(s.index)}
+                      "next_sentence": next_sentence.get(s.index), "firms": firms}
             for fact in self._sentence(s, ms, topics, named_units):
                 if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
                     fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
@@ -134,6 +135,7 @@ class Relator:
                 figures += self._figures(s, ms, owner, dates, insurer, previous, purse, (last_firm, last_thing))
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
             last_firm = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _SUBJECT_CLASSES), last_firm)
+            firms = tuple(lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES) or firms
             last_thing = ms[-1].entity if ms else last_thing
             for lm in ms:
                 if lm.entity.cls in _SUBJECT_CLASSES:
@@ -883,6 +885,9 @@ class Relator:
                     return None  # written as another organisation's (落实市农委绿叶菜…保险的方案): not the topic's
                 if rule.predicate == "provides" and self.rules.region_prefix.match(s.norm[heads[first]:].lstrip()):
                     return None  # a clause a region heads (宁波在2月19日推出X): its government's doing
+                if way == "previous" and rule.predicate == "provides" and topics["firms"] and not any(
+                        e.cls in rule.subject for e in topics["firms"]):
+                    return None  # the text went on to a platform or a broker (微保…。打头阵的产品叫X): its offer
                 if (way == "previous" or rule.unstated_only) and any(
                         subjects[i] and ms[i].entity.cls in _SUBJECT_CLASSES
                         and not any(self._takes(other, s, ms[k]) for k in range(first) for other in self._kin[rule]
