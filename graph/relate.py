@@ -47,6 +47,7 @@ class Relator:
         self._relations = tuple(r for r in rules.relations if r.predicate in self.enabled and not r.unstated_only)
         self._fallbacks = tuple(r for r in rules.relations if r.predicate in self.enabled and r.unstated_only)
         self._marks = rules.punctuation
+        self._place_reach = max(map(len, rules.local_places), default=0)  # the longest county-level place
         # Who can be a partner: the objects of the partnersWith rules (an industry body convenes or
         # guides insurers; it is no partner of theirs)
         self._partners = frozenset().union(*(r.object for r in rules.relations if r.predicate == "partnersWith"))
@@ -883,7 +884,7 @@ class Relator:
                         s.norm[ms[first - 1].mention.end - s.start:ms[first].mention.start - s.start]
                         .strip(self._marks.opening)):
                     return None  # written as another organisation's (落实市农委绿叶菜…保险的方案): not the topic's
-                if rule.predicate == "provides" and self.rules.region_prefix.match(s.norm[heads[first]:].lstrip()):
+                if rule.predicate == "provides" and self._led_by_region(s.norm[heads[first]:].lstrip()):
                     return None  # a clause a region heads (宁波在2月19日推出X): its government's doing
                 if way == "previous" and rule.predicate == "provides" and topics["firms"] and not any(
                         e.cls in rule.subject for e in topics["firms"]):
@@ -911,6 +912,11 @@ class Relator:
             if found is not None:
                 return found
         return None
+
+    def _led_by_region(self, text: str) -> bool:
+        """Whether ``text`` starts with a region (宁波) or a county-level place (零陵区, 魏县)."""
+        places = self.rules.local_places
+        return bool(self.rules.region_prefix.match(text)) or any(text[:n] in places for n in range(2, self._place_reach + 1))
 
     def _takes(self, rule: RelationRule, s: Sentence, lm: LinkedMention) -> bool:
         """Whether ``rule`` takes ``lm`` as an object, by its class and the text around it."""

@@ -1088,6 +1088,9 @@ def test_a_product_a_region_launches_is_not_the_paragraphs_insurers(pipeline):
     # 宁波推出X: the local government's scheme, not the insurer the paragraph is about
     text = "人保财险宁波分公司今年保费增长较快。宁波在2月19日推出“小微企业复工防疫保险”，专门扶持小微企业。"
     assert ("人保财险宁波分公司", "provides", "小微企业复工防疫保险") not in triples(pipeline, text)
+    # so is one a county heads, which the region list lacks (桐庐县在…推出X)
+    text = "人保财险今年保费增长较快。桐庐县在2月19日推出“小微企业复工防疫保险”，专门扶持小微企业。"
+    assert ("人保财险", "provides", "小微企业复工防疫保险") not in triples(pipeline, text)
     # a clause that names no one is still the insurer's
     text = "人保财险宁波分公司今年保费增长较快。2月19日，“小微企业复工防疫保险”正式推出，专门扶持小微企业。"
     assert ("人保财险宁波分公司", "provides", "小微企业复工防疫保险") in triples(pipeline, text)
