@@ -887,7 +887,7 @@ class Relator:
                 if rule.predicate == "provides" and self._led_by_region(s.norm[heads[first]:].lstrip()):
                     return None  # a clause a region heads (宁波在2月19日推出X): its government's doing
                 if way == "previous" and rule.predicate == "provides" and topics["firms"] and not any(
-                        e.cls in rule.subject for e in topics["firms"]):
+                        e.cls in rule.stated_for for e in topics["firms"]):
                     return None  # the text went on to a platform or a broker (微保…。打头阵的产品叫X): its offer
                 if (way == "previous" or rule.unstated_only) and any(
                         subjects[i] and ms[i].entity.cls in _SUBJECT_CLASSES

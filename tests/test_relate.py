@@ -1116,6 +1116,9 @@ def test_a_product_after_a_platform_is_not_the_earlier_insurers(pipeline):
     # the text went on to a platform, which the product that follows is of
     text = "太保产险今年保费增长较快。\n\n饿了么随后上线了保险频道。\n\n打头阵的产品叫“骑手无忧保”，保费低至1元。"
     assert ("太保产险", "provides", "骑手无忧保") not in triples(pipeline, text)
+    # nor, after a verb of launching, one the platform would launch as well
+    text = "太保产险今年保费增长较快。\n\n饿了么随后上线了保险频道。\n\n同月还推出了“骑手无忧保”，保费低至1元。"
+    assert ("太保产险", "provides", "骑手无忧保") not in triples(pipeline, text)
     # with no other firm in between, the insurer the article was about offers it
     text = "太保产险今年保费增长较快。\n\n打头阵的产品叫“骑手无忧保”，保费低至1元。"
     assert ("太保产险", "provides", "骑手无忧保") in triples(pipeline, text)
