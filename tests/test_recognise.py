@@ -979,6 +979,20 @@ def test_a_cover_launched_in_other_words_is_a_product(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
 
 
+@pytest.mark.parametrize("text, product", [
+    ("据了解，这份环卫工人意外伤害保险由区财政出资。", "环卫工人意外伤害保险"),  # 这份 … 由: who pays
+    ("今年起，该份渔船船员雇主责任保险为全县船东分担风险。", "渔船船员雇主责任保险"),  # 该份 … 为
+])
+def test_a_cover_the_clause_opens_with_this_one_is_a_product(pipeline, text, product):
+    assert (product, "Product") in found(pipeline, text)
+
+
+def test_a_clause_after_this_one_is_no_product(pipeline):
+    # 这份担心交给了保险: a verb with its 了 inside is a clause, not a cover's name
+    got = found(pipeline, "不少企业主把这份担心交给了保险，复工更有底气。")
+    assert not {m for m in got if m[1] == "Product"}
+
+
 def test_a_list_of_covers_closed_by_this_series_names_each_cover(pipeline):
     # a list of covers ends in 这一系列产品 or 这几类…保险 as it does in 等…产品
     got = found(pipeline, "该公司先后开发了葡萄种植气象保险、茶叶低温指数险这一系列产品。")
