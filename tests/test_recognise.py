@@ -993,6 +993,20 @@ def test_a_clause_after_this_one_is_no_product(pipeline):
     assert not {m for m in got if m[1] == "Product"}
 
 
+@pytest.mark.parametrize("text, product", [
+    ("这家养蜂场上周拿到一张蜂群越冬指数保险保单。", "蜂群越冬指数保险"),  # a policy counted by 张
+    ("当地签出首张冷库货物综合保险保单，保额200万元。", "冷库货物综合保险"),  # the first policy
+])
+def test_the_cover_of_a_policy_counted_by_zhang_is_a_product(pipeline, text, product):
+    assert (product, "Product") in found(pipeline, text)
+
+
+def test_a_net_counted_by_zhang_names_no_product(pipeline):
+    # 一张…网: a net of covers, and the cover after 以 is no name of its own
+    got = found(pipeline, "全省将织成一张以农业保险和大病保险为主体的保障网。")
+    assert not {m for m in got if m[1] == "Product"}
+
+
 def test_a_list_of_covers_closed_by_this_series_names_each_cover(pipeline):
     # a list of covers ends in 这一系列产品 or 这几类…保险 as it does in 等…产品
     got = found(pipeline, "该公司先后开发了葡萄种植气象保险、茶叶低温指数险这一系列产品。")
