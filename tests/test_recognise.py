@@ -1007,6 +1007,13 @@ def test_a_net_counted_by_zhang_names_no_product(pipeline):
     assert not {m for m in got if m[1] == "Product"}
 
 
+def test_a_quoted_service_or_cover_package_is_a_product(pipeline):
+    # a package sold with cover is a bundle, a product, though 服务 follows the quote
+    got = found(pipeline, "这家车企推出过“安心驾”“无忧修”两种服务包供车主选购。")
+    assert {("安心驾", "Product"), ("无忧修", "Product")} <= got
+    assert ("暖冬守护", "Product") in found(pipeline, "该公司为环卫工人送上“暖冬守护”保障包。")
+
+
 def test_a_list_of_covers_closed_by_this_series_names_each_cover(pipeline):
     # a list of covers ends in 这一系列产品 or 这几类…保险 as it does in 等…产品
     got = found(pipeline, "该公司先后开发了葡萄种植气象保险、茶叶低温指数险这一系列产品。")
