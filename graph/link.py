@@ -200,13 +200,15 @@ class Linker:
         return self._branch(owner, m.region, m.unit, m.cls)
 
     def _full_form(self, m: Mention) -> Mention | None:
-        """The same cover named in full in the article: 玉米收入险 is its 玉米收入保险."""
+        """The same cover named in full in the article: 玉米收入险 is its 玉米收入保险, and a local
+        scheme written short by dropping words after its place (大理农房地震保险) is the one named in
+        full (大理州政策性农房地震保险)."""
         name = fold(m.surface)
         for short, full in self.rules.cover_short_forms:
             if name.endswith(short) and not name.endswith(full):
                 whole = name[:-len(short)] + full
                 return next((b for b in self._qualifiable if b.cls == m.cls and fold(b.surface) == whole), None)
-        return None
+        return next((b for b in self._qualifiable if b.cls == m.cls and _abbreviates(name, fold(b.surface))), None)
 
     def _bare_name(self, m: Mention) -> Mention | None:
         """The thing of ``m``'s class that ``m`` qualifies, named bare (or by a registry alias) in the
@@ -398,3 +400,13 @@ class Linker:
         if entity.parent in self.registry.entries:
             return self._registry_entity(entity.parent)
         return self._known.get(entity.parent)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` with words left out after its opening (a place, 大理) and
+    before the kind of cover at its end (地震保险): 大理农房地震保险 of 大理州政策性农房地震保险; not a cover
+    of another kind (质押融资保险 is no 质押融资保证保险), nor a bare kind (农业保险: too short)."""
+    if not (5 <= len(short) < len(full) and short[:2] == full[:2] and short[-3:] == full[-3:]):
+        return False
+    rest = iter(full)
+    return all(c in rest for c in short)  # its characters in the full name's order

@@ -269,6 +269,20 @@ def test_cover_written_short_is_the_cover_the_article_names_in_full(pipeline):
     assert set(products) == {"肉牛收入保险", "肉牛收入险"} and len(set(products.values())) == 1
 
 
+def test_a_local_scheme_written_short_is_the_one_the_article_names_in_full(pipeline):
+    # words dropped after the place: 宁海农房台风保险 is the 宁海县政策性农房台风保险 named before
+    text = "人保财险推出“宁海县政策性农房台风保险”。今年，“宁海农房台风保险”已赔付30万元。"
+    products = {m: e for m, e in entities(pipeline, text) if e.cls == "Product"}
+    assert len(products) == 2 and len(set(products.values())) == 1
+
+
+def test_a_cover_of_another_kind_is_not_the_longer_name_it_resembles(pipeline):
+    # 保证 before the ending makes a surety cover: 专利质押融资保险 is no 专利质押融资保证保险
+    text = "公司推出“专利质押融资保证保险”，又推出“专利质押融资保险”。"
+    products = {m: e for m, e in entities(pipeline, text) if e.cls == "Product"}
+    assert len(products) == 2 and len(set(products.values())) == 2
+
+
 def test_a_qualified_group_is_the_group_a_registry_alias_in_the_article_names(pipeline):
     # 生猪养殖户 is written for the registry's 养殖户, so 受困养殖户 is that group described again
     text = "公司为生猪养殖户提供保障。暴雨过后，公司向受困养殖户支付赔款。"
