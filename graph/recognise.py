@@ -455,8 +455,10 @@ class Recogniser:
         return sorted(out, key=lambda m: m.start)
 
     def _groups_listed_with_insurers(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:
-        """A group in a list of insurers and no other group (人民人寿、中国人寿、太平人寿; 中国人寿、人保财险、
-        平安产险3家保险机构) is the insurer that owns its branches: a list names firms of one kind."""
+        """A group in a list of insurers of one line of business and no other group (人民人寿、中国人寿、
+        太平人寿; 人保财险、平安产险、中华保险) is the insurer of that line that owns its branches: a list
+        names firms of one kind. In a list of insurers of several lines (中国人寿、人保财险、平安产险) the
+        group stays the group, as readers take it."""
         runs: list[list[int]] = []
         for i, m in enumerate(mentions):
             if m.cls not in ("Insurer", "InsuranceGroup") or m.unit:
@@ -473,7 +475,9 @@ class Recogniser:
                 continue
             m = mentions[groups[0]]
             insurer = self.registry.entries[m.entity].branch_insurer if m.entity else None
-            if insurer in self.registry.entries:
+            lines = {entry.line for i in run if i != groups[0]
+                     and (entry := self.registry.entries.get(mentions[i].entity)) and entry.line}
+            if insurer in self.registry.entries and lines <= {self.registry.entries[insurer].line}:
                 out[groups[0]] = replace(m, cls="Insurer", entity=insurer)
         return out
 

@@ -832,8 +832,13 @@ def test_a_financial_holding_is_a_group(pipeline):
 
 
 def test_a_group_listed_with_insurers_is_the_insurer_that_owns_its_branches(pipeline):
-    ms = mentions(pipeline, "中国人寿、人保财险、平安产险3家保险机构承保。其中，中国人寿承担了家庭成员保险。")
+    ms = mentions(pipeline, "太平人寿、中国人寿、新华人寿3家寿险公司中标。其中，中国人寿承保了两个县。")
     assert [(m.surface, m.cls) for m in ms if m.surface == "中国人寿"] == [("中国人寿", "Insurer")] * 2
+    ms = mentions(pipeline, "人保财险、平安产险、中华保险等公司连夜查勘。")  # 中华保险's branches are its P&C company's
+    assert [m.cls for m in ms if m.surface == "中华保险"] == ["Insurer"]
+    # insurers of several lines: the reader takes the group's name for the group
+    ms = mentions(pipeline, "中国人寿、人保财险、平安产险3家保险机构承保。")
+    assert [m.cls for m in ms if m.surface == "中国人寿"] == ["InsuranceGroup"]
     ms = mentions(pipeline, "中国人寿、中国平安、人保财险等机构参与。")  # groups listed together stay groups
     assert ("中国人寿", "InsuranceGroup") in {(m.surface, m.cls) for m in ms}
 
