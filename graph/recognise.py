@@ -24,6 +24,7 @@ from .namespaces import ORGANISATION_CLASSES
 from .records import Mention, Sentence
 from .registry import Registry, normalise
 from .rules import Rules, SuffixName
+from .tables import row_cells
 from .tokenize import Tokenizer
 
 # Aliases this short must start and end on word boundaries ("人保" is not in "个人保险").
@@ -172,8 +173,9 @@ class Recogniser:
         events = self._quoted_events(shadows)
         found = []
         for shadow in shadows:
-            names = [m for m in self._sentence(shadow) if not (m.kind == "pattern" and m.surface in events)]
-            found.append(self._learn_short_names(shadow, names, short_names))
+            found.append([m for m in self._sentence(shadow) if not (m.kind == "pattern" and m.surface in events)])
+        found = self._groups_in_insurer_columns(shadows, found)
+        found = [self._learn_short_names(shadow, names, short_names) for shadow, names in zip(shadows, found)]
         if short_names:  # a headline may use a short name the body defines later
             found = [self._learn_short_names(shadow, names, short_names) for shadow, names in zip(shadows, found)]
         found = self._one_class_per_name(found)
@@ -470,15 +472,49 @@ class Recogniser:
                 runs.append([i])
         out = list(mentions)
         for run in runs:
-            groups = [i for i in run if mentions[i].cls == "InsuranceGroup"]
-            if len(groups) != 1 or len(run) < 2:
+            found = self._listed_group_as_insurer([mentions[i] for i in run])
+            if found is not None:
+                out[run[found[0]]] = found[1]
+        return out
+
+    def _listed_group_as_insurer(self, items: list[Mention]) -> tuple[int, Mention] | None:
+        """The one group among ``items`` (insurers and groups of one list, or of one table column) read
+        as the insurer that owns its branches, with its place among them, when the other items are
+        insurers of that insurer's line of business (or of no line the registry knows); else None."""
+        groups = [i for i, m in enumerate(items) if m.cls == "InsuranceGroup"]
+        if len(groups) != 1 or len(items) < 2:
+            return None
+        m = items[groups[0]]
+        insurer = self.registry.entries[m.entity].branch_insurer if m.entity else None
+        lines = {entry.line for i, n in enumerate(items) if i != groups[0]
+                 and (entry := self.registry.entries.get(n.entity)) and entry.line}
+        if insurer not in self.registry.entries or not lines <= {self.registry.entries[insurer].line}:
+            return None
+        return groups[0], replace(m, cls="Insurer", entity=insurer)
+
+    def _groups_in_insurer_columns(self, sentences: list[Sentence], found: list[list[Mention]]) -> list[list[Mention]]:
+        """A group heading a row of a table whose other rows are headed by insurers (中国人寿 | 270% above
+        平安人寿 | 226% and 新华人寿 | 272%) is read as in a list of them: a column names firms of one kind."""
+        tables: list[list[tuple[int, int]]] = []  # per table, (sentence, mention) of each row's first cell
+        last_row = None
+        for si, (s, names) in enumerate(zip(sentences, found)):
+            cells = row_cells(s.text)
+            if cells is None:
                 continue
-            m = mentions[groups[0]]
-            insurer = self.registry.entries[m.entity].branch_insurer if m.entity else None
-            lines = {entry.line for i in run if i != groups[0]
-                     and (entry := self.registry.entries.get(mentions[i].entity)) and entry.line}
-            if insurer in self.registry.entries and lines <= {self.registry.entries[insurer].line}:
-                out[groups[0]] = replace(m, cls="Insurer", entity=insurer)
+            if last_row != si - 1:
+                tables.append([])
+            last_row = si
+            a, b = cells[0]
+            head = next((i for i, m in enumerate(names) if m.cls in ("Insurer", "InsuranceGroup") and not m.unit
+                         and s.text[a:b].strip() == s.text[m.start - s.start:m.end - s.start]), None)
+            if head is not None:
+                tables[-1].append((si, head))
+        out = [list(names) for names in found]
+        for column in tables:
+            hit = self._listed_group_as_insurer([found[si][i] for si, i in column])
+            if hit is not None:
+                si, i = column[hit[0]]
+                out[si][i] = hit[1]
         return out
 
     def _item_ends(self, text: str, end: int) -> bool:

@@ -16,6 +16,7 @@ from .quantities import amount_kind, find_quantities
 from .records import DateMention, Document, Entity, Evidence, Fact, Figure, LinkedMention, Quantity, Sentence
 from .relation_model import RelationModel
 from .rules import RelationRule, Rules
+from .tables import row_cells
 
 # Public bodies (PUBLIC_CLASSES) own an amount only when no firm is named with it.
 _SUBJECT_CLASSES = ORGANISATION_CLASSES - PUBLIC_CLASSES
@@ -110,7 +111,7 @@ class Relator:
                     fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
                 facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
             if "partnersWith" in self.enabled and self.rules.holder_columns is not None:
-                cells = _cells(s.norm)
+                cells = row_cells(s.norm)
                 header = {i for i, (a, b) in enumerate(cells or ()) if self.rules.holder_columns.match(s.norm[a:b].strip())}
                 if cells is None or header:
                     holders = header or None
@@ -972,26 +973,6 @@ class Relator:
                         yield Fact(owner.entity, predicate, lm.entity, evidence)
                     elif predicate and lm.entity.iri != owner.entity.iri:
                         yield Fact(lm.entity, predicate, owner.entity, evidence)
-
-
-def _cells(text: str, mark: str = "|") -> list[tuple[int, int]] | None:
-    """Where the cells of a table row start and end in ``text`` (a Markdown row, or a row rendered
-    from HTML, its cells joined by ``mark``); None for text that is no table row."""
-    if mark not in text:
-        return None
-    start, end = 0, len(text.rstrip())
-    while start < end and text[start].isspace():
-        start += 1
-    start += text.startswith(mark, start)
-    end -= text.endswith(mark, 0, end)
-    out, a = [], start
-    while True:
-        b = text.find(mark, a, end)
-        if b < 0:
-            out.append((a, end))
-            return out
-        out.append((a, b))
-        a = b + 1
 
 
 def _parent_and_child(a: Entity, b: Entity) -> bool:

@@ -843,6 +843,14 @@ def test_a_group_listed_with_insurers_is_the_insurer_that_owns_its_branches(pipe
     assert ("中国人寿", "InsuranceGroup") in {(m.surface, m.cls) for m in ms}
 
 
+def test_a_group_heading_a_row_of_a_table_of_insurers_is_the_insurer_that_owns_its_branches(pipeline):
+    table = "公司 | 保费收入 | 同比\n中国人寿 | 3200亿元 | 2%\n新华人寿 | 1100亿元 | 5%\n泰康人寿 | 1500亿元 | 3%"
+    assert [m.cls for m in mentions(pipeline, table) if m.surface == "中国人寿"] == ["Insurer"]
+    # a column of insurers of several lines names the group, as a list of them does
+    table = "公司 | 保费收入\n中国人寿 | 3200亿元\n人保财险 | 2800亿元\n太保产险 | 1100亿元"
+    assert [m.cls for m in mentions(pipeline, table) if m.surface == "中国人寿"] == ["InsuranceGroup"]
+
+
 def test_a_later_item_of_a_list_of_units_is_a_branch(pipeline):
     got = found(pipeline, "人保寿险河北电销中心、深圳电销中心和广东电销中心通过电话销售。")
     assert ("广东电销中心", "Branch") in got
