@@ -533,11 +533,12 @@ class Relator:
 
     def _owns(self, s: Sentence, lm: LinkedMention, position: int) -> bool:
         """X的30亿元: the organisation ``lm`` owns the amount at ``position`` right after it; so does
-        one after 由 or 对 that pays it or is fined it (由X投资40亿元, 对X罚款50万元)."""
+        one after 由 or 对 that pays it or is fined it (由X投资40亿元, 对X罚款50万元), or one a regulator
+        approves to raise its capital (批准X新增注册资本4.4亿元)."""
         between = s.norm[lm.mention.end - s.start:position - s.start]
         figures = self.rules.quantities
         return bool(figures.possessive.search(between) or figures.governed_owner.match(
-            s.norm[max(lm.mention.start - s.start - 1, 0):lm.mention.start - s.start] + between))
+            s.norm[max(lm.mention.start - s.start - 2, 0):lm.mention.start - s.start] + between))
 
     def _respectively(self, s: Sentence, ms: list[LinkedMention], amounts: list[int]) -> dict[int, LinkedMention]:
         """A、B分别…N1和N2: the organisation of each amount (by start) that a list before 分别 gives

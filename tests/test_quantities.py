@@ -394,3 +394,11 @@ def test_the_peoples_part_in_brackets_after_a_firms_fine_is_not_the_firms(pipeli
 def test_a_firm_a_phrase_describes_owns_the_amounts_of_its_clause(pipeline):
     text = "有国资背景的长城人寿在年末完成增资，注册资本从50亿元增至60亿元。"
     assert owned(pipeline, text) == {("长城人寿", "5000000000"), ("长城人寿", "6000000000")}
+
+
+def test_a_firm_a_regulator_approves_to_raise_capital_owns_the_capital(pipeline):
+    # the 在…中 phrase before the verb keeps the firm from being the clause's subject
+    text = "上海银保监局在本月的行政许可信息中核准华安保险新增注册资本5亿元。"
+    assert owned(pipeline, text) == {("华安保险", "500000000")}
+    text = "北京银保监局在批复中同意长城人寿增资20亿元。"
+    assert owned(pipeline, text) == {("长城人寿", "2000000000")}
