@@ -76,6 +76,7 @@ class QuantityRules:
     pronoun: re.Pattern  # 其, 它, 该公司 heading a clause: the firm the article named last
     list_sum: re.Pattern  # 合计, 共计: after a list of firms, the amount is their sum, no one's own
     with_units: re.Pattern  # X总公司和分支机构, X连同下辖机构: a firm with its units, a list too
+    held_stake: re.Pattern  # X的股份, X股东: a firm named as a stake held or sold, not the owner
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -112,7 +113,7 @@ class QuantityRules:
                    re.compile(t["loss_tally"]), re.compile(t["unit_price"]), "".join(t["purse_levels"]),
                    re.compile(t["fronted"]), re.compile(t["pays_it"]), re.compile(t["lead_owner"]), re.compile(t["results_line"]),
                    re.compile(t["pronoun"]),
-                   re.compile(t["list_sum"]), re.compile(t["with_units"]))
+                   re.compile(t["list_sum"]), re.compile(t["with_units"]), re.compile(t["held_stake"]))
 
     def in_local_currency(self, texts: Iterable[str]) -> bool:
         """Whether an article (its folded sentences) counts its money in a currency of its own: it

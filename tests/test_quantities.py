@@ -402,3 +402,12 @@ def test_a_firm_a_regulator_approves_to_raise_capital_owns_the_capital(pipeline)
     assert owned(pipeline, text) == {("华安保险", "500000000")}
     text = "北京银保监局在批复中同意长城人寿增资20亿元。"
     assert owned(pipeline, text) == {("长城人寿", "2000000000")}
+
+
+def test_a_firm_named_as_a_stake_does_not_own_its_sale_price(pipeline):
+    text = "中国太保把所持长城人寿的股份挂牌出让，合计3000万股，底价为3亿元。"
+    assert owned(pipeline, text) == {("中国太保", "300000000")}
+    text = "平安人寿同样是长城人寿股东，去年挂牌出让过200万股，底价为160万元。"
+    assert owned(pipeline, text) == {("平安人寿", "1600000")}
+    # its own shareholders' meeting is no stake: the capital it raises stays its own
+    assert owned(pipeline, "长城人寿股东大会审议通过增资20亿元。") == {("长城人寿", "2000000000")}
