@@ -91,6 +91,8 @@ class Relator:
         dated: dict[int, str | None] = {}  # each sentence's date (by index), for the model's facts
         following, next_sentence = self._following(sentences, by_sentence)
         holders: set[int] | None = None  # the columns of shareholders of the table being read, if any
+        cells: list[tuple[int, int]] | None = None  # the cells of the sentence read last, if a table row
+        by_period = False  # whether the table being read has a column headed by a period
         for s in sentences:
             if s.paragraph != paragraph:
                 item = self.rules.quantities.list_item.match(s.norm)
@@ -110,8 +112,11 @@ class Relator:
                 if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
                     fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
                 facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
+            row = row_cells(s.norm)
+            if row is None or cells is None:  # the first row of a table is its header
+                by_period = any(self.rules.quantities.period_column.match(s.norm[a:b]) for a, b in row or ())
+            cells = row
             if "partnersWith" in self.enabled and self.rules.holder_columns is not None:
-                cells = row_cells(s.norm)
                 header = {i for i, (a, b) in enumerate(cells or ()) if self.rules.holder_columns.match(s.norm[a:b].strip())}
                 if cells is None or header:
                     holders = header or None
@@ -124,15 +129,15 @@ class Relator:
                                     replace(fact, as_of=when) if when else fact)
             if "figures" in self.enabled:
                 series = topic is None and (self.rules.quantities.series_row.match(s.norm) or (
-                    not ms and self.rules.quantities.results_line.search(s.norm)))
+                    not ms and (by_period or self.rules.quantities.results_line.search(s.norm))))
                 owner = topic or listed  # a list item's figures are those of the paragraph it follows
                 insurer = None
                 if owner is None:  # a lead that states cover before it names any insurer (全国首单…保险
                     # 落地，提供300万元风险保障。这是X分公司…): the one its paragraph names next
                     insurer = previous or next((lm.entity for lm in insurers if lm.mention.sentence > s.index
                                                 and paragraph_of.get(lm.mention.sentence) == s.paragraph), None)
-                if series:  # a line of a time series, or of results (全年营收为N) naming no one: the firm
-                    # the article is about, named most so far
+                if series:  # a line of a time series, or of results (全年营收为N, a row of a table of results
+                    # by period) naming no one: the firm the article is about, named most so far
                     owner = max(named_so_far.values(), key=lambda n: (n[0], n[1] == previous), default=(0, previous))[1]
                 figures += self._figures(s, ms, owner, dates, insurer, previous, purse, (last_firm, last_thing))
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)

@@ -411,3 +411,11 @@ def test_a_firm_named_as_a_stake_does_not_own_its_sale_price(pipeline):
     assert owned(pipeline, text) == {("平安人寿", "1600000")}
     # its own shareholders' meeting is no stake: the capital it raises stays its own
     assert owned(pipeline, "长城人寿股东大会审议通过增资20亿元。") == {("长城人寿", "2000000000")}
+
+
+def test_a_row_of_a_table_of_results_by_period_is_the_articles_firms(pipeline):
+    text = "众安保险公布了去年的业绩。\n\n| 业务板块 | 2023年 | 2022年 |\n| 健康生态 | 98亿元 | 90亿元 |"
+    assert owned(pipeline, text) == {("众安保险", "9800000000"), ("众安保险", "9000000000")}
+    # without a period heading a column the row names its own subject, which the registry lacks
+    text = "众安保险公布了去年的业绩。\n\n| 业务板块 | 收入 |\n| 健康生态 | 98亿元 |"
+    assert owned(pipeline, text) == set()
