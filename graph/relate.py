@@ -346,7 +346,7 @@ class Relator:
             named = None if payer else respective.get(quantity.start) or self._doer_after(s, ms, quantity.end) or \
                 self._referred(s, before, quantity.start) or next(
                 (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and not self._source(s, ms, lm)
-                 and not self._held(s, lm) and (self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None) or \
+                 and not self._named_for_another(s, lm) and (self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None) or \
                 self._public_agent(s, before, quantity.start)
             agent = payer or (named.entity if named else self._topic_agent(s, topic, quantity.start))
             kind = count_kind or amount_kind(unnamed, quantity.start - s.start, figures)
@@ -536,10 +536,13 @@ class Relator:
             other.entity.cls in _SUBJECT_CLASSES and start <= other.mention.start - s.start
             and other.mention.end <= word.start for other in ms)
 
-    def _held(self, s: Sentence, lm: LinkedMention) -> bool:
+    def _named_for_another(self, s: Sentence, lm: LinkedMention) -> bool:
         """Whether ``lm`` names a stake that someone holds, sells or buys (所持X的股份, X股东, 增持X股份),
-        not the owner of the sentence's amounts."""
-        return bool(self.rules.quantities.held_stake.match(self._after_name(s, lm)))
+        or the parent another firm is a tool or unit of (是X用来…的平台): not the owner of the sentence's
+        amounts."""
+        after = self._after_name(s, lm)
+        figures = self.rules.quantities
+        return bool(figures.held_stake.match(after) or figures.parent_of_another.match(after))
 
     def _owns(self, s: Sentence, lm: LinkedMention, position: int) -> bool:
         """X的30亿元: the organisation ``lm`` owns the amount at ``position`` right after it; so does

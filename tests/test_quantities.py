@@ -419,3 +419,10 @@ def test_a_row_of_a_table_of_results_by_period_is_the_articles_firms(pipeline):
     # without a period heading a column the row names its own subject, which the registry lacks
     text = "众安保险公布了去年的业绩。\n\n| 业务板块 | 收入 |\n| 健康生态 | 98亿元 |"
     assert owned(pipeline, text) == set()
+
+
+def test_a_firm_named_as_anothers_parent_does_not_own_its_figures(pipeline):
+    text = "平安好医生是中国平安用来发展医疗健康业务的平台，去年营收为60亿元。"
+    assert owned(pipeline, text) == {("平安好医生", "6000000000")}
+    text = "平安好医生是中国平安旗下的平台，去年营收为60亿元。"
+    assert owned(pipeline, text) == {("平安好医生", "6000000000")}
