@@ -93,6 +93,7 @@ class Relator:
         holders: set[int] | None = None  # the columns of shareholders of the table being read, if any
         cells: list[tuple[int, int]] | None = None  # the cells of the sentence read last, if a table row
         by_period = False  # whether the table being read has a column headed by a period
+        stakes: set[int] = set()  # the columns of firms an insurer buys stakes in, of the table being read
         for s in sentences:
             if s.paragraph != paragraph:
                 item = self.rules.quantities.list_item.match(s.norm)
@@ -115,6 +116,8 @@ class Relator:
             row = row_cells(s.norm)
             if row is None or cells is None:  # the first row of a table is its header
                 by_period = any(self.rules.quantities.period_column.match(s.norm[a:b]) for a, b in row or ())
+                stakes = {i for i, (a, b) in enumerate(row or ())
+                          if self.rules.quantities.stake_columns.match(s.norm[a:b].strip())}
             cells = row
             if "partnersWith" in self.enabled and self.rules.holder_columns is not None:
                 header = {i for i, (a, b) in enumerate(cells or ()) if self.rules.holder_columns.match(s.norm[a:b].strip())}
@@ -139,7 +142,8 @@ class Relator:
                 if series:  # a line of a time series, or of results (全年营收为N, a row of a table of results
                     # by period) naming no one: the firm the article is about, named most so far
                     owner = max(named_so_far.values(), key=lambda n: (n[0], n[1] == previous), default=(0, previous))[1]
-                figures += self._figures(s, ms, owner, dates, insurer, previous, purse, (last_firm, last_thing))
+                own = self._figures(s, ms, owner, dates, insurer, previous, purse, (last_firm, last_thing))
+                figures += self._bought(s, ms, cells, stakes, previous, own) if stakes and cells else own
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
             last_firm = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _SUBJECT_CLASSES), last_firm)
             firms = tuple(lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES) or firms
@@ -179,16 +183,24 @@ class Relator:
         """A row of a table whose header names columns of shareholders or stakes (``holders``): each firm
         in those columns is a partner of the insurer the row names in another column, else of the insurer
         the article was last about (``previous``)."""
-        def column(lm: LinkedMention) -> int:
-            at = lm.mention.start - s.start
-            return next((i for i, (a, b) in enumerate(cells) if a <= at < b), -1)
-
-        insurer = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES and column(lm) not in holders),
-                       previous)
+        insurer = next((lm.entity for lm in ms
+                        if lm.entity.cls in INSURER_CLASSES and _column(s, lm, cells) not in holders), previous)
         for lm in ms:
-            if (insurer is not None and column(lm) in holders and lm.entity.cls in _SUBJECT_CLASSES
+            if (insurer is not None and _column(s, lm, cells) in holders and lm.entity.cls in _SUBJECT_CLASSES
                     and lm.entity.iri != insurer.iri and not _parent_and_child(insurer, lm.entity)):
                 yield Fact(insurer, "partnersWith", lm.entity, evidence_of(s))
+
+    def _bought(self, s: Sentence, ms: list[LinkedMention], cells: list[tuple[int, int]], stakes: set[int],
+                previous: Entity | None, figures: list[Figure]) -> list[Figure]:
+        """The ``figures`` of a row of a table of stakes an insurer buys (``stakes``: the columns of the
+        firms bought into), each the buyer's rather than a held firm's: the insurer the row names in
+        another column, else the one the article was last about (``previous``)."""
+        held = {lm.entity.iri for lm in ms if _column(s, lm, cells) in stakes}
+        buyer = next((lm.entity for lm in ms
+                      if lm.entity.cls in INSURER_CLASSES and _column(s, lm, cells) not in stakes), previous)
+        if buyer is None:
+            return figures
+        return [replace(f, agent=buyer) if f.agent.iri in held else f for f in figures]
 
     def _support_through_offers(self, facts: dict[tuple, Fact], sentences: list[Sentence],
                                 by_sentence: dict[int, list[LinkedMention]]) -> None:
@@ -987,6 +999,12 @@ class Relator:
                         yield Fact(owner.entity, predicate, lm.entity, evidence)
                     elif predicate and lm.entity.iri != owner.entity.iri:
                         yield Fact(lm.entity, predicate, owner.entity, evidence)
+
+
+def _column(s: Sentence, lm: LinkedMention, cells: list[tuple[int, int]]) -> int:
+    """The index of the cell of a table row (``cells`` of ``s``) that ``lm`` is in; -1 if none."""
+    at = lm.mention.start - s.start
+    return next((i for i, (a, b) in enumerate(cells) if a <= at < b), -1)
 
 
 def _parent_and_child(a: Entity, b: Entity) -> bool:

@@ -426,3 +426,9 @@ def test_a_firm_named_as_anothers_parent_does_not_own_its_figures(pipeline):
     assert owned(pipeline, text) == {("平安好医生", "6000000000")}
     text = "平安好医生是中国平安旗下的平台，去年营收为60亿元。"
     assert owned(pipeline, text) == {("平安好医生", "6000000000")}
+
+
+def test_an_amount_in_a_row_of_a_table_of_stakes_is_the_buyers(pipeline):
+    text = ("今年以来，新华保险又两次举牌上市公司。\n\n| 日期 | 标的 | 方式 |\n"
+            "| 3月5日 | 绿地控股（600606.SH） | 大宗交易受让5000万股，耗资2.5亿元 |")
+    assert owned(pipeline, text) == {("新华保险", "250000000")}
