@@ -967,6 +967,9 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
             starts = [clause]  # 带病体人群也可参保: those who can join cover, named from their clause's start
         if not starts:  # 重点保障两类人群：一是完全失能人员，二是…: a point of a list a word of help introduced
             starts = _point_of_helped(rec, text, clause, m.start())
+        if not starts and r.kinds_intro:  # 扶持两类人——乡村教师和…: the first item of a list of kinds of people
+            starts = [t.end() for t in r.kinds_intro.finditer(text, max(0, clause - r.max_stem), m.start())
+                      if t.end() >= clause and t.end() in view.boundaries]
         if not starts and r.marked and (m.start(), m.end()) not in registered:
             # 受灾企业: a word that makes the head a group is the name's start (not before a group the
             # registry names: 受灾农户 is 农户, whom the registry rule finds)

@@ -88,6 +88,8 @@ class BeneficiaryRule:
     marked: re.Pattern | None = None
     # the tags of a person's name: a group word right before one names that person (种粮大户李某)
     person_pos: frozenset[str] = frozenset()
+    # a count of kinds of people before a colon or dash (两类人：): the list after it names groups
+    kinds_intro: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -397,7 +399,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                     groups.regex("can_join_after", optional=True),
                                     groups.regex("named_for", optional=True),
                                     groups.regex("marked", optional=True),
-                                    frozenset(groups.words("person_pos", [])))
+                                    frozenset(groups.words("person_pos", [])),
+                                    groups.regex("kinds_intro", optional=True))
     return Rules(
         branch=names.regex("regions", f"{gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"

@@ -393,6 +393,16 @@ def test_the_points_of_a_list_a_word_of_help_introduced_are_groups(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in got)
 
 
+def test_the_list_a_count_of_kinds_of_people_introduces_names_groups(pipeline):
+    rules = ("learned",)  # the rule alone (the learned model may find some of these too)
+    got = found(pipeline, "基金今后还会扶持两类人——山区代课教师和返乡务工青年。", rules)  # after a dash, no word of help
+    assert {("山区代课教师", "BeneficiaryGroup"), ("返乡务工青年", "BeneficiaryGroup")} <= got
+    got = found(pipeline, "这项保险重点放在三类人群身上：渔业工人、夜班环卫职工和独居老人。", rules)  # after a colon
+    assert {("渔业工人", "BeneficiaryGroup"), ("夜班环卫职工", "BeneficiaryGroup")} <= got
+    got = found(pipeline, "检查发现的问题主要有三类：虚构中介业务、客户信息失真。")  # kinds of problems
+    assert not any(cls == "BeneficiaryGroup" for _, cls in got)
+
+
 def test_classes_named_by_policy_terms_are_groups_wherever_they_stand(pipeline):
     got = found(pipeline, "该市低保对象和失独家庭今年起纳入保障范围，退伍军人另有安排。")
     assert {("低保对象", "BeneficiaryGroup"), ("失独家庭", "BeneficiaryGroup"), ("退伍军人", "BeneficiaryGroup")} <= got
