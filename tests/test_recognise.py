@@ -403,6 +403,11 @@ def test_the_list_a_count_of_kinds_of_people_introduces_names_groups(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in got)
 
 
+def test_canteens_a_food_safety_cover_is_for_are_groups(pipeline):
+    got = found(pipeline, "保险公司为全县120家机关食堂和养老院食堂提供食品安全责任保险。", ("learned",))
+    assert {("机关食堂", "BeneficiaryGroup"), ("养老院食堂", "BeneficiaryGroup")} <= got
+
+
 def test_classes_named_by_policy_terms_are_groups_wherever_they_stand(pipeline):
     got = found(pipeline, "该市低保对象和失独家庭今年起纳入保障范围，退伍军人另有安排。")
     assert {("低保对象", "BeneficiaryGroup"), ("失独家庭", "BeneficiaryGroup"), ("退伍军人", "BeneficiaryGroup")} <= got
