@@ -408,6 +408,13 @@ def test_canteens_a_food_safety_cover_is_for_are_groups(pipeline):
     assert {("机关食堂", "BeneficiaryGroup"), ("养老院食堂", "BeneficiaryGroup")} <= got
 
 
+def test_those_a_payment_is_made_to_are_a_group(pipeline):
+    got = found(pipeline, "首笔赔款由该公司付给了1200户参保蔗农。", ("learned",))
+    assert ("参保蔗农", "BeneficiaryGroup") in got
+    got = found(pipeline, "这笔理赔款已支付给受损商户。", ("learned",))
+    assert ("受损商户", "BeneficiaryGroup") in got
+
+
 def test_classes_named_by_policy_terms_are_groups_wherever_they_stand(pipeline):
     got = found(pipeline, "该市低保对象和失独家庭今年起纳入保障范围，退伍军人另有安排。")
     assert {("低保对象", "BeneficiaryGroup"), ("失独家庭", "BeneficiaryGroup"), ("退伍军人", "BeneficiaryGroup")} <= got
