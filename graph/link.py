@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .fold import fold
 from .iri import entity_iri
-from .namespaces import INSURER_CLASSES, PUBLIC_CLASSES
+from .namespaces import INSURER_CLASSES, ORGANISATION_CLASSES, PUBLIC_CLASSES
 from .records import Entity, LinkedMention, Mention
 from .registry import Registry
 from .rules import Rules
@@ -42,6 +42,9 @@ class Linker:
             local = self.registry.local_entry(market, fold(mention.surface)) if mention.entity else None
             if local is not None:  # 安盛 in Hong Kong news: the local firm, not the group
                 mention = replace(mention, cls=local.entity.cls, entity=local.entity.iri)
+            if mention.kind == "reference" and fold(mention.surface) in self.rules.pair_anaphors | self.rules.list_anaphors:
+                linked += [LinkedMention(mention, e) for e in self._plural(mention, linked)]
+                continue
             entity = self._resolve(mention, linked)
             if entity is not None and mention.kind != "reference":
                 entity = self._with_places(entity, linked)
@@ -300,6 +303,32 @@ class Linker:
                     return self._earlier_branch(m, owner, context) or self._branch(owner, m.region or "", m.unit)
             return None
         return self._subject(m, context)
+
+    def _plural(self, m: Mention, context: list[LinkedMention]) -> list[Entity]:
+        """What 双方 or 它们 refers to, in text order: the two organisations named last, in one sentence
+        (a group, its insurer and their branch being one party: 承保方是中国人寿集团下属的国寿财险天津分公司),
+        or the list of organisations named last (A、B，以及C), two at least; none if the last one named
+        has no other party in its sentence, or is in no list."""
+        named: list[LinkedMention] = []
+        for lm in reversed(context):
+            if m.start - lm.mention.end > self.rules.reference_window:
+                break
+            e = lm.entity
+            if e.cls not in ORGANISATION_CLASSES or any(e.iri == n.entity.iri or self._same_party(e, n.entity)
+                                                        for n in named):
+                continue
+            if named and (lm.mention.sentence != named[0].mention.sentence or (
+                    fold(m.surface) in self.rules.list_anaphors
+                    and named[-1].mention.start - lm.mention.end > self.rules.list_anaphor_gap)):
+                break  # the pair is named in one sentence; the list ends
+            named.append(lm)
+            if len(named) == 2 and fold(m.surface) in self.rules.pair_anaphors:
+                break
+        return [lm.entity for lm in reversed(named)] if len(named) >= 2 else []
+
+    def _same_party(self, a: Entity, b: Entity) -> bool:
+        """Whether one is the other's group, insurer or branch (two insurers of one group are two)."""
+        return b.iri in (a.parent, self._group(a)) or a.iri in (b.parent, self._group(b))
 
     def _subject(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
         """What 公司 or 该公司 refers to: the insurer named just before it, unless the article is

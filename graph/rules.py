@@ -154,6 +154,10 @@ class Rules:
     region_suffix: re.Pattern
     line_reference_prefixes: tuple[str, ...]
     anaphor: re.Pattern
+    plural_anaphor: re.Pattern  # 双方, 两家, 它们 … at a clause start
+    pair_anaphors: frozenset[str]  # those that refer back to the two organisations named last
+    list_anaphors: frozenset[str]  # those that refer back to the list of organisations named last
+    list_anaphor_gap: int  # the most characters between two items of that list
     product_anaphor: re.Pattern
     clause_start: re.Pattern
     branch_reference_openers: tuple[str, ...]  # 在, 与, ——: open a bare branch reference as a clause start does
@@ -348,6 +352,9 @@ def load_rules(path: Path | None = None) -> Rules:
     sub_units = alternation(names.words("sub_units"))
     gap = names.get("unit_gap", str)
     clause_start = names.get("clause_start", str)
+    # where an anaphor may stand: at a clause's start, or after a word that opens a clause (而该公司)
+    at_clause_start = (f"(?:(?<={clause_start})|^|(?<={clause_start}(?:{alternation(names.words('clause_openers'))})))")
+    plural = names.words("pair_anaphors") + names.words("list_anaphors")
     placeholders = {"regions": regions, "region_suffix": region_suffix,
                     "government_bodies": alternation(names.words("government_bodies")),
                     "leading_group_remits": alternation(names.words("leading_group_remits"))}
@@ -461,8 +468,11 @@ def load_rules(path: Path | None = None) -> Rules:
         name_start_pos=frozenset(boundaries.words("name_start_pos")),
         region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names.words("line_reference_prefixes")),
-        anaphor=names.regex("anaphors", f"(?:(?<={clause_start})|^|(?<={clause_start}(?:{alternation(names.words('clause_openers'))})))"
-                                   f"(?:{alternation(names.words('anaphors'))})"),
+        anaphor=names.regex("anaphors", f"{at_clause_start}(?:{alternation(names.words('anaphors'))})"),
+        plural_anaphor=names.regex("pair_anaphors", f"{at_clause_start}(?:{alternation(plural)})"),
+        pair_anaphors=frozenset(names.words("pair_anaphors")),
+        list_anaphors=frozenset(names.words("list_anaphors")),
+        list_anaphor_gap=names.get("list_anaphor_gap", int),
         product_anaphor=names.regex("product_anaphors", alternation(names.words("product_anaphors"))),
         clause_start=names.regex("clause_start"),
         branch_reference_openers=branch_openers,

@@ -520,3 +520,31 @@ def test_a_county_body_written_with_its_level_twice_is_the_county_body(pipeline)
     # 某县县政府 is the county's government as 某县政府 is: one body
     got = entities(pipeline, "人保财险与宁陵县县政府签约，宁陵县政府有关负责人出席。")
     assert {e.label for _, e in got if e.cls == "Regulator"} == {"宁陵县政府"}
+
+
+def test_a_pair_word_refers_to_the_two_organisations_named_last(pipeline):
+    text = "人保财险与青禾科技有限公司签署合作协议。双方还将共建理赔服务站。"
+    got = {lm.entity.label for lm in linked(pipeline, text) if lm.mention.surface == "双方"}
+    assert got == {"人保财险", "青禾科技有限公司"}
+
+
+def test_a_pair_word_takes_a_group_and_its_insurer_as_one_party(pipeline):
+    text = "投保方是青禾大学材料实验室，承保方是中国人寿集团下属的中国人寿财险天津分公司，双方已完成签约。"
+    got = {lm.entity.label for lm in linked(pipeline, text) if lm.mention.surface == "双方"}
+    assert got == {"青禾大学材料实验室", "国寿财险天津分公司"}
+
+
+def test_a_list_word_refers_to_the_list_named_last(pipeline):
+    text = "首批试点的有平安产险、人保财险，以及太保产险。它们将为新材料企业提供保障。"
+    got = [lm.entity.label for lm in linked(pipeline, text) if lm.mention.surface == "它们"]
+    assert got == ["平安产险", "人保财险", "太保产险"]
+
+
+def test_a_list_word_after_one_organisation_refers_to_nothing(pipeline):
+    text = "人保财险推出了三款新产品。它们主要面向小微企业。"
+    assert not [lm for lm in linked(pipeline, text) if lm.mention.surface == "它们"]
+
+
+def test_the_two_of_any_kind_is_no_pair_of_organisations(pipeline):
+    text = "平安产险上海分公司联合青禾科技有限公司推出两项保险，两者累计保额高达30万元。"
+    assert not [lm for lm in linked(pipeline, text) if lm.mention.surface == "两者"]

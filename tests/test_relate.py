@@ -1553,3 +1553,17 @@ def test_a_firm_that_calls_on_others_to_join_a_bodys_work_is_not_guided(pipeline
 ])
 def test_the_firm_named_in_a_role_after_the_guiding_body_is_guided(pipeline, text):
     assert ("人保财险温州分公司", "guidedBy", "温州银保监分局") in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text, fact", [
+    # 两家 and 它们 head the clause: what it says holds for each insurer they refer to
+    ("中再产险与太保产险签署战略合作协议。两家还联手推出了“低空无忧保”。", ("中再产险", "provides", "低空无忧保")),
+    ("中再产险与太保产险签署战略合作协议。两家还联手推出了“低空无忧保”。", ("太保产险", "provides", "低空无忧保")),
+    ("首批试点的有平安产险、人保财险，以及太保产险。它们在银保监会指导下推出“新材料质量保”。",
+     ("平安产险", "provides", "新材料质量保")),
+    ("首批试点的有平安产险、人保财险，以及太保产险。它们在银保监会指导下推出“新材料质量保”。",
+     ("人保财险", "guidedBy", "中国银保监会")),
+])
+def test_a_plural_word_makes_each_organisation_it_refers_to_the_subject(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
