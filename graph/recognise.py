@@ -781,7 +781,19 @@ class Recogniser:
             inside = inside | after_place
         if after_name and words and words[0][1] in self.rules.name_start_pos:
             inside = inside | after_name
-        return any(tag in self.rules.reject_pos and (n == 0 or tag not in inside) for n, (_, tag) in enumerate(words))
+        return any(tag in self.rules.reject_pos and (n == 0 or tag not in inside) and not self._position_in_name(words, n)
+                   for n, (_, tag) in enumerate(words))
+
+    def _position_in_name(self, words: list[tuple[str, str]], n: int) -> bool:
+        """Whether the ``n``-th of a stem's tagged ``words``, a position word, is part of the name:
+        one character heading a brand, before a proper name or place (中|泰证券), or a word right
+        after a place (深圳市|前海新金融投资有限公司)."""
+        word, tag = words[n]
+        if tag not in self.rules.position_pos:
+            return False
+        if n == 0:
+            return len(word) == 1 and len(words) > 1 and words[1][1] in self.rules.name_start_pos
+        return len(word) > 1 and words[n - 1][1] in self.rules.name_place_pos
 
     def _is_known_name(self, name: str) -> bool:
         """Whether jieba's dictionary holds ``name`` as one organisation's name (中国儿童少年基金会)."""

@@ -144,6 +144,7 @@ class Rules:
     stem_stopwords: frozenset[str]
     name_bracket: re.Pattern  # a bracketed word inside a name (（武汉）)
     reject_pos: frozenset[str]
+    position_pos: frozenset[str]  # tags of a position word, part of a name only as a brand's head (中|泰证券) or after a place
     name_pos: str  # the tag of a word jieba's dictionary holds as an organisation's whole name
     name_place_pos: frozenset[str]  # tags of a word that opens a name as its place (武汉, 湖北省)
     alias_split_words: tuple[str, ...]  # words a registry name's last character may start (农业农村部|门)
@@ -459,6 +460,7 @@ def load_rules(path: Path | None = None) -> Rules:
         stem_stopwords=frozenset(boundaries.words("stem_stopwords")),
         name_bracket=boundaries.regex("name_bracket"),
         reject_pos=frozenset(boundaries.words("reject_pos")),
+        position_pos=frozenset(boundaries.words("position_pos")),
         name_pos=boundaries.get("name_pos", str),
         name_place_pos=frozenset(boundaries.words("name_place_pos")),
         alias_split_words=tuple(boundaries.words("alias_split_words")),

@@ -1568,3 +1568,17 @@ def test_a_limited_partnership_named_with_its_legal_form_is_a_partner(pipeline, 
 
 def test_a_limited_partner_as_a_role_is_no_name(pipeline):
     assert not {m for m in found(pipeline, "国寿投资在其中担任有限合伙人。") if m[1] == "Partner"}
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("中泰证券的分析师认为，险企负债端持续改善。", "中泰证券"),  # jieba cuts the brand 中|泰
+    ("出资方为深圳市前海新远投资有限公司。", "深圳市前海新远投资有限公司"),  # 前海 after the city
+])
+def test_a_position_word_jieba_cuts_off_a_brand_is_part_of_the_name(pipeline, text, firm):
+    assert (firm, "Partner") in found(pipeline, text)
+
+
+def test_a_position_word_that_places_the_clause_is_no_part_of_a_name(pipeline):
+    assert not {m for m in found(pipeline, "最后保险公司同意赔付。") if m[1] == "Insurer"}
+    got = found(pipeline, "股东名单里有浙江远山电子商务有限公司。")
+    assert ("浙江远山电子商务有限公司", "Partner") in got and not {m for m in got if m[0].startswith("名单")}
