@@ -699,6 +699,8 @@ class Recogniser:
                         start = self._held_whole(s, m.start(), m.end())
                     if start is None:
                         continue
+                if rule.cls == "Partner" and s.text.startswith(self.rules.kind_heads, start):
+                    continue  # 农村|公办小学, 二级|康复医院: a kind of school or hospital, not one
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, rule.cls, "pattern")
                 unit = self._unit_after(s.text, m.end(), rule.cls) if units else None
                 out.append((self._with_unit(name, unit, s.text, s.start), rule.needs_branch))

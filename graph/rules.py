@@ -142,6 +142,7 @@ class Rules:
     canonical_names: tuple[tuple[str, re.Pattern, str], ...]  # (class, pattern, label template)
     name_boundary_tokens: frozenset[str]
     stem_stopwords: frozenset[str]
+    kind_heads: tuple[str, ...]  # words that open a kind of body, never a partner's name (农村|公办小学)
     name_bracket: re.Pattern  # a bracketed word inside a name (（武汉）)
     reject_pos: frozenset[str]
     position_pos: frozenset[str]  # tags of a position word, part of a name only as a brand's head (中|泰证券) or after a place
@@ -458,6 +459,7 @@ def load_rules(path: Path | None = None) -> Rules:
             for t in names.tables("canonical_name")) + _short_departments(names.table("short_departments")),
         name_boundary_tokens=frozenset(boundaries.words("name_boundary_tokens")),
         stem_stopwords=frozenset(boundaries.words("stem_stopwords")),
+        kind_heads=tuple(boundaries.words("kind_heads")),
         name_bracket=boundaries.regex("name_bracket"),
         reject_pos=frozenset(boundaries.words("reject_pos")),
         position_pos=frozenset(boundaries.words("position_pos")),

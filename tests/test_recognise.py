@@ -1596,3 +1596,16 @@ def test_short_names_listed_beside_a_partner_named_in_full_are_partners(pipeline
 ])
 def test_a_bank_named_by_its_place_after_a_clause_is_a_partner(pipeline, text, bank):
     assert (bank, "Partner") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "园区的配套诊所将升级为二级康复医院，服务周边老人。",
+    "这是一所寄宿制的农村民族重点中学，现有学生800人。",
+    "华泰保险为农村公办小学捐建了图书室。",
+])
+def test_a_kind_of_school_or_hospital_is_no_partner(pipeline, text):
+    assert not {m for m in found(pipeline, text) if m[1] == "Partner"}
+
+
+def test_a_school_named_by_its_town_is_still_a_partner(pipeline):
+    assert ("南山镇中心小学", "Partner") in found(pipeline, "太保寿险向南山镇中心小学捐赠了图书。")
