@@ -1609,3 +1609,9 @@ def test_a_kind_of_school_or_hospital_is_no_partner(pipeline, text):
 
 def test_a_school_named_by_its_town_is_still_a_partner(pipeline):
     assert ("南山镇中心小学", "Partner") in found(pipeline, "太保寿险向南山镇中心小学捐赠了图书。")
+
+
+def test_local_before_a_firms_name_is_no_part_of_it(pipeline):
+    got = found(pipeline, "人保财险把保险金预付给当地上海青禾果蔬专业合作社。")
+    assert ("上海青禾果蔬专业合作社", "Partner") in got
+    assert not {m for m in got if m[0].startswith("当地")}
