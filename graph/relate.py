@@ -120,7 +120,9 @@ class Relator:
                           if self.rules.quantities.stake_columns.match(s.norm[a:b].strip())}
             cells = row
             if "partnersWith" in self.enabled and self.rules.holder_columns is not None:
-                header = {i for i, (a, b) in enumerate(cells or ()) if self.rules.holder_columns.match(s.norm[a:b].strip())}
+                stake_columns = self.rules.quantities.stake_columns
+                header = {i for i, (a, b) in enumerate(cells or ())
+                          if any(c.match(s.norm[a:b].strip()) for c in (self.rules.holder_columns, stake_columns))}
                 if cells is None or header:
                     holders = header or None
                 elif holders:
