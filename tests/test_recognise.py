@@ -1584,12 +1584,6 @@ def test_a_position_word_that_places_the_clause_is_no_part_of_a_name(pipeline):
     assert ("浙江远山电子商务有限公司", "Partner") in got and not {m for m in got if m[0].startswith("名单")}
 
 
-def test_short_names_listed_beside_a_partner_named_in_full_are_partners(pipeline):
-    """The known partner of a list may be the item written with its legal form, longer than a short name."""
-    got = found(pipeline, "股东还有远山科技、青禾数据、北辰优选和南京青松医药股份有限公司等企业。")
-    assert {("远山科技", "Partner"), ("青禾数据", "Partner"), ("北辰优选", "Partner")} <= got
-
-
 @pytest.mark.parametrize("text, bank", [
     ("开户银行有六家国有大行，城商行里则有宁波银行。", "宁波银行"),
     ("代销渠道不止国有大行，农商行里也有温州农商银行。", "温州农商银行"),
