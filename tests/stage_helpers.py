@@ -18,6 +18,11 @@ def mentions(pipeline, text: str, disabled=()):
     return recogniser.recognise(segment(document(text), pipeline.tokenizer))
 
 
+def found(pipeline, text: str, disabled=()) -> set[tuple[str, str]]:
+    """(surface, class) of every mention the recogniser finds in ``text``."""
+    return {(m.surface, m.cls) for m in mentions(pipeline, text, disabled)}
+
+
 def linked(pipeline, text: str):
     """Mentions of ``text`` resolved to entities."""
     return Linker(pipeline.registry, pipeline.rules).link(mentions(pipeline, text))

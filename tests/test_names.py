@@ -7,6 +7,8 @@ from graph import build
 from graph.iri import entity_iri
 from graph.registry import normalise
 
+from stage_helpers import found, linked
+
 ARTICLE = """\
 ---
 title: "名称测试：AIG美亚与“中华联合财产保险（上海）”"
@@ -91,11 +93,6 @@ def test_traditional_and_full_width_names_link_like_simplified_ones(built):
 
 # -- organisations the registry lacks, by the head noun that ends their name --------------------
 
-def _found(pipeline, text):
-    from stage_helpers import mentions
-    return {(m.surface, m.cls) for m in mentions(pipeline, text)}
-
-
 @pytest.mark.parametrize("text,name", [
     ("该公司携手浙江大学医学院附属第一医院推出直赔服务。", "浙江大学医学院附属第一医院"),
     ("理赔团队与华中科技大学同济医学院附属同济医院合作。", "华中科技大学同济医学院附属同济医院"),
@@ -105,41 +102,40 @@ def _found(pipeline, text):
 ])
 def test_hospitals_clinics_and_homes_are_partners(pipeline, text, name):
     """A university's hospital keeps the university in its name; clinics and homes end in their kind."""
-    assert (name, "Partner") in _found(pipeline, text)
+    assert (name, "Partner") in found(pipeline, text)
 
 
 def test_a_bare_kind_of_clinic_is_no_name(pipeline):
-    assert not any(c == "Partner" for _, c in _found(pipeline, "该公司向社区卫生服务中心捐赠口罩。"))
+    assert not any(c == "Partner" for _, c in found(pipeline, "该公司向社区卫生服务中心捐赠口罩。"))
 
 
 def test_rural_credit_cooperatives_are_partners(pipeline):
-    got = _found(pipeline, "该公司与江山农商行、安吉县农村信用合作联社共同推出农险贷款。")
+    got = found(pipeline, "该公司与江山农商行、安吉县农村信用合作联社共同推出农险贷款。")
     assert {("江山农商行", "Partner"), ("安吉县农村信用合作联社", "Partner")} <= got
-    assert not any(c == "Partner" for _, c in _found(pipeline, "当地农村信用社提供贷款。"))
+    assert not any(c == "Partner" for _, c in found(pipeline, "当地农村信用社提供贷款。"))
 
 
 def test_intermediaries_named_by_their_trade_are_partners(pipeline):
-    got = _found(pipeline, "该寿险公司与明亚保险经纪、泛华保险代理签署合作协议。")
+    got = found(pipeline, "该寿险公司与明亚保险经纪、泛华保险代理签署合作协议。")
     assert {("明亚保险经纪", "Partner"), ("泛华保险代理", "Partner")} <= got
     # the trade, its people and its licences are no firm
-    assert not any(c == "Partner" for _, c in _found(pipeline, "开展保险代理业务的专业保险代理机构和个人保险代理人。"))
+    assert not any(c == "Partner" for _, c in found(pipeline, "开展保险代理业务的专业保险代理机构和个人保险代理人。"))
 
 
 def test_social_insurance_and_farm_services_offices_are_regulators(pipeline):
-    got = _found(pipeline, "青岛市社保局联合奉新县动物疫病预防控制中心和中山市农业科技推广中心开展培训。")
+    got = found(pipeline, "青岛市社保局联合奉新县动物疫病预防控制中心和中山市农业科技推广中心开展培训。")
     assert {("青岛市社保局", "Regulator"), ("奉新县动物疫病预防控制中心", "Regulator"),
             ("中山市农业科技推广中心", "Regulator")} <= got
 
 
 def test_a_provincial_or_city_hospital_keeps_its_place(pipeline):
     """省立医院 and 市立医院 are one word to jieba: the place before it is the name's start."""
-    got = _found(pipeline, "该公司与安徽省立医院、青岛市立医院签署直赔协议。")
+    got = found(pipeline, "该公司与安徽省立医院、青岛市立医院签署直赔协议。")
     assert {("安徽省立医院", "Partner"), ("青岛市立医院", "Partner")} <= got
 
 
 def test_a_department_in_full_and_by_its_short_name_is_one_body(pipeline):
     """山西省扶贫开发办公室 then 山西省扶贫办, 武汉市人民政府 then 武汉市政府: one government body each."""
-    from stage_helpers import linked
     links = linked(pipeline, "山西省扶贫开发办公室与该公司签约。山西省扶贫办表示将加强合作。"
                              "武汉市人民政府发布通知，武汉市政府要求各区落实。")
     iris = {}
@@ -151,19 +147,19 @@ def test_a_department_in_full_and_by_its_short_name_is_one_body(pipeline):
 
 def test_a_local_insurance_association_of_any_place_is_an_industry_body(pipeline):
     """A county's or a city's association the region list lacks (兰陵县, 中山市): 行业 ends no stem here."""
-    got = _found(pipeline, "临沂市保险行业协会联合兰陵县保险行业协会和中山市保险学会开展宣传。")
+    got = found(pipeline, "临沂市保险行业协会联合兰陵县保险行业协会和中山市保险学会开展宣传。")
     assert {("兰陵县保险行业协会", "IndustryBody"), ("中山市保险学会", "IndustryBody")} <= got
-    assert not any(c == "IndustryBody" for _, c in _found(pipeline, "各公司按照保险行业协会的要求执行。"))
+    assert not any(c == "IndustryBody" for _, c in found(pipeline, "各公司按照保险行业协会的要求执行。"))
 
 
 def test_an_insurers_asset_manager_is_an_insurer(pipeline):
     """ANNOTATION.md counts insurers' asset managers as insurers, not as partners."""
-    got = _found(pipeline, "另一家获批的是鸿泰保险资产管理有限公司，注册资本为5亿元。")
+    got = found(pipeline, "另一家获批的是鸿泰保险资产管理有限公司，注册资本为5亿元。")
     assert ("鸿泰保险资产管理有限公司", "Insurer") in got
 
 
 def test_trading_centres_and_patent_and_local_finance_offices(pipeline):
-    got = _found(pipeline, "该公司与福建海峡股权交易中心签约，宁波市知识产权局和深圳市地方金融监管局到场指导。")
+    got = found(pipeline, "该公司与福建海峡股权交易中心签约，宁波市知识产权局和深圳市地方金融监管局到场指导。")
     assert {("福建海峡股权交易中心", "IndustryBody"), ("宁波市知识产权局", "Regulator"),
             ("深圳市地方金融监管局", "Regulator")} <= got
 
@@ -172,4 +168,4 @@ def test_channels_levels_and_references_are_no_firms(pipeline):
     """手机银行 is a bank's channel, 乡镇卫生院 a kind of clinic, 上述保险经纪 a reference back."""
     for text in ("客户可通过手机银行、网上银行和微信银行投保。", "当地乡镇卫生院和县级医院均可直赔。",
                  "上述保险经纪已整改完毕。"):
-        assert not any(c == "Partner" for _, c in _found(pipeline, text)), text
+        assert not any(c == "Partner" for _, c in found(pipeline, text)), text

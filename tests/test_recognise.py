@@ -4,11 +4,7 @@ import pytest
 from graph.errors import IkgError
 from graph.recognise import RECOGNISERS, Recogniser, best_reading
 
-from stage_helpers import assert_family_needed, mentions
-
-
-def found(pipeline, text, disabled=()):
-    return {(m.surface, m.cls) for m in mentions(pipeline, text, disabled)}
+from stage_helpers import assert_family_needed, found, mentions
 
 
 # One sentence per family, with a mention only that family finds.

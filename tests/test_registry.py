@@ -557,15 +557,15 @@ MARKET_SENTENCES = [
 
 @pytest.mark.parametrize("text,expected", MARKET_SENTENCES)
 def test_market_organisations_without_a_suffix_are_found(pipeline, text: str, expected: set):
-    from stage_helpers import mentions
-    got = {(m.surface, m.cls) for m in mentions(pipeline, text)}
+    from stage_helpers import found
+    got = found(pipeline, text)
     assert expected <= got, got - expected
 
 
 def test_a_bank_the_suffix_rule_misses_is_known(pipeline):
     """上海农商银行: the suffix rule reads 上海 as a place word that ends no firm's stem."""
-    from stage_helpers import mentions
-    assert ("上海农商银行", "Partner") in {(m.surface, m.cls) for m in mentions(pipeline, "上海农商银行与该公司签约。")}
+    from stage_helpers import found
+    assert ("上海农商银行", "Partner") in found(pipeline, "上海农商银行与该公司签约。")
 
 
 def test_joint_ventures_and_a_domestic_groups_insurers_have_their_parents(graph: Graph, alias_index, pipeline):
@@ -576,32 +576,32 @@ def test_joint_ventures_and_a_domestic_groups_insurers_have_their_parents(graph:
                           ("富德生命人寿", "富德保险控股"), ("富德财险", "富德保险控股"),
                           ("同方全球人寿", "荷兰全球人寿"), ("陆家嘴国泰人寿", "国泰金控")):
         assert (resolve(alias_index, child), ORG.subOrganizationOf, resolve(alias_index, parent)) in graph, child
-    from stage_helpers import mentions
-    got = {(m.surface, m.cls) for m in mentions(pipeline, "韩华生命与浙江国贸合资设立了中韩人寿。")}
+    from stage_helpers import found
+    got = found(pipeline, "韩华生命与浙江国贸合资设立了中韩人寿。")
     assert {("韩华生命", "InsuranceGroup"), ("中韩人寿", "Insurer")} <= got
 
 
 def test_carmakers_by_their_full_names(pipeline):
     """Carmakers partner with motor insurers; bare 大众 or 奔驰 are everyday words and stay unread."""
-    from stage_helpers import mentions
-    got = {(m.surface, m.cls) for m in mentions(pipeline, "奇瑞、丰田和宝马分别与该公司合作推出新能源车险。")}
+    from stage_helpers import found
+    got = found(pipeline, "奇瑞、丰田和宝马分别与该公司合作推出新能源车险。")
     assert {("奇瑞", "Partner"), ("丰田", "Partner"), ("宝马", "Partner")} <= got
-    got = {(m.surface, m.cls) for m in mentions(pipeline, "大众创业的热情和骏马奔驰的景象。")}
+    got = found(pipeline, "大众创业的热情和骏马奔驰的景象。")
     assert not any(c == "Partner" for _, c in got)
 
 
 def test_development_bodies_and_intermediaries_are_partners(pipeline):
-    from stage_helpers import mentions
-    got = {(m.surface, m.cls) for m in mentions(
-        pipeline, "该项目由世界粮食计划署和国际农业发展基金支持，泛华与小雨伞参与销售。")}
+    from stage_helpers import found
+    got = found(
+        pipeline, "该项目由世界粮食计划署和国际农业发展基金支持，泛华与小雨伞参与销售。")
     assert {("世界粮食计划署", "Partner"), ("国际农业发展基金", "Partner"), ("泛华", "Partner"),
             ("小雨伞", "Partner")} <= got
 
 
 def test_insurance_groups_health_investment_arms_are_partners(pipeline):
     """国寿健投 builds China Life's retirement communities: a firm of its own, not the group."""
-    from stage_helpers import mentions
-    got = {(m.surface, m.cls) for m in mentions(pipeline, "项目由国寿健投和泰康健投分别投资建设。")}
+    from stage_helpers import found
+    got = found(pipeline, "项目由国寿健投和泰康健投分别投资建设。")
     assert {("国寿健投", "Partner"), ("泰康健投", "Partner")} <= got
 
 
@@ -625,14 +625,14 @@ def test_china_post_is_the_group_that_owns_china_post_life(pipeline):
 def test_weather_fraud_and_foreign_authorities_are_regulators(pipeline):
     """The national forecasting centre, the fraud bureaus of the police ministry and the NFRA, the
     US SEC and FDA, and Hong Kong's health and transport departments are authorities a reader names."""
-    from stage_helpers import mentions
-    got = {(m.surface, m.cls) for m in mentions(
-        pipeline, "中央气象台发布暴雨预警后，公安部经侦局与金融监管总局稽查局部署打击保险诈骗。")}
+    from stage_helpers import found
+    got = found(
+        pipeline, "中央气象台发布暴雨预警后，公安部经侦局与金融监管总局稽查局部署打击保险诈骗。")
     assert {("中央气象台", "Regulator"), ("公安部经侦局", "Regulator"), ("金融监管总局稽查局", "Regulator")} <= got
-    got = {(m.surface, m.cls) for m in mentions(
-        pipeline, "这家平台向美国证券交易委员会递交了上市申请，疫苗已获美国食品药品监督管理局批准。")}
+    got = found(
+        pipeline, "这家平台向美国证券交易委员会递交了上市申请，疫苗已获美国食品药品监督管理局批准。")
     assert {("美国证券交易委员会", "Regulator"), ("美国食品药品监督管理局", "Regulator")} <= got
-    got = {(m.surface, m.cls) for m in mentions(pipeline, "香港卫生署与香港运输署分别公布了新安排。")}
+    got = found(pipeline, "香港卫生署与香港运输署分别公布了新安排。")
     assert {("香港卫生署", "Regulator"), ("香港运输署", "Regulator")} <= got
 
 
