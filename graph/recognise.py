@@ -256,7 +256,7 @@ class Recogniser:
             others = set().union(*(r for lv, r in levels.items() if lv != level))
             out |= {region: region + level for region in self.rules.region_names
                     if region in fits or ("*" in fits and region not in others)}
-        out |= {place: place for place in self._counties
+        out |= {place: place for place in self.rules.local_places
                 if place[-1:] in {*levels, *self.rules.implied_local_levels}}
         return out
 
@@ -817,13 +817,8 @@ class Recogniser:
         county or district the county list names, with or without its level (徐汇, 零陵区)."""
         if all(tag in self.rules.name_place_pos for _, tag in self.tokenizer.pos(region)):
             return True
-        counties = self._counties
+        counties = self.rules.local_places
         return region in counties or any(region + level in counties for level in self.rules.implied_local_levels)
-
-    @property
-    def _counties(self) -> frozenset[str]:
-        """The county-level places a suffix rule names (ontology/places/counties.txt)."""
-        return next((rule.places for rule in self.rules.suffix_names if rule.places), frozenset())
 
     def _is_place(self, word: str, tags: frozenset[str]) -> bool:
         """Whether jieba reads ``word`` as one word of one of ``tags`` (中山市: ns; 地级市: n)."""

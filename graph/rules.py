@@ -228,10 +228,15 @@ class Rules:
     # a table's header cell that names a column of shareholders or stakes (股东 | 持股比例): the firms in
     # that column of each row are partners of the row's insurer, else of the article's
     holder_columns: re.Pattern | None = None
-    # county-level places (零陵区, 魏县): one heading a clause is a local government acting, as a region is
-    local_places: frozenset[str] = frozenset()
     listed_firms: ListedFirms | None = None
     institutes: Institutes | None = None
+
+    @property
+    def local_places(self) -> frozenset[str]:
+        """The county-level places (零陵区, 魏县) of ontology/places/counties.txt, the list a suffix rule
+        names (`places`): a place no region list has, which jieba may split, and one that heads a
+        clause is a local government acting, as a region is."""
+        return next((rule.places for rule in self.suffix_names if rule.places), frozenset())
     # a list of covers a count of products introduces (四款产品——A、B和C; 产品包括A、B): its items (group
     # `items`), and the shape each item has to be a cover's name
     product_list: re.Pattern | None = None
@@ -552,7 +557,6 @@ def load_rules(path: Path | None = None) -> Rules:
         short_name=names.regex("short_name"),
         beneficiaries=beneficiaries,
         holder_columns=relations_table.regex("holder_columns", optional=True),
-        local_places=_places(relations_table, path.parent),
         listed_firms=_listed_firms(names.table("listed_firms")) if "listed_firms" in names.data else None,
         institutes=(Institutes(*(names.table("institutes").regex(k) for k in ("parent", "rest", "not_inside")))
                     if "institutes" in names.data else None),
