@@ -548,3 +548,10 @@ def test_a_list_word_after_one_organisation_refers_to_nothing(pipeline):
 def test_the_two_of_any_kind_is_no_pair_of_organisations(pipeline):
     text = "平安产险上海分公司联合青禾科技有限公司推出两项保险，两者累计保额高达30万元。"
     assert not [lm for lm in linked(pipeline, text) if lm.mention.surface == "两者"]
+
+
+def test_anbangs_wound_up_pc_company_is_not_the_new_company_that_took_over_its_business(pipeline):
+    text = "大家财险承接了安邦财险的合规业务，安邦财险随后进入清算。"
+    got = {s: e for s, e in entities(pipeline, text) if e.cls == "Insurer"}
+    assert got["安邦财险"].iri != got["大家财险"].iri
+    assert got["安邦财险"].label == "安邦财险"
