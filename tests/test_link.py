@@ -387,6 +387,8 @@ def test_a_pc_insurer_written_with_its_line_in_full_or_as_x_insurance_is_that_in
     ("中信保为出口企业承保了收汇风险。", "中信保", "中国信保"),
     ("2010年，天平汽车保险与乐爱金均扩大了业务。", "天平汽车保险", "安盛天平"),
     ("2010年，天平汽车保险与乐爱金均扩大了业务。", "乐爱金", "凯本财险"),
+    ("人民人寿、太平人寿等寿险公司参与了试点。", "人民人寿", "人保寿险"),
+    ("台东农民不满，明台保险回函称将重新研究核赔。", "明台保险", "明台产物"),
 ])
 def test_short_and_former_names_of_insurers_are_the_insurer(pipeline, text, surface, insurer):
     got = {m: e for m, e in entities(pipeline, text)}

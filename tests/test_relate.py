@@ -556,7 +556,7 @@ def test_an_offer_left_unsaid_is_the_one_named_last(pipeline):
     assert_family_needed(triples, pipeline, text, ("平安产险", "provides", "灾害民生综合保险"), "provides")
     assert ("平安产险", "provides", "95518") not in triples(pipeline, text)
     got = triples(pipeline, "“沪惠保”今年升级。人民人寿、太平人寿等6家人寿保险公司参与其中。")
-    assert {("人民人寿", "provides", "沪惠保"), ("太平人寿", "provides", "沪惠保")} <= got
+    assert {("人保寿险", "provides", "沪惠保"), ("太平人寿", "provides", "沪惠保")} <= got
 
 
 def test_a_firm_listed_with_an_insurer_is_no_second_subject(pipeline):
