@@ -1215,6 +1215,8 @@ def test_securities_as_a_trade_or_paper_name_no_firm(pipeline, text):
     "发行主体是特殊目的保险公司。",  # a purpose
     "同期，新三板保险公司增至三家。",  # a market
     "今年以来保险公司纷纷发债。",  # a time
+    "其承保人数在国内保险公司中居首。",  # a market
+    "这家企业属国有控股，经营人寿、健康等人身保险业务。",  # a business scope
 ])
 def test_a_place_kind_purpose_market_or_time_before_insurer_names_no_insurer(pipeline, text):
     assert not {m for m in found(pipeline, text) if m[1] == "Insurer"}
