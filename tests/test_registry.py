@@ -614,6 +614,14 @@ def test_hong_kong_insurers_by_their_short_and_former_names(pipeline):
     assert got["永明金融"].cls == "Insurer" and got["安盛香港"].cls == "Insurer"
 
 
+def test_axa_hong_kong_rolls_up_to_the_axa_group_and_its_pc_insurer_stays_the_mainland_one(pipeline):
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity for lm in linked(
+        pipeline, "安盛集团在港业务由安盛香港经营；安盛集团旗下财险公司在内地推出车险新产品。")}
+    assert got["安盛香港"].parent == got["安盛集团"].iri
+    assert got["旗下财险公司"].label == "安盛天平"
+
+
 def test_china_post_is_the_group_that_owns_china_post_life(pipeline):
     """中国邮政 owns 中邮人寿: the insurer's parent is a holding group that owns insurers."""
     from stage_helpers import linked
