@@ -113,11 +113,19 @@ class Linker:
             return m.whole
         if m.kind == "reference" and m.cls == "Regulator" and entity.cls == "Regulator":
             return m.surface  # 省减灾委办公室: the department of the place named before, as its readers name it
-        if m.kind != "reference" or entity.cls != "Branch" or not m.region or not m.unit:
+        if entity.cls != "Branch" or not m.region or not m.unit:
             return None
         named = f"{self.rules.region_suffix.sub('', m.region)}{m.unit}"
         if not entity.label.endswith(named) or m.surface == named or not m.surface.endswith(m.unit):
             return None
+        if m.kind != "reference":
+            # a word between the insurer and its unit (中国人寿财险的景德镇市中心支公司): the full name
+            # is the insurer's and the unit as written
+            if not m.parent_surface or m.surface.startswith(m.parent_surface + m.region):
+                return None
+            at = m.surface.find(m.region, len(m.parent_surface))
+            written = entity.label.removesuffix(named) + m.surface[at:] if at > 0 else None
+            return written if written != entity.label else None
         return entity.label.removesuffix(named) + m.surface
 
     # -- entities ---------------------------------------------------------------------------------

@@ -358,6 +358,7 @@ def load_rules(path: Path | None = None) -> Rules:
     units = alternation(names.words("branch_units"))
     sub_units = alternation(names.words("sub_units"))
     gap = names.get("unit_gap", str)
+    region_gap = names.get("region_unit_gap", str)
     clause_start = names.get("clause_start", str)
     # where an anaphor may stand: at a clause's start, or after a word that opens a clause (而该公司)
     at_clause_start = (f"(?:(?<={clause_start})|^|(?<={clause_start}(?:{alternation(names.words('clause_openers'))})))")
@@ -416,7 +417,7 @@ def load_rules(path: Path | None = None) -> Rules:
                                     frozenset(groups.words("person_pos", [])),
                                     groups.regex("kinds_intro", optional=True))
     return Rules(
-        branch=names.regex("regions", f"{gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
+        branch=names.regex("regions", f"{region_gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"
                                  f"(?P<unit>(?:{alternation(names.words('local_units'))})(?:{sub_units})?)"),
         partner_branch=names.regex("partner_units", f"{gap}(?P<region>{regions}|{local_name})(?:{region_suffix})?"

@@ -557,3 +557,10 @@ def test_anbangs_wound_up_pc_company_is_not_the_new_company_that_took_over_its_b
     got = {s: e for s, e in entities(pipeline, text) if e.cls == "Insurer"}
     assert got["安邦财险"].iri != got["大家财险"].iri
     assert got["安邦财险"].label == "安邦财险"
+
+
+def test_an_insurers_unit_written_after_de_is_its_branch_under_the_name_as_written(pipeline):
+    got = {lm.mention.surface: lm for lm in linked(pipeline, "参与抢收的，还有太保产险的湖州市中心支公司。")}
+    branch = got["太保产险的湖州市中心支公司"]
+    assert branch.entity.cls == "Branch" and branch.entity.label == "太保产险湖州中心支公司"
+    assert branch.written == "太保产险湖州市中心支公司"
