@@ -654,6 +654,23 @@ def test_local_bodies_in_the_forms_local_news_writes_them(pipeline, text, name, 
     assert (name, cls) in found(pipeline, text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("镇江市城市管理行政执法局为环卫工人购买意外险。", "镇江市城市管理行政执法局"),
+    ("常德市食品药品监管局联合保险公司推广食品安全责任险。", "常德市食品药品监管局"),
+    ("贵阳市大数据发展管理局与保险公司签署合作协议。", "贵阳市大数据发展管理局"),
+    ("广东省金融工作办公室召集险企座谈。", "广东省金融工作办公室"),
+    ("温州市人民检察院向保险公司发出检察建议。", "温州市人民检察院"),
+    ("东莞市公安局经侦支队捣毁一个骗保团伙。", "东莞市公安局经侦支队"),
+    ("临朐县经侦大队破获一起保险诈骗案。", "临朐县经侦大队"),
+    ("青岛市气候中心为指数保险提供降雨数据。", "青岛市气候中心"),
+    ("江西省水文局发布洪水预警。", "江西省水文局"),
+    ("徐州市医疗保险基金管理中心与承保公司签约。", "徐州市医疗保险基金管理中心"),
+    ("湖南省政府新闻办举行发布会。", "湖南省政府新闻办"),
+])
+def test_departments_and_services_of_a_government_by_their_usual_names(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+
+
 def test_a_quoted_name_before_an_insurance_or_cover_plan_is_a_product_not_a_programme(pipeline):
     # 保险计划/保障计划 is cover, as inside a quoted name; a plan of anything else is a programme
     assert ("福满堂", "Product") in found(pipeline, "入住资格与“福满堂”养老保险计划挂钩。")
