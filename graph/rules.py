@@ -363,6 +363,7 @@ def load_rules(path: Path | None = None) -> Rules:
     at_clause_start = (f"(?:(?<={clause_start})|^|(?<={clause_start}(?:{alternation(names.words('clause_openers'))})))")
     plural = names.words("pair_anaphors") + names.words("list_anaphors")
     placeholders = {"regions": regions, "region_suffix": region_suffix,
+                    "word_regions": alternation(names.words("word_regions")),
                     "government_bodies": alternation(names.words("government_bodies")),
                     "leading_group_remits": alternation(names.words("leading_group_remits"))}
     local_name = _expand(names.get("local_unit_name", str), placeholders)

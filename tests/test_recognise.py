@@ -127,6 +127,15 @@ def test_a_pattern_name_holding_a_registry_name_is_read_whole(pipeline):
     assert ("国家金融监督管理总局", "Regulator") not in got
 
 
+@pytest.mark.parametrize("text, name", [
+    ("在中山银保监分局指导下，当地险企推出复工保险。", "中山银保监分局"),
+    ("日照金融监管分局提示消费者防范风险。", "日照金融监管分局"),
+    ("中国人民银行朝阳市分行开展金融知识宣传。", "中国人民银行朝阳市分行"),
+])
+def test_a_supervisors_office_in_a_city_whose_name_is_also_a_word(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+
+
 def test_best_reading_covers_the_most_text_with_the_fewest_pieces():
     assert best_reading([(0, 4, "group"), (2, 11, "branch")]) == [(2, 11, "branch")]
     assert best_reading([(0, 4, "group"), (2, 11, "branch"), (0, 2, "a")]) == [(0, 2, "a"), (2, 11, "branch")]
