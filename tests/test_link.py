@@ -172,6 +172,8 @@ def test_a_reference_keeps_its_region_as_written_among_the_names(pipeline):
     "国家金融监督管理总局温州监管分局发布通知，温州监管分局要求各公司排查。",
     "辽宁省银保监局发布通知，辽宁银保监局要求各公司排查。",  # with the province's level word
     "中国银保监会中山监管分局发布通知，中山银保监分局要求各公司排查。",  # a city whose name is a word too
+    "中国证监会河南监管局发布通知，河南证监局要求各公司排查。",  # the securities regulator's office
+    "国家税务总局杭州市税务局发布公告，杭州市税务局要求各公司申报。",  # a tax bureau named after the national one
 ])
 def test_a_supervisors_office_is_one_entity_however_it_is_written(pipeline, text):
     assert len({e.iri for _, e in entities(pipeline, text) if e.cls == "Regulator"}) == 1

@@ -136,6 +136,17 @@ def test_a_supervisors_office_in_a_city_whose_name_is_also_a_word(pipeline, text
     assert (name, "Regulator") in found(pipeline, text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("金华银保监分局义乌监管组召集辖内险企开会。", "金华银保监分局义乌监管组"),
+    ("国家金融监督管理总局慈溪监管支局开展宣传。", "国家金融监督管理总局慈溪监管支局"),
+    ("深圳证监局对该公司出具警示函。", "深圳证监局"),
+    ("国家外汇管理局江苏省分局发布通知。", "国家外汇管理局江苏省分局"),
+    ("国家税务总局杭州市税务局发布公告。", "国家税务总局杭州市税务局"),
+])
+def test_local_offices_of_national_supervisors_are_read_whole(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+
+
 def test_best_reading_covers_the_most_text_with_the_fewest_pieces():
     assert best_reading([(0, 4, "group"), (2, 11, "branch")]) == [(2, 11, "branch")]
     assert best_reading([(0, 4, "group"), (2, 11, "branch"), (0, 2, "a")]) == [(0, 2, "a"), (2, 11, "branch")]
