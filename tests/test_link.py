@@ -74,6 +74,13 @@ def test_a_department_of_the_province_is_in_the_province_named_before(pipeline):
     assert {e.cls for s, e in got if s.startswith("省")} == {"Regulator"}
 
 
+def test_the_citys_insurance_association_named_bare_is_the_city_of_the_branch_named_before(pipeline):
+    got = entities(pipeline, "太保产险绍兴中心支公司在市保险行业协会的组织下走进社区宣传。")
+    assert [(e.label, e.cls) for s, e in got if s == "市保险行业协会"] == [("绍兴市保险行业协会", "IndustryBody")]
+    got = entities(pipeline, "河北银保监局要求各公司做好理赔，省保险学会随即发布倡议。")
+    assert [(e.label, e.cls) for s, e in got if s == "省保险学会"] == [("河北省保险学会", "IndustryBody")]
+
+
 def test_a_headlines_city_department_is_the_one_the_text_names_in_full_next(pipeline):
     got = entities(pipeline, "温州为老人织密保障网 市民政局与三家保险公司签约\n\n近日，温州市民政局与人保财险签约。")
     assert {e.label for s, e in got if e.cls == "Regulator"} == {"温州市民政局"}
