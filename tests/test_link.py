@@ -81,6 +81,11 @@ def test_the_citys_insurance_association_named_bare_is_the_city_of_the_branch_na
     assert [(e.label, e.cls) for s, e in got if s == "省保险学会"] == [("河北省保险学会", "IndustryBody")]
 
 
+def test_the_prefectures_department_is_in_the_autonomous_prefecture_named_before(pipeline):
+    got = entities(pipeline, "凉山州财政局牵头推进，州扶贫办一同参与。人保财险凉山州分公司表示，州政府高度重视。")
+    assert [e.label for s, e in got if s.startswith("州")] == ["凉山州扶贫办", "凉山州政府"]
+
+
 def test_a_headlines_city_department_is_the_one_the_text_names_in_full_next(pipeline):
     got = entities(pipeline, "温州为老人织密保障网 市民政局与三家保险公司签约\n\n近日，温州市民政局与人保财险签约。")
     assert {e.label for s, e in got if e.cls == "Regulator"} == {"温州市民政局"}
