@@ -675,6 +675,16 @@ def test_local_bodies_in_the_forms_local_news_writes_them(pipeline, text, name, 
 
 
 @pytest.mark.parametrize("text, name", [
+    ("福建省防汛防旱防风总指挥部发布台风预警。", "福建省防汛防旱防风总指挥部"),
+    ("台州市防汛防台指挥部启动应急响应。", "台州市防汛防台指挥部"),
+    ("浙江省防汛抗旱指挥部办公室发出通知。", "浙江省防汛抗旱指挥部办公室"),
+    ("江门市三防办要求各单位做好防御。", "江门市三防办"),
+])
+def test_flood_and_typhoon_control_headquarters_and_their_offices(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, name", [
     ("镇江市城市管理行政执法局为环卫工人购买意外险。", "镇江市城市管理行政执法局"),
     ("常德市食品药品监管局联合保险公司推广食品安全责任险。", "常德市食品药品监管局"),
     ("贵阳市大数据发展管理局与保险公司签署合作协议。", "贵阳市大数据发展管理局"),
