@@ -111,7 +111,7 @@ class Linker:
         differs from the label, which drops 市/省."""
         if m.whole:
             return m.whole
-        if m.kind == "reference" and m.cls == "Regulator" and entity.cls == "Regulator":
+        if m.kind == "reference" and m.cls in PUBLIC_CLASSES and entity.cls == m.cls:
             return m.surface  # 省减灾委办公室: the department of the place named before, as its readers name it
         if entity.cls != "Branch" or not m.region or not m.unit:
             return None
@@ -275,7 +275,7 @@ class Linker:
     def _reference(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
         if m.cls == "Product":  # 该产品: the product or initiative just named
             return next((e for e in self._recent(m, context) if e.cls in ("Product", "Initiative")), None)
-        if m.cls == "Regulator":  # 省财政厅: the department of the province named last; 党委、政府: its committee's
+        if m.cls in PUBLIC_CLASSES:  # 省财政厅, 市保险行业协会: the body of the province named last; 党委、政府: its committee's
             surface = fold(m.surface)
             if not self.rules.implied_place.fullmatch(surface):
                 return self._placed(m, surface, "")
@@ -350,8 +350,9 @@ class Linker:
         return next((e for e in recent if e.cls in INSURER_CLASSES), None)
 
     def _implied_place(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
-        """The government body ``m`` names without its place (省扶贫办), in the last region of
-        its level named before it: a branch's region, or the region a regulator's name starts with;
+        """The government body or association ``m`` names without its place (省扶贫办, 市保险行业协会),
+        in the last region of its level named before it: a branch's region, or the region a
+        regulator's name starts with;
         a county's or district's (县残联) in the county or district of the last body named before it;
         else in the place the text around it or the article names."""
         surface = fold(m.surface)  # 縣殘聯 as written is 县残联
@@ -374,7 +375,7 @@ class Linker:
                 if region in fits or ("*" in fits and region not in others):
                     name = region + m.surface
                     known = self.registry.lookup(name)
-                    return known.entity if known else self._named("Regulator", name)
+                    return known.entity if known else self._named(m.cls, name)
         return self._named_in_full_after(m, surface, level) or self._placed(m, surface, level)
 
     def _placed(self, m: Mention, surface: str, level: str) -> Entity | None:
@@ -384,13 +385,13 @@ class Linker:
             return None
         name = m.place + surface.removeprefix(level)
         known = self.registry.lookup(name)
-        return known.entity if known else self._named("Regulator", name)
+        return known.entity if known else self._named(m.cls, name)
 
     def _named_in_full_after(self, m: Mention, surface: str, level: str) -> Entity | None:
         """The same department named in full right after ``m``, with nothing before it to place it
         (a headline's 市民政局与五家承保机构签约, then 宁波市民政局分别与…): that place's."""
         for later in self._mentions:
-            if later.start < m.end or later.cls != "Regulator" or later.kind == "reference":
+            if later.start < m.end or later.cls != m.cls or later.kind == "reference":
                 continue
             if later.start - m.end > self.rules.reference_window:
                 return None
@@ -398,7 +399,7 @@ class Linker:
             region = self.rules.region_prefix.match(name)
             if region and name.endswith(surface) and self.rules.region_suffix.sub("", name[:-len(surface) + len(level)]) == region.group():
                 known = self.registry.lookup(name)
-                return known.entity if known else self._named("Regulator", name)
+                return known.entity if known else self._named(m.cls, name)
         return None
 
     def _implied_local_place(self, m: Mention, body: str, level: str, context: list[LinkedMention]) -> Entity | None:
@@ -415,7 +416,7 @@ class Linker:
                         return None
                     name = found["place"] + body
                     known = self.registry.lookup(name)
-                    return known.entity if known else self._named("Regulator", name)
+                    return known.entity if known else self._named(m.cls, name)
         return None
 
     def _earlier_branch(self, m: Mention, owner: Entity, context: list[LinkedMention]) -> Entity | None:

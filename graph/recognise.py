@@ -20,7 +20,7 @@ from .clauses import alternation
 from .errors import IkgError
 from .ingest import credit_span
 from .learned import LearnedModel, SentenceInput
-from .namespaces import ORGANISATION_CLASSES
+from .namespaces import ORGANISATION_CLASSES, PUBLIC_CLASSES
 from .records import Mention, Sentence
 from .registry import Registry, normalise
 from .rules import Rules, SuffixName
@@ -221,8 +221,8 @@ class Recogniser:
         return out
 
     def _placed(self, sentences: list[Sentence], found: list[list[Mention]]) -> list[list[Mention]]:
-        """Each government body named without its place (县财政, 市政府) with the place of its level
-        the sentence names nearest before it (江苏随后层层转发，省经信委…), or else
+        """Each government body or association named without its place (县财政, 市政府, 市保险行业协会)
+        with the place of its level the sentence names nearest before it (江苏随后层层转发，省经信委…), or else
         the one the article names most, at least twice and more often than any other (a headline's and
         body's 青阳县): the linker's last reading, where no body or branch named nearby places it."""
         levels = sorted([*self.rules.implied_levels, *self.rules.implied_local_levels], key=len, reverse=True)
@@ -232,7 +232,7 @@ class Recogniser:
         for names in found:
             placed = []
             for m in names:
-                if m.cls == "Regulator" and self.rules.implied_place.fullmatch(m.surface):
+                if m.cls in PUBLIC_CLASSES and self.rules.implied_place.fullmatch(m.surface):
                     level = next(lv for lv in levels if m.surface.startswith(lv))
                     places = [(index, at, place) for index, at, place in named if place.endswith(level)]
                     near = [place for index, at, place in places if index == m.sentence and at < m.start]
@@ -1146,8 +1146,9 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
     for m in [*r.bare_branch.finditer(text), *local]:
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Branch",
                            "reference", region=m["region"], unit=m["unit"]))
-    for m in r.implied_place.finditer(text):  # 省财政厅: the province the text is about
-        out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Regulator", "reference"))
+    for m in r.implied_place.finditer(text):  # 省财政厅, 市保险行业协会: the province or city the text is about
+        cls = "IndustryBody" if m.group().endswith(r.implied_industry_bodies) else "Regulator"
+        out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, cls, "reference"))
     for m in r.committee_government.finditer(text):  # 宁夏回族自治区党委、政府: the committee's place's
         out.append(Mention(m["body"], s.start + m.start("body"), s.start + m.end("body"), s.index, "Regulator",
                            "reference", place=m["place"]))

@@ -126,6 +126,7 @@ class Rules:
     implied_place: re.Pattern  # 省/市 + a government body, its place left to context (省财政厅)
     implied_levels: dict[str, frozenset[str]]  # 省/市 → the regions it fits ("*": any but the others)
     implied_local_levels: frozenset[str]  # 县/区: the place is a county or district named before
+    implied_industry_bodies: tuple[str, ...]  # the level's associations (市保险行业协会): IndustryBody, not Regulator
     place_chain: re.Pattern  # places before a name (湖北省, 南宁市良庆区大塘镇): with and without, one body
     place_chain_classes: frozenset[str]  # the classes whose names that holds for
     implied_local_place: re.Pattern  # the county or district (group ``place``) in a body's name
@@ -364,6 +365,7 @@ def load_rules(path: Path | None = None) -> Rules:
     at_clause_start = (f"(?:(?<={clause_start})|^|(?<={clause_start}(?:{alternation(names.words('clause_openers'))})))")
     plural = names.words("pair_anaphors") + names.words("list_anaphors")
     placeholders = {"regions": regions, "region_suffix": region_suffix,
+                    "word_regions": alternation(names.words("word_regions")),
                     "government_bodies": alternation(names.words("government_bodies")),
                     "leading_group_remits": alternation(names.words("leading_group_remits"))}
     local_name = _expand(names.get("local_unit_name", str), placeholders)
@@ -430,9 +432,11 @@ def load_rules(path: Path | None = None) -> Rules:
             "levels", f"{starts_ahead([*implied_levels, *implied_local_levels])}(?:^|(?<={clause_start})|{boundary_behind}"
                       f"{''.join(f'|(?<={re.escape(c)})' for c in names.table('implied_place').words('after_committees', []))})"
                       f"(?:{alternation([*implied_levels, *implied_local_levels])})"
-                      f"(?:{placeholders['government_bodies']}|{alternation(names.table('implied_place').words('bodies'))})"),
+                      f"(?:{placeholders['government_bodies']}|{alternation(names.table('implied_place').words('bodies'))}"
+                      f"|{alternation(names.table('implied_place').words('industry_bodies'))})"),
         implied_levels=implied_levels,
         implied_local_levels=implied_local_levels,
+        implied_industry_bodies=tuple(names.table("implied_place").words("industry_bodies")),
         place_chain=names.regex("place_chain", _expand(names.get("place_chain", str), placeholders)),
         place_chain_classes=frozenset(names.words("place_chain_classes")),
         implied_local_place=names.table("implied_place").regex(

@@ -74,6 +74,18 @@ def test_a_department_of_the_province_is_in_the_province_named_before(pipeline):
     assert {e.cls for s, e in got if s.startswith("省")} == {"Regulator"}
 
 
+def test_the_citys_insurance_association_named_bare_is_the_city_of_the_branch_named_before(pipeline):
+    got = entities(pipeline, "太保产险绍兴中心支公司在市保险行业协会的组织下走进社区宣传。")
+    assert [(e.label, e.cls) for s, e in got if s == "市保险行业协会"] == [("绍兴市保险行业协会", "IndustryBody")]
+    got = entities(pipeline, "河北银保监局要求各公司做好理赔，省保险学会随即发布倡议。")
+    assert [(e.label, e.cls) for s, e in got if s == "省保险学会"] == [("河北省保险学会", "IndustryBody")]
+
+
+def test_the_prefectures_department_is_in_the_autonomous_prefecture_named_before(pipeline):
+    got = entities(pipeline, "凉山州财政局牵头推进，州扶贫办一同参与。人保财险凉山州分公司表示，州政府高度重视。")
+    assert [e.label for s, e in got if s.startswith("州")] == ["凉山州扶贫办", "凉山州政府"]
+
+
 def test_a_headlines_city_department_is_the_one_the_text_names_in_full_next(pipeline):
     got = entities(pipeline, "温州为老人织密保障网 市民政局与三家保险公司签约\n\n近日，温州市民政局与人保财险签约。")
     assert {e.label for s, e in got if e.cls == "Regulator"} == {"温州市民政局"}
@@ -171,6 +183,9 @@ def test_a_reference_keeps_its_region_as_written_among_the_names(pipeline):
     "中国银保监会河南监管局发布通知，河南银保监局要求各公司排查。",
     "国家金融监督管理总局温州监管分局发布通知，温州监管分局要求各公司排查。",
     "辽宁省银保监局发布通知，辽宁银保监局要求各公司排查。",  # with the province's level word
+    "中国银保监会中山监管分局发布通知，中山银保监分局要求各公司排查。",  # a city whose name is a word too
+    "中国证监会河南监管局发布通知，河南证监局要求各公司排查。",  # the securities regulator's office
+    "国家税务总局杭州市税务局发布公告，杭州市税务局要求各公司申报。",  # a tax bureau named after the national one
 ])
 def test_a_supervisors_office_is_one_entity_however_it_is_written(pipeline, text):
     assert len({e.iri for _, e in entities(pipeline, text) if e.cls == "Regulator"}) == 1

@@ -127,6 +127,26 @@ def test_a_pattern_name_holding_a_registry_name_is_read_whole(pipeline):
     assert ("国家金融监督管理总局", "Regulator") not in got
 
 
+@pytest.mark.parametrize("text, name", [
+    ("在中山银保监分局指导下，当地险企推出复工保险。", "中山银保监分局"),
+    ("日照金融监管分局提示消费者防范风险。", "日照金融监管分局"),
+    ("中国人民银行朝阳市分行开展金融知识宣传。", "中国人民银行朝阳市分行"),
+])
+def test_a_supervisors_office_in_a_city_whose_name_is_also_a_word(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("金华银保监分局义乌监管组召集辖内险企开会。", "金华银保监分局义乌监管组"),
+    ("国家金融监督管理总局慈溪监管支局开展宣传。", "国家金融监督管理总局慈溪监管支局"),
+    ("深圳证监局对该公司出具警示函。", "深圳证监局"),
+    ("国家外汇管理局江苏省分局发布通知。", "国家外汇管理局江苏省分局"),
+    ("国家税务总局杭州市税务局发布公告。", "国家税务总局杭州市税务局"),
+])
+def test_local_offices_of_national_supervisors_are_read_whole(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+
+
 def test_best_reading_covers_the_most_text_with_the_fewest_pieces():
     assert best_reading([(0, 4, "group"), (2, 11, "branch")]) == [(2, 11, "branch")]
     assert best_reading([(0, 4, "group"), (2, 11, "branch"), (0, 2, "a")]) == [(0, 2, "a"), (2, 11, "branch")]
@@ -652,6 +672,33 @@ def test_a_federation_named_after_a_group_is_a_partner_and_a_youth_league_commit
 ])
 def test_local_bodies_in_the_forms_local_news_writes_them(pipeline, text, name, cls):
     assert (name, cls) in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("福建省防汛防旱防风总指挥部发布台风预警。", "福建省防汛防旱防风总指挥部"),
+    ("台州市防汛防台指挥部启动应急响应。", "台州市防汛防台指挥部"),
+    ("浙江省防汛抗旱指挥部办公室发出通知。", "浙江省防汛抗旱指挥部办公室"),
+    ("江门市三防办要求各单位做好防御。", "江门市三防办"),
+])
+def test_flood_and_typhoon_control_headquarters_and_their_offices(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("镇江市城市管理行政执法局为环卫工人购买意外险。", "镇江市城市管理行政执法局"),
+    ("常德市食品药品监管局联合保险公司推广食品安全责任险。", "常德市食品药品监管局"),
+    ("贵阳市大数据发展管理局与保险公司签署合作协议。", "贵阳市大数据发展管理局"),
+    ("广东省金融工作办公室召集险企座谈。", "广东省金融工作办公室"),
+    ("温州市人民检察院向保险公司发出检察建议。", "温州市人民检察院"),
+    ("东莞市公安局经侦支队捣毁一个骗保团伙。", "东莞市公安局经侦支队"),
+    ("临朐县经侦大队破获一起保险诈骗案。", "临朐县经侦大队"),
+    ("青岛市气候中心为指数保险提供降雨数据。", "青岛市气候中心"),
+    ("江西省水文局发布洪水预警。", "江西省水文局"),
+    ("徐州市医疗保险基金管理中心与承保公司签约。", "徐州市医疗保险基金管理中心"),
+    ("湖南省政府新闻办举行发布会。", "湖南省政府新闻办"),
+])
+def test_departments_and_services_of_a_government_by_their_usual_names(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
 
 
 def test_a_quoted_name_before_an_insurance_or_cover_plan_is_a_product_not_a_programme(pipeline):
