@@ -356,7 +356,7 @@ class Relator:
         for quantity, count_kind in found:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
-            payer = self._purse_payer(s, before, quantity.start, purse)
+            payer = self._purse_payer(s, ms, quantity.start, quantity.end, purse)
             named = None if payer else respective.get(quantity.start) or self._doer_after(s, ms, quantity.end) or \
                 self._referred(s, before, quantity.start) or next(
                 (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and not self._source(s, ms, lm)
@@ -405,21 +405,31 @@ class Relator:
         """Whether ``entity`` is a government body that pays from the public purse (X县政府, X市财政局)."""
         return entity.cls in PUBLIC_CLASSES and bool(self.rules.quantities.purse_owner.search(entity.label))
 
-    def _purse_payer(self, s: Sentence, before: list[LinkedMention], position: int,
+    def _purse_payer(self, s: Sentence, ms: list[LinkedMention], position: int, end: int,
                      purse: Entity | None) -> Entity | None:
-        """The government body that pays the amount at ``position`` whose clause the public purse heads
-        (县财政只需再补1000元, 其中政府承担4万元): the last one named before it in the sentence, else
-        ``purse``, the article's; with a level written (县财政), one of that level (郧西县政府). None
-        when an organisation is named in the clause before the amount, or no such body is."""
+        """The government body that pays the amount at ``position`` (ending at ``end``) whose clause the
+        public purse heads (县财政只需再补1000元, 其中政府承担4万元) or that the purse is said to pay right
+        after it (另外500元由县财政补足, 保费3000万元，由财政出): the one named after that 由, else the last
+        one named before the amount in the sentence, else ``purse``, the article's; with a level written
+        (县财政), one of that level (郧西县政府). None when an organisation is named in the clause before an
+        amount the purse heads, or no such body is."""
+        figures = self.rules.quantities
         text = s.norm[:position - s.start]
         start = self._marks.clause_start(text, len(text))
-        m = self.rules.quantities.public_purse.match(text, start)
-        # the purse's own name (县财政, read as the county's finance office) names no other organisation
-        if m is None or any(lm.mention.end - s.start > start and not self._pays_from_purse(lm.entity) for lm in before):
-            return None
+        before = [lm for lm in ms if lm.mention.end <= position]
+        named = before
+        m = figures.purse_after.match(s.norm[end - s.start:])
+        if m is not None:  # the purse's own name after 由 (县财政, the county's finance office) pays
+            named = [lm for lm in ms if end <= lm.mention.start < end + m.end()] or before
+        else:
+            m = figures.public_purse.match(text, start)
+            # the purse's own name (县财政, read as the county's finance office) names no other organisation
+            if m is None or any(lm.mention.end - s.start > start and not self._pays_from_purse(lm.entity)
+                                for lm in before):
+                return None
         level = (m.group("level") or "")[:1]
-        owner = next((lm.entity for lm in reversed(before) if self._pays_from_purse(lm.entity)), purse)
-        if owner is None or level and level in self.rules.quantities.purse_levels and level not in owner.label:
+        owner = next((lm.entity for lm in reversed(named) if self._pays_from_purse(lm.entity)), purse)
+        if owner is None or level and level in figures.purse_levels and level not in owner.label:
             return None
         return owner
 

@@ -248,6 +248,15 @@ def test_the_public_purse_heading_a_clause_pays_for_the_government_named_before(
     assert owned(pipeline, "宁海县政府为全县老人投保。\n\n中央财政今年投入120万元。") == set()
 
 
+def test_the_public_purse_written_after_the_amount_pays_it(pipeline):
+    # 由县财政补足 after the amount: the county's finance office pays it, not the insurer of the sentence
+    text = "宁海县政府为全县老人投保。\n\n人保财险宁海支公司承保，每人保费60元，其中40元由县财政补足。"
+    assert ("宁海县财政", "40") in owned(pipeline, text)
+    # the purse heading the next clause, naming no body: the government the article named pays
+    text = "宁海县政府与人保财险宁海支公司签约。\n\n首年保费为2600万元，由财政出，换来全县居民的巨灾保障。"
+    assert owned(pipeline, text) == {("宁海县政府", "26000000")}
+
+
 def test_a_firm_fined_for_what_its_people_did_keeps_its_fine(pipeline):
     text = "华泰人寿因高管未经核准任职、数据不真实被罚60万元。"
     assert owned(pipeline, text) == {("华泰人寿", "600000")}
