@@ -384,7 +384,7 @@ class Relator:
     def _summed_list(self, s: Sentence, ms: list[LinkedMention], named: LinkedMention | None,
                      quantity: Quantity) -> bool:
         """Whether the amount sums what a list of firms that ``named`` ends did together (太平人寿、泰康人寿等
-        合计发行357.7亿元; 分别是A、B和C，共计237亿元), or ``named`` with its units (X总公司和分支机构合计被罚,
+        合计发行357.7亿元; 分别是A、B和C，共计237亿元; 两家合计被罚111万元), or ``named`` with its units (X总公司和分支机构合计被罚,
         X分公司连同下辖机构…合计被罚): a sum word between them and the amount's number (its qualifiers
         included) makes it theirs together, no one's own (tests/gold/README.md, settled case 3)."""
         if named is None:
@@ -394,7 +394,9 @@ class Relator:
         while (word := figures.prefixes.match(s.norm, at)) and word.end() > at:  # 共计237亿元: up to its number
             at = word.end()
         summed = figures.list_sum.search(s.norm, named.mention.end - s.start, at)
-        if summed and len(self._list_ending(s, ms, named.mention.end)) > 1:
+        # a word that refers back to several firms (两家合计被罚, 双方共计出资) is linked once to each of them
+        several = sum(lm.mention.start == named.mention.start and lm.mention.end == named.mention.end for lm in ms) > 1
+        if summed and (several or len(self._list_ending(s, ms, named.mention.end)) > 1):
             return True
         after = self._after_name(s, named)  # X（简称“Y”）总公司和分支机构合计被罚
         units = figures.with_units.match(after)

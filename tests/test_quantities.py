@@ -166,6 +166,12 @@ def test_a_sum_of_several_companies_is_no_ones_own(pipeline):
     assert owned(pipeline, text) == {("人保财险", "150000000")}
 
 
+def test_a_sum_of_the_firms_a_plural_word_refers_to_is_no_ones_own(pipeline):
+    # 两家 is linked to each of the two last named (here a firm and its regulator): either way, a sum
+    text = "新华保险湖南分公司被罚12万元。阳光人寿湖南分公司迁址未报批，湖南监管局罚了它8万元。当月，两家合计被罚20万元。"
+    assert owned(pipeline, text) == {("新华保险湖南分公司", "120000"), ("阳光人寿湖南分公司", "80000")}
+
+
 @pytest.mark.parametrize("text, value", [("向红十字会捐赠1000万，用于抗疫", "10000000"), ("募得善款12万", "120000")])
 def test_a_gift_without_yuan_is_money(text, value, rules):
     assert money(text, rules) == [(Decimal(value), ())]
