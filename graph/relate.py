@@ -141,6 +141,9 @@ class Relator:
                     # 落地，提供300万元风险保障。这是X分公司…): the one its paragraph names next
                     insurer = previous or next((lm.entity for lm in insurers if lm.mention.sentence > s.index
                                                 and paragraph_of.get(lm.mention.sentence) == s.paragraph), None)
+                    # after a roll call of insurers (人保财险、平安产险、太保产险…参加), a tally is all of theirs
+                    if len({f.iri for f in firms if f.cls in INSURER_CLASSES}) > 2:
+                        insurer = None
                 if series:  # a line of a time series, or of results (全年营收为N, a row of a table of results
                     # by period) naming no one: the firm the article is about, named most so far
                     owner = max(named_so_far.values(), key=lambda n: (n[0], n[1] == previous), default=(0, previous))[1]

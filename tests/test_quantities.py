@@ -172,6 +172,18 @@ def test_a_sum_of_the_firms_a_plural_word_refers_to_is_no_ones_own(pipeline):
     assert owned(pipeline, text) == {("新华保险湖南分公司", "120000"), ("阳光人寿湖南分公司", "80000")}
 
 
+def test_claims_after_a_roll_call_of_insurers_are_none_of_theirs(pipeline):
+    # a paragraph naming no firm after a sentence naming several insurers: the tally is the market's
+    text = ("台风过后，人保财险、平安产险、太保产险等公司参加了理赔通气会。\n\n"
+            "截至昨日，车险已赔付2100件，支付赔款830万元。")
+    assert owned(pipeline, text) == set()
+    # after a sentence naming one insurer, or two that work together, the claims are the one's it leads with
+    text = "台风过后，人保财险召开了理赔通气会。\n\n截至昨日，车险已赔付2100件，支付赔款830万元。"
+    assert owned(pipeline, text) == {("人保财险", "8300000")}
+    text = "台风过后，人保财险与中再产险联合召开了理赔通气会。\n\n截至昨日，车险已赔付2100件，支付赔款830万元。"
+    assert owned(pipeline, text) == {("人保财险", "8300000")}
+
+
 @pytest.mark.parametrize("text, value", [("向红十字会捐赠1000万，用于抗疫", "10000000"), ("募得善款12万", "120000")])
 def test_a_gift_without_yuan_is_money(text, value, rules):
     assert money(text, rules) == [(Decimal(value), ())]
