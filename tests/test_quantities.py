@@ -243,6 +243,9 @@ def test_a_fine_on_the_firms_people_in_its_own_clause_is_not_the_firms(pipeline,
 def test_a_kind_of_insurance_with_its_running_total_is_the_markets(pipeline):
     text = "人保财险签发首张专利保险保单。\n\n经过多年发展，专利保险累计提供风险保障超过800亿元。"
     assert owned(pipeline, text) == set()
+    # 合计 says it as 累计 does: the kind of insurance's tally in the city, not the insurer's
+    text = "人保财险签发首张专利保险保单。\n\n去年，全市的专利保险合计承保300笔，保额达1.5亿元。"
+    assert owned(pipeline, text) == set()
     text = "人保财险签发首张专利保险保单。\n\n据介绍，该保险累计提供风险保障超过8亿元。"
     assert owned(pipeline, text) == {("人保财险", "800000000")}
 
