@@ -184,6 +184,11 @@ def test_claims_after_a_roll_call_of_insurers_are_none_of_theirs(pipeline):
     assert owned(pipeline, text) == {("人保财险", "8300000")}
 
 
+def test_the_recipient_after_a_verb_of_giving_owns_nothing(pipeline):
+    text = "3月5日，阳光人寿把捐给武汉协和医院的一批防护服运出：共5000件，总值80万元。"
+    assert owned(pipeline, text) == {("阳光人寿", "800000")}
+
+
 @pytest.mark.parametrize("text, value", [("向红十字会捐赠1000万，用于抗疫", "10000000"), ("募得善款12万", "120000")])
 def test_a_gift_without_yuan_is_money(text, value, rules):
     assert money(text, rules) == [(Decimal(value), ())]
