@@ -66,6 +66,7 @@ class QuantityRules:
     each: re.Pattern  # A、B各捐款N: each of the list owns N
     fined_person: re.Pattern  # 个人罚款, 总经理张某被罚款: a person, in the amount's clause, fined it
     public_purse: re.Pattern  # 县财政补贴N, 其中政府承担N: the local government pays
+    purse_after: re.Pattern  # N元由县财政补足: likewise, the purse written after the amount
     purse_owner: re.Pattern  # 政府, 财政: the name of a body that pays from the public purse
     owner_cause: re.Pattern  # 因: people named after it in a clause are the cause, not the owner
     loss_tally: re.Pattern  # 报损, 估损: a sentence tallying the losses reported in a region
@@ -112,7 +113,7 @@ class QuantityRules:
                    re.compile(t["source_of"]), re.compile(t["local_currency"]), re.compile(alt(t["yuan_words"])),
                    re.compile(t["insurer_premium_after"]), re.compile(t["fined_people"]), re.compile(t["fine"]),
                    re.compile(t["refers_back"]), re.compile(t["each"]), re.compile(t["fined_person"]),
-                   re.compile(t["public_purse"]), re.compile(t["purse_owner"]), re.compile(t["owner_cause"]),
+                   re.compile(t["public_purse"]), re.compile(t["purse_after"]), re.compile(t["purse_owner"]), re.compile(t["owner_cause"]),
                    re.compile(t["loss_tally"]), re.compile(t["unit_price"]), "".join(t["purse_levels"]),
                    re.compile(t["fronted"]), re.compile(t["pays_it"]), re.compile(t["lead_owner"]), re.compile(t["results_line"]),
                    re.compile(t["pronoun"]),

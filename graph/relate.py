@@ -141,6 +141,9 @@ class Relator:
                     # 落地，提供300万元风险保障。这是X分公司…): the one its paragraph names next
                     insurer = previous or next((lm.entity for lm in insurers if lm.mention.sentence > s.index
                                                 and paragraph_of.get(lm.mention.sentence) == s.paragraph), None)
+                    # after a roll call of insurers (人保财险、平安产险、太保产险…参加), a tally is all of theirs
+                    if len({f.iri for f in firms if f.cls in INSURER_CLASSES}) > 2:
+                        insurer = None
                 if series:  # a line of a time series, or of results (全年营收为N, a row of a table of results
                     # by period) naming no one: the firm the article is about, named most so far
                     owner = max(named_so_far.values(), key=lambda n: (n[0], n[1] == previous), default=(0, previous))[1]
@@ -356,7 +359,7 @@ class Relator:
         for quantity, count_kind in found:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
-            payer = self._purse_payer(s, before, quantity.start, purse)
+            payer = self._purse_payer(s, ms, quantity.start, quantity.end, purse)
             named = None if payer else respective.get(quantity.start) or self._doer_after(s, ms, quantity.end) or \
                 self._referred(s, before, quantity.start) or next(
                 (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and not self._source(s, ms, lm)
@@ -384,7 +387,7 @@ class Relator:
     def _summed_list(self, s: Sentence, ms: list[LinkedMention], named: LinkedMention | None,
                      quantity: Quantity) -> bool:
         """Whether the amount sums what a list of firms that ``named`` ends did together (太平人寿、泰康人寿等
-        合计发行357.7亿元; 分别是A、B和C，共计237亿元), or ``named`` with its units (X总公司和分支机构合计被罚,
+        合计发行357.7亿元; 分别是A、B和C，共计237亿元; 两家合计被罚111万元), or ``named`` with its units (X总公司和分支机构合计被罚,
         X分公司连同下辖机构…合计被罚): a sum word between them and the amount's number (its qualifiers
         included) makes it theirs together, no one's own (tests/gold/README.md, settled case 3)."""
         if named is None:
@@ -394,7 +397,9 @@ class Relator:
         while (word := figures.prefixes.match(s.norm, at)) and word.end() > at:  # 共计237亿元: up to its number
             at = word.end()
         summed = figures.list_sum.search(s.norm, named.mention.end - s.start, at)
-        if summed and len(self._list_ending(s, ms, named.mention.end)) > 1:
+        # a word that refers back to several firms (两家合计被罚, 双方共计出资) is linked once to each of them
+        several = sum(lm.mention.start == named.mention.start and lm.mention.end == named.mention.end for lm in ms) > 1
+        if summed and (several or len(self._list_ending(s, ms, named.mention.end)) > 1):
             return True
         after = self._after_name(s, named)  # X（简称“Y”）总公司和分支机构合计被罚
         units = figures.with_units.match(after)
@@ -405,21 +410,31 @@ class Relator:
         """Whether ``entity`` is a government body that pays from the public purse (X县政府, X市财政局)."""
         return entity.cls in PUBLIC_CLASSES and bool(self.rules.quantities.purse_owner.search(entity.label))
 
-    def _purse_payer(self, s: Sentence, before: list[LinkedMention], position: int,
+    def _purse_payer(self, s: Sentence, ms: list[LinkedMention], position: int, end: int,
                      purse: Entity | None) -> Entity | None:
-        """The government body that pays the amount at ``position`` whose clause the public purse heads
-        (县财政只需再补1000元, 其中政府承担4万元): the last one named before it in the sentence, else
-        ``purse``, the article's; with a level written (县财政), one of that level (郧西县政府). None
-        when an organisation is named in the clause before the amount, or no such body is."""
+        """The government body that pays the amount at ``position`` (ending at ``end``) whose clause the
+        public purse heads (县财政只需再补1000元, 其中政府承担4万元) or that the purse is said to pay right
+        after it (另外500元由县财政补足, 保费3000万元，由财政出): the one named after that 由, else the last
+        one named before the amount in the sentence, else ``purse``, the article's; with a level written
+        (县财政), one of that level (郧西县政府). None when an organisation is named in the clause before an
+        amount the purse heads, or no such body is."""
+        figures = self.rules.quantities
         text = s.norm[:position - s.start]
         start = self._marks.clause_start(text, len(text))
-        m = self.rules.quantities.public_purse.match(text, start)
-        # the purse's own name (县财政, read as the county's finance office) names no other organisation
-        if m is None or any(lm.mention.end - s.start > start and not self._pays_from_purse(lm.entity) for lm in before):
-            return None
+        before = [lm for lm in ms if lm.mention.end <= position]
+        named = before
+        m = figures.purse_after.match(s.norm[end - s.start:])
+        if m is not None:  # the purse's own name after 由 (县财政, the county's finance office) pays
+            named = [lm for lm in ms if end <= lm.mention.start < end + m.end()] or before
+        else:
+            m = figures.public_purse.match(text, start)
+            # the purse's own name (县财政, read as the county's finance office) names no other organisation
+            if m is None or any(lm.mention.end - s.start > start and not self._pays_from_purse(lm.entity)
+                                for lm in before):
+                return None
         level = (m.group("level") or "")[:1]
-        owner = next((lm.entity for lm in reversed(before) if self._pays_from_purse(lm.entity)), purse)
-        if owner is None or level and level in self.rules.quantities.purse_levels and level not in owner.label:
+        owner = next((lm.entity for lm in reversed(named) if self._pays_from_purse(lm.entity)), purse)
+        if owner is None or level and level in figures.purse_levels and level not in owner.label:
             return None
         return owner
 

@@ -166,6 +166,29 @@ def test_a_sum_of_several_companies_is_no_ones_own(pipeline):
     assert owned(pipeline, text) == {("人保财险", "150000000")}
 
 
+def test_a_sum_of_the_firms_a_plural_word_refers_to_is_no_ones_own(pipeline):
+    # 两家 is linked to each of the two last named (here a firm and its regulator): either way, a sum
+    text = "新华保险湖南分公司被罚12万元。阳光人寿湖南分公司迁址未报批，湖南监管局罚了它8万元。当月，两家合计被罚20万元。"
+    assert owned(pipeline, text) == {("新华保险湖南分公司", "120000"), ("阳光人寿湖南分公司", "80000")}
+
+
+def test_claims_after_a_roll_call_of_insurers_are_none_of_theirs(pipeline):
+    # a paragraph naming no firm after a sentence naming several insurers: the tally is the market's
+    text = ("台风过后，人保财险、平安产险、太保产险等公司参加了理赔通气会。\n\n"
+            "截至昨日，车险已赔付2100件，支付赔款830万元。")
+    assert owned(pipeline, text) == set()
+    # after a sentence naming one insurer, or two that work together, the claims are the one's it leads with
+    text = "台风过后，人保财险召开了理赔通气会。\n\n截至昨日，车险已赔付2100件，支付赔款830万元。"
+    assert owned(pipeline, text) == {("人保财险", "8300000")}
+    text = "台风过后，人保财险与中再产险联合召开了理赔通气会。\n\n截至昨日，车险已赔付2100件，支付赔款830万元。"
+    assert owned(pipeline, text) == {("人保财险", "8300000")}
+
+
+def test_the_recipient_after_a_verb_of_giving_owns_nothing(pipeline):
+    text = "3月5日，阳光人寿把捐给武汉协和医院的一批防护服运出：共5000件，总值80万元。"
+    assert owned(pipeline, text) == {("阳光人寿", "800000")}
+
+
 @pytest.mark.parametrize("text, value", [("向红十字会捐赠1000万，用于抗疫", "10000000"), ("募得善款12万", "120000")])
 def test_a_gift_without_yuan_is_money(text, value, rules):
     assert money(text, rules) == [(Decimal(value), ())]
@@ -225,6 +248,9 @@ def test_a_fine_on_the_firms_people_in_its_own_clause_is_not_the_firms(pipeline,
 def test_a_kind_of_insurance_with_its_running_total_is_the_markets(pipeline):
     text = "人保财险签发首张专利保险保单。\n\n经过多年发展，专利保险累计提供风险保障超过800亿元。"
     assert owned(pipeline, text) == set()
+    # 合计 says it as 累计 does: the kind of insurance's tally in the city, not the insurer's
+    text = "人保财险签发首张专利保险保单。\n\n去年，全市的专利保险合计承保300笔，保额达1.5亿元。"
+    assert owned(pipeline, text) == set()
     text = "人保财险签发首张专利保险保单。\n\n据介绍，该保险累计提供风险保障超过8亿元。"
     assert owned(pipeline, text) == {("人保财险", "800000000")}
 
@@ -246,6 +272,15 @@ def test_the_public_purse_heading_a_clause_pays_for_the_government_named_before(
     # a level the body named has not, or the central state, pays for none of them
     assert owned(pipeline, "宁海县政府为全县老人投保。\n\n省财政今年投入120万元。") == set()
     assert owned(pipeline, "宁海县政府为全县老人投保。\n\n中央财政今年投入120万元。") == set()
+
+
+def test_the_public_purse_written_after_the_amount_pays_it(pipeline):
+    # 由县财政补足 after the amount: the county's finance office pays it, not the insurer of the sentence
+    text = "宁海县政府为全县老人投保。\n\n人保财险宁海支公司承保，每人保费60元，其中40元由县财政补足。"
+    assert ("宁海县财政", "40") in owned(pipeline, text)
+    # the purse heading the next clause, naming no body: the government the article named pays
+    text = "宁海县政府与人保财险宁海支公司签约。\n\n首年保费为2600万元，由财政出，换来全县居民的巨灾保障。"
+    assert owned(pipeline, text) == {("宁海县政府", "26000000")}
 
 
 def test_a_firm_fined_for_what_its_people_did_keeps_its_fine(pipeline):
