@@ -20,6 +20,8 @@ from .rules import Rules
 _QUALIFIED_CLASSES = {"BeneficiaryGroup", "Product"}
 # Firms a bare 公司 may refer back to.
 _SUBJECT_CLASSES = set(INSURER_CLASSES) | {"Partner"}
+# What 它 may refer back to: a firm, or what a firm offers.
+_LEAD_CLASSES = _SUBJECT_CLASSES | {"Product", "Initiative"}
 
 
 class Linker:
@@ -280,6 +282,8 @@ class Linker:
             if not self.rules.implied_place.fullmatch(surface):
                 return self._placed(m, surface, "")
             return self._implied_place(m, context)
+        if fold(m.surface) in self.rules.subject_anaphors:
+            return self._lead(m, context)
         recent = [e for e in self._recent(m, context) if e.cls in INSURER_CLASSES]
         if m.line:  # 旗下财险公司: the group's subsidiary in that line of business
             for entity in recent:
@@ -333,6 +337,19 @@ class Linker:
             if len(named) == 2 and fold(m.surface) in self.rules.pair_anaphors:
                 break
         return [lm.entity for lm in reversed(named)] if len(named) >= 2 else []
+
+    def _lead(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
+        """What 它 refers to: the first thing named in its sentence before it, else in the sentence
+        before: the subject the sentence goes on about (人保财险宁夏分公司是人保集团旗下机构，它…), not
+        the name nearest it. None when that is no firm, product or programme (a body, a group of
+        people: 它 is something else), or when the sentence before names nothing (…还是头一回。它…:
+        what that sentence is about goes unnamed)."""
+        lead: LinkedMention | None = None
+        for lm in reversed(context):
+            if lm.mention.sentence < m.sentence - 1 or (lead is not None and lm.mention.sentence != lead.mention.sentence):
+                break
+            lead = lm
+        return lead.entity if lead is not None and lead.entity.cls in _LEAD_CLASSES else None
 
     def _same_party(self, a: Entity, b: Entity) -> bool:
         """Whether one is the other's group, insurer or branch (two insurers of one group are two)."""

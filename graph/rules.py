@@ -157,6 +157,7 @@ class Rules:
     region_suffix: re.Pattern
     line_reference_prefixes: tuple[str, ...]
     anaphor: re.Pattern
+    subject_anaphors: frozenset[str]  # those that refer back to what their sentence is about (它)
     plural_anaphor: re.Pattern  # 双方, 两家, 它们 … at a clause start
     pair_anaphors: frozenset[str]  # those that refer back to the two organisations named last
     list_anaphors: frozenset[str]  # those that refer back to the list of organisations named last
@@ -482,7 +483,8 @@ def load_rules(path: Path | None = None) -> Rules:
         name_start_pos=frozenset(boundaries.words("name_start_pos")),
         region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names.words("line_reference_prefixes")),
-        anaphor=names.regex("anaphors", f"{at_clause_start}(?:{alternation(names.words('anaphors'))})"),
+        anaphor=names.regex("anaphors", f"{at_clause_start}(?:{alternation(names.words('anaphors') + names.words('subject_anaphors'))})"),
+        subject_anaphors=frozenset(names.words("subject_anaphors")),
         plural_anaphor=names.regex("pair_anaphors", f"{at_clause_start}(?:{alternation(plural)})"),
         pair_anaphors=frozenset(names.words("pair_anaphors")),
         list_anaphors=frozenset(names.words("list_anaphors")),

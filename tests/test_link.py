@@ -580,3 +580,21 @@ def test_an_insurers_unit_written_after_de_is_its_branch_under_the_name_as_writt
     branch = got["太保产险的湖州市中心支公司"]
     assert branch.entity.cls == "Branch" and branch.entity.label == "太保产险湖州中心支公司"
     assert branch.written == "太保产险湖州市中心支公司"
+def test_it_refers_to_what_its_sentence_is_about_not_the_nearest_name(pipeline):
+    text = "泰康人寿湖北分公司是泰康保险集团的分支机构，它今年为环卫工人推出了“暖冬保”。"
+    got = [(lm.mention.surface, lm.entity.label) for lm in linked(pipeline, text)]
+    assert ("它", "泰康人寿湖北分公司") in got
+
+
+def test_it_may_refer_to_the_programme_the_sentence_before_names_first(pipeline):
+    text = "“春苗计划”由众安保险发起。它为山区儿童送去图书。"
+    got = [(lm.mention.surface, lm.entity.label) for lm in linked(pipeline, text)]
+    assert ("它", "春苗计划") in got
+
+
+def test_it_after_a_sentence_naming_nothing_is_dropped(pipeline):
+    text = "太保产险在本市开展试点。这种做法在本市还是头一回。它也被写进了年度工作要点。"
+    assert all(lm.mention.surface != "它" for lm in linked(pipeline, text))
+    # nor is 它们 read as 它
+    text = "平安产险和人保财险中标。它们将共同承保。"
+    assert {lm.entity.label for lm in linked(pipeline, text) if lm.mention.surface == "它们"} == {"平安产险", "人保财险"}

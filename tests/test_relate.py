@@ -1567,3 +1567,9 @@ def test_the_firm_named_in_a_role_after_the_guiding_body_is_guided(pipeline, tex
 def test_a_plural_word_makes_each_organisation_it_refers_to_the_subject(pipeline, text, fact):
     assert fact in triples(pipeline, text)
 
+
+
+def test_it_heading_a_clause_makes_the_sentences_subject_the_doer(pipeline):
+    got = triples(pipeline, "泰康人寿湖北分公司是泰康保险集团的分支机构，它今年为环卫工人推出了“暖冬保”。")
+    assert ("泰康人寿湖北分公司", "provides", "暖冬保") in got
+    assert ("泰康保险集团", "provides", "暖冬保") not in got
