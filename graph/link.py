@@ -356,14 +356,18 @@ class Linker:
         return b.iri in (a.parent, self._group(a)) or a.iri in (b.parent, self._group(b))
 
     def _subject(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
-        """What 公司 or 该公司 refers to: the insurer named just before it, unless the article is
-        about a firm of another kind (a technology company, a broker) named more often than any
-        other, and named within reach: then 公司 is that firm, though an insurer that founded or
-        owns it is named in between."""
+        """What 公司 or 该公司 refers to: the insurer its sentence (before it), else the sentence before,
+        is about, named first there (X只有两位股东，A占股80%，B占股20%。公司…: X, not B); else the
+        insurer named just before it. Unless the article is about a firm of another kind (a
+        technology company, a broker) named more often than any other, and named within reach: then
+        公司 is that firm, though an insurer that founded or owns it is named in between."""
         recent = list(self._recent(m, context))
         subject = self._article_subject
         if subject is not None and subject.cls not in INSURER_CLASSES and subject in recent:
             return subject
+        lead = self._lead(m, context)
+        if lead is not None and lead.cls in INSURER_CLASSES:
+            return lead
         return next((e for e in recent if e.cls in INSURER_CLASSES), None)
 
     def _implied_place(self, m: Mention, context: list[LinkedMention]) -> Entity | None:

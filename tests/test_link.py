@@ -598,3 +598,9 @@ def test_it_after_a_sentence_naming_nothing_is_dropped(pipeline):
     # nor is 它们 read as 它
     text = "平安产险和人保财险中标。它们将共同承保。"
     assert {lm.entity.label for lm in linked(pipeline, text) if lm.mention.surface == "它们"} == {"平安产险", "人保财险"}
+
+
+def test_company_refers_to_what_the_sentence_before_is_about_not_its_last_insurer(pipeline):
+    text = "长城人寿有三家股东，泰康人寿占股60%，人保财险占股40%。5月，公司完成了增资。"
+    got = [(lm.mention.surface, lm.entity.label) for lm in linked(pipeline, text)]
+    assert ("公司", "长城人寿") in got
