@@ -601,7 +601,7 @@ class Recogniser:
             if cls == "InsuranceGroup" and any(pa <= a and b < pb and self._insurer_ending(s.text[b:pb])
                                                for pa, pb in subsidiaries):
                 continue
-            region = self._region_before(s.text, a, iri) if units else None
+            region = self._region_before(s.text, a, b, iri) if units else None
             if region and region.start() in boundaries and b in boundaries:
                 candidates.append((region.start(), b, (iri, b, region)))
             if b - a > _SHORT_ALIAS or (a in boundaries and b in boundaries):
@@ -642,12 +642,15 @@ class Recogniser:
         lower = r.branch.match(text, m.end()) if m and cls != "Partner" else None
         return lower or m
 
-    def _region_before(self, text: str, start: int, iri: str) -> re.Match | None:
-        """A region right before an insurer's name, which names its local branch: 厦门人保财险,
-        浙江国寿 are the insurer's 厦门分公司 and 浙江分公司. A group's name so qualified is a
-        branch only when the registry says which of its insurers owns its branches (国寿)."""
+    def _region_before(self, text: str, start: int, end: int, iri: str) -> re.Match | None:
+        """A region right before an insurer's name ``text[start:end]``, which names its local branch:
+        厦门人保财险, 浙江国寿 are the insurer's 厦门分公司 and 浙江分公司. A group's name so qualified is a
+        branch only when the registry says which of its insurers owns its branches (国寿). Not before
+        a full legal name (黑龙江|阳光农业相互保险公司): the place there is part of the firm's name."""
         entry = self.registry.entries[iri]
         if entry.entity.cls != "Insurer" and not (entry.entity.cls == "InsuranceGroup" and entry.branch_insurer):
+            return None
+        if text[start:end].endswith(self.rules.legal_name_endings):
             return None
         return self.rules.region_before.search(text, max(0, start - self.rules.region_before_reach), start)
 

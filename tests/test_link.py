@@ -229,6 +229,13 @@ def test_a_region_before_an_insurers_name_is_its_local_branch(pipeline):
     assert not any(e.cls in ("Insurer", "InsuranceGroup") for _, e in got)
 
 
+def test_a_place_before_an_insurers_full_legal_name_is_part_of_it(pipeline):
+    got = entities(pipeline, "安徽国元农业保险股份有限公司和黑龙江阳光农业相互保险公司都办理种植险，厦门人保财险也办。")
+    assert [(s, e.cls, e.label) for s, e in got] == [
+        ("国元农业保险股份有限公司", "Insurer", "国元农险"), ("阳光农业相互保险公司", "Insurer", "阳光农险"),
+        ("厦门人保财险", "Branch", "人保财险厦门分公司")]
+
+
 def test_an_articles_own_short_name_wins_over_the_registrys_reading(pipeline):
     got = entities(pipeline, "中国人寿保险股份有限公司（简称“中国人寿”）广西分公司承办惠民保。中国人寿积极参与。")
     [(_, insurer)] = [x for x in got if x[0] == "中国人寿"]
