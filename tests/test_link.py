@@ -534,6 +534,15 @@ def test_a_short_name_in_hong_kong_or_taiwan_news_is_the_local_firm(pipeline):
     assert mainland["安盛"].label == "安盛集团" and mainland["中国人寿"].label == "中国人寿"
 
 
+def test_cathays_short_pc_name_is_the_taiwan_firm_only_in_taiwan_news(pipeline):
+    """国泰产险 in Taiwan news is 国泰世纪产物 of 国泰金控; in mainland news the mainland 国泰财险."""
+    taiwan = dict(entities(pipeline, "富邦人壽和新光人壽先行墊付醫療費用，國泰產險也簡化了理賠手續。"))
+    assert taiwan["國泰產險"].label == "国泰世纪产物"
+    assert label(pipeline, taiwan["國泰產險"].parent) == "国泰金控"
+    mainland = dict(entities(pipeline, "国泰产险推出了一款宠物医疗险。"))
+    assert mainland["国泰产险"].label == "国泰财险"
+
+
 def test_a_unit_named_with_the_unit_above_it_is_the_lower_branch(pipeline):
     # 湖北分公司宜昌中心支公司: the city's branch, written with the province's before it; one branch,
     # which its short name (宜昌中支) names again

@@ -511,7 +511,7 @@ HK_MACAO_TAIWAN_NAMES = {
 
 # Names of mainland entities, or words too generic, that the Hong Kong / Taiwan entries must not take.
 HK_MACAO_TAIWAN_NOT_ALIASES = ["国泰", "富邦", "南山", "新光", "全球", "中信", "台湾", "香港", "保监局",
-                               "金管局", "中信金控", "国泰产险", "劳动部", "卫生署", "亚洲保险", "蓝十字"]
+                               "金管局", "中信金控", "劳动部", "卫生署", "亚洲保险", "蓝十字"]
 
 
 @pytest.mark.parametrize("name,slug", sorted(HK_MACAO_TAIWAN_NAMES.items()))
@@ -531,6 +531,7 @@ def test_mainland_names_keep_their_entities(alias_index):
     assert resolve(alias_index, "证监会") == IKR["csrc"]
     assert resolve(alias_index, "友邦保险") == IKR["aia-life"]
     assert resolve(alias_index, "中再") == IKR["china-re"]
+    assert resolve(alias_index, "国泰产险") == IKR["cathay-pc"]  # 国泰世纪产物's in Taiwan news only
 
 
 def test_hk_macao_taiwan_structure(graph: Graph, alias_index):
