@@ -543,6 +543,15 @@ def test_cathays_short_pc_name_is_the_taiwan_firm_only_in_taiwan_news(pipeline):
     assert mainland["国泰产险"].label == "国泰财险"
 
 
+def test_prudentials_short_name_is_its_hong_kong_insurer_in_hong_kong_news(pipeline):
+    """保诚 is Prudential plc, and in Hong Kong news its Hong Kong insurer; 保诚人寿 a subsidiary of it."""
+    hong_kong = dict(entities(pipeline, "宏利香港和友邦香港调整了理赔安排，保誠則維持原有做法。"))
+    assert hong_kong["保誠"].label == "保诚香港" and label(pipeline, hong_kong["保誠"].parent) == "英国保诚"
+    elsewhere = dict(entities(pipeline, "保诚宣布出售美国业务，保诚人寿随后推出新品。为确保诚信经营，人保财险开展培训。"))
+    assert elsewhere["保诚"].label == "英国保诚" and label(pipeline, elsewhere["保诚人寿"].parent) == "英国保诚"
+    assert set(elsewhere) == {"保诚", "保诚人寿", "人保财险"}
+
+
 def test_a_unit_named_with_the_unit_above_it_is_the_lower_branch(pipeline):
     # 湖北分公司宜昌中心支公司: the city's branch, written with the province's before it; one branch,
     # which its short name (宜昌中支) names again
