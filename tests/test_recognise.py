@@ -1430,6 +1430,9 @@ def test_a_common_word_names_a_firm_only_as_an_item_of_a_list_of_firms(pipeline)
     assert ("新华", "Insurer") in found(pipeline, "他的团队大多来自新华、泰康等老牌险企。")
     assert ("平安", "InsuranceGroup") not in found(pipeline, "人保资本、平安资本都参与了这轮投资。")
     assert ("平安", "InsuranceGroup") not in found(pipeline, "祝愿大家出行平安，阖家幸福。")
+    # 中宏 (Manulife-Sinochem) among foreign life insurers, not the 中宏 of 其中宏观
+    assert ("中宏", "Insurer") in found(pipeline, "外资寿险里，友邦、中宏的代理人收入居前。")
+    assert not found(pipeline, "在这些因素中宏观经济影响最大。")
 
 
 def test_a_bare_branch_after_a_preposition_or_dash_is_the_insurers_branch(pipeline):
