@@ -423,6 +423,14 @@ def test_seed_structure(graph: Graph, alias_index):
     assert (resolve(alias_index, "新华保险"), RDF.type, IK.Insurer) in graph
 
 
+def test_a_conglomerate_controlling_an_insurer_is_its_group(graph: Graph, alias_index):
+    """宝能 controls 前海人寿: a holding group that owns an insurer is an InsuranceGroup, its parent."""
+    baoneng = resolve(alias_index, "宝能控股")
+    assert baoneng == resolve(alias_index, "宝能集团")
+    assert (baoneng, RDF.type, IK.InsuranceGroup) in graph
+    assert (resolve(alias_index, "前海人寿"), ORG.subOrganizationOf, baoneng) in graph
+
+
 # --- news names ---------------------------------------------------------------
 
 
