@@ -194,6 +194,11 @@ def test_a_gift_without_yuan_is_money(text, value, rules):
     assert money(text, rules) == [(Decimal(value), ())]
 
 
+def test_a_count_after_a_money_word_is_no_money(rules):
+    text = "某惠民保今年赔付人次累计3.2万，理赔件数达1.5万，赔付金额累计超2亿。"
+    assert money(text, rules) == [(Decimal("200000000"), ("累计", "超"))]
+
+
 def test_an_amount_in_brackets_after_a_firm_is_its_own(pipeline):
     text = "捐款最多的三家是新华保险（800万元）、阳光人寿（500万元）和泰康人寿（300万元）。"
     assert owned(pipeline, text) == {("新华保险", "8000000"), ("阳光人寿", "5000000"), ("泰康人寿", "3000000")}
