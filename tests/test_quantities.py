@@ -184,6 +184,11 @@ def test_claims_after_a_roll_call_of_insurers_are_none_of_theirs(pipeline):
     assert owned(pipeline, text) == {("人保财险", "8300000")}
 
 
+def test_the_fines_of_a_count_of_units_are_none_of_theirs(pipeline):
+    assert owned(pipeline, "今年以来，太保产险已有5家分支机构因虚列费用被行政处罚，罚没金额加起来超过200万元。") == set()
+    assert owned(pipeline, "太保产险杭州三家机构因数据不真实被罚48万元。") == set()
+
+
 def test_the_recipient_after_a_verb_of_giving_owns_nothing(pipeline):
     text = "3月5日，阳光人寿把捐给武汉协和医院的一批防护服运出：共5000件，总值80万元。"
     assert owned(pipeline, text) == {("阳光人寿", "800000")}
