@@ -467,14 +467,16 @@ class Relator:
     def _referred(self, s: Sentence, before: list[LinkedMention], position: int) -> LinkedMention | None:
         """The firm that a word referring back to it (该公司, 该分公司, 对公司) stands for, in the clause
         of the amount at ``position`` with no name between them (对中国人寿某分公司罚款70万元；另一份罚单
-        对该分公司罚款17万元): the last firm named before that word in the sentence, whatever its role."""
+        对该分公司罚款17万元): the last firm named before that word in the sentence, whatever its role;
+        an insurer before a firm of another kind, as the linker reads 公司 (X财险的控股方是车企Y，该公司亏损N元: X)."""
         figures = self.rules.quantities
         text = s.norm[:position - s.start]
         start = self._marks.clause_start(text, len(text))
         word = next(reversed(list(figures.refers_back.finditer(text, start))), None)  # the nearest one
         if word is None or any(lm.mention.end - s.start > word.start() for lm in before):
             return None
-        return next((lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES), None)
+        firms = [lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES]
+        return next((lm for lm in firms if lm.entity.cls in INSURER_CLASSES), firms[0] if firms else None)
 
     def _referred_far(self, s: Sentence, before: list[LinkedMention], position: int,
                       last_firm: Entity | None, last_thing: Entity | None) -> Entity | None:

@@ -143,6 +143,11 @@ def test_a_word_referring_back_to_a_firm_gives_it_the_amount(pipeline):
     assert ("太平人寿江苏分公司", "400000") in owned(pipeline, text)
 
 
+def test_a_word_referring_back_means_the_insurer_before_its_owner(pipeline):
+    text = "众安保险的第一大股东是蚂蚁集团，去年该公司净利润为6亿元。"
+    assert owned(pipeline, text) == {("众安保险", "600000000")}
+
+
 def test_a_table_row_of_a_policys_premium_is_the_articles_insurers(pipeline):
     text = "人保财险承保全市水稻完全成本保险。\n\n| 指标 | 金额 |\n| 水稻完全成本保险保费 | 612.5万元 |"
     assert owned(pipeline, text) == {("人保财险", "6125000")}
