@@ -535,10 +535,15 @@ class Relator:
 
     def _doer_after(self, s: Sentence, ms: list[LinkedMention], end: int) -> LinkedMention | None:
         """The organisation named after the amount ending at ``end`` as the doer of its clause
-        (15亿元资本全部由其唯一股东X认缴): the first one after it, when a 由 leads to it."""
+        (15亿元资本全部由其唯一股东X认缴): the first one after it, when a 由 leads to it; or the firm a
+        fine in the amount's clause describes (以四项违规被罚67万元的X分公司)."""
         after = next((lm for lm in ms if lm.mention.start >= end and lm.entity.cls in _SUBJECT_CLASSES), None)
         figures = self.rules.quantities
-        if after and figures.doer_after.match(s.norm[end - s.start:after.mention.start - s.start]):
+        between = s.norm[end - s.start:after.mention.start - s.start] if after else ""
+        if after and figures.doer_after.match(between):
+            return after
+        if after and figures.possessive.match(between) and figures.fine.search(
+                s.norm, self._marks.clause_start(s.norm, end - s.start), end - s.start):
             return after
         # 235万元保险赔款，由X付给了农户: an amount heading the sentence, handed on by X in the next clause
         if after and not any(lm.mention.start < end for lm in ms) and figures.fronted.match(

@@ -148,6 +148,11 @@ def test_a_word_referring_back_means_the_insurer_before_its_owner(pipeline):
     assert owned(pipeline, text) == {("众安保险", "600000000")}
 
 
+def test_a_fine_written_before_the_firm_it_describes_is_that_firms(pipeline):
+    text = "上月罚单金额最高的，是因虚列费用被罚52万元的太保产险银川中心支公司。"
+    assert owned(pipeline, text) == {("太保产险银川中心支公司", "520000")}
+
+
 def test_a_table_row_of_a_policys_premium_is_the_articles_insurers(pipeline):
     text = "人保财险承保全市水稻完全成本保险。\n\n| 指标 | 金额 |\n| 水稻完全成本保险保费 | 612.5万元 |"
     assert owned(pipeline, text) == {("人保财险", "6125000")}
