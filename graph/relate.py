@@ -365,7 +365,8 @@ class Relator:
                 (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and not self._source(s, ms, lm)
                  and not self._named_for_another(s, lm) and (self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None) or \
                 self._public_agent(s, before, quantity.start)
-            agent = payer or (named.entity if named else self._topic_agent(s, topic, quantity.start))
+            agent = payer or (named.entity if named else None if self._fines_it_gave(s, before, quantity.start)
+                              else self._topic_agent(s, topic, quantity.start))
             kind = count_kind or amount_kind(unnamed, quantity.start - s.start, figures)
             if kind in figures.insurers_only and agent is not None and agent.cls == "Partner":
                 nearer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
@@ -525,6 +526,16 @@ class Relator:
         a, b = lm.mention.start - s.start, lm.mention.end - s.start
         return bool(self.rules.quantities.reported_by.search(
             s.norm[self._marks.clause_start(s.norm, a):self._marks.clause_end(s.norm, b)]))
+
+    def _fines_it_gave(self, s: Sentence, before: list[LinkedMention], position: int) -> bool:
+        """Whether a government body named before the amount at ``position``, no firm being named
+        before it, fines in its clause (监管总局机关上半年开出6张罚单，金额有3253万元): the amount is the
+        fines it gave, not the paragraph's firm's."""
+        if any(lm.entity.cls in _SUBJECT_CLASSES for lm in before):
+            return False
+        figures = self.rules.quantities
+        return any(lm.entity.cls in PUBLIC_CLASSES and figures.fine.search(s.norm, lm.mention.end - s.start, position - s.start)
+                   and figures.acts_on_others.search(s.norm, lm.mention.end - s.start, position - s.start) for lm in before)
 
     def _topic_agent(self, s: Sentence, topic: Entity | None, position: int) -> Entity | None:
         """The paragraph's organisation as the owner of an amount at ``position`` in a sentence that

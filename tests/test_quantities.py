@@ -153,6 +153,11 @@ def test_a_fine_written_before_the_firm_it_describes_is_that_firms(pipeline):
     assert owned(pipeline, text) == {("太保产险银川中心支公司", "520000")}
 
 
+def test_the_fines_a_regulator_gave_are_not_the_paragraphs_firms(pipeline):
+    text = "今年上半年，太保产险收到罚单4张。浙江银保监局上半年共开出12张罚单，罚款金额合计860万元。"
+    assert owned(pipeline, text) == set()
+
+
 def test_a_table_row_of_a_policys_premium_is_the_articles_insurers(pipeline):
     text = "人保财险承保全市水稻完全成本保险。\n\n| 指标 | 金额 |\n| 水稻完全成本保险保费 | 612.5万元 |"
     assert owned(pipeline, text) == {("人保财险", "6125000")}
