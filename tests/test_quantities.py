@@ -158,6 +158,11 @@ def test_the_fines_a_regulator_gave_are_not_the_paragraphs_firms(pipeline):
     assert owned(pipeline, text) == set()
 
 
+def test_a_leads_figures_are_the_firm_right_after_its_dash(pipeline):
+    text = "上半年净利润12.3亿元，比上年同期的10.1亿元多了两成——众安保险日前公布的中期业绩如此。"
+    assert owned(pipeline, text) == {("众安保险", "1230000000"), ("众安保险", "1010000000")}
+
+
 def test_a_table_row_of_a_policys_premium_is_the_articles_insurers(pipeline):
     text = "人保财险承保全市水稻完全成本保险。\n\n| 指标 | 金额 |\n| 水稻完全成本保险保费 | 612.5万元 |"
     assert owned(pipeline, text) == {("人保财险", "6125000")}
