@@ -365,7 +365,8 @@ class Relator:
                 (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and not self._source(s, ms, lm)
                  and not self._named_for_another(s, lm) and (self._can_be_subject(s, lm, figure=True) or self._owns(s, lm, quantity.start))), None) or \
                 self._public_agent(s, before, quantity.start)
-            agent = payer or (named.entity if named else self._topic_agent(s, topic, quantity.start))
+            agent = payer or (named.entity if named else None if self._fines_it_gave(s, before, quantity.start)
+                              else self._topic_agent(s, topic, quantity.start))
             kind = count_kind or amount_kind(unnamed, quantity.start - s.start, figures)
             if kind in figures.insurers_only and agent is not None and agent.cls == "Partner":
                 nearer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
@@ -467,14 +468,16 @@ class Relator:
     def _referred(self, s: Sentence, before: list[LinkedMention], position: int) -> LinkedMention | None:
         """The firm that a word referring back to it (该公司, 该分公司, 对公司) stands for, in the clause
         of the amount at ``position`` with no name between them (对中国人寿某分公司罚款70万元；另一份罚单
-        对该分公司罚款17万元): the last firm named before that word in the sentence, whatever its role."""
+        对该分公司罚款17万元): the last firm named before that word in the sentence, whatever its role;
+        an insurer before a firm of another kind, as the linker reads 公司 (X财险的控股方是车企Y，该公司亏损N元: X)."""
         figures = self.rules.quantities
         text = s.norm[:position - s.start]
         start = self._marks.clause_start(text, len(text))
         word = next(reversed(list(figures.refers_back.finditer(text, start))), None)  # the nearest one
         if word is None or any(lm.mention.end - s.start > word.start() for lm in before):
             return None
-        return next((lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES), None)
+        firms = [lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES]
+        return next((lm for lm in firms if lm.entity.cls in INSURER_CLASSES), firms[0] if firms else None)
 
     def _referred_far(self, s: Sentence, before: list[LinkedMention], position: int,
                       last_firm: Entity | None, last_thing: Entity | None) -> Entity | None:
@@ -524,6 +527,16 @@ class Relator:
         return bool(self.rules.quantities.reported_by.search(
             s.norm[self._marks.clause_start(s.norm, a):self._marks.clause_end(s.norm, b)]))
 
+    def _fines_it_gave(self, s: Sentence, before: list[LinkedMention], position: int) -> bool:
+        """Whether a government body named before the amount at ``position``, no firm being named
+        before it, fines in its clause (监管总局机关上半年开出6张罚单，金额有3253万元): the amount is the
+        fines it gave, not the paragraph's firm's."""
+        if any(lm.entity.cls in _SUBJECT_CLASSES for lm in before):
+            return False
+        figures = self.rules.quantities
+        return any(lm.entity.cls in PUBLIC_CLASSES and figures.fine.search(s.norm, lm.mention.end - s.start, position - s.start)
+                   and figures.acts_on_others.search(s.norm, lm.mention.end - s.start, position - s.start) for lm in before)
+
     def _topic_agent(self, s: Sentence, topic: Entity | None, position: int) -> Entity | None:
         """The paragraph's organisation as the owner of an amount at ``position`` in a sentence that
         names none before it; none when the sentence speaks of a region or the market (全省农险…)."""
@@ -533,10 +546,15 @@ class Relator:
 
     def _doer_after(self, s: Sentence, ms: list[LinkedMention], end: int) -> LinkedMention | None:
         """The organisation named after the amount ending at ``end`` as the doer of its clause
-        (15亿元资本全部由其唯一股东X认缴): the first one after it, when a 由 leads to it."""
+        (15亿元资本全部由其唯一股东X认缴): the first one after it, when a 由 leads to it; or the firm a
+        fine in the amount's clause describes (以四项违规被罚67万元的X分公司)."""
         after = next((lm for lm in ms if lm.mention.start >= end and lm.entity.cls in _SUBJECT_CLASSES), None)
         figures = self.rules.quantities
-        if after and figures.doer_after.match(s.norm[end - s.start:after.mention.start - s.start]):
+        between = s.norm[end - s.start:after.mention.start - s.start] if after else ""
+        if after and figures.doer_after.match(between):
+            return after
+        if after and figures.possessive.match(between) and figures.fine.search(
+                s.norm, self._marks.clause_start(s.norm, end - s.start), end - s.start):
             return after
         # 235万元保险赔款，由X付给了农户: an amount heading the sentence, handed on by X in the next clause
         if after and not any(lm.mention.start < end for lm in ms) and figures.fronted.match(

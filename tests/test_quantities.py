@@ -143,6 +143,26 @@ def test_a_word_referring_back_to_a_firm_gives_it_the_amount(pipeline):
     assert ("太平人寿江苏分公司", "400000") in owned(pipeline, text)
 
 
+def test_a_word_referring_back_means_the_insurer_before_its_owner(pipeline):
+    text = "众安保险的第一大股东是蚂蚁集团，去年该公司净利润为6亿元。"
+    assert owned(pipeline, text) == {("众安保险", "600000000")}
+
+
+def test_a_fine_written_before_the_firm_it_describes_is_that_firms(pipeline):
+    text = "上月罚单金额最高的，是因虚列费用被罚52万元的太保产险银川中心支公司。"
+    assert owned(pipeline, text) == {("太保产险银川中心支公司", "520000")}
+
+
+def test_the_fines_a_regulator_gave_are_not_the_paragraphs_firms(pipeline):
+    text = "今年上半年，太保产险收到罚单4张。浙江银保监局上半年共开出12张罚单，罚款金额合计860万元。"
+    assert owned(pipeline, text) == set()
+
+
+def test_a_leads_figures_are_the_firm_right_after_its_dash(pipeline):
+    text = "上半年净利润12.3亿元，比上年同期的10.1亿元多了两成——众安保险日前公布的中期业绩如此。"
+    assert owned(pipeline, text) == {("众安保险", "1230000000"), ("众安保险", "1010000000")}
+
+
 def test_a_table_row_of_a_policys_premium_is_the_articles_insurers(pipeline):
     text = "人保财险承保全市水稻完全成本保险。\n\n| 指标 | 金额 |\n| 水稻完全成本保险保费 | 612.5万元 |"
     assert owned(pipeline, text) == {("人保财险", "6125000")}
@@ -184,6 +204,11 @@ def test_claims_after_a_roll_call_of_insurers_are_none_of_theirs(pipeline):
     assert owned(pipeline, text) == {("人保财险", "8300000")}
 
 
+def test_the_fines_of_a_count_of_units_are_none_of_theirs(pipeline):
+    assert owned(pipeline, "今年以来，太保产险已有5家分支机构因虚列费用被行政处罚，罚没金额加起来超过200万元。") == set()
+    assert owned(pipeline, "太保产险杭州三家机构因数据不真实被罚48万元。") == set()
+
+
 def test_the_recipient_after_a_verb_of_giving_owns_nothing(pipeline):
     text = "3月5日，阳光人寿把捐给武汉协和医院的一批防护服运出：共5000件，总值80万元。"
     assert owned(pipeline, text) == {("阳光人寿", "800000")}
@@ -192,6 +217,11 @@ def test_the_recipient_after_a_verb_of_giving_owns_nothing(pipeline):
 @pytest.mark.parametrize("text, value", [("向红十字会捐赠1000万，用于抗疫", "10000000"), ("募得善款12万", "120000")])
 def test_a_gift_without_yuan_is_money(text, value, rules):
     assert money(text, rules) == [(Decimal(value), ())]
+
+
+def test_a_count_after_a_money_word_is_no_money(rules):
+    text = "某惠民保今年赔付人次累计3.2万，理赔件数达1.5万，赔付金额累计超2亿。"
+    assert money(text, rules) == [(Decimal("200000000"), ("累计", "超"))]
 
 
 def test_an_amount_in_brackets_after_a_firm_is_its_own(pipeline):

@@ -261,6 +261,13 @@ def test_an_article_counting_in_new_taiwan_dollars_states_no_yuan(pipeline):
     assert [str(f.quantity.value) for f in related(pipeline, text)[1] if f.is_money] == ["500000"]
 
 
+def test_an_article_naming_taiwans_institutions_and_no_currency_states_no_yuan(pipeline):
+    text = "金管會要求國泰人壽補足資本。國泰金控隨即注資國泰人壽80億元。"
+    assert not [f for f in related(pipeline, text)[1] if f.is_money]
+    text = "台湾金管会通报后，国泰人寿的母公司向其大陆子公司注资人民币10亿元。"
+    assert [str(f.quantity.value) for f in related(pipeline, text)[1] if f.is_money] == ["1000000000"]
+
+
 def test_that_day_is_the_day_written_last_before(pipeline):
     got = money(pipeline, "4月2日是泰康保险集团的司庆日。当天，泰康保险集团向武汉大学捐赠10亿元。")
     assert ("泰康保险集团", "1000000000", "Donation", "2022-04-02") in got
