@@ -233,7 +233,8 @@ class Recogniser:
             placed = []
             for m in names:
                 if m.cls in PUBLIC_CLASSES and self.rules.implied_place.fullmatch(m.surface):
-                    level = next(lv for lv in levels if m.surface.startswith(lv))
+                    body = m.surface.removeprefix(self.rules.implied_prefix(m.surface))
+                    level = next(lv for lv in levels if body.startswith(lv))
                     places = [(index, at, place) for index, at, place in named if place.endswith(level)]
                     near = [place for index, at, place in places if index == m.sentence and at < m.start]
                     counts = Counter(place for _, _, place in places).most_common(2)

@@ -96,6 +96,14 @@ def test_the_city_party_committee_is_the_citys_named_before(pipeline):
     assert [e.label for s, e in got if s == "市委"] == ["丹东市委"]
 
 
+def test_the_youth_league_committee_named_bare_is_the_one_of_the_place_named_before(pipeline):
+    got = entities(pipeline, "阳光保险携手浙江团省委开展助学活动。团省委还为其颁发了荣誉证书。")
+    assert [e.label for s, e in got if "团" in s] == ["团浙江省委", "团浙江省委"]
+    # before the full name, in news of the place: one body with its full name, however written
+    got = entities(pipeline, "湖北的留守儿童收到了捐赠；团省委表示感谢。共青团湖北省委负责人出席仪式。")
+    assert len({e.iri for s, e in got if e.cls == "Regulator"}) == 1
+
+
 def test_the_city_government_after_a_county_level_citys_committee_is_that_citys(pipeline):
     # 瑞安 is no region of the list: its government is still no other city's (nor the registry's Shanghai)
     got = entities(pipeline, "在瑞安市委市政府的支持下，人保财险推出了杨梅种植保险。")
