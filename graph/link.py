@@ -326,6 +326,9 @@ class Linker:
             if m.start - lm.mention.end > self.rules.reference_window:
                 break
             e = lm.entity
+            if named and e.iri == named[-1].entity.iri:  # the item's name before its short one (X（Y）): one item
+                named[-1] = lm
+                continue
             if e.cls not in ORGANISATION_CLASSES or any(e.iri == n.entity.iri or self._same_party(e, n.entity)
                                                         for n in named):
                 continue

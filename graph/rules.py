@@ -227,6 +227,7 @@ class Rules:
     list_alias_joiner: str  # the mark between a list's items, beside which a list alias names its firm
     list_alias_goes_on_pos: frozenset[str]  # tags (or their first letter) of a word that goes on the name
     short_name: re.Pattern  # （以下简称“X”） right after a name: X, in group `short`
+    bare_short_name: re.Pattern  # （X） right after a name, X its short name if made of its characters
     beneficiaries: BeneficiaryRule
     # a table's header cell that names a column of shareholders or stakes (股东 | 持股比例): the firms in
     # that column of each row are partners of the row's insurer, else of the article's
@@ -572,6 +573,7 @@ def load_rules(path: Path | None = None) -> Rules:
         list_alias_joiner=names.get("list_alias_joiner", str, ""),
         list_alias_goes_on_pos=frozenset(names.words("list_alias_goes_on_pos", [])),
         short_name=names.regex("short_name"),
+        bare_short_name=names.regex("bare_short_name"),
         beneficiaries=beneficiaries,
         holder_columns=relations_table.regex("holder_columns", optional=True),
         listed_firms=_listed_firms(names.table("listed_firms")) if "listed_firms" in names.data else None,

@@ -104,6 +104,11 @@ def test_the_youth_league_committee_named_bare_is_the_one_of_the_place_named_bef
     assert len({e.iri for s, e in got if e.cls == "Regulator"}) == 1
 
 
+def test_a_firm_written_with_its_short_name_in_brackets_is_one_item_of_a_list(pipeline):
+    got = entities(pipeline, "众安保险、泰康在线（泰康）和安心保险，它们都获批开展互联网保险业务。")
+    assert [e.label for s, e in got if s == "它们"] == ["众安保险", "泰康在线", "安心财险"]
+
+
 def test_the_city_government_after_a_county_level_citys_committee_is_that_citys(pipeline):
     # 瑞安 is no region of the list: its government is still no other city's (nor the registry's Shanghai)
     got = entities(pipeline, "在瑞安市委市政府的支持下，人保财险推出了杨梅种植保险。")
