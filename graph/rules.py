@@ -438,7 +438,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                 f"(?:{region_suffix})?(?P<unit>{re.escape(bare_unit)}|{units})"),
         implied_place=names.table("implied_place").regex(  # the level first: rarer than a clause start
             "levels", f"{starts_ahead([*implied_levels, *implied_local_levels, *committee_prefixes])}(?:^|(?<={clause_start})|{boundary_behind}"
-                      f"{''.join(f'|(?<={re.escape(c)})' for c in names.table('implied_place').words('after_committees', []))})"
+                      f"{''.join(f'|(?<={re.escape(c)})' for c in names.table('implied_place').words('after_committees', []))}"
+                      f"{''.join(f'|(?<={re.escape(v)})' for v in names.table('implied_place').words('after_verbs', []))})"
                       f"(?:(?:{alternation([*implied_levels, *implied_local_levels])})"
                       f"(?:{placeholders['government_bodies']}|{alternation(names.table('implied_place').words('bodies'))}"
                       f"|{alternation(names.table('implied_place').words('industry_bodies'))})"

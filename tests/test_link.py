@@ -109,6 +109,13 @@ def test_a_firm_written_with_its_short_name_in_brackets_is_one_item_of_a_list(pi
     assert [e.label for s, e in got if s == "它们"] == ["众安保险", "泰康在线", "安心财险"]
 
 
+def test_a_body_named_without_its_place_right_after_a_verb_is_the_places_named_before(pipeline):
+    got = entities(pipeline, "湘西银保监分局还指导州保险行业协会做好理赔服务。")
+    assert [e.label for s, e in got if e.cls == "IndustryBody"] == ["湘西州保险行业协会"]
+    got = entities(pipeline, "江西银保监局会同省农业农村厅推出水稻保险。")
+    assert [e.label for s, e in got if s.startswith("省")] == ["江西省农业农村厅"]
+
+
 def test_the_city_government_after_a_county_level_citys_committee_is_that_citys(pipeline):
     # 瑞安 is no region of the list: its government is still no other city's (nor the registry's Shanghai)
     got = entities(pipeline, "在瑞安市委市政府的支持下，人保财险推出了杨梅种植保险。")
