@@ -326,6 +326,9 @@ class Linker:
             if m.start - lm.mention.end > self.rules.reference_window:
                 break
             e = lm.entity
+            if named and e.iri == named[-1].entity.iri:  # the item's name before its short one (X（Y）): one item
+                named[-1] = lm
+                continue
             if e.cls not in ORGANISATION_CLASSES or any(e.iri == n.entity.iri or self._same_party(e, n.entity)
                                                         for n in named):
                 continue
@@ -377,6 +380,10 @@ class Linker:
         a county's or district's (县残联) in the county or district of the last body named before it;
         else in the place the text around it or the article names."""
         surface = fold(m.surface)  # 縣殘聯 as written is 县残联
+        prefix = self.rules.implied_prefix(surface)
+        if prefix:  # 团省委: the Youth League's committee of the place the party's 省委 would name
+            committee = self._implied_place(replace(m, surface=surface.removeprefix(prefix)), context)
+            return committee and self._named(m.cls, prefix + committee.label)
         local = next((lv for lv in self.rules.implied_local_levels if surface.startswith(lv)), None)
         if local is not None:
             return self._implied_local_place(m, surface.removeprefix(local), local, context) or self._placed(m, surface, local)
@@ -388,8 +395,9 @@ class Linker:
                 break
             region = lm.mention.region
             if region is None and lm.entity.cls in PUBLIC_CLASSES:
-                found = self.rules.region_prefix.match(lm.entity.label)
-                city = None if found else self.rules.implied_city_place.match(lm.entity.label)  # 福鼎市委 … 市政府
+                label = lm.entity.label.removeprefix(self.rules.implied_prefix(lm.entity.label))  # 团广东省委: 广东's
+                found = self.rules.region_prefix.match(label)
+                city = None if found else self.rules.implied_city_place.match(label)  # 福鼎市委 … 市政府
                 region = found.group() if found else city["place"] if city else None
             if region is not None:
                 region = self.rules.region_suffix.sub("", region)

@@ -233,7 +233,8 @@ class Recogniser:
             placed = []
             for m in names:
                 if m.cls in PUBLIC_CLASSES and self.rules.implied_place.fullmatch(m.surface):
-                    level = next(lv for lv in levels if m.surface.startswith(lv))
+                    body = m.surface.removeprefix(self.rules.implied_prefix(m.surface))
+                    level = next(lv for lv in levels if body.startswith(lv))
                     places = [(index, at, place) for index, at, place in named if place.endswith(level)]
                     near = [place for index, at, place in places if index == m.sentence and at < m.start]
                     counts = Counter(place for _, _, place in places).most_common(2)
@@ -319,12 +320,12 @@ class Recogniser:
                 # 中国人寿保险股份有限公司（简称“中国人寿”）广西分公司: the short name is the insurer's
                 named = Mention(m.parent_surface, m.start, m.start + len(m.parent_surface), m.sentence,
                                 self.registry.entries[m.parent].entity.cls, "alias", entity=m.parent)
-            short = self.rules.short_name.match(s.text, named.end - s.start) if named.kind != "reference" else None
+            short = self._short_after(s, named) if named.kind != "reference" else None
             if short and len(short["short"]) > 1:
                 # a name the registry lacks: later mentions of the short name stand for the full one
                 short_names.setdefault(short["short"], named if named.entity or named.unit
                                        else replace(named, short_for=named.surface))
-            short = self.rules.short_name.match(s.text, m.end - s.start) if m.unit and m.parent else None
+            short = self._short_after(s, m) if m.unit and m.parent else None
             if short and len(short["short"]) > 1:  # a branch's: …海南省分公司（简称“海南人保”）
                 short_names.setdefault(short["short"], replace(m, parent_surface=None))
         if not short_names:
@@ -544,6 +545,22 @@ class Recogniser:
         """Whether a group word is the start of an office's name (残疾人联合会, 退役军人事务局): the
         name is the office's, for the organisation rules to read."""
         return m.cls == "BeneficiaryGroup" and bool(self.rules.beneficiaries.office_after.match(s.text, m.end - s.start))
+
+    def _short_after(self, s: Sentence, m: Mention) -> re.Match | None:
+        """The short name sentence ``s`` gives right after ``m`` (group ``short``): one a word
+        introduces (（以下简称“众安保险”）), or one in brackets alone that is the name's own characters in
+        order (香港保险业监管局（保监局）), not another word in brackets (（上海）, （筹）). Not in brackets
+        alone after a name that stands for another firm in some market's news (中國人壽（中壽）in Taiwan
+        news): which firm the short name is, the linker could not tell."""
+        found = self.rules.short_name.match(s.text, m.end - s.start)
+        if found is not None:
+            return found
+        found = self.rules.bare_short_name.match(s.text, m.end - s.start)
+        if found is None or any(normalise(m.surface) in names for names in self.registry.local_names.values()):
+            return None
+        short, full = found["short"], m.surface
+        rest = iter(full)
+        return found if len(short) < len(full) and all(c in rest for c in short) else None
 
     def _with_short_names(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:
         """A full name the registry lacks, followed by （以下简称“众安保险”） with a registry name,

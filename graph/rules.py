@@ -127,6 +127,7 @@ class Rules:
     implied_levels: dict[str, frozenset[str]]  # 省/市 → the regions it fits ("*": any but the others)
     implied_local_levels: frozenset[str]  # 县/区: the place is a county or district named before
     implied_industry_bodies: tuple[str, ...]  # the level's associations (市保险行业协会): IndustryBody, not Regulator
+    implied_prefixes: tuple[str, ...]  # written before the level of a committee (团省委): kept first in its name
     place_chain: re.Pattern  # places before a name (湖北省, 南宁市良庆区大塘镇): with and without, one body
     place_chain_classes: frozenset[str]  # the classes whose names that holds for
     implied_local_place: re.Pattern  # the county or district (group ``place``) in a body's name
@@ -227,6 +228,7 @@ class Rules:
     list_alias_joiner: str  # the mark between a list's items, beside which a list alias names its firm
     list_alias_goes_on_pos: frozenset[str]  # tags (or their first letter) of a word that goes on the name
     short_name: re.Pattern  # （以下简称“X”） right after a name: X, in group `short`
+    bare_short_name: re.Pattern  # （X） right after a name, X its short name if made of its characters
     beneficiaries: BeneficiaryRule
     # a table's header cell that names a column of shareholders or stakes (股东 | 持股比例): the firms in
     # that column of each row are partners of the row's insurer, else of the article's
@@ -240,6 +242,10 @@ class Rules:
         names (`places`): a place no region list has, which jieba may split, and one that heads a
         clause is a local government acting, as a region is."""
         return next((rule.places for rule in self.suffix_names if rule.places), frozenset())
+
+    def implied_prefix(self, surface: str) -> str:
+        """What a body named without its place writes before its level (团 of 团省委), or ""."""
+        return next((p for p in self.implied_prefixes if surface.startswith(p)), "")
     # a list of covers a count of products introduces (四款产品——A、B和C; 产品包括A、B): its items (group
     # `items`), and the shape each item has to be a cover's name
     product_list: re.Pattern | None = None
@@ -400,6 +406,7 @@ def load_rules(path: Path | None = None) -> Rules:
     levels = names.table("implied_place").table("levels")
     implied_levels = {level: frozenset(levels.words(level)) for level in levels.data}
     implied_local_levels = frozenset(names.table("implied_place").words("local_levels"))
+    committee_prefixes = names.table("implied_place").words("committee_prefixes")
     figures = root.table("figures")
     try:
         quantities = QuantityRules.from_table(figures.data, punctuation)
@@ -431,14 +438,19 @@ def load_rules(path: Path | None = None) -> Rules:
         bare_branch=names.regex("clause_start", f"(?:(?<={clause_start})|{joined_behind}{opened_behind}|^)(?P<region>{regions})?"
                                 f"(?:{region_suffix})?(?P<unit>{re.escape(bare_unit)}|{units})"),
         implied_place=names.table("implied_place").regex(  # the level first: rarer than a clause start
-            "levels", f"{starts_ahead([*implied_levels, *implied_local_levels])}(?:^|(?<={clause_start})|{boundary_behind}"
-                      f"{''.join(f'|(?<={re.escape(c)})' for c in names.table('implied_place').words('after_committees', []))})"
-                      f"(?:{alternation([*implied_levels, *implied_local_levels])})"
+            "levels", f"{starts_ahead([*implied_levels, *implied_local_levels, *committee_prefixes])}(?:^|(?<={clause_start})|{boundary_behind}"
+                      f"{''.join(f'|(?<={re.escape(c)})' for c in names.table('implied_place').words('after_committees', []))}"
+                      f"{''.join(f'|(?<={re.escape(v)})' for v in names.table('implied_place').words('after_verbs', []))})"
+                      f"(?:(?:{alternation([*implied_levels, *implied_local_levels])})"
                       f"(?:{placeholders['government_bodies']}|{alternation(names.table('implied_place').words('bodies'))}"
-                      f"|{alternation(names.table('implied_place').words('industry_bodies'))})"),
+                      f"|{alternation(names.table('implied_place').words('industry_bodies'))})"
+                      f"|(?:{alternation(committee_prefixes)})"
+                      f"(?:{alternation([*implied_levels, *implied_local_levels])})"
+                      f"(?:{alternation(names.table('implied_place').words('prefixed_bodies'))}))"),
         implied_levels=implied_levels,
         implied_local_levels=implied_local_levels,
         implied_industry_bodies=tuple(names.table("implied_place").words("industry_bodies")),
+        implied_prefixes=tuple(committee_prefixes),
         place_chain=names.regex("place_chain", _expand(names.get("place_chain", str), placeholders)),
         place_chain_classes=frozenset(names.words("place_chain_classes")),
         implied_local_place=names.table("implied_place").regex(
@@ -564,6 +576,7 @@ def load_rules(path: Path | None = None) -> Rules:
         list_alias_joiner=names.get("list_alias_joiner", str, ""),
         list_alias_goes_on_pos=frozenset(names.words("list_alias_goes_on_pos", [])),
         short_name=names.regex("short_name"),
+        bare_short_name=names.regex("bare_short_name"),
         beneficiaries=beneficiaries,
         holder_columns=relations_table.regex("holder_columns", optional=True),
         listed_firms=_listed_firms(names.table("listed_firms")) if "listed_firms" in names.data else None,

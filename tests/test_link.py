@@ -96,6 +96,26 @@ def test_the_city_party_committee_is_the_citys_named_before(pipeline):
     assert [e.label for s, e in got if s == "市委"] == ["丹东市委"]
 
 
+def test_the_youth_league_committee_named_bare_is_the_one_of_the_place_named_before(pipeline):
+    got = entities(pipeline, "阳光保险携手浙江团省委开展助学活动。团省委还为其颁发了荣誉证书。")
+    assert [e.label for s, e in got if "团" in s] == ["团浙江省委", "团浙江省委"]
+    # before the full name, in news of the place: one body with its full name, however written
+    got = entities(pipeline, "湖北的留守儿童收到了捐赠；团省委表示感谢。共青团湖北省委负责人出席仪式。")
+    assert len({e.iri for s, e in got if e.cls == "Regulator"}) == 1
+
+
+def test_a_firm_written_with_its_short_name_in_brackets_is_one_item_of_a_list(pipeline):
+    got = entities(pipeline, "众安保险、泰康在线（泰康）和安心保险，它们都获批开展互联网保险业务。")
+    assert [e.label for s, e in got if s == "它们"] == ["众安保险", "泰康在线", "安心财险"]
+
+
+def test_a_body_named_without_its_place_right_after_a_verb_is_the_places_named_before(pipeline):
+    got = entities(pipeline, "湘西银保监分局还指导州保险行业协会做好理赔服务。")
+    assert [e.label for s, e in got if e.cls == "IndustryBody"] == ["湘西州保险行业协会"]
+    got = entities(pipeline, "江西银保监局会同省农业农村厅推出水稻保险。")
+    assert [e.label for s, e in got if s.startswith("省")] == ["江西省农业农村厅"]
+
+
 def test_the_city_government_after_a_county_level_citys_committee_is_that_citys(pipeline):
     # 瑞安 is no region of the list: its government is still no other city's (nor the registry's Shanghai)
     got = entities(pipeline, "在瑞安市委市政府的支持下，人保财险推出了杨梅种植保险。")

@@ -616,6 +616,21 @@ def test_a_short_name_given_with_the_stock_code_in_its_brackets_is_the_articles_
     assert len(ms) == 2 and {m.cls for m in ms} == {"Insurer"}
 
 
+def test_a_short_name_in_brackets_alone_made_of_the_names_characters_is_the_articles_short_name(pipeline):
+    text = "平安产险与杭州青禾信息科技有限公司（青禾科技）签约。青禾科技表示，双方将共建理赔平台。"
+    ms = [m for m in mentions(pipeline, text) if m.surface == "青禾科技"]
+    assert len(ms) == 2 and all(m.short_for == "杭州青禾信息科技有限公司" for m in ms)
+    # a word in brackets that is not the name's own characters is no short name
+    text = "某某科技有限公司（筹）成立。筹备组表示，将与平安产险合作。"
+    assert not [m for m in mentions(pipeline, text) if m.surface == "筹"]
+
+
+def test_a_bare_short_name_after_a_name_of_another_firm_in_local_news_is_left_alone(pipeline):
+    # in Taiwan news 中國人壽 is the Taiwan firm, not the mainland group: its short name names neither
+    text = "國泰人壽、富邦人壽與中國人壽（中壽）公布理賠金額。中壽表示將加速理賠。"
+    assert not [m for m in mentions(pipeline, text) if m.surface == "中壽"]
+
+
 def test_a_word_of_help_is_a_word_of_its_own(pipeline):
     assert ("连接农户", "BeneficiaryGroup") not in found(pipeline, "中华财险成为连接农户与市场的桥梁。")
     assert ("种粮农户", "BeneficiaryGroup") in found(pipeline, "中华财险为种粮农户提供保障。")
