@@ -794,8 +794,11 @@ class Recogniser:
         """Whether the stem holds a word of a part of speech no name has, or starts with a word of
         one the rule lets stand only ``inside`` the stem (or ``after_place``, when a place opens it:
         武汉|地产开发投资集团 is a firm named after its city and trade; or ``after_name``, when a proper
-        name or a place does: 祥泰|种植专业合作社)."""
+        name or a place does: 祥泰|种植专业合作社). A boundary word past the first (珠海铧创|是|华发, where
+        the sentence's tokens glue 是 to the word before it) ends a clause inside the stem: never a name's."""
         words = self.tokenizer.pos(stem)
+        if any(word in self.rules.name_boundary_tokens for word, _ in words[1:]):
+            return True
         if words and self.rules.region_before.fullmatch(words[0][0]):
             # a region of the list is a place however jieba tags it (自贡|农村商业银行: 自贡 read as a verb)
             words[0] = (words[0][0], min(self.rules.name_place_pos))

@@ -387,6 +387,14 @@ def test_the_verb_before_a_firm_word_makes_no_name(pipeline, text):
     assert not any(cls == "Partner" and n.startswith(("代理", "辖区", "政府")) for n, cls in found(pipeline, text))
 
 
+@pytest.mark.parametrize("text", [
+    "三家股东里，苏州铧泰是金鼎集团旗下的平台。",  # the tokenizer glues 是 to the unknown word before it
+    "其中，佛山铧创是美的集团投资的。",
+])
+def test_a_copula_inside_a_stem_ends_the_clause_it_is_no_name(pipeline, text):
+    assert not any("是" in n for n, cls in found(pipeline, text) if cls == "Partner")
+
+
 def test_those_described_as_having_bought_or_joined_cover_are_a_group(pipeline):
     assert ("渔民", "BeneficiaryGroup") in found(pipeline, "暴雨过后，投保“惠渔保”的沿海渔民陆续报案。")
     assert ("退休人员", "BeneficiaryGroup") in found(pipeline, "参加职工医疗保险的退休人员同步参加护理保险。")
