@@ -119,6 +119,14 @@ def test_a_platform_named_with_its_word_platform_or_sold_on_is_a_partner(pipelin
     assert ("人保寿险", "partnersWith", "支付宝") in triples(pipeline, "人保寿险在支付宝上销售多款产品。")
 
 
+@pytest.mark.parametrize("text", [
+    "这场讲座由平安产险主办，由复旦大学法学院承办。",
+    "讲座的主办方是平安产险；复旦大学法学院负责承办，市公安局担任指导。",
+])
+def test_a_firm_that_runs_an_insurers_event_for_it_is_its_partner(pipeline, text):
+    assert ("平安产险", "partnersWith", "复旦大学法学院") in triples(pipeline, text)
+
+
 def test_a_body_that_signs_with_an_insurer_is_its_partner(pipeline):
     got = triples(pipeline, "济南市农业农村局与人保财险济南市分公司签署全面战略合作协议。")
     assert any(p == "partnersWith" and "济南市农业农村局" in (s, o) for s, p, o in got)
