@@ -119,6 +119,11 @@ def test_a_platform_named_with_its_word_platform_or_sold_on_is_a_partner(pipelin
     assert ("人保寿险", "partnersWith", "支付宝") in triples(pipeline, "人保寿险在支付宝上销售多款产品。")
 
 
+@pytest.mark.parametrize("text", ["众安保险把这款产品放在支付宝上卖。", "众安保险的新产品已在支付宝上架。"])
+def test_a_platform_an_insurer_puts_its_product_on_sale_on_is_its_partner(pipeline, text):
+    assert ("众安保险", "partnersWith", "支付宝") in triples(pipeline, text)
+
+
 @pytest.mark.parametrize("text", [
     "这场讲座由平安产险主办，由复旦大学法学院承办。",
     "讲座的主办方是平安产险；复旦大学法学院负责承办，市公安局担任指导。",
