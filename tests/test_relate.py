@@ -124,6 +124,13 @@ def test_a_platform_an_insurer_puts_its_product_on_sale_on_is_its_partner(pipeli
     assert ("众安保险", "partnersWith", "支付宝") in triples(pipeline, text)
 
 
+def test_the_firm_an_insurer_entrusts_its_business_to_is_its_partner(pipeline):
+    assert ("太平人寿", "partnersWith", "太平资产") in triples(pipeline, "太平人寿已委托太平资产与某公司签订认购协议。")
+    # a body that entrusts an insurer with a scheme is no partner of another insurer the sentence names
+    got = triples(pipeline, "平安产险表示，市医保局委托人保财险承办大病保险。")
+    assert not any(p == "partnersWith" and {s, o} == {"平安产险", "人保财险"} for s, p, o in got)
+
+
 @pytest.mark.parametrize("text", [
     "这场讲座由平安产险主办，由复旦大学法学院承办。",
     "讲座的主办方是平安产险；复旦大学法学院负责承办，市公安局担任指导。",
