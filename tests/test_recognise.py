@@ -401,6 +401,11 @@ def test_a_copula_inside_a_stem_ends_the_clause_it_is_no_name(pipeline, text):
     assert not any("是" in n for n, cls in found(pipeline, text) if cls == "Partner")
 
 
+def test_whose_hands_a_stake_passes_through_ends_a_firms_stem(pipeline):
+    got = found(pipeline, "前海人寿从深圳华泰手中接下物业投资公司的全部股权。")
+    assert not any("手中" in n for n, _ in got)
+
+
 def test_those_described_as_having_bought_or_joined_cover_are_a_group(pipeline):
     assert ("渔民", "BeneficiaryGroup") in found(pipeline, "暴雨过后，投保“惠渔保”的沿海渔民陆续报案。")
     assert ("退休人员", "BeneficiaryGroup") in found(pipeline, "参加职工医疗保险的退休人员同步参加护理保险。")
