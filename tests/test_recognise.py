@@ -401,6 +401,11 @@ def test_a_copula_inside_a_stem_ends_the_clause_it_is_no_name(pipeline, text):
     assert not any("是" in n for n, cls in found(pipeline, text) if cls == "Partner")
 
 
+def test_a_firms_kind_before_a_groups_ending_is_no_name(pipeline):
+    assert not any(cls == "Partner" for _, cls in found(pipeline, "新进股东有两家是企业集团，一家是实业公司。"))
+    assert ("中植企业集团有限公司", "Partner") in found(pipeline, "中植企业集团有限公司持股20%。")
+
+
 def test_whose_hands_a_stake_passes_through_ends_a_firms_stem(pipeline):
     got = found(pipeline, "前海人寿从深圳华泰手中接下物业投资公司的全部股权。")
     assert not any("手中" in n for n, _ in got)
