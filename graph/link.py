@@ -172,6 +172,11 @@ class Linker:
                          self.rules.unit_full_forms.get(m.unit, m.unit)))
         return out
 
+    def _body(self, cls: str, name: str) -> Entity:
+        """The registry's entity of ``name``, else a new one of ``cls``: a body named by its place."""
+        known = self.registry.lookup(name)
+        return known.entity if known else self._named(cls, name)
+
     def _named(self, cls: str, surface: str) -> Entity:
         label = unicodedata.normalize("NFKC", fold(surface)).strip()  # 中華聯合 and 中华联合 are one name
         for rule_cls, pattern, template in self.rules.canonical_names:  # 北京监管局 = 北京金融监管局
@@ -388,8 +393,6 @@ class Linker:
         if local is not None:
             return self._implied_local_place(m, surface.removeprefix(local), local, context) or self._placed(m, surface, local)
         level = next(lv for lv in sorted(self.rules.implied_levels, key=len, reverse=True) if m.surface.startswith(lv))
-        fits = self.rules.implied_levels[level]
-        others = set().union(*(r for lv, r in self.rules.implied_levels.items() if lv != level))
         for lm in reversed(context):
             if m.start - lm.mention.end > self.rules.reference_window:
                 break
@@ -401,10 +404,9 @@ class Linker:
                 region = found.group() if found else city["place"] if city else None
             if region is not None:
                 region = self.rules.region_suffix.sub("", region)
-                if region in fits or ("*" in fits and region not in others):
+                if self.rules.fits_level(region, level):
                     name = region + m.surface
-                    known = self.registry.lookup(name)
-                    return known.entity if known else self._named(m.cls, name)
+                    return self._body(m.cls, name)
         return self._named_in_full_after(m, surface, level) or self._placed(m, surface, level)
 
     def _placed(self, m: Mention, surface: str, level: str) -> Entity | None:
@@ -413,8 +415,7 @@ class Linker:
         if m.place is None:
             return None
         name = m.place + surface.removeprefix(level)
-        known = self.registry.lookup(name)
-        return known.entity if known else self._named(m.cls, name)
+        return self._body(m.cls, name)
 
     def _named_in_full_after(self, m: Mention, surface: str, level: str) -> Entity | None:
         """The same department named in full right after ``m``, with nothing before it to place it
@@ -427,8 +428,7 @@ class Linker:
             name = fold(later.surface)
             region = self.rules.region_prefix.match(name)
             if region and name.endswith(surface) and self.rules.region_suffix.sub("", name[:-len(surface) + len(level)]) == region.group():
-                known = self.registry.lookup(name)
-                return known.entity if known else self._named(m.cls, name)
+                return self._body(m.cls, name)
         return None
 
     def _implied_local_place(self, m: Mention, body: str, level: str, context: list[LinkedMention]) -> Entity | None:
@@ -444,8 +444,7 @@ class Linker:
                     if not found["place"].endswith(level):
                         return None
                     name = found["place"] + body
-                    known = self.registry.lookup(name)
-                    return known.entity if known else self._named(m.cls, name)
+                    return self._body(m.cls, name)
         return None
 
     def _earlier_branch(self, m: Mention, owner: Entity, context: list[LinkedMention]) -> Entity | None:

@@ -253,10 +253,9 @@ class Recogniser:
         (青阳县, 海伦市)."""
         levels = self.rules.implied_levels
         out = {}
-        for level, fits in levels.items():
-            others = set().union(*(r for lv, r in levels.items() if lv != level))
+        for level in levels:
             out |= {region: region + level for region in self.rules.region_names
-                    if region in fits or ("*" in fits and region not in others)}
+                    if self.rules.fits_level(region, level)}
         out |= {place: place for place in self.rules.local_places
                 if place[-1:] in {*levels, *self.rules.implied_local_levels}}
         return out

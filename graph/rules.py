@@ -243,6 +243,12 @@ class Rules:
         clause is a local government acting, as a region is."""
         return next((rule.places for rule in self.suffix_names if rule.places), frozenset())
 
+    def fits_level(self, region: str, level: str) -> bool:
+        """Whether ``region`` (山东, 东营) is a place of the implied ``level`` (省, 市): one the level lists,
+        or, where it lists "*", one no other level lists."""
+        fits = self.implied_levels[level]
+        return region in fits or ("*" in fits and all(region not in r for lv, r in self.implied_levels.items() if lv != level))
+
     def implied_prefix(self, surface: str) -> str:
         """What a body named without its place writes before its level (团 of 团省委), or ""."""
         return next((p for p in self.implied_prefixes if surface.startswith(p)), "")
@@ -403,10 +409,11 @@ def load_rules(path: Path | None = None) -> Rules:
     branch_openers = tuple(names.words("branch_reference_openers", []))
     opened_behind = "".join(f"|(?<={re.escape(o)})" for o in branch_openers)
     boundary_behind = "|".join(f"(?<={re.escape(t)})" for t in boundaries.words("name_boundary_tokens"))
-    levels = names.table("implied_place").table("levels")
+    implied = names.table("implied_place")
+    levels = implied.table("levels")
     implied_levels = {level: frozenset(levels.words(level)) for level in levels.data}
-    implied_local_levels = frozenset(names.table("implied_place").words("local_levels"))
-    committee_prefixes = names.table("implied_place").words("committee_prefixes")
+    implied_local_levels = frozenset(implied.words("local_levels"))
+    committee_prefixes = implied.words("committee_prefixes")
     figures = root.table("figures")
     try:
         quantities = QuantityRules.from_table(figures.data, punctuation)
@@ -437,27 +444,27 @@ def load_rules(path: Path | None = None) -> Rules:
         # at a clause start, or a later item of a list (深圳电销中心和广东电销中心)
         bare_branch=names.regex("clause_start", f"(?:(?<={clause_start})|{joined_behind}{opened_behind}|^)(?P<region>{regions})?"
                                 f"(?:{region_suffix})?(?P<unit>{re.escape(bare_unit)}|{units})"),
-        implied_place=names.table("implied_place").regex(  # the level first: rarer than a clause start
+        implied_place=implied.regex(  # the level first: rarer than a clause start
             "levels", f"{starts_ahead([*implied_levels, *implied_local_levels, *committee_prefixes])}(?:^|(?<={clause_start})|{boundary_behind}"
-                      f"{''.join(f'|(?<={re.escape(c)})' for c in names.table('implied_place').words('after_committees', []))}"
-                      f"{''.join(f'|(?<={re.escape(v)})' for v in names.table('implied_place').words('after_verbs', []))})"
+                      f"{''.join(f'|(?<={re.escape(c)})' for c in implied.words('after_committees', []))}"
+                      f"{''.join(f'|(?<={re.escape(v)})' for v in implied.words('after_verbs', []))})"
                       f"(?:(?:{alternation([*implied_levels, *implied_local_levels])})"
-                      f"(?:{placeholders['government_bodies']}|{alternation(names.table('implied_place').words('bodies'))}"
-                      f"|{alternation(names.table('implied_place').words('industry_bodies'))})"
+                      f"(?:{placeholders['government_bodies']}|{alternation(implied.words('bodies'))}"
+                      f"|{alternation(implied.words('industry_bodies'))})"
                       f"|(?:{alternation(committee_prefixes)})"
                       f"(?:{alternation([*implied_levels, *implied_local_levels])})"
-                      f"(?:{alternation(names.table('implied_place').words('prefixed_bodies'))}))"),
+                      f"(?:{alternation(implied.words('prefixed_bodies'))}))"),
         implied_levels=implied_levels,
         implied_local_levels=implied_local_levels,
-        implied_industry_bodies=tuple(names.table("implied_place").words("industry_bodies")),
+        implied_industry_bodies=tuple(implied.words("industry_bodies")),
         implied_prefixes=tuple(committee_prefixes),
         place_chain=names.regex("place_chain", _expand(names.get("place_chain", str), placeholders)),
         place_chain_classes=frozenset(names.words("place_chain_classes")),
-        implied_local_place=names.table("implied_place").regex(
-            "local_place", _expand(names.table("implied_place").get("local_place", str), placeholders)),
-        implied_city_place=names.table("implied_place").regex("city_place"),
-        committee_government=names.table("implied_place").regex(
-            "committee_government", _expand(names.table("implied_place").get("committee_government", str), placeholders)),
+        implied_local_place=implied.regex(
+            "local_place", _expand(implied.get("local_place", str), placeholders)),
+        implied_city_place=implied.regex("city_place"),
+        committee_government=implied.regex(
+            "committee_government", _expand(implied.get("committee_government", str), placeholders)),
         region_names=frozenset(names.words("regions")),
         region_prefix=names.regex("regions", f"^(?:{regions})"),
         region_before=names.regex("regions", f"(?P<region>{regions})(?:{region_suffix})?$"),

@@ -625,6 +625,8 @@ def test_an_insurers_unit_written_after_de_is_its_branch_under_the_name_as_writt
     branch = got["太保产险的湖州市中心支公司"]
     assert branch.entity.cls == "Branch" and branch.entity.label == "太保产险湖州中心支公司"
     assert branch.written == "太保产险湖州市中心支公司"
+
+
 def test_it_refers_to_what_its_sentence_is_about_not_the_nearest_name(pipeline):
     text = "泰康人寿湖北分公司是泰康保险集团的分支机构，它今年为环卫工人推出了“暖冬保”。"
     got = [(lm.mention.surface, lm.entity.label) for lm in linked(pipeline, text)]

@@ -1150,6 +1150,7 @@ def test_a_product_after_a_platform_is_not_the_earlier_insurers(pipeline):
     text = "太保产险今年保费增长较快。\n\n打头阵的产品叫“骑手无忧保”，保费低至1元。"
     assert ("太保产险", "provides", "骑手无忧保") in triples(pipeline, text)
 
+
 def test_a_name_the_text_gives_a_kind_of_cover_is_no_insurers_product(pipeline):
     # another name for a line of business (有个别称叫X) is a term, not the paragraph's insurer's product
     text = "平安产险今年继续深耕车险。低空经济保险在业内有个别称叫“空中车险”，眼下还刚刚起步。"
