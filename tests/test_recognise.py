@@ -309,6 +309,12 @@ def test_a_quoted_descriptor_before_a_kind_of_cover_names_the_cover_whole(pipeli
     "两家公司分别把重心放在“银发经济”市场和健康险领域。",  # a clause between the quote and the cover
     "当地推行的“气象参数型”保单共有三款。",  # a kind of policy, not its name
     "全县农户实现“应保尽保”，保费由财政补贴。",  # a slogan of the shape 应X尽X
+    # a clause between the quote and the cover or product: 是, 到, 被 or a verb 上 (buy cover for)
+    "分析师说，“低利率”是压在寿险公司身上的一座大山。",
+    "从“门难进”到量身定制的专属产品，带病人群有了选择。",
+    "村里给“会长大的存款”上保险，林农心里踏实了。",
+    "“小步快跑”被用在保险上，效果不错。",
+    "警方打掉一个伪造“追尾”骗取保险金的团伙。",  # 保险金 is money paid, not cover
 ])
 def test_words_near_insurance_do_not_make_a_product(pipeline, text):
     assert not any(cls == "Product" for _, cls in found(pipeline, text))
@@ -323,6 +329,11 @@ def test_words_near_insurance_do_not_make_a_product(pipeline, text):
 ])
 def test_a_quoted_concept_or_slogan_near_insurance_is_no_product(pipeline, text, word):
     assert not any(n == word for n, _ in found(pipeline, text))
+
+
+def test_a_quoted_name_before_this_product_or_a_kind_of_cover_is_still_the_product(pipeline):
+    assert ("福乐保", "Product") in found(pipeline, "某寿险推出“福乐保”这款产品，面向新市民。")
+    assert ("滨海上岗保", "Product") in found(pipeline, "外卖员开工前即可领取“滨海上岗保”上海地区专属意外险。")
 
 
 def test_a_quoted_name_before_a_kind_of_cover_is_the_cover_even_when_the_text_names_it_short(pipeline):
