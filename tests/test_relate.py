@@ -1601,3 +1601,13 @@ def test_it_heading_a_clause_makes_the_sentences_subject_the_doer(pipeline):
     got = triples(pipeline, "泰康人寿湖北分公司是泰康保险集团的分支机构，它今年为环卫工人推出了“暖冬保”。")
     assert ("泰康人寿湖北分公司", "provides", "暖冬保") in got
     assert ("泰康保险集团", "provides", "暖冬保") not in got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("台风过后，某市由中国人民财产保险股份有限公司承保，报案请拨95518。", ("人保财险", "provides", "95518")),
+    ("受灾车主可拨打95511报案，平安产险将第一时间派出查勘员。", None),  # no insurer before it
+    ("另一市的承保由中华联合财产保险股份有限公司负责，报案号码为95585。", ("中华财险", "provides", "95585")),
+])
+def test_a_service_number_dialled_to_reach_an_insurer_is_the_one_named_before_it(pipeline, text, fact):
+    got = {t for t in triples(pipeline, text) if t[1] == "provides"}
+    assert (fact in got) if fact else not got
