@@ -1055,6 +1055,10 @@ def test_a_groups_investment_arm_is_a_firm_of_its_own(pipeline):
     ("人保财险在当地开发扶贫保险产品，覆盖全县贫困户。", "扶贫保险"),
     ("该公司去年推出团体意外伤害保险，保费由企业承担。", "团体意外伤害保险"),
     ("平安产险为园区企业提供企业财产保险，保额达5亿元。", "企业财产保险"),
+    # adjectival forms of a line's words (补充性, 商业性), and a line the tokenizer reads as one word (家庭财产)
+    ("村里鼓励种粮大户购买补充性商业保险，作为政策性保险的补充。", "补充性商业保险"),
+    ("该公司率先推出商业性信用保险，服务出口企业。", "商业性信用保险"),
+    ("台风过后，人保财险为受灾居民提供家庭财产保险，保额共计2亿元。", "家庭财产保险"),
 ])
 def test_a_line_of_business_after_a_launch_verb_is_no_product(pipeline, text, line):
     assert (line, "Product") not in found(pipeline, text)
