@@ -165,6 +165,13 @@ class Relator:
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
             offer = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _OFFER_CLASSES), offer)
         stated = {(f.predicate, f.object.iri) for f in facts.values()} | self._owned_elsewhere(sentences, by_sentence)
+        if "provides" in self.enabled:  # the name says whose it is better than a guess by position
+            for index, fact in self._named_after_owner(sentences, by_sentence):
+                if (fact.predicate, fact.object.iri) not in stated:
+                    when = dated.get(index)
+                    facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, index),
+                                     replace(fact, as_of=when) if when else fact)
+            stated |= {(f.predicate, f.object.iri) for f in facts.values()}
         facts.update((k, f) for k, f in fallback.items() if (f.predicate, f.object.iri) not in stated)
         if "supports" in self.enabled:
             self._support_through_offers(facts, sentences, by_sentence)
@@ -302,6 +309,29 @@ class Relator:
                             taken.append((i, end))
                             yield s.index, Fact(lm.entity, "targets", groups[g], evidence_of(s))
                         i = name.find(g, i + 1)
+
+    def _named_after_owner(self, sentences: list[Sentence],
+                           by_sentence: dict[int, list[LinkedMention]]) -> Iterator[tuple[int, Fact]]:
+        """A product or programme whose name opens with an insurer or group as the article writes it
+        (某某资管—某某股权投资计划, also after a slogan's dash: “城市因你而美——某某人寿关爱…行动”, where
+        某某资管 and 某某人寿 are named) is that one's, with the sentence naming the offer as evidence; the
+        longest name wins (某某资管, not 某某). For offers no rule gives a provider: the name is surer than a
+        guess by position."""
+        owners: dict[str, Entity] = {}  # each way the article writes an insurer or group, as folded text
+        for s in sentences:
+            for lm in by_sentence.get(s.index, []):
+                if lm.entity.cls in INSURER_CLASSES:
+                    owners.setdefault(s.norm[lm.mention.start - s.start:lm.mention.end - s.start], lm.entity)
+        written = sorted(owners, key=len, reverse=True)
+        for s in sentences:
+            for lm in by_sentence.get(s.index, []):
+                if lm.entity.cls not in _OFFER_CLASSES:
+                    continue
+                name = lm.mention.whole or s.norm[lm.mention.start - s.start:lm.mention.end - s.start]
+                names = (name, name.rsplit("—", 1)[-1])  # the name, and what follows a slogan's dash
+                owner = next((o for o in written if any(n.startswith(o) and len(n) > len(o) for n in names)), None)
+                if owner is not None:
+                    yield s.index, Fact(owners[owner], "provides", lm.entity, evidence_of(s))
 
     def _other_doer(self, sentences: list[Sentence], by_sentence: dict[int, list[LinkedMention]], fact: Fact) -> bool:
         """Whether the object of a fact of the relation model sits in a clause, apart from its

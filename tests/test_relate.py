@@ -1611,3 +1611,13 @@ def test_it_heading_a_clause_makes_the_sentences_subject_the_doer(pipeline):
 def test_a_service_number_dialled_to_reach_an_insurer_is_the_one_named_before_it(pipeline, text, fact):
     got = {t for t in triples(pipeline, text) if t[1] == "provides"}
     assert (fact in got) if fact else not got
+
+
+
+def test_a_programme_named_after_an_insurer_the_article_names_is_that_insurers(pipeline):
+    text = ("这次捐赠属于“爱心护航·一路同行——太平人寿关爱乡村教师公益行动”，具体由当地一家基金会执行。"
+            "太平人寿表示，明年还会扩大范围。")
+    assert ("太平人寿", "provides", "爱心护航·一路同行——太平人寿关爱乡村教师公益行动") in triples(pipeline, text)
+    # a name that opens with no insurer's says nothing of whose it is
+    text = "这次捐赠属于“爱心护航——关爱乡村教师公益行动”，具体由当地一家基金会执行。太平人寿表示，明年还会扩大范围。"
+    assert not any(p == "provides" for _, p, _ in triples(pipeline, text))
