@@ -957,6 +957,8 @@ def quoted_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
             if (a, b) in view.alias_spans or not name.strip() or rec._not_a_name(name, text[q.end():], text[:q.start()]):
                 continue
             cls = rec._quote_class(name, after(q) if q is last else "", text[:q.start()]) or shared
+            if cls == "Product" and rec.rules.term_before and rec.rules.term_before.search(text[:q.start()]):
+                continue  # 被称作“保险的保险”: a nickname or a term
             if cls:
                 head = (rec.rules.initiative_head.match(text, q.end()) if cls == "Initiative"
                         else rec.rules.product_head.match(text, q.end())

@@ -262,6 +262,8 @@ class Rules:
     named_before: re.Pattern | None = None
     named_kind_after: re.Pattern | None = None
     named_kind_before: re.Pattern | None = None
+    # the words that give a thing a nickname or a term (被称作“保险的保险”): no product's name follows them
+    term_before: re.Pattern | None = None
 
 
 class Table:
@@ -540,6 +542,7 @@ def load_rules(path: Path | None = None) -> Rules:
         named_before=products.regex("named_before", optional=True),
         named_kind_after=products.regex("named_kind_after", optional=True),
         named_kind_before=products.regex("named_kind_before", optional=True),
+        term_before=products.regex("term_before", optional=True),
         product_list_joiners=tuple(sorted(products.words("product_list_joiners", []), key=len, reverse=True)),
         unquoted_initiative=products.regex("unquoted_initiative"),
         unquoted_initiative_exclude=products.regex("unquoted_initiative_exclude"),

@@ -315,6 +315,9 @@ def test_a_quoted_descriptor_before_a_kind_of_cover_names_the_cover_whole(pipeli
     "村里给“会长大的存款”上保险，林农心里踏实了。",
     "“小步快跑”被用在保险上，效果不错。",
     "警方打掉一个伪造“追尾”骗取保险金的团伙。",  # 保险金 is money paid, not cover
+    # a word of calling introduces a nickname or a term (a programme so called keeps its name)
+    "巨灾债券常被称作“风险的证券化保险”，发行门槛很高。",
+    "宠物医疗保险在业内有个别称叫“毛孩子医保”，市场刚刚起步。",
 ])
 def test_words_near_insurance_do_not_make_a_product(pipeline, text):
     assert not any(cls == "Product" for _, cls in found(pipeline, text))
@@ -329,6 +332,10 @@ def test_words_near_insurance_do_not_make_a_product(pipeline, text):
 ])
 def test_a_quoted_concept_or_slogan_near_insurance_is_no_product(pipeline, text, word):
     assert not any(n == word for n, _ in found(pipeline, text))
+
+
+def test_a_programme_a_word_of_calling_names_keeps_its_name(pipeline):
+    assert ("清风工程", "Initiative") in found(pipeline, "业内把这轮整治行动称为“清风工程”。")
 
 
 def test_a_quoted_name_before_this_product_or_a_kind_of_cover_is_still_the_product(pipeline):
