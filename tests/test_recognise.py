@@ -329,9 +329,19 @@ def test_words_near_insurance_do_not_make_a_product(pipeline, text):
     ("市场上涌现出一批“小众”险种。", "小众"),  # a quoted adjective before 险种 describes a kind
     ("这份“小保险”撑起了农户的大保障。", "小保险"),  # one character and 保险 is no name
     ("县里探索“财政+保险”的方式帮扶农户。", "财政+保险"),  # a model of a word and 保险
+    # words in a list are a slogan
+    ("公司从“人、车、保”三方面入手，建起一套理赔体系。", "人、车、保"),
+    ("公司开启“快受理、快查勘”服务，受灾企业当天拿到预赔款。", "快受理、快查勘"),
 ])
 def test_a_quoted_concept_or_slogan_near_insurance_is_no_product(pipeline, text, word):
     assert not any(n == word for n, _ in found(pipeline, text))
+
+
+def test_a_cover_or_programme_for_a_list_keeps_its_name(pipeline):
+    got = found(pipeline, "县里推出“奶牛、肉牛保险”，保费由财政补贴八成。")
+    assert ("奶牛、肉牛保险", "Product") in got
+    got = found(pipeline, "公司启动“暖冬同行——环卫工人、快递员关爱行动”，首批送出保障一万份。")
+    assert ("暖冬同行——环卫工人、快递员关爱行动", "Initiative") in got
 
 
 def test_a_programme_a_word_of_calling_names_keeps_its_name(pipeline):
