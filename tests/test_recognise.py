@@ -337,6 +337,11 @@ def test_a_quoted_concept_or_slogan_near_insurance_is_no_product(pipeline, text,
     assert not any(n == word for n, _ in found(pipeline, text))
 
 
+def test_a_quoted_project_as_news_of_taiwan_writes_it_is_an_initiative(pipeline):
+    got = found(pipeline, "該公司的捐款匯入縣府開設的「風災急難救助專案」，統一發放。")
+    assert any(n == "風災急難救助專案" and c == "Initiative" for n, c in got)
+
+
 def test_a_cover_or_programme_for_a_list_keeps_its_name(pipeline):
     got = found(pipeline, "县里推出“奶牛、肉牛保险”，保费由财政补贴八成。")
     assert ("奶牛、肉牛保险", "Product") in got
