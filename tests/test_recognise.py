@@ -1494,6 +1494,14 @@ def test_a_branch_written_with_zhongzhi_gongsi_is_one_branch_whole(pipeline):
     assert len(labels) == 1
 
 
+def test_a_branch_written_after_the_insurers_name_and_gongsi_is_one_branch(pipeline):
+    """人保财险公司某某分公司: the insurer's short name with 公司 before its unit names the branch whole,
+    not the insurer and a bare unit."""
+    got = found(pipeline, "暴雨过后，人保财险公司宜春市分公司派出查勘员。")
+    assert ("人保财险公司宜春市分公司", "Branch") in got
+    assert ("人保财险", "Insurer") not in got
+
+
 def test_unknown_short_names_listed_beside_a_partner_are_partners(pipeline):
     """A 、-list names things of one kind: beside a partner the builder knows, its unknown short names
     (远山科技, 青禾数据) are partners too; not in a list that ends in a clause's comma, nor without a known partner."""
