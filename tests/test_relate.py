@@ -1008,6 +1008,19 @@ def test_relations_stated_in_other_words(pipeline, text, fact):
     assert fact in triples(pipeline, text)
 
 
+@pytest.mark.parametrize("text, subjects", [
+    ("洪水过后，宜春市政府就在第一时间通知了人保财险宜春市分公司。", {"人保财险宜春分公司"}),
+    ("市医保局委托太保寿险承办长期护理保险的经办服务。", {"太保寿险"}),
+    ("江西银保监局组织人保财险、平安产险等机构开展理赔培训。", {"人保财险", "平安产险"}),
+])
+def test_the_firm_an_authority_calls_or_commissions_acts_under_it(pipeline, text, subjects):
+    """The firm named as the object of an authority's verb of calling (通知, 要求, 委托, 组织…) acts on it,
+    also after an adverb with 在 (在第一时间); a firm in a later clause does not."""
+    assert {s for s, p, o in triples(pipeline, text) if p == "guidedBy"} == subjects
+    text = "江西银保监局要求加强汛期值守，人保财险表示已做好准备。"
+    assert not any(p == "guidedBy" for _, p, _ in triples(pipeline, text))
+
+
 def test_support_received_is_no_guidance(pipeline):
     # settled in tests/gold/README.md: 在…支持下 / 得到…支持 alone is neither guidance nor partnership
     for text in ("该项目得到上海银保监局的支持，由太保产险承保。", "在上海银保监局的支持下，太保产险推出“骑手安心保”。"):
