@@ -1604,6 +1604,10 @@ def test_a_law_firm_without_its_own_name_is_no_partner(pipeline):
 @pytest.mark.parametrize("text, body", [
     ("参与宣传的还有各街道、食品行业协会和市场监管部门。", "食品行业协会"),  # the trade is the stem
     ("浙江省物流行业协会联合保险公司推出货运险团购方案。", "浙江省物流行业协会"),
+    # farmers' associations of a crop or stock, which farm cover serves
+    ("金华市生猪协会与人保财险签下价格指数保险协议。", "金华市生猪协会"),
+    ("溧阳白芹菜农协会为社员统一投保。", "溧阳白芹菜农协会"),
+    ("嘉善县水产协会联合太保产险推出养殖保险。", "嘉善县水产协会"),
 ])
 def test_a_trades_association_is_an_industry_body(pipeline, text, body):
     assert (body, "IndustryBody") in found(pipeline, text)
