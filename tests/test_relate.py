@@ -981,6 +981,7 @@ def test_claims_in_a_paragraph_naming_no_insurer_are_not_the_last_insurers_produ
     # work done as a body's plan or rule says (按 / 依照 / 遵照)
     ("太保产险按上海银保监局的工作部署，开通了理赔绿色通道。", ("太保产险", "guidedBy", "上海银保监局")),
     ("太保产险依照上海银保监局的要求简化理赔手续。", ("太保产险", "guidedBy", "上海银保监局")),
+    ("面对上海银保监局限期整改的要求，太保产险当月下架了两款产品。", ("太保产险", "guidedBy", "上海银保监局")),
     # work an authority commissioned
     ("太保寿险受上海市医疗保障局委托，承办长期护理保险的经办服务。", ("太保寿险", "guidedBy", "上海市医疗保障局")),
     # goods brought to a group with 给 rather than 向
