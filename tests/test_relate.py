@@ -1022,6 +1022,22 @@ def test_the_firm_an_authority_calls_or_commissions_acts_under_it(pipeline, text
     assert not any(p == "guidedBy" for _, p, _ in triples(pipeline, text))
 
 
+@pytest.mark.parametrize("text, bodies", [
+    ("这次义诊由宁波市卫健委指导、宁波市慈善总会主办、太保寿险宁波分公司承办。", {"宁波市卫健委"}),
+    ("在江门银保监分局指导下，江门市保险行业协会出面协调，由人保财险江门市分公司拿出方案。",
+     {"江门银保监分局"}),
+])
+def test_an_insurer_taking_on_work_a_body_heads_under_an_authority_acts_under_it(pipeline, text, bodies):
+    """The body or partner heading the work under an authority states nothing; the insurer that takes the
+    work on later in the sentence is under that authority."""
+    assert {o for s, p, o in triples(pipeline, text) if p == "guidedBy"} == bodies
+
+
+def test_an_insurer_the_sentence_goes_on_to_after_a_partners_guided_work_is_not_guided(pipeline):
+    text = "在杭州市民政局指导下，杭州市慈善总会启动助老项目，太保寿险浙江分公司的员工也走进了社区。"
+    assert not any(p == "guidedBy" for _, p, _ in triples(pipeline, text))
+
+
 def test_support_received_is_no_guidance(pipeline):
     # settled in tests/gold/README.md: 在…支持下 / 得到…支持 alone is neither guidance nor partnership
     for text in ("该项目得到上海银保监局的支持，由太保产险承保。", "在上海银保监局的支持下，太保产险推出“骑手安心保”。"):
