@@ -1608,6 +1608,10 @@ def test_a_law_firm_without_its_own_name_is_no_partner(pipeline):
     ("金华市生猪协会与人保财险签下价格指数保险协议。", "金华市生猪协会"),
     ("溧阳白芹菜农协会为社员统一投保。", "溧阳白芹菜农协会"),
     ("嘉善县水产协会联合太保产险推出养殖保险。", "嘉善县水产协会"),
+    # the market's bodies that settle customers' disputes
+    ("投保人可向广东省保险合同纠纷调解委员会申请调解。", "广东省保险合同纠纷调解委员会"),
+    ("该案经杭州市金融纠纷调解中心调解结案。", "杭州市金融纠纷调解中心"),
+    ("有疑问可致电厦门保险消费者权益保护服务中心。", "厦门保险消费者权益保护服务中心"),
 ])
 def test_a_trades_association_is_an_industry_body(pipeline, text, body):
     assert (body, "IndustryBody") in found(pipeline, text)
