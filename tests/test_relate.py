@@ -1038,6 +1038,14 @@ def test_an_insurer_the_sentence_goes_on_to_after_a_partners_guided_work_is_not_
     assert not any(p == "guidedBy" for _, p, _ in triples(pipeline, text))
 
 
+def test_the_industrys_own_funds_are_partners_that_take_stakes(pipeline):
+    """保险保障基金 and 中保投资 take stakes and invest: firms an insurer works with, not associations."""
+    got = triples(pipeline, "安诚财险去年引入保险保障基金作为战略投资者。")
+    assert ("安诚保险", "partnersWith", "中国保险保障基金有限责任公司") in got
+    from stage_helpers import found
+    assert ("中保投资", "Partner") in found(pipeline, "中保投资联合太保寿险设立一只养老产业基金。")
+
+
 def test_support_received_is_no_guidance(pipeline):
     # settled in tests/gold/README.md: 在…支持下 / 得到…支持 alone is neither guidance nor partnership
     for text in ("该项目得到上海银保监局的支持，由太保产险承保。", "在上海银保监局的支持下，太保产险推出“骑手安心保”。"):
