@@ -957,6 +957,9 @@ class Relator:
                 found = next((i for i in range(last + 1, len(ms)) if ok(i) and heads[i] == heads[first]), None)
             elif way == "next":  # the first of the subject's classes after the object, even after 为 (承保机构为X)
                 found = next((i for i in range(last + 1, len(ms)) if ms[i].entity.cls in rule.subject), None)
+            elif way == "clause_next":  # the same within the object's comma-clause: its verb's object (某局通知了X)
+                found = next((i for i in range(last + 1, len(ms))
+                              if ms[i].entity.cls in rule.subject and heads[i] == heads[first]), None)
             elif way == "adjacent":
                 i = first - 1
                 gap = s.norm[ms[i].mention.end - s.start:ms[first].mention.start - s.start] if i >= 0 else ""

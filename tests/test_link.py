@@ -81,6 +81,14 @@ def test_the_citys_insurance_association_named_bare_is_the_city_of_the_branch_na
     assert [(e.label, e.cls) for s, e in got if s == "省保险学会"] == [("河北省保险学会", "IndustryBody")]
 
 
+def test_an_insurance_association_written_as_association_and_society_is_the_association(pipeline):
+    """某省保险行业协（学）会: the province's association and society written as one body is its association."""
+    got = entities(pipeline, "江西省保险行业协（学）会发出倡议，江西省保险行业协会随后走进社区宣传。")
+    assert {(s, e.label, e.cls) for s, e in got if s.startswith("江西省保险")} == {
+        ("江西省保险行业协（学）会", "江西省保险行业协会", "IndustryBody"),
+        ("江西省保险行业协会", "江西省保险行业协会", "IndustryBody")}
+
+
 def test_the_prefectures_department_is_in_the_autonomous_prefecture_named_before(pipeline):
     got = entities(pipeline, "凉山州财政局牵头推进，州扶贫办一同参与。人保财险凉山州分公司表示，州政府高度重视。")
     assert [e.label for s, e in got if s.startswith("州")] == ["凉山州扶贫办", "凉山州政府"]

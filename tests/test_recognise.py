@@ -1531,6 +1531,14 @@ def test_a_branch_written_with_zhongzhi_gongsi_is_one_branch_whole(pipeline):
     assert len(labels) == 1
 
 
+def test_a_branch_written_after_the_insurers_name_and_gongsi_is_one_branch(pipeline):
+    """人保财险公司某某分公司: the insurer's short name with 公司 before its unit names the branch whole,
+    not the insurer and a bare unit."""
+    got = found(pipeline, "暴雨过后，人保财险公司宜春市分公司派出查勘员。")
+    assert ("人保财险公司宜春市分公司", "Branch") in got
+    assert ("人保财险", "Insurer") not in got
+
+
 def test_unknown_short_names_listed_beside_a_partner_are_partners(pipeline):
     """A 、-list names things of one kind: beside a partner the builder knows, its unknown short names
     (远山科技, 青禾数据) are partners too; not in a list that ends in a clause's comma, nor without a known partner."""
@@ -1633,6 +1641,14 @@ def test_a_law_firm_without_its_own_name_is_no_partner(pipeline):
 @pytest.mark.parametrize("text, body", [
     ("参与宣传的还有各街道、食品行业协会和市场监管部门。", "食品行业协会"),  # the trade is the stem
     ("浙江省物流行业协会联合保险公司推出货运险团购方案。", "浙江省物流行业协会"),
+    # farmers' associations of a crop or stock, which farm cover serves
+    ("金华市生猪协会与人保财险签下价格指数保险协议。", "金华市生猪协会"),
+    ("溧阳白芹菜农协会为社员统一投保。", "溧阳白芹菜农协会"),
+    ("嘉善县水产协会联合太保产险推出养殖保险。", "嘉善县水产协会"),
+    # the market's bodies that settle customers' disputes
+    ("投保人可向广东省保险合同纠纷调解委员会申请调解。", "广东省保险合同纠纷调解委员会"),
+    ("该案经杭州市金融纠纷调解中心调解结案。", "杭州市金融纠纷调解中心"),
+    ("有疑问可致电厦门保险消费者权益保护服务中心。", "厦门保险消费者权益保护服务中心"),
 ])
 def test_a_trades_association_is_an_industry_body(pipeline, text, body):
     assert (body, "IndustryBody") in found(pipeline, text)

@@ -981,6 +981,7 @@ def test_claims_in_a_paragraph_naming_no_insurer_are_not_the_last_insurers_produ
     # work done as a body's plan or rule says (按 / 依照 / 遵照)
     ("太保产险按上海银保监局的工作部署，开通了理赔绿色通道。", ("太保产险", "guidedBy", "上海银保监局")),
     ("太保产险依照上海银保监局的要求简化理赔手续。", ("太保产险", "guidedBy", "上海银保监局")),
+    ("面对上海银保监局限期整改的要求，太保产险当月下架了两款产品。", ("太保产险", "guidedBy", "上海银保监局")),
     # work an authority commissioned
     ("太保寿险受上海市医疗保障局委托，承办长期护理保险的经办服务。", ("太保寿险", "guidedBy", "上海市医疗保障局")),
     # goods brought to a group with 给 rather than 向
@@ -1006,6 +1007,43 @@ def test_claims_in_a_paragraph_naming_no_insurer_are_not_the_last_insurers_produ
 ])
 def test_relations_stated_in_other_words(pipeline, text, fact):
     assert fact in triples(pipeline, text)
+
+
+@pytest.mark.parametrize("text, subjects", [
+    ("洪水过后，宜春市政府就在第一时间通知了人保财险宜春市分公司。", {"人保财险宜春分公司"}),
+    ("市医保局委托太保寿险承办长期护理保险的经办服务。", {"太保寿险"}),
+    ("江西银保监局组织人保财险、平安产险等机构开展理赔培训。", {"人保财险", "平安产险"}),
+])
+def test_the_firm_an_authority_calls_or_commissions_acts_under_it(pipeline, text, subjects):
+    """The firm named as the object of an authority's verb of calling (通知, 要求, 委托, 组织…) acts on it,
+    also after an adverb with 在 (在第一时间); a firm in a later clause does not."""
+    assert {s for s, p, o in triples(pipeline, text) if p == "guidedBy"} == subjects
+    text = "江西银保监局要求加强汛期值守，人保财险表示已做好准备。"
+    assert not any(p == "guidedBy" for _, p, _ in triples(pipeline, text))
+
+
+@pytest.mark.parametrize("text, bodies", [
+    ("这次义诊由宁波市卫健委指导、宁波市慈善总会主办、太保寿险宁波分公司承办。", {"宁波市卫健委"}),
+    ("在江门银保监分局指导下，江门市保险行业协会出面协调，由人保财险江门市分公司拿出方案。",
+     {"江门银保监分局"}),
+])
+def test_an_insurer_taking_on_work_a_body_heads_under_an_authority_acts_under_it(pipeline, text, bodies):
+    """The body or partner heading the work under an authority states nothing; the insurer that takes the
+    work on later in the sentence is under that authority."""
+    assert {o for s, p, o in triples(pipeline, text) if p == "guidedBy"} == bodies
+
+
+def test_an_insurer_the_sentence_goes_on_to_after_a_partners_guided_work_is_not_guided(pipeline):
+    text = "在杭州市民政局指导下，杭州市慈善总会启动助老项目，太保寿险浙江分公司的员工也走进了社区。"
+    assert not any(p == "guidedBy" for _, p, _ in triples(pipeline, text))
+
+
+def test_the_industrys_own_funds_are_partners_that_take_stakes(pipeline):
+    """保险保障基金 and 中保投资 take stakes and invest: firms an insurer works with, not associations."""
+    got = triples(pipeline, "安诚财险去年引入保险保障基金作为战略投资者。")
+    assert ("安诚保险", "partnersWith", "中国保险保障基金有限责任公司") in got
+    from stage_helpers import found
+    assert ("中保投资", "Partner") in found(pipeline, "中保投资联合太保寿险设立一只养老产业基金。")
 
 
 def test_support_received_is_no_guidance(pipeline):
