@@ -720,17 +720,21 @@ class Relator:
               subjects: list[bool], evidence: Evidence) -> Iterator[Fact]:
         """太保产险和饿了么共同发布…, 人保财险及农业农村局签署协议: two organisations joined as one list
         that act together are partners: the insurer of the two and the other organisation; so are
-        the members of a longer list counted as parties (A、B和C三方共同出资), each insurer with the rest."""
+        the members of a longer list counted as parties (A、B和C三方共同出资) or named so before it (主办方是A和B),
+        each insurer with the rest."""
         r = self.rules
         for first, last in groups:
             if last == first or not subjects[first]:
                 continue
             after = self._after_name(s, ms[last])
-            if last == first + 1:
+            at = ms[first].mention.start - s.start
+            # named as the parties before them (主办方是A和B, 签约双方是A和B), whatever follows
+            named = bool(r.pair_before and r.pair_before.search(s.norm[self._marks.clause_start(s.norm, at):at]))
+            if not named and last == first + 1:
                 gap = s.norm[ms[first].mention.end - s.start:ms[last].mention.start - s.start]
                 if not (r.pair_joiner.match(gap) and r.pair_after.match(after)):
                     continue
-            else:  # 上药控股、友邦人寿和镁信健康三方共同出资
+            elif not named:  # 上药控股、友邦人寿和镁信健康三方共同出资
                 parties = r.parties.match(after)
                 if not (parties and r.pair_after.match(after[parties.end():])):
                     continue

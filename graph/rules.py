@@ -215,6 +215,7 @@ class Rules:
     continued_paragraph: re.Pattern  # 一是…, （二）…: a paragraph that goes on with the one before's organisation
     pair_after: re.Pattern  # after them: what they do together (共同发布, 签署合作协议)
     parties: re.Pattern  # after a longer list, the count that makes it parties, not a roll call (三方)
+    pair_before: re.Pattern | None  # before a list, words that name its members parties to one act (主办方是)
     quantities: QuantityRules
     as_of_markers: re.Pattern
     same_day: re.Pattern  # 当天, 当晚 …: the date written last before
@@ -567,6 +568,7 @@ def load_rules(path: Path | None = None) -> Rules:
         pair_joiner=relations_table.regex("pair_joiner"),
         pair_after=relations_table.regex("pair_after"),
         parties=relations_table.regex("parties"),
+        pair_before=relations_table.regex("pair_before", optional=True),
         continued_paragraph=relations_table.regex("continued_paragraph"),
         quantities=quantities,
         as_of_markers=root.table("dates").regex("as_of_markers"),

@@ -144,6 +144,20 @@ def test_a_body_that_signs_with_an_insurer_is_its_partner(pipeline):
     assert any(p == "partnersWith" and "济南市农业农村局" in (s, o) for s, p, o in got)
 
 
+@pytest.mark.parametrize("text, partner", [
+    ("昨天的义诊活动在县城广场举行，主办方是上海市红十字会和太保产险。", "上海市红十字会"),
+    ("签约双方是平安产险和宏达茶叶有限公司，保的是一片老茶园。", "宏达茶叶有限公司"),
+])
+def test_a_list_named_as_the_parties_before_it_works_together(pipeline, text, partner):
+    got = triples(pipeline, text)
+    assert any(p == "partnersWith" and partner in (s, o) for s, p, o in got)
+
+
+def test_a_list_not_named_as_parties_is_a_roll_call(pipeline):
+    got = triples(pipeline, "出席会议的有县红十字会和太保产险。")
+    assert not any(p == "partnersWith" for _, p, _ in got)
+
+
 def test_a_product_named_after_the_word_product_is_its_insurers(pipeline):
     assert ("众安保险", "provides", "尊享e生") in triples(pipeline, "众安保险旗下的百万医疗产品“尊享e生”已经上线。")
 
