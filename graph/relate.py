@@ -689,7 +689,8 @@ class Relator:
         if "structure" in self.enabled and not fallbacks:
             yield from self._branch_links(ms, evidence, named_units)
         clause = [len(self.rules.clause_separators.findall(s.norm, 0, lm.mention.start - s.start)) for lm in ms]
-        subjects = [lm.entity.cls in ORGANISATION_CLASSES and self._can_be_subject(s, lm) for lm in ms]
+        subjects = [lm.entity.cls in ORGANISATION_CLASSES and self._can_be_subject(s, lm)
+                    and not (k + 1 < len(ms) and self._owns_next(s, lm, ms[k + 1])) for k, lm in enumerate(ms)]
         heads = [self._marks.clause_start(s.norm, lm.mention.start - s.start) for lm in ms]  # their clauses' starts
         groups = _lists(s, ms, clause, self.rules.list_joiner, self.rules.short_name)
         # The text around each list, cut once for all the rules that test it
@@ -786,6 +787,11 @@ class Relator:
                                    if ms[i].entity.cls in _OFFER_CLASSES and (shared or clause[i] == clause[first])), offer)
             for lm in insurers if named else ():
                 yield Fact(lm.entity, "provides", named, evidence)
+
+    def _owns_next(self, s: Sentence, lm: LinkedMention, nxt: LinkedMention) -> bool:
+        """Whether ``lm`` only names the owner of the organisation right after it (中国人寿集团下属的X)."""
+        return (nxt.entity.cls in ORGANISATION_CLASSES and self.rules.owner_before_owned.match(
+            s.norm[lm.mention.end - s.start:nxt.mention.start - s.start]) is not None)
 
     def _can_be_subject(self, s: Sentence, lm: LinkedMention, figure: bool = False) -> bool:
         """False when the mention sits inside a 为/向/与… phrase of its clause (or, as the owner of

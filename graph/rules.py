@@ -199,6 +199,7 @@ class Rules:
     subject_blockers: re.Pattern
     figure_blockers: re.Pattern  # and, for the owner of a figure only, these too
     described_subject: re.Pattern  # a clause's start before a name that it describes (作为…的X): no blocker
+    owner_before_owned: re.Pattern  # between an owner and the firm it owns (X旗下的Y): Y heads the clause
     structure: tuple[tuple[bool, re.Pattern, re.Pattern | None], ...]  # (owner first?, between, after)
     structure_owner: frozenset[str]
     structure_predicate: dict[str, str]
@@ -554,6 +555,7 @@ def load_rules(path: Path | None = None) -> Rules:
         subject_blockers=relations_table.regex("subject_blockers"),
         figure_blockers=relations_table.regex("figure_blockers"),
         described_subject=relations_table.regex("described_subject"),
+        owner_before_owned=relations_table.regex("owner_before_owned"),
         structure=tuple((t.get("order", str) == "owner_first", t.regex("between"), t.regex("after", optional=True))
                         for t in structure.tables("pattern")),
         co_subject=relations_table.regex("co_subject"),

@@ -158,6 +158,20 @@ def test_a_list_not_named_as_parties_is_a_roll_call(pipeline):
     assert not any(p == "partnersWith" for _, p, _ in got)
 
 
+@pytest.mark.parametrize("text", [
+    "太保产险宁波分公司推出大棚蔬菜气象指数保险。投保的是宁波绿源蔬菜专业合作社，它给300亩大棚买了保险。",
+    "这张保单由太保产险宁波分公司签出，买下这份保单的是宁波绿源蔬菜专业合作社。",
+])
+def test_the_policyholder_named_is_the_insurers_client(pipeline, text):
+    assert ("太保产险宁波分公司", "partnersWith", "宁波绿源蔬菜专业合作社") in triples(pipeline, text)
+
+
+def test_an_owner_named_before_the_firm_it_owns_heads_no_clause(pipeline):
+    got = triples(pipeline, "投保方是宏达茶叶有限公司，承保方是中国人寿集团下属的国寿财险杭州分公司。")
+    assert ("国寿财险杭州分公司", "partnersWith", "宏达茶叶有限公司") in got
+    assert ("中国人寿", "partnersWith", "宏达茶叶有限公司") not in got
+
+
 def test_a_product_named_after_the_word_product_is_its_insurers(pipeline):
     assert ("众安保险", "provides", "尊享e生") in triples(pipeline, "众安保险旗下的百万医疗产品“尊享e生”已经上线。")
 
