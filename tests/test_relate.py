@@ -172,6 +172,11 @@ def test_an_owner_named_before_the_firm_it_owns_heads_no_clause(pipeline):
     assert ("中国人寿", "partnersWith", "宏达茶叶有限公司") not in got
 
 
+def test_founders_an_approval_names_are_the_new_insurers_partners(pipeline):
+    got = triples(pipeline, "监管部门同意财政部、人保财险和平安产险等5家单位作为发起人，筹建中国农业再保险股份有限公司。")
+    assert {("中国农再", "partnersWith", name) for name in ("财政部", "人保财险", "平安产险")} <= got
+
+
 def test_a_product_named_after_the_word_product_is_its_insurers(pipeline):
     assert ("众安保险", "provides", "尊享e生") in triples(pipeline, "众安保险旗下的百万医疗产品“尊享e生”已经上线。")
 
