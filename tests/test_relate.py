@@ -177,6 +177,11 @@ def test_founders_an_approval_names_are_the_new_insurers_partners(pipeline):
     assert {("中国农再", "partnersWith", name) for name in ("财政部", "人保财险", "平安产险")} <= got
 
 
+def test_the_firms_named_after_a_role_and_de_you_are_partners(pipeline):
+    got = triples(pipeline, "众安保险此次赴港上市，担任联席保荐人的有宏达证券有限公司、华兴证券有限公司等。")
+    assert {("众安保险", "partnersWith", "宏达证券有限公司"), ("众安保险", "partnersWith", "华兴证券有限公司")} <= got
+
+
 def test_a_product_named_after_the_word_product_is_its_insurers(pipeline):
     assert ("众安保险", "provides", "尊享e生") in triples(pipeline, "众安保险旗下的百万医疗产品“尊享e生”已经上线。")
 
