@@ -182,6 +182,11 @@ def test_the_firms_named_after_a_role_and_de_you_are_partners(pipeline):
     assert {("众安保险", "partnersWith", "宏达证券有限公司"), ("众安保险", "partnersWith", "华兴证券有限公司")} <= got
 
 
+def test_a_firm_taking_over_a_stake_and_the_holder_it_takes_it_from_are_the_insurers_partners(pipeline):
+    got = triples(pipeline, "宏达集团将接手远洋集团手中全部百年人寿股份，交易已获批。")
+    assert {("百年人寿", "partnersWith", "宏达集团"), ("百年人寿", "partnersWith", "远洋集团")} <= got
+
+
 def test_a_product_named_after_the_word_product_is_its_insurers(pipeline):
     assert ("众安保险", "provides", "尊享e生") in triples(pipeline, "众安保险旗下的百万医疗产品“尊享e生”已经上线。")
 
