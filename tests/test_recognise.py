@@ -517,6 +517,11 @@ def test_a_firms_legal_name_stands_though_jieba_reads_a_numeral_or_adverb_in_its
     assert ("杭州市城市投资控股有限公司", "Partner") in found(pipeline, "该公司把所持股权转让给杭州市城市投资控股有限公司。")
 
 
+def test_a_firms_legal_name_stands_though_jieba_reads_a_time_word_in_its_brand(pipeline):
+    got = found(pipeline, "上海未来科技有限公司与深圳市当代实业有限公司签约。")
+    assert {("上海未来科技有限公司", "Partner"), ("深圳市当代实业有限公司", "Partner")} <= got
+
+
 def test_a_firm_named_after_its_place_and_trade_stands_though_its_trade_is_a_verb(pipeline):
     assert ("杭州城市开发投资集团", "Partner") in found(pipeline, "杭州城市开发投资集团向该公司增资。")
     assert not any(cls == "Partner" for _, cls in found(pipeline, "由政府主导成立合作社。"))  # no place opens it
