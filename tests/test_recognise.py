@@ -919,6 +919,14 @@ def test_a_body_named_after_its_insurer_is_read_whole(pipeline):
     assert ("中国人寿", "InsuranceGroup") in found(pipeline, "中国人寿援建希望小学。")
 
 
+@pytest.mark.parametrize("text, insurer, firm", [
+    ("6月21日，平安产险收购宏达科技有限公司51%的股权。", "平安产险", "宏达科技有限公司"),  # a tech firm after the verb
+    ("众诚保险拿下华信保险经纪有限公司过半股权。", "众诚保险", "华信保险经纪有限公司"),
+])
+def test_a_registry_firm_and_its_verb_before_a_legal_name_are_the_clause(pipeline, text, insurer, firm):
+    assert {(insurer, "Insurer"), (firm, "Partner")} <= found(pipeline, text)
+
+
 def test_a_legal_name_may_hold_a_word_read_as_a_verb_but_not_start_with_one(pipeline):
     text = "人保财险成都市分公司为成都纵横自动化技术股份有限公司提供保障。"
     assert ("成都纵横自动化技术股份有限公司", "Partner") in found(pipeline, text)
