@@ -187,6 +187,14 @@ def test_a_firm_taking_over_a_stake_and_the_holder_it_takes_it_from_are_the_insu
     assert {("百年人寿", "partnersWith", "宏达集团"), ("百年人寿", "partnersWith", "远洋集团")} <= got
 
 
+@pytest.mark.parametrize("text, firm", [
+    ("善款交给了华康公益基金会，这家基金会当初由太保产险牵头成立。", "华康公益基金会"),
+    ("泰康仙林医院就是一例：这所医院由泰康保险集团出资20亿元兴建。", "泰康仙林医院"),
+])
+def test_the_insurer_that_set_up_a_firm_referred_back_to_is_its_partner(pipeline, text, firm):
+    assert any(p == "partnersWith" and o == firm for _, p, o in triples(pipeline, text))
+
+
 def test_a_product_named_after_the_word_product_is_its_insurers(pipeline):
     assert ("众安保险", "provides", "尊享e生") in triples(pipeline, "众安保险旗下的百万医疗产品“尊享e生”已经上线。")
 
