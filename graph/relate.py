@@ -729,17 +729,22 @@ class Relator:
                 continue
             after = self._after_name(s, ms[last])
             at = ms[first].mention.start - s.start
+            # the list's items: not the short name given to one (A（下称“B”）和C is two)
+            members, end = [], -1
+            for lm in ms[first:last + 1]:
+                if lm.mention.start - s.start >= end:
+                    members.append(lm)
+                    end = _item_end(s, lm, r.short_name)
             # named as the parties before them (主办方是A和B, 签约双方是A和B), whatever follows
             named = bool(r.pair_before and r.pair_before.search(s.norm[self._marks.clause_start(s.norm, at):at]))
-            if not named and last == first + 1:
-                gap = s.norm[ms[first].mention.end - s.start:ms[last].mention.start - s.start]
+            if not named and len(members) == 2:
+                gap = s.norm[_item_end(s, members[0], r.short_name):members[1].mention.start - s.start]
                 if not (r.pair_joiner.match(gap) and r.pair_after.match(after)):
                     continue
             elif not named:  # 上药控股、友邦人寿和镁信健康三方共同出资
                 parties = r.parties.match(after)
                 if not (parties and r.pair_after.match(after[parties.end():])):
                     continue
-            members = ms[first:last + 1]
             for i, insurer in enumerate(members):
                 if insurer.entity.cls not in INSURER_CLASSES:
                     continue

@@ -153,6 +153,11 @@ def test_a_list_named_as_the_parties_before_it_works_together(pipeline, text, pa
     assert any(p == "partnersWith" and partner in (s, o) for s, p, o in got)
 
 
+def test_a_short_name_given_to_one_of_two_insurers_acting_together_does_not_make_them_three(pipeline):
+    got = triples(pipeline, "这款意外险由中国太平洋财产保险股份有限公司（下称“太保产险”）和人保财险共同承保。")
+    assert any(p == "partnersWith" and {s, o} == {"太保产险", "人保财险"} for s, p, o in got)
+
+
 def test_a_list_not_named_as_parties_is_a_roll_call(pipeline):
     got = triples(pipeline, "出席会议的有县红十字会和太保产险。")
     assert not any(p == "partnersWith" for _, p, _ in got)
