@@ -722,13 +722,17 @@ class Relator:
         """太保产险和饿了么共同发布…, 人保财险及农业农村局签署协议: two organisations joined as one list
         that act together are partners: the insurer of the two and the other organisation; so are
         the members of a longer list counted as parties (A、B和C三方共同出资) or named so before it (主办方是A和B),
-        each insurer with the rest."""
+        each insurer with the rest; and an insurer with the firms one 与 joins it to the clause's subject with
+        (X与人保财险某分公司、某期货公司合作实施)."""
         r = self.rules
         for first, last in groups:
-            if last == first or not subjects[first]:
-                continue
             after = self._after_name(s, ms[last])
             at = ms[first].mention.start - s.start
+            before = s.norm[self._marks.clause_start(s.norm, at):at]
+            # the objects of one 与 that act together with its subject (A与B、C合作实施): parties too
+            joined = bool(r.joined_before and r.joined_before.search(before) and r.pair_after.match(after))
+            if last == first or not (subjects[first] or joined):
+                continue
             # the list's items: not the short name given to one (A（下称“B”）和C is two)
             members, end = [], -1
             for lm in ms[first:last + 1]:
@@ -736,7 +740,7 @@ class Relator:
                     members.append(lm)
                     end = _item_end(s, lm, r.short_name)
             # named as the parties before them (主办方是A和B, 签约双方是A和B), whatever follows
-            named = bool(r.pair_before and r.pair_before.search(s.norm[self._marks.clause_start(s.norm, at):at]))
+            named = joined or bool(r.pair_before and r.pair_before.search(before))
             if not named and len(members) == 2:
                 gap = s.norm[_item_end(s, members[0], r.short_name):members[1].mention.start - s.start]
                 if not (r.pair_joiner.match(gap) and r.pair_after.match(after)):
@@ -749,7 +753,8 @@ class Relator:
                 if insurer.entity.cls not in INSURER_CLASSES:
                     continue
                 for j, other in enumerate(members):  # each pair of insurers once
-                    if (j != i and not (j < i and other.entity.cls in INSURER_CLASSES)
+                    # insurers signed up together with a body (某局与A、B两家保险公司签约) are no partners of each other
+                    if (j != i and not ((j < i or joined) and other.entity.cls in INSURER_CLASSES)
                             and other.entity.cls in self._partners
                             and not _parent_and_child(insurer.entity, other.entity)):
                         yield Fact(insurer.entity, "partnersWith", other.entity, evidence)

@@ -217,6 +217,7 @@ class Rules:
     pair_after: re.Pattern  # after them: what they do together (共同发布, 签署合作协议)
     parties: re.Pattern  # after a longer list, the count that makes it parties, not a roll call (三方)
     pair_before: re.Pattern | None  # before a list, words that name its members parties to one act (主办方是)
+    joined_before: re.Pattern | None  # before a list, the 与 that joins it to its clause's subject (A与B、C合作)
     quantities: QuantityRules
     as_of_markers: re.Pattern
     same_day: re.Pattern  # 当天, 当晚 …: the date written last before
@@ -571,6 +572,7 @@ def load_rules(path: Path | None = None) -> Rules:
         pair_after=relations_table.regex("pair_after"),
         parties=relations_table.regex("parties"),
         pair_before=relations_table.regex("pair_before", optional=True),
+        joined_before=relations_table.regex("joined_before", optional=True),
         continued_paragraph=relations_table.regex("continued_paragraph"),
         quantities=quantities,
         as_of_markers=root.table("dates").regex("as_of_markers"),

@@ -158,6 +158,14 @@ def test_a_short_name_given_to_one_of_two_insurers_acting_together_does_not_make
     assert any(p == "partnersWith" and {s, o} == {"太保产险", "人保财险"} for s, p, o in got)
 
 
+def test_the_firms_one_yu_joins_to_a_subject_that_act_together_are_partners_of_each_other(pipeline):
+    got = triples(pipeline, "项目由宏达期货有限公司与人保财险陕西分公司、华信期货有限公司合作实施。")
+    assert ("人保财险陕西分公司", "partnersWith", "华信期货有限公司") in got
+    # two insurers a body signs with together are no partners of each other
+    got = triples(pipeline, "市民政局与平安产险、太保产险签署合作协议。")
+    assert not any(p == "partnersWith" and {s, o} == {"平安产险", "太保产险"} for s, p, o in got)
+
+
 def test_a_list_not_named_as_parties_is_a_roll_call(pipeline):
     got = triples(pipeline, "出席会议的有县红十字会和太保产险。")
     assert not any(p == "partnersWith" for _, p, _ in got)
