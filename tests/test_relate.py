@@ -198,6 +198,9 @@ def test_the_firms_named_after_a_role_and_de_you_are_partners(pipeline):
 def test_a_firm_taking_over_a_stake_and_the_holder_it_takes_it_from_are_the_insurers_partners(pipeline):
     got = triples(pipeline, "宏达集团将接手远洋集团手中全部百年人寿股份，交易已获批。")
     assert {("百年人寿", "partnersWith", "宏达集团"), ("百年人寿", "partnersWith", "远洋集团")} <= got
+    # …and one selling the stake it holds, named after a word that keeps the insurer from heading the clause
+    got = triples(pipeline, "据产权交易所消息，远洋集团仍在出让手中的3000万股长城人寿股份。")
+    assert ("长城人寿", "partnersWith", "远洋集团") in got
 
 
 @pytest.mark.parametrize("text, firm", [
