@@ -612,8 +612,9 @@ class Recogniser:
                 continue
             if any(s.text.startswith(w, b - 1) for w in self.rules.alias_split_words):
                 continue  # 农业农村部|门: the name's last character starts a word (部门, a department)
-            if cls in ("Insurer", "InsuranceGroup") and self.rules.alias_continued.match(s.text, b):
-                continue  # 泰康|拜博口腔医院: the name heads another organisation's, which is not the insurer
+            if (cls in ("Insurer", "InsuranceGroup") and self.rules.alias_continued.match(s.text, b)
+                    and not self._verb_follows(s.text, b)):
+                continue  # 泰康|拜博口腔医院: the name heads another organisation's (not 平安产险|收购|某科技公司)
             if cls == "InsuranceGroup" and any(pa <= a and b < pb and self._insurer_ending(s.text[b:pb])
                                                for pa, pb in subsidiaries):
                 continue
@@ -718,6 +719,11 @@ class Recogniser:
                         start = self._held_whole(s, m.start(), m.end())
                     if start is None:
                         continue
+                if rule.restart_after_verb and self._led_by_known_doer(s.text, start, m.start()):
+                    # 平安产险|收购|某某科技有限公司: the registry's firm and its verb are the clause, not the name
+                    start = self._name_after_verb(s.text, start, m.start(), rule)
+                    if start is None:
+                        continue
                 if rule.cls == "Partner" and s.text.startswith(self.rules.kind_heads, start):
                     continue  # 农村|公办小学, 二级|康复医院: a kind of school or hospital, not one
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, rule.cls, "pattern")
@@ -726,6 +732,19 @@ class Recogniser:
                 if rule.over_insurers:
                     view.over_insurers.append(name)
         return out
+
+    def _led_by_known_doer(self, text: str, start: int, suffix_start: int) -> bool:
+        """Whether the stem ``text[start:suffix_start]`` opens with an organisation the registry knows
+        followed by a verb of the clause (众诚保险|拿下|某某保险经纪有限公司)."""
+        stem = text[start:suffix_start]
+        return any(a == 0 and self.registry.entries[iri].entity.cls in ORGANISATION_CLASSES and self._verb_follows(stem, b)
+                   for a, b, iri in self.index.matches(stem))
+
+    def _verb_follows(self, text: str, at: int) -> bool:
+        """Whether the word at ``at`` in ``text`` is a verb of the clause (收购, 拿下, 入股); not one
+        character jieba reads as a verb in a brand (泰康|拜|博口腔医院)."""
+        words = self.tokenizer.pos(text[at:])
+        return bool(words) and len(words[0][0]) > 1 and words[0][1] in self.rules.clause_verb_pos
 
     def _held_whole(self, s: Sentence, suffix_start: int, suffix_end: int) -> int | None:
         """Where a name starts that jieba's dictionary holds whole as one organisation's word ending

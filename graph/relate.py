@@ -719,7 +719,8 @@ class Relator:
         if "structure" in self.enabled and not fallbacks:
             yield from self._branch_links(ms, evidence, named_units)
         clause = [len(self.rules.clause_separators.findall(s.norm, 0, lm.mention.start - s.start)) for lm in ms]
-        subjects = [lm.entity.cls in ORGANISATION_CLASSES and self._can_be_subject(s, lm) for lm in ms]
+        subjects = [lm.entity.cls in ORGANISATION_CLASSES and self._can_be_subject(s, lm)
+                    and not (k + 1 < len(ms) and self._owns_next(s, lm, ms[k + 1])) for k, lm in enumerate(ms)]
         heads = [self._marks.clause_start(s.norm, lm.mention.start - s.start) for lm in ms]  # their clauses' starts
         groups = _lists(s, ms, clause, self.rules.list_joiner, self.rules.short_name)
         # The text around each list, cut once for all the rules that test it
@@ -750,26 +751,40 @@ class Relator:
               subjects: list[bool], evidence: Evidence) -> Iterator[Fact]:
         """太保产险和饿了么共同发布…, 人保财险及农业农村局签署协议: two organisations joined as one list
         that act together are partners: the insurer of the two and the other organisation; so are
-        the members of a longer list counted as parties (A、B和C三方共同出资), each insurer with the rest."""
+        the members of a longer list counted as parties (A、B和C三方共同出资) or named so before it (主办方是A和B),
+        each insurer with the rest; and an insurer with the firms one 与 joins it to the clause's subject with
+        (X与人保财险某分公司、某期货公司合作实施)."""
         r = self.rules
         for first, last in groups:
-            if last == first or not subjects[first]:
-                continue
             after = self._after_name(s, ms[last])
-            if last == first + 1:
-                gap = s.norm[ms[first].mention.end - s.start:ms[last].mention.start - s.start]
+            at = ms[first].mention.start - s.start
+            before = s.norm[self._marks.clause_start(s.norm, at):at]
+            # the objects of one 与 that act together with its subject (A与B、C合作实施): parties too
+            joined = bool(r.joined_before and r.joined_before.search(before) and r.pair_after.match(after))
+            if last == first or not (subjects[first] or joined):
+                continue
+            # the list's items: not the short name given to one (A（下称“B”）和C is two)
+            members, end = [], -1
+            for lm in ms[first:last + 1]:
+                if lm.mention.start - s.start >= end:
+                    members.append(lm)
+                    end = _item_end(s, lm, r.short_name)
+            # named as the parties before them (主办方是A和B, 签约双方是A和B), whatever follows
+            named = joined or bool(r.pair_before and r.pair_before.search(before))
+            if not named and len(members) == 2:
+                gap = s.norm[_item_end(s, members[0], r.short_name):members[1].mention.start - s.start]
                 if not (r.pair_joiner.match(gap) and r.pair_after.match(after)):
                     continue
-            else:  # 上药控股、友邦人寿和镁信健康三方共同出资
+            elif not named:  # 上药控股、友邦人寿和镁信健康三方共同出资
                 parties = r.parties.match(after)
                 if not (parties and r.pair_after.match(after[parties.end():])):
                     continue
-            members = ms[first:last + 1]
             for i, insurer in enumerate(members):
                 if insurer.entity.cls not in INSURER_CLASSES:
                     continue
                 for j, other in enumerate(members):  # each pair of insurers once
-                    if (j != i and not (j < i and other.entity.cls in INSURER_CLASSES)
+                    # insurers signed up together with a body (某局与A、B两家保险公司签约) are no partners of each other
+                    if (j != i and not ((j < i or joined) and other.entity.cls in INSURER_CLASSES)
                             and other.entity.cls in self._partners
                             and not _parent_and_child(insurer.entity, other.entity)):
                         yield Fact(insurer.entity, "partnersWith", other.entity, evidence)
@@ -812,6 +827,11 @@ class Relator:
                                    if ms[i].entity.cls in _OFFER_CLASSES and (shared or clause[i] == clause[first])), offer)
             for lm in insurers if named else ():
                 yield Fact(lm.entity, "provides", named, evidence)
+
+    def _owns_next(self, s: Sentence, lm: LinkedMention, nxt: LinkedMention) -> bool:
+        """Whether ``lm`` only names the owner of the organisation right after it (中国人寿集团下属的X)."""
+        return (nxt.entity.cls in ORGANISATION_CLASSES and self.rules.owner_before_owned.match(
+            s.norm[lm.mention.end - s.start:nxt.mention.start - s.start]) is not None)
 
     def _can_be_subject(self, s: Sentence, lm: LinkedMention, figure: bool = False) -> bool:
         """False when the mention sits inside a 为/向/与… phrase of its clause (or, as the owner of

@@ -199,6 +199,7 @@ class Rules:
     subject_blockers: re.Pattern
     figure_blockers: re.Pattern  # and, for the owner of a figure only, these too
     described_subject: re.Pattern  # a clause's start before a name that it describes (作为…的X): no blocker
+    owner_before_owned: re.Pattern  # between an owner and the firm it owns (X旗下的Y): Y heads the clause
     structure: tuple[tuple[bool, re.Pattern, re.Pattern | None], ...]  # (owner first?, between, after)
     structure_owner: frozenset[str]
     structure_predicate: dict[str, str]
@@ -215,6 +216,8 @@ class Rules:
     continued_paragraph: re.Pattern  # 一是…, （二）…: a paragraph that goes on with the one before's organisation
     pair_after: re.Pattern  # after them: what they do together (共同发布, 签署合作协议)
     parties: re.Pattern  # after a longer list, the count that makes it parties, not a roll call (三方)
+    pair_before: re.Pattern | None  # before a list, words that name its members parties to one act (主办方是)
+    joined_before: re.Pattern | None  # before a list, the 与 that joins it to its clause's subject (A与B、C合作)
     quantities: QuantityRules
     as_of_markers: re.Pattern
     same_day: re.Pattern  # 当天, 当晚 …: the date written last before
@@ -556,6 +559,7 @@ def load_rules(path: Path | None = None) -> Rules:
         subject_blockers=relations_table.regex("subject_blockers"),
         figure_blockers=relations_table.regex("figure_blockers"),
         described_subject=relations_table.regex("described_subject"),
+        owner_before_owned=relations_table.regex("owner_before_owned"),
         structure=tuple((t.get("order", str) == "owner_first", t.regex("between"), t.regex("after", optional=True))
                         for t in structure.tables("pattern")),
         co_subject=relations_table.regex("co_subject"),
@@ -570,6 +574,8 @@ def load_rules(path: Path | None = None) -> Rules:
         pair_joiner=relations_table.regex("pair_joiner"),
         pair_after=relations_table.regex("pair_after"),
         parties=relations_table.regex("parties"),
+        pair_before=relations_table.regex("pair_before", optional=True),
+        joined_before=relations_table.regex("joined_before", optional=True),
         continued_paragraph=relations_table.regex("continued_paragraph"),
         quantities=quantities,
         as_of_markers=root.table("dates").regex("as_of_markers"),

@@ -166,6 +166,14 @@ def test_a_body_written_with_its_places_and_then_without_them_is_one_entity(pipe
     assert len({e.iri for s, e in got if e.cls == "Partner"}) == 2
 
 
+@pytest.mark.parametrize("text", [
+    "中国太保向甘肃庆阳石门小学捐赠图书。石门小学的学生收到了新书。",  # a province and its city, no levels
+    "中国太保向榕江县平阳乡中心小学捐赠图书。平阳乡中心小学的学生收到了新书。",  # a county first
+])
+def test_a_school_written_with_places_of_no_level_or_a_county_first_is_one_entity(pipeline, text):
+    assert len({e.iri for s, e in entities(pipeline, text) if e.cls == "Partner"}) == 1
+
+
 def test_a_department_whose_place_the_text_never_names_is_dropped(pipeline):
     assert all(s != "省财政厅" for s, _ in entities(pipeline, "众安保险表示，省财政厅将给予补贴。"))
 

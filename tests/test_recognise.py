@@ -550,6 +550,11 @@ def test_a_firms_legal_name_stands_though_jieba_reads_a_numeral_or_adverb_in_its
     assert ("杭州市城市投资控股有限公司", "Partner") in found(pipeline, "该公司把所持股权转让给杭州市城市投资控股有限公司。")
 
 
+def test_a_firms_legal_name_stands_though_jieba_reads_a_time_word_in_its_brand(pipeline):
+    got = found(pipeline, "上海未来科技有限公司与深圳市当代实业有限公司签约。")
+    assert {("上海未来科技有限公司", "Partner"), ("深圳市当代实业有限公司", "Partner")} <= got
+
+
 def test_a_firm_named_after_its_place_and_trade_stands_though_its_trade_is_a_verb(pipeline):
     assert ("杭州城市开发投资集团", "Partner") in found(pipeline, "杭州城市开发投资集团向该公司增资。")
     assert not any(cls == "Partner" for _, cls in found(pipeline, "由政府主导成立合作社。"))  # no place opens it
@@ -945,6 +950,14 @@ def test_a_body_named_after_its_insurer_is_read_whole(pipeline):
     # a firm holding a registry name stays the registry's, and a verb still ends a name
     assert ("平安银行股份有限公司", "Partner") in found(pipeline, "平安银行股份有限公司与平安产险合作。")
     assert ("中国人寿", "InsuranceGroup") in found(pipeline, "中国人寿援建希望小学。")
+
+
+@pytest.mark.parametrize("text, insurer, firm", [
+    ("6月21日，平安产险收购宏达科技有限公司51%的股权。", "平安产险", "宏达科技有限公司"),  # a tech firm after the verb
+    ("众诚保险拿下华信保险经纪有限公司过半股权。", "众诚保险", "华信保险经纪有限公司"),
+])
+def test_a_registry_firm_and_its_verb_before_a_legal_name_are_the_clause(pipeline, text, insurer, firm):
+    assert {(insurer, "Insurer"), (firm, "Partner")} <= found(pipeline, text)
 
 
 def test_a_legal_name_may_hold_a_word_read_as_a_verb_but_not_start_with_one(pipeline):

@@ -144,6 +144,73 @@ def test_a_body_that_signs_with_an_insurer_is_its_partner(pipeline):
     assert any(p == "partnersWith" and "济南市农业农村局" in (s, o) for s, p, o in got)
 
 
+@pytest.mark.parametrize("text, partner", [
+    ("昨天的义诊活动在县城广场举行，主办方是上海市红十字会和太保产险。", "上海市红十字会"),
+    ("签约双方是平安产险和宏达茶叶有限公司，保的是一片老茶园。", "宏达茶叶有限公司"),
+])
+def test_a_list_named_as_the_parties_before_it_works_together(pipeline, text, partner):
+    got = triples(pipeline, text)
+    assert any(p == "partnersWith" and partner in (s, o) for s, p, o in got)
+
+
+def test_a_short_name_given_to_one_of_two_insurers_acting_together_does_not_make_them_three(pipeline):
+    got = triples(pipeline, "这款意外险由中国太平洋财产保险股份有限公司（下称“太保产险”）和人保财险共同承保。")
+    assert any(p == "partnersWith" and {s, o} == {"太保产险", "人保财险"} for s, p, o in got)
+
+
+def test_the_firms_one_yu_joins_to_a_subject_that_act_together_are_partners_of_each_other(pipeline):
+    got = triples(pipeline, "项目由宏达期货有限公司与人保财险陕西分公司、华信期货有限公司合作实施。")
+    assert ("人保财险陕西分公司", "partnersWith", "华信期货有限公司") in got
+    # two insurers a body signs with together are no partners of each other
+    got = triples(pipeline, "市民政局与平安产险、太保产险签署合作协议。")
+    assert not any(p == "partnersWith" and {s, o} == {"平安产险", "太保产险"} for s, p, o in got)
+
+
+def test_a_list_not_named_as_parties_is_a_roll_call(pipeline):
+    got = triples(pipeline, "出席会议的有县红十字会和太保产险。")
+    assert not any(p == "partnersWith" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "太保产险宁波分公司推出大棚蔬菜气象指数保险。投保的是宁波绿源蔬菜专业合作社，它给300亩大棚买了保险。",
+    "这张保单由太保产险宁波分公司签出，买下这份保单的是宁波绿源蔬菜专业合作社。",
+])
+def test_the_policyholder_named_is_the_insurers_client(pipeline, text):
+    assert ("太保产险宁波分公司", "partnersWith", "宁波绿源蔬菜专业合作社") in triples(pipeline, text)
+
+
+def test_an_owner_named_before_the_firm_it_owns_heads_no_clause(pipeline):
+    got = triples(pipeline, "投保方是宏达茶叶有限公司，承保方是中国人寿集团下属的国寿财险杭州分公司。")
+    assert ("国寿财险杭州分公司", "partnersWith", "宏达茶叶有限公司") in got
+    assert ("中国人寿", "partnersWith", "宏达茶叶有限公司") not in got
+
+
+def test_founders_an_approval_names_are_the_new_insurers_partners(pipeline):
+    got = triples(pipeline, "监管部门同意财政部、人保财险和平安产险等5家单位作为发起人，筹建中国农业再保险股份有限公司。")
+    assert {("中国农再", "partnersWith", name) for name in ("财政部", "人保财险", "平安产险")} <= got
+
+
+def test_the_firms_named_after_a_role_and_de_you_are_partners(pipeline):
+    got = triples(pipeline, "众安保险此次赴港上市，担任联席保荐人的有宏达证券有限公司、华兴证券有限公司等。")
+    assert {("众安保险", "partnersWith", "宏达证券有限公司"), ("众安保险", "partnersWith", "华兴证券有限公司")} <= got
+
+
+def test_a_firm_taking_over_a_stake_and_the_holder_it_takes_it_from_are_the_insurers_partners(pipeline):
+    got = triples(pipeline, "宏达集团将接手远洋集团手中全部百年人寿股份，交易已获批。")
+    assert {("百年人寿", "partnersWith", "宏达集团"), ("百年人寿", "partnersWith", "远洋集团")} <= got
+    # …and one selling the stake it holds, named after a word that keeps the insurer from heading the clause
+    got = triples(pipeline, "据产权交易所消息，远洋集团仍在出让手中的3000万股长城人寿股份。")
+    assert ("长城人寿", "partnersWith", "远洋集团") in got
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("善款交给了华康公益基金会，这家基金会当初由太保产险牵头成立。", "华康公益基金会"),
+    ("泰康仙林医院就是一例：这所医院由泰康保险集团出资20亿元兴建。", "泰康仙林医院"),
+])
+def test_the_insurer_that_set_up_a_firm_referred_back_to_is_its_partner(pipeline, text, firm):
+    assert any(p == "partnersWith" and o == firm for _, p, o in triples(pipeline, text))
+
+
 def test_a_product_named_after_the_word_product_is_its_insurers(pipeline):
     assert ("众安保险", "provides", "尊享e生") in triples(pipeline, "众安保险旗下的百万医疗产品“尊享e生”已经上线。")
 
