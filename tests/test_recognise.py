@@ -462,6 +462,13 @@ def test_classes_named_by_policy_terms_are_groups_wherever_they_stand(pipeline):
     assert ("农村低收入户", "BeneficiaryGroup") in got
 
 
+def test_a_policy_term_names_its_group_where_a_word_of_help_reads_a_longer_phrase(pipeline):
+    # 对象是 reads from the list's first item, which is no name; the policy term still names its group
+    got = found(pipeline, "这款产品的保障对象是网约车司机、家政阿姨这类灵活就业人群。")
+    assert ("灵活就业人群", "BeneficiaryGroup") in got
+    assert not any("这类" in name for name, _ in got)
+
+
 def test_those_a_thing_lets_gain_cover_are_a_group(pipeline):
     assert ("新能源车主", "BeneficiaryGroup") in found(pipeline, "专属条款的出台将使新能源车主获得更贴合的保障。")
 
