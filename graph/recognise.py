@@ -979,9 +979,11 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
     # a list goes on past a comma, not past a clause separator (A、B，以及C)
     commas = ("", *(c for c in marks.clause if not rec.rules.clause_separators.match(c)))
     ends = {b for _, b in registered}
-    for m in _heads(r.head, text, view.boundaries):
-        if m.end() not in view.boundaries or r.head.match(text, m.end()):
-            continue  # a head another head follows (青年|教师) is a part of the name, not its end
+    # a head another head follows (青年|教师) is a part of the name, not its end
+    heads = [m for m in _heads(r.head, text, view.boundaries)
+             if m.end() in view.boundaries and not r.head.match(text, m.end())]
+    opened = {}  # where each head's phrase may start: its clause, or after a word of help in it
+    for m in heads:
         clause = marks.clause_start(text, m.start())
         starts = [t.end() for t in r.trigger.finditer(text, clause, m.start())  # words of their own: not the 为 of 成为
                   if t.start() in view.boundaries and t.end() in view.boundaries]
@@ -1008,14 +1010,48 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
             # whose phrase is no name (服务对象是货车司机这类灵活就业人群: 灵活就业人群)
             marked = [t.start() for t in r.marked.finditer(text, clause, m.end())
                       if t.end() == m.start() and t.start() in view.boundaries]
-        name = next((n for tried in (starts, marked) if tried
+        opened[m.end()] = max(starts, default=clause)
+        # last, the list's item alone, when the list holds only names of things (针对学校食堂、养老机构、
+        # 食品添加剂企业等: 食品添加剂企业), no verb (为当地党委和政府卸下贫困群众的顾虑 names no group)
+        item = [i for i in [_item_start(rec, view, clause, m.start())]
+                if i is not None and starts and i > max(starts) and _no_verb(rec, text[max(starts):m.start()])]
+        name = next((n for tried in (starts, marked, item) if tried
                      for n in [_group_name(rec, view, m, max(tried))] if n), None)
         if name is None:
             continue
         start = m.end() - len(name)
         out.append(Mention(name, s.start + start, s.start + m.end(), s.index, "BeneficiaryGroup", "pattern"))
         ends.add(m.end())
+    # …and an earlier item before a later one that is a group (凡是制种农户、种子生产合作社和种子企业来投保:
+    # only the last item stands before the words that make them groups), read from the list mark before it
+    begins = {b - s.start for b in (n.start for n in out)} | {a for a, _ in registered}
+    for m in reversed(heads):
+        if m.end() in ends or not any(text.startswith(j, m.end()) and m.end() + len(j) in begins
+                                      for j in rec.rules.list_joiners):
+            continue
+        item = max(opened[m.end()], _item_start(rec, view, marks.clause_start(text, m.start()), m.start()) or 0)
+        if _no_verb(rec, text[item:m.start()]) and (name := _group_name(rec, view, m, item)):
+            start = m.end() - len(name)
+            out.append(Mention(name, s.start + start, s.start + m.end(), s.index, "BeneficiaryGroup", "pattern"))
+            begins.add(start)
     return out
+
+
+def _item_start(rec: Recogniser, view: SentenceView, clause: int, end: int) -> int | None:
+    """Where the list item that ends at ``end`` starts: after the last list mark (、, 和, 及 …) of its
+    clause before it, when a noun ends the item before the mark (养老机构、食品添加剂企业; not the
+    shared head's modifiers of 易贫、临贫农村人口); None when there is none."""
+    text, s = view.text, view.sentence
+    mark = max(((i, i + len(j)) for j in rec.rules.list_joiners for i in range(clause, end)
+                if text.startswith(j, i) and i in view.boundaries and i + len(j) in view.boundaries), default=None)
+    before = [t.text for t in s.tokens if mark and t.end - s.start == mark[0]]
+    tags = rec.tokenizer.pos(before[0]) if before else []
+    return mark[1] if tags and tags[-1][1][0] in "nlj" else None
+
+
+def _no_verb(rec: Recogniser, words: str) -> bool:
+    """Whether ``words`` hold no verb (by the tagger's reading): a list of names, not a clause."""
+    return not any(tag == "v" for _, tag in rec.tokenizer.pos(words))
 
 
 def _group_name(rec: Recogniser, view: SentenceView, m: re.Match, first: int) -> str | None:

@@ -469,6 +469,18 @@ def test_a_policy_term_names_its_group_where_a_word_of_help_reads_a_longer_phras
     assert not any("这类" in name for name, _ in got)
 
 
+def test_a_list_item_is_a_group_where_the_word_of_help_reads_the_whole_list(pipeline):
+    # 针对 reads 养老机构、学校食堂, no name; the item alone is, and the items after it follow it
+    got = found(pipeline, "保险公司针对养老机构、学校食堂和食品加工企业分别设计了方案。")
+    assert {("学校食堂", "BeneficiaryGroup"), ("食品加工企业", "BeneficiaryGroup")} <= got
+    # only the last item stands before 可投保: the one before it is a group too
+    got = found(pipeline, "今年起，个体商户和网约车司机都可投保。")
+    assert ("个体商户", "BeneficiaryGroup") in got
+    # a clause with a verb is no list: 政府卸下贫困群众 names no group
+    got = found(pipeline, "理赔提速，为当地党委和政府卸下贫困群众的顾虑。")
+    assert not any(name.startswith("政府") for name, _ in got)
+
+
 def test_those_a_thing_lets_gain_cover_are_a_group(pipeline):
     assert ("新能源车主", "BeneficiaryGroup") in found(pipeline, "专属条款的出台将使新能源车主获得更贴合的保障。")
 
