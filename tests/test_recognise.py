@@ -483,6 +483,11 @@ def test_a_list_item_is_a_group_where_the_word_of_help_reads_the_whole_list(pipe
     assert not any(name.startswith("政府") for name, _ in got)
 
 
+def test_those_who_can_get_free_cover_are_a_group(pipeline):
+    got = found(pipeline, "本市出租车司机可免费领取一份意外险，保障期一年。")
+    assert ("出租车司机", "BeneficiaryGroup") in got
+
+
 def test_those_a_thing_lets_gain_cover_are_a_group(pipeline):
     assert ("新能源车主", "BeneficiaryGroup") in found(pipeline, "专属条款的出台将使新能源车主获得更贴合的保障。")
 

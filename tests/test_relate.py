@@ -1601,3 +1601,8 @@ def test_it_heading_a_clause_makes_the_sentences_subject_the_doer(pipeline):
     got = triples(pipeline, "泰康人寿湖北分公司是泰康保险集团的分支机构，它今年为环卫工人推出了“暖冬保”。")
     assert ("泰康人寿湖北分公司", "provides", "暖冬保") in got
     assert ("泰康保险集团", "provides", "暖冬保") not in got
+
+
+def test_a_cover_those_who_can_get_it_free_name_is_for_them(pipeline):
+    got = triples(pipeline, "今年起，全市出租车司机可免费领取“暖心守护”专属意外险。")
+    assert ("暖心守护", "targets", "出租车司机") in got
