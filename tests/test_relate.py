@@ -1606,3 +1606,10 @@ def test_it_heading_a_clause_makes_the_sentences_subject_the_doer(pipeline):
 def test_a_cover_those_who_can_get_it_free_name_is_for_them(pipeline):
     got = triples(pipeline, "今年起，全市出租车司机可免费领取“暖心守护”专属意外险。")
     assert ("暖心守护", "targets", "出租车司机") in got
+
+
+def test_the_list_a_count_of_kinds_of_people_introduces_is_helped(pipeline):
+    got = triples(pipeline, "太保产险今年扩大了帮扶范围，重点放在三类人群身上：低保户、残疾人和困难职工。")
+    assert {("太保产险", "supports", g) for g in ("低保户", "困难职工")} <= got
+    got = triples(pipeline, "中国人寿设立“乡村暖心基金”。基金今后还会扶持两类人——乡村教师和返乡创业青年。")
+    assert {("乡村暖心基金", "targets", g) for g in ("乡村教师", "返乡创业青年")} <= got
