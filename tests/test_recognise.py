@@ -462,6 +462,8 @@ def test_classes_named_by_policy_terms_are_groups_wherever_they_stand(pipeline):
     assert {("低保对象", "BeneficiaryGroup"), ("失独家庭", "BeneficiaryGroup"), ("退伍军人", "BeneficiaryGroup")} <= got
     got = found(pipeline, "监测显示，处于贫困边缘的农村低收入户今年收入有所增加。")
     assert ("农村低收入户", "BeneficiaryGroup") in got
+    got = found(pipeline, "慢性病人群买保险难，这款产品放宽了健康告知。")  # singled out by their illness
+    assert ("慢性病人群", "BeneficiaryGroup") in got
 
 
 def test_a_policy_term_names_its_group_where_a_word_of_help_reads_a_longer_phrase(pipeline):
