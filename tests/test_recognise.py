@@ -714,6 +714,11 @@ def test_one_firm_or_person_is_no_group(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "不到1小时便为上海一家钢材加工企业完成了赔付。"))
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "公司在接到市民施先生的报案后赶到现场。"))
     assert ("受灾农户", "BeneficiaryGroup") in found(pipeline, "人保财险向首批264户受灾农户支付赔款。")
+    # also with a clause that describes the one firm between (是一家…的小微企业); 一户户 is each in turn
+    got = found(pipeline, "受灾的是一家专做塑料模具的小微企业，公司当天就为它完成了赔付。")
+    assert not any(cls == "BeneficiaryGroup" for _, cls in got)
+    got = found(pipeline, "理赔员一户户走访当地的种植户。")
+    assert ("种植户", "BeneficiaryGroup") in got
 
 
 def test_a_federation_named_after_a_group_is_a_partner_and_a_youth_league_committee_a_regulator(pipeline):
