@@ -485,6 +485,12 @@ def test_a_list_item_is_a_group_where_the_word_of_help_reads_the_whole_list(pipe
     assert not any(name.startswith("政府") for name, _ in got)
 
 
+def test_the_unit_a_clause_counts_by_is_no_group(pipeline):
+    # 以家庭为单位 says what is counted by, not whom 为 helps
+    got = found(pipeline, "这家寿险公司以家庭为单位服务客户，提供一揽子保障。")
+    assert not any(name.startswith("单位") for name, _ in got)
+
+
 def test_those_who_can_get_free_cover_are_a_group(pipeline):
     got = found(pipeline, "本市出租车司机可免费领取一份意外险，保障期一年。")
     assert ("出租车司机", "BeneficiaryGroup") in got
