@@ -1000,9 +1000,11 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
     # a list goes on past a comma, not past a clause separator (A、B，以及C)
     commas = ("", *(c for c in marks.clause if not rec.rules.clause_separators.match(c)))
     ends = {b for _, b in registered}
-    for m in _heads(r.head, text, view.boundaries):
-        if m.end() not in view.boundaries or r.head.match(text, m.end()):
-            continue  # a head another head follows (青年|教师) is a part of the name, not its end
+    # a head another head follows (青年|教师) is a part of the name, not its end
+    heads = [m for m in _heads(r.head, text, view.boundaries)
+             if m.end() in view.boundaries and not r.head.match(text, m.end())]
+    opened = {}  # where each head's phrase may start: its clause, or after a word of help in it
+    for m in heads:
         clause = marks.clause_start(text, m.start())
         starts = [t.end() for t in r.trigger.finditer(text, clause, m.start())  # words of their own: not the 为 of 成为
                   if t.start() in view.boundaries and t.end() in view.boundaries]
@@ -1022,44 +1024,90 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
         if not starts and r.kinds_intro:  # 扶持两类人——乡村教师和…: the first item of a list of kinds of people
             starts = [t.end() for t in r.kinds_intro.finditer(text, max(0, clause - r.max_stem), m.start())
                       if t.end() >= clause and t.end() in view.boundaries]
-        if not starts and r.marked and (m.start(), m.end()) not in registered:
+        marked = []
+        if r.marked and (m.start(), m.end()) not in registered:
             # 受灾企业: a word that makes the head a group is the name's start (not before a group the
-            # registry names: 受灾农户 is 农户, whom the registry rule finds)
-            starts = [t.start() for t in r.marked.finditer(text, clause, m.end())
+            # registry names: 受灾农户 is 农户, whom the registry rule finds); tried after a word of help
+            # whose phrase is no name (服务对象是货车司机这类灵活就业人群: 灵活就业人群)
+            marked = [t.start() for t in r.marked.finditer(text, clause, m.end())
                       if t.end() == m.start() and t.start() in view.boundaries]
-        if not starts:
+        opened[m.end()] = max(starts, default=clause)
+        # last, the list's item alone, when the list holds only names of things (针对学校食堂、养老机构、
+        # 食品添加剂企业等: 食品添加剂企业), no verb (为当地党委和政府卸下贫困群众的顾虑 names no group)
+        item = [i for i in [_item_start(rec, view, clause, m.start())]
+                if i is not None and starts and i > max(starts) and _no_verb(rec, text[max(starts):m.start()])]
+        name = next((n for tried in (starts, marked, item) if tried
+                     for n in [_group_name(rec, view, m, max(tried))] if n), None)
+        if name is None:
             continue
-        # a word that ends with the head (常住人口, 贫困人口) is part of the name, not left out of it
-        words = [t for t in s.tokens if max(starts) <= t.start - s.start < m.start() and t.end - s.start <= m.end()]
-        # a clause that describes the group ends with 的 (为扩种速生叶菜的菜农): the name follows it
-        relative = max((i for i, w in enumerate(words) if w.text == r.relative), default=-1)
-        words = words[relative + 1:]
-        gap = 0  # leading words that only count or place the group
-        while gap < len(words) and _counts_or_places(words[gap].text, rec, r):
-            gap += 1
-        if any(a < w.end - s.start and w.start - s.start < b and rec.registry.entries[iri].entity.cls != "BeneficiaryGroup"
-               for w in words[:gap] for a, b, iri, _ in view.aliases):
-            continue  # a firm's name tagged as a place (京东Plus会员): its members, not a group this rule can name
-        stem = words[gap:]
-        start = stem[0].start - s.start if stem else m.start()
-        # a count or place run into one word with the head (广大群众) is left out of the name too
-        if len(stem) == 1 and stem[0].text.endswith(m.group()) and r.gap_words.fullmatch(stem[0].text[:-len(m.group())]):
-            stem, start = [], m.start()
-        if (not stem and m.group() not in r.bare_heads) or m.start() - start > r.max_stem:
-            continue  # 企业 alone says too little; a long run is a clause, not a name
-        if any(w.text in r.stop_tokens or not r.stem_chars.fullmatch(w.text) for w in stem):
-            continue
-        name = text[start:m.end()]
-        if any(a < m.end() and start < b and (rec.registry.entries[iri].entity.cls != "BeneficiaryGroup"
-                                               or a < start or b > m.end() or (a, b) == (start, m.end()))
-               for a, b, iri, _ in view.aliases):
-            continue  # an organisation's name, or a registry group's name that is longer or the same
-        if any(n.cls != "BeneficiaryGroup" and n.start <= s.start + start and s.start + m.end() <= n.end
-               for n, _ in view.suffixed):
-            continue  # a firm's name by its suffix (上海浦信蔬果专业合作社), not a group of firms
+        start = m.end() - len(name)
         out.append(Mention(name, s.start + start, s.start + m.end(), s.index, "BeneficiaryGroup", "pattern"))
         ends.add(m.end())
+    # …and an earlier item before a later one that is a group (凡是制种农户、种子生产合作社和种子企业来投保:
+    # only the last item stands before the words that make them groups), read from the list mark before it
+    begins = {b - s.start for b in (n.start for n in out)} | {a for a, _ in registered}
+    for m in reversed(heads):
+        if m.end() in ends or not any(text.startswith(j, m.end()) and m.end() + len(j) in begins
+                                      for j in rec.rules.list_joiners):
+            continue
+        item = max(opened[m.end()], _item_start(rec, view, marks.clause_start(text, m.start()), m.start()) or 0)
+        if _no_verb(rec, text[item:m.start()]) and (name := _group_name(rec, view, m, item)):
+            start = m.end() - len(name)
+            out.append(Mention(name, s.start + start, s.start + m.end(), s.index, "BeneficiaryGroup", "pattern"))
+            begins.add(start)
     return out
+
+
+def _item_start(rec: Recogniser, view: SentenceView, clause: int, end: int) -> int | None:
+    """Where the list item that ends at ``end`` starts: after the last list mark (、, 和, 及 …) of its
+    clause before it, when a noun ends the item before the mark (养老机构、食品添加剂企业; not the
+    shared head's modifiers of 易贫、临贫农村人口); None when there is none."""
+    text, s = view.text, view.sentence
+    mark = max(((i, i + len(j)) for j in rec.rules.list_joiners for i in range(clause, end)
+                if text.startswith(j, i) and i in view.boundaries and i + len(j) in view.boundaries), default=None)
+    before = [t.text for t in s.tokens if mark and t.end - s.start == mark[0]]
+    tags = rec.tokenizer.pos(before[0]) if before else []
+    return mark[1] if tags and tags[-1][1][0] in "nlj" else None
+
+
+def _no_verb(rec: Recogniser, words: str) -> bool:
+    """Whether ``words`` hold no verb (by the tagger's reading): a list of names, not a clause."""
+    return not any(tag == "v" for _, tag in rec.tokenizer.pos(words))
+
+
+def _group_name(rec: Recogniser, view: SentenceView, m: re.Match, first: int) -> str | None:
+    """The group whose head noun is ``m``, its phrase read from ``first`` (past counts, places and a
+    clause that describes it): its name, or None when the phrase is no group's name."""
+    r, s, text = rec.rules.beneficiaries, view.sentence, view.text
+    # a word that ends with the head (常住人口, 贫困人口) is part of the name, not left out of it
+    words = [t for t in s.tokens if first <= t.start - s.start < m.start() and t.end - s.start <= m.end()]
+    # a clause that describes the group ends with 的 (为扩种速生叶菜的菜农): the name follows it
+    relative = max((i for i, w in enumerate(words) if w.text == r.relative), default=-1)
+    words = words[relative + 1:]
+    gap = 0  # leading words that only count or place the group
+    while gap < len(words) and _counts_or_places(words[gap].text, rec, r):
+        gap += 1
+    if any(a < w.end - s.start and w.start - s.start < b and rec.registry.entries[iri].entity.cls != "BeneficiaryGroup"
+           for w in words[:gap] for a, b, iri, _ in view.aliases):
+        return None  # a firm's name tagged as a place (京东Plus会员): its members, not a group this rule can name
+    stem = words[gap:]
+    start = stem[0].start - s.start if stem else m.start()
+    # a count or place run into one word with the head (广大群众) is left out of the name too
+    if len(stem) == 1 and stem[0].text.endswith(m.group()) and r.gap_words.fullmatch(stem[0].text[:-len(m.group())]):
+        stem, start = [], m.start()
+    if (not stem and m.group() not in r.bare_heads) or m.start() - start > r.max_stem:
+        return None  # 企业 alone says too little; a long run is a clause, not a name
+    if any(w.text in r.stop_tokens or not r.stem_chars.fullmatch(w.text) for w in stem):
+        return None
+    name = text[start:m.end()]
+    if any(a < m.end() and start < b and (rec.registry.entries[iri].entity.cls != "BeneficiaryGroup"
+                                           or a < start or b > m.end() or (a, b) == (start, m.end()))
+           for a, b, iri, _ in view.aliases):
+        return None  # an organisation's name, or a registry group's name that is longer or the same
+    if any(n.cls != "BeneficiaryGroup" and n.start <= s.start + start and s.start + m.end() <= n.end
+           for n, _ in view.suffixed):
+        return None  # a firm's name by its suffix (上海浦信蔬果专业合作社), not a group of firms
+    return name
 
 
 def _point_of_helped(rec: Recogniser, text: str, clause: int, end: int) -> list[int]:

@@ -208,6 +208,8 @@ def test_a_word_that_only_counts_or_places_a_group_is_no_part_of_its_name(pipeli
     assert ("出口商户", "BeneficiaryGroup") in got
     got = found(pipeline, "该产品面向60周岁以上老年人，不限既往症。")  # an age bracket only qualifies
     assert ("老年人", "BeneficiaryGroup") in got and ("以上老年人", "BeneficiaryGroup") not in got
+    got = found(pipeline, "凡是养蜂大户都可投保，保费由县财政补贴一半。")  # 凡是 says all of them
+    assert ("养蜂大户", "BeneficiaryGroup") in got and not any(n.startswith("凡") for n, _ in got)
 
 
 def test_those_hit_by_a_disaster_are_a_group_with_no_word_of_help(pipeline):
@@ -493,6 +495,38 @@ def test_classes_named_by_policy_terms_are_groups_wherever_they_stand(pipeline):
     assert {("低保对象", "BeneficiaryGroup"), ("失独家庭", "BeneficiaryGroup"), ("退伍军人", "BeneficiaryGroup")} <= got
     got = found(pipeline, "监测显示，处于贫困边缘的农村低收入户今年收入有所增加。")
     assert ("农村低收入户", "BeneficiaryGroup") in got
+    got = found(pipeline, "慢性病人群买保险难，这款产品放宽了健康告知。")  # singled out by their illness
+    assert ("慢性病人群", "BeneficiaryGroup") in got
+
+
+def test_a_policy_term_names_its_group_where_a_word_of_help_reads_a_longer_phrase(pipeline):
+    # 对象是 reads from the list's first item, which is no name; the policy term still names its group
+    got = found(pipeline, "这款产品的保障对象是网约车司机、家政阿姨这类灵活就业人群。")
+    assert ("灵活就业人群", "BeneficiaryGroup") in got
+    assert not any("这类" in name for name, _ in got)
+
+
+def test_a_list_item_is_a_group_where_the_word_of_help_reads_the_whole_list(pipeline):
+    # 针对 reads 养老机构、学校食堂, no name; the item alone is, and the items after it follow it
+    got = found(pipeline, "保险公司针对养老机构、学校食堂和食品加工企业分别设计了方案。")
+    assert {("学校食堂", "BeneficiaryGroup"), ("食品加工企业", "BeneficiaryGroup")} <= got
+    # only the last item stands before 可投保: the one before it is a group too
+    got = found(pipeline, "今年起，个体商户和网约车司机都可投保。")
+    assert ("个体商户", "BeneficiaryGroup") in got
+    # a clause with a verb is no list: 政府卸下贫困群众 names no group
+    got = found(pipeline, "理赔提速，为当地党委和政府卸下贫困群众的顾虑。")
+    assert not any(name.startswith("政府") for name, _ in got)
+
+
+def test_the_unit_a_clause_counts_by_is_no_group(pipeline):
+    # 以家庭为单位 says what is counted by, not whom 为 helps
+    got = found(pipeline, "这家寿险公司以家庭为单位服务客户，提供一揽子保障。")
+    assert not any(name.startswith("单位") for name, _ in got)
+
+
+def test_those_who_can_get_free_cover_are_a_group(pipeline):
+    got = found(pipeline, "本市出租车司机可免费领取一份意外险，保障期一年。")
+    assert ("出租车司机", "BeneficiaryGroup") in got
 
 
 def test_those_a_thing_lets_gain_cover_are_a_group(pipeline):
@@ -724,6 +758,11 @@ def test_one_firm_or_person_is_no_group(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "不到1小时便为上海一家钢材加工企业完成了赔付。"))
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "公司在接到市民施先生的报案后赶到现场。"))
     assert ("受灾农户", "BeneficiaryGroup") in found(pipeline, "人保财险向首批264户受灾农户支付赔款。")
+    # also with a clause that describes the one firm between (是一家…的小微企业); 一户户 is each in turn
+    got = found(pipeline, "受灾的是一家专做塑料模具的小微企业，公司当天就为它完成了赔付。")
+    assert not any(cls == "BeneficiaryGroup" for _, cls in got)
+    got = found(pipeline, "理赔员一户户走访当地的种植户。")
+    assert ("种植户", "BeneficiaryGroup") in got
 
 
 def test_a_federation_named_after_a_group_is_a_partner_and_a_youth_league_committee_a_regulator(pipeline):

@@ -1726,3 +1726,23 @@ def test_a_programme_named_after_an_insurer_the_article_names_is_that_insurers(p
     # a name that opens with no insurer's says nothing of whose it is
     text = "这次捐赠属于“爱心护航——关爱乡村教师公益行动”，具体由当地一家基金会执行。太平人寿表示，明年还会扩大范围。"
     assert not any(p == "provides" for _, p, _ in triples(pipeline, text))
+def test_a_cover_those_who_can_get_it_free_name_is_for_them(pipeline):
+    got = triples(pipeline, "今年起，全市出租车司机可免费领取“暖心守护”专属意外险。")
+    assert ("暖心守护", "targets", "出租车司机") in got
+
+
+def test_the_list_a_count_of_kinds_of_people_introduces_is_helped(pipeline):
+    got = triples(pipeline, "太保产险今年扩大了帮扶范围，重点放在三类人群身上：低保户、残疾人和困难职工。")
+    assert {("太保产险", "supports", g) for g in ("低保户", "困难职工")} <= got
+    got = triples(pipeline, "中国人寿设立“乡村暖心基金”。基金今后还会扶持两类人——乡村教师和返乡创业青年。")
+    assert {("乡村暖心基金", "targets", g) for g in ("乡村教师", "返乡创业青年")} <= got
+
+
+def test_those_who_benefit_are_whom_a_programme_is_for(pipeline):
+    got = triples(pipeline, "某银行发起“助农贷”公益项目，受益人是当地的留守老人。")
+    assert ("助农贷", "targets", "留守老人") in got
+    got = triples(pipeline, "太保产险搭起“乡村集市”平台。一年下来，3000户茶农因此受益。")
+    assert ("乡村集市", "targets", "茶农") in got
+    # a party to a policy is no one it is for
+    got = triples(pipeline, "“安心保”理赔时须核实被保险人或受益人的身份。")
+    assert ("安心保", "targets", "被保险人") not in got
