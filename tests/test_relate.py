@@ -1526,6 +1526,15 @@ def test_the_insurers_of_the_points_after_an_authoritys_notice_act_on_it(pipelin
     assert got == ({"人保财险温州分公司", "平安产险温州分公司"} if guided else set())
 
 
+@pytest.mark.parametrize("text", [
+    "今年，人保财险温州市分公司把温州市政府和温州银保监分局交办的防灾任务逐项落实。",
+    "人保财险温州市分公司主攻农险。温州市政府布置的防汛工作，公司提前一周完成。",
+])
+def test_the_work_an_authority_hands_down_is_done_under_it(pipeline, text):
+    got = {o for s, p, o in triples(pipeline, text) if s == "人保财险温州分公司" and p == "guidedBy"}
+    assert "温州市政府" in got
+
+
 def test_an_authoritys_requirement_set_out_after_a_colon_guides_the_insurer_named_in_it(pipeline):
     text = "温州市应急管理局提出要求：参与巨灾保险的各家保险公司由人保财险温州市分公司牵头组成理赔小组。"
     assert ("人保财险温州分公司", "guidedBy", "温州市应急管理局") in triples(pipeline, text)
