@@ -238,28 +238,43 @@ class Relator:
     def _following(self, sentences: list[Sentence], by_sentence: dict[int, list[LinkedMention]]
                    ) -> tuple[dict[int, tuple[Entity, ...]], dict[int, tuple[Entity, ...]]]:
         """For each sentence, the insurers that head a clause in the sentences after it in its
-        paragraph, and in the points (一是…, （二）…) that continue it: 在X指导下，本地保险业…。Y公司…
+        paragraph, and in the points (一是…, （二）…, bullets) that continue it: 在X指导下，本地保险业…。Y公司…
         names the authority first and the insurers that act after; and (second) those of the one
-        sentence right after it there (某局印发通知。Y公司随即…)."""
+        sentence right after it there (某局印发通知。Y公司随即…), or, when that sentence names none and ends
+        with a colon, here or at the start of the next paragraph, the insurer each of its points is about
+        (某局发出通知。三家公司随即行动：- A…；- B…)."""
         out: dict[int, tuple[Entity, ...]] = {}
         nxt: dict[int, tuple[Entity, ...]] = {}
         blocks: list[list[Sentence]] = []
         paragraph = None
         for s in sentences:
             if s.paragraph != paragraph:
-                if not blocks or not self.rules.continued_paragraph.match(s.norm):
+                if not blocks or not (self.rules.continued_paragraph.match(s.norm)
+                                      or self.rules.quantities.list_item.match(s.norm)):
                     blocks.append([])
                 paragraph = s.paragraph
             blocks[-1].append(s)
-        for block in blocks:
-            heads = [[lm.entity for lm in by_sentence.get(t.index, ())
-                      if lm.entity.cls in INSURER_CLASSES and self._can_be_subject(t, lm)] for t in block]
+        heads: dict[int, tuple[Entity, ...]] = {}  # the insurers that head a clause of each sentence
+        points: dict[int, tuple[Entity, ...]] = {}  # for each sentence, the insurer each point after it is about
+        block_of: dict[int, int] = {}
+        for b, block in enumerate(blocks):
+            for t in block:
+                block_of[t.index] = b
+                heads[t.index] = tuple(dict.fromkeys(lm.entity for lm in by_sentence.get(t.index, ())
+                                                     if lm.entity.cls in INSURER_CLASSES
+                                                     and self._can_be_subject(t, lm)))
             for k, s in enumerate(block):
-                found: list[Entity] = []
-                for h in heads[k + 1:]:
-                    found += [e for e in h if e not in found]
-                out[s.index] = tuple(found)
-                nxt[s.index] = tuple(dict.fromkeys(heads[k + 1])) if k + 1 < len(heads) else ()
+                out[s.index] = tuple(dict.fromkeys(e for t in block[k + 1:] for e in heads[t.index]))
+                firsts: dict[int, Entity] = {}
+                for t in block[k + 1:]:
+                    if t.paragraph != s.paragraph and heads[t.index]:
+                        firsts.setdefault(t.paragraph, heads[t.index][0])
+                points[s.index] = tuple(firsts.values())
+        for s, t in zip(sentences, sentences[1:]):
+            if not heads[t.index] and t.norm.rstrip().endswith(tuple(self._marks.colon)):
+                nxt[s.index] = tuple(dict.fromkeys(points[t.index]))
+            elif block_of[t.index] == block_of[s.index]:
+                nxt[s.index] = heads[t.index]
         return out, nxt
 
     def _owned_elsewhere(self, sentences: list[Sentence],

@@ -1580,6 +1580,28 @@ def test_an_insurer_in_the_sentence_after_an_authoritys_notice_acts_on_it(pipeli
     assert (("人保财险温州分公司", "guidedBy", "温州市应急管理局") in triples(pipeline, text)) == guided
 
 
+@pytest.mark.parametrize("text, guided", [
+    # the notice ends its paragraph; the next one counts the insurers and gives each a point
+    ("温州市应急管理局连夜发出防汛通知，要求做好台风应对。\n\n两家承保公司当即行动：\n\n"
+     "- 人保财险温州市分公司提前转移了承保车辆；\n\n- 平安产险温州分公司开通了理赔绿色通道。", True),
+    # an insurer of the next paragraph, not introduced as acting on it, may be about something else
+    ("温州市应急管理局连夜发出防汛通知，要求做好台风应对。\n\n"
+     "早在年初，人保财险温州市分公司就提前转移了承保车辆。", False),
+])
+def test_the_insurers_of_the_points_after_an_authoritys_notice_act_on_it(pipeline, text, guided):
+    got = {s for s, p, o in triples(pipeline, text) if p == "guidedBy" and o == "温州市应急管理局"}
+    assert got == ({"人保财险温州分公司", "平安产险温州分公司"} if guided else set())
+
+
+@pytest.mark.parametrize("text", [
+    "今年，人保财险温州市分公司把温州市政府和温州银保监分局交办的防灾任务逐项落实。",
+    "人保财险温州市分公司主攻农险。温州市政府布置的防汛工作，公司提前一周完成。",
+])
+def test_the_work_an_authority_hands_down_is_done_under_it(pipeline, text):
+    got = {o for s, p, o in triples(pipeline, text) if s == "人保财险温州分公司" and p == "guidedBy"}
+    assert "温州市政府" in got
+
+
 def test_an_authoritys_requirement_set_out_after_a_colon_guides_the_insurer_named_in_it(pipeline):
     text = "温州市应急管理局提出要求：参与巨灾保险的各家保险公司由人保财险温州市分公司牵头组成理赔小组。"
     assert ("人保财险温州分公司", "guidedBy", "温州市应急管理局") in triples(pipeline, text)
