@@ -202,9 +202,7 @@ class Linker:
         if full is not None:
             return self._resolve(full, context)
         bare = self._bare_name(m) if m.cls in _QUALIFIED_CLASSES and m.kind != "reference" else None
-        # (not where both are registry names of two things: 贫困农户 is the registry's 贫困户, not the
-        # registry's 农户 named before it described again)
-        if bare is not None and not (m.entity and bare.entity and m.entity != bare.entity):
+        if bare is not None:
             return self._resolve(bare, context)
         if m.entity:
             if self.rules.implied_place.fullmatch(m.surface):  # registry's 市政府 is Shanghai's: unless

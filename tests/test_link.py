@@ -348,13 +348,6 @@ def test_a_qualified_group_is_the_group_a_registry_alias_in_the_article_names(pi
     assert "受困养殖户" in groups and groups["受困养殖户"] == groups["生猪养殖户"]
 
 
-def test_a_registry_group_named_after_a_bare_group_is_its_own(pipeline):
-    # 贫困农户 is the registry's 贫困户, not the article's 农户 described again
-    text = "平台帮农户卖出了滞销的橙子。公司还为贫困农户提供了免费保险。"
-    groups = {m: e for m, e in entities(pipeline, text) if e.cls == "BeneficiaryGroup"}
-    assert groups["贫困农户"].label == "贫困户" and groups["贫困农户"].iri != groups["农户"].iri
-
-
 def test_company_is_the_non_insurer_firm_the_article_is_about(pipeline):
     # an article about a health-payment firm that an insurer invested in: 公司 is the firm
     got = entities(pipeline, "镁信健康成立于2017年，专注医药支付。镁信健康去年收入增长较快。"

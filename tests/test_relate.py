@@ -1740,7 +1740,6 @@ def test_a_service_number_dialled_to_reach_an_insurer_is_the_one_named_before_it
     assert (fact in got) if fact else not got
 
 
-
 def test_a_programme_named_after_an_insurer_the_article_names_is_that_insurers(pipeline):
     text = ("这次捐赠属于“爱心护航·一路同行——太平人寿关爱乡村教师公益行动”，具体由当地一家基金会执行。"
             "太平人寿表示，明年还会扩大范围。")
@@ -1748,6 +1747,8 @@ def test_a_programme_named_after_an_insurer_the_article_names_is_that_insurers(p
     # a name that opens with no insurer's says nothing of whose it is
     text = "这次捐赠属于“爱心护航——关爱乡村教师公益行动”，具体由当地一家基金会执行。太平人寿表示，明年还会扩大范围。"
     assert not any(p == "provides" for _, p, _ in triples(pipeline, text))
+
+
 def test_a_cover_those_who_can_get_it_free_name_is_for_them(pipeline):
     got = triples(pipeline, "今年起，全市出租车司机可免费领取“暖心守护”专属意外险。")
     assert ("暖心守护", "targets", "出租车司机") in got
