@@ -497,3 +497,16 @@ def test_an_amount_in_a_row_of_a_table_of_stakes_is_the_buyers(pipeline):
     text = ("今年以来，新华保险又两次举牌上市公司。\n\n| 日期 | 标的 | 方式 |\n"
             "| 3月5日 | 绿地控股（600606.SH） | 大宗交易受让5000万股，耗资2.5亿元 |")
     assert owned(pipeline, text) == {("新华保险", "250000000")}
+
+
+def test_money_after_the_plain_verb_of_paying_claims_is_claims_paid(pipeline):
+    # 赔 alone (每亩赔, 再赔, 赔了) pays claims: in a paragraph naming no one, the insurer's
+    text = "国寿财险负责承保这款惠民保。\n\n老张住院花了8万元，医保报了4万元，这款保险又赔了2.6万元。"
+    _, figures = __import__("stage_helpers").related(pipeline, text)
+    assert [(f.agent.label, str(f.quantity.value), f.kind) for f in figures if f.is_money] == [
+        ("国寿财险", "26000", "ClaimsPaid")]
+    # the most a policy pays is its cover; a claim a firm demands, or payouts still estimated, are no claims paid
+    text = "国寿财险负责承保这款惠民保。\n\n因意外致残的，每人最多赔到5万元。"
+    assert owned(pipeline, text) == {("国寿财险", "50000")}
+    text = "国寿财险负责承保这款惠民保。\n\n果农们估计要赔约30万元，另一家企业向其索赔约45万元。"
+    assert owned(pipeline, text) == set()
