@@ -360,6 +360,7 @@ class Relator:
         found = find_quantities(s.norm, s.start, figures)
         amounts = [q.start for q, count_kind in found if count_kind is None]
         respective = self._respectively(s, ms, amounts)
+        last_kind = None  # the kind of the sentence's amount before
         for quantity, count_kind in found:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
@@ -371,7 +372,8 @@ class Relator:
                 self._public_agent(s, before, quantity.start)
             agent = payer or (named.entity if named else None if self._fines_it_gave(s, before, quantity.start)
                               else self._topic_agent(s, topic, quantity.start))
-            kind = count_kind or amount_kind(unnamed, quantity.start - s.start, figures)
+            kind = count_kind or amount_kind(unnamed, quantity.start - s.start, figures, last_kind)
+            last_kind = last_kind if count_kind else kind
             if kind in figures.insurers_only and agent is not None and agent.cls == "Partner":
                 nearer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
                 agent = nearer.entity if nearer else topic if topic and topic.cls in INSURER_CLASSES else \

@@ -514,3 +514,11 @@ def test_money_after_the_plain_verb_of_paying_claims_is_claims_paid(pipeline):
     assert owned(pipeline, text) == {("国寿财险", "50000")}
     text = "国寿财险负责承保这款惠民保。\n\n果农们估计要赔约30万元，另一家企业向其索赔约45万元。"
     assert owned(pipeline, text) == set()
+
+
+def test_an_amount_going_on_with_a_list_of_benefits_is_of_their_kind(pipeline):
+    # no kind word in its clause or the one before: the kind of the amount before it in the sentence
+    text = "太平财险为环卫工人承保专属意外险。\n\n保障分两项：意外身故保额10万元；因病住院的，另有2万元，两项合计12万元。"
+    _, figures = __import__("stage_helpers").related(pipeline, text)
+    assert [(f.agent.label, str(f.quantity.value), f.kind) for f in figures if f.is_money] == [
+        ("太平财险", "100000", "Coverage"), ("太平财险", "20000", "Coverage"), ("太平财险", "120000", "Coverage")]
