@@ -264,9 +264,11 @@ def _tail(m: re.Match, after: re.Match | None, rules: QuantityRules) -> tuple[De
     return number * low, after
 
 
-def amount_kind(text: str, start: int, rules: QuantityRules) -> str:
+def amount_kind(text: str, start: int, rules: QuantityRules, before: str | None = None) -> str:
     """What a money figure at ``start`` in ``text`` is, from the kind word of its clause nearest to it
-    (else of the clause before): in 向其贷款银行给付4万元 the 4万元 is paid claims, not credit."""
+    (else of the clause before): in 向其贷款银行给付4万元 the 4万元 is paid claims, not credit. With
+    neither, it is of the kind ``before``, the amount's before it in the sentence, whose list it goes on
+    (意外伤害保额5万元；因病身故，另有20万元), if any."""
     marks = rules.punctuation
     clause_start, clause_end = marks.clause_start(text, start), marks.clause_end(text, start)
     previous = marks.clause_start(text, max(0, clause_start - 1))
@@ -276,7 +278,7 @@ def amount_kind(text: str, start: int, rules: QuantityRules) -> str:
                 for i, (kind, context) in enumerate(rules.amount_kinds) if context.search(text, a, b)]
         if near:
             return min(near)[2]
-    return "OtherAmount"
+    return before or "OtherAmount"
 
 
 def _normalise(value: Decimal) -> Decimal:

@@ -86,7 +86,9 @@ class Relator:
         last_thing: Entity | None = None  # whatever the article named last, firm or not
         named_so_far: dict[str, tuple[int, Entity]] = {}  # times each firm was named, for a table's rows
         paragraph_of = {s.index: s.paragraph for s in sentences}
-        # The insurers named, in order, for a lead's figures that its paragraph names the insurer of later
+        paragraphs = sorted(set(paragraph_of.values()))
+        next_paragraph = dict(zip(paragraphs, paragraphs[1:]))  # the paragraph (with sentences) after each
+        # The insurers named, in order, for a lead's figures that its paragraph (or the next) names the insurer of later
         insurers = [lm for lm in sorted(linked, key=lambda lm: lm.mention.start) if lm.entity.cls in INSURER_CLASSES]
         dated: dict[int, str | None] = {}  # each sentence's date (by index), for the model's facts
         following, next_sentence = self._following(sentences, by_sentence)
@@ -138,9 +140,11 @@ class Relator:
                 owner = topic or listed  # a list item's figures are those of the paragraph it follows
                 insurer = None
                 if owner is None:  # a lead that states cover before it names any insurer (全国首单…保险
-                    # 落地，提供300万元风险保障。这是X分公司…): the one its paragraph names next
+                    # 落地，提供300万元风险保障。这是X分公司…): the one its paragraph, or the paragraph after
+                    # it (a lead's own, then the story's first: 承保方是X), names next
+                    near = (s.paragraph, next_paragraph.get(s.paragraph))
                     insurer = previous or next((lm.entity for lm in insurers if lm.mention.sentence > s.index
-                                                and paragraph_of.get(lm.mention.sentence) == s.paragraph), None)
+                                                and paragraph_of.get(lm.mention.sentence) in near), None)
                     # after a roll call of insurers (人保财险、平安产险、太保产险…参加), a tally is all of theirs
                     if len({f.iri for f in firms if f.cls in INSURER_CLASSES}) > 2:
                         insurer = None
@@ -401,6 +405,7 @@ class Relator:
         found = find_quantities(s.norm, s.start, figures)
         amounts = [q.start for q, count_kind in found if count_kind is None]
         respective = self._respectively(s, ms, amounts)
+        last_kind = None  # the kind of the sentence's amount before
         for quantity, count_kind in found:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
@@ -412,7 +417,8 @@ class Relator:
                 self._public_agent(s, before, quantity.start)
             agent = payer or (named.entity if named else None if self._fines_it_gave(s, before, quantity.start)
                               else self._topic_agent(s, topic, quantity.start))
-            kind = count_kind or amount_kind(unnamed, quantity.start - s.start, figures)
+            kind = count_kind or amount_kind(unnamed, quantity.start - s.start, figures, last_kind)
+            last_kind = last_kind if count_kind else kind
             if kind in figures.insurers_only and agent is not None and agent.cls == "Partner":
                 nearer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
                 agent = nearer.entity if nearer else topic if topic and topic.cls in INSURER_CLASSES else \

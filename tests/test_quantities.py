@@ -258,11 +258,15 @@ def test_an_order_of_magnitude_is_no_amount(rules):
     assert money("门诊费用千元级以下", rules) == []
 
 
-def test_a_leads_cover_is_the_insurer_its_paragraph_names_next(pipeline):
+def test_a_leads_cover_is_the_insurer_its_paragraph_or_the_next_names_next(pipeline):
     text = "首单茶叶气象指数保险日前在安溪落地，为茶农提供500万元风险保障。这是太保产险福建分公司的又一创新。"
     assert owned(pipeline, text) == {("太保产险福建分公司", "5000000")}
-    # an insurer named only in a later paragraph does not take it
-    text = "首单茶叶气象指数保险日前在安溪落地，为茶农提供500万元风险保障。\n\n太保产险福建分公司表示将继续创新。"
+    # the story's first paragraph after the lead names its insurer
+    text = "首单茶叶气象指数保险日前在安溪落地，为茶农提供500万元风险保障。\n\n承保方是太保产险福建分公司。"
+    assert owned(pipeline, text) == {("太保产险福建分公司", "5000000")}
+    # an insurer named only a paragraph further does not take it
+    text = ("首单茶叶气象指数保险日前在安溪落地，为茶农提供500万元风险保障。\n\n当地茶农普遍欢迎。\n\n"
+            "太保产险福建分公司表示将继续创新。")
     assert owned(pipeline, text) == set()
 
 
@@ -497,3 +501,24 @@ def test_an_amount_in_a_row_of_a_table_of_stakes_is_the_buyers(pipeline):
     text = ("今年以来，新华保险又两次举牌上市公司。\n\n| 日期 | 标的 | 方式 |\n"
             "| 3月5日 | 绿地控股（600606.SH） | 大宗交易受让5000万股，耗资2.5亿元 |")
     assert owned(pipeline, text) == {("新华保险", "250000000")}
+
+
+def test_money_after_the_plain_verb_of_paying_claims_is_claims_paid(pipeline):
+    # 赔 alone (每亩赔, 再赔, 赔了) pays claims: in a paragraph naming no one, the insurer's
+    text = "国寿财险负责承保这款惠民保。\n\n老张住院花了8万元，医保报了4万元，这款保险又赔了2.6万元。"
+    _, figures = __import__("stage_helpers").related(pipeline, text)
+    assert [(f.agent.label, str(f.quantity.value), f.kind) for f in figures if f.is_money] == [
+        ("国寿财险", "26000", "ClaimsPaid")]
+    # the most a policy pays is its cover; a claim a firm demands, or payouts still estimated, are no claims paid
+    text = "国寿财险负责承保这款惠民保。\n\n因意外致残的，每人最多赔到5万元。"
+    assert owned(pipeline, text) == {("国寿财险", "50000")}
+    text = "国寿财险负责承保这款惠民保。\n\n果农们估计要赔约30万元，另一家企业向其索赔约45万元。"
+    assert owned(pipeline, text) == set()
+
+
+def test_an_amount_going_on_with_a_list_of_benefits_is_of_their_kind(pipeline):
+    # no kind word in its clause or the one before: the kind of the amount before it in the sentence
+    text = "太平财险为环卫工人承保专属意外险。\n\n保障分两项：意外身故保额10万元；因病住院的，另有2万元，两项合计12万元。"
+    _, figures = __import__("stage_helpers").related(pipeline, text)
+    assert [(f.agent.label, str(f.quantity.value), f.kind) for f in figures if f.is_money] == [
+        ("太平财险", "100000", "Coverage"), ("太平财险", "20000", "Coverage"), ("太平财险", "120000", "Coverage")]
