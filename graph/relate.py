@@ -86,9 +86,7 @@ class Relator:
         last_thing: Entity | None = None  # whatever the article named last, firm or not
         named_so_far: dict[str, tuple[int, Entity]] = {}  # times each firm was named, for a table's rows
         paragraph_of = {s.index: s.paragraph for s in sentences}
-        paragraphs = sorted(set(paragraph_of.values()))
-        next_paragraph = dict(zip(paragraphs, paragraphs[1:]))  # the paragraph (with sentences) after each
-        # The insurers named, in order, for a lead's figures that its paragraph (or the next) names the insurer of later
+        # The insurers named, in order, for a lead's figures that its paragraph names the insurer of later
         insurers = [lm for lm in sorted(linked, key=lambda lm: lm.mention.start) if lm.entity.cls in INSURER_CLASSES]
         dated: dict[int, str | None] = {}  # each sentence's date (by index), for the model's facts
         following, next_sentence = self._following(sentences, by_sentence)
@@ -140,11 +138,9 @@ class Relator:
                 owner = topic or listed  # a list item's figures are those of the paragraph it follows
                 insurer = None
                 if owner is None:  # a lead that states cover before it names any insurer (全国首单…保险
-                    # 落地，提供300万元风险保障。这是X分公司…): the one its paragraph, or the paragraph after
-                    # it (a lead's own, then the story's first: 承保方是X), names next
-                    near = (s.paragraph, next_paragraph.get(s.paragraph))
+                    # 落地，提供300万元风险保障。这是X分公司…): the one its paragraph names next
                     insurer = previous or next((lm.entity for lm in insurers if lm.mention.sentence > s.index
-                                                and paragraph_of.get(lm.mention.sentence) in near), None)
+                                                and paragraph_of.get(lm.mention.sentence) == s.paragraph), None)
                     # after a roll call of insurers (人保财险、平安产险、太保产险…参加), a tally is all of theirs
                     if len({f.iri for f in firms if f.cls in INSURER_CLASSES}) > 2:
                         insurer = None
