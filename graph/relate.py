@@ -48,7 +48,6 @@ class Relator:
         self._relations = tuple(r for r in rules.relations if r.predicate in self.enabled and not r.unstated_only)
         self._fallbacks = tuple(r for r in rules.relations if r.predicate in self.enabled and r.unstated_only)
         self._marks = rules.punctuation
-        self._place_reach = max(map(len, rules.local_places), default=0)  # the longest county-level place
         # Who can be a partner: the objects of the partnersWith rules (an industry body convenes or
         # guides insurers; it is no partner of theirs)
         self._partners = frozenset().union(*(r.object for r in rules.relations if r.predicate == "partnersWith"))
@@ -116,13 +115,10 @@ class Relator:
             row = row_cells(s.norm)
             if row is None or cells is None:  # the first row of a table is its header
                 by_period = any(self.rules.quantities.period_column.match(s.norm[a:b]) for a, b in row or ())
-                stakes = {i for i, (a, b) in enumerate(row or ())
-                          if self.rules.quantities.stake_columns.match(s.norm[a:b].strip())}
+                stakes = _headed(s, row, self.rules.quantities.stake_columns)
             cells = row
             if "partnersWith" in self.enabled and self.rules.holder_columns is not None:
-                stake_columns = self.rules.quantities.stake_columns
-                header = {i for i, (a, b) in enumerate(cells or ())
-                          if any(c.match(s.norm[a:b].strip()) for c in (self.rules.holder_columns, stake_columns))}
+                header = _headed(s, cells, self.rules.holder_columns, self.rules.quantities.stake_columns)
                 if cells is None or header:
                     holders = header or None
                 elif holders:
@@ -1047,8 +1043,8 @@ class Relator:
 
     def _led_by_region(self, text: str) -> bool:
         """Whether ``text`` starts with a region (宁波) or a county-level place (零陵区, 魏县)."""
-        places = self.rules.local_places
-        return bool(self.rules.region_prefix.match(text)) or any(text[:n] in places for n in range(2, self._place_reach + 1))
+        places, reach = self.rules.local_places, self.rules.local_place_reach
+        return bool(self.rules.region_prefix.match(text)) or any(text[:n] in places for n in range(2, reach + 1))
 
     def _takes(self, rule: RelationRule, s: Sentence, lm: LinkedMention) -> bool:
         """Whether ``rule`` takes ``lm`` as an object, by its class and the text around it."""
@@ -1110,6 +1106,11 @@ def _column(s: Sentence, lm: LinkedMention, cells: list[tuple[int, int]]) -> int
     """The index of the cell of a table row (``cells`` of ``s``) that ``lm`` is in; -1 if none."""
     at = lm.mention.start - s.start
     return next((i for i, (a, b) in enumerate(cells) if a <= at < b), -1)
+
+
+def _headed(s: Sentence, cells: list[tuple[int, int]] | None, *headers: re.Pattern) -> set[int]:
+    """The indices of the cells of a table row (``cells`` of ``s``) that one of ``headers`` matches whole."""
+    return {i for i, (a, b) in enumerate(cells or ()) if any(h.match(s.norm[a:b].strip()) for h in headers)}
 
 
 def _parent_and_child(a: Entity, b: Entity) -> bool:

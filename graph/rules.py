@@ -246,6 +246,11 @@ class Rules:
         clause is a local government acting, as a region is."""
         return next((rule.places for rule in self.suffix_names if rule.places), frozenset())
 
+    @property
+    def local_place_reach(self) -> int:
+        """The length of the longest of :attr:`local_places`."""
+        return next((rule.longest_place for rule in self.suffix_names if rule.places), 0)
+
     def fits_level(self, region: str, level: str) -> bool:
         """Whether ``region`` (山东, 东营) is a place of the implied ``level`` (省, 市): one the level lists,
         or, where it lists "*", one no other level lists."""
