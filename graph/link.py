@@ -233,7 +233,9 @@ class Linker:
         same article: 受灾农户, 参保养殖户 and 水产养殖户 are the article's 农户 or 养殖户 described again, as
         政策性生猪价格指数保险 is its 生猪价格指数保险, not things of their own."""
         name = fold(m.surface)
-        shorter = [(len(n), n, b) for b in self._qualifiable if b.cls == m.cls for n in self._names(b)
+        # not a kind of cover: 东营惠民保 is that city's product of the kind 惠民保, a product of its own
+        shorter = [(len(n), n, b) for b in self._qualifiable
+                   if b.cls == m.cls and not self.registry.kind_of_cover(b.entity) for n in self._names(b)
                    if len(n) < len(name) and name.endswith(n)]
         if not shorter:
             return None
