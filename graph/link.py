@@ -282,8 +282,10 @@ class Linker:
         return self.registry.group_of(iri) if iri else None
 
     def _reference(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
-        if m.cls == "Product":  # 该产品: the product or initiative just named
-            return next((e for e in self._recent(m, context) if e.cls in ("Product", "Initiative")), None)
+        if m.cls == "Product":  # 该产品: the product or initiative just named; 这项巨灾保险: the product whose name ends so
+            tail = self.rules.product_tail_anaphor.fullmatch(fold(m.surface))
+            return next((e for e in self._recent(m, context) if e.cls in ("Product", "Initiative")
+                         and (tail is None or (e.cls == "Product" and fold(e.label).endswith(tail["tail"])))), None)
         if m.cls in PUBLIC_CLASSES:  # 省财政厅, 市保险行业协会: the body of the province named last; 党委、政府: its committee's
             surface = fold(m.surface)
             if not self.rules.implied_place.fullmatch(surface):
