@@ -1778,3 +1778,9 @@ def test_those_who_benefit_are_whom_a_programme_is_for(pipeline):
     # a party to a policy is no one it is for
     got = triples(pipeline, "“安心保”理赔时须核实被保险人或受益人的身份。")
     assert ("安心保", "targets", "被保险人") not in got
+
+
+def test_the_underwriter_written_with_china_before_its_short_name_offers_the_cover(pipeline):
+    # 中国太平洋产险 is 太保产险 written with 中国 before its usual short name, as 中国太保产险 is
+    got = triples(pipeline, "区政府购买了一份河道污染清理费用保险，承保方是竞标胜出的中国太平洋产险杭州分公司。")
+    assert ("太保产险杭州分公司", "provides", "河道污染清理费用保险") in got
