@@ -233,7 +233,9 @@ class Linker:
         same article: 受灾农户, 参保养殖户 and 水产养殖户 are the article's 农户 or 养殖户 described again, as
         政策性生猪价格指数保险 is its 生猪价格指数保险, not things of their own."""
         name = fold(m.surface)
-        shorter = [(len(n), n, b) for b in self._qualifiable if b.cls == m.cls for n in self._names(b)
+        # not a kind of cover: 东营惠民保 is that city's product of the kind 惠民保, a product of its own
+        shorter = [(len(n), n, b) for b in self._qualifiable
+                   if b.cls == m.cls and not self.registry.kind_of_cover(b.entity) for n in self._names(b)
                    if len(n) < len(name) and name.endswith(n)]
         if not shorter:
             return None
@@ -280,8 +282,10 @@ class Linker:
         return self.registry.group_of(iri) if iri else None
 
     def _reference(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
-        if m.cls == "Product":  # 该产品: the product or initiative just named
-            return next((e for e in self._recent(m, context) if e.cls in ("Product", "Initiative")), None)
+        if m.cls == "Product":  # 该产品: the product or initiative just named; 这项巨灾保险: the product whose name ends so
+            tail = self.rules.product_tail_anaphor.fullmatch(fold(m.surface))
+            return next((e for e in self._recent(m, context) if e.cls in ("Product", "Initiative")
+                         and (tail is None or (e.cls == "Product" and fold(e.label).endswith(tail["tail"])))), None)
         if m.cls in PUBLIC_CLASSES:  # 省财政厅, 市保险行业协会: the body of the province named last; 党委、政府: its committee's
             surface = fold(m.surface)
             if not self.rules.implied_place.fullmatch(surface):

@@ -1245,7 +1245,7 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
                            "reference", place=m["place"]))
     for m in [*r.anaphor.finditer(text), *r.plural_anaphor.finditer(text)]:
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Insurer", "reference"))
-    for m in r.product_anaphor.finditer(text):
+    for m in [*r.product_anaphor.finditer(text), *r.product_tail_anaphor.finditer(text)]:
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Product", "reference"))
     # Longer references first, so that 旗下财险公司 wins over 公司.
     return sorted(out, key=lambda m: (m.start - m.end, m.start))

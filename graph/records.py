@@ -88,6 +88,8 @@ class Entity:
     # An insurer's controlling owner that is neither an insurer nor an insurance group (ik:ownedBy: a
     # bank, a carmaker, a state firm): no parent link, but a figure written for both is the insurer's.
     owner: str | None = field(default=None, compare=False)
+    # A kind of cover many products are (ik:KindOfCover: 惠民保), not one product: no relation is stated to it.
+    kind_of_cover: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,11 @@ class Registry:
         iri = self.local_names.get(market, {}).get(normalise(name)) if market else None
         return self.entries[iri] if iri else None
 
+    def kind_of_cover(self, iri: str | None) -> bool:
+        """Whether ``iri`` names a kind of cover (惠民保), not one product: nothing provides or targets it."""
+        entry = self.entries.get(iri)
+        return entry is not None and entry.entity.kind_of_cover
+
     def alias_words(self) -> list[str]:
         """Every name the registry knows, as written (for the tokenizer's dictionary)."""
         return sorted({alias for entry in self.entries.values() for alias in entry.aliases})
@@ -145,7 +150,8 @@ def _read(files: tuple[Path, ...]) -> Registry:
         aliases = (labels[0], *sorted(str(a) for a in graph.objects(node, SKOS.altLabel)))
         entry = RegistryEntry(
             entity=Entity(str(node), cls, labels[0], str(parent) if parent else None, from_registry=True,
-                          owner=str(owner) if (owner := graph.value(node, IK.ownedBy)) else None),
+                          owner=str(owner) if (owner := graph.value(node, IK.ownedBy)) else None,
+                          kind_of_cover=(node, RDF.type, IK.KindOfCover) in graph),
             aliases=aliases,
             line=str(graph.value(node, IK.line)) if graph.value(node, IK.line) else None,
             branch_insurer=str(graph.value(node, IK.branchInsurer)) if graph.value(node, IK.branchInsurer) else None,
@@ -180,7 +186,7 @@ class _SavedRegistry:
         try:
             generic, aliases, local, rows = marshal.loads(self.path.read_bytes())
             entries = {row[0]: RegistryEntry(Entity(row[0], row[1], row[2], row[3], from_registry=True,
-                                                    owner=row[7]),
+                                                    owner=row[7], kind_of_cover=row[9]),
                                              tuple(row[4]), row[5], row[6], row[8]) for row in rows}
         except (OSError, EOFError, ValueError, TypeError, IndexError):
             return None
@@ -190,9 +196,9 @@ class _SavedRegistry:
 
     def save(self, registry: Registry) -> None:
         rows = [(iri, e.entity.cls, e.entity.label, e.entity.parent, list(e.aliases), e.line, e.branch_insurer,
-                 e.entity.owner, e.market) for iri, e in registry.entries.items()]
+                 e.entity.owner, e.market, e.entity.kind_of_cover) for iri, e in registry.entries.items()]
         keep_derived(self.path, marshal.dumps((registry.generic_names, registry.aliases, registry.local_names, rows)),
                      f"{self.PREFIX}*.marshal")  # knowledge or code that changed since
 
 
-FORMAT = 3  # of the saved registry's tuple
+FORMAT = 4  # of the saved registry's tuple

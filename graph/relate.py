@@ -184,7 +184,8 @@ class Relator:
             found += [f for f in self.model.facts(sentences, linked, found, dated, self.enabled)
                       if (f.evidence.start, f.subject.iri) not in roll
                       and not self._other_doer(sentences, by_sentence, f)]
-        return found, _distinct(figures)
+        # a kind of cover (惠民保) is no one product: no insurer provides it, it targets no one
+        return [f for f in found if not (f.subject.kind_of_cover or f.object.kind_of_cover)], _distinct(figures)
 
     def _holders(self, s: Sentence, ms: list[LinkedMention], cells: list[tuple[int, int]], holders: set[int],
                  previous: Entity | None) -> Iterator[Fact]:

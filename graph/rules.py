@@ -165,6 +165,7 @@ class Rules:
     list_anaphors: frozenset[str]  # those that refer back to the list of organisations named last
     list_anaphor_gap: int  # the most characters between two items of that list
     product_anaphor: re.Pattern
+    product_tail_anaphor: re.Pattern  # 这项巨灾保险: the product named before whose name ends with the words (`tail`)
     clause_start: re.Pattern
     branch_reference_openers: tuple[str, ...]  # 在, 与, ——: open a bare branch reference as a clause start does
     reference_window: int
@@ -521,6 +522,7 @@ def load_rules(path: Path | None = None) -> Rules:
         list_anaphors=frozenset(names.words("list_anaphors")),
         list_anaphor_gap=names.get("list_anaphor_gap", int),
         product_anaphor=names.regex("product_anaphors", alternation(names.words("product_anaphors"))),
+        product_tail_anaphor=names.regex("product_tail_anaphor"),
         clause_start=names.regex("clause_start"),
         branch_reference_openers=branch_openers,
         reference_window=names.get("reference_window", int),

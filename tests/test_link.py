@@ -667,3 +667,11 @@ def test_company_refers_to_what_the_sentence_before_is_about_not_its_last_insure
     text = "长城人寿有三家股东，泰康人寿占股60%，人保财险占股40%。5月，公司完成了增资。"
     got = [(lm.mention.surface, lm.entity.label) for lm in linked(pipeline, text)]
     assert ("公司", "长城人寿") in got
+
+
+def test_a_demonstrative_and_a_names_end_refer_to_the_product_named_so(pipeline):
+    # 这项洪涝保险 is the 城乡洪涝保险 named before, not the nearer 农房保险
+    text = ("某市今年推出城乡洪涝保险，还续保了推出的农房保险。"
+            "这项洪涝保险由人保财险某市分公司牵头承保。")
+    got = {(s, e.label) for s, e in entities(pipeline, text) if e.cls == "Product"}
+    assert ("这项洪涝保险", "城乡洪涝保险") in got

@@ -17,7 +17,7 @@ ERR = Namespace("http://www.daml.org/2002/03/agents/agent-ont#")  # owlrl's erro
 
 CLASSES = [
     "Organisation", "InsuranceGroup", "Insurer", "Branch", "Regulator", "GovernmentBody",
-    "IndustryBody", "Partner", "Product", "Initiative", "BeneficiaryGroup", "Fact",
+    "IndustryBody", "Partner", "Product", "KindOfCover", "Initiative", "BeneficiaryGroup", "Fact",
     "RelationFact", "StructureFact", "AmountFact", "CountFact", "Evidence", "ProvenanceKind",
     "AmountKind", "LineOfBusiness",
 ]

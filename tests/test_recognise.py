@@ -1801,3 +1801,9 @@ def test_local_before_a_firms_name_is_no_part_of_it(pipeline):
     got = found(pipeline, "人保财险把保险金预付给当地上海青禾果蔬专业合作社。")
     assert ("上海青禾果蔬专业合作社", "Partner") in got
     assert not {m for m in got if m[0].startswith("当地")}
+
+
+def test_the_industrys_public_day_is_an_initiative_however_written(pipeline):
+    # the registry's yearly campaign, without quotes and with or without its date and 全国
+    assert ("保险公众宣传日", "Initiative") in found(pipeline, "今年保险公众宣传日期间，多家公司走进社区讲解理赔知识。")
+    assert ("7·8全国保险公众宣传日", "Initiative") in found(pipeline, "围绕7·8全国保险公众宣传日，某公司开放了客服中心。")

@@ -75,8 +75,17 @@ def test_a_paragraph_naming_no_organisation_launches_for_the_insurer_the_article
 
 
 def test_an_insurer_joined_by_lianhe_shares_the_launch(pipeline):
-    got = triples(pipeline, "“惠民保”是由中国人寿联合太平洋产险共同推出的医疗保险。")
-    assert {("中国人寿", "provides", "惠民保"), ("太保产险", "provides", "惠民保")} <= got
+    got = triples(pipeline, "“康宁保”是由中国人寿联合太平洋产险共同推出的医疗保险。")
+    assert {("中国人寿", "provides", "康宁保"), ("太保产险", "provides", "康宁保")} <= got
+
+
+def test_a_kind_of_cover_is_provided_by_no_one_but_a_citys_own_is(pipeline):
+    # 惠民保 is the kind many cities' products are (ik:KindOfCover): no insurer provides it, it targets
+    # no one; the city's product of that kind, named with its place, is a product of its own
+    got = triples(pipeline, "泰康人寿参与了多地的惠民保，为新市民提供保障。")
+    assert not {t for t in got if "惠民保" in (t[0], t[2])}
+    got = triples(pipeline, "各地惠民保陆续开卖。“宜昌惠民保”今日上线，由人保财险宜昌市分公司牵头承保。")
+    assert ("人保财险宜昌分公司", "provides", "宜昌惠民保") in got
 
 
 def test_a_firm_joined_with_an_insurer_is_its_partner_not_a_provider(pipeline):
@@ -1769,3 +1778,9 @@ def test_those_who_benefit_are_whom_a_programme_is_for(pipeline):
     # a party to a policy is no one it is for
     got = triples(pipeline, "“安心保”理赔时须核实被保险人或受益人的身份。")
     assert ("安心保", "targets", "被保险人") not in got
+
+
+def test_the_underwriter_written_with_china_before_its_short_name_offers_the_cover(pipeline):
+    # 中国太平洋产险 is 太保产险 written with 中国 before its usual short name, as 中国太保产险 is
+    got = triples(pipeline, "区政府购买了一份河道污染清理费用保险，承保方是竞标胜出的中国太平洋产险杭州分公司。")
+    assert ("太保产险杭州分公司", "provides", "河道污染清理费用保险") in got
