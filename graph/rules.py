@@ -90,6 +90,8 @@ class BeneficiaryRule:
     person_pos: frozenset[str] = frozenset()
     # a count of kinds of people before a colon or dash (两类人：): the list after it names groups
     kinds_intro: re.Pattern | None = None
+    # bare generic people words (市民, 客户): named, yet no offer or firm is related to them
+    generic_people: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -438,7 +440,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                     groups.regex("named_for", optional=True),
                                     groups.regex("marked", optional=True),
                                     frozenset(groups.words("person_pos", [])),
-                                    groups.regex("kinds_intro", optional=True))
+                                    groups.regex("kinds_intro", optional=True),
+                                    frozenset(groups.words("generic_people", [])))
     return Rules(
         branch=names.regex("regions", f"{region_gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"

@@ -1769,3 +1769,10 @@ def test_those_who_benefit_are_whom_a_programme_is_for(pipeline):
     # a party to a policy is no one it is for
     got = triples(pipeline, "“安心保”理赔时须核实被保险人或受益人的身份。")
     assert ("安心保", "targets", "被保险人") not in got
+
+
+def test_no_offer_or_firm_is_related_to_a_bare_generic_people_word(pipeline):
+    # ANNOTATION.md: 市民, 客户 … are optional words, no particular group; the fuller group is related
+    got = triples(pipeline, "太保产险推出“安居保”，为市民提供住房保障，也为受灾居民送去物资。")
+    assert not {t for t in got if t[2] == "市民"}
+    assert {("太保产险", "supports", "受灾群众"), ("安居保", "targets", "受灾群众")} & got
