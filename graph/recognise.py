@@ -1097,6 +1097,11 @@ def _group_name(rec: Recogniser, view: SentenceView, m: re.Match, first: int) ->
         stem, start = [], m.start()
     if (not stem and m.group() not in r.bare_heads) or m.start() - start > r.max_stem:
         return None  # 企业 alone says too little; a long run is a clause, not a name
+    # modifiers that share the head (易贫、临贫农村人口) are the name's start, their list marks in it
+    mark = max((i for i, w in enumerate(stem) if w.text == r.shared_head_mark), default=-1)
+    if mark > 0 and all(tag in r.modifier_pos for w in stem[:mark] if w.text != r.shared_head_mark
+                        for _, tag in rec.tokenizer.pos(w.text)):
+        stem = [w for w in stem if w.text != r.shared_head_mark]
     if any(w.text in r.stop_tokens or not r.stem_chars.fullmatch(w.text) for w in stem):
         return None
     name = text[start:m.end()]
