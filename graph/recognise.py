@@ -1000,9 +1000,11 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
     # a list goes on past a comma, not past a clause separator (A、B，以及C)
     commas = ("", *(c for c in marks.clause if not rec.rules.clause_separators.match(c)))
     ends = {b for _, b in registered}
-    # a head another head follows (青年|教师) is a part of the name, not its end
+    # a head another head follows (青年|教师) is a part of the name, not its end; one before the word of
+    # property of a cover's name (家庭|财产保险) is a part of that name
     heads = [m for m in _heads(r.head, text, view.boundaries)
-             if m.end() in view.boundaries and not r.head.match(text, m.end())]
+             if m.end() in view.boundaries and not r.head.match(text, m.end())
+             and not (r.property_after and r.property_after.match(text, m.end()))]
     opened = {}  # where each head's phrase may start: its clause, or after a word of help in it
     for m in heads:
         clause = marks.clause_start(text, m.start())
