@@ -1000,9 +1000,11 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
     # a list goes on past a comma, not past a clause separator (A、B，以及C)
     commas = ("", *(c for c in marks.clause if not rec.rules.clause_separators.match(c)))
     ends = {b for _, b in registered}
-    # a head another head follows (青年|教师) is a part of the name, not its end
+    # a head another head follows (青年|教师) is a part of the name, not its end; one before the word of
+    # property of a cover's name (家庭|财产保险) is a part of that name
     heads = [m for m in _heads(r.head, text, view.boundaries)
-             if m.end() in view.boundaries and not r.head.match(text, m.end())]
+             if m.end() in view.boundaries and not r.head.match(text, m.end())
+             and not (r.property_after and r.property_after.match(text, m.end()))]
     opened = {}  # where each head's phrase may start: its clause, or after a word of help in it
     for m in heads:
         clause = marks.clause_start(text, m.start())
@@ -1097,6 +1099,11 @@ def _group_name(rec: Recogniser, view: SentenceView, m: re.Match, first: int) ->
         stem, start = [], m.start()
     if (not stem and m.group() not in r.bare_heads) or m.start() - start > r.max_stem:
         return None  # 企业 alone says too little; a long run is a clause, not a name
+    # modifiers that share the head (易贫、临贫农村人口) are the name's start, their list marks in it
+    mark = max((i for i, w in enumerate(stem) if w.text == r.shared_head_mark), default=-1)
+    if mark > 0 and all(tag in r.modifier_pos for w in stem[:mark] if w.text != r.shared_head_mark
+                        for _, tag in rec.tokenizer.pos(w.text)):
+        stem = [w for w in stem if w.text != r.shared_head_mark]
     if any(w.text in r.stop_tokens or not r.stem_chars.fullmatch(w.text) for w in stem):
         return None
     name = text[start:m.end()]

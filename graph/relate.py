@@ -184,8 +184,13 @@ class Relator:
             found += [f for f in self.model.facts(sentences, linked, found, dated, self.enabled)
                       if (f.evidence.start, f.subject.iri) not in roll
                       and not self._other_doer(sentences, by_sentence, f)]
-        # a kind of cover (惠民保) is no one product: no insurer provides it, it targets no one
-        return [f for f in found if not (f.subject.kind_of_cover or f.object.kind_of_cover)], _distinct(figures)
+        # a group the article names only by a bare generic people word (市民, 客户) is no particular group
+        # (not one it also names in full, 城乡居民 linked to 居民); a kind of cover (惠民保) is no one
+        # product: no insurer provides it, it targets no one
+        named = {lm.entity.iri for lm in linked if lm.mention.surface not in self.rules.beneficiaries.generic_people}
+        found = [f for f in found if (f.object.cls != "BeneficiaryGroup" or f.object.iri in named)
+                 and not (f.subject.kind_of_cover or f.object.kind_of_cover)]
+        return found, _distinct(figures)
 
     def _holders(self, s: Sentence, ms: list[LinkedMention], cells: list[tuple[int, int]], holders: set[int],
                  previous: Entity | None) -> Iterator[Fact]:

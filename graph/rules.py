@@ -90,6 +90,13 @@ class BeneficiaryRule:
     person_pos: frozenset[str] = frozenset()
     # a count of kinds of people before a colon or dash (两类人：): the list after it names groups
     kinds_intro: re.Pattern | None = None
+    # what follows a head inside a cover's name (家庭|财产保险): no group ends there
+    property_after: re.Pattern | None = None
+    # the list mark between modifiers that share a head (易贫、临贫农村人口), and the tags of such modifiers
+    shared_head_mark: str | None = None
+    modifier_pos: frozenset[str] = frozenset()
+    # bare generic people words (市民, 客户): named, yet no offer or firm is related to them
+    generic_people: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -444,7 +451,10 @@ def load_rules(path: Path | None = None) -> Rules:
                                     groups.regex("named_for", optional=True),
                                     groups.regex("marked", optional=True),
                                     frozenset(groups.words("person_pos", [])),
-                                    groups.regex("kinds_intro", optional=True))
+                                    groups.regex("kinds_intro", optional=True),
+                                    groups.regex("property_after", optional=True),
+                                    groups.get("shared_head_mark", str, None), frozenset(groups.words("modifier_pos", [])),
+                                    frozenset(groups.words("generic_people", [])))
     return Rules(
         branch=names.regex("regions", f"{region_gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"

@@ -7,6 +7,7 @@ import pytest
 
 from graph import Pipeline
 from graph.errors import IkgError
+from graph.evaluate import always_optional
 from graph.data import ONTOLOGY_DIR
 from graph.rules import load_rules
 
@@ -101,3 +102,8 @@ def test_a_knowledge_folder_given_by_a_relative_path_builds_and_scores(ontology_
     code = main(["eval", str(root / "tests/gold"), "--input", str(root / "seeds"), "--ontology", ontology_copy.name])
     out, err = capsys.readouterr()
     assert code == 0 and err == "" and "relations" in out
+
+
+def test_the_builder_relates_nothing_to_the_people_words_the_scorer_treats_as_optional():
+    # one ANNOTATION.md convention in two files (the builder's rules, the scorer's): they agree
+    assert load_rules().beneficiaries.generic_people <= {g.name for g in always_optional()}

@@ -886,6 +886,20 @@ def test_a_group_written_as_one_word_with_its_head_keeps_its_modifier(pipeline):
     assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "村民们向保险公司的工作人员交纳保费。"))
 
 
+def test_modifiers_listed_before_a_shared_head_name_one_group(pipeline):
+    # 失能、半失能老人 is one group, written whole; nouns listed before a head are items of their own
+    assert ("失能、半失能老人", "BeneficiaryGroup") in found(pipeline, "该公司为失能、半失能老人提供上门护理。")
+    assert ("贫困、低收入家庭", "BeneficiaryGroup") in found(pipeline, "基金会向本县的贫困、低收入家庭发放助学金。")
+    got = found(pipeline, "该险种针对学校食堂、食品加工企业提供保障。")
+    assert {("学校食堂", "BeneficiaryGroup"), ("食品加工企业", "BeneficiaryGroup")} <= got
+
+
+def test_a_head_before_the_property_a_cover_insures_is_no_group(pipeline):
+    # 农户家庭财产保险 is a cover's name: 农户 (its owner) may be a group, 农户家庭 is none
+    got = found(pipeline, "县里为农户统一购买意外伤害救助保险、丧葬救助保险和农户家庭财产保险。")
+    assert ("农户家庭", "BeneficiaryGroup") not in got
+
+
 def test_children_and_model_workers_are_group_heads(pipeline):
     assert ("留守少儿", "BeneficiaryGroup") in found(pipeline, "基金会帮助山区的留守少儿重返课堂。")
     assert ("退休老劳模", "BeneficiaryGroup") in found(pipeline, "公司为本区的退休老劳模提供健康服务。")

@@ -1784,3 +1784,17 @@ def test_the_underwriter_written_with_china_before_its_short_name_offers_the_cov
     # 中国太平洋产险 is 太保产险 written with 中国 before its usual short name, as 中国太保产险 is
     got = triples(pipeline, "区政府购买了一份河道污染清理费用保险，承保方是竞标胜出的中国太平洋产险杭州分公司。")
     assert ("太保产险杭州分公司", "provides", "河道污染清理费用保险") in got
+
+
+def test_no_offer_or_firm_is_related_to_a_bare_generic_people_word(pipeline):
+    # ANNOTATION.md: 市民, 客户 … are optional words, no particular group; the fuller group is related
+    got = triples(pipeline, "太保产险推出“安居保”，为市民提供住房保障，也为受灾居民送去物资。")
+    assert not {t for t in got if t[2] == "市民"}
+    assert {("太保产险", "supports", "受灾群众"), ("安居保", "targets", "受灾群众")} & got
+
+
+def test_those_who_say_they_bought_a_product_are_its_target(pipeline):
+    # the buyers head the clause and the product follows 买了 / 买的是
+    assert ("渔船保险", "targets", "渔民") in triples(pipeline, "渔民只要买了“渔船保险”，出海就多了一份安心。")
+    got = triples(pipeline, "参保的养殖户买的是太保产险的“生猪价格保险”。")
+    assert ("生猪价格保险", "targets", "养殖户") in got
