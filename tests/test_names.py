@@ -169,3 +169,15 @@ def test_channels_levels_and_references_are_no_firms(pipeline):
     for text in ("客户可通过手机银行、网上银行和微信银行投保。", "当地乡镇卫生院和县级医院均可直赔。",
                  "上述保险经纪已整改完毕。"):
         assert not any(c == "Partner" for _, c in found(pipeline, text)), text
+
+
+def test_a_department_by_its_usual_short_form_is_the_one_named_in_full(pipeline):
+    """应急局 is the usual short form of 应急管理局, 金融办 of a government's finance office: one body each
+    with the full name the text gives."""
+    links = linked(pipeline, "嘉兴市应急管理局召集座谈，嘉兴市应急局要求各企业投保。"
+                             "厦门市政府金融办牵头，厦门市金融办随后发文。")
+    iris = {}
+    for lm in links:
+        iris.setdefault(lm.entity.iri, set()).add(lm.mention.surface)
+    assert {"嘉兴市应急管理局", "嘉兴市应急局"} in iris.values()
+    assert {"厦门市政府金融办", "厦门市金融办"} in iris.values()
