@@ -74,6 +74,14 @@ def test_a_department_of_the_province_is_in_the_province_named_before(pipeline):
     assert {e.cls for s, e in got if s.startswith("省")} == {"Regulator"}
 
 
+def test_the_financial_supervisors_office_of_the_level_is_in_the_place_named_before(pipeline):
+    """省保监局 and 市银保监分局 are the office of the province or city named before, by its usual name."""
+    got = entities(pipeline, "浙江随后转发文件，省经信委和省保监局联合部署。")
+    assert ("省保监局", "浙江保监局") in [(s, e.label) for s, e in got]
+    got = entities(pipeline, "人保财险绍兴市分公司完成理赔，市银保监分局随后到场督导。")
+    assert ("市银保监分局", "绍兴银保监分局") in [(s, e.label) for s, e in got]
+
+
 def test_the_citys_insurance_association_named_bare_is_the_city_of_the_branch_named_before(pipeline):
     got = entities(pipeline, "太保产险绍兴中心支公司在市保险行业协会的组织下走进社区宣传。")
     assert [(e.label, e.cls) for s, e in got if s == "市保险行业协会"] == [("绍兴市保险行业协会", "IndustryBody")]
