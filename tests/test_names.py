@@ -181,3 +181,13 @@ def test_a_department_by_its_usual_short_form_is_the_one_named_in_full(pipeline)
         iris.setdefault(lm.entity.iri, set()).add(lm.mention.surface)
     assert {"嘉兴市应急管理局", "嘉兴市应急局"} in iris.values()
     assert {"厦门市政府金融办", "厦门市金融办"} in iris.values()
+
+
+def test_a_taiwan_county_or_city_government_written_short_is_the_government(pipeline):
+    """Taiwan's news writes 縣府 and 市府 for a county's or city's government: 屏東縣府 is 屏東縣政府;
+    a street named after one is no body."""
+    links = linked(pipeline, "屏東縣府再補助兩成保費，屏東縣政府也呼籲農友投保。高雄市府農業局說明理賠進度。")
+    labels = {lm.mention.surface: lm.entity.label for lm in links if lm.entity.cls == "Regulator"}
+    assert labels.get("屏東縣府") == labels.get("屏東縣政府") == "屏东县政府"
+    assert "高雄市府" in labels
+    assert not any(c == "Regulator" for _, c in found(pipeline, "他在县府路上开了一家店。"))
