@@ -675,3 +675,13 @@ def test_company_refers_to_what_the_sentence_before_is_about_not_its_last_insure
     text = "长城人寿有三家股东，泰康人寿占股60%，人保财险占股40%。5月，公司完成了增资。"
     got = [(lm.mention.surface, lm.entity.label) for lm in linked(pipeline, text)]
     assert ("公司", "长城人寿") in got
+
+
+def test_the_council_of_agriculture_by_its_short_name_is_taiwans(pipeline):
+    """農委會 is the usual short name of Taiwan's Council of Agriculture; a mainland 市农委 before 会同 stays
+    the city's commission."""
+    got = entities(pipeline, "農委會今年仍替投保農民負擔一半保費，行政院農業委員會並公告各鄉鎮收穫量。")
+    assert len({e.iri for s, e in got if e.cls == "Regulator"}) == 1
+    assert ("農委會", "台湾农业部") in [(s, e.label) for s, e in got]
+    got = entities(pipeline, "上海市农委会同市财政局部署农业保险工作。")
+    assert "台湾农业部" not in [e.label for _, e in got]
