@@ -191,3 +191,9 @@ def test_a_taiwan_county_or_city_government_written_short_is_the_government(pipe
     assert labels.get("屏東縣府") == labels.get("屏東縣政府") == "屏东县政府"
     assert "高雄市府" in labels
     assert not any(c == "Regulator" for _, c in found(pipeline, "他在县府路上开了一家店。"))
+
+
+def test_a_new_areas_government_after_its_city_is_one_body(pipeline):
+    """A city's new area (西海岸新区, 滨海新区) is a place of its own level: its government is named whole."""
+    got = found(pipeline, "据悉，烟台黄渤海新区政府近日为辖区企业购买了一份环境污染清理费用保险。")
+    assert ("烟台黄渤海新区政府", "Regulator") in got
