@@ -685,3 +685,9 @@ def test_the_council_of_agriculture_by_its_short_name_is_taiwans(pipeline):
     assert ("農委會", "台湾农业部") in [(s, e.label) for s, e in got]
     got = entities(pipeline, "上海市农委会同市财政局部署农业保险工作。")
     assert "台湾农业部" not in [e.label for _, e in got]
+
+
+def test_a_county_department_the_work_falls_to_is_the_countys_named_before(pipeline):
+    """归县某局牵头: the department the work falls to, of the county the last body named is in."""
+    got = entities(pipeline, "遂昌县民政局负责认定对象。种植户的保险归县农业农村局牵头。")
+    assert ("县农业农村局", "遂昌县农业农村局") in [(s, e.label) for s, e in got]
