@@ -74,6 +74,14 @@ def test_a_department_of_the_province_is_in_the_province_named_before(pipeline):
     assert {e.cls for s, e in got if s.startswith("省")} == {"Regulator"}
 
 
+def test_the_financial_supervisors_office_of_the_level_is_in_the_place_named_before(pipeline):
+    """省保监局 and 市银保监分局 are the office of the province or city named before, by its usual name."""
+    got = entities(pipeline, "浙江随后转发文件，省经信委和省保监局联合部署。")
+    assert ("省保监局", "浙江保监局") in [(s, e.label) for s, e in got]
+    got = entities(pipeline, "人保财险绍兴市分公司完成理赔，市银保监分局随后到场督导。")
+    assert ("市银保监分局", "绍兴银保监分局") in [(s, e.label) for s, e in got]
+
+
 def test_the_citys_insurance_association_named_bare_is_the_city_of_the_branch_named_before(pipeline):
     got = entities(pipeline, "太保产险绍兴中心支公司在市保险行业协会的组织下走进社区宣传。")
     assert [(e.label, e.cls) for s, e in got if s == "市保险行业协会"] == [("绍兴市保险行业协会", "IndustryBody")]
@@ -675,3 +683,17 @@ def test_a_demonstrative_and_a_names_end_refer_to_the_product_named_so(pipeline)
             "这项洪涝保险由人保财险某市分公司牵头承保。")
     got = {(s, e.label) for s, e in entities(pipeline, text) if e.cls == "Product"}
     assert ("这项洪涝保险", "城乡洪涝保险") in got
+def test_the_council_of_agriculture_by_its_short_name_is_taiwans(pipeline):
+    """農委會 is the usual short name of Taiwan's Council of Agriculture; a mainland 市农委 before 会同 stays
+    the city's commission."""
+    got = entities(pipeline, "農委會今年仍替投保農民負擔一半保費，行政院農業委員會並公告各鄉鎮收穫量。")
+    assert len({e.iri for s, e in got if e.cls == "Regulator"}) == 1
+    assert ("農委會", "台湾农业部") in [(s, e.label) for s, e in got]
+    got = entities(pipeline, "上海市农委会同市财政局部署农业保险工作。")
+    assert "台湾农业部" not in [e.label for _, e in got]
+
+
+def test_a_county_department_the_work_falls_to_is_the_countys_named_before(pipeline):
+    """归县某局牵头: the department the work falls to, of the county the last body named is in."""
+    got = entities(pipeline, "遂昌县民政局负责认定对象。种植户的保险归县农业农村局牵头。")
+    assert ("县农业农村局", "遂昌县农业农村局") in [(s, e.label) for s, e in got]

@@ -169,3 +169,31 @@ def test_channels_levels_and_references_are_no_firms(pipeline):
     for text in ("客户可通过手机银行、网上银行和微信银行投保。", "当地乡镇卫生院和县级医院均可直赔。",
                  "上述保险经纪已整改完毕。"):
         assert not any(c == "Partner" for _, c in found(pipeline, text)), text
+
+
+def test_a_department_by_its_usual_short_form_is_the_one_named_in_full(pipeline):
+    """应急局 is the usual short form of 应急管理局, 金融办 of a government's finance office: one body each
+    with the full name the text gives."""
+    links = linked(pipeline, "嘉兴市应急管理局召集座谈，嘉兴市应急局要求各企业投保。"
+                             "厦门市政府金融办牵头，厦门市金融办随后发文。")
+    iris = {}
+    for lm in links:
+        iris.setdefault(lm.entity.iri, set()).add(lm.mention.surface)
+    assert {"嘉兴市应急管理局", "嘉兴市应急局"} in iris.values()
+    assert {"厦门市政府金融办", "厦门市金融办"} in iris.values()
+
+
+def test_a_taiwan_county_or_city_government_written_short_is_the_government(pipeline):
+    """Taiwan's news writes 縣府 and 市府 for a county's or city's government: 屏東縣府 is 屏東縣政府;
+    a street named after one is no body."""
+    links = linked(pipeline, "屏東縣府再補助兩成保費，屏東縣政府也呼籲農友投保。高雄市府農業局說明理賠進度。")
+    labels = {lm.mention.surface: lm.entity.label for lm in links if lm.entity.cls == "Regulator"}
+    assert labels.get("屏東縣府") == labels.get("屏東縣政府") == "屏东县政府"
+    assert "高雄市府" in labels
+    assert not any(c == "Regulator" for _, c in found(pipeline, "他在县府路上开了一家店。"))
+
+
+def test_a_new_areas_government_after_its_city_is_one_body(pipeline):
+    """A city's new area (西海岸新区, 滨海新区) is a place of its own level: its government is named whole."""
+    got = found(pipeline, "据悉，烟台黄渤海新区政府近日为辖区企业购买了一份环境污染清理费用保险。")
+    assert ("烟台黄渤海新区政府", "Regulator") in got
