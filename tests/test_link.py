@@ -683,6 +683,8 @@ def test_a_demonstrative_and_a_names_end_refer_to_the_product_named_so(pipeline)
             "这项洪涝保险由人保财险某市分公司牵头承保。")
     got = {(s, e.label) for s, e in entities(pipeline, text) if e.cls == "Product"}
     assert ("这项洪涝保险", "城乡洪涝保险") in got
+
+
 def test_the_council_of_agriculture_by_its_short_name_is_taiwans(pipeline):
     """農委會 is the usual short name of Taiwan's Council of Agriculture; a mainland 市农委 before 会同 stays
     the city's commission."""
