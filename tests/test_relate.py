@@ -634,6 +634,15 @@ def test_a_point_of_view_is_no_support(pipeline):
     assert ("人保财险", "supports", "种植户") not in triples(pipeline, "人保财险表示，对农户而言，赔款是救命钱。")
 
 
+def test_a_gift_to_the_provinces_charity_named_bare_is_the_givers(pipeline):
+    # jieba glues 向 to the level (向省|红十字会): the charity is still the recipient, not the giver
+    text = "太平人寿四川分公司向省红十字会捐款80万元。"
+    facts, figures = related(pipeline, text)
+    assert ("太平人寿四川分公司", "donatesTo", "四川省红十字会") in {(f.subject.label, f.predicate, f.object.label) for f in facts}
+    [f] = [f for f in figures if f.is_money]
+    assert (f.agent.label, f.beneficiary.label) == ("太平人寿四川分公司", "四川省红十字会")
+
+
 def test_cover_given_as_a_gift_is_support_not_a_donation(pipeline):
     got = triples(pipeline, "新华保险为环卫工人捐赠意外保险。")
     assert ("新华保险", "supports", "环卫工人") in got
