@@ -889,6 +889,14 @@ def test_a_firm_named_after_you_have_is_not_the_subject_of_its_clause(pipeline):
     assert ("中银三星人寿", "guidedBy", "北京市政府") in triples(pipeline, text)
 
 
+def test_a_shareholder_listed_after_names_no_rule_knows_is_still_a_partner(pipeline):
+    got = triples(pipeline, "信美相互获批筹建，发起方包括金岭矿业、华元通信和杭州市城市投资控股有限公司等。")
+    assert ("信美相互", "partnersWith", "杭州市城市投资控股有限公司") in got
+    # not a clause that only starts with the word (股东大会审议…)
+    got = triples(pipeline, "信美相互召开会议，股东大会审议通过了金岭矿业和杭州市城市投资控股有限公司的提案。")
+    assert not any(p == "partnersWith" for _, p, _ in got)
+
+
 def test_the_banks_of_a_shareholder_line_up_are_partners(pipeline):
     text = "中银三星人寿获批开业。这家公司的股东阵容相当强大，包括工商银行和农业银行。"
     assert ("中银三星人寿", "partnersWith", "中国工商银行") in triples(pipeline, text)
