@@ -897,6 +897,13 @@ def test_a_shareholder_listed_after_names_no_rule_knows_is_still_a_partner(pipel
     assert not any(p == "partnersWith" for _, p, _ in got)
 
 
+def test_the_futures_firm_hedging_an_insurers_price_cover_is_its_partner(pipeline):
+    got = triples(pipeline, "这份生猪价格保险的承保方是太保产险河南分公司，永安期货负责对冲价格风险。")
+    assert ("太保产险河南分公司", "partnersWith", "永安期货") in got
+    got = triples(pipeline, "国元农险为果农承保，南华期货通过场外期权分散风险。")
+    assert ("国元农险", "partnersWith", "南华期货") in got
+
+
 def test_the_banks_of_a_shareholder_line_up_are_partners(pipeline):
     text = "中银三星人寿获批开业。这家公司的股东阵容相当强大，包括工商银行和农业银行。"
     assert ("中银三星人寿", "partnersWith", "中国工商银行") in triples(pipeline, text)
