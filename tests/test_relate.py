@@ -1401,6 +1401,12 @@ def test_firms_taking_new_shares_are_the_insurers_shareholders_whatever_the_verb
     assert ("华夏人寿", "partnersWith", "苏宁控股集团") in triples(pipeline, text)
 
 
+def test_a_list_of_shareholders_announced_before_it_reaches_past_names_no_rule_knows(pipeline):
+    text = "华夏人寿获批增资，新增资本来自三家地方国企：金岭矿业、杭州市城市投资控股有限公司和联想集团。"
+    got = triples(pipeline, text)
+    assert {o for s, p, o in got if s == "华夏人寿" and p == "partnersWith"} >= {"杭州市城市投资控股有限公司", "联想集团"}
+
+
 def test_a_list_of_shareholders_announced_in_a_clause_before_it_belongs_to_the_insurer(pipeline):
     # the clause that names the shareholders comes before the list, past a comma or a colon
     text = "华夏人寿获批开业。它的出资方共有五家企业，名单里有华润集团、联想集团和小米集团。"
