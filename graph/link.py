@@ -113,8 +113,8 @@ class Linker:
         differs from the label, which drops 市/省."""
         if m.whole:
             return m.whole
-        if m.kind == "reference" and m.cls in PUBLIC_CLASSES and entity.cls == m.cls:
-            return m.surface  # 省减灾委办公室: the department of the place named before, as its readers name it
+        if m.kind == "reference" and (m.cls in PUBLIC_CLASSES or m.cls == "Partner") and entity.cls == m.cls:
+            return m.surface  # 省减灾委办公室, 省青基会: the body of the place named before, as its readers name it
         if entity.cls != "Branch" or not m.region or not m.unit:
             return None
         named = f"{self.rules.region_suffix.sub('', m.region)}{m.unit}"
@@ -286,12 +286,13 @@ class Linker:
             tail = self.rules.product_tail_anaphor.fullmatch(fold(m.surface))
             return next((e for e in self._recent(m, context) if e.cls in ("Product", "Initiative")
                          and (tail is None or (e.cls == "Product" and fold(e.label).endswith(tail["tail"])))), None)
-        if m.cls in PUBLIC_CLASSES:  # 省财政厅, 市保险行业协会: the body of the province named last; 党委、政府: its committee's
-            surface = fold(m.surface)
+        surface = fold(m.surface)
+        # 省财政厅, 市保险行业协会, 市慈善总会: the body of the province named last; 党委、政府: its committee's
+        if m.cls in PUBLIC_CLASSES or self.rules.implied_place.fullmatch(surface):
             if not self.rules.implied_place.fullmatch(surface):
                 return self._placed(m, surface, "")
             return self._implied_place(m, context)
-        if fold(m.surface) in self.rules.subject_anaphors:
+        if surface in self.rules.subject_anaphors:
             return self._lead(m, context)
         recent = [e for e in self._recent(m, context) if e.cls in INSURER_CLASSES]
         if m.line:  # 旗下财险公司: the group's subsidiary in that line of business

@@ -1245,7 +1245,8 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Branch",
                            "reference", region=m["region"], unit=m["unit"]))
     for m in r.implied_place.finditer(text):  # 省财政厅, 市保险行业协会: the province or city the text is about
-        cls = "IndustryBody" if m.group().endswith(r.implied_industry_bodies) else "Regulator"
+        cls = ("IndustryBody" if m.group().endswith(r.implied_industry_bodies)
+               else "Partner" if m.group().endswith(r.implied_partner_bodies) else "Regulator")
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, cls, "reference"))
     for m in r.committee_government.finditer(text):  # 宁夏回族自治区党委、政府: the committee's place's
         out.append(Mention(m["body"], s.start + m.start("body"), s.start + m.end("body"), s.index, "Regulator",

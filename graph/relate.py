@@ -864,7 +864,8 @@ class Relator:
         if not s.tokens:
             clause = s.norm[start - s.start:lm.mention.start - s.start]
             return not any(b.search(clause) for b in blockers)
-        return not any(start <= t.start and t.end <= lm.mention.start and b.fullmatch(t.text)
+        # a token jieba glues to the name's first character (向省|青基会: 向省) counts by its part before the name
+        return not any(start <= t.start < lm.mention.start and b.fullmatch(t.text[:lm.mention.start - t.start])
                        for t in s.tokens for b in blockers)
 
     def _branch_links(self, ms: list[LinkedMention], evidence: Evidence, named_units: set[str]) -> Iterator[Fact]:

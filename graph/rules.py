@@ -134,6 +134,7 @@ class Rules:
     implied_levels: dict[str, frozenset[str]]  # 省/市 → the regions it fits ("*": any but the others)
     implied_local_levels: frozenset[str]  # 县/区: the place is a county or district named before
     implied_industry_bodies: tuple[str, ...]  # the level's associations (市保险行业协会): IndustryBody, not Regulator
+    implied_partner_bodies: tuple[str, ...]  # the level's charities (市慈善总会, 省青基会): Partner, not Regulator
     implied_prefixes: tuple[str, ...]  # written before the level of a committee (团省委): kept first in its name
     place_chain: re.Pattern  # places before a name (湖北省, 南宁市良庆区大塘镇): with and without, one body
     place_chain_classes: frozenset[str]  # the classes whose names that holds for
@@ -471,13 +472,14 @@ def load_rules(path: Path | None = None) -> Rules:
                       f"{''.join(f'|(?<={re.escape(v)})' for v in implied.words('after_verbs', []))})"
                       f"(?:(?:{alternation([*implied_levels, *implied_local_levels])})"
                       f"(?:{placeholders['government_bodies']}|{alternation(implied.words('bodies'))}"
-                      f"|{alternation(implied.words('industry_bodies'))})"
+                      f"|{alternation([*implied.words('industry_bodies'), *implied.words('partner_bodies')])})"
                       f"|(?:{alternation(committee_prefixes)})"
                       f"(?:{alternation([*implied_levels, *implied_local_levels])})"
                       f"(?:{alternation(implied.words('prefixed_bodies'))}))"),
         implied_levels=implied_levels,
         implied_local_levels=implied_local_levels,
         implied_industry_bodies=tuple(implied.words("industry_bodies")),
+        implied_partner_bodies=tuple(implied.words("partner_bodies")),
         implied_prefixes=tuple(committee_prefixes),
         place_chain=names.regex("place_chain", _expand(names.get("place_chain", str), placeholders)),
         place_chain_classes=frozenset(names.words("place_chain_classes")),

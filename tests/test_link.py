@@ -89,6 +89,14 @@ def test_the_citys_insurance_association_named_bare_is_the_city_of_the_branch_na
     assert [(e.label, e.cls) for s, e in got if s == "省保险学会"] == [("河北省保险学会", "IndustryBody")]
 
 
+def test_the_citys_charity_named_bare_is_a_partner_of_the_city_of_the_branch_named_before(pipeline):
+    got = entities(pipeline, "新华保险南京分公司随后向市慈善总会交付了一批物资。")
+    assert [(e.label, e.cls) for s, e in got if s == "市慈善总会"] == [("南京市慈善总会", "Partner")]
+    got = entities(pipeline, "浙江银保监局牵头，省青基会和省红十字会参与。")
+    assert [(e.label, e.cls) for s, e in got if s.startswith("省")] == [
+        ("浙江省青基会", "Partner"), ("浙江省红十字会", "Partner")]
+
+
 def test_an_insurance_association_written_as_association_and_society_is_the_association(pipeline):
     """某省保险行业协（学）会: the province's association and society written as one body is its association."""
     got = entities(pipeline, "江西省保险行业协（学）会发出倡议，江西省保险行业协会随后走进社区宣传。")

@@ -584,6 +584,12 @@ def test_a_firms_legal_name_stands_though_jieba_reads_a_numeral_or_adverb_in_its
     assert ("杭州市城市投资控股有限公司", "Partner") in found(pipeline, "该公司把所持股权转让给杭州市城市投资控股有限公司。")
 
 
+def test_a_state_asset_managers_legal_name_stands_though_its_trade_is_a_business_scope(pipeline):
+    got = found(pipeline, "新股东是烟台金海资产经营有限公司和扬州广陵国有资产经营管理有限责任公司。")
+    assert {("烟台金海资产经营有限公司", "Partner"), ("扬州广陵国有资产经营管理有限责任公司", "Partner")} <= got
+    assert not any(cls == "Partner" for _, cls in found(pipeline, "该公司获准经营人寿保险业务。"))
+
+
 def test_a_firms_legal_name_stands_though_jieba_reads_a_time_word_in_its_brand(pipeline):
     got = found(pipeline, "上海未来科技有限公司与深圳市当代实业有限公司签约。")
     assert {("上海未来科技有限公司", "Partner"), ("深圳市当代实业有限公司", "Partner")} <= got

@@ -643,6 +643,15 @@ def test_a_point_of_view_is_no_support(pipeline):
     assert ("人保财险", "supports", "种植户") not in triples(pipeline, "人保财险表示，对农户而言，赔款是救命钱。")
 
 
+def test_a_gift_to_the_provinces_charity_named_bare_is_the_givers(pipeline):
+    # jieba glues 向 to the level (向省|红十字会): the charity is still the recipient, not the giver
+    text = "太平人寿四川分公司向省红十字会捐款80万元。"
+    facts, figures = related(pipeline, text)
+    assert ("太平人寿四川分公司", "donatesTo", "四川省红十字会") in {(f.subject.label, f.predicate, f.object.label) for f in facts}
+    [f] = [f for f in figures if f.is_money]
+    assert (f.agent.label, f.beneficiary.label) == ("太平人寿四川分公司", "四川省红十字会")
+
+
 def test_cover_given_as_a_gift_is_support_not_a_donation(pipeline):
     got = triples(pipeline, "新华保险为环卫工人捐赠意外保险。")
     assert ("新华保险", "supports", "环卫工人") in got
@@ -887,6 +896,21 @@ def test_a_firm_named_after_you_have_is_not_the_subject_of_its_clause(pipeline):
     # 背后有…的身影: the banks are what the company has, so the government leads the company
     text = "中银三星人寿获批开业。这家公司由北京市政府牵头组建，背后有工商银行、建设银行的身影。"
     assert ("中银三星人寿", "guidedBy", "北京市政府") in triples(pipeline, text)
+
+
+def test_a_shareholder_listed_after_names_no_rule_knows_is_still_a_partner(pipeline):
+    got = triples(pipeline, "信美相互获批筹建，发起方包括金岭矿业、华元通信和杭州市城市投资控股有限公司等。")
+    assert ("信美相互", "partnersWith", "杭州市城市投资控股有限公司") in got
+    # not a clause that only starts with the word (股东大会审议…)
+    got = triples(pipeline, "信美相互召开会议，股东大会审议通过了金岭矿业和杭州市城市投资控股有限公司的提案。")
+    assert not any(p == "partnersWith" for _, p, _ in got)
+
+
+def test_the_futures_firm_hedging_an_insurers_price_cover_is_its_partner(pipeline):
+    got = triples(pipeline, "这份生猪价格保险的承保方是太保产险河南分公司，永安期货负责对冲价格风险。")
+    assert ("太保产险河南分公司", "partnersWith", "永安期货") in got
+    got = triples(pipeline, "国元农险为果农承保，南华期货通过场外期权分散风险。")
+    assert ("国元农险", "partnersWith", "南华期货") in got
 
 
 def test_the_banks_of_a_shareholder_line_up_are_partners(pipeline):
@@ -1384,6 +1408,17 @@ def test_firms_taking_new_shares_are_the_insurers_shareholders_whatever_the_verb
     # a stake held
     text = "华夏人寿完成增资。苏宁控股集团持有15%的股份，是第一大股东。"
     assert ("华夏人寿", "partnersWith", "苏宁控股集团") in triples(pipeline, text)
+
+
+def test_a_firm_taking_a_stake_after_by_is_a_shareholder_of_the_insurer_named_before_it(pipeline):
+    text = "华夏人寿方面，联想集团所持15%股权由杭州市城市投资控股有限公司受让。"
+    assert ("华夏人寿", "partnersWith", "杭州市城市投资控股有限公司") in triples(pipeline, text)
+
+
+def test_a_list_of_shareholders_announced_before_it_reaches_past_names_no_rule_knows(pipeline):
+    text = "华夏人寿获批增资，新增资本来自三家地方国企：金岭矿业、杭州市城市投资控股有限公司和联想集团。"
+    got = triples(pipeline, text)
+    assert {o for s, p, o in got if s == "华夏人寿" and p == "partnersWith"} >= {"杭州市城市投资控股有限公司", "联想集团"}
 
 
 def test_a_list_of_shareholders_announced_in_a_clause_before_it_belongs_to_the_insurer(pipeline):
