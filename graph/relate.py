@@ -109,9 +109,7 @@ class Relator:
             topics = {"topic": doer, "previous": previous, "offer": offer, "following": following.get(s.index),
                       "next_sentence": next_sentence.get(s.index), "firms": firms}
             for fact in self._sentence(s, ms, topics, named_units):
-                if when and fact.predicate not in ("unitOf", "subOrganizationOf"):
-                    fact = Fact(fact.subject, fact.predicate, fact.object, fact.evidence, when)
-                facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index), fact)
+                _keep(facts, fact, s.index, None if fact.predicate in ("unitOf", "subOrganizationOf") else when)
             row = row_cells(s.norm)
             if row is None or cells is None:  # the first row of a table is its header
                 by_period = any(self.rules.quantities.period_column.match(s.norm[a:b]) for a, b in row or ())
@@ -123,11 +121,9 @@ class Relator:
                     holders = header or None
                 elif holders:
                     for fact in self._holders(s, ms, cells, holders, previous):
-                        facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index),
-                                         replace(fact, as_of=when) if when else fact)
+                        _keep(facts, fact, s.index, when)
             for fact in self._sentence(s, ms, topics, named_units, self._fallbacks) if self._fallbacks else ():
-                fallback.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, s.index),
-                                    replace(fact, as_of=when) if when else fact)
+                _keep(fallback, fact, s.index, when)
             if "figures" in self.enabled:
                 series = topic is None and (self.rules.quantities.series_row.match(s.norm) or (
                     not ms and (by_period or self.rules.quantities.results_line.search(s.norm))))
@@ -164,18 +160,14 @@ class Relator:
         if "provides" in self.enabled:  # the name says whose it is better than a guess by position
             for index, fact in self._named_after_owner(sentences, by_sentence):
                 if (fact.predicate, fact.object.iri) not in stated:
-                    when = dated.get(index)
-                    facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, index),
-                                     replace(fact, as_of=when) if when else fact)
+                    _keep(facts, fact, index, dated.get(index))
             stated |= {(f.predicate, f.object.iri) for f in facts.values()}
         facts.update((k, f) for k, f in fallback.items() if (f.predicate, f.object.iri) not in stated)
         if "supports" in self.enabled:
             self._support_through_offers(facts, sentences, by_sentence)
         if "targets" in self.enabled:
             for index, fact in self._named_for(sentences, by_sentence):
-                when = dated.get(index)
-                facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, index),
-                                 replace(fact, as_of=when) if when else fact)
+                _keep(facts, fact, index, dated.get(index))
         if figures and self.rules.quantities.in_local_currency(s.norm for s in sentences):
             figures = [f for f in figures if not f.is_money]  # 新台幣 throughout: no amount is yuan
         found = list(facts.values())
@@ -1113,6 +1105,13 @@ def _column(s: Sentence, lm: LinkedMention, cells: list[tuple[int, int]]) -> int
     """The index of the cell of a table row (``cells`` of ``s``) that ``lm`` is in; -1 if none."""
     at = lm.mention.start - s.start
     return next((i for i, (a, b) in enumerate(cells) if a <= at < b), -1)
+
+
+def _keep(facts: dict[tuple, Fact], fact: Fact, index: int, when: str | None) -> None:
+    """Add ``fact``, stated in sentence ``index``, to ``facts`` (the first fact of a kind in a sentence
+    stays), holding at ``when`` if that is known."""
+    facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, index),
+                     replace(fact, as_of=when) if when else fact)
 
 
 def _headed(s: Sentence, cells: list[tuple[int, int]] | None, *headers: re.Pattern) -> set[int]:
