@@ -1827,3 +1827,9 @@ def test_the_industrys_public_day_is_an_initiative_however_written(pipeline):
     # the registry's yearly campaign, without quotes and with or without its date and 全国
     assert ("保险公众宣传日", "Initiative") in found(pipeline, "今年保险公众宣传日期间，多家公司走进社区讲解理赔知识。")
     assert ("7·8全国保险公众宣传日", "Initiative") in found(pipeline, "围绕7·8全国保险公众宣传日，某公司开放了客服中心。")
+
+
+def test_exchanges_abroad_where_insurers_list_are_market_institutions(pipeline):
+    got = found(pipeline, "这家寿险公司2003年在纽约证券交易所上市，其母公司的GDR随后登陆伦交所。")
+    assert {("纽约证券交易所", "IndustryBody"), ("伦交所", "IndustryBody")} <= got
+    assert ("纳斯达克", "IndustryBody") in found(pipeline, "这家保险经纪平台于2020年在纳斯达克挂牌。")
