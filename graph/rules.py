@@ -401,6 +401,10 @@ def load_rules(path: Path | None = None) -> Rules:
                     "word_regions": alternation(names.words("word_regions")),
                     "government_bodies": alternation(names.words("government_bodies")),
                     "leading_group_remits": alternation(names.words("leading_group_remits"))}
+    # the county list of the suffix rule that names one: a branch may be named by a long county
+    # (正镶白旗支公司) that the local unit name's short run of characters does not reach
+    rule_places = [_places(t, path.parent) for t in names.tables("suffix_name")]
+    placeholders["local_places"] = alternation(next((places for places in rule_places if places), ()))
     local_name = _expand(names.get("local_unit_name", str), placeholders)
     bare_unit = names.get("bare_unit", str)
     pairs = products.words("quote_pairs")
@@ -499,11 +503,11 @@ def load_rules(path: Path | None = None) -> Rules:
                        t.get("not_after_quote", bool, False),
                        t.regex("ends_stem", optional=True), frozenset(t.words("pos_inside", [])),
                        t.get("over_insurers", bool, False),
-                       frozenset(t.words("place_pos", [])), _places(t, path.parent),
+                       frozenset(t.words("place_pos", [])), places,
                        frozenset(t.words("pos_inside_after_place", [])), t.get("restart_at_place", bool, False),
                        t.get("restart_after_verb", bool, False), frozenset(t.words("pos_inside_after_name", [])),
                        frozenset(t.words("word_stem_pos", [])))
-            for t in names.tables("suffix_name")),
+            for t, places in zip(names.tables("suffix_name"), rule_places)),
         elided_list=names.regex("elided_list"),
         shared_kinds={kind: tuple(endings) for kind, endings in names.get("shared_kinds", dict).items()},
         pattern_names=tuple(

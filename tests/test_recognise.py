@@ -1833,3 +1833,9 @@ def test_exchanges_abroad_where_insurers_list_are_market_institutions(pipeline):
     got = found(pipeline, "这家寿险公司2003年在纽约证券交易所上市，其母公司的GDR随后登陆伦交所。")
     assert {("纽约证券交易所", "IndustryBody"), ("伦交所", "IndustryBody")} <= got
     assert ("纳斯达克", "IndustryBody") in found(pipeline, "这家保险经纪平台于2020年在纳斯达克挂牌。")
+
+
+def test_a_branch_named_by_a_long_county_of_the_county_list(pipeline):
+    # banners and autonomous counties run longer than the few characters an unknown place may take
+    got = found(pipeline, "人保财险正镶白旗支公司和人保财险东乡族自治县支公司连夜查勘。")
+    assert {("人保财险正镶白旗支公司", "Branch"), ("人保财险东乡族自治县支公司", "Branch")} <= got
