@@ -1827,3 +1827,10 @@ def test_the_industrys_public_day_is_an_initiative_however_written(pipeline):
     # the registry's yearly campaign, without quotes and with or without its date and 全国
     assert ("保险公众宣传日", "Initiative") in found(pipeline, "今年保险公众宣传日期间，多家公司走进社区讲解理赔知识。")
     assert ("7·8全国保险公众宣传日", "Initiative") in found(pipeline, "围绕7·8全国保险公众宣传日，某公司开放了客服中心。")
+
+
+def test_insurers_listed_by_their_own_names_before_a_shared_kind_stay_themselves(pipeline):
+    # 长城人寿 is a name of its own: no tail of it (人寿) plus the kind's ending (人寿财险) is another firm
+    got = found(pipeline, "今年以来，长城人寿、大家人寿、瑞众人寿等多家险企频频举牌。")
+    assert {("长城人寿", "Insurer"), ("大家人寿", "Insurer"), ("瑞众人寿", "Insurer")} <= got
+    assert not any(s == "人寿" for s, _ in got)
