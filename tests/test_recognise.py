@@ -1834,3 +1834,11 @@ def test_insurers_listed_by_their_own_names_before_a_shared_kind_stay_themselves
     got = found(pipeline, "今年以来，长城人寿、大家人寿、瑞众人寿等多家险企频频举牌。")
     assert {("长城人寿", "Insurer"), ("大家人寿", "Insurer"), ("瑞众人寿", "Insurer")} <= got
     assert not any(s == "人寿" for s, _ in got)
+
+
+def test_a_catastrophe_bonds_special_purpose_insurer_is_a_partner_by_its_latin_name(pipeline):
+    got = found(pipeline, "这只巨灾债券的发行主体是特殊目的保险公司Jade Harbour Re，由某再保险公司发起。")
+    assert ("Jade Harbour Re", "Partner") in got
+    assert ("East Wind Re", "Partner") in found(pipeline, "该公司以特殊目的机构East Wind Re为载体在境外发债。")
+    # the kind of firm alone names none
+    assert not any(c == "Partner" for _, c in found(pipeline, "特殊目的保险公司是发行巨灾债券的常见载体。"))
