@@ -630,6 +630,13 @@ def test_insurers_investment_arms_and_online_brokers_are_found_by_their_names(pi
     assert hk["ZA Bank"].cls == "Partner"
 
 
+def test_the_fubon_group_is_the_financial_holding_not_a_partner(pipeline):
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity for lm in linked(
+        pipeline, "富邦集团董事长出席了捐赠仪式，富邦金控随后发布公告。")}
+    assert got["富邦集团"].cls == "InsuranceGroup" and got["富邦集团"].iri == got["富邦金控"].iri
+
+
 def test_hong_kong_insurers_by_their_short_and_former_names(pipeline):
     """富通保险 is 周大福人寿's name before 2023: one insurer; 永明金融 and 安盛香港 are Hong Kong insurers."""
     from stage_helpers import linked
