@@ -630,6 +630,13 @@ def test_insurers_investment_arms_and_online_brokers_are_found_by_their_names(pi
     assert hk["ZA Bank"].cls == "Partner"
 
 
+def test_ant_insurance_by_its_former_name_is_the_platform_not_the_group(pipeline):
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity for lm in linked(
+        pipeline, "据蚂蚁金服保险统计，去年线上投保的用户中九成是年轻人。")}
+    assert got["蚂蚁金服保险"].label == "蚂蚁保险"
+
+
 def test_the_fubon_group_is_the_financial_holding_not_a_partner(pipeline):
     from stage_helpers import linked
     got = {lm.mention.surface: lm.entity for lm in linked(
