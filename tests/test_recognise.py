@@ -1842,3 +1842,9 @@ def test_a_catastrophe_bonds_special_purpose_insurer_is_a_partner_by_its_latin_n
     assert ("East Wind Re", "Partner") in found(pipeline, "该公司以特殊目的机构East Wind Re为载体在境外发债。")
     # the kind of firm alone names none
     assert not any(c == "Partner" for _, c in found(pipeline, "特殊目的保险公司是发行巨灾债券的常见载体。"))
+
+
+def test_a_financial_holding_after_the_clauses_verb_is_named(pipeline):
+    # 还有 ends the clause's words: the holding group's name starts after it
+    assert ("华信金控", "InsuranceGroup") in found(pipeline, "出钱的还有华信金控。")
+    assert ("华信金控", "InsuranceGroup") in found(pipeline, "还有华信金控也捐了款。")
