@@ -1163,11 +1163,13 @@ def shared_kind_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
             # the first item may carry the words before the list (以及中信): its shortest fitting tail
             for start in range(item.start(), item.end() - 1):
                 name = view.text[start:item.end()]
+                own = rec.registry.aliases.get(normalise(name))
+                if own is not None and rec.registry.entries[own].entity.cls != "InsuranceGroup":
+                    break  # a firm's own name (大家人寿 among 险企), not a shorter tail with the kind's ending
                 iri = next((rec.registry.aliases[key] for e in endings
                             if (key := normalise(name + e)) in rec.registry.aliases), None)
-                own = rec.registry.aliases.get(normalise(name))
                 # a group's short name among insurers is its insurer of that kind (国寿、平安等3家寿险公司)
-                if iri and iri != own and (own is None or rec.registry.entries[own].entity.cls == "InsuranceGroup"):
+                if iri and iri != own:
                     out.append(Mention(name, s.start + start, s.start + item.end(), s.index,
                                        rec.registry.entries[iri].entity.cls, "alias", entity=iri))
                     break

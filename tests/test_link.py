@@ -24,6 +24,14 @@ def test_a_branch_belongs_to_its_insurer(pipeline):
     assert label(pipeline, branch.parent) == "平安产险"
 
 
+def test_china_life_pc_by_its_local_short_name(pipeline):
+    """人寿财险 is how local news shortens 中国人寿财险: the insurer and its branches, not an unknown name."""
+    got = entities(pipeline, "暴雨过后，人寿财险、平安财险都派出了查勘员，人寿财险公司永州市分公司当天就赔了款。")
+    assert {e.label for s, e in got if s == "人寿财险"} == {"国寿财险"}
+    [branch] = [e for _, e in got if e.cls == "Branch"]
+    assert label(pipeline, branch.parent) == "国寿财险"
+
+
 def test_a_groups_branch_goes_to_the_insurer_that_runs_its_branches(pipeline):
     [(_, branch)] = [x for x in entities(pipeline, "中国人寿上海市分公司开通绿色通道。") if x[1].cls == "Branch"]
     assert branch.label.endswith("上海分公司")

@@ -1839,3 +1839,22 @@ def test_a_branch_named_by_a_long_county_of_the_county_list(pipeline):
     # banners and autonomous counties run longer than the few characters an unknown place may take
     got = found(pipeline, "人保财险正镶白旗支公司和人保财险东乡族自治县支公司连夜查勘。")
     assert {("人保财险正镶白旗支公司", "Branch"), ("人保财险东乡族自治县支公司", "Branch")} <= got
+def test_insurers_listed_by_their_own_names_before_a_shared_kind_stay_themselves(pipeline):
+    # 长城人寿 is a name of its own: no tail of it (人寿) plus the kind's ending (人寿财险) is another firm
+    got = found(pipeline, "今年以来，长城人寿、大家人寿、瑞众人寿等多家险企频频举牌。")
+    assert {("长城人寿", "Insurer"), ("大家人寿", "Insurer"), ("瑞众人寿", "Insurer")} <= got
+    assert not any(s == "人寿" for s, _ in got)
+
+
+def test_a_catastrophe_bonds_special_purpose_insurer_is_a_partner_by_its_latin_name(pipeline):
+    got = found(pipeline, "这只巨灾债券的发行主体是特殊目的保险公司Jade Harbour Re，由某再保险公司发起。")
+    assert ("Jade Harbour Re", "Partner") in got
+    assert ("East Wind Re", "Partner") in found(pipeline, "该公司以特殊目的机构East Wind Re为载体在境外发债。")
+    # the kind of firm alone names none
+    assert not any(c == "Partner" for _, c in found(pipeline, "特殊目的保险公司是发行巨灾债券的常见载体。"))
+
+
+def test_a_financial_holding_after_the_clauses_verb_is_named(pipeline):
+    # 还有 ends the clause's words: the holding group's name starts after it
+    assert ("华信金控", "InsuranceGroup") in found(pipeline, "出钱的还有华信金控。")
+    assert ("华信金控", "InsuranceGroup") in found(pipeline, "还有华信金控也捐了款。")

@@ -621,6 +621,33 @@ def test_insurance_groups_health_investment_arms_are_partners(pipeline):
     assert {("国寿健投", "Partner"), ("泰康健投", "Partner")} <= got
 
 
+def test_insurers_investment_arms_and_online_brokers_are_found_by_their_names(pipeline):
+    """Financial firms insurance news names beside insurers: the groups' investment and health-tech
+    arms (平安资本, 平安医保科技, 国寿金石), an online broker (蜗牛保险), ZhongAn's Hong Kong life
+    insurer and virtual bank (眾安人壽, ZA Bank)."""
+    from stage_helpers import found, linked
+    got = found(pipeline, "平安资本与国寿金石共同出资，平安医保科技提供系统支持，蜗牛保险负责线上销售。")
+    assert {("平安资本", "Partner"), ("国寿金石", "Partner"), ("平安医保科技", "Partner"),
+            ("蜗牛保险", "Partner")} <= got
+    hk = {lm.mention.surface: lm.entity for lm in linked(pipeline, "眾安在香港另設眾安人壽，並持有ZA Bank的股份。")}
+    assert hk["眾安人壽"].cls == "Insurer" and hk["眾安人壽"].label == "众安人寿"
+    assert hk["ZA Bank"].cls == "Partner"
+
+
+def test_ant_insurance_by_its_former_name_is_the_platform_not_the_group(pipeline):
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity for lm in linked(
+        pipeline, "据蚂蚁金服保险统计，去年线上投保的用户中九成是年轻人。")}
+    assert got["蚂蚁金服保险"].label == "蚂蚁保险"
+
+
+def test_the_fubon_group_is_the_financial_holding_not_a_partner(pipeline):
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity for lm in linked(
+        pipeline, "富邦集团董事长出席了捐赠仪式，富邦金控随后发布公告。")}
+    assert got["富邦集团"].cls == "InsuranceGroup" and got["富邦集团"].iri == got["富邦金控"].iri
+
+
 def test_hong_kong_insurers_by_their_short_and_former_names(pipeline):
     """富通保险 is 周大福人寿's name before 2023: one insurer; 永明金融 and 安盛香港 are Hong Kong insurers."""
     from stage_helpers import linked
