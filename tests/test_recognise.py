@@ -223,6 +223,13 @@ def test_those_a_cover_takes_in_are_a_group(pipeline):
     assert ("外来务工人员", "BeneficiaryGroup") in got
 
 
+def test_those_a_cover_counts_in_or_pays_relief_to_are_a_group(pipeline):
+    got = found(pipeline, "按照新方案，全县的常住人口均在保障之列，临时来访的外来人口同样受保。")
+    assert {("常住人口", "BeneficiaryGroup"), ("外来人口", "BeneficiaryGroup")} <= got
+    got = found(pipeline, "这份保单生效后，参保职工每人最高可获得3万元救助。")
+    assert ("参保职工", "BeneficiaryGroup") in got
+
+
 def test_a_list_of_groups_goes_on_past_a_comma_before_its_last_joiner(pipeline):
     got = found(pipeline, "基金今后将支持乡村教师、乡村致富带头人，以及回乡创业青年。")
     assert ("回乡创业青年", "BeneficiaryGroup") in got
