@@ -230,6 +230,13 @@ def test_those_a_cover_counts_in_or_pays_relief_to_are_a_group(pipeline):
     assert ("参保职工", "BeneficiaryGroup") in got
 
 
+def test_the_victims_and_the_disabled_a_scheme_is_for_are_groups(pipeline):
+    got = found(pipeline, "若肇事方无力赔偿，受害者可从承保机构获得伤亡救助。")
+    assert ("受害者", "BeneficiaryGroup") in got
+    got = found(pipeline, "长照服务对象包括两类：一是无法自理的失能者，二是认不清家人的失智者。")
+    assert {("失能者", "BeneficiaryGroup"), ("失智者", "BeneficiaryGroup")} <= got
+
+
 def test_a_list_of_groups_goes_on_past_a_comma_before_its_last_joiner(pipeline):
     got = found(pipeline, "基金今后将支持乡村教师、乡村致富带头人，以及回乡创业青年。")
     assert ("回乡创业青年", "BeneficiaryGroup") in got
