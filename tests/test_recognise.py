@@ -228,6 +228,11 @@ def test_those_a_cover_counts_in_or_pays_relief_to_are_a_group(pipeline):
     assert {("常住人口", "BeneficiaryGroup"), ("外来人口", "BeneficiaryGroup")} <= got
     got = found(pipeline, "这份保单生效后，参保职工每人最高可获得3万元救助。")
     assert ("参保职工", "BeneficiaryGroup") in got
+    # by what of theirs the scheme covers
+    got = found(pipeline, "按新规，参保居民合规的上门护理费用同样在保障之列。")
+    assert ("参保居民", "BeneficiaryGroup") in got
+    got = found(pipeline, "试验期间，受试者的人身伤害和财产损失都在保障范围内。")
+    assert ("受试者", "BeneficiaryGroup") in got
 
 
 def test_the_victims_and_the_disabled_a_scheme_is_for_are_groups(pipeline):
