@@ -242,6 +242,13 @@ def test_the_victims_and_the_disabled_a_scheme_is_for_are_groups(pipeline):
     assert {("失能者", "BeneficiaryGroup"), ("失智者", "BeneficiaryGroup")} <= got
 
 
+def test_police_officers_are_a_group_only_where_they_are_helped(pipeline):
+    # the officers who investigate a fraud are no group; those a cover is bought for are
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "经侦民警随后调出了多家保险公司的理赔数据。"))
+    assert ("民警", "BeneficiaryGroup") in found(pipeline, "保险公司为全市一线民警投保了意外险。")
+    assert ("公安民警", "BeneficiaryGroup") in found(pipeline, "全省公安民警的意外伤害保险续保了。")
+
+
 def test_a_list_of_groups_goes_on_past_a_comma_before_its_last_joiner(pipeline):
     got = found(pipeline, "基金今后将支持乡村教师、乡村致富带头人，以及回乡创业青年。")
     assert ("回乡创业青年", "BeneficiaryGroup") in got
