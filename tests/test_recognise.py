@@ -223,6 +223,32 @@ def test_those_a_cover_takes_in_are_a_group(pipeline):
     assert ("外来务工人员", "BeneficiaryGroup") in got
 
 
+def test_those_a_cover_counts_in_or_pays_relief_to_are_a_group(pipeline):
+    got = found(pipeline, "按照新方案，全县的常住人口均在保障之列，临时来访的外来人口同样受保。")
+    assert {("常住人口", "BeneficiaryGroup"), ("外来人口", "BeneficiaryGroup")} <= got
+    got = found(pipeline, "这份保单生效后，参保职工每人最高可获得3万元救助。")
+    assert ("参保职工", "BeneficiaryGroup") in got
+    # by what of theirs the scheme covers
+    got = found(pipeline, "按新规，参保居民合规的上门护理费用同样在保障之列。")
+    assert ("参保居民", "BeneficiaryGroup") in got
+    got = found(pipeline, "试验期间，受试者的人身伤害和财产损失都在保障范围内。")
+    assert ("受试者", "BeneficiaryGroup") in got
+
+
+def test_the_victims_and_the_disabled_a_scheme_is_for_are_groups(pipeline):
+    got = found(pipeline, "若肇事方无力赔偿，受害者可从承保机构获得伤亡救助。")
+    assert ("受害者", "BeneficiaryGroup") in got
+    got = found(pipeline, "长照服务对象包括两类：一是无法自理的失能者，二是认不清家人的失智者。")
+    assert {("失能者", "BeneficiaryGroup"), ("失智者", "BeneficiaryGroup")} <= got
+
+
+def test_police_officers_are_a_group_only_where_they_are_helped(pipeline):
+    # the officers who investigate a fraud are no group; those a cover is bought for are
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "经侦民警随后调出了多家保险公司的理赔数据。"))
+    assert ("民警", "BeneficiaryGroup") in found(pipeline, "保险公司为全市一线民警投保了意外险。")
+    assert ("公安民警", "BeneficiaryGroup") in found(pipeline, "全省公安民警的意外伤害保险续保了。")
+
+
 def test_a_list_of_groups_goes_on_past_a_comma_before_its_last_joiner(pipeline):
     got = found(pipeline, "基金今后将支持乡村教师、乡村致富带头人，以及回乡创业青年。")
     assert ("回乡创业青年", "BeneficiaryGroup") in got
