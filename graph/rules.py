@@ -403,7 +403,8 @@ def load_rules(path: Path | None = None) -> Rules:
     placeholders = {"regions": regions, "region_suffix": region_suffix,
                     "word_regions": alternation(names.words("word_regions")),
                     "government_bodies": alternation(names.words("government_bodies")),
-                    "leading_group_remits": alternation(names.words("leading_group_remits"))}
+                    "leading_group_remits": alternation(names.words("leading_group_remits")),
+                    "futures_commodities": alternation(names.words("futures_commodities"))}
     local_name = _expand(names.get("local_unit_name", str), placeholders)
     bare_unit = names.get("bare_unit", str)
     pairs = products.words("quote_pairs")

@@ -562,6 +562,17 @@ def test_a_list_of_named_cover_a_colon_dash_or_word_of_adding_opens_is_products(
         assert not any(cls == "Product" for _, cls in found(pipeline, text)), text
 
 
+def test_an_insurance_and_futures_scheme_of_a_farm_good_is_named_by_the_good(pipeline):
+    got = found(pipeline, "今年该县在五个乡镇推开棉花“保险+期货”收入保险，参保农户逾三千户。")
+    assert ("棉花“保险+期货”收入保险", "Product") in got
+    assert ("鸡蛋价格“保险+期货”", "Product") in found(pipeline, "全市首单鸡蛋价格“保险+期货”近日签约。")
+    got = found(pipeline, "某财险分公司联合一家期货公司启动红枣“保险+期货”项目，惠及枣农。")
+    assert ("红枣“保险+期货”项目", "Initiative") in got
+    # the model alone, or after a word that is no farm good, names nothing
+    for text in ("当地以“保险+期货”方式为种植户托底。", "农户从这种“保险+期货”项目中得到实惠。"):
+        assert not any("期货" in n for n, cls in found(pipeline, text) if cls in ("Product", "Initiative")), text
+
+
 def test_a_name_jieba_knows_whole_stands_though_it_mistags_a_word_of_it(pipeline):
     got = found(pipeline, "富德生命人寿携手中国儿童少年基金会开展项目。")  # jieba tags 少年 as a numeral
     assert ("中国儿童少年基金会", "Partner") in got
