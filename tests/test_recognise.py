@@ -573,6 +573,14 @@ def test_an_insurance_and_futures_scheme_of_a_farm_good_is_named_by_the_good(pip
         assert not any("期货" in n for n, cls in found(pipeline, text) if cls in ("Product", "Initiative")), text
 
 
+def test_a_quoted_count_of_guarantees_or_a_surrender_is_no_cover(pipeline):
+    got = found(pipeline, "台风过后，某某人寿随即启动“某某防灾三保”，为受灾保户开通理赔快速通道。")
+    assert ("某某防灾三保", "Initiative") in got and ("某某防灾三保", "Product") not in got
+    for text in ("当地把这套做法概括为“两减一保”，企业负担明显减轻。", "警惕所谓“一键退保”的非法中介。"):
+        assert not any(cls == "Product" for _, cls in found(pipeline, text)), text
+    assert ("乡村振兴保", "Product") in found(pipeline, "人保财险推出“乡村振兴保”。")  # a name's own 保 still is
+
+
 def test_a_name_jieba_knows_whole_stands_though_it_mistags_a_word_of_it(pipeline):
     got = found(pipeline, "富德生命人寿携手中国儿童少年基金会开展项目。")  # jieba tags 少年 as a numeral
     assert ("中国儿童少年基金会", "Partner") in got
