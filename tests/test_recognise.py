@@ -581,6 +581,11 @@ def test_a_quoted_count_of_guarantees_or_a_surrender_is_no_cover(pipeline):
     assert ("乡村振兴保", "Product") in found(pipeline, "人保财险推出“乡村振兴保”。")  # a name's own 保 still is
 
 
+def test_a_quoted_brand_with_its_years_edition_is_a_product(pipeline):
+    assert ("乐享e康2023版", "Product") in found(pipeline, "某某健康险推出的“乐享e康2023版”本周开售。")
+    assert not any(cls == "Product" for _, cls in found(pipeline, "那时它还没挂上“2021版”的名字。"))
+
+
 def test_a_name_jieba_knows_whole_stands_though_it_mistags_a_word_of_it(pipeline):
     got = found(pipeline, "富德生命人寿携手中国儿童少年基金会开展项目。")  # jieba tags 少年 as a numeral
     assert ("中国儿童少年基金会", "Partner") in got
