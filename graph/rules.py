@@ -274,6 +274,10 @@ class Rules:
     product_list: re.Pattern | None = None
     product_list_item: re.Pattern | None = None
     product_list_joiners: tuple[str, ...] = ()  # between its items, longest first
+    name_joiners: frozenset[str] = frozenset()  # joiners that join the words of one item's name (小麦及玉米)
+    # a list of named covers with no count (——A、B和C; ，以及A、B两个险种): its items (group `items`), each of
+    # product_list_item's shape and none a line of business
+    cover_list: re.Pattern | None = None
     # a quoted name that a word of naming introduces (名为“X”的公益活动, 讲座名叫“X”): its class by the kind
     # named after it or before the word (groups `initiative`, `product`)
     named_before: re.Pattern | None = None
@@ -400,7 +404,8 @@ def load_rules(path: Path | None = None) -> Rules:
     placeholders = {"regions": regions, "region_suffix": region_suffix,
                     "word_regions": alternation(names.words("word_regions")),
                     "government_bodies": alternation(names.words("government_bodies")),
-                    "leading_group_remits": alternation(names.words("leading_group_remits"))}
+                    "leading_group_remits": alternation(names.words("leading_group_remits")),
+                    "futures_commodities": alternation(names.words("futures_commodities"))}
     # the county list of the suffix rule that names one: a branch may be named by a long county
     # (正镶白旗支公司) that the local unit name's short run of characters does not reach
     rule_places = [_places(t, path.parent) for t in names.tables("suffix_name")]
@@ -565,11 +570,13 @@ def load_rules(path: Path | None = None) -> Rules:
         unquoted_product_exclude=products.regex("unquoted_product_exclude"),
         product_list=products.regex("product_list", optional=True),
         product_list_item=products.regex("product_list_item", optional=True),
+        cover_list=products.regex("cover_list", optional=True),
         named_before=products.regex("named_before", optional=True),
         named_kind_after=products.regex("named_kind_after", optional=True),
         named_kind_before=products.regex("named_kind_before", optional=True),
         term_before=products.regex("term_before", optional=True),
         product_list_joiners=tuple(sorted(products.words("product_list_joiners", []), key=len, reverse=True)),
+        name_joiners=frozenset(products.words("name_joiners", [])),
         unquoted_initiative=products.regex("unquoted_initiative"),
         unquoted_initiative_exclude=products.regex("unquoted_initiative_exclude"),
         programme_generic_words=frozenset(products.words("programme_generic_words")),

@@ -715,3 +715,11 @@ def test_a_county_department_the_work_falls_to_is_the_countys_named_before(pipel
     """归县某局牵头: the department the work falls to, of the county the last body named is in."""
     got = entities(pipeline, "遂昌县民政局负责认定对象。种植户的保险归县农业农村局牵头。")
     assert ("县农业农村局", "遂昌县农业农村局") in [(s, e.label) for s, e in got]
+
+
+def test_the_large_online_mutual_aid_plans_are_programmes_of_the_registry(pipeline):
+    got = entities(pipeline, "网络互助退潮：继轻松互助之后，小米互助、360互助也先后停运，相互宝则撑到了最后。")
+    assert {(s, e.cls) for s, e in got} >= {("轻松互助", "Initiative"), ("小米互助", "Initiative"),
+                                           ("360互助", "Initiative"), ("相互宝", "Initiative")}
+    assert all(e.iri.startswith("https://w3id.org/insurance-kg/id/") and "initiative-" not in e.iri
+               for s, e in got if s.endswith("互助"))  # the registry's entities, not names discovered in the text

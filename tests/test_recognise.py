@@ -573,6 +573,48 @@ def test_a_list_of_named_cover_after_a_verb_of_having_is_products(pipeline):
     assert {("商标侵权损失保险", "Product"), ("商标维权费用保险", "Product")} <= got
 
 
+def test_a_list_of_named_cover_a_colon_dash_or_word_of_adding_opens_is_products(pipeline):
+    got = found(pipeline, "该条款设主险两个：货运无人机机身损失保险和货运无人机第三者责任保险，可以单独投保。")
+    assert {("货运无人机机身损失保险", "Product"), ("货运无人机第三者责任保险", "Product")} <= got
+    got = found(pipeline, "台风过后，赔得最快的是几款新险种——渔排养殖台风指数保险、沿海滩涂贝类养殖保险。")
+    assert {("渔排养殖台风指数保险", "Product"), ("沿海滩涂贝类养殖保险", "Product")} <= got
+    # a 及 inside an item joins the words of its name
+    got = found(pipeline, "试点区推出了多款产品，其中有水稻及小麦完全成本保险、早稻及晚稻种植收入保险等。")
+    assert {("水稻及小麦完全成本保险", "Product"), ("早稻及晚稻种植收入保险", "Product")} <= got
+    # a launch verb inside an item (技术开发…) starts no shorter name of its own
+    got = found(pipeline, "方案包括总则、附则，以及技术开发成果转化失败费用保险、新药临床试验中止损失保险两个险种。")
+    assert {("技术开发成果转化失败费用保险", "Product"), ("新药临床试验中止损失保险", "Product")} <= got
+    # a list of lines of business, of actions, or a clause with 有 names no product
+    for text in ("公司主要经营三类业务：意外伤害保险、健康保险和企业财产保险。",
+                 "会议提出两项要求：扩大农房保险、推广养殖保险。",
+                 "保障分两段：建设期有工程一切险、运营期有营业中断险。"):
+        assert not any(cls == "Product" for _, cls in found(pipeline, text)), text
+
+
+def test_an_insurance_and_futures_scheme_of_a_farm_good_is_named_by_the_good(pipeline):
+    got = found(pipeline, "今年该县在五个乡镇推开棉花“保险+期货”收入保险，参保农户逾三千户。")
+    assert ("棉花“保险+期货”收入保险", "Product") in got
+    assert ("鸡蛋价格“保险+期货”", "Product") in found(pipeline, "全市首单鸡蛋价格“保险+期货”近日签约。")
+    got = found(pipeline, "某财险分公司联合一家期货公司启动红枣“保险+期货”项目，惠及枣农。")
+    assert ("红枣“保险+期货”项目", "Initiative") in got
+    # the model alone, or after a word that is no farm good, names nothing
+    for text in ("当地以“保险+期货”方式为种植户托底。", "农户从这种“保险+期货”项目中得到实惠。"):
+        assert not any("期货" in n for n, cls in found(pipeline, text) if cls in ("Product", "Initiative")), text
+
+
+def test_a_quoted_count_of_guarantees_or_a_surrender_is_no_cover(pipeline):
+    got = found(pipeline, "台风过后，某某人寿随即启动“某某防灾三保”，为受灾保户开通理赔快速通道。")
+    assert ("某某防灾三保", "Initiative") in got and ("某某防灾三保", "Product") not in got
+    for text in ("当地把这套做法概括为“两减一保”，企业负担明显减轻。", "警惕所谓“一键退保”的非法中介。"):
+        assert not any(cls == "Product" for _, cls in found(pipeline, text)), text
+    assert ("乡村振兴保", "Product") in found(pipeline, "人保财险推出“乡村振兴保”。")  # a name's own 保 still is
+
+
+def test_a_quoted_brand_with_its_years_edition_is_a_product(pipeline):
+    assert ("乐享e康2023版", "Product") in found(pipeline, "某某健康险推出的“乐享e康2023版”本周开售。")
+    assert not any(cls == "Product" for _, cls in found(pipeline, "那时它还没挂上“2021版”的名字。"))
+
+
 def test_a_name_jieba_knows_whole_stands_though_it_mistags_a_word_of_it(pipeline):
     got = found(pipeline, "富德生命人寿携手中国儿童少年基金会开展项目。")  # jieba tags 少年 as a numeral
     assert ("中国儿童少年基金会", "Partner") in got
