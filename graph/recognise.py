@@ -686,6 +686,8 @@ class Recogniser:
         s, out = view.sentence, []
         for rule in self.rules.suffix_names:
             for m in rule.suffix.finditer(s.text):
+                if rule.ends_word and not any(t.end - s.start == m.end() for t in s.tokens):
+                    continue
                 if rule.word_stem_pos:  # 北京朝阳门|街道: the place word right before it is the stem
                     word = next((t for t in s.tokens if t.end - s.start == m.start()), None)
                     if word is None or len(word.text) < 2 or not self._is_place(word.text, rule.word_stem_pos):
@@ -724,6 +726,8 @@ class Recogniser:
                     start = self._name_after_verb(s.text, start, m.start(), rule)
                     if start is None:
                         continue
+                if rule.stem_pos and any(tag not in rule.stem_pos for _, tag in self.tokenizer.pos(s.text[start:m.start()])):
+                    continue
                 if rule.cls == "Partner" and s.text.startswith(self.rules.kind_heads, start):
                     continue  # 农村|公办小学, 二级|康复医院: a kind of school or hospital, not one
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, rule.cls, "pattern")

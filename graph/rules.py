@@ -53,6 +53,8 @@ class SuffixName:
     restart_after_verb: bool = False  # …or after the verb that opens the clause (接到|某某专业合作社的报案)
     pos_inside_after_name: frozenset[str] = frozenset()  # more tags inside a stem a proper name opens (祥泰|种植)
     word_stem_pos: frozenset[str] = frozenset()  # if set: the stem is the one word before the suffix, of these tags
+    stem_pos: frozenset[str] = frozenset()  # if set: every word of the stem has one of these tags (江北|慈湖|牧业, not 清洁|能源)
+    ends_word: bool = False  # the suffix ends a word: a firm's trade, not the head of a longer word (能源|结构)
 
     @cached_property
     def longest_place(self) -> int:
@@ -502,7 +504,8 @@ def load_rules(path: Path | None = None) -> Rules:
                        frozenset(t.words("place_pos", [])), _places(t, path.parent),
                        frozenset(t.words("pos_inside_after_place", [])), t.get("restart_at_place", bool, False),
                        t.get("restart_after_verb", bool, False), frozenset(t.words("pos_inside_after_name", [])),
-                       frozenset(t.words("word_stem_pos", [])))
+                       frozenset(t.words("word_stem_pos", [])), frozenset(t.words("stem_pos", [])),
+                       t.get("ends_word", bool, False))
             for t in names.tables("suffix_name")),
         elided_list=names.regex("elided_list"),
         shared_kinds={kind: tuple(endings) for kind, endings in names.get("shared_kinds", dict).items()},

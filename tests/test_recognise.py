@@ -419,6 +419,23 @@ def test_a_firm_named_after_the_verb_of_its_clause_is_found(pipeline, text, name
     assert (name, "Partner") in found(pipeline, text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("人保财险为福建宁德华润牧业承保了2万头生猪。", "福建宁德华润牧业"),  # a place, a brand, the trade
+    ("平安人寿此次增持了华电能源的H股。", "华电能源"),
+    ("昨天，赵氏米业与太保产险签下水稻收入保险。", "赵氏米业"),
+])
+def test_a_firm_written_by_its_brand_and_trade_is_a_partner(pipeline, text, name):
+    assert (name, "Partner") in found(pipeline, text, disabled=("learned",))
+
+
+@pytest.mark.parametrize("text", [
+    "各地正大力发展清洁能源和冷链物流。",  # a kind of business, not a firm
+    "该公司计划优化能源结构。",  # the trade inside a longer word
+])
+def test_a_trade_after_a_common_word_is_no_firm(pipeline, text):
+    assert not any(cls == "Partner" for _, cls in found(pipeline, text, disabled=("learned",)))
+
+
 @pytest.mark.parametrize("text", [
     "该网点今后只代理邮储银行的保险业务。",  # 代理: the verb, and 邮储银行 the bank
     "工作人员走访辖区银行了解情况。",  # 辖区银行: no bank's name
