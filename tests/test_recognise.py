@@ -1503,6 +1503,14 @@ def test_a_blood_centre_or_station_is_a_partner(pipeline, text, centre):
     assert (centre, "Partner") in found(pipeline, text)
 
 
+@pytest.mark.parametrize("text, body", [
+    ("泰康人寿与北京国际医学中心签约，开通住院绿色通道。", "北京国际医学中心"),  # a hospital named a medical centre
+    ("火箭从太原卫星发射中心升空，星上载荷由三家公司共保。", "太原卫星发射中心"),  # the site of an insured launch
+])
+def test_a_medical_or_launch_centre_is_a_partner(pipeline, text, body):
+    assert (body, "Partner") in found(pipeline, text, disabled=("learned",))
+
+
 @pytest.mark.parametrize("text, covers", [
     ("该平台代销了某财险的三款产品——家庭意外伤害保险、住院医疗保险2020版A款和老年防癌保险，首月只需1元。",
      ["家庭意外伤害保险", "住院医疗保险2020版A款", "老年防癌保险"]),
