@@ -1159,9 +1159,10 @@ _WORD_RUN = re.compile(r"[^\W\d_]+")  # a list's items: the runs of letters betw
 @component("shared_kinds")
 def shared_kind_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
     """Short names listed before the kind of firm they share: in 中信、招商、兴业五家股份制银行 each item
-    with the kind's ending (中信银行) is a registry name, and the item names that firm."""
+    with the kind's ending (中信银行) is a registry name, and the item names that firm; so in a list
+    after the kind (股份制银行里有中信、招商、兴业这几家)."""
     r, s, out = rec.rules, view.sentence, []
-    for m in r.elided_list.finditer(view.text):
+    for m in [*r.elided_list.finditer(view.text), *r.kind_first_list.finditer(view.text)]:
         endings = r.shared_kinds.get(m["kind"], ())
         for item in _WORD_RUN.finditer(view.text, m.start("items"), m.end("items")):
             # the first item may carry the words before the list (以及中信): its shortest fitting tail

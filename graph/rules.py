@@ -151,6 +151,7 @@ class Rules:
     suffix_names: tuple[SuffixName, ...]
     pattern_names: tuple[tuple[str, re.Pattern], ...]  # (class, pattern)
     elided_list: re.Pattern  # short names before the kind of firm they share (中信、招商…五家股份制银行)
+    kind_first_list: re.Pattern  # …and after it (股份制银行里也有中信、招商…这几家)
     shared_kinds: dict[str, tuple[str, ...]]  # that kind -> the endings that make each a registry name
     canonical_names: tuple[tuple[str, re.Pattern, str], ...]  # (class, pattern, label template)
     name_boundary_tokens: frozenset[str]
@@ -508,6 +509,7 @@ def load_rules(path: Path | None = None) -> Rules:
                        t.get("ends_word", bool, False))
             for t in names.tables("suffix_name")),
         elided_list=names.regex("elided_list"),
+        kind_first_list=names.regex("kind_first_list"),
         shared_kinds={kind: tuple(endings) for kind, endings in names.get("shared_kinds", dict).items()},
         pattern_names=tuple(
             (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)))
