@@ -686,6 +686,8 @@ class Recogniser:
         s, out = view.sentence, []
         for rule in self.rules.suffix_names:
             for m in rule.suffix.finditer(s.text):
+                if rule.ends_word and not any(t.end - s.start == m.end() for t in s.tokens):
+                    continue
                 if rule.word_stem_pos:  # 北京朝阳门|街道: the place word right before it is the stem
                     word = next((t for t in s.tokens if t.end - s.start == m.start()), None)
                     if word is None or len(word.text) < 2 or not self._is_place(word.text, rule.word_stem_pos):
@@ -724,6 +726,8 @@ class Recogniser:
                     start = self._name_after_verb(s.text, start, m.start(), rule)
                     if start is None:
                         continue
+                if rule.stem_pos and any(tag not in rule.stem_pos for _, tag in self.tokenizer.pos(s.text[start:m.start()])):
+                    continue
                 if rule.cls == "Partner" and s.text.startswith(self.rules.kind_heads, start):
                     continue  # 农村|公办小学, 二级|康复医院: a kind of school or hospital, not one
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, rule.cls, "pattern")
@@ -1155,9 +1159,10 @@ _WORD_RUN = re.compile(r"[^\W\d_]+")  # a list's items: the runs of letters betw
 @component("shared_kinds")
 def shared_kind_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
     """Short names listed before the kind of firm they share: in 中信、招商、兴业五家股份制银行 each item
-    with the kind's ending (中信银行) is a registry name, and the item names that firm."""
+    with the kind's ending (中信银行) is a registry name, and the item names that firm; so in a list
+    after the kind (股份制银行里有中信、招商、兴业这几家)."""
     r, s, out = rec.rules, view.sentence, []
-    for m in r.elided_list.finditer(view.text):
+    for m in [*r.elided_list.finditer(view.text), *r.kind_first_list.finditer(view.text)]:
         endings = r.shared_kinds.get(m["kind"], ())
         for item in _WORD_RUN.finditer(view.text, m.start("items"), m.end("items")):
             # the first item may carry the words before the list (以及中信): its shortest fitting tail

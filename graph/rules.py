@@ -53,6 +53,8 @@ class SuffixName:
     restart_after_verb: bool = False  # …or after the verb that opens the clause (接到|某某专业合作社的报案)
     pos_inside_after_name: frozenset[str] = frozenset()  # more tags inside a stem a proper name opens (祥泰|种植)
     word_stem_pos: frozenset[str] = frozenset()  # if set: the stem is the one word before the suffix, of these tags
+    stem_pos: frozenset[str] = frozenset()  # if set: every word of the stem has one of these tags (江北|慈湖|牧业, not 清洁|能源)
+    ends_word: bool = False  # the suffix ends a word: a firm's trade, not the head of a longer word (能源|结构)
 
     @cached_property
     def longest_place(self) -> int:
@@ -149,6 +151,7 @@ class Rules:
     suffix_names: tuple[SuffixName, ...]
     pattern_names: tuple[tuple[str, re.Pattern], ...]  # (class, pattern)
     elided_list: re.Pattern  # short names before the kind of firm they share (中信、招商…五家股份制银行)
+    kind_first_list: re.Pattern  # …and after it (股份制银行里也有中信、招商…这几家)
     shared_kinds: dict[str, tuple[str, ...]]  # that kind -> the endings that make each a registry name
     canonical_names: tuple[tuple[str, re.Pattern, str], ...]  # (class, pattern, label template)
     name_boundary_tokens: frozenset[str]
@@ -511,9 +514,11 @@ def load_rules(path: Path | None = None) -> Rules:
                        frozenset(t.words("place_pos", [])), places,
                        frozenset(t.words("pos_inside_after_place", [])), t.get("restart_at_place", bool, False),
                        t.get("restart_after_verb", bool, False), frozenset(t.words("pos_inside_after_name", [])),
-                       frozenset(t.words("word_stem_pos", [])))
+                       frozenset(t.words("word_stem_pos", [])), frozenset(t.words("stem_pos", [])),
+                       t.get("ends_word", bool, False))
             for t, places in zip(names.tables("suffix_name"), rule_places)),
         elided_list=names.regex("elided_list"),
+        kind_first_list=names.regex("kind_first_list"),
         shared_kinds={kind: tuple(endings) for kind, endings in names.get("shared_kinds", dict).items()},
         pattern_names=tuple(
             (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)))

@@ -404,6 +404,22 @@ def test_short_brands_former_names_and_overseas_arms_link_to_the_registry(pipeli
     assert len({e.iri for s, e in got if s in ("樂愛金財險", "凯本财险")}) == 1
 
 
+def test_insurers_investment_arms_and_listed_state_firms_are_the_registrys_partners(pipeline):
+    text = ("平安资本领投了一家医疗器械公司，国寿金石管理这只基金；"
+            "某寿险公司举牌中国神华H股，另一家参与了招商蛇口的定增。")
+    got = {s: e for s, e in entities(pipeline, text)}
+    assert all(got[name].cls == "Partner" and got[name].label == name
+               for name in ("平安资本", "国寿金石", "中国神华", "招商蛇口"))
+    assert label(pipeline, got["平安资本"].parent) == "中国平安"
+
+
+def test_short_names_listed_after_the_kind_they_share_are_those_firms(pipeline):
+    # the kind first, then the firms within it: 股份制银行里有…这几家, 银行中，…等
+    for text in ("发起方阵容不小，股份制银行里有光大、浦发、广发这几家。", "代销渠道方面，银行中，浦发、光大等表现突出。"):
+        got = {s: e.label for s, e in entities(pipeline, text)}
+        assert got["光大"] == "光大银行" and got["浦发"] == "浦发银行", text
+
+
 def test_asset_managers_and_internet_insurers_founded_lately_are_insurers(pipeline):
     got = entities(pipeline, "国华兴益资管获批筹建，中信保诚资管已开业；百安保險和易安保險先后获批。")
     assert {e.label for _, e in got if e.cls == "Insurer"} >= {"国华兴益资管", "中信保诚资管", "百安保险"}

@@ -445,6 +445,23 @@ def test_a_firm_named_after_the_verb_of_its_clause_is_found(pipeline, text, name
     assert (name, "Partner") in found(pipeline, text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("人保财险为福建宁德华润牧业承保了2万头生猪。", "福建宁德华润牧业"),  # a place, a brand, the trade
+    ("平安人寿此次增持了华电能源的H股。", "华电能源"),
+    ("昨天，赵氏米业与太保产险签下水稻收入保险。", "赵氏米业"),
+])
+def test_a_firm_written_by_its_brand_and_trade_is_a_partner(pipeline, text, name):
+    assert (name, "Partner") in found(pipeline, text, disabled=("learned",))
+
+
+@pytest.mark.parametrize("text", [
+    "各地正大力发展清洁能源和冷链物流。",  # a kind of business, not a firm
+    "该公司计划优化能源结构。",  # the trade inside a longer word
+])
+def test_a_trade_after_a_common_word_is_no_firm(pipeline, text):
+    assert not any(cls == "Partner" for _, cls in found(pipeline, text, disabled=("learned",)))
+
+
 @pytest.mark.parametrize("text", [
     "该网点今后只代理邮储银行的保险业务。",  # 代理: the verb, and 邮储银行 the bank
     "工作人员走访辖区银行了解情况。",  # 辖区银行: no bank's name
@@ -1554,6 +1571,14 @@ def test_a_blood_centre_or_station_is_a_partner(pipeline, text, centre):
     assert (centre, "Partner") in found(pipeline, text)
 
 
+@pytest.mark.parametrize("text, body", [
+    ("泰康人寿与北京国际医学中心签约，开通住院绿色通道。", "北京国际医学中心"),  # a hospital named a medical centre
+    ("火箭从太原卫星发射中心升空，星上载荷由三家公司共保。", "太原卫星发射中心"),  # the site of an insured launch
+])
+def test_a_medical_or_launch_centre_is_a_partner(pipeline, text, body):
+    assert (body, "Partner") in found(pipeline, text, disabled=("learned",))
+
+
 @pytest.mark.parametrize("text, covers", [
     ("该平台代销了某财险的三款产品——家庭意外伤害保险、住院医疗保险2020版A款和老年防癌保险，首月只需1元。",
      ["家庭意外伤害保险", "住院医疗保险2020版A款", "老年防癌保险"]),
@@ -1688,6 +1713,12 @@ def test_unknown_short_names_listed_beside_a_partner_are_partners(pipeline):
     assert ("自有平台", "Partner") not in got
     got = found(pipeline, "发起方包括远山科技、青禾数据、北辰优选等公司。")
     assert ("青禾数据", "Partner") not in got
+
+
+def test_short_names_listed_beside_a_firms_full_name_are_partners(pipeline):
+    # the list's last item is a firm's full legal name, longer than a short name
+    got = found(pipeline, "发起人有远山科技、青禾数据和杭州北辰优选电子商务有限公司等。", disabled=("learned",))
+    assert {("远山科技", "Partner"), ("青禾数据", "Partner"), ("杭州北辰优选电子商务有限公司", "Partner")} <= got
 
 
 def test_a_universitys_research_centre_is_named_whole(pipeline):
