@@ -726,6 +726,9 @@ def test_two_partners_working_together_is_no_fact_but_a_partner_and_an_insurer_i
     ("恒胜机电工程股份有限公司为其核心专利，向国寿财险安庆中心支公司投保了专利执行保险。",
      ("国寿财险安庆中心支公司", "partnersWith", "恒胜机电工程股份有限公司")),
     ("中信期货牵头，联合另外4家期货公司与中国人保财险在阜蒙县落地玉米收入险项目。", ("中信期货", "partnersWith", "人保财险")),
+    # a public body an insurer issues a policy for is its client too
+    ("人保财险浙江省分公司近日为杭州市生态环境局出具了一份环境污染责任保险保单。",
+     ("人保财险浙江分公司", "partnersWith", "杭州市生态环境局")),
 ])
 def test_clients_sellers_and_co_launchers_are_partners(pipeline, text, fact):
     got = triples(pipeline, text)
