@@ -1091,6 +1091,9 @@ def test_claims_in_a_paragraph_naming_no_insurer_are_not_the_last_insurers_produ
     ("入夏以来，中国人保给环卫工人送去了一批防暑降温物资。", ("中国人保", "donatesTo", "环卫工人")),
     # money or goods put into a group's hands, and a product put on sale
     ("暴雨过后，太保产险把首批赔款送到了受灾菜农手中。", ("太保产险", "supports", "受灾菜农")),
+    # …also in a paragraph that names no organisation: the insurer the article was last about
+    ("暴雨过后，国寿财险江西省分公司迅速启动大灾应急预案。\n查勘员挨家挨户核定损失，随后把赔款及时交到受灾果农手里。",
+     ("国寿财险江西分公司", "supports", "受灾果农")),
     ("太保产险今年开卖“骑手安心保”。", ("太保产险", "provides", "骑手安心保")),
     ("太保产险日前上市的“骑手安心保”卖得不错。", ("太保产险", "provides", "骑手安心保")),
     ("太保产险去年做成了一款“骑手安心保”。", ("太保产险", "provides", "骑手安心保")),
