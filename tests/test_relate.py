@@ -55,6 +55,11 @@ def test_a_list_shares_its_rule(pipeline):
     assert {o for s, p, o in got if p == "supports"} >= {"外卖骑手", "货车司机"}
 
 
+def test_quoted_names_written_one_after_another_are_a_list(pipeline):
+    got = triples(pipeline, "中国人寿负责的是“家庭意外伤害险”“家庭大病补充险”，这两项都是面向全区低保户的项目。")
+    assert {("家庭意外伤害险", "targets", "低保户"), ("家庭大病补充险", "targets", "低保户")} <= got
+
+
 def test_a_name_inside_a_for_phrase_is_not_the_subject(pipeline):
     got = triples(pipeline, "太保产险为饿了么平台的外卖骑手提供保障。")
     assert ("饿了么", "supports", "外卖骑手") not in got
