@@ -60,6 +60,14 @@ def test_quoted_names_written_one_after_another_are_a_list(pipeline):
     assert {("家庭意外伤害险", "targets", "低保户"), ("家庭大病补充险", "targets", "低保户")} <= got
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("另一个项目是“春晖助学基金”，由北京师范大学和泰康人寿一起发起，专门资助该校学生。", ("泰康人寿", "provides", "春晖助学基金")),
+    ("论坛全称为“2023长三角保险科技峰会”，由太保产险出面主办。", ("太保产险", "provides", "2023长三角保险科技峰会")),
+])
+def test_whoever_made_a_name_the_clause_after_it_gives_offers_it(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
 def test_a_name_inside_a_for_phrase_is_not_the_subject(pipeline):
     got = triples(pipeline, "太保产险为饿了么平台的外卖骑手提供保障。")
     assert ("饿了么", "supports", "外卖骑手") not in got
