@@ -55,6 +55,19 @@ def test_a_list_shares_its_rule(pipeline):
     assert {o for s, p, o in got if p == "supports"} >= {"外卖骑手", "货车司机"}
 
 
+def test_quoted_names_written_one_after_another_are_a_list(pipeline):
+    got = triples(pipeline, "中国人寿负责的是“家庭意外伤害险”“家庭大病补充险”，这两项都是面向全区低保户的项目。")
+    assert {("家庭意外伤害险", "targets", "低保户"), ("家庭大病补充险", "targets", "低保户")} <= got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("另一个项目是“春晖助学基金”，由北京师范大学和泰康人寿一起发起，专门资助该校学生。", ("泰康人寿", "provides", "春晖助学基金")),
+    ("论坛全称为“2023长三角保险科技峰会”，由太保产险出面主办。", ("太保产险", "provides", "2023长三角保险科技峰会")),
+])
+def test_whoever_made_a_name_the_clause_after_it_gives_offers_it(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
 def test_a_name_inside_a_for_phrase_is_not_the_subject(pipeline):
     got = triples(pipeline, "太保产险为饿了么平台的外卖骑手提供保障。")
     assert ("饿了么", "supports", "外卖骑手") not in got
@@ -726,6 +739,9 @@ def test_two_partners_working_together_is_no_fact_but_a_partner_and_an_insurer_i
     ("恒胜机电工程股份有限公司为其核心专利，向国寿财险安庆中心支公司投保了专利执行保险。",
      ("国寿财险安庆中心支公司", "partnersWith", "恒胜机电工程股份有限公司")),
     ("中信期货牵头，联合另外4家期货公司与中国人保财险在阜蒙县落地玉米收入险项目。", ("中信期货", "partnersWith", "人保财险")),
+    # a public body an insurer issues a policy for is its client too
+    ("人保财险浙江省分公司近日为杭州市生态环境局出具了一份环境污染责任保险保单。",
+     ("人保财险浙江分公司", "partnersWith", "杭州市生态环境局")),
 ])
 def test_clients_sellers_and_co_launchers_are_partners(pipeline, text, fact):
     got = triples(pipeline, text)
@@ -1088,6 +1104,9 @@ def test_claims_in_a_paragraph_naming_no_insurer_are_not_the_last_insurers_produ
     ("入夏以来，中国人保给环卫工人送去了一批防暑降温物资。", ("中国人保", "donatesTo", "环卫工人")),
     # money or goods put into a group's hands, and a product put on sale
     ("暴雨过后，太保产险把首批赔款送到了受灾菜农手中。", ("太保产险", "supports", "受灾菜农")),
+    # …also in a paragraph that names no organisation: the insurer the article was last about
+    ("暴雨过后，国寿财险江西省分公司迅速启动大灾应急预案。\n查勘员挨家挨户核定损失，随后把赔款及时交到受灾果农手里。",
+     ("国寿财险江西分公司", "supports", "受灾果农")),
     ("太保产险今年开卖“骑手安心保”。", ("太保产险", "provides", "骑手安心保")),
     ("太保产险日前上市的“骑手安心保”卖得不错。", ("太保产险", "provides", "骑手安心保")),
     ("太保产险去年做成了一款“骑手安心保”。", ("太保产险", "provides", "骑手安心保")),
