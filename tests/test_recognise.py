@@ -1938,6 +1938,8 @@ def test_a_branch_named_by_a_long_county_of_the_county_list(pipeline):
     # banners and autonomous counties run longer than the few characters an unknown place may take
     got = found(pipeline, "人保财险正镶白旗支公司和人保财险东乡族自治县支公司连夜查勘。")
     assert {("人保财险正镶白旗支公司", "Branch"), ("人保财险东乡族自治县支公司", "Branch")} <= got
+
+
 def test_insurers_listed_by_their_own_names_before_a_shared_kind_stay_themselves(pipeline):
     # 长城人寿 is a name of its own: no tail of it (人寿) plus the kind's ending (人寿财险) is another firm
     got = found(pipeline, "今年以来，长城人寿、大家人寿、瑞众人寿等多家险企频频举牌。")
