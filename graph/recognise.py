@@ -1278,10 +1278,8 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
     # the items of a list of covers first: a launch verb inside one (技术开发成果…保险) starts no name
     for a, b in _counted_covers(rec, view.text) + _listed_covers(rec, view.text):
         name = view.text[a:b]
-        # a bare kind of cover in the list (产品包括意外险、重疾险) is no name, as it is none quoted; a joiner
-        # of words the list's cuts left inside an item is part of its name (小麦及玉米产量保险), no clause
-        words = "".join(c for c in name if c not in r.name_joiners)
-        if (not r.unquoted_product_exclude.search(words) and not r.quote_exclude.search(name)
+        # a bare kind of cover in the list (产品包括意外险、重疾险) is no name, as it is none quoted
+        if (not r.unquoted_product_exclude.search(name) and not r.quote_exclude.search(name)
                 and normalise(name) not in rec.registry.aliases):
             out.append(Mention(name, s.start + a, s.start + b, s.index, "Product", "pattern"))
     for m in r.unquoted_product.finditer(view.text):

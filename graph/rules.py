@@ -277,7 +277,6 @@ class Rules:
     product_list: re.Pattern | None = None
     product_list_item: re.Pattern | None = None
     product_list_joiners: tuple[str, ...] = ()  # between its items, longest first
-    name_joiners: frozenset[str] = frozenset()  # joiners that join the words of one item's name (小麦及玉米)
     # a list of named covers with no count (——A、B和C; ，以及A、B两个险种): its items (group `items`), each of
     # product_list_item's shape and none a line of business
     cover_list: re.Pattern | None = None
@@ -581,7 +580,6 @@ def load_rules(path: Path | None = None) -> Rules:
         named_kind_before=products.regex("named_kind_before", optional=True),
         term_before=products.regex("term_before", optional=True),
         product_list_joiners=tuple(sorted(products.words("product_list_joiners", []), key=len, reverse=True)),
-        name_joiners=frozenset(products.words("name_joiners", [])),
         unquoted_initiative=products.regex("unquoted_initiative"),
         unquoted_initiative_exclude=products.regex("unquoted_initiative_exclude"),
         programme_generic_words=frozenset(products.words("programme_generic_words")),
