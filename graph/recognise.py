@@ -1275,13 +1275,6 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
     # “A保”、B保, 价格指数保险、B保险), not in any list (加强农田建设、加大种植业保险产品开发).
     product_ends = {q.end() for q in r.quote.finditer(view.text)}
     product_ends |= {m.end - s.start for m, _ in view.suffixed if m.cls == "Product"}
-    # the items of a list of covers first: a launch verb inside one (技术开发成果…保险) starts no name
-    for a, b in _counted_covers(rec, view.text) + _listed_covers(rec, view.text):
-        name = view.text[a:b]
-        # a bare kind of cover in the list (产品包括意外险、重疾险) is no name, as it is none quoted
-        if (not r.unquoted_product_exclude.search(name) and not r.quote_exclude.search(name)
-                and normalise(name) not in rec.registry.aliases):
-            out.append(Mention(name, s.start + a, s.start + b, s.index, "Product", "pattern"))
     for m in r.unquoted_product.finditer(view.text):
         name = m.group(1)
         if r.unquoted_product_exclude.search(name) or normalise(name) in rec.registry.aliases:
@@ -1293,48 +1286,32 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
             continue
         product_ends.add(m.end())
         out.append(Mention(name, s.start + m.start(1), s.start + m.end(1), s.index, "Product", "pattern"))
-    return out
-
-
-def _list_items(rec: Recogniser, text: str, at: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the covers listed in ``text[at:end]``: the pieces between its joiners that have a
-    cover's shape, up to the list's end (one that has none); two pieces a joiner splits (住房和城乡…保险)
-    are one item where the first alone is no cover's name."""
-    r, out = rec.rules, []
-    joiners = "|".join(map(re.escape, r.product_list_joiners))
-    cuts = [j.span() for j in re.finditer(joiners, text[at:end])] + [(end - at, end - at)]
-    start = at
-    for a, b in cuts:
-        if not r.product_list_item.match(text[start:at + a]):
-            continue  # no name yet: the joiner is inside one, or the list has ended
-        out.append((start, at + a))
-        start = at + b
+    for a, b in _counted_covers(rec, view.text):
+        name = view.text[a:b]
+        # a bare kind of cover in the list (产品包括意外险、重疾险) is no name, as it is none quoted
+        if (not r.unquoted_product_exclude.search(name) and not r.quote_exclude.search(name)
+                and normalise(name) not in rec.registry.aliases):
+            out.append(Mention(name, s.start + a, s.start + b, s.index, "Product", "pattern"))
     return out
 
 
 def _counted_covers(rec: Recogniser, text: str) -> list[tuple[int, int]]:
     """The spans of the covers a count of products introduces (四款产品——A、B和C, 产品包括A、B): the
-    list's items, though one says only its kind (the count made it a product)."""
-    r = rec.rules
-    if r.product_list is None or r.product_list_item is None or not r.product_list_joiners:
-        return []
-    return [span for m in r.product_list.finditer(text) for span in _list_items(rec, text, *m.span("items"))]
-
-
-def _listed_covers(rec: Recogniser, text: str) -> list[tuple[int, int]]:
-    """The spans of the covers of a list no count introduces (——A、B和C; ，以及A、B两个险种): only a list
-    all of whose pieces are covers' names, two or more, none a line of business (意外险、重疾险) or
-    opened by a verb (加大农业保险、…: a list of actions)."""
+    items of the list between its joiners, up to its end (one that is no cover's name); two pieces
+    a joiner splits (住房和城乡…保险) are one item where the first alone is no cover's name."""
     r, out = rec.rules, []
-    if r.cover_list is None or r.product_list_item is None or not r.product_list_joiners:
+    if r.product_list is None or r.product_list_item is None or not r.product_list_joiners:
         return out
-    for m in r.cover_list.finditer(text):
-        items = _list_items(rec, text, *m.span("items"))
-        if len(items) < 2 or items[-1][1] != m.end("items"):
-            continue
-        if any(_line_of_business(rec, text[a:b]) or rec.tokenizer.pos(text[a:b])[0][1] == "v" for a, b in items):
-            continue
-        out.extend(items)
+    joiners = "|".join(map(re.escape, r.product_list_joiners))
+    for m in r.product_list.finditer(text):
+        at, end = m.span("items")
+        cuts = [j.span() for j in re.finditer(joiners, text[at:end])] + [(end - at, end - at)]
+        start = at
+        for a, b in cuts:
+            if not r.product_list_item.match(text[start:at + a]):
+                continue  # no name yet: the joiner is inside one, or the list has ended
+            out.append((start, at + a))
+            start = at + b
     return out
 
 

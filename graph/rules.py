@@ -277,9 +277,6 @@ class Rules:
     product_list: re.Pattern | None = None
     product_list_item: re.Pattern | None = None
     product_list_joiners: tuple[str, ...] = ()  # between its items, longest first
-    # a list of named covers with no count (——A、B和C; ，以及A、B两个险种): its items (group `items`), each of
-    # product_list_item's shape and none a line of business
-    cover_list: re.Pattern | None = None
     # a quoted name that a word of naming introduces (名为“X”的公益活动, 讲座名叫“X”): its class by the kind
     # named after it or before the word (groups `initiative`, `product`)
     named_before: re.Pattern | None = None
@@ -574,7 +571,6 @@ def load_rules(path: Path | None = None) -> Rules:
         unquoted_product_exclude=products.regex("unquoted_product_exclude"),
         product_list=products.regex("product_list", optional=True),
         product_list_item=products.regex("product_list_item", optional=True),
-        cover_list=products.regex("cover_list", optional=True),
         named_before=products.regex("named_before", optional=True),
         named_kind_after=products.regex("named_kind_after", optional=True),
         named_kind_before=products.regex("named_kind_before", optional=True),
