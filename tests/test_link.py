@@ -715,3 +715,10 @@ def test_a_county_department_the_work_falls_to_is_the_countys_named_before(pipel
     """归县某局牵头: the department the work falls to, of the county the last body named is in."""
     got = entities(pipeline, "遂昌县民政局负责认定对象。种植户的保险归县农业农村局牵头。")
     assert ("县农业农村局", "遂昌县农业农村局") in [(s, e.label) for s, e in got]
+
+
+def test_a_firm_named_with_and_without_its_citys_level_is_one_firm(pipeline):
+    """德阳市商业银行, then 德阳商业银行: the city's 市 written once and left out once, one bank."""
+    got = entities(pipeline, "德阳市商业银行与某财险公司签下合作协议。按约定，德阳商业银行负责为商户投保。")
+    banks = {e.iri for s, e in got if s in ("德阳市商业银行", "德阳商业银行")}
+    assert len(banks) == 1
