@@ -76,8 +76,9 @@ class Linker:
 
     def _with_places(self, entity: Entity, context: list[LinkedMention]) -> Entity:
         """The body the article named before with places before ``entity``'s name or without those
-        written before it (湖北省楚商联合会, then 楚商联合会), if ``entity`` is one the registry lacks:
-        the same body written short or in full."""
+        written before it (湖北省楚商联合会, then 楚商联合会), or with its place's level written once and
+        left out once (乐山市商业银行, 乐山商业银行), if ``entity`` is one the registry lacks: the same
+        body written short or in full."""
         if entity.cls not in self.rules.place_chain_classes or entity.iri in self.registry.entries:
             return entity
         for lm in reversed(context):
@@ -86,6 +87,9 @@ class Linker:
                 continue
             longer, shorter = (e.label, entity.label) if len(e.label) > len(entity.label) else (entity.label, e.label)
             if longer.endswith(shorter) and self.rules.place_chain.match(longer.removesuffix(shorter)):
+                return e
+            if any((level := self.rules.region_suffix.search(longer, 0, end)) and self.rules.place_chain.match(longer[:end])
+                   and longer[:level.start()] + longer[end:] == shorter for end in range(2, len(longer))):
                 return e
         return entity
 

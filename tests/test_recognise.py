@@ -1927,8 +1927,9 @@ def test_a_catastrophe_bonds_special_purpose_insurer_is_a_partner_by_its_latin_n
     got = found(pipeline, "这只巨灾债券的发行主体是特殊目的保险公司Jade Harbour Re，由某再保险公司发起。")
     assert ("Jade Harbour Re", "Partner") in got
     assert ("East Wind Re", "Partner") in found(pipeline, "该公司以特殊目的机构East Wind Re为载体在境外发债。")
-    # the kind of firm alone names none
+    # the kind of firm alone names none, nor do its initials
     assert not any(c == "Partner" for _, c in found(pipeline, "特殊目的保险公司是发行巨灾债券的常见载体。"))
+    assert not any(c == "Partner" for _, c in found(pipeline, "该公司通过特殊目的载体SPV在境外发行债券。"))
 
 
 def test_a_financial_holding_after_the_clauses_verb_is_named(pipeline):

@@ -641,6 +641,12 @@ def test_ant_insurance_by_its_former_name_is_the_platform_not_the_group(pipeline
     assert got["蚂蚁金服保险"].label == "蚂蚁保险"
 
 
+def test_funds_and_leasing_groups_insurers_news_names_are_partners(pipeline):
+    from stage_helpers import found
+    got = found(pipeline, "某寿险公司设立股权投资计划投向北京科创基金，中租控股也捐出300万元。")
+    assert {("北京科创基金", "Partner"), ("中租控股", "Partner")} <= got
+
+
 def test_the_fubon_group_is_the_financial_holding_not_a_partner(pipeline):
     from stage_helpers import linked
     got = {lm.mention.surface: lm.entity for lm in linked(
