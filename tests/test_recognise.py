@@ -433,6 +433,7 @@ def test_a_firm_written_by_its_brand_and_trade_is_a_partner(pipeline, text, name
     "该公司计划优化能源结构。",  # the trade inside a longer word
     "湖北能源消费总量逐年下降。",  # a region's trade: a place alone, no brand
     "江苏物流企业纷纷投保货运险。",
+    "当地大力发展物流，带动就业。",  # a policy's verb before the trade, whatever jieba tags it
 ])
 def test_a_trade_after_a_common_word_is_no_firm(pipeline, text):
     assert not any(cls == "Partner" for _, cls in found(pipeline, text, disabled=("learned",)))
