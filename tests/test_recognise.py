@@ -161,7 +161,8 @@ def test_the_publisher_in_a_credit_line_is_no_mention(pipeline):
     assert all(m.start > 20 for m in ms)
 
 
-@pytest.mark.parametrize("line", ["来源：百度财经 科技频道　2019-03-02", "2019-03-02 10:20　来源：百度新闻　作者：李明"])
+@pytest.mark.parametrize("line", ["来源：百度财经 科技频道　2019-03-02", "2019-03-02 10:20　来源：百度新闻　作者：李明",
+                                  "2019-03-02　百度新闻广播电视台　记者：李明"])  # a dateline's publisher without 来源
 def test_the_publisher_in_a_credit_the_byline_goes_on_after_is_no_mention(pipeline, line):
     ms = mentions(pipeline, f"{line}\n百度与中国太保签署合作协议。")
     assert [m.surface for m in ms if m.cls == "Partner"] == ["百度"]
