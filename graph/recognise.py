@@ -726,7 +726,7 @@ class Recogniser:
                     start = self._name_after_verb(s.text, start, m.start(), rule)
                     if start is None:
                         continue
-                if rule.stem_pos and any(tag not in rule.stem_pos for _, tag in self.tokenizer.pos(s.text[start:m.start()])):
+                if rule.stem_pos and not self._is_brand(s.text[start:m.start()], rule.stem_pos):
                     continue
                 if rule.cls == "Partner" and s.text.startswith(self.rules.kind_heads, start):
                     continue  # 农村|公办小学, 二级|康复医院: a kind of school or hospital, not one
@@ -736,6 +736,13 @@ class Recogniser:
                 if rule.over_insurers:
                     view.over_insurers.append(name)
         return out
+
+    def _is_brand(self, stem: str, tags: frozenset[str]) -> bool:
+        """Whether ``stem`` is a brand: words of ``tags`` only, after the place that may open it (江北|慈湖)."""
+        words = self.tokenizer.pos(stem)
+        if len(words) > 1 and words[0][1] in self.rules.name_place_pos:
+            words = words[1:]
+        return all(tag in tags for _, tag in words)
 
     def _led_by_known_doer(self, text: str, start: int, suffix_start: int) -> bool:
         """Whether the stem ``text[start:suffix_start]`` opens with an organisation the registry knows

@@ -53,7 +53,8 @@ class SuffixName:
     restart_after_verb: bool = False  # …or after the verb that opens the clause (接到|某某专业合作社的报案)
     pos_inside_after_name: frozenset[str] = frozenset()  # more tags inside a stem a proper name opens (祥泰|种植)
     word_stem_pos: frozenset[str] = frozenset()  # if set: the stem is the one word before the suffix, of these tags
-    stem_pos: frozenset[str] = frozenset()  # if set: every word of the stem has one of these tags (江北|慈湖|牧业, not 清洁|能源)
+    stem_pos: frozenset[str] = frozenset()  # if set: every word of the stem but a place opening it has one of these
+    # tags: a brand (永泰|能源, 江北|慈湖|牧业), not a common word (清洁|能源) nor a place alone (湖北|能源消费)
     ends_word: bool = False  # the suffix ends a word: a firm's trade, not the head of a longer word (能源|结构)
 
     @cached_property

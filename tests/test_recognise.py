@@ -161,7 +161,8 @@ def test_the_publisher_in_a_credit_line_is_no_mention(pipeline):
     assert all(m.start > 20 for m in ms)
 
 
-@pytest.mark.parametrize("line", ["来源：百度财经 科技频道　2019-03-02", "2019-03-02 10:20　来源：百度新闻　作者：李明"])
+@pytest.mark.parametrize("line", ["来源：百度财经 科技频道　2019-03-02", "2019-03-02 10:20　来源：百度新闻　作者：李明",
+                                  "2019-03-02　百度新闻广播电视台　记者：李明"])  # a dateline's publisher without 来源
 def test_the_publisher_in_a_credit_the_byline_goes_on_after_is_no_mention(pipeline, line):
     ms = mentions(pipeline, f"{line}\n百度与中国太保签署合作协议。")
     assert [m.surface for m in ms if m.cls == "Partner"] == ["百度"]
@@ -457,6 +458,9 @@ def test_a_firm_written_by_its_brand_and_trade_is_a_partner(pipeline, text, name
 @pytest.mark.parametrize("text", [
     "各地正大力发展清洁能源和冷链物流。",  # a kind of business, not a firm
     "该公司计划优化能源结构。",  # the trade inside a longer word
+    "湖北能源消费总量逐年下降。",  # a region's trade: a place alone, no brand
+    "江苏物流企业纷纷投保货运险。",
+    "当地大力发展物流，带动就业。",  # a policy's verb before the trade, whatever jieba tags it
 ])
 def test_a_trade_after_a_common_word_is_no_firm(pipeline, text):
     assert not any(cls == "Partner" for _, cls in found(pipeline, text, disabled=("learned",)))
