@@ -739,6 +739,8 @@ def test_the_large_online_mutual_aid_plans_are_programmes_of_the_registry(pipeli
                                            ("360互助", "Initiative"), ("相互宝", "Initiative")}
     assert all(e.iri.startswith("https://w3id.org/insurance-kg/id/") and "initiative-" not in e.iri
                for s, e in got if s.endswith("互助"))  # the registry's entities, not names discovered in the text
+
+
 def test_a_firm_named_with_and_without_its_citys_level_is_one_firm(pipeline):
     """德阳市商业银行, then 德阳商业银行: the city's 市 written once and left out once, one bank."""
     got = entities(pipeline, "德阳市商业银行与某财险公司签下合作协议。按约定，德阳商业银行负责为商户投保。")
