@@ -92,6 +92,7 @@ def test_a_preposition_before_a_listed_firm_is_no_part_of_its_name(pipeline):
     ("新华保险在全国开展新华保险健康守护行动，为环卫工人免费体检。", "新华保险健康守护行动"),
     ("华泰保险设立华泰保险博爱基金，用于资助困难家庭。", "华泰保险博爱基金"),
     ("人社部门在五省开展灵活就业人员养老保障试点，首批覆盖10万人。", "灵活就业人员养老保障试点"),  # a named pilot
+    ("合作分三块：其一，设置某某寿险乡村医生培养基金；其二，共建诊所。", "某某寿险乡村医生培养基金"),  # 设置 a fund
 ])
 def test_an_unquoted_programme_after_a_launch_verb_is_an_initiative(pipeline, text, programme):
     assert (programme, "Initiative") in found(pipeline, text)
