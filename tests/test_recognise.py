@@ -590,6 +590,11 @@ def test_a_quoted_brand_with_its_years_edition_is_a_product(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "那时它还没挂上“2021版”的名字。"))
 
 
+def test_a_service_line_named_only_by_what_it_is_for_is_no_programme(pipeline):
+    for text in ("该公司同时开设了查询热线，解答保户疑问。", "分公司开通24小时投诉热线。"):
+        assert not any(cls == "Initiative" for _, cls in found(pipeline, text)), text
+
+
 def test_a_name_jieba_knows_whole_stands_though_it_mistags_a_word_of_it(pipeline):
     got = found(pipeline, "富德生命人寿携手中国儿童少年基金会开展项目。")  # jieba tags 少年 as a numeral
     assert ("中国儿童少年基金会", "Partner") in got
