@@ -253,6 +253,11 @@ def test_a_hotline_number_is_an_initiative(pipeline):
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "共有95000户受灾。"))
 
 
+def test_a_hotline_number_after_what_the_line_is_for_in_brackets_is_an_initiative(pipeline):
+    got = found(pipeline, "该公司公布了报案热线（全天24小时受理）400-123-4567，客户可随时拨打。")
+    assert ("400-123-4567", "Initiative") in got
+
+
 def test_a_dialled_hotline_and_the_second_of_two_numbers_are_initiatives(pipeline):
     assert ("95522", "Initiative") in found(pipeline, "果农发现树苗受冻后马上拨打95522报案。")
     got = found(pipeline, "投保人可致电服务热线400-888-6666或1010-6688咨询。")
