@@ -92,6 +92,7 @@ def test_a_preposition_before_a_listed_firm_is_no_part_of_its_name(pipeline):
     ("新华保险在全国开展新华保险健康守护行动，为环卫工人免费体检。", "新华保险健康守护行动"),
     ("华泰保险设立华泰保险博爱基金，用于资助困难家庭。", "华泰保险博爱基金"),
     ("人社部门在五省开展灵活就业人员养老保障试点，首批覆盖10万人。", "灵活就业人员养老保障试点"),  # a named pilot
+    ("合作分三块：其一，设置某某寿险乡村医生培养基金；其二，共建诊所。", "某某寿险乡村医生培养基金"),  # 设置 a fund
 ])
 def test_an_unquoted_programme_after_a_launch_verb_is_an_initiative(pipeline, text, programme):
     assert (programme, "Initiative") in found(pipeline, text)
@@ -277,6 +278,11 @@ def test_a_hotline_number_is_an_initiative(pipeline):
     assert ("95518", "Initiative") in found(pipeline, "中国人保95518专线全天候优先受理报案。")
     assert ("400-820-9619", "Initiative") in found(pipeline, "也可拨打运营管理中心的电话400-820-9619。")
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "共有95000户受灾。"))
+
+
+def test_a_hotline_number_after_what_the_line_is_for_in_brackets_is_an_initiative(pipeline):
+    got = found(pipeline, "该公司公布了报案热线（全天24小时受理）400-123-4567，客户可随时拨打。")
+    assert ("400-123-4567", "Initiative") in got
 
 
 def test_a_dialled_hotline_and_the_second_of_two_numbers_are_initiatives(pipeline):
@@ -616,6 +622,11 @@ def test_a_quoted_count_of_guarantees_or_a_surrender_is_no_cover(pipeline):
 def test_a_quoted_brand_with_its_years_edition_is_a_product(pipeline):
     assert ("乐享e康2023版", "Product") in found(pipeline, "某某健康险推出的“乐享e康2023版”本周开售。")
     assert not any(cls == "Product" for _, cls in found(pipeline, "那时它还没挂上“2021版”的名字。"))
+
+
+def test_a_service_line_named_only_by_what_it_is_for_is_no_programme(pipeline):
+    for text in ("该公司同时开设了查询热线，解答保户疑问。", "分公司开通24小时投诉热线。"):
+        assert not any(cls == "Initiative" for _, cls in found(pipeline, text)), text
 
 
 def test_a_name_jieba_knows_whole_stands_though_it_mistags_a_word_of_it(pipeline):
