@@ -68,6 +68,14 @@ def test_whoever_made_a_name_the_clause_after_it_gives_offers_it(pipeline, text,
     assert fact in triples(pipeline, text)
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("深圳市民政局与担任首席承保方的国寿财险深圳分公司签订了年度巨灾保险协议书。", ("深圳市民政局", "partnersWith", "国寿财险深圳分公司")),
+    ("泰康资产将担任有限合伙人，与作为普通合伙人的中信证券、招商银行一道参与该基金。", ("泰康资产", "partnersWith", "招商银行")),
+])
+def test_a_partner_described_before_its_name_is_still_joined_by_yu(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
 def test_a_name_inside_a_for_phrase_is_not_the_subject(pipeline):
     got = triples(pipeline, "太保产险为饿了么平台的外卖骑手提供保障。")
     assert ("饿了么", "supports", "外卖骑手") not in got
