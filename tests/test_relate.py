@@ -1072,6 +1072,9 @@ def test_the_forms_of_a_gift_name_its_recipient(pipeline, text, recipient):
 def test_firms_counted_but_not_named_are_not_the_articles_insurer(pipeline):
     text = "太保产险推出新计划。9家财产保险公司与饿了么联合成立保障联盟。"
     assert ("太保产险", "partnersWith", "饿了么") not in triples(pipeline, text)
+    # nor when the partner is described before its name
+    text = "太保产险今年继续扩大业务，9家财产保险公司与作为牵头方的中国再保险公司联合成立了一个共保体。"
+    assert not any(p == "partnersWith" for _, p, _ in triples(pipeline, text))
     # a list that names its firms before the count keeps them
     named = triples(pipeline, "太保产险、平安产险等9家保险公司与饿了么联合成立保障联盟。")
     assert ("平安产险", "partnersWith", "饿了么") in named
