@@ -196,6 +196,17 @@ def test_the_firms_one_yu_joins_to_a_subject_that_act_together_are_partners_of_e
     assert not any(p == "partnersWith" and {s, o} == {"平安产险", "太保产险"} for s, p, o in got)
 
 
+@pytest.mark.parametrize("text", [
+    "太保产险发布了年报，饿了么也公布了业绩。两家将共同推出骑手保障计划。",
+    "太保产险发布了年报，饿了么也公布了业绩。双方将签署合作协议。",
+])
+def test_a_word_for_the_two_named_last_that_act_together_makes_them_partners(pipeline, text):
+    assert ("太保产险", "partnersWith", "饿了么") in triples(pipeline, text)
+    # not when each acts on its own
+    got = triples(pipeline, "太保产险发布了年报，饿了么也公布了业绩。双方均已签署各自的年度计划。")
+    assert not any(p == "partnersWith" for _, p, _ in got)
+
+
 def test_a_list_not_named_as_parties_is_a_roll_call(pipeline):
     got = triples(pipeline, "出席会议的有县红十字会和太保产险。")
     assert not any(p == "partnersWith" for _, p, _ in got)
