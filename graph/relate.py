@@ -763,8 +763,8 @@ class Relator:
         """太保产险和饿了么共同发布…, 人保财险及农业农村局签署协议: two organisations joined as one list
         that act together are partners: the insurer of the two and the other organisation; so are
         the members of a longer list counted as parties (A、B和C三方共同出资) or named so before it (主办方是A和B),
-        each insurer with the rest; and an insurer with the firms one 与 joins it to the clause's subject with
-        (X与人保财险某分公司、某期货公司合作实施)."""
+        each insurer with the rest; an insurer with the firms one 与 joins it to the clause's subject with
+        (X与人保财险某分公司、某期货公司合作实施); and the two a word refers back to (A发布年报…。两家将共同推出X)."""
         r = self.rules
         for first, last in groups:
             after = self._after_name(s, ms[last])
@@ -777,14 +777,17 @@ class Relator:
             # the list's items: not the short name given to one (A（下称“B”）和C is two)
             members, end = [], -1
             for lm in ms[first:last + 1]:
-                if lm.mention.start - s.start >= end:
+                # a word that refers back to two organisations (双方, 两家) is one mention of each, at one place
+                if lm.mention.start - s.start >= end or (lm.mention.start, lm.mention.end) == (
+                        members[-1].mention.start, members[-1].mention.end):
                     members.append(lm)
                     end = _item_end(s, lm, r.short_name)
             # named as the parties before them (主办方是A和B, 签约双方是A和B), whatever follows
             named = joined or bool(r.pair_before and r.pair_before.search(before))
             if not named and len(members) == 2:
                 gap = s.norm[_item_end(s, members[0], r.short_name):members[1].mention.start - s.start]
-                if not (r.pair_joiner.match(gap) and r.pair_after.match(after)):
+                together = members[0].mention.start == members[1].mention.start or r.pair_joiner.match(gap)
+                if not (together and r.pair_after.match(after)):
                     continue
             elif not named:  # 上药控股、友邦人寿和镁信健康三方共同出资
                 parties = r.parties.match(after)

@@ -68,6 +68,14 @@ def test_whoever_made_a_name_the_clause_after_it_gives_offers_it(pipeline, text,
     assert fact in triples(pipeline, text)
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("深圳市民政局与担任首席承保方的国寿财险深圳分公司签订了年度巨灾保险协议书。", ("深圳市民政局", "partnersWith", "国寿财险深圳分公司")),
+    ("泰康资产将担任有限合伙人，与作为普通合伙人的中信证券、招商银行一道参与该基金。", ("泰康资产", "partnersWith", "招商银行")),
+])
+def test_a_partner_described_before_its_name_is_still_joined_by_yu(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
 def test_a_name_inside_a_for_phrase_is_not_the_subject(pipeline):
     got = triples(pipeline, "太保产险为饿了么平台的外卖骑手提供保障。")
     assert ("饿了么", "supports", "外卖骑手") not in got
@@ -186,6 +194,17 @@ def test_the_firms_one_yu_joins_to_a_subject_that_act_together_are_partners_of_e
     # two insurers a body signs with together are no partners of each other
     got = triples(pipeline, "市民政局与平安产险、太保产险签署合作协议。")
     assert not any(p == "partnersWith" and {s, o} == {"平安产险", "太保产险"} for s, p, o in got)
+
+
+@pytest.mark.parametrize("text", [
+    "太保产险发布了年报，饿了么也公布了业绩。两家将共同推出骑手保障计划。",
+    "太保产险发布了年报，饿了么也公布了业绩。双方将签署合作协议。",
+])
+def test_a_word_for_the_two_named_last_that_act_together_makes_them_partners(pipeline, text):
+    assert ("太保产险", "partnersWith", "饿了么") in triples(pipeline, text)
+    # not when each acts on its own
+    got = triples(pipeline, "太保产险发布了年报，饿了么也公布了业绩。双方均已签署各自的年度计划。")
+    assert not any(p == "partnersWith" for _, p, _ in got)
 
 
 def test_a_list_not_named_as_parties_is_a_roll_call(pipeline):
@@ -1064,6 +1083,9 @@ def test_the_forms_of_a_gift_name_its_recipient(pipeline, text, recipient):
 def test_firms_counted_but_not_named_are_not_the_articles_insurer(pipeline):
     text = "太保产险推出新计划。9家财产保险公司与饿了么联合成立保障联盟。"
     assert ("太保产险", "partnersWith", "饿了么") not in triples(pipeline, text)
+    # nor when the partner is described before its name
+    text = "太保产险今年继续扩大业务，9家财产保险公司与作为牵头方的中国再保险公司联合成立了一个共保体。"
+    assert not any(p == "partnersWith" for _, p, _ in triples(pipeline, text))
     # a list that names its firms before the count keeps them
     named = triples(pipeline, "太保产险、平安产险等9家保险公司与饿了么联合成立保障联盟。")
     assert ("平安产险", "partnersWith", "饿了么") in named
