@@ -238,6 +238,7 @@ def test_those_a_cover_counts_in_or_pays_relief_to_are_a_group(pipeline):
 def test_the_victims_and_the_disabled_a_scheme_is_for_are_groups(pipeline):
     got = found(pipeline, "若肇事方无力赔偿，受害者可从承保机构获得伤亡救助。")
     assert ("受害者", "BeneficiaryGroup") in got
+    assert ("灾民", "BeneficiaryGroup") in found(pipeline, "洪水退去后，公司为灾民送去了棉被和食品。")
     got = found(pipeline, "长照服务对象包括两类：一是无法自理的失能者，二是认不清家人的失智者。")
     assert {("失能者", "BeneficiaryGroup"), ("失智者", "BeneficiaryGroup")} <= got
 
