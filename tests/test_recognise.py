@@ -250,6 +250,11 @@ def test_police_officers_are_a_group_only_where_they_are_helped(pipeline):
     assert ("公安民警", "BeneficiaryGroup") in found(pipeline, "全省公安民警的意外伤害保险续保了。")
 
 
+def test_a_count_of_the_population_is_no_group(pipeline):
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "到2040年，我国老年人口将占全球的四分之一。"))
+    assert ("残疾人", "BeneficiaryGroup") in found(pipeline, "该险种面向残疾人口腔治疗。")  # 口腔: no count
+
+
 def test_a_list_of_groups_goes_on_past_a_comma_before_its_last_joiner(pipeline):
     got = found(pipeline, "基金今后将支持乡村教师、乡村致富带头人，以及回乡创业青年。")
     assert ("回乡创业青年", "BeneficiaryGroup") in got
