@@ -255,6 +255,12 @@ def test_a_count_of_the_population_is_no_group(pipeline):
     assert ("残疾人", "BeneficiaryGroup") in found(pipeline, "该险种面向残疾人口腔治疗。")  # 口腔: no count
 
 
+def test_growers_named_by_their_crop_and_fishing_crews_are_groups(pipeline):
+    assert ("芋农", "BeneficiaryGroup") in found(pipeline, "县府再补贴两成保费，替当地芋农减轻投保负担。")
+    assert ("林户", "BeneficiaryGroup") in found(pipeline, "碳汇项目今年惠及约500户林户。")
+    assert ("渔工", "BeneficiaryGroup") in found(pipeline, "协会为出海渔船上的渔工提供互助保障。")
+
+
 def test_a_list_of_groups_goes_on_past_a_comma_before_its_last_joiner(pipeline):
     got = found(pipeline, "基金今后将支持乡村教师、乡村致富带头人，以及回乡创业青年。")
     assert ("回乡创业青年", "BeneficiaryGroup") in got
