@@ -273,6 +273,8 @@ def test_a_word_that_qualifies_a_count_is_no_part_of_a_groups_name(pipeline):
     assert ("医务职工", "BeneficiaryGroup") in got
     got = found(pipeline, "协会累计为800艘次渔船、12000人次渔工提供了互助保障。")  # 人次 counts them too
     assert ("渔工", "BeneficiaryGroup") in got and not any("人次" in name for name, _ in got)
+    got = found(pipeline, "这家平台希望让上亿个家庭看病有保障。")  # 上 of 上亿个 too; 家庭 alone names none
+    assert not any(c == "BeneficiaryGroup" for _, c in got)
     got = found(pipeline, "该项目累计为逾百万名职工及其家属提供保障。")  # 及其 joins two groups
     assert not any("逾" in name or "及其" in name for name, _ in got)
     for text in ("公司向一线员工以及合作商户送去防疫物资。", "该产品面向退休教师或者社区工作人员。"):
