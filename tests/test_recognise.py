@@ -261,6 +261,11 @@ def test_growers_named_by_their_crop_and_fishing_crews_are_groups(pipeline):
     assert ("渔工", "BeneficiaryGroup") in found(pipeline, "协会为出海渔船上的渔工提供互助保障。")
 
 
+def test_one_firm_or_household_with_its_place_or_kind_before_is_no_group(pipeline):
+    for text in ("信保赔款到账后，一家浙江光伏组件企业渡过了难关。", "这笔保单承保了丰县6家合作社外加1户养殖农户。"):
+        assert not any(n.endswith(("企业", "农户")) for n, c in found(pipeline, text) if c == "BeneficiaryGroup")
+
+
 def test_a_list_of_groups_goes_on_past_a_comma_before_its_last_joiner(pipeline):
     got = found(pipeline, "基金今后将支持乡村教师、乡村致富带头人，以及回乡创业青年。")
     assert ("回乡创业青年", "BeneficiaryGroup") in got
