@@ -240,6 +240,7 @@ def test_those_a_cover_counts_in_or_pays_relief_to_are_a_group(pipeline):
 def test_the_victims_and_the_disabled_a_scheme_is_for_are_groups(pipeline):
     got = found(pipeline, "若肇事方无力赔偿，受害者可从承保机构获得伤亡救助。")
     assert ("受害者", "BeneficiaryGroup") in got
+    assert ("灾民", "BeneficiaryGroup") in found(pipeline, "洪水退去后，公司为灾民送去了棉被和食品。")
     got = found(pipeline, "长照服务对象包括两类：一是无法自理的失能者，二是认不清家人的失智者。")
     assert {("失能者", "BeneficiaryGroup"), ("失智者", "BeneficiaryGroup")} <= got
 
@@ -249,6 +250,22 @@ def test_police_officers_are_a_group_only_where_they_are_helped(pipeline):
     assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "经侦民警随后调出了多家保险公司的理赔数据。"))
     assert ("民警", "BeneficiaryGroup") in found(pipeline, "保险公司为全市一线民警投保了意外险。")
     assert ("公安民警", "BeneficiaryGroup") in found(pipeline, "全省公安民警的意外伤害保险续保了。")
+
+
+def test_a_count_of_the_population_is_no_group(pipeline):
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "到2040年，我国老年人口将占全球的四分之一。"))
+    assert ("残疾人", "BeneficiaryGroup") in found(pipeline, "该险种面向残疾人口腔治疗。")  # 口腔: no count
+
+
+def test_growers_named_by_their_crop_and_fishing_crews_are_groups(pipeline):
+    assert ("芋农", "BeneficiaryGroup") in found(pipeline, "县府再补贴两成保费，替当地芋农减轻投保负担。")
+    assert ("林户", "BeneficiaryGroup") in found(pipeline, "碳汇项目今年惠及约500户林户。")
+    assert ("渔工", "BeneficiaryGroup") in found(pipeline, "协会为出海渔船上的渔工提供互助保障。")
+
+
+def test_one_firm_or_household_with_its_place_or_kind_before_is_no_group(pipeline):
+    for text in ("信保赔款到账后，一家浙江光伏组件企业渡过了难关。", "这笔保单承保了丰县6家合作社外加1户养殖农户。"):
+        assert not any(n.endswith(("企业", "农户")) for n, c in found(pipeline, text) if c == "BeneficiaryGroup")
 
 
 def test_a_list_of_groups_goes_on_past_a_comma_before_its_last_joiner(pipeline):
@@ -261,6 +278,10 @@ def test_a_word_that_qualifies_a_count_is_no_part_of_a_groups_name(pipeline):
     assert ("志愿者", "BeneficiaryGroup") in got
     got = found(pipeline, "公司为近30万医务职工提供保障。")
     assert ("医务职工", "BeneficiaryGroup") in got
+    got = found(pipeline, "协会累计为800艘次渔船、12000人次渔工提供了互助保障。")  # 人次 counts them too
+    assert ("渔工", "BeneficiaryGroup") in got and not any("人次" in name for name, _ in got)
+    got = found(pipeline, "这家平台希望让上亿个家庭看病有保障。")  # 上 of 上亿个 too; 家庭 alone names none
+    assert not any(c == "BeneficiaryGroup" for _, c in got)
     got = found(pipeline, "该项目累计为逾百万名职工及其家属提供保障。")  # 及其 joins two groups
     assert not any("逾" in name or "及其" in name for name, _ in got)
     for text in ("公司向一线员工以及合作商户送去防疫物资。", "该产品面向退休教师或者社区工作人员。"):

@@ -514,6 +514,13 @@ def test_goods_handed_over_are_a_donation(pipeline, text, fact):
     assert fact in triples(pipeline, text)
 
 
+def test_money_raised_for_disaster_victims_is_a_donation_and_a_premium_raised_is_not(pipeline):
+    got = triples(pipeline, "台风过后，新华保险联合两家银行一起为灾民凑出500万元。")
+    assert ("新华保险", "donatesTo", "灾民") in got
+    got = triples(pipeline, "人保财险为贫困户筹集保费200万元。")
+    assert not any(p == "donatesTo" for _, p, _ in got)
+
+
 def test_founders_are_partners_of_the_insurer_they_found_and_a_short_name_does_not_break_their_list(pipeline):
     text = ("银保监会同意财政部、中国再保险（集团）股份有限公司（简称“中再集团”）、人保财险、平安产险等9家单位"
             "共同发起筹建中国农业再保险股份有限公司。")
