@@ -62,9 +62,22 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     # a model's letter (and number) after the ending, with its edition: a table's cell or a launch
     ("安康个人养老年金保险B2款(2024版) | 收益保底型，按季结算 | 自由搭配", "安康个人养老年金保险B2款(2024版)"),
     ("某某人寿推出了安康终身寿险C款，面向中年客户。", "安康终身寿险C款"),
+    # a clause that opens with the cover as what is underwritten or covered (由…承保, 的投保对象是)
+    ("据介绍，渔船雇主责任保险由三家公司共保，保费由财政补贴一半。", "渔船雇主责任保险"),
+    ("今年，宠物医疗责任保险的全国首批保单由某某财险在三地签出。", "宠物医疗责任保险"),
+    ("茶农增收保险的投保对象是两类人：低收入茶农和脱贫户。", "茶农增收保险"),
 ])
 def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "细分来看，柑橘保险由本县农民投保，共三百件。",  # a crop's line, no name
+    "意外伤害保险由单位统一投保。",  # a bare kind of cover
+    "难点在于地方巨灾保险的设计：投保人是政府。",  # no clause opens with the cover
+])
+def test_a_line_of_business_a_clause_opens_with_is_no_product(pipeline, text):
+    assert not any(cls == "Product" for _, cls in found(pipeline, text))
 
 
 def test_short_names_before_the_kind_they_share_are_those_firms(pipeline):
