@@ -442,6 +442,9 @@ def test_a_quoted_month_of_charity_is_an_initiative_and_an_investment_plan_a_pro
 def test_the_items_of_a_list_that_ends_in_a_word_of_products_are_products(pipeline):
     got = found(pipeline, "近年来陆续冒出了宠物走失险、演唱会退票险、高温中暑险等一批新奇产品。")
     assert {("演唱会退票险", "Product"), ("高温中暑险", "Product")} <= got
+    # a list may mix names ending in 保 with those ending in 险, before or after the item read
+    got = found(pipeline, "某平台为小商户配了收款无忧保、扫码收款安全险、店员福利保这样一批普惠产品。")
+    assert {("扫码收款安全险", "Product"), ("店员福利保", "Product")} <= got
     got = found(pipeline, "当地主推企财险、工程险、政策性农险等险种。")  # bare kinds of cover are no names
     assert not any(cls == "Product" for _, cls in got)
 
