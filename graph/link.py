@@ -334,8 +334,10 @@ class Linker:
         """What 双方 or 它们 refers to, in text order: the two organisations named last, in one sentence
         (a group, its insurer and their branch being one party: 承保方是中国人寿集团下属的国寿财险天津分公司),
         or the list of organisations named last (A、B，以及C), two at least; none if the last one named
-        has no other party in its sentence, or is in no list."""
+        has no other party in its sentence, or is in no list. Nor two that end a longer list (X、Y、A及B
+        出席。两家…): 两家 and 双方 name the two parties of a deal, not two of many named together."""
         named: list[LinkedMention] = []
+        pair = fold(m.surface) in self.rules.pair_anaphors
         for lm in reversed(context):
             if m.start - lm.mention.end > self.rules.reference_window:
                 break
@@ -343,6 +345,10 @@ class Linker:
             if named and e.iri == named[-1].entity.iri:  # the item's name before its short one (X（Y）): one item
                 named[-1] = lm
                 continue
+            if len(named) == 2 and pair:  # whether an organisation right before the pair lists it among more
+                listed = (e.cls in ORGANISATION_CLASSES and lm.mention.sentence == named[0].mention.sentence
+                          and 0 <= named[-1].mention.start - lm.mention.end <= self.rules.list_anaphor_gap)
+                return [] if listed else [n.entity for n in reversed(named)]
             if e.cls not in ORGANISATION_CLASSES or any(e.iri == n.entity.iri or self._same_party(e, n.entity)
                                                         for n in named):
                 continue
@@ -351,8 +357,6 @@ class Linker:
                     and named[-1].mention.start - lm.mention.end > self.rules.list_anaphor_gap)):
                 break  # the pair is named in one sentence; the list ends
             named.append(lm)
-            if len(named) == 2 and fold(m.surface) in self.rules.pair_anaphors:
-                break
         return [lm.entity for lm in reversed(named)] if len(named) >= 2 else []
 
     def _lead(self, m: Mention, context: list[LinkedMention]) -> Entity | None:

@@ -1811,6 +1811,12 @@ def test_a_plural_word_makes_each_organisation_it_refers_to_the_subject(pipeline
 
 
 
+def test_a_pair_word_after_a_longer_list_names_no_two_of_it(pipeline):
+    # 两家 names the two parties of a deal, not the last two of four bodies that attended
+    got = triples(pipeline, "揭牌现场，市卫健委、复旦大学医学院、中国平安及平安人寿的负责人出席。两家已签约成为战略合作伙伴。")
+    assert not {t for t in got if t[1] == "partnersWith"}
+
+
 def test_it_heading_a_clause_makes_the_sentences_subject_the_doer(pipeline):
     got = triples(pipeline, "泰康人寿湖北分公司是泰康保险集团的分支机构，它今年为环卫工人推出了“暖冬保”。")
     assert ("泰康人寿湖北分公司", "provides", "暖冬保") in got
