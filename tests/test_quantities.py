@@ -297,17 +297,17 @@ def test_the_public_purse_heading_a_clause_pays_for_the_government_named_before(
     text = "平安产险与台州市财政局签约，为渔民承保意外险。\n\n渔民只需自缴5元，其中市财政补贴保费25元。"
     assert ("台州市财政", "25") in owned(pipeline, text)  # 财政局 and 财政 are one body
     text = "宁海县政府为全县老人投保。\n\n人保财险宁海支公司承保，县财政今年投入120万元。"
-    # 县财政 is read as the county's own finance office, which pays; never the insurer of the clause
-    assert owned(pipeline, text) == {("宁海县财政", "1200000")}
+    # 县财政 is the purse of the county government the article names, which pays; never the insurer
+    assert owned(pipeline, text) == {("宁海县政府", "1200000")}
     # a level the body named has not, or the central state, pays for none of them
     assert owned(pipeline, "宁海县政府为全县老人投保。\n\n省财政今年投入120万元。") == set()
     assert owned(pipeline, "宁海县政府为全县老人投保。\n\n中央财政今年投入120万元。") == set()
 
 
 def test_the_public_purse_written_after_the_amount_pays_it(pipeline):
-    # 由县财政补足 after the amount: the county's finance office pays it, not the insurer of the sentence
+    # 由县财政补足 after the amount: the county's purse pays it, not the insurer of the sentence
     text = "宁海县政府为全县老人投保。\n\n人保财险宁海支公司承保，每人保费60元，其中40元由县财政补足。"
-    assert ("宁海县财政", "40") in owned(pipeline, text)
+    assert ("宁海县政府", "40") in owned(pipeline, text)
     # the purse heading the next clause, naming no body: the government the article named pays
     text = "宁海县政府与人保财险宁海支公司签约。\n\n首年保费为2600万元，由财政出，换来全县居民的巨灾保障。"
     assert owned(pipeline, text) == {("宁海县政府", "26000000")}
