@@ -95,10 +95,14 @@ class Relator:
         stakes: set[int] = set()  # the columns of firms an insurer buys stakes in, of the table being read
         for s in sentences:
             if s.paragraph != paragraph:
-                item = self.rules.quantities.list_item.match(s.norm)
+                point = self.rules.continued_paragraph.match(s.norm)
+                item = point or self.rules.quantities.list_item.match(s.norm)
                 listed = (listed or topic) if item else None
-                if not self.rules.continued_paragraph.match(s.norm):
-                    topic = doer = None
+                # a point (二是…, 三是…) goes on with the list's organisation, not one an earlier point
+                # named (二是出资7.08亿元拿到X四成股份；三是用4亿元竞得…: not X's 4亿元)
+                topic = None
+                if not point:
+                    doer = None
                 paragraph = s.paragraph
             ms = by_sentence.get(s.index, [])
             dates = find_dates(s.norm, s.start, doc, self.rules.as_of_markers)

@@ -518,3 +518,12 @@ def test_an_amount_going_on_with_a_list_of_benefits_is_of_their_kind(pipeline):
     _, figures = __import__("stage_helpers").related(pipeline, text)
     assert [(f.agent.label, str(f.quantity.value), f.kind) for f in figures if f.is_money] == [
         ("太平财险", "100000", "Coverage"), ("太平财险", "20000", "Coverage"), ("太平财险", "120000", "Coverage")]
+
+
+def test_a_point_of_a_list_is_the_lists_organisations_not_one_an_earlier_point_named(pipeline):
+    """二是…X…；三是… : a point naming no organisation is the list's (the paragraph's before it)."""
+    text = ("泰康人寿近年加大了投资力度，主要有三笔：\n\n一是出资5亿元买下一处写字楼；\n\n"
+            "二是花2亿元拿到万达酒店三成股份；\n\n三是用3亿元竞得一块养老社区用地。")
+    got = owned(pipeline, text)
+    assert ("泰康人寿", "300000000") in got
+    assert not any(agent == "万达酒店" for agent, _ in got)
