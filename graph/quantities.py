@@ -69,6 +69,8 @@ class QuantityRules:
     public_purse: re.Pattern  # 县财政补贴N, 其中政府承担N: the local government pays
     purse_after: re.Pattern  # N元由县财政补足: likewise, the purse written after the amount
     purse_owner: re.Pattern  # 政府, 财政: the name of a body that pays from the public purse
+    per_head: re.Pattern  # 每人每年: a premium per head, written right before its amount
+    purse_pays: re.Pattern  # 县财政出资, 由县财政出: the public purse pays, anywhere in a clause
     owner_cause: re.Pattern  # 因: people named after it in a clause are the cause, not the owner
     loss_tally: re.Pattern  # 报损, 估损: a sentence tallying the losses reported in a region
     unit_price: re.Pattern  # 每股, 每: a price per share or a unit measure, no amount
@@ -116,6 +118,7 @@ class QuantityRules:
                    re.compile(t["insurer_premium_after"]), re.compile(t["fined_people"]), re.compile(t["fine"]),
                    re.compile(t["refers_back"]), re.compile(t["each"]), re.compile(t["fined_person"]),
                    re.compile(t["public_purse"]), re.compile(t["purse_after"]), re.compile(t["purse_owner"]),
+                   re.compile(t["per_head"]), re.compile(t["purse_pays"]),
                    re.compile(t["owner_cause"]),
                    re.compile(t["loss_tally"]), re.compile(t["unit_price"]), "".join(t["purse_levels"]),
                    re.compile(t["fronted"]), re.compile(t["pays_it"]), re.compile(t["lead_owner"]), re.compile(t["results_line"]),

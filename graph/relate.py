@@ -467,7 +467,8 @@ class Relator:
                      purse: Entity | None) -> Entity | None:
         """The government body that pays the amount at ``position`` (ending at ``end``) whose clause the
         public purse heads (县财政只需再补1000元, 其中政府承担4万元) or that the purse is said to pay right
-        after it (另外500元由县财政补足, 保费3000万元，由财政出): the one named after that 由, else the last
+        after it (另外500元由县财政补足, 保费3000万元，由财政出), or a premium per head after a clause the purse
+        pays in (由县财政出，每人每年100元): the one named after that 由, else the last
         one named before the amount in the sentence, else ``purse``, the article's; with a level written
         (县财政), one of that level (郧西县政府). None when an organisation is named in the clause before an
         amount the purse heads, or no such body is."""
@@ -481,6 +482,8 @@ class Relator:
             named = [lm for lm in ms if end <= lm.mention.start < end + m.end()] or before
         else:
             m = figures.public_purse.match(text, start)
+            if m is None and figures.per_head.search(text, start):  # a premium per head the purse pays for
+                m = next(reversed(list(figures.purse_pays.finditer(text, 0, start))), None)
             # the purse's own name (县财政, read as the county's finance office) names no other organisation
             if m is None or any(lm.mention.end - s.start > start and not self._pays_from_purse(lm.entity)
                                 for lm in before):

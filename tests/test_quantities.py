@@ -540,3 +540,13 @@ def test_claims_in_a_lead_before_the_article_names_its_one_insurer_are_that_insu
     text = ("86.5万元赔款，41户果农——上周，石门县第一笔柑橘冻害保险赔付到位。\n\n"
             "据了解，该保险由人保财险石门支公司和太保产险共同承保。")
     assert owned(pipeline, text) == set()
+
+
+def test_a_premium_per_head_after_a_clause_the_public_purse_pays_in_is_the_governments(pipeline):
+    text = "桐庐县政府与人保财险签约。\n\n县财政出资200万元设立救助金，保费按一人一年60元计，覆盖全县低收入人口。"
+    assert ("桐庐县政府", "60") in owned(pipeline, text)
+    text = "桐庐县乡村振兴局与人保财险签约。\n\n这份保险的钱由县财政出，每人每年80元。"
+    assert ("桐庐县财政", "80") in owned(pipeline, text)
+    # a premium per head with no purse paying in its sentence stays the insurer's
+    text = "桐庐县乡村振兴局与人保财险签约。\n\n这份保险保费为每人每年80元。"
+    assert ("人保财险", "80") in owned(pipeline, text)
