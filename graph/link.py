@@ -52,7 +52,22 @@ class Linker:
                 entity = self._with_places(entity, linked)
             if entity is not None:
                 linked.append(LinkedMention(mention, entity, self._written(mention, entity)))
-        return linked
+        return self._purses_of_governments(linked)
+
+    def _purses_of_governments(self, linked: list[LinkedMention]) -> list[LinkedMention]:
+        """``linked`` with each government's purse named by its place (县财政 read as 郧西县财政) linked
+        to the government of that place the article names (郧西县政府): the purse pays for it, one body."""
+        governments = {}
+        for lm in linked:
+            found = self.rules.place_government.match(lm.entity.label) if lm.entity.cls in PUBLIC_CLASSES else None
+            if found:
+                governments.setdefault(found["place"], lm.entity)
+        out = []
+        for lm in linked:
+            found = self.rules.purse_body.match(lm.entity.label) if lm.entity.cls in PUBLIC_CLASSES else None
+            government = governments.get(found["place"]) if found else None
+            out.append(replace(lm, entity=government, written=None) if government else lm)
+        return out
 
     def written_owners(self, linked: list[LinkedMention]) -> list[LinkedMention]:
         """The insurers whose names start the names of their branches (太保产险吕梁中支, 阳光人寿湖北分公司):

@@ -48,6 +48,7 @@ class QuantityRules:
     stake_columns: re.Pattern  # | 标的 |: a header cell of a column of firms an insurer buys stakes in
     insurer_kinds: frozenset[str]  # cover, claims, gifts: an insurer's, where nobody is named
     insurers_only: frozenset[str]  # cover, claims: an insurer's though a partner is named nearer
+    paid_before_named: frozenset[str]  # claims: the article's one insurer's, though it is named later
     governed_owner: re.Pattern  # 由X投资, 对X罚款: X, though no subject, owns the amount
     foreign_after: re.Pattern  # 23亿美元: another currency, no amount in yuan
     foreign_before: re.Pattern  # 新台幣3,298萬元: likewise
@@ -68,6 +69,8 @@ class QuantityRules:
     public_purse: re.Pattern  # 县财政补贴N, 其中政府承担N: the local government pays
     purse_after: re.Pattern  # N元由县财政补足: likewise, the purse written after the amount
     purse_owner: re.Pattern  # 政府, 财政: the name of a body that pays from the public purse
+    per_head: re.Pattern  # 每人每年: a premium per head, written right before its amount
+    purse_pays: re.Pattern  # 县财政出资, 由县财政出: the public purse pays, anywhere in a clause
     owner_cause: re.Pattern  # 因: people named after it in a clause are the cause, not the owner
     loss_tally: re.Pattern  # 报损, 估损: a sentence tallying the losses reported in a region
     unit_price: re.Pattern  # 每股, 每: a price per share or a unit measure, no amount
@@ -107,7 +110,7 @@ class QuantityRules:
                    re.compile(t["acts_on_others"]), re.compile(t["doer_after"]),
                    re.compile(t["market_scope"]), re.compile(t["series_row"]), re.compile(t["period_column"]),
                    re.compile(t["stake_columns"]), frozenset(t["insurer_kinds"]),
-                   frozenset(t["insurers_only"]), re.compile(t["governed_owner"]),
+                   frozenset(t["insurers_only"]), frozenset(t["paid_before_named"]), re.compile(t["governed_owner"]),
                    re.compile(t["foreign_after"]), re.compile(t["foreign_before"]), re.compile(t["insurer_premium"]),
                    re.compile(t["list_item"]), re.compile(t["threshold"]),
                    re.compile(f"(?:{alt(t['yuan_words'])})\\s*$"), re.compile(f"\\s*(?:{alt(t['yuan_words'])})"),
@@ -115,6 +118,7 @@ class QuantityRules:
                    re.compile(t["insurer_premium_after"]), re.compile(t["fined_people"]), re.compile(t["fine"]),
                    re.compile(t["refers_back"]), re.compile(t["each"]), re.compile(t["fined_person"]),
                    re.compile(t["public_purse"]), re.compile(t["purse_after"]), re.compile(t["purse_owner"]),
+                   re.compile(t["per_head"]), re.compile(t["purse_pays"]),
                    re.compile(t["owner_cause"]),
                    re.compile(t["loss_tally"]), re.compile(t["unit_price"]), "".join(t["purse_levels"]),
                    re.compile(t["fronted"]), re.compile(t["pays_it"]), re.compile(t["lead_owner"]), re.compile(t["results_line"]),

@@ -95,10 +95,14 @@ class Relator:
         stakes: set[int] = set()  # the columns of firms an insurer buys stakes in, of the table being read
         for s in sentences:
             if s.paragraph != paragraph:
-                item = self.rules.quantities.list_item.match(s.norm)
+                point = self.rules.continued_paragraph.match(s.norm)
+                item = point or self.rules.quantities.list_item.match(s.norm)
                 listed = (listed or topic) if item else None
-                if not self.rules.continued_paragraph.match(s.norm):
-                    topic = doer = None
+                # a point (二是…, 三是…) goes on with the list's organisation, not one an earlier point
+                # named (二是出资7.08亿元拿到X四成股份；三是用4亿元竞得…: not X's 4亿元)
+                topic = None
+                if not point:
+                    doer = None
                 paragraph = s.paragraph
             ms = by_sentence.get(s.index, [])
             dates = find_dates(s.norm, s.start, doc, self.rules.as_of_markers)
@@ -128,18 +132,22 @@ class Relator:
                 series = topic is None and (self.rules.quantities.series_row.match(s.norm) or (
                     not ms and (by_period or self.rules.quantities.results_line.search(s.norm))))
                 owner = topic or listed  # a list item's figures are those of the paragraph it follows
-                insurer = None
+                insurer = coming = None
                 if owner is None:  # a lead that states cover before it names any insurer (全国首单…保险
                     # 落地，提供300万元风险保障。这是X分公司…): the one its paragraph names next
-                    insurer = previous or next((lm.entity for lm in insurers if lm.mention.sentence > s.index
-                                                and paragraph_of.get(lm.mention.sentence) == s.paragraph), None)
+                    later = [lm for lm in insurers if lm.mention.sentence > s.index]
+                    insurer = previous or next((lm.entity for lm in later
+                                                if paragraph_of.get(lm.mention.sentence) == s.paragraph), None)
+                    # the article's one insurer (with its branches), named after the lead's claims
+                    if insurer is None and later and len({_family(lm.entity) for lm in insurers}) == 1:
+                        coming = later[0].entity
                     # after a roll call of insurers (人保财险、平安产险、太保产险…参加), a tally is all of theirs
                     if len({f.iri for f in firms if f.cls in INSURER_CLASSES}) > 2:
                         insurer = None
                 if series:  # a line of a time series, or of results (全年营收为N, a row of a table of results
                     # by period) naming no one: the firm the article is about, named most so far
                     owner = max(named_so_far.values(), key=lambda n: (n[0], n[1] == previous), default=(0, previous))[1]
-                own = self._figures(s, ms, owner, dates, insurer, previous, purse, (last_firm, last_thing))
+                own = self._figures(s, ms, owner, dates, insurer, previous, purse, (last_firm, last_thing), coming)
                 figures += self._bought(s, ms, cells, stakes, previous, own) if stakes and cells else own
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
             last_firm = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _SUBJECT_CLASSES), last_firm)
@@ -381,14 +389,16 @@ class Relator:
     def _figures(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
                  dates: list[DateMention], insurer: Entity | None = None,
                  last_insurer: Entity | None = None, purse: Entity | None = None,
-                 last_named: tuple[Entity | None, Entity | None] = (None, None)) -> list[Figure]:
+                 last_named: tuple[Entity | None, Entity | None] = (None, None),
+                 coming: Entity | None = None) -> list[Figure]:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic;
         or, in a paragraph naming none, for cover, claims, gifts or a policy's premium, the article's
         ``insurer``).
         Cover or claims that would be a partner's are those of the insurer before it in the sentence,
         else of the paragraph's, else of the one the article was ``last_insurer`` about. An amount
         whose clause the public purse heads (县财政补贴N) is the government body's named last before
-        it (in the sentence, else the article's ``purse``)."""
+        it (in the sentence, else the article's ``purse``). Claims paid before the article names its one
+        insurer are the insurer ``coming`` later's."""
         out = []
         figures = self.rules.quantities
         unnamed = _without_names(s, ms)
@@ -414,7 +424,8 @@ class Relator:
                 agent = nearer.entity if nearer else topic if topic and topic.cls in INSURER_CLASSES else \
                     last_insurer or agent
             if agent is None and (kind in figures.insurer_kinds or self._premium(s, quantity.start, quantity.end)):
-                agent = self._insurer_of(s, before, insurer, quantity.start)
+                agent = self._insurer_of(s, before, insurer or (coming if kind in figures.paid_before_named else None),
+                                         quantity.start)
             if agent is None and named is None:
                 agent = self._referred_far(s, before, quantity.start, *last_named)
             if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts) \
@@ -456,7 +467,8 @@ class Relator:
                      purse: Entity | None) -> Entity | None:
         """The government body that pays the amount at ``position`` (ending at ``end``) whose clause the
         public purse heads (县财政只需再补1000元, 其中政府承担4万元) or that the purse is said to pay right
-        after it (另外500元由县财政补足, 保费3000万元，由财政出): the one named after that 由, else the last
+        after it (另外500元由县财政补足, 保费3000万元，由财政出), or a premium per head after a clause the purse
+        pays in (由县财政出，每人每年100元): the one named after that 由, else the last
         one named before the amount in the sentence, else ``purse``, the article's; with a level written
         (县财政), one of that level (郧西县政府). None when an organisation is named in the clause before an
         amount the purse heads, or no such body is."""
@@ -470,6 +482,8 @@ class Relator:
             named = [lm for lm in ms if end <= lm.mention.start < end + m.end()] or before
         else:
             m = figures.public_purse.match(text, start)
+            if m is None and figures.per_head.search(text, start):  # a premium per head the purse pays for
+                m = next(reversed(list(figures.purse_pays.finditer(text, 0, start))), None)
             # the purse's own name (县财政, read as the county's finance office) names no other organisation
             if m is None or any(lm.mention.end - s.start > start and not self._pays_from_purse(lm.entity)
                                 for lm in before):
@@ -1136,6 +1150,11 @@ def _without_names(s: Sentence, ms: list[LinkedMention]) -> str:
         a, b = lm.mention.start - s.start, lm.mention.end - s.start
         text[a:b] = " " * (b - a)
     return "".join(text)
+
+
+def _family(entity: Entity) -> str:
+    """The insurer ``entity`` is or is a branch of: an insurer and its branches are one family."""
+    return entity.parent if entity.cls == "Branch" and entity.parent else entity.iri
 
 
 def _distinct(figures: list[Figure]) -> list[Figure]:

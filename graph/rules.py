@@ -144,6 +144,8 @@ class Rules:
     implied_local_place: re.Pattern  # the county or district (group ``place``) in a body's name
     implied_city_place: re.Pattern  # a city the region list lacks, named before "the city's" body (福鼎市委)
     committee_government: re.Pattern  # a government after its committee, with no level (自治区党委、政府)
+    purse_body: re.Pattern  # a government's purse named by its place (郧西县财政), group ``place``
+    place_government: re.Pattern  # a place's government (郧西县政府, 魏县县政府), group ``place``
     region_names: frozenset[str]  # the regions a branch or a body is named after (上海, 东营)
     region_prefix: re.Pattern  # a region at the start of a name (山东保监局)
     region_before: re.Pattern  # a region that ends where an insurer's name starts (厦门|人保财险)
@@ -497,6 +499,8 @@ def load_rules(path: Path | None = None) -> Rules:
         implied_city_place=implied.regex("city_place"),
         committee_government=implied.regex(
             "committee_government", _expand(implied.get("committee_government", str), placeholders)),
+        purse_body=implied.regex("purse_body"),
+        place_government=implied.regex("place_government"),
         region_names=frozenset(names.words("regions")),
         region_prefix=names.regex("regions", f"^(?:{regions})"),
         region_before=names.regex("regions", f"(?P<region>{regions})(?:{region_suffix})?$"),

@@ -215,6 +215,17 @@ def test_a_county_department_is_in_the_county_the_article_is_about(pipeline):
     assert [e.label for s, e in entities(pipeline, text) if s == "市政府"] == ["深圳市政府"]
 
 
+def test_a_county_purse_is_the_county_government_the_article_names(pipeline):
+    """县财政 pays for the county government: where the article names that government, they are one body."""
+    text = "魏县县政府牵头试点防贫保险\n\n魏县县政府与太保产险签约。县财政出资设立防贫保险金。"
+    assert {e.label for s, e in entities(pipeline, text) if s == "县财政"} == {"魏县政府"}
+    text = "桐庐县政府为茶农投保\n\n桐庐县人民政府与人保财险签约，县财政承担六成保费。"
+    assert {e.label for s, e in entities(pipeline, text) if s == "县财政"} == {"桐庐县政府"}
+    # a government of another place leaves the purse its own body
+    text = "宁海县茶农有了价格保险\n\n宁海县茶叶保险落地，杭州市政府也来考察。县财政承担六成。"
+    assert [e.label for s, e in entities(pipeline, text) if s == "县财政"] == ["宁海县财政"]
+
+
 def test_a_department_of_an_article_about_two_places_alike_is_dropped(pipeline):
     text = "宁海县和象山县茶农有了保险\n\n宁海县、象山县茶叶保险落地。人保财险表示，县财政承担六成。"
     assert all(s != "县财政" for s, _ in entities(pipeline, text))

@@ -297,17 +297,17 @@ def test_the_public_purse_heading_a_clause_pays_for_the_government_named_before(
     text = "平安产险与台州市财政局签约，为渔民承保意外险。\n\n渔民只需自缴5元，其中市财政补贴保费25元。"
     assert ("台州市财政", "25") in owned(pipeline, text)  # 财政局 and 财政 are one body
     text = "宁海县政府为全县老人投保。\n\n人保财险宁海支公司承保，县财政今年投入120万元。"
-    # 县财政 is read as the county's own finance office, which pays; never the insurer of the clause
-    assert owned(pipeline, text) == {("宁海县财政", "1200000")}
+    # 县财政 is the purse of the county government the article names, which pays; never the insurer
+    assert owned(pipeline, text) == {("宁海县政府", "1200000")}
     # a level the body named has not, or the central state, pays for none of them
     assert owned(pipeline, "宁海县政府为全县老人投保。\n\n省财政今年投入120万元。") == set()
     assert owned(pipeline, "宁海县政府为全县老人投保。\n\n中央财政今年投入120万元。") == set()
 
 
 def test_the_public_purse_written_after_the_amount_pays_it(pipeline):
-    # 由县财政补足 after the amount: the county's finance office pays it, not the insurer of the sentence
+    # 由县财政补足 after the amount: the county's purse pays it, not the insurer of the sentence
     text = "宁海县政府为全县老人投保。\n\n人保财险宁海支公司承保，每人保费60元，其中40元由县财政补足。"
-    assert ("宁海县财政", "40") in owned(pipeline, text)
+    assert ("宁海县政府", "40") in owned(pipeline, text)
     # the purse heading the next clause, naming no body: the government the article named pays
     text = "宁海县政府与人保财险宁海支公司签约。\n\n首年保费为2600万元，由财政出，换来全县居民的巨灾保障。"
     assert owned(pipeline, text) == {("宁海县政府", "26000000")}
@@ -518,3 +518,35 @@ def test_an_amount_going_on_with_a_list_of_benefits_is_of_their_kind(pipeline):
     _, figures = __import__("stage_helpers").related(pipeline, text)
     assert [(f.agent.label, str(f.quantity.value), f.kind) for f in figures if f.is_money] == [
         ("太平财险", "100000", "Coverage"), ("太平财险", "20000", "Coverage"), ("太平财险", "120000", "Coverage")]
+
+
+def test_a_point_of_a_list_is_the_lists_organisations_not_one_an_earlier_point_named(pipeline):
+    """二是…X…；三是… : a point naming no organisation is the list's (the paragraph's before it)."""
+    text = ("泰康人寿近年加大了投资力度，主要有三笔：\n\n一是出资5亿元买下一处写字楼；\n\n"
+            "二是花2亿元拿到万达酒店三成股份；\n\n三是用3亿元竞得一块养老社区用地。")
+    got = owned(pipeline, text)
+    assert ("泰康人寿", "300000000") in got
+    assert not any(agent == "万达酒店" for agent, _ in got)
+
+
+def test_claims_in_a_lead_before_the_article_names_its_one_insurer_are_that_insurers(pipeline):
+    text = ("86.5万元赔款，41户果农——上周，石门县第一笔柑橘冻害保险赔付到位。\n\n"
+            "据了解，该保险由人保财险石门支公司承保，去年首次试点。")
+    assert owned(pipeline, text) == {("人保财险石门支公司", "865000")}
+    # not cover, which a lead gives for a government's scheme as often as for an insurer's
+    text = "巨灾保险为全县居民提供风险保障3亿元。\n\n据了解，该保险由人保财险石门支公司承保。"
+    assert owned(pipeline, text) == set()
+    # nor where the article names insurers of two families: which one paid is unknown
+    text = ("86.5万元赔款，41户果农——上周，石门县第一笔柑橘冻害保险赔付到位。\n\n"
+            "据了解，该保险由人保财险石门支公司和太保产险共同承保。")
+    assert owned(pipeline, text) == set()
+
+
+def test_a_premium_per_head_after_a_clause_the_public_purse_pays_in_is_the_governments(pipeline):
+    text = "桐庐县政府与人保财险签约。\n\n县财政出资200万元设立救助金，保费按一人一年60元计，覆盖全县低收入人口。"
+    assert ("桐庐县政府", "60") in owned(pipeline, text)
+    text = "桐庐县乡村振兴局与人保财险签约。\n\n这份保险的钱由县财政出，每人每年80元。"
+    assert ("桐庐县财政", "80") in owned(pipeline, text)
+    # a premium per head with no purse paying in its sentence stays the insurer's
+    text = "桐庐县乡村振兴局与人保财险签约。\n\n这份保险保费为每人每年80元。"
+    assert ("人保财险", "80") in owned(pipeline, text)
