@@ -48,7 +48,6 @@ class QuantityRules:
     stake_columns: re.Pattern  # | 标的 |: a header cell of a column of firms an insurer buys stakes in
     insurer_kinds: frozenset[str]  # cover, claims, gifts: an insurer's, where nobody is named
     insurers_only: frozenset[str]  # cover, claims: an insurer's though a partner is named nearer
-    paid_before_named: frozenset[str]  # claims: the article's one insurer's, though it is named later
     governed_owner: re.Pattern  # 由X投资, 对X罚款: X, though no subject, owns the amount
     foreign_after: re.Pattern  # 23亿美元: another currency, no amount in yuan
     foreign_before: re.Pattern  # 新台幣3,298萬元: likewise
@@ -110,7 +109,7 @@ class QuantityRules:
                    re.compile(t["acts_on_others"]), re.compile(t["doer_after"]),
                    re.compile(t["market_scope"]), re.compile(t["series_row"]), re.compile(t["period_column"]),
                    re.compile(t["stake_columns"]), frozenset(t["insurer_kinds"]),
-                   frozenset(t["insurers_only"]), frozenset(t["paid_before_named"]), re.compile(t["governed_owner"]),
+                   frozenset(t["insurers_only"]), re.compile(t["governed_owner"]),
                    re.compile(t["foreign_after"]), re.compile(t["foreign_before"]), re.compile(t["insurer_premium"]),
                    re.compile(t["list_item"]), re.compile(t["threshold"]),
                    re.compile(f"(?:{alt(t['yuan_words'])})\\s*$"), re.compile(f"\\s*(?:{alt(t['yuan_words'])})"),

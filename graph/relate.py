@@ -132,22 +132,18 @@ class Relator:
                 series = topic is None and (self.rules.quantities.series_row.match(s.norm) or (
                     not ms and (by_period or self.rules.quantities.results_line.search(s.norm))))
                 owner = topic or listed  # a list item's figures are those of the paragraph it follows
-                insurer = coming = None
+                insurer = None
                 if owner is None:  # a lead that states cover before it names any insurer (全国首单…保险
                     # 落地，提供300万元风险保障。这是X分公司…): the one its paragraph names next
-                    later = [lm for lm in insurers if lm.mention.sentence > s.index]
-                    insurer = previous or next((lm.entity for lm in later
-                                                if paragraph_of.get(lm.mention.sentence) == s.paragraph), None)
-                    # the article's one insurer (with its branches), named after the lead's claims
-                    if insurer is None and later and len({_family(lm.entity) for lm in insurers}) == 1:
-                        coming = later[0].entity
+                    insurer = previous or next((lm.entity for lm in insurers if lm.mention.sentence > s.index
+                                                and paragraph_of.get(lm.mention.sentence) == s.paragraph), None)
                     # after a roll call of insurers (人保财险、平安产险、太保产险…参加), a tally is all of theirs
                     if len({f.iri for f in firms if f.cls in INSURER_CLASSES}) > 2:
                         insurer = None
                 if series:  # a line of a time series, or of results (全年营收为N, a row of a table of results
                     # by period) naming no one: the firm the article is about, named most so far
                     owner = max(named_so_far.values(), key=lambda n: (n[0], n[1] == previous), default=(0, previous))[1]
-                own = self._figures(s, ms, owner, dates, insurer, previous, purse, (last_firm, last_thing), coming)
+                own = self._figures(s, ms, owner, dates, insurer, previous, purse, (last_firm, last_thing))
                 figures += self._bought(s, ms, cells, stakes, previous, own) if stakes and cells else own
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
             last_firm = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _SUBJECT_CLASSES), last_firm)
@@ -389,16 +385,14 @@ class Relator:
     def _figures(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
                  dates: list[DateMention], insurer: Entity | None = None,
                  last_insurer: Entity | None = None, purse: Entity | None = None,
-                 last_named: tuple[Entity | None, Entity | None] = (None, None),
-                 coming: Entity | None = None) -> list[Figure]:
+                 last_named: tuple[Entity | None, Entity | None] = (None, None)) -> list[Figure]:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic;
         or, in a paragraph naming none, for cover, claims, gifts or a policy's premium, the article's
         ``insurer``).
         Cover or claims that would be a partner's are those of the insurer before it in the sentence,
         else of the paragraph's, else of the one the article was ``last_insurer`` about. An amount
         whose clause the public purse heads (县财政补贴N) is the government body's named last before
-        it (in the sentence, else the article's ``purse``). Claims paid before the article names its one
-        insurer are the insurer ``coming`` later's."""
+        it (in the sentence, else the article's ``purse``)."""
         out = []
         figures = self.rules.quantities
         unnamed = _without_names(s, ms)
@@ -424,8 +418,7 @@ class Relator:
                 agent = nearer.entity if nearer else topic if topic and topic.cls in INSURER_CLASSES else \
                     last_insurer or agent
             if agent is None and (kind in figures.insurer_kinds or self._premium(s, quantity.start, quantity.end)):
-                agent = self._insurer_of(s, before, insurer or (coming if kind in figures.paid_before_named else None),
-                                         quantity.start)
+                agent = self._insurer_of(s, before, insurer, quantity.start)
             if agent is None and named is None:
                 agent = self._referred_far(s, before, quantity.start, *last_named)
             if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts) \
@@ -1150,11 +1143,6 @@ def _without_names(s: Sentence, ms: list[LinkedMention]) -> str:
         a, b = lm.mention.start - s.start, lm.mention.end - s.start
         text[a:b] = " " * (b - a)
     return "".join(text)
-
-
-def _family(entity: Entity) -> str:
-    """The insurer ``entity`` is or is a branch of: an insurer and its branches are one family."""
-    return entity.parent if entity.cls == "Branch" and entity.parent else entity.iri
 
 
 def _distinct(figures: list[Figure]) -> list[Figure]:
