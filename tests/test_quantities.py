@@ -529,19 +529,6 @@ def test_a_point_of_a_list_is_the_lists_organisations_not_one_an_earlier_point_n
     assert not any(agent == "万达酒店" for agent, _ in got)
 
 
-def test_claims_in_a_lead_before_the_article_names_its_one_insurer_are_that_insurers(pipeline):
-    text = ("86.5万元赔款，41户果农——上周，石门县第一笔柑橘冻害保险赔付到位。\n\n"
-            "据了解，该保险由人保财险石门支公司承保，去年首次试点。")
-    assert owned(pipeline, text) == {("人保财险石门支公司", "865000")}
-    # not cover, which a lead gives for a government's scheme as often as for an insurer's
-    text = "巨灾保险为全县居民提供风险保障3亿元。\n\n据了解，该保险由人保财险石门支公司承保。"
-    assert owned(pipeline, text) == set()
-    # nor where the article names insurers of two families: which one paid is unknown
-    text = ("86.5万元赔款，41户果农——上周，石门县第一笔柑橘冻害保险赔付到位。\n\n"
-            "据了解，该保险由人保财险石门支公司和太保产险共同承保。")
-    assert owned(pipeline, text) == set()
-
-
 def test_a_premium_per_head_after_a_clause_the_public_purse_pays_in_is_the_governments(pipeline):
     text = "桐庐县政府与人保财险签约。\n\n县财政出资200万元设立救助金，保费按一人一年60元计，覆盖全县低收入人口。"
     assert ("桐庐县政府", "60") in owned(pipeline, text)
