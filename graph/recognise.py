@@ -20,7 +20,7 @@ from .clauses import alternation
 from .errors import IkgError
 from .ingest import credit_span
 from .learned import LearnedModel, SentenceInput
-from .namespaces import ORGANISATION_CLASSES, PUBLIC_CLASSES
+from .namespaces import INSURER_CLASSES, ORGANISATION_CLASSES, PUBLIC_CLASSES
 from .records import Mention, Sentence
 from .registry import Registry, normalise
 from .rules import Rules, SuffixName
@@ -730,8 +730,9 @@ class Recogniser:
                     continue
                 if rule.cls == "Partner" and s.text.startswith(self.rules.kind_heads, start):
                     continue  # 农村|公办小学, 二级|康复医院: a kind of school or hospital, not one
-                name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, rule.cls, "pattern")
-                unit = self._unit_after(s.text, m.end(), rule.cls) if units else None
+                cls = rule.brand_class if rule.brand_class and self._is_insurer_name(s.text[start:m.start()]) else rule.cls
+                name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, cls, "pattern")
+                unit = self._unit_after(s.text, m.end(), cls) if units else None
                 out.append((self._with_unit(name, unit, s.text, s.start), rule.needs_branch))
                 if rule.over_insurers:
                     view.over_insurers.append(name)
@@ -743,6 +744,11 @@ class Recogniser:
         if len(words) > 1 and words[0][1] in self.rules.name_place_pos:
             words = words[1:]
         return all(tag in tags for _, tag in words)
+
+    def _is_insurer_name(self, stem: str) -> bool:
+        """Whether ``stem`` is, whole, the registry's name of an insurer or group (太平洋保险, 平安)."""
+        return any(a == 0 and b == len(stem) and self.registry.entries[iri].entity.cls in INSURER_CLASSES
+                   for a, b, iri in self.index.matches(stem))
 
     def _led_by_known_doer(self, text: str, start: int, suffix_start: int) -> bool:
         """Whether the stem ``text[start:suffix_start]`` opens with an organisation the registry knows

@@ -56,6 +56,8 @@ class SuffixName:
     stem_pos: frozenset[str] = frozenset()  # if set: every word of the stem but a place opening it has one of these
     # tags: a brand (永泰|能源, 江北|慈湖|牧业), not a common word (清洁|能源) nor a place alone (湖北|能源消费)
     ends_word: bool = False  # the suffix ends a word: a firm's trade, not the head of a longer word (能源|结构)
+    brand_class: str | None = None  # the class of a name whose stem is only an insurer's or group's name: the
+    # insurer's own named programme (某某保险希望小学), not one place's school (某村某某保险希望小学)
 
     @cached_property
     def longest_place(self) -> int:
@@ -516,7 +518,7 @@ def load_rules(path: Path | None = None) -> Rules:
                        frozenset(t.words("pos_inside_after_place", [])), t.get("restart_at_place", bool, False),
                        t.get("restart_after_verb", bool, False), frozenset(t.words("pos_inside_after_name", [])),
                        frozenset(t.words("word_stem_pos", [])), frozenset(t.words("stem_pos", [])),
-                       t.get("ends_word", bool, False))
+                       t.get("ends_word", bool, False), t.get("brand_class", str, None))
             for t, places in zip(names.tables("suffix_name"), rule_places)),
         elided_list=names.regex("elided_list"),
         kind_first_list=names.regex("kind_first_list"),

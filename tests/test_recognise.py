@@ -1988,3 +1988,13 @@ def test_a_financial_holding_after_the_clauses_verb_is_named(pipeline):
     # 还有 ends the clause's words: the holding group's name starts after it
     assert ("华信金控", "InsuranceGroup") in found(pipeline, "出钱的还有华信金控。")
     assert ("华信金控", "InsuranceGroup") in found(pipeline, "还有华信金控也捐了款。")
+
+
+def test_a_school_named_by_an_insurer_alone_is_its_programme_one_with_a_place_is_a_school(pipeline):
+    # the group's name and 希望小学: the schools it builds under its name, a programme of its own
+    got = found(pipeline, "学校去年挂牌，成了中国太保希望小学。")
+    assert ("中国太保希望小学", "Initiative") in got
+    assert ("中国太保希望小学", "Partner") not in got
+    # a village before the name makes it one school the insurer gives to
+    got = found(pipeline, "中国太保向桃园太保希望小学捐赠了一批图书。")
+    assert ("桃园太保希望小学", "Partner") in got
