@@ -747,8 +747,8 @@ class Recogniser:
 
     def _is_insurer_name(self, stem: str) -> bool:
         """Whether ``stem`` is, whole, the registry's name of an insurer or group (太平洋保险, 平安)."""
-        return any(a == 0 and b == len(stem) and self.registry.entries[iri].entity.cls in INSURER_CLASSES
-                   for a, b, iri in self.index.matches(stem))
+        iri = self.registry.aliases.get(normalise(stem))
+        return iri is not None and self.registry.entries[iri].entity.cls in INSURER_CLASSES
 
     def _led_by_known_doer(self, text: str, start: int, suffix_start: int) -> bool:
         """Whether the stem ``text[start:suffix_start]`` opens with an organisation the registry knows
