@@ -719,6 +719,12 @@ def test_a_firm_named_after_its_place_and_trade_stands_though_its_trade_is_a_ver
     assert not any(cls == "Partner" for _, cls in found(pipeline, "由政府主导成立合作社。"))  # no place opens it
 
 
+def test_a_state_capital_groups_long_name_is_read_whole(pipeline):
+    # a province's state capital investment and operation group: a stem of twelve characters
+    text = "江西宏远国有资本投资运营集团向该寿险公司增资10亿元。"
+    assert ("江西宏远国有资本投资运营集团", "Partner") in found(pipeline, text, disabled=("learned",))
+
+
 def test_a_mutual_is_an_insurer_by_its_suffix(pipeline):
     assert ("福建省渔业互保协会", "Insurer") in found(pipeline, "福建省渔业互保协会向参保养殖户发放赔款。")
 
