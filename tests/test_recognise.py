@@ -719,6 +719,12 @@ def test_a_firm_named_after_its_place_and_trade_stands_though_its_trade_is_a_ver
     assert not any(cls == "Partner" for _, cls in found(pipeline, "由政府主导成立合作社。"))  # no place opens it
 
 
+def test_the_word_full_name_ends_a_firms_short_name_before_its_legal_name(pipeline):
+    got = found(pipeline, "蓝鲸股份全称杭州蓝鲸智能装备股份有限公司，主营工业机器人。")
+    assert ("杭州蓝鲸智能装备股份有限公司", "Partner") in got
+    assert not any("全称" in n for n, _ in got)
+
+
 def test_a_state_capital_groups_long_name_is_read_whole(pipeline):
     # a province's state capital investment and operation group: a stem of twelve characters
     text = "江西宏远国有资本投资运营集团向该寿险公司增资10亿元。"
