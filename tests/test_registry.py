@@ -54,6 +54,8 @@ FORBIDDEN_ALIASES = [
     # recogniser (退役军人事务厅). 残疾人 is an alias: the recogniser leaves an office's name that
     # begins with a group word (残疾人联合会) to the organisation rules.
     "退役军人",
+    # words that are also a firm's bare short name: 物美价廉, 满头华发, 纵横交错
+    "物美", "华发", "纵横",
 ]
 
 # Names as they occur in seeds/*.txt, and the registry entity each must resolve to.
@@ -186,6 +188,15 @@ NEWS_NAMES = {
     "老年客户": "bg-elderly",
     "隔离群众": "bg-quarantined",
     "确诊病例": "bg-covid-patients",
+    # market-wide firms by their usual short names: retail chains, provincial state groups, drone makers
+    "大润发": "rt-mart",
+    "湖北交投": "hubei-communications",
+    "湖北省交通投资集团有限公司": "hubei-communications",
+    "华发集团": "huafa",
+    "钜盛华": "jushenghua",
+    "亿航智能": "ehang",
+    "纵横股份": "jouav",
+    "波士顿咨询公司": "bcg",
 }
 
 
