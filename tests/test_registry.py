@@ -197,6 +197,9 @@ NEWS_NAMES = {
     "亿航智能": "ehang",
     "纵横股份": "jouav",
     "波士顿咨询公司": "bcg",
+    # online judicial auction platforms, where seized insurer shares are sold
+    "京东司法拍卖": "jd-auction",
+    "阿里司法拍卖": "ali-auction",
 }
 
 
