@@ -153,11 +153,13 @@ class Relator:
                 if lm.entity.cls in _SUBJECT_CLASSES:
                     named_so_far[lm.entity.iri] = (named_so_far.get(lm.entity.iri, (0,))[0] + 1, lm.entity)
             lead = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
-            topic = lead or topic
             # not one inside a 为/在/与 phrase (在董滩小学旧址上重建校舍，这就是中国平安捐建的…): the
-            # paragraph goes on about the organisation that acts
-            doer = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm)),
-                        lead) or doer
+            # paragraph goes on about the organisation that acts, for its relations and its figures
+            # (在X的牵线下，Y拿出100万元…。…领取3000元: Y's)
+            actor = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES and self._can_be_subject(s, lm)),
+                         lead)
+            topic = actor or topic
+            doer = actor or doer
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
             offer = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _OFFER_CLASSES), offer)
         stated = {(f.predicate, f.object.iri) for f in facts.values()} | self._owned_elsewhere(sentences, by_sentence)
