@@ -713,6 +713,10 @@ class Relator:
             start = max(start, named.mention.end - s.start)
             if figures.shared_owners.match(text, named.mention.end - s.start):
                 return True
+        else:  # a lead's figure whose dash says it is the industry's (3.8亿元——这是北京保险业…的赔款)
+            lead = figures.lead_owner.search(s.norm, len(text))
+            if lead and figures.other_owners.search(s.norm, lead.end(), self._marks.clause_end(s.norm, lead.end())):
+                return True
         other = figures.other_owners.search(text, start)
         # the firm's own fine for a cause its people gave (X因高管未经核准履职…被罚754万元) stays the firm's
         return bool(other) and not figures.owner_cause.search(text, self._marks.clause_start(text, other.start()),

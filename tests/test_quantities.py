@@ -385,6 +385,9 @@ def test_a_leads_figures_before_this_is_are_the_firms_named_after_it(pipeline):
     assert owned(pipeline, text) == {("太保产险", "5000000000"), ("太保产险", "300000000")}
     # a government body after it gives figures it does not own
     assert owned(pipeline, "8.5亿元——这是上海市应急管理局估算的直接经济损失。") == set()
+    # nor does the industry: not the insurer the article goes on about either
+    text = "2.6亿元——这是浙江保险业在这场台风中已经付出的赔款。\n\n太保产险浙江分公司赔了其中8000万元。"
+    assert owned(pipeline, text) == {("太保产险浙江分公司", "80000000")}
     # an organisation named before the dash keeps the sentence to itself
     text = "平安产险赔付1200万元——这是人保财险也没想到的速度。"
     assert owned(pipeline, text) == {("平安产险", "12000000")}
