@@ -348,7 +348,8 @@ def test_a_special_limit_of_a_policy_is_its_insurers_cover(pipeline):
 @pytest.mark.parametrize("text", ["本次按每股1.25元的价格增发新股", "转让底价折合每股约0.9元", "每1元注册资本作价1.2元",
                                   "保单约定的目标价格为每吨2350元", "生猪结算价格为每公斤15.6元",
                                   "近来本地鸡蛋收购价大约只有每斤3.2元", "玉米现货价格一度跌到每吨2100元以下",
-                                  "这款医疗险在页面上标着“首月1元”"])
+                                  "这款医疗险在页面上标着“首月1元”", "两家的产品价格只差五元",
+                                  "到期时玉米均价比目标价低了二十多元"])
 def test_a_price_per_share_or_a_unit_is_no_amount(text, rules):
     assert money(text, rules) == []
     assert money("本次增发新股募资12.5亿元", rules) == [(Decimal("1250000000"), ())]
