@@ -544,25 +544,6 @@ def test_a_premium_per_head_after_a_clause_the_public_purse_pays_in_is_the_gover
     assert ("人保财险", "80") in owned(pipeline, text)
 
 
-def test_a_leads_claims_are_the_articles_one_insurer_named_in_a_later_paragraph(pipeline):
-    # the lead pays claims naming no one; the article is about one insurer, its branch named later
-    text = ("暴雨过去十天，全县果园的保险赔款86万元已经打到果农账上。\n\n"
-            "承保的是太保产险。太保产险宁波分公司说，查勘当天就定了损。")
-    assert owned(pipeline, text) == {("太保产险", "860000")}
-    # an article about two insurers names neither for it
-    text = ("暴雨过去十天，全县果园的保险赔款86万元已经打到果农账上。\n\n"
-            "承保的是太保产险和人保财险两家。")
-    assert owned(pipeline, text) == set()
-
-
-def test_a_headlines_claims_are_not_given_to_an_insurer_named_later(pipeline):
-    from stage_helpers import related
-
-    title = "暴雨过后赔款86万元到账"
-    _, figures = related(pipeline, f"{title}\n\n果农说，这笔钱来得及时。\n\n承保的是太保产险。", title=title)
-    assert [f for f in figures if f.is_money] == []
-
-
 def test_a_paragraphs_figures_are_the_firm_that_acts_not_one_in_a_phrase_before_it(pipeline):
     # the foundation is named first, inside 在…下; the insurer is the subject the paragraph goes on with
     text = "在浙江省慈善基金会的协调下，太保寿险浙江分公司拿出200万元设立关爱基金。受伤的快递员出院后可领取5000元慰问金。"
