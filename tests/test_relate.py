@@ -1905,3 +1905,9 @@ def test_aiming_at_a_groups_need_is_serving_it(pipeline):
     assert ("众惠相互", "supports", "小微企业") in triples(pipeline, "众惠相互瞄准的是中小微企业融资难的问题。")
     got = triples(pipeline, "平安产险推出“科创保”，着眼于科技型中小企业的研发风险。")
     assert {("平安产险", "supports", "小微企业"), ("科创保", "targets", "小微企业")} <= got
+
+
+def test_a_list_of_products_introduced_as_an_insurers_is_its_offer(pipeline):
+    # 某财险的两款产品——A和B: the insurer's, though a broker heads the clause and sells them
+    got = triples(pipeline, "水滴公司在自家App上推销了安心财险的两款产品——“安心住院险”和“安心意外险”。")
+    assert {("安心财险", "provides", "安心住院险"), ("安心财险", "provides", "安心意外险")} <= got
