@@ -1911,3 +1911,13 @@ def test_a_list_of_products_introduced_as_an_insurers_is_its_offer(pipeline):
     # 某财险的两款产品——A和B: the insurer's, though a broker heads the clause and sells them
     got = triples(pipeline, "水滴公司在自家App上推销了安心财险的两款产品——“安心住院险”和“安心意外险”。")
     assert {("安心财险", "provides", "安心住院险"), ("安心财险", "provides", "安心意外险")} <= got
+
+
+@pytest.mark.parametrize("text, stated", [
+    # the passive: the group first, the insurer that brings it under its cover after 被
+    ("外卖骑手、快递员，这些过去很难买到保险的人，如今被太保产险收进了保障的范围。", True),
+    # brought under cover by no one named
+    ("外卖骑手如今被纳入了工伤保障范围，太保产险的人士对此表示欢迎。", False),
+])
+def test_a_group_brought_under_an_insurers_cover_by_the_passive_is_supported(pipeline, text, stated):
+    assert (("太保产险", "supports", "外卖骑手") in triples(pipeline, text)) == stated
