@@ -89,6 +89,7 @@ class Relator:
         insurers = [lm for lm in sorted(linked, key=lambda lm: lm.mention.start) if lm.entity.cls in INSURER_CLASSES]
         dated: dict[int, str | None] = {}  # each sentence's date (by index), for the model's facts
         following, next_sentence = self._following(sentences, by_sentence)
+        later_offers = self._later_offers(sentences, by_sentence)
         holders: set[int] | None = None  # the columns of shareholders of the table being read, if any
         cells: list[tuple[int, int]] | None = None  # the cells of the sentence read last, if a table row
         by_period = False  # whether the table being read has a column headed by a period
@@ -111,7 +112,8 @@ class Relator:
             when = dates[0].value if dates else None
             dated[s.index] = when
             topics = {"topic": doer, "previous": previous, "offer": offer, "following": following.get(s.index),
-                      "next_sentence": next_sentence.get(s.index), "firms": firms}
+                      "next_sentence": next_sentence.get(s.index), "firms": firms,
+                      "later_offer": later_offers.get(s.index)}
             for fact in self._sentence(s, ms, topics, named_units):
                 _keep(facts, fact, s.index, None if fact.predicate in ("unitOf", "subOrganizationOf") else when)
             row = row_cells(s.norm)
@@ -276,6 +278,17 @@ class Relator:
             elif block_of[t.index] == block_of[s.index]:
                 nxt[s.index] = heads[t.index]
         return out, nxt
+
+    @staticmethod
+    def _later_offers(sentences: list[Sentence], by_sentence: dict[int, list[LinkedMention]]) -> dict[int, Entity]:
+        """For each sentence, the product or programme the article names first after it, if any."""
+        out: dict[int, Entity] = {}
+        later = None
+        for s in reversed(sentences):
+            if later is not None:
+                out[s.index] = later
+            later = next((lm.entity for lm in by_sentence.get(s.index, ()) if lm.entity.cls in _OFFER_CLASSES), later)
+        return out
 
     def _owned_elsewhere(self, sentences: list[Sentence],
                          by_sentence: dict[int, list[LinkedMention]]) -> set[tuple[str, str]]:
@@ -765,7 +778,8 @@ class Relator:
         if fallbacks:
             return
         if "provides" in self.enabled:
-            yield from self._elided_offer(s, ms, groups, clause, subjects, topics["offer"], evidence)
+            yield from self._elided_offer(s, ms, groups, clause, subjects, topics["offer"], topics["later_offer"],
+                                          evidence)
         if "partnersWith" in self.enabled:
             yield from self._pair(s, ms, groups, subjects, evidence)
         if "structure" in self.enabled:
@@ -824,12 +838,15 @@ class Relator:
         return after[short.end():] if short else after
 
     def _elided_offer(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]], clause: list[int],
-                      subjects: list[bool], offer: Entity | None, evidence: Evidence) -> Iterator[Fact]:
+                      subjects: list[bool], offer: Entity | None, later: Entity | None,
+                      evidence: Evidence) -> Iterator[Fact]:
         """济宁市由中华联合财产保险股份有限公司承保。/ 6家人寿保险公司参与其中。: insurers whose clause
         ends with the verb, or that it names as the underwriter (东营市的承保方是X), offer the product or
         initiative named last (in their part of the sentence, else before it in the article); so do the
         members of a list the sentence names as co-insurers (the product named last in the sentence, else
-        before it)."""
+        before it, else, when the article has named none yet, the one named next: after the list in the
+        sentence, else ``later``, the first the article names after the sentence, as in
+        市民政局对面坐着五家承保机构——A、B…。…能投保老年人意外伤害保险)."""
         shared_before, shared_after = self.rules.coinsurers_before, self.rules.coinsurers_after
         for first, last in groups:
             at = ms[first].mention.start - s.start
@@ -850,8 +867,12 @@ class Relator:
             end = len(s.norm) - len(after)  # where ``after`` starts in the sentence
             named = next((ms[i].entity for i in range(last + 1, len(ms)) if signed and ms[i].entity.cls in _OFFER_CLASSES
                           and ms[i].mention.end - s.start <= end + signed.end()), None)
+            # co-insurers named before any product: the one named next, in the sentence or after it
+            ahead = next((ms[i].entity for i in range(last + 1, len(ms)) if ms[i].entity.cls in _OFFER_CLASSES),
+                         later) if shared else None
             named = named or next((ms[i].entity for i in range(first - 1, -1, -1)
-                                   if ms[i].entity.cls in _OFFER_CLASSES and (shared or clause[i] == clause[first])), offer)
+                                   if ms[i].entity.cls in _OFFER_CLASSES and (shared or clause[i] == clause[first])),
+                                  offer or ahead)
             for lm in insurers if named else ():
                 yield Fact(lm.entity, "provides", named, evidence)
 

@@ -1921,3 +1921,10 @@ def test_a_list_of_products_introduced_as_an_insurers_is_its_offer(pipeline):
 ])
 def test_a_group_brought_under_an_insurers_cover_by_the_passive_is_supported(pipeline, text, stated):
     assert (("太保产险", "supports", "外卖骑手") in triples(pipeline, text)) == stated
+
+
+def test_coinsurers_named_before_any_product_offer_the_one_named_next(pipeline):
+    # the list of co-insurers comes first; the article names what they underwrite only after it
+    text = "签约桌前，市民政局对面坐着三家承保机构——人保财险、太保产险和中华财险。\n\n全市60岁以上老人都能投保“银龄安康保险”。"
+    got = triples(pipeline, text)
+    assert {(i, "provides", "银龄安康保险") for i in ("人保财险", "太保产险", "中华财险")} <= got
