@@ -313,6 +313,9 @@ class Linker:
             return self._implied_place(m, context)
         if surface in self.rules.subject_anaphors:
             return self._lead(m, context)
+        if surface in self.rules.latter_anaphors:  # 后者: the organisation named last, in its sentence or the one before
+            return next((lm.entity for lm in reversed(context)
+                         if lm.mention.sentence >= m.sentence - 1 and lm.entity.cls in ORGANISATION_CLASSES), None)
         recent = [e for e in self._recent(m, context) if e.cls in INSURER_CLASSES]
         if m.line:  # 旗下财险公司: the group's subsidiary in that line of business
             for entity in recent:

@@ -176,6 +176,7 @@ class Rules:
     line_reference_prefixes: tuple[str, ...]
     anaphor: re.Pattern
     subject_anaphors: frozenset[str]  # those that refer back to what their sentence is about (它)
+    latter_anaphors: frozenset[str]  # those that refer back to the organisation named last (后者), anywhere
     plural_anaphor: re.Pattern  # 双方, 两家, 它们 … at a clause start
     pair_anaphors: frozenset[str]  # those that refer back to the two organisations named last
     list_anaphors: frozenset[str]  # those that refer back to the list of organisations named last
@@ -544,8 +545,10 @@ def load_rules(path: Path | None = None) -> Rules:
         name_start_pos=frozenset(boundaries.words("name_start_pos")),
         region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names.words("line_reference_prefixes")),
-        anaphor=names.regex("anaphors", f"{at_clause_start}(?:{alternation(names.words('anaphors') + names.words('subject_anaphors'))})"),
+        anaphor=names.regex("anaphors", f"{at_clause_start}(?:{alternation(names.words('anaphors') + names.words('subject_anaphors'))})"
+                                        f"|{alternation(names.words('latter_anaphors'))}"),
         subject_anaphors=frozenset(names.words("subject_anaphors")),
+        latter_anaphors=frozenset(names.words("latter_anaphors")),
         plural_anaphor=names.regex("pair_anaphors", f"{at_clause_start}(?:{alternation(plural)})"),
         pair_anaphors=frozenset(names.words("pair_anaphors")),
         list_anaphors=frozenset(names.words("list_anaphors")),

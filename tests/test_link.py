@@ -757,3 +757,10 @@ def test_a_firm_named_with_and_without_its_citys_level_is_one_firm(pipeline):
     got = entities(pipeline, "德阳市商业银行与某财险公司签下合作协议。按约定，德阳商业银行负责为商户投保。")
     banks = {e.iri for s, e in got if s in ("德阳市商业银行", "德阳商业银行")}
     assert len(banks) == 1
+
+
+def test_the_latter_is_the_organisation_named_last(pipeline):
+    # 后者 after 由, inside its clause: the last of the two named before it
+    text = "县政府同人保财险某县支公司签下合作协议，由后者为全县贫困户承保“红枣保险”。"
+    got = [lm.entity.label for lm in linked(pipeline, text) if lm.mention.surface == "后者"]
+    assert got == ["人保财险某县支公司"]

@@ -1928,3 +1928,8 @@ def test_coinsurers_named_before_any_product_offer_the_one_named_next(pipeline):
     text = "签约桌前，市民政局对面坐着三家承保机构——人保财险、太保产险和中华财险。\n\n全市60岁以上老人都能投保“银龄安康保险”。"
     got = triples(pipeline, text)
     assert {(i, "provides", "银龄安康保险") for i in ("人保财险", "太保产险", "中华财险")} <= got
+
+
+def test_what_the_latter_does_is_the_last_named_organisations(pipeline):
+    got = triples(pipeline, "县政府同人保财险某县支公司签下合作协议，由后者为全县贫困户承保“红枣保险”。")
+    assert {("人保财险某县支公司", "supports", "贫困户"), ("人保财险某县支公司", "provides", "红枣保险")} <= got
