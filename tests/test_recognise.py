@@ -2010,3 +2010,11 @@ def test_a_school_named_by_an_insurer_alone_is_its_programme_one_with_a_place_is
     # a village before the name makes it one school the insurer gives to
     got = found(pipeline, "中国太保向桃园太保希望小学捐赠了一批图书。")
     assert ("桃园太保希望小学", "Partner") in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("中国驻巴西大使馆经济商务处协助中国信保完成追偿。", "中国驻巴西大使馆"),
+    ("据中华人民共和国驻悉尼总领事馆提醒，留学生应购买医疗保险。", "中华人民共和国驻悉尼总领事馆"),
+])
+def test_chinas_embassies_and_consulates_abroad_are_government_bodies(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
