@@ -2018,3 +2018,25 @@ def test_a_school_named_by_an_insurer_alone_is_its_programme_one_with_a_place_is
 ])
 def test_chinas_embassies_and_consulates_abroad_are_government_bodies(pipeline, text, name):
     assert (name, "Regulator") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("报案电话打到了余杭区政策性农房保险管理中心。", "余杭区政策性农房保险管理中心"),
+    ("桐城市精准防贫服务中心负责核实申请人的情况。", "桐城市精准防贫服务中心"),
+    ("肇东市园林绿化管理处为环卫工人投保意外险。", "肇东市园林绿化管理处"),
+    ("富裕县农业技术推广总站组织农户参保。", "富裕县农业技术推广总站"),
+])
+def test_a_local_public_service_unit_named_by_its_place_and_remit_is_a_government_body(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("温州市城市管理局环境卫生管理处负责人出席。", ("温州市城市管理局", "Regulator")),  # the bureau is named
+    ("太保产险鄞州区客户服务中心开通绿色通道。", None),  # an insurer's own service centre
+    ("鄞州区社区卫生服务中心的医生上门服务。", ("鄞州区社区卫生服务中心", "Partner")),  # a clinic
+    ("香港打造区域风险管理中心的步伐加快。", None),  # a city's plan, not a body
+])
+def test_what_a_local_service_units_name_is_not(pipeline, text, kept):
+    got = found(pipeline, text)
+    assert not any(cls == "Regulator" and name.endswith(("管理处", "服务中心", "管理中心")) for name, cls in got)
+    assert kept is None or kept in got
