@@ -706,6 +706,8 @@ class Recogniser:
                                                       words_from=self._reach(s.text, m.start(), 3 * rule.max_stem))
                     if start is None and not rule.place_pos:
                         start = self._held_whole(s, m.start(), m.end())
+                    if rule.place_pos and (start is None or not self._is_place(s.text[start:m.start() + 1], rule.place_pos)):
+                        start = self._place_word_start(s, m.start())  # 当天|中山市人民政府: no boundary before the place
                     if start is None or (rule.place_pos and not self._is_place(s.text[start:m.start() + 1], rule.place_pos)):
                         continue
                 if rule.not_after_quote and start and s.text[start - 1] in self.rules.punctuation.closing:
@@ -737,6 +739,15 @@ class Recogniser:
                 if rule.over_insurers:
                     view.over_insurers.append(name)
         return out
+
+    @staticmethod
+    def _place_word_start(s: Sentence, level: int) -> int | None:
+        """Where the word that holds the level character at ``level`` starts (中山|市 in one word 中山市):
+        a place jieba reads whole names the body after it wherever its clause started (当天中山市人民政府,
+        昨日奉新县农业农村局), the time word or adverb before it being no part of the name."""
+        holder = next((t for t in s.tokens if t.start - s.start < level < t.end - s.start), None)
+        # a name and its level, not a two-character word jieba reads as a place (城市|政府)
+        return holder.start - s.start if holder and level - (holder.start - s.start) >= 2 else None
 
     def _is_brand(self, stem: str, tags: frozenset[str]) -> bool:
         """Whether ``stem`` is a brand: words of ``tags`` only, after the place that may open it (江北|慈湖)."""

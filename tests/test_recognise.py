@@ -1101,6 +1101,15 @@ def test_a_department_of_a_place_the_region_list_lacks(pipeline):
     assert not any(c == "Regulator" for _, c in found(pipeline, "各乡镇政府和全镇政府积极配合。"))
 
 
+@pytest.mark.parametrize("text, name", [
+    ("次日中山市财政局就拨付了第一笔保费补贴。", "中山市财政局"),  # a time word before the place
+    ("随后甘孜藏族自治州人民政府与人保财险签订协议。", "甘孜藏族自治州人民政府"),
+])
+def test_a_place_jieba_reads_whole_starts_its_department_after_any_word(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+    assert not any(c == "Regulator" for _, c in found(pipeline, "多个城市政府出台了支持政策。"))  # 城市 is no place
+
+
 def test_a_department_of_such_a_place_holds_the_registrys_department_of_the_city(pipeline):
     # the registry knows 市财政局 and 市民政局 (Shanghai's where no other city is named)
     got = found(pipeline, "中山市财政局和中山市民政局联合发文。")
