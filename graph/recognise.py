@@ -370,7 +370,8 @@ class Recogniser:
                     taken[a:b] = [True] * (b - a)
                     out.append(m)
         out = [m for m in out if not self._one_of_a_group(s, m)
-               and not self.rules.outlet_after.match(s.text, m.end - s.start)]  # 中国银行|保险报 is a paper
+               and not self.rules.outlet_after.match(s.text, m.end - s.start)  # 中国银行|保险报 is a paper
+               and not self.rules.post_after.match(s.text, m.end - s.start)]  # 县委|副书记 is a person's post
         out += self._list_aliases(s, out, taken)
         out += self._firms_listed_with_partners(s, out, taken)
         out = self._institutes_of_universities(s, out)

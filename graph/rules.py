@@ -169,6 +169,7 @@ class Rules:
     name_place_pos: frozenset[str]  # tags of a word that opens a name as its place (武汉, 湖北省)
     alias_split_words: tuple[str, ...]  # words a registry name's last character may start (农业农村部|门)
     outlet_after: re.Pattern  # after a name, makes it a newspaper's or website's (中国银行|保险报, 某县人民政府|网)
+    post_after: re.Pattern  # after a committee's name, makes it a person's post (县委|副书记)
     alias_continued: re.Pattern  # after an insurer's name, makes it part of another firm's (泰康|拜博口腔医院)
     clause_verb_pos: frozenset[str]  # tags of a word that ends the clause before a name (交到|, 同意|)
     name_start_pos: frozenset[str]  # tags of a word that may open a stem after such a word (祥泰, 上海)
@@ -540,6 +541,7 @@ def load_rules(path: Path | None = None) -> Rules:
         name_place_pos=frozenset(boundaries.words("name_place_pos")),
         alias_split_words=tuple(boundaries.words("alias_split_words")),
         outlet_after=boundaries.regex("outlet_after"),
+        post_after=boundaries.regex("post_after"),
         alias_continued=boundaries.regex("alias_continued"),
         clause_verb_pos=frozenset(boundaries.words("clause_verb_pos")),
         name_start_pos=frozenset(boundaries.words("name_start_pos")),

@@ -1327,6 +1327,17 @@ def test_a_name_inside_a_papers_or_websites_name_is_no_mention(pipeline, text, i
     assert ("中国银行", "Partner") in found(pipeline, "人保财险与中国银行签署合作协议。")
 
 
+@pytest.mark.parametrize("text, committee", [
+    ("签约仪式上，台州市委常委、宣传部长王某致辞。", "台州市委"),
+    ("江山市推出防贫保险。市委副书记李某介绍了试点情况。", "江山市委"),
+    ("永嘉县委书记张某出席活动。", "永嘉县委"),
+])
+def test_a_committee_named_as_a_persons_post_is_no_mention(pipeline, text, committee):
+    assert not any(c == "Regulator" and s.endswith("委") for s, c in found(pipeline, text))
+    assert ("永嘉县委", "Regulator") in found(pipeline, "永嘉县委、县政府高度重视防贫保险。")
+    assert any(c == "Regulator" for _, c in found(pipeline, "台州市委常委会研究通过了实施方案。"))  # the standing committee
+
+
 def test_a_group_after_ti_is_helped_and_ti_is_no_part_of_its_name(pipeline):
     # 替 says for whom, as 为 does: 替菜农投保, 为替渔民分担风险 (not a group called 替渔民)
     assert ("菜农", "BeneficiaryGroup") in found(pipeline, "镇政府出资替菜农投保了蔬菜种植保险。")
