@@ -56,16 +56,20 @@ class Linker:
 
     def _purses_of_governments(self, linked: list[LinkedMention]) -> list[LinkedMention]:
         """``linked`` with each government's purse named by its place (县财政 read as 郧西县财政) linked
-        to the government of that place the article names (郧西县政府): the purse pays for it, one body."""
-        governments = {}
+        to the government of that place the article names (郧西县政府): the purse pays for it, one body;
+        where the article names no such government, to that place's finance department (福建省财政厅)."""
+        governments, treasuries = {}, {}
         for lm in linked:
-            found = self.rules.place_government.match(lm.entity.label) if lm.entity.cls in PUBLIC_CLASSES else None
-            if found:
+            if lm.entity.cls not in PUBLIC_CLASSES:
+                continue
+            if found := self.rules.place_government.match(lm.entity.label):
                 governments.setdefault(found["place"], lm.entity)
+            elif found := self.rules.place_treasury.match(lm.entity.label):
+                treasuries.setdefault(found["place"], lm.entity)
         out = []
         for lm in linked:
             found = self.rules.purse_body.match(lm.entity.label) if lm.entity.cls in PUBLIC_CLASSES else None
-            government = governments.get(found["place"]) if found else None
+            government = (governments.get(found["place"]) or treasuries.get(found["place"])) if found else None
             out.append(replace(lm, entity=government, written=None) if government else lm)
         return out
 

@@ -148,6 +148,7 @@ class Rules:
     committee_government: re.Pattern  # a government after its committee, with no level (自治区党委、政府)
     purse_body: re.Pattern  # a government's purse named by its place (郧西县财政), group ``place``
     place_government: re.Pattern  # a place's government (郧西县政府, 魏县县政府), group ``place``
+    place_treasury: re.Pattern  # a place's finance department (福建省财政厅), group ``place``
     region_names: frozenset[str]  # the regions a branch or a body is named after (上海, 东营)
     region_prefix: re.Pattern  # a region at the start of a name (山东保监局)
     region_before: re.Pattern  # a region that ends where an insurer's name starts (厦门|人保财险)
@@ -505,6 +506,7 @@ def load_rules(path: Path | None = None) -> Rules:
             "committee_government", _expand(implied.get("committee_government", str), placeholders)),
         purse_body=implied.regex("purse_body"),
         place_government=implied.regex("place_government"),
+        place_treasury=implied.regex("place_treasury"),
         region_names=frozenset(names.words("regions")),
         region_prefix=names.regex("regions", f"^(?:{regions})"),
         region_before=names.regex("regions", f"(?P<region>{regions})(?:{region_suffix})?$"),

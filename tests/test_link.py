@@ -226,6 +226,15 @@ def test_a_county_purse_is_the_county_government_the_article_names(pipeline):
     assert [e.label for s, e in entities(pipeline, text) if s == "县财政"] == ["宁海县财政"]
 
 
+def test_a_purse_is_the_places_finance_department_where_no_government_is_named(pipeline):
+    """省财政 beside 某省财政厅 is the department's purse: one body to readers, as with the government."""
+    text = "江西农房保险补贴到位\n\n江西省财政厅近日下拨保费补贴资金。农户保费全部由省财政承担。"
+    assert {e.label for s, e in entities(pipeline, text) if s == "省财政"} == {"江西省财政厅"}
+    # the government, where the article names it too, still takes the purse
+    text = "郧西县政府推出防贫保险\n\n郧西县政府与人保财险签约，郧西县财政局负责拨款，县财政补足其余部分。"
+    assert {e.label for s, e in entities(pipeline, text) if s == "县财政"} == {"郧西县政府"}
+
+
 def test_a_department_of_an_article_about_two_places_alike_is_dropped(pipeline):
     text = "宁海县和象山县茶农有了保险\n\n宁海县、象山县茶叶保险落地。人保财险表示，县财政承担六成。"
     assert all(s != "县财政" for s, _ in entities(pipeline, text))

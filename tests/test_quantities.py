@@ -295,7 +295,7 @@ def test_a_government_that_pays_from_a_date_or_from_its_budget_owns_the_amount(p
 
 def test_the_public_purse_heading_a_clause_pays_for_the_government_named_before(pipeline):
     text = "平安产险与台州市财政局签约，为渔民承保意外险。\n\n渔民只需自缴5元，其中市财政补贴保费25元。"
-    assert ("台州市财政", "25") in owned(pipeline, text)  # 财政局 and 财政 are one body
+    assert ("台州市财政局", "25") in owned(pipeline, text)  # 财政局 and 财政 are one body: the department's
     text = "宁海县政府为全县老人投保。\n\n人保财险宁海支公司承保，县财政今年投入120万元。"
     # 县财政 is the purse of the county government the article names, which pays; never the insurer
     assert owned(pipeline, text) == {("宁海县政府", "1200000")}
