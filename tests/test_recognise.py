@@ -66,6 +66,12 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     ("据介绍，渔船雇主责任保险由三家公司共保，保费由财政补贴一半。", "渔船雇主责任保险"),
     ("今年，宠物医疗责任保险的全国首批保单由某某财险在三地签出。", "宠物医疗责任保险"),
     ("茶农增收保险的投保对象是两类人：低收入茶农和脱贫户。", "茶农增收保险"),
+    # the items of a list a count of products closes (等多款), the first opened by 还有, 另有 or 包括
+    ("该公司今年推出了安颐终身寿险，另外还有福佑2024（尊享版）年金保险、康宁（2025）两全保险等多款。",
+     "福佑2024（尊享版）年金保险"),
+    ("该公司今年推出了安颐终身寿险，另外还有福佑2024（尊享版）年金保险、康宁（2025）两全保险等多款。",
+     "康宁（2025）两全保险"),
+    ("新上架的产品另有乐享安康医疗保险、守护童心少儿重疾险等三款，均可线上投保。", "乐享安康医疗保险"),
 ])
 def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
