@@ -1302,7 +1302,8 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
     product_ends |= {m.end - s.start for m, _ in view.suffixed if m.cls == "Product"}
     for m in r.unquoted_product.finditer(view.text):
         name = m.group(1)
-        if r.unquoted_product_exclude.search(name) or normalise(name) in rec.registry.aliases:
+        if (r.unquoted_product_exclude.search(name) or normalise(name) in rec.registry.aliases
+                or _inside_noun(rec, view, m.start())):
             continue
         if (view.text[m.start():m.start(1)] in r.list_joiners and m.start() not in product_ends
                 and not m.groupdict().get("listed")):  # …、B险、C险等一批创新产品: a list of products
@@ -1318,6 +1319,14 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
                 and normalise(name) not in rec.registry.aliases):
             out.append(Mention(name, s.start + a, s.start + b, s.index, "Product", "pattern"))
     return out
+
+
+def _inside_noun(rec: Recogniser, view: SentenceView, at: int) -> bool:
+    """Whether ``at`` falls inside a word the tagger reads as one noun (技术|开发 of 技术开发成果…保险):
+    a launch verb there is the end of the noun, and launches nothing."""
+    s = view.sentence
+    word = next((t.text for t in s.tokens if t.start - s.start < at < t.end - s.start), None)
+    return word is not None and [tag for _, tag in rec.tokenizer.pos(word)] == ["n"]
 
 
 def _counted_covers(rec: Recogniser, text: str) -> list[tuple[int, int]]:

@@ -86,6 +86,13 @@ def test_a_line_of_business_a_clause_opens_with_is_no_product(pipeline, text):
     assert not any(cls == "Product" for _, cls in found(pipeline, text))
 
 
+def test_a_launch_verb_inside_a_noun_launches_nothing(pipeline):
+    # 技术开发 is one noun: its 开发 does not open the name of a cover (成果验证失败损失保险 is no name)
+    got = found(pipeline, "新条款另列技术开发成果验证失败损失保险一个险种。")
+    assert ("成果验证失败损失保险", "Product") not in got
+    assert ("蜜蜂养殖气象保险", "Product") in found(pipeline, "人保财险与农科院合作开发出蜜蜂养殖气象保险。")
+
+
 def test_short_names_before_the_kind_they_share_are_those_firms(pipeline):
     got = {(m.surface, m.entity.rsplit("/", 1)[-1]) for m in mentions(pipeline, "背后还有中信、招商、兴业三家股份制银行的身影。")}
     assert {("中信", "citic-bank"), ("招商", "cmb"), ("兴业", "cib")} <= got
