@@ -240,6 +240,11 @@ def test_a_word_that_only_counts_or_places_a_group_is_no_part_of_its_name(pipeli
     assert ("养蜂大户", "BeneficiaryGroup") in got and not any(n.startswith("凡") for n, _ in got)
 
 
+def test_those_recovered_from_an_illness_are_a_group_a_scheme_helps(pipeline):
+    got = found(pipeline, "基金会为200余名癌症康复者提供免费复查。")
+    assert ("癌症康复者", "BeneficiaryGroup") in got
+
+
 def test_those_hit_by_a_disaster_are_a_group_with_no_word_of_help(pipeline):
     assert ("受灾商户", "BeneficiaryGroup") in found(pipeline, "暴雨过后，查勘员连夜走访受灾商户。")
     assert ("受灾企业", "BeneficiaryGroup") in found(pipeline, "台风过境后，监管人员赶赴受灾企业了解损失。")
