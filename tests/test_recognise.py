@@ -224,6 +224,13 @@ def test_a_quoted_topic_or_model_before_a_word_of_a_programme_is_no_initiative(p
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "该项目采用“价格+产量”双重保障机制。"))
 
 
+def test_a_quoted_word_after_a_risk_is_no_cover(pipeline):
+    # 风险 and 危险 end in 险 but name a risk, not a kind of cover the quoted word would be the name of
+    got = found(pipeline, "该县针对三类风险“对症下药”，设计了兜底方案。")
+    assert not any(cls == "Product" for _, cls in got)
+    assert ("安心宝", "Product") in found(pipeline, "公司为少儿重疾险“安心宝”新增了两项责任。")
+
+
 def test_a_quoted_name_launched_with_no_sign_of_cover_is_an_initiative(pipeline):
     assert ("惠企通", "Initiative") in found(pipeline, "该公司联合市财政局推出“惠企通”，为小微企业纾困。")
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "公司将打造“小而美”的专业保险机构。"))
