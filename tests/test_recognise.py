@@ -231,6 +231,13 @@ def test_a_quoted_word_after_a_risk_is_no_cover(pipeline):
     assert ("安心宝", "Product") in found(pipeline, "公司为少儿重疾险“安心宝”新增了两项责任。")
 
 
+def test_a_quoted_question_is_no_name(pipeline):
+    got = found(pipeline, "对“老人为什么要买意外险”，某某人寿给出了三点解释。")
+    assert not any(cls == "Product" for _, cls in got)
+    got = found(pipeline, "记者问：“这份重疾险值得买吗？”")
+    assert not any(cls == "Product" for _, cls in got)
+
+
 def test_a_quoted_name_launched_with_no_sign_of_cover_is_an_initiative(pipeline):
     assert ("惠企通", "Initiative") in found(pipeline, "该公司联合市财政局推出“惠企通”，为小微企业纾困。")
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "公司将打造“小而美”的专业保险机构。"))
