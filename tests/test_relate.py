@@ -1923,3 +1923,9 @@ def test_coinsurers_named_before_any_product_offer_the_one_named_next(pipeline):
 def test_what_the_latter_does_is_the_last_named_organisations(pipeline):
     got = triples(pipeline, "县政府同人保财险某县支公司签下合作协议，由后者为全县贫困户承保“红枣保险”。")
     assert {("人保财险某县支公司", "supports", "贫困户"), ("人保财险某县支公司", "provides", "红枣保险")} <= got
+
+
+def test_a_programme_set_up_in_a_point_is_the_insurers_the_text_is_about(pipeline):
+    # 设置 sets up a fund as 设立 does: in a point naming no organisation, the insurer named last
+    got = triples(pipeline, "中国太保上个月与某医学院签约。第二，设置“太保专项教育基金”。")
+    assert ("中国太保", "provides", "太保专项教育基金") in got
