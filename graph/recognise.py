@@ -441,20 +441,24 @@ class Recogniser:
     def _institutes_of_universities(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:
         """A university's (or college's) research centre, institute or laboratory written right after
         its name is one body, named whole (某某大学中国保险与养老金研究中心, 某某大学先进材料实验室), not
-        the university and a stray word; not where a clause's verb comes between (与…共建实验室)."""
+        the university and a stray word; not where a clause's verb comes between (与…共建实验室). So is
+        a government body's (国家知识产权局知识产权发展研究中心): a public institution under it, of its class,
+        when no word of its name reads as a verb (某局批复同意某研究院 names two)."""
         rule = self.rules.institutes
         if rule is None:
             return mentions
         out = list(mentions)
         for m in sorted(mentions, key=lambda m: m.start):
-            if m.cls != "Partner" or not rule.parent.search(m.surface) or m not in out:
+            body = m.cls in rule.body_classes
+            if not (body or (m.cls == "Partner" and rule.parent.search(m.surface))) or m not in out:
                 continue
             rest = rule.rest.match(s.text, m.end - s.start)
-            if rest is None or rule.not_inside.search(rest.group()):
+            if rest is None or rule.not_inside.search(rest.group()) or (
+                    body and self._has_rejected_word(rest.group(), frozenset())):
                 continue
             end = s.start + rest.end()
             out = [n for n in out if not (m.start <= n.start and n.end <= end)]
-            out.append(Mention(s.text[m.start - s.start:rest.end()], m.start, end, s.index, "Partner", "pattern"))
+            out.append(Mention(s.text[m.start - s.start:rest.end()], m.start, end, s.index, m.cls, "pattern"))
         return sorted(out, key=lambda m: m.start)
 
     def _groups_listed_with_insurers(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:

@@ -119,11 +119,13 @@ class ListedFirms:
 
 @dataclass(frozen=True)
 class Institutes:
-    """A university's research body named whole after it (see names.institutes in patterns.toml)."""
+    """A university's or government body's research body named whole after it (see names.institutes
+    in patterns.toml)."""
 
     parent: re.Pattern  # how the university's or college's name ends
     rest: re.Pattern  # the body's name right after it, up to its ending
     not_inside: re.Pattern  # words of a clause that may not stand in it (共建, 成立)
+    body_classes: frozenset[str] = frozenset()  # classes of bodies whose research units are bodies of that class
 
 
 @dataclass(frozen=True)
@@ -640,7 +642,8 @@ def load_rules(path: Path | None = None) -> Rules:
         beneficiaries=beneficiaries,
         holder_columns=relations_table.regex("holder_columns", optional=True),
         listed_firms=_listed_firms(names.table("listed_firms")) if "listed_firms" in names.data else None,
-        institutes=(Institutes(*(names.table("institutes").regex(k) for k in ("parent", "rest", "not_inside")))
+        institutes=(Institutes(*(names.table("institutes").regex(k) for k in ("parent", "rest", "not_inside")),
+                               frozenset(names.table("institutes").words("body_classes", [])))
                     if "institutes" in names.data else None),
     )
 

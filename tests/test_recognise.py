@@ -1828,6 +1828,17 @@ def test_a_universitys_research_centre_is_named_whole(pipeline):
     assert ("西北农业大学", "Partner") in got
 
 
+def test_a_government_bodys_research_centre_is_a_government_body_named_whole(pipeline):
+    """A ministry's or bureau's research centre written right after its name is a public institution under
+    it (ANNOTATION.md types such bodies Regulator), not the ministry and a stray word."""
+    got = found(pipeline, "报告由农业农村部农村经济研究中心与太保产险联合发布。")
+    assert ("农业农村部农村经济研究中心", "Regulator") in got
+    assert ("农业农村部", "Regulator") not in got
+    # a verb between them names two things: the bureau, and what it approved
+    got = found(pipeline, "中国人民银行批复同意该研究院开展试点。")
+    assert ("中国人民银行", "Regulator") in got
+
+
 def test_a_firm_whose_shares_an_insurer_buys_is_a_partner(pipeline):
     """举牌/增持/买进 a firm's H or A shares names the firm (an investee counts as a partner); 该公司 is no name."""
     got = found(pipeline, "昆仑人寿本周再度增持青松环保能源H股，持股比例升至6%。")
