@@ -875,15 +875,20 @@ class Recogniser:
         """Whether jieba's dictionary holds ``name`` as one organisation's name (中国儿童少年基金会)."""
         return self.tokenizer.pos(name) == [(name, self.rules.name_pos)]
 
-    @staticmethod
-    def _place_start(text: str, level: int, rule: SuffixName, boundaries: set[int]) -> int | None:
+    def _place_start(self, text: str, level: int, rule: SuffixName, boundaries: set[int]) -> int | None:
         """Where the longest known place that ends with the level character at ``level`` starts, on
-        a word boundary (增城区|政府, 魏县|政府); also a place just before a repeated level (魏县|县政府)."""
+        a word boundary (增城区|政府, 魏县|政府); also a place just before a repeated level (魏县|县政府),
+        and a county or district written without its level before a body that names none (周村|公安分局)."""
         ends = (level + 1, level) if level and text[level - 1] == text[level] else (level + 1,)
         for end in ends:
             for start in range(max(0, end - rule.longest_place), end - 1):
                 if start in boundaries and text[start:end] in rule.places:
                     return start
+        if text[level] in self.rules.implied_local_levels:
+            return None
+        for start in range(max(0, level - rule.longest_place), level - 1):
+            if start in boundaries and any(text[start:level] + lv in rule.places for lv in self.rules.implied_local_levels):
+                return start
         return None
 
     def _names_a_place(self, region: str) -> bool:

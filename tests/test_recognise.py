@@ -1145,6 +1145,12 @@ def test_a_place_jieba_reads_whole_starts_its_department_after_any_word(pipeline
     assert not any(c == "Regulator" for _, c in found(pipeline, "多个城市政府出台了支持政策。"))  # 城市 is no place
 
 
+def test_a_districts_police_sub_bureau_named_without_its_level(pipeline):
+    # 龙湾公安分局 is 龙湾区's (the county list knows it); a bare 该公安分局 names no place
+    assert ("龙湾公安分局", "Regulator") in found(pipeline, "经龙湾公安分局侦查，该团伙涉嫌保险诈骗。")
+    assert not any(s.endswith("公安分局") and c == "Regulator" for s, c in found(pipeline, "该公安分局表示将加强打击。"))
+
+
 def test_a_department_of_such_a_place_holds_the_registrys_department_of_the_city(pipeline):
     # the registry knows 市财政局 and 市民政局 (Shanghai's where no other city is named)
     got = found(pipeline, "中山市财政局和中山市民政局联合发文。")
