@@ -363,6 +363,9 @@ def test_a_typhoon_or_a_slogan_in_quotes_is_no_product(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "公司落实“两个确保”要求。"))
     assert ("杜苏芮", "Product") not in found(pipeline, "泉州首批“杜苏芮”台风指数保险赔款发放。")
     assert ("三农", "Product") not in found(pipeline, "打造全国的“三农”保险示范区。")
+    # a bare kind of cover quoted is no product's name: the statutory 工伤险 too
+    assert not any(cls == "Product" for _, cls in found(pipeline, "快递员的“工伤险”今年要扩围了。"))
+    assert ("工伤保险", "Product") not in found(pipeline, "平台为骑手购买了工伤保险。")  # unquoted, a line
     # a line of thought or a saying quoted after the word that names it (思路：“…”, 说法是“…”)
     assert ("保险姓保", "Product") not in found(pipeline, "文件沿用了监管一贯的思路：“保险姓保”，突出保障。")
     assert ("小病靠保", "Product") not in found(pipeline, "村里流行的说法是“小病靠保”。")
