@@ -366,6 +366,10 @@ def test_a_typhoon_or_a_slogan_in_quotes_is_no_product(pipeline):
     # a bare kind of cover quoted is no product's name: the statutory 工伤险 too
     assert not any(cls == "Product" for _, cls in found(pipeline, "快递员的“工伤险”今年要扩围了。"))
     assert ("工伤保险", "Product") not in found(pipeline, "平台为骑手购买了工伤保险。")  # unquoted, a line
+    # a verb quoted for its figure of speech is no name, whatever follows it
+    assert not any(cls in ("Product", "Initiative")
+                   for _, cls in found(pipeline, "某县「试水」蔬菜价格保险：农户心里有了底"))
+    assert not any(cls in ("Product", "Initiative") for _, cls in found(pipeline, "这家险企今年开始“瘦身”计划。"))
     # a line of thought or a saying quoted after the word that names it (思路：“…”, 说法是“…”)
     assert ("保险姓保", "Product") not in found(pipeline, "文件沿用了监管一贯的思路：“保险姓保”，突出保障。")
     assert ("小病靠保", "Product") not in found(pipeline, "村里流行的说法是“小病靠保”。")
