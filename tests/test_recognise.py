@@ -2119,3 +2119,11 @@ def test_what_a_local_service_units_name_is_not(pipeline, text, kept):
     got = found(pipeline, text)
     assert not any(cls == "Regulator" and name.endswith(("管理处", "服务中心", "管理中心")) for name, cls in got)
     assert kept is None or kept in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("黑龙江农垦红兴隆管理局与阳光农险签订合作协议。", "黑龙江农垦红兴隆管理局"),
+    ("黑龙江垦区九三管理局下属农场的大豆全部投保。", "黑龙江垦区九三管理局"),
+])
+def test_a_land_reclamation_areas_management_bureau_is_a_government_body(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
