@@ -364,6 +364,8 @@ class Linker:
             if m.start - lm.mention.end > self.rules.reference_window:
                 break
             e = lm.entity
+            if m.clause_start is not None and lm.mention.start >= m.clause_start:
+                continue  # the other party, joined to the list word in its clause
             if named and e.iri == named[-1].entity.iri:  # the item's name before its short one (X（Y）): one item
                 named[-1] = lm
                 continue

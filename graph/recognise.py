@@ -1292,8 +1292,12 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
     for m in r.committee_government.finditer(text):  # 宁夏回族自治区党委、政府: the committee's place's
         out.append(Mention(m["body"], s.start + m.start("body"), s.start + m.end("body"), s.index, "Regulator",
                            "reference", place=m["place"]))
-    for m in [*r.anaphor.finditer(text), *r.plural_anaphor.finditer(text)]:
+    for m in r.anaphor.finditer(text):
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Insurer", "reference"))
+    for m in r.plural_anaphor.finditer(text):  # after a joiner (与它们), its clause names the other party
+        clause = s.start + r.punctuation.clause_start(text, m.start()) if m["joined"] else None
+        out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Insurer", "reference",
+                           clause_start=clause))
     for m in [*r.product_anaphor.finditer(text), *r.product_tail_anaphor.finditer(text)]:
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Product", "reference"))
     # Longer references first, so that 旗下财险公司 wins over 公司.

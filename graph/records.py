@@ -74,6 +74,9 @@ class Mention:
     # For a government body named without its place (县财政, 市政府): the place of its level, with the
     # level, that its sentence names nearest before it, or else the one the article names most (青阳县).
     place: str | None = None
+    # For a list word joined to its clause's subject (市民政局与它们签了协议): where that clause starts; what is
+    # named from there on is the other party, not one of the list the word refers to.
+    clause_start: int | None = None
 
 
 @dataclass(frozen=True)

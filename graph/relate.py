@@ -770,9 +770,12 @@ class Relator:
                     continue  # no member of a class the rule takes, or not its context
                 members = [lm for lm in ms[first:last + 1] if lm.entity.cls in rule.object]
                 symmetric = rule.predicate in SYMMETRIC  # stated when either end is of a stated class
+                # what a word refers back to (市民政局与它们签约) is its object, none of them its subject
+                referred = {lm.entity.iri for lm in members if lm.mention.kind == "reference"}
                 for subject in self._subjects(rule, s, ms, groups, first, last, topics, clause, subjects, heads):
                     for lm in members:
-                        if (lm.entity.iri != subject.iri and not _parent_and_child(subject, lm.entity)
+                        if (lm.entity.iri != subject.iri and subject.iri not in referred
+                                and not _parent_and_child(subject, lm.entity)
                                 and (subject.cls in rule.stated_for or symmetric and lm.entity.cls in rule.stated_for)):
                             yield Fact(subject, rule.predicate, lm.entity, evidence)
         if fallbacks:

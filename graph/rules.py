@@ -181,7 +181,7 @@ class Rules:
     anaphor: re.Pattern
     subject_anaphors: frozenset[str]  # those that refer back to what their sentence is about (它)
     latter_anaphors: frozenset[str]  # those that refer back to the organisation named last (后者), anywhere
-    plural_anaphor: re.Pattern  # 双方, 两家, 它们 … at a clause start
+    plural_anaphor: re.Pattern  # 双方, 两家, 它们 … at a clause start; a list word after a joiner (与它们) too
     pair_anaphors: frozenset[str]  # those that refer back to the two organisations named last
     list_anaphors: frozenset[str]  # those that refer back to the list of organisations named last
     list_anaphor_gap: int  # the most characters between two items of that list
@@ -410,6 +410,7 @@ def load_rules(path: Path | None = None) -> Rules:
     # where an anaphor may stand: at a clause's start, or after a word that opens a clause (而该公司)
     at_clause_start = (f"(?:(?<={clause_start})|^|(?<={clause_start}(?:{alternation(names.words('clause_openers'))})))")
     plural = names.words("pair_anaphors") + names.words("list_anaphors")
+    list_joined_behind = "|".join(f"(?<={re.escape(j)})" for j in names.words("list_anaphor_joiners"))
     placeholders = {"regions": regions, "region_suffix": region_suffix,
                     "word_regions": alternation(names.words("word_regions")),
                     "government_bodies": alternation(names.words("government_bodies")),
@@ -555,7 +556,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                         f"|{alternation(names.words('latter_anaphors'))}"),
         subject_anaphors=frozenset(names.words("subject_anaphors")),
         latter_anaphors=frozenset(names.words("latter_anaphors")),
-        plural_anaphor=names.regex("pair_anaphors", f"{at_clause_start}(?:{alternation(plural)})"),
+        plural_anaphor=names.regex("pair_anaphors", f"{at_clause_start}(?:{alternation(plural)})|(?:{list_joined_behind})"
+                                                    f"(?P<joined>{alternation(names.words('list_anaphors'))})"),
         pair_anaphors=frozenset(names.words("pair_anaphors")),
         list_anaphors=frozenset(names.words("list_anaphors")),
         list_anaphor_gap=names.get("list_anaphor_gap", int),

@@ -679,6 +679,13 @@ def test_a_list_word_refers_to_the_list_named_last(pipeline):
     assert got == ["平安产险", "人保财险", "太保产险"]
 
 
+def test_a_list_word_after_with_refers_to_the_list_not_to_the_other_party(pipeline):
+    # 与它们: the clause's subject is the other party, the list is the one named before the clause
+    text = "本次中标的是国寿财险、太保产险和大地保险，杭州市民政局与它们分别签订了服务协议。"
+    got = [lm.entity.label for lm in linked(pipeline, text) if lm.mention.surface == "它们"]
+    assert got == ["国寿财险", "太保产险", "中国大地保险"]
+
+
 def test_a_list_word_after_one_organisation_refers_to_nothing(pipeline):
     text = "人保财险推出了三款新产品。它们主要面向小微企业。"
     assert not [lm for lm in linked(pipeline, text) if lm.mention.surface == "它们"]

@@ -1817,6 +1817,12 @@ def test_a_plural_word_makes_each_organisation_it_refers_to_the_subject(pipeline
 
 
 
+def test_a_body_signing_with_a_list_word_partners_each_insurer_it_refers_to(pipeline):
+    got = triples(pipeline, "本次中标的是国寿财险、太保产险和大地保险，杭州市民政局与它们分别签订了服务协议。")
+    partners = {(a, b) for a, p, b in got if p == "partnersWith"}
+    assert partners == {("杭州市民政局", "国寿财险"), ("杭州市民政局", "太保产险"), ("杭州市民政局", "中国大地保险")}
+
+
 def test_a_pair_word_after_a_longer_list_names_no_two_of_it(pipeline):
     # 两家 names the two parties of a deal, not the last two of four bodies that attended
     got = triples(pipeline, "揭牌现场，市卫健委、复旦大学医学院、中国平安及平安人寿的负责人出席。两家已签约成为战略合作伙伴。")
