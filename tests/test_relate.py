@@ -1823,6 +1823,14 @@ def test_a_body_signing_with_a_list_word_partners_each_insurer_it_refers_to(pipe
     assert partners == {("杭州市民政局", "国寿财险"), ("杭州市民政局", "太保产险"), ("杭州市民政局", "中国大地保险")}
 
 
+@pytest.mark.parametrize("text", [
+    "在青禾公益基金会的牵线下，平安产险浙江分公司为山区学校捐建了图书室。",
+    "在青禾公益基金会的撮合之下，平安产险浙江分公司为山区学校捐建了图书室。",
+])
+def test_the_go_between_that_brings_an_insurer_to_a_deed_is_its_partner(pipeline, text):
+    assert ("平安产险浙江分公司", "partnersWith", "青禾公益基金会") in triples(pipeline, text)
+
+
 def test_a_pair_word_after_a_longer_list_names_no_two_of_it(pipeline):
     # 两家 names the two parties of a deal, not the last two of four bodies that attended
     got = triples(pipeline, "揭牌现场，市卫健委、复旦大学医学院、中国平安及平安人寿的负责人出席。两家已签约成为战略合作伙伴。")
