@@ -998,6 +998,16 @@ def test_departments_and_services_of_a_government_by_their_usual_names(pipeline,
     assert (name, "Regulator") in found(pipeline, text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("内蒙古自治区农牧厅召集承保机构部署草原保险工作。", "内蒙古自治区农牧厅"),
+    ("锡林郭勒盟农牧局和保险公司一起为牧民核定牲畜数量。", "锡林郭勒盟农牧局"),
+    ("阿里地区行政公署出资为农牧民购买意外伤害保险。", "阿里地区行政公署"),
+    ("大兴安岭地区行署与承保公司签订森林保险协议。", "大兴安岭地区行署"),
+])
+def test_the_herding_departments_and_prefecture_offices_of_pastoral_regions(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+
+
 def test_a_quoted_name_before_an_insurance_or_cover_plan_is_a_product_not_a_programme(pipeline):
     # 保险计划/保障计划 is cover, as inside a quoted name; a plan of anything else is a programme
     assert ("福满堂", "Product") in found(pipeline, "入住资格与“福满堂”养老保险计划挂钩。")
