@@ -415,6 +415,7 @@ def load_rules(path: Path | None = None) -> Rules:
                     "word_regions": alternation(names.words("word_regions")),
                     "government_bodies": alternation(names.words("government_bodies")),
                     "leading_group_remits": alternation(names.words("leading_group_remits")),
+                    "committee_departments": alternation(names.words("committee_departments")),
                     "futures_commodities": alternation(names.words("futures_commodities"))}
     # the county list of the suffix rule that names one: a branch may be named by a long county
     # (正镶白旗支公司) that the local unit name's short run of characters does not reach
@@ -491,6 +492,7 @@ def load_rules(path: Path | None = None) -> Rules:
                       f"{''.join(f'|(?<={re.escape(v)})' for v in implied.words('after_verbs', []))})"
                       f"(?:(?:{alternation([*implied_levels, *implied_local_levels])})"
                       f"(?:{placeholders['government_bodies']}|{alternation(implied.words('bodies'))}"
+                      f"|{_expand(implied.get('committee', str), placeholders)}"
                       f"|{alternation([*implied.words('industry_bodies'), *implied.words('partner_bodies')])})"
                       f"|(?:{alternation(committee_prefixes)})"
                       f"(?:{alternation([*implied_levels, *implied_local_levels])})"

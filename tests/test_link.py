@@ -128,6 +128,11 @@ def test_the_city_party_committee_is_the_citys_named_before(pipeline):
     assert [e.label for s, e in got if s == "市委"] == ["丹东市委"]
 
 
+def test_a_county_party_committees_department_is_the_countys_named_before(pipeline):
+    got = entities(pipeline, "缙云县民政局与人保财险签约，县委组织部为全县村干部投保。")
+    assert [e.label for s, e in got if s == "县委组织部"] == ["缙云县委组织部"]
+
+
 def test_the_youth_league_committee_named_bare_is_the_one_of_the_place_named_before(pipeline):
     got = entities(pipeline, "阳光保险携手浙江团省委开展助学活动。团省委还为其颁发了荣誉证书。")
     assert [e.label for s, e in got if "团" in s] == ["团浙江省委", "团浙江省委"]

@@ -1202,6 +1202,21 @@ def test_youth_league_committees_and_local_offices_are_regulators(pipeline):
     assert ("厦门市政府金融办", "Regulator") in found(pipeline, "厦门市政府金融办组织开展农房保险工作。")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("四川省委宣传部邀请几家保险公司参加座谈。", "四川省委宣传部"),
+    ("中共宁波市委组织部为全市驻村干部统一投保。", "中共宁波市委组织部"),
+    ("福田区委组织部出资为社区工作者购买了意外险。", "福田区委组织部"),
+    ("县委宣传部联合人保财险开展保险知识宣传。", "县委宣传部"),
+])
+def test_a_party_committees_department_is_named_whole(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+
+
+def test_a_department_heads_title_names_the_committee_alone(pipeline):
+    got = found(pipeline, "福田区委组织部长出席了签约仪式。")
+    assert ("福田区委", "Regulator") in got and not any(n.endswith("组织部") for n, _ in got)
+
+
 def test_a_body_named_after_its_insurer_is_read_whole(pipeline):
     got = found(pipeline, "中国太保携手太保蓝公益基金会，向泰康仙林鼓楼医院捐赠物资。")
     assert {("太保蓝公益基金会", "Partner"), ("泰康仙林鼓楼医院", "Partner")} <= got
