@@ -711,9 +711,9 @@ class Recogniser:
                                                       words_from=self._reach(s.text, m.start(), 3 * rule.max_stem))
                     if start is None and not rule.place_pos:
                         start = self._held_whole(s, m.start(), m.end())
-                    if rule.place_pos and (start is None or not self._is_place(s.text[start:m.start() + 1], rule.place_pos)):
+                    if rule.place_pos and (start is None or not self._is_rule_place(s.text[start:m.start() + 1], rule)):
                         start = self._place_word_start(s, m.start())  # 当天|中山市人民政府: no boundary before the place
-                    if start is None or (rule.place_pos and not self._is_place(s.text[start:m.start() + 1], rule.place_pos)):
+                    if start is None or (rule.place_pos and not self._is_rule_place(s.text[start:m.start() + 1], rule)):
                         continue
                 if rule.not_after_quote and start and s.text[start - 1] in self.rules.punctuation.closing:
                     continue
@@ -898,6 +898,12 @@ class Recogniser:
             return True
         counties = self.rules.local_places
         return region in counties or any(region + level in counties for level in self.rules.implied_local_levels)
+
+    def _is_rule_place(self, place: str, rule: SuffixName) -> bool:
+        """Whether ``place`` (a stem and its level) is a place of ``rule``: one word of its tags (中山市),
+        or a place jieba knows written apart from a level of ``rule.levels_apart`` (马坊|镇)."""
+        return self._is_place(place, rule.place_pos) or (
+            place[-1] in rule.levels_apart and len(place) > 2 and self._is_place(place[:-1], rule.place_pos))
 
     def _is_place(self, word: str, tags: frozenset[str]) -> bool:
         """Whether jieba reads ``word`` as one word of one of ``tags`` (中山市: ns; 地级市: n)."""

@@ -58,6 +58,8 @@ class SuffixName:
     ends_word: bool = False  # the suffix ends a word: a firm's trade, not the head of a longer word (能源|结构)
     brand_class: str | None = None  # the class of a name whose stem is only an insurer's or group's name: the
     # insurer's own named programme (某某保险希望小学), not one place's school (某村某某保险希望小学)
+    levels_apart: frozenset[str] = frozenset()  # with place_pos, levels jieba may write apart from a place it
+    # knows (马坊|镇): that place word and the level make the place too
 
     @cached_property
     def longest_place(self) -> int:
@@ -527,7 +529,8 @@ def load_rules(path: Path | None = None) -> Rules:
                        frozenset(t.words("pos_inside_after_place", [])), t.get("restart_at_place", bool, False),
                        t.get("restart_after_verb", bool, False), frozenset(t.words("pos_inside_after_name", [])),
                        frozenset(t.words("word_stem_pos", [])), frozenset(t.words("stem_pos", [])),
-                       t.get("ends_word", bool, False), t.get("brand_class", str, None))
+                       t.get("ends_word", bool, False), t.get("brand_class", str, None),
+                       frozenset(t.words("levels_apart", [])))
             for t, places in zip(names.tables("suffix_name"), rule_places)),
         elided_list=names.regex("elided_list"),
         kind_first_list=names.regex("kind_first_list"),

@@ -1217,6 +1217,20 @@ def test_a_department_heads_title_names_the_committee_alone(pipeline):
     assert ("福田区委", "Regulator") in got and not any(n.endswith("组织部") for n, _ in got)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("马坊镇政府为辖区内的独居老人统一购买了意外险。", "马坊镇政府"),
+    ("石桥乡政府与人保财险签订了水稻保险协议。", "石桥乡政府"),
+    ("白沙乡人民政府为低保户缴纳了保费。", "白沙乡人民政府"),
+])
+def test_a_towns_government_is_named_where_the_tokenizer_writes_its_level_apart(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+
+
+def test_a_township_word_that_is_no_town_names_no_government(pipeline):
+    for text in ("各乡镇政府为村民投保。", "当地镇政府为村民投保。", "该乡政府为村民投保。"):
+        assert not any(c == "Regulator" for _, c in found(pipeline, text))
+
+
 def test_a_body_named_after_its_insurer_is_read_whole(pipeline):
     got = found(pipeline, "中国太保携手太保蓝公益基金会，向泰康仙林鼓楼医院捐赠物资。")
     assert {("太保蓝公益基金会", "Partner"), ("泰康仙林鼓楼医院", "Partner")} <= got
