@@ -740,6 +740,16 @@ def test_named_cover_is_read_by_its_kind_but_not_as_a_second_name_of_a_quoted_pr
     assert ("吉牛保", "Product") in got and ("肉牛价格指数保险", "Product") not in got
 
 
+def test_public_cover_named_at_length_by_what_it_covers_is_read_by_its_kind(pipeline):
+    # nine or ten characters before 救助保险: where and what the relief covers
+    assert ("山区小型水库溃坝洪水救助保险", "Product") in found(
+        pipeline, "连日暴雨过后，山区小型水库溃坝洪水救助保险已向两个乡镇赔付300万元。")
+    assert ("中小型水库防洪超蓄救助保险", "Product") in found(pipeline, "这正是中小型水库防洪超蓄救助保险约定的起赔水位。")
+    # model terms an association issues are a document, whose whole name is what the article names
+    got = found(pipeline, "省保险行业协会公布了《江苏省科技成果转化综合保险示范条款》。")
+    assert ("江苏省科技成果转化综合保险", "Product") not in got
+
+
 def test_a_firms_legal_name_stands_though_jieba_reads_a_numeral_or_adverb_in_its_brand(pipeline):
     got = found(pipeline, "股东包括云南白药倍力股份有限公司、宁波市新都科技股份有限公司等。")
     assert {("云南白药倍力股份有限公司", "Partner"), ("宁波市新都科技股份有限公司", "Partner")} <= got
