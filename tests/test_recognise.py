@@ -750,6 +750,13 @@ def test_public_cover_named_at_length_by_what_it_covers_is_read_by_its_kind(pipe
     assert ("江苏省科技成果转化综合保险", "Product") not in got
 
 
+def test_a_zone_where_insurance_is_tried_out_is_a_programme(pipeline):
+    assert ("青岛保险改革综合试验区", "Initiative") in found(pipeline, "青岛保险改革综合试验区去年新增险种20个。")
+    assert ("国家商标保险试点城区", "Initiative") in found(pipeline, "该区被定为“国家商标保险试点城区”，试点为期三年。")
+    # a reform zone of anything else is no insurance programme
+    assert not {c for _, c in found(pipeline, "该县此前已被列为国家农村金融改革试验区。")} & {"Initiative", "Product"}
+
+
 def test_a_firms_legal_name_stands_though_jieba_reads_a_numeral_or_adverb_in_its_brand(pipeline):
     got = found(pipeline, "股东包括云南白药倍力股份有限公司、宁波市新都科技股份有限公司等。")
     assert {("云南白药倍力股份有限公司", "Partner"), ("宁波市新都科技股份有限公司", "Partner")} <= got
