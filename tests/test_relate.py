@@ -1831,6 +1831,14 @@ def test_the_go_between_that_brings_an_insurer_to_a_deed_is_its_partner(pipeline
     assert ("平安产险浙江分公司", "partnersWith", "青禾公益基金会") in triples(pipeline, text)
 
 
+@pytest.mark.parametrize("text", [
+    "受灾的种植户报案后，人保财险余姚支公司当天就完成了理赔。",
+    "该公司负责人表示，凡是登记在册的贫困户，人保财险余姚支公司一律赔付。",
+])
+def test_people_heading_the_sentence_are_helped_by_the_insurer_that_pays_them_after(pipeline, text):
+    assert any(s == "人保财险余姚支公司" and p == "supports" for s, p, _ in triples(pipeline, text))
+
+
 def test_a_pair_word_after_a_longer_list_names_no_two_of_it(pipeline):
     # 两家 names the two parties of a deal, not the last two of four bodies that attended
     got = triples(pipeline, "揭牌现场，市卫健委、复旦大学医学院、中国平安及平安人寿的负责人出席。两家已签约成为战略合作伙伴。")
