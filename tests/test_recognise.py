@@ -750,6 +750,14 @@ def test_public_cover_named_at_length_by_what_it_covers_is_read_by_its_kind(pipe
     assert ("江苏省科技成果转化综合保险", "Product") not in got
 
 
+def test_a_quote_that_does_something_to_a_cover_is_no_name_of_it(pipeline):
+    # the quoted model is the clause's subject: a verb with its result (揪出, 撑起) stands between
+    assert not {c for _, c in found(pipeline, "“数据共享”揪出车险骗保团伙12个。")} & {"Product", "Initiative"}
+    assert not {c for _, c in found(pipeline, "“双轮驱动”撑起了农业保险的半边天。")} & {"Product", "Initiative"}
+    # a brand before its kind of cover is still the product (出口 is no verb's result)
+    assert ("安心贸", "Product") in found(pipeline, "该公司推出“安心贸”出口信用保险。")
+
+
 def test_a_zone_where_insurance_is_tried_out_is_a_programme(pipeline):
     assert ("青岛保险改革综合试验区", "Initiative") in found(pipeline, "青岛保险改革综合试验区去年新增险种20个。")
     assert ("国家商标保险试点城区", "Initiative") in found(pipeline, "该区被定为“国家商标保险试点城区”，试点为期三年。")
