@@ -429,7 +429,7 @@ class Linker:
         local = next((lv for lv in self.rules.implied_local_levels if surface.startswith(lv)), None)
         if local is not None:
             return self._implied_local_place(m, surface.removeprefix(local), local, context) or self._placed(m, surface, local)
-        level = next(lv for lv in sorted(self.rules.implied_levels, key=len, reverse=True) if m.surface.startswith(lv))
+        level = next(lv for lv in sorted(self.rules.implied_levels, key=len, reverse=True) if surface.startswith(lv))
         for lm in reversed(context):
             if m.start - lm.mention.end > self.rules.reference_window:
                 break
@@ -442,7 +442,7 @@ class Linker:
             if region is not None:
                 region = self.rules.region_suffix.sub("", region)
                 if self.rules.fits_level(region, level):
-                    name = region + m.surface
+                    name = region + surface
                     return self._body(m.cls, name)
         return self._named_in_full_after(m, surface, level) or self._placed(m, surface, level)
 

@@ -133,6 +133,16 @@ def test_a_county_party_committees_department_is_the_countys_named_before(pipeli
     assert [e.label for s, e in got if s == "县委组织部"] == ["缙云县委组织部"]
 
 
+def test_the_sar_government_written_bare_is_the_one_of_the_region_named_before(pipeline):
+    got = entities(pipeline, "香港保监局公布了新规。特区政府随后表示支持保险业发展。")
+    assert [e.label for s, e in got if s == "特区政府"] == ["香港特区政府"]
+    got = entities(pipeline, "澳門金管局發布統計。特區政府將推動保險業發展。")  # traditional script too
+    assert [e.label for s, e in got if s == "特區政府"] == ["澳门特区政府"]
+    # no special administrative region named: no such government
+    got = entities(pipeline, "深圳市民政局与保险公司签约。特区政府随后表示支持。")
+    assert not [e for s, e in got if "特区" in s]
+
+
 def test_the_youth_league_committee_named_bare_is_the_one_of_the_place_named_before(pipeline):
     got = entities(pipeline, "阳光保险携手浙江团省委开展助学活动。团省委还为其颁发了荣誉证书。")
     assert [e.label for s, e in got if "团" in s] == ["团浙江省委", "团浙江省委"]
