@@ -1839,6 +1839,14 @@ def test_people_heading_the_sentence_are_helped_by_the_insurer_that_pays_them_af
     assert any(s == "人保财险余姚支公司" and p == "supports" for s, p, _ in triples(pipeline, text))
 
 
+@pytest.mark.parametrize("text", [
+    "这款惠民保由平安产险浙江分公司负责承保，技术支持来自腾讯。",
+    "平安产险浙江分公司推出“青禾保”，由腾讯提供技术支持。",
+])
+def test_the_firm_giving_an_insurers_scheme_its_technology_is_its_partner(pipeline, text):
+    assert ("平安产险浙江分公司", "partnersWith", "腾讯") in triples(pipeline, text)
+
+
 def test_a_pair_word_after_a_longer_list_names_no_two_of_it(pipeline):
     # 两家 names the two parties of a deal, not the last two of four bodies that attended
     got = triples(pipeline, "揭牌现场，市卫健委、复旦大学医学院、中国平安及平安人寿的负责人出席。两家已签约成为战略合作伙伴。")
