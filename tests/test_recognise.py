@@ -1033,6 +1033,16 @@ def test_the_herding_departments_and_prefecture_offices_of_pastoral_regions(pipe
     assert (name, "Regulator") in found(pipeline, text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("南山区发展和改革局为辖区企业争取保费补贴。", "南山区发展和改革局"),
+    ("余杭区发改局牵头制定了项目的保险方案。", "余杭区发改局"),
+    ("余杭区文化广电旅游局为景区游客投保了意外险。", "余杭区文化广电旅游局"),
+    ("余杭区人民政府办公室印发了农业保险实施方案。", "余杭区人民政府办公室"),
+])
+def test_a_countys_bureaus_under_their_merged_names_and_its_general_office(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+
+
 def test_a_quoted_name_before_an_insurance_or_cover_plan_is_a_product_not_a_programme(pipeline):
     # 保险计划/保障计划 is cover, as inside a quoted name; a plan of anything else is a programme
     assert ("福满堂", "Product") in found(pipeline, "入住资格与“福满堂”养老保险计划挂钩。")
