@@ -1261,6 +1261,12 @@ def test_a_towns_government_is_named_where_the_tokenizer_writes_its_level_apart(
     assert (name, "Regulator") in found(pipeline, text)
 
 
+def test_a_towns_party_committee_is_a_government_body(pipeline):
+    assert ("石桥镇党委", "Regulator") in found(pipeline, "石桥镇党委牵头为留守老人办理了意外险。")
+    assert ("白沙乡党委", "Regulator") in found(pipeline, "白沙乡党委与人保财险结成帮扶对子。")
+    assert not any(c == "Regulator" for _, c in found(pipeline, "各乡镇党委要把保险宣传做到位。"))
+
+
 def test_a_township_word_that_is_no_town_names_no_government(pipeline):
     for text in ("各乡镇政府为村民投保。", "当地镇政府为村民投保。", "该乡政府为村民投保。"):
         assert not any(c == "Regulator" for _, c in found(pipeline, text))
