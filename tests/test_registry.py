@@ -473,7 +473,6 @@ def test_agriculture_ministry_succession(graph: Graph, alias_index):
     assert graph.value(resolve(alias_index, "国务院扶贫办"), DCTERMS.isReplacedBy) == nrra
 
 
-
 def test_the_construction_ministry_is_replaced_by_the_housing_ministry(graph: Graph, alias_index):
     assert graph.value(resolve(alias_index, "建设部"), DCTERMS.isReplacedBy) == resolve(alias_index, "住建部")
 
