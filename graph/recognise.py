@@ -21,7 +21,7 @@ from .errors import IkgError
 from .ingest import credit_span
 from .learned import LearnedModel, SentenceInput
 from .namespaces import INSURER_CLASSES, ORGANISATION_CLASSES, PUBLIC_CLASSES
-from .records import Mention, Sentence
+from .records import Mention, Sentence, Token
 from .registry import Registry, normalise
 from .rules import Rules, SuffixName
 from .tables import row_cells
@@ -750,7 +750,7 @@ class Recogniser:
         """Where the word that holds the level character at ``level`` starts (中山|市 in one word 中山市):
         a place jieba reads whole names the body after it wherever its clause started (当天中山市人民政府,
         昨日奉新县农业农村局), the time word or adverb before it being no part of the name."""
-        holder = next((t for t in s.tokens if t.start - s.start < level < t.end - s.start), None)
+        holder = _word_across(s, level)
         # a name and its level, not a two-character word jieba reads as a place (城市|政府)
         return holder.start - s.start if holder and level - (holder.start - s.start) >= 2 else None
 
@@ -918,7 +918,7 @@ class Recogniser:
         start, suffix, held = suffix_start, suffix_start, False
         if suffix_start not in boundaries:
             # jieba keeps some whole names as one word (武汉大学): the name then starts where it does
-            holder = next((t for t in s.tokens if t.start - s.start < suffix_start < t.end - s.start), None)
+            holder = _word_across(s, suffix_start)
             if holder is None or not 2 <= suffix_start - (holder.start - s.start) <= max_stem:
                 return None
             start = suffix_start = holder.start - s.start
@@ -1343,9 +1343,13 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
 def _inside_noun(rec: Recogniser, view: SentenceView, at: int) -> bool:
     """Whether ``at`` falls inside a word the tagger reads as one noun (技术|开发 of 技术开发成果…保险):
     a launch verb there is the end of the noun, and launches nothing."""
-    s = view.sentence
-    word = next((t.text for t in s.tokens if t.start - s.start < at < t.end - s.start), None)
-    return word is not None and [tag for _, tag in rec.tokenizer.pos(word)] == ["n"]
+    word = _word_across(view.sentence, at)
+    return word is not None and [tag for _, tag in rec.tokenizer.pos(word.text)] == ["n"]
+
+
+def _word_across(s: Sentence, at: int) -> Token | None:
+    """The word of ``s`` that ``at`` (a sentence offset) falls strictly inside, if any."""
+    return next((t for t in s.tokens if t.start - s.start < at < t.end - s.start), None)
 
 
 def _counted_covers(rec: Recogniser, text: str) -> list[tuple[int, int]]:
