@@ -227,7 +227,8 @@ class Recogniser:
         body's 青阳县): the linker's last reading, where no body or branch named nearby places it."""
         levels = sorted([*self.rules.implied_levels, *self.rules.implied_local_levels], key=len, reverse=True)
         named = [(s.index, s.start + m.start(), self._places[m.group()])
-                 for s in sentences for m in self._place_names.finditer(s.text)]
+                 for s in sentences for m in self._place_names.finditer(s.text)
+                 if not self._joiner_and_level(s.text, m.start(), m.end())]  # 市政府|和县政府 names no 和县
         out = []
         for names in found:
             placed = []
@@ -882,7 +883,8 @@ class Recogniser:
         ends = (level + 1, level) if level and text[level - 1] == text[level] else (level + 1,)
         for end in ends:
             for start in range(max(0, end - rule.longest_place), end - 1):
-                if start in boundaries and text[start:end] in rule.places:
+                if (text[start:end] in rule.places and (start in boundaries or self._after_joiner(text, start, boundaries))
+                        and not self._joiner_and_level(text, start, end)):
                     return start
         if text[level] in self.rules.implied_local_levels:
             return None
@@ -890,6 +892,20 @@ class Recogniser:
             if start in boundaries and any(text[start:level] + lv in rule.places for lv in self.rules.implied_local_levels):
                 return start
         return None
+
+    def _after_joiner(self, text: str, start: int, boundaries: set[int]) -> bool:
+        """Whether a one-character boundary word (和, 与, 及) that jieba joined to the place after it
+        ends right at ``start`` (徽商期货和丰|县政府 read 和丰|县政府): the place starts after it."""
+        return start > 0 and text[start - 1] in self.rules.name_boundary_tokens and start - 1 in boundaries
+
+    def _joiner_and_level(self, text: str, start: int, end: int) -> bool:
+        """Whether the place ``text[start:end]`` is a one-character boundary word and a level (和县) that
+        follows a name which is no place (市政府|和县政府): the word joins a body of that level to the
+        name, as in 市政府和县政府; after a place (安徽省和县政府) it is the county."""
+        before = text[:start]
+        return (end - start == 2 and text[start] in self.rules.name_boundary_tokens
+                and bool(before) and bool(_NAME_CHAR.match(before[-1]))
+                and not self.rules.region_suffix.search(before) and not self.rules.region_before.search(before))
 
     def _names_a_place(self, region: str) -> bool:
         """Whether ``region`` reads as a place: words jieba knows as places (宜春市奉新县, 虹桥), or a

@@ -4,7 +4,7 @@ import pytest
 from graph.errors import IkgError
 from graph.recognise import RECOGNISERS, Recogniser, best_reading
 
-from stage_helpers import assert_family_needed, found, mentions
+from stage_helpers import assert_family_needed, found, linked, mentions
 
 
 # One sentence per family, with a mention only that family finds.
@@ -1220,6 +1220,25 @@ def test_a_department_of_a_county_jieba_splits_is_found_by_the_place_list(pipeli
     assert ("魏县县政府", "Regulator") in found(pipeline, "在魏县县政府的指导下，人保财险开展理赔。")
     # a county's name inside a longer word is no county (河南|县政府 is not 河南县's)
     assert not any(c == "Regulator" for _, c in found(pipeline, "河南县政府出台办法，全县政府部门参与。"))
+
+
+def test_a_joiner_before_a_level_joins_two_bodies_and_opens_no_county(pipeline):
+    # 和县 is a county, but after a body that is no place 和 joins a second body of the level
+    got = found(pipeline, "去年，区政府和县政府各出资一半，为果农购买保险。")
+    assert ("县政府", "Regulator") in got and not any(name.startswith("和") for name, _ in got)
+    got = found(pipeline, "市委办公室和县委组织部昨天走访了平安产险。")
+    assert ("县委组织部", "Regulator") in got and not any(name.startswith("和") for name, _ in got)
+    # …and a joiner the tokenizer glues to a county (和丰|县) leaves the county's body whole
+    assert ("丰县政府", "Regulator") in found(pipeline, "某期货公司和丰县政府共同承担了保费。")
+    # after a place, or opening the sentence, it is the county
+    assert ("安徽省和县政府", "Regulator") in found(pipeline, "安徽省和县政府与太保产险签约。")
+    assert ("和县政府", "Regulator") in found(pipeline, "和县政府与太保产险签约。")
+
+
+def test_a_bare_department_after_a_joiner_is_the_county_named_before(pipeline):
+    got = [(m, e.label) for m, e in ((lm.mention.surface, lm.entity) for lm in linked(
+        pipeline, "今年，宁陵县政府和县财政局出资为种植户投保。"))]
+    assert ("县财政局", "宁陵县财政局") in got
 
 
 def test_a_countys_party_committee_and_leading_group_are_regulators(pipeline):
