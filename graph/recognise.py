@@ -606,6 +606,10 @@ class Recogniser:
         # where the text names no other city): 中山市财政局 is Zhongshan's.
         regulators_inside = inside + [(m.start - s.start, m.end - s.start) for m, _ in view.suffixed
                                       if m.cls == "Regulator"]
+        # …and a body named without its place holds the registry's bare 市委 or 市政府: 市委宣传部 and
+        # 市政府金融办 are read whole, the longest reading of the body
+        if "references" in self.enabled:
+            regulators_inside += [m.span() for m in self.rules.implied_place.finditer(s.text)]
         candidates, spans = [], set()
         view.matches = self.index.matches(s.text)  # one pass of the automaton; the learned model reads it too
         for a, b, iri in view.matches:

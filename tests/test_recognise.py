@@ -1235,6 +1235,17 @@ def test_a_joiner_before_a_level_joins_two_bodies_and_opens_no_county(pipeline):
     assert ("和县政府", "Regulator") in found(pipeline, "和县政府与太保产险签约。")
 
 
+def test_a_body_named_without_its_place_is_read_whole_over_a_bare_registry_alias(pipeline):
+    # the registry's bare 市委 and 市政府 (Shanghai's) inside a longer body: the longest reading wins
+    got = found(pipeline, "市委统战部联合太保寿险走访了困难家庭。")
+    assert ("市委统战部", "Regulator") in got and ("市委", "Regulator") not in got
+    got = found(pipeline, "市政府金融办和市委组织部分别发了通知。")
+    assert ("市政府金融办", "Regulator") in got and ("市委组织部", "Regulator") in got
+    assert ("市政府", "Regulator") not in got
+    # alone, they are still the registry's
+    assert ("市委", "Regulator") in found(pipeline, "市委、市政府高度重视这项保险。")
+
+
 def test_a_bare_department_after_a_joiner_is_the_county_named_before(pipeline):
     got = [(m, e.label) for m, e in ((lm.mention.surface, lm.entity) for lm in linked(
         pipeline, "今年，宁陵县政府和县财政局出资为种植户投保。"))]
