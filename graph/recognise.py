@@ -1158,6 +1158,8 @@ def _group_name(rec: Recogniser, view: SentenceView, m: re.Match, first: int) ->
         return None  # a firm's name tagged as a place (京东Plus会员): its members, not a group this rule can name
     stem = words[gap:]
     start = stem[0].start - s.start if stem else m.start()
+    if _body_before_words(rec, view, start, m.start()):
+        return None
     # a count or place run into one word with the head (广大群众) is left out of the name too
     if len(stem) == 1 and stem[0].text.endswith(m.group()) and r.gap_words.fullmatch(stem[0].text[:-len(m.group())]):
         stem, start = [], m.start()
@@ -1179,6 +1181,19 @@ def _group_name(rec: Recogniser, view: SentenceView, m: re.Match, first: int) ->
            for n, _ in view.suffixed):
         return None  # a firm's name by its suffix (上海浦信蔬果专业合作社), not a group of firms
     return name
+
+
+def _body_before_words(rec: Recogniser, view: SentenceView, first: int, end: int) -> bool:
+    """Whether a government or industry body named in ``text[first:end]`` has words after it before
+    ``end`` (县政府|组织|农户, 区政府|积极|动员|养殖户): the body acts on the people, a clause, no group's name;
+    a body right before the head (县政府|工作人员) names whose people they are."""
+    s, text = view.sentence, view.text
+    ends = [b.end() for b in rec.rules.implied_place.finditer(text, first, end)]
+    ends += [b for a, b, iri, _ in view.aliases
+             if first <= a and b <= end and rec.registry.entries[iri].entity.cls in PUBLIC_CLASSES]
+    ends += [n.end - s.start for n in view.patterned
+             if n.cls in PUBLIC_CLASSES and first <= n.start - s.start and n.end - s.start <= end]
+    return any(b < end for b in ends)
 
 
 def _point_of_helped(rec: Recogniser, text: str, clause: int, end: int) -> list[int]:

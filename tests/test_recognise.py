@@ -313,6 +313,15 @@ def test_one_firm_or_household_with_its_place_or_kind_before_is_no_group(pipelin
         assert not any(n.endswith(("企业", "农户")) for n, c in found(pipeline, text) if c == "BeneficiaryGroup")
 
 
+def test_a_body_acting_on_people_is_no_part_of_a_groups_name(pipeline):
+    # 县政府|组织|农户: the body and its verb are a clause; the group is the people after them
+    got = found(pipeline, "为县政府组织农户投保提供便利，今年全县参保率过九成。")
+    assert ("县政府", "Regulator") in got and not any(c == "BeneficiaryGroup" and "政府" in n for n, c in got)
+    got = found(pipeline, "区政府积极动员养殖户参保，保费由财政补贴。")
+    assert ("区政府", "Regulator") in got and ("养殖户", "BeneficiaryGroup") in got
+    assert not any(c == "BeneficiaryGroup" and "政府" in n for n, c in got)
+
+
 def test_a_list_of_groups_goes_on_past_a_comma_before_its_last_joiner(pipeline):
     got = found(pipeline, "基金今后将支持乡村教师、乡村致富带头人，以及回乡创业青年。")
     assert ("回乡创业青年", "BeneficiaryGroup") in got
