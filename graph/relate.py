@@ -407,7 +407,8 @@ class Relator:
         Cover or claims that would be a partner's are those of the insurer before it in the sentence,
         else of the paragraph's, else of the one the article was ``last_insurer`` about. An amount
         whose clause the public purse heads (县财政补贴N) is the government body's named last before
-        it (in the sentence, else the article's ``purse``)."""
+        it (in the sentence, else the article's ``purse``), and so is the cover that amount buys later
+        in the sentence, no insurer being named after it."""
         out = []
         figures = self.rules.quantities
         unnamed = _without_names(s, ms)
@@ -415,10 +416,13 @@ class Relator:
         amounts = [q.start for q, count_kind in found if count_kind is None]
         respective = self._respectively(s, ms, amounts)
         last_kind = None  # the kind of the sentence's amount before
+        bought: tuple[Entity, int] | None = None  # the purse's payer of an amount before, and where it ends
         for quantity, count_kind in found:
             quantity = replace(quantity, surface=s.text[quantity.start - s.start:quantity.end - s.start])
             before = [lm for lm in ms if lm.mention.end <= quantity.start]
             payer = self._purse_payer(s, ms, quantity.start, quantity.end, purse)
+            if payer is not None:
+                bought = (payer, quantity.end)
             named = None if payer else respective.get(quantity.start) or self._doer_after(s, ms, quantity.end) or \
                 self._referred(s, before, quantity.start) or next(
                 (lm for lm in reversed(before) if lm.entity.cls in _SUBJECT_CLASSES and not self._source(s, ms, lm)
@@ -428,6 +432,11 @@ class Relator:
                               else self._topic_agent(s, topic, quantity.start))
             kind = count_kind or amount_kind(unnamed, quantity.start - s.start, figures, last_kind)
             last_kind = last_kind if count_kind else kind
+            if payer is None and bought is not None and kind == "Coverage" and not any(
+                    lm.entity.cls in INSURER_CLASSES and bought[1] <= lm.mention.start for lm in before):
+                # 由市政府拿出5700万元保费，为全市居民换取总额7亿元的保险保障: the cover the purse bought is
+                # the government's, as its premium is, unless an insurer is named after the premium
+                agent = bought[0]
             if kind in figures.insurers_only and agent is not None and agent.cls == "Partner":
                 nearer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
                 agent = nearer.entity if nearer else topic if topic and topic.cls in INSURER_CLASSES else \

@@ -313,6 +313,16 @@ def test_the_public_purse_written_after_the_amount_pays_it(pipeline):
     assert owned(pipeline, text) == {("宁海县政府", "26000000")}
 
 
+def test_the_cover_a_premium_from_the_public_purse_buys_is_the_governments(pipeline):
+    # the premium and the cover it buys in one sentence: the government pays for both, though the
+    # insurer it signed with is named before
+    text = "丽水市民政局与太保产险丽水中心支公司签约，由市政府出资1200万元保费，为全市居民换来总额5亿元的巨灾保障。"
+    assert owned(pipeline, text) == {("丽水市政府", "12000000"), ("丽水市政府", "500000000")}
+    # an insurer named after the premium gives the cover
+    text = "丽水市政府出资1200万元保费，太保产险丽水中心支公司为全市居民提供总额5亿元的巨灾保障。"
+    assert ("太保产险丽水中心支公司", "500000000") in owned(pipeline, text)
+
+
 def test_a_firm_fined_for_what_its_people_did_keeps_its_fine(pipeline):
     text = "华泰人寿因高管未经核准任职、数据不真实被罚60万元。"
     assert owned(pipeline, text) == {("华泰人寿", "600000")}
