@@ -449,6 +449,9 @@ def test_a_results_sentence_naming_no_one_is_the_firm_the_article_is_about(pipel
     # the whole industry's results stay no one's
     text = "轻松集团公布了上年的经营数据。\n\n全行业营收为900亿元。"
     assert owned(pipeline, text) == set()
+    # a firm's profile table: its registered capital and its liabilities are lines of its results too
+    text = "华泰资产为山东高速集团设立债权投资计划。山东高速集团概况如下。\n\n| 项目 | 数值 |\n| 注册资本 | 300亿元 |\n| 负债合计（年末） | 900亿元 |"
+    assert owned(pipeline, text) == {("山东高速集团", "30000000000"), ("山东高速集团", "90000000000")}
 
 
 def test_a_count_of_firms_then_a_sum_word_after_a_comma_is_none_of_theirs_alone(pipeline):
