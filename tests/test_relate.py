@@ -456,6 +456,11 @@ def test_a_clause_without_amount_or_organisation_passes_its_owner_on(pipeline):
 def test_a_list_ending_in_etc_shares_its_amount(pipeline):
     text = "省青基会先后获得阳光保险集团、湖北园易风景园林等爱心企业捐款547万余元。"
     assert money(pipeline, text) == set()
+    # the last of the list, then 这类 or 等 and a kind of firm: a class of firms raised it, none alone
+    text = "近年来，泰康资产、国寿资产这类保险资管机构通过债权投资计划，为该高速公路项目筹集资金150亿元。"
+    assert money(pipeline, text) == set()
+    text = "近年来，泰康资产等保险资管机构通过债权投资计划，为该高速公路项目筹集资金150亿元。"
+    assert money(pipeline, text) == set()
 
 
 def test_a_body_that_approves_owns_none_of_the_amount(pipeline):
