@@ -133,6 +133,8 @@ def _clean_lines(body: str) -> tuple[list[str], list[str], str | None]:
             heading = heading or line.strip()
         line = _MD_EMPHASIS.sub(r"\2", line)
         line = _SPACES.sub(" ", line).strip()
+        if _metadata().link_label.match(line):  # 上一篇：… 下一篇：…: other articles' headlines
+            continue
         if _BARE_URL.fullmatch(line):
             urls.append(line)
             continue
@@ -232,6 +234,7 @@ def _name_as_text(name: str) -> str:
 class _Metadata:
     credit: re.Pattern
     navigation: re.Pattern
+    link_label: re.Pattern
     dateline: re.Pattern
     dateline_lines: int
 
@@ -242,7 +245,7 @@ def _metadata() -> _Metadata:
     try:
         table = patterns_table("metadata")
         return _Metadata(re.compile(table["credit"]), re.compile(f"[{table['navigation_separators']}]+"),
-                         re.compile(table["dateline"]), int(table["dateline_lines"]))
+                         re.compile(table["link_label"]), re.compile(table["dateline"]), int(table["dateline_lines"]))
     except (KeyError, re.error) as exc:
         raise IkgError(f"{ONTOLOGY_DIR / 'patterns.toml'}: [metadata]: {exc}") from None
 

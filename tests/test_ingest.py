@@ -52,6 +52,17 @@ def test_a_name_split_by_a_tag_reads_whole(tmp_path):
     assert doc.text == "中国太保旗下太平洋安信农险为种植户提供保障。"
 
 
+def test_links_to_other_articles_are_not_text(tmp_path):
+    path = tmp_path / "links.html"
+    path.write_text("<p>某市推出“安居保”，由人保财险承保。</p>"
+                    '<p class="nav">上一篇：车险新规下月施行 | 下一篇：“惠民保”续保开启</p>'
+                    "<p>【相关阅读】农险理赔提速</p><p>编辑：张三 | 相关新闻：泰康人寿发布年报</p>", encoding="utf-8")
+    assert read_article(path).text == "某市推出“安居保”，由人保财险承保。"
+    # a sentence that only speaks of what it links to stays
+    path.write_text("<p>详见相关阅读：记者注意到，该险种已上线。</p>", encoding="utf-8")
+    assert "该险种已上线" in read_article(path).text
+
+
 def test_a_table_row_is_one_line_with_its_cells_apart(tmp_path):
     path = tmp_path / "table.html"
     path.write_text("<p>去年获批增资的险企如下：</p><table><tr><th>公司</th><th>获批增资</th></tr>"
