@@ -187,8 +187,8 @@ class Recogniser:
         """A product or programme the article names somewhere (推出“沪惠保”, 推出区级特色农业保险) is named
         wherever it writes that name again, without the quotes or the verb that gave it away
         (同X订立了区级特色农业保险保单, 沪惠保的承保机构为X): each such place, word-aligned, not inside
-        another name and not the head right after a quoted one (“吉牛保”肉牛价格指数保险), is a mention of it
-        too. Names shorter than ``named_again_min_length`` (``named_again_quoted_min_length`` for one the
+        another name (a shorter product inside it gives way) and not the head right after a quoted one
+        (“吉牛保”肉牛价格指数保险), is a mention of it too. Names shorter than ``named_again_min_length`` (``named_again_quoted_min_length`` for one the
         article quotes somewhere: “豫健保”) are left alone."""
         named: dict[str, Mention] = {}
         opening = self.rules.punctuation.opening
@@ -202,9 +202,12 @@ class Recogniser:
             return found
         out, closing = [], self.rules.punctuation.closing
         for s, names in zip(sentences, found):
+            # a shorter product or programme inside the name is the name's own word (the kind 惠民保 of a
+            # headline's 东营惠民保): the name takes its place; any other mention blocks it
             taken = [False] * len(s.text)
             for m in names:
-                taken[m.start - s.start:m.end - s.start] = [True] * (m.end - m.start)
+                if m.cls not in _COVER_OR_PROGRAMME:
+                    taken[m.start - s.start:m.end - s.start] = [True] * (m.end - m.start)
             starts = {t.start - s.start for t in s.tokens}
             ends = {t.end - s.start for t in s.tokens}
             added = []
@@ -215,6 +218,11 @@ class Recogniser:
                         continue
                     if a and s.text[a - 1] in closing:  # the head of a quoted name (“吉牛保”肉牛价格指数保险)
                         continue
+                    inner = [m for m in names if s.start + a < m.end and m.start < s.start + b]
+                    if any(m.start < s.start + a or m.end > s.start + b or (m.start, m.end) == (s.start + a, s.start + b)
+                           for m in inner):
+                        continue  # another name across its edge, or the name itself, already a mention
+                    names = [m for m in names if m not in inner]
                     taken[a:b] = [True] * (b - a)
                     added.append(replace(named[name], start=s.start + a, end=s.start + b, sentence=s.index))
             out.append(sorted(names + added, key=lambda m: m.start) if added else names)

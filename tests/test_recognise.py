@@ -2248,3 +2248,11 @@ def test_what_a_local_service_units_name_is_not(pipeline, text, kept):
 ])
 def test_a_land_reclamation_areas_management_bureau_is_a_government_body(pipeline, text, name):
     assert (name, "Regulator") in found(pipeline, text)
+
+
+def test_a_name_the_article_gives_is_read_whole_where_a_kind_of_cover_sits_inside_it(pipeline):
+    # the headline writes the city's product unquoted; the kind 惠民保 inside it is no mention of its own
+    text = "2024年度南港惠民保开始投保\n南港市民即日起可以投保“南港惠民保”，由人保财险承保。"
+    names = found(pipeline, text)
+    assert [m.surface for m in mentions(pipeline, text) if m.cls == "Product"] == ["南港惠民保", "南港惠民保"]
+    assert ("惠民保", "Product") not in names
