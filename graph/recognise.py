@@ -336,6 +336,12 @@ class Recogniser:
             short = self._short_after(s, m) if m.unit and m.parent else None
             if short and len(short["short"]) > 1:  # a branch's: …海南省分公司（简称“海南人保”）
                 short_names.setdefault(short["short"], replace(m, parent_surface=None))
+            full = self._full_after(s, m, mentions)
+            if full is not None and (m.entity or m.unit):  # 信美相互人寿（全称信美人寿相互保险社）: the registry's
+                short_names.setdefault(full.surface, m)
+            elif full is not None:  # “防贫保”，全称是“精准防贫综合保险”: the short name stands for the full one
+                short_names.setdefault(m.surface, full if full.entity or full.unit
+                                       else replace(full, short_for=full.surface))
         if not short_names:
             return mentions
         # The article's own short name wins over another registry entity's alias of the same text,
@@ -574,6 +580,17 @@ class Recogniser:
         short, full = found["short"], m.surface
         rest = iter(full)
         return found if len(short) < len(full) and all(c in rest for c in short) else None
+
+    def _full_after(self, s: Sentence, m: Mention, mentions: list[Mention]) -> Mention | None:
+        """The full name sentence ``s`` gives right after ``m`` (“防贫保”，全称是“精准防贫综合保险”): the
+        mention of ``m``'s class that starts where the words of ``full_name`` end, not one holding
+        ``m``'s own words (which would stand for itself); None when there is none. A word that refers
+        back (它的全称是…) names nothing of its own."""
+        found = self.rules.full_name.match(s.text, m.end - s.start) if m.kind != "reference" else None
+        if found is None:
+            return None
+        return next((f for f in mentions if f.start == s.start + found.end() and f.cls == m.cls
+                     and f.kind != "reference" and m.surface not in f.surface), None)
 
     def _with_short_names(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:
         """A full name the registry lacks, followed by （以下简称“众安保险”） with a registry name,

@@ -256,6 +256,7 @@ class Rules:
     list_alias_goes_on_pos: frozenset[str]  # tags (or their first letter) of a word that goes on the name
     short_name: re.Pattern  # （以下简称“X”） right after a name: X, in group `short`
     bare_short_name: re.Pattern  # （X） right after a name, X its short name if made of its characters
+    full_name: re.Pattern  # ，全称是“Y” right after a name: Y, the mention that starts where it ends, is its full name
     beneficiaries: BeneficiaryRule
     # a table's header cell that names a column of shareholders or stakes (股东 | 持股比例): the firms in
     # that column of each row are partners of the row's insurer, else of the article's
@@ -646,6 +647,7 @@ def load_rules(path: Path | None = None) -> Rules:
         list_alias_goes_on_pos=frozenset(names.words("list_alias_goes_on_pos", [])),
         short_name=names.regex("short_name"),
         bare_short_name=names.regex("bare_short_name"),
+        full_name=names.regex("full_name"),
         beneficiaries=beneficiaries,
         holder_columns=relations_table.regex("holder_columns", optional=True),
         listed_firms=_listed_firms(names.table("listed_firms")) if "listed_firms" in names.data else None,

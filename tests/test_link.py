@@ -795,3 +795,16 @@ def test_the_latter_is_the_organisation_named_last(pipeline):
     text = "县政府同人保财险某县支公司签下合作协议，由后者为全县贫困户承保“红枣保险”。"
     got = [lm.entity.label for lm in linked(pipeline, text) if lm.mention.surface == "后者"]
     assert got == ["人保财险某县支公司"]
+
+
+def test_a_short_name_given_its_full_name_after_it_is_one_thing_with_it(pipeline):
+    # “安康保”，全称是“…”: the short name and the full one are one product, wherever the article writes them
+    text = ("县里为低收入户买了“安康保”，全称是“农村低收入人口综合保障保险”。"
+            "今年“安康保”已赔付40万元，农村低收入人口综合保障保险由人保财险承保。")
+    products = {lm.mention.surface: lm.entity.iri for lm in linked(pipeline, text) if lm.entity.cls == "Product"}
+    assert set(products) == {"安康保", "农村低收入人口综合保障保险"}
+    assert len(set(products.values())) == 1
+    # a firm by its short name, its legal name after 全称: one firm
+    firms = {lm.entity.label for lm in linked(pipeline, "华宁股份全称华宁精密制造股份有限公司，主营无人机。")
+             if lm.entity.cls == "Partner"}
+    assert len(firms) == 1
