@@ -1503,6 +1503,8 @@ def learned_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
             continue  # 度扶贫特惠保险 (of 年度…), 份有限公司: a piece of a word is no name
         if name[0] in marks.opening and not any(c in marks.closing for c in name):
             continue  # 《某省保险业助推…工作 (of a document's title): a quote opened and never closed
+        if cls in _COVER_OR_PROGRAMME and rec.rules.quote_exclude.search(name):
+            continue  # of a shape no cover or programme has, quoted or not (…实施方案: a document)
         out.append(Mention(name, s.start + a, s.start + b, s.index, cls, "pattern"))
     return out
 

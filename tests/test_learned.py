@@ -208,3 +208,17 @@ def test_a_name_the_model_opens_at_a_quote_it_never_closes_is_no_name(pipeline):
     got = names(pipeline, text, _FixedSpans(config, spans))
     assert ("《某省保险业助推乡村振兴工作", "Initiative", "pattern") not in got
     assert ("“1+N”应急体系", "Initiative", "pattern") in got
+
+
+def test_a_name_the_model_finds_in_a_shape_no_cover_or_programme_has_is_no_name(pipeline):
+    """The model's span is held to the shapes the quoted names are: a document (…实施方案) and a bare
+    kind of cover (长期护理保险) are no names; a programme beside them is kept."""
+    config = replace(load_config(ROOT / "ontology" / LEARNED_DIR / CONFIG_FILE), on_word_boundaries=False)
+    text = "县里印发2024年农业保险试点工作实施方案，推进长期护理保险，并启动金穗护农行动。"
+    spans = [(text.index("2024"), text.index("，"), "Initiative"),
+             (text.index("长期"), text.index("，并"), "Product"),
+             (text.index("金穗"), text.index("。"), "Initiative")]
+    got = names(pipeline, text, _FixedSpans(config, spans))
+    assert ("2024年农业保险试点工作实施方案", "Initiative", "pattern") not in got
+    assert ("长期护理保险", "Product", "pattern") not in got
+    assert ("金穗护农行动", "Initiative", "pattern") in got
