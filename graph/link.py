@@ -5,6 +5,7 @@ references (旗下财险公司, 上海分公司, 公司) resolve from the organi
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import replace
@@ -12,6 +13,7 @@ from dataclasses import replace
 from .fold import fold
 from .iri import entity_iri
 from .namespaces import INSURER_CLASSES, ORGANISATION_CLASSES, PUBLIC_CLASSES
+from .quantities import parse_number
 from .records import Entity, LinkedMention, Mention
 from .registry import Registry
 from .rules import Rules
@@ -40,6 +42,7 @@ class Linker:
         self._units = self._named_units(mentions)  # (insurer, place, unit) of branches named in full
         self._article_subject = self._most_named(mentions)
         market = self._market(mentions)
+        ahead: list[tuple[int, Mention, re.Match]] = []  # counts of insurers whose list comes after them
         for mention in mentions:
             local = self.registry.local_entry(market, fold(mention.surface)) if mention.entity else None
             if local is not None:  # 安盛 in Hong Kong news: the local firm, not the group
@@ -47,11 +50,21 @@ class Linker:
             if mention.kind == "reference" and fold(mention.surface) in self.rules.pair_anaphors | self.rules.list_anaphors:
                 linked += [LinkedMention(mention, e) for e in self._plural(mention, linked)]
                 continue
+            counted = self.rules.counted_anaphor.fullmatch(fold(mention.surface)) if mention.kind == "reference" else None
+            if counted:
+                found = self._plural(mention, linked)
+                if not self._counts(found, counted):
+                    ahead.append((len(linked), mention, counted))  # a list named after it: once all are linked
+                linked += [LinkedMention(mention, e) for e in found if self._counts(found, counted)]
+                continue
             entity = self._resolve(mention, linked)
             if entity is not None and mention.kind != "reference":
                 entity = self._with_places(entity, linked)
             if entity is not None:
                 linked.append(LinkedMention(mention, entity, self._written(mention, entity)))
+        for at, mention, counted in reversed(ahead):  # from the last, so that each place stays where it was
+            found = self._list_after(mention, linked[at:])
+            linked[at:at] = [LinkedMention(mention, e) for e in found if self._counts(found, counted)]
         return self._purses_of_governments(linked)
 
     def _purses_of_governments(self, linked: list[LinkedMention]) -> list[LinkedMention]:
@@ -355,7 +368,7 @@ class Linker:
     def _plural(self, m: Mention, context: list[LinkedMention]) -> list[Entity]:
         """What 双方 or 它们 refers to, in text order: the two organisations named last, in one sentence
         (a group, its insurer and their branch being one party: 承保方是中国人寿集团下属的国寿财险天津分公司),
-        or the list of organisations named last (A、B，以及C), two at least; none if the last one named
+        or the list of organisations named last (A、B，以及C; a count of firms, 三家公司, too), two at least; none if the last one named
         has no other party in its sentence, or is in no list. Nor two that end a longer list (X、Y、A及B
         出席。两家…): 两家 and 双方 name the two parties of a deal, not two of many named together."""
         named: list[LinkedMention] = []
@@ -377,11 +390,41 @@ class Linker:
                                                         for n in named):
                 continue
             if named and (lm.mention.sentence != named[0].mention.sentence or (
-                    fold(m.surface) in self.rules.list_anaphors
-                    and named[-1].mention.start - lm.mention.end > self.rules.list_anaphor_gap)):
+                    not pair and named[-1].mention.start - lm.mention.end > self.rules.list_anaphor_gap)):
                 break  # the pair is named in one sentence; the list ends
             named.append(lm)
         return [lm.entity for lm in reversed(named)] if len(named) >= 2 else []
+
+    @staticmethod
+    def _counts(found: list[Entity], counted: re.Match) -> bool:
+        """Whether ``found`` are as many insurers as a count of them (三家险企) says."""
+        return (len(found) == parse_number(counted["count"])
+                and all(e.cls in INSURER_CLASSES for e in found))
+
+    def _list_after(self, m: Mention, later: list[LinkedMention]) -> list[Entity]:
+        """The first list of two or more insurers named after ``m`` within the reference window (its items
+        joined by at most ``list_anaphor_gap`` characters, in one sentence; a group, its insurer and their
+        branch being one item), what a count before its list (中标的4家保险公司…) refers to."""
+        run: list[LinkedMention] = []
+        for lm in later:
+            if lm.mention.start < m.end or lm.mention.kind == "reference":
+                continue
+            if lm.mention.start - m.end > self.rules.reference_window:
+                break
+            if run and (lm.mention.sentence != run[-1].mention.sentence
+                        or lm.mention.start - run[-1].mention.end > self.rules.list_anaphor_gap):
+                if len(run) >= 2:
+                    break
+                run = []
+            if lm.entity.cls not in INSURER_CLASSES:
+                if len(run) >= 2:
+                    break
+                run = []
+            elif not run or not (lm.entity.iri == run[-1].entity.iri or self._same_party(lm.entity, run[-1].entity)):
+                run.append(lm)
+            else:
+                run[-1] = lm  # the item's name before its short one (X（Y）): one item
+        return [lm.entity for lm in run] if len(run) >= 2 else []
 
     def _lead(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
         """What 它 refers to: the first thing named in its sentence before it, else in the sentence

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from .dates import date_for, find_dates, same_day_dates
 from .errors import IkgError
+from .fold import fold
 from .namespaces import INSURER_CLASSES, ORGANISATION_CLASSES, PUBLIC_CLASSES, SYMMETRIC
 from .quantities import amount_kind, find_quantities
 from .records import DateMention, Document, Entity, Evidence, Fact, Figure, LinkedMention, Quantity, Sentence
@@ -145,7 +146,9 @@ class Relator:
                 if series:  # a line of a time series, or of results (全年营收为N, a row of a table of results
                     # by period) naming no one: the firm the article is about, named most so far
                     owner = max(named_so_far.values(), key=lambda n: (n[0], n[1] == previous), default=(0, previous))[1]
-                own = self._figures(s, ms, owner, dates, insurer, previous, purse, (last_firm, last_thing))
+                # a count of firms is no figure's owner (六家险企启动应急 肇庆报损超5200万元): whose it is goes unsaid
+                own = self._figures(s, [lm for lm in ms if not self._is_count(lm)], owner, dates, insurer, previous,
+                                    purse, (last_firm, last_thing))
                 figures += self._bought(s, ms, cells, stakes, previous, own) if stakes and cells else own
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
             last_firm = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _SUBJECT_CLASSES), last_firm)
@@ -769,13 +772,17 @@ class Relator:
                     and not (k + 1 < len(ms) and self._owns_next(s, lm, ms[k + 1])) for k, lm in enumerate(ms)]
         heads = [self._marks.clause_start(s.norm, lm.mention.start - s.start) for lm in ms]  # their clauses' starts
         groups = _lists(s, ms, clause, self.rules.list_joiner, self.rules.short_name)
-        # The text around each list, cut once for all the rules that test it
+        # The text around each list, cut once for all the rules that test it; for their exclusions, with a
+        # count of firms blanked where it names the firms it counts (中标的4家保险公司, resolved to its list)
+        counted = [lm for lm in ms if self._is_count(lm)]
+        unnamed = _without_names(s, counted) if counted else s.norm
         contexts = [(s.norm[:ms[first].mention.start - s.start].rstrip(self._marks.opening),
-                     self._after_name(s, ms[last])) for first, last in groups]
+                     self._after_name(s, ms[last]),
+                     unnamed[:ms[first].mention.start - s.start].rstrip(self._marks.opening)) for first, last in groups]
         classes = [{lm.entity.cls for lm in ms[first:last + 1]} for first, last in groups]
         for rule in fallbacks or self._relations:
-            for (first, last), present, (before, after) in zip(groups, classes, contexts):
-                if rule.object.isdisjoint(present) or not self._context_matches(rule, before, after):
+            for (first, last), present, (before, after, unnamed) in zip(groups, classes, contexts):
+                if rule.object.isdisjoint(present) or not self._context_matches(rule, before, after, unnamed):
                     continue  # no member of a class the rule takes, or not its context
                 members = [lm for lm in ms[first:last + 1] if lm.entity.cls in rule.object]
                 symmetric = rule.predicate in SYMMETRIC  # stated when either end is of a stated class
@@ -919,15 +926,19 @@ class Relator:
                 owner = Entity(e.parent, "Insurer", "", from_registry=True)  # only its IRI is used
                 yield Fact(e, "unitOf" if e.cls == "Branch" else "subOrganizationOf", owner, evidence)
 
+    def _is_count(self, lm: LinkedMention) -> bool:
+        """Whether ``lm`` is a count of firms, linked to one of the firms it counts (中标的4家保险公司)."""
+        return lm.mention.kind == "reference" and bool(self.rules.counted_anaphor.fullmatch(fold(lm.mention.surface)))
+
     @staticmethod
-    def _context_matches(rule: RelationRule, before: str, after: str) -> bool:
+    def _context_matches(rule: RelationRule, before: str, after: str, unnamed: str | None = None) -> bool:
         """Whether a list's text before it and after it (past its short name: X（简称“Y”）签署…)
-        are what ``rule`` asks for."""
+        are what ``rule`` asks for; ``unnamed`` is ``before`` as its exclusion reads it (default: the same)."""
         if rule.before and not rule.before.search(before):
             return False
         if rule.after and not rule.after.search(after):
             return False
-        return not (rule.exclude_before and rule.exclude_before.search(before))
+        return not (rule.exclude_before and rule.exclude_before.search(before if unnamed is None else unnamed))
 
     def _subjects(self, rule: RelationRule, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]],
                   first: int, last: int, topics: dict[str, Entity | None], clause: list[int],

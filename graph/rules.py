@@ -187,6 +187,7 @@ class Rules:
     pair_anaphors: frozenset[str]  # those that refer back to the two organisations named last
     list_anaphors: frozenset[str]  # those that refer back to the list of organisations named last
     list_anaphor_gap: int  # the most characters between two items of that list
+    counted_anaphor: re.Pattern  # 三家险企, 4家保险公司: a list of that many insurers (`count`), before it or after it
     product_anaphor: re.Pattern
     product_tail_anaphor: re.Pattern  # 这项巨灾保险: the product named before whose name ends with the words (`tail`)
     clause_start: re.Pattern
@@ -567,6 +568,7 @@ def load_rules(path: Path | None = None) -> Rules:
         pair_anaphors=frozenset(names.words("pair_anaphors")),
         list_anaphors=frozenset(names.words("list_anaphors")),
         list_anaphor_gap=names.get("list_anaphor_gap", int),
+        counted_anaphor=names.regex("counted_anaphor"),
         product_anaphor=names.regex("product_anaphors", alternation(names.words("product_anaphors"))),
         product_tail_anaphor=names.regex("product_tail_anaphor"),
         clause_start=names.regex("clause_start"),

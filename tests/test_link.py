@@ -156,6 +156,24 @@ def test_a_firm_written_with_its_short_name_in_brackets_is_one_item_of_a_list(pi
     assert [e.label for s, e in got if s == "它们"] == ["众安保险", "泰康在线", "安心财险"]
 
 
+@pytest.mark.parametrize("text", [
+    # the count after its list, and before it: the list of that many insurers named next
+    "国寿财险、太保产险和大地保险一同中标。三家公司将承保全市的老年人意外险。",
+    "入围的三家公司已在周一签约。名单如下：国寿财险、太保产险和大地保险。",
+])
+def test_a_count_of_firms_refers_to_the_list_of_that_many_insurers(pipeline, text):
+    got = entities(pipeline, text)
+    assert [e.label for s, e in got if s == "三家公司"] == ["国寿财险", "太保产险", "中国大地保险"]
+
+
+@pytest.mark.parametrize("text", [
+    "入围的4家公司已在周一签约。名单如下：国寿财险、太保产险和大地保险。",  # a list of another length
+    "市里共有五家保险公司，其中国寿财险和太保产险开办了农险。",
+])
+def test_a_count_of_firms_refers_to_nothing_when_no_list_has_that_many(pipeline, text):
+    assert not [e for s, e in entities(pipeline, text) if s.endswith(("家公司", "家保险公司"))]
+
+
 def test_a_body_named_without_its_place_right_after_a_verb_is_the_places_named_before(pipeline):
     got = entities(pipeline, "湘西银保监分局还指导州保险行业协会做好理赔服务。")
     assert [e.label for s, e in got if e.cls == "IndustryBody"] == ["湘西州保险行业协会"]

@@ -1821,6 +1821,13 @@ def test_a_plural_word_makes_each_organisation_it_refers_to_the_subject(pipeline
     assert fact in triples(pipeline, text)
 
 
+def test_a_count_of_firms_before_their_list_makes_each_of_them_the_subject(pipeline):
+    got = triples(pipeline, "入围的三家公司同杭州市民政局签下了服务协议。这次中标的是国寿财险、太保产险和大地保险，"
+                            "合同期三年。")
+    partners = {(a, b) for a, p, b in got if p == "partnersWith"}
+    assert partners == {(a, "杭州市民政局") for a in ("国寿财险", "太保产险", "中国大地保险")}
+
+
 def test_a_body_signing_with_a_list_word_partners_each_insurer_it_refers_to(pipeline):
     got = triples(pipeline, "本次中标的是国寿财险、太保产险和大地保险，杭州市民政局与它们分别签订了服务协议。")
     partners = {(a, b) for a, p, b in got if p == "partnersWith"}
