@@ -1486,6 +1486,14 @@ def test_a_list_of_shareholders_announced_in_a_clause_before_it_belongs_to_the_i
     assert {o for s, p, o in got if s == "华夏人寿" and p == "partnersWith"} == {"华润集团", "联想集团", "小米集团"}
 
 
+def test_a_list_of_shareholders_a_colon_announces_runs_on_past_a_comma(pipeline):
+    # the colon announces them all, in the clauses up to the sentence's end
+    text = ("华夏人寿获批开业。它的股东阵容颇为亮眼：国有大行里的建设银行和交通银行赫然在列，城商行里还能找到"
+            "北京银行、宁波银行。")
+    got = triples(pipeline, text)
+    assert {o for s, p, o in got if s == "华夏人寿" and p == "partnersWith"} >= {"北京银行", "宁波银行"}
+
+
 def test_a_body_signing_with_insurers_is_read_in_spoken_words_and_past_a_counted_list(pipeline):
     # 跟 joins the two as 与 does, and 签了 signs as 签下 does
     # (魏县县政府 is known as 魏县政府: see test_link)
