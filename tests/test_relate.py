@@ -520,6 +520,7 @@ def test_this_programme_is_the_one_just_named(pipeline):
 @pytest.mark.parametrize("text, fact", [
     ("新华保险青岛分公司向现场的环卫工人发放防暑降温物资。", ("新华保险青岛分公司", "donatesTo", "环卫工人")),
     ("人保财险向温州市农业农村局提供了12台抽水机。", ("人保财险", "donatesTo", "温州市农业农村局")),
+    ("春节前，平安产险走访慰问，给困难户每户送去1000元现金和米面。", ("平安产险", "donatesTo", "困难户")),
 ])
 def test_goods_handed_over_are_a_donation(pipeline, text, fact):
     assert fact in triples(pipeline, text)
