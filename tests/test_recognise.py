@@ -1950,6 +1950,15 @@ def test_unknown_short_names_listed_beside_a_partner_are_partners(pipeline):
     assert ("青禾数据", "Partner") not in got
 
 
+def test_a_list_of_partners_ends_at_the_word_of_doing_it_together(pipeline):
+    """A list of parties runs straight into the word of their joint act (一同参与, 共同发起, 携手): the list
+    ends there, and its unknown items beside a known partner are partners; a reference (其他几家单位) is no name."""
+    got = found(pipeline, "蚂蚁金服、远山科技、青禾数据一同参与，为农户托底。")
+    assert {("远山科技", "Partner"), ("青禾数据", "Partner")} <= got
+    got = found(pipeline, "这家公司由蚂蚁金服、北辰优选和其他几家单位联手发起。")
+    assert ("其他几家单位", "Partner") not in got
+
+
 def test_a_universitys_research_centre_is_named_whole(pipeline):
     """某某大学 followed at once by its centre or laboratory (…与…研究中心, …实验室) is one partner, not the
     university and a stray word; a clause's verb between them (与…共建实验室) keeps them apart."""
