@@ -879,8 +879,9 @@ class Relator:
             # insurers that sign a product's contract or policy (市民政局与X签下2016年度Y保险合同, X与市民政局签下
             # 合同), after 与 too: the product in what they sign, else the one named last
             signed = self.rules.signed_offer and self.rules.signed_offer.match(after)
-            insurers = [lm for lm, ok in zip(ms[first:last + 1], subjects[first:last + 1])
-                        if (ok or role or shared or signed) and lm.entity.cls in INSURER_CLASSES]
+            # a list heads its clause when its first item does (由A和B共同承保: B, after 和, as well)
+            insurers = [lm for lm in ms[first:last + 1]
+                        if (subjects[first] or role or shared or signed) and lm.entity.cls in INSURER_CLASSES]
             if not insurers or not (role or shared or signed or self.rules.elided_offer.match(after)):
                 continue
             end = len(s.norm) - len(after)  # where ``after`` starts in the sentence

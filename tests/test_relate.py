@@ -722,6 +722,12 @@ def test_an_offer_left_unsaid_is_the_one_named_last(pipeline):
     assert {("人保寿险", "provides", "沪惠保"), ("太平人寿", "provides", "沪惠保")} <= got
 
 
+def test_an_offer_left_unsaid_is_each_of_a_lists_insurers(pipeline):
+    # the insurer after 和 heads the clause with the one before it
+    got = triples(pipeline, "“惠游保”本月上线。游客扫码即可投保，由众安保险和平安产险共同承保。")
+    assert {("众安保险", "provides", "惠游保"), ("平安产险", "provides", "惠游保")} <= got
+
+
 def test_a_firm_listed_with_an_insurer_is_no_second_subject(pipeline):
     got = triples(pipeline, "阳光保险集团、比亚迪等爱心企业向湖北省慈善总会捐款。")
     assert ("阳光保险集团", "donatesTo", "湖北省慈善总会") in got
