@@ -51,8 +51,10 @@ class Linker:
                 linked += [LinkedMention(mention, e) for e in self._plural(mention, linked)]
                 continue
             counted = self.rules.counted_anaphor.fullmatch(fold(mention.surface)) if mention.kind == "reference" else None
-            if counted:
-                found = self._plural(mention, linked)
+            if counted and self._ends_list(mention, linked):
+                continue  # the count of the list it ends (A、B和C三家公司): its items are named
+            if counted:  # the insurers of the list named last (市民政局与A、B和C签约。三家公司将…: A, B and C)
+                found = [e for e in self._plural(mention, linked) if e.cls in INSURER_CLASSES]
                 if not self._counts(found, counted):
                     ahead.append((len(linked), mention, counted))  # a list named after it: once all are linked
                 linked += [LinkedMention(mention, e) for e in found if self._counts(found, counted)]
@@ -395,11 +397,16 @@ class Linker:
             named.append(lm)
         return [lm.entity for lm in reversed(named)] if len(named) >= 2 else []
 
+    def _ends_list(self, m: Mention, context: list[LinkedMention]) -> bool:
+        """Whether ``m`` comes right after the organisation named last, in its sentence (A、B和C三家公司)."""
+        last = context[-1].mention if context else None
+        return (last is not None and last.sentence == m.sentence and context[-1].entity.cls in ORGANISATION_CLASSES
+                and 0 <= m.start - last.end <= self.rules.list_anaphor_gap)
+
     @staticmethod
     def _counts(found: list[Entity], counted: re.Match) -> bool:
-        """Whether ``found`` are as many insurers as a count of them (三家险企) says."""
-        return (len(found) == parse_number(counted["count"])
-                and all(e.cls in INSURER_CLASSES for e in found))
+        """Whether ``found`` are as many as a count of firms (三家险企) says."""
+        return len(found) == parse_number(counted["count"])
 
     def _list_after(self, m: Mention, later: list[LinkedMention]) -> list[Entity]:
         """The first list of two or more insurers named after ``m`` within the reference window (its items

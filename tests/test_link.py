@@ -160,6 +160,8 @@ def test_a_firm_written_with_its_short_name_in_brackets_is_one_item_of_a_list(pi
     # the count after its list, and before it: the list of that many insurers named next
     "国寿财险、太保产险和大地保险一同中标。三家公司将承保全市的老年人意外险。",
     "入围的三家公司已在周一签约。名单如下：国寿财险、太保产险和大地保险。",
+    # the insurers of a list a body signs with
+    "杭州市民政局与国寿财险、太保产险和大地保险签约。三家公司将承保全市的老年人意外险。",
 ])
 def test_a_count_of_firms_refers_to_the_list_of_that_many_insurers(pipeline, text):
     got = entities(pipeline, text)

@@ -1510,6 +1510,8 @@ def test_a_body_signing_with_insurers_is_read_in_spoken_words_and_past_a_counted
     text = "会上，宁波市民政局分别与人保财险、太保产险、平安产险三家保险公司以及中国建设银行签下战略合作协议。"
     got = triples(pipeline, text)
     assert {o for s, p, o in got if s == "宁波市民政局" and p == "partnersWith"} >= {"人保财险", "太保产险", "平安产险"}
+    # the count of the list it ends names no firm again: the bank signs beside the insurers, not with them
+    assert not {(s, o) for s, p, o in got if p == "partnersWith" and "中国建设银行" in (s, o) and s != "宁波市民政局"}
 
 
 def test_the_firms_that_work_with_a_named_insurer_are_its_partners_not_the_clauses_subjects(pipeline):
