@@ -130,11 +130,8 @@ class Linker:
     def _market(self, mentions: list[Mention]) -> str | None:
         """The market outside the mainland whose news the article is: the one of which it names
         ``local_market_insurers`` registry insurers or more by their own names, if any."""
-        named = {m.entity for m in mentions if m.entity in self.registry.entries and m.kind != "reference"}
-        counts = Counter(self.registry.entries[iri].market for iri in named)
-        counts.pop(None, None)
-        market, n = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
-        return market if n >= self.rules.local_market_insurers else None
+        named = (m.entity for m in mentions if m.kind != "reference")
+        return self.registry.market_of(named, self.rules.local_market_insurers, INSURER_CLASSES)
 
     def _most_named(self, mentions: list[Mention]) -> Entity | None:
         """The firm the article names most often by name (the first named among equals)."""

@@ -180,6 +180,7 @@ class Recogniser:
             found = [self._learn_short_names(shadow, names, short_names) for shadow, names in zip(shadows, found)]
         found = self._one_class_per_name(found)
         found = self._named_again(shadows, found)
+        found = self._local_bodies(shadows, found)
         found = self._placed(shadows, found)
         return [_as_written(m, sentence) for sentence, names in zip(sentences, found) for m in names]
 
@@ -227,6 +228,60 @@ class Recogniser:
                     added.append(replace(named[name], start=s.start + a, end=s.start + b, sentence=s.index))
             out.append(sorted(names + added, key=lambda m: m.start) if added else names)
         return out
+
+    def _local_bodies(self, sentences: list[Sentence], found: list[list[Mention]]) -> list[list[Mention]]:
+        """In the news of a market outside the mainland (:meth:`_market`), the bare names its own news
+        gives its bodies (ik:localName of a Regulator: 金管局 in Macao news, 保險局 and 銀行局 in Taiwan
+        news), wherever no longer name holds them; elsewhere they name nothing (a mainland 金管局)."""
+        market = self._market(sentences, found)
+        names = {name: self.registry.entries[iri].entity for name, iri in self.registry.local_names.get(market, {}).items()
+                 if self.registry.entries[iri].entity.cls in PUBLIC_CLASSES and name not in self.registry.aliases}
+        if not names:
+            return found
+        out = []
+        for s, mentions in zip(sentences, found):
+            taken = [False] * len(s.text)
+            for m in mentions:
+                taken[m.start - s.start:m.end - s.start] = [True] * (m.end - m.start)
+            added = []
+            for name, entity in names.items():
+                for a in _occurrences(name, s.text):
+                    b = a + len(name)
+                    if any(taken[a:b]) or self._after_place(s.text[:a]):
+                        continue  # 北京市金管局, 市金管局: a mainland place's own body
+                    taken[a:b] = [True] * (b - a)
+                    added.append(Mention(name, s.start + a, s.start + b, s.index, entity.cls, "alias", entity=entity.iri))
+            out.append(sorted(mentions + added, key=lambda m: m.start) if added else mentions)
+        return out
+
+    def _after_place(self, before: str) -> bool:
+        """Whether ``before`` ends with a place or a level (北京, 北京市, 市, 区): a body named right after
+        it is that place's."""
+        levels = {*self.rules.implied_levels, *self.rules.implied_local_levels}
+        return bool(self.rules.region_before.search(before)) or any(before.endswith(lv) for lv in levels)
+
+    def _market(self, sentences: list[Sentence], found: list[list[Mention]]) -> str | None:
+        """The market outside the mainland whose news the article is: the one of which it names
+        ``local_market_insurers`` registry firms or bodies (ik:market), or writes its places (香港,
+        本港) as many times and more often than any other region of the region list."""
+        named = (m.entity for names in found for m in names if m.kind != "reference")
+        market = self.registry.market_of(named, self.rules.local_market_insurers)
+        if market is not None or not self.rules.market_places:
+            return market
+        own = {w for words in self.rules.market_places.values() for w in words}
+        counts = Counter()
+        for s in sentences:
+            for market, words in self.rules.market_places.items():
+                counts[market] += sum(len(_occurrences(w, s.text)) for w in words)
+            counts[None] += sum(1 for m in self._region_names.finditer(s.text) if m.group() not in own)
+        ranked = counts.most_common(2) + [(None, 0)]
+        (first, n), (_, second) = ranked[0], ranked[1]
+        return first if first is not None and n >= self.rules.local_market_insurers and second < n else None
+
+    @cached_property
+    def _region_names(self) -> re.Pattern:
+        """Any region of the region list, the longest first."""
+        return re.compile(alternation(self.rules.region_names))
 
     def _placed(self, sentences: list[Sentence], found: list[list[Mention]]) -> list[list[Mention]]:
         """Each government body or association named without its place (县财政, 市政府, 市保险行业协会)

@@ -5,6 +5,8 @@ import hashlib
 import marshal
 import sys
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +36,7 @@ class RegistryEntry:
     aliases: tuple[str, ...]
     line: str | None = None  # line of business IRI (insurers)
     branch_insurer: str | None = None  # groups: which subsidiary owns branches named after the group
-    market: str | None = None  # insurers of Hong Kong or Taiwan: the market whose news uses its local names
+    market: str | None = None  # insurers and bodies of Hong Kong, Macao or Taiwan: the market whose news uses its local names
 
 
 @dataclass
@@ -79,9 +81,19 @@ class Registry:
         return None
 
     def local_entry(self, market: str | None, name: str) -> RegistryEntry | None:
-        """The insurer ``name`` stands for in news of ``market`` when it is one of its local names."""
+        """The insurer or body ``name`` stands for in news of ``market`` when it is one of its local names."""
         iri = self.local_names.get(market, {}).get(normalise(name)) if market else None
         return self.entries[iri] if iri else None
+
+    def market_of(self, named: Iterable[str], least: int, classes: Iterable[str] | None = None) -> str | None:
+        """The market outside the mainland (ik:market) of which ``named`` (registry IRIs) holds at
+        least ``least`` entities (of ``classes``, if given), the most of any market's; None if there is none."""
+        kinds = None if classes is None else set(classes)
+        counts = Counter(self.entries[iri].market for iri in set(named) if iri in self.entries
+                         and (kinds is None or self.entries[iri].entity.cls in kinds))
+        counts.pop(None, None)
+        market, n = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+        return market if n >= least else None
 
     def kind_of_cover(self, iri: str | None) -> bool:
         """Whether ``iri`` names a kind of cover (惠民保), not one product: nothing provides or targets it."""

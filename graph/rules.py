@@ -194,6 +194,7 @@ class Rules:
     branch_reference_openers: tuple[str, ...]  # 在, 与, ——: open a bare branch reference as a clause start does
     reference_window: int
     local_market_insurers: int  # insurers of one market an article names to be news of it (ik:localName)
+    market_places: dict[str, tuple[str, ...]]  # a market's place words: as many of them make news of it too
     quote: re.Pattern
     product_inside: re.Pattern
     cover_inside: re.Pattern  # endings that make a quoted name cover whatever follows it (…险)
@@ -575,6 +576,7 @@ def load_rules(path: Path | None = None) -> Rules:
         branch_reference_openers=branch_openers,
         reference_window=names.get("reference_window", int),
         local_market_insurers=names.get("local_market_insurers", int),
+        market_places={market: tuple(words) for market, words in names.get("market_places", dict, {}).items()},
         quote=products.regex("quote_pairs", quote),
         product_inside=products.regex("product_inside"),
         cover_inside=products.regex("cover_inside"),

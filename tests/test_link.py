@@ -665,6 +665,20 @@ def test_a_short_name_in_hong_kong_or_taiwan_news_is_the_local_firm(pipeline):
     assert mainland["安盛"].label == "安盛集团" and mainland["中国人寿"].label == "中国人寿"
 
 
+def test_a_supervisors_bare_name_in_its_markets_news_is_that_markets_supervisor(pipeline):
+    """金管局, 保險局, 銀行局 and 保監處 name no one body in all news: in news of Macao, Taiwan or Hong
+    Kong (its places written often, or two of its firms or bodies named) they are that market's."""
+    macao = dict(entities(pipeline, "澳門立法會通過新法。本澳保險中介違規，將由金管局處以罰款。"))
+    assert macao["金管局"].label == "澳门金融管理局"
+    taiwan = dict(entities(pipeline, "富邦人壽申請增資，金管會表示將交由保險局與銀行局審查。"))
+    assert taiwan["保險局"].label == "金管会保险局" and taiwan["銀行局"].label == "金管会银行局"
+    hong_kong = dict(entities(pipeline, "香港保險業今年增長，本港市民投保踴躍，保監處表示會加強監管。"))
+    assert hong_kong["保監處"].label == "香港保险业监理处"
+    # in mainland news, or after a mainland place, no market's body
+    for text in ("金管局要求辖内机构排查风险，人保财险积极配合。", "香港和香港的投资者关注，北京市金管局发布通知。"):
+        assert not any("香港" in e.label or "澳门" in e.label for _, e in entities(pipeline, text))
+
+
 def test_cathays_short_pc_name_is_the_taiwan_firm_only_in_taiwan_news(pipeline):
     """国泰产险 in Taiwan news is 国泰世纪产物 of 国泰金控; in mainland news the mainland 国泰财险."""
     taiwan = dict(entities(pipeline, "富邦人壽和新光人壽先行墊付醫療費用，國泰產險也簡化了理賠手續。"))
