@@ -1027,6 +1027,9 @@ def test_flood_and_typhoon_control_headquarters_and_their_offices(pipeline, text
     ("江西省水文局发布洪水预警。", "江西省水文局"),
     ("徐州市医疗保险基金管理中心与承保公司签约。", "徐州市医疗保险基金管理中心"),
     ("湖南省政府新闻办举行发布会。", "湖南省政府新闻办"),
+    # a city's local finance bureau under its usual short names: the mainland city's, no market's 金管局
+    ("成都市金管局召集辖内险企座谈。", "成都市金管局"),
+    ("佛山市金融局牵头推出普惠保险。", "佛山市金融局"),
 ])
 def test_departments_and_services_of_a_government_by_their_usual_names(pipeline, text, name):
     assert (name, "Regulator") in found(pipeline, text)
