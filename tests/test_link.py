@@ -679,6 +679,13 @@ def test_a_supervisors_bare_name_in_its_markets_news_is_that_markets_supervisor(
         assert not any("香港" in e.label or "澳门" in e.label for _, e in entities(pipeline, text))
 
 
+def test_taiwans_agencies_by_their_full_and_usual_short_names_are_one_body_each(pipeline):
+    got = entities(pipeline, "農業部農業金融署表示，農金署將與明台產物協商；中央氣象署回應，氣象署已複核數據。")
+    labels = {surface: e.label for surface, e in got}
+    assert labels["農金署"] == labels["農業部農業金融署"] == "农业部农业金融署"
+    assert labels["氣象署"] == labels["中央氣象署"] == "中央气象署"
+
+
 def test_cathays_short_pc_name_is_the_taiwan_firm_only_in_taiwan_news(pipeline):
     """国泰产险 in Taiwan news is 国泰世纪产物 of 国泰金控; in mainland news the mainland 国泰财险."""
     taiwan = dict(entities(pipeline, "富邦人壽和新光人壽先行墊付醫療費用，國泰產險也簡化了理賠手續。"))
