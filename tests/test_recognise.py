@@ -1258,6 +1258,18 @@ def test_a_body_named_without_its_place_is_read_whole_over_a_bare_registry_alias
     assert ("市委", "Regulator") in found(pipeline, "市委、市政府高度重视这项保险。")
 
 
+def test_two_bodies_joined_after_a_city_are_no_one_countys_body(pipeline):
+    # the run between a city and a level holds no joiner: 某市政府|和|县政府, not a county 政府和县
+    for text, first, second in (("苏州市政府和县政府联合发文。", "苏州市政府", "县政府"),
+                                ("温州市政府与区委共同部署。", "温州市政府", "区委"),
+                                ("湖州市政府及区政府都派员到场。", "湖州市政府", "区政府")):
+        got = found(pipeline, text)
+        assert (first, "Regulator") in got and (second, "Regulator") in got
+    # a county the list names keeps its 和 (天津市和平区)
+    assert ("天津市和平区民政局", "Regulator") in found(pipeline, "天津市和平区民政局与某寿险公司签约。")
+    assert ("天津市和平区委", "Regulator") in found(pipeline, "天津市和平区委召开专题会议。")
+
+
 def test_a_bare_department_after_a_joiner_is_the_county_named_before(pipeline):
     got = [(m, e.label) for m, e in ((lm.mention.surface, lm.entity) for lm in linked(
         pipeline, "今年，宁陵县政府和县财政局出资为种植户投保。"))]
