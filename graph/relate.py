@@ -95,6 +95,7 @@ class Relator:
         cells: list[tuple[int, int]] | None = None  # the cells of the sentence read last, if a table row
         by_period = False  # whether the table being read has a column headed by a period
         stakes: set[int] = set()  # the columns of firms an insurer buys stakes in, of the table being read
+        tallies: set[int] = set()  # the columns headed by a tally of losses (报损规模), of the table being read
         for s in sentences:
             if s.paragraph != paragraph:
                 point = self.rules.continued_paragraph.match(s.norm)
@@ -121,6 +122,7 @@ class Relator:
             if row is None or cells is None:  # the first row of a table is its header
                 by_period = any(self.rules.quantities.period_column.match(s.norm[a:b]) for a, b in row or ())
                 stakes = _headed(s, row, self.rules.quantities.stake_columns)
+                tallies = {i for i, (a, b) in enumerate(row or ()) if self.rules.quantities.loss_tally.search(s.norm, a, b)}
             cells = row
             if "partnersWith" in self.enabled and self.rules.holder_columns is not None:
                 header = _headed(s, cells, self.rules.holder_columns, self.rules.quantities.stake_columns)
@@ -147,8 +149,9 @@ class Relator:
                     # by period) naming no one: the firm the article is about, named most so far
                     owner = max(named_so_far.values(), key=lambda n: (n[0], n[1] == previous), default=(0, previous))[1]
                 # a count of firms is no figure's owner (六家险企启动应急 肇庆报损超5200万元): whose it is goes unsaid
+                tallied = [cell for i, cell in enumerate(cells or ()) if i in tallies]
                 own = self._figures(s, [lm for lm in ms if not self._is_count(lm)], owner, dates, insurer, previous,
-                                    purse, (last_firm, last_thing))
+                                    purse, (last_firm, last_thing), tallied)
                 figures += self._bought(s, ms, cells, stakes, previous, own) if stakes and cells else own
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
             last_firm = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _SUBJECT_CLASSES), last_firm)
@@ -403,7 +406,8 @@ class Relator:
     def _figures(self, s: Sentence, ms: list[LinkedMention], topic: Entity | None,
                  dates: list[DateMention], insurer: Entity | None = None,
                  last_insurer: Entity | None = None, purse: Entity | None = None,
-                 last_named: tuple[Entity | None, Entity | None] = (None, None)) -> list[Figure]:
+                 last_named: tuple[Entity | None, Entity | None] = (None, None),
+                 tallied: list[tuple[int, int]] | None = None) -> list[Figure]:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic;
         or, in a paragraph naming none, for cover, claims, gifts or a policy's premium, the article's
         ``insurer``).
@@ -411,7 +415,8 @@ class Relator:
         else of the paragraph's, else of the one the article was ``last_insurer`` about. An amount
         whose clause the public purse heads (县财政补贴N) is the government body's named last before
         it (in the sentence, else the article's ``purse``), and so is the cover that amount buys later
-        in the sentence, no insurer being named after it."""
+        in the sentence, no insurer being named after it. An amount in one of the ``tallied`` cells of a
+        table row (under a header tallying the losses reported, 报损规模) is no insurer's by default."""
         out = []
         figures = self.rules.quantities
         unnamed = _without_names(s, ms)
@@ -444,7 +449,8 @@ class Relator:
                 nearer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
                 agent = nearer.entity if nearer else topic if topic and topic.cls in INSURER_CLASSES else \
                     last_insurer or agent
-            if agent is None and (kind in figures.insurer_kinds or self._premium(s, quantity.start, quantity.end)):
+            if agent is None and (kind in figures.insurer_kinds or self._premium(s, quantity.start, quantity.end)) \
+                    and not any(a <= quantity.start - s.start < b for a, b in tallied or ()):
                 agent = self._insurer_of(s, before, insurer, quantity.start)
             if agent is None and named is None:
                 agent = self._referred_far(s, before, quantity.start, *last_named)

@@ -343,6 +343,12 @@ def test_a_tally_of_losses_reported_in_a_region_is_not_the_articles_insurers(pip
     assert owned(pipeline, text) == set()
     text = "人保财险启动大灾理赔预案。\n\n截至8日，已赔付120万元。"
     assert owned(pipeline, text) == {("人保财险", "1200000")}
+    # a table whose column header tallies the losses reported: its rows by line of insurance are the region's
+    text = "人保财险启动大灾理赔预案。\n\n| 险种 | 报损金额 |\n| 农业保险 | 3000万元 |\n| 家庭财产保险 | 800万元 |"
+    assert owned(pipeline, text) == set()
+    # a firm the row names still owns its own
+    text = "人保财险启动大灾理赔预案。\n\n| 公司 | 报损金额 |\n| 平安产险 | 3000万元 |"
+    assert owned(pipeline, text) == {("平安产险", "30000000")}
 
 
 def test_a_special_limit_of_a_policy_is_its_insurers_cover(pipeline):
