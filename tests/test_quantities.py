@@ -166,6 +166,9 @@ def test_a_leads_figures_are_the_firm_right_after_its_dash(pipeline):
 def test_a_table_row_of_a_policys_premium_is_the_articles_insurers(pipeline):
     text = "人保财险承保全市水稻完全成本保险。\n\n| 指标 | 金额 |\n| 水稻完全成本保险保费 | 612.5万元 |"
     assert owned(pipeline, text) == {("人保财险", "6125000")}
+    # the row's label may say in brackets which policy or year the premium is of
+    text = "人保财险承保全市水稻完全成本保险。\n\n| 指标 | 金额 |\n| 保费（水稻完全成本保险） | 612.5万元 |"
+    assert owned(pipeline, text) == {("人保财险", "6125000")}
 
 
 def test_each_of_a_list_before_each_owns_the_sum(pipeline):
