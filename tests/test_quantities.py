@@ -161,6 +161,11 @@ def test_the_fines_a_regulator_gave_are_not_the_paragraphs_firms(pipeline):
 def test_a_leads_figures_are_the_firm_right_after_its_dash(pipeline):
     text = "上半年净利润12.3亿元，比上年同期的10.1亿元多了两成——众安保险日前公布的中期业绩如此。"
     assert owned(pipeline, text) == {("众安保险", "1230000000"), ("众安保险", "1010000000")}
+    # a comma and 是 or 这是 lead to the firm as the dash does
+    text = "1800万余元，是阳光人寿员工们通过消费帮扶平台累计购买农产品的金额。"
+    assert owned(pipeline, text) == {("阳光人寿", "18000000")}
+    text = "1800万余元，这是阳光人寿员工们通过消费帮扶平台累计购买农产品的金额。"
+    assert owned(pipeline, text) == {("阳光人寿", "18000000")}
 
 
 def test_a_table_row_of_a_policys_premium_is_the_articles_insurers(pipeline):
