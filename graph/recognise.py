@@ -637,15 +637,17 @@ class Recogniser:
         return found if len(short) < len(full) and all(c in rest for c in short) else None
 
     def _full_after(self, s: Sentence, m: Mention, mentions: list[Mention]) -> Mention | None:
-        """The full name sentence ``s`` gives right after ``m`` (“防贫保”，全称是“精准防贫综合保险”): the
-        mention of ``m``'s class that starts where the words of ``full_name`` end, not one holding
-        ``m``'s own words (which would stand for itself); None when there is none. A word that refers
-        back (它的全称是…) names nothing of its own."""
+        """The full or new name sentence ``s`` gives right after ``m`` (“防贫保”，全称是“精准防贫综合保险”,
+        “X基金”正式更名，成了“Y基金”): the mention of ``m``'s class that starts where the words of
+        ``full_name`` end, not one holding ``m``'s own words (which would stand for itself) nor another
+        registry entity (the registry knows its own former names); None when there is none. A word
+        that refers back (它的全称是…) names nothing of its own."""
         found = self.rules.full_name.match(s.text, m.end - s.start) if m.kind != "reference" else None
         if found is None:
             return None
         return next((f for f in mentions if f.start == s.start + found.end() and f.cls == m.cls
-                     and f.kind != "reference" and m.surface not in f.surface), None)
+                     and f.kind != "reference" and m.surface not in f.surface
+                     and not (f.entity and m.entity and f.entity != m.entity)), None)
 
     def _with_short_names(self, s: Sentence, mentions: list[Mention]) -> list[Mention]:
         """A full name the registry lacks, followed by （以下简称“众安保险”） with a registry name,

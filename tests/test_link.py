@@ -849,3 +849,11 @@ def test_a_short_name_given_its_full_name_after_it_is_one_thing_with_it(pipeline
     firms = {lm.entity.label for lm in linked(pipeline, "华宁股份全称华宁精密制造股份有限公司，主营无人机。")
              if lm.entity.cls == "Partner"}
     assert len(firms) == 1
+
+
+def test_a_renamed_programme_is_one_thing_under_its_old_and_new_name(pipeline):
+    text = ("去年设立的“春苗助学基金”正式更名，成了“春苗乡村振兴基金”，规模增至2000万元。"
+            "“春苗助学基金”此前已资助学生500名。")
+    funds = {lm.mention.surface: lm.entity.iri for lm in linked(pipeline, text) if lm.entity.cls == "Initiative"}
+    assert set(funds) == {"春苗助学基金", "春苗乡村振兴基金"}
+    assert len(set(funds.values())) == 1
