@@ -637,8 +637,8 @@ class Recogniser:
         return found if len(short) < len(full) and all(c in rest for c in short) else None
 
     def _full_after(self, s: Sentence, m: Mention, mentions: list[Mention]) -> Mention | None:
-        """The full or new name sentence ``s`` gives right after ``m`` (“防贫保”，全称是“精准防贫综合保险”,
-        “X基金”正式更名，成了“Y基金”): the mention of ``m``'s class that starts where the words of
+        """The full, new or defined name sentence ``s`` gives right after ``m`` (“防贫保”，全称是“精准防贫综合
+        保险”, “X基金”正式更名，成了“Y基金”, “X集团”指Y集团): the mention of ``m``'s class that starts where the words of
         ``full_name`` end, not one holding ``m``'s own words (which would stand for itself) nor another
         registry entity (the registry knows its own former names); None when there is none. A word
         that refers back (它的全称是…) names nothing of its own."""

@@ -857,3 +857,13 @@ def test_a_renamed_programme_is_one_thing_under_its_old_and_new_name(pipeline):
     funds = {lm.mention.surface: lm.entity.iri for lm in linked(pipeline, text) if lm.entity.cls == "Initiative"}
     assert set(funds) == {"春苗助学基金", "春苗乡村振兴基金"}
     assert len(set(funds.values())) == 1
+
+
+def test_a_quoted_term_defined_as_a_firm_is_that_firm(pipeline):
+    text = "年报的释义部分显示，“华岭实业集团”指华岭实业发展集团。华岭实业集团是该公司第二大股东。"
+    firms = {lm.mention.surface: lm.entity.iri for lm in linked(pipeline, text) if lm.entity.cls == "Partner"}
+    assert set(firms) == {"华岭实业集团", "华岭实业发展集团"}
+    assert len(set(firms.values())) == 1
+    # 指出 is a verb of saying, no definition
+    said = "“华岭实业集团”指出，华岭实业发展集团将增资。"
+    assert len({lm.entity.iri for lm in linked(pipeline, said) if lm.entity.cls == "Partner"}) == 2
