@@ -169,7 +169,7 @@ class Relator:
             topic = actor or topic
             doer = actor or doer
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
-            offer = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _OFFER_CLASSES), offer)
+            offer = next((lm.entity for lm in reversed(ms) if _offer(lm.entity)), offer)
         stated = {(f.predicate, f.object.iri) for f in facts.values()} | self._owned_elsewhere(sentences, by_sentence)
         if "provides" in self.enabled:  # the name says whose it is better than a guess by position
             for index, fact in self._named_after_owner(sentences, by_sentence):
@@ -287,13 +287,13 @@ class Relator:
 
     @staticmethod
     def _later_offers(sentences: list[Sentence], by_sentence: dict[int, list[LinkedMention]]) -> dict[int, Entity]:
-        """For each sentence, the product or programme the article names first after it, if any."""
+        """For each sentence, the product or programme (no kind of cover) the article names first after it, if any."""
         out: dict[int, Entity] = {}
         later = None
         for s in reversed(sentences):
             if later is not None:
                 out[s.index] = later
-            later = next((lm.entity for lm in by_sentence.get(s.index, ()) if lm.entity.cls in _OFFER_CLASSES), later)
+            later = next((lm.entity for lm in by_sentence.get(s.index, ()) if _offer(lm.entity)), later)
         return out
 
     def _owned_elsewhere(self, sentences: list[Sentence],
@@ -1166,6 +1166,12 @@ class Relator:
                         yield Fact(owner.entity, predicate, lm.entity, evidence)
                     elif predicate and lm.entity.iri != owner.entity.iri:
                         yield Fact(lm.entity, predicate, owner.entity, evidence)
+
+
+def _offer(entity: Entity) -> bool:
+    """Whether ``entity`` is a product or programme that someone offers: not a kind of cover (惠民保),
+    which no one product is, so a sentence that speaks of one (推出惠民保的城市) names no offer."""
+    return entity.cls in _OFFER_CLASSES and not entity.kind_of_cover
 
 
 def _column(s: Sentence, lm: LinkedMention, cells: list[tuple[int, int]]) -> int:

@@ -1971,6 +1971,14 @@ def test_a_group_brought_under_an_insurers_cover_by_the_passive_is_supported(pip
     assert (("太保产险", "supports", "外卖骑手") in triples(pipeline, text)) == stated
 
 
+def test_a_kind_of_cover_named_in_passing_is_not_the_product_named_last(pipeline):
+    # 惠民保 is a kind of cover no insurer provides: the co-insurers offer the product named before it
+    text = ("烟台的“福寿保”本周开卖。在已推出惠民保的城市中，它的价格最低。"
+            "承保机构共有两家：平安养老保险烟台分公司和太平养老保险烟台分公司。")
+    got = triples(pipeline, text)
+    assert {(i, "provides", "福寿保") for i in ("平安养老险烟台分公司", "太平养老烟台分公司")} <= got
+
+
 def test_coinsurers_named_before_any_product_offer_the_one_named_next(pipeline):
     # the list of co-insurers comes first; the article names what they underwrite only after it
     text = "签约桌前，市民政局对面坐着三家承保机构——人保财险、太保产险和中华财险。\n\n全市60岁以上老人都能投保“银龄安康保险”。"
