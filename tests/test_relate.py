@@ -1979,6 +1979,13 @@ def test_a_kind_of_cover_named_in_passing_is_not_the_product_named_last(pipeline
     assert {(i, "provides", "福寿保") for i in ("平安养老险烟台分公司", "太平养老烟台分公司")} <= got
 
 
+def test_coinsurers_listed_after_a_colon_offer_the_product_past_a_first_item_no_rule_knows(pipeline):
+    text = ("烟台的“福寿保”本周开卖。承保机构共有三家：中国人寿保险烟台市分公司、"
+            "平安养老保险烟台分公司和太平养老保险烟台分公司。")
+    got = triples(pipeline, text)
+    assert {(i, "provides", "福寿保") for i in ("平安养老险烟台分公司", "太平养老烟台分公司")} <= got
+
+
 def test_coinsurers_named_before_any_product_offer_the_one_named_next(pipeline):
     # the list of co-insurers comes first; the article names what they underwrite only after it
     text = "签约桌前，市民政局对面坐着三家承保机构——人保财险、太保产险和中华财险。\n\n全市60岁以上老人都能投保“银龄安康保险”。"
