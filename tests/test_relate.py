@@ -541,6 +541,12 @@ def test_founders_are_partners_of_the_insurer_they_found_and_a_short_name_does_n
     assert not any(s == "中国银保监会" for s, p, _ in got if p == "partnersWith")  # 同意 is no 同
 
 
+def test_two_founders_joined_by_yu_after_you_are_both_partners_of_the_insurer(pipeline):
+    text = "合众人寿成立于2005年，由哈尔滨龙源投资有限公司与深圳恒泰实业有限公司共同出资设立。"
+    got = triples(pipeline, text)
+    assert {("合众人寿", "partnersWith", x) for x in ("哈尔滨龙源投资有限公司", "深圳恒泰实业有限公司")} <= got
+
+
 def test_a_firm_taking_shares_partners_with_the_insurer(pipeline):
     text = "幸福人寿增发新股。陕西煤业化工集团出资5.7亿元认购3.68亿股。"
     assert ("幸福人寿", "partnersWith", "陕西煤业化工集团") in triples(pipeline, text)
