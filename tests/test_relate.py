@@ -1997,6 +1997,12 @@ def test_coinsurers_listed_after_a_colon_offer_the_product_past_a_first_item_no_
     assert {(i, "provides", "福寿保") for i in ("平安养老险烟台分公司", "太平养老烟台分公司")} <= got
 
 
+def test_products_arranged_for_a_group_target_it(pipeline):
+    text = "人保寿险在当地为低保户办理的两款产品——“安心扶贫保”和“大病兜底保”——今年都已赔付。"
+    got = triples(pipeline, text)
+    assert {(x, "targets", "低保户") for x in ("安心扶贫保", "大病兜底保")} <= got
+
+
 def test_coinsurers_named_before_any_product_offer_the_one_named_next(pipeline):
     # the list of co-insurers comes first; the article names what they underwrite only after it
     text = "签约桌前，市民政局对面坐着三家承保机构——人保财险、太保产险和中华财险。\n\n全市60岁以上老人都能投保“银龄安康保险”。"
