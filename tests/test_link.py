@@ -38,6 +38,15 @@ def test_a_groups_branch_goes_to_the_insurer_that_runs_its_branches(pipeline):
     assert pipeline.registry.entries[branch.parent].entity.cls == "Insurer"
 
 
+def test_a_branch_named_after_the_group_and_the_word_insurance_is_the_insurers(pipeline):
+    """News writes a group's branch with 保险 (or 保险公司) before the region, as it writes 公司: 中国人寿保险苏州市
+    分公司 is the life company's branch, not the group and a stray word."""
+    for text in ("中国人寿保险苏州市分公司为全市环卫工人赠送保障。", "当天，中国人寿保险公司苏州分公司开通理赔专线。"):
+        [(_, branch)] = [x for x in entities(pipeline, text) if x[1].cls == "Branch"]
+        assert label(pipeline, branch.parent) == "中国人寿寿险"
+        assert not any(e.cls == "InsuranceGroup" for _, e in entities(pipeline, text))
+
+
 def test_a_line_reference_is_the_groups_subsidiary_in_that_line(pipeline):
     got = entities(pipeline, "中国太保旗下财险公司积极理赔。")
     [(_, insurer)] = [x for x in got if x[0] == "旗下财险公司"]
