@@ -1364,6 +1364,14 @@ def test_a_financial_holding_is_a_group(pipeline):
     assert not any(c == "InsuranceGroup" and "各" in s for s, c in got)
 
 
+def test_a_provinces_financial_holding_is_a_partner(pipeline):
+    """A mainland 金控 named by its place alone is a state investor taking stakes in local insurers, a partner;
+    Taiwan's, named by a brand, stay groups."""
+    got = found(pipeline, "去年，湖南金控受让了这家寿险公司一成股份，富邦金控则退出。")
+    assert ("湖南金控", "Partner") in got and ("湖南金控", "InsuranceGroup") not in got
+    assert ("富邦金控", "InsuranceGroup") in got
+
+
 def test_a_group_listed_with_insurers_is_the_insurer_that_owns_its_branches(pipeline):
     ms = mentions(pipeline, "太平人寿、中国人寿、新华人寿3家寿险公司中标。其中，中国人寿承保了两个县。")
     assert [(m.surface, m.cls) for m in ms if m.surface == "中国人寿"] == [("中国人寿", "Insurer")] * 2
