@@ -1041,9 +1041,17 @@ class Recogniser:
         # name's, not the end of a stem; without a place (公立医院, 商业保险公司) it names a kind
         placed = held and start < suffix_start and self._is_place(s.text[start:suffix_start], r.name_place_pos)
         own = s.text[start:suffix_start] if placed else stem
-        if len(stem) < 2 or not _NAME_CHAR.match(stem) or any(own.endswith(w) for w in r.stem_stopwords):
+        if len(stem) < 2 or not _NAME_CHAR.match(stem) or any(
+                own.endswith(w) and not self._ends_a_noun(s, w, suffix_start if placed else suffix)
+                for w in r.stem_stopwords):
             return None
         return start
+
+    def _ends_a_noun(self, s: Sentence, word: str, end: int) -> bool:
+        """Whether the one-character stop ``word`` ending at ``end`` is the last character of a noun of
+        the sentence (资本 of 深圳资本|有限公司, 汽车 of 东风汽车|有限公司), not a word of its own (该|公司)."""
+        holder = _word_across(s, end - 1) if len(word) == 1 else None
+        return holder is not None and [tag for _, tag in self.tokenizer.pos(holder.text)] == ["n"]
 
     def _not_a_name(self, name: str, after: str, before: str) -> bool:
         """A quoted slogan, numbered policy or event (两个确保, 三农, 台风“杜苏芮”, “贝碧嘉”过境)."""

@@ -781,6 +781,15 @@ def test_a_firms_legal_name_stands_though_jieba_reads_a_numeral_or_adverb_in_its
     assert ("杭州市城市投资控股有限公司", "Partner") in found(pipeline, "该公司把所持股权转让给杭州市城市投资控股有限公司。")
 
 
+def test_a_firms_legal_name_stands_though_its_brand_ends_in_a_stop_character(pipeline):
+    """A stop word of one character (本, 车) ends a stem only as a word of its own: inside a noun (资本, 汽车) it is
+    the firm's name (某某资本有限公司), while 3所|小学 and 该|公司 still name none."""
+    got = found(pipeline, "这部分股权后来无偿划给了远洋集团资本有限公司。")
+    assert ("远洋集团资本有限公司", "Partner") in got
+    assert ("东岭汽车有限公司", "Partner") in found(pipeline, "保险公司与东岭汽车有限公司签约。")
+    assert not any(c == "Partner" for _, c in found(pipeline, "全区80多所学校都已参保。"))
+
+
 def test_a_state_asset_managers_legal_name_stands_though_its_trade_is_a_business_scope(pipeline):
     got = found(pipeline, "新股东是烟台金海资产经营有限公司和扬州广陵国有资产经营管理有限责任公司。")
     assert {("烟台金海资产经营有限公司", "Partner"), ("扬州广陵国有资产经营管理有限责任公司", "Partner")} <= got
