@@ -790,6 +790,13 @@ def test_a_firms_legal_name_stands_though_its_brand_ends_in_a_stop_character(pip
     assert not any(c == "Partner" for _, c in found(pipeline, "全区80多所学校都已参保。"))
 
 
+def test_children_named_by_where_they_live_are_a_group(pipeline):
+    """孩子 heads a group as 儿童 does when a word names which children (山区孩子); bare 孩子 stays no name."""
+    got = found(pipeline, "这家寿险公司捐建图书室，让山区孩子读上新书。")
+    assert ("山区孩子", "BeneficiaryGroup") in got
+    assert not any(n == "孩子" for n, _ in found(pipeline, "家长可以为孩子投保。"))
+
+
 def test_a_state_asset_managers_legal_name_stands_though_its_trade_is_a_business_scope(pipeline):
     got = found(pipeline, "新股东是烟台金海资产经营有限公司和扬州广陵国有资产经营管理有限责任公司。")
     assert {("烟台金海资产经营有限公司", "Partner"), ("扬州广陵国有资产经营管理有限责任公司", "Partner")} <= got
