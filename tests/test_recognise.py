@@ -797,6 +797,13 @@ def test_children_named_by_where_they_live_are_a_group(pipeline):
     assert not any(n == "孩子" for n, _ in found(pipeline, "家长可以为孩子投保。"))
 
 
+def test_a_quoted_programme_keeps_a_models_count_before_its_head(pipeline):
+    """A count of a model (1+1, 1+N) between a quote and 行动 is part of the programme's name, not a stop."""
+    got = mentions(pipeline, "这家寿险公司还推出了“书香同行”1+1行动，结对帮扶乡村学校。")
+    [m] = [m for m in got if m.surface == "书香同行"]
+    assert m.cls == "Initiative" and m.whole == "书香同行1+1行动"
+
+
 def test_a_state_asset_managers_legal_name_stands_though_its_trade_is_a_business_scope(pipeline):
     got = found(pipeline, "新股东是烟台金海资产经营有限公司和扬州广陵国有资产经营管理有限责任公司。")
     assert {("烟台金海资产经营有限公司", "Partner"), ("扬州广陵国有资产经营管理有限责任公司", "Partner")} <= got
