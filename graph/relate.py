@@ -1149,8 +1149,7 @@ class Relator:
 
     def _structure(self, s: Sentence, ms: list[LinkedMention], groups: list[tuple[int, int]],
                    evidence: Evidence) -> Iterator[Fact]:
-        """X旗下Y、Z / Y是X旗下的…: Y (and Z) belong to, are offered by, or (a firm under an
-        insurer or group) are partners of X."""
+        """X旗下Y、Z / Y是X旗下的…: Y (and Z) belong to, or are offered by, X."""
         r, marks = self.rules, self._marks
         for (a1, a2), (b1, b2) in zip(groups, groups[1:]):
             between = s.norm[ms[a2].mention.end - s.start:ms[b1].mention.start - s.start].strip(marks.opening + marks.closing)
@@ -1161,10 +1160,9 @@ class Relator:
                 owner, owned = (ms[a2], ms[b1:b2 + 1]) if owner_first else (ms[b1], ms[a1:a2 + 1])
                 if owner.entity.cls not in r.structure_owner:
                     continue
-                under = r.structure_predicate_under_insurer if owner.entity.cls in INSURER_CLASSES else {}
                 for lm in owned:
-                    predicate = under.get(lm.entity.cls) or r.structure_predicate.get(lm.entity.cls)
-                    if predicate in ("provides", "partnersWith"):  # the owner's relation to what it owns
+                    predicate = r.structure_predicate.get(lm.entity.cls)
+                    if predicate == "provides":
                         yield Fact(owner.entity, predicate, lm.entity, evidence)
                     elif predicate and lm.entity.iri != owner.entity.iri:
                         yield Fact(lm.entity, predicate, owner.entity, evidence)

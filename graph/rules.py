@@ -229,7 +229,6 @@ class Rules:
     structure: tuple[tuple[bool, re.Pattern, re.Pattern | None], ...]  # (owner first?, between, after)
     structure_owner: frozenset[str]
     structure_predicate: dict[str, str]
-    structure_predicate_under_insurer: dict[str, str]  # the same, for what an insurer or group owns
     co_subject: re.Pattern
     co_subject_after: re.Pattern
     co_subject_verb: re.Pattern  # a partner's or body's verb of joining an insurer, which shares its role
@@ -640,7 +639,6 @@ def load_rules(path: Path | None = None) -> Rules:
         same_day=root.table("dates").regex("same_day"),
         structure_owner=frozenset(structure.words("owner")),
         structure_predicate=dict(structure.get("predicate_by_class", dict)),
-        structure_predicate_under_insurer=dict(structure.get("predicate_under_insurer", dict)),
         punctuation=punctuation,
         list_joiner=relations_table.regex("list_joiners", f"^(?:[\\s{quotes}]*(?:{alternation(joiners)})[\\s{quotes}]*"
                                                            f"|{relations_table.regex('quoted_list_gap').pattern})$"),

@@ -547,11 +547,6 @@ def test_two_founders_joined_by_yu_after_you_are_both_partners_of_the_insurer(pi
     assert {("合众人寿", "partnersWith", x) for x in ("哈尔滨龙源投资有限公司", "深圳恒泰实业有限公司")} <= got
 
 
-def test_a_firm_under_a_group_is_its_partner_and_under_another_firm_its_unit(pipeline):
-    assert ("中国平安", "partnersWith", "平安好医生") in triples(pipeline, "平安好医生是中国平安旗下的互联网医疗公司。")
-    assert ("微保", "subOrganizationOf", "腾讯") in triples(pipeline, "腾讯旗下保险平台“微保”今天亮相。")
-
-
 def test_a_firm_taking_shares_partners_with_the_insurer(pipeline):
     text = "幸福人寿增发新股。陕西煤业化工集团出资5.7亿元认购3.68亿股。"
     assert ("幸福人寿", "partnersWith", "陕西煤业化工集团") in triples(pipeline, text)
