@@ -1078,6 +1078,10 @@ class Relator:
                         s.norm[ms[first - 1].mention.end - s.start:ms[first].mention.start - s.start]
                         .strip(self._marks.opening)):
                     return None  # written as another organisation's (落实市农委绿叶菜…保险的方案): not the topic's
+                if rule.predicate == "provides" and rule.unstated_only and last > first and not any(
+                        lm.entity.cls in ORGANISATION_CLASSES for lm in ms):
+                    return None  # a catalogue in a sentence naming no organisation (宁波一批创新险种——A、B、C):
+                    # a region's or the market's range, not the paragraph's insurer's
                 if rule.predicate == "provides" and self._led_by_region(s.norm[heads[first]:].lstrip()):
                     return None  # a clause a region heads (宁波在2月19日推出X): its government's doing
                 if way == "previous" and rule.predicate == "provides" and topics["firms"] and not any(

@@ -1321,6 +1321,17 @@ def test_a_fallback_gives_no_member_of_a_list_the_object(pipeline, text, fact):
     assert ("水稻完全成本保险", "targets", "种植户") in triples(pipeline, "冲在前面的是“水稻完全成本保险”，种植户很快拿到了赔款。")
 
 
+def test_a_catalogue_of_products_naming_no_organisation_is_not_the_paragraphs_insurers(pipeline):
+    # a list of covers in a sentence naming no firm is a place's or the market's range
+    text = ("太保产险今年保费增长较快。\n\n冲在前面的是本地一批新险种——“水稻完全成本保险”、“蔬菜气象指数保险”，"
+            "种植户很快拿到了赔款。")
+    got = triples(pipeline, text)
+    assert not {o for s, p, o in got if p == "provides"}
+    # one cover alone is still the insurer's
+    text = "太保产险今年保费增长较快。\n\n冲在前面的是“水稻完全成本保险”，种植户很快拿到了赔款。"
+    assert ("太保产险", "provides", "水稻完全成本保险") in triples(pipeline, text)
+
+
 def test_a_product_a_region_launches_is_not_the_paragraphs_insurers(pipeline):
     # 宁波推出X: the local government's scheme, not the insurer the paragraph is about
     text = "人保财险宁波分公司今年保费增长较快。宁波在2月19日推出“小微企业复工防疫保险”，专门扶持小微企业。"
