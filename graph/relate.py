@@ -1103,6 +1103,8 @@ class Relator:
                 if way == "offer_alone" and topics["offer"] is not None and any(
                         lm.entity.cls in _OFFER_CLASSES and lm.entity.iri != topics["offer"].iri for lm in ms):
                     return None  # so is another product or programme the sentence names, before it or after it
+                if way == "offer_alone" and self._other_cover(s, ms, first, topics["offer"]):
+                    return None  # or a cover its clause names that the recogniser took as no product
                 topic = topics.get(way.removesuffix("_alone"))
                 if isinstance(topic, tuple):
                     topic = tuple(e for e in topic if e.cls in rule.subject) or None
@@ -1110,6 +1112,16 @@ class Relator:
             if found is not None:
                 return found
         return None
+
+    def _other_cover(self, s: Sentence, ms: list[LinkedMention], first: int, offer: Entity | None) -> bool:
+        """Whether the clause of ms[first] names a cover outside the names found (城乡居民医保参保人
+        还得先把城乡居民社会医疗保险买上), other than ``offer`` by its kind (这份安全生产责任保险 after
+        某行业安全生产责任险: the same)."""
+        text = _without_names(s, ms)
+        at = ms[first].mention.start - s.start
+        own = fold(offer.label) if offer is not None else ""
+        return any(fold(m.group("kind")) not in own for m in self.rules.other_cover.finditer(
+            text, self._marks.clause_start(text, at), self._marks.clause_end(text, at)))
 
     def _led_by_region(self, text: str) -> bool:
         """Whether ``text`` starts with a region (宁波) or a county-level place (零陵区, 魏县)."""

@@ -1332,6 +1332,18 @@ def test_a_catalogue_of_products_naming_no_organisation_is_not_the_paragraphs_in
     assert ("太保产险", "provides", "水稻完全成本保险") in triples(pipeline, text)
 
 
+def test_a_cover_without_a_name_takes_a_group_from_the_product_named_last(pipeline):
+    # the sentence speaks of other cover, written with no name of its own: not of the product named last
+    text = "太保产险推出“骑手无忧保”。\n\n没有劳动合同的快递员虽能参加基本医疗保险，却进不了工伤保险。"
+    assert ("骑手无忧保", "targets", "快递员") not in triples(pipeline, text)
+    # cover the sentence speaks of with no other named is the product's
+    text = "太保产险推出“骑手无忧保”。\n\n没有劳动合同的快递员也能投保，得到意外保障。"
+    assert ("骑手无忧保", "targets", "快递员") in triples(pipeline, text)
+    # and so is one written by the product's own kind
+    text = "太保产险推出“骑手意外伤害险”。\n\n有了意外伤害保险，快递员得到了保障。"
+    assert ("骑手意外伤害险", "targets", "快递员") in triples(pipeline, text)
+
+
 def test_a_product_a_region_launches_is_not_the_paragraphs_insurers(pipeline):
     # 宁波推出X: the local government's scheme, not the insurer the paragraph is about
     text = "人保财险宁波分公司今年保费增长较快。宁波在2月19日推出“小微企业复工防疫保险”，专门扶持小微企业。"
