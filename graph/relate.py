@@ -1078,6 +1078,8 @@ class Relator:
                         s.norm[ms[first - 1].mention.end - s.start:ms[first].mention.start - s.start]
                         .strip(self._marks.opening)):
                     return None  # written as another organisation's (落实市农委绿叶菜…保险的方案): not the topic's
+                if way in ("topic", "previous") and self.rules.industry_doer.search(s.norm):
+                    return None  # the industry acts (保险业为…): the market's doing, not the paragraph's insurer's
                 if rule.predicate == "provides" and rule.unstated_only and last > first and not any(
                         lm.entity.cls in ORGANISATION_CLASSES for lm in ms):
                     return None  # a catalogue in a sentence naming no organisation (宁波一批创新险种——A、B、C):

@@ -233,6 +233,7 @@ class Rules:
     co_subject_after: re.Pattern
     co_subject_verb: re.Pattern  # a partner's or body's verb of joining an insurer, which shares its role
     adjacent_gap: re.Pattern  # between an owner and what it offers (泰康人寿的“幸福有约”)
+    industry_doer: re.Pattern  # the industry acting (保险业为…): no topic is the subject
     other_cover: re.Pattern  # a cover named without a name of its own (工伤保险): offer_alone's object is not the last offer's
     elided_offer: re.Pattern  # after insurers whose offer goes unsaid (由中华财险承保。)
     underwriter_before: re.Pattern | None  # before an insurer named as the underwriter of what goes unsaid (承保方是X)
@@ -625,6 +626,7 @@ def load_rules(path: Path | None = None) -> Rules:
         co_subject_verb=relations_table.regex("co_subject_verb"),
         adjacent_gap=relations_table.regex("adjacent_gap"),
         other_cover=relations_table.regex("other_cover"),
+        industry_doer=relations_table.regex("industry_doer"),
         elided_offer=relations_table.regex("elided_offer"),
         underwriter_before=relations_table.regex("underwriter_before", optional=True),
         coinsurers_before=relations_table.regex("coinsurers_before", optional=True),

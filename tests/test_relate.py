@@ -1344,6 +1344,15 @@ def test_a_cover_without_a_name_takes_a_group_from_the_product_named_last(pipeli
     assert ("骑手意外伤害险", "targets", "快递员") in triples(pipeline, text)
 
 
+def test_what_the_industry_does_is_not_the_paragraphs_insurers(pipeline):
+    # the industry as the doer speaks of the market, not of the insurer the text was about
+    text = "太保产险今年保费增长较快。灾后当地保险业为受灾企业提供了第一笔赔款。"
+    assert ("太保产险", "supports", "受灾企业") not in triples(pipeline, text)
+    # a clause naming no one is still the insurer's
+    text = "太保产险今年保费增长较快。灾后公司为受灾企业提供了第一笔赔款。"
+    assert ("太保产险", "supports", "受灾企业") in triples(pipeline, text)
+
+
 def test_a_product_a_region_launches_is_not_the_paragraphs_insurers(pipeline):
     # 宁波推出X: the local government's scheme, not the insurer the paragraph is about
     text = "人保财险宁波分公司今年保费增长较快。宁波在2月19日推出“小微企业复工防疫保险”，专门扶持小微企业。"
