@@ -265,6 +265,13 @@ def test_those_hit_by_a_disaster_are_a_group_with_no_word_of_help(pipeline):
     assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "全县受灾人口达3万人。"))  # a count
 
 
+def test_those_at_risk_of_falling_back_into_poverty_are_a_group_with_no_word_of_help(pipeline):
+    got = found(pipeline, "这笔资金还能防止易返贫人员因病再度陷入困境。")
+    assert ("易返贫人员", "BeneficiaryGroup") in got
+    got = found(pipeline, "县里把易致贫家庭逐户登记造册。")
+    assert ("易致贫家庭", "BeneficiaryGroup") in got
+
+
 def test_those_a_cover_takes_in_are_a_group(pipeline):
     got = found(pipeline, "全区2万名外来务工人员均被纳入这项保障。")
     assert ("外来务工人员", "BeneficiaryGroup") in got
