@@ -272,6 +272,12 @@ def test_those_at_risk_of_falling_back_into_poverty_are_a_group_with_no_word_of_
     assert ("易致贫家庭", "BeneficiaryGroup") in got
 
 
+def test_a_public_health_schemes_people_word_names_the_scheme_not_a_group(pipeline):
+    # 城镇居民医保 is a scheme; the group it helps is the scheme's insured, named whole
+    got = found(pipeline, "这份补充保险面向本市城镇居民医保参保人，保费每人59元。")
+    assert ("城镇居民医保参保人", "BeneficiaryGroup") in got and ("城镇居民", "BeneficiaryGroup") not in got
+
+
 def test_those_a_cover_takes_in_are_a_group(pipeline):
     got = found(pipeline, "全区2万名外来务工人员均被纳入这项保障。")
     assert ("外来务工人员", "BeneficiaryGroup") in got
