@@ -278,6 +278,14 @@ def test_a_public_health_schemes_people_word_names_the_scheme_not_a_group(pipeli
     assert ("城镇居民医保参保人", "BeneficiaryGroup") in got and ("城镇居民", "BeneficiaryGroup") not in got
 
 
+def test_those_with_an_illness_underwriters_call_substandard_are_a_group(pipeline):
+    got = found(pipeline, "这款重疾险首次面向非标体人群开放投保。")
+    assert ("非标体人群", "BeneficiaryGroup") in got
+    # 非 that leaves people out names no group
+    got = found(pipeline, "公司为非现场客户开通了视频办理。")
+    assert not any(c == "BeneficiaryGroup" for _, c in got)
+
+
 def test_those_a_cover_takes_in_are_a_group(pipeline):
     got = found(pipeline, "全区2万名外来务工人员均被纳入这项保障。")
     assert ("外来务工人员", "BeneficiaryGroup") in got
