@@ -211,6 +211,10 @@ def test_a_quoted_name_of_what_a_programme_sets_up_or_hands_out_is_an_initiative
     assert ("星光书屋", "Initiative") in found(pipeline, "公司已在山区捐建了12所“星光书屋”。")
     assert ("员工互助账户", "Initiative") in found(pipeline, "会员可申请“员工互助账户”的资助。")
     assert ("服务站", "Initiative") not in found(pipeline, "全省共有十多个“服务站”。")  # the word alone
+    # a reading room or classroom it fits out in schools
+    assert ("晨光爱心图书室", "Initiative") in found(pipeline, "该寿险公司已为山区学校建起9座“晨光爱心图书室”。")
+    assert ("晨光防灾教室", "Initiative") in found(pipeline, "第二间“晨光防灾教室”近日在镇中心小学启用。")
+    assert ("晨光阅览室", "Initiative") in found(pipeline, "某某人寿向当地小学捐建了晨光阅览室，送去图书两千册。")
 
 
 def test_a_quoted_name_of_cover_stays_cover_before_a_word_of_a_programme_but_not_of_a_channel(pipeline):
