@@ -136,6 +136,14 @@ def test_a_described_programme_is_no_name(pipeline, text):
     assert not any(cls == "Initiative" for _, cls in found(pipeline, text))
 
 
+def test_a_fund_that_invests_is_a_partner_not_a_programme(pipeline):
+    names = found(pipeline, "某某人寿正与市政府推进一只30亿元的滨江科创基金落地。")
+    assert ("滨江科创基金", "Partner") in names
+    assert ("滨江科创基金", "Initiative") not in names
+    names = found(pipeline, "某某人寿与地方国资共同设立东湖新兴产业基金，重点投向医疗健康。")
+    assert not any(cls == "Initiative" for _, cls in names)
+
+
 def test_a_quoted_registry_name_is_the_organisation_not_a_product(pipeline):
     text = "安华农业保险股份有限公司（简称“安华农险”）吉林分公司推出新产品。"
     assert found(pipeline, text) >= {("安华农业保险股份有限公司（简称“安华农险”）吉林分公司", "Branch")}
