@@ -144,6 +144,11 @@ def test_a_fund_that_invests_is_a_partner_not_a_programme(pipeline):
     assert not any(cls == "Initiative" for _, cls in names)
 
 
+def test_an_amount_before_a_programme_is_no_part_of_its_name(pipeline):
+    names = found(pipeline, "某某人寿发起千亿养老服务基金，首期到位两百亿元。")
+    assert not any(cls == "Initiative" and name.startswith("千亿") for name, cls in names)
+
+
 def test_a_quoted_registry_name_is_the_organisation_not_a_product(pipeline):
     text = "安华农业保险股份有限公司（简称“安华农险”）吉林分公司推出新产品。"
     assert found(pipeline, text) >= {("安华农业保险股份有限公司（简称“安华农险”）吉林分公司", "Branch")}
