@@ -50,7 +50,8 @@ class Linker:
             if mention.kind == "reference" and fold(mention.surface) in self.rules.pair_anaphors | self.rules.list_anaphors:
                 linked += [LinkedMention(mention, e) for e in self._plural(mention, linked)]
                 continue
-            counted = self.rules.counted_anaphor.fullmatch(fold(mention.surface)) if mention.kind == "reference" else None
+            counted = (self.rules.counted_anaphor.fullmatch(fold(mention.surface))
+                       if mention.kind == "reference" else None)
             if counted and self._ends_list(mention, linked):
                 continue  # the count of the list it ends (A、B和C三家公司): its items are named
             if counted:  # the insurers of the list named last (市民政局与A、B和C签约。三家公司将…: A, B and C)
@@ -367,8 +368,8 @@ class Linker:
     def _plural(self, m: Mention, context: list[LinkedMention]) -> list[Entity]:
         """What 双方 or 它们 refers to, in text order: the two organisations named last, in one sentence
         (a group, its insurer and their branch being one party: 承保方是中国人寿集团下属的国寿财险天津分公司),
-        or the list of organisations named last (A、B，以及C; a count of firms, 三家公司, too), two at least; none if the last one named
-        has no other party in its sentence, or is in no list. Nor two that end a longer list (X、Y、A及B
+        or the list of organisations named last (A、B，以及C; a count of firms, 三家公司, too), two at least;
+        none if the last one named has no other party in its sentence, or is in no list. Nor two that end a longer list (X、Y、A及B
         出席。两家…): 两家 and 双方 name the two parties of a deal, not two of many named together."""
         named: list[LinkedMention] = []
         pair = fold(m.surface) in self.rules.pair_anaphors

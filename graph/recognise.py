@@ -189,8 +189,8 @@ class Recogniser:
         wherever it writes that name again, without the quotes or the verb that gave it away
         (同X订立了区级特色农业保险保单, 沪惠保的承保机构为X): each such place, word-aligned, not inside
         another name (a shorter product inside it gives way) and not the head right after a quoted one
-        (“吉牛保”肉牛价格指数保险), is a mention of it too. Names shorter than ``named_again_min_length`` (``named_again_quoted_min_length`` for one the
-        article quotes somewhere: “豫健保”) are left alone."""
+        (“吉牛保”肉牛价格指数保险), is a mention of it too. Names shorter than ``named_again_min_length``
+        (``named_again_quoted_min_length`` for one the article quotes somewhere: “豫健保”) are left alone."""
         named: dict[str, Mention] = {}
         opening = self.rules.punctuation.opening
         for s, names in zip(sentences, found):
@@ -220,8 +220,8 @@ class Recogniser:
                     if a and s.text[a - 1] in closing:  # the head of a quoted name (“吉牛保”肉牛价格指数保险)
                         continue
                     inner = [m for m in names if s.start + a < m.end and m.start < s.start + b]
-                    if any(m.start < s.start + a or m.end > s.start + b or (m.start, m.end) == (s.start + a, s.start + b)
-                           for m in inner):
+                    if any(m.start < s.start + a or m.end > s.start + b
+                           or (m.start, m.end) == (s.start + a, s.start + b) for m in inner):
                         continue  # another name across its edge, or the name itself, already a mention
                     names = [m for m in names if m not in inner]
                     taken[a:b] = [True] * (b - a)
@@ -234,7 +234,8 @@ class Recogniser:
         gives its bodies (ik:localName of a Regulator: 金管局 in Macao news, 保險局 and 銀行局 in Taiwan
         news), wherever no longer name holds them; elsewhere they name nothing (a mainland 金管局)."""
         market = self._market(sentences, found)
-        names = {name: self.registry.entries[iri].entity for name, iri in self.registry.local_names.get(market, {}).items()
+        local = self.registry.local_names.get(market, {})
+        names = {name: self.registry.entries[iri].entity for name, iri in local.items()
                  if self.registry.entries[iri].entity.cls in PUBLIC_CLASSES and name not in self.registry.aliases}
         if not names:
             return found
@@ -250,7 +251,8 @@ class Recogniser:
                     if any(taken[a:b]) or self._after_place(s.text[:a]):
                         continue  # 北京市金管局, 市金管局: a mainland place's own body
                     taken[a:b] = [True] * (b - a)
-                    added.append(Mention(name, s.start + a, s.start + b, s.index, entity.cls, "alias", entity=entity.iri))
+                    added.append(Mention(name, s.start + a, s.start + b, s.index, entity.cls, "alias",
+                                         entity=entity.iri))
             out.append(sorted(mentions + added, key=lambda m: m.start) if added else mentions)
         return out
 
@@ -969,7 +971,8 @@ class Recogniser:
         ends = (level + 1, level) if level and text[level - 1] == text[level] else (level + 1,)
         for end in ends:
             for start in range(max(0, end - rule.longest_place), end - 1):
-                if (text[start:end] in rule.places and (start in boundaries or self._after_joiner(text, start, boundaries))
+                if (text[start:end] in rule.places
+                        and (start in boundaries or self._after_joiner(text, start, boundaries))
                         and not self._joiner_and_level(text, start, end)):
                     return start
         if text[level] in self.rules.implied_local_levels:

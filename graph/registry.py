@@ -36,7 +36,8 @@ class RegistryEntry:
     aliases: tuple[str, ...]
     line: str | None = None  # line of business IRI (insurers)
     branch_insurer: str | None = None  # groups: which subsidiary owns branches named after the group
-    market: str | None = None  # insurers and bodies of Hong Kong, Macao or Taiwan: the market whose news uses its local names
+    # insurers and bodies of Hong Kong, Macao or Taiwan: the market whose news uses its local names
+    market: str | None = None
 
 
 @dataclass

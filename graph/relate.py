@@ -122,7 +122,8 @@ class Relator:
             if row is None or cells is None:  # the first row of a table is its header
                 by_period = any(self.rules.quantities.period_column.match(s.norm[a:b]) for a, b in row or ())
                 stakes = _headed(s, row, self.rules.quantities.stake_columns)
-                tallies = {i for i, (a, b) in enumerate(row or ()) if self.rules.quantities.loss_tally.search(s.norm, a, b)}
+                tallies = {i for i, (a, b) in enumerate(row or ())
+                           if self.rules.quantities.loss_tally.search(s.norm, a, b)}
             cells = row
             if "partnersWith" in self.enabled and self.rules.holder_columns is not None:
                 header = _headed(s, cells, self.rules.holder_columns, self.rules.quantities.stake_columns)

@@ -234,7 +234,8 @@ class Rules:
     co_subject_verb: re.Pattern  # a partner's or body's verb of joining an insurer, which shares its role
     adjacent_gap: re.Pattern  # between an owner and what it offers (泰康人寿的“幸福有约”)
     industry_doer: re.Pattern  # the industry acting (保险业为…): no topic is the subject
-    other_cover: re.Pattern  # a cover named without a name of its own (工伤保险): offer_alone's object is not the last offer's
+    # a cover named without a name of its own (工伤保险): offer_alone's object is not the last offer's
+    other_cover: re.Pattern
     elided_offer: re.Pattern  # after insurers whose offer goes unsaid (由中华财险承保。)
     underwriter_before: re.Pattern | None  # before an insurer named as the underwriter of what goes unsaid (承保方是X)
     coinsurers_before: re.Pattern | None  # the sentence before a list it names a product's co-insurers (共保体由…组成：)
