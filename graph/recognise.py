@@ -93,6 +93,14 @@ def _runs(text: str, quotes: list, joiners: frozenset[str]) -> list[list]:
     return runs
 
 
+def _taken(s: Sentence, mentions: Iterable[Mention]) -> list[bool]:
+    """For each character of ``s``, whether one of ``mentions`` covers it."""
+    taken = [False] * len(s.text)
+    for m in mentions:
+        taken[m.start - s.start:m.end - s.start] = [True] * (m.end - m.start)
+    return taken
+
+
 def _occurrences(word: str, text: str) -> list[int]:
     """Where the non-empty ``word`` starts in ``text``, left to right, occurrences not overlapping
     (what ``re.finditer`` of the escaped word gives, without building and looking up a pattern for
@@ -205,10 +213,7 @@ class Recogniser:
         for s, names in zip(sentences, found):
             # a shorter product or programme inside the name is the name's own word (the kind 惠民保 of a
             # headline's 东营惠民保): the name takes its place; any other mention blocks it
-            taken = [False] * len(s.text)
-            for m in names:
-                if m.cls not in _COVER_OR_PROGRAMME:
-                    taken[m.start - s.start:m.end - s.start] = [True] * (m.end - m.start)
+            taken = _taken(s, (m for m in names if m.cls not in _COVER_OR_PROGRAMME))
             starts = {t.start - s.start for t in s.tokens}
             ends = {t.end - s.start for t in s.tokens}
             added = []
@@ -241,9 +246,7 @@ class Recogniser:
             return found
         out = []
         for s, mentions in zip(sentences, found):
-            taken = [False] * len(s.text)
-            for m in mentions:
-                taken[m.start - s.start:m.end - s.start] = [True] * (m.end - m.start)
+            taken = _taken(s, mentions)
             added = []
             for name, entity in names.items():
                 for a in _occurrences(name, s.text):
@@ -413,9 +416,7 @@ class Recogniser:
                 # name's kind (中国保险行业协会（下称“保险业协会”）: one body, not a second)
                 or (m.kind == "pattern" and (named.short_for or (named.entity and named.cls == m.cls))))
             for a, b, named in spans)]
-        taken = [False] * len(s.text)
-        for m in mentions:
-            taken[m.start - s.start:m.end - s.start] = [True] * (m.end - m.start)
+        taken = _taken(s, mentions)
         for definition in self.rules.short_name.finditer(s.text):  # the definition itself is no mention
             taken[definition.start():definition.end()] = [True] * (definition.end() - definition.start())
         added = []
