@@ -47,14 +47,16 @@ def _interrupt(signum, frame):
 
 def main(argv: list[str] | None = None) -> int:
     """Run `ikg`; user mistakes end in one line on stderr and a non-zero exit code, never a traceback."""
+    main_thread = threading.current_thread() is threading.main_thread()
     try:
+        if argv is None and main_thread:  # the program: Ctrl-C while loading ended it quietly (graph/__init__.py);
+            signal.signal(signal.SIGINT, signal.default_int_handler)  # from here it is handled below
+        if main_thread:
+            signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops a build as cleanly as Ctrl-C
         args = parser(_named(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     except KeyboardInterrupt:
         print("ikg: interrupted", file=sys.stderr)
         return 130
-    main_thread = threading.current_thread() is threading.main_thread()
-    if main_thread:
-        signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops a build as cleanly as Ctrl-C
     try:
         return _run(args)
     finally:
