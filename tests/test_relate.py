@@ -526,6 +526,16 @@ def test_goods_handed_over_are_a_donation(pipeline, text, fact):
     assert fact in triples(pipeline, text)
 
 
+def test_goods_put_into_the_recipients_hands_are_a_donation_and_claims_money_is_not(pipeline):
+    text = "春节前，平安产险的志愿者将慰问金和年货送到了村里贫困户的手中。"
+    assert_family_needed(triples, pipeline, text, ("平安产险", "donatesTo", "贫困户"), "donatesTo")
+    # the schools named after the verb are where the goods go, not who gives them
+    got = triples(pipeline, "太平人寿四川分公司把御寒衣物交到山区中心校、河坝小学共200名学生手里。")
+    assert ("太平人寿四川分公司", "donatesTo", "学生") in got
+    got = triples(pipeline, "人保财险把300万元赔款交到受灾农户手里。")
+    assert not any(p == "donatesTo" for _, p, _ in got)
+
+
 def test_money_raised_for_disaster_victims_is_a_donation_and_a_premium_raised_is_not(pipeline):
     got = triples(pipeline, "台风过后，新华保险联合两家银行一起为灾民凑出500万元。")
     assert ("新华保险", "donatesTo", "灾民") in got
