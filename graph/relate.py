@@ -1060,6 +1060,9 @@ class Relator:
             elif way == "clause_next":  # the same within the object's comma-clause: its verb's object (某局通知了X)
                 found = next((i for i in range(last + 1, len(ms))
                               if ms[i].entity.cls in rule.subject and heads[i] == heads[first]), None)
+            elif way == "host":  # the insurer the sentence names the host of the work it credits (主办方是X)
+                found = next((i for i in range(len(ms)) if not first <= i <= last
+                              and ms[i].entity.cls in rule.stated_for and self._hosts(s, ms[i])), None)
             elif way == "adjacent":
                 i = first - 1
                 gap = s.norm[ms[i].mention.end - s.start:ms[first].mention.start - s.start] if i >= 0 else ""
@@ -1145,6 +1148,14 @@ class Relator:
             return []
         return [j for j in range(found + 1, len(ms)) if ms[j].entity.cls in rule.subject and subjects[j]
                 and heads[j] != heads[found] and self._heads_point(s, ms[j], heads[j])]
+
+    def _hosts(self, s: Sentence, lm: LinkedMention) -> bool:
+        """Whether the sentence names ``lm`` the host of the work it credits (主办方是X, 由X主办)."""
+        r = self.rules
+        at = lm.mention.start - s.start
+        before = s.norm[self._marks.clause_start(s.norm, at):at].rstrip(self._marks.opening)
+        return bool(r.host_before and r.host_before.search(before) or r.host_after and r.host_after.match(
+            self._after_name(s, lm)))
 
     def _heads_point(self, s: Sentence, lm: LinkedMention, head: int) -> bool:
         """Whether ``lm`` comes right after a point's marker (一是, 其二，, （三）) that starts its clause."""

@@ -238,6 +238,8 @@ class Rules:
     other_cover: re.Pattern
     elided_offer: re.Pattern  # after insurers whose offer goes unsaid (由中华财险承保。)
     underwriter_before: re.Pattern | None  # before an insurer named as the underwriter of what goes unsaid (承保方是X)
+    host_before: re.Pattern | None  # before an insurer named as the host of credited work (主办方是X)
+    host_after: re.Pattern | None  # after it (由X主办)
     coinsurers_before: re.Pattern | None  # the sentence before a list it names a product's co-insurers (共保体由…组成：)
     coinsurers_after: re.Pattern | None  # after such a list (A、B这5家共同保险人组成共保体)
     signed_offer: re.Pattern | None  # after insurers: they sign the contract of a product (与X签下2016年度Y保险合同)
@@ -630,6 +632,8 @@ def load_rules(path: Path | None = None) -> Rules:
         industry_doer=relations_table.regex("industry_doer"),
         elided_offer=relations_table.regex("elided_offer"),
         underwriter_before=relations_table.regex("underwriter_before", optional=True),
+        host_before=relations_table.regex("host_before", optional=True),
+        host_after=relations_table.regex("host_after", optional=True),
         coinsurers_before=relations_table.regex("coinsurers_before", optional=True),
         coinsurers_after=relations_table.regex("coinsurers_after", optional=True),
         signed_offer=relations_table.regex("signed_offer", optional=True),

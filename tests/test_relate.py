@@ -701,6 +701,16 @@ def test_sentence_shapes_of_real_news(pipeline, shape):
     assert_family_needed(triples, pipeline, text, expected, expected[1])
 
 
+def test_the_guide_named_in_credits_guides_the_host_past_the_partner_that_runs_the_work(pipeline):
+    for text in ("本次讲座由太平财险泸州中心支公司主办，西南医科大学承办，中国人民银行泸州市分行指导。",
+                 "讲座的主办方是太平财险泸州中心支公司，西南医科大学负责承办，中国人民银行泸州市分行担任指导。"):
+        assert_family_needed(triples, pipeline, text,
+                             ("太平财险泸州中心支公司", "guidedBy", "中国人民银行泸州分行"), "guidedBy")
+    # credits that name no insurer as the host guide none
+    got = triples(pipeline, "西南医科大学负责承办，中国人民银行泸州市分行担任指导。")
+    assert not any(p == "guidedBy" for _, p, _ in got)
+
+
 def test_an_approval_is_no_guidance(pipeline):
     got = triples(pipeline, "横琴人寿变更注册资本事项已获广东银保监局批复。")
     assert ("横琴人寿", "guidedBy", "广东银保监局") not in got
