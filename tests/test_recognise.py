@@ -1756,6 +1756,37 @@ def test_a_trade_union_federation_is_a_partner(pipeline):
     assert ("南通市总工会", "Partner") in found(pipeline, "南通市总工会与保险公司合作，为一线职工投保互助保障。")
 
 
+@pytest.mark.parametrize("text, found_as", [
+    ("人保寿险江苏分公司联合江苏省篮球协会举办青少年训练营。", ("江苏省篮球协会", "Partner")),  # a sports club
+    ("大连市医师协会与保险公司共同推出医生执业责任保障。", ("大连市医师协会", "Partner")),  # a profession's body
+    ("宁波市生猪协会组织养殖户参加价格指数保险。", ("宁波市生猪协会", "IndustryBody")),  # farmers' trade body
+])
+def test_an_association_a_place_names_is_a_partner_unless_a_trades(pipeline, text, found_as):
+    assert found_as in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, committee", [
+    ("人保财险某支公司与青石村村委会一道组织果农投保。", "青石村村委会"),
+    ("保险公司还同石门村村委会商量赔付方案。", "石门村村委会"),  # 还同 is one word to jieba
+    ("太保产险联合翠湖社区居委会开展防灾宣传。", "翠湖社区居委会"),
+])
+def test_a_village_or_neighbourhood_committee_named_by_its_place_is_a_partner(pipeline, text, committee):
+    assert (committee, "Partner") in found(pipeline, text)
+
+
+def test_a_bare_village_committee_names_none(pipeline):
+    assert not any(cls == "Partner" for _, cls in found(pipeline, "灾后村委会一直在和保险公司商量定损。"))
+
+
+def test_a_japanese_firms_legal_form_makes_a_partner_but_not_an_insurers(pipeline):
+    assert ("日本丸山商事株式会社", "Partner") in found(pipeline, "人保再保险与日本丸山商事株式会社签下转让协议。")
+    assert not any(cls == "Partner" for _, cls in found(pipeline, "日本财产保险株式会社和某财险公司签约。"))
+
+
+def test_a_places_insurance_association_is_no_partner(pipeline):
+    assert not any(cls == "Partner" for _, cls in found(pipeline, "杭州市保险协会召开座谈会。"))
+
+
 @pytest.mark.parametrize("defined", ["（以下称“华东医药”）", "（下文简称“华东医药”）", "（下稱「华东医药」）"])
 def test_a_short_name_given_in_other_words_of_naming_is_the_articles_short_name(pipeline, defined):
     text = f"华东医药集团有限公司{defined}参与认购。华东医药表示看好健康险。"
