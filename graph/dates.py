@@ -16,10 +16,13 @@ _DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>1[0-2]|0?[1-9])月(?P<d>
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 # A date right after these (当年11月24日, 同年4月25日) is in the year the article wrote last before it.
 _SAME_YEAR = re.compile(r"(当年|同年)$")
-# The end of a month or a year with its year written (2025年6月底, 2020年底): a date only as a cut-off
-# (截至…), for then it is the last day of that period; 于2020年12月末完成 names no day, and 截至7月末
-# leaves its year to guess, so it stays no date.
-_PERIOD_END = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:(?P<m>1[0-2]|0?[1-9])月份?)?[底末]")
+# The end of a year, a month, a quarter or a half (2020年底, 2025年6月底, 6月末, 2020年12月, 2016年一季度末,
+# 上半年末): a date only as a cut-off (截至…), for then it is the last day of that period; 于2020年12月末完成
+# names no day, so it stays no date. Its year not written, it is the year of the article's own date, as a
+# day's is; an article without one leaves it to guess (a period, unlike a day, is often the year before).
+_PERIOD_END = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>1[0-2]|0?[1-9])月份?(?:[底末])?(?![\d日号])"
+                         r"|第?(?P<q>[一二三四1-4])季度[底末]?|(?P<h>[上下])半年[底末]?|(?<=年)[底末])")
+_QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 
 
 def article_year(doc: Document) -> int | None:
@@ -46,7 +49,8 @@ def _resolve(year: int | None, month: int, day: int, doc: Document) -> str | Non
 
 def find_dates(text: str, offset: int, doc: Document, as_of_markers: re.Pattern) -> list[DateMention]:
     """Dates written in ``text`` (a sentence of ``doc`` starting at ``offset``), with the cut-offs
-    at the end of a month or a year (截至2025年6月底 → 2025-06-30, 截至2020年底 → 2020-12-31)."""
+    at the end of a period (截至2025年6月底 → 2025-06-30, 截至2020年底 → 2020-12-31, 截至一季度末 in an
+    article dated 2024-05-06 → 2024-03-31)."""
     found = []
     for m in _DATE.finditer(text):
         year = int(m["y"]) if m["y"] else None
@@ -58,10 +62,13 @@ def find_dates(text: str, offset: int, doc: Document, as_of_markers: re.Pattern)
             as_of = bool(as_of_markers.search(text[:m.start()]))
             found.append(DateMention(offset + m.start(), offset + m.end(), value, as_of))
     for m in _PERIOD_END.finditer(text):
-        if as_of_markers.search(text[:m.start()]):
-            year, month = int(m["y"]), int(m["m"] or 12)
-            found.append(DateMention(offset + m.start(), offset + m.end(),
-                                     date(year, month, calendar.monthrange(year, month)[1]).isoformat(), True))
+        if as_of_markers.search(text[:m.start()]) and (m["y"] or doc.date):
+            year = int(m["y"]) if m["y"] else None
+            month = int(m["m"]) if m["m"] else _QUARTER_END[m["q"]] if m["q"] else 6 if m["h"] == "上" else 12
+            last = calendar.monthrange(year or int(doc.date[:4]), month)[1]
+            value = _resolve(year, month, last, doc)
+            if value:
+                found.append(DateMention(offset + m.start(), offset + m.end(), value, True))
     return sorted(found, key=lambda d: d.start)
 
 

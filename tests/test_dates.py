@@ -46,3 +46,24 @@ def test_the_same_year_is_the_year_written_last_before():
     assert [d.value for d in found] == ["2019-09-03"]
     found = dates("2018年3月，试点启动。同年5月6日，首笔赔款到账。", "2024-10-01")
     assert [d.value for d in found] == ["2018-05-06"]
+
+
+def test_the_end_of_a_period_is_a_cut_off_in_the_articles_year():
+    def cut_offs(text, date="2024-08-20"):
+        return [(d.value, d.as_of) for d in dates(text, date)]
+    assert cut_offs("截至7月末，累计赔款3亿元。") == [("2024-07-31", True)]
+    assert cut_offs("截至2023年11月，保费收入5亿元。") == [("2023-11-30", True)]
+    assert cut_offs("截至三季度末，总资产120亿元。") == [("2023-09-30", True)]  # after the article: the year before
+    assert cut_offs("截至上半年末，投资余额80亿元。") == [("2024-06-30", True)]
+    assert cut_offs("截至2022年一季度末，投资余额80亿元。") == [("2022-03-31", True)]
+    assert cut_offs("截至2月底，累计赔款3亿元。") == [("2024-02-29", True)]
+    assert cut_offs("公司于7月末完成增资。") == []  # no cut-off: no day
+    assert cut_offs("截至7月末，累计赔款3亿元。2024年是试点第二年。", None) == []  # no date of its own: no year
+
+
+def test_the_end_of_a_span_is_no_cut_off(pipeline):
+    markers = pipeline.rules.as_of_markers
+    doc = Document("d", "d.txt", "t", "", date="2024-08-20")
+    assert [d.value for d in find_dates("到2023年12月，累计投入5亿元。", 0, doc, markers)] == ["2023-12-31"]
+    assert find_dates("从3月起到12月，公司投入5亿元。", 0, doc, markers) == []
+    assert find_dates("2021年5月到2023年5月，公司投入5亿元。", 0, doc, markers) == []
