@@ -65,6 +65,7 @@ class QuantityRules:
     refers_back: re.Pattern  # 该公司, 对公司: the firm named before, in the amount's clause
     each: re.Pattern  # A、B各捐款N: each of the list owns N
     fined_person: re.Pattern  # 个人罚款, 总经理张某被罚款: a person, in the amount's clause, fined it
+    fined_row: re.Pattern  # | 2名责任人 |: the first cell of a table row of people fined
     public_purse: re.Pattern  # 县财政补贴N, 其中政府承担N: the local government pays
     purse_after: re.Pattern  # N元由县财政补足: likewise, the purse written after the amount
     purse_owner: re.Pattern  # 政府, 财政: the name of a body that pays from the public purse
@@ -115,7 +116,7 @@ class QuantityRules:
                    re.compile(f"(?:{alt(t['yuan_words'])})\\s*$"), re.compile(f"\\s*(?:{alt(t['yuan_words'])})"),
                    re.compile(t["source_of"]), re.compile(t["local_currency"]), re.compile(alt(t["yuan_words"])),
                    re.compile(t["insurer_premium_after"]), re.compile(t["fined_people"]), re.compile(t["fine"]),
-                   re.compile(t["refers_back"]), re.compile(t["each"]), re.compile(t["fined_person"]),
+                   re.compile(t["refers_back"]), re.compile(t["each"]), re.compile(t["fined_person"]), re.compile(t["fined_row"]),
                    re.compile(t["public_purse"]), re.compile(t["purse_after"]), re.compile(t["purse_owner"]),
                    re.compile(t["per_head"]), re.compile(t["purse_pays"]),
                    re.compile(t["owner_cause"]),

@@ -738,6 +738,10 @@ class Relator:
         own = self._marks.clause_start(text, len(text))
         if figures.fined_person.match(text, own):
             return True  # 其中个人罚款20万元, 总经理张某被罚款5万元: a person of the firm is fined
+        cells = row_cells(s.norm)
+        if cells and cells[0][1] < len(text) and figures.fine.search(text, cells[0][1]) \
+                and figures.fined_row.search(s.norm, *cells[0]):
+            return True  # | 3名直接责任人（X分公司） | 警告并罚款10万元 |: a row of the people fined
         if named is not None:
             clause = s.norm[own:self._marks.clause_end(s.norm, len(text))]
             if figures.fine.search(clause) and figures.fined_people.search(text, named.mention.end - s.start):
