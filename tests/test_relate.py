@@ -1435,6 +1435,20 @@ def test_a_group_given_cover_in_a_sentence_of_its_own_is_the_last_products(pipel
     assert ("水稻完全成本保险", "targets", "种粮大户") in triples(pipeline, text)
 
 
+@pytest.mark.parametrize("text", [
+    "太保产险推出“水稻完全成本保险”。参保种粮大户只需自己承担三成保费。",
+    "太保产险推出“水稻完全成本保险”。去年投保的种粮大户还只有十几户。",
+    "太保产险推出“水稻完全成本保险”。全镇的种粮大户差不多都投了保，涉及面积2万亩。",
+])
+def test_a_group_written_as_the_insured_is_the_target_of_the_product_named_last(pipeline, text):
+    assert ("水稻完全成本保险", "targets", "种粮大户") in triples(pipeline, text)
+
+
+def test_a_tally_of_the_insured_is_no_products_target(pipeline):
+    text = "太保产险推出“水稻完全成本保险”。全省投保农户合计120万户次，赔款3亿元。"
+    assert not any(p == "targets" for _, p, _ in triples(pipeline, text))
+
+
 def test_a_sentence_that_names_another_product_gives_the_last_one_no_group(pipeline):
     # the product the sentence names itself, before the group or after it, is what it speaks of
     text = "太保产险推出“水稻完全成本保险”。另一款“蔬菜气象指数保险”也已落地，全市种植户都能获得赔付保障。"
