@@ -1449,6 +1449,15 @@ def test_a_tally_of_the_insured_is_no_products_target(pipeline):
     assert not any(p == "targets" for _, p, _ in triples(pipeline, text))
 
 
+@pytest.mark.parametrize("text", [
+    "太保产险推出“骑手安心保”。外卖骑手、快递员都在其中，保费由平台承担。",
+    "太保产险推出“骑手安心保”。新业态里的劳动者，外卖骑手、快递员均包括在内。",
+])
+def test_people_said_to_be_included_are_the_target_of_the_product(pipeline, text):
+    got = triples(pipeline, text)
+    assert {("骑手安心保", "targets", "外卖骑手"), ("骑手安心保", "targets", "快递员")} <= got
+
+
 def test_a_sentence_that_names_another_product_gives_the_last_one_no_group(pipeline):
     # the product the sentence names itself, before the group or after it, is what it speaks of
     text = "太保产险推出“水稻完全成本保险”。另一款“蔬菜气象指数保险”也已落地，全市种植户都能获得赔付保障。"
