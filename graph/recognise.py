@@ -827,6 +827,8 @@ class Recogniser:
                     continue
                 if rule.cls == "Partner" and s.text.startswith(self.rules.kind_heads, start):
                     continue  # 农村|公办小学, 二级|康复医院: a kind of school or hospital, not one
+                if rule.cls == "Product" and _line_of_business(self, s.text[start:m.end()]):
+                    continue  # 普惠型补充医疗保险: words of a kind of cover only, a line, not a product
                 cls = rule.brand_class if rule.brand_class and self._is_insurer_name(s.text[start:m.start()]) else rule.cls
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, cls, "pattern")
                 unit = self._unit_after(s.text, m.end(), cls) if units else None
