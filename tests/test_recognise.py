@@ -96,6 +96,16 @@ def test_a_kind_of_cover_ending_as_named_cover_does_is_no_product(pipeline):
     assert ("山区民生综合保险", "Product") in found(pipeline, "市里统一购买的山区民生综合保险已覆盖全体村民。")
 
 
+@pytest.mark.parametrize("text", [
+    "业内关注这家“国资背景”寿险公司的合规进展。",
+    "两家“2019届”财险公司开业首年均未盈利。",
+    "即便是“自家”险企，也要在柜台上抢货架。",
+])
+def test_a_quoted_word_before_a_word_of_an_insurer_is_no_product(pipeline, text):
+    # the 险 of 寿险公司 or 险企 names a kind of firm, not the cover the quoted word would be the name of
+    assert not any(cls == "Product" for _, cls in found(pipeline, text))
+
+
 def test_a_launch_verb_inside_a_noun_launches_nothing(pipeline):
     # 技术开发 is one noun: its 开发 does not open the name of a cover (成果验证失败损失保险 is no name)
     got = found(pipeline, "新条款另列技术开发成果验证失败损失保险一个险种。")
