@@ -1841,6 +1841,9 @@ def test_a_table_cell_holding_only_a_covers_name_is_a_product(pipeline):
     assert ("苏惠保", "Product") in found(pipeline, "苏惠保 | 人保财险 | 每年59元")  # the row's first cell
     # a line of business in a cell is still no product
     assert not {m for m in found(pipeline, "意外伤害保险 | 2.2亿元") if m[1] == "Product"}
+    # nor is a cover a figure's cell follows: a row of figures by line of business
+    assert not {m for m in found(pipeline, "渔船互保 | 1260人 | 75.3%") if m[1] == "Product"}
+    assert not {m for m in found(pipeline, "农房保险 | 近80万元") if m[1] == "Product"}
 
 
 @pytest.mark.parametrize("text, firm", [
