@@ -150,6 +150,8 @@ def test_an_unquoted_programme_after_a_launch_verb_is_an_initiative(pipeline, te
     "太平洋产险开通了理赔绿色通道，简化理赔流程。",
     "平安人寿发起了一项针对老年人的关爱计划。",  # a clause, not a name
     "太保在当地开展了30项具体行动。",  # a count
+    "各市要打造两类示范工程，年底前验收。",  # a count of kinds
+    "该公司已在山区捐建第12所希望小学。",  # a count of buildings
     "这是该县连续第二年开展苹果收入险试点。",  # the pilot of a cover: the cover is the name
 ])
 def test_a_described_programme_is_no_name(pipeline, text):
