@@ -198,18 +198,22 @@ class Recogniser:
         (同X订立了区级特色农业保险保单, 沪惠保的承保机构为X): each such place, word-aligned, not inside
         another name (a shorter product inside it gives way) and not the head right after a quoted one
         (“吉牛保”肉牛价格指数保险), is a mention of it too. Names shorter than ``named_again_min_length``
-        (``named_again_quoted_min_length`` for one the article quotes somewhere: “豫健保”) are left alone."""
+        (``named_again_quoted_min_length`` for one the article quotes somewhere: “豫健保”) are left alone.
+        So is a group the article names after a word of help (让茶农最头疼的…；茶农无须报案), any length,
+        unless written as an office's start, one person or a role taken on (``role_before``)."""
         named: dict[str, Mention] = {}
         opening = self.rules.punctuation.opening
         for s, names in zip(sentences, found):
             for m in names:
                 quoted = m.start > s.start and s.text[m.start - s.start - 1] in opening
-                if (m.kind == "pattern" and m.cls in _COVER_OR_PROGRAMME and not m.whole and len(m.surface) >= (
-                        self.rules.named_again_quoted_min_length if quoted else self.rules.named_again_min_length)):
+                if m.kind == "pattern" and (m.cls == "BeneficiaryGroup" or (
+                        m.cls in _COVER_OR_PROGRAMME and not m.whole and len(m.surface) >= (
+                            self.rules.named_again_quoted_min_length if quoted else self.rules.named_again_min_length))):
                     named.setdefault(m.surface, m)
         if not named:
             return found
         out, closing = [], self.rules.punctuation.closing
+        roles = self.rules.beneficiaries.role_before
         for s, names in zip(sentences, found):
             # a shorter product or programme inside the name is the name's own word (the kind 惠民保 of a
             # headline's 东营惠民保): the name takes its place; any other mention blocks it
@@ -228,9 +232,14 @@ class Recogniser:
                     if any(m.start < s.start + a or m.end > s.start + b
                            or (m.start, m.end) == (s.start + a, s.start + b) for m in inner):
                         continue  # another name across its edge, or the name itself, already a mention
+                    again = replace(named[name], start=s.start + a, end=s.start + b, sentence=s.index)
+                    if self._starts_an_office(s, again) or self._one_of_a_group(s, again) or (
+                            again.cls == "BeneficiaryGroup" and roles and roles.search(s.text, 0, a)):
+                        continue  # a group word that starts an office's name (志愿者组织), names one person, or
+                        # the role someone takes on (担任楼层志愿者)
                     names = [m for m in names if m not in inner]
                     taken[a:b] = [True] * (b - a)
-                    added.append(replace(named[name], start=s.start + a, end=s.start + b, sentence=s.index))
+                    added.append(again)
             out.append(sorted(names + added, key=lambda m: m.start) if added else names)
         return out
 

@@ -104,6 +104,8 @@ class BeneficiaryRule:
     modifier_pos: frozenset[str] = frozenset()
     # bare generic people words (市民, 客户): named, yet no offer or firm is related to them
     generic_people: frozenset[str] = frozenset()
+    # a role someone takes on, before a group word written again (担任楼层志愿者): the person, no group
+    role_before: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -485,7 +487,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                     groups.regex("kinds_intro", optional=True),
                                     groups.regex("property_after", optional=True),
                                     groups.get("shared_head_mark", str, None), frozenset(groups.words("modifier_pos", [])),
-                                    frozenset(groups.words("generic_people", [])))
+                                    frozenset(groups.words("generic_people", [])),
+                                    groups.regex("role_before", optional=True))
     return Rules(
         branch=names.regex("regions", f"{region_gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"

@@ -2405,3 +2405,14 @@ def test_a_name_the_article_gives_is_read_whole_where_a_kind_of_cover_sits_insid
     names = found(pipeline, text)
     assert [m.surface for m in mentions(pipeline, text) if m.cls == "Product"] == ["南港惠民保", "南港惠民保"]
     assert ("惠民保", "Product") not in names
+
+
+def test_a_group_the_article_names_is_named_wherever_it_is_written_again(pipeline):
+    # 让 makes 茶农 a group; the next sentence writes it bare, as the subject of its clause
+    text = "低温冻害最让茶农担心。茶农不用报案，保险公司会主动理赔。"
+    groups = [m for m in mentions(pipeline, text) if m.cls == "BeneficiaryGroup"]
+    assert [m.surface for m in groups] == ["茶农", "茶农"]
+    # not a role that staff take on, nor the start of an office's name
+    text = "公司为志愿者送去防疫物资。多名员工担任楼层志愿者，另有人加入了志愿者协会。"
+    groups = [m for m in mentions(pipeline, text) if m.cls == "BeneficiaryGroup"]
+    assert [m.surface for m in groups] == ["志愿者"]
