@@ -340,6 +340,10 @@ def test_those_a_cover_counts_in_or_pays_relief_to_are_a_group(pipeline):
     assert ("参保居民", "BeneficiaryGroup") in got
     got = found(pipeline, "试验期间，受试者的人身伤害和财产损失都在保障范围内。")
     assert ("受试者", "BeneficiaryGroup") in got
+    # by the cover they get (获得/得到…保障), as by the relief they get
+    got = found(pipeline, "新业态从业群体从这款产品得到的风险保障超过两百亿元。")
+    assert ("新业态从业群体", "BeneficiaryGroup") in got
+    assert ("城乡低收入人群", "BeneficiaryGroup") in found(pipeline, "这一年里，城乡低收入人群从中得到了更稳的保障。")
 
 
 def test_the_victims_and_the_disabled_a_scheme_is_for_are_groups(pipeline):
