@@ -328,6 +328,9 @@ def test_those_with_an_illness_underwriters_call_substandard_are_a_group(pipelin
 def test_those_a_cover_takes_in_are_a_group(pipeline):
     got = found(pipeline, "全区2万名外来务工人员均被纳入这项保障。")
     assert ("外来务工人员", "BeneficiaryGroup") in got
+    # …or reaches, the last of a list of kinds (…等) included
+    got = found(pipeline, "今年，冷链物流企业、农贸市场商户等也陆续被这类保险覆盖。")
+    assert {("冷链物流企业", "BeneficiaryGroup"), ("农贸市场商户", "BeneficiaryGroup")} <= got
 
 
 def test_those_a_cover_counts_in_or_pays_relief_to_are_a_group(pipeline):
