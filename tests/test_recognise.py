@@ -311,6 +311,13 @@ def test_those_hit_by_a_disaster_are_a_group_with_no_word_of_help(pipeline):
     assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "全县受灾人口达3万人。"))  # a count
 
 
+def test_the_relatives_of_those_killed_are_a_group_with_no_word_of_help(pipeline):
+    got = found(pipeline, "事故发生后，理赔人员连夜联系遇难者家属，开通绿色通道。")
+    assert ("遇难者家属", "BeneficiaryGroup") in got
+    got = found(pipeline, "按方案，罹难者亲属的丧葬费用每人限额3万元。")
+    assert ("罹难者亲属", "BeneficiaryGroup") in got
+
+
 def test_those_at_risk_of_falling_back_into_poverty_are_a_group_with_no_word_of_help(pipeline):
     got = found(pipeline, "这笔资金还能防止易返贫人员因病再度陷入困境。")
     assert ("易返贫人员", "BeneficiaryGroup") in got
