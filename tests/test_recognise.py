@@ -289,6 +289,8 @@ def test_a_word_that_only_counts_or_places_a_group_is_no_part_of_its_name(pipeli
     assert ("出口商户", "BeneficiaryGroup") in got
     got = found(pipeline, "该产品面向60周岁以上老年人，不限既往症。")  # an age bracket only qualifies
     assert ("老年人", "BeneficiaryGroup") in got and ("以上老年人", "BeneficiaryGroup") not in got
+    got = found(pipeline, "公司为大约两千名环卫工人送上意外险。")  # 大约 only qualifies the count
+    assert ("环卫工人", "BeneficiaryGroup") in got
     got = found(pipeline, "凡是养蜂大户都可投保，保费由县财政补贴一半。")  # 凡是 says all of them
     assert ("养蜂大户", "BeneficiaryGroup") in got and not any(n.startswith("凡") for n, _ in got)
 
