@@ -1207,9 +1207,7 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
         # 食品添加剂企业等: 食品添加剂企业), no verb (为当地党委和政府卸下贫困群众的顾虑 names no group)
         item = [i for i in [_item_start(rec, view, clause, m.start())]
                 if i is not None and starts and i > max(starts) and _no_verb(rec, text[max(starts):m.start()])]
-        # last of all, the people a plural marks (车主们可就近办理理赔): the head word alone
-        plural = [m.start()] if r.plural and m.group() in r.bare_heads and r.plural.match(text, m.end()) else []
-        name = next((n for tried in (starts, marked, item, plural) if tried
+        name = next((n for tried in (starts, marked, item) if tried
                      for n in [_group_name(rec, view, m, max(tried))] if n), None)
         if name is None:
             continue

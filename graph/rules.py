@@ -106,8 +106,6 @@ class BeneficiaryRule:
     generic_people: frozenset[str] = frozenset()
     # a role someone takes on, before a group word written again (担任楼层志愿者): the person, no group
     role_before: re.Pattern | None = None
-    # a plural ending after a bare head (车主|们): those people as a group, with no word of help before them
-    plural: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -490,8 +488,7 @@ def load_rules(path: Path | None = None) -> Rules:
                                     groups.regex("property_after", optional=True),
                                     groups.get("shared_head_mark", str, None), frozenset(groups.words("modifier_pos", [])),
                                     frozenset(groups.words("generic_people", [])),
-                                    groups.regex("role_before", optional=True),
-                                    groups.regex("plural", optional=True))
+                                    groups.regex("role_before", optional=True))
     return Rules(
         branch=names.regex("regions", f"{region_gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"
