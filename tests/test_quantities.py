@@ -274,14 +274,6 @@ def test_a_leads_cover_is_the_insurer_its_paragraph_names_next(pipeline):
     assert owned(pipeline, text) == set()
 
 
-def test_a_leads_claims_are_the_only_insurer_a_later_paragraph_introduces(pipeline):
-    text = "冰雹过后，梨树每亩赔900元，老张家8亩一共拿到7200元。\n\n承保这份保险的是太保产险，公司当天就派人查勘。"
-    assert owned(pipeline, text) == {("太保产险", "900"), ("太保产险", "7200")}
-    # with two insurers in the article, whose claims they were goes unsaid
-    text = text.replace("公司当天", "平安产险当天")
-    assert owned(pipeline, text) == set()
-
-
 def test_a_table_row_of_people_fined_is_not_their_firms(pipeline):
     text = ("新华保险湖南分公司因虚列费用被处罚。\n\n| 当事人 | 处罚 |\n| --- | --- |\n"
             "| 新华保险湖南分公司 | 罚款30万元 |\n| 2名相关责任人（新华保险湖南分公司） | 各警告并罚款8万元 |")

@@ -1794,15 +1794,6 @@ def test_a_trade_union_federation_is_a_partner(pipeline):
     assert ("南通市总工会", "Partner") in found(pipeline, "南通市总工会与保险公司合作，为一线职工投保互助保障。")
 
 
-@pytest.mark.parametrize("text, found_as", [
-    ("人保寿险江苏分公司联合江苏省篮球协会举办青少年训练营。", ("江苏省篮球协会", "Partner")),  # a sports club
-    ("大连市医师协会与保险公司共同推出医生执业责任保障。", ("大连市医师协会", "Partner")),  # a profession's body
-    ("宁波市生猪协会组织养殖户参加价格指数保险。", ("宁波市生猪协会", "IndustryBody")),  # farmers' trade body
-])
-def test_an_association_a_place_names_is_a_partner_unless_a_trades(pipeline, text, found_as):
-    assert found_as in found(pipeline, text)
-
-
 @pytest.mark.parametrize("text, committee", [
     ("人保财险某支公司与青石村村委会一道组织果农投保。", "青石村村委会"),
     ("保险公司还同石门村村委会商量赔付方案。", "石门村村委会"),  # 还同 is one word to jieba
