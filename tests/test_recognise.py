@@ -997,6 +997,13 @@ def test_a_product_after_a_launch_verb_and_its_aspect_particle_leaves_the_partic
     assert ("小麦出苗率保险", "Product") in got and not any(s.startswith("了") for s, _ in got)
 
 
+def test_a_product_after_a_launch_verb_and_classical_zhi_leaves_the_zhi_out(pipeline):
+    # traditional-script news writes the verb's 的 as 之 (承保之X保險)
+    got = found(pipeline, "年滿60歲的長者均可領取由中國人保承保之疫苗接種意外保險，保額10萬元。")
+    assert ("疫苗接種意外保險", "Product") in got
+    assert not any(s.startswith("之") for s, _ in got)
+
+
 def test_a_demonstrative_and_a_count_of_products_is_no_product(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "国寿在全省推广了这两款保险。"))
 
