@@ -1183,6 +1183,9 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
         starts += [e + len(lead) + len(j) for e in ends if e < m.start() for lead in commas
                    if clause <= e + len(lead) for j in rec.rules.list_joiners
                    if text.startswith(lead + j, e) and e + len(lead) + len(j) in view.boundaries]
+        # (and past items with no head of their own: 为种植户、基层干部和返乡创业青年)
+        run_on, middle = _list_goes_on(rec, view, [e for e in ends if clause <= e < m.start()], clause, m.start())
+        starts += [run_on] if run_on is not None else []
         if r.describers:  # 投保X的农民: those who insured X, when a 的 closes the clause before the name
             starts += [t.end() for t in r.describers.finditer(text, clause, m.start())
                        if t.start() in view.boundaries and t.end() in view.boundaries
@@ -1214,6 +1217,9 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
         start = m.end() - len(name)
         out.append(Mention(name, s.start + start, s.start + m.end(), s.index, "BeneficiaryGroup", "pattern"))
         ends.add(m.end())
+        if run_on is not None and start >= run_on:  # the items between two groups of a list are groups too
+            out += [Mention(text[a:b], s.start + a, s.start + b, s.index, "BeneficiaryGroup", "pattern")
+                    for a, b in middle if _plain_item(rec, view, a, b)]
     # …and an earlier item before a later one that is a group (凡是制种农户、种子生产合作社和种子企业来投保:
     # only the last item stands before the words that make them groups), read from the list mark before it
     begins = {b - s.start for b in (n.start for n in out)} | {a for a, _ in registered}
@@ -1239,6 +1245,49 @@ def _item_start(rec: Recogniser, view: SentenceView, clause: int, end: int) -> i
     before = [t.text for t in s.tokens if mark and t.end - s.start == mark[0]]
     tags = rec.tokenizer.pos(before[0]) if before else []
     return mark[1] if tags and tags[-1][1][0] in "nlj" else None
+
+
+def _list_goes_on(rec: Recogniser, view: SentenceView, ends: list[int], clause: int,
+                  end: int) -> tuple[int | None, list[tuple[int, int]]]:
+    """Where the list item that ends at ``end`` starts, and the spans of the items before it, when the
+    list runs on to it from a group that ends at one of ``ends`` through items with no head of their
+    own (为种植户、基层干部和返乡创业青年, 为学校食堂、中央厨房和食品生产企业): each a short name that opens
+    with no verb, as a clause would (为贫困户提供保险和农户 is no list); else (None, [])."""
+    item = _item_start(rec, view, clause, end)
+    if item is None:
+        return None, []
+    marks = rec.rules.punctuation
+    joiners = "|".join(map(re.escape, sorted(rec.rules.list_joiners, key=len, reverse=True)))
+    for e in ends:
+        run = view.text[e:item]
+        if not re.match(f"(?:{joiners})", run) or not re.search(f"(?:{joiners})$", run):
+            continue
+        spans, at = [], e
+        for mark in re.finditer(joiners, run):
+            spans.append((at, e + mark.start()))
+            at = e + mark.end()
+        spans = spans[1:]  # the run opens with the mark after the group
+        if spans and all(0 < b - a <= rec.rules.beneficiaries.max_stem
+                         and not any(c in view.text[a:b] for c in marks.clause)
+                         and rec.tokenizer.pos(view.text[a:b])[0][1] != "v" for a, b in spans):
+            return item, spans
+    return None, []
+
+
+def _plain_item(rec: Recogniser, view: SentenceView, a: int, b: int) -> bool:
+    """Whether ``text[a:b]``, an item of a list of groups, is a plain name that can be a group: whole
+    words of a name's letters, no word a group's name never holds, not opened by a count or place, and
+    no organisation or body the other rules read there (为农户、县政府和学生: not 县政府)."""
+    r, s, text = rec.rules.beneficiaries, view.sentence, view.text
+    words = [t.text for t in s.tokens if a <= t.start - s.start and t.end - s.start <= b]
+    if a not in view.boundaries or b not in view.boundaries or not r.stem_chars.fullmatch(text[a:b]):
+        return False
+    if any(w in r.stop_tokens for w in words) or rec.rules.implied_place.search(text, a, b):
+        return False
+    if any(_counts_or_places(w, rec, r) for w in words[:1]):
+        return False
+    return not any(x < b and a < y for x, y, _, _ in view.aliases) and not any(
+        n.start - s.start < b and a < n.end - s.start for n in [*view.patterned, *(m for m, _ in view.suffixed)])
 
 
 def _no_verb(rec: Recogniser, words: str) -> bool:

@@ -242,6 +242,18 @@ def test_a_beneficiary_group_needs_a_word_of_help_and_a_name_of_its_own(pipeline
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "为每位客户提供服务。"))
 
 
+def test_a_list_of_groups_goes_on_past_items_with_no_head_of_their_own(pipeline):
+    groups = {n for n, cls in found(pipeline, "公司为种植户、基层干部和返乡创业青年提供免费培训。") if cls == "BeneficiaryGroup"}
+    assert groups == {"种植户", "基层干部", "返乡创业青年"}
+    groups = {n for n, cls in found(pipeline, "该险种面向学校食堂、中央厨房和食品生产企业推广。") if cls == "BeneficiaryGroup"}
+    assert {"中央厨房", "食品生产企业"} <= groups
+
+
+def test_a_clause_after_a_group_is_no_list_of_groups(pipeline):
+    groups = {n for n, cls in found(pipeline, "公司为贫困户提供保险和帮扶资金。") if cls == "BeneficiaryGroup"}
+    assert groups == {"贫困户"}
+
+
 def test_a_quoted_name_of_what_a_programme_sets_up_or_hands_out_is_an_initiative(pipeline):
     assert ("星光书屋", "Initiative") in found(pipeline, "公司已在山区捐建了12所“星光书屋”。")
     assert ("员工互助账户", "Initiative") in found(pipeline, "会员可申请“员工互助账户”的资助。")
