@@ -558,6 +558,18 @@ def test_an_amount_going_on_with_a_list_of_benefits_is_of_their_kind(pipeline):
         ("太平财险", "100000", "Coverage"), ("太平财险", "20000", "Coverage"), ("太平财险", "120000", "Coverage")]
 
 
+def test_a_batch_of_goods_sent_and_aid_funds_handed_over_are_donations(pipeline):
+    text = ("阳光人寿河北分公司组织员工走访受灾村庄，给安置点送去一批防疫物资，总价35万元。"
+            "公司另拿出120万元帮扶资金，用于修缮村里的小学。")
+    _, figures = __import__("stage_helpers").related(pipeline, text)
+    assert [(f.agent.label, str(f.quantity.value), f.kind) for f in figures if f.is_money] == [
+        ("阳光人寿河北分公司", "350000", "Donation"), ("阳光人寿河北分公司", "1200000", "Donation")]
+    # funds and goods in general are often the state's: no gift of the insurer's
+    text = "太保产险安徽分公司连夜查勘。\n\n资金和物资也在跟进：省财政拨付了3000万元救灾资金。"
+    _, figures = __import__("stage_helpers").related(pipeline, text)
+    assert not [f for f in figures if f.is_money and f.kind == "Donation"]
+
+
 def test_a_point_of_a_list_is_the_lists_organisations_not_one_an_earlier_point_named(pipeline):
     """二是…X…；三是… : a point naming no organisation is the list's (the paragraph's before it)."""
     text = ("泰康人寿近年加大了投资力度，主要有三笔：\n\n一是出资5亿元买下一处写字楼；\n\n"
