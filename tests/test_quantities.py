@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph.quantities import find_quantities, format_yuan, parse_number
+from graph.quantities import amount_kind, find_quantities, format_yuan, parse_number
 
 
 @pytest.fixture(scope="module")
@@ -568,6 +568,17 @@ def test_a_batch_of_goods_sent_and_aid_funds_handed_over_are_donations(pipeline)
     text = "太保产险安徽分公司连夜查勘。\n\n资金和物资也在跟进：省财政拨付了3000万元救灾资金。"
     _, figures = __import__("stage_helpers").related(pipeline, text)
     assert not [f for f in figures if f.is_money and f.kind == "Donation"]
+
+
+@pytest.mark.parametrize("text, amount, kind", [
+    ("4月，蓝鲸科技完成B轮融资，金额3亿元。", "3亿元", "OtherAmount"),
+    ("9月，蓝鲸科技又完成2亿元的天使轮。", "2亿元", "OtherAmount"),
+    ("两次融资加起来，蓝鲸科技拿到了8亿元。", "8亿元", "OtherAmount"),
+    # a loan an insurer's cover helps a firm get is still credit
+    ("借助这份保证保险，小微企业获得融资5亿元。", "5亿元", "Credit"),
+])
+def test_an_equity_funding_round_is_capital_raised_not_credit(text, amount, kind, rules):
+    assert amount_kind(text, text.index(amount), rules) == kind
 
 
 def test_a_point_of_a_list_is_the_lists_organisations_not_one_an_earlier_point_named(pipeline):
