@@ -285,6 +285,17 @@ def amount_kind(text: str, start: int, rules: QuantityRules, before: str | None 
     return before or "OtherAmount"
 
 
+def header_kinds(text: str, cells: list[tuple[int, int]], rules: QuantityRules) -> dict[int, str]:
+    """The kind of money each header cell of a table names (| 已赔付 |, | 罚款金额 |), by column: a
+    figure under it, whose row may hold other kind words (| 未按备案的保险条款执行 |), is of that kind."""
+    kinds = {}
+    for i, (a, b) in enumerate(cells):
+        kind = next((kind for kind, context in rules.amount_kinds if context.search(text, a, b)), None)
+        if kind is not None:
+            kinds[i] = kind
+    return kinds
+
+
 def _normalise(value: Decimal) -> Decimal:
     """136.12亿 is 13612000000, not 1.3612E+10: an integral value gets no exponent."""
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()

@@ -13,7 +13,7 @@ from .dates import date_for, find_dates, same_day_dates
 from .errors import IkgError
 from .fold import fold
 from .namespaces import INSURER_CLASSES, ORGANISATION_CLASSES, PUBLIC_CLASSES, SYMMETRIC
-from .quantities import amount_kind, find_quantities
+from .quantities import amount_kind, find_quantities, header_kinds
 from .records import DateMention, Document, Entity, Evidence, Fact, Figure, LinkedMention, Quantity, Sentence
 from .relation_model import RelationModel
 from .rules import RelationRule, Rules
@@ -96,6 +96,7 @@ class Relator:
         by_period = False  # whether the table being read has a column headed by a period
         stakes: set[int] = set()  # the columns of firms an insurer buys stakes in, of the table being read
         tallies: set[int] = set()  # the columns headed by a tally of losses (报损规模), of the table being read
+        column_kinds: dict[int, str] = {}  # the kind of money each column's header names (已赔付), of that table
         for s in sentences:
             if s.paragraph != paragraph:
                 point = self.rules.continued_paragraph.match(s.norm)
@@ -124,6 +125,7 @@ class Relator:
                 stakes = _headed(s, row, self.rules.quantities.stake_columns)
                 tallies = {i for i, (a, b) in enumerate(row or ())
                            if self.rules.quantities.loss_tally.search(s.norm, a, b)}
+                column_kinds = header_kinds(s.norm, row or [], self.rules.quantities)
             cells = row
             if "partnersWith" in self.enabled and self.rules.holder_columns is not None:
                 header = _headed(s, cells, self.rules.holder_columns, self.rules.quantities.stake_columns)
@@ -151,8 +153,9 @@ class Relator:
                     owner = max(named_so_far.values(), key=lambda n: (n[0], n[1] == previous), default=(0, previous))[1]
                 # a count of firms is no figure's owner (六家险企启动应急 肇庆报损超5200万元): whose it is goes unsaid
                 tallied = [cell for i, cell in enumerate(cells or ()) if i in tallies]
+                headed = {cell: column_kinds[i] for i, cell in enumerate(cells or ()) if i in column_kinds}
                 own = self._figures(s, [lm for lm in ms if not self._is_count(lm)], owner, dates, insurer, previous,
-                                    purse, (last_firm, last_thing), tallied)
+                                    purse, (last_firm, last_thing), tallied, headed)
                 figures += self._bought(s, ms, cells, stakes, previous, own) if stakes and cells else own
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
             last_firm = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _SUBJECT_CLASSES), last_firm)
@@ -408,7 +411,8 @@ class Relator:
                  dates: list[DateMention], insurer: Entity | None = None,
                  last_insurer: Entity | None = None, purse: Entity | None = None,
                  last_named: tuple[Entity | None, Entity | None] = (None, None),
-                 tallied: list[tuple[int, int]] | None = None) -> list[Figure]:
+                 tallied: list[tuple[int, int]] | None = None,
+                 headed: dict[tuple[int, int], str] | None = None) -> list[Figure]:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic;
         or, in a paragraph naming none, for cover, claims, gifts or a policy's premium, the article's
         ``insurer``).
@@ -417,7 +421,8 @@ class Relator:
         whose clause the public purse heads (县财政补贴N) is the government body's named last before
         it (in the sentence, else the article's ``purse``), and so is the cover that amount buys later
         in the sentence, no insurer being named after it. An amount in one of the ``tallied`` cells of a
-        table row (under a header tallying the losses reported, 报损规模) is no insurer's by default."""
+        table row (under a header tallying the losses reported, 报损规模) is no insurer's by default; one in
+        a cell of the ``headed`` columns with no kind word of its own is of the kind its header names."""
         out = []
         figures = self.rules.quantities
         unnamed = _without_names(s, ms)
@@ -439,8 +444,11 @@ class Relator:
                 self._public_agent(s, before, quantity.start)
             agent = payer or (named.entity if named else None if self._fines_it_gave(s, before, quantity.start)
                               else self._topic_agent(s, topic, quantity.start))
-            kind = count_kind or amount_kind(unnamed, quantity.start - s.start, figures, last_kind)
-            last_kind = last_kind if count_kind else kind
+            column = next((kind for (a, b), kind in (headed or {}).items()
+                           if a <= quantity.start - s.start < b and not any(
+                               context.search(unnamed, a, b) for _, context in figures.amount_kinds)), None)
+            kind = count_kind or column or amount_kind(unnamed, quantity.start - s.start, figures, last_kind)
+            last_kind = last_kind if count_kind or column else kind  # a column's kind is no list for the next cell
             if payer is None and bought is not None and kind == "Coverage" and not any(
                     lm.entity.cls in INSURER_CLASSES and bought[1] <= lm.mention.start for lm in before):
                 # 由市政府拿出5700万元保费，为全市居民换取总额7亿元的保险保障: the cover the purse bought is

@@ -581,6 +581,21 @@ def test_an_equity_funding_round_is_capital_raised_not_credit(text, amount, kind
     assert amount_kind(text, text.index(amount), rules) == kind
 
 
+def test_an_amount_in_a_table_is_of_the_kind_its_column_header_names(pipeline):
+    text = ("两家险企的宁夏机构近日领到罚单。\n\n机构 | 罚款金额 | 违规事实\n"
+            "太平财险宁夏分公司 | 35万元 | 未按规定使用经备案的保险条款\n"
+            "人保财险宁夏分公司 | 20万元 | 虚列费用")
+    _, figures = __import__("stage_helpers").related(pipeline, text)
+    assert {(f.agent.label, str(f.quantity.value), f.kind) for f in figures if f.is_money} == {
+        ("太平财险宁夏分公司", "350000", "OtherAmount"), ("人保财险宁夏分公司", "200000", "OtherAmount")}
+    # a column headed by no kind of money is not of the kind of the cell before it
+    text = ("台风过后各家公司加快理赔。\n\n机构 | 已赔付 | 估损\n"
+            "太平财险宁夏分公司 | 12万元 | 80万元")
+    _, figures = __import__("stage_helpers").related(pipeline, text)
+    assert [(str(f.quantity.value), f.kind) for f in figures if f.is_money and f.agent] == [
+        ("120000", "ClaimsPaid"), ("800000", "OtherAmount")]
+
+
 def test_a_point_of_a_list_is_the_lists_organisations_not_one_an_earlier_point_named(pipeline):
     """二是…X…；三是… : a point naming no organisation is the list's (the paragraph's before it)."""
     text = ("泰康人寿近年加大了投资力度，主要有三笔：\n\n一是出资5亿元买下一处写字楼；\n\n"
