@@ -2158,6 +2158,16 @@ def test_a_firm_whose_shares_an_insurer_buys_is_a_partner(pipeline):
     assert not any(cls == "Partner" for _, cls in got)
 
 
+def test_a_count_of_shares_between_the_verb_and_the_firm_still_names_it(pipeline):
+    """再买入300万股某某银行H股: the count of shares bought stands between the verb and the investee."""
+    got = found(pipeline, "北辰人寿上周在二级市场再买入300万股青川银行H股，持股越过5%。")
+    assert ("青川银行", "Partner") in got
+    got = found(pipeline, "北辰人寿增持约2.6亿股松江水务A股。")
+    assert ("松江水务", "Partner") in got
+    got = found(pipeline, "北辰人寿买入约500万股H股。")
+    assert not any(cls == "Partner" for _, cls in got)
+
+
 @pytest.mark.parametrize("text, product", [
     ("今年起，城乡住户火灾救助保险覆盖全市居民。", "城乡住户火灾救助保险"),
     ("去年落地的见义勇为人员抚恤保险已赔付三起案件。", "见义勇为人员抚恤保险"),
