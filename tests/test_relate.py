@@ -2091,3 +2091,12 @@ def test_a_programme_set_up_in_a_point_is_the_insurers_the_text_is_about(pipelin
     # 设置 sets up a fund as 设立 does: in a point naming no organisation, the insurer named last
     got = triples(pipeline, "中国太保上个月与某医学院签约。第二，设置“太保专项教育基金”。")
     assert ("中国太保", "provides", "太保专项教育基金") in got
+
+
+def test_an_insurer_among_a_firms_shareholders_works_with_the_firm(pipeline):
+    """某公司的股东为A和某财险: the insurer in the list holds a stake in the firm named before it (a partner);
+    a list with no insurer's word in its clause names none (股东是两位创始人，…)."""
+    got = triples(pipeline, "北辰保险代理有限公司去年开业：股东为一家科技集团和中华财险，两家合资设立。")
+    assert ("中华财险", "partnersWith", "北辰保险代理有限公司") in got
+    got = triples(pipeline, "北辰科技有限公司的股东是两位创始人，中国人寿与它签约。")
+    assert ("中国人寿", "partnersWith", "北辰科技有限公司") not in got
