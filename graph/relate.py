@@ -922,13 +922,13 @@ class Relator:
 
     def _can_be_subject(self, s: Sentence, lm: LinkedMention, figure: bool = False) -> bool:
         """False when the mention sits inside a 为/向/与… phrase of its clause (or, as the owner of
-        a ``figure``, after 由), unless that phrase describes it (有茅台系背景的华贵人寿). A blocker must
+        a ``figure``, after 由; as a relation's subject, after 从), unless that phrase describes it (有茅台系背景的华贵人寿). A blocker must
         be a word of its own: the 同 of 同意 or the 和 of 和平 blocks nothing."""
         before = s.norm[:lm.mention.start - s.start]
         start = s.start + self._marks.clause_start(before, len(before))
         if self.rules.described_subject.search(before[start - s.start:].rstrip(self._marks.opening)):
             return True  # 作为会长单位的泰康保险集团，…: the phrase describes the clause's subject
-        blockers = [self.rules.subject_blockers, *([self.rules.figure_blockers] if figure else [])]
+        blockers = [self.rules.subject_blockers, self.rules.figure_blockers if figure else self.rules.source_blockers]
         if not s.tokens:
             clause = s.norm[start - s.start:lm.mention.start - s.start]
             return not any(b.search(clause) for b in blockers)

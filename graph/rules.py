@@ -226,6 +226,7 @@ class Rules:
     clause_separators: re.Pattern
     subject_blockers: re.Pattern
     figure_blockers: re.Pattern  # and, for the owner of a figure only, these too
+    source_blockers: re.Pattern  # and, for a relation's subject only, these
     described_subject: re.Pattern  # a clause's start before a name that it describes (作为…的X): no blocker
     owner_before_owned: re.Pattern  # between an owner and the firm it owns (X旗下的Y): Y heads the clause
     structure: tuple[tuple[bool, re.Pattern, re.Pattern | None], ...]  # (owner first?, between, after)
@@ -623,6 +624,7 @@ def load_rules(path: Path | None = None) -> Rules:
                                                 f"[{re.escape(relations_table.get('clause_separators', str))}]"),
         subject_blockers=relations_table.regex("subject_blockers"),
         figure_blockers=relations_table.regex("figure_blockers"),
+        source_blockers=relations_table.regex("source_blockers"),
         described_subject=relations_table.regex("described_subject"),
         owner_before_owned=relations_table.regex("owner_before_owned"),
         structure=tuple((t.get("order", str) == "owner_first", t.regex("between"), t.regex("after", optional=True))

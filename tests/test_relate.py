@@ -2100,3 +2100,10 @@ def test_an_insurer_among_a_firms_shareholders_works_with_the_firm(pipeline):
     assert ("中华财险", "partnersWith", "北辰保险代理有限公司") in got
     got = triples(pipeline, "北辰科技有限公司的股东是两位创始人，中国人寿与它签约。")
     assert ("中国人寿", "partnersWith", "北辰科技有限公司") not in got
+
+
+def test_a_firm_after_from_is_the_seller_not_the_clauses_buyer(pipeline):
+    """某人寿从某控股手里买下某公司49%的股份: the insurer buys, the firm after 从 only sells to it."""
+    got = triples(pipeline, "北辰人寿以约6亿元从青川控股有限公司手里买下松江置业有限公司30%的股份。")
+    assert ("北辰人寿", "partnersWith", "松江置业有限公司") in got
+    assert ("青川控股有限公司", "partnersWith", "松江置业有限公司") not in got
