@@ -2107,3 +2107,9 @@ def test_a_firm_after_from_is_the_seller_not_the_clauses_buyer(pipeline):
     got = triples(pipeline, "北辰人寿以约6亿元从青川控股有限公司手里买下松江置业有限公司30%的股份。")
     assert ("北辰人寿", "partnersWith", "松江置业有限公司") in got
     assert ("青川控股有限公司", "partnersWith", "松江置业有限公司") not in got
+
+
+def test_a_firm_whose_stake_an_insurer_buys_named_after_the_verb_is_its_partner(pipeline):
+    """北辰人寿…二是出资5亿元，拿到某公司三成股份: the firm after the buying verb is the insurer's investee."""
+    text = "北辰人寿今年做了两笔投资。一是增资旗下资管公司；二是出资5亿元，拿到松江置业有限公司三成股份。"
+    assert ("北辰人寿", "partnersWith", "松江置业有限公司") in triples(pipeline, text)
