@@ -206,9 +206,10 @@ class Recogniser:
         for s, names in zip(sentences, found):
             for m in names:
                 quoted = m.start > s.start and s.text[m.start - s.start - 1] in opening
+                shortest = (self.rules.named_again_quoted_min_length if quoted
+                            else self.rules.named_again_min_length)
                 if m.kind == "pattern" and (m.cls == "BeneficiaryGroup" or (
-                        m.cls in _COVER_OR_PROGRAMME and not m.whole and len(m.surface) >= (
-                            self.rules.named_again_quoted_min_length if quoted else self.rules.named_again_min_length))):
+                        m.cls in _COVER_OR_PROGRAMME and not m.whole and len(m.surface) >= shortest)):
                     named.setdefault(m.surface, m)
         if not named:
             return found

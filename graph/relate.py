@@ -922,8 +922,9 @@ class Relator:
 
     def _can_be_subject(self, s: Sentence, lm: LinkedMention, figure: bool = False) -> bool:
         """False when the mention sits inside a 为/向/与… phrase of its clause (or, as the owner of
-        a ``figure``, after 由; as a relation's subject, after 从), unless that phrase describes it (有茅台系背景的华贵人寿). A blocker must
-        be a word of its own: the 同 of 同意 or the 和 of 和平 blocks nothing."""
+        a ``figure``, after 由; as a relation's subject, after 从), unless that phrase describes it
+        (有茅台系背景的华贵人寿). A blocker must be a word of its own: the 同 of 同意 or the 和 of 和平
+        blocks nothing."""
         before = s.norm[:lm.mention.start - s.start]
         start = s.start + self._marks.clause_start(before, len(before))
         if self.rules.described_subject.search(before[start - s.start:].rstrip(self._marks.opening)):
