@@ -286,15 +286,15 @@ def amount_kind(text: str, start: int, rules: QuantityRules, before: str | None 
     return before or "OtherAmount"
 
 
+def span_kind(text: str, a: int, b: int, rules: QuantityRules) -> str | None:
+    """The kind of money whose words ``text[a:b]`` holds (the first in ``amount_kinds``), if any."""
+    return next((kind for kind, context in rules.amount_kinds if context.search(text, a, b)), None)
+
+
 def header_kinds(text: str, cells: list[tuple[int, int]], rules: QuantityRules) -> dict[int, str]:
     """The kind of money each header cell of a table names (| 已赔付 |, | 罚款金额 |), by column: a
     figure under it, whose row may hold other kind words (| 未按备案的保险条款执行 |), is of that kind."""
-    kinds = {}
-    for i, (a, b) in enumerate(cells):
-        kind = next((kind for kind, context in rules.amount_kinds if context.search(text, a, b)), None)
-        if kind is not None:
-            kinds[i] = kind
-    return kinds
+    return {i: kind for i, (a, b) in enumerate(cells) if (kind := span_kind(text, a, b, rules)) is not None}
 
 
 def _normalise(value: Decimal) -> Decimal:

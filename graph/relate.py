@@ -13,7 +13,7 @@ from .dates import date_for, find_dates, same_day_dates
 from .errors import IkgError
 from .fold import fold
 from .namespaces import INSURER_CLASSES, ORGANISATION_CLASSES, PUBLIC_CLASSES, SYMMETRIC
-from .quantities import amount_kind, find_quantities, header_kinds
+from .quantities import amount_kind, find_quantities, header_kinds, span_kind
 from .records import DateMention, Document, Entity, Evidence, Fact, Figure, LinkedMention, Quantity, Sentence
 from .relation_model import RelationModel
 from .rules import RelationRule, Rules
@@ -445,8 +445,7 @@ class Relator:
             agent = payer or (named.entity if named else None if self._fines_it_gave(s, before, quantity.start)
                               else self._topic_agent(s, topic, quantity.start))
             column = next((kind for (a, b), kind in (headed or {}).items()
-                           if a <= quantity.start - s.start < b and not any(
-                               context.search(unnamed, a, b) for _, context in figures.amount_kinds)), None)
+                           if a <= quantity.start - s.start < b and span_kind(unnamed, a, b, figures) is None), None)
             kind = count_kind or column or amount_kind(unnamed, quantity.start - s.start, figures, last_kind)
             last_kind = last_kind if count_kind or column else kind  # a column's kind is no list for the next cell
             if payer is None and bought is not None and kind == "Coverage" and not any(
