@@ -40,8 +40,8 @@ class Linker:
         self._mentions = mentions
         self._qualifiable = [m for m in mentions if m.cls in _QUALIFIED_CLASSES and m.kind != "reference"]
         self._units = self._named_units(mentions)  # (insurer, place, unit) of branches named in full
+        market = self._article_market = self._market(mentions)
         self._article_subject = self._most_named(mentions)
-        market = self._market(mentions)
         ahead: list[tuple[int, Mention, re.Match]] = []  # counts of insurers whose list comes after them
         for mention in mentions:
             local = self.registry.local_entry(market, fold(mention.surface)) if mention.entity else None
@@ -338,7 +338,7 @@ class Linker:
             for entity in recent:
                 group = self._group(entity)
                 if group:
-                    found = self.registry.subsidiaries(group, m.line)
+                    found = self.registry.subsidiaries(group, m.line, self._article_market)
                     if len(found) != 1:
                         return None
                     # The kind of firm written bare (财险公司领到483张罚单, 老牌寿险公司) names no firm of

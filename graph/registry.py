@@ -64,9 +64,11 @@ class Registry:
         iri = self.aliases.get(normalise(name))
         return self.entries[iri] if iri else None
 
-    def subsidiaries(self, group: str, line: str) -> list[RegistryEntry]:
-        """Insurers of ``group`` in ``line`` of business."""
-        return [e for e in self.entries.values() if e.entity.parent == group and e.line == line]
+    def subsidiaries(self, group: str, line: str, market: str | None) -> list[RegistryEntry]:
+        """Insurers of ``group`` in ``line`` of business; of several, those in ``market`` (None: the
+        mainland), as a group's Hong Kong or Taiwan arm is its P&C company only in that market's news."""
+        found = [e for e in self.entries.values() if e.entity.parent == group and e.line == line]
+        return [e for e in found if e.market == market] if len(found) > 1 else found
 
     def group_of(self, iri: str) -> str | None:
         """The insurance group an entity belongs to (itself if it is one), following parent links."""

@@ -53,6 +53,16 @@ def test_a_line_reference_is_the_groups_subsidiary_in_that_line(pipeline):
     assert insurer.label == "太保产险"
 
 
+def test_a_line_reference_in_hong_kong_news_is_the_groups_hong_kong_insurer(pipeline):
+    """A group with a P&C company on the mainland and one in Hong Kong: 旗下财险公司 is the one of the
+    market whose news the article is, and both roll up to the group."""
+    mainland = dict(entities(pipeline, "中国太平旗下财险公司为冬奥会提供保险保障。"))
+    assert mainland["旗下财险公司"].label == "太平财险"
+    hong_kong = dict(entities(pipeline, "太平香港与友邦香港双双上调了保障额度，中国太平旗下财险公司还推出了新的家居保险。"))
+    assert hong_kong["旗下财险公司"].label == "中国太平（香港）"
+    assert label(pipeline, hong_kong["太平香港"].parent) == "中国太平"
+
+
 def test_a_bare_unit_is_the_branch_just_named(pipeline):
     got = entities(pipeline, "平安产险上海分公司启动应急预案。分公司随即开通理赔绿色通道。")
     branches = {e.iri for s, e in got if e.cls == "Branch"}
