@@ -684,6 +684,18 @@ def test_axa_hong_kong_rolls_up_to_the_axa_group_and_its_pc_insurer_stays_the_ma
     assert got["旗下财险公司"].label == "安盛天平"
 
 
+def test_liberty_mutuals_mainland_and_hong_kong_insurers(pipeline):
+    """利宝中国 is the mainland company, 利宝香港 the Hong Kong one; 利宝保险 is the Hong Kong company in
+    Hong Kong news and the mainland one elsewhere; both roll up to Liberty Mutual."""
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity for lm in linked(
+        pipeline, "利宝保险与太平香港推出跨境车险，只接受利宝香港的现有客户投保，车主在内地出险可联系利宝中国。")}
+    assert got["利宝保险"].label == "利宝香港" and got["利宝中国"].label == "利宝保险"
+    assert got["利宝保险"].parent == got["利宝中国"].parent == str(IKR["liberty-mutual"])
+    got = {lm.mention.surface: lm.entity for lm in linked(pipeline, "利宝保险在浙江推出新的车险服务。")}
+    assert got["利宝保险"].label == "利宝保险"
+
+
 def test_china_post_is_the_group_that_owns_china_post_life(pipeline):
     """中国邮政 owns 中邮人寿: the insurer's parent is a holding group that owns insurers."""
     from stage_helpers import linked
