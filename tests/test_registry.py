@@ -696,6 +696,11 @@ def test_liberty_mutuals_mainland_and_hong_kong_insurers(pipeline):
     assert got["利宝保险"].label == "利宝保险"
 
 
+def test_generali_by_the_name_news_gives_it(alias_index):
+    """意大利忠利保险 is how news names Generali, the parent of 中意人寿."""
+    assert resolve(alias_index, "意大利忠利保险") == IKR["generali"]
+
+
 def test_china_post_is_the_group_that_owns_china_post_life(pipeline):
     """中国邮政 owns 中邮人寿: the insurer's parent is a holding group that owns insurers."""
     from stage_helpers import linked
