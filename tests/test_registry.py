@@ -701,6 +701,11 @@ def test_generali_by_the_name_news_gives_it(alias_index):
     assert resolve(alias_index, "意大利忠利保险") == IKR["generali"]
 
 
+def test_the_interbank_funding_centre_is_the_foreign_exchange_trade_system(alias_index):
+    """中国外汇交易中心暨全国银行间同业拆借中心: one institution, where insurers' bonds are announced."""
+    assert resolve(alias_index, "全国银行间同业拆借中心") == resolve(alias_index, "中国外汇交易中心")
+
+
 def test_china_post_is_the_group_that_owns_china_post_life(pipeline):
     """中国邮政 owns 中邮人寿: the insurer's parent is a holding group that owns insurers."""
     from stage_helpers import linked
