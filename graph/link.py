@@ -44,8 +44,8 @@ class Linker:
         self._article_subject = self._most_named(mentions)
         ahead: list[tuple[int, Mention, re.Match]] = []  # counts of insurers whose list comes after them
         for mention in mentions:
-            local = self.registry.local_entry(market, fold(mention.surface)) if mention.entity else None
-            if local is not None:  # 安盛 in Hong Kong news: the local firm, not the group
+            local = self.registry.local_entry(market, fold(mention.surface)) if mention.kind != "reference" else None
+            if local is not None:  # 安盛 in Hong Kong news: the local firm, not the group (中信金控: CTBC's)
                 mention = replace(mention, cls=local.entity.cls, entity=local.entity.iri)
             if mention.kind == "reference" and fold(mention.surface) in self.rules.pair_anaphors | self.rules.list_anaphors:
                 linked += [LinkedMention(mention, e) for e in self._plural(mention, linked)]

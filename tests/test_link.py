@@ -684,6 +684,15 @@ def test_a_short_name_in_hong_kong_or_taiwan_news_is_the_local_firm(pipeline):
     assert mainland["安盛"].label == "安盛集团" and mainland["中国人寿"].label == "中国人寿"
 
 
+def test_a_taiwan_holding_groups_local_name_in_taiwan_news_is_that_group(pipeline):
+    """Taiwan's financial holding groups make an article Taiwan news as its insurers do; there 中信金控
+    is CTBC's, the parent of 台湾人寿, and elsewhere the mainland's CITIC holding (no registry group)."""
+    taiwan = dict(entities(pipeline, "國泰金控、富邦金控與中信金控都宣布捐款，旗下台灣人壽也啟動關懷措施。"))
+    assert taiwan["中信金控"].label == "中国信托金控" and taiwan["台灣人壽"].parent == taiwan["中信金控"].iri
+    mainland = dict(entities(pipeline, "中信金控今年完成了对中信银行的股权划转。"))
+    assert mainland["中信金控"].iri not in pipeline.registry.entries
+
+
 def test_a_supervisors_bare_name_in_its_markets_news_is_that_markets_supervisor(pipeline):
     """金管局, 保險局, 銀行局 and 保監處 name no one body in all news: in news of Macao, Taiwan or Hong
     Kong (its places written often, or two of its firms or bodies named) they are that market's."""
