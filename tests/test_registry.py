@@ -706,6 +706,13 @@ def test_the_interbank_funding_centre_is_the_foreign_exchange_trade_system(alias
     assert resolve(alias_index, "全国银行间同业拆借中心") == resolve(alias_index, "中国外汇交易中心")
 
 
+def test_ctbc_insurance_is_in_the_ctbc_group(graph: Graph, alias_index):
+    """中国信托产险 (CTBC Insurance) rolls up to CTBC Financial Holding, as 台湾人寿 does."""
+    insurer, life = resolve(alias_index, "中国信托产物保险"), resolve(alias_index, "台湾人寿")
+    assert graph.value(insurer, ORG.subOrganizationOf) == graph.value(life, ORG.subOrganizationOf) == IKR["ctbc-fhc"]
+    assert (insurer, IK.line, IK.PropertyCasualty) in graph
+
+
 def test_china_post_is_the_group_that_owns_china_post_life(pipeline):
     """中国邮政 owns 中邮人寿: the insurer's parent is a holding group that owns insurers."""
     from stage_helpers import linked
