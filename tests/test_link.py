@@ -693,6 +693,15 @@ def test_a_taiwan_holding_groups_local_name_in_taiwan_news_is_that_group(pipelin
     assert mainland["中信金控"].iri not in pipeline.registry.entries
 
 
+def test_taiwans_agricultural_insurance_fund_by_its_bare_name_in_taiwan_news_only(pipeline):
+    """農業保險基金 in Taiwan news is the fund that runs the island's policy farm covers; in mainland
+    news the same words name no body."""
+    taiwan = dict(entities(pipeline, "富邦產險與明台產險完成查勘，農業保險基金表示理賠將於月底前撥付。"))
+    assert taiwan["農業保險基金"].cls == "IndustryBody"
+    mainland = entities(pipeline, "该省探索设立农业保险基金，人保财险积极参与。")
+    assert not any(e.cls == "IndustryBody" for _, e in mainland)
+
+
 def test_a_supervisors_bare_name_in_its_markets_news_is_that_markets_supervisor(pipeline):
     """金管局, 保險局, 銀行局 and 保監處 name no one body in all news: in news of Macao, Taiwan or Hong
     Kong (its places written often, or two of its firms or bodies named) they are that market's."""
