@@ -847,6 +847,14 @@ def test_public_cover_named_at_length_by_what_it_covers_is_read_by_its_kind(pipe
     assert ("江苏省科技成果转化综合保险", "Product") not in got
 
 
+def test_a_places_insurers_association_written_without_its_trade_word(pipeline):
+    """…市保险协会 is the city's insurers' association as …市保险行业协会 is; 市保险协会 alone is the
+    association of the city named before."""
+    assert ("佛山市保险协会", "IndustryBody") in found(pipeline, "佛山市保险协会与市消委会联合发布了消费提示。")
+    got = {(lm.entity.label, lm.entity.cls) for lm in linked(pipeline, "人保财险江门市分公司在市保险协会的组织下走进社区。")}
+    assert ("江门市保险协会", "IndustryBody") in got
+
+
 def test_a_quote_that_does_something_to_a_cover_is_no_name_of_it(pipeline):
     # the quoted model is the clause's subject: a verb with its result (揪出, 撑起) stands between
     assert not {c for _, c in found(pipeline, "“数据共享”揪出车险骗保团伙12个。")} & {"Product", "Initiative"}
