@@ -713,6 +713,18 @@ def test_ctbc_insurance_is_in_the_ctbc_group(graph: Graph, alias_index):
     assert (insurer, IK.line, IK.PropertyCasualty) in graph
 
 
+def test_mainland_groups_hong_kong_insurers_roll_up_to_their_groups(pipeline):
+    """中国平安保险（香港）and 中国太平洋保险（香港）are the groups' Hong Kong general insurers; the group
+    named before 香港 (中国平安香港上市) stays the group."""
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity for lm in linked(
+        pipeline, "中国平安保险（香港）有限公司与中国太平洋保险（香港）有限公司均上调了旅游保险的保障额度。")}
+    assert got["中国平安保险（香港）有限公司"].parent == str(IKR["pingan"])
+    assert got["中国太平洋保险（香港）有限公司"].parent == str(IKR["cpic"])
+    got = {lm.mention.surface: lm.entity for lm in linked(pipeline, "中国平安香港上市十周年之际发布了新的战略。")}
+    assert got["中国平安"].cls == "InsuranceGroup"
+
+
 def test_china_post_is_the_group_that_owns_china_post_life(pipeline):
     """中国邮政 owns 中邮人寿: the insurer's parent is a holding group that owns insurers."""
     from stage_helpers import linked
