@@ -760,9 +760,27 @@ class Recogniser:
             return None
         if m and m["region"] in r.local_unit_stopwords:
             return None
-        # a unit of that unit right after it (广东分公司河源中心支公司) is the branch the text names
-        lower = r.branch.match(text, m.end()) if m and cls != "Partner" else None
-        return lower or m
+        # a unit of that unit right after it (广东分公司河源中心支公司), and of that one in turn
+        # (江苏分公司常州分公司武进支公司), is the branch the text names
+        while m and cls != "Partner" and (lower := self._lower_unit(text, m.end())):
+            m = lower
+        return m
+
+    def _lower_unit(self, text: str, end: int) -> re.Match | None:
+        """A unit named right after a branch's unit: by a region (河源中心支公司), or by a place that
+        names one (吴江支公司)."""
+        m = self.rules.branch.match(text, end)
+        if m:
+            return m
+        m = self.rules.local_branch.match(text, end)
+        return m if m and self.local_unit_named(m) else None
+
+    def local_unit_named(self, m: re.Match) -> bool:
+        """Whether a local unit's match ``m`` is named by a place (徐汇支公司), not by a word before the
+        unit (带领中支5名员工: a verb; 大部分公司, 结果支公司, 下属支公司: no place)."""
+        region = m["region"]
+        return (region not in self.rules.local_unit_stopwords and not self._has_rejected_word(region, frozenset())
+                and self._names_a_place(region))
 
     def _region_before(self, text: str, start: int, end: int, iri: str) -> re.Match | None:
         """A region right before an insurer's name ``text[start:end]``, which names its local branch:
@@ -1474,10 +1492,7 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
                  or any(text.endswith(o, 0, m.start()) for o in r.branch_reference_openers))
     after_line = (m for name in rec.registry.generic_names for a in _occurrences(name, text)
                   if (m := r.local_branch.match(text, a + len(name))))
-    local = (m for m in [*at_clause, *after_line]
-             if m["region"] not in r.local_unit_stopwords
-             and not rec._has_rejected_word(m["region"], frozenset())  # 带领中支5名员工: a verb, not a place
-             and rec._names_a_place(m["region"]))  # 大部分公司, 结果支公司: a word, not a place
+    local = (m for m in [*at_clause, *after_line] if rec.local_unit_named(m))
     for m in [*r.bare_branch.finditer(text), *local]:
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Branch",
                            "reference", region=m["region"], unit=m["unit"]))

@@ -748,6 +748,15 @@ def test_a_unit_named_with_the_unit_above_it_is_the_lower_branch(pipeline):
     assert {e.label for _, e in got if e.cls == "Branch"} == {"太保产险宜昌中心支公司"}
 
 
+def test_a_unit_named_by_a_place_the_region_list_lacks_after_the_unit_above_it_is_the_lower_branch(pipeline):
+    # a county or district names the lower unit as a region does, through a chain of three units too;
+    # a word that is no place (下属, 及各) names none
+    got = entities(pipeline, "太保产险江苏分公司吴江支公司受理报案，人保财险江苏分公司常州分公司武进支公司也到了现场。"
+                             "国寿财险浙江分公司下属支公司和平安产险山东分公司及各支公司同时行动。")
+    assert {e.label for _, e in got if e.cls == "Branch"} == {
+        "太保产险吴江支公司", "人保财险武进支公司", "国寿财险浙江分公司", "平安产险山东分公司"}
+
+
 def test_a_county_body_written_with_its_level_twice_is_the_county_body(pipeline):
     # 某县县政府 is the county's government as 某县政府 is: one body
     got = entities(pipeline, "人保财险与宁陵县县政府签约，宁陵县政府有关负责人出席。")
