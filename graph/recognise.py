@@ -1029,7 +1029,9 @@ class Recogniser:
 
     def _names_a_place(self, region: str) -> bool:
         """Whether ``region`` reads as a place: words jieba knows as places (宜春市奉新县, 虹桥), or a
-        county or district the county list names, with or without its level (徐汇, 零陵区)."""
+        county or district the county list names, with or without its level (徐汇, 零陵区); a zone
+        named after such a place or by its zone word alone (南沙片区, 高新区)."""
+        region = self.rules.zone_word.sub("", region)  # 广东自贸试验区南沙片区: the places 广东, 南沙
         if all(tag in self.rules.name_place_pos for _, tag in self.tokenizer.pos(region)):
             return True
         counties = self.rules.local_places

@@ -2373,6 +2373,14 @@ def test_a_branch_named_by_a_long_county_of_the_county_list(pipeline):
     assert {("人保财险正镶白旗支公司", "Branch"), ("人保财险东乡族自治县支公司", "Branch")} <= got
 
 
+def test_a_branch_named_by_a_development_zone(pipeline):
+    # a zone's name runs past the few characters an unknown place may take: the place and the zone word
+    # (工业园区, 新区), a free-trade zone's area (自贸试验区|某某片区), or the zone word alone at a clause start
+    got = found(pipeline, "平安产险苏州工业园区支公司和人保财险广西自贸试验区钦州港片区支公司签下首单，高新区支公司随后跟进。")
+    assert {("平安产险苏州工业园区支公司", "Branch"), ("人保财险广西自贸试验区钦州港片区支公司", "Branch"),
+            ("高新区支公司", "Branch")} <= got
+
+
 def test_insurers_listed_by_their_own_names_before_a_shared_kind_stay_themselves(pipeline):
     # 长城人寿 is a name of its own: no tail of it (人寿) plus the kind's ending (人寿财险) is another firm
     got = found(pipeline, "今年以来，长城人寿、大家人寿、瑞众人寿等多家险企频频举牌。")
