@@ -767,8 +767,8 @@ class Recogniser:
         return m
 
     def _lower_unit(self, text: str, end: int) -> re.Match | None:
-        """A unit named right after a branch's unit: by a region (河源中心支公司), or by a place that
-        names one (吴江支公司)."""
+        """A unit named right after a branch's unit: by a region (河源中心支公司), or by a place, zone or
+        number that names one (吴江支公司, 南沙片区支公司, 一五二团营销服务部)."""
         m = self.rules.branch.match(text, end)
         if m:
             return m
@@ -776,11 +776,12 @@ class Recogniser:
         return m if m and self.local_unit_named(m) else None
 
     def local_unit_named(self, m: re.Match) -> bool:
-        """Whether a local unit's match ``m`` is named by a place (徐汇支公司), not by a word before the
-        unit (带领中支5名员工: a verb; 大部分公司, 结果支公司, 下属支公司: no place)."""
+        """Whether a local unit's match ``m`` is named by a place (徐汇支公司) or a number (十团支公司),
+        not by a word before the unit (带领中支5名员工: a verb; 大部分公司, 结果支公司, 下属支公司: no place)."""
         region = m["region"]
-        return (region not in self.rules.local_unit_stopwords and not self._has_rejected_word(region, frozenset())
-                and self._names_a_place(region))
+        return region not in self.rules.local_unit_stopwords and bool(
+            self.rules.numbered_unit.fullmatch(region)
+            or (not self._has_rejected_word(region, frozenset()) and self._names_a_place(region)))
 
     def _region_before(self, text: str, start: int, end: int, iri: str) -> re.Match | None:
         """A region right before an insurer's name ``text[start:end]``, which names its local branch:

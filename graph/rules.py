@@ -140,6 +140,7 @@ class Rules:
     local_branch: re.Pattern  # place + 中心支公司/支公司/营业部 (after a name, or at a clause start)
     local_unit_stopwords: frozenset[str]
     zone_word: re.Pattern  # the word that ends a development zone's name (新区, 开发区, 片区)
+    numbered_unit: re.Pattern  # a unit named by its number (一五二团, 第八师, 一一七七)
     partner_branch: re.Pattern  # region or place + 分行/支行 right after a partner's name
     bare_branch: re.Pattern  # region? + unit at a clause start
     implied_place: re.Pattern  # 省/市 + a government body, its place left to context (省财政厅)
@@ -437,6 +438,7 @@ def load_rules(path: Path | None = None) -> Rules:
     placeholders["local_places"] = alternation(next((places for places in rule_places if places), ()))
     zone_words = alternation(names.words("zone_words"))
     placeholders["zones"] = _expand(names.get("zones", str), {"zone_words": zone_words})
+    placeholders["numbered_units"] = names.get("numbered_units", str)
     local_name = _expand(names.get("local_unit_name", str), placeholders)
     bare_unit = names.get("bare_unit", str)
     pairs = products.words("quote_pairs")
@@ -501,6 +503,7 @@ def load_rules(path: Path | None = None) -> Rules:
                                    f"(?P<unit>{alternation(names.words('partner_units'))})"),
         local_unit_stopwords=frozenset(names.words("local_unit_stopwords")),
         zone_word=names.regex("zone_words", zone_words),
+        numbered_unit=names.regex("numbered_units"),
         # at a clause start, or a later item of a list (深圳电销中心和广东电销中心)
         bare_branch=names.regex("clause_start", f"(?:(?<={clause_start})|{joined_behind}{opened_behind}|^)(?P<region>{regions})?"
                                 f"(?:{region_suffix})?(?P<unit>{re.escape(bare_unit)}|{units})"),

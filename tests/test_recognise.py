@@ -2381,6 +2381,12 @@ def test_a_branch_named_by_a_development_zone(pipeline):
             ("高新区支公司", "Branch")} <= got
 
 
+def test_a_unit_named_by_its_number_is_a_branch(pipeline):
+    # a corps division and regiment (第七师一三一团), a Taiwan insurer's sales office (通訊處) named by a number
+    got = found(pipeline, "人保财险兵团分公司第七师一三一团营销服务部为职工承保。新光人壽二三五通訊處經理受訪。")
+    assert {("人保财险兵团分公司第七师一三一团营销服务部", "Branch"), ("新光人壽二三五通訊處", "Branch")} <= got
+
+
 def test_insurers_listed_by_their_own_names_before_a_shared_kind_stay_themselves(pipeline):
     # 长城人寿 is a name of its own: no tail of it (人寿) plus the kind's ending (人寿财险) is another firm
     got = found(pipeline, "今年以来，长城人寿、大家人寿、瑞众人寿等多家险企频频举牌。")
