@@ -182,10 +182,11 @@ class Linker:
         """The unit ``region``+``unit`` of ``owner``: a Branch of an insurer, or a Partner's own unit.
         A unit whose name ends a longer unit's name that the article gives the same insurer at the
         same place is that unit written short: 昆山支公司 beside 昆山中心支公司 is the one branch."""
+        region = self.rules.region_suffix.sub("", region)
         if cls == "Branch":
             owner = self._insurer_for_branches(owner)
+            owner = self._insurer_named_at(owner, region) or owner
         self._known[owner.iri] = owner
-        region = self.rules.region_suffix.sub("", region)
         unit = self.rules.unit_full_forms.get(unit, unit)
         if cls == "Branch":
             unit = max((u for o, r, u in self._units if o == owner.iri and r == region and u.endswith(unit)),
@@ -196,6 +197,15 @@ class Linker:
                           and region.endswith(r) and self.rules.region_before.fullmatch(region[:-len(r)])),
                          key=len, default=region)
         return Entity(entity_iri(cls, owner.iri, region, unit), cls, f"{owner.label}{region}{unit}", parent=owner.iri)
+
+    def _insurer_named_at(self, group: Entity, region: str) -> Entity | None:
+        """The one insurer of ``group`` whose branch at ``region`` the article names with the insurer's
+        name: the group's unit there is that branch (人保南京公司 beside 人保财险南京市分公司)."""
+        if group.cls != "InsuranceGroup":
+            return None
+        found = {o for o, r, _ in self._units
+                 if r == region and o in self.registry.entries and self._registry_entity(o).parent == group.iri}
+        return self._registry_entity(found.pop()) if len(found) == 1 else None
 
     def _named_units(self, mentions: list[Mention]) -> set[tuple[str, str, str]]:
         """(insurer, place, unit) of every branch the article names with its insurer's name."""

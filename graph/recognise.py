@@ -758,8 +758,8 @@ class Recogniser:
             m = r.partner_branch.match(text, end)
         else:
             return None
-        if m and m["region"] in r.local_unit_stopwords:
-            return None
+        if m and (m["region"] in r.local_unit_stopwords or (m["unit"] in r.place_units and not self.local_unit_named(m))):
+            return None  # 人保财险全县公司: 公司 after a word, no place, is the insurer's own
         # a unit of that unit right after it (广东分公司河源中心支公司), and of that one in turn
         # (江苏分公司常州分公司武进支公司), is the branch the text names
         while m and cls != "Partner" and (lower := self._lower_unit(text, m.end())):
@@ -1495,7 +1495,7 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
                  or any(text.endswith(o, 0, m.start()) for o in r.branch_reference_openers))
     after_line = (m for name in rec.registry.generic_names for a in _occurrences(name, text)
                   if (m := r.local_branch.match(text, a + len(name))))
-    local = (m for m in [*at_clause, *after_line] if rec.local_unit_named(m))
+    local = (m for m in [*at_clause, *after_line] if rec.local_unit_named(m) and m["unit"] not in r.place_units)
     for m in [*r.bare_branch.finditer(text), *local]:
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Branch",
                            "reference", region=m["region"], unit=m["unit"]))

@@ -139,6 +139,7 @@ class Rules:
     branch: re.Pattern  # region + unit right after an insurer's name
     local_branch: re.Pattern  # place + 中心支公司/支公司/营业部 (after a name, or at a clause start)
     local_unit_stopwords: frozenset[str]
+    place_units: frozenset[str]  # 公司: a unit only after the insurer's name and a place (人保南京公司)
     zone_word: re.Pattern  # the word that ends a development zone's name (新区, 开发区, 片区)
     numbered_unit: re.Pattern  # a unit named by its number (一五二团, 第八师, 一一七七)
     partner_branch: re.Pattern  # region or place + 分行/支行 right after a partner's name
@@ -419,6 +420,7 @@ def load_rules(path: Path | None = None) -> Rules:
     region_suffix = alternation(names.words("region_suffixes"))
     units = alternation(names.words("branch_units"))
     sub_units = alternation(names.words("sub_units"))
+    place_units = alternation(names.words("place_units"))
     gap = names.get("unit_gap", str)
     region_gap = names.get("region_unit_gap", str)
     clause_start = names.get("clause_start", str)
@@ -496,9 +498,12 @@ def load_rules(path: Path | None = None) -> Rules:
                                     frozenset(groups.words("generic_people", [])),
                                     groups.regex("role_before", optional=True))
     return Rules(
-        branch=names.regex("regions", f"{region_gap}(?P<region>{regions})(?:{region_suffix})?(?P<unit>(?:{units})(?:{sub_units})?)"),
+        branch=names.regex("regions", f"{region_gap}(?P<region>{regions})(?:{region_suffix})?"
+                                      f"(?P<unit>(?:{units})(?:{sub_units})?|{place_units})"),
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"
-                                 f"(?P<unit>(?:{alternation(names.words('local_units'))})(?:{sub_units})?)"),
+                                 f"(?P<unit>(?:{alternation(names.words('local_units'))})(?:{sub_units})?"
+                                 f"|(?<={names.get('place_unit_levels', str)}){place_units})"),
+        place_units=frozenset(names.words("place_units")),
         partner_branch=names.regex("partner_units", f"{gap}(?P<region>{regions}|{local_name})(?:{region_suffix})?"
                                    f"(?P<unit>{alternation(names.words('partner_units'))})"),
         local_unit_stopwords=frozenset(names.words("local_unit_stopwords")),

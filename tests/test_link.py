@@ -757,6 +757,13 @@ def test_a_unit_named_by_a_place_the_region_list_lacks_after_the_unit_above_it_i
         "太保产险吴江支公司", "人保财险武进支公司", "国寿财险浙江分公司", "平安产险山东分公司"}
 
 
+def test_a_groups_unit_where_the_article_names_its_insurers_branch_is_that_branch(pipeline):
+    # 人保扬州公司 is the group's name and a place: the branch of the group's insurer the article names there
+    got = dict(entities(pipeline, "中国人民财产保险股份有限公司扬州市分公司承保。人保扬州公司当天赔付。"))
+    assert got["人保扬州公司"] == got["中国人民财产保险股份有限公司扬州市分公司"]
+    assert got["人保扬州公司"].cls == "Branch" and label(pipeline, got["人保扬州公司"].parent) == "人保财险"
+
+
 def test_a_county_body_written_with_its_level_twice_is_the_county_body(pipeline):
     # 某县县政府 is the county's government as 某县政府 is: one body
     got = entities(pipeline, "人保财险与宁陵县县政府签约，宁陵县政府有关负责人出席。")

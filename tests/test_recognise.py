@@ -2387,6 +2387,14 @@ def test_a_unit_named_by_its_number_is_a_branch(pipeline):
     assert {("人保财险兵团分公司第七师一三一团营销服务部", "Branch"), ("新光人壽二三五通訊處", "Branch")} <= got
 
 
+def test_a_county_or_city_company_after_the_insurers_name_is_its_branch(pipeline):
+    # 公司 after the insurer and a place (a county with its level, a region of the list) names the branch
+    # there; after a word that is no place (全县), or alone at a clause start, it names none
+    got = found(pipeline, "中国人保财险临泉县公司和太保产险扬州公司赶到现场。人保财险全县公司都在行动，怀远县公司也是。")
+    assert {("中国人保财险临泉县公司", "Branch"), ("太保产险扬州公司", "Branch")} <= got
+    assert not any(cls == "Branch" and ("全县" in name or name == "怀远县公司") for name, cls in got)
+
+
 def test_insurers_listed_by_their_own_names_before_a_shared_kind_stay_themselves(pipeline):
     # 长城人寿 is a name of its own: no tail of it (人寿) plus the kind's ending (人寿财险) is another firm
     got = found(pipeline, "今年以来，长城人寿、大家人寿、瑞众人寿等多家险企频频举牌。")
