@@ -785,11 +785,10 @@ class Recogniser:
 
     def _region_before(self, text: str, start: int, end: int, iri: str) -> re.Match | None:
         """A region right before an insurer's name ``text[start:end]``, which names its local branch:
-        厦门人保财险, 浙江国寿 are the insurer's 厦门分公司 and 浙江分公司. A group's name so qualified is a
-        branch only when the registry says which of its insurers owns its branches (国寿). Not before
-        a full legal name (黑龙江|阳光农业相互保险公司): the place there is part of the firm's name."""
-        entry = self.registry.entries[iri]
-        if entry.entity.cls != "Insurer" and not (entry.entity.cls == "InsuranceGroup" and entry.branch_insurer):
+        厦门人保财险, 浙江国寿 are the insurer's 厦门分公司 and 浙江分公司; a group's name so qualified is the
+        group's branch there (宁波平安保险), or the branch of the insurer that owns its branches (国寿). Not
+        before a full legal name (黑龙江|阳光农业相互保险公司): the place there is part of the firm's name."""
+        if self.registry.entries[iri].entity.cls not in ("Insurer", "InsuranceGroup"):
             return None
         if text[start:end].endswith(self.rules.legal_name_endings):
             return None
