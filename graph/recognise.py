@@ -1228,9 +1228,11 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
                       if t.end() == m.start() and t.start() in view.boundaries]
         opened[m.end()] = max(starts, default=clause)
         # last, the list's item alone, when the list holds only names of things (针对学校食堂、养老机构、
-        # 食品添加剂企业等: 食品添加剂企业), no verb (为当地党委和政府卸下贫困群众的顾虑 names no group)
+        # 食品添加剂企业等: 食品添加剂企业), no verb (为当地党委和政府卸下贫困群众的顾虑 names no group) past a
+        # clause that describes them (投入救治的医师、护士和检测人员，都从…收到了保障)
         item = [i for i in [_item_start(rec, view, clause, m.start())]
-                if i is not None and starts and i > max(starts) and _no_verb(rec, text[max(starts):m.start()])]
+                if i is not None and starts and i > max(starts)
+                and _no_verb(rec, text[_past_relative(r, view, max(starts), i):m.start()])]
         name = next((n for tried in (starts, marked, item) if tried
                      for n in [_group_name(rec, view, m, max(tried))] if n), None)
         if name is None:
@@ -1249,7 +1251,8 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
                                       for j in rec.rules.list_joiners):
             continue
         item = max(opened[m.end()], _item_start(rec, view, marks.clause_start(text, m.start()), m.start()) or 0)
-        if _no_verb(rec, text[item:m.start()]) and (name := _group_name(rec, view, m, item)):
+        if _no_verb(rec, text[_past_relative(r, view, item, m.start()):m.start()]) and (
+                name := _group_name(rec, view, m, item)):
             start = m.end() - len(name)
             out.append(Mention(name, s.start + start, s.start + m.end(), s.index, "BeneficiaryGroup", "pattern"))
             begins.add(start)
@@ -1266,6 +1269,14 @@ def _item_start(rec: Recogniser, view: SentenceView, clause: int, end: int) -> i
     before = [t.text for t in s.tokens if mark and t.end - s.start == mark[0]]
     tags = rec.tokenizer.pos(before[0]) if before else []
     return mark[1] if tags and tags[-1][1][0] in "nlj" else None
+
+
+def _past_relative(r, view: SentenceView, first: int, end: int) -> int:
+    """Where the words after the last relative word (的) in ``text[first:end]`` start, or ``first``:
+    a clause that describes a group ends there (投入救治的医师: 医师)."""
+    s = view.sentence
+    return max((t.end - s.start for t in s.tokens
+                if t.text == r.relative and first <= t.start - s.start and t.end - s.start <= end), default=first)
 
 
 def _list_goes_on(rec: Recogniser, view: SentenceView, ends: list[int], clause: int,

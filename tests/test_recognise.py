@@ -370,6 +370,16 @@ def test_those_a_cover_counts_in_or_pays_relief_to_are_a_group(pipeline):
     assert ("城乡低收入人群", "BeneficiaryGroup") in found(pipeline, "这一年里，城乡低收入人群从中得到了更稳的保障。")
 
 
+def test_a_list_of_those_who_received_cover_is_a_list_of_groups(pipeline):
+    # the list closed by a comma before the words (，都从…收到了…保障), past a clause that describes them
+    got = found(pipeline, "在本轮疫情中，驻守方舱医院的乡村医师、社区护士和核酸检测人员，都从某某人寿那里收到了一份意外保障。")
+    assert {("乡村医师", "BeneficiaryGroup"), ("社区护士", "BeneficiaryGroup"),
+            ("核酸检测人员", "BeneficiaryGroup")} <= got
+    # a list that does something else names no group
+    got = found(pipeline, "驻守方舱医院的乡村医师、社区护士和核酸检测人员，都在岗位上坚持了一个多月。")
+    assert not any(c == "BeneficiaryGroup" for _, c in got)
+
+
 def test_the_victims_and_the_disabled_a_scheme_is_for_are_groups(pipeline):
     got = found(pipeline, "若肇事方无力赔偿，受害者可从承保机构获得伤亡救助。")
     assert ("受害者", "BeneficiaryGroup") in got
