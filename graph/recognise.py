@@ -1244,19 +1244,44 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
             out += [Mention(text[a:b], s.start + a, s.start + b, s.index, "BeneficiaryGroup", "pattern")
                     for a, b in middle if _plain_item(rec, view, a, b)]
     # …and an earlier item before a later one that is a group (凡是制种农户、种子生产合作社和种子企业来投保:
-    # only the last item stands before the words that make them groups), read from the list mark before it
+    # only the last item stands before the words that make them groups), read from the list mark before it,
+    # with the items between that have no head of their own (养殖企业、小作坊、养老院食堂等也被保险覆盖)
     begins = {b - s.start for b in (n.start for n in out)} | {a for a, _ in registered}
     for m in reversed(heads):
-        if m.end() in ends or not any(text.startswith(j, m.end()) and m.end() + len(j) in begins
-                                      for j in rec.rules.list_joiners):
+        between = None if m.end() in ends else _items_before_group(rec, view, m.end(), begins)
+        if between is None:
             continue
         item = max(opened[m.end()], _item_start(rec, view, marks.clause_start(text, m.start()), m.start()) or 0)
         if _no_verb(rec, text[_past_relative(r, view, item, m.start()):m.start()]) and (
                 name := _group_name(rec, view, m, item)):
             start = m.end() - len(name)
             out.append(Mention(name, s.start + start, s.start + m.end(), s.index, "BeneficiaryGroup", "pattern"))
-            begins.add(start)
+            out += [Mention(text[a:b], s.start + a, s.start + b, s.index, "BeneficiaryGroup", "pattern")
+                    for a, b in between]
+            begins |= {start, *(a for a, _ in between)}
     return out
+
+
+def _items_before_group(rec: Recogniser, view: SentenceView, end: int, begins: set[int]) -> list[tuple[int, int]] | None:
+    """The spans of the list items from ``end`` (a list mark follows) to the next item that is a group
+    (one starting at one of ``begins``): each a plain name with no head of its own and no verb, as
+    _list_goes_on reads them ([] when the mark leads straight to the group); None when the list reaches
+    no group so."""
+    text, r = view.text, rec.rules.beneficiaries
+    joiners = "|".join(map(re.escape, sorted(rec.rules.list_joiners, key=len, reverse=True)))
+    spans, at = [], end
+    while mark := re.match(f"(?:{joiners})", text[at:]):
+        at += mark.end()
+        if at in begins:
+            return spans
+        nxt = re.search(f"(?:{joiners})", text[at:at + r.max_stem + 1])
+        b = at + nxt.start() if nxt else at
+        if b == at or r.head.search(text, at, b) or not _plain_item(rec, view, at, b) or (
+                rec.tokenizer.pos(text[at:b])[0][1] == "v"):
+            return None
+        spans.append((at, b))
+        at = b
+    return None
 
 
 def _item_start(rec: Recogniser, view: SentenceView, clause: int, end: int) -> int | None:

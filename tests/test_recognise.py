@@ -354,6 +354,16 @@ def test_those_a_cover_takes_in_are_a_group(pipeline):
     assert {("冷链物流企业", "BeneficiaryGroup"), ("农贸市场商户", "BeneficiaryGroup")} <= got
 
 
+def test_earlier_items_of_a_list_of_groups_are_groups_past_items_with_no_head(pipeline):
+    # only the last item stands before the words that make them groups; 小吃摊 has no head of its own
+    got = found(pipeline, "今年，冷链物流企业、小吃摊、菜市场商户等也陆续被这类保险覆盖。")
+    assert {("冷链物流企业", "BeneficiaryGroup"), ("小吃摊", "BeneficiaryGroup"),
+            ("菜市场商户", "BeneficiaryGroup")} <= got
+    # a verb in the list makes it a clause, no list of groups
+    got = found(pipeline, "今年，冷链物流企业、开设网店、菜市场商户等也陆续被这类保险覆盖。")
+    assert ("冷链物流企业", "BeneficiaryGroup") not in got
+
+
 def test_those_a_cover_counts_in_or_pays_relief_to_are_a_group(pipeline):
     got = found(pipeline, "按照新方案，全县的常住人口均在保障之列，临时来访的外来人口同样受保。")
     assert {("常住人口", "BeneficiaryGroup"), ("外来人口", "BeneficiaryGroup")} <= got
