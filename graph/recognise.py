@@ -1197,7 +1197,9 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
              and not (r.property_after and r.property_after.match(text, m.end()))]
     opened = {}  # where each head's phrase may start: its clause, or after a word of help in it
     for m in heads:
+        # a space between a headline's phrases ends a clause as a comma does (各出一招 复工企业有了保单)
         clause = marks.clause_start(text, m.start())
+        clause = max((i + 1 for i in range(clause, m.start()) if text[i].isspace()), default=clause)
         starts = [t.end() for t in r.trigger.finditer(text, clause, m.start())  # words of their own: not the 为 of 成为
                   if t.start() in view.boundaries and t.end() in view.boundaries]
         # (also past a comma: 乡村振兴创业带头人，以及返乡创业青年)

@@ -364,6 +364,14 @@ def test_earlier_items_of_a_list_of_groups_are_groups_past_items_with_no_head(pi
     assert ("冷链物流企业", "BeneficiaryGroup") not in got
 
 
+def test_those_who_now_have_cover_are_a_group_also_in_a_headline_of_phrases(pipeline):
+    # a space between a headline's phrases ends a clause: the group's name starts after it
+    got = found(pipeline, "暴雨过后三地各出一招 沿街商户有了灾后保单")
+    assert ("沿街商户", "BeneficiaryGroup") in got
+    # having something other than cover makes no group
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "沿街商户有了新的经营思路。"))
+
+
 def test_those_a_cover_counts_in_or_pays_relief_to_are_a_group(pipeline):
     got = found(pipeline, "按照新方案，全县的常住人口均在保障之列，临时来访的外来人口同样受保。")
     assert {("常住人口", "BeneficiaryGroup"), ("外来人口", "BeneficiaryGroup")} <= got
