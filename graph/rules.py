@@ -667,7 +667,8 @@ def load_rules(path: Path | None = None) -> Rules:
         structure_predicate=dict(structure.get("predicate_by_class", dict)),
         punctuation=punctuation,
         list_joiner=relations_table.regex("list_joiners", f"^(?:[\\s{quotes}]*(?:{alternation(joiners)})[\\s{quotes}]*"
-                                                           f"|{relations_table.regex('quoted_list_gap').pattern})$"),
+                                                           f"|{relations_table.regex('quoted_list_gap').pattern}"
+                                                           f"|{relations_table.regex('unnamed_item_gap').pattern})$"),
         list_joiners=frozenset(joiners),
         bare_unit=bare_unit,
         unit_full_forms=dict(names.get("unit_full_forms", dict, {})),

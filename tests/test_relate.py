@@ -1106,6 +1106,14 @@ def test_a_clause_that_names_its_offer_as_this_kind_of_product_or_this_fund_is_a
     assert any(s == "春苗基金" and p == "targets" for s, p, o in got)
 
 
+def test_a_list_goes_on_past_one_item_the_recogniser_did_not_name(pipeline):
+    """带货主播 is no group the recogniser knows: the items before it are of the list all the same."""
+    got = triples(pipeline, "外卖骑手、快递员、带货主播、网约车驾驶员都可以加入“新业态安心保”。")
+    assert {("新业态安心保", "targets", g) for g in ("外卖骑手", "快递员", "网约车驾驶员")} <= got
+    got = triples(pipeline, "人保财险、太保产险、某健康平台、平安产险等机构陆续面向外卖骑手推出保险产品。")
+    assert {(i, "supports", "外卖骑手") for i in ("人保财险", "太保产险", "平安产险")} <= got
+
+
 def test_the_paragraph_goes_on_about_the_organisation_that_acts(pipeline):
     # the platform inside 在…上 is where it happened; the insurer heads the clause and is what the
     # next sentence, which names no organisation, goes on about
