@@ -1114,6 +1114,15 @@ def test_a_list_goes_on_past_one_item_the_recogniser_did_not_name(pipeline):
     assert {(i, "supports", "外卖骑手") for i in ("人保财险", "太保产险", "平安产险")} <= got
 
 
+def test_a_programme_that_lets_a_group_fare_better_targets_it(pipeline):
+    """办起X，让某群体…: the programme named before 让 in the sentence is for the group; not one a
+    body heading the group's clause lets (市政府让农户…) nor one that keeps it from harm (不让…)."""
+    got = triples(pipeline, "平安人寿在多地办起“圆梦行动”，让近千名留守儿童的心愿成了真。")
+    assert ("圆梦行动", "targets", "留守儿童") in got
+    got = triples(pipeline, "平安人寿办起“圆梦行动”，上海市民政局让留守儿童参加夏令营。")
+    assert ("圆梦行动", "targets", "留守儿童") not in got
+
+
 def test_the_paragraph_goes_on_about_the_organisation_that_acts(pipeline):
     # the platform inside 在…上 is where it happened; the insurer heads the clause and is what the
     # next sentence, which names no organisation, goes on about
