@@ -1123,6 +1123,14 @@ def test_a_programme_that_lets_a_group_fare_better_targets_it(pipeline):
     assert ("圆梦行动", "targets", "留守儿童") not in got
 
 
+def test_the_insurer_that_answers_a_groups_need_told_first_helps_it(pipeline):
+    """某群体…，X为此推出Y / ——看准这些情况，X设计出Y: the need first, then the insurer and its product for it."""
+    got = triples(pipeline, "外卖骑手常常买不到合适的保险，太保产险为此推出了“骑手安心保”。")
+    assert {("太保产险", "supports", "外卖骑手"), ("骑手安心保", "targets", "外卖骑手")} <= got
+    got = triples(pipeline, "养殖户一直靠天吃饭——看准这些情况，人保财险设计出“水产天气指数保险”。")
+    assert {("人保财险", "supports", "养殖户"), ("水产天气指数保险", "targets", "养殖户")} <= got
+
+
 def test_the_paragraph_goes_on_about_the_organisation_that_acts(pipeline):
     # the platform inside 在…上 is where it happened; the insurer heads the clause and is what the
     # next sentence, which names no organisation, goes on about
