@@ -514,6 +514,9 @@ def test_a_firm_named_as_a_stake_does_not_own_its_sale_price(pipeline):
     assert owned(pipeline, text) == {("平安人寿", "1600000")}
     # its own shareholders' meeting is no stake: the capital it raises stays its own
     assert owned(pipeline, "长城人寿股东大会审议通过增资20亿元。") == {("长城人寿", "2000000000")}
+    # nor a listed firm whose H or A shares the insurer holds
+    text = "截至6月底，新华保险所持招商银行H股的账面余额为12.5亿元。"
+    assert owned(pipeline, text) == {("新华保险", "1250000000")}
 
 
 def test_a_row_of_a_table_of_results_by_period_is_the_articles_firms(pipeline):
