@@ -220,6 +220,17 @@ def test_the_policyholder_named_is_the_insurers_client(pipeline, text):
     assert ("太保产险宁波分公司", "partnersWith", "宁波绿源蔬菜专业合作社") in triples(pipeline, text)
 
 
+@pytest.mark.parametrize("text", [
+    "宁波绿源蔬菜专业合作社给300亩大棚在太保产险宁波分公司投保了气象指数保险。",
+    "宁波绿源蔬菜专业合作社拿出两万元，在太保产险宁波分公司那里买下一份大棚保险。",
+])
+def test_a_firm_buying_cover_at_an_insurer_is_its_client(pipeline, text):
+    assert any(p == "partnersWith" and {s, o} == {"太保产险宁波分公司", "宁波绿源蔬菜专业合作社"}
+               for s, p, o in triples(pipeline, text))
+    # people buying there are no firm
+    assert not any(p == "partnersWith" for _, p, _ in triples(pipeline, "不少市民在太保产险宁波分公司投保了意外险。"))
+
+
 def test_an_owner_named_before_the_firm_it_owns_heads_no_clause(pipeline):
     got = triples(pipeline, "投保方是宏达茶叶有限公司，承保方是中国人寿集团下属的国寿财险杭州分公司。")
     assert ("国寿财险杭州分公司", "partnersWith", "宏达茶叶有限公司") in got
