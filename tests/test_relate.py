@@ -2149,3 +2149,11 @@ def test_a_firm_whose_stake_an_insurer_buys_named_after_the_verb_is_its_partner(
     """北辰人寿…二是出资5亿元，拿到某公司三成股份: the firm after the buying verb is the insurer's investee."""
     text = "北辰人寿今年做了两笔投资。一是增资旗下资管公司；二是出资5亿元，拿到松江置业有限公司三成股份。"
     assert ("北辰人寿", "partnersWith", "松江置业有限公司") in triples(pipeline, text)
+
+
+def test_a_firm_listed_after_an_insurer_as_one_more_doer_is_no_partner_of_it(pipeline):
+    # a name the rules lack (妙健康) breaks the list; the firm after its 、 is still one of the doers
+    got = triples(pipeline, "今年以来，太保产险、妙健康、水滴保、滴滴出行等机构陆续推出相关产品。")
+    assert not any(p == "partnersWith" for _, p, _ in got)
+    # a firm the insurer joins is its partner
+    assert ("太保产险", "partnersWith", "滴滴出行") in triples(pipeline, "太保产险联合滴滴出行推出相关产品。")
