@@ -2157,3 +2157,11 @@ def test_a_firm_listed_after_an_insurer_as_one_more_doer_is_no_partner_of_it(pip
     assert not any(p == "partnersWith" for _, p, _ in got)
     # a firm the insurer joins is its partner
     assert ("太保产险", "partnersWith", "滴滴出行") in triples(pipeline, "太保产险联合滴滴出行推出相关产品。")
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("太保产险陕西分公司这回的搭档是三家期货公司：宏达期货有限公司牵头，华信期货一同参与。", "华信期货"),
+    ("太保产险陕西分公司的合作机构共两家：宏达科技有限公司负责设计，华信银行负责销售。", "华信银行"),
+])
+def test_a_list_after_the_word_for_an_insurers_partners_and_a_colon_is_its_partners(pipeline, text, partner):
+    assert ("太保产险陕西分公司", "partnersWith", partner) in triples(pipeline, text)
