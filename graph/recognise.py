@@ -1132,6 +1132,8 @@ class Recogniser:
                     or (r.named_kind_before and r.named_kind_before.search(before)))
             if kind:
                 return "Initiative" if kind.group("initiative") else "Product"
+        if name and r.programme_title and r.programme_title.search(name):
+            return "Initiative"  # “守护记忆·万千百十”: a campaign's title, when nothing above tells its kind
         return None
 
 

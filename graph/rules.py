@@ -310,6 +310,8 @@ class Rules:
     named_kind_before: re.Pattern | None = None
     # the words that give a thing a nickname or a term (被称作“保险的保险”): no product's name follows them
     term_before: re.Pattern | None = None
+    # a quoted title of two phrases joined by a middle dot (“守护记忆·万千百十”): a programme's, when nothing else tells
+    programme_title: re.Pattern | None = None
 
 
 class Table:
@@ -624,6 +626,7 @@ def load_rules(path: Path | None = None) -> Rules:
         named_kind_after=products.regex("named_kind_after", optional=True),
         named_kind_before=products.regex("named_kind_before", optional=True),
         term_before=products.regex("term_before", optional=True),
+        programme_title=products.regex("programme_title", optional=True),
         product_list_joiners=tuple(sorted(products.words("product_list_joiners", []), key=len, reverse=True)),
         unquoted_initiative=products.regex("unquoted_initiative"),
         unquoted_initiative_exclude=products.regex("unquoted_initiative_exclude"),

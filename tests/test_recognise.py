@@ -295,6 +295,16 @@ def test_a_quoted_name_launched_with_no_sign_of_cover_is_an_initiative(pipeline)
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "团队建立了“降水量—产量”的对应关系。"))
 
 
+def test_a_quoted_title_of_two_phrases_joined_by_a_middle_dot_is_an_initiative(pipeline):
+    assert ("温暖童心·书香满园", "Initiative") in found(pipeline, "基金会的首个项目“温暖童心·书香满园”昨日在杭州开启。")
+    assert ("微医保·医疗险", "Product") in found(pipeline, "首款产品“微医保·医疗险”保费低至百余元。")  # its ending tells
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "“7·20”暴雨过后，理赔随即启动。"))  # a date
+    # a talk's title, with its subtitle after a dash
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "他以“共生·共赢——保险科技的下一站”为题发言。"))
+    # an honour given to people
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "协会评出了首批“绿色出行·文明使者”。"))
+
+
 def test_a_word_that_only_counts_or_places_a_group_is_no_part_of_its_name(pipeline):
     got = found(pipeline, "这场暴雨让不少车主损失惨重，公司还帮助我国出口商户渡过难关。")
     assert ("不少车主", "BeneficiaryGroup") not in got and ("车主", "BeneficiaryGroup") in got
