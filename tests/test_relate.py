@@ -107,6 +107,11 @@ def test_a_kind_of_cover_is_provided_by_no_one_but_a_citys_own_is(pipeline):
     assert not {t for t in got if "惠民保" in (t[0], t[2])}
     got = triples(pipeline, "各地惠民保陆续开卖。“宜昌惠民保”今日上线，由人保财险宜昌市分公司牵头承保。")
     assert ("人保财险宜昌分公司", "provides", "宜昌惠民保") in got
+    # 学平险, the cover every insurer sells to pupils each school year, is such a kind too: an insurer's
+    # brand of it is its own product, not the kind named again
+    got = triples(pipeline, "开学季各家险企的“学平险”扎堆上新。泰康人寿的“小书包学平险”分为小学版和中学版。")
+    assert ("泰康人寿", "provides", "小书包学平险") in got
+    assert not {t for t in got if "学平险" in (t[0], t[2])}
 
 
 def test_a_firm_joined_with_an_insurer_is_its_partner_not_a_provider(pipeline):
