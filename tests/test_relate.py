@@ -766,6 +766,13 @@ def test_an_offer_left_unsaid_is_the_one_named_last(pipeline):
     assert {("人保寿险", "provides", "沪惠保"), ("太平人寿", "provides", "沪惠保")} <= got
 
 
+def test_insurers_admitted_to_a_pilot_offer_what_it_pilots(pipeline):
+    got = triples(pipeline, "监管部门在两省启动“安享年金”试点。泰康人寿、新华人寿等4家寿险公司入局，为期一年。")
+    assert {("泰康人寿", "provides", "安享年金"), ("新华保险", "provides", "安享年金")} <= got
+    got = triples(pipeline, "监管部门在两省启动“安享年金”试点。获准参与的是：泰康人寿保险有限责任公司、新华人寿保险股份有限公司。")
+    assert {("泰康人寿", "provides", "安享年金"), ("新华保险", "provides", "安享年金")} <= got
+
+
 def test_an_offer_left_unsaid_is_each_of_a_lists_insurers(pipeline):
     # the insurer after 和 heads the clause with the one before it
     got = triples(pipeline, "“惠游保”本月上线。游客扫码即可投保，由众安保险和平安产险共同承保。")
