@@ -496,6 +496,8 @@ def test_a_dialled_hotline_and_the_second_of_two_numbers_are_initiatives(pipelin
 def test_a_typhoon_or_a_slogan_in_quotes_is_no_product(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "受台风“杜苏芮”影响，多地启动保险理赔。"))
     assert not any(cls == "Product" for _, cls in found(pipeline, "公司落实“两个确保”要求。"))
+    # a national strategy insurers take part in is the state's, no programme of theirs
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "再保险机构积极参与“一带一路”建设。"))
     assert ("杜苏芮", "Product") not in found(pipeline, "泉州首批“杜苏芮”台风指数保险赔款发放。")
     assert ("三农", "Product") not in found(pipeline, "打造全国的“三农”保险示范区。")
     # a bare kind of cover quoted is no product's name: the statutory 工伤险 too
