@@ -541,7 +541,8 @@ class Relator:
 
     def _list_ending(self, s: Sentence, ms: list[LinkedMention], at: int, skip: bool = False) -> list[LinkedMention]:
         """The organisations (of a subject class) of the list that ends right before ``at``, joined by
-        list words; with ``skip``, names of other things between the list and ``at`` are passed over."""
+        list words, or named by one word that refers back to several (两家, linked once to each); with
+        ``skip``, names of other things between the list and ``at`` are passed over."""
         run: list[LinkedMention] = []
         for lm in reversed([lm for lm in ms if lm.mention.end <= at]):
             if lm.entity.cls not in _SUBJECT_CLASSES:
@@ -549,7 +550,8 @@ class Relator:
                     break
                 continue
             gap = s.norm[lm.mention.end - s.start:run[0].mention.start - s.start] if run else ""
-            if run and not self.rules.list_joiner.match(gap):
+            same = run and (lm.mention.start, lm.mention.end) == (run[0].mention.start, run[0].mention.end)
+            if run and not same and not self.rules.list_joiner.match(gap):
                 break
             run.insert(0, lm)
         return run

@@ -176,6 +176,14 @@ def test_a_table_row_of_a_policys_premium_is_the_articles_insurers(pipeline):
     assert owned(pipeline, text) == {("人保财险", "6125000")}
 
 
+def test_amounts_given_in_turn_to_the_firms_a_plural_word_names_are_theirs_in_order(pipeline):
+    # 依次 says what 分别 says; 两家 names the two firms named before it, in their order
+    text = "阳光人寿与泰康人寿都是民营险企，两家当年的净利润依次为12亿元、35亿元。"
+    assert owned(pipeline, text) == {("阳光人寿", "1200000000"), ("泰康人寿", "3500000000")}
+    text = "阳光人寿与泰康人寿都是民营险企，两家当年的净利润分别为12亿元、35亿元。"
+    assert owned(pipeline, text) == {("阳光人寿", "1200000000"), ("泰康人寿", "3500000000")}
+
+
 def test_each_of_a_list_before_each_owns_the_sum(pipeline):
     assert owned(pipeline, "阳光人寿、泰康人寿各捐款200万元，用于灾后重建。") == {
         ("阳光人寿", "2000000"), ("泰康人寿", "2000000")}
