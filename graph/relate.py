@@ -416,8 +416,8 @@ class Relator:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic;
         or, in a paragraph naming none, for cover, claims, gifts or a policy's premium, the article's
         ``insurer``).
-        Cover or claims that would be a partner's are those of the insurer before it in the sentence,
-        else of the paragraph's, else of the one the article was ``last_insurer`` about. An amount
+        Cover, claims or a policy's premium that would be a partner's are those of the insurer before it
+        in the sentence, else of the paragraph's, else of the one the article was ``last_insurer`` about. An amount
         whose clause the public purse heads (县财政补贴N) is the government body's named last before
         it (in the sentence, else the article's ``purse``), and so is the cover that amount buys later
         in the sentence, no insurer being named after it. An amount in one of the ``tallied`` cells of a
@@ -453,7 +453,11 @@ class Relator:
                 # 由市政府拿出5700万元保费，为全市居民换取总额7亿元的保险保障: the cover the purse bought is
                 # the government's, as its premium is, unless an insurer is named after the premium
                 agent = bought[0]
-            if kind in figures.insurers_only and agent is not None and agent.cls == "Partner":
+            # so is a policy's premium (保费3元, 年保费69元), which the insurer charges, not a tally of
+            # premiums a partner brokered (累计撮合首年保费107亿元)
+            policy_premium = self._premium(s, quantity.start, quantity.end) and not any(
+                figures.scope.fullmatch(q) for q in quantity.qualifiers)
+            if (kind in figures.insurers_only or policy_premium) and agent is not None and agent.cls == "Partner":
                 nearer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
                 agent = nearer.entity if nearer else topic if topic and topic.cls in INSURER_CLASSES else \
                     last_insurer or agent
