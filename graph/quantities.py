@@ -271,18 +271,24 @@ def _tail(m: re.Match, after: re.Match | None, rules: QuantityRules) -> tuple[De
 
 def amount_kind(text: str, start: int, rules: QuantityRules, before: str | None = None) -> str:
     """What a money figure at ``start`` in ``text`` is, from the kind word of its clause nearest to it
-    (else of the clause before): in 向其贷款银行给付4万元 the 4万元 is paid claims, not credit. With
-    neither, it is of the kind ``before``, the amount's before it in the sentence, whose list it goes on
+    (else of the clause before): in 向其贷款银行给付4万元 the 4万元 is paid claims, not credit. A word
+    after the amount that begins a run of kind words gives way to the last of the run, the head of the
+    noun the amount qualifies (30万元农业保险预付赔款: claims, not cover). With neither, it is of the
+    kind ``before``, the amount's before it in the sentence, whose list it goes on
     (意外伤害保额5万元；因病身故，另有20万元), if any."""
     marks = rules.punctuation
     clause_start, clause_end = marks.clause_start(text, start), marks.clause_end(text, start)
     previous = marks.clause_start(text, max(0, clause_start - 1))
     for a, b in ((clause_start, clause_end), (previous, clause_start)):
-        near = [(min(abs(m.end() - start) if m.end() <= start else m.start() - start
-                     for m in context.finditer(text, a, b)), i, kind)
-                for i, (kind, context) in enumerate(rules.amount_kinds) if context.search(text, a, b)]
-        if near:
-            return min(near)[2]
+        words = sorted((m.start(), m.end(), i, kind) for i, (kind, context) in enumerate(rules.amount_kinds)
+                       for m in context.finditer(text, a, b))
+        if words:
+            nearest = min(words, key=lambda w: (start - w[1] if w[1] <= start else w[0] - start, w[2]))
+            if nearest[0] > start:  # each kind word that follows the run on, with no word between
+                for word in words:
+                    if nearest[0] < word[0] <= nearest[1]:
+                        nearest = word
+            return nearest[3]
     return before or "OtherAmount"
 
 

@@ -387,6 +387,7 @@ def test_a_name_says_nothing_about_what_an_amount_is(pipeline):
     ("这是某集团出售的首笔保险资产，人保财险管理的5000亿元资产也在调整。", "OtherAmount"),  # assets, not cover
     ("人保财险的保险科技子公司三年累计亏损约3亿元。", "OtherAmount"),  # losses, not cover
     ("人保财险的80万元农业保险赔款已全部到账。", "ClaimsPaid"),  # 保险赔款: claims, not cover
+    ("人保财险把30万元农业保险预付赔款交给合作社。", "ClaimsPaid"),  # the head noun 赔款, not 保险 before it
     ("太平人寿出资设立爱心基金，志愿者受伤可申请2000元关爱金。", "Donation"),
     ("新华保险向山区学校发放助学金，累计价值超过30万元。", "Donation"),
     ("平安产险承保的这份保单，因灾的赔付最高为10万元。", "Coverage"),  # a cap on claims is cover
