@@ -290,16 +290,6 @@ def test_a_policys_premium_a_partner_speaks_of_is_the_insurers(pipeline):
     assert owned(pipeline, text) == {("美团", "300000000")}
 
 
-def test_a_leads_claims_are_the_only_insurer_the_article_names_later(pipeline):
-    text = "暴雨过后第五天，86万元赔款已打进果农的账户。\n\n承保这批果园的是国元农险，查勘员连夜进村。"
-    assert owned(pipeline, text) == {("国元农险", "860000")}
-    # not where the article names two insurers, or one of several (X等保险机构)
-    text = "暴雨过后第五天，86万元赔款已打进果农的账户。\n\n承保的是国元农险和太保产险。"
-    assert owned(pipeline, text) == set()
-    text = "暴雨过后第五天，86万元赔款已打进果农的账户。\n\n国元农险等保险机构连夜进村查勘。"
-    assert owned(pipeline, text) == set()
-
-
 def test_a_table_row_of_people_fined_is_not_their_firms(pipeline):
     text = ("新华保险湖南分公司因虚列费用被处罚。\n\n| 当事人 | 处罚 |\n| --- | --- |\n"
             "| 新华保险湖南分公司 | 罚款30万元 |\n| 2名相关责任人（新华保险湖南分公司） | 各警告并罚款8万元 |")
