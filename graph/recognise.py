@@ -795,11 +795,14 @@ class Recogniser:
         return self.rules.region_before.search(text, max(0, start - self.rules.region_before_reach), start)
 
     def _with_unit(self, mention: Mention, unit: re.Match | None, text: str, offset: int) -> Mention:
-        """Extend a name by the unit that follows it (平安产险 + 上海分公司); a partner's unit stays a Partner."""
+        """Extend a name by the unit that follows it (平安产险 + 上海分公司); a partner's unit stays a Partner,
+        as does the local office of a group whose own business is not insurance (中国邮政集团…分公司)."""
         if not unit:
             return mention
+        partner = mention.cls == "Partner" or (
+            mention.entity is not None and self.registry.entries[mention.entity].units_are_partners)
         return replace(mention, surface=text[mention.start - offset:unit.end()], end=offset + unit.end(),
-                       cls="Partner" if mention.cls == "Partner" else "Branch", entity=None,
+                       cls="Partner" if partner else "Branch", entity=None,
                        parent=mention.entity, parent_surface=mention.surface, region=unit["region"],
                        unit=unit["unit"])
 

@@ -183,6 +183,12 @@ def test_a_subsidiary_inside_its_groups_longer_string_is_read_as_the_branch(pipe
     assert pipeline.registry.entries[m.parent].entity.label == "平安产险"
 
 
+def test_a_local_office_of_a_group_whose_business_is_not_insurance_is_a_partner(pipeline):
+    got = found(pipeline, "中国邮政集团有限公司赣州市分公司负责在各网点代办投保。")
+    assert ("中国邮政集团有限公司赣州市分公司", "Partner") in got
+    assert not any(cls == "Branch" for _, cls in got)
+
+
 def test_a_pattern_name_holding_a_registry_name_is_read_whole(pipeline):
     got = found(pipeline, "国家金融监督管理总局温州监管分局对该公司作出处罚。")
     assert ("国家金融监督管理总局温州监管分局", "Regulator") in got
