@@ -785,14 +785,16 @@ class Recogniser:
 
     def _region_before(self, text: str, start: int, end: int, iri: str) -> re.Match | None:
         """A region right before an insurer's name ``text[start:end]``, which names its local branch:
-        厦门人保财险, 浙江国寿 are the insurer's 厦门分公司 and 浙江分公司; a group's name so qualified is the
+        厦门人保财险, 浙江国寿 are the insurer's 厦门分公司 and 浙江分公司, and a county of the county list
+        with its level written (黄岩区太保产险) its branch in that county; a group's name so qualified is the
         group's branch there (宁波平安保险), or the branch of the insurer that owns its branches (国寿). Not
         before a full legal name (黑龙江|阳光农业相互保险公司): the place there is part of the firm's name."""
         if self.registry.entries[iri].entity.cls not in ("Insurer", "InsuranceGroup"):
             return None
         if text[start:end].endswith(self.rules.legal_name_endings):
             return None
-        return self.rules.region_before.search(text, max(0, start - self.rules.region_before_reach), start)
+        return (self.rules.region_before.search(text, max(0, start - self.rules.region_before_reach), start)
+                or self.rules.county_before.search(text, max(0, start - self.rules.local_place_reach), start))
 
     def _with_unit(self, mention: Mention, unit: re.Match | None, text: str, offset: int) -> Mention:
         """Extend a name by the unit that follows it (平安产险 + 上海分公司); a partner's unit stays a Partner,

@@ -162,6 +162,7 @@ class Rules:
     region_prefix: re.Pattern  # a region at the start of a name (山东保监局)
     region_before: re.Pattern  # a region that ends where an insurer's name starts (厦门|人保财险)
     region_before_reach: int  # how far back (characters) that region may start
+    county_before: re.Pattern  # a county of the list, level written, that ends there (黄岩区|太保产险)
     legal_name_endings: tuple[str, ...]  # how an insurer's full legal name ends (…保险公司): no region before it names a branch
     suffix_names: tuple[SuffixName, ...]
     pattern_names: tuple[tuple[str, re.Pattern], ...]  # (class, pattern)
@@ -544,6 +545,7 @@ def load_rules(path: Path | None = None) -> Rules:
         region_prefix=names.regex("regions", f"^(?:{regions})"),
         region_before=names.regex("regions", f"(?P<region>{regions})(?:{region_suffix})?$"),
         region_before_reach=max(map(len, names.words("regions"))) + max(map(len, names.words("region_suffixes"))),
+        county_before=re.compile(f"(?P<region>{placeholders['local_places']})$"),
         legal_name_endings=tuple(names.words("legal_name_endings")),
         suffix_names=tuple(
             SuffixName(t.get("class", str), _suffix(t, placeholders), t.get("max_stem", int),

@@ -183,6 +183,16 @@ def test_a_subsidiary_inside_its_groups_longer_string_is_read_as_the_branch(pipe
     assert pipeline.registry.entries[m.parent].entity.label == "平安产险"
 
 
+@pytest.mark.parametrize("text, branch, insurer", [
+    ("暴雨过后，黄岩区太保产险连夜为大棚种植户查勘定损。", "黄岩区太保产险", "太保产险"),
+    ("今年一季度，义乌市平安产险为小商户赔付了一批货损。", "义乌市平安产险", "平安产险"),
+])
+def test_a_county_with_its_level_before_an_insurers_name_is_its_branch_there(pipeline, text, branch, insurer):
+    [m] = [m for m in mentions(pipeline, text) if m.cls in ("Branch", "Insurer")]
+    assert (m.surface, m.cls) == (branch, "Branch")
+    assert pipeline.registry.entries[m.parent].entity.label == insurer
+
+
 def test_a_local_office_of_a_group_whose_business_is_not_insurance_is_a_partner(pipeline):
     got = found(pipeline, "中国邮政集团有限公司赣州市分公司负责在各网点代办投保。")
     assert ("中国邮政集团有限公司赣州市分公司", "Partner") in got
