@@ -2538,3 +2538,12 @@ def test_a_group_the_article_names_is_named_wherever_it_is_written_again(pipelin
     text = "公司为志愿者送去防疫物资。多名员工担任楼层志愿者，另有人加入了志愿者协会。"
     groups = [m for m in mentions(pipeline, text) if m.cls == "BeneficiaryGroup"]
     assert [m.surface for m in groups] == ["志愿者"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("暑假里，某某人寿的志愿者又进了山村小学，随行的还有甘肃省篮球协会的教练。", "甘肃省篮球协会"),
+    ("活动由中国人寿某分公司发起，临沂市科技协会派来老师讲授航模。", "临沂市科技协会"),
+    ("基金会与杭州市劳模协会签署了捐赠协议。", "杭州市劳模协会"),
+])
+def test_a_civic_association_named_by_its_place_and_pursuit_is_a_partner(pipeline, text, name):
+    assert (name, "Partner") in found(pipeline, text)
