@@ -2547,3 +2547,9 @@ def test_a_group_the_article_names_is_named_wherever_it_is_written_again(pipelin
 ])
 def test_a_civic_association_named_by_its_place_and_pursuit_is_a_partner(pipeline, text, name):
     assert (name, "Partner") in found(pipeline, text)
+
+
+def test_a_hospitals_branch_campus_is_one_partner(pipeline):
+    names = found(pipeline, "客户在仁济医院分院住院，理赔款已直接结算。")
+    assert ("仁济医院分院", "Partner") in names
+    assert ("仁济医院", "Partner") not in names
