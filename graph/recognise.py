@@ -1079,12 +1079,11 @@ class Recogniser:
             start = token.start - s.start
         stem = s.text[start:suffix]
         # a word of a kind inside the word that holds the suffix, after a place (沈阳|农业大学), is the
-        # name's, not the end of a stem; without a place (公立医院, 商业保险公司) it names a kind
+        # name's, not the end of a stem, and the place its first word, even one that is no stem alone
+        # (上海|肿瘤医院, 中国|药科大学); without a place (公立医院, 商业保险公司) it names a kind
         placed = held and start < suffix_start and self._is_place(s.text[start:suffix_start], r.name_place_pos)
-        own = s.text[start:suffix_start] if placed else stem
-        if len(stem) < 2 or not _NAME_CHAR.match(stem) or any(
-                own.endswith(w) and not self._ends_a_noun(s, w, suffix_start if placed else suffix)
-                for w in r.stem_stopwords):
+        if len(stem) < 2 or not _NAME_CHAR.match(stem) or (not placed and any(
+                stem.endswith(w) and not self._ends_a_noun(s, w, suffix) for w in r.stem_stopwords)):
             return None
         return start
 

@@ -2096,6 +2096,8 @@ def test_a_universitys_school_is_one_partner_not_the_university(pipeline, text, 
 @pytest.mark.parametrize("text, school", [
     ("分公司请来清华大学的教授为员工讲课。", "清华大学"),  # a verb before the word jieba holds whole
     ("评估由沈阳农业大学派出的专家完成。", "沈阳农业大学"),  # a place before it: 农业 is the name's
+    ("理赔专员在上海肿瘤医院为客户办理直赔。", "上海肿瘤医院"),  # a place that is no stem alone opens it too
+    ("公司与中国药科大学共建健康管理实验室。", "中国药科大学"),
 ])
 def test_a_university_jieba_holds_as_one_word_is_found_after_a_verb_or_a_place(pipeline, text, school):
     assert (school, "Partner") in found(pipeline, text)
