@@ -2555,3 +2555,15 @@ def test_a_hospitals_branch_campus_is_one_partner(pipeline):
     names = found(pipeline, "客户在仁济医院分院住院，理赔款已直接结算。")
     assert ("仁济医院分院", "Partner") in names
     assert ("仁济医院", "Partner") not in names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("杭州爱乐乐团与某某人寿联合举办公益新年音乐会。", "杭州爱乐乐团"),
+    ("某某保险邀请浙江省歌舞团走进乡村慰问演出。", "浙江省歌舞团"),
+])
+def test_an_orchestra_or_troupe_named_by_its_place_is_a_partner(pipeline, text, name):
+    assert (name, "Partner") in found(pipeline, text)
+
+
+def test_a_schools_band_is_no_partner(pipeline):
+    assert not any(cls == "Partner" for _, cls in found(pipeline, "乐器到位后，学生艺术团和管乐团很快就排练起来。"))
