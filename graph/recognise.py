@@ -758,7 +758,8 @@ class Recogniser:
             m = r.partner_branch.match(text, end)
         else:
             return None
-        if m and (m["region"] in r.local_unit_stopwords or (m["unit"] in r.place_units and not self.local_unit_named(m))):
+        if m and (m["region"] in r.local_unit_stopwords
+                  or (m["unit"] in r.place_units and not self.local_unit_named(m))):
             return None  # 人保财险全县公司: 公司 after a word, no place, is the insurer's own
         # a unit of that unit right after it (广东分公司河源中心支公司), and of that one in turn
         # (江苏分公司常州分公司武进支公司), is the branch the text names
@@ -1270,7 +1271,8 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
     return out
 
 
-def _items_before_group(rec: Recogniser, view: SentenceView, end: int, begins: set[int]) -> list[tuple[int, int]] | None:
+def _items_before_group(rec: Recogniser, view: SentenceView, end: int,
+                        begins: set[int]) -> list[tuple[int, int]] | None:
     """The spans of the list items from ``end`` (a list mark follows) to the next item that is a group
     (one starting at one of ``begins``): each a plain name with no head of its own and no verb, as
     _list_goes_on reads them ([] when the mark leads straight to the group); None when the list reaches

@@ -214,7 +214,8 @@ class _SavedRegistry:
 
     def save(self, registry: Registry) -> None:
         rows = [(iri, e.entity.cls, e.entity.label, e.entity.parent, list(e.aliases), e.line, e.branch_insurer,
-                 e.entity.owner, e.market, e.entity.kind_of_cover, e.units_are_partners) for iri, e in registry.entries.items()]
+                 e.entity.owner, e.market, e.entity.kind_of_cover, e.units_are_partners)
+                for iri, e in registry.entries.items()]
         keep_derived(self.path, marshal.dumps((registry.generic_names, registry.aliases, registry.local_names, rows)),
                      f"{self.PREFIX}*.marshal")  # knowledge or code that changed since
 
