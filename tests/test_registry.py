@@ -757,3 +757,13 @@ def test_an_insurer_owned_by_a_firm_outside_insurance_has_no_group(graph: Graph,
     for child, owner in (("比亚迪财险", "比亚迪"), ("建信人寿", "建设银行"), ("英大人寿", "国家电网")):
         assert (resolve(alias_index, child), IK.ownedBy, resolve(alias_index, owner)) in graph, child
         assert graph.value(resolve(alias_index, child), ORG.subOrganizationOf) is None, child
+
+
+def test_insurers_by_their_former_names(pipeline):
+    """瑞福德健康 is 和谐健康's name until 2010 and 美国友邦保险 the company of 友邦人寿's mainland
+    branches until 2020: each is the same insurer as its present name."""
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity for lm in linked(
+        pipeline, "当年的瑞福德健康保险即今天的和谐健康；美国友邦保险有限公司改建为友邦人寿。")}
+    assert got["瑞福德健康保险"].iri == got["和谐健康"].iri and got["和谐健康"].cls == "Insurer"
+    assert got["美国友邦保险有限公司"].iri == got["友邦人寿"].iri
