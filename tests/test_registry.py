@@ -767,3 +767,13 @@ def test_insurers_by_their_former_names(pipeline):
         pipeline, "当年的瑞福德健康保险即今天的和谐健康；美国友邦保险有限公司改建为友邦人寿。")}
     assert got["瑞福德健康保险"].iri == got["和谐健康"].iri and got["和谐健康"].cls == "Insurer"
     assert got["美国友邦保险有限公司"].iri == got["友邦人寿"].iri
+
+
+def test_foreign_life_insurers_holding_mainland_stakes(pipeline):
+    """三星生命, 明治安田生命 and 法国国家人寿 hold stakes in mainland life companies; news of those
+    holdings names them as insurance groups, not as the mainland companies."""
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity for lm in linked(
+        pipeline, "中银三星人寿的外方股东韩国三星生命、信泰人寿的股东明治安田生命和法国国家人寿保险公司都增持了股份。")}
+    assert got["韩国三星生命"].cls == got["明治安田生命"].cls == got["法国国家人寿保险公司"].cls == "InsuranceGroup"
+    assert got["韩国三星生命"].iri != got["中银三星人寿"].iri
