@@ -777,3 +777,12 @@ def test_foreign_life_insurers_holding_mainland_stakes(pipeline):
         pipeline, "中银三星人寿的外方股东韩国三星生命、信泰人寿的股东明治安田生命和法国国家人寿保险公司都增持了股份。")}
     assert got["韩国三星生命"].cls == got["明治安田生命"].cls == got["法国国家人寿保险公司"].cls == "InsuranceGroup"
     assert got["韩国三星生命"].iri != got["中银三星人寿"].iri
+
+
+def test_insurers_asset_managers_by_their_short_names(pipeline):
+    """News shortens an insurer's asset manager to …资管 (阳光资管, 新华资管) as it does 泰康资管."""
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity for lm in linked(
+        pipeline, "阳光资管、新华资管与合众资管分别发行了债权投资计划。")}
+    assert got["阳光资管"].label == "阳光资产" and got["新华资管"].label == "新华资产"
+    assert got["合众资管"].cls == "Insurer"
