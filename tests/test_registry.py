@@ -786,3 +786,14 @@ def test_insurers_asset_managers_by_their_short_names(pipeline):
         pipeline, "阳光资管、新华资管与合众资管分别发行了债权投资计划。")}
     assert got["阳光资管"].label == "阳光资产" and got["新华资管"].label == "新华资产"
     assert got["合众资管"].cls == "Insurer"
+
+
+def test_foreign_owned_insurers_in_hong_kong_and_taiwan(pipeline):
+    """鼎睿再保险 is 复星's Hong Kong reinsurer; 保德信国际人寿 and 法国巴黎人寿 are Taiwan life insurers,
+    the first in Prudential Financial's group."""
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity for lm in linked(
+        pipeline, "鼎睿再保险承保了这批风险，台湾的保德信国际人寿和法国巴黎人寿也参与其中。")}
+    assert got["鼎睿再保险"].cls == "Insurer" and got["鼎睿再保险"].parent == str(IKR["fosun"])
+    assert got["保德信国际人寿"].parent == str(IKR["prudential-financial"])
+    assert got["法国巴黎人寿"].cls == "Insurer"
