@@ -241,20 +241,23 @@ def _remote_term(binding: dict):
     return pyoxigraph.Literal(value, datatype=pyoxigraph.NamedNode(binding.get("datatype", XSD + "string")))
 
 
-def _numbers_as_decimals(term):
-    """``term`` with a numeric literal written as a canonical decimal: Virtuoso keeps
-    "1000000"^^xsd:decimal as "1000000"^^xsd:integer, the same number."""
+def _canonical_literal(term):
+    """``term`` with a numeric literal written as a canonical decimal and a boolean in its canonical
+    form: Virtuoso keeps "1000000"^^xsd:decimal as "1000000"^^xsd:integer, the same number, and
+    "true"^^xsd:boolean as "1"^^xsd:boolean, the same truth value."""
     if isinstance(term, pyoxigraph.Literal) and term.datatype.value in NUMERIC:
         return pyoxigraph.Literal(format(Decimal(term.value).normalize(), "f"),
                                   datatype=pyoxigraph.NamedNode(XSD + "decimal"))
+    if isinstance(term, pyoxigraph.Literal) and term.datatype.value == XSD + "boolean":
+        return pyoxigraph.Literal(term.value in ("true", "1"))
     return term
 
 
 def _comparable(name: str, triples) -> str:
-    """A hash of a graph's content, blank nodes canonicalised and numbers written one way."""
+    """A hash of a graph's content, blank nodes canonicalised and numbers and booleans written one way."""
     graph = pyoxigraph.NamedNode(name)
-    return named_graph(name, [pyoxigraph.Quad(_numbers_as_decimals(t.subject), t.predicate,
-                                              _numbers_as_decimals(t.object), graph) for t in triples]).digest
+    return named_graph(name, [pyoxigraph.Quad(_canonical_literal(t.subject), t.predicate,
+                                              _canonical_literal(t.object), graph) for t in triples]).digest
 
 
 def _server_graph(server: Virtuoso, name: str) -> list[pyoxigraph.Triple]:
