@@ -97,9 +97,17 @@ class Relator:
         stakes: set[int] = set()  # the columns of firms an insurer buys stakes in, of the table being read
         tallies: set[int] = set()  # the columns headed by a tally of losses (报损规模), of the table being read
         column_kinds: dict[int, str] = {}  # the kind of money each column's header names (已赔付), of that table
+        lead_in = ""  # the sentence ending in a colon that a run of points (一是…, 三是…) follows
+        last_text = ""  # the sentence read last
         for s in sentences:
+            opening = ""  # the lead-in a point's first sentence reads after
             if s.paragraph != paragraph:
                 point = self.rules.continued_paragraph.match(s.norm)
+                if not point:
+                    lead_in = ""
+                elif last_text.rstrip().endswith(tuple(self._marks.colon)):
+                    lead_in = last_text.rstrip()
+                opening = lead_in if point else ""
                 item = point or self.rules.quantities.list_item.match(s.norm)
                 listed = (listed or topic) if item else None
                 # a point (二是…, 三是…) goes on with the list's organisation, not one an earlier point
@@ -117,7 +125,7 @@ class Relator:
             topics = {"topic": doer, "previous": previous, "offer": offer, "following": following.get(s.index),
                       "next_sentence": next_sentence.get(s.index), "firms": firms,
                       "later_offer": later_offers.get(s.index)}
-            for fact in self._sentence(s, ms, topics, named_units):
+            for fact in self._sentence(s, ms, topics, named_units, lead_in=opening):
                 _keep(facts, fact, s.index, None if fact.predicate in ("unitOf", "subOrganizationOf") else when)
             row = row_cells(s.norm)
             if row is None or cells is None:  # the first row of a table is its header
@@ -134,7 +142,8 @@ class Relator:
                 elif holders:
                     for fact in self._holders(s, ms, cells, holders, previous):
                         _keep(facts, fact, s.index, when)
-            for fact in self._sentence(s, ms, topics, named_units, self._fallbacks) if self._fallbacks else ():
+            for fact in (self._sentence(s, ms, topics, named_units, self._fallbacks, opening)
+                         if self._fallbacks else ()):
                 _keep(fallback, fact, s.index, when)
             if "figures" in self.enabled:
                 series = topic is None and (self.rules.quantities.series_row.match(s.norm) or (
@@ -174,6 +183,7 @@ class Relator:
             doer = actor or doer
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
             offer = next((lm.entity for lm in reversed(ms) if _offer(lm.entity)), offer)
+            last_text = s.norm
         stated = {(f.predicate, f.object.iri) for f in facts.values()} | self._owned_elsewhere(sentences, by_sentence)
         if "provides" in self.enabled:  # the name says whose it is better than a guess by position
             for index, fact in self._named_after_owner(sentences, by_sentence):
@@ -786,8 +796,10 @@ class Relator:
         return None
 
     def _sentence(self, s: Sentence, ms: list[LinkedMention], topics: dict[str, Entity | None],
-                  named_units: set[str], fallbacks: tuple[RelationRule, ...] = ()) -> Iterator[Fact]:
-        """The facts the sentence states; with ``fallbacks``, only those of these rules."""
+                  named_units: set[str], fallbacks: tuple[RelationRule, ...] = (), lead_in: str = "") -> Iterator[Fact]:
+        """The facts the sentence states; with ``fallbacks``, only those of these rules. ``lead_in`` is the
+        sentence ending in a colon whose points this one begins (出资的是六家股东，分成三类：| 三是地产类公司，包括A、B):
+        the rules read a list's words before it after it, as if one sentence."""
         evidence = evidence_of(s)
         if "structure" in self.enabled and not fallbacks:
             yield from self._branch_links(ms, evidence, named_units)
@@ -800,9 +812,10 @@ class Relator:
         # count of firms blanked where it names the firms it counts (中标的4家保险公司, resolved to its list)
         counted = [lm for lm in ms if self._is_count(lm)]
         unnamed = _without_names(s, counted) if counted else s.norm
-        contexts = [(s.norm[:ms[first].mention.start - s.start].rstrip(self._marks.opening),
+        contexts = [(lead_in + s.norm[:ms[first].mention.start - s.start].rstrip(self._marks.opening),
                      self._after_name(s, ms[last]),
-                     unnamed[:ms[first].mention.start - s.start].rstrip(self._marks.opening)) for first, last in groups]
+                     lead_in + unnamed[:ms[first].mention.start - s.start].rstrip(self._marks.opening))
+                    for first, last in groups]
         classes = [{lm.entity.cls for lm in ms[first:last + 1]} for first, last in groups]
         for rule in fallbacks or self._relations:
             for (first, last), present, (before, after, unnamed) in zip(groups, classes, contexts):

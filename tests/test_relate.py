@@ -2179,3 +2179,16 @@ def test_a_firm_listed_after_an_insurer_as_one_more_doer_is_no_partner_of_it(pip
 ])
 def test_a_list_after_the_word_for_an_insurers_partners_and_a_colon_is_its_partners(pipeline, text, partner):
     assert ("太保产险陕西分公司", "partnersWith", partner) in triples(pipeline, text)
+
+
+def test_a_point_reads_after_the_lead_in_its_list_follows(pipeline):
+    """出资的是三家股东，可以分成两类：| 一是地产公司，包括A和B: the points of a list a colon announces go on with
+    its words; the firms a point lists are shareholders, as if the lead-in were their own sentence's."""
+    text = ("北辰人寿日前获批开业。\n\n出资的是三家股东，可以分成两类来看：\n\n"
+            "一是地产公司，包括松江置业有限公司和东湖置业有限公司。\n\n二是投资公司，包括西山投资有限公司。")
+    got = triples(pipeline, text)
+    assert {("北辰人寿", "partnersWith", "松江置业有限公司"), ("北辰人寿", "partnersWith", "东湖置业有限公司"),
+            ("北辰人寿", "partnersWith", "西山投资有限公司")} <= got
+    # a point that follows no colon reads on its own
+    text = "北辰人寿日前获批开业。\n\n出资的是三家股东。\n\n一是地产公司，包括松江置业有限公司和东湖置业有限公司。"
+    assert not any(p == "partnersWith" for _, p, _ in triples(pipeline, text))
