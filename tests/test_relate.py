@@ -2192,3 +2192,11 @@ def test_a_point_reads_after_the_lead_in_its_list_follows(pipeline):
     # a point that follows no colon reads on its own
     text = "北辰人寿日前获批开业。\n\n出资的是三家股东。\n\n一是地产公司，包括松江置业有限公司和东湖置业有限公司。"
     assert not any(p == "partnersWith" for _, p, _ in triples(pipeline, text))
+
+
+def test_people_said_to_be_insured_are_the_target_of_the_product_named_last(pipeline):
+    """受保 (insured) says what 参保 and 投保 say: 外来人口同样受保, 如今受保的骑手已超过10万名."""
+    text = "“沪惠保”今年继续推出。在本市工作的外来务工人员同样受保。"
+    assert ("沪惠保", "targets", "外来务工人员") in triples(pipeline, text)
+    text = "“沪惠保”今年继续推出。如今受保的外卖骑手已超过10万名。"
+    assert ("沪惠保", "targets", "外卖骑手") in triples(pipeline, text)
