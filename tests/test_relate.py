@@ -2200,3 +2200,13 @@ def test_people_said_to_be_insured_are_the_target_of_the_product_named_last(pipe
     assert ("沪惠保", "targets", "外来务工人员") in triples(pipeline, text)
     text = "“沪惠保”今年继续推出。如今受保的外卖骑手已超过10万名。"
     assert ("沪惠保", "targets", "外卖骑手") in triples(pipeline, text)
+
+
+def test_schools_named_before_the_hands_that_take_the_goods_are_given_nothing(pipeline):
+    """把衣物交到A小学、B小学共340名学生手中: the students are given the goods; the schools only say whose."""
+    got = triples(pipeline, "太平人寿四川分公司把御寒衣物交到田坝小学、拉哈希望小学共340名学生手中。")
+    assert ("太平人寿四川分公司", "donatesTo", "学生") in got
+    assert not {("太平人寿四川分公司", "donatesTo", "田坝小学"), ("太平人寿四川分公司", "donatesTo", "拉哈希望小学")} & got
+    # goods sent to an organisation are its gift
+    got = triples(pipeline, "太平人寿四川分公司把防疫物资送到湖北省红十字会。")
+    assert ("太平人寿四川分公司", "donatesTo", "湖北省红十字会") in got
