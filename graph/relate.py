@@ -1151,14 +1151,14 @@ class Relator:
         return None
 
     def _other_cover(self, s: Sentence, ms: list[LinkedMention], first: int, offer: Entity | None) -> bool:
-        """Whether the clause of ms[first] names a cover outside the names found (城乡居民医保参保人
-        还得先把城乡居民社会医疗保险买上), other than ``offer`` by its kind (这份安全生产责任保险 after
-        某行业安全生产责任险: the same)."""
+        """Whether the sentence, up to the end of the clause of ms[first], names a cover outside the names
+        found (城乡居民医保参保人还得先把城乡居民社会医疗保险买上; “1”是主险，即自然灾害保险，…，对象是常住人口),
+        other than ``offer`` by its kind (这份安全生产责任保险 after 某行业安全生产责任险: the same)."""
         text = _without_names(s, ms)
         at = ms[first].mention.start - s.start
         own = fold(offer.label) if offer is not None else ""
         return any(fold(m.group("kind")) not in own for m in self.rules.other_cover.finditer(
-            text, self._marks.clause_start(text, at), self._marks.clause_end(text, at)))
+            text, 0, self._marks.clause_end(text, at)))
 
     def _led_by_region(self, text: str) -> bool:
         """Whether ``text`` starts with a region (宁波) or a county-level place (零陵区, 魏县)."""

@@ -2210,3 +2210,12 @@ def test_schools_named_before_the_hands_that_take_the_goods_are_given_nothing(pi
     # goods sent to an organisation are its gift
     got = triples(pipeline, "太平人寿四川分公司把防疫物资送到湖北省红十字会。")
     assert ("太平人寿四川分公司", "donatesTo", "湖北省红十字会") in got
+
+
+def test_a_cover_without_a_name_earlier_in_the_sentence_keeps_its_group_from_the_product_named_last(pipeline):
+    """“1”是主险，即自然灾害保险，…，对象是常住人口: the sentence speaks of a cover the recogniser leaves out, in
+    a clause before the group's, not of the product the text named last."""
+    text = "宁波的公共巨灾保险今年升级。“1”是主险，即自然灾害保险，管的是13种自然灾害，对象是全市的常住人口和流动人口。"
+    assert not any(p == "targets" for _, p, _ in triples(pipeline, text))
+    text = "宁波的公共巨灾保险今年升级。保障对象是全市的常住人口和流动人口。"
+    assert ("公共巨灾保险", "targets", "常住人口") in triples(pipeline, text)
