@@ -203,7 +203,7 @@ class Relator:
             roll = self._roll_calls(sentences, by_sentence)
             found += [f for f in self.model.facts(sentences, linked, found, dated, self.enabled)
                       if (f.evidence.start, f.subject.iri) not in roll
-                      and not self._other_doer(sentences, by_sentence, f)]
+                      and not self._other_doer(sentences, by_sentence, f) and not self._outsider(f)]
         # a group the article names only by a bare generic people word (市民, 客户) is no particular group
         # (not one it also names in full, 城乡居民 linked to 居民); a kind of cover (惠民保) is no one
         # product: no insurer provides it, it targets no one
@@ -402,6 +402,17 @@ class Relator:
                        and head <= lm.mention.start - s.start < a and self._can_be_subject(s, lm) for lm in ms):
                 return False
         return True
+
+    def _outsider(self, fact: Fact) -> bool:
+        """Whether the evidence of a fact of the relation model names its object only after an outsider's
+        comment begins (在业内人士看来，…这一产品…, 专家表示，…): the market's, not the subject's."""
+        view = self.rules.outsider_view
+        if view is None or fact.evidence is None:
+            return False
+        text = fold(fact.evidence.quote)
+        at = min((i for i in (text.find(n) for n in (fact.object.label, fact.subject.label)) if i >= 0), default=-1)
+        found = view.search(text)
+        return found is not None and (at < 0 or found.start() < at)
 
     def _roll_calls(self, sentences: list[Sentence], by_sentence: dict[int, list[LinkedMention]]) -> set[tuple]:
         """(sentence start, entity IRI) of the organisations named in a list of three or more

@@ -241,6 +241,7 @@ class Rules:
     co_subject_verb: re.Pattern  # a partner's or body's verb of joining an insurer, which shares its role
     adjacent_gap: re.Pattern  # between an owner and what it offers (泰康人寿的“幸福有约”)
     industry_doer: re.Pattern  # the industry acting (保险业为…): no topic is the subject
+    outsider_view: re.Pattern | None  # an outsider's comment (在业内人士看来): the model relates nothing after it
     # a cover named without a name of its own (工伤保险): offer_alone's object is not the last offer's
     other_cover: re.Pattern
     elided_offer: re.Pattern  # after insurers whose offer goes unsaid (由中华财险承保。)
@@ -652,6 +653,7 @@ def load_rules(path: Path | None = None) -> Rules:
         adjacent_gap=relations_table.regex("adjacent_gap"),
         other_cover=relations_table.regex("other_cover"),
         industry_doer=relations_table.regex("industry_doer"),
+        outsider_view=relations_table.regex("outsider_view", optional=True),
         elided_offer=relations_table.regex("elided_offer"),
         underwriter_before=relations_table.regex("underwriter_before", optional=True),
         host_before=relations_table.regex("host_before", optional=True),

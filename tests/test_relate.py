@@ -2219,3 +2219,18 @@ def test_a_cover_without_a_name_earlier_in_the_sentence_keeps_its_group_from_the
     assert not any(p == "targets" for _, p, _ in triples(pipeline, text))
     text = "宁波的公共巨灾保险今年升级。保障对象是全市的常住人口和流动人口。"
     assert ("公共巨灾保险", "targets", "常住人口") in triples(pipeline, text)
+
+
+def test_the_relation_model_relates_nothing_an_outsider_comments_on(pipeline):
+    """在业内人士看来，…“全人全责”模式…，失智人群有望因此获得…保障: the market's view, not a fact the article states
+    (the rules exclude such comments rule by rule; the model likewise)."""
+    from stage_helpers import document
+    assert pipeline.relation_model is not None
+    text = ("在业内人士看来，青岛较早试水长期护理保险，这次的“全人全责”模式把照护服务和医疗护理放在一起统筹，"
+            "失能、失智人群有望因此获得衔接更顺畅的保障。")
+    got = {(f.subject.label, f.predicate, f.object.label) for f in pipeline.extract(document(text)).facts}
+    assert not any(p == "targets" for s, p, o in got), got
+    # what the insurer does before the comment stands
+    text = "泰康人寿推出“全人全责”护理计划。在业内人士看来，这一计划把照护服务和医疗护理放在一起统筹。"
+    got = {(f.subject.label, f.predicate, f.object.label) for f in pipeline.extract(document(text)).facts}
+    assert ("泰康人寿", "provides", "全人全责") in got
