@@ -98,6 +98,7 @@ class Relator:
         tallies: set[int] = set()  # the columns headed by a tally of losses (报损规模), of the table being read
         column_kinds: dict[int, str] = {}  # the kind of money each column's header names (已赔付), of that table
         lead_in = ""  # the sentence ending in a colon that a run of points (一是…, 三是…) follows
+        bullets = False  # whether the paragraph is in a run of bullets that such a sentence announces
         last_text = ""  # the sentence read last
         for s in sentences:
             opening = ""  # the lead-in a point's first sentence reads after
@@ -108,12 +109,15 @@ class Relator:
                 elif last_text.rstrip().endswith(tuple(self._marks.colon)):
                     lead_in = last_text.rstrip()
                 opening = lead_in if point else ""
-                item = point or self.rules.quantities.list_item.match(s.norm)
+                bullet = self.rules.quantities.list_item.match(s.norm)
+                item = point or bullet
                 listed = (listed or topic) if item else None
                 # a point (二是…, 三是…) goes on with the list's organisation, not one an earlier point
                 # named (二是出资7.08亿元拿到X四成股份；三是用4亿元竞得…: not X's 4亿元)
                 topic = None
-                if not point:
+                # so does a run of bullets a colon announces (X带来的变化可以用几组数字概括：- 每年面向…开展培训)
+                bullets = bool(bullet) and (bullets or last_text.rstrip().endswith(tuple(self._marks.colon)))
+                if not (point or bullets):
                     doer = None
                 paragraph = s.paragraph
             ms = by_sentence.get(s.index, [])

@@ -2234,3 +2234,14 @@ def test_the_relation_model_relates_nothing_an_outsider_comments_on(pipeline):
     text = "泰康人寿推出“全人全责”护理计划。在业内人士看来，这一计划把照护服务和医疗护理放在一起统筹。"
     got = {(f.subject.label, f.predicate, f.object.label) for f in pipeline.extract(document(text)).facts}
     assert ("泰康人寿", "provides", "全人全责") in got
+
+
+def test_bullets_a_colon_announces_go_on_with_the_lead_in_organisation(pipeline):
+    """中国人保…带来的变化可以用几组数字概括：| - 帮扶资金… | - 每年面向A、B开展培训: the bullets of a list the colon
+    announces are the lead-in organisation's, as points (一是…) are; bullets that follow no colon are not."""
+    text = ("中国人保动员整个系统的力量，给吉安县带来的变化可以用几组数字概括：\n\n- 帮扶资金累计投入9000余万元；\n\n"
+            "- 每年面向专业技术人才、基层干部和乡村振兴带头人开展3000人次以上的培训。")
+    got = triples(pipeline, text)
+    assert {("中国人保", "supports", "专业技术人才"), ("中国人保", "supports", "基层干部")} <= got
+    text = "中国人保动员整个系统的力量，给吉安县带来了变化。\n\n- 每年面向专业技术人才、基层干部开展3000人次以上的培训。"
+    assert not any(p == "supports" for _, p, _ in triples(pipeline, text))
