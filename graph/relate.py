@@ -101,22 +101,23 @@ class Relator:
         bullets = False  # whether the paragraph is in a run of bullets that such a sentence announces
         last_text = ""  # the sentence read last
         for s in sentences:
-            opening = ""  # the lead-in a point's first sentence reads after
+            opening = ""  # the lead-in a point's or a bullet's first sentence reads after
             if s.paragraph != paragraph:
                 point = self.rules.continued_paragraph.match(s.norm)
-                if not point:
-                    lead_in = ""
-                elif last_text.rstrip().endswith(tuple(self._marks.colon)):
-                    lead_in = last_text.rstrip()
-                opening = lead_in if point else ""
                 bullet = self.rules.quantities.list_item.match(s.norm)
+                colon = last_text.rstrip().endswith(tuple(self._marks.colon))
+                # a run of bullets a colon announces (X带来的变化可以用几组数字概括：- 每年面向…开展培训)
+                bullets = bool(bullet) and (bullets or colon)
+                if not (point or bullets):
+                    lead_in = ""
+                elif colon:
+                    lead_in = last_text.rstrip()
+                opening = lead_in if point or bullets else ""
                 item = point or bullet
                 listed = (listed or topic) if item else None
                 # a point (二是…, 三是…) goes on with the list's organisation, not one an earlier point
-                # named (二是出资7.08亿元拿到X四成股份；三是用4亿元竞得…: not X's 4亿元)
+                # named (二是出资7.08亿元拿到X四成股份；三是用4亿元竞得…: not X's 4亿元); so does such a run of bullets
                 topic = None
-                # so does a run of bullets a colon announces (X带来的变化可以用几组数字概括：- 每年面向…开展培训)
-                bullets = bool(bullet) and (bullets or last_text.rstrip().endswith(tuple(self._marks.colon)))
                 if not (point or bullets):
                     doer = None
                 paragraph = s.paragraph
@@ -813,7 +814,7 @@ class Relator:
     def _sentence(self, s: Sentence, ms: list[LinkedMention], topics: dict[str, Entity | None],
                   named_units: set[str], fallbacks: tuple[RelationRule, ...] = (), lead_in: str = "") -> Iterator[Fact]:
         """The facts the sentence states; with ``fallbacks``, only those of these rules. ``lead_in`` is the
-        sentence ending in a colon whose points this one begins (出资的是六家股东，分成三类：| 三是地产类公司，包括A、B):
+        sentence ending in a colon whose points or bullets this one begins (出资的是六家股东，分成三类：| 三是地产类公司，包括A、B):
         the rules read a list's words before it after it, as if one sentence."""
         evidence = evidence_of(s)
         if "structure" in self.enabled and not fallbacks:

@@ -2245,3 +2245,12 @@ def test_bullets_a_colon_announces_go_on_with_the_lead_in_organisation(pipeline)
     assert {("中国人保", "supports", "专业技术人才"), ("中国人保", "supports", "基层干部")} <= got
     text = "中国人保动员整个系统的力量，给吉安县带来了变化。\n\n- 每年面向专业技术人才、基层干部开展3000人次以上的培训。"
     assert not any(p == "supports" for _, p, _ in triples(pipeline, text))
+
+
+def test_bullets_a_colon_announces_read_their_lists_after_the_lead_in(pipeline):
+    """出资的是两家股东：| - A，持股60%；| - B，持股40%: each bullet's names read after the lead-in's words, as a point's do."""
+    text = "北辰人寿日前获批开业。\n\n出资的是两家股东：\n\n- 松江置业有限公司，持股60%；\n\n- 东湖置业有限公司，持股40%。"
+    got = triples(pipeline, text)
+    assert {("北辰人寿", "partnersWith", "松江置业有限公司"), ("北辰人寿", "partnersWith", "东湖置业有限公司")} <= got
+    text = "北辰人寿日前获批开业。\n\n出资的是两家股东。\n\n- 松江置业有限公司，持股60%；\n\n- 东湖置业有限公司，持股40%。"
+    assert not any(p == "partnersWith" for _, p, _ in triples(pipeline, text))
