@@ -2254,3 +2254,12 @@ def test_bullets_a_colon_announces_read_their_lists_after_the_lead_in(pipeline):
     assert {("北辰人寿", "partnersWith", "松江置业有限公司"), ("北辰人寿", "partnersWith", "东湖置业有限公司")} <= got
     text = "北辰人寿日前获批开业。\n\n出资的是两家股东。\n\n- 松江置业有限公司，持股60%；\n\n- 东湖置业有限公司，持股40%。"
     assert not any(p == "partnersWith" for _, p, _ in triples(pipeline, text))
+@pytest.mark.parametrize("text", [
+    "这份巨灾保险组了一个共保体，太保产险任主承保方，平安产险、国寿财险等共6家保险公司作为成员。",
+    "这份巨灾保险由太保产险担任首席承保人，平安产险和国寿财险参与共保。",
+])
+def test_the_lead_of_a_co_insurance_pool_works_with_each_member_named_after_its_role(pipeline, text):
+    got = triples(pipeline, text)
+    assert {("太保产险", "partnersWith", "平安产险"), ("太保产险", "partnersWith", "国寿财险")} <= got
+    # the members are no partners of each other
+    assert not {("平安产险", "partnersWith", "国寿财险"), ("国寿财险", "partnersWith", "平安产险")} & got
