@@ -1271,8 +1271,9 @@ def _headed(s: Sentence, cells: list[tuple[int, int]] | None, *headers: re.Patte
 
 def _parent_and_child(a: Entity, b: Entity) -> bool:
     """Whether one is the other's group or insurer: 控股股东中国平安 of 平安人寿 is its parent (a
-    structure fact), not a partner."""
-    return a.parent == b.iri or b.parent == a.iri
+    structure fact), not a partner. A firm a group owns that is no insurer (a bank, a health platform)
+    has no structure fact (ANNOTATION.md links only insurers and branches): it stays the group's partner."""
+    return (a.parent == b.iri and a.cls in INSURER_CLASSES) or (b.parent == a.iri and b.cls in INSURER_CLASSES)
 
 
 def _without_names(s: Sentence, ms: list[LinkedMention]) -> str:

@@ -2263,3 +2263,16 @@ def test_the_lead_of_a_co_insurance_pool_works_with_each_member_named_after_its_
     assert {("太保产险", "partnersWith", "平安产险"), ("太保产险", "partnersWith", "国寿财险")} <= got
     # the members are no partners of each other
     assert not {("平安产险", "partnersWith", "国寿财险"), ("国寿财险", "partnersWith", "平安产险")} & got
+
+
+@pytest.mark.parametrize("text", [
+    "平安好医生是中国平安旗下的互联网医疗平台。",  # the owner named after the firm
+    "中国平安发布年报。旗下的平安好医生手握5万名医生。",  # 旗下 opening the clause: the text's group
+])
+def test_a_firm_a_group_owns_that_is_no_insurer_is_its_partner(pipeline, text):
+    assert ("中国平安", "partnersWith", "平安好医生") in triples(pipeline, text)
+
+
+def test_a_firm_owned_by_another_named_owner_is_not_the_texts_insurers_partner(pipeline):
+    text = "中国平安发布年报。阿里旗下的蚂蚁金服组建了一家代理公司。"
+    assert not any(p == "partnersWith" for _, p, _ in triples(pipeline, text))
