@@ -2276,3 +2276,10 @@ def test_a_firm_a_group_owns_that_is_no_insurer_is_its_partner(pipeline, text):
 def test_a_firm_owned_by_another_named_owner_is_not_the_texts_insurers_partner(pipeline):
     text = "中国平安发布年报。阿里旗下的蚂蚁金服组建了一家代理公司。"
     assert not any(p == "partnersWith" for _, p, _ in triples(pipeline, text))
+
+
+def test_a_firm_buying_into_an_insurer_named_after_the_verb_is_that_insurers_partner(pipeline):
+    text = "太保产险发布年报。友邦保险入股中邮人寿，坐上第二大股东的位置。"
+    got = triples(pipeline, text)
+    assert ("中邮人寿", "partnersWith", "友邦人寿") in got
+    assert ("太保产险", "partnersWith", "友邦人寿") not in got
