@@ -2283,3 +2283,10 @@ def test_a_firm_buying_into_an_insurer_named_after_the_verb_is_that_insurers_par
     got = triples(pipeline, text)
     assert ("中邮人寿", "partnersWith", "友邦人寿") in got
     assert ("太保产险", "partnersWith", "友邦人寿") not in got
+
+
+def test_a_stake_measured_against_an_insurers_shares_makes_its_holder_that_insurers_partner(pipeline):
+    text = "太保产险发布年报。深圳市亿辉特科技有限公司出资3亿元，拿到2亿股，占幸福人寿总股本的10%。"
+    got = triples(pipeline, text)
+    assert ("幸福人寿", "partnersWith", "深圳市亿辉特科技有限公司") in got
+    assert ("太保产险", "partnersWith", "深圳市亿辉特科技有限公司") not in got
