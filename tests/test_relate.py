@@ -2290,3 +2290,12 @@ def test_a_stake_measured_against_an_insurers_shares_makes_its_holder_that_insur
     got = triples(pipeline, text)
     assert ("幸福人寿", "partnersWith", "深圳市亿辉特科技有限公司") in got
     assert ("太保产险", "partnersWith", "深圳市亿辉特科技有限公司") not in got
+
+
+@pytest.mark.parametrize("text, seller, insurer", [
+    ("招商银行代销平安人寿承保的年金险。", "招商银行", "平安人寿"),
+    ("去年，支付宝在首页推销了众安保险的两款医疗险。", "支付宝", "众安保险"),
+])
+def test_a_firm_selling_an_insurers_products_is_its_partner(pipeline, text, seller, insurer):
+    got = triples(pipeline, text)
+    assert (seller, "partnersWith", insurer) in got or (insurer, "partnersWith", seller) in got
