@@ -2299,3 +2299,10 @@ def test_a_stake_measured_against_an_insurers_shares_makes_its_holder_that_insur
 def test_a_firm_selling_an_insurers_products_is_its_partner(pipeline, text, seller, insurer):
     got = triples(pipeline, text)
     assert (seller, "partnersWith", insurer) in got or (insurer, "partnersWith", seller) in got
+
+
+def test_a_firm_taking_over_a_stake_past_the_approval_it_waited_for_is_the_insurers_partner(pipeline):
+    text = "太保产险发布年报。贵州金控获得批准，接手贵州贵安金融投资有限公司持有的华贵人寿11%股权。"
+    got = triples(pipeline, text)
+    assert ("华贵人寿", "partnersWith", "贵州金控") in got
+    assert ("太保产险", "partnersWith", "贵州金控") not in got
