@@ -2306,3 +2306,13 @@ def test_a_firm_taking_over_a_stake_past_the_approval_it_waited_for_is_the_insur
     got = triples(pipeline, text)
     assert ("华贵人寿", "partnersWith", "贵州金控") in got
     assert ("太保产险", "partnersWith", "贵州金控") not in got
+
+
+@pytest.mark.parametrize("text", [
+    # the buyer of the paragraph, the firm bought described at length
+    "前海人寿发布公告。公司花约1.3亿元，从美团手中接下房地产投资公司韶关德丰源置业的全部股权。",
+    # the buyer named in the sentence's clause before
+    "一是前海人寿花约1.3亿元，从美团手中接下一家房地产公司的全部股权。",
+])
+def test_the_holder_an_insurer_buys_a_stake_from_is_its_partner(pipeline, text):
+    assert ("前海人寿", "partnersWith", "美团") in triples(pipeline, text)
