@@ -1605,6 +1605,9 @@ def test_groups_written_without_a_word_of_help_before_them(pipeline):
     got = found(pipeline, "镇里把脱贫不稳定户、边缘易致贫户和突发严重困难户作为重点。")
     assert {("脱贫不稳定户", "BeneficiaryGroup"), ("边缘易致贫户", "BeneficiaryGroup"),
             ("突发严重困难户", "BeneficiaryGroup")} <= got
+    # the names the anti-poverty cover gave them first, by household
+    got = found(pipeline, "县里把贫困边缘户和临贫易贫户列为重点帮扶对象。")
+    assert {("贫困边缘户", "BeneficiaryGroup"), ("临贫易贫户", "BeneficiaryGroup")} <= got
 
 
 def test_disabled_people_are_a_group_and_their_federation_an_organisation(pipeline):
