@@ -2061,6 +2061,11 @@ def test_those_who_benefit_are_whom_a_programme_is_for(pipeline):
     assert ("安心保", "targets", "被保险人") not in got
 
 
+def test_those_said_to_be_insured_are_whom_a_cover_is_for(pipeline):
+    got = triples(pipeline, "“骑手安心险”去年在五省试点。如今受保的外卖骑手、快递员已超过30万名。")
+    assert {("骑手安心险", "targets", g) for g in ("外卖骑手", "快递员")} <= got
+
+
 def test_the_underwriter_written_with_china_before_its_short_name_offers_the_cover(pipeline):
     # 中国太平洋产险 is 太保产险 written with 中国 before its usual short name, as 中国太保产险 is
     got = triples(pipeline, "区政府购买了一份河道污染清理费用保险，承保方是竞标胜出的中国太平洋产险杭州分公司。")
