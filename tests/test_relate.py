@@ -2066,6 +2066,12 @@ def test_those_said_to_be_insured_are_whom_a_cover_is_for(pipeline):
     assert {("骑手安心险", "targets", g) for g in ("外卖骑手", "快递员")} <= got
 
 
+def test_those_a_cover_keeps_from_falling_back_into_poverty_are_whom_it_is_for(pipeline):
+    got = triples(pipeline, "县里今年续办“防贫保”。这是为了不让脱贫人口和农村低收入人口因病因灾重新陷入贫困。")
+    assert {("防贫保", "targets", g) for g in ("脱贫人口", "农村低收入人口")} <= got
+    got = triples(pipeline, "某财险公司推出“林农安心保”，防止易返贫人员再度返贫。")
+    assert ("林农安心保", "targets", "易返贫人员") in got
+
 def test_the_underwriter_written_with_china_before_its_short_name_offers_the_cover(pipeline):
     # 中国太平洋产险 is 太保产险 written with 中国 before its usual short name, as 中国太保产险 is
     got = triples(pipeline, "区政府购买了一份河道污染清理费用保险，承保方是竞标胜出的中国太平洋产险杭州分公司。")
