@@ -2072,6 +2072,10 @@ def test_those_a_cover_keeps_from_falling_back_into_poverty_are_whom_it_is_for(p
     got = triples(pipeline, "某财险公司推出“林农安心保”，防止易返贫人员再度返贫。")
     assert ("林农安心保", "targets", "易返贫人员") in got
 
+def test_the_only_underwriter_a_scheme_has_had_offers_it(pipeline):
+    got = triples(pipeline, "区里推出“农房安居保”。这个项目做了十年，承保的始终只有人保财险一家。")
+    assert ("人保财险", "provides", "农房安居保") in got
+
 def test_the_underwriter_written_with_china_before_its_short_name_offers_the_cover(pipeline):
     # 中国太平洋产险 is 太保产险 written with 中国 before its usual short name, as 中国太保产险 is
     got = triples(pipeline, "区政府购买了一份河道污染清理费用保险，承保方是竞标胜出的中国太平洋产险杭州分公司。")
