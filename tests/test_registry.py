@@ -591,6 +591,13 @@ def test_market_organisations_without_a_suffix_are_found(pipeline, text: str, ex
     assert expected <= got, got - expected
 
 
+def test_well_known_products_written_unquoted_are_found(pipeline):
+    """A brand one insurer's cover has kept for years holds no word of a kind of cover to end a name
+    by: the registry knows it, in running text and in a list alike."""
+    from stage_helpers import found
+    got = found(pipeline, "不少人在支付宝上买过好医保，身边也有同事买了平安福。")
+    assert {("好医保", "Product"), ("平安福", "Product")} <= got, got
+
 def test_a_bank_the_suffix_rule_misses_is_known(pipeline):
     """上海农商银行: the suffix rule reads 上海 as a place word that ends no firm's stem."""
     from stage_helpers import found
