@@ -924,7 +924,11 @@ class Relator:
             at = ms[first].mention.start - s.start
             after = self._after_name(s, ms[last])
             role = self.rules.underwriter_before  # 承保方是X, 承保由X负责: named as the underwriter
-            role = bool(role and role.search(s.norm[self._marks.clause_start(s.norm, at):at].rstrip(self._marks.opening)))
+            clause_at = self._marks.clause_start(s.norm, at)
+            role = bool(role and role.search(s.norm[clause_at:at].rstrip(self._marks.opening)))
+            # or by a clause of its own before the one the insurer heads (作为承保方，X马上核对数据)
+            lead = self.rules.underwriter_role
+            role = role or bool(lead and subjects[first] and lead.search(s.norm[:clause_at]))
             # a list the sentence names the co-insurers of a product (共保体由3家机构组成：A、B和C; A、B这5家
             # 共同保险人组成共保体), whatever heads its clause (与A、B…): each insurer of it offers the product
             shared = last > first and bool(shared_before and shared_before.search(s.norm[:at].rstrip(self._marks.opening))

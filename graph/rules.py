@@ -246,6 +246,7 @@ class Rules:
     other_cover: re.Pattern
     elided_offer: re.Pattern  # after insurers whose offer goes unsaid (由中华财险承保。)
     underwriter_before: re.Pattern | None  # before an insurer named as the underwriter of what goes unsaid (承保方是X)
+    underwriter_role: re.Pattern | None  # the clause before an insurer's own naming it the underwriter (作为承保方，X)
     host_before: re.Pattern | None  # before an insurer named as the host of credited work (主办方是X)
     host_after: re.Pattern | None  # after it (由X主办)
     coinsurers_before: re.Pattern | None  # the sentence before a list it names a product's co-insurers (共保体由…组成：)
@@ -656,6 +657,7 @@ def load_rules(path: Path | None = None) -> Rules:
         outsider_view=relations_table.regex("outsider_view", optional=True),
         elided_offer=relations_table.regex("elided_offer"),
         underwriter_before=relations_table.regex("underwriter_before", optional=True),
+        underwriter_role=relations_table.regex("underwriter_role", optional=True),
         host_before=relations_table.regex("host_before", optional=True),
         host_after=relations_table.regex("host_after", optional=True),
         coinsurers_before=relations_table.regex("coinsurers_before", optional=True),

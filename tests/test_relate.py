@@ -2076,6 +2076,10 @@ def test_the_only_underwriter_a_scheme_has_had_offers_it(pipeline):
     got = triples(pipeline, "区里推出“农房安居保”。这个项目做了十年，承保的始终只有人保财险一家。")
     assert ("人保财险", "provides", "农房安居保") in got
 
+def test_the_insurer_a_clause_of_its_own_names_the_underwriter_offers_the_cover(pipeline):
+    got = triples(pipeline, "水位超过了“水库超蓄救助保险”约定的起赔线。作为承保方，人保财险马上核对数据。")
+    assert ("人保财险", "provides", "水库超蓄救助保险") in got
+
 def test_the_underwriter_written_with_china_before_its_short_name_offers_the_cover(pipeline):
     # 中国太平洋产险 is 太保产险 written with 中国 before its usual short name, as 中国太保产险 is
     got = triples(pipeline, "区政府购买了一份河道污染清理费用保险，承保方是竞标胜出的中国太平洋产险杭州分公司。")
