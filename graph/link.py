@@ -39,6 +39,7 @@ class Linker:
         self._known: dict[str, Entity] = {}  # entities made in this document, by IRI
         self._mentions = mentions
         self._qualifiable = [m for m in mentions if m.cls in _QUALIFIED_CLASSES and m.kind != "reference"]
+        self._programmes = [m for m in mentions if m.cls == "Initiative" and m.kind == "pattern"]
         self._units = self._named_units(mentions)  # (insurer, place, unit) of branches named in full
         market = self._article_market = self._market(mentions)
         self._article_subject = self._most_named(mentions)
@@ -244,7 +245,8 @@ class Linker:
         return None
 
     def _resolve(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
-        full = self._full_form(m) if m.cls == "Product" and m.kind == "pattern" else None
+        full = (self._full_form(m) if m.cls == "Product" and m.kind == "pattern"
+                else self._programme_in_full(m) if m.cls == "Initiative" and m.kind == "pattern" else None)
         if full is not None:
             return self._resolve(full, context)
         bare = self._bare_name(m) if m.cls in _QUALIFIED_CLASSES and m.kind != "reference" else None
@@ -273,6 +275,15 @@ class Linker:
                 whole = name[:-len(short)] + full
                 return next((b for b in self._qualifiable if b.cls == m.cls and fold(b.surface) == whole), None)
         return next((b for b in self._qualifiable if b.cls == m.cls and _abbreviates(name, fold(b.surface))), None)
+
+    def _programme_in_full(self, m: Mention) -> Mention | None:
+        """The programme the article names in full that ``m`` names by its last words (泰康之家·福园 …
+        福园, 平安支教行动 … 支教行动) or with words left out (柳州市乡村振兴碳汇项目 … 柳州乡村振兴碳汇项目):
+        one programme, not two. The shortest such name, which resolves in turn to any longer one."""
+        name = fold(m.surface)
+        longer = [(len(n), n, b) for b in self._programmes for n in (fold(b.surface),)
+                  if len(n) > len(name) and (n.endswith(name) or _abbreviates(name, n))]
+        return min(longer, key=lambda x: (x[0], x[1]))[2] if longer else None
 
     def _bare_name(self, m: Mention) -> Mention | None:
         """The thing of ``m``'s class that ``m`` qualifies, named bare (or by a registry alias) in the

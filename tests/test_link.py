@@ -927,3 +927,12 @@ def test_a_quoted_term_defined_as_a_firm_is_that_firm(pipeline):
     # 指出 is a verb of saying, no definition
     said = "“华岭实业集团”指出，华岭实业发展集团将增资。"
     assert len({lm.entity.iri for lm in linked(pipeline, said) if lm.entity.cls == "Partner"}) == 2
+
+
+@pytest.mark.parametrize("text, short", [
+    ("富德生命人寿推出“小海豚关爱计划”。“关爱计划”已走进30所学校。", "关爱计划"),
+    ("太保产险推出“柳州市乡村振兴碳汇项目”。“柳州乡村振兴碳汇项目”已覆盖全市林户。", "柳州乡村振兴碳汇项目")])
+def test_a_programme_named_again_by_its_last_words_or_with_words_left_out_is_the_one_in_full(pipeline, text, short):
+    got = [(surface, e) for surface, e in entities(pipeline, text) if e.cls == "Initiative"]
+    assert short in {surface for surface, _ in got}
+    assert len({e.iri for _, e in got}) == 1
