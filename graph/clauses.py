@@ -25,6 +25,7 @@ class Punctuation:
     closing: str  # and that close it
     quotes: str  # quote marks, which names are compared without
     ellipsis: str  # also ends a sentence
+    title_dots: str  # middle dots between a title and its subtitle
 
     @cached_property  # compiled once per table, not once per article
     def sentence(self) -> re.Pattern:
