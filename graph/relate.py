@@ -968,11 +968,17 @@ class Relator:
         if self.rules.described_subject.search(before[start - s.start:].rstrip(self._marks.opening)):
             return True  # 作为会长单位的泰康保险集团，…: the phrase describes the clause's subject
         blockers = [self.rules.subject_blockers, self.rules.figure_blockers if figure else self.rules.source_blockers]
+        # a word inside a quoted name is the name's, not the clause's (“与希望同行”行动由X发起, “益起向未来”)
+        quoted = [(s.start + q.start(), s.start + q.end()) for q in self.rules.quote.finditer(before)]
         if not s.tokens:
-            clause = s.norm[start - s.start:lm.mention.start - s.start]
+            text = list(before)
+            for a, z in quoted:
+                text[a - s.start:z - s.start] = " " * (z - a)
+            clause = "".join(text)[start - s.start:]
             return not any(b.search(clause) for b in blockers)
         # a token jieba glues to the name's first character (向省|青基会: 向省) counts by its part before the name
         return not any(start <= t.start < lm.mention.start and b.fullmatch(t.text[:lm.mention.start - t.start])
+                       and not any(a <= t.start and t.end <= z for a, z in quoted)
                        for t in s.tokens for b in blockers)
 
     def _branch_links(self, ms: list[LinkedMention], evidence: Evidence, named_units: set[str]) -> Iterator[Fact]:

@@ -125,6 +125,13 @@ def test_a_firm_an_insurer_invested_in_is_its_partner(pipeline):
     assert ("泰康保险集团", "partnersWith", "泰康同济(武汉)医院") in got
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("“与爱同行”公益行动由中国太保发起。", ("中国太保", "provides", "与爱同行")),
+    ("“益起向未来”公益计划也由富德生命人寿主办。", ("富德生命人寿", "provides", "益起向未来"))])
+def test_a_word_of_a_for_phrase_inside_a_quoted_name_does_not_block_the_subject(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
 def test_what_an_insurer_hands_out_by_name_it_provides(pipeline):
     assert ("太保产险", "provides", "骑手安心保") in triples(pipeline, "太保产险第一时间启动快速理赔，并发放“骑手安心保”。")
 
