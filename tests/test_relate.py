@@ -132,6 +132,11 @@ def test_a_word_of_a_for_phrase_inside_a_quoted_name_does_not_block_the_subject(
     assert fact in triples(pipeline, text)
 
 
+def test_the_second_of_two_hotline_numbers_is_the_insurers_as_the_first_is(pipeline):
+    got = triples(pipeline, "众安保险表示，理赔、咨询等需求可拨打热线400-999-9595或1010-9955，客服全天候在线。")
+    assert {("众安保险", "provides", "400-999-9595"), ("众安保险", "provides", "1010-9955")} <= got
+
+
 def test_what_an_insurer_hands_out_by_name_it_provides(pipeline):
     assert ("太保产险", "provides", "骑手安心保") in triples(pipeline, "太保产险第一时间启动快速理赔，并发放“骑手安心保”。")
 
