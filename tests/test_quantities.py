@@ -541,6 +541,9 @@ def test_a_row_of_a_table_of_results_by_period_is_the_articles_firms(pipeline):
     # without a period heading a column the row names its own subject, which the registry lacks
     text = "众安保险公布了去年的业绩。\n\n| 业务板块 | 收入 |\n| 健康生态 | 98亿元 |"
     assert owned(pipeline, text) == set()
+    # a column of the figures at a period's end sets them side by side too
+    text = "中国人寿公布了半年报。\n\n| 指标 | 上半年末数据 |\n| 管理资产规模 | 超6.5万亿元 |"
+    assert owned(pipeline, text) == {("中国人寿", "6500000000000")}
 
 
 def test_a_firm_named_as_anothers_parent_does_not_own_its_figures(pipeline):
