@@ -84,6 +84,7 @@ class QuantityRules:
     with_units: re.Pattern  # X总公司和分支机构, X连同下辖机构: a firm with its units, a list too
     held_stake: re.Pattern  # X的股份, X股东: a firm named as a stake held or sold, not the owner
     parent_of_another: re.Pattern  # Y用来…的平台: a firm named as another's parent, not the owner
+    restated: re.Pattern  # 这7亿元: an amount a demonstrative points back to, one stated before
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -125,7 +126,7 @@ class QuantityRules:
                    re.compile(t["fronted"]), re.compile(t["pays_it"]), re.compile(t["lead_owner"]), re.compile(t["results_line"]),
                    re.compile(t["pronoun"]),
                    re.compile(t["list_sum"]), re.compile(t["with_units"]), re.compile(t["held_stake"]),
-                   re.compile(t["parent_of_another"]))
+                   re.compile(t["parent_of_another"]), re.compile(t["restated"]))
 
     def in_local_currency(self, texts: Iterable[str]) -> bool:
         """Whether an article (its folded sentences) counts its money in a currency of its own: it

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from decimal import Decimal
 
 from .dates import date_for, find_dates, same_day_dates
 from .errors import IkgError
@@ -100,6 +101,7 @@ class Relator:
         lead_in = ""  # the sentence ending in a colon that a run of points (一是…, 三是…) follows
         bullets = False  # whether the paragraph is in a run of bullets that such a sentence announces
         last_text = ""  # the sentence read last
+        stated: dict[Decimal, str] = {}  # the kind of the money figure of each value the article stated last
         for s in sentences:
             opening = ""  # the lead-in a point's or a bullet's first sentence reads after
             if s.paragraph != paragraph:
@@ -169,8 +171,9 @@ class Relator:
                 tallied = [cell for i, cell in enumerate(cells or ()) if i in tallies]
                 headed = {cell: column_kinds[i] for i, cell in enumerate(cells or ()) if i in column_kinds}
                 own = self._figures(s, [lm for lm in ms if not self._is_count(lm)], owner, dates, insurer, previous,
-                                    purse, (last_firm, last_thing), tallied, headed)
+                                    purse, (last_firm, last_thing), tallied, headed, stated)
                 figures += self._bought(s, ms, cells, stakes, previous, own) if stakes and cells else own
+                stated.update((f.quantity.value, f.kind) for f in own if f.is_money)
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
             last_firm = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _SUBJECT_CLASSES), last_firm)
             firms = tuple(lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES) or firms
@@ -438,7 +441,8 @@ class Relator:
                  last_insurer: Entity | None = None, purse: Entity | None = None,
                  last_named: tuple[Entity | None, Entity | None] = (None, None),
                  tallied: list[tuple[int, int]] | None = None,
-                 headed: dict[tuple[int, int], str] | None = None) -> list[Figure]:
+                 headed: dict[tuple[int, int], str] | None = None,
+                 stated: dict[Decimal, str] | None = None) -> list[Figure]:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic;
         or, in a paragraph naming none, for cover, claims, gifts or a policy's premium, the article's
         ``insurer``).
@@ -448,7 +452,9 @@ class Relator:
         it (in the sentence, else the article's ``purse``), and so is the cover that amount buys later
         in the sentence, no insurer being named after it. An amount in one of the ``tallied`` cells of a
         table row (under a header tallying the losses reported, 报损规模) is no insurer's by default; one in
-        a cell of the ``headed`` columns with no kind word of its own is of the kind its header names."""
+        a cell of the ``headed`` columns with no kind word of its own is of the kind its header names. An
+        amount a demonstrative points back to (这7亿元分三块) is, failing a kind word of its own, of the kind of
+        the figure of that value the article ``stated`` before, and so are the amounts that go on its list."""
         out = []
         figures = self.rules.quantities
         unnamed = _without_names(s, ms)
@@ -472,7 +478,10 @@ class Relator:
                               else self._topic_agent(s, topic, quantity.start))
             column = next((kind for (a, b), kind in (headed or {}).items()
                            if a <= quantity.start - s.start < b and span_kind(unnamed, a, b, figures) is None), None)
-            kind = count_kind or column or amount_kind(unnamed, quantity.start - s.start, figures, last_kind)
+            restated = (stated or {}).get(quantity.value) if figures.restated.search(
+                s.norm, 0, quantity.start - s.start) else None  # 这7亿元: of the kind the article stated it
+            kind = count_kind or column or amount_kind(unnamed, quantity.start - s.start, figures,
+                                                       restated or last_kind)
             last_kind = last_kind if count_kind or column else kind  # a column's kind is no list for the next cell
             if payer is None and bought is not None and kind == "Coverage" and not any(
                     lm.entity.cls in INSURER_CLASSES and bought[1] <= lm.mention.start for lm in before):

@@ -580,6 +580,14 @@ def test_an_amount_going_on_with_a_list_of_benefits_is_of_their_kind(pipeline):
         ("太平财险", "100000", "Coverage"), ("太平财险", "20000", "Coverage"), ("太平财险", "120000", "Coverage")]
 
 
+def test_an_amount_a_demonstrative_points_back_to_is_of_the_kind_stated_before(pipeline):
+    # 这5亿元 restates the cover of the sentence before: its kind, and its list's, with no kind word of their own
+    text = "人保财险为全市居民提供合计5亿元的保障。这5亿元分两块：因灾伤亡的抚恤为3亿元，财产的救助为2亿元。"
+    _, figures = __import__("stage_helpers").related(pipeline, text)
+    assert {(str(f.quantity.value), f.kind) for f in figures if f.is_money} == {
+        ("500000000", "Coverage"), ("300000000", "Coverage"), ("200000000", "Coverage")}
+
+
 def test_a_batch_of_goods_sent_and_aid_funds_handed_over_are_donations(pipeline):
     text = ("阳光人寿河北分公司组织员工走访受灾村庄，给安置点送去一批防疫物资，总价35万元。"
             "公司另拿出120万元帮扶资金，用于修缮村里的小学。")
