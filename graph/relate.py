@@ -501,11 +501,12 @@ class Relator:
                 agent = self._insurer_of(s, before, insurer, quantity.start)
             if agent is None and named is None:
                 agent = self._referred_far(s, before, quantity.start, *last_named)
+            each = [] if quantity.start in respective else self._each(s, ms, named, quantity.start)
             if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts) \
-                    or self._summed_list(s, ms, named, quantity):
+                    or self._summed_list(s, ms, named, quantity) \
+                    or not each and quantity.start not in respective and self._joint(s, ms, named, quantity.start):
                 continue
             beneficiary, when = self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)
-            each = [] if quantity.start in respective else self._each(s, ms, named, quantity.start)
             for owner in each or [agent]:
                 out.append(Figure(owner, quantity, kind, evidence_of(s), beneficiary, when))
         return out
@@ -531,6 +532,23 @@ class Relator:
         units = figures.with_units.match(after)
         # with a sum word, or in the amount's own clause (| X总公司及分支机构 | 1115万元 |)
         return bool(units) and bool(summed or self._marks.clause_start(s.norm, at) <= len(s.norm) - len(after))
+
+    def _joint(self, s: Sentence, ms: list[LinkedMention], named: LinkedMention | None, position: int) -> bool:
+        """Whether ``named`` is one of a list of two or more firms named before the amount at ``position``
+        (A、B和C…送去2000元), or a word that refers back to several (两家…交过15亿元): what they did
+        together, none of them alone, when no word gives each its share (各, 分别)."""
+        if named is None:
+            return False
+        if sum(lm.mention.start == named.mention.start and lm.mention.end == named.mention.end for lm in ms) > 1:
+            return True
+        last = named  # the list's last member: from ``named`` on, past each list word and the firm after it
+        for lm in ms[ms.index(named) + 1:]:
+            gap = s.norm[last.mention.end - s.start:lm.mention.start - s.start]
+            if lm.mention.end > position or lm.entity.cls not in _SUBJECT_CLASSES \
+                    or not self.rules.list_joiner.match(gap):
+                break
+            last = lm
+        return len({lm.entity.iri for lm in self._list_ending(s, ms, last.mention.end)}) > 1
 
     def _pays_from_purse(self, entity: Entity) -> bool:
         """Whether ``entity`` is a government body that pays from the public purse (X县政府, X市财政局)."""

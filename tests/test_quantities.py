@@ -193,8 +193,8 @@ def test_each_of_a_list_before_each_owns_the_sum(pipeline):
     assert owned(pipeline, "新华保险、阳光人寿、泰康人寿分别捐赠30万元。") == {
         ("新华保险", "300000"), ("阳光人寿", "300000"), ("泰康人寿", "300000")}
     assert owned(pipeline, "新华保险、阳光人寿分别捐赠30万元和20万元。") == {("新华保险", "300000"), ("阳光人寿", "200000")}
-    # 各地 is no "each" of the list: the branches of the last firm
-    assert len(owned(pipeline, "太保产险、国寿财险各地分公司赔付2亿元。")) == 1
+    # 各地 is no "each" of the list: not the sum for each firm (what the list paid together is none's own)
+    assert len(owned(pipeline, "太保产险、国寿财险各地分公司赔付2亿元。")) < 2
 
 
 def test_a_sum_of_several_companies_is_no_ones_own(pipeline):
@@ -453,6 +453,17 @@ def test_a_sum_over_a_list_of_firms_or_a_firm_and_its_units_is_no_ones_own(pipel
     assert owned(pipeline, text) == set()
     # a single firm's total stays its own
     assert owned(pipeline, "阳光人寿因虚列费用合计被罚300万元。") == {("阳光人寿", "3000000")}
+
+
+@pytest.mark.parametrize("text", [
+    "人保财险大连分公司和平安产险大连分公司组成慰问小分队，给贫困户每户送去2000元现金。",
+    "太保产险和国寿财险两家在报名阶段就交过15亿元保证金。",
+])
+def test_an_amount_a_list_of_firms_gives_together_is_no_ones_own(pipeline, text):
+    assert owned(pipeline, text) == set()
+    # a word giving each its share makes it each one's
+    assert owned(pipeline, "人保财险大连分公司和平安产险大连分公司各捐款20万元。") == {
+        ("人保财险大连分公司", "200000"), ("平安产险大连分公司", "200000")}
 
 
 def test_a_word_referring_back_in_a_later_paragraph_gives_the_amount_to_the_firm_named_last(pipeline):
