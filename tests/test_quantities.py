@@ -622,6 +622,14 @@ def test_an_equity_funding_round_is_capital_raised_not_credit(text, amount, kind
     assert amount_kind(text, text.index(amount), rules) == kind
 
 
+def test_the_risk_an_insurer_bears_is_cover(rules):
+    text = "该公司为当地100万亩林地承担3000万元的碳汇损失风险。"
+    assert amount_kind(text, text.index("3000万元"), rules) == "Coverage"
+    # premiums it bears are no risk: other money
+    text = "县财政承担了27万元保费。"
+    assert amount_kind(text, text.index("27万元"), rules) == "OtherAmount"
+
+
 def test_an_amount_in_a_table_is_of_the_kind_its_column_header_names(pipeline):
     text = ("两家险企的宁夏机构近日领到罚单。\n\n机构 | 罚款金额 | 违规事实\n"
             "太平财险宁夏分公司 | 35万元 | 未按规定使用经备案的保险条款\n"
