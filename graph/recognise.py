@@ -463,15 +463,19 @@ class Recogniser:
 
     def _list_aliases(self, s: Sentence, mentions: list[Mention], taken: list[bool]) -> list[Mention]:
         """Words too common to be aliases (平安) that name a firm as an item of a 、-list beside an
-        organisation's name (阿里、腾讯、平安共同发起; 平安、人保、国寿这些老牌公司)."""
-        starts = {m.start - s.start for m in mentions if m.cls in ORGANISATION_CLASSES}
-        ends = {m.end - s.start for m in mentions if m.cls in ORGANISATION_CLASSES}
+        organisation's name (阿里、腾讯、平安共同发起; 平安、人保、国寿这些老牌公司); an insurer's short name
+        that another kind of firm shares (平安健康) only beside an insurer's (中荷人寿、平安健康、德华安顾)."""
         bounds = {t.start - s.start for t in s.tokens} | {t.end - s.start for t in s.tokens}
         out = []
-        for word, name in self.rules.list_aliases.items():
+        # an insurer's list alias (平安健康, also a health platform's name) needs an insurer beside it
+        aliases = [(word, name, ORGANISATION_CLASSES) for word, name in self.rules.list_aliases.items()]
+        aliases += [(word, name, INSURER_CLASSES) for word, name in self.rules.insurer_list_aliases.items()]
+        for word, name, beside in aliases:
             entry = self.registry.lookup(name)
             if entry is None:
                 continue
+            starts = {m.start - s.start for m in mentions if m.cls in beside}
+            ends = {m.end - s.start for m in mentions if m.cls in beside}
             for a in _occurrences(word, s.text):
                 b = a + len(word)
                 if any(taken[a:b]) or a not in bounds or b not in bounds or not self._item_ends(s.text, b):

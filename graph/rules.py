@@ -267,6 +267,7 @@ class Rules:
     bare_unit: str  # a unit word that alone means "the branch just named"
     unit_full_forms: dict[str, str]  # a unit's short form -> its full form (中支 -> 中心支公司)
     list_aliases: dict[str, str]  # 平安 -> 中国平安, only as a list's item
+    insurer_list_aliases: dict[str, str]  # 平安健康 -> 平安健康险, only as an item of a list of insurers
     list_enders: tuple[str, ...]  # 等: ends a list after its last item
     list_alias_joiner: str  # the mark between a list's items, beside which a list alias names its firm
     list_alias_goes_on_pos: frozenset[str]  # tags (or their first letter) of a word that goes on the name
@@ -682,6 +683,7 @@ def load_rules(path: Path | None = None) -> Rules:
         bare_unit=bare_unit,
         unit_full_forms=dict(names.get("unit_full_forms", dict, {})),
         list_aliases=dict(names.get("list_aliases", dict, {})),
+        insurer_list_aliases=dict(names.get("insurer_list_aliases", dict, {})),
         list_enders=tuple(names.words("list_enders", [])),
         list_alias_joiner=names.get("list_alias_joiner", str, ""),
         list_alias_goes_on_pos=frozenset(names.words("list_alias_goes_on_pos", [])),

@@ -2146,6 +2146,16 @@ def test_a_common_word_names_a_firm_only_as_an_item_of_a_list_of_firms(pipeline)
     assert not found(pipeline, "在这些因素中宏观经济影响最大。")
 
 
+def test_an_insurers_name_a_platform_shares_is_the_insurer_only_in_a_list_of_insurers(pipeline):
+    """平安健康 is also Ping An Healthcare's platform: beside insurers it is the health insurer, beside
+    platforms or alone it is not."""
+    got = found(pipeline, "上半年获批增资的险企分别是中荷人寿、平安健康、德华安顾和中邮人寿。")
+    assert ("平安健康", "Insurer") in got
+    got = found(pipeline, "阿里健康、京东健康、平安健康等互联网医疗平台纷纷上线问诊服务。")
+    assert ("平安健康", "Insurer") not in got
+    assert ("平安健康", "Insurer") not in found(pipeline, "用户可在平安健康App上预约体检。")
+
+
 def test_a_bare_branch_after_a_preposition_or_dash_is_the_insurers_branch(pipeline):
     """在浙江分公司, 与黄岛区支公司, ——四川分公司: a preposition or a dash opens the unit as a clause start does."""
     got = found(pipeline, "新华保险的新系统首先在浙江分公司上线。")
