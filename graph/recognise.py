@@ -724,6 +724,8 @@ class Recogniser:
             if (cls in ("Insurer", "InsuranceGroup") and self.rules.alias_continued.match(s.text, b)
                     and not self._verb_follows(s.text, b)):
                 continue  # 泰康|拜博口腔医院: the name heads another organisation's (not 平安产险|收购|某科技公司)
+            if cls in ("Insurer", "InsuranceGroup") and self._listed_in_market(s.text, a, b, view.matches):
+                continue  # 中国太平|香港上市: the group listed in Hong Kong, not its arm there (太平香港)
             if cls == "InsuranceGroup" and any(pa <= a and b < pb and self._insurer_ending(s.text[b:pb])
                                                for pa, pb in subsidiaries):
                 continue
@@ -965,6 +967,15 @@ class Recogniser:
             after_verb = tag in r.clause_verb_pos
             offset += len(word)
         return None
+
+    def _listed_in_market(self, text: str, a: int, b: int, matches: list[tuple[int, int, str]]) -> bool:
+        """Whether the registry name ``text[a:b]`` ends inside a market's place and listing word (太平|香港|上市)
+        while another registry name holds the text before that place (中国太平): the firm listed there."""
+        pattern = self.rules.market_listing
+        if pattern is None:
+            return False
+        return any(a < m.start() < b < m.end() and any(pa < a and m.start() <= pb <= b for pa, pb, _ in matches)
+                   for m in pattern.finditer(text, a, b + 8))
 
     def _insurer_ending(self, tail: str) -> bool:
         """Whether ``tail`` holds an ending that makes a name an insurer's (人寿, 财产保险股份有限公司)."""

@@ -182,6 +182,7 @@ class Rules:
     outlet_after: re.Pattern  # after a name, makes it a newspaper's or website's (中国银行|保险报, 某县人民政府|网)
     post_after: re.Pattern  # after a committee's name, makes it a person's post (县委|副书记)
     alias_continued: re.Pattern  # after an insurer's name, makes it part of another firm's (泰康|拜博口腔医院)
+    market_listing: re.Pattern | None  # a market's place and a listing word (香港上市): no name ends inside it
     clause_verb_pos: frozenset[str]  # tags of a word that ends the clause before a name (交到|, 同意|)
     name_start_pos: frozenset[str]  # tags of a word that may open a stem after such a word (祥泰, 上海)
     region_suffix: re.Pattern
@@ -584,6 +585,7 @@ def load_rules(path: Path | None = None) -> Rules:
         outlet_after=boundaries.regex("outlet_after"),
         post_after=boundaries.regex("post_after"),
         alias_continued=boundaries.regex("alias_continued"),
+        market_listing=boundaries.regex("market_listing", optional=True),
         clause_verb_pos=frozenset(boundaries.words("clause_verb_pos")),
         name_start_pos=frozenset(boundaries.words("name_start_pos")),
         region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),

@@ -232,6 +232,14 @@ def test_best_reading_covers_the_most_text_with_the_fewest_pieces():
     assert best_reading([]) == []
 
 
+def test_a_market_and_a_listing_word_after_a_groups_name_are_where_it_listed(pipeline):
+    """中国太平|香港上市: the group listed in Hong Kong, not its Hong Kong arm (太平香港) after a stray 中国;
+    太平香港 alone before 上市 (launches) is still the arm, and 中国太保产险 still the subsidiary."""
+    assert found(pipeline, "中国太平香港上市以来市值稳步增长。") == {("中国太平", "InsuranceGroup")}
+    assert ("太平香港", "Insurer") in found(pipeline, "太平香港上市了一款新的家居保险。")
+    assert ("中国太保产险", "Insurer") in found(pipeline, "中国太保产险推出新产品。")
+
+
 def test_the_publisher_in_a_credit_line_is_no_mention(pipeline):
     # a dateline's credit names the publisher, no entity of the article; the body's mention stands
     ms = mentions(pipeline, "2017-04-07 16:49　来源：百度财经综合\n百度与中国太保签署合作协议。")
