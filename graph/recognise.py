@@ -586,8 +586,10 @@ class Recogniser:
 
     def _groups_in_insurer_columns(self, sentences: list[Sentence], found: list[list[Mention]]) -> list[list[Mention]]:
         """A group heading a row of a table whose other rows are headed by insurers (中国人寿 | 270% above
-        平安人寿 | 226% and 新华人寿 | 272%) is read as in a list of them: a column names firms of one kind."""
+        平安人寿 | 226% and 新华人寿 | 272%) is read as in a list of them: a column names firms of one kind;
+        so is an insurer's list alias heading a row there (平安健康 | 26亿元 among 英大财险 and 太保健康)."""
         tables: list[list[tuple[int, int]]] = []  # per table, (sentence, mention) of each row's first cell
+        aliased: list[list[tuple[int, Mention]]] = []  # per table, insurers' list aliases heading rows alone
         last_row = None
         for si, (s, names) in enumerate(zip(sentences, found)):
             cells = row_cells(s.text)
@@ -595,18 +597,28 @@ class Recogniser:
                 continue
             if last_row != si - 1:
                 tables.append([])
+                aliased.append([])
             last_row = si
             a, b = cells[0]
             head = next((i for i, m in enumerate(names) if m.cls in ("Insurer", "InsuranceGroup") and not m.unit
                          and s.text[a:b].strip() == s.text[m.start - s.start:m.end - s.start]), None)
             if head is not None:
                 tables[-1].append((si, head))
+            word = s.text[a:b].strip()
+            entry = self.registry.lookup(self.rules.insurer_list_aliases.get(word, ""))
+            if entry is not None and not any(m.start < s.start + b and s.start + a < m.end for m in names):
+                at = s.start + s.text.index(word, a)
+                aliased[-1].append((si, Mention(word, at, at + len(word), s.index, entry.entity.cls, "alias",
+                                                entity=entry.entity.iri)))
         out = [list(names) for names in found]
-        for column in tables:
+        for column, extra in zip(tables, aliased):
             hit = self._listed_group_as_insurer([found[si][i] for si, i in column])
             if hit is not None:
                 si, i = column[hit[0]]
                 out[si][i] = hit[1]
+            if len(column) >= 2:  # a column of insurers' names: its list aliases are insurers too
+                for si, m in extra:
+                    out[si] = sorted([*out[si], m], key=lambda n: n.start)
         return out
 
     def _item_ends(self, text: str, end: int) -> bool:

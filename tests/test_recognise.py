@@ -2164,6 +2164,15 @@ def test_an_insurers_name_a_platform_shares_is_the_insurer_only_in_a_list_of_ins
     assert ("平安健康", "Insurer") not in found(pipeline, "用户可在平安健康App上预约体检。")
 
 
+def test_an_insurers_name_a_platform_shares_heading_a_row_among_insurers_is_the_insurer(pipeline):
+    """A table column names firms of one kind: 平安健康 heading a row among insurers' rows is the health
+    insurer; among platforms' rows it is not."""
+    insurers = "| 公司 | 获批增资 |\n| --- | --- |\n| 英大财险 | 35亿元 |\n| 平安健康 | 26亿元 |\n| 太保健康 | 19亿元 |\n"
+    assert ("平安健康", "Insurer") in found(pipeline, insurers)
+    platforms = "| 平台 | 用户 |\n| --- | --- |\n| 京东健康 | 3亿 |\n| 平安健康 | 1亿 |\n| 阿里健康 | 2亿 |\n"
+    assert ("平安健康", "Insurer") not in found(pipeline, platforms)
+
+
 def test_a_bare_branch_after_a_preposition_or_dash_is_the_insurers_branch(pipeline):
     """在浙江分公司, 与黄岛区支公司, ——四川分公司: a preposition or a dash opens the unit as a clause start does."""
     got = found(pipeline, "新华保险的新系统首先在浙江分公司上线。")
