@@ -225,6 +225,15 @@ def test_local_offices_of_national_supervisors_are_read_whole(pipeline, text, na
     assert (name, "Regulator") in found(pipeline, text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("河南省总工会和河南省地方金融局的人员带头投保。", "河南省地方金融局"),  # local finance's short name
+    ("北京金融法院受理了重整申请。", "北京金融法院"),  # a city's specialised courts
+    ("杭州互联网法院审理了这起保险纠纷。", "杭州互联网法院"),
+])
+def test_a_places_local_finance_office_and_specialised_courts_are_regulators(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+
+
 def test_best_reading_covers_the_most_text_with_the_fewest_pieces():
     assert best_reading([(0, 4, "group"), (2, 11, "branch")]) == [(2, 11, "branch")]
     assert best_reading([(0, 4, "group"), (2, 11, "branch"), (0, 2, "a")]) == [(0, 2, "a"), (2, 11, "branch")]
