@@ -733,6 +733,9 @@ class Recogniser:
                 continue
             if any(s.text.startswith(w, b - 1) for w in self.rules.alias_split_words):
                 continue  # 农业农村部|门: the name's last character starts a word (部门, a department)
+            if b - a <= _SHORT_ALIAS and any(s.text.startswith(w, a + 1 - len(w)) for w in self.rules.alias_joined_words
+                                             if a + 1 >= len(w)):
+                continue  # 没|人保: the name's first character ends a word (没人, no one)
             if (cls in ("Insurer", "InsuranceGroup") and self.rules.alias_continued.match(s.text, b)
                     and not self._verb_follows(s.text, b)):
                 continue  # 泰康|拜博口腔医院: the name heads another organisation's (not 平安产险|收购|某科技公司)

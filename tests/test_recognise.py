@@ -234,6 +234,12 @@ def test_a_places_local_finance_office_and_specialised_courts_are_regulators(pip
     assert (name, "Regulator") in found(pipeline, text)
 
 
+def test_a_short_name_whose_first_character_ends_a_word_before_it_is_no_name(pipeline):
+    """没人保, 有人保: no one, someone insures; not PICC (人保); 有人保财险 still names the insurer."""
+    assert not found(pipeline, "过去按天干活却没人保的那一段风险，现在有人保了。")
+    assert ("人保财险", "Insurer") in found(pipeline, "辖内有人保财险、平安产险两家公司。")
+
+
 def test_best_reading_covers_the_most_text_with_the_fewest_pieces():
     assert best_reading([(0, 4, "group"), (2, 11, "branch")]) == [(2, 11, "branch")]
     assert best_reading([(0, 4, "group"), (2, 11, "branch"), (0, 2, "a")]) == [(0, 2, "a"), (2, 11, "branch")]
