@@ -884,7 +884,8 @@ class Recogniser:
                     continue  # 农村|公办小学, 二级|康复医院: a kind of school or hospital, not one
                 if rule.cls == "Product" and _line_of_business(self, s.text[start:m.end()]):
                     continue  # 普惠型补充医疗保险: words of a kind of cover only, a line, not a product
-                cls = rule.brand_class if rule.brand_class and self._is_insurer_name(s.text[start:m.start()]) else rule.cls
+                stem, aliases_too = s.text[start:m.start()], m.group() in rule.brand_alias_suffixes
+                cls = rule.brand_class if rule.brand_class and self._is_insurer_name(stem, aliases_too) else rule.cls
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, cls, "pattern")
                 unit = self._unit_after(s.text, m.end(), cls) if units else None
                 out.append((self._with_unit(name, unit, s.text, s.start), rule.needs_branch))
@@ -908,9 +909,11 @@ class Recogniser:
             words = words[1:]
         return all(tag in tags for _, tag in words)
 
-    def _is_insurer_name(self, stem: str) -> bool:
-        """Whether ``stem`` is, whole, the registry's name of an insurer or group (太平洋保险, 平安)."""
-        iri = self.registry.aliases.get(normalise(stem))
+    def _is_insurer_name(self, stem: str, list_aliases: bool = False) -> bool:
+        """Whether ``stem`` is, whole, the registry's name of an insurer or group (太平洋保险), or with
+        ``list_aliases`` a list alias of one (平安)."""
+        name = self.rules.list_aliases.get(stem, stem) if list_aliases else stem
+        iri = self.registry.aliases.get(normalise(name))
         return iri is not None and self.registry.entries[iri].entity.cls in INSURER_CLASSES
 
     def _led_by_known_doer(self, text: str, start: int, suffix_start: int) -> bool:

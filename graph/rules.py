@@ -60,6 +60,8 @@ class SuffixName:
     # insurer's own named programme (某某保险希望小学), not one place's school (某村某某保险希望小学)
     levels_apart: frozenset[str] = frozenset()  # with place_pos, levels jieba may write apart from a place it
     # knows (马坊|镇): that place word and the level make the place too
+    brand_alias_suffixes: frozenset[str] = frozenset()  # suffixes after which a list alias (a short name too
+    # common as a word to be a registry alias) is also the insurer's name, for brand_class: a donor names them
 
     @cached_property
     def longest_place(self) -> int:
@@ -563,7 +565,7 @@ def load_rules(path: Path | None = None) -> Rules:
                        t.get("restart_after_verb", bool, False), frozenset(t.words("pos_inside_after_name", [])),
                        frozenset(t.words("word_stem_pos", [])), frozenset(t.words("stem_pos", [])),
                        t.get("ends_word", bool, False), t.get("brand_class", str, None),
-                       frozenset(t.words("levels_apart", [])))
+                       frozenset(t.words("levels_apart", [])), frozenset(t.words("brand_alias_suffixes", [])))
             for t, places in zip(names.tables("suffix_name"), rule_places)),
         elided_list=names.regex("elided_list"),
         kind_first_list=names.regex("kind_first_list"),

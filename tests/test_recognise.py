@@ -2530,6 +2530,16 @@ def test_a_school_named_by_an_insurer_alone_is_its_programme_one_with_a_place_is
     assert ("桃园太保希望小学", "Partner") in got
 
 
+def test_a_hope_school_named_by_an_insurers_list_alias_is_its_programme_another_school_is_not(pipeline):
+    # a Hope school bears its donor's name: 平安, a list alias only, names the group there too
+    got = found(pipeline, "中国平安向平安希望小学捐赠了一批图书。")
+    assert ("平安希望小学", "Initiative") in got
+    assert ("平安希望小学", "Partner") not in got
+    # one with a place of its own is one school; other schools that open with such a word are a place's
+    assert ("金河镇平安希望小学", "Partner") in found(pipeline, "中国平安向金河镇平安希望小学捐赠了一批图书。")
+    assert ("平安小学", "Partner") in found(pipeline, "中国平安向平安小学捐赠了一批图书。")
+
+
 @pytest.mark.parametrize("text, name", [
     ("中国驻巴西大使馆经济商务处协助中国信保完成追偿。", "中国驻巴西大使馆"),
     ("据中华人民共和国驻悉尼总领事馆提醒，留学生应购买医疗保险。", "中华人民共和国驻悉尼总领事馆"),
