@@ -108,7 +108,8 @@ class Pipeline:
         self._recogniser = Recogniser(self.registry, self.rules, self.tokenizer,
                                       [d for d in self.disabled if d in RECOGNISERS], self.learned)
         self._linker = Linker(self.registry, self.rules)
-        self._relator = Relator(self.rules, [d for d in self.disabled if d in RELATORS], self.relation_model)
+        self._relator = Relator(self.rules, [d for d in self.disabled if d in RELATORS], self.relation_model,
+                                self.registry)
 
     def _get_ontology(self) -> Graph:
         if self._ontology is None:

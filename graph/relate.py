@@ -16,6 +16,7 @@ from .fold import fold
 from .namespaces import INSURER_CLASSES, ORGANISATION_CLASSES, PUBLIC_CLASSES, SYMMETRIC
 from .quantities import amount_kind, find_quantities, header_kinds, span_kind
 from .records import DateMention, Document, Entity, Evidence, Fact, Figure, LinkedMention, Quantity, Sentence
+from .registry import Registry
 from .relation_model import RelationModel
 from .rules import RelationRule, Rules
 from .tables import row_cells
@@ -41,7 +42,8 @@ class Relator:
     """Applies the relation rules of patterns.toml to each sentence, then lets the relation model
     (when it is given) add the relations they missed."""
 
-    def __init__(self, rules: Rules, disabled: Iterable[str] = (), model: RelationModel | None = None):
+    def __init__(self, rules: Rules, disabled: Iterable[str] = (), model: RelationModel | None = None,
+                 registry: Registry | None = None):
         unknown = set(disabled) - set(RELATORS)
         if unknown:
             raise IkgError(f"unknown relation family {sorted(unknown)[0]!r}; choose from {', '.join(RELATORS)}")
@@ -54,6 +56,17 @@ class Relator:
         # guides insurers; it is no partner of theirs)
         self._partners = frozenset().union(*(r.object for r in rules.relations if r.predicate == "partnersWith"))
         self.model = model
+        # Every name an insurer or group goes by (registry names, short names, list aliases), folded: an
+        # offer named after it (泰康之家…, 国寿嘉园…) is its own even where the article writes it otherwise
+        self._owner_names: dict[str, set[str]] = {}
+        if registry is not None:
+            for iri, entry in registry.entries.items():
+                if entry.entity.cls in INSURER_CLASSES:
+                    self._owner_names[iri] = {fold(a) for a in (entry.entity.label, *entry.aliases)}
+            for word, name in (*rules.list_aliases.items(), *rules.insurer_list_aliases.items()):
+                entry = registry.lookup(name)
+                if entry is not None and entry.entity.iri in self._owner_names:
+                    self._owner_names[entry.entity.iri].add(fold(word))
         # For each rule, the rules of its predicate that look for their subject in the same places: a
         # list of shareholders, each written with its own verb (1亿股由A认购，B则认购了另外0.4亿股), is one list
         rules_all = self._relations + self._fallbacks
@@ -370,14 +383,18 @@ class Relator:
                            by_sentence: dict[int, list[LinkedMention]]) -> Iterator[tuple[int, Fact]]:
         """A product or programme whose name opens with an insurer or group as the article writes it
         (某某资管—某某股权投资计划, also after a slogan's dash: “城市因你而美——某某人寿关爱…行动”, where
-        某某资管 and 某某人寿 are named) is that one's, with the sentence naming the offer as evidence; the
-        longest name wins (某某资管, not 某某). For offers no rule gives a provider: the name is surer than a
+        某某资管 and 某某人寿 are named), or with another name the registry gives one it names (a short name
+        or a list alias: 某某之家·某园 of 某某保险集团), is that one's, with the sentence naming the offer as
+        evidence; the longest name wins (某某资管, not 某某). For offers no rule gives a provider: the name is surer than a
         guess by position."""
         owners: dict[str, Entity] = {}  # each way the article writes an insurer or group, as folded text
         for s in sentences:
             for lm in by_sentence.get(s.index, []):
                 if lm.entity.cls in INSURER_CLASSES:
                     owners.setdefault(s.norm[lm.mention.start - s.start:lm.mention.end - s.start], lm.entity)
+        for entity in list(owners.values()):
+            for name in self._owner_names.get(entity.iri, ()):
+                owners.setdefault(name, entity)
         written = sorted(owners, key=len, reverse=True)
         for s in sentences:
             for lm in by_sentence.get(s.index, []):

@@ -34,7 +34,7 @@ def related(pipeline, text: str, disabled=()):
     sentences = segment(doc, pipeline.tokenizer)
     recogniser = Recogniser(pipeline.registry, pipeline.rules, pipeline.tokenizer)
     links = Linker(pipeline.registry, pipeline.rules).link(recogniser.recognise(sentences))
-    return Relator(pipeline.rules, disabled).relate(doc, sentences, links)
+    return Relator(pipeline.rules, disabled, registry=pipeline.registry).relate(doc, sentences, links)
 
 
 def assert_family_needed(read, pipeline, text: str, expected, family: str) -> None:

@@ -1361,6 +1361,12 @@ def test_a_product_named_after_its_insurer_is_that_insurers(pipeline):
     assert ("中原农险", "provides", "小麦完全成本保险") in triples(pipeline, text)
 
 
+def test_an_offer_named_after_an_insurers_short_name_is_that_insurers(pipeline):
+    # the registry's short name (泰康) opens the programme's name where the article writes the group in full
+    text = "泰康保险集团今年继续布局养老产业。记者来到泰康之家·燕园，这里的居民已过千人。"
+    assert ("泰康保险集团", "provides", "泰康之家·燕园") in triples(pipeline, text)
+
+
 def test_the_article_insurer_does_not_take_a_product_another_one_offers(pipeline):
     # the fallback stands only for a product whose insurer the article states nowhere
     text = "太保产险推出“水稻完全成本保险”。平安产险今年也加大了农险投入。“水稻完全成本保险”已在全市铺开。"
