@@ -1011,6 +1011,12 @@ def test_a_mutual_is_an_insurer_by_its_suffix(pipeline):
     assert ("福建省渔业互保协会", "Insurer") in found(pipeline, "福建省渔业互保协会向参保养殖户发放赔款。")
 
 
+def test_a_mutual_aid_society_is_an_insurer_by_its_suffix(pipeline):
+    # a trade union's or a fishery's mutual-aid society pays claims on its members' cover
+    assert ("浙江省职工保障互助会", "Insurer") in found(pipeline, "兜底的是浙江省职工保障互助会，它推出了新计划。")
+    assert ("石狮市渔业互助保险办事处", "Insurer") in found(pipeline, "石狮市渔业互助保险办事处公布了参保数据。")
+
+
 def test_a_county_branch_keeps_its_city(pipeline):
     assert ("国寿财险宜春市奉新县支公司", "Branch") in found(pipeline, "国寿财险宜春市奉新县支公司组织查勘。")
 
