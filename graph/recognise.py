@@ -774,7 +774,7 @@ class Recogniser:
         """A unit's suffix right after an organisation's name: 上海分公司, 周口中心支公司, 河南省分行 …"""
         r = self.rules
         if cls in ("Insurer", "InsuranceGroup"):
-            m = r.branch.match(text, end) or r.local_branch.match(text, end)
+            m = r.branch.match(text, end) or r.local_branch.match(text, end) or r.initial_branch.match(text, end)
         elif cls == "Partner":
             m = r.partner_branch.match(text, end)
         else:
@@ -827,8 +827,9 @@ class Recogniser:
             mention.entity is not None and self.registry.entries[mention.entity].units_are_partners)
         return replace(mention, surface=text[mention.start - offset:unit.end()], end=offset + unit.end(),
                        cls="Partner" if partner else "Branch", entity=None,
-                       parent=mention.entity, parent_surface=mention.surface, region=unit["region"],
-                       unit=unit["unit"])
+                       parent=mention.entity, parent_surface=mention.surface,
+                       region=self.rules.region_initials[unit["region"]] if unit.re is self.rules.initial_branch
+                       else unit["region"], unit=unit["unit"])
 
     def _suffix_names(self, view: SentenceView, units: bool) -> list[tuple[Mention, bool]]:
         """Names the registry lacks, by their suffix (某某人寿, 某某保险上海分公司, 周口农商银行 …),

@@ -140,6 +140,8 @@ class Rules:
 
     branch: re.Pattern  # region + unit right after an insurer's name
     local_branch: re.Pattern  # place + 中心支公司/支公司/营业部 (after a name, or at a clause start)
+    initial_branch: re.Pattern  # a region's one-character short form + 分 right after an insurer's name (北分)
+    region_initials: dict[str, str]  # that character -> the region it stands for (北 -> 北京)
     local_unit_stopwords: frozenset[str]
     place_units: frozenset[str]  # 公司: a unit only after the insurer's name and a place (人保南京公司)
     zone_word: re.Pattern  # the word that ends a development zone's name (新区, 开发区, 片区)
@@ -513,6 +515,10 @@ def load_rules(path: Path | None = None) -> Rules:
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"
                                  f"(?P<unit>(?:{alternation(names.words('local_units'))})(?:{sub_units})?"
                                  f"|(?<={names.get('place_unit_levels', str)}){place_units})"),
+        initial_branch=names.regex("initial_unit", f"(?P<region>{alternation(names.get('region_initials', dict))})"
+                                   f"(?P<unit>{re.escape(names.get('initial_unit', str))})"
+                                   f"(?![{names.get('initial_unit_not_before', str)}])"),
+        region_initials=dict(names.get("region_initials", dict)),
         place_units=frozenset(names.words("place_units")),
         partner_branch=names.regex("partner_units", f"{gap}(?P<region>{regions}|{local_name})(?:{region_suffix})?"
                                    f"(?P<unit>{alternation(names.words('partner_units'))})"),

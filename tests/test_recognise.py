@@ -1017,6 +1017,13 @@ def test_a_mutual_aid_society_is_an_insurer_by_its_suffix(pipeline):
     assert ("石狮市渔业互助保险办事处", "Insurer") in found(pipeline, "石狮市渔业互助保险办事处公布了参保数据。")
 
 
+def test_a_branch_written_by_its_regions_initial_and_fen(pipeline):
+    # 北分 is the insurer's 北京分公司; 分 that starts a word of its own (分享) names no branch
+    got = {(lm.entity.label, lm.entity.cls) for lm in linked(pipeline, "人保财险北分向媒体解释了投保流程。")}
+    assert ("人保财险北京分公司", "Branch") in got
+    assert not any(cls == "Branch" for _, cls in found(pipeline, "平安产险北分享了经验。"))
+
+
 def test_a_county_branch_keeps_its_city(pipeline):
     assert ("国寿财险宜春市奉新县支公司", "Branch") in found(pipeline, "国寿财险宜春市奉新县支公司组织查勘。")
 
