@@ -1402,8 +1402,10 @@ def _group_name(rec: Recogniser, view: SentenceView, m: re.Match, first: int) ->
     r, s, text = rec.rules.beneficiaries, view.sentence, view.text
     # a word that ends with the head (常住人口, 贫困人口) is part of the name, not left out of it
     words = [t for t in s.tokens if first <= t.start - s.start < m.start() and t.end - s.start <= m.end()]
-    # a clause that describes the group ends with 的 (为扩种速生叶菜的菜农): the name follows it
-    relative = max((i for i, w in enumerate(words) if w.text == r.relative), default=-1)
+    # a clause that describes the group ends with 的 (为扩种速生叶菜的菜农), and a word that points at the
+    # group or takes each of it comes before its name (替这些环卫工人, 车上每一位务工人员): the name follows
+    relative = max((i for i, w in enumerate(words) if w.text == r.relative
+                    or (r.determiners and r.determiners.fullmatch(w.text))), default=-1)
     words = words[relative + 1:]
     gap = 0  # leading words that only count or place the group
     while gap < len(words) and _counts_or_places(words[gap].text, rec, r):

@@ -108,6 +108,8 @@ class BeneficiaryRule:
     generic_people: frozenset[str] = frozenset()
     # a role someone takes on, before a group word written again (担任楼层志愿者): the person, no group
     role_before: re.Pattern | None = None
+    # a word that points at or takes each of the group (这些, 每一位): the group's name follows it
+    determiners: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -508,7 +510,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                     groups.regex("property_after", optional=True),
                                     groups.get("shared_head_mark", str, None), frozenset(groups.words("modifier_pos", [])),
                                     frozenset(groups.words("generic_people", [])),
-                                    groups.regex("role_before", optional=True))
+                                    groups.regex("role_before", optional=True),
+                                    groups.regex("determiners", optional=True))
     return Rules(
         branch=names.regex("regions", f"{region_gap}(?P<region>{regions})(?:{region_suffix})?"
                                       f"(?P<unit>(?:{units})(?:{sub_units})?|{place_units})"),

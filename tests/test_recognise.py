@@ -281,6 +281,13 @@ def test_a_beneficiary_group_needs_a_word_of_help_and_a_name_of_its_own(pipeline
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "为每位客户提供服务。"))
 
 
+def test_a_group_is_named_after_a_word_that_points_at_it_or_takes_each_of_it(pipeline):
+    """这些 and 每一位 come before the group's name and are no part of it; 每一名 is each, not one person."""
+    assert ("发起会员", "BeneficiaryGroup") in found(pipeline, "公司为这些发起会员提供养老服务。")
+    assert ("务工人员", "BeneficiaryGroup") in found(pipeline, "公司为每一位务工人员赠送保险。")
+    assert ("骑手", "BeneficiaryGroup") in found(pipeline, "公司为每一名骑手赠送保险。")
+
+
 def test_a_list_of_groups_goes_on_past_items_with_no_head_of_their_own(pipeline):
     groups = {n for n, cls in found(pipeline, "公司为种植户、基层干部和返乡创业青年提供免费培训。") if cls == "BeneficiaryGroup"}
     assert groups == {"种植户", "基层干部", "返乡创业青年"}
