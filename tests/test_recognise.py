@@ -844,6 +844,8 @@ def test_the_unit_a_clause_counts_by_is_no_group(pipeline):
 def test_those_who_can_get_free_cover_are_a_group(pipeline):
     got = found(pipeline, "本市出租车司机可免费领取一份意外险，保障期一年。")
     assert ("出租车司机", "BeneficiaryGroup") in got
+    got = found(pipeline, "凡是返岗专车，车上每一位务工人员都免费获得这份保险。")  # given free cover, no 可 before
+    assert ("务工人员", "BeneficiaryGroup") in got
 
 
 def test_those_a_thing_lets_gain_cover_are_a_group(pipeline):
