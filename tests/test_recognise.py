@@ -2470,6 +2470,12 @@ def test_a_kind_of_school_or_hospital_is_no_partner(pipeline, text):
     assert not {m for m in found(pipeline, text) if m[1] == "Partner"}
 
 
+def test_a_name_does_not_run_back_over_a_count_of_bodies(pipeline):
+    # 一家 opens the description of one of a kind: the stem starts after it, where a kind's word opens it
+    got = found(pipeline, "园区自带一家二级康复医院，床位有100张。")
+    assert not {m for m in got if m[1] == "Partner"}
+
+
 def test_a_school_named_by_its_town_is_still_a_partner(pipeline):
     assert ("南山镇中心小学", "Partner") in found(pipeline, "太保寿险向南山镇中心小学捐赠了图书。")
 
