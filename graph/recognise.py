@@ -881,6 +881,8 @@ class Recogniser:
                         continue
                 if rule.stem_pos and not self._is_brand(s.text[start:m.start()], rule.stem_pos):
                     continue
+                if rule.common_clause_stem and self._common_clause(s.text[start:m.start()]):
+                    continue
                 if rule.cls == "Partner" and s.text.startswith(self.rules.kind_heads, start):
                     continue  # 农村|公办小学, 二级|康复医院: a kind of school or hospital, not one
                 if rule.cls == "Product" and _line_of_business(self, s.text[start:m.end()]):
@@ -909,6 +911,13 @@ class Recogniser:
         if len(words) > 1 and words[0][1] in self.rules.name_place_pos:
             words = words[1:]
         return all(tag in tags for _, tag in words)
+
+    def _common_clause(self, stem: str) -> bool:
+        """Whether ``stem`` is a clause of common words: no proper name or place, and a word of an adjective's
+        or set phrase's tag (医疗|光靠|政府|医保, 部门|明确要求), which no body's name of common words holds."""
+        words = self.tokenizer.pos(stem)
+        return (not any(tag in self.rules.name_start_pos for _, tag in words)
+                and any(tag in self.rules.clause_pos for _, tag in words))
 
     def _is_insurer_name(self, stem: str, list_aliases: bool = False) -> bool:
         """Whether ``stem`` is, whole, the registry's name of an insurer or group (太平洋保险), or with

@@ -62,6 +62,8 @@ class SuffixName:
     # knows (马坊|镇): that place word and the level make the place too
     brand_alias_suffixes: frozenset[str] = frozenset()  # suffixes after which a list alias (a short name too
     # common as a word to be a registry alias) is also the insurer's name, for brand_class: a donor names them
+    common_clause_stem: bool = False  # a stem of common words only, one of them of `clause_pos`, is a clause,
+    # not a name (医疗光靠政府医保|基金会); common words alone may name one (质子重离子医院)
 
     @cached_property
     def longest_place(self) -> int:
@@ -193,6 +195,7 @@ class Rules:
     market_listing: re.Pattern | None  # a market's place and a listing word (香港上市): no name ends inside it
     clause_verb_pos: frozenset[str]  # tags of a word that ends the clause before a name (交到|, 同意|)
     name_start_pos: frozenset[str]  # tags of a word that may open a stem after such a word (祥泰, 上海)
+    clause_pos: frozenset[str]  # tags that make a stem of common words a clause (光靠, 明确要求)
     region_suffix: re.Pattern
     line_reference_prefixes: tuple[str, ...]
     anaphor: re.Pattern
@@ -575,7 +578,8 @@ def load_rules(path: Path | None = None) -> Rules:
                        t.get("restart_after_verb", bool, False), frozenset(t.words("pos_inside_after_name", [])),
                        frozenset(t.words("word_stem_pos", [])), frozenset(t.words("stem_pos", [])),
                        t.get("ends_word", bool, False), t.get("brand_class", str, None),
-                       frozenset(t.words("levels_apart", [])), frozenset(t.words("brand_alias_suffixes", [])))
+                       frozenset(t.words("levels_apart", [])), frozenset(t.words("brand_alias_suffixes", [])),
+                       t.get("common_clause_stem", bool, False))
             for t, places in zip(names.tables("suffix_name"), rule_places)),
         elided_list=names.regex("elided_list"),
         kind_first_list=names.regex("kind_first_list"),
@@ -603,6 +607,7 @@ def load_rules(path: Path | None = None) -> Rules:
         market_listing=boundaries.regex("market_listing", optional=True),
         clause_verb_pos=frozenset(boundaries.words("clause_verb_pos")),
         name_start_pos=frozenset(boundaries.words("name_start_pos")),
+        clause_pos=frozenset(boundaries.words("clause_pos")),
         region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names.words("line_reference_prefixes")),
         anaphor=names.regex("anaphors", f"{at_clause_start}(?:{alternation(names.words('anaphors') + names.words('subject_anaphors'))})"

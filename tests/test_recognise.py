@@ -2476,6 +2476,18 @@ def test_a_name_does_not_run_back_over_a_count_of_bodies(pipeline):
     assert not {m for m in got if m[1] == "Partner"}
 
 
+@pytest.mark.parametrize("text", [
+    "他说，养老和医疗光靠政府医保基金会有很大缺口。",  # 光靠: an adjective's tag among common words
+    "有关部门明确要求学校做好安全教育。",  # 明确要求: a set phrase
+])
+def test_a_clause_of_common_words_before_a_suffix_is_no_partner(pipeline, text):
+    assert not {m for m in found(pipeline, text) if m[1] == "Partner"}
+
+
+def test_a_specialty_hospital_named_by_common_words_is_still_a_partner(pipeline):
+    assert ("质子重离子医院", "Partner") in found(pipeline, "园区西北角是质子重离子医院。")
+
+
 def test_a_school_named_by_its_town_is_still_a_partner(pipeline):
     assert ("南山镇中心小学", "Partner") in found(pipeline, "太保寿险向南山镇中心小学捐赠了图书。")
 
