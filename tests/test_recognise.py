@@ -1553,6 +1553,14 @@ def test_a_township_word_that_is_no_town_names_no_government(pipeline):
         assert not any(c == "Regulator" for _, c in found(pipeline, text))
 
 
+@pytest.mark.parametrize("text", [
+    "善款由海峰公益基金捐出。",  # a charity fund written without 会
+    "平安人寿携同海峰公益基金向灾区捐款。",  # …joined to its giver by 携同, which ends the stem as 携 does
+])
+def test_a_charity_fund_written_without_its_hui_is_a_partner(pipeline, text):
+    assert ("海峰公益基金", "Partner") in found(pipeline, text)
+
+
 def test_a_body_named_after_its_insurer_is_read_whole(pipeline):
     got = found(pipeline, "中国太保携手太保蓝公益基金会，向泰康仙林鼓楼医院捐赠物资。")
     assert {("太保蓝公益基金会", "Partner"), ("泰康仙林鼓楼医院", "Partner")} <= got
