@@ -1115,8 +1115,10 @@ class Recogniser:
         for token in reversed(tokens):
             bracketed = bool(brackets) and any(a <= token.start - s.start and token.end - s.start <= b
                                                for a, b in brackets)
+            if not bracketed and r.name_count.match(token.text):
+                return None  # 两家|玉米种植合作社: what a count precedes is of a kind, not a name
             if not bracketed and (token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1])
-                                  or r.name_count.match(token.text) or (ends_stem and ends_stem.search(token.text))):
+                                  or (ends_stem and ends_stem.search(token.text))):
                 break
             if suffix_start - (token.start - s.start) > max_stem:
                 return None  # no boundary in reach: a clause, not a name ("有效期内经医院")

@@ -182,7 +182,7 @@ class Rules:
     stem_stopwords: frozenset[str]
     kind_heads: tuple[str, ...]  # words that open a kind of body, never a partner's name (农村|公办小学)
     name_bracket: re.Pattern  # a bracketed word inside a name (（武汉）)
-    name_count: re.Pattern  # a count of bodies (一家, 一所): the stem of a name starts after it
+    name_count: re.Pattern  # a count of bodies (一家, 一所): what follows it is of a kind, no name
     reject_pos: frozenset[str]
     position_pos: frozenset[str]  # tags of a position word, part of a name only as a brand's head (中|泰证券) or after a place
     name_pos: str  # the tag of a word jieba's dictionary holds as an organisation's whole name

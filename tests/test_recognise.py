@@ -2482,6 +2482,8 @@ def test_a_name_does_not_run_back_over_a_count_of_bodies(pipeline):
     # 一家 opens the description of one of a kind: the stem starts after it, where a kind's word opens it
     got = found(pipeline, "园区自带一家二级康复医院，床位有100张。")
     assert not {m for m in got if m[1] == "Partner"}
+    # …nor does it start after it: what a count precedes is of a kind (two corn growers' cooperatives)
+    assert not {m for m in found(pipeline, "投保方是两家玉米种植合作社。") if m[1] == "Partner"}
 
 
 @pytest.mark.parametrize("text", [
