@@ -883,6 +883,8 @@ class Recogniser:
                     continue
                 if rule.common_clause_stem and self._common_clause(s.text[start:m.start()]):
                     continue
+                if rule.named_stem and not self._holds_name_word(s.text[start:m.start()]):
+                    continue
                 if rule.cls == "Partner" and s.text.startswith(self.rules.kind_heads, start):
                     continue  # 农村|公办小学, 二级|康复医院: a kind of school or hospital, not one
                 if rule.cls == "Product" and _line_of_business(self, s.text[start:m.end()]):
@@ -911,6 +913,11 @@ class Recogniser:
         if len(words) > 1 and words[0][1] in self.rules.name_place_pos:
             words = words[1:]
         return all(tag in tags for _, tag in words)
+
+    def _holds_name_word(self, stem: str) -> bool:
+        """Whether ``stem`` holds a proper name, a place or a word jieba does not know (祥泰|种植, 上海|浦信|蔬果):
+        common words alone (种子|生产) name a kind of body, not one."""
+        return any(tag in self.rules.name_start_pos for _, tag in self.tokenizer.pos(stem))
 
     def _common_clause(self, stem: str) -> bool:
         """Whether ``stem`` is a clause of common words: no proper name or place, and a word of an adjective's

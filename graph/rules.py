@@ -64,6 +64,8 @@ class SuffixName:
     # common as a word to be a registry alias) is also the insurer's name, for brand_class: a donor names them
     common_clause_stem: bool = False  # a stem of common words only, one of them of `clause_pos`, is a clause,
     # not a name (医疗光靠政府医保|基金会); common words alone may name one (质子重离子医院)
+    named_stem: bool = False  # the stem holds a word of `name_start_pos` (祥泰|种植): common words alone name a kind
+    # of body (种子生产|合作社), not one
 
     @cached_property
     def longest_place(self) -> int:
@@ -579,7 +581,7 @@ def load_rules(path: Path | None = None) -> Rules:
                        frozenset(t.words("word_stem_pos", [])), frozenset(t.words("stem_pos", [])),
                        t.get("ends_word", bool, False), t.get("brand_class", str, None),
                        frozenset(t.words("levels_apart", [])), frozenset(t.words("brand_alias_suffixes", [])),
-                       t.get("common_clause_stem", bool, False))
+                       t.get("common_clause_stem", bool, False), t.get("named_stem", bool, False))
             for t, places in zip(names.tables("suffix_name"), rule_places)),
         elided_list=names.regex("elided_list"),
         kind_first_list=names.regex("kind_first_list"),

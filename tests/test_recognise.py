@@ -716,6 +716,11 @@ def test_a_firm_named_after_the_verb_of_its_clause_is_found(pipeline, text, name
     assert (name, "Partner") in found(pipeline, text)
 
 
+def test_a_cooperative_named_by_its_trade_alone_is_a_kind_not_a_partner(pipeline):
+    # common words only (种子|生产): any seed growers' cooperative; a brand (丰禾) names one
+    assert not {m for m in found(pipeline, "当地种子生产合作社的社员都投了保。") if m[1] == "Partner"}
+
+
 @pytest.mark.parametrize("text, name", [
     ("人保财险为福建宁德华润牧业承保了2万头生猪。", "福建宁德华润牧业"),  # a place, a brand, the trade
     ("平安人寿此次增持了华电能源的H股。", "华电能源"),
