@@ -716,6 +716,15 @@ def test_a_firm_named_after_the_verb_of_its_clause_is_found(pipeline, text, name
     assert (name, "Partner") in found(pipeline, text)
 
 
+@pytest.mark.parametrize("text, farm", [
+    ("暴雨冲垮了青蛙养殖场的围栏。", None),  # common words only: a kind of farm
+    ("赔款付给了鄞州瞻岐椿霖水产养殖场。", "鄞州瞻岐椿霖水产养殖场"),  # a place and a brand name one
+])
+def test_a_farm_is_a_partner_only_when_a_name_opens_it(pipeline, text, farm):
+    partners = {name for name, cls in found(pipeline, text) if cls == "Partner"}
+    assert partners == ({farm} if farm else set())
+
+
 def test_a_cooperative_named_by_its_trade_alone_is_a_kind_not_a_partner(pipeline):
     # common words only (种子|生产): any seed growers' cooperative; a brand (丰禾) names one
     assert not {m for m in found(pipeline, "当地种子生产合作社的社员都投了保。") if m[1] == "Partner"}
