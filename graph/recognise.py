@@ -915,9 +915,10 @@ class Recogniser:
         return all(tag in tags for _, tag in words)
 
     def _holds_name_word(self, stem: str) -> bool:
-        """Whether ``stem`` holds a proper name, a place or a word jieba does not know (祥泰|种植, 上海|浦信|蔬果):
-        common words alone (种子|生产) name a kind of body, not one."""
-        return any(tag in self.rules.name_start_pos for _, tag in self.tokenizer.pos(stem))
+        """Whether ``stem`` holds a proper name, a place, a word jieba does not know (祥泰|种植, 上海|浦信|蔬果) or a
+        name the registry knows (太平洋保险|希望小学): common words alone (种子|生产) name a kind of body, not one."""
+        return (any(tag in self.rules.name_start_pos for _, tag in self.tokenizer.pos(stem))
+                or bool(self.index.matches(stem)))
 
     def _common_clause(self, stem: str) -> bool:
         """Whether ``stem`` is a clause of common words: no proper name or place, and a word of an adjective's

@@ -2512,6 +2512,12 @@ def test_a_specialty_hospital_named_by_common_words_is_still_a_partner(pipeline)
     assert ("质子重离子医院", "Partner") in found(pipeline, "园区西北角是质子重离子医院。")
 
 
+def test_a_school_named_by_common_words_alone_is_a_kind(pipeline):
+    assert not {m for m in found(pipeline, "前期做过走访，活动学校也已选好。") if m[1] == "Partner"}
+    # an insurer's name in the stem names its programme
+    assert ("太平洋保险希望小学", "Initiative") in found(pipeline, "学校随后挂牌，成了太平洋保险希望小学。")
+
+
 def test_a_school_named_by_its_town_is_still_a_partner(pipeline):
     assert ("南山镇中心小学", "Partner") in found(pipeline, "太保寿险向南山镇中心小学捐赠了图书。")
 
