@@ -1021,9 +1021,10 @@ class Recogniser:
                            after_name: frozenset[str] = frozenset()) -> bool:
         """Whether the stem holds a word of a part of speech no name has, or starts with a word of
         one the rule lets stand only ``inside`` the stem (or ``after_place``, when a place opens it:
-        武汉|地产开发投资集团 is a firm named after its city and trade; or ``after_name``, when a proper
-        name or a place does: 祥泰|种植专业合作社). A boundary word past the first (珠海铧创|是|华发, where
-        the sentence's tokens glue 是 to the word before it) ends a clause inside the stem: never a name's."""
+        武汉|地产开发投资集团 is a firm named after its city and trade; or ``after_name``, when a brand
+        or a place does: 祥泰|种植专业合作社, not a person: 方忠宽|庆幸|合作社). A boundary word past the first
+        (珠海铧创|是|华发, where the sentence's tokens glue 是 to the word before it) ends a clause inside the
+        stem: never a name's."""
         words = self.tokenizer.pos(stem)
         if any(word in self.rules.name_boundary_tokens for word, _ in words[1:]):
             return True
@@ -1032,7 +1033,7 @@ class Recogniser:
             words[0] = (words[0][0], min(self.rules.name_place_pos))
         if after_place and words and words[0][1] in self.rules.name_place_pos:
             inside = inside | after_place
-        if after_name and words and words[0][1] in self.rules.name_start_pos:
+        if after_name and words and words[0][1] in self.rules.brand_pos:
             inside = inside | after_name
         return any(tag in self.rules.reject_pos and (n == 0 or tag not in inside) and not self._position_in_name(words, n)
                    for n, (_, tag) in enumerate(words))

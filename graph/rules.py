@@ -51,7 +51,7 @@ class SuffixName:
     pos_inside_after_place: frozenset[str] = frozenset()  # more tags inside a stem a place opens (武汉|地产开发)
     restart_at_place: bool = False  # a stem that reads as a clause may start again at a place (送往|拉萨市人民医院)
     restart_after_verb: bool = False  # …or after the verb that opens the clause (接到|某某专业合作社的报案)
-    pos_inside_after_name: frozenset[str] = frozenset()  # more tags inside a stem a proper name opens (祥泰|种植)
+    pos_inside_after_name: frozenset[str] = frozenset()  # more tags inside a stem a brand opens (祥泰|种植)
     word_stem_pos: frozenset[str] = frozenset()  # if set: the stem is the one word before the suffix, of these tags
     stem_pos: frozenset[str] = frozenset()  # if set: every word of the stem but a place opening it has one of these
     # tags: a brand (永泰|能源, 江北|慈湖|牧业), not a common word (清洁|能源) nor a place alone (湖北|能源消费)
@@ -198,6 +198,7 @@ class Rules:
     clause_verb_pos: frozenset[str]  # tags of a word that ends the clause before a name (交到|, 同意|)
     name_start_pos: frozenset[str]  # tags of a word that may open a stem after such a word (祥泰, 上海)
     clause_pos: frozenset[str]  # tags that make a stem of common words a clause (光靠, 明确要求)
+    brand_pos: frozenset[str]  # tags of a first word that lets a rule's `pos_inside_after_name` in (祥泰, not 方忠宽)
     region_suffix: re.Pattern
     line_reference_prefixes: tuple[str, ...]
     anaphor: re.Pattern
@@ -610,6 +611,7 @@ def load_rules(path: Path | None = None) -> Rules:
         clause_verb_pos=frozenset(boundaries.words("clause_verb_pos")),
         name_start_pos=frozenset(boundaries.words("name_start_pos")),
         clause_pos=frozenset(boundaries.words("clause_pos")),
+        brand_pos=frozenset(boundaries.words("brand_pos")),
         region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names.words("line_reference_prefixes")),
         anaphor=names.regex("anaphors", f"{at_clause_start}(?:{alternation(names.words('anaphors') + names.words('subject_anaphors'))})"

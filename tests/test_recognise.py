@@ -725,6 +725,12 @@ def test_a_farm_is_a_partner_only_when_a_name_opens_it(pipeline, text, farm):
     assert partners == ({farm} if farm else set())
 
 
+def test_a_persons_name_and_a_verb_before_a_cooperative_are_a_clause(pipeline):
+    # 方忠宽|庆幸: the person is the clause's subject; a brand (祥泰) with its trade's verb names one
+    assert not {m for m in found(pipeline, "李建平庆幸合作社提早买了保险。") if m[1] == "Partner"}
+    assert ("祥泰种植专业合作社", "Partner") in found(pipeline, "赔款交给祥泰种植专业合作社。")
+
+
 def test_a_cooperative_named_by_its_trade_alone_is_a_kind_not_a_partner(pipeline):
     # common words only (种子|生产): any seed growers' cooperative; a brand (丰禾) names one
     assert not {m for m in found(pipeline, "当地种子生产合作社的社员都投了保。") if m[1] == "Partner"}
