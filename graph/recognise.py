@@ -881,16 +881,18 @@ class Recogniser:
                         continue
                 if rule.stem_pos and not self._is_brand(s.text[start:m.start()], rule.stem_pos):
                     continue
-                if rule.common_clause_stem and self._common_clause(s.text[start:m.start()]):
+                stem, aliases_too = s.text[start:m.start()], m.group() in rule.brand_alias_suffixes
+                # a donor's name (平安|希望小学) names the school, whatever jieba tags its words
+                branded = bool(rule.brand_class) and self._is_insurer_name(stem, aliases_too)
+                if rule.common_clause_stem and not branded and self._common_clause(stem):
                     continue
-                if rule.named_stem and not self._holds_name_word(s.text[start:m.start()]):
+                if rule.named_stem and not (branded or self._holds_name_word(stem)):
                     continue
                 if rule.cls == "Partner" and s.text.startswith(self.rules.kind_heads, start):
                     continue  # 农村|公办小学, 二级|康复医院: a kind of school or hospital, not one
                 if rule.cls == "Product" and _line_of_business(self, s.text[start:m.end()]):
                     continue  # 普惠型补充医疗保险: words of a kind of cover only, a line, not a product
-                stem, aliases_too = s.text[start:m.start()], m.group() in rule.brand_alias_suffixes
-                cls = rule.brand_class if rule.brand_class and self._is_insurer_name(stem, aliases_too) else rule.cls
+                cls = rule.brand_class if branded else rule.cls
                 name = Mention(s.text[start:m.end()], s.start + start, s.start + m.end(), s.index, cls, "pattern")
                 unit = self._unit_after(s.text, m.end(), cls) if units else None
                 out.append((self._with_unit(name, unit, s.text, s.start), rule.needs_branch))
