@@ -114,7 +114,7 @@ class Relator:
         lead_in = ""  # the sentence ending in a colon that a run of points (一是…, 三是…) follows
         bullets = False  # whether the paragraph is in a run of bullets that such a sentence announces
         last_text = ""  # the sentence read last
-        stated: dict[Decimal, str] = {}  # the kind of the money figure of each value the article stated last
+        stated_kinds: dict[Decimal, str] = {}  # the kind of the money figure of each value the article stated last
         for s in sentences:
             opening = ""  # the lead-in a point's or a bullet's first sentence reads after
             if s.paragraph != paragraph:
@@ -184,9 +184,9 @@ class Relator:
                 tallied = [cell for i, cell in enumerate(cells or ()) if i in tallies]
                 headed = {cell: column_kinds[i] for i, cell in enumerate(cells or ()) if i in column_kinds}
                 own = self._figures(s, [lm for lm in ms if not self._is_count(lm)], owner, dates, insurer, previous,
-                                    purse, (last_firm, last_thing), tallied, headed, stated)
+                                    purse, (last_firm, last_thing), tallied, headed, stated_kinds)
                 figures += self._bought(s, ms, cells, stakes, previous, own) if stakes and cells else own
-                stated.update((f.quantity.value, f.kind) for f in own if f.is_money)
+                stated_kinds.update((f.quantity.value, f.kind) for f in own if f.is_money)
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
             last_firm = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _SUBJECT_CLASSES), last_firm)
             firms = tuple(lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES) or firms
@@ -858,8 +858,8 @@ class Relator:
     def _sentence(self, s: Sentence, ms: list[LinkedMention], topics: dict[str, Entity | None],
                   named_units: set[str], fallbacks: tuple[RelationRule, ...] = (), lead_in: str = "") -> Iterator[Fact]:
         """The facts the sentence states; with ``fallbacks``, only those of these rules. ``lead_in`` is the
-        sentence ending in a colon whose points or bullets this one begins (出资的是六家股东，分成三类：| 三是地产类公司，包括A、B):
-        the rules read a list's words before it after it, as if one sentence."""
+        sentence ending in a colon whose points or bullets this one begins (出资的是六家股东，分成三类：|
+        三是地产类公司，包括A、B): the rules read a list's words before it after it, as if one sentence."""
         evidence = evidence_of(s)
         if "structure" in self.enabled and not fallbacks:
             yield from self._branch_links(ms, evidence, named_units)
