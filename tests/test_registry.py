@@ -152,6 +152,8 @@ NEWS_NAMES = {
     "工信部": "miit",
     "浦东新区农委": "sh-pudong-agri",
     "瑞众人寿": "ruizhong-life",
+    "瑞众保险": "ruizhong-life",  # its usual short name in news lists of insurers
+    "东海保险": "donghai-marine",
     "汇丰人寿": "hsbc-life",
     "汇丰保险（亚洲）有限公司": "hsbc-insurance-asia",
     "汇丰保险(亚洲)有限公司": "hsbc-insurance-asia",
@@ -526,6 +528,8 @@ HK_MACAO_TAIWAN_NAMES = {
     "开发金控": "kgi-fhc",
     "国泰人寿": "cathay-life",
     "台湾人寿": "taiwan-life",
+    "台新人寿": "taishin-life",
+    "台新人寿保险股份有限公司": "taishin-life",
     "凯基人寿": "kgi-life",
     "台湾中国人寿": "kgi-life",
     "明台产物": "mingtai-insurance",
@@ -561,6 +565,7 @@ def test_mainland_names_keep_their_entities(alias_index):
 
 def test_hk_macao_taiwan_structure(graph: Graph, alias_index):
     for child, parent in (("国泰人寿", "国泰金控"), ("富邦人寿", "富邦金控"), ("台湾人寿", "中国信托金控"),
+                          ("台新人寿", "台新新光金控"),
                           ("凯基人寿", "凯基金控"), ("台银人寿", "台湾金控"), ("友邦香港", "友邦保险集团"),
                           ("保诚香港", "英国保诚"), ("宏利香港", "宏利金融"), ("中银香港", "中国银行")):
         assert (resolve(alias_index, child), ORG.subOrganizationOf, resolve(alias_index, parent)) in graph, child
