@@ -966,15 +966,22 @@ class Recogniser:
         """Where a name whose stem reads as a clause starts again at a place (被转往|日喀则市人民医院):
         the words before the place belong to the clause; None when no place leaves a clean stem.
         ``first``: the stem was cut at the rule's reach, so the place may be its first word, and must
-        say its level (天津市, not 神山 of 雷神山医院)."""
-        offset = start
-        for word, tag in self.tokenizer.pos(text[start:suffix_start]):
-            leveled = not first or (len(word) > 2 and self.rules.region_suffix.search(word))
+        say its level (天津市, not 神山 of 雷神山医院), or be a region of the list before a place that says
+        its level: news writes a province without its own (正在|宁夏青铜峡市人民医院)."""
+        offset, words = start, self.tokenizer.pos(text[start:suffix_start])
+        for n, (word, tag) in enumerate(words):
+            leveled = not first or self._leveled(word) or (
+                word in self.rules.region_names and n + 1 < len(words) and self._leveled(words[n + 1][0])
+                and words[n + 1][1] in self.rules.name_place_pos)
             if (first or offset > start) and leveled and tag in self.rules.name_place_pos and not self._has_rejected_word(
                     text[offset:suffix_start], rule.pos_inside, rule.pos_inside_after_place, rule.pos_inside_after_name):
                 return offset
             offset += len(word)
         return None
+
+    def _leveled(self, word: str) -> bool:
+        """Whether ``word`` is a place that says its level (天津市, 青铜峡市), not a bare word jieba tags a place."""
+        return len(word) > 2 and bool(self.rules.region_suffix.search(word))
 
     @staticmethod
     def _reach(text: str, suffix_start: int, max_stem: int) -> int:

@@ -1243,6 +1243,8 @@ def test_a_federation_named_after_a_group_is_a_partner_and_a_youth_league_commit
     ("乐清市残疾人联合会与平安产险合作。", "乐清市残疾人联合会", "Regulator"),
     ("缙云县残联、缙云县民政局共同推进。", "缙云县残联", "Regulator"),
     ("28名重症伤员被转往日喀则市人民医院救治。", "日喀则市人民医院", "Partner"),  # the clause ends at the place
+    # …at the province news writes without its level before the city (not at the city alone)
+    ("三名获救矿工正在甘肃白银市第一人民医院接受治疗。", "甘肃白银市第一人民医院", "Partner"),
     ("中国人寿天津市分公司两次参加天津市工商联组织的活动。", "天津市工商联", "IndustryBody"),  # far from a boundary
     ("泉州市委文明办与人保财险签订志愿者保险协议。", "泉州市委文明办", "Regulator"),  # a party committee's office
     ("北京五里桥街道为辖区老人统一投保。", "五里桥街道", "Regulator"),  # a sub-district office by its place
