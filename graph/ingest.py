@@ -135,6 +135,8 @@ def _clean_lines(body: str) -> tuple[list[str], list[str], str | None]:
         line = _SPACES.sub(" ", line).strip()
         if _metadata().link_label.match(line):  # 上一篇：… 下一篇：…: other articles' headlines
             continue
+        if _metadata().footer.search(line):  # the page's copyright line names the site, not the news
+            continue
         if _BARE_URL.fullmatch(line):
             urls.append(line)
             continue
@@ -237,6 +239,7 @@ class _Metadata:
     link_label: re.Pattern
     dateline: re.Pattern
     dateline_lines: int
+    footer: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -245,7 +248,8 @@ def _metadata() -> _Metadata:
     try:
         table = patterns_table("metadata")
         return _Metadata(re.compile(table["credit"]), re.compile(f"[{table['navigation_separators']}]+"),
-                         re.compile(table["link_label"]), re.compile(table["dateline"]), int(table["dateline_lines"]))
+                         re.compile(table["link_label"]), re.compile(table["dateline"]), int(table["dateline_lines"]),
+                         re.compile(table["footer"]))
     except (KeyError, re.error) as exc:
         raise IkgError(f"{ONTOLOGY_DIR / 'patterns.toml'}: [metadata]: {exc}") from None
 

@@ -63,6 +63,17 @@ def test_links_to_other_articles_are_not_text(tmp_path):
     assert "该险种已上线" in read_article(path).text
 
 
+def test_a_copyright_line_is_the_page_footer_not_text(tmp_path):
+    path = tmp_path / "footer.html"
+    path.write_text("<p>某市推出“安居保”，由人保财险承保。</p>"
+                    '<div class="footer">版权所有 © 某某日报网　客服热线：4001234567</div>'
+                    '<div class="foot">某某报业集团主办　浙ICP备12345678号</div>', encoding="utf-8")
+    assert read_article(path).text == "某市推出“安居保”，由人保财险承保。"
+    path = tmp_path / "footer.md"
+    path.write_text("某市推出“安居保”，由人保财险承保。\n\nCopyright © 2018 某某网 All Rights Reserved\n", encoding="utf-8")
+    assert read_article(path).text == "某市推出“安居保”，由人保财险承保。"
+
+
 def test_a_table_row_is_one_line_with_its_cells_apart(tmp_path):
     path = tmp_path / "table.html"
     path.write_text("<p>去年获批增资的险企如下：</p><table><tr><th>公司</th><th>获批增资</th></tr>"
