@@ -64,6 +64,8 @@ SEED_NAMES = {
     "太平洋安信农险": "cpic-agri",
     "太保": "cpic",
     "中国太保": "cpic",
+    "太平洋集团": "cpic",  # its group's short name beside 人保集团
+    "太平洋保险（集团）股份有限公司": "cpic",  # its legal name without 中国
     "人保": "picc",
     "中国人保": "picc",
     "中国人民保险集团股份有限公司": "picc",
