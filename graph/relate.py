@@ -1313,7 +1313,10 @@ def _column(s: Sentence, lm: LinkedMention, cells: list[tuple[int, int]]) -> int
 
 def _keep(facts: dict[tuple, Fact], fact: Fact, index: int, when: str | None) -> None:
     """Add ``fact``, stated in sentence ``index``, to ``facts`` (the first fact of a kind in a sentence
-    stays), holding at ``when`` if that is known."""
+    stays), holding at ``when`` if that is known. A fact of an entity with itself is none: two references
+    read as one body (总公司、分公司、中心支公司一起…, both the branch named last) state no relation."""
+    if fact.subject.iri == fact.object.iri:
+        return
     facts.setdefault((fact.subject.iri, fact.predicate, fact.object.iri, index),
                      replace(fact, as_of=when) if when else fact)
 

@@ -120,6 +120,12 @@ def test_a_firm_joined_with_an_insurer_is_its_partner_not_a_provider(pipeline):
     assert ("饿了么", "provides", "骑手安心保") not in got
 
 
+def test_an_entity_is_no_partner_of_itself(pipeline):
+    """Bare units listed together (总公司、分公司、中心支公司) may all read as the branch named last: no fact."""
+    got = triples(pipeline, "承保方是人保财险河北省分公司。平安人寿在当地没有机构，靠总公司、分公司、中心支公司一起想办法，尽快赔付。")
+    assert not any(s == o for s, _, o in got), got
+
+
 def test_a_firm_an_insurer_invested_in_is_its_partner(pipeline):
     got = triples(pipeline, "泰康同济（武汉）医院由泰康保险集团投资近40亿元建设。")
     assert ("泰康保险集团", "partnersWith", "泰康同济(武汉)医院") in got
