@@ -985,6 +985,15 @@ def test_a_firms_legal_name_stands_though_jieba_reads_a_numeral_or_adverb_in_its
     assert ("杭州市城市投资控股有限公司", "Partner") in found(pipeline, "该公司把所持股权转让给杭州市城市投资控股有限公司。")
 
 
+def test_a_firms_long_legal_name_stands_whole(pipeline):
+    """A subsidiary named with its parent's name (某省某某集团+某某服务有限公司), a firm after its city, county
+    and town: the stem runs past fourteen characters, and is still one name."""
+    got = found(pipeline, "记者走访了浙江省交通投资集团商贸物流服务有限公司的仓库。")
+    assert ("浙江省交通投资集团商贸物流服务有限公司", "Partner") in got
+    got = found(pipeline, "5日，扬州市宝应县柳堡镇绿源农业机械有限公司为农机投了保。")
+    assert ("扬州市宝应县柳堡镇绿源农业机械有限公司", "Partner") in got
+
+
 def test_a_firms_legal_name_stands_though_its_brand_ends_in_a_stop_character(pipeline):
     """A stop word of one character (本, 车) ends a stem only as a word of its own: inside a noun (资本, 汽车) it is
     the firm's name (某某资本有限公司), while 3所|小学 and 该|公司 still name none."""
