@@ -919,6 +919,14 @@ def test_a_renamed_programme_is_one_thing_under_its_old_and_new_name(pipeline):
     assert len(set(funds.values())) == 1
 
 
+def test_a_firm_written_with_its_present_name_in_brackets_is_one_firm(pipeline):
+    """X（现Y）: Y is X's present name, and 现 no part of it."""
+    text = "该行的前身是深圳市华夏信用合作银行（现华信农商银行），成立于1998年。"
+    firms = {lm.mention.surface: lm.entity.iri for lm in linked(pipeline, text) if lm.entity.cls == "Partner"}
+    assert set(firms) == {"深圳市华夏信用合作银行", "华信农商银行"}
+    assert len(set(firms.values())) == 1
+
+
 def test_a_quoted_term_defined_as_a_firm_is_that_firm(pipeline):
     text = "年报的释义部分显示，“华岭实业集团”指华岭实业发展集团。华岭实业集团是该公司第二大股东。"
     firms = {lm.mention.surface: lm.entity.iri for lm in linked(pipeline, text) if lm.entity.cls == "Partner"}
