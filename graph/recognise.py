@@ -1033,9 +1033,9 @@ class Recogniser:
         武汉|地产开发投资集团 is a firm named after its city and trade; or ``after_name``, when a brand
         or a place does: 祥泰|种植专业合作社, not a person: 方忠宽|庆幸|合作社). A boundary word past the first
         (珠海铧创|是|华发, where the sentence's tokens glue 是 to the word before it) ends a clause inside the
-        stem: never a name's."""
+        stem: never a name's, nor is a count of bodies past the first (福建省|第一所|某某小学: one of a kind, described)."""
         words = self.tokenizer.pos(stem)
-        if any(word in self.rules.name_boundary_tokens for word, _ in words[1:]):
+        if any(word in self.rules.name_boundary_tokens or self.rules.name_count.match(word) for word, _ in words[1:]):
             return True
         if words and self.rules.region_before.fullmatch(words[0][0]):
             # a region of the list is a place however jieba tags it (自贡|农村商业银行: 自贡 read as a verb)

@@ -2515,6 +2515,9 @@ def test_a_name_does_not_run_back_over_a_count_of_bodies(pipeline):
     assert not {m for m in got if m[1] == "Partner"}
     # …nor does it start after it: what a count precedes is of a kind (two corn growers' cooperatives)
     assert not {m for m in found(pipeline, "投保方是两家玉米种植合作社。") if m[1] == "Partner"}
+    # …nor over an ordinal one after a place (the province's first such school, described, not named)
+    assert not {m for m in found(pipeline, "这所学校建成于1997年，是江西省第一所阳光希望小学。") if m[1] == "Partner"}
+    assert not {m for m in found(pipeline, "这里是湖南省首家光明敬老院。") if m[1] == "Partner"}
 
 
 @pytest.mark.parametrize("text", [
