@@ -113,15 +113,20 @@ class Linker:
     def _with_places(self, entity: Entity, context: list[LinkedMention]) -> Entity:
         """The body the article named before with places before ``entity``'s name or without those
         written before it (湖北省楚商联合会, then 楚商联合会), or with its place's level written once and
-        left out once (乐山市商业银行, 乐山商业银行), if ``entity`` is one the registry lacks: the same
-        body written short or in full."""
-        if entity.cls not in self.rules.place_chain_classes or entity.iri in self.registry.entries:
+        left out once (乐山市商业银行, 乐山商业银行), or with its legal form and without it (保通保险代理有限公司,
+        保通保险代理), if ``entity`` is one the registry lacks: the same body written short or in full."""
+        r = self.rules
+        if entity.cls not in r.place_chain_classes | r.legal_form_classes or entity.iri in self.registry.entries:
             return entity
         for lm in reversed(context):
             e = lm.entity
             if e.cls != entity.cls or e.iri in self.registry.entries or e.label == entity.label:
                 continue
             longer, shorter = (e.label, entity.label) if len(e.label) > len(entity.label) else (entity.label, e.label)
+            if entity.cls in r.legal_form_classes and longer.removeprefix(shorter) in r.legal_forms:
+                return e
+            if entity.cls not in r.place_chain_classes:
+                continue
             if longer.endswith(shorter) and self.rules.place_chain.match(longer.removesuffix(shorter)):
                 return e
             if any((level := self.rules.region_suffix.search(longer, 0, end)) and self.rules.place_chain.match(longer[:end])

@@ -162,6 +162,8 @@ class Rules:
     implied_prefixes: tuple[str, ...]  # written before the level of a committee (团省委): kept first in its name
     place_chain: re.Pattern  # places before a name (湖北省, 南宁市良庆区大塘镇): with and without, one body
     place_chain_classes: frozenset[str]  # the classes whose names that holds for
+    legal_forms: frozenset[str]  # a firm's legal form (有限公司): with and without, one firm
+    legal_form_classes: frozenset[str]  # the classes whose names that holds for
     implied_local_place: re.Pattern  # the county or district (group ``place``) in a body's name
     implied_city_place: re.Pattern  # a city the region list lacks, named before "the city's" body (福鼎市委)
     committee_government: re.Pattern  # a government after its committee, with no level (自治区党委、政府)
@@ -556,6 +558,8 @@ def load_rules(path: Path | None = None) -> Rules:
         implied_prefixes=tuple(committee_prefixes),
         place_chain=names.regex("place_chain", _expand(names.get("place_chain", str), placeholders)),
         place_chain_classes=frozenset(names.words("place_chain_classes")),
+        legal_forms=frozenset(names.words("legal_forms")),
+        legal_form_classes=frozenset(names.words("legal_form_classes")),
         implied_local_place=implied.regex(
             "local_place", _expand(implied.get("local_place", str), placeholders)),
         implied_city_place=implied.regex("city_place"),

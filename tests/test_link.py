@@ -244,6 +244,13 @@ def test_a_body_written_with_its_places_and_then_without_them_is_one_entity(pipe
     assert len({e.iri for s, e in got if e.cls == "Partner"}) == 2
 
 
+def test_a_firm_written_with_its_legal_form_and_then_without_it_is_one_entity(pipeline):
+    got = entities(pipeline, "该平台的运营主体是华信保险代理有限公司。华信保险代理去年净利润为600万元。")
+    assert len({e.iri for s, e in got if e.cls == "Partner"}) == 1
+    got = entities(pipeline, "东华期货为项目提供场外期权。东华期货股份有限公司由此获得了业务。")
+    assert len({e.iri for s, e in got if e.cls == "Partner"}) == 1
+
+
 @pytest.mark.parametrize("text", [
     "中国太保向甘肃庆阳石门小学捐赠图书。石门小学的学生收到了新书。",  # a province and its city, no levels
     "中国太保向榕江县平阳乡中心小学捐赠图书。平阳乡中心小学的学生收到了新书。",  # a county first
