@@ -135,7 +135,7 @@ def _clean_lines(body: str) -> tuple[list[str], list[str], str | None]:
         line = _SPACES.sub(" ", line).strip()
         if _metadata().link_label.match(line):  # 上一篇：… 下一篇：…: other articles' headlines
             continue
-        if _metadata().footer.search(line):  # the page's copyright line names the site, not the news
+        if _metadata().footer.search(line) or _metadata().byline.match(line):  # the site, the reporters: not the news
             continue
         if _BARE_URL.fullmatch(line):
             urls.append(line)
@@ -240,6 +240,7 @@ class _Metadata:
     dateline: re.Pattern
     dateline_lines: int
     footer: re.Pattern
+    byline: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -249,7 +250,7 @@ def _metadata() -> _Metadata:
         table = patterns_table("metadata")
         return _Metadata(re.compile(table["credit"]), re.compile(f"[{table['navigation_separators']}]+"),
                          re.compile(table["link_label"]), re.compile(table["dateline"]), int(table["dateline_lines"]),
-                         re.compile(table["footer"]))
+                         re.compile(table["footer"]), re.compile(table["byline"]))
     except (KeyError, re.error) as exc:
         raise IkgError(f"{ONTOLOGY_DIR / 'patterns.toml'}: [metadata]: {exc}") from None
 

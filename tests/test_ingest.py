@@ -74,6 +74,15 @@ def test_a_copyright_line_is_the_page_footer_not_text(tmp_path):
     assert read_article(path).text == "某市推出“安居保”，由人保财险承保。"
 
 
+def test_a_byline_or_photo_credit_line_is_not_text(tmp_path):
+    path = tmp_path / "byline.txt"
+    path.write_text("人保财险与某某港务集团签约。\n（记者 张三 通讯员 李四；图片由某某航运集团提供）\n", encoding="utf-8")
+    assert read_article(path).text == "人保财险与某某港务集团签约。"
+    # a sentence that opens with its byline stays
+    path.write_text("（记者 张三）人保财险与某某港务集团签约。\n", encoding="utf-8")
+    assert "签约" in read_article(path).text
+
+
 def test_a_table_row_is_one_line_with_its_cells_apart(tmp_path):
     path = tmp_path / "table.html"
     path.write_text("<p>去年获批增资的险企如下：</p><table><tr><th>公司</th><th>获批增资</th></tr>"
