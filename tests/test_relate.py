@@ -192,6 +192,16 @@ def test_a_firm_that_runs_an_insurers_event_for_it_is_its_partner(pipeline, text
     assert ("平安产险", "partnersWith", "复旦大学法学院") in triples(pipeline, text)
 
 
+@pytest.mark.parametrize("text", [
+    "这场讲座由平安产险主办，复旦大学法学院担任指导单位。",
+    "平安产险是主办方，各地分公司负责组织，复旦大学法学院给予指导。",
+])
+def test_a_partner_credited_as_the_guide_of_an_insurers_event_is_its_partner(pipeline, text):
+    got = triples(pipeline, text)
+    assert ("平安产险", "partnersWith", "复旦大学法学院") in got
+    assert ("平安产险", "guidedBy", "复旦大学法学院") not in got
+
+
 def test_a_body_that_signs_with_an_insurer_is_its_partner(pipeline):
     got = triples(pipeline, "济南市农业农村局与人保财险济南市分公司签署全面战略合作协议。")
     assert any(p == "partnersWith" and "济南市农业农村局" in (s, o) for s, p, o in got)
