@@ -1668,6 +1668,18 @@ def test_taikangs_retirement_communities_are_programmes(pipeline):
     assert ("泰康之家·楚园", "Initiative") in got and ("泰康", "InsuranceGroup") not in got
 
 
+def test_insurers_retirement_communities_are_programmes_by_brand_and_by_head(pipeline):
+    # a brand of the family alone, with a garden's name, or with its city and 社区
+    got = found(pipeline, "国寿嘉园·天津雅境近日开业，太保家园成都社区也将开门，太保家园已布局多城。")
+    assert {("国寿嘉园·天津雅境", "Initiative"), ("太保家园成都社区", "Initiative"),
+            ("太保家园", "Initiative")} <= got
+    # a quoted name before 颐养社区 is the community's brand; a quoted 养老社区 is one itself
+    got = found(pipeline, "记者走访了“乐龄居”南京国际颐养社区，又去了“城南养老社区”。")
+    assert {("乐龄居", "Initiative"), ("城南养老社区", "Initiative")} <= got
+    # a joiner between names two things
+    assert ("安享金", "Initiative") not in found(pipeline, "“安享金”与某某养老社区挂钩。")
+
+
 def test_market_institutions_and_trade_associations_by_their_ending(pipeline):
     assert ("深圳数据交易所", "IndustryBody") in found(pipeline, "深圳数据交易所与人保财险签署合作协议。")
     assert ("浙江省渔业协会", "IndustryBody") in found(pipeline, "浙江省渔业协会联合太保产险推出渔船保险。")
