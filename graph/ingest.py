@@ -77,11 +77,18 @@ class _TextExtractor(HTMLParser):
         self.title: str | None = None
         self._in_title = False
         self._cells = 0  # cells so far in the table row: a row is one line, its cells split by " | "
+        # the page furniture element being skipped (<div class="footer">): its tag and how deep its own tag nests
+        self._furniture: tuple[str, int] | None = None
 
     def handle_starttag(self, tag, attrs):
         if tag == "title":
             self._in_title = True
         if tag in _SKIPPED_ELEMENTS and tag not in _VOID_ELEMENTS:
+            self.skip_depth += 1
+        if self._furniture is not None and tag == self._furniture[0]:
+            self._furniture = (tag, self._furniture[1] + 1)
+        elif self._furniture is None and tag not in _VOID_ELEMENTS and _is_furniture(attrs):
+            self._furniture = (tag, 1)
             self.skip_depth += 1
         if tag in _BLOCK_ELEMENTS:
             self.parts.append("\n")
@@ -96,6 +103,11 @@ class _TextExtractor(HTMLParser):
             self._in_title = False
         if tag in _SKIPPED_ELEMENTS and self.skip_depth:
             self.skip_depth -= 1
+        if self._furniture is not None and tag == self._furniture[0]:
+            depth = self._furniture[1] - 1
+            self._furniture = (tag, depth) if depth else None
+            if not depth and self.skip_depth:
+                self.skip_depth -= 1
         if tag in _BLOCK_ELEMENTS:
             self.parts.append("\n")
 
@@ -104,6 +116,14 @@ class _TextExtractor(HTMLParser):
             self.title = (self.title or "") + data
         elif not self.skip_depth:
             self.parts.append(data)
+
+
+def _is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether an element's class or id names page furniture (a footer, a breadcrumb trail, related links,
+    navigation) written as a <div> rather than as its own tag: its text is the site's, not the article's."""
+    words = _metadata().furniture
+    return any(word.lower() in words for key, value in attrs if key in ("class", "id") and value
+               for word in value.split())
 
 
 def strip_html(markup: str) -> tuple[str, str | None]:
@@ -241,6 +261,7 @@ class _Metadata:
     dateline_lines: int
     footer: re.Pattern
     byline: re.Pattern
+    furniture: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -250,7 +271,8 @@ def _metadata() -> _Metadata:
         table = patterns_table("metadata")
         return _Metadata(re.compile(table["credit"]), re.compile(f"[{table['navigation_separators']}]+"),
                          re.compile(table["link_label"]), re.compile(table["dateline"]), int(table["dateline_lines"]),
-                         re.compile(table["footer"]), re.compile(table["byline"]))
+                         re.compile(table["footer"]), re.compile(table["byline"]),
+                         frozenset(word.lower() for word in table["furniture_classes"]))
     except (KeyError, re.error) as exc:
         raise IkgError(f"{ONTOLOGY_DIR / 'patterns.toml'}: [metadata]: {exc}") from None
 

@@ -58,6 +58,16 @@ def test_links_to_other_articles_are_not_text(tmp_path):
                     '<p class="nav">上一篇：车险新规下月施行 | 下一篇：“惠民保”续保开启</p>'
                     "<p>【相关阅读】农险理赔提速</p><p>编辑：张三 | 相关新闻：泰康人寿发布年报</p>", encoding="utf-8")
     assert read_article(path).text == "某市推出“安居保”，由人保财险承保。"
+
+
+def test_page_furniture_written_as_a_div_is_not_text(tmp_path):
+    # a footer, a related-links box or a breadcrumb as a classed <div>, with blocks nested in it, is the site's
+    path = tmp_path / "furniture.html"
+    path.write_text('<div class="crumb">首页 &gt; 保险</div><div class="article"><p>太保产险推出“渔安保”。</p></div>'
+                    '<div class="related"><h3>延伸阅读</h3><ul><li>某地试点茶叶气象指数保险</li></ul>'
+                    '<div><p>更多</p></div></div><p>记者 王五</p>'
+                    '<div id="foot" class="copyright">版权所有 © 某某网　客服热线：4001234567</div>', encoding="utf-8")
+    assert read_article(path).text == "太保产险推出“渔安保”。\n记者 王五"
     # a sentence that only speaks of what it links to stays
     path.write_text("<p>详见相关阅读：记者注意到，该险种已上线。</p>", encoding="utf-8")
     assert "该险种已上线" in read_article(path).text
