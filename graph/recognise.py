@@ -1184,6 +1184,8 @@ class Recogniser:
             return "Product"
         if (name and any(m.end() == len(name) for m in r.beneficiaries.head.finditer(name))
                 and not r.beneficiaries.trigger.match(name)):  # “守护志愿者”特定保险: a help to them, named
+            if after and (channel := r.channel_after.search(after)) and channel.group(1):
+                return "Initiative"  # “好车主”APP: an app or platform named after whom it serves
             return "BeneficiaryGroup"  # “带病群体”保险创新, “新市民”专属保险: people, whatever follows
         if name and r.product_inside.search(name):  # “扶贫保”工作方案: the cover; “车险好投保”平台: a channel
             return "Initiative" if after and r.channel_after.search(after) else "Product"

@@ -936,6 +936,11 @@ def test_a_quoted_class_of_people_is_a_group_not_cover(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "印发《关于做好“龙舟水”财产保险业灾害应对的通知》。"))
 
 
+def test_a_quoted_class_of_people_before_a_word_of_a_channel_names_the_channel(pipeline):
+    got = found(pipeline, "车主可在“爱车主”小程序报案，某险企也为“新市民”专属保险开辟通道。")
+    assert ("爱车主", "Initiative") in got and ("新市民", "BeneficiaryGroup") in got
+
+
 def test_named_cover_is_read_by_its_kind_but_not_as_a_second_name_of_a_quoted_product(pipeline):
     assert ("生猪价格指数保险", "Product") in found(pipeline, "人保财险宁波市分公司承保生猪价格指数保险。")
     assert ("水稻大灾保险", "Product") in found(pipeline, "种粮大户为300亩水稻投保了水稻大灾保险。")
