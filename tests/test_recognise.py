@@ -905,6 +905,13 @@ def test_a_quoted_count_of_guarantees_or_a_surrender_is_no_cover(pipeline):
     assert ("乡村振兴保", "Product") in found(pipeline, "人保财险推出“乡村振兴保”。")  # a name's own 保 still is
 
 
+def test_a_quoted_name_ending_in_a_risk_is_no_cover(pipeline):
+    # 零风险 is no risk at all, not a 险 of cover: the words after say what the name is
+    got = found(pipeline, "县里举行“致富路上零风险”保险扶贫项目的启动仪式。")
+    assert ("致富路上零风险", "Initiative") in got and ("致富路上零风险", "Product") not in got
+    assert ("安心无风险", "Product") in found(pipeline, "某寿险推出“安心无风险”产品。")
+
+
 def test_a_quoted_brand_with_its_years_edition_is_a_product(pipeline):
     assert ("乐享e康2023版", "Product") in found(pipeline, "某某健康险推出的“乐享e康2023版”本周开售。")
     assert not any(cls == "Product" for _, cls in found(pipeline, "那时它还没挂上“2021版”的名字。"))
