@@ -679,8 +679,10 @@ def test_the_items_of_a_list_that_ends_in_a_word_of_products_are_products(pipeli
 @pytest.mark.parametrize("text, word", [
     ("用户点开App首页的“意外保险”入口即可投保。", "意外保险"),  # a menu entry, not the cover's name
     ("该厂组织开展“粉尘爆燃事故”应急演练。", "粉尘爆燃事故"),  # the accident a drill acts out
+    ("某化工厂“3·21”爆炸保险赔款已全部到位。", "3·21"),  # an accident known by its date
+    ("师生一起参加了“2019年某某助学启动仪式”。", "2019年某某助学启动仪式"),  # a ceremony, an event
 ])
-def test_a_quoted_menu_entry_or_accident_is_no_name(pipeline, text, word):
+def test_a_quoted_menu_entry_accident_or_event_is_no_name(pipeline, text, word):
     assert not any(n == word for n, _ in found(pipeline, text))
 
 
