@@ -18,6 +18,7 @@ import ahocorasick
 
 from .clauses import alternation
 from .errors import IkgError
+from .fold import fold
 from .ingest import credit_span
 from .learned import LearnedModel, SentenceInput
 from .namespaces import INSURER_CLASSES, ORGANISATION_CLASSES, PUBLIC_CLASSES
@@ -113,13 +114,20 @@ def _occurrences(word: str, text: str) -> list[int]:
 
 
 def _as_written(m: Mention, s: Sentence) -> Mention:
-    """``m`` with its surface forms as the article writes them."""
-    start = m.start - s.start
+    """``m`` with its surface forms as the article writes them, its whole name too (an article in
+    traditional script writes 專項行動, not the folded 专项行动 the rules read)."""
+    start, end = m.start - s.start, m.end - s.start
     parent = None
     if m.parent_surface:  # the parent's name starts the mention, or ends it (厦门人保财险)
         at = start + max(m.surface.find(m.parent_surface), 0)
         parent = s.text[at:at + len(m.parent_surface)]
-    return replace(m, surface=s.text[start:m.end - s.start], parent_surface=parent)
+    whole = m.whole
+    if whole and whole.startswith(m.surface):
+        # the words after the name, right after it or past its closing quote (“X”专项行动)
+        tail = whole[len(m.surface):]
+        at = next((i for i in range(end, min(end + 2, len(s.text)) + 1) if fold(s.text[i:i + len(tail)]) == tail), None)
+        whole = s.text[start:end] + s.text[at:at + len(tail)] if at is not None else whole
+    return replace(m, surface=s.text[start:end], parent_surface=parent, whole=whole)
 
 
 @dataclass

@@ -400,7 +400,8 @@ class Relator:
             for lm in by_sentence.get(s.index, []):
                 if lm.entity.cls not in _OFFER_CLASSES:
                     continue
-                name = lm.mention.whole or s.norm[lm.mention.start - s.start:lm.mention.end - s.start]
+                whole = lm.mention.whole  # as written; the owners' names are folded
+                name = fold(whole) if whole else s.norm[lm.mention.start - s.start:lm.mention.end - s.start]
                 names = (name, name.rsplit("—", 1)[-1])  # the name, and what follows a slogan's dash
                 owner = next((o for o in written if any(n.startswith(o) and len(n) > len(o) for n in names)), None)
                 if owner is not None:

@@ -594,6 +594,12 @@ def test_a_quoted_descriptor_before_a_kind_of_cover_names_the_cover_whole(pipeli
     assert ("吉牛保", None) in got  # a name that is cover already keeps its own name
 
 
+def test_a_whole_name_keeps_the_script_the_article_writes_it_in(pipeline):
+    # rules read folded text; the whole name, like the name, is as written (traditional here)
+    got = {(m.surface, m.whole) for m in mentions(pipeline, "某人壽啟動「守護長者」專項行動，並開通95519服務熱線。")}
+    assert {("守護長者", "守護長者專項行動"), ("95519", "95519服務熱線")} <= got
+
+
 @pytest.mark.parametrize("text", [
     "保险为“大国重器”编织风险防护网。",  # 风险 is risk, not cover
     "公司要打造“专而美”的特色保险公司。",  # a quote before 的 describes
@@ -2024,6 +2030,7 @@ def test_a_short_name_given_in_other_words_of_naming_is_the_articles_short_name(
     ("外地车主报案号码为95585。", "95585"),  # the number of a line
     ("投保后可以打400-820-9619咨询理赔进度。", "400-820-9619"),
     ("公司的电销热线951508全天开通。", "951508"),  # a six-digit 95 number is not cut short
+    ("民眾可撥打0800-123-456查詢保單。", "0800-123-456"),  # a toll-free line as news of Taiwan writes it
 ])
 def test_a_hotline_dialled_or_given_as_a_number_is_an_initiative(pipeline, text, number):
     assert (number, "Initiative") in found(pipeline, text)
@@ -2033,6 +2040,8 @@ def test_a_hotline_keeps_the_word_after_its_number_as_one_more_name(pipeline):
     from stage_helpers import linked
     names = {(lm.mention.surface, lm.written) for lm in linked(pipeline, "老人拨通95519服务热线后一键转人工。")}
     assert ("95519", "95519服务热线") in names
+    names = {(lm.mention.surface, lm.written) for lm in linked(pipeline, "請撥打0800-123-456免付費服務專線洽詢。")}
+    assert ("0800-123-456", "0800-123-456免付費服務專線") in names  # as written, in traditional script
 
 
 def test_a_sum_after_da_is_no_hotline(pipeline):
