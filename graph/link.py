@@ -279,7 +279,25 @@ class Linker:
             if name.endswith(short) and not name.endswith(full):
                 whole = name[:-len(short)] + full
                 return next((b for b in self._qualifiable if b.cls == m.cls and fold(b.surface) == whole), None)
-        return next((b for b in self._qualifiable if b.cls == m.cls and _abbreviates(name, fold(b.surface))), None)
+        return (next((b for b in self._qualifiable if b.cls == m.cls and _abbreviates(name, fold(b.surface))), None)
+                or self._with_its_kind(m, name))
+
+    def _with_its_kind(self, m: Mention, name: str) -> Mention | None:
+        """The same product the article names in full with its kind of cover after its brand: 微医保 of
+        微医保·医疗险, a brand with its edition of the brand and its 终身寿险（分红型）. Not a kind, which a
+        longer kind qualifies (农业保险 is no 农业保险补充险)."""
+        if len(name) < 3 or self.rules.cover_inside.search(name):
+            return None
+        dots = self.rules.punctuation.title_dots
+        for b in self._qualifiable:
+            full = fold(b.surface)
+            if b.cls != m.cls or len(full) <= len(name) or not full.startswith(name):
+                continue
+            rest = full[len(name):].lstrip(dots)
+            head = self.rules.product_head.match(rest)
+            if head and self.rules.cover_inside.fullmatch(rest[head.end() - 1:]):
+                return b
+        return None
 
     def _programme_in_full(self, m: Mention) -> Mention | None:
         """The programme the article names in full that ``m`` names by its last words (泰康之家·福园 …

@@ -445,6 +445,17 @@ def test_a_local_scheme_written_short_is_the_one_the_article_names_in_full(pipel
     products = {m: e for m, e in entities(pipeline, text) if e.cls == "Product"}
     assert len(products) == 2 and len(set(products.values())) == 1
 
+def test_a_product_named_by_its_brand_is_the_one_the_article_names_with_its_kind(pipeline):
+    # the brand with its edition, and the brand with its kind of cover after it: one product
+    text = "某寿险推出分红型终身寿险“安享福（尊享版）”。这款“安享福（尊享版）终身寿险（分红型）”有两层功能。"
+    products = {m: e for m, e in entities(pipeline, text) if e.cls == "Product"}
+    assert len(products) == 2 and len(set(products.values())) == 1
+    # a kind is no brand: a longer kind qualifies it
+    text = "当地推出“农房保险”，又推出“农房保险附加险”。"
+    products = {m: e for m, e in entities(pipeline, text) if e.cls == "Product"}
+    assert len(set(products.values())) == len(products)
+
+
 
 def test_a_cover_of_another_kind_is_not_the_longer_name_it_resembles(pipeline):
     # 保证 before the ending makes a surety cover: 专利质押融资保险 is no 专利质押融资保证保险
