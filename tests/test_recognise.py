@@ -1683,6 +1683,13 @@ def test_a_later_item_of_a_list_of_units_is_a_branch(pipeline):
     assert ("广东电销中心", "Branch") in got
 
 
+def test_a_places_pilot_of_a_kind_of_cover_is_a_programme(pipeline):
+    assert ("浙江省巨灾保险试点", "Initiative") in found(pipeline, "会上通报了浙江省巨灾保险试点的进展。")
+    # a verb of launching it between is a clause; the pilot's document or work is no programme
+    for text in ("浙江省开展巨灾保险试点。", "依据《浙江省巨灾保险试点方案》执行。"):
+        assert not any(cls == "Initiative" for _, cls in found(pipeline, text)), text
+
+
 def test_taikangs_retirement_communities_are_programmes(pipeline):
     got = found(pipeline, "泰康之家·楚园、泰康在线总部均落户武汉。")
     assert ("泰康之家·楚园", "Initiative") in got and ("泰康", "InsuranceGroup") not in got
