@@ -1064,7 +1064,9 @@ class Relator:
         if isinstance(found, tuple):  # the insurers that act after the sentence
             return list(found)
         g_first, g_last = next(g for g in groups if g[0] <= found <= g[1])
-        out = [ms[i].entity for i in range(g_first, g_last + 1) if ms[i].entity.cls in rule.subject]
+        # a name and the short name given to it (中国人民保险公司（以下简称“人保”）) are one member
+        out = list({ms[i].entity.iri: ms[i].entity for i in range(g_first, g_last + 1)
+                    if ms[i].entity.cls in rule.subject}.values())
         if rule.unstated_only and len(out) > 1:
             return []  # a fallback, whatever the words, cannot tell which member of a list the object is of
         if g_last + 1 < len(ms) and g_last + 1 != first:

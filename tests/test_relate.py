@@ -82,6 +82,16 @@ def test_a_name_inside_a_for_phrase_is_not_the_subject(pipeline):
     assert ("太保产险", "supports", "外卖骑手") in got
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("中国人寿经中国保监会同意，在宁波试点“长护保”。", ("中国人寿", "provides", "长护保")),
+    # the name and the short name given to it are one subject, not a list whose member goes unsaid
+    ("1996年，中国太平洋财产保险股份有限公司（以下简称“太保产险”）经江苏省政府批准，试办“江苏渔业互助保险”。",
+     ("太保产险", "provides", "江苏渔业互助保险")),
+])
+def test_a_body_after_jing_only_approves_and_the_firm_before_it_acts(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
 def test_a_partner_heading_its_clause_supports_nobody_and_lends_no_insurer_its_object(pipeline):
     # supports and donatesTo are the insurers' (ANNOTATION.md); a university or a hospital that helps
     # a group states no fact, and the insurer of the sentence before does not take it over.
