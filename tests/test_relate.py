@@ -256,6 +256,18 @@ def test_a_list_not_named_as_parties_is_a_roll_call(pipeline):
 
 
 @pytest.mark.parametrize("text", [
+    "人保财险、国寿财险和大地保险三家公司组成共保体，共同承保全市的政策性农业保险。",
+    "人保财险、国寿财险、大地保险组建共保体。",
+])
+def test_the_insurers_that_form_a_coinsurance_pool_are_partners_of_each_other(pipeline, text):
+    got = triples(pipeline, text)
+    assert {("人保财险", "partnersWith", "国寿财险"), ("国寿财险", "partnersWith", "中国大地保险")} <= got
+    # a roll call of the same list is no pool
+    got = triples(pipeline, "人保财险、国寿财险和大地保险三家公司都参加了会议。")
+    assert not any(p == "partnersWith" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text", [
     "太保产险宁波分公司推出大棚蔬菜气象指数保险。投保的是宁波绿源蔬菜专业合作社，它给300亩大棚买了保险。",
     "这张保单由太保产险宁波分公司签出，买下这份保单的是宁波绿源蔬菜专业合作社。",
 ])
