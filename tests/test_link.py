@@ -813,6 +813,12 @@ def test_a_list_word_refers_to_the_list_named_last(pipeline):
     assert got == ["平安产险", "人保财险", "太保产险"]
 
 
+def test_a_coinsurance_pools_insurers_are_the_members_named_last_not_a_firm_of_that_name(pipeline):
+    text = "人保财险、国寿财险和大地保险组成共保体。凡是投保的商户，共保体保险公司都会赠送一份“门店综合险”。"
+    got = [lm.entity.label for lm in linked(pipeline, text) if lm.mention.surface == "共保体保险公司"]
+    assert got == ["人保财险", "国寿财险", "中国大地保险"]
+
+
 def test_a_list_word_after_with_refers_to_the_list_not_to_the_other_party(pipeline):
     # 与它们: the clause's subject is the other party, the list is the one named before the clause
     text = "本次中标的是国寿财险、太保产险和大地保险，杭州市民政局与它们分别签订了服务协议。"
