@@ -177,6 +177,11 @@ def test_shareholders_and_sales_platforms_are_partners(pipeline):
     assert ("人保寿险", "partnersWith", "饿了么") in triples(pipeline, "人保寿险在饿了么平台销售多款产品。")
 
 
+def test_a_ministry_among_the_shareholders_is_a_partner_as_the_firms_are(pipeline):
+    got = triples(pipeline, "中国农业再保险股份有限公司今天开业，发起股东包括：财政部、中再集团、人保财险和中国农业发展银行。")
+    assert {("中国农再", "partnersWith", "财政部"), ("中国农再", "partnersWith", "中国农业发展银行")} <= got
+
+
 def test_a_platform_named_with_its_word_platform_or_sold_on_is_a_partner(pipeline):
     assert ("人保寿险", "partnersWith", "支付宝") in triples(pipeline, "人保寿险在支付宝平台销售的两全险。")
     assert ("人保寿险", "partnersWith", "支付宝") in triples(pipeline, "人保寿险在支付宝上销售多款产品。")
