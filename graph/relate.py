@@ -59,10 +59,13 @@ class Relator:
         # Every name an insurer or group goes by (registry names, short names, list aliases), folded: an
         # offer named after it (泰康之家…, 国寿嘉园…) is its own even where the article writes it otherwise
         self._owner_names: dict[str, set[str]] = {}
+        self._parents: dict[str, str] = {}  # each registry insurer's group, for a firm's family
         if registry is not None:
             for iri, entry in registry.entries.items():
                 if entry.entity.cls in INSURER_CLASSES:
                     self._owner_names[iri] = {fold(a) for a in (entry.entity.label, *entry.aliases)}
+                if entry.entity.parent:
+                    self._parents[iri] = entry.entity.parent
             for word, name in (*rules.list_aliases.items(), *rules.insurer_list_aliases.items()):
                 entry = registry.lookup(name)
                 if entry is not None and entry.entity.iri in self._owner_names:
@@ -205,12 +208,17 @@ class Relator:
             previous = next((lm.entity for lm in ms if lm.entity.cls in INSURER_CLASSES), previous)
             offer = next((lm.entity for lm in reversed(ms) if _offer(lm.entity)), offer)
             last_text = s.norm
+        # the name says whose an offer is better than a guess by position (泰康之家·瓯园 is 泰康's): no other firm's
+        owned = list(self._named_after_owner(sentences, by_sentence)) if "provides" in self.enabled else []
+        named_after = {}
+        for _, fact in owned:
+            named_after.setdefault(fact.object.iri, fact.subject)
+        facts = {k: f for k, f in facts.items() if not self._named_after_another(f, named_after)}
         stated = {(f.predicate, f.object.iri) for f in facts.values()} | self._owned_elsewhere(sentences, by_sentence)
-        if "provides" in self.enabled:  # the name says whose it is better than a guess by position
-            for index, fact in self._named_after_owner(sentences, by_sentence):
-                if (fact.predicate, fact.object.iri) not in stated:
-                    _keep(facts, fact, index, dated.get(index))
-            stated |= {(f.predicate, f.object.iri) for f in facts.values()}
+        for index, fact in owned:
+            if (fact.predicate, fact.object.iri) not in stated:
+                _keep(facts, fact, index, dated.get(index))
+        stated |= {(f.predicate, f.object.iri) for f in facts.values()}
         facts.update((k, f) for k, f in fallback.items() if (f.predicate, f.object.iri) not in stated)
         if "supports" in self.enabled:
             self._support_through_offers(facts, sentences, by_sentence)
@@ -230,7 +238,8 @@ class Relator:
         # product: no insurer provides it, it targets no one
         named = {lm.entity.iri for lm in linked if lm.mention.surface not in self.rules.beneficiaries.generic_people}
         found = [f for f in found if (f.object.cls != "BeneficiaryGroup" or f.object.iri in named)
-                 and not (f.subject.kind_of_cover or f.object.kind_of_cover)]
+                 and not (f.subject.kind_of_cover or f.object.kind_of_cover)
+                 and not self._named_after_another(f, named_after)]
         return found, _distinct(figures)
 
     def _holders(self, s: Sentence, ms: list[LinkedMention], cells: list[tuple[int, int]], holders: set[int],
@@ -406,6 +415,21 @@ class Relator:
                 owner = next((o for o in written if any(n.startswith(o) and len(n) > len(o) for n in names)), None)
                 if owner is not None:
                     yield s.index, Fact(owners[owner], "provides", lm.entity, evidence_of(s))
+
+    def _named_after_another(self, fact: Fact, named_after: dict[str, Entity]) -> bool:
+        """Whether ``fact`` gives an offer to a firm outside the family of the insurer the offer is named after
+        (太保家园落子武汉 泰康之家·瓯园迎客温州: 泰康之家 is 泰康's, not 太保's)."""
+        owner = named_after.get(fact.object.iri) if fact.predicate == "provides" else None
+        return owner is not None and owner.iri not in self._family(fact.subject) and (
+            fact.subject.iri not in self._family(owner))
+
+    def _family(self, entity: Entity) -> set[str]:
+        """The IRIs of ``entity`` and of its insurer and group, as far as its parent links go."""
+        out, iri = {entity.iri}, entity.parent or self._parents.get(entity.iri)
+        while iri and iri not in out:
+            out.add(iri)
+            iri = self._parents.get(iri)
+        return out
 
     def _other_doer(self, sentences: list[Sentence], by_sentence: dict[int, list[LinkedMention]], fact: Fact) -> bool:
         """Whether the object of a fact of the relation model sits in a clause, apart from its

@@ -1410,6 +1410,14 @@ def test_an_offer_named_after_an_insurers_short_name_is_that_insurers(pipeline):
     assert ("泰康保险集团", "provides", "泰康之家·燕园") in triples(pipeline, text)
 
 
+def test_an_offer_named_after_one_insurer_is_no_other_firms(pipeline):
+    # the clause's 中国人寿 is no owner of 泰康's programme; the name says whose it is
+    text = "两家险资养老社区开门：中国人寿落子武汉 泰康之家·申园迎客上海。泰康保险集团称，申园的入住率已过九成。"
+    got = triples(pipeline, text)
+    assert ("中国人寿", "provides", "泰康之家·申园") not in got
+    assert ("泰康保险集团", "provides", "泰康之家·申园") in got
+
+
 def test_the_article_insurer_does_not_take_a_product_another_one_offers(pipeline):
     # the fallback stands only for a product whose insurer the article states nowhere
     text = "太保产险推出“水稻完全成本保险”。平安产险今年也加大了农险投入。“水稻完全成本保险”已在全市铺开。"
