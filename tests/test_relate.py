@@ -260,6 +260,13 @@ def test_a_list_not_named_as_parties_is_a_roll_call(pipeline):
     assert not any(p == "partnersWith" for _, p, _ in got)
 
 
+def test_a_firm_after_he_that_a_word_keeps_out_of_the_list_is_one_more_doer_not_a_partner(pipeline):
+    # 总公司 breaks the list: 饿了么 after 和 is one more of those who sent teams, as a list item would be
+    got = triples(pipeline, "人保集团、人保财险总公司和饿了么都派了工作组赶到现场。")
+    assert not any(p == "partnersWith" for _, p, _ in got)
+    assert ("人保财险", "partnersWith", "饿了么") in triples(pipeline, "人保财险总公司和饿了么签署了合作协议。")
+
+
 @pytest.mark.parametrize("text", [
     "人保财险、国寿财险和大地保险三家公司组成共保体，共同承保全市的政策性农业保险。",
     "人保财险、国寿财险、大地保险组建共保体。",
