@@ -109,6 +109,7 @@ class Relator:
         following, next_sentence = self._following(sentences, by_sentence)
         later_offers = self._later_offers(sentences, by_sentence)
         holders: set[int] | None = None  # the columns of shareholders of the table being read, if any
+        holder_firms: set[str] = set()  # the firms in those columns of that table, in any of its rows
         cells: list[tuple[int, int]] | None = None  # the cells of the sentence read last, if a table row
         by_period = False  # whether the table being read has a column headed by a period
         stakes: set[int] = set()  # the columns of firms an insurer buys stakes in, of the table being read
@@ -162,8 +163,12 @@ class Relator:
                 header = _headed(s, cells, self.rules.holder_columns, self.rules.quantities.stake_columns)
                 if cells is None or header:
                     holders = header or None
+                    holder_firms = self._listed_holders(sentences, by_sentence, s, holders) if holders else set()
                 elif holders:
-                    for fact in self._holders(s, ms, cells, holders, previous):
+                    # a table that lists the insurer the article is about among the holders is another firm's
+                    # shareholders (广发银行的股东 | 花旗集团 | 中国人寿 …): the others are no partners of the insurer
+                    about = None if previous is not None and previous.iri in holder_firms else previous
+                    for fact in self._holders(s, ms, cells, holders, about):
                         _keep(facts, fact, s.index, when)
             for fact in (self._sentence(s, ms, topics, named_units, self._fallbacks, opening)
                          if self._fallbacks else ()):
@@ -253,6 +258,19 @@ class Relator:
             if (insurer is not None and _column(s, lm, cells) in holders and lm.entity.cls in _SUBJECT_CLASSES
                     and lm.entity.iri != insurer.iri and not _parent_and_child(insurer, lm.entity)):
                 yield Fact(insurer, "partnersWith", lm.entity, evidence_of(s))
+
+    @staticmethod
+    def _listed_holders(sentences: list[Sentence], by_sentence: dict[int, list[LinkedMention]], header: Sentence,
+                        holders: set[int]) -> set[str]:
+        """The IRIs of the firms in the ``holders`` columns of the rows below the table header ``header``."""
+        out: set[str] = set()
+        rows = [t for t in sentences if t.index > header.index]
+        for t in rows:
+            cells = row_cells(t.norm)
+            if cells is None:
+                break
+            out |= {lm.entity.iri for lm in by_sentence.get(t.index, ()) if _column(t, lm, cells) in holders}
+        return out
 
     def _bought(self, s: Sentence, ms: list[LinkedMention], cells: list[tuple[int, int]], stakes: set[int],
                 previous: Entity | None, figures: list[Figure]) -> list[Figure]:

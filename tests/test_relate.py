@@ -1835,6 +1835,14 @@ def test_the_firms_in_a_tables_shareholder_column_are_partners_of_the_insurer(pi
     assert not any(p == "partnersWith" for s, p, o in triples(pipeline, text))
 
 
+def test_a_shareholder_table_that_lists_the_insurer_itself_is_another_firms(pipeline):
+    # 华夏人寿 is one of the bank's holders: 华润集团 and 联想集团 hold the bank beside it, not 华夏人寿
+    text = ("华夏人寿增持某城商行股份获批。\n\n| 股东 | 持股比例 |\n\n| --- | --- |\n\n| 华润集团 | 30% |\n\n"
+            "| 华夏人寿 | 25% |\n\n| 联想集团 | 20% |")
+    got = triples(pipeline, text)
+    assert not {("华夏人寿", "partnersWith", "华润集团"), ("华夏人寿", "partnersWith", "联想集团")} & got
+
+
 def test_an_article_saying_its_figures_are_in_hong_kong_dollars_states_no_yuan(pipeline):
     # a note that every figure is in Hong Kong dollars makes each bare 元 after it HK$, not yuan
     text = "下表列出三家公司的新措施，金额均以港元计。\n\n保诚香港为确诊客户每日发放500元，最多30日。"
