@@ -381,6 +381,13 @@ def test_the_relatives_of_those_killed_are_a_group_with_no_word_of_help(pipeline
     assert ("罹难者亲属", "BeneficiaryGroup") in got
 
 
+def test_the_relatives_and_friends_of_a_group_are_a_group_of_their_own(pipeline):
+    """亲友 is a head as 家属 and 亲属 are: the people before it say whose friends they are, no group alone."""
+    got = found(pipeline, "保险公司在机场为遇险旅客亲友安排了专人接待。", ("learned",))
+    assert ("遇险旅客亲友", "BeneficiaryGroup") in got
+    assert ("遇险旅客", "BeneficiaryGroup") not in got
+
+
 def test_those_at_risk_of_falling_back_into_poverty_are_a_group_with_no_word_of_help(pipeline):
     got = found(pipeline, "这笔资金还能防止易返贫人员因病再度陷入困境。")
     assert ("易返贫人员", "BeneficiaryGroup") in got
