@@ -281,6 +281,13 @@ def test_a_beneficiary_group_needs_a_word_of_help_and_a_name_of_its_own(pipeline
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "为每位客户提供服务。"))
 
 
+def test_words_of_care_and_sponsorship_are_words_of_help(pipeline):
+    """关怀 and 资助 say who is helped as 关爱 and 帮扶 do; 照顾 is no such word, as often said of one person."""
+    assert ("孤寡老人", "BeneficiaryGroup") in found(pipeline, "公司志愿者定期上门关怀孤寡老人。", ("learned",))
+    assert ("贫困大学生", "BeneficiaryGroup") in found(pipeline, "该基金每年资助贫困大学生完成学业。", ("learned",))
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "她负责照顾楼下失明老人。", ("learned",)))
+
+
 def test_a_group_is_named_after_a_word_that_points_at_it_or_takes_each_of_it(pipeline):
     """这些 and 每一位 come before the group's name and are no part of it; 每一名 is each, not one person."""
     assert ("发起会员", "BeneficiaryGroup") in found(pipeline, "公司为这些发起会员提供养老服务。")
