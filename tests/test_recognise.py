@@ -494,6 +494,13 @@ def test_growers_named_by_their_crop_and_fishing_crews_are_groups(pipeline):
     assert ("渔工", "BeneficiaryGroup") in found(pipeline, "协会为出海渔船上的渔工提供互助保障。")
 
 
+def test_rubber_tappers_and_home_owners_are_groups_alone(pipeline):
+    """胶农 names growers by their crop as 芋农 does; 屋主 and 房主 name the owners of homes as 车主 does of cars."""
+    assert ("胶农", "BeneficiaryGroup") in found(pipeline, "价格保险为胶农托底，保费由财政补贴六成。", ("learned",))
+    assert ("屋主", "BeneficiaryGroup") in found(pipeline, "这份地震保险专为屋主提供基本保障。", ("learned",))
+    assert ("房主", "BeneficiaryGroup") in found(pipeline, "公司向房主预付了赔款。", ("learned",))
+
+
 def test_one_firm_or_household_with_its_place_or_kind_before_is_no_group(pipeline):
     for text in ("信保赔款到账后，一家浙江光伏组件企业渡过了难关。", "这笔保单承保了丰县6家合作社外加1户养殖农户。"):
         assert not any(n.endswith(("企业", "农户")) for n, c in found(pipeline, text) if c == "BeneficiaryGroup")
