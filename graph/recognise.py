@@ -1341,6 +1341,69 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
             out += [Mention(text[a:b], s.start + a, s.start + b, s.index, "BeneficiaryGroup", "pattern")
                     for a, b in between]
             begins |= {start, *(a for a, _ in between)}
+    return out + _coordinated_items(rec, view, [(n.start - s.start, n.end - s.start) for n in out], registered)
+
+
+def _coordinated_items(rec: Recogniser, view: SentenceView, found: list[tuple[int, int]],
+                       registered: set[tuple[int, int]]) -> list[Mention]:
+    """The other items of a list that holds a group, each a group too, when a word that says each of
+    them and the words that make groups close it (专业户、合作社和水产企业都能投保), or a word of help opens
+    it and a group the registry knows is in it (面向村官、村医、村教的工程: 村医 is one, so 村官 and 村教 are;
+    beside a group only a rule read, 给渔船和船上渔工, an item may be a thing insured): short nouns, none
+    a firm's or a cover."""
+    r, s, text = rec.rules.beneficiaries, view.sentence, view.text
+    joiners = sorted(rec.rules.list_joiners, key=len, reverse=True)
+    words = {t.start - s.start: t for t in s.tokens}
+    ends = {t.end - s.start: t for t in s.tokens}
+
+    def name_word(t) -> bool:  # a noun's word (not 从外地, 灾后重建): the tagger's noun, name or idiom tags
+        return (bool(r.stem_chars.fullmatch(t.text)) and t.text not in r.stop_tokens and t.text != r.relative
+                and not r.trigger.fullmatch(t.text) and not _counts_or_places(t.text, rec, r)
+                and all(tag[0] in "njl" for _, tag in rec.tokenizer.pos(t.text)))
+
+    def item_before(end: int) -> int | None:  # where the item that ends at ``end`` starts
+        at = end
+        while at in ends and name_word(ends[at]) and end - ends[at].start + s.start <= r.max_stem:
+            at = ends[at].start - s.start
+        return at if at < end else None
+
+    def item_after(start: int) -> int | None:  # where the item that starts at ``start`` ends
+        at = start
+        while at in words and name_word(words[at]) and words[at].end - s.start - start <= r.max_stem:
+            at = words[at].end - s.start
+        return at if at > start else None
+
+    taken = {*found, *registered}
+    out = []
+    for a, b in sorted(taken):
+        items, left, right = [], a, b
+        while j := next((j for j in joiners if text.startswith(j, left - len(j))), None):
+            start = item_before(left - len(j))
+            if start is None:
+                break
+            items.append((start, left - len(j)))
+            left = start
+        while j := next((j for j in joiners if text.startswith(j, right)), None):
+            end = item_after(right + len(j))
+            if end is None:
+                break
+            items.append((right + len(j), end))
+            right = end
+        if not items:
+            continue
+        opened = left
+        while opened in ends and _counts_or_places(ends[opened].text, rec, r):
+            opened = ends[opened].start - s.start  # 为全县村官、村医: the count or place stands before the list
+        opened_by_help = opened in ends and bool(r.trigger.fullmatch(ends[opened].text))
+        closed_by_join = bool(r.can_join_after and r.each_of_list and r.each_of_list.match(text, right)
+                              and r.can_join_after.match(text, right))
+        if not ((opened_by_help and (a, b) in registered) or closed_by_join):
+            continue
+        for a2, b2 in items:
+            if ((a2, b2) not in taken and _plain_item(rec, view, a2, b2)
+                    and not rec.rules.cover_inside.search(text, a2, b2)):  # 农业保险和贫困户…: a cover
+                taken.add((a2, b2))
+                out.append(Mention(text[a2:b2], s.start + a2, s.start + b2, s.index, "BeneficiaryGroup", "pattern"))
     return out
 
 

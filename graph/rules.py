@@ -114,6 +114,8 @@ class BeneficiaryRule:
     role_before: re.Pattern | None = None
     # a word that points at or takes each of the group (这些, 每一位): the group's name follows it
     determiners: re.Pattern | None = None
+    # a word that says each item of a list (都, 均) before the words that make them groups (都能投保)
+    each_of_list: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -520,7 +522,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                     groups.get("shared_head_mark", str, None), frozenset(groups.words("modifier_pos", [])),
                                     frozenset(groups.words("generic_people", [])),
                                     groups.regex("role_before", optional=True),
-                                    groups.regex("determiners", optional=True))
+                                    groups.regex("determiners", optional=True),
+                                    groups.regex("each_of_list", optional=True))
     return Rules(
         branch=names.regex("regions", f"{region_gap}(?P<region>{regions})(?:{region_suffix})?"
                                       f"(?P<unit>(?:{units})(?:{sub_units})?|{place_units})"),

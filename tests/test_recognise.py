@@ -302,6 +302,19 @@ def test_a_list_of_groups_goes_on_past_items_with_no_head_of_their_own(pipeline)
     assert {"中央厨房", "食品生产企业"} <= groups
 
 
+def test_the_other_items_of_a_list_that_holds_a_group_are_groups(pipeline):
+    """A word of help before a list with a group the registry knows (乡村教师), or 都 and the words that make
+    groups after it, make its other short nouns groups; beside a group only a rule read, an item may be a thing."""
+    groups = {n for n, c in found(pipeline, "基金会面向护林员、乡村教师和赤脚医生开展培训。", ("learned",))
+              if c == "BeneficiaryGroup"}
+    assert {"护林员", "乡村教师", "赤脚医生"} <= groups
+    groups = {n for n, c in found(pipeline, "按条款，种桑的专业户、合作社和丝绸企业都能投保。", ("learned",))
+              if c == "BeneficiaryGroup"}
+    assert {"专业户", "合作社", "丝绸企业"} <= groups
+    groups = {n for n, c in found(pipeline, "协会给渔船和船上渔工提供互助保障。", ("learned",)) if c == "BeneficiaryGroup"}
+    assert "渔船" not in groups
+
+
 def test_a_clause_after_a_group_is_no_list_of_groups(pipeline):
     groups = {n for n, cls in found(pipeline, "公司为贫困户提供保险和帮扶资金。") if cls == "BeneficiaryGroup"}
     assert groups == {"贫困户"}
