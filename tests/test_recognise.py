@@ -288,6 +288,12 @@ def test_words_of_care_and_sponsorship_are_words_of_help(pipeline):
     assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "她负责照顾楼下失明老人。", ("learned",)))
 
 
+def test_the_first_half_of_both_and_names_a_group_as_the_second_does(pipeline):
+    """既包括…也包括 lists those a scheme covers: each half takes a group."""
+    got = found(pipeline, "救助范围既包括户籍居民，也包括外来务工人员。", ("learned",))
+    assert {("户籍居民", "BeneficiaryGroup"), ("外来务工人员", "BeneficiaryGroup")} <= got
+
+
 def test_a_group_is_named_after_a_word_that_points_at_it_or_takes_each_of_it(pipeline):
     """这些 and 每一位 come before the group's name and are no part of it; 每一名 is each, not one person."""
     assert ("发起会员", "BeneficiaryGroup") in found(pipeline, "公司为这些发起会员提供养老服务。")
