@@ -518,6 +518,10 @@ def test_soldiers_and_builders_are_groups_named_by_their_force_or_site(pipeline)
     assert ("城市建设者", "BeneficiaryGroup") in found(pipeline, "公司为全市10万名城市建设者赠送保险。", ("learned",))
 
 
+def test_livestock_farms_are_groups_named_by_what_they_raise(pipeline):
+    assert ("生猪养殖场", "BeneficiaryGroup") in found(pipeline, "这项保险的服务对象是全市的生猪养殖场。", ("learned",))
+
+
 def test_rubber_tappers_and_home_owners_are_groups_alone(pipeline):
     """胶农 names growers by their crop as 芋农 does; 屋主 and 房主 name the owners of homes as 车主 does of cars."""
     assert ("胶农", "BeneficiaryGroup") in found(pipeline, "价格保险为胶农托底，保费由财政补贴六成。", ("learned",))
