@@ -848,6 +848,11 @@ def test_those_described_as_having_bought_or_joined_cover_are_a_group(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in got)
 
 
+def test_those_described_as_having_benefited_are_a_group(pipeline):
+    got = found(pipeline, "几年来，从该计划中受惠的山里孩子已超过5万人。", ("learned",))
+    assert ("山里孩子", "BeneficiaryGroup") in got
+
+
 def test_those_who_can_buy_or_join_cover_are_a_group(pipeline):
     assert ("带病体人群", "BeneficiaryGroup") in found(pipeline, "“安康保”投保不限年龄，带病体人群也可参保。")
     got = found(pipeline, "年满18周岁的网店店主无需体检即可投保。")
