@@ -174,8 +174,10 @@ class Relator:
                          if self._fallbacks else ()):
                 _keep(fallback, fact, s.index, when)
             if "figures" in self.enabled:
+                # a group or a product named in it (| 受灾人员生活救助 | 2250元 |) is no owner of its own
                 series = topic is None and (self.rules.quantities.series_row.match(s.norm) or (
-                    not ms and (by_period or self.rules.quantities.results_line.search(s.norm))))
+                    not any(lm.entity.cls in ORGANISATION_CLASSES for lm in ms)
+                    and (by_period or self.rules.quantities.results_line.search(s.norm))))
                 owner = topic or listed  # a list item's figures are those of the paragraph it follows
                 insurer = None
                 if owner is None:  # a lead that states cover before it names any insurer (全国首单…保险

@@ -176,6 +176,12 @@ def test_a_table_row_of_a_policys_premium_is_the_articles_insurers(pipeline):
     assert owned(pipeline, text) == {("人保财险", "6125000")}
 
 
+def test_a_row_of_a_period_table_naming_only_a_group_is_the_articles_firms(pipeline):
+    # the people a row's item is for (受灾群众) are no organisation that could own its figures
+    text = "人保财险承保全市巨灾保险。\n\n| 项目 | 2022年度 | 2023年度 |\n| 受灾群众生活救助 | 1000元 | 1500元 |"
+    assert owned(pipeline, text) == {("人保财险", "1000"), ("人保财险", "1500")}
+
+
 def test_amounts_given_in_turn_to_the_firms_a_plural_word_names_are_theirs_in_order(pipeline):
     # 依次 says what 分别 says; 两家 names the two firms named before it, in their order
     text = "阳光人寿与泰康人寿都是民营险企，两家当年的净利润依次为12亿元、35亿元。"
