@@ -143,6 +143,12 @@ def test_a_word_referring_back_to_a_firm_gives_it_the_amount(pipeline):
     assert ("太平人寿江苏分公司", "400000") in owned(pipeline, text)
 
 
+def test_a_word_referring_back_to_a_unit_by_its_head_gives_it_the_amount(pipeline):
+    # 该营销服务部 heading a paragraph names the unit the article named last, as 该公司 does
+    text = "人保财险青州营销服务部虚增承保面积500亩。\n\n该营销服务部还虚构了12名协保员的资料，借此列支经费共12万元。"
+    assert owned(pipeline, text) == {("人保财险青州营销服务部", "120000")}
+
+
 def test_a_word_referring_back_means_the_insurer_before_its_owner(pipeline):
     text = "众安保险的第一大股东是蚂蚁集团，去年该公司净利润为6亿元。"
     assert owned(pipeline, text) == {("众安保险", "600000000")}
