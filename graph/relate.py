@@ -1054,7 +1054,9 @@ class Relator:
         blocks nothing."""
         before = s.norm[:lm.mention.start - s.start]
         start = s.start + self._marks.clause_start(before, len(before))
-        if self.rules.described_subject.search(before[start - s.start:].rstrip(self._marks.opening)):
+        phrase = before[start - s.start:].rstrip(self._marks.opening)
+        bullet = self.rules.quantities.list_item.match(phrase)  # "- 由X发起的Y，…": a list item's marker heads it
+        if self.rules.described_subject.search(phrase[bullet.end() if bullet else 0:]):
             return True  # 作为会长单位的泰康保险集团，…: the phrase describes the clause's subject
         blockers = [self.rules.subject_blockers, self.rules.figure_blockers if figure else self.rules.source_blockers]
         # a word inside a quoted name is the name's, not the clause's (“与希望同行”行动由X发起, “益起向未来”)

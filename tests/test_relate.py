@@ -967,6 +967,12 @@ def test_a_name_described_by_a_zuowei_phrase_heads_its_clause(pipeline):
     assert ("泰康保险集团", "donatesTo", "武汉雷神山医院") in got
 
 
+def test_a_described_name_heads_its_clause_in_a_bulleted_item_too(pipeline):
+    # "- 由X发起的Y，…": the item's marker before the 由-phrase does not hide that it describes Y
+    _, figures = related(pipeline, "- 由中国人寿发起的中国人寿慈善基金会，2020年捐赠收入超过1亿元。")
+    assert {(f.agent.label, str(f.quantity.value)) for f in figures} == {("中国人寿慈善基金会", "100000000")}
+
+
 @pytest.mark.parametrize("text, fact", [
     # a list of what it launched, continued after a comma (，以及…, ，其中包括…)
     ("中国太保陆续推出“太保鑫福岁优”，以及“鑫享颐两全保险”等产品。", ("中国太保", "provides", "鑫享颐两全保险")),
