@@ -194,7 +194,8 @@ class Relator:
                 tallied = [cell for i, cell in enumerate(cells or ()) if i in tallies]
                 headed = {cell: column_kinds[i] for i, cell in enumerate(cells or ()) if i in column_kinds}
                 own = self._figures(s, [lm for lm in ms if not self._is_count(lm)], owner, dates, insurer, previous,
-                                    purse, (last_firm, last_thing), tallied, headed, stated_kinds)
+                                    purse, (last_firm, last_thing), tallied, headed, stated_kinds,
+                                    next((lm.entity for lm in insurers if lm.mention.sentence > s.index), None))
                 figures += self._bought(s, ms, cells, stakes, previous, own) if stakes and cells else own
                 stated_kinds.update((f.quantity.value, f.kind) for f in own if f.is_money)
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
@@ -504,12 +505,13 @@ class Relator:
                  last_named: tuple[Entity | None, Entity | None] = (None, None),
                  tallied: list[tuple[int, int]] | None = None,
                  headed: dict[tuple[int, int], str] | None = None,
-                 stated: dict[Decimal, str] | None = None) -> list[Figure]:
+                 stated: dict[Decimal, str] | None = None, coming: Entity | None = None) -> list[Figure]:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic;
         or, in a paragraph naming none, for cover, claims, gifts or a policy's premium, the article's
         ``insurer``).
         Cover, claims or a policy's premium that would be a partner's are those of the insurer before it
-        in the sentence, else of the paragraph's, else of the one the article was ``last_insurer`` about. An amount
+        in the sentence, else of the paragraph's, else of the one the article was ``last_insurer`` about, else of
+        the first one named after it in the sentence or, for the paragraph's partner, ``coming`` later. An amount
         whose clause the public purse heads (县财政补贴N) is the government body's named last before
         it (in the sentence, else the article's ``purse``), and so is the cover that amount buys later
         in the sentence, no insurer being named after it. An amount in one of the ``tallied`` cells of a
@@ -556,8 +558,13 @@ class Relator:
                 figures.scope.fullmatch(q) for q in quantity.qualifiers)
             if (kind in figures.insurers_only or policy_premium) and agent is not None and agent.cls == "Partner":
                 nearer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
+                # an article that names its insurer only after the figure (X农场大豆收入险赔付247万元 Y保险…; a
+                # paragraph's 逊克农场…每亩赔付55.18元。承保方是Y); a partner the sentence names gives (基金会向他们
+                # 捐赠了意外险，每人保额10万元) unless an insurer follows it there
+                later = next((lm.entity for lm in ms if lm.mention.start >= quantity.end
+                              and lm.entity.cls in INSURER_CLASSES), None if named else coming)
                 agent = nearer.entity if nearer else topic if topic and topic.cls in INSURER_CLASSES else \
-                    last_insurer or agent
+                    last_insurer or later or agent
             if agent is None and (kind in figures.insurer_kinds or self._premium(s, quantity.start, quantity.end)) \
                     and not any(a <= quantity.start - s.start < b for a, b in tallied or ()):
                 agent = self._insurer_of(s, before, insurer, quantity.start)

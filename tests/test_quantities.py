@@ -302,6 +302,18 @@ def test_a_policys_premium_a_partner_speaks_of_is_the_insurers(pipeline):
     assert owned(pipeline, text) == {("美团", "300000000")}
 
 
+def test_claims_a_partner_would_own_are_the_insurer_the_article_names_after_them(pipeline):
+    # only an insurer pays claims: the farm the paragraph is about is no owner, though no insurer came before
+    text = "红星农场今年试点大豆收入保险。每亩赔付60元，合计200万元已赔给农户。\n\n承保方是人保财险黑龙江分公司。"
+    assert owned(pipeline, text) == {("人保财险黑龙江分公司", "60"), ("人保财险黑龙江分公司", "2000000")}
+    # nor the farm heading a headline that names the insurer after the figure
+    text = "红星农场大豆收入险赔付200万元 人保财险黑龙江分公司试水"
+    assert owned(pipeline, text) == {("人保财险黑龙江分公司", "2000000")}
+    # a partner the sentence names as the giver of the cover keeps it when no insurer follows it there
+    text = "泰康溢彩公益基金会向环卫工人捐赠了意外险，每人保额10万元。\n\n承保方是泰康人寿。"
+    assert owned(pipeline, text) == {("泰康溢彩公益基金会", "100000")}
+
+
 def test_a_table_row_of_people_fined_is_not_their_firms(pipeline):
     text = ("新华保险湖南分公司因虚列费用被处罚。\n\n| 当事人 | 处罚 |\n| --- | --- |\n"
             "| 新华保险湖南分公司 | 罚款30万元 |\n| 2名相关责任人（新华保险湖南分公司） | 各警告并罚款8万元 |")
