@@ -415,6 +415,12 @@ def test_a_special_limit_of_a_policy_is_its_insurers_cover(pipeline):
     assert [f.kind for f in figures if f.is_money] in ([], ["Credit"])
 
 
+@pytest.mark.parametrize("text", ["业绩公布后股价反应平淡，收市报58.2元", "当天收盘价为12.5元", "股价一度跌至8元"])
+def test_a_shares_price_on_the_market_is_no_amount(text, rules):
+    assert money(text, rules) == []
+    assert money("按当日收盘价计算，市值约50亿元", rules) != []  # a total at that price is one
+
+
 @pytest.mark.parametrize("text", ["本次按每股1.25元的价格增发新股", "转让底价折合每股约0.9元", "每1元注册资本作价1.2元",
                                   "保单约定的目标价格为每吨2350元", "生猪结算价格为每公斤15.6元",
                                   "近来本地鸡蛋收购价大约只有每斤3.2元", "玉米现货价格一度跌到每吨2100元以下",
