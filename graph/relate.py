@@ -114,6 +114,7 @@ class Relator:
         by_period = False  # whether the table being read has a column headed by a period
         stakes: set[int] = set()  # the columns of firms an insurer buys stakes in, of the table being read
         tallies: set[int] = set()  # the columns headed by a tally of losses (报损规模), of the table being read
+        premiums: set[int] = set()  # the columns headed by a policy's premium (每头年保费), of that table
         column_kinds: dict[int, str] = {}  # the kind of money each column's header names (已赔付), of that table
         lead_in = ""  # the sentence ending in a colon that a run of points (一是…, 三是…) follows
         bullets = False  # whether the paragraph is in a run of bullets that such a sentence announces
@@ -158,6 +159,8 @@ class Relator:
                 tallies = {i for i, (a, b) in enumerate(row or ())
                            if self.rules.quantities.loss_tally.search(s.norm, a, b)}
                 column_kinds = header_kinds(s.norm, row or [], self.rules.quantities)
+                premiums = {i for i, (a, b) in enumerate(row or ())
+                            if self.rules.quantities.insurer_premium.search(s.norm[a:b].strip())}
             cells = row
             if "partnersWith" in self.enabled and self.rules.holder_columns is not None:
                 header = _headed(s, cells, self.rules.holder_columns, self.rules.quantities.stake_columns)
@@ -195,7 +198,8 @@ class Relator:
                 headed = {cell: column_kinds[i] for i, cell in enumerate(cells or ()) if i in column_kinds}
                 own = self._figures(s, [lm for lm in ms if not self._is_count(lm)], owner, dates, insurer, previous,
                                     purse, (last_firm, last_thing), tallied, headed, stated_kinds,
-                                    next((lm.entity for lm in insurers if lm.mention.sentence > s.index), None))
+                                    next((lm.entity for lm in insurers if lm.mention.sentence > s.index), None),
+                                    [cell for i, cell in enumerate(cells or ()) if i in premiums])
                 figures += self._bought(s, ms, cells, stakes, previous, own) if stakes and cells else own
                 stated_kinds.update((f.quantity.value, f.kind) for f in own if f.is_money)
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
@@ -505,7 +509,8 @@ class Relator:
                  last_named: tuple[Entity | None, Entity | None] = (None, None),
                  tallied: list[tuple[int, int]] | None = None,
                  headed: dict[tuple[int, int], str] | None = None,
-                 stated: dict[Decimal, str] | None = None, coming: Entity | None = None) -> list[Figure]:
+                 stated: dict[Decimal, str] | None = None, coming: Entity | None = None,
+                 priced: list[tuple[int, int]] | None = None) -> list[Figure]:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic;
         or, in a paragraph naming none, for cover, claims, gifts or a policy's premium, the article's
         ``insurer``).
@@ -518,7 +523,8 @@ class Relator:
         table row (under a header tallying the losses reported, 报损规模) is no insurer's by default; one in
         a cell of the ``headed`` columns with no kind word of its own is of the kind its header names. An
         amount a demonstrative points back to (这7亿元分三块) is, failing a kind word of its own, of the kind of
-        the figure of that value the article ``stated`` before, and so are the amounts that go on its list."""
+        the figure of that value the article ``stated`` before, and so are the amounts that go on its list. An
+        amount in one of the ``priced`` cells (under a header naming a policy's premium) is such a premium."""
         out = []
         figures = self.rules.quantities
         unnamed = _without_names(s, ms)
@@ -554,8 +560,9 @@ class Relator:
                 agent = bought[0]
             # so is a policy's premium (保费3元, 年保费69元), which the insurer charges, not a tally of
             # premiums a partner brokered (累计撮合首年保费107亿元)
-            policy_premium = self._premium(s, quantity.start, quantity.end) and not any(
-                figures.scope.fullmatch(q) for q in quantity.qualifiers)
+            premium = self._premium(s, quantity.start, quantity.end) or any(
+                a <= quantity.start - s.start < b for a, b in priced or ())  # | 每头年保费 | over | 450元 |
+            policy_premium = premium and not any(figures.scope.fullmatch(q) for q in quantity.qualifiers)
             if (kind in figures.insurers_only or policy_premium) and agent is not None and agent.cls == "Partner":
                 nearer = next((lm for lm in reversed(before) if lm.entity.cls in INSURER_CLASSES), None)
                 # an article that names its insurer only after the figure (X农场大豆收入险赔付247万元 Y保险…; a
@@ -565,7 +572,7 @@ class Relator:
                               and lm.entity.cls in INSURER_CLASSES), None if named else coming)
                 agent = nearer.entity if nearer else topic if topic and topic.cls in INSURER_CLASSES else \
                     last_insurer or later or agent
-            if agent is None and (kind in figures.insurer_kinds or self._premium(s, quantity.start, quantity.end)) \
+            if agent is None and (kind in figures.insurer_kinds or premium) \
                     and not any(a <= quantity.start - s.start < b for a, b in tallied or ()):
                 agent = self._insurer_of(s, before, insurer, quantity.start)
             if agent is None and named is None:

@@ -188,6 +188,12 @@ def test_a_row_of_a_period_table_naming_only_a_group_is_the_articles_firms(pipel
     assert owned(pipeline, text) == {("人保财险", "1000"), ("人保财险", "1500")}
 
 
+def test_a_column_headed_by_a_policys_premium_is_the_articles_insurers(pipeline):
+    # the header names the premium, the row only what the policy covers
+    text = "人保财险承保全县奶牛保险。\n\n| 奶牛类别 | 每头年保费 | 每头保险金额 |\n| 国产奶牛 | 400元 | 5000元 |"
+    assert owned(pipeline, text) == {("人保财险", "400"), ("人保财险", "5000")}
+
+
 def test_amounts_given_in_turn_to_the_firms_a_plural_word_names_are_theirs_in_order(pipeline):
     # 依次 says what 分别 says; 两家 names the two firms named before it, in their order
     text = "阳光人寿与泰康人寿都是民营险企，两家当年的净利润依次为12亿元、35亿元。"
