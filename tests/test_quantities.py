@@ -69,6 +69,11 @@ def test_policy_terms_the_insured_bears_are_no_amount(text, rules):
     assert money("最高保额50万元", rules) != []
 
 
+@pytest.mark.parametrize("text", ["养殖户自掏两百余元就能参保", "参保农户自己掏了约30万元", "每亩农户自缴12元"])
+def test_the_part_of_a_premium_the_insured_pay_themselves_is_no_amount(text, rules):
+    assert money(text, rules) == []
+
+
 @pytest.mark.parametrize("text, value, unit, kind, qualifiers", [
     ("已为17.9万名上海市民添加保障", "179000", "名", "People", ()),
     ("公司2400余名在沪党员", "2400", "名", "People", ("余",)),
