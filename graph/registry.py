@@ -72,6 +72,11 @@ class Registry:
         found = [e for e in self.entries.values() if e.entity.parent == group and e.line == line]
         return [e for e in found if e.market == market] if len(found) > 1 else found
 
+    def parent_of(self, iri: str) -> str | None:
+        """The IRI of the insurer or group a registry entity belongs to, or None."""
+        entry = self.entries.get(iri)
+        return entry.entity.parent if entry else None
+
     def group_of(self, iri: str) -> str | None:
         """The insurance group an entity belongs to (itself if it is one), following parent links."""
         seen = set()

@@ -56,16 +56,14 @@ class Relator:
         # guides insurers; it is no partner of theirs)
         self._partners = frozenset().union(*(r.object for r in rules.relations if r.predicate == "partnersWith"))
         self.model = model
+        self._registry = registry
         # Every name an insurer or group goes by (registry names, short names, list aliases), folded: an
         # offer named after it (泰康之家…, 国寿嘉园…) is its own even where the article writes it otherwise
         self._owner_names: dict[str, set[str]] = {}
-        self._parents: dict[str, str] = {}  # each registry insurer's group, for a firm's family
         if registry is not None:
             for iri, entry in registry.entries.items():
                 if entry.entity.cls in INSURER_CLASSES:
                     self._owner_names[iri] = {fold(a) for a in (entry.entity.label, *entry.aliases)}
-                if entry.entity.parent:
-                    self._parents[iri] = entry.entity.parent
             for word, name in (*rules.list_aliases.items(), *rules.insurer_list_aliases.items()):
                 entry = registry.lookup(name)
                 if entry is not None and entry.entity.iri in self._owner_names:
@@ -450,10 +448,11 @@ class Relator:
 
     def _family(self, entity: Entity) -> set[str]:
         """The IRIs of ``entity`` and of its insurer and group, as far as its parent links go."""
-        out, iri = {entity.iri}, entity.parent or self._parents.get(entity.iri)
+        parent_of = self._registry.parent_of if self._registry is not None else lambda iri: None
+        out, iri = {entity.iri}, entity.parent or parent_of(entity.iri)
         while iri and iri not in out:
             out.add(iri)
-            iri = self._parents.get(iri)
+            iri = parent_of(iri)
         return out
 
     def _other_doer(self, sentences: list[Sentence], by_sentence: dict[int, list[LinkedMention]], fact: Fact) -> bool:
