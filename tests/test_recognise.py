@@ -2526,6 +2526,9 @@ def test_an_association_of_no_named_trade_is_no_name(pipeline):
     ("2025年4月 | 东岭物流（601156.SH） | 受让7942万股", "东岭物流"),  # a table cell of a stake
     ("上月，某寿险再度增持青松环保（01330.HK）。", "青松环保"),  # after the verb of a purchase
     ("长城人寿举牌的，还有北方水务（00855.HK）、南方能源（600123.SH）。", "南方能源"),  # a list item
+    ("某寿险本月两度出手，继续买入远洋港口（03300.HK）。", "远洋港口"),  # the verb's words before it are the clause's
+    ("它新进了两家公司的股东名单，包括华南控股（000999.SZ）和江淮能源（600888.SH）。", "华南控股"),
+    ("它新进了两家公司的股东名单，包括华南控股（000999.SZ）和江淮能源（600888.SH）。", "江淮能源"),
 ])
 def test_a_firm_written_with_its_stock_code_is_a_partner(pipeline, text, firm):
     assert (firm, "Partner") in found(pipeline, text)
@@ -2535,6 +2538,7 @@ def test_a_stock_code_leaves_an_insurers_name_and_the_clauses_words_alone(pipeli
     got = found(pipeline, "此前，中国人寿（601628.SH）公告称增持。")
     assert ("中国人寿", "InsuranceGroup") in got and not {m for m in got if m[1] == "Partner"}
     assert ("还有北方水务", "Partner") not in found(pipeline, "长城人寿举牌的，还有北方水务（00855.HK）。")
+    assert ("继续买入远洋港口", "Partner") not in found(pipeline, "某寿险本月两度出手，继续买入远洋港口（03300.HK）。")
 
 
 @pytest.mark.parametrize("text, airline", [
