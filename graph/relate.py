@@ -52,8 +52,8 @@ class Relator:
         self._relations = tuple(r for r in rules.relations if r.predicate in self.enabled and not r.unstated_only)
         self._fallbacks = tuple(r for r in rules.relations if r.predicate in self.enabled and r.unstated_only)
         self._marks = rules.punctuation
-        # Who can be a partner: the objects of the partnersWith rules (an industry body convenes or
-        # guides insurers; it is no partner of theirs)
+        # Who can be a partner: the objects of the partnersWith rules (an industry body of the insurance market
+        # convenes or guides insurers; it is no partner of theirs: _insurance_body)
         self._partners = frozenset().union(*(r.object for r in rules.relations if r.predicate == "partnersWith"))
         self.model = model
         self._registry = registry
@@ -939,7 +939,8 @@ class Relator:
             for (first, last), present, (before, after, unnamed) in zip(groups, classes, contexts):
                 if rule.object.isdisjoint(present) or not self._context_matches(rule, before, after, unnamed):
                     continue  # no member of a class the rule takes, or not its context
-                members = [lm for lm in ms[first:last + 1] if lm.entity.cls in rule.object]
+                members = [lm for lm in ms[first:last + 1] if lm.entity.cls in rule.object
+                           and not (rule.predicate == "partnersWith" and self._insurance_body(lm.entity))]
                 symmetric = rule.predicate in SYMMETRIC  # stated when either end is of a stated class
                 # what a word refers back to (市民政局与它们签约) is its object, none of them its subject
                 referred = {lm.entity.iri for lm in members if lm.mention.kind == "reference"}
@@ -1000,9 +1001,16 @@ class Relator:
                 for j, other in enumerate(members):  # each pair of insurers once
                     # insurers signed up together with a body (某局与A、B两家保险公司签约) are no partners of each other
                     if (j != i and not ((j < i or joined) and other.entity.cls in INSURER_CLASSES)
-                            and other.entity.cls in self._partners
+                            and other.entity.cls in self._partners and not self._insurance_body(other.entity)
                             and not _parent_and_child(insurer.entity, other.entity)):
                         yield Fact(insurer.entity, "partnersWith", other.entity, evidence)
+
+    def _insurance_body(self, entity: Entity) -> bool:
+        """Whether ``entity`` is an industry body of the insurance market itself (a place's insurance association):
+        it convenes or guides the insurers it works with, unlike another trade's association or a market
+        institution (a data or commodity exchange), which are their partners."""
+        bodies = self.rules.insurance_bodies
+        return entity.cls == "IndustryBody" and bodies is not None and bool(bodies.search(entity.label))
 
     def _after_name(self, s: Sentence, lm: LinkedMention) -> str:
         """The rest of the sentence after ``lm``, past a closing quote and a short name given to it

@@ -956,9 +956,19 @@ def test_hedging_is_no_help_to_a_group(pipeline):
 @pytest.mark.parametrize("text", [
     "泉州市保险行业协会联合人保财险、平安产险等多家保险公司召开理赔通气会。",
     "人保财险和上海市保险同业公会共同发起倡议。",
+    "平安产险与广东省保险行业协会签署合作协议。",  # the insurance market's own body, even signing with it
 ])
 def test_an_industry_body_convening_insurers_is_no_partner(pipeline, text):
     assert not {t for t in triples(pipeline, text) if t[1] == "partnersWith"}
+
+
+@pytest.mark.parametrize("text, fact", [
+    # another trade's association, a market institution: counterparts, not the insurance market's own bodies
+    ("人保财险宁波市分公司与宁波市物流行业协会签订合作协议。", ("人保财险宁波分公司", "partnersWith", "宁波市物流行业协会")),
+    ("太保产险与郑州商品交易所合作推出价格保险。", ("太保产险", "partnersWith", "郑州商品交易所")),
+])
+def test_an_industry_body_outside_insurance_that_signs_with_an_insurer_is_its_partner(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
 
 
 def test_a_name_described_by_a_zuowei_phrase_heads_its_clause(pipeline):
