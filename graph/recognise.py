@@ -872,7 +872,8 @@ class Recogniser:
                 if rule.not_after_quote and start and s.text[start - 1] in self.rules.punctuation.closing:
                     continue
                 if (rule.check_pos and self._has_rejected_word(s.text[start:m.start()], rule.pos_inside,
-                                                                rule.pos_inside_after_place, rule.pos_inside_after_name)
+                                                                rule.pos_inside_after_place, rule.pos_inside_after_name,
+                                                                rule.pos_after_noun)
                         and not self._is_known_name(s.text[start:m.end()])):
                     stem_start = start
                     start = self._place_after_clause(s.text, start, m.start(), rule) if rule.restart_at_place else None
@@ -982,7 +983,8 @@ class Recogniser:
                 word in self.rules.region_names and n + 1 < len(words) and self._leveled(words[n + 1][0])
                 and words[n + 1][1] in self.rules.name_place_pos)
             if (first or offset > start) and leveled and tag in self.rules.name_place_pos and not self._has_rejected_word(
-                    text[offset:suffix_start], rule.pos_inside, rule.pos_inside_after_place, rule.pos_inside_after_name):
+                    text[offset:suffix_start], rule.pos_inside, rule.pos_inside_after_place, rule.pos_inside_after_name,
+                    rule.pos_after_noun):
                 return offset
             offset += len(word)
         return None
@@ -1015,7 +1017,7 @@ class Recogniser:
                     and tag in r.name_start_pos and not any(w in r.name_boundary_tokens for w, _ in words[n:])
                     and not any(stem.endswith(w) for w in r.stem_stopwords)
                     and not self._has_rejected_word(stem, rule.pos_inside, rule.pos_inside_after_place,
-                                                   rule.pos_inside_after_name)):
+                                                   rule.pos_inside_after_name, rule.pos_after_noun)):
                 return offset
             after_verb = tag in r.clause_verb_pos
             offset += len(word)
@@ -1035,13 +1037,15 @@ class Recogniser:
         return any(rule.cls == "Insurer" and rule.suffix.search(tail) for rule in self.rules.suffix_names)
 
     def _has_rejected_word(self, stem: str, inside: frozenset[str], after_place: frozenset[str] = frozenset(),
-                           after_name: frozenset[str] = frozenset()) -> bool:
+                           after_name: frozenset[str] = frozenset(), after_noun: frozenset[str] = frozenset()) -> bool:
         """Whether the stem holds a word of a part of speech no name has, or starts with a word of
         one the rule lets stand only ``inside`` the stem (or ``after_place``, when a place opens it:
         武汉|地产开发投资集团 is a firm named after its city and trade; or ``after_name``, when a brand
-        or a place does: 祥泰|种植专业合作社, not a person: 方忠宽|庆幸|合作社). A boundary word past the first
-        (珠海铧创|是|华发, where the sentence's tokens glue 是 to the word before it) ends a clause inside the
-        stem: never a name's, nor is a count of bodies past the first (福建省|第一所|某某小学: one of a kind, described)."""
+        or a place does: 祥泰|种植专业合作社, not a person: 方忠宽|庆幸|合作社), or ``after_noun`` for a word right
+        after a noun (上海市|餐饮|烹饪行业协会: a trade named by its goods and its work; not 某市|召开|…). A boundary
+        word past the first (珠海铧创|是|华发, where the sentence's tokens glue 是 to the word before it) ends a clause
+        inside the stem: never a name's, nor is a count of bodies past the first (福建省|第一所|某某小学: one of a
+        kind, described)."""
         words = self.tokenizer.pos(stem)
         if any(word in self.rules.name_boundary_tokens or self.rules.name_count.match(word) for word, _ in words[1:]):
             return True
@@ -1053,6 +1057,7 @@ class Recogniser:
         if after_name and words and words[0][1] in self.rules.brand_pos:
             inside = inside | after_name
         return any(tag in self.rules.reject_pos and (n == 0 or tag not in inside) and not self._position_in_name(words, n)
+                   and not (n and tag in after_noun and words[n - 1][1] in self.rules.noun_pos)
                    for n, (_, tag) in enumerate(words))
 
     def _position_in_name(self, words: list[tuple[str, str]], n: int) -> bool:

@@ -66,6 +66,7 @@ class SuffixName:
     # not a name (医疗光靠政府医保|基金会); common words alone may name one (质子重离子医院)
     named_stem: bool = False  # the stem holds a word of `name_start_pos` (祥泰|种植): common words alone name a kind
     # of body (种子生产|合作社), not one
+    pos_after_noun: frozenset[str] = frozenset()  # more tags of a stem's word right after a noun (餐饮|烹饪: a trade)
 
     @cached_property
     def longest_place(self) -> int:
@@ -203,6 +204,7 @@ class Rules:
     name_start_pos: frozenset[str]  # tags of a word that may open a stem after such a word (祥泰, 上海)
     clause_pos: frozenset[str]  # tags that make a stem of common words a clause (光靠, 明确要求)
     brand_pos: frozenset[str]  # tags of a first word that lets a rule's `pos_inside_after_name` in (祥泰, not 方忠宽)
+    noun_pos: frozenset[str]  # tags of a word after which a rule's `pos_after_noun` lets a verb stand (餐饮|烹饪)
     region_suffix: re.Pattern
     line_reference_prefixes: tuple[str, ...]
     anaphor: re.Pattern
@@ -591,7 +593,8 @@ def load_rules(path: Path | None = None) -> Rules:
                        frozenset(t.words("word_stem_pos", [])), frozenset(t.words("stem_pos", [])),
                        t.get("ends_word", bool, False), t.get("brand_class", str, None),
                        frozenset(t.words("levels_apart", [])), frozenset(t.words("brand_alias_suffixes", [])),
-                       t.get("common_clause_stem", bool, False), t.get("named_stem", bool, False))
+                       t.get("common_clause_stem", bool, False), t.get("named_stem", bool, False),
+                       pos_after_noun=frozenset(t.words("pos_after_noun", [])))
             for t, places in zip(names.tables("suffix_name"), rule_places)),
         elided_list=names.regex("elided_list"),
         kind_first_list=names.regex("kind_first_list"),
@@ -621,6 +624,7 @@ def load_rules(path: Path | None = None) -> Rules:
         name_start_pos=frozenset(boundaries.words("name_start_pos")),
         clause_pos=frozenset(boundaries.words("clause_pos")),
         brand_pos=frozenset(boundaries.words("brand_pos")),
+        noun_pos=frozenset(boundaries.words("noun_pos")),
         region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names.words("line_reference_prefixes")),
         anaphor=names.regex("anaphors", f"{at_clause_start}(?:{alternation(names.words('anaphors') + names.words('subject_anaphors'))})"

@@ -2513,9 +2513,16 @@ def test_a_law_firm_without_its_own_name_is_no_partner(pipeline):
     ("投保人可向广东省保险合同纠纷调解委员会申请调解。", "广东省保险合同纠纷调解委员会"),
     ("该案经杭州市金融纠纷调解中心调解结案。", "杭州市金融纠纷调解中心"),
     ("有疑问可致电厦门保险消费者权益保护服务中心。", "厦门保险消费者权益保护服务中心"),
+    # a trade named by its goods and its work, which jieba reads as a verb (维修, 烹饪)
+    ("宁波市汽车维修行业协会与人保财险签约。", "宁波市汽车维修行业协会"),
+    ("太保产险与上海市餐饮烹饪行业协会签订协议。", "上海市餐饮烹饪行业协会"),
 ])
 def test_a_trades_association_is_an_industry_body(pipeline, text, body):
     assert (body, "IndustryBody") in found(pipeline, text)
+
+
+def test_a_verb_right_after_a_place_is_the_clauses_not_a_trades(pipeline):
+    assert not {m for m in found(pipeline, "杭州市召开物流行业协会座谈会。") if m[0].startswith("杭州市召开")}
 
 
 def test_an_association_of_no_named_trade_is_no_name(pipeline):
