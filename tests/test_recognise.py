@@ -2760,6 +2760,7 @@ def test_a_local_public_service_unit_named_by_its_place_and_remit_is_a_governmen
     ("太保产险鄞州区客户服务中心开通绿色通道。", None),  # an insurer's own service centre
     ("鄞州区社区卫生服务中心的医生上门服务。", ("鄞州区社区卫生服务中心", "Partner")),  # a clinic
     ("香港打造区域风险管理中心的步伐加快。", None),  # a city's plan, not a body
+    ("英大人寿与国网浙江省电力有限公司综合服务中心一道开展活动。", None),  # a company's own centre
 ])
 def test_what_a_local_service_units_name_is_not(pipeline, text, kept):
     got = found(pipeline, text)
