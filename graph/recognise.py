@@ -1300,7 +1300,8 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
                        and any(t.end() <= w.start - s.start and w.end - s.start <= m.start() and w.text == r.relative
                                for w in s.tokens)]
         if not starts and r.can_join_after and r.can_join_after.match(text, m.end()):
-            starts = [clause]  # 带病体人群也可参保: those who can join cover, named from their clause's start
+            # 带病体人群也可参保: those who can join cover, named from their clause's start (or its count)
+            starts = [_after_count(rec, view, clause, m.start())]
         if not starts:  # 重点保障两类人群：一是完全失能人员，二是…: a point of a list a word of help introduced
             starts = _point_of_helped(rec, text, clause, m.start())
         if not starts and r.kinds_intro:  # 扶持两类人——乡村教师和…: the first item of a list of kinds of people
@@ -1558,6 +1559,16 @@ def _body_before_words(rec: Recogniser, view: SentenceView, first: int, end: int
     ends += [n.end - s.start for n in view.patterned
              if n.cls in PUBLIC_CLASSES and first <= n.start - s.start and n.end - s.start <= end]
     return any(b < end for b in ends)
+
+
+def _after_count(rec: Recogniser, view: SentenceView, clause: int, end: int) -> int:
+    """Where the name of a group read from its clause's start (at ``clause``) begins: after the last
+    count of it before ``end`` (首批共有10家|数据企业参保), nothing of a name standing before its count; else
+    at ``clause``. Not a count of a list (600余家危化和工贸企业): it counts the items together."""
+    r, text = rec.rules.beneficiaries, view.text
+    counts = r.count_before.finditer(text, clause, end) if r.count_before else ()
+    return max([clause, *(c.end() for c in counts if c.start() in view.boundaries and c.end() in view.boundaries
+                          and not any(j in text[c.end():end] for j in rec.rules.list_joiners))])
 
 
 def _point_of_helped(rec: Recogniser, text: str, clause: int, end: int) -> list[int]:

@@ -115,6 +115,8 @@ class BeneficiaryRule:
     role_before: re.Pattern | None = None
     # a word that points at or takes each of the group (这些, 每一位): the group's name follows it
     determiners: re.Pattern | None = None
+    # a count of the group (10家, 3000户): the group's name follows it
+    count_before: re.Pattern | None = None
     # a word that says each item of a list (都, 均) before the words that make them groups (都能投保)
     each_of_list: re.Pattern | None = None
 
@@ -527,6 +529,7 @@ def load_rules(path: Path | None = None) -> Rules:
                                     frozenset(groups.words("generic_people", [])),
                                     groups.regex("role_before", optional=True),
                                     groups.regex("determiners", optional=True),
+                                    groups.regex("count_before", optional=True),
                                     groups.regex("each_of_list", optional=True))
     return Rules(
         branch=names.regex("regions", f"{region_gap}(?P<region>{regions})(?:{region_suffix})?"

@@ -860,6 +860,16 @@ def test_those_who_can_buy_or_join_cover_are_a_group(pipeline):
     assert ("个体商户", "BeneficiaryGroup") in found(pipeline, "经营满一年的个体商户无需体检即可投保。")
 
 
+def test_those_who_join_cover_are_named_after_their_count(pipeline):
+    """A count (20家, 1500户) stands right before the group's name: what comes before it is no part of it,
+    and a count of a list counts its items together."""
+    got = found(pipeline, "这项保险试点当年就有20家软件企业参保。", ("learned",))
+    assert ("软件企业", "BeneficiaryGroup") in got
+    assert ("茶农", "BeneficiaryGroup") in found(pipeline, "全镇今年共有1500户茶农投保。", ("learned",))
+    got = found(pipeline, "截至年底300余家矿山和冶金企业已投保。", ("learned",))
+    assert ("冶金企业", "BeneficiaryGroup") not in got
+
+
 def test_the_points_of_a_list_a_word_of_help_introduced_are_groups(pipeline):
     got = found(pipeline, "这款护理险主要保障三类人群：一是高龄独居人员，二是重度残疾人员，三是失智老人。")
     assert {("高龄独居人员", "BeneficiaryGroup"), ("重度残疾人员", "BeneficiaryGroup")} <= got
