@@ -301,6 +301,12 @@ def test_a_group_is_named_after_a_word_that_points_at_it_or_takes_each_of_it(pip
     assert ("骑手", "BeneficiaryGroup") in found(pipeline, "公司为每一名骑手赠送保险。")
 
 
+def test_a_question_of_which_of_them_names_no_group_of_a_bare_generic_word(pipeline):
+    """哪些 asks which of them: no part of the name, so 哪些企业 is the bare generic 企业; a head after it still names one."""
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "问：哪些企业可以投保？"))
+    assert ("菜农", "BeneficiaryGroup") in found(pipeline, "问：哪些菜农可以投保？", ("learned",))
+
+
 def test_a_list_of_groups_goes_on_past_items_with_no_head_of_their_own(pipeline):
     groups = {n for n, cls in found(pipeline, "公司为种植户、基层干部和返乡创业青年提供免费培训。") if cls == "BeneficiaryGroup"}
     assert groups == {"种植户", "基层干部", "返乡创业青年"}
