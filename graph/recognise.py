@@ -1304,6 +1304,8 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
             starts = [_after_count(rec, view, clause, m.start())]
         if not starts:  # 重点保障两类人群：一是完全失能人员，二是…: a point of a list a word of help introduced
             starts = _point_of_helped(rec, text, clause, m.start())
+        if not starts:  # 面向出口企业，包括单项冠军企业: members of the group the clause before helps
+            starts = _members_of_helped(rec, text, clause, m.start())
         if not starts and r.kinds_intro:  # 扶持两类人——乡村教师和…: the first item of a list of kinds of people
             starts = [t.end() for t in r.kinds_intro.finditer(text, max(0, clause - r.max_stem), m.start())
                       if t.end() >= clause and t.end() in view.boundaries]
@@ -1583,6 +1585,20 @@ def _point_of_helped(rec: Recogniser, text: str, clause: int, end: int) -> list[
         return []
     intro = text[marks.clause_start(text, colon):colon]
     return [clause + marker.end()] if rec.rules.beneficiaries.trigger.search(intro) else []
+
+
+def _members_of_helped(rec: Recogniser, text: str, clause: int, end: int) -> list[int]:
+    """Where a group's name may start when its clause opens with a word that names members
+    (``members_intro``: 包括, 特别是) of the group a word of help in the clause before it, in the same
+    sentence, introduced (主要面向出口企业，包括单项冠军企业): right after that word; else nothing."""
+    r, marks = rec.rules.beneficiaries, rec.rules.punctuation
+    opening = r.members_intro.match(text, clause) if r.members_intro and clause > 0 else None
+    if opening is None or opening.end() > end or text[clause - 1] not in marks.clause:
+        return []
+    before = marks.clause_start(text, clause - 1, colon=False)
+    if rec.rules.clause_separators.search(text, before, clause):
+        return []
+    return [opening.end()] if r.trigger.search(text, before, clause - 1) else []
 
 
 def _heads(head: re.Pattern, text: str, boundaries: set[int]):

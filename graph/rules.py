@@ -119,6 +119,8 @@ class BeneficiaryRule:
     count_before: re.Pattern | None = None
     # a word that says each item of a list (都, 均) before the words that make them groups (都能投保)
     each_of_list: re.Pattern | None = None
+    # what opens a clause naming members of the group the clause before helps (，包括…, ，特别是…)
+    members_intro: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -530,7 +532,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                     groups.regex("role_before", optional=True),
                                     groups.regex("determiners", optional=True),
                                     groups.regex("count_before", optional=True),
-                                    groups.regex("each_of_list", optional=True))
+                                    groups.regex("each_of_list", optional=True),
+                                    groups.regex("members_intro", optional=True))
     return Rules(
         branch=names.regex("regions", f"{region_gap}(?P<region>{regions})(?:{region_suffix})?"
                                       f"(?P<unit>(?:{units})(?:{sub_units})?|{place_units})"),

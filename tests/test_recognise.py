@@ -883,6 +883,15 @@ def test_the_points_of_a_list_a_word_of_help_introduced_are_groups(pipeline):
     assert not any(cls == "BeneficiaryGroup" for _, cls in got)
 
 
+def test_a_clause_that_names_members_of_a_group_helped_names_groups(pipeline):
+    """包括 or 特别是 opening the clause after one with a word of help names members of the group helped;
+    not after a clause with none (业务包括…)."""
+    got = found(pipeline, "该险种主要面向研发投入较大的企业，包括隐形冠军企业和高新技术企业。", ("learned",))
+    assert {("隐形冠军企业", "BeneficiaryGroup"), ("高新技术企业", "BeneficiaryGroup")} <= got
+    got = found(pipeline, "该公司的业务遍及全国，包括隐形冠军企业。", ("learned",))
+    assert ("隐形冠军企业", "BeneficiaryGroup") not in got
+
+
 def test_the_list_a_count_of_kinds_of_people_introduces_names_groups(pipeline):
     rules = ("learned",)  # the rule alone (the learned model may find some of these too)
     got = found(pipeline, "基金今后还会扶持两类人——山区代课教师和返乡务工青年。", rules)  # after a dash, no word of help

@@ -1145,6 +1145,12 @@ def test_the_groups_listed_as_points_after_a_word_of_help_are_the_products_targe
     assert {("安康护理险", "targets", "高龄独居人员"), ("安康护理险", "targets", "重度残疾人员")} <= got
 
 
+def test_the_members_named_after_the_group_a_product_is_for_are_its_targets_too(pipeline):
+    """面向X，包括A、B: the clause after the group names members of it, whom the product is for as well."""
+    got = triples(pipeline, "“科创贷险”主要面向研发投入较大的企业，包括隐形冠军企业和高新技术企业。")
+    assert {("科创贷险", "targets", "隐形冠军企业"), ("科创贷险", "targets", "高新技术企业")} <= got
+
+
 def test_a_product_bought_for_a_group_targets_it_not_the_product_before(pipeline):
     got = triples(pipeline, "今年，县里推出“惠农保”，并为贫困户购买“防贫保”。")
     assert ("防贫保", "targets", "贫困户") in got
