@@ -327,6 +327,13 @@ def test_the_other_items_of_a_list_that_holds_a_group_are_groups(pipeline):
     assert "渔船" not in groups
 
 
+def test_a_preposition_after_a_word_of_help_opens_no_name_of_a_group(pipeline):
+    """鼓励险企根据X的需求: the firm urged and a preposition's phrase are no part of the group's name."""
+    got = found(pipeline, "文件鼓励险企根据灵活就业青年的需求开发产品。", ("learned",))
+    assert ("险企根据灵活就业青年", "BeneficiaryGroup") not in got
+    assert ("灵活就业青年", "BeneficiaryGroup") in got
+
+
 def test_a_clause_after_a_group_is_no_list_of_groups(pipeline):
     groups = {n for n, cls in found(pipeline, "公司为贫困户提供保险和帮扶资金。") if cls == "BeneficiaryGroup"}
     assert groups == {"贫困户"}
