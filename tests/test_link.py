@@ -2,7 +2,7 @@
 references to what context names."""
 import pytest
 
-from stage_helpers import linked
+from stage_helpers import linked, related
 
 
 def entities(pipeline, text):
@@ -67,6 +67,14 @@ def test_a_bare_unit_is_the_branch_just_named(pipeline):
     got = entities(pipeline, "平安产险上海分公司启动应急预案。分公司随即开通理赔绿色通道。")
     branches = {e.iri for s, e in got if e.cls == "Branch"}
     assert len(branches) == 1 and any(s == "分公司" for s, _ in got)
+
+
+def test_a_unit_after_a_demonstrative_is_the_branch_just_named(pipeline):
+    """这家分公司, 该支公司 point back to the branch named before: its help is that branch's."""
+    got = entities(pipeline, "人保财险漳州分公司推出茶叶气象指数保险。\n\n这家分公司表示，将为茶农做好理赔服务。")
+    assert [e.label for s, e in got if s == "分公司"] == ["人保财险漳州分公司"]
+    facts, _ = related(pipeline, "人保财险漳州分公司推出茶叶气象指数保险。\n\n这家分公司表示，将为茶农做好理赔服务。")
+    assert ("人保财险漳州分公司", "supports", "茶农") in {(f.subject.label, f.predicate, f.object.label) for f in facts}
 
 
 def test_a_short_unit_alone_is_the_branch_just_named_too(pipeline):
