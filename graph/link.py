@@ -321,12 +321,28 @@ class Linker:
                    if b.cls == m.cls and not self.registry.kind_of_cover(b.entity) for n in self._names(b)
                    if len(n) < len(name) and name.endswith(n)]
         if not shorter:
-            return None
+            return self._written_otherwise(m, name)
         _, bare_name, bare = min(shorter, key=lambda x: x[0])
         if self._contrasted(m, bare_name):
             return None
         # named as the bare name (each step shorter, so resolving it ends): 肉牛养殖户 stands as 养殖户
         return bare if fold(bare.surface) == bare_name else replace(bare, surface=bare_name)
+
+    def _written_otherwise(self, m: Mention, name: str) -> Mention | None:
+        """The group the article named before ``m`` with the same words and another head that names the
+        people of a place (``people_heads``): 受灾村民 after 受灾群众 is that group written again."""
+        heads = self.rules.beneficiaries.people_heads
+        if m.cls != "BeneficiaryGroup":
+            return None
+        own = [h for h in heads if name.endswith(h) and len(name) - len(h) >= 2]
+        for b in self._qualifiable:
+            if b.start >= m.start or b.cls != m.cls:
+                continue
+            other = fold(b.surface)
+            if any(other != name and other.endswith(h) and other[:-len(h)] == name[:-len(o)]
+                   for o in own for h in heads):
+                return b
+        return None
 
     def _names(self, m: Mention) -> set[str]:
         """``m`` as written, and the registry name of what it stands for: 肉牛养殖户 is written for

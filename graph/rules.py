@@ -121,6 +121,8 @@ class BeneficiaryRule:
     each_of_list: re.Pattern | None = None
     # what opens a clause naming members of the group the clause before helps (，包括…, ，特别是…)
     members_intro: re.Pattern | None = None
+    # heads that each name the people of a place (群众, 村民): 受灾群众 and 受灾村民 are one group
+    people_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -533,7 +535,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                     groups.regex("determiners", optional=True),
                                     groups.regex("count_before", optional=True),
                                     groups.regex("each_of_list", optional=True),
-                                    groups.regex("members_intro", optional=True))
+                                    groups.regex("members_intro", optional=True),
+                                    frozenset(groups.words("people_heads", [])))
     return Rules(
         branch=names.regex("regions", f"{region_gap}(?P<region>{regions})(?:{region_suffix})?"
                                       f"(?P<unit>(?:{units})(?:{sub_units})?|{place_units})"),

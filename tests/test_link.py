@@ -77,6 +77,13 @@ def test_a_unit_after_a_demonstrative_is_the_branch_just_named(pipeline):
     assert ("人保财险漳州分公司", "supports", "茶农") in {(f.subject.label, f.predicate, f.object.label) for f in facts}
 
 
+def test_a_group_written_again_with_another_word_for_the_people_of_a_place_is_one_group(pipeline):
+    """受灾村民 after 受灾群众 is that group written again; 受灾企业 (firms) is a group of its own."""
+    text = "公司号召员工为受灾群众捐款。队员们把物资送到受灾村民手中，并赶赴受灾企业查勘。"
+    got = {s: e.label for s, e in entities(pipeline, text) if e.cls == "BeneficiaryGroup"}
+    assert got["受灾村民"] == got["受灾群众"] and got["受灾企业"] != got["受灾群众"]
+
+
 def test_a_short_unit_alone_is_the_branch_just_named_too(pipeline):
     text = "天安人寿保险股份有限公司新乡中心支公司（简称“天安人寿新乡中支”）开通绿色通道。中支在营业场所设置避难区域。"
     got = [(s, e) for s, e in entities(pipeline, text) if e.cls == "Branch"]
