@@ -84,6 +84,13 @@ def test_a_group_written_again_with_another_word_for_the_people_of_a_place_is_on
     assert got["受灾村民"] == got["受灾群众"] and got["受灾企业"] != got["受灾群众"]
 
 
+def test_a_group_written_again_with_another_word_for_people_is_one_group(pipeline):
+    """失能人员 after 失能参保人: the same people, named by what they share."""
+    text = "长护险为失能参保人提供护理服务。公司还为失能人员开展上门评估。"
+    got = {s: e.label for s, e in entities(pipeline, text) if e.cls == "BeneficiaryGroup"}
+    assert got["失能人员"] == got["失能参保人"]
+
+
 def test_a_short_unit_alone_is_the_branch_just_named_too(pipeline):
     text = "天安人寿保险股份有限公司新乡中心支公司（简称“天安人寿新乡中支”）开通绿色通道。中支在营业场所设置避难区域。"
     got = [(s, e) for s, e in entities(pipeline, text) if e.cls == "Branch"]
