@@ -856,7 +856,8 @@ class Recogniser:
                     continue
                 start = self._place_start(s.text, m.start(), rule, view.boundaries) if rule.places else None
                 if start is None:
-                    start = self._name_start(s, m.start(), rule.max_stem, view.boundaries, rule.ends_stem)
+                    start = self._name_start(s, m.start(), rule.max_stem, view.boundaries, rule.ends_stem,
+                                             count_ends=rule.named_stem)
                     reach = self._reach(s.text, m.start(), rule.max_stem)
                     if start is None and rule.restart_at_place:  # no boundary in reach: a place may open it
                         start = self._place_after_clause(s.text, reach, m.start(), rule, first=True)
@@ -1129,9 +1130,11 @@ class Recogniser:
         return len(words) == 1 and words[0][1] in tags
 
     def _name_start(self, s: Sentence, suffix_start: int, max_stem: int, boundaries: set[int],
-                    ends_stem: re.Pattern | None = None) -> int | None:
+                    ends_stem: re.Pattern | None = None, count_ends: bool = False) -> int | None:
         """Where a name ending at ``suffix_start`` begins, walking back over words to a boundary
-        word, or to a word ``ends_stem`` matches (承担|生猪价格指数保险)."""
+        word, or to a word ``ends_stem`` matches (承担|生猪价格指数保险). A count of bodies before it
+        makes what follows a kind (两家|玉米种植合作社), no name; with ``count_ends`` (a rule whose stem
+        must hold a name word, so a kind is told apart later) it only ends the stem: 第一所|平安希望小学."""
         r = self.rules
         start, suffix, held = suffix_start, suffix_start, False
         if suffix_start not in boundaries:
@@ -1147,6 +1150,8 @@ class Recogniser:
             bracketed = bool(brackets) and any(a <= token.start - s.start and token.end - s.start <= b
                                                for a, b in brackets)
             if not bracketed and r.name_count.match(token.text):
+                if count_ends:
+                    break
                 return None  # 两家|玉米种植合作社: what a count precedes is of a kind, not a name
             if not bracketed and (token.text in r.name_boundary_tokens or not _NAME_CHAR.fullmatch(token.text[-1])
                                   or (ends_stem and ends_stem.search(token.text))):

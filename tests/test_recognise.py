@@ -2659,6 +2659,14 @@ def test_a_name_does_not_run_back_over_a_count_of_bodies(pipeline):
     assert not {m for m in found(pipeline, "这里是湖南省首家光明敬老院。") if m[1] == "Partner"}
 
 
+def test_a_count_before_a_brand_named_school_ends_its_stem(pipeline):
+    # the first of the schools a donor names: the count ends the stem, the donor's name stays the name
+    assert ("平安希望小学", "Initiative") in found(pipeline, "早在1994年，第一所平安希望小学就在皖北建成。")
+    assert ("太平洋保险希望小学", "Initiative") in found(pipeline, "当地又落成一所太平洋保险希望小学。")
+    # …while common words after a count still name a kind
+    assert not {m for m in found(pipeline, "当地又落成一所乡村小学。") if m[1] in ("Partner", "Initiative")}
+
+
 @pytest.mark.parametrize("text", [
     "他说，养老和医疗光靠政府医保基金会有很大缺口。",  # 光靠: an adjective's tag among common words
     "有关部门明确要求学校做好安全教育。",  # 明确要求: a set phrase
