@@ -622,6 +622,14 @@ def test_a_typhoon_or_a_slogan_in_quotes_is_no_product(pipeline):
     assert ("小病靠保", "Product") not in found(pipeline, "村里流行的说法是“小病靠保”。")
 
 
+def test_a_fast_lane_quoted_is_a_common_noun_one_with_a_brand_a_name(pipeline):
+    # any office opens a fast lane for claims: 绿色通道 is no channel's name, quoted or not
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "暴雨过后，该公司为农户开通了“绿色通道”。"))
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "某某财险为受灾企业开辟“理赔绿色通道”。"))
+    # …one its brand names is one service
+    assert ("安企绿色通道", "Initiative") in found(pipeline, "某某财险为受灾企业推出“安企绿色通道”服务。")
+
+
 def test_a_quoted_word_the_article_shows_to_be_a_typhoon_is_no_product_anywhere_in_it(pipeline):
     text = "据测算，“贝碧嘉”造成的直接保险理赔额有望创下新高。台风“贝碧嘉”在上海登陆。"
     assert ("贝碧嘉", "Product") not in found(pipeline, text)
