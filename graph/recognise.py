@@ -1258,6 +1258,8 @@ def quoted_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
             cls = rec._quote_class(name, after(q) if q is last else "", text[:q.start()]) or shared
             if cls == "Product" and rec.rules.term_before and rec.rules.term_before.search(text[:q.start()]):
                 continue  # 被称作“保险的保险”: a nickname or a term
+            if cls == "Product" and rec.rules.slogan and rec.rules.slogan.match(name):
+                continue  # “保障随行 有惊无险”: a slogan of two phrases
             if cls:
                 head = (rec.rules.initiative_head.match(text, q.end()) if cls == "Initiative"
                         else rec.rules.product_head.match(text, q.end())

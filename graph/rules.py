@@ -343,6 +343,8 @@ class Rules:
     named_kind_before: re.Pattern | None = None
     # the words that give a thing a nickname or a term (被称作“保险的保险”): no product's name follows them
     term_before: re.Pattern | None = None
+    # a quoted sentence of two phrases (“保障随行 有惊无险”): a slogan, no product's name whatever its last word
+    slogan: re.Pattern | None = None
     # a quoted title of two phrases joined by a middle dot (“守护记忆·万千百十”): a programme's, when nothing else tells
     programme_title: re.Pattern | None = None
 
@@ -679,6 +681,7 @@ def load_rules(path: Path | None = None) -> Rules:
         named_kind_after=products.regex("named_kind_after", optional=True),
         named_kind_before=products.regex("named_kind_before", optional=True),
         term_before=products.regex("term_before", optional=True),
+        slogan=products.regex("slogan", optional=True),
         programme_title=products.regex("programme_title", optional=True),
         product_list_joiners=tuple(sorted(products.words("product_list_joiners", []), key=len, reverse=True)),
         unquoted_initiative=products.regex("unquoted_initiative"),

@@ -690,6 +690,9 @@ def test_a_whole_name_keeps_the_script_the_article_writes_it_in(pipeline):
     # a word of calling introduces a nickname or a term (a programme so called keeps its name)
     "巨灾债券常被称作“风险的证券化保险”，发行门槛很高。",
     "宠物医疗保险在业内有个别称叫“毛孩子医保”，市场刚刚起步。",
+    # a slogan of two phrases, though its last ends in 险 (有惊无险), alone or in a row of quotes
+    "公园的游船码头立着一块牌子：“平安出行 有惊无险”。",
+    "展板上写着“一路同行，有惊无险”“安心游玩 快乐回家”。",
 ])
 def test_words_near_insurance_do_not_make_a_product(pipeline, text):
     assert not any(cls == "Product" for _, cls in found(pipeline, text))
