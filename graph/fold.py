@@ -1,4 +1,4 @@
-"""Fold text for matching: full-width letters and digits → ASCII, traditional → simplified Chinese.
+"""Fold text for matching: full-width letters, digits and plus signs → ASCII, traditional → simplified Chinese.
 
 Each character folds to exactly one character, so offsets into the folded text are offsets into
 the article: rules match on the folded text, quotes and surface forms come from the original.
@@ -17,10 +17,11 @@ _T2S = opencc.OpenCC("t2s")
 def fold_char(ch: str) -> str:
     """One character folded; a character that would fold to several stays as it is.
 
-    Chinese punctuation (，；：（）) is left alone: the rules are written with it.
+    Chinese punctuation (，；：（）) is left alone: the rules are written with it. A full-width plus
+    (「产品＋保险」, 1＋N) folds as letters do: the rules write a model's or a scheme's plus in ASCII.
     """
     width = unicodedata.normalize("NFKC", ch)
-    if len(width) == 1 and width.isascii() and width.isalnum():
+    if len(width) == 1 and width.isascii() and (width.isalnum() or width == "+"):
         ch = width
     simple = _T2S.convert(ch)
     return simple if len(simple) == 1 else ch

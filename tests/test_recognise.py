@@ -275,6 +275,12 @@ def test_traditional_script_is_matched_and_kept_as_written(pipeline):
     assert pipeline.registry.entries[m.entity].entity.label == "中国太保"
 
 
+def test_a_full_width_plus_reads_as_the_rules_plus(pipeline):
+    # a model of a word and 保险 written with ＋ (Taiwan and Hong Kong news) is no product, as with +
+    assert not any(cls == "Product" for _, cls in found(pipeline, "該公司把「服務＋保險」的做法推向全台。"))
+    assert not any(cls == "Product" for _, cls in found(pipeline, "县里探索“财政＋保险”的方式帮扶农户。"))
+
+
 def test_a_beneficiary_group_needs_a_word_of_help_and_a_name_of_its_own(pipeline):
     assert ("建档立卡贫困户", "BeneficiaryGroup") in found(pipeline, "为全区15万户建档立卡贫困户提供兜底保障。")
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "理赔人员迅速赶赴现场。"))
