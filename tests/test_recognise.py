@@ -710,6 +710,8 @@ def test_words_near_insurance_do_not_make_a_product(pipeline, text):
     ("市场上涌现出一批“小众”险种。", "小众"),  # a quoted adjective before 险种 describes a kind
     ("这份“小保险”撑起了农户的大保障。", "小保险"),  # one character and 保险 is no name
     ("县里探索“财政+保险”的方式帮扶农户。", "财政+保险"),  # a model of a word and 保险
+    # a model of common words only: how insurers work, no programme
+    ("险企的常见打法是“保险产品+养老社区”，以保单锁定入住资格。", "保险产品+养老社区"),
     # words in a list are a slogan
     ("公司从“人、车、保”三方面入手，建起一套理赔体系。", "人、车、保"),
     ("公司开启“快受理、快查勘”服务，受灾企业当天拿到预赔款。", "快受理、快查勘"),
