@@ -86,6 +86,14 @@ def test_a_line_of_business_a_clause_opens_with_is_no_product(pipeline, text):
     assert not any(cls == "Product" for _, cls in found(pipeline, text))
 
 
+@pytest.mark.parametrize("text", [
+    "怎么保、怎么赔",  # a heading of two questions
+    "如何保、如何赔",
+])
+def test_a_question_is_no_unquoted_product(pipeline, text):
+    assert not any(cls == "Product" for _, cls in found(pipeline, text))
+
+
 def test_a_kind_of_cover_ending_as_named_cover_does_is_no_product(pipeline):
     # 补充医疗保险 and 综合保险 end names of cover; with only words of a line of business before them,
     # what is written is a kind of cover
