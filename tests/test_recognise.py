@@ -631,6 +631,8 @@ def test_a_typhoon_or_a_slogan_in_quotes_is_no_product(pipeline):
     assert not any(cls in ("Product", "Initiative") for _, cls in found(pipeline, "这家险企今年开始“瘦身”计划。"))
     # a pretext quoted (打着“…”旗号) is no programme, though a word of one follows
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "骗子打着“低息贷款”旗号骗取账户信息。"))
+    # an honour conferred (被评为“…项目”) is a title, no programme's name, though a word of one ends it
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "这项活动去年被评为“十佳公益项目”。"))
     # a line of thought or a saying quoted after the word that names it (思路：“…”, 说法是“…”)
     assert ("保险姓保", "Product") not in found(pipeline, "文件沿用了监管一贯的思路：“保险姓保”，突出保障。")
     assert ("小病靠保", "Product") not in found(pipeline, "村里流行的说法是“小病靠保”。")
