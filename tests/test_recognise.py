@@ -2302,6 +2302,9 @@ def test_the_covers_a_count_of_products_introduces_are_products(pipeline, text, 
     ("公司当天启动了一项名为“邻里守望”的社区公益活动。", "邻里守望", "Initiative"),
     ("这场讲座名叫“保险知识进社区”，由分公司员工主讲。", "保险知识进社区", "Initiative"),
     ("客户选了一款名叫“安盈九十天持有B款”、属于养老保险的产品。", "安盈九十天持有B款", "Product"),
+    # a scheme of cover so named is cover, though 计划 ends it
+    ("某某财险推出了名为“低空护航者”的综合保障方案。", "低空护航者", "Product"),
+    ("公司为骑手推出名为“安心行”的专属保障计划。", "安心行", "Product"),
 ])
 def test_a_quoted_name_a_word_of_naming_introduces_takes_the_kind_named_with_it(pipeline, text, name, cls):
     assert (name, cls) in found(pipeline, text)
