@@ -1800,6 +1800,9 @@ def test_a_later_item_of_a_list_of_units_is_a_branch(pipeline):
 
 def test_a_places_pilot_of_a_kind_of_cover_is_a_programme(pipeline):
     assert ("浙江省巨灾保险试点", "Initiative") in found(pipeline, "会上通报了浙江省巨灾保险试点的进展。")
+    # a kind of cover of many words (知识产权海外侵权责任保险) names its place's pilot as a short one does
+    assert ("上海市知识产权海外侵权责任保险试点", "Initiative") in found(
+        pipeline, "今年的上海市知识产权海外侵权责任保险试点已经启动。")
     # a verb of launching it between is a clause; the pilot's document or work is no programme
     for text in ("浙江省开展巨灾保险试点。", "依据《浙江省巨灾保险试点方案》执行。"):
         assert not any(cls == "Initiative" for _, cls in found(pipeline, text)), text
