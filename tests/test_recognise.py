@@ -392,6 +392,9 @@ def test_a_quoted_name_launched_with_no_sign_of_cover_is_an_initiative(pipeline)
     assert ("惠企通", "Initiative") in found(pipeline, "该公司联合市财政局推出“惠企通”，为小微企业纾困。")
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "公司将打造“小而美”的专业保险机构。"))
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "团队建立了“降水量—产量”的对应关系。"))
+    # a count of what was built or run may stand between the verb and the name (建起一座“X”, 开展第三个“X”)
+    assert ("爱心图书角", "Initiative") in found(pipeline, "该公司在村小建起一座“爱心图书角”，送去图书。")
+    assert ("太保书苑", "Initiative") in found(pipeline, "该公司已援建第三个“太保书苑”，送去图书。")
 
 
 def test_a_quoted_title_of_two_phrases_joined_by_a_middle_dot_is_an_initiative(pipeline):
