@@ -575,6 +575,23 @@ def test_hk_macao_taiwan_structure(graph: Graph, alias_index):
     assert graph.value(resolve(alias_index, "香港保险业监理处"), DCTERMS.isReplacedBy) == resolve(alias_index, "香港保监局")
 
 
+# Public bodies of Hong Kong, Macao and Taiwan that welfare, health and policy-cover news names beside
+# insurers (in traditional script, as that news is written): no suffix rule reads a 署, a bureau
+# without its place or a cabinet, so the registry is how a reader finds them.
+@pytest.mark.parametrize("text,expected", [
+    ("長者院舍計劃由社會福利署與勞工及福利局共同資助。", {("社會福利署", "Regulator"), ("勞工及福利局", "Regulator")}),
+    ("食物及衛生局早前諮詢業界。", {("食物及衛生局", "Regulator")}),
+    ("澳門社會工作局向多家保險公司了解情況。", {("澳門社會工作局", "Regulator")}),
+    ("行政院核定方案後，車禍受害人可向特別補償基金申請。", {("行政院", "Regulator"), ("特別補償基金", "IndustryBody")}),
+    ("財團法人住宅地震保險基金與保險犯罪防制中心發布年報。",
+     {("財團法人住宅地震保險基金", "IndustryBody"), ("保險犯罪防制中心", "IndustryBody")}),
+])
+def test_hk_macao_taiwan_public_bodies_are_found(pipeline, text: str, expected: set):
+    from stage_helpers import found
+    got = found(pipeline, text)
+    assert expected <= got, got - expected
+
+
 # Organisations of the Chinese market that news about insurers names without a suffix a rule could
 # read (a shareholder, a rating agency, an auditor, a charity's short name, a national body): the
 # registry is how a reader finds them, each with the class ANNOTATION.md gives it.
