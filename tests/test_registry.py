@@ -575,6 +575,18 @@ def test_hk_macao_taiwan_structure(graph: Graph, alias_index):
     assert graph.value(resolve(alias_index, "香港保险业监理处"), DCTERMS.isReplacedBy) == resolve(alias_index, "香港保监局")
 
 
+def test_taiwan_and_hong_kong_insurers_of_foreign_groups_and_banks(graph: Graph, alias_index):
+    """Foreign groups' Taiwan P&C companies, Hong Kong banks' insurers and Taiwan insurers' former names."""
+    for child, parent in (("安达产物保险股份有限公司", "安达集团"), ("美国国际产物", "美国国际集团")):
+        assert (resolve(alias_index, child), ORG.subOrganizationOf, resolve(alias_index, parent)) in graph, child
+    for insurer, bank in (("中银集团保险", "中国银行"), ("恒生保险", "恒生银行"), ("东亚人寿保险有限公司", "东亚银行")):
+        assert (resolve(alias_index, insurer), IK.ownedBy, resolve(alias_index, bank)) in graph, insurer
+    assert (resolve(alias_index, "恒生银行"), ORG.subOrganizationOf, resolve(alias_index, "汇丰集团")) in graph
+    assert resolve(alias_index, "中央产物保险股份有限公司") == resolve(alias_index, "和泰产物")
+    assert resolve(alias_index, "友联产物") == resolve(alias_index, "旺旺友联")
+    assert resolve(alias_index, "康健人寿") == IKR["cigna-tw"]
+
+
 # Public bodies of Hong Kong, Macao and Taiwan that welfare, health and policy-cover news names beside
 # insurers (in traditional script, as that news is written): no suffix rule reads a 署, a bureau
 # without its place or a cabinet, so the registry is how a reader finds them.
