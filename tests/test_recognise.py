@@ -1711,6 +1711,16 @@ def test_a_towns_government_is_named_where_the_tokenizer_writes_its_level_apart(
     assert (name, "Regulator") in found(pipeline, text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("据象山县石浦镇政府介绍，渔民的保费由财政补贴。", "象山县石浦镇政府"),
+    ("屏東縣萬丹鄉公所協助農民申請理賠。", "屏東縣萬丹鄉公所"),  # a Taiwan township's office
+    ("農友可向臺中市大甲區公所洽詢投保事宜。", "臺中市大甲區公所"),  # a district's office after its city
+    ("富邦產物與吉安鄉公所簽約，為鄉民投保。", "吉安鄉公所"),  # …and without it
+])
+def test_a_towns_government_or_office_after_its_county_is_read_whole(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+
+
 def test_a_towns_party_committee_is_a_government_body(pipeline):
     assert ("石桥镇党委", "Regulator") in found(pipeline, "石桥镇党委牵头为留守老人办理了意外险。")
     assert ("白沙乡党委", "Regulator") in found(pipeline, "白沙乡党委与人保财险结成帮扶对子。")
