@@ -2849,6 +2849,9 @@ def test_a_local_public_service_unit_named_by_its_place_and_remit_is_a_governmen
     ("鄞州区社区卫生服务中心的医生上门服务。", ("鄞州区社区卫生服务中心", "Partner")),  # a clinic
     ("香港打造区域风险管理中心的步伐加快。", None),  # a city's plan, not a body
     ("英大人寿与国网浙江省电力有限公司综合服务中心一道开展活动。", None),  # a company's own centre
+    ("宁波青苗公益服务中心的志愿者走进山区小学。", None),  # a charity, no office of the government
+    ("温州市志愿服务中心组织义工参加活动。", None),  # volunteers'
+    ("浙江省电网有限公司综合服务中心为灾区送去物资。", None),  # a firm's unit
 ])
 def test_what_a_local_service_units_name_is_not(pipeline, text, kept):
     got = found(pipeline, text)
