@@ -136,6 +136,8 @@ SEED_NAMES = {
 # entity each must resolve to (government bodies, partners, beneficiary groups).
 NEWS_NAMES = {
     "农业农村部": "moa",
+    "保险资管协会": "iamac",  # the insurance asset managers' association's usual short names
+    "中国保险资管协会": "iamac",
     "建设部": "construction-ministry",
     "原建设部": "construction-ministry",
     "人力资源社会保障部": "mohrss",
