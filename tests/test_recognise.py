@@ -1259,6 +1259,10 @@ def test_a_branch_in_any_prefecture_is_a_branch(pipeline):
 def test_a_department_without_its_place_is_a_reference_for_the_linker(pipeline):
     got = {(m.surface, m.kind) for m in mentions(pipeline, "山东银保监局联合省扶贫办出台方案。")}
     assert ("省扶贫办", "reference") in got
+    # an autonomous region's departments, written after its level alone as a province's are after 省
+    got = {(m.surface, m.kind) for m in mentions(pipeline, "人保财险西藏分公司会同自治区卫健委开展义诊。")}
+    assert ("自治区卫健委", "reference") in got
+    assert ("自治区妇联", "Regulator") in found(pipeline, "广西银保监局和自治区妇联联合发文。")
     assert not any(m.surface == "市政府" for m in mentions(pipeline, "荆门市政府召开会议。"))
 
 
