@@ -2787,6 +2787,16 @@ def test_a_county_or_city_company_after_the_insurers_name_is_its_branch(pipeline
     assert not any(cls == "Branch" and ("全县" in name or name == "怀远县公司") for name, cls in got)
 
 
+@pytest.mark.parametrize("text", [
+    "台风过后，国寿财险多地分公司连夜开展查勘。",
+    "太保产险部分分公司已开通理赔绿色通道。",
+    "平安产险多家分公司参与了这次救援。",
+])
+def test_many_or_some_of_an_insurers_branches_name_no_branch(pipeline, text):
+    # 多地, 部分, 多家 before 分公司 count the insurer's branches in many places, no one branch
+    assert not any(cls == "Branch" for _, cls in found(pipeline, text))
+
+
 def test_insurers_listed_by_their_own_names_before_a_shared_kind_stay_themselves(pipeline):
     # 长城人寿 is a name of its own: no tail of it (人寿) plus the kind's ending (人寿财险) is another firm
     got = found(pipeline, "今年以来，长城人寿、大家人寿、瑞众人寿等多家险企频频举牌。")
