@@ -1339,15 +1339,26 @@ def test_relations_stated_in_other_words(pipeline, text, fact):
 
 @pytest.mark.parametrize("text, subjects", [
     ("洪水过后，宜春市政府就在第一时间通知了人保财险宜春市分公司。", {"人保财险宜春分公司"}),
-    ("市医保局委托太保寿险承办长期护理保险的经办服务。", {"太保寿险"}),
     ("江西银保监局组织人保财险、平安产险等机构开展理赔培训。", {"人保财险", "平安产险"}),
 ])
 def test_the_firm_an_authority_calls_or_commissions_acts_under_it(pipeline, text, subjects):
-    """The firm named as the object of an authority's verb of calling (通知, 要求, 委托, 组织…) acts on it,
+    """The firm named as the object of an authority's verb of calling (通知, 要求, 组织…) acts on it,
     also after an adverb with 在 (在第一时间); a firm in a later clause does not."""
     assert {s for s, p, o in triples(pipeline, text) if p == "guidedBy"} == subjects
     text = "江西银保监局要求加强汛期值守，人保财险表示已做好准备。"
     assert not any(p == "guidedBy" for _, p, _ in triples(pipeline, text))
+
+
+@pytest.mark.parametrize("text, firms", [
+    ("市医保局委托太保寿险承办长期护理保险的经办服务。", {"太保寿险"}),
+    ("为稳定果农收入，宁海县政府委托人保财险、国寿财险两家公司承保。", {"人保财险", "国寿财险"}),
+])
+def test_the_firm_an_authority_commissions_to_run_its_scheme_is_its_partner(pipeline, text, firms):
+    """委托: the firm an authority contracts to underwrite or run its scheme works with it, a partner, not
+    a firm acting on its call."""
+    got = triples(pipeline, text)
+    assert {s for s, p, o in got if p == "partnersWith" and o.endswith(("医保局", "医疗保障局", "政府"))} == firms
+    assert not any(p == "guidedBy" for _, p, _ in got)
 
 
 @pytest.mark.parametrize("text, bodies", [
