@@ -250,7 +250,7 @@ class Relator:
         found = [f for f in found if (f.object.cls != "BeneficiaryGroup" or f.object.iri in named)
                  and not (f.subject.kind_of_cover or f.object.kind_of_cover)
                  and not self._named_after_another(f, named_after)]
-        return found, _distinct(figures)
+        return found, _distinct(figures, linked)
 
     def _holders(self, s: Sentence, ms: list[LinkedMention], cells: list[tuple[int, int]], holders: set[int],
                  previous: Entity | None) -> Iterator[Fact]:
@@ -1413,11 +1413,14 @@ def _without_names(s: Sentence, ms: list[LinkedMention]) -> str:
     return "".join(text)
 
 
-def _distinct(figures: list[Figure]) -> list[Figure]:
+def _distinct(figures: list[Figure], linked: list[LinkedMention]) -> list[Figure]:
     """One figure per organisation and value in an article: a headline or a table row that repeats
     a figure of the body does not make it a second one, even where its few words suggest another
     kind (the body's sentence, the longer, is kept). Nor does a headline that gives a branch's
-    amount to its insurer (安信农险20万元预赔款 … 青浦支公司预付了20万元): the unit's figure stands.
+    amount to its insurer (安信农险20万元预赔款 … 青浦支公司预付了20万元): the unit's figure stands,
+    unless its sentence does not name the unit and the parent's does (| 每人保额 | 10万元 |, a row of the
+    article's branch, after 新华保险给每人的保额为10万元): a figure stated of the organisation written
+    in its sentence outranks one given to the article's by default.
     One sentence that writes it twice states two (捐赠20万元…另捐赠价值20万元的图书). Nor does a sentence
     that gives an insurer's figure to the firm that owns it (ik:ownedBy): the insurer's stands."""
     best: dict[tuple, list[Figure]] = {}
@@ -1428,9 +1431,30 @@ def _distinct(figures: list[Figure]) -> list[Figure]:
             kept.append(f)
         elif not kept or len(f.evidence.quote) > len(kept[0].evidence.quote):
             best[key] = [f]
-    units = {(owner, f.quantity.value, f.quantity.unit) for fs in best.values() for f in fs
-             for owner in (f.agent.parent, f.agent.owner) if owner}
-    return sorted((f for key, fs in best.items() if key not in units for f in fs), key=lambda f: f.quantity.start)
+    written = {(lm.entity.iri, lm.mention.start) for lm in linked}
+
+    def names_agent(f: Figure) -> bool:
+        return any((f.agent.iri, at) in written for at in range(f.evidence.start, f.evidence.end))
+
+    owned = {(f.agent.owner, f.quantity.value, f.quantity.unit) for fs in best.values() for f in fs if f.agent.owner}
+    units: dict[tuple, bool] = {}  # a parent's figure that a unit states too: whether a unit's sentence names it
+    for fs in best.values():
+        if fs[0].agent.parent:
+            key = (fs[0].agent.parent, fs[0].quantity.value, fs[0].quantity.unit)
+            units[key] = units.get(key, False) or names_agent(fs[0])
+
+    def outranked(key: tuple, fs: list[Figure]) -> bool:
+        """An owner's copy of its insurer's figure; a parent's copy of its unit's figure, unless only the
+        parent's sentence names its agent; then the unit's, given it by default, is the copy."""
+        if key in owned:
+            return True
+        if key in units:
+            return units[key] or not names_agent(fs[0])
+        parent = best.get((fs[0].agent.parent, *key[1:]))
+        return parent is not None and names_agent(parent[0]) and not names_agent(fs[0])
+
+    return sorted((f for key, fs in best.items() if not outranked(key, fs) for f in fs),
+                  key=lambda f: f.quantity.start)
 
 
 def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int], joiner: re.Pattern,

@@ -513,6 +513,13 @@ def test_an_amount_given_to_an_insurer_and_to_its_branch_is_the_branchs(pipeline
     assert {agent for agent, *_ in money(pipeline, text)} == {"太平洋安信农险青浦支公司"}
 
 
+def test_a_figure_stated_of_the_insurer_by_name_outranks_its_branchs_copy_by_default(pipeline):
+    # the table's row names no one: it repeats for the article's branch what the body says the insurer gave
+    text = ("人保财险绍兴市分公司（以下简称“绍兴分公司”）为当地快递员送上意外保障。\n按协议，人保财险给每名快递员的"
+            "意外保额为20万元。随后绍兴分公司把慰问品发给快递员代表。\n项目 | 数字\n每人意外保额 | 20万元")
+    assert {agent for agent, *_ in money(pipeline, text)} == {"人保财险"}
+
+
 @pytest.mark.parametrize("text", [
     "国华人寿上海分公司被罚34万元 前三季度保险业罚金已超3亿元",
     "人保财险总公司被罚款1115万元，27名相关责任人被警告并罚款184万元。",
