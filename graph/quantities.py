@@ -85,6 +85,7 @@ class QuantityRules:
     held_stake: re.Pattern  # X的股份, X股东: a firm named as a stake held or sold, not the owner
     parent_of_another: re.Pattern  # Y用来…的平台: a firm named as another's parent, not the owner
     restated: re.Pattern  # 这7亿元: an amount a demonstrative points back to, one stated before
+    vague: re.Pattern  # 几十元, 数百万元: a number that states no value
 
     @classmethod
     def from_table(cls, t: dict, punctuation: Punctuation) -> "QuantityRules":
@@ -126,7 +127,7 @@ class QuantityRules:
                    re.compile(t["fronted"]), re.compile(t["pays_it"]), re.compile(t["lead_owner"]), re.compile(t["results_line"]),
                    re.compile(t["pronoun"]),
                    re.compile(t["list_sum"]), re.compile(t["with_units"]), re.compile(t["held_stake"]),
-                   re.compile(t["parent_of_another"]), re.compile(t["restated"]))
+                   re.compile(t["parent_of_another"]), re.compile(t["restated"]), re.compile(t["vague"]))
 
     def in_local_currency(self, texts: Iterable[str]) -> bool:
         """Whether an article (its folded sentences) counts its money in a currency of its own: it
@@ -213,7 +214,7 @@ def find_quantities(text: str, offset: int, rules: QuantityRules) -> list[tuple[
     for i, m in enumerate(matches):
         if i in joined or not m["num"] or (not m["unit"] and not m["mult"]):
             continue
-        if rules.not_after.search(text[:m.start("num")]):
+        if rules.not_after.search(text[:m.start("num")]) or rules.vague.search(text, 0, m.end("num")):
             continue
         number = parse_number(m["num"])
         if number is None:

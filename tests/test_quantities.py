@@ -63,6 +63,12 @@ def test_not_money(text, rules):
     assert money(text, rules) == []
 
 
+@pytest.mark.parametrize("text", ["每单赔款少则几十元，多则几千元", "损失达数百万元", "市场规模或达数十万亿元"])
+def test_a_number_of_tens_or_hundreds_after_ji_or_shu_is_no_amount(text, rules):
+    assert money(text, rules) == []
+    assert money("赔款300万元", rules) != []
+
+
 @pytest.mark.parametrize("text", ["免赔额为500元", "起付线1万元", "每次事故绝对免赔1000元"])
 def test_policy_terms_the_insured_bears_are_no_amount(text, rules):
     assert money(text, rules) == []
