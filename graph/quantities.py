@@ -47,6 +47,7 @@ class QuantityRules:
     period_column: re.Pattern  # | 2023年四季度 |: a header cell of a table of a firm's results by period
     stake_columns: re.Pattern  # | 标的 |: a header cell of a column of firms an insurer buys stakes in
     insurer_kinds: frozenset[str]  # cover, claims, gifts: an insurer's, where nobody is named
+    sole_insurer_kinds: frozenset[str]  # claims: a lead's, before any insurer is named, the only one's named later
     insurers_only: frozenset[str]  # cover, claims: an insurer's though a partner is named nearer
     governed_owner: re.Pattern  # 由X投资, 对X罚款: X, though no subject, owns the amount
     foreign_after: re.Pattern  # 23亿美元: another currency, no amount in yuan
@@ -111,7 +112,7 @@ class QuantityRules:
                    re.compile(t["possessive"]), re.compile(t["respectively"]), re.compile(t["shared_owners"]),
                    re.compile(t["acts_on_others"]), re.compile(t["doer_after"]),
                    re.compile(t["market_scope"]), re.compile(t["series_row"]), re.compile(t["period_column"]),
-                   re.compile(t["stake_columns"]), frozenset(t["insurer_kinds"]),
+                   re.compile(t["stake_columns"]), frozenset(t["insurer_kinds"]), frozenset(t["sole_insurer_kinds"]),
                    frozenset(t["insurers_only"]), re.compile(t["governed_owner"]),
                    re.compile(t["foreign_after"]), re.compile(t["foreign_before"]), re.compile(t["insurer_premium"]),
                    re.compile(t["list_item"]), re.compile(t["threshold"]),

@@ -188,6 +188,12 @@ class Relator:
                     # after a roll call of insurers (人保财险、平安产险、太保产险…参加), a tally is all of theirs
                     if len({f.iri for f in firms if f.cls in INSURER_CLASSES}) > 2:
                         insurer = None
+                # claims a lead says people received before the article names any insurer (54户农户收到理赔款16万余元。
+                # …国元保险派人下田查勘) are paid by the only one it names, later; not a headline's (no mark ends it),
+                # which may sum what the body gives others
+                sole = insurers[0].entity if owner is None and previous is None \
+                    and len({lm.entity.iri for lm in insurers}) == 1 \
+                    and s.text.rstrip()[-1:] in self._marks.sentence_end else None
                 if series:  # a line of a time series, or of results (全年营收为N, a row of a table of results
                     # by period) naming no one: the firm the article is about, named most so far
                     owner = max(named_so_far.values(), key=lambda n: (n[0], n[1] == previous), default=(0, previous))[1]
@@ -197,7 +203,7 @@ class Relator:
                 own = self._figures(s, [lm for lm in ms if not self._is_count(lm)], owner, dates, insurer, previous,
                                     purse, (last_firm, last_thing), tallied, headed, stated_kinds,
                                     next((lm.entity for lm in insurers if lm.mention.sentence > s.index), None),
-                                    [cell for i, cell in enumerate(cells or ()) if i in premiums])
+                                    [cell for i, cell in enumerate(cells or ()) if i in premiums], sole)
                 figures += self._bought(s, ms, cells, stakes, previous, own) if stakes and cells else own
                 stated_kinds.update((f.quantity.value, f.kind) for f in own if f.is_money)
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
@@ -509,7 +515,7 @@ class Relator:
                  tallied: list[tuple[int, int]] | None = None,
                  headed: dict[tuple[int, int], str] | None = None,
                  stated: dict[Decimal, str] | None = None, coming: Entity | None = None,
-                 priced: list[tuple[int, int]] | None = None) -> list[Figure]:
+                 priced: list[tuple[int, int]] | None = None, sole: Entity | None = None) -> list[Figure]:
         """Money amounts and counts in ``s``, each tied to the organisation before it (or the topic;
         or, in a paragraph naming none, for cover, claims, gifts or a policy's premium, the article's
         ``insurer``).
@@ -523,7 +529,8 @@ class Relator:
         a cell of the ``headed`` columns with no kind word of its own is of the kind its header names. An
         amount a demonstrative points back to (这7亿元分三块) is, failing a kind word of its own, of the kind of
         the figure of that value the article ``stated`` before, and so are the amounts that go on its list. An
-        amount in one of the ``priced`` cells (under a header naming a policy's premium) is such a premium."""
+        amount in one of the ``priced`` cells (under a header naming a policy's premium) is such a premium. Claims
+        paid that no insurer named so far owns are the ``sole`` one's, the only insurer the article names later."""
         out = []
         figures = self.rules.quantities
         unnamed = _without_names(s, ms)
@@ -573,7 +580,8 @@ class Relator:
                     last_insurer or later or agent
             if agent is None and (kind in figures.insurer_kinds or premium) \
                     and not any(a <= quantity.start - s.start < b for a, b in tallied or ()):
-                agent = self._insurer_of(s, before, insurer, quantity.start)
+                agent = self._insurer_of(s, before, insurer or (sole if kind in figures.sole_insurer_kinds else None),
+                                         quantity.start)
             if agent is None and named is None:
                 agent = self._referred_far(s, before, quantity.start, *last_named)
             each = [] if quantity.start in respective else self._each(s, ms, named, quantity.start)

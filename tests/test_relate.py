@@ -513,6 +513,13 @@ def test_an_amount_given_to_an_insurer_and_to_its_branch_is_the_branchs(pipeline
     assert {agent for agent, *_ in money(pipeline, text)} == {"太平洋安信农险青浦支公司"}
 
 
+def test_claims_a_lead_states_before_any_insurer_are_the_only_insurers_the_article_names_later(pipeline):
+    text = "某镇54户农户日前收到水稻保险理赔款16万余元。\n去年台风过后，国元保险派人下田查勘，把钱直接打进农户账户。"
+    assert money(pipeline, text) == {("国元农险", "160000", "ClaimsPaid", None)}
+    # a headline (no mark ends it) may sum what the body gives others: it gets no insurer by default
+    assert money(pipeline, "台风过后三区农户领到首批赔款16万余元\n一场台风过后，国元保险启动理赔。") == set()
+
+
 def test_a_figure_stated_of_the_insurer_by_name_outranks_its_branchs_copy_by_default(pipeline):
     # the table's row names no one: it repeats for the article's branch what the body says the insurer gave
     text = ("人保财险绍兴市分公司（以下简称“绍兴分公司”）为当地快递员送上意外保障。\n按协议，人保财险给每名快递员的"
