@@ -455,6 +455,9 @@ def test_a_name_says_nothing_about_what_an_amount_is(pipeline):
     ("平安产险承保的这份保单，因灾的赔付最高为10万元。", "Coverage"),  # a cap on claims is cover
     ("人保财险出具的这张保单，最高赔付金额为60万元。", "Coverage"),
     ("平安产险的这份意外险，赔付额最高可达30万元。", "Coverage"),
+    ("人保财险承保的这份保单，每位受害人最高可获赔50万元。", "Coverage"),  # the most one can get is cover
+    ("国泰财险的骑行险，意外医疗费用最多报销5000元。", "Coverage"),
+    ("人保财险的蜜瓜保险，每亩最多能赔2000元。", "Coverage"),
     ("太保产险向致贫的农户发放防贫救助金5万元。", "ClaimsPaid"),  # a poverty cover's payout is claims
 ])
 def test_the_kind_of_an_amount_comes_from_its_nearest_kind_word(pipeline, text, kind):
