@@ -58,7 +58,8 @@ def test_a_bracket_is_no_amount(text, rules):
 
 
 @pytest.mark.parametrize("text", ["为超过22万亩蔬菜提供保障", "可提供7*24小时服务", "95518客服条线", "超过11万吨蔬菜",
-                                  "为17.9万名上海市民添加保障", "占比超三成"])
+                                  "为17.9万名上海市民添加保障", "占比超三成", "具体如下（单位：人民币百万元）：",
+                                  "主要财务数据（金额单位：千元）"])
 def test_not_money(text, rules):
     assert money(text, rules) == []
 
