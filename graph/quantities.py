@@ -76,6 +76,7 @@ class QuantityRules:
     loss_tally: re.Pattern  # 报损, 估损: a sentence tallying the losses reported in a region
     unit_price: re.Pattern  # 每股, 每: a price per share or a unit measure, no amount
     purse_levels: str  # 省市县区: a level written before 财政 that its body's name must have
+    other_purse: re.Pattern  # 、省级财政: a share of the money a purse of some level pays
     fronted: re.Pattern  # 235万元保险赔款，由: an amount heading its sentence, its payer in the next clause
     pays_it: re.Pattern  # 付给, 发给: the verb after that payer that hands the amount on
     lead_owner: re.Pattern  # ——这是: a lead's figures before it are the firm's named right after it
@@ -125,6 +126,7 @@ class QuantityRules:
                    re.compile(t["per_head"]), re.compile(t["purse_pays"]),
                    re.compile(t["owner_cause"]),
                    re.compile(t["loss_tally"]), re.compile(t["unit_price"]), "".join(t["purse_levels"]),
+                   re.compile(t["other_purse"]),
                    re.compile(t["fronted"]), re.compile(t["pays_it"]), re.compile(t["lead_owner"]), re.compile(t["results_line"]),
                    re.compile(t["pronoun"]),
                    re.compile(t["list_sum"]), re.compile(t["with_units"]), re.compile(t["held_stake"]),

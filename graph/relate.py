@@ -585,7 +585,8 @@ class Relator:
             if agent is None and named is None:
                 agent = self._referred_far(s, before, quantity.start, *last_named)
             each = [] if quantity.start in respective else self._each(s, ms, named, quantity.start)
-            if agent is None or self._owned_by_no_organisation(s, named, quantity.start, amounts) \
+            if agent is None or payer is None and self._other_level(s, agent, quantity.start) \
+                    or self._owned_by_no_organisation(s, named, quantity.start, amounts) \
                     or self._summed_list(s, ms, named, quantity) \
                     or not each and quantity.start not in respective and self._joint(s, ms, named, quantity.start):
                 continue
@@ -632,6 +633,12 @@ class Relator:
                 break
             last = lm
         return len({lm.entity.iri for lm in self._list_ending(s, ms, last.mention.end)}) > 1
+
+    def _other_level(self, s: Sentence, agent: Entity, position: int) -> bool:
+        """Whether the amount at ``position`` is a share a purse of another level than the government body
+        ``agent`` heads (其中中央财政132万元、省级财政188万元 after 瓜州县政府统筹…): that level's, not the body's."""
+        m = self.rules.quantities.other_purse.search(s.norm, 0, position - s.start)
+        return m is not None and self._pays_from_purse(agent) and m.group("level")[:1] not in agent.label
 
     def _pays_from_purse(self, entity: Entity) -> bool:
         """Whether ``entity`` is a government body that pays from the public purse (X县政府, X市财政局)."""

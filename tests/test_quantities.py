@@ -376,6 +376,11 @@ def test_the_public_purse_heading_a_clause_pays_for_the_government_named_before(
     assert owned(pipeline, "宁海县政府为全县老人投保。\n\n中央财政今年投入120万元。") == set()
 
 
+def test_a_share_a_purse_of_another_level_pays_is_not_the_governments_named_before(pipeline):
+    text = "宁海县政府今年统筹保费补贴资金500万元，其中中央财政100万元、省级财政150万元、县级财政250万元。"
+    assert owned(pipeline, text) == {("宁海县政府", "5000000"), ("宁海县政府", "2500000")}
+
+
 def test_the_public_purse_written_after_the_amount_pays_it(pipeline):
     # 由县财政补足 after the amount: the county's purse pays it, not the insurer of the sentence
     text = "宁海县政府为全县老人投保。\n\n人保财险宁海支公司承保，每人保费60元，其中40元由县财政补足。"
