@@ -151,16 +151,19 @@ class Linker:
 
     def _written(self, m: Mention, entity: Entity) -> str | None:
         """The whole name the text writes around ``m`` (抗疫·微光专项行动), or the branch's full name
-        with its region as a reference writes it (宁波市分公司 names 人保财险宁波市分公司), when that
-        differs from the label, which drops 市/省."""
+        with its region and unit as a reference writes them (宁波市分公司 names 人保财险宁波市分公司, 宝鸡中支
+        新华保险宝鸡中支), when that differs from the label, which drops 市/省 and writes units in full."""
         if m.whole:
             return m.whole
         if m.kind == "reference" and (m.cls in PUBLIC_CLASSES or m.cls == "Partner") and entity.cls == m.cls:
             return m.surface  # 省减灾委办公室, 省青基会: the body of the place named before, as its readers name it
         if entity.cls != "Branch" or not m.region or not m.unit:
             return None
-        named = f"{self.rules.region_suffix.sub('', m.region)}{m.unit}"
-        if not entity.label.endswith(named) or m.surface == named or not m.surface.endswith(m.unit):
+        region = self.rules.region_suffix.sub('', m.region)
+        # the label writes the unit in full (宝鸡中心支公司) where the text may write it short (宝鸡中支)
+        named = next((n for n in (f"{region}{m.unit}", f"{region}{self.rules.unit_full_forms.get(m.unit, m.unit)}")
+                      if entity.label.endswith(n)), None)
+        if named is None or m.surface == named or not m.surface.endswith(m.unit):
             return None
         if m.kind != "reference":
             # a word between the insurer and its unit (中国人寿财险的景德镇市中心支公司): the full name

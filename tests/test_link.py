@@ -341,6 +341,15 @@ def test_a_reference_keeps_its_region_as_written_among_the_names(pipeline):
     assert lm.written == "国寿财险景德镇市中心支公司"
 
 
+def test_a_reference_with_its_unit_written_short_keeps_that_name(pipeline):
+    """宝鸡中支 is how the article names 新华保险宝鸡中心支公司: 新华保险宝鸡中支 is among its names,
+    so a reader searching the graph for the short name finds the branch."""
+    [lm] = [lm for lm in linked(pipeline, "新华保险陕西分公司发动辖内机构。宝鸡中支带着志愿者慰问环卫工人。")
+            if lm.entity.cls == "Branch" and lm.mention.surface == "宝鸡中支"]
+    assert lm.entity.label == "新华保险宝鸡中心支公司"
+    assert lm.written == "新华保险宝鸡中支"
+
+
 @pytest.mark.parametrize("text", [
     "國家金融監督管理總局廣東監管局发布通知，广东金融监管局要求各公司排查。",
     "中国银保监会河南监管局发布通知，河南银保监局要求各公司排查。",
