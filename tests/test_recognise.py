@@ -1594,6 +1594,15 @@ def test_zhongzhi_is_a_central_sub_branch(pipeline):
     assert ("太保财险中山中支", "Branch") in found(pipeline, "太保财险中山中支为水产养殖户支付了赔款。")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("旱情一出，永修县农业部门的同事就赶到田头查看。", "永修县农业部门"),
+    ("瑞昌市财政部门拿出专项资金补贴保费。", "瑞昌市财政部门"),  # the department, not the city's purse
+])
+def test_a_fields_department_named_by_its_place_is_a_regulator(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+    assert not any(c == "Regulator" for _, c in found(pipeline, "各级农业部门要加强指导。"))
+
+
 def test_a_department_of_a_place_the_region_list_lacks(pipeline):
     assert ("中山市农业农村局", "Regulator") in found(pipeline, "中山市农业农村局相关负责人说，目前各镇正在核灾。")
     assert ("奉新县农业农村局", "Regulator") in found(pipeline, "奉新县支公司向奉新县农业农村局提供了抗旱物资。")
