@@ -1430,6 +1430,12 @@ def test_flood_and_typhoon_control_headquarters_and_their_offices(pipeline, text
     # a city's local finance bureau under its usual short names: the mainland city's, no market's 金管局
     ("成都市金管局召集辖内险企座谈。", "成都市金管局"),
     ("佛山市金融局牵头推出普惠保险。", "佛山市金融局"),
+    # a police department's traffic police, read whole rather than as the department alone
+    ("宁夏公安厅交通管理总队和平安产险一起走进乡村。", "宁夏公安厅交通管理总队"),
+    ("银川市公安局交通管理局参加了启动仪式。", "银川市公安局交通管理局"),
+    ("深圳市公安局交通警察支队与人保财险签约。", "深圳市公安局交通警察支队"),
+    # the central bank's credit reference centre, not the bank
+    ("借款人可在人民银行征信中心办理登记。", "人民银行征信中心"),
 ])
 def test_departments_and_services_of_a_government_by_their_usual_names(pipeline, text, name):
     assert (name, "Regulator") in found(pipeline, text)
