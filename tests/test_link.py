@@ -266,6 +266,25 @@ def test_a_body_written_with_its_places_and_then_without_them_is_one_entity(pipe
     assert len({e.iri for s, e in got if e.cls == "Partner"}) == 2
 
 
+def test_a_government_body_written_with_its_regions_level_and_without_it_is_one_entity(pipeline):
+    got = entities(pipeline, "广西壮族自治区妇联和中国人寿广西分公司召开推进会。广西妇联介绍了两癌保险的进展。")
+    assert len({e.iri for s, e in got if e.cls == "Regulator"}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # the autonomous region's body named before, and far before (past the reference window)
+    "广西壮族自治区应急管理厅举行签约仪式。会上，自治区应急厅和中国人保广西分公司签下协议。",
+    "广西壮族自治区应急管理厅举行签约仪式。" + "灾害频发，过去遇灾主要靠政府救助。" * 40 + "自治区应急厅有关负责人说，保险将更快到位。",
+    # named after it: a photo credit before the body in full
+    "图片：自治区应急厅提供。广西壮族自治区应急管理厅举行签约仪式。",
+    # the region named only by a branch: the region's full name, not 广西自治区
+    "中国人保广西分公司启动预案。自治区应急厅随后部署救灾。",
+])
+def test_an_autonomous_regions_body_named_without_its_place_is_that_regions(pipeline, text):
+    got = {e.label for s, e in entities(pipeline, text) if s == "自治区应急厅"}
+    assert got == {"广西壮族自治区应急管理厅"}
+
+
 def test_a_firm_written_with_its_legal_form_and_then_without_it_is_one_entity(pipeline):
     got = entities(pipeline, "该平台的运营主体是华信保险代理有限公司。华信保险代理去年净利润为600万元。")
     assert len({e.iri for s, e in got if e.cls == "Partner"}) == 1
