@@ -77,6 +77,16 @@ def test_a_unit_after_a_demonstrative_is_the_branch_just_named(pipeline):
     assert ("人保财险漳州分公司", "supports", "茶农") in {(f.subject.label, f.predicate, f.object.label) for f in facts}
 
 
+def test_a_unit_after_the_words_for_under_it_is_the_branchs_insurers(pipeline):
+    """平安产险三明中心支公司下属的沙县营销服务部: the sales office is 平安产险's, and it is the one that works
+    with the county's bodies, not the centre branch named before it."""
+    text = "平安产险三明中心支公司下属的沙县营销服务部，会同沙县文明办举办了一场重阳节敬老活动。"
+    assert [e.label for s, e in entities(pipeline, text) if s == "沙县营销服务部"] == ["平安产险沙县营销服务部"]
+    facts, _ = related(pipeline, text)
+    assert ("平安产险沙县营销服务部", "partnersWith", "沙县文明办") in {(f.subject.label, f.predicate, f.object.label)
+                                                               for f in facts}
+
+
 def test_a_group_written_again_with_another_word_for_the_people_of_a_place_is_one_group(pipeline):
     """受灾村民 after 受灾群众 is that group written again; 受灾企业 (firms) is a group of its own."""
     text = "公司号召员工为受灾群众捐款。队员们把物资送到受灾村民手中，并赶赴受灾企业查勘。"
