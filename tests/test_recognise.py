@@ -1609,6 +1609,16 @@ def test_a_fields_department_named_by_its_place_is_a_regulator(pipeline, text, n
     assert not any(c == "Regulator" for _, c in found(pipeline, "各级农业部门要加强指导。"))
 
 
+@pytest.mark.parametrize("text, name", [
+    ("平安产险会同沙县义工联举办重阳节活动。", "沙县义工联"),
+    ("平安产险会同深圳市义工联合会举办活动。", "深圳市义工联合会"),
+    ("平安产险会同沙县志愿者协会举办活动。", "沙县志愿者协会"),  # not 平安产险会同沙县志愿者协会
+    ("人保财险协同沙县慈善总会走访困难户。", "沙县慈善总会"),
+])
+def test_a_charity_or_volunteers_body_after_hui_tong_is_a_partner_of_its_own(pipeline, text, name):
+    assert (name, "Partner") in found(pipeline, text)
+
+
 def test_a_department_of_a_place_the_region_list_lacks(pipeline):
     assert ("中山市农业农村局", "Regulator") in found(pipeline, "中山市农业农村局相关负责人说，目前各镇正在核灾。")
     assert ("奉新县农业农村局", "Regulator") in found(pipeline, "奉新县支公司向奉新县农业农村局提供了抗旱物资。")
