@@ -1436,6 +1436,9 @@ def test_flood_and_typhoon_control_headquarters_and_their_offices(pipeline, text
     ("深圳市公安局交通警察支队与人保财险签约。", "深圳市公安局交通警察支队"),
     # the central bank's credit reference centre, not the bank
     ("借款人可在人民银行征信中心办理登记。", "人民银行征信中心"),
+    # the offices that run a county's farm cover and its common-prosperity work
+    ("在亳州市谯城区农险办的组织下，各家承办机构捐赠了物资。", "亳州市谯城区农险办"),
+    ("在江宁区共同富裕办牵头下，中国人寿承保这款产品。", "江宁区共同富裕办"),
 ])
 def test_departments_and_services_of_a_government_by_their_usual_names(pipeline, text, name):
     assert (name, "Regulator") in found(pipeline, text)
