@@ -26,6 +26,18 @@ _SUBJECT_CLASSES = set(INSURER_CLASSES) | {"Partner"}
 _LEAD_CLASSES = _SUBJECT_CLASSES | {"Product", "Initiative"}
 
 
+def _place_as_written(label: str, place: str, level: str, full_places: dict[str, str]) -> str:
+    """The place with its level as ``label`` writes it, when it starts with that place (广西壮族自治区 of
+    广西壮族自治区卫健委 for 广西 and 自治区), else its full name (``full_places``) or the two joined (宁波市):
+    自治区卫健委 after 广西壮族自治区卫健委 is that body, not a 广西自治区卫健委 the county rules would read as a
+    county's."""
+    at = label.find(level, len(place))
+    if label.startswith(place) and 0 <= at - len(place) <= 3:
+        return label[:at + len(level)]
+    full = full_places.get(place, "")
+    return full if full.endswith(level) else place + level
+
+
 class Linker:
     """Resolves mentions, in text order, to canonical entities."""
 
@@ -151,16 +163,19 @@ class Linker:
 
     def _written(self, m: Mention, entity: Entity) -> str | None:
         """The whole name the text writes around ``m`` (抗疫·微光专项行动), or the branch's full name
-        with its region as a reference writes it (宁波市分公司 names 人保财险宁波市分公司), when that
-        differs from the label, which drops 市/省."""
+        with its region and unit as a reference writes them (宁波市分公司 names 人保财险宁波市分公司, 宝鸡中支
+        新华保险宝鸡中支), when that differs from the label, which drops 市/省 and writes units in full."""
         if m.whole:
             return m.whole
         if m.kind == "reference" and (m.cls in PUBLIC_CLASSES or m.cls == "Partner") and entity.cls == m.cls:
             return m.surface  # 省减灾委办公室, 省青基会: the body of the place named before, as its readers name it
         if entity.cls != "Branch" or not m.region or not m.unit:
             return None
-        named = f"{self.rules.region_suffix.sub('', m.region)}{m.unit}"
-        if not entity.label.endswith(named) or m.surface == named or not m.surface.endswith(m.unit):
+        region = self.rules.region_suffix.sub('', m.region)
+        # the label writes the unit in full (宝鸡中心支公司) where the text may write it short (宝鸡中支)
+        named = next((n for n in (f"{region}{m.unit}", f"{region}{self.rules.unit_full_forms.get(m.unit, m.unit)}")
+                      if entity.label.endswith(n)), None)
+        if named is None or m.surface == named or not m.surface.endswith(m.unit):
             return None
         if m.kind != "reference":
             # a word between the insurer and its unit (中国人寿财险的景德镇市中心支公司): the full name
@@ -553,9 +568,10 @@ class Linker:
             if region is not None:
                 region = self.rules.region_suffix.sub("", region)
                 if self.rules.fits_level(region, level):
-                    name = region + surface
-                    return self._body(m.cls, name)
-        return self._named_in_full_after(m, surface, level) or self._placed(m, surface, level)
+                    place = _place_as_written(lm.entity.label, region, level, self.rules.implied_full_places)
+                    return self._body(m.cls, place + surface[len(level):])
+        return (self._named_in_full_after(m, surface, level) or self._named_in_full_anywhere(m, surface, level, context)
+                or self._placed(m, surface, level))
 
     def _placed(self, m: Mention, surface: str, level: str) -> Entity | None:
         """``m`` in the place the text names near it or the article names most (``Mention.place``):
@@ -564,6 +580,26 @@ class Linker:
             return None
         name = m.place + surface.removeprefix(level)
         return self._body(m.cls, name)
+
+    def _named_in_full_anywhere(self, m: Mention, surface: str, level: str,
+                                context: list[LinkedMention]) -> Entity | None:
+        """The one body the article names in full, anywhere before or after ``m``, that ``m`` is written short
+        for (a photo credit's 自治区应急厅 before 广西壮族自治区应急管理厅, and the same far after it): what a place
+        of its level and its department make, however short (应急厅 = 应急管理厅), is that body."""
+        found = {}
+        named = [(lm.entity.label, lm.entity) for lm in context if lm.entity.cls == m.cls]
+        named += [(fold(later.surface), None) for later in self._mentions
+                  if later.start >= m.end and later.cls == m.cls and later.kind != "reference"]
+        for label, entity in named:
+            region = self.rules.region_prefix.match(label)
+            place = self.rules.region_suffix.sub("", region.group()) if region else None
+            if place is None or not self.rules.fits_level(place, level):
+                continue
+            written = _place_as_written(label, place, level, self.rules.implied_full_places)
+            body = self._body(m.cls, written + surface[len(level):])
+            if body.iri == (entity or self._body(m.cls, label)).iri:
+                found[body.iri] = body
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _named_in_full_after(self, m: Mention, surface: str, level: str) -> Entity | None:
         """The same department named in full right after ``m``, with nothing before it to place it

@@ -1713,11 +1713,12 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
                                    "Insurer", "reference", line=line))
     # at a clause start, or right after a reference by line of business: (人寿)财险公司零陵支公司 is a
     # branch of the subsidiary the line names
-    at_clause = (m for m in r.local_branch.finditer(text) if r.clause_start.fullmatch(text[m.start() - 1:m.start()] or " ")
-                 or any(text.endswith(o, 0, m.start()) for o in r.branch_reference_openers))
-    after_line = (m for name in rec.registry.generic_names for a in _occurrences(name, text)
-                  if (m := r.local_branch.match(text, a + len(name))))
-    local = (m for m in [*at_clause, *after_line] if rec.local_unit_named(m) and m["unit"] not in r.place_units)
+    at_clause = (m for m in r.local_branch.finditer(text) if r.clause_start.fullmatch(text[m.start() - 1:m.start()] or " "))
+    # read from right after the opener: a search from the left may start the place on the opener's last
+    # character (下属的|沙县营销服务部 read as 的沙县…)
+    after_word = (m for word in [*r.branch_reference_openers, *rec.registry.generic_names]
+                  for a in _occurrences(word, text) if (m := r.local_branch.match(text, a + len(word))))
+    local = (m for m in [*at_clause, *after_word] if rec.local_unit_named(m) and m["unit"] not in r.place_units)
     for m in [*r.bare_branch.finditer(text), *local]:
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Branch",
                            "reference", region=m["region"], unit=m["unit"]))

@@ -77,6 +77,16 @@ def test_a_unit_after_a_demonstrative_is_the_branch_just_named(pipeline):
     assert ("人保财险漳州分公司", "supports", "茶农") in {(f.subject.label, f.predicate, f.object.label) for f in facts}
 
 
+def test_a_unit_after_the_words_for_under_it_is_the_branchs_insurers(pipeline):
+    """平安产险三明中心支公司下属的沙县营销服务部: the sales office is 平安产险's, and it is the one that works
+    with the county's bodies, not the centre branch named before it."""
+    text = "平安产险三明中心支公司下属的沙县营销服务部，会同沙县文明办举办了一场重阳节敬老活动。"
+    assert [e.label for s, e in entities(pipeline, text) if s == "沙县营销服务部"] == ["平安产险沙县营销服务部"]
+    facts, _ = related(pipeline, text)
+    assert ("平安产险沙县营销服务部", "partnersWith", "沙县文明办") in {(f.subject.label, f.predicate, f.object.label)
+                                                               for f in facts}
+
+
 def test_a_group_written_again_with_another_word_for_the_people_of_a_place_is_one_group(pipeline):
     """受灾村民 after 受灾群众 is that group written again; 受灾企业 (firms) is a group of its own."""
     text = "公司号召员工为受灾群众捐款。队员们把物资送到受灾村民手中，并赶赴受灾企业查勘。"
@@ -266,6 +276,25 @@ def test_a_body_written_with_its_places_and_then_without_them_is_one_entity(pipe
     assert len({e.iri for s, e in got if e.cls == "Partner"}) == 2
 
 
+def test_a_government_body_written_with_its_regions_level_and_without_it_is_one_entity(pipeline):
+    got = entities(pipeline, "广西壮族自治区妇联和中国人寿广西分公司召开推进会。广西妇联介绍了两癌保险的进展。")
+    assert len({e.iri for s, e in got if e.cls == "Regulator"}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # the autonomous region's body named before, and far before (past the reference window)
+    "广西壮族自治区应急管理厅举行签约仪式。会上，自治区应急厅和中国人保广西分公司签下协议。",
+    "广西壮族自治区应急管理厅举行签约仪式。" + "灾害频发，过去遇灾主要靠政府救助。" * 40 + "自治区应急厅有关负责人说，保险将更快到位。",
+    # named after it: a photo credit before the body in full
+    "图片：自治区应急厅提供。广西壮族自治区应急管理厅举行签约仪式。",
+    # the region named only by a branch: the region's full name, not 广西自治区
+    "中国人保广西分公司启动预案。自治区应急厅随后部署救灾。",
+])
+def test_an_autonomous_regions_body_named_without_its_place_is_that_regions(pipeline, text):
+    got = {e.label for s, e in entities(pipeline, text) if s == "自治区应急厅"}
+    assert got == {"广西壮族自治区应急管理厅"}
+
+
 def test_a_firm_written_with_its_legal_form_and_then_without_it_is_one_entity(pipeline):
     got = entities(pipeline, "该平台的运营主体是华信保险代理有限公司。华信保险代理去年净利润为600万元。")
     assert len({e.iri for s, e in got if e.cls == "Partner"}) == 1
@@ -339,6 +368,15 @@ def test_a_reference_keeps_its_region_as_written_among_the_names(pipeline):
     [lm] = [lm for lm in linked(pipeline, "国寿财险表示。景德镇市中心支公司协助农户取水。") if lm.entity.cls == "Branch"]
     assert lm.entity.label == "国寿财险景德镇中心支公司"
     assert lm.written == "国寿财险景德镇市中心支公司"
+
+
+def test_a_reference_with_its_unit_written_short_keeps_that_name(pipeline):
+    """宝鸡中支 is how the article names 新华保险宝鸡中心支公司: 新华保险宝鸡中支 is among its names,
+    so a reader searching the graph for the short name finds the branch."""
+    [lm] = [lm for lm in linked(pipeline, "新华保险陕西分公司发动辖内机构。宝鸡中支带着志愿者慰问环卫工人。")
+            if lm.entity.cls == "Branch" and lm.mention.surface == "宝鸡中支"]
+    assert lm.entity.label == "新华保险宝鸡中心支公司"
+    assert lm.written == "新华保险宝鸡中支"
 
 
 @pytest.mark.parametrize("text", [

@@ -1430,6 +1430,15 @@ def test_flood_and_typhoon_control_headquarters_and_their_offices(pipeline, text
     # a city's local finance bureau under its usual short names: the mainland city's, no market's 金管局
     ("成都市金管局召集辖内险企座谈。", "成都市金管局"),
     ("佛山市金融局牵头推出普惠保险。", "佛山市金融局"),
+    # a police department's traffic police, read whole rather than as the department alone
+    ("宁夏公安厅交通管理总队和平安产险一起走进乡村。", "宁夏公安厅交通管理总队"),
+    ("银川市公安局交通管理局参加了启动仪式。", "银川市公安局交通管理局"),
+    ("深圳市公安局交通警察支队与人保财险签约。", "深圳市公安局交通警察支队"),
+    # the central bank's credit reference centre, not the bank
+    ("借款人可在人民银行征信中心办理登记。", "人民银行征信中心"),
+    # the offices that run a county's farm cover and its common-prosperity work
+    ("在亳州市谯城区农险办的组织下，各家承办机构捐赠了物资。", "亳州市谯城区农险办"),
+    ("在江宁区共同富裕办牵头下，中国人寿承保这款产品。", "江宁区共同富裕办"),
 ])
 def test_departments_and_services_of_a_government_by_their_usual_names(pipeline, text, name):
     assert (name, "Regulator") in found(pipeline, text)
@@ -1592,6 +1601,25 @@ def test_the_group_a_business_is_built_around_follows_weirao(pipeline):
 
 def test_zhongzhi_is_a_central_sub_branch(pipeline):
     assert ("太保财险中山中支", "Branch") in found(pipeline, "太保财险中山中支为水产养殖户支付了赔款。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("旱情一出，永修县农业部门的同事就赶到田头查看。", "永修县农业部门"),
+    ("瑞昌市财政部门拿出专项资金补贴保费。", "瑞昌市财政部门"),  # the department, not the city's purse
+])
+def test_a_fields_department_named_by_its_place_is_a_regulator(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+    assert not any(c == "Regulator" for _, c in found(pipeline, "各级农业部门要加强指导。"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("平安产险会同沙县义工联举办重阳节活动。", "沙县义工联"),
+    ("平安产险会同深圳市义工联合会举办活动。", "深圳市义工联合会"),
+    ("平安产险会同沙县志愿者协会举办活动。", "沙县志愿者协会"),  # not 平安产险会同沙县志愿者协会
+    ("人保财险协同沙县慈善总会走访困难户。", "沙县慈善总会"),
+])
+def test_a_charity_or_volunteers_body_after_hui_tong_is_a_partner_of_its_own(pipeline, text, name):
+    assert (name, "Partner") in found(pipeline, text)
 
 
 def test_a_department_of_a_place_the_region_list_lacks(pipeline):

@@ -130,6 +130,16 @@ def test_a_firm_joined_with_an_insurer_is_its_partner_not_a_provider(pipeline):
     assert ("饿了么", "provides", "骑手安心保") not in got
 
 
+def test_a_public_body_named_first_that_works_with_an_insurer_is_its_partner(pipeline):
+    """增城区民政局多次和中国人寿对接: the body heads the clause and the insurer follows 和; and an insurer named
+    first keeps the body it signs with, not the supervisor named between."""
+    got = triples(pipeline, "增城区民政局多次和中国人寿对接座谈。")
+    assert ("增城区民政局", "partnersWith", "中国人寿") in got
+    got = triples(pipeline, "人保财险辽宁省分公司得到辽宁金融监管局的支持，于2023年4月与辽宁省公安厅签下反保险欺诈战略合作。")
+    assert ("人保财险辽宁分公司", "partnersWith", "辽宁省公安厅") in got
+    assert not any(p == "partnersWith" and "辽宁金融监管局" in (s, o) for s, p, o in got), got
+
+
 def test_an_entity_is_no_partner_of_itself(pipeline):
     """Bare units listed together (总公司、分公司、中心支公司) may all read as the branch named last: no fact."""
     got = triples(pipeline, "承保方是人保财险河北省分公司。平安人寿在当地没有机构，靠总公司、分公司、中心支公司一起想办法，尽快赔付。")
