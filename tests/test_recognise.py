@@ -1224,6 +1224,19 @@ def test_quoted_names_in_a_row_share_the_class_of_their_list(pipeline):
     assert {("国寿准行", "Initiative"), ("云端赔", "Initiative")} <= got  # tools and apps are channels
 
 
+def test_a_list_of_quoted_names_a_word_of_launching_opens_is_a_list_of_programmes(pipeline):
+    got = found(pipeline, "华夏保险广东分公司开展的系列活动：“抗日战场巡礼”、“一脉·1945”、“我为老兵养老”等。")
+    assert {("抗日战场巡礼", "Initiative"), ("一脉·1945", "Initiative"), ("我为老兵养老", "Initiative")} <= got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("大家保险在天津举办两场活动：一场是“守护大家”护理培训，一场是陪伴活动。", "守护大家"),  # a training course
+    ("臺灣人壽和畢嘉士基金會第二年合辦「老友好友輕旅行」。", "老友好友輕旅行"),  # run together with a partner
+])
+def test_a_quoted_course_or_a_programme_run_with_others_is_an_initiative(pipeline, text, name):
+    assert (name, "Initiative") in found(pipeline, text)
+
+
 def test_a_quoted_app_or_platform_is_an_initiative_and_quoted_cover_a_product(pipeline):
     got = found(pipeline, "中国太保推出“云门店”小程序，并上线“车险好投保”平台和“安心保”保险产品。")
     assert {("云门店", "Initiative"), ("车险好投保", "Initiative"), ("安心保", "Product")} <= got
