@@ -1452,6 +1452,9 @@ def test_flood_and_typhoon_control_headquarters_and_their_offices(pipeline, text
     # the offices that run a county's farm cover and its common-prosperity work
     ("在亳州市谯城区农险办的组织下，各家承办机构捐赠了物资。", "亳州市谯城区农险办"),
     ("在江宁区共同富裕办牵头下，中国人寿承保这款产品。", "江宁区共同富裕办"),
+    # a ministry's bureau, read whole rather than as the ministry; the region's committee for women and children
+    ("项目在民政部优抚安置局的指导下开展。", "民政部优抚安置局"),
+    ("广西壮族自治区妇儿工委和中国人寿广西分公司举办活动。", "广西壮族自治区妇儿工委"),
 ])
 def test_departments_and_services_of_a_government_by_their_usual_names(pipeline, text, name):
     assert (name, "Regulator") in found(pipeline, text)
@@ -1632,6 +1635,15 @@ def test_a_fields_department_named_by_its_place_is_a_regulator(pipeline, text, n
     ("人保财险协同沙县慈善总会走访困难户。", "沙县慈善总会"),
 ])
 def test_a_charity_or_volunteers_body_after_hui_tong_is_a_partner_of_its_own(pipeline, text, name):
+    assert (name, "Partner") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("大家保险与天津市鹤童社会工作服务中心合作。", "天津市鹤童社会工作服务中心"),  # a social organisation, no office
+    ("华夏保险向广州抗战老兵关爱中心捐款。", "广州抗战老兵关爱中心"),
+    ("投资方为上海鼎瑜车盈股权投资基金合伙企业。", "上海鼎瑜车盈股权投资基金合伙企业"),  # not 上海鼎瑜车盈股权投资基金
+])
+def test_social_work_and_care_centres_and_fund_partnerships_are_partners(pipeline, text, name):
     assert (name, "Partner") in found(pipeline, text)
 
 
