@@ -635,6 +635,13 @@ def test_goods_handed_over_are_a_donation(pipeline, text, fact):
     assert fact in triples(pipeline, text)
 
 
+def test_whatever_is_sent_is_goods_but_a_greeting_or_cover_is_not(pipeline):
+    text = "新华保险金华中支举办公益活动，向坚守一线的环卫工人送去热乎乎的元宵和保暖围巾。"
+    assert ("新华保险金华中心支公司", "donatesTo", "环卫工人") in triples(pipeline, text)
+    for text in ("平安人寿向环卫工人送去节日问候。", "新华保险给环卫工人每人送上保额10万元的意外伤害保险。"):
+        assert not any(p == "donatesTo" for _, p, _ in triples(pipeline, text)), text
+
+
 def test_goods_put_into_the_recipients_hands_are_a_donation_and_claims_money_is_not(pipeline):
     text = "春节前，平安产险的志愿者将慰问金和年货送到了村里贫困户的手中。"
     assert_family_needed(triples, pipeline, text, ("平安产险", "donatesTo", "贫困户"), "donatesTo")
