@@ -630,6 +630,8 @@ def test_this_programme_is_the_one_just_named(pipeline):
     ("新华保险青岛分公司向现场的环卫工人发放防暑降温物资。", ("新华保险青岛分公司", "donatesTo", "环卫工人")),
     ("人保财险向温州市农业农村局提供了12台抽水机。", ("人保财险", "donatesTo", "温州市农业农村局")),
     ("春节前，平安产险走访慰问，给困难户每户送去1000元现金和米面。", ("平安产险", "donatesTo", "困难户")),
+    # the gift, then in a clause of its own the body it is handed to
+    ("中国人寿广西分公司在现场捐出80万元，交给广西妇女儿童发展基金会。", ("中国人寿寿险广西分公司", "donatesTo", "广西妇女儿童发展基金会")),
 ])
 def test_goods_handed_over_are_a_donation(pipeline, text, fact):
     assert fact in triples(pipeline, text)
