@@ -4,7 +4,7 @@ import pytest
 from graph.errors import IkgError
 from graph.relate import RELATORS, Relator
 
-from stage_helpers import assert_family_needed, related
+from stage_helpers import assert_family_needed, document, related
 
 
 def triples(pipeline, text, disabled=()):
@@ -1623,6 +1623,21 @@ def test_a_group_a_sentence_covers_is_the_target_of_the_product_named_last(pipel
     # staff's help speaks of no cover: no product's target
     text = "太保产险推出“水稻完全成本保险”。员工还为社区居民上门送菜。"
     assert not any(p == "targets" for _, p, _ in triples(pipeline, text))
+
+
+def test_a_label_of_those_covered_names_the_last_products_targets(pipeline):
+    """一是对象：…, a table's | 保障人群 | … |: the groups after the label are the product's."""
+    text = "人保财险推出“福牛保”保险。一是对象：做肉牛养殖的农户和小微企业。"
+    assert ("福牛保", "targets", "小微企业") in triples(pipeline, text)
+
+
+def test_a_tables_row_of_those_covered_names_the_last_products_targets(pipeline):
+    # the learned recogniser finds the group in the cell: the whole pipeline reads it
+    text = ("自治区应急厅和中国人保广西分公司签下协议，在两市试点灾害民生综合保险。\n\n| 项目 | 内容 |\n| --- | --- |\n"
+            "| 保障人群 | 百色、河池两市的常住人口，以及临时到试点地区务工的流动人员 |\n")
+    _, extraction = pipeline.read(document(text))
+    assert ("灾害民生综合保险", "targets", "常住人口") in {
+        (f.subject.label, f.predicate, f.object.label) for f in extraction.facts}
 
 
 def test_a_group_given_cover_in_a_sentence_of_its_own_is_the_last_products(pipeline):
