@@ -1247,6 +1247,9 @@ def quoted_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
     for run in _runs(text, quotes, rec.rules.list_joiners):
         last = run[-1][0]
         shared = rec._quote_class("", after(last), text[:run[0][0].start()])
+        if shared is None and len(run) > 1 and rec.rules.initiative_before.search(text[:run[0][0].start()]) and not any(
+                rec.rules.initiative_before_exclude.search(f"{name}\n") for _, name, _, _ in run):
+            shared = "Initiative"  # 开展的系列活动：“A”、“B”、“C”: a list a word of launching opens
         if shared is None and len(run) > 1:
             # a list names things of one kind (如“春蕾计划”“某某小孩”“安康图书馆”): where the items that say
             # their kind by their own ending all say the same one, an item that says none is of it too

@@ -295,6 +295,13 @@ def test_an_autonomous_regions_body_named_without_its_place_is_that_regions(pipe
     assert got == {"广西壮族自治区应急管理厅"}
 
 
+def test_the_committee_whose_call_is_answered_is_the_provinces_named_before(pipeline):
+    text = "强降雨在甘肃陇南引发洪涝。灾情发生后，甘肃的省属国有企业响应省委、省政府的号召，出钱出物。"
+    assert {e.label for s, e in entities(pipeline, text) if s == "省委"} == {"甘肃省委"}
+
+
+
+
 def test_a_firm_written_with_its_legal_form_and_then_without_it_is_one_entity(pipeline):
     got = entities(pipeline, "该平台的运营主体是华信保险代理有限公司。华信保险代理去年净利润为600万元。")
     assert len({e.iri for s, e in got if e.cls == "Partner"}) == 1

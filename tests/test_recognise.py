@@ -1224,6 +1224,19 @@ def test_quoted_names_in_a_row_share_the_class_of_their_list(pipeline):
     assert {("国寿准行", "Initiative"), ("云端赔", "Initiative")} <= got  # tools and apps are channels
 
 
+def test_a_list_of_quoted_names_a_word_of_launching_opens_is_a_list_of_programmes(pipeline):
+    got = found(pipeline, "华夏保险广东分公司开展的系列活动：“抗日战场巡礼”、“一脉·1945”、“我为老兵养老”等。")
+    assert {("抗日战场巡礼", "Initiative"), ("一脉·1945", "Initiative"), ("我为老兵养老", "Initiative")} <= got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("大家保险在天津举办两场活动：一场是“守护大家”护理培训，一场是陪伴活动。", "守护大家"),  # a training course
+    ("臺灣人壽和畢嘉士基金會第二年合辦「老友好友輕旅行」。", "老友好友輕旅行"),  # run together with a partner
+])
+def test_a_quoted_course_or_a_programme_run_with_others_is_an_initiative(pipeline, text, name):
+    assert (name, "Initiative") in found(pipeline, text)
+
+
 def test_a_quoted_app_or_platform_is_an_initiative_and_quoted_cover_a_product(pipeline):
     got = found(pipeline, "中国太保推出“云门店”小程序，并上线“车险好投保”平台和“安心保”保险产品。")
     assert {("云门店", "Initiative"), ("车险好投保", "Initiative"), ("安心保", "Product")} <= got
@@ -1439,6 +1452,9 @@ def test_flood_and_typhoon_control_headquarters_and_their_offices(pipeline, text
     # the offices that run a county's farm cover and its common-prosperity work
     ("在亳州市谯城区农险办的组织下，各家承办机构捐赠了物资。", "亳州市谯城区农险办"),
     ("在江宁区共同富裕办牵头下，中国人寿承保这款产品。", "江宁区共同富裕办"),
+    # a ministry's bureau, read whole rather than as the ministry; the region's committee for women and children
+    ("项目在民政部优抚安置局的指导下开展。", "民政部优抚安置局"),
+    ("广西壮族自治区妇儿工委和中国人寿广西分公司举办活动。", "广西壮族自治区妇儿工委"),
 ])
 def test_departments_and_services_of_a_government_by_their_usual_names(pipeline, text, name):
     assert (name, "Regulator") in found(pipeline, text)
@@ -1619,6 +1635,15 @@ def test_a_fields_department_named_by_its_place_is_a_regulator(pipeline, text, n
     ("人保财险协同沙县慈善总会走访困难户。", "沙县慈善总会"),
 ])
 def test_a_charity_or_volunteers_body_after_hui_tong_is_a_partner_of_its_own(pipeline, text, name):
+    assert (name, "Partner") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("大家保险与天津市鹤童社会工作服务中心合作。", "天津市鹤童社会工作服务中心"),  # a social organisation, no office
+    ("华夏保险向广州抗战老兵关爱中心捐款。", "广州抗战老兵关爱中心"),
+    ("投资方为上海鼎瑜车盈股权投资基金合伙企业。", "上海鼎瑜车盈股权投资基金合伙企业"),  # not 上海鼎瑜车盈股权投资基金
+])
+def test_social_work_and_care_centres_and_fund_partnerships_are_partners(pipeline, text, name):
     assert (name, "Partner") in found(pipeline, text)
 
 

@@ -4,7 +4,7 @@ import pytest
 from graph.errors import IkgError
 from graph.relate import RELATORS, Relator
 
-from stage_helpers import assert_family_needed, related
+from stage_helpers import assert_family_needed, document, related
 
 
 def triples(pipeline, text, disabled=()):
@@ -630,9 +630,18 @@ def test_this_programme_is_the_one_just_named(pipeline):
     ("新华保险青岛分公司向现场的环卫工人发放防暑降温物资。", ("新华保险青岛分公司", "donatesTo", "环卫工人")),
     ("人保财险向温州市农业农村局提供了12台抽水机。", ("人保财险", "donatesTo", "温州市农业农村局")),
     ("春节前，平安产险走访慰问，给困难户每户送去1000元现金和米面。", ("平安产险", "donatesTo", "困难户")),
+    # the gift, then in a clause of its own the body it is handed to
+    ("中国人寿广西分公司在现场捐出80万元，交给广西妇女儿童发展基金会。", ("中国人寿寿险广西分公司", "donatesTo", "广西妇女儿童发展基金会")),
 ])
 def test_goods_handed_over_are_a_donation(pipeline, text, fact):
     assert fact in triples(pipeline, text)
+
+
+def test_whatever_is_sent_is_goods_but_a_greeting_or_cover_is_not(pipeline):
+    text = "新华保险金华中支举办公益活动，向坚守一线的环卫工人送去热乎乎的元宵和保暖围巾。"
+    assert ("新华保险金华中心支公司", "donatesTo", "环卫工人") in triples(pipeline, text)
+    for text in ("平安人寿向环卫工人送去节日问候。", "新华保险给环卫工人每人送上保额10万元的意外伤害保险。"):
+        assert not any(p == "donatesTo" for _, p, _ in triples(pipeline, text)), text
 
 
 def test_goods_put_into_the_recipients_hands_are_a_donation_and_claims_money_is_not(pipeline):
@@ -1614,6 +1623,21 @@ def test_a_group_a_sentence_covers_is_the_target_of_the_product_named_last(pipel
     # staff's help speaks of no cover: no product's target
     text = "太保产险推出“水稻完全成本保险”。员工还为社区居民上门送菜。"
     assert not any(p == "targets" for _, p, _ in triples(pipeline, text))
+
+
+def test_a_label_of_those_covered_names_the_last_products_targets(pipeline):
+    """一是对象：…, a table's | 保障人群 | … |: the groups after the label are the product's."""
+    text = "人保财险推出“福牛保”保险。一是对象：做肉牛养殖的农户和小微企业。"
+    assert ("福牛保", "targets", "小微企业") in triples(pipeline, text)
+
+
+def test_a_tables_row_of_those_covered_names_the_last_products_targets(pipeline):
+    # the learned recogniser finds the group in the cell: the whole pipeline reads it
+    text = ("自治区应急厅和中国人保广西分公司签下协议，在两市试点灾害民生综合保险。\n\n| 项目 | 内容 |\n| --- | --- |\n"
+            "| 保障人群 | 百色、河池两市的常住人口，以及临时到试点地区务工的流动人员 |\n")
+    _, extraction = pipeline.read(document(text))
+    assert ("灾害民生综合保险", "targets", "常住人口") in {
+        (f.subject.label, f.predicate, f.object.label) for f in extraction.facts}
 
 
 def test_a_group_given_cover_in_a_sentence_of_its_own_is_the_last_products(pipeline):
