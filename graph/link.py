@@ -212,10 +212,10 @@ class Linker:
         if cls == "Branch":
             unit = max((u for o, r, u in self._units if o == owner.iri and r == region and u.endswith(unit)),
                        key=len, default=unit)
-            # its place written with the province before it (四川广元中心支公司) is the branch the
-            # article also names by the city alone (广元中心支公司): one branch, named by the city
+            # its place written with the province or city before it (四川广元中心支公司, 日照市莒县公司) is the
+            # branch the article also names by its own place alone (广元中心支公司): one branch, named so
             region = min((r for o, r, u in self._units if o == owner.iri and u == unit and r
-                          and region.endswith(r) and self.rules.region_before.fullmatch(region[:-len(r)])),
+                          and region.endswith(r) and self.rules.higher_place.fullmatch(region[:-len(r)])),
                          key=len, default=region)
         return Entity(entity_iri(cls, owner.iri, region, unit), cls, f"{owner.label}{region}{unit}", parent=owner.iri)
 

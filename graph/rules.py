@@ -183,6 +183,7 @@ class Rules:
     region_names: frozenset[str]  # the regions a branch or a body is named after (上海, 东营)
     region_prefix: re.Pattern  # a region at the start of a name (山东保监局)
     region_before: re.Pattern  # a region that ends where an insurer's name starts (厦门|人保财险)
+    higher_place: re.Pattern  # a province or city written before a branch's own place (四川|广元, 日照市|莒县)
     region_before_reach: int  # how far back (characters) that region may start
     county_before: re.Pattern  # a county of the list, level written, that ends there (黄岩区|太保产险)
     legal_name_endings: tuple[str, ...]  # how an insurer's full legal name ends (…保险公司): no region before it names a branch
@@ -591,6 +592,7 @@ def load_rules(path: Path | None = None) -> Rules:
         region_names=frozenset(names.words("regions")),
         region_prefix=names.regex("regions", f"^(?:{regions})"),
         region_before=names.regex("regions", f"(?P<region>{regions})(?:{region_suffix})?$"),
+        higher_place=names.regex("word_regions", f"(?:{regions}|{placeholders['word_regions']})(?:{region_suffix})?"),
         region_before_reach=max(map(len, names.words("regions"))) + max(map(len, names.words("region_suffixes"))),
         county_before=re.compile(f"(?P<region>{placeholders['local_places']})$"),
         legal_name_endings=tuple(names.words("legal_name_endings")),

@@ -77,6 +77,13 @@ def test_a_unit_after_a_demonstrative_is_the_branch_just_named(pipeline):
     assert ("人保财险漳州分公司", "supports", "茶农") in {(f.subject.label, f.predicate, f.object.label) for f in facts}
 
 
+def test_a_branch_written_with_its_city_before_its_county_is_the_countys_branch(pipeline):
+    """中国人寿财产保险股份有限公司日照市莒县公司 and 国寿财险莒县公司: one branch (日照 is a city whose name is
+    also a word, which the region list leaves out)."""
+    text = "中国人寿财产保险股份有限公司日照市莒县公司（国寿财险莒县公司）承保。国寿财险莒县公司最高赔8万元。"
+    assert len({e.iri for s, e in entities(pipeline, text) if e.cls == "Branch"}) == 1
+
+
 def test_a_unit_after_the_words_for_under_it_is_the_branchs_insurers(pipeline):
     """平安产险三明中心支公司下属的沙县营销服务部: the sales office is 平安产险's, and it is the one that works
     with the county's bodies, not the centre branch named before it."""
