@@ -26,6 +26,11 @@ _SUBJECT_CLASSES = set(INSURER_CLASSES) | {"Partner"}
 _LEAD_CLASSES = _SUBJECT_CLASSES | {"Product", "Initiative"}
 
 
+def _same_place(a: str, b: str) -> bool:
+    """Whether two places are one written with and without its level (方城县, 方城)."""
+    return a == b or any(x == y + level for x, y in ((a, b), (b, a)) for level in "县市区旗") and min(len(a), len(b)) >= 2
+
+
 def _place_as_written(label: str, place: str, level: str, full_places: dict[str, str]) -> str:
     """The place with its level as ``label`` writes it, when it starts with that place (广西壮族自治区 of
     广西壮族自治区卫健委 for 广西 and 自治区), else its full name (``full_places``) or the two joined (宁波市):
@@ -199,16 +204,21 @@ class Linker:
             return self._registry_entity(entry.branch_insurer)
         return entity
 
-    def _branch(self, owner: Entity, region: str, unit: str, cls: str = "Branch") -> Entity:
+    def _branch(self, owner: Entity, region: str, unit: str, cls: str = "Branch", unit_written: bool = True) -> Entity:
         """The unit ``region``+``unit`` of ``owner``: a Branch of an insurer, or a Partner's own unit.
         A unit whose name ends a longer unit's name that the article gives the same insurer at the
-        same place is that unit written short: 昆山支公司 beside 昆山中心支公司 is the one branch."""
+        same place is that unit written short: 昆山支公司 beside 昆山中心支公司 is the one branch; and a
+        place before the insurer's name with no unit (方城县人保财险) is the one unit the article names
+        there with the insurer's name (人保财险方城支公司), whatever its level."""
         region = self.rules.region_suffix.sub("", region)
         if cls == "Branch":
             owner = self._insurer_for_branches(owner)
             owner = self._insurer_named_at(owner, region) or owner
         self._known[owner.iri] = owner
         unit = self.rules.unit_full_forms.get(unit, unit)
+        if cls == "Branch" and not unit_written:
+            there = {(r, u) for o, r, u in self._units if o == owner.iri and _same_place(r, region)} - {(region, unit)}
+            region, unit = there.pop() if len(there) == 1 else (region, unit)
         if cls == "Branch":
             unit = max((u for o, r, u in self._units if o == owner.iri and r == region and u.endswith(unit)),
                        key=len, default=unit)
@@ -283,7 +293,7 @@ class Linker:
         # a unit of a registry organisation, or of one the registry lacks (众诚保险上海分公司)
         owner = (self._registry_entity(m.parent) if m.parent
                  else self._named("Partner" if m.cls == "Partner" else "Insurer", m.parent_surface))
-        return self._branch(owner, m.region, m.unit, m.cls)
+        return self._branch(owner, m.region, m.unit, m.cls, unit_written=m.surface.endswith(m.unit))
 
     def _full_form(self, m: Mention) -> Mention | None:
         """The same cover named in full in the article: 玉米收入险 is its 玉米收入保险, and a local

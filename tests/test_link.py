@@ -84,6 +84,14 @@ def test_a_branch_written_with_its_city_before_its_county_is_the_countys_branch(
     assert len({e.iri for s, e in entities(pipeline, text) if e.cls == "Branch"}) == 1
 
 
+def test_a_place_before_an_insurers_name_is_the_unit_the_article_names_there(pipeline):
+    """方城县人保财险 beside 人保财险方城支公司: the sub-branch, not a 方城县分公司 of its own; with no unit named
+    there, the place's 分公司 (厦门人保财险)."""
+    got = entities(pipeline, "人保财险方城支公司（当地习惯称“方城县人保财险公司”）承保。")
+    assert {e.label for s, e in got if e.cls == "Branch"} == {"人保财险方城支公司"}
+    assert [e.label for s, e in entities(pipeline, "厦门人保财险启动预案。")] == ["人保财险厦门分公司"]
+
+
 def test_a_unit_after_the_words_for_under_it_is_the_branchs_insurers(pipeline):
     """平安产险三明中心支公司下属的沙县营销服务部: the sales office is 平安产险's, and it is the one that works
     with the county's bodies, not the centre branch named before it."""
