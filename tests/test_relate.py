@@ -632,6 +632,7 @@ def test_this_programme_is_the_one_just_named(pipeline):
     ("春节前，平安产险走访慰问，给困难户每户送去1000元现金和米面。", ("平安产险", "donatesTo", "困难户")),
     # the gift, then in a clause of its own the body it is handed to
     ("中国人寿广西分公司在现场捐出80万元，交给广西妇女儿童发展基金会。", ("中国人寿寿险广西分公司", "donatesTo", "广西妇女儿童发展基金会")),
+    ("中华财险内蒙古分公司捐资40万元，给惠农农牧业专业合作社打两眼深水井。", ("中华财险内蒙古分公司", "donatesTo", "惠农农牧业专业合作社")),
 ])
 def test_goods_handed_over_are_a_donation(pipeline, text, fact):
     assert fact in triples(pipeline, text)
