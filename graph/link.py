@@ -26,9 +26,9 @@ _SUBJECT_CLASSES = set(INSURER_CLASSES) | {"Partner"}
 _LEAD_CLASSES = _SUBJECT_CLASSES | {"Product", "Initiative"}
 
 
-def _same_place(a: str, b: str) -> bool:
-    """Whether two places are one written with and without its level (方城县, 方城)."""
-    return a == b or any(x == y + level for x, y in ((a, b), (b, a)) for level in "县市区旗") and min(len(a), len(b)) >= 2
+def _same_place(a: str, b: str, levels: tuple[str, ...]) -> bool:
+    """Whether two places are one written with and without its level word (方城县, 方城)."""
+    return a == b or min(len(a), len(b)) >= 2 and any(x == y + level for x, y in ((a, b), (b, a)) for level in levels)
 
 
 def _place_as_written(label: str, place: str, level: str, full_places: dict[str, str]) -> str:
@@ -217,7 +217,8 @@ class Linker:
         self._known[owner.iri] = owner
         unit = self.rules.unit_full_forms.get(unit, unit)
         if cls == "Branch" and not unit_written:
-            there = {(r, u) for o, r, u in self._units if o == owner.iri and _same_place(r, region)} - {(region, unit)}
+            levels = self.rules.place_level_words
+            there = {(r, u) for o, r, u in self._units if o == owner.iri and _same_place(r, region, levels)} - {(region, unit)}
             region, unit = there.pop() if len(there) == 1 else (region, unit)
         if cls == "Branch":
             unit = max((u for o, r, u in self._units if o == owner.iri and r == region and u.endswith(unit)),

@@ -158,6 +158,7 @@ class Rules:
     initial_branch: re.Pattern  # a region's one-character short form + 分 right after an insurer's name (北分)
     region_initials: dict[str, str]  # that character -> the region it stands for (北 -> 北京)
     local_unit_stopwords: frozenset[str]
+    place_level_words: tuple[str, ...]  # 县, 市 …: a place written with or without one is one place (方城县, 方城)
     place_units: frozenset[str]  # 公司: a unit only after the insurer's name and a place (人保南京公司)
     zone_word: re.Pattern  # the word that ends a development zone's name (新区, 开发区, 片区)
     numbered_unit: re.Pattern  # a unit named by its number (一五二团, 第八师, 一一七七)
@@ -555,6 +556,7 @@ def load_rules(path: Path | None = None) -> Rules:
         partner_branch=names.regex("partner_units", f"{gap}(?P<region>{regions}|{local_name})(?:{region_suffix})?"
                                    f"(?P<unit>{alternation(names.words('partner_units'))})"),
         local_unit_stopwords=frozenset(names.words("local_unit_stopwords")),
+        place_level_words=tuple(names.words("place_level_words")),
         zone_word=names.regex("zone_words", zone_words),
         numbered_unit=names.regex("numbered_units"),
         # at a clause start, or a later item of a list (深圳电销中心和广东电销中心)
