@@ -37,7 +37,7 @@ def _place_as_written(label: str, place: str, level: str, full_places: dict[str,
     自治区卫健委 after 广西壮族自治区卫健委 is that body, not a 广西自治区卫健委 the county rules would read as a
     county's."""
     at = label.find(level, len(place))
-    if label.startswith(place) and 0 <= at - len(place) <= 3:
+    if label.startswith(place) and 0 <= at - len(place) <= 3:  # a people's name between (壮族, 维吾尔): three at most
         return label[:at + len(level)]
     full = full_places.get(place, "")
     return full if full.endswith(level) else place + level

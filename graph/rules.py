@@ -166,7 +166,7 @@ class Rules:
     bare_branch: re.Pattern  # region? + unit at a clause start
     implied_place: re.Pattern  # 省/市 + a government body, its place left to context (省财政厅)
     implied_levels: dict[str, frozenset[str]]  # 省/市 → the regions it fits ("*": any but the others)
-    implied_full_places: dict[str, str]  # 广西 → 广西壮族自治区: a place whose level is not all its name adds
+    implied_full_places: dict[str, str]  # 广西 → 广西壮族自治区: a place named by more than itself and its level
     implied_local_levels: frozenset[str]  # 县/区: the place is a county or district named before
     implied_industry_bodies: tuple[str, ...]  # the level's associations (市保险行业协会): IndustryBody, not Regulator
     implied_partner_bodies: tuple[str, ...]  # the level's charities (市慈善总会, 省青基会): Partner, not Regulator
