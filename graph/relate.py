@@ -636,9 +636,14 @@ class Relator:
 
     def _other_level(self, s: Sentence, agent: Entity, position: int) -> bool:
         """Whether the amount at ``position`` is a share a purse of another level than the government body
-        ``agent`` heads (其中中央财政132万元、省级财政188万元 after 瓜州县政府统筹…): that level's, not the body's."""
+        ``agent`` heads (其中中央财政132万元、省级财政188万元 after 瓜州县政府统筹…): that level's, not the body's.
+        The body's level is the last level word of its name (宁波市江北区政府: 区); 中央 and 国家 are none."""
         m = self.rules.quantities.other_purse.search(s.norm, 0, position - s.start)
-        return m is not None and self._pays_from_purse(agent) and m.group("level")[:1] not in agent.label
+        if m is None or not self._pays_from_purse(agent):
+            return False
+        levels = self.rules.quantities.purse_levels
+        own = max((agent.label.rfind(c), c) for c in levels)
+        return own[0] < 0 or m.group("level")[:1] != own[1]
 
     def _pays_from_purse(self, entity: Entity) -> bool:
         """Whether ``entity`` is a government body that pays from the public purse (X县政府, X市财政局)."""

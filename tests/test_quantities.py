@@ -379,6 +379,12 @@ def test_the_public_purse_heading_a_clause_pays_for_the_government_named_before(
 def test_a_share_a_purse_of_another_level_pays_is_not_the_governments_named_before(pipeline):
     text = "宁海县政府今年统筹保费补贴资金500万元，其中中央财政100万元、省级财政150万元、县级财政250万元。"
     assert owned(pipeline, text) == {("宁海县政府", "5000000"), ("宁海县政府", "2500000")}
+    # the body's level is the last level word of its name: a city named 中山 has no central share, a district
+    # government no city share
+    text = "中山市政府今年统筹保费补贴资金500万元，其中中央财政100万元、市级财政400万元。"
+    assert owned(pipeline, text) == {("中山市政府", "5000000"), ("中山市政府", "4000000")}
+    text = "宁波市江北区政府今年统筹保费补贴资金500万元，其中市级财政200万元、区级财政300万元。"
+    assert owned(pipeline, text) == {("江北区政府", "5000000"), ("江北区政府", "3000000")}
 
 
 def test_the_public_purse_written_after_the_amount_pays_it(pipeline):
