@@ -55,7 +55,8 @@ def knowledge_fingerprint(ontology_dir: Path | None = None, tokenizer: str = "ji
     for path in (*sorted((ontology_dir / "registry").glob("*.ttl")), *sorted((ontology_dir / "places").glob("*.txt")),
                  ontology_dir / "patterns.toml",
                  ontology_dir / "ikg.ttl", learned / CONFIG_FILE, learned / MODEL_FILE,
-                 learned / RELATION_CONFIG, learned / RELATION_MODEL):
+                 learned / RELATION_CONFIG, learned / RELATION_MODEL,
+                 *sorted(learned.glob("*.npz"))):  # arrays a model reads (the news tagger's)
         digest.update(path.name.encode() + b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"")
     return digest.hexdigest()

@@ -1,0 +1,121 @@
+"""The general news tagger: FoolNLTK's weights, converted once into numpy, tag organisations no list
+of ours has; the converter reads a TensorFlow graph without TensorFlow; the weights are part of the
+knowledge a build's cache is keyed on."""
+import io
+import json
+import shutil
+import tarfile
+import zipfile
+
+import numpy as np
+import pytest
+
+from graph.data import ONTOLOGY_DIR
+from graph.learned import LEARNED_DIR
+from graph.news_tagger import NewsTagger, load
+from graph.pipeline import knowledge_fingerprint
+from graph.tools.import_tagger import convert
+
+
+SHIPPED = ONTOLOGY_DIR / LEARNED_DIR / "news_tagger.npz"
+
+
+def spans(text, tags):
+    """(name, kind) of every B…E or S run of ``tags``."""
+    out, start = [], None
+    for i, tag in enumerate(tags):
+        place, _, kind = tag.partition("_")
+        if place in ("B", "S"):
+            start = i
+        if place in ("E", "S") and start is not None:
+            out.append((text[start:i + 1], kind))
+            start = None
+    return out
+
+
+def test_the_shipped_tagger_finds_organisations_no_registry_names():
+    tagger = load(SHIPPED)
+    text = "绵竹市应急管理局与成都市锦江区红十字会一道走访了受灾村民。"
+    found = spans(text, tagger.tag(text))
+    assert ("绵竹市应急管理局", "org") in found and ("成都市锦江区红十字会", "org") in found
+    assert tagger.tag("") == []
+
+
+# --- the converter, on a GraphDef written here byte by byte ----------------------------------------
+
+def _key(number, wire):
+    return _varint(number << 3 | wire)
+
+
+def _varint(value):
+    out = bytearray()
+    while True:
+        out.append(value & 0x7F | (0x80 if value > 0x7F else 0))
+        value >>= 7
+        if not value:
+            return bytes(out)
+
+
+def _field(number, payload):
+    return _key(number, 2) + _varint(len(payload)) + payload
+
+
+def _const(name, array):
+    """A NodeDef of op Const whose 'value' attribute holds ``array`` (float32) as tensor_content."""
+    shape = b"".join(_field(2, _key(1, 0) + _varint(size)) for size in array.shape)
+    tensor = _key(1, 0) + _varint(1) + _field(2, shape) + _field(4, array.astype("<f4").tobytes())
+    attr = _field(1, b"value") + _field(2, _field(8, tensor))
+    return _field(1, _field(1, name.encode()) + _field(2, b"Const") + _field(5, attr))
+
+
+def test_the_converter_reads_the_weights_of_a_graph_without_tensorflow(tmp_path):
+    rng = np.random.default_rng(0)
+    chars, tags, width, size = ["<PAD>", "<OOV>", "保", "险"], ["O", "S_org"], 3, 2
+    weights = {
+        "Const_1": np.zeros((1, width)), "char_embeding": rng.normal(size=(len(chars), width)),
+        "char_bilstm/bidirectional_rnn/fw/basic_lstm_cell/kernel": rng.normal(size=(width + size, 4 * size)),
+        "char_bilstm/bidirectional_rnn/fw/basic_lstm_cell/bias": rng.normal(size=4 * size),
+        "char_bilstm/bidirectional_rnn/bw/basic_lstm_cell/kernel": rng.normal(size=(width + size, 4 * size)),
+        "char_bilstm/bidirectional_rnn/bw/basic_lstm_cell/bias": rng.normal(size=4 * size),
+        "project/hidden/w_tanh": rng.normal(size=(2 * size, 2)), "project/hidden/b_tanh": rng.normal(size=2),
+        "project/output/w_out": rng.normal(size=(2, len(tags))), "project/output/b_out": np.array([0.0, 5.0]),
+        "crf_loss/transitions": np.zeros((len(tags) + 1, len(tags) + 1)),
+    }
+    graph = b"".join(_const(name, array) for name, array in weights.items())
+    maps = {"char_map": {c: i for i, c in enumerate(chars)}, "ner_map": {str(i): t for i, t in enumerate(tags)}}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("all_map.json", json.dumps(maps))
+    sdist = tmp_path / "foolnltk-0.1.7.tar.gz"
+    with tarfile.open(sdist, "w:gz") as tar:
+        for name, data in (("foolnltk-0.1.7/data/ner.pb", graph), ("foolnltk-0.1.7/data/map.zip", buffer.getvalue())):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    convert(sdist, tmp_path / "tagger.npz")
+    arrays = np.load(tmp_path / "tagger.npz")
+    assert np.allclose(arrays["embedding"], np.concatenate([weights["Const_1"], weights["char_embeding"]]))
+    assert np.allclose(arrays["fw_kernel"], weights["char_bilstm/bidirectional_rnn/fw/basic_lstm_cell/kernel"])
+    assert arrays["chars"].tolist() == chars and arrays["tags"].tolist() == tags
+    # The output bias favours S_org at every character, and no transition says otherwise.
+    assert NewsTagger(tmp_path / "tagger.npz").tag("保险") == ["S_org", "S_org"]
+
+
+def test_a_sdist_without_the_model_is_refused(tmp_path):
+    sdist = tmp_path / "other.tar.gz"
+    with tarfile.open(sdist, "w:gz"):
+        pass
+    with pytest.raises(SystemExit, match="no ner.pb"):
+        convert(sdist, tmp_path / "tagger.npz")
+
+# --- the build cache -------------------------------------------------------------------------------
+
+def test_the_tagger_file_is_part_of_the_knowledge_hash(tmp_path):
+    """A build's cache must not keep graphs extracted with other tagger weights."""
+    copy = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY_DIR, copy)
+    before = knowledge_fingerprint(copy)
+    arrays = dict(np.load(SHIPPED))
+    arrays["out_b"] = arrays["out_b"] + 1
+    np.savez_compressed(copy / LEARNED_DIR / "news_tagger.npz", **arrays)
+    assert knowledge_fingerprint(copy) != before
