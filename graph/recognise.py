@@ -16,6 +16,7 @@ from functools import cached_property
 
 import ahocorasick
 
+from . import news_tagger
 from .clauses import alternation
 from .errors import IkgError
 from .fold import fold
@@ -925,6 +926,20 @@ class Recogniser:
         if len(words) > 1 and words[0][1] in self.rules.name_place_pos:
             words = words[1:]
         return all(tag in tags for _, tag in words)
+
+    def _fit_stem(self, stem: str, rule: SuffixName) -> bool:
+        """Whether ``stem`` may open a name of ``rule`` found whole elsewhere (by the news tagger). It may not
+        be a kind of body (三甲|医院; 中资|银行, 同一|集团: a short stem that is one common word, where a rare place
+        is no word of jieba's: 者东|镇人民政府), be opened by a word no name starts with (兴建|康复医院, 3月|区总工会)
+        nor hold one with words after it (御寒衣物|交到|山区中心|校: a clause; a trade's verb may end it:
+        双丰|种植|专业合作社), a clause's boundary word or a count."""
+        if rule.cls == "Partner" and stem.startswith(self.rules.kind_heads):
+            return False
+        words = self.tokenizer.pos(stem)
+        if len(stem) < 3 and len(words) == 1 and words[0][1] not in self.rules.name_start_pos:
+            return False
+        return not (self._has_rejected_word(stem, frozenset(self.rules.reject_pos))
+                    or any(tag in self.rules.reject_pos for _, tag in words[1:-1]))
 
     def _holds_name_word(self, stem: str) -> bool:
         """Whether ``stem`` holds a proper name, a place, a word jieba does not know (祥泰|种植, 上海|浦信|蔬果) or a
@@ -1885,9 +1900,39 @@ def learned_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
     return out
 
 
+@component("tagged")
+def tagged_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
+    """Organisations the general news tagger finds (names.tagged in patterns.toml), of the class of a suffix
+    rule that ends the name: the tagger says where the name starts, the rule what it is, and the stem
+    before the suffix must be fit to open a name (no kind of body, no clause: :meth:`Recogniser._fit_stem`)."""
+    config = rec.rules.tagged
+    if config is None:
+        return []
+    s, text, out = view.sentence, view.text, []
+    rules = [rule for rule in rec.rules.suffix_names if rule.cls in config.classes]
+    # Only where one of their endings closes no name the registry, a pattern or a suffix rule gave:
+    # the tagger is slow, and most sentences have none.
+    known = ({m.end - s.start for m in view.patterned} | {m.end - s.start for m, _ in view.suffixed}
+             | {b for _, b, _ in view.matches})
+    open_ends = {m.end() for rule in rules for m in rule.suffix.finditer(text)} - known
+    if not open_ends:
+        return out
+    for a, b, kind in news_tagger.load(config.tagger).spans(text):
+        name = text[a:b]
+        if b not in open_ends or kind not in config.kinds or normalise(name) in rec.registry.aliases:
+            continue
+        for rule in rules:  # the first rule whose suffix ends the name, after a stem, types it
+            ending = next((m for m in rule.suffix.finditer(name) if m.end() == len(name) and m.start() > 0), None)
+            if ending:
+                if rec._fit_stem(name[:ending.start()], rule):
+                    out.append(Mention(name, s.start + a, s.start + b, s.index, rule.cls, "pattern"))
+                break
+    return out
+
+
 # The components in the order they claim text: an earlier one's mention wins an overlap. A product
 # named after a launch verb comes before registry aliases: a group's word in it qualifies the cover
 # (推出贫困户意外伤害保险), it is no group of its own; so is a firm's name in a programme's (开展新华保险
 # 健康守护行动).
 RECOGNISERS = ("quoted", "beneficiaries", "unquoted_products", "unquoted_initiatives", "shared_kinds", "aliases", "branches",
-               "pattern_names", "suffix_names", "references", "learned")
+               "pattern_names", "suffix_names", "references", "learned", "tagged")

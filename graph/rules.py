@@ -139,6 +139,16 @@ class ListedFirms:
 
 
 @dataclass(frozen=True)
+class TaggedNames:
+    """Organisations a general news tagger finds and no rule did, typed by the suffix rule that ends
+    them (see names.tagged in patterns.toml)."""
+
+    tagger: Path  # the tagger's arrays (graph/news_tagger.py)
+    kinds: frozenset[str]  # the tagger's kinds read (org, company)
+    classes: frozenset[str]  # the classes a suffix rule may give such a name
+
+
+@dataclass(frozen=True)
 class Institutes:
     """A university's or government body's research body named whole after it (see names.institutes
     in patterns.toml)."""
@@ -312,6 +322,7 @@ class Rules:
     holder_columns: re.Pattern | None = None
     listed_firms: ListedFirms | None = None
     institutes: Institutes | None = None
+    tagged: TaggedNames | None = None
 
     @property
     def local_places(self) -> frozenset[str]:
@@ -754,7 +765,15 @@ def load_rules(path: Path | None = None) -> Rules:
         institutes=(Institutes(*(names.table("institutes").regex(k) for k in ("parent", "rest", "not_inside")),
                                frozenset(names.table("institutes").words("body_classes", [])))
                     if "institutes" in names.data else None),
+        tagged=_tagged(names.table("tagged"), path.parent) if "tagged" in names.data else None,
     )
+
+
+def _tagged(table, folder: Path) -> TaggedNames:
+    path = folder / table.get("tagger", str)
+    if not path.is_file():
+        raise table._fail("tagger", f"no such file: {path}")
+    return TaggedNames(path, frozenset(table.words("kinds")), frozenset(table.words("classes")))
 
 
 def _listed_firms(table) -> ListedFirms:

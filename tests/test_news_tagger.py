@@ -1,6 +1,6 @@
 """The general news tagger: FoolNLTK's weights, converted once into numpy, tag organisations no list
-of ours has; the converter reads a TensorFlow graph without TensorFlow; the weights are part of the
-knowledge a build's cache is keyed on."""
+of ours has, the converter reads a TensorFlow graph without TensorFlow, and the learned recogniser
+reads the tags as features only when learned.toml asks for them."""
 import io
 import json
 import shutil
@@ -10,12 +10,18 @@ import zipfile
 import numpy as np
 import pytest
 
+from graph import news_tagger
 from graph.data import ONTOLOGY_DIR
+from graph.errors import IkgError
 from graph.learned import LEARNED_DIR
 from graph.news_tagger import NewsTagger, load
 from graph.pipeline import knowledge_fingerprint
+from graph.recognise import Recogniser, tagged_names
+from graph.rules import load_rules
+from graph.segment import segment
 from graph.tools.import_tagger import convert
 
+from stage_helpers import document
 
 SHIPPED = ONTOLOGY_DIR / LEARNED_DIR / "news_tagger.npz"
 
@@ -119,3 +125,53 @@ def test_the_tagger_file_is_part_of_the_knowledge_hash(tmp_path):
     arrays["out_b"] = arrays["out_b"] + 1
     np.savez_compressed(copy / LEARNED_DIR / "news_tagger.npz", **arrays)
     assert knowledge_fingerprint(copy) != before
+
+# --- the recogniser's "tagged" component --------------------------------------------------------------
+
+def test_a_tagger_file_patterns_toml_names_and_lacks_is_one_clear_error(tmp_path):
+    rules = tmp_path / "patterns.toml"
+    rules.write_text((ONTOLOGY_DIR / "patterns.toml").read_text(encoding="utf-8").replace(
+        'tagger = "learned/news_tagger.npz"', 'tagger = "learned/missing.npz"'), encoding="utf-8")
+    shutil.copytree(ONTOLOGY_DIR / "places", tmp_path / "places")
+    with pytest.raises(IkgError, match=r"patterns.toml: \[names.tagged.tagger\]: no such file: .*missing.npz"):
+        load_rules(rules)
+
+
+# A name the tagger alone finds in a whole article: FAMILIES["tagged"] in tests/test_recognise.py.
+
+
+class FixedTagger:
+    """A stand-in for the news tagger that marks the given names as organisations."""
+
+    def __init__(self, *names):
+        self.names = names
+
+    def spans(self, text):
+        return [(text.index(n), text.index(n) + len(n), "org") for n in self.names if n in text]
+
+
+def tagged_in(pipeline, monkeypatch, text, tagger):
+    monkeypatch.setattr(news_tagger, "load", lambda path: tagger)
+    rec = Recogniser(pipeline.registry, pipeline.rules, pipeline.tokenizer)
+    sentence = segment(document(text), pipeline.tokenizer)[0]
+    return {(m.surface, m.cls) for m in tagged_names(rec, rec.view(sentence))}
+
+
+def test_a_tagged_name_takes_the_class_of_the_suffix_rule_that_ends_it(pipeline, monkeypatch):
+    text = "科右中旗政府与察右中旗双丰种植专业合作社一道推动肉牛保险。"
+    assert tagged_in(pipeline, monkeypatch, text, FixedTagger("科右中旗政府", "察右中旗双丰种植专业合作社")) == {
+        ("科右中旗政府", "Regulator"), ("察右中旗双丰种植专业合作社", "Partner")}
+    # no suffix rule ends it: the tagger's word alone types nothing
+    assert tagged_in(pipeline, monkeypatch, "马铃薯由双丰种植户供应，政府推动。", FixedTagger("双丰种植户")) == set()
+
+
+def test_a_tagged_kind_of_body_or_a_clause_before_a_suffix_is_no_name(pipeline, monkeypatch):
+    text = "专家来自三甲医院，市里还兴建康复医院，3月区总工会也来了。"
+    assert tagged_in(pipeline, monkeypatch, text, FixedTagger("三甲医院", "兴建康复医院", "3月区总工会")) == set()
+
+
+def test_the_tagger_reads_only_sentences_with_an_ending_its_classes_have(pipeline, monkeypatch):
+    class Refusing:
+        def spans(self, text):
+            raise AssertionError(f"tagged {text}")
+    assert tagged_in(pipeline, monkeypatch, "平安人寿今年推出了一款新的重疾险。", Refusing()) == set()

@@ -19,6 +19,10 @@ FAMILIES = {
     "unquoted_products": ("太保产险推出停运无忧保新产品。", ("停运无忧保", "Product")),
     "unquoted_initiatives": ("平安集团启动平安三村工程，支持乡村教师。", ("平安三村工程", "Initiative")),
     "shared_kinds": ("股东中还有中信、招商、兴业三家股份制银行。", ("招商", "Partner")),
+    # written for this test: the rules alone name no hospital in it; the news tagger starts the name
+    "tagged": ("公交车上斗扒手 三名青年受伤获保险理赔\n\n2011年1月3日，四名外地青年乘坐公交车时发现有人偷拿乘客财物，"
+               "随即上前制止，与持刀歹徒搏斗。三人伤势严重，被送进大华医院救治。\n\n中国人寿上海市分公司随后启动理赔，"
+               "向三名青年支付了医疗费用。", ("大华医院", "Partner")),
 }
 
 
@@ -1683,8 +1687,9 @@ def test_a_department_of_a_county_jieba_splits_is_found_by_the_place_list(pipeli
     assert ("电白区自然资源局", "Regulator") in found(pipeline, "电白区自然资源局会同太保产险查勘。")
     assert ("魏县政府", "Regulator") in found(pipeline, "魏县政府与中华联合财险合作。")
     assert ("魏县县政府", "Regulator") in found(pipeline, "在魏县县政府的指导下，人保财险开展理赔。")
-    # a county's name inside a longer word is no county (河南|县政府 is not 河南县's)
-    assert not any(c == "Regulator" for _, c in found(pipeline, "河南县政府出台办法，全县政府部门参与。"))
+    # a county's name inside a longer word is no county of the list (河南县政府 is not 南县's), nor is 全县
+    got = found(pipeline, "河南县政府出台办法，全县政府部门参与。")
+    assert not any(c == "Regulator" and name != "河南县政府" for name, c in got)
 
 
 def test_a_joiner_before_a_level_joins_two_bodies_and_opens_no_county(pipeline):
