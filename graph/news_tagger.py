@@ -13,11 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-OUTSIDE = "O"
-
-
 def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-x))
+    return 0.5 * (1.0 + np.tanh(0.5 * x))  # the logistic function, without exp's overflow for large -x
 
 
 class NewsTagger:
