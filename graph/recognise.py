@@ -938,7 +938,7 @@ class Recogniser:
         words = self.tokenizer.pos(stem)
         if len(stem) < 3 and len(words) == 1 and words[0][1] not in self.rules.name_start_pos:
             return False
-        return not (self._has_rejected_word(stem, frozenset(self.rules.reject_pos))
+        return not (self._has_rejected_word(stem, self.rules.reject_pos)
                     or any(tag in self.rules.reject_pos for _, tag in words[1:-1]))
 
     def _holds_name_word(self, stem: str) -> bool:

@@ -67,18 +67,35 @@ def _field(number, payload):
 
 
 def _const(name, array):
-    """A NodeDef of op Const whose 'value' attribute holds ``array`` (float32) as tensor_content."""
+    """A NodeDef of op Const whose 'value' attribute holds ``array`` (float32): as tensor_content, or, when all
+    its values are one, as that single float_val, the way TensorFlow writes a constant fill."""
     shape = b"".join(_field(2, _key(1, 0) + _varint(size)) for size in array.shape)
-    tensor = _key(1, 0) + _varint(1) + _field(2, shape) + _field(4, array.astype("<f4").tobytes())
+    values = (_field(5, np.float32(array.flat[0]).astype("<f4").tobytes()) if (array == array.flat[0]).all()
+              else _field(4, array.astype("<f4").tobytes()))
+    tensor = _key(1, 0) + _varint(1) + _field(2, shape) + values
     attr = _field(1, b"value") + _field(2, _field(8, tensor))
     return _field(1, _field(1, name.encode()) + _field(2, b"Const") + _field(5, attr))
+
+
+def _sdist(folder, graph, maps):
+    """A FoolNLTK-like sdist in ``folder``: ``graph`` as data/ner.pb, ``maps`` as data/map.zip's all_map.json."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("all_map.json", json.dumps(maps))
+    sdist = folder / "foolnltk-0.1.7.tar.gz"
+    with tarfile.open(sdist, "w:gz") as tar:
+        for name, data in (("foolnltk-0.1.7/data/ner.pb", graph), ("foolnltk-0.1.7/data/map.zip", buffer.getvalue())):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return sdist
 
 
 def test_the_converter_reads_the_weights_of_a_graph_without_tensorflow(tmp_path):
     rng = np.random.default_rng(0)
     chars, tags, width, size = ["<PAD>", "<OOV>", "保", "险"], ["O", "S_org"], 3, 2
     weights = {
-        "Const_1": np.zeros((1, width)), "char_embeding": rng.normal(size=(len(chars), width)),
+        "Const_1": np.full((1, width), 0.25), "char_embeding": rng.normal(size=(len(chars), width)),
         "char_bilstm/bidirectional_rnn/fw/basic_lstm_cell/kernel": rng.normal(size=(width + size, 4 * size)),
         "char_bilstm/bidirectional_rnn/fw/basic_lstm_cell/bias": rng.normal(size=4 * size),
         "char_bilstm/bidirectional_rnn/bw/basic_lstm_cell/kernel": rng.normal(size=(width + size, 4 * size)),
@@ -89,22 +106,21 @@ def test_the_converter_reads_the_weights_of_a_graph_without_tensorflow(tmp_path)
     }
     graph = b"".join(_const(name, array) for name, array in weights.items())
     maps = {"char_map": {c: i for i, c in enumerate(chars)}, "ner_map": {str(i): t for i, t in enumerate(tags)}}
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as z:
-        z.writestr("all_map.json", json.dumps(maps))
-    sdist = tmp_path / "foolnltk-0.1.7.tar.gz"
-    with tarfile.open(sdist, "w:gz") as tar:
-        for name, data in (("foolnltk-0.1.7/data/ner.pb", graph), ("foolnltk-0.1.7/data/map.zip", buffer.getvalue())):
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            tar.addfile(info, io.BytesIO(data))
-    convert(sdist, tmp_path / "tagger.npz")
+    convert(_sdist(tmp_path, graph, maps), tmp_path / "tagger.npz")
     arrays = np.load(tmp_path / "tagger.npz")
     assert np.allclose(arrays["embedding"], np.concatenate([weights["Const_1"], weights["char_embeding"]]))
     assert np.allclose(arrays["fw_kernel"], weights["char_bilstm/bidirectional_rnn/fw/basic_lstm_cell/kernel"])
     assert arrays["chars"].tolist() == chars and arrays["tags"].tolist() == tags
     # The output bias favours S_org at every character, and no transition says otherwise.
     assert NewsTagger(tmp_path / "tagger.npz").tag("保险") == ["S_org", "S_org"]
+
+
+def test_a_graph_whose_weights_are_not_floats_is_one_clear_error(tmp_path):
+    tensor = _key(1, 0) + _varint(3) + _field(2, _field(2, _key(1, 0) + _varint(1))) + _field(4, b"\0\0\0\0")
+    node = _field(1, _field(1, b"Const_1") + _field(2, b"Const")
+                  + _field(5, _field(1, b"value") + _field(2, _field(8, tensor))))
+    with pytest.raises(SystemExit, match="ner.pb is no GraphDef the tagger can read: .*dtype 3, not float"):
+        convert(_sdist(tmp_path, node, {"char_map": {}, "ner_map": {}}), tmp_path / "tagger.npz")
 
 
 def test_a_sdist_without_the_model_is_refused(tmp_path):

@@ -20,8 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-# TensorFlow's DataType enum values the model's constants use.
-_DTYPES = {1: np.float32, 3: np.int32}
+_DT_FLOAT = 1  # TensorFlow's DataType of every weight the tagger reads
 # The graph's constant names and the names the tagger reads them by.
 _WEIGHTS = {
     "Const_1": "padding",
@@ -70,24 +69,30 @@ def _fields(buf: bytes):
 
 
 def _tensor(buf: bytes) -> np.ndarray:
-    """A TensorProto (dtype 1, shape 2, content 4, float_val 5, int_val 7) as an array."""
+    """A float TensorProto (dtype 1, shape 2, tensor_content 4 or float_val 5) as an array. float_val may be
+    written short, as TensorFlow does for a constant fill (the graph's padding row): its last value fills the rest."""
     dtype, shape, content, values = None, [], b"", []
     for number, value in _fields(buf):
         if number == 1:
-            dtype = _DTYPES[value]
+            dtype = value
         elif number == 2:
             shape = [dict(_fields(dim)).get(1, 0) for n, dim in _fields(value) if n == 2]
         elif number == 4:
             content = value
-        elif number == 5:
-            values.extend(struct.unpack(f"<{len(value) // 4}f", value) if isinstance(value, bytes) else [value])
+        elif number == 5:  # packed, or one value: little-endian floats either way
+            values.extend(struct.unpack(f"<{len(value) // 4}f", value))
+    if dtype != _DT_FLOAT:
+        raise ValueError(f"a constant of TensorFlow dtype {dtype}, not float")
     if content:
-        return np.frombuffer(content, dtype=dtype).reshape(shape).copy()
-    return np.full(shape, values[0] if values else 0, dtype=dtype) if shape else np.array(values, dtype=dtype)
+        return np.frombuffer(content, dtype="<f4").reshape(shape).copy()
+    array = np.full(shape, values[-1] if values else 0.0, dtype=np.float32)
+    array.flat[:len(values)] = values
+    return array
 
 
 def graph_constants(graph_def: bytes) -> dict[str, np.ndarray]:
-    """Every Const node of a GraphDef (node 1; NodeDef name 1, op 2, attr 5 → 'value' → tensor 8)."""
+    """The Const nodes of a GraphDef the tagger reads, by name (node 1; NodeDef name 1, op 2, attr 5 → 'value' →
+    tensor 8)."""
     constants = {}
     for number, node in _fields(graph_def):
         if number != 1:
@@ -118,7 +123,10 @@ def convert(sdist: Path, target: Path) -> None:
                               .read("all_map.json").decode("utf-8"))
     except (OSError, tarfile.TarError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise SystemExit(f"{sdist}: {exc}") from None
-    constants = graph_constants(graph_def)
+    try:
+        constants = graph_constants(graph_def)
+    except (ValueError, KeyError, IndexError, StopIteration) as exc:
+        raise SystemExit(f"{sdist}: ner.pb is no GraphDef the tagger can read: {exc}") from None
     missing = sorted(set(_WEIGHTS) - set(constants))
     if missing:
         raise SystemExit(f"{sdist}: ner.pb has no constant {missing[0]}")
