@@ -1299,7 +1299,7 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
     registered = {(a, b) for a, b, iri, _ in view.aliases if rec.registry.entries[iri].entity.cls == "BeneficiaryGroup"}
     # a list goes on past a comma, not past a clause separator (A、B，以及C)
     commas = ("", *(c for c in marks.clause if not rec.rules.clause_separators.match(c)))
-    ends = {b for _, b in registered}
+    ends = {b: a for a, b in registered}  # where each group that ends there starts
     # a head another head follows (青年|教师) is a part of the name, not its end; one before the word of
     # property of a cover's name (家庭|财产保险) is a part of that name
     heads = [m for m in _heads(r.head, text, view.boundaries)
@@ -1313,9 +1313,10 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
         starts = [t.end() for t in r.trigger.finditer(text, clause, m.start())  # words of their own: not the 为 of 成为
                   if t.start() in view.boundaries and t.end() in view.boundaries]
         # (also past a comma: 乡村振兴创业带头人，以及返乡创业青年)
-        starts += [e + len(lead) + len(j) for e in ends if e < m.start() for lead in commas
+        # (each item repeating the word before the first: 帮农户、帮困难群众 names 困难群众)
+        starts += [i + _repeated_word(view, a, i) for e, a in ends.items() if e < m.start() for lead in commas
                    if clause <= e + len(lead) for j in rec.rules.list_joiners
-                   if text.startswith(lead + j, e) and e + len(lead) + len(j) in view.boundaries]
+                   for i in [e + len(lead) + len(j)] if text.startswith(lead + j, e) and i in view.boundaries]
         # (and past items with no head of their own: 为种植户、基层干部和返乡创业青年)
         run_on, middle = _list_goes_on(rec, view, [e for e in ends if clause <= e < m.start()], clause, m.start())
         starts += [run_on] if run_on is not None else []
@@ -1354,7 +1355,7 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
             continue
         start = m.end() - len(name)
         out.append(Mention(name, s.start + start, s.start + m.end(), s.index, "BeneficiaryGroup", "pattern"))
-        ends.add(m.end())
+        ends[m.end()] = start
         if run_on is not None and start >= run_on:  # the items between two groups of a list are groups too
             out += [Mention(text[a:b], s.start + a, s.start + b, s.index, "BeneficiaryGroup", "pattern")
                     for a, b in middle if _plain_item(rec, view, a, b)]
@@ -1375,6 +1376,14 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
                     for a, b in between]
             begins |= {start, *(a for a, _ in between)}
     return out + _coordinated_items(rec, view, [(n.start - s.start, n.end - s.start) for n in out], registered)
+
+
+def _repeated_word(view: SentenceView, first: int, item: int) -> int:
+    """The length of the word that stands right before the list's first item (at ``first``) when the
+    item at ``item`` opens with it too, else 0: a word of help said again for each (帮农户、帮困难群众)."""
+    s = view.sentence
+    before = next((t.text for t in s.tokens if t.end - s.start == first), "")
+    return len(before) if before and view.text.startswith(before, item) and item + len(before) in view.boundaries else 0
 
 
 def _coordinated_items(rec: Recogniser, view: SentenceView, found: list[tuple[int, int]],
