@@ -145,6 +145,17 @@ def test_a_department_in_full_and_by_its_short_name_is_one_body(pipeline):
     assert iris.get("武汉市政府") == {"武汉市人民政府", "武汉市政府"}
 
 
+def test_public_order_offices_and_traffic_police_bureaus_in_full_and_short_are_one_body(pipeline):
+    """杭州市社会治安综合治理委员会办公室 then 杭州市综治办, 济南市公安局交通警察局 then 济南市交警局."""
+    links = linked(pipeline, "杭州市社会治安综合治理委员会办公室与该公司签约。杭州市综治办表示将续保。"
+                             "济南市公安局交通警察局与人保财险合作，济南市交警局负责现场处置。")
+    iris = {}
+    for lm in links:
+        iris.setdefault(lm.entity.iri, set()).add(lm.mention.surface)
+    assert {"杭州市社会治安综合治理委员会办公室", "杭州市综治办"} in iris.values()
+    assert {"济南市公安局交通警察局", "济南市交警局"} in iris.values()
+
+
 def test_a_local_insurance_association_of_any_place_is_an_industry_body(pipeline):
     """A county's or a city's association the region list lacks (兰陵县, 中山市): 行业 ends no stem here."""
     got = found(pipeline, "临沂市保险行业协会联合兰陵县保险行业协会和中山市保险学会开展宣传。")

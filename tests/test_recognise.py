@@ -332,6 +332,13 @@ def test_a_list_of_groups_goes_on_past_items_with_no_head_of_their_own(pipeline)
     assert {"中央厨房", "食品生产企业"} <= groups
 
 
+def test_a_list_item_that_repeats_the_word_of_help_starts_after_it(pipeline):
+    """帮养殖户、帮贫困群众: the word said again for each item is no part of the group's name."""
+    groups = {n for n, cls in found(pipeline, "这些赔案在帮养殖户、帮贫困群众渡过难关上都起了作用。")
+              if cls == "BeneficiaryGroup"}
+    assert groups == {"养殖户", "贫困群众"}
+
+
 def test_the_other_items_of_a_list_that_holds_a_group_are_groups(pipeline):
     """A word of help before a list with a group the registry knows (乡村教师), or 都 and the words that make
     groups after it, make its other short nouns groups; beside a group only a rule read, an item may be a thing."""
@@ -1440,6 +1447,15 @@ def test_flood_and_typhoon_control_headquarters_and_their_offices(pipeline, text
     ("温州市人民检察院向保险公司发出检察建议。", "温州市人民检察院"),
     ("东莞市公安局经侦支队捣毁一个骗保团伙。", "东莞市公安局经侦支队"),
     ("临朐县经侦大队破获一起保险诈骗案。", "临朐县经侦大队"),
+    # a police department's unit written whole after it, of a county the region list lacks too
+    ("广州市公安局经侦总队通报了一起车险诈骗案。", "广州市公安局经侦总队"),
+    ("平安产险某支公司和寿宁县公安局交警大队一起走进乡村小学。", "寿宁县公安局交警大队"),
+    ("大连市公安局交通警察局与人保财险签署警保合作协议。", "大连市公安局交通警察局"),
+    # a local survey team of the national statistics bureau, whose yields a farm cover pays by
+    ("理赔按国家统计局孝感调查队公布的单产计算。", "国家统计局孝感调查队"),
+    ("国家统计局湖南调查总队发布了早稻产量数据。", "国家统计局湖南调查总队"),
+    # the public-order committees' offices, which buy good Samaritans' cover
+    ("温州市综治办为全市见义勇为人员投保。", "温州市综治办"),
     ("青岛市气候中心为指数保险提供降雨数据。", "青岛市气候中心"),
     ("江西省水文局发布洪水预警。", "江西省水文局"),
     ("徐州市医疗保险基金管理中心与承保公司签约。", "徐州市医疗保险基金管理中心"),
