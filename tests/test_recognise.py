@@ -2999,3 +2999,10 @@ def test_an_orchestra_or_troupe_named_by_its_place_is_a_partner(pipeline, text, 
 
 def test_a_schools_band_is_no_partner(pipeline):
     assert not any(cls == "Partner" for _, cls in found(pipeline, "乐器到位后，学生艺术团和管乐团很快就排练起来。"))
+
+
+@pytest.mark.parametrize("text", ["县农业农村局根据果农的需要，指导保险公司为他们设计了一款冻害保险。",
+                                  "市应急管理局动员保险公司参与防灾减损。"])
+def test_a_bodys_verb_of_guiding_before_insurance_companies_names_no_insurer(pipeline, text):
+    """指导|保险公司, 动员|保险公司: the firms are the verb's object; jieba may read the verb as a noun."""
+    assert not any(c == "Insurer" for _, c in found(pipeline, text))
