@@ -2274,6 +2274,8 @@ def test_a_table_cell_holding_only_a_covers_name_is_a_product(pipeline):
     # nor is a cover a figure's cell follows: a row of figures by line of business
     assert not {m for m in found(pipeline, "渔船互保 | 1260人 | 75.3%") if m[1] == "Product"}
     assert not {m for m in found(pipeline, "农房保险 | 近80万元") if m[1] == "Product"}
+    # nor a cell that says who was insured: 纳保, like 投保 or 参保, is a verb, no product's last word
+    assert not {m for m in found(pipeline, "| 某某人寿 | 2019年 | 身心障碍者 | 逾2万名残障人士纳保 |") if m[1] == "Product"}
 
 
 @pytest.mark.parametrize("text, firm", [
