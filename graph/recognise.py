@@ -1196,7 +1196,7 @@ class Recogniser:
         if r.quote_exclude_before.search(before) and name in {
                 next(g for g in q.groups() if g is not None) for q in r.quote.finditer(before)}:
             before = ""  # （下称“相约优年”） after “相约优年”…保险: the short name of a quoted name, a name
-        return bool(r.quote_exclude.search(name) or r.quote_exclude_before.search(before)
+        return bool(r.no_name_shape(name, after) or r.quote_exclude_before.search(before)
                     or r.quote_exclude_after.search(after))
 
     def _kind_of_cover_after(self, after: str) -> bool:
@@ -1794,7 +1794,7 @@ def unquoted_products(rec: Recogniser, view: SentenceView) -> list[Mention]:
     for a, b in _counted_covers(rec, view.text):
         name = view.text[a:b]
         # a bare kind of cover in the list (产品包括意外险、重疾险) is no name, as it is none quoted
-        if (not r.unquoted_product_exclude.search(name) and not r.quote_exclude.search(name)
+        if (not r.unquoted_product_exclude.search(name) and not rec.rules.no_name_shape(name)
                 and normalise(name) not in rec.registry.aliases):
             out.append(Mention(name, s.start + a, s.start + b, s.index, "Product", "pattern"))
     return out
@@ -1903,7 +1903,7 @@ def learned_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
             continue  # 度扶贫特惠保险 (of 年度…), 份有限公司: a piece of a word is no name
         if name[0] in marks.opening and not any(c in marks.closing for c in name):
             continue  # 《某省保险业助推…工作 (of a document's title): a quote opened and never closed
-        if cls in _COVER_OR_PROGRAMME and rec.rules.quote_exclude.search(name):
+        if cls in _COVER_OR_PROGRAMME and rec.rules.no_name_shape(name):
             continue  # of a shape no cover or programme has, quoted or not (…实施方案: a document)
         out.append(Mention(name, s.start + a, s.start + b, s.index, cls, "pattern"))
     return out

@@ -256,9 +256,11 @@ class Rules:
     product_head: re.Pattern  # after a quoted descriptor, the kind of cover that makes it a name
     cover_short_forms: tuple[tuple[str, str], ...]  # (short, full) endings of one cover's name (…险, …保险)
     unquoted_product: re.Pattern
-    quote_exclude: re.Pattern  # quoted slogans and numbered policies (两个确保, 三农), not names
+    quote_exclude: re.Pattern  # quoted slogans and documents, not names (see no_name_shape)
     quote_exclude_before: re.Pattern  # quoted names after these are events or slogans (台风“杜苏芮”)
     quote_exclude_after: re.Pattern  # and before these (“贝碧嘉”过境, “杜苏芮”台风指数保险)
+    numbered_name: re.Pattern  # a numbered policy (两个确保, 三农): no name…
+    numbered_campaign_after: re.Pattern  # …but before these, a campaign's (“五进入”活动)
     unquoted_product_exclude: re.Pattern
     unquoted_initiative: re.Pattern  # a programme's name after a verb of launching, without quotes
     unquoted_initiative_exclude: re.Pattern
@@ -335,6 +337,12 @@ class Rules:
     def local_place_reach(self) -> int:
         """The length of the longest of :attr:`local_places`."""
         return next((rule.longest_place for rule in self.suffix_names if rule.places), 0)
+
+    def no_name_shape(self, name: str, after: str = "") -> bool:
+        """Whether ``name`` has a shape no product or programme has (a slogan, a document, a numbered
+        policy such as 两个确保), ``after`` being the words that follow it (“五进入”活动 names a campaign)."""
+        numbered = bool(self.numbered_name.search(name)) and not self.numbered_campaign_after.match(after)
+        return numbered or bool(self.quote_exclude.search(name))
 
     def fits_level(self, region: str, level: str) -> bool:
         """Whether ``region`` (山东, 东营) is a place of the implied ``level`` (省, 市): one the level lists,
@@ -691,6 +699,8 @@ def load_rules(path: Path | None = None) -> Rules:
         quote_exclude=products.regex("quote_exclude"),
         quote_exclude_before=products.regex("quote_exclude_before"),
         quote_exclude_after=products.regex("quote_exclude_after"),
+        numbered_name=products.regex("numbered_name"),
+        numbered_campaign_after=products.regex("numbered_campaign_after"),
         unquoted_product_exclude=products.regex("unquoted_product_exclude"),
         product_list=products.regex("product_list", optional=True),
         product_list_item=products.regex("product_list_item", optional=True),

@@ -2633,6 +2633,14 @@ def test_a_quoted_double_slogan_is_no_programme(pipeline):
     assert not any(name in ("双减", "双循环") for name, _ in got)
 
 
+def test_a_numbered_name_before_the_word_of_a_campaign_names_that_campaign(pipeline):
+    """“五进入”活动, “三下乡”活动: a numbered name with a campaign's word right after the quote is the campaign's
+    name; alone (“两个确保”要求) or before a plan (“双减”行动方案) it stays a numbered policy."""
+    assert ("三下乡", "Initiative") in found(pipeline, "人保财险某支公司开展“三下乡”活动，把保险知识送到村里。")
+    assert ("四进", "Initiative") in found(pipeline, "该公司启动消保“四进”活动。")
+    assert not any(n in ("两个确保", "双减") for n, _ in found(pipeline, "公司落实“两个确保”要求，制定“双减”行动方案。"))
+
+
 def test_a_quoted_forum_or_summit_is_an_initiative(pipeline):
     """A named forum or summit an insurer hosts (“…论坛”, “…峰会”) is one of its programmes."""
     got = found(pipeline, "泰康保险集团主办了“2024长三角养老产业峰会”，百余家机构到场。")
