@@ -350,6 +350,10 @@ def test_the_other_items_of_a_list_that_holds_a_group_are_groups(pipeline):
     assert {"专业户", "合作社", "丝绸企业"} <= groups
     groups = {n for n, c in found(pipeline, "协会给渔船和船上渔工提供互助保障。", ("learned",)) if c == "BeneficiaryGroup"}
     assert "渔船" not in groups
+    # 都在其列 (all among those served) makes the list's items groups as 都能投保 does
+    groups = {n for n, c in found(pipeline, "服务站面向户外工作者，环卫工人、交通警察、外卖骑手都在其列。", ("learned",))
+              if c == "BeneficiaryGroup"}
+    assert {"环卫工人", "交通警察", "外卖骑手"} <= groups
 
 
 def test_a_preposition_after_a_word_of_help_opens_no_name_of_a_group(pipeline):
