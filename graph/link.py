@@ -412,6 +412,8 @@ class Linker:
             return next((e for e in self._recent(m, context) if e.cls in ("Product", "Initiative")
                          and (tail is None or (e.cls == "Product" and fold(e.label).endswith(tail["tail"])))), None)
         surface = fold(m.surface)
+        if surface in self.rules.body_anaphors:  # 协会, 行业协会: the association named last whose name ends so
+            return next((e for e in self._recent(m, context) if fold(e.label).endswith(surface)), None)
         # 省财政厅, 市保险行业协会, 市慈善总会: the body of the province named last; 党委、政府: its committee's
         if m.cls in PUBLIC_CLASSES or self.rules.implied_place.fullmatch(surface):
             if not self.rules.implied_place.fullmatch(surface):

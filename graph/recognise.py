@@ -1758,6 +1758,8 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
                            "reference", place=m["place"]))
     for m in r.anaphor.finditer(text):
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Insurer", "reference"))
+    for m in r.body_anaphor.finditer(text):  # 协会, 行业协会: the association named last
+        out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "IndustryBody", "reference"))
     for m in r.plural_anaphor.finditer(text):  # after a joiner (与它们), its clause names the other party
         clause = s.start + r.punctuation.clause_start(text, m.start()) if m["joined"] else None
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Insurer", "reference",

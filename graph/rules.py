@@ -229,6 +229,8 @@ class Rules:
     anaphor: re.Pattern
     subject_anaphors: frozenset[str]  # those that refer back to what their sentence is about (它)
     latter_anaphors: frozenset[str]  # those that refer back to the organisation named last (后者), anywhere
+    body_anaphor: re.Pattern  # an association written bare (协会, 行业协会), standing alone
+    body_anaphors: frozenset[str]
     plural_anaphor: re.Pattern  # 双方, 两家, 它们 … at a clause start; a list word after a joiner (与它们) too
     pair_anaphors: frozenset[str]  # those that refer back to the two organisations named last
     list_anaphors: frozenset[str]  # those that refer back to the list of organisations named last
@@ -667,6 +669,10 @@ def load_rules(path: Path | None = None) -> Rules:
                                         f"|{alternation(names.words('latter_anaphors'))}"),
         subject_anaphors=frozenset(names.words("subject_anaphors")),
         latter_anaphors=frozenset(names.words("latter_anaphors")),
+        body_anaphor=names.regex("body_anaphors", "(?:(?<![\\u4e00-\\u9fff])"
+                                 + "".join(f"|(?<={re.escape(w)})" for w in names.words("body_anaphor_after"))
+                                 + f")(?:{alternation(names.words('body_anaphors'))})"),
+        body_anaphors=frozenset(names.words("body_anaphors")),
         plural_anaphor=names.regex("pair_anaphors", f"{at_clause_start}(?:{alternation(plural)})|(?:{list_joined_behind})"
                                                     f"(?P<joined>{alternation(names.words('list_anaphors'))})"),
         pair_anaphors=frozenset(names.words("pair_anaphors")),

@@ -1004,6 +1004,20 @@ def test_the_latter_is_the_organisation_named_last(pipeline):
     assert got == ["人保财险某县支公司"]
 
 
+def test_an_association_written_bare_is_the_one_named_last(pipeline):
+    """协会, 行业协会 written alone are the association the article named last whose name ends so; with
+    none named, the bare word names nothing, and inside a longer name it is that name's."""
+    text = ("温州市保险行业协会当天发出倡议。按照温州银保监分局的要求和行业协会的部署，人保财险温州市分公司开通绿色通道。"
+            "在协会的组织下，各家公司派出查勘员。")
+    got = [(lm.mention.surface, lm.entity.label) for lm in linked(pipeline, text) if lm.entity.cls == "IndustryBody"]
+    assert got == [("温州市保险行业协会", "温州市保险行业协会"), ("行业协会", "温州市保险行业协会"),
+                   ("协会", "温州市保险行业协会")]
+    assert not [lm for lm in linked(pipeline, "按照行业协会的部署，人保财险开通绿色通道。") if lm.mention.surface == "行业协会"]
+    facts, _ = related(pipeline, text)
+    assert ("人保财险温州分公司", "guidedBy", "温州市保险行业协会") in {(f.subject.label, f.predicate, f.object.label)
+                                                                 for f in facts}
+
+
 def test_a_short_name_given_its_full_name_after_it_is_one_thing_with_it(pipeline):
     # “安康保”，全称是“…”: the short name and the full one are one product, wherever the article writes them
     text = ("县里为低收入户买了“安康保”，全称是“农村低收入人口综合保障保险”。"

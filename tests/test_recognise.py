@@ -1924,8 +1924,12 @@ def test_market_institutions_and_trade_associations_by_their_ending(pipeline):
     assert ("深圳数据交易所", "IndustryBody") in found(pipeline, "深圳数据交易所与人保财险签署合作协议。")
     assert ("浙江省渔业协会", "IndustryBody") in found(pipeline, "浙江省渔业协会联合太保产险推出渔船保险。")
     assert ("温州商会", "IndustryBody") in found(pipeline, "温州商会向平安产险捐赠防疫物资。")
-    # a stock exchange is where a firm is listed; a bare 行业协会 is no name
-    assert not any(c == "IndustryBody" for _, c in found(pipeline, "该公司在东京证券交易所上市，行业协会发布了条款。"))
+    # a stock exchange is where a firm is listed; a bare 行业协会 is no name (only a reference back to an
+    # association the article named, which here it did not)
+    text = "该公司在东京证券交易所上市，行业协会发布了条款。"
+    assert not any(c == "IndustryBody" and kind != "reference" for _, c, kind in
+                   ((m.surface, m.cls, m.kind) for m in mentions(pipeline, text)))
+    assert not any(lm.entity.cls == "IndustryBody" for lm in linked(pipeline, text))
 
 
 def test_poor_households_and_households_out_of_poverty_are_two_groups(pipeline):
