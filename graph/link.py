@@ -327,14 +327,15 @@ class Linker:
 
     def _programme_in_full(self, m: Mention) -> Mention | None:
         """The programme the article names in full that ``m`` names by its last words (泰康之家·福园 …
-        福园, 平安支教行动 … 支教行动), by its title before a middle dot (星星点灯·关爱留守儿童公益计划 … 星星点灯)
-        or with words left out (柳州市乡村振兴碳汇项目 … 柳州乡村振兴碳汇项目): one programme, not two. The
+        福园, 平安支教行动 … 支教行动), by its title before a middle dot or a space (星星点灯·关爱留守儿童公益计划 …
+        星星点灯; 金融知识普及月 金融知识进万家 … 金融知识普及月: a campaign and its slogan) or with words left out
+        (柳州市乡村振兴碳汇项目 … 柳州乡村振兴碳汇项目): one programme, not two. The
         shortest such name, which resolves in turn to any longer one."""
         name = fold(m.surface)
         dots = self.rules.punctuation.title_dots
         longer = [(len(n), n, b) for b in self._programmes for n in (fold(b.surface),)
                   if len(n) > len(name) and (n.endswith(name) or _abbreviates(name, n)
-                                             or (n.startswith(name) and n[len(name)] in dots))]
+                                             or (n.startswith(name) and (n[len(name)] in dots or n[len(name)].isspace())))]
         return min(longer, key=lambda x: (x[0], x[1]))[2] if longer else None
 
     def _bare_name(self, m: Mention) -> Mention | None:

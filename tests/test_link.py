@@ -1060,7 +1060,9 @@ def test_a_quoted_term_defined_as_a_firm_is_that_firm(pipeline):
 @pytest.mark.parametrize("text, short", [
     ("富德生命人寿推出“小海豚关爱计划”。“关爱计划”已走进30所学校。", "关爱计划"),
     ("太保产险推出“柳州市乡村振兴碳汇项目”。“柳州乡村振兴碳汇项目”已覆盖全市林户。", "柳州乡村振兴碳汇项目"),
-    ("中英人寿发起“星星点灯·关爱留守儿童公益计划”。“星星点灯”公益项目已走进30所学校。", "星星点灯")])
+    ("中英人寿发起“星星点灯·关爱留守儿童公益计划”。“星星点灯”公益项目已走进30所学校。", "星星点灯"),
+    # a campaign's title and its slogan after a space, then the title alone
+    ("某人寿启动“保险知识宣传周 守护美好生活”活动。“保险知识宣传周”活动走进了12个社区。", "保险知识宣传周")])
 def test_a_programme_named_again_by_part_of_its_name_is_the_one_named_in_full(pipeline, text, short):
     got = [(surface, e) for surface, e in entities(pipeline, text) if e.cls == "Initiative"]
     assert short in {surface for surface, _ in got}
