@@ -1033,6 +1033,9 @@ def test_an_insurance_and_futures_scheme_of_a_farm_good_is_named_by_the_good(pip
     assert ("鸡蛋价格“保险+期货”", "Product") in found(pipeline, "全市首单鸡蛋价格“保险+期货”近日签约。")
     got = found(pipeline, "某财险分公司联合一家期货公司启动红枣“保险+期货”项目，惠及枣农。")
     assert ("红枣“保险+期货”项目", "Initiative") in got
+    # news of Taiwan and traditional-script reposts quote with corner brackets
+    got = found(pipeline, "某財險分公司與期貨公司聯合申報的天然橡膠「保險+期貨」項目再獲立項。")
+    assert ("天然橡膠「保險+期貨」項目", "Initiative") in got
     # the model alone, or after a word that is no farm good, names nothing
     for text in ("当地以“保险+期货”方式为种植户托底。", "农户从这种“保险+期货”项目中得到实惠。"):
         assert not any("期货" in n for n, cls in found(pipeline, text) if cls in ("Product", "Initiative")), text
