@@ -2515,3 +2515,12 @@ def test_each_member_of_the_consortium_that_covers_a_group_supports_it(pipeline)
     got = triples(pipeline, text)
     assert {s for s, p, o in got if p == "supports" and o == "志愿者"} == {
         "中国人寿寿险厦门分公司", "人保财险厦门分公司", "平安产险厦门分公司"}
+
+
+def test_a_gift_handed_to_a_firm_is_a_donation_and_cover_handed_to_it_a_partnership(pipeline):
+    """为X送上蔬菜大礼包 gives X goods (donatesTo), not work together; 为X送上一份意外险保障 supplies it cover."""
+    gift = triples(pipeline, "人保财险徐汇支公司为上海市徐汇区志愿者协会送上“爱心补给”蔬菜大礼包。")
+    assert ("人保财险徐汇支公司", "donatesTo", "上海市徐汇区志愿者协会") in gift
+    assert ("人保财险徐汇支公司", "partnersWith", "上海市徐汇区志愿者协会") not in gift
+    cover = triples(pipeline, "人保财险徐汇支公司为上海市徐汇区志愿者协会送上一份团体意外险保障。")
+    assert ("人保财险徐汇支公司", "partnersWith", "上海市徐汇区志愿者协会") in cover
