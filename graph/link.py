@@ -172,7 +172,8 @@ class Linker:
         新华保险宝鸡中支), when that differs from the label, which drops 市/省 and writes units in full."""
         if m.whole:
             return m.whole
-        if m.kind == "reference" and (m.cls in PUBLIC_CLASSES or m.cls == "Partner") and entity.cls == m.cls:
+        if (m.kind == "reference" and (m.cls in PUBLIC_CLASSES or m.cls == "Partner") and entity.cls == m.cls
+                and fold(m.surface) not in self.rules.body_anaphors):  # a bare 协会 is no name of the body
             return m.surface  # 省减灾委办公室, 省青基会: the body of the place named before, as its readers name it
         if entity.cls != "Branch" or not m.region or not m.unit:
             return None

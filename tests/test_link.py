@@ -1012,6 +1012,8 @@ def test_an_association_written_bare_is_the_one_named_last(pipeline):
     got = [(lm.mention.surface, lm.entity.label) for lm in linked(pipeline, text) if lm.entity.cls == "IndustryBody"]
     assert got == [("温州市保险行业协会", "温州市保险行业协会"), ("行业协会", "温州市保险行业协会"),
                    ("协会", "温州市保险行业协会")]
+    # the bare word refers to the body; it is no name of it (no label in the graph)
+    assert not [lm for lm in linked(pipeline, text) if lm.mention.surface in ("行业协会", "协会") and lm.written]
     assert not [lm for lm in linked(pipeline, "按照行业协会的部署，人保财险开通绿色通道。") if lm.mention.surface == "行业协会"]
     facts, _ = related(pipeline, text)
     assert ("人保财险温州分公司", "guidedBy", "温州市保险行业协会") in {(f.subject.label, f.predicate, f.object.label)
