@@ -230,7 +230,7 @@ class Rules:
     subject_anaphors: frozenset[str]  # those that refer back to what their sentence is about (它)
     latter_anaphors: frozenset[str]  # those that refer back to the organisation named last (后者), anywhere
     body_anaphor: re.Pattern  # an association written bare (协会, 行业协会), standing alone
-    body_anaphors: frozenset[str]
+    body_anaphors: frozenset[str]  # those words themselves, which the linker resolves
     plural_anaphor: re.Pattern  # 双方, 两家, 它们 … at a clause start; a list word after a joiner (与它们) too
     pair_anaphors: frozenset[str]  # those that refer back to the two organisations named last
     list_anaphors: frozenset[str]  # those that refer back to the list of organisations named last
