@@ -2507,6 +2507,18 @@ def test_an_insurers_name_a_platform_shares_is_the_insurer_only_in_a_list_of_ins
     assert ("平安健康", "Insurer") not in found(pipeline, "用户可在平安健康App上预约体检。")
 
 
+def test_a_run_of_list_aliases_names_every_firm_of_the_run(pipeline):
+    """An item found as a list alias stands beside the next: in 泰康、新华、阳光、太平等 阳光 is beside 新华,
+    so each bare short name of the run is its firm, the market's brand names (华泰, 华夏) too, in simplified
+    or traditional script; beside banks they stay the banks' words."""
+    got = found(pipeline, "启动理赔绿色通道的公司包括：中国人寿、人保、泰康、新华、阳光、华泰、太平等。")
+    assert {("阳光", "InsuranceGroup"), ("华泰", "InsuranceGroup"), ("太平", "InsuranceGroup")} <= set(got)
+    got = found(pipeline, "主要產壽險公司包括：中國人壽、泰康、新華、陽光、華夏等。")
+    assert {("陽光", "InsuranceGroup"), ("華夏", "Insurer")} <= set(got)
+    got = found(pipeline, "民生银行、华夏银行、中信银行等银行参与了这次发行。")
+    assert not any(surface in ("民生", "华夏") for surface, _ in got)
+
+
 def test_an_insurers_name_a_platform_shares_heading_a_row_among_insurers_is_the_insurer(pipeline):
     """A table column names firms of one kind: 平安健康 heading a row among insurers' rows is the health
     insurer; among platforms' rows it is not."""
