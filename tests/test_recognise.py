@@ -2507,6 +2507,14 @@ def test_an_insurers_name_a_platform_shares_is_the_insurer_only_in_a_list_of_ins
     assert ("平安健康", "Insurer") not in found(pipeline, "用户可在平安健康App上预约体检。")
 
 
+def test_a_demonstrative_with_its_measure_word_is_no_part_of_the_name_after_it(pipeline):
+    """这份, 该项: the word points at the cover named after it; the name starts after it."""
+    got = found(pipeline, "人保财险承保的这份玉米收入保险保的是收入。")
+    assert ("玉米收入保险", "Product") in got and ("这份玉米收入保险", "Product") not in got
+    got = found(pipeline, "该项灾害民生综合保险由市财政全额出资。")
+    assert ("灾害民生综合保险", "Product") in got and ("该项灾害民生综合保险", "Product") not in got
+
+
 def test_a_run_of_list_aliases_names_every_firm_of_the_run(pipeline):
     """An item found as a list alias stands beside the next: in 泰康、新华、阳光、太平等 阳光 is beside 新华,
     so each bare short name of the run is its firm, the market's brand names (华泰, 华夏) too, in simplified
