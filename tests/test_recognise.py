@@ -2507,6 +2507,14 @@ def test_an_insurers_name_a_platform_shares_is_the_insurer_only_in_a_list_of_ins
     assert ("平安健康", "Insurer") not in found(pipeline, "用户可在平安健康App上预约体检。")
 
 
+def test_a_farm_extension_station_of_a_county_or_town_is_a_public_body(pipeline):
+    """The extension stations that survey crop losses beside the insurer are government agencies, at a
+    county's or city's level (常熟市水产技术推广站) and at a town's (大王庄镇农业技术推广站)."""
+    assert ("常熟市水产技术推广站", "Regulator") in found(pipeline, "常熟市水产技术推广站的专家到场指导。")
+    got = found(pipeline, "国寿财险莱芜市中心支公司与大王庄镇农业技术推广站联合巡田。")
+    assert ("大王庄镇农业技术推广站", "Regulator") in got
+
+
 def test_a_demonstrative_with_its_measure_word_is_no_part_of_the_name_after_it(pipeline):
     """这份, 该项: the word points at the cover named after it; the name starts after it."""
     got = found(pipeline, "人保财险承保的这份玉米收入保险保的是收入。")
