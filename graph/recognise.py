@@ -797,6 +797,8 @@ class Recogniser:
         if m and (m["region"] in r.local_unit_stopwords
                   or (m["unit"] in r.place_units and not self.local_unit_named(m))):
             return None  # 人保财险全县公司: 公司 after a word, no place, is the insurer's own
+        if m and m["region"] and self._joins_a_place(m["region"]):
+            return None  # 人保财险和温岭支公司: two firms of a list, the second named by its place alone
         # a unit of that unit right after it (广东分公司河源中心支公司), and of that one in turn
         # (江苏分公司常州分公司武进支公司), is the branch the text names
         while m and cls != "Partner" and (lower := self._lower_unit(text, m.end())):
@@ -1128,6 +1130,12 @@ class Recogniser:
         return (end - start == 2 and text[start] in self.rules.name_boundary_tokens
                 and bool(before) and bool(_NAME_CHAR.match(before[-1]))
                 and not self.rules.region_suffix.search(before) and not self.rules.region_before.search(before))
+
+    def _joins_a_place(self, region: str) -> bool:
+        """Whether ``region`` is a list's joiner before a place (和温岭, 及嵊泗), not a place whose name starts
+        with the joiner's character (和田, 和平)."""
+        return any(region.startswith(j) and self._names_a_place(region[len(j):]) for j in self.rules.list_joiners
+                   if len(region) > len(j))
 
     def _names_a_place(self, region: str) -> bool:
         """Whether ``region`` reads as a place: words jieba knows as places (宜春市奉新县, 虹桥), or a

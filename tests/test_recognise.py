@@ -2507,6 +2507,23 @@ def test_an_insurers_name_a_platform_shares_is_the_insurer_only_in_a_list_of_ins
     assert ("平安健康", "Insurer") not in found(pipeline, "用户可在平安健康App上预约体检。")
 
 
+def test_a_local_office_named_by_its_place_is_a_unit_of_the_insurer(pipeline):
+    """An export-credit insurer's or a fishery mutual's 办事处 named by its place is its branch; a mutual that
+    is itself a 办事处, written bare, is no unit of its own."""
+    assert ("中国信保大连经济技术开发区办事处", "Branch") in found(pipeline, "中国信保大连经济技术开发区办事处正式成立。")
+    assert ("浙江省渔业互保协会温岭办事处", "Branch") in found(pipeline, "浙江省渔业互保协会温岭办事处上门慰问。")
+    got = found(pipeline, "晋江市渔业互助保险办事处通报了成绩。办事处把服务渔民放在首位。")
+    assert not any(cls == "Branch" for _, cls in got)
+
+
+def test_a_joiner_before_a_place_and_a_unit_ends_the_firm_before_it(pipeline):
+    """人保财险和温岭支公司: two items of a list, not one branch named 和温岭; a place whose name starts with the
+    joiner's character (和田) still names the branch."""
+    got = found(pipeline, "人保财险和温岭支公司都派人参加了查勘。")
+    assert ("人保财险", "Insurer") in got and not any("和温岭" in surface for surface, _ in got)
+    assert ("人保财险和田支公司", "Branch") in found(pipeline, "人保财险和田支公司参与理赔。")
+
+
 def test_a_farm_extension_station_of_a_county_or_town_is_a_public_body(pipeline):
     """The extension stations that survey crop losses beside the insurer are government agencies, at a
     county's or city's level (常熟市水产技术推广站) and at a town's (大王庄镇农业技术推广站)."""
