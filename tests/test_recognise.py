@@ -2507,6 +2507,13 @@ def test_an_insurers_name_a_platform_shares_is_the_insurer_only_in_a_list_of_ins
     assert ("平安健康", "Insurer") not in found(pipeline, "用户可在平安健康App上预约体检。")
 
 
+def test_a_county_court_by_its_short_name_and_the_central_legal_commission_are_public_bodies(pipeline):
+    """江岸区法院 (a district's court without 人民) and 中央政法委, which sign or direct insurers' court schemes."""
+    assert ("江岸区法院", "Regulator") in found(pipeline, "江岸区法院与人保财险签约。")
+    assert ("中央政法委", "Regulator") in found(pipeline, "中央政法委、最高人民法院联合发文推行司法救助。")
+    assert not found(pipeline, "法院判决后，保险公司依约赔付。")
+
+
 def test_a_local_office_named_by_its_place_is_a_unit_of_the_insurer(pipeline):
     """An export-credit insurer's or a fishery mutual's 办事处 named by its place is its branch; a mutual that
     is itself a 办事处, written bare, is no unit of its own."""
