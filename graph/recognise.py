@@ -479,24 +479,25 @@ class Recogniser:
         # an insurer's list alias (平安健康, also a health platform's name) needs an insurer beside it
         aliases = [(word, name, ORGANISATION_CLASSES) for word, name in self.rules.list_aliases.items()]
         aliases += [(word, name, INSURER_CLASSES) for word, name in self.rules.insurer_list_aliases.items()]
+        known = [(word, entry, beside) for word, name, beside in aliases
+                 if (entry := self.registry.lookup(name)) is not None]
+        joiner = self.rules.list_alias_joiner
+        if not joiner:
+            return out
         # an item found stands beside the next one (泰康、新华、阳光、太平等: 阳光 is beside 新华), so read again
         # until no new item is found
         grown = True
         while grown:
             grown = False
-            for word, name, beside in aliases:
-                entry = self.registry.lookup(name)
-                if entry is None:
-                    continue
+            for word, entry, beside in known:
                 starts = {m.start - s.start for m in (*mentions, *out) if m.cls in beside}
                 ends = {m.end - s.start for m in (*mentions, *out) if m.cls in beside}
                 for a in _occurrences(word, s.text):
                     b = a + len(word)
                     if any(taken[a:b]) or a not in bounds or b not in bounds or not self._item_ends(s.text, b):
                         continue
-                    joiner = self.rules.list_alias_joiner
-                    if joiner and ((s.text[a - len(joiner):a] == joiner and a - len(joiner) in ends)
-                                   or (s.text.startswith(joiner, b) and b + len(joiner) in starts)):
+                    if ((s.text[a - len(joiner):a] == joiner and a - len(joiner) in ends)
+                            or (s.text.startswith(joiner, b) and b + len(joiner) in starts)):
                         taken[a:b] = [True] * (b - a)
                         out.append(Mention(word, s.start + a, s.start + b, s.index, entry.entity.cls, "alias",
                                            entity=entry.entity.iri))
