@@ -9,15 +9,20 @@ and leaves Ctrl-C to the build, which stops the whole pool.
 from __future__ import annotations
 
 import ctypes
-import gc
+import itertools
 import multiprocessing
+import multiprocessing.connection
 import os
+import pickle
 import signal
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+
+from .errors import IkgError
 
 _PR_SET_PDEATHSIG = 1
 
@@ -44,12 +49,6 @@ def _watch_parent(parent_pid: int) -> None:
     while os.getppid() == parent_pid:
         time.sleep(0.5)
     os._exit(1)
-
-
-def _start(parent_pid: int, initializer: Callable, initargs: tuple) -> None:
-    die_with_parent(parent_pid)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build handles Ctrl-C and stops its workers
-    initializer(*initargs)
 
 
 @contextmanager
@@ -79,21 +78,106 @@ def _interrupts_deferred():
 def map_in_processes(function: Callable, items: Iterable, jobs: int, initializer: Callable,
                      initargs: tuple = (), chunksize: int = 8) -> Iterator:
     """``map(function, items)`` in ``jobs`` worker processes, in order; each worker first runs
-    ``initializer(*initargs)``. Leaving early (an error, Ctrl-C) kills the workers at once."""
+    ``initializer(*initargs)``. Leaving early (an error, Ctrl-C) kills the workers at once.
+
+    Each worker has a pipe of its own, and only this thread reads and writes them: killing the
+    workers unblocks everything. (multiprocessing.Pool shares one task pipe, fed by a thread, whose
+    read end the parent holds too; its terminate() could wait forever on that thread, blocked
+    writing a task bigger than the pipe that no one would read.) A worker that dies or fails ends
+    the map with an error; the pool would wait for it, or start it again, forever."""
     context = multiprocessing.get_context("spawn")
-    pool = None
+    workers: dict = {}  # our end of each worker's pipe -> its process
     try:
         with _interrupts_deferred():
-            pool = context.Pool(jobs, initializer=_start, initargs=(os.getpid(), initializer, initargs))
-        yield from pool.imap(function, items, chunksize=chunksize)
-        pool.close()
-        pool.join()
+            for _ in range(jobs):
+                mine, theirs = context.Pipe()
+                process = context.Process(target=_work, args=(theirs, os.getpid(), function, initializer,
+                                                              initargs), daemon=True, name="ikg-worker")
+                process.start()
+                theirs.close()
+                workers[mine] = process
+        chunks = enumerate(_batched(items, chunksize))
+        listening = dict(workers)  # workers starting up or extracting a chunk
+        given: dict = {}  # worker -> number of the chunk it has
+        finished: dict[int, list] = {}
+        upto = 0
+        while listening:
+            for pipe in multiprocessing.connection.wait(list(listening)):
+                results = _receive(pipe, listening[pipe])
+                if pipe in given:
+                    finished[given.pop(pipe)] = results
+                number, chunk = next(chunks, (None, None))
+                if chunk is None:
+                    del listening[pipe]
+                else:  # the worker is waiting for it: sending never blocks for long
+                    given[pipe] = number
+                    _send(pipe, listening[pipe], chunk)
+            while upto in finished:
+                yield from finished.pop(upto)
+                upto += 1
     finally:
-        if pool is not None:
-            with _interrupts_deferred():  # an interrupt while the workers are being stopped waits for it
-                pool.terminate()
-                # The pool's locks unlink their semaphores in finalizers when it is collected; run
-                # them here, where Ctrl-C waits, not at whatever later moment the collector picks
-                # (a Ctrl-C inside a finalizer prints a traceback even though the build finished).
-                del pool
-                gc.collect()
+        with _interrupts_deferred():  # an interrupt while the workers are being stopped waits for it
+            for process in workers.values():
+                process.kill()
+            for pipe, process in workers.items():
+                process.join()
+                pipe.close()
+
+
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _send(pipe, process, chunk: list) -> None:
+    try:
+        pipe.send(chunk)
+    except OSError:
+        raise _died(process) from None
+
+
+def _receive(pipe, process) -> list | None:
+    """A worker's results (None when it has just started); its error is raised here."""
+    try:
+        status, value = pipe.recv()
+    except (EOFError, OSError):
+        raise _died(process) from None
+    if status == "error":
+        raise value
+    return value
+
+
+class WorkerDied(IkgError):
+    """A worker process ended without an answer (killed, for one, by the kernel when memory ran out)."""
+
+
+def _died(process) -> WorkerDied:
+    process.join(5)  # its pipe is closed: it has ended, or is ending
+    return WorkerDied(f"a worker process stopped unexpectedly (exit code {process.exitcode}); "
+                      "--jobs 1 builds without workers")
+
+
+def _work(pipe, parent_pid: int, function: Callable, initializer: Callable, initargs: tuple) -> None:
+    """A worker's life: start up, then answer each chunk with its results until the parent goes."""
+    die_with_parent(parent_pid)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build handles Ctrl-C and stops its workers
+    try:
+        initializer(*initargs)
+        pipe.send(("ok", None))
+        while True:
+            pipe.send(("ok", [function(item) for item in pipe.recv()]))
+    except EOFError:  # the parent closed its end
+        return
+    except Exception as exc:
+        pipe.send(("error", _picklable(exc)))
+
+
+def _picklable(exc: Exception) -> Exception:
+    """``exc`` with its traceback as a note, or, if it cannot be pickled, a RuntimeError saying what it was."""
+    exc.add_note("".join(traceback.format_exception(exc)))
+    try:
+        pickle.dumps(exc)
+        return exc
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
