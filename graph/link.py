@@ -6,7 +6,6 @@ references (旗下财险公司, 上海分公司, 公司) resolve from the organi
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import replace
 
@@ -15,7 +14,7 @@ from .iri import entity_iri
 from .namespaces import INSURER_CLASSES, ORGANISATION_CLASSES, PUBLIC_CLASSES
 from .quantities import parse_number
 from .records import Entity, LinkedMention, Mention
-from .registry import Registry
+from .registry import Registry, unquoted
 from .rules import Rules
 
 # Classes whose name an article qualifies when it names the thing again (参保养殖户, 政策性…保险).
@@ -257,7 +256,7 @@ class Linker:
         return known.entity if known else self._named(cls, name)
 
     def _named(self, cls: str, surface: str) -> Entity:
-        label = unicodedata.normalize("NFKC", fold(surface)).strip()  # 中華聯合 and 中华联合 are one name
+        label = unquoted(fold(surface)).strip()  # 中華聯合 and 中华联合 are one name
         for rule_cls, pattern, template in self.rules.canonical_names:  # 北京监管局 = 北京金融监管局
             found = pattern.match(label) if rule_cls == cls else None
             if found:  # each rule in turn: 十堰市郧西县人民政府 = 郧西县人民政府 = 郧西县政府

@@ -23,9 +23,14 @@ from .writers import keep_derived
 
 def normalise(name: str) -> str:
     """The form names are compared in: NFKC (full-width → half-width), no spaces, no quotes."""
-    folded = unicodedata.normalize("NFKC", name)
+    return "".join(ch for ch in unquoted(name) if not ch.isspace())
+
+
+def unquoted(name: str) -> str:
+    """``name`` in NFKC without its quotation marks: the label of a name found in text, so that
+    “扶贫保” and 扶贫保, one entity (one normalised form), get one label in every article."""
     quotes = default_punctuation().quotes
-    return "".join(ch for ch in folded if not ch.isspace() and ch not in quotes)
+    return "".join(ch for ch in unicodedata.normalize("NFKC", name) if ch not in quotes)
 
 
 @dataclass(frozen=True)

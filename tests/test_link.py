@@ -2,6 +2,9 @@
 references to what context names."""
 import pytest
 
+from graph.link import Linker
+from graph.records import Mention
+
 from stage_helpers import linked, related
 
 
@@ -1069,3 +1072,17 @@ def test_a_programme_named_again_by_part_of_its_name_is_the_one_named_in_full(pi
     got = [(surface, e) for surface, e in entities(pipeline, text) if e.cls == "Initiative"]
     assert short in {surface for surface, _ in got}
     assert len({e.iri for _, e in got}) == 1
+
+
+def test_a_name_with_and_without_its_quotes_is_one_entity_with_one_label(pipeline):
+    """The label of a name found in text drops its quotes, as its IRI does: an article that writes
+    2+X“扶贫保” and one that writes 扶贫保 give the merged graph one label, not two (a shape violation)."""
+    linker = Linker(pipeline.registry, pipeline.rules)
+    labels = {(lm.entity.iri, lm.entity.label)
+              for surface in ("“扶贫保”", "扶贫保", "「扶贫保」")
+              for lm in linker.link([Mention(surface, 0, len(surface), 0, "Product", "pattern")])}
+    assert len(labels) == 1 and labels.pop()[1] == "扶贫保"
+    [(_, label)] = {(lm.entity.iri, lm.entity.label) for lm in linker.link(
+        [Mention("棉花“价格保险+期货”", 0, 11, 0, "Initiative", "pattern")])}
+    assert label == "棉花价格保险+期货"
+
