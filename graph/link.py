@@ -275,14 +275,18 @@ class Linker:
                 return entry.entity.iri if entry.entity.cls == "InsuranceGroup" else None
         return None
 
-    def _resolve(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
-        full = (self._full_form(m) if m.cls == "Product" and m.kind == "pattern"
-                else self._programme_in_full(m) if m.cls == "Initiative" and m.kind == "pattern" else None)
-        if full is not None:
-            return self._resolve(full, context)
-        bare = self._bare_name(m) if m.cls in _QUALIFIED_CLASSES and m.kind != "reference" else None
-        if bare is not None:
-            return self._resolve(bare, context)
+    def _resolve(self, m: Mention, context: list[LinkedMention], via: tuple[str, ...] = ()) -> Entity | None:
+        """The entity ``m`` names; ``via``: the names it was reached through (the same thing named in
+        full or bare), none of which is gone through twice, so that two names never lead to each other."""
+        if m.surface not in via:
+            via = (*via, m.surface)
+            full = (self._full_form(m) if m.cls == "Product" and m.kind == "pattern"
+                    else self._programme_in_full(m) if m.cls == "Initiative" and m.kind == "pattern" else None)
+            if full is not None:
+                return self._resolve(full, context, via)
+            bare = self._bare_name(m) if m.cls in _QUALIFIED_CLASSES and m.kind != "reference" else None
+            if bare is not None:
+                return self._resolve(bare, context, via)
         if m.entity:
             if self.rules.implied_place.fullmatch(m.surface):  # registry's 市政府 is Shanghai's: unless
                 return self._implied_place(m, context) or self._registry_entity(m.entity)  # the text is elsewhere
@@ -670,7 +674,9 @@ def _abbreviates(short: str, full: str) -> bool:
     """Whether ``short`` is ``full`` with words left out after its opening (a place, 大理) and
     before the kind of cover at its end (地震保险): 大理农房地震保险 of 大理州政策性农房地震保险; not a cover
     of another kind (质押融资保险 is no 质押融资保证保险), nor a bare kind (农业保险: too short)."""
-    if not (5 <= len(short) < len(full) and short[:2] == full[:2] and short[-3:] == full[-3:]):
+    # (a name that ends the full one is its bare name, which _bare_name reads the other way)
+    if not (5 <= len(short) < len(full) and short[:2] == full[:2] and short[-3:] == full[-3:]) \
+            or full.endswith(short):
         return False
     rest = iter(full)
     return all(c in rest for c in short)  # its characters in the full name's order

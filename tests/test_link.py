@@ -1086,3 +1086,12 @@ def test_a_name_with_and_without_its_quotes_is_one_entity_with_one_label(pipelin
         [Mention("棉花“价格保险+期货”", 0, 11, 0, "Initiative", "pattern")])}
     assert label == "棉花价格保险+期货"
 
+
+def test_a_name_that_both_abbreviates_and_ends_a_longer_one_is_linked(pipeline):
+    """developed ends “delayed orders compensated; developed” and has its opening and its end, as an
+    abbreviation has: it was read as both the longer name's short form and its bare name, each
+    leading to the other until Python's stack ran out (one line of a sources table did it)."""
+    linker = Linker(pipeline.registry, pipeline.rules)
+    names = ("delayed orders compensated; developed", "developed")
+    got = linker.link([Mention(n, 0, len(n), 0, "Product", "pattern") for n in names])
+    assert {lm.entity.label for lm in got} <= set(names) and got

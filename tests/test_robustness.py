@@ -85,6 +85,26 @@ def test_the_four_good_files_are_in_the_graph(messy, tmp_path, capsys):
     assert "理赔到家" in out and "hacked" not in out
 
 
+def test_an_article_that_brings_out_a_bug_is_skipped_and_named_not_the_build(tmp_path, monkeypatch, capsys):
+    """A bug one article's text brings out (the linker once recursed without end on a long table)
+    costs that article, reported as a bug, and not the graph of the others."""
+    module = sys.modules["graph.build"]  # (graph.build, the attribute, is the function)
+    real = module.extract_quads
+
+    def buggy(pipeline, path, data):
+        if Path(path).name.startswith("002_"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(pipeline, path, data)
+    monkeypatch.setattr(module, "extract_quads", buggy)
+    monkeypatch.delenv("IKG_DEBUG", raising=False)
+    code = main(["build", "--output", str(tmp_path / "out"), "--jobs", "1", "--no-validate"])
+    out, err = capsys.readouterr()
+    assert code == WARNINGS and "built 4 article(s)" in out
+    [line] = err.splitlines()
+    assert line.startswith("ikg: skipped ") and "002_4490f46f4f8b8fae.txt: internal error: RecursionError" in line
+    assert "a bug; run with IKG_DEBUG=1" in line
+
+
 def test_exit_codes_success_warnings_failure(tmp_path, capsys):
     assert main(["build", "--output", str(tmp_path / "a"), "--quiet"]) == 0
     assert main(["build", "--input", str(BAD), "--output", str(tmp_path / "b"), "--quiet"]) == WARNINGS
