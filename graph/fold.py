@@ -30,3 +30,10 @@ def fold_char(ch: str) -> str:
 def fold(text: str) -> str:
     """``text`` folded character by character: ``len(fold(text)) == len(text)``."""
     return "".join(map(fold_char, text))
+
+
+@lru_cache(maxsize=65536)
+def fold_name(name: str) -> str:
+    """:func:`fold` of a name, remembered: the linker compares each name of an article with the
+    others, and folding them again each time made a long article's linking slow."""
+    return fold(name)

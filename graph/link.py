@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .fold import fold
+from .fold import fold_name
 from .iri import entity_iri
 from .namespaces import INSURER_CLASSES, ORGANISATION_CLASSES, PUBLIC_CLASSES
 from .quantities import parse_number
@@ -55,19 +55,23 @@ class Linker:
         self._known: dict[str, Entity] = {}  # entities made in this document, by IRI
         self._mentions = mentions
         self._qualifiable = [m for m in mentions if m.cls in _QUALIFIED_CLASSES and m.kind != "reference"]
+        self._by_name: dict[str, list[Mention]] = {}  # each of those by each of its names
+        for m in self._qualifiable:
+            for name in self._names(m):
+                self._by_name.setdefault(name, []).append(m)
         self._programmes = [m for m in mentions if m.cls == "Initiative" and m.kind == "pattern"]
         self._units = self._named_units(mentions)  # (insurer, place, unit) of branches named in full
         market = self._article_market = self._market(mentions)
         self._article_subject = self._most_named(mentions)
         ahead: list[tuple[int, Mention, re.Match]] = []  # counts of insurers whose list comes after them
         for mention in mentions:
-            local = self.registry.local_entry(market, fold(mention.surface)) if mention.kind != "reference" else None
+            local = self.registry.local_entry(market, fold_name(mention.surface)) if mention.kind != "reference" else None
             if local is not None:  # 安盛 in Hong Kong news: the local firm, not the group (中信金控: CTBC's)
                 mention = replace(mention, cls=local.entity.cls, entity=local.entity.iri)
-            if mention.kind == "reference" and fold(mention.surface) in self.rules.pair_anaphors | self.rules.list_anaphors:
+            if mention.kind == "reference" and fold_name(mention.surface) in self.rules.pair_anaphors | self.rules.list_anaphors:
                 linked += [LinkedMention(mention, e) for e in self._plural(mention, linked)]
                 continue
-            counted = (self.rules.counted_anaphor.fullmatch(fold(mention.surface))
+            counted = (self.rules.counted_anaphor.fullmatch(fold_name(mention.surface))
                        if mention.kind == "reference" else None)
             if counted and self._ends_list(mention, linked):
                 continue  # the count of the list it ends (A、B和C三家公司): its items are named
@@ -172,7 +176,7 @@ class Linker:
         if m.whole:
             return m.whole
         if (m.kind == "reference" and (m.cls in PUBLIC_CLASSES or m.cls == "Partner") and entity.cls == m.cls
-                and fold(m.surface) not in self.rules.body_anaphors):  # a bare 协会 is no name of the body
+                and fold_name(m.surface) not in self.rules.body_anaphors):  # a bare 协会 is no name of the body
             return m.surface  # 省减灾委办公室, 省青基会: the body of the place named before, as its readers name it
         if entity.cls != "Branch" or not m.region or not m.unit:
             return None
@@ -256,7 +260,7 @@ class Linker:
         return known.entity if known else self._named(cls, name)
 
     def _named(self, cls: str, surface: str) -> Entity:
-        label = unquoted(fold(surface)).strip()  # 中華聯合 and 中华联合 are one name
+        label = unquoted(fold_name(surface)).strip()  # 中華聯合 and 中华联合 are one name
         for rule_cls, pattern, template in self.rules.canonical_names:  # 北京监管局 = 北京金融监管局
             found = pattern.match(label) if rule_cls == cls else None
             if found:  # each rule in turn: 十堰市郧西县人民政府 = 郧西县人民政府 = 郧西县政府
@@ -304,12 +308,12 @@ class Linker:
         """The same cover named in full in the article: 玉米收入险 is its 玉米收入保险, and a local
         scheme written short by dropping words after its place (大理农房地震保险) is the one named in
         full (大理州政策性农房地震保险)."""
-        name = fold(m.surface)
+        name = fold_name(m.surface)
         for short, full in self.rules.cover_short_forms:
             if name.endswith(short) and not name.endswith(full):
                 whole = name[:-len(short)] + full
-                return next((b for b in self._qualifiable if b.cls == m.cls and fold(b.surface) == whole), None)
-        return (next((b for b in self._qualifiable if b.cls == m.cls and _abbreviates(name, fold(b.surface))), None)
+                return next((b for b in self._qualifiable if b.cls == m.cls and fold_name(b.surface) == whole), None)
+        return (next((b for b in self._qualifiable if b.cls == m.cls and _abbreviates(name, fold_name(b.surface))), None)
                 or self._with_its_kind(m, name))
 
     def _with_its_kind(self, m: Mention, name: str) -> Mention | None:
@@ -320,7 +324,7 @@ class Linker:
             return None
         dots = self.rules.punctuation.title_dots
         for b in self._qualifiable:
-            full = fold(b.surface)
+            full = fold_name(b.surface)
             if b.cls != m.cls or len(full) <= len(name) or not full.startswith(name):
                 continue
             rest = full[len(name):].lstrip(dots)
@@ -335,9 +339,9 @@ class Linker:
         星星点灯; 金融知识普及月 金融知识进万家 … 金融知识普及月: a campaign and its slogan) or with words left out
         (柳州市乡村振兴碳汇项目 … 柳州乡村振兴碳汇项目): one programme, not two. The
         shortest such name, which resolves in turn to any longer one."""
-        name = fold(m.surface)
+        name = fold_name(m.surface)
         dots = self.rules.punctuation.title_dots
-        longer = [(len(n), n, b) for b in self._programmes for n in (fold(b.surface),)
+        longer = [(len(n), n, b) for b in self._programmes for n in (fold_name(b.surface),)
                   if len(n) > len(name) and (n.endswith(name) or _abbreviates(name, n)
                                              or (n.startswith(name) and (n[len(name)] in dots or n[len(name)].isspace())))]
         return min(longer, key=lambda x: (x[0], x[1]))[2] if longer else None
@@ -346,18 +350,19 @@ class Linker:
         """The thing of ``m``'s class that ``m`` qualifies, named bare (or by a registry alias) in the
         same article: 受灾农户, 参保养殖户 and 水产养殖户 are the article's 农户 or 养殖户 described again, as
         政策性生猪价格指数保险 is its 生猪价格指数保险, not things of their own."""
-        name = fold(m.surface)
-        # not a kind of cover: 东营惠民保 is that city's product of the kind 惠民保, a product of its own
-        shorter = [(len(n), n, b) for b in self._qualifiable
-                   if b.cls == m.cls and not self.registry.kind_of_cover(b.entity) for n in self._names(b)
-                   if len(n) < len(name) and name.endswith(n)]
-        if not shorter:
+        name = fold_name(m.surface)
+        # the shortest name that ends m's; not a kind of cover: 东营惠民保 is that city's product of
+        # the kind 惠民保, a product of its own
+        found = next(((name[start:], b) for start in range(len(name) - 1, 0, -1)
+                      for b in self._by_name.get(name[start:], ())
+                      if b.cls == m.cls and not self.registry.kind_of_cover(b.entity)), None)
+        if found is None:
             return self._written_otherwise(m, name)
-        _, bare_name, bare = min(shorter, key=lambda x: x[0])
+        bare_name, bare = found
         if self._contrasted(m, bare_name):
             return None
         # named as the bare name (each step shorter, so resolving it ends): 肉牛养殖户 stands as 养殖户
-        return bare if fold(bare.surface) == bare_name else replace(bare, surface=bare_name)
+        return bare if fold_name(bare.surface) == bare_name else replace(bare, surface=bare_name)
 
     def _written_otherwise(self, m: Mention, name: str) -> Mention | None:
         """The group the article named before ``m`` with the same words and another head that names the
@@ -369,7 +374,7 @@ class Linker:
         for b in self._qualifiable:
             if b.start >= m.start or b.cls != m.cls:
                 continue
-            other = fold(b.surface)
+            other = fold_name(b.surface)
             if any(other != name and other.endswith(h) and other[:-len(h)] == name[:-len(o)]
                    for o in own for h in heads):
                 return b
@@ -378,9 +383,9 @@ class Linker:
     def _names(self, m: Mention) -> set[str]:
         """``m`` as written, and the registry name of what it stands for: 肉牛养殖户 is written for
         养殖户, so 困难养殖户 in the same article is that group described again."""
-        names = {fold(m.surface)}
+        names = {fold_name(m.surface)}
         if m.entity in self.registry.entries:
-            names.add(fold(self.registry.entries[m.entity].entity.label))
+            names.add(fold_name(self.registry.entries[m.entity].entity.label))
         return names
 
     def _contrasted(self, m: Mention, bare: str) -> bool:
@@ -395,7 +400,7 @@ class Linker:
         for b in same:  # and right after it
             if 0 < b.start - run[-1].end <= 1:
                 run.append(b)
-        kinds = {fold(b.surface) for b in run if fold(b.surface).endswith(bare) and fold(b.surface) != bare}
+        kinds = {fold_name(b.surface) for b in run if fold_name(b.surface).endswith(bare) and fold_name(b.surface) != bare}
         return len(kinds) > 1
 
     # -- references ---------------------------------------------------------------------------
@@ -413,12 +418,12 @@ class Linker:
 
     def _reference(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
         if m.cls == "Product":  # 该产品: the product or initiative just named; 这项巨灾保险: the product whose name ends so
-            tail = self.rules.product_tail_anaphor.fullmatch(fold(m.surface))
+            tail = self.rules.product_tail_anaphor.fullmatch(fold_name(m.surface))
             return next((e for e in self._recent(m, context) if e.cls in ("Product", "Initiative")
-                         and (tail is None or (e.cls == "Product" and fold(e.label).endswith(tail["tail"])))), None)
-        surface = fold(m.surface)
+                         and (tail is None or (e.cls == "Product" and fold_name(e.label).endswith(tail["tail"])))), None)
+        surface = fold_name(m.surface)
         if surface in self.rules.body_anaphors:  # 协会, 行业协会: the association named last whose name ends so
-            return next((e for e in self._recent(m, context) if fold(e.label).endswith(surface)), None)
+            return next((e for e in self._recent(m, context) if fold_name(e.label).endswith(surface)), None)
         # 省财政厅, 市保险行业协会, 市慈善总会: the body of the province named last; 党委、政府: its committee's
         if m.cls in PUBLIC_CLASSES or self.rules.implied_place.fullmatch(surface):
             if not self.rules.implied_place.fullmatch(surface):
@@ -468,7 +473,7 @@ class Linker:
         none if the last one named has no other party in its sentence, or is in no list. Nor two that end a longer list (X、Y、A及B
         出席。两家…): 两家 and 双方 name the two parties of a deal, not two of many named together."""
         named: list[LinkedMention] = []
-        pair = fold(m.surface) in self.rules.pair_anaphors
+        pair = fold_name(m.surface) in self.rules.pair_anaphors
         for lm in reversed(context):
             if m.start - lm.mention.end > self.rules.reference_window:
                 break
@@ -565,7 +570,7 @@ class Linker:
         regulator's name starts with;
         a county's or district's (县残联) in the county or district of the last body named before it;
         else in the place the text around it or the article names."""
-        surface = fold(m.surface)  # 縣殘聯 as written is 县残联
+        surface = fold_name(m.surface)  # 縣殘聯 as written is 县残联
         prefix = self.rules.implied_prefix(surface)
         if prefix:  # 团省委: the Youth League's committee of the place the party's 省委 would name
             committee = self._implied_place(replace(m, surface=surface.removeprefix(prefix)), context)
@@ -606,7 +611,7 @@ class Linker:
         of its level and its department make, however short (应急厅 = 应急管理厅), is that body."""
         found = {}
         named = [(lm.entity.label, lm.entity) for lm in context if lm.entity.cls == m.cls]
-        named += [(fold(later.surface), None) for later in self._mentions
+        named += [(fold_name(later.surface), None) for later in self._mentions
                   if later.start >= m.end and later.cls == m.cls and later.kind != "reference"]
         for label, entity in named:
             region = self.rules.region_prefix.match(label)
@@ -627,7 +632,7 @@ class Linker:
                 continue
             if later.start - m.end > self.rules.reference_window:
                 return None
-            name = fold(later.surface)
+            name = fold_name(later.surface)
             region = self.rules.region_prefix.match(name)
             if region and name.endswith(surface) and self.rules.region_suffix.sub("", name[:-len(surface) + len(level)]) == region.group():
                 return self._body(m.cls, name)
