@@ -1,10 +1,10 @@
 """Workers: extraction processes that live and die with the build that started them.
 
-The pool is started with ``spawn``: a worker is a fresh interpreter that inherits none of the
+Workers are started with ``spawn``: each is a fresh interpreter that inherits none of the
 build's open files, so it can never hold the output folder's lock after the build is gone (with
 ``fork`` it held a copy of the lock's file descriptor). Each worker asks the kernel to kill it
 when its parent dies (``PR_SET_PDEATHSIG`` on Linux; elsewhere a thread watches the parent's pid),
-and leaves Ctrl-C to the build, which stops the whole pool.
+and leaves Ctrl-C to the build, which stops them all.
 """
 from __future__ import annotations
 
