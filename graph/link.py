@@ -55,10 +55,20 @@ class Linker:
         self._known: dict[str, Entity] = {}  # entities made in this document, by IRI
         self._mentions = mentions
         self._qualifiable = [m for m in mentions if m.cls in _QUALIFIED_CLASSES and m.kind != "reference"]
-        self._by_name: dict[str, list[Mention]] = {}  # each of those by each of its names
+        # each of those by each of its names, by its name as written, and by the opening and the end
+        # an abbreviation keeps (_abbreviates): each name is looked up, not compared with all the others
+        self._by_name: dict[str, list[Mention]] = {}
+        self._by_surface: dict[str, list[Mention]] = {}
+        self._by_ends: dict[tuple[str, str], list[Mention]] = {}
+        self._by_opening: dict[str, list[Mention]] = {}  # by each of its openings of three or more characters
         for m in self._qualifiable:
             for name in self._names(m):
                 self._by_name.setdefault(name, []).append(m)
+            written = fold_name(m.surface)
+            self._by_surface.setdefault(written, []).append(m)
+            self._by_ends.setdefault((written[:2], written[-3:]), []).append(m)
+            for end in range(3, len(written)):
+                self._by_opening.setdefault(written[:end], []).append(m)
         self._programmes = [m for m in mentions if m.cls == "Initiative" and m.kind == "pattern"]
         self._units = self._named_units(mentions)  # (insurer, place, unit) of branches named in full
         market = self._article_market = self._market(mentions)
@@ -167,7 +177,10 @@ class Linker:
         if not named:
             return None
         counts = Counter(e.iri for e in named)
-        return max(named, key=lambda e: (counts[e.iri], -named.index(e)))
+        first = {}
+        for at, e in enumerate(named):
+            first.setdefault(e.iri, at)
+        return max(named, key=lambda e: (counts[e.iri], -first[e.iri]))
 
     def _written(self, m: Mention, entity: Entity) -> str | None:
         """The whole name the text writes around ``m`` (抗疫·微光专项行动), or the branch's full name
@@ -312,8 +325,9 @@ class Linker:
         for short, full in self.rules.cover_short_forms:
             if name.endswith(short) and not name.endswith(full):
                 whole = name[:-len(short)] + full
-                return next((b for b in self._qualifiable if b.cls == m.cls and fold_name(b.surface) == whole), None)
-        return (next((b for b in self._qualifiable if b.cls == m.cls and _abbreviates(name, fold_name(b.surface))), None)
+                return next((b for b in self._by_surface.get(whole, ()) if b.cls == m.cls), None)
+        return (next((b for b in self._by_ends.get((name[:2], name[-3:]), ())
+                      if b.cls == m.cls and _abbreviates(name, fold_name(b.surface))), None)
                 or self._with_its_kind(m, name))
 
     def _with_its_kind(self, m: Mention, name: str) -> Mention | None:
@@ -323,11 +337,10 @@ class Linker:
         if len(name) < 3 or self.rules.cover_inside.search(name):
             return None
         dots = self.rules.punctuation.title_dots
-        for b in self._qualifiable:
-            full = fold_name(b.surface)
-            if b.cls != m.cls or len(full) <= len(name) or not full.startswith(name):
+        for b in self._by_opening.get(name, ()):  # names longer than ``name`` that it opens
+            if b.cls != m.cls:
                 continue
-            rest = full[len(name):].lstrip(dots)
+            rest = fold_name(b.surface)[len(name):].lstrip(dots)
             head = self.rules.product_head.match(rest)
             if head and self.rules.cover_inside.fullmatch(rest[head.end() - 1:]):
                 return b
