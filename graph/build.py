@@ -25,7 +25,7 @@ from tqdm import tqdm
 from . import generations
 from .cache import ArticleCache, Entry, Manifest, content_key, reference_key, signature
 from .entity_index import Touched
-from .errors import ArticleError, IkgError
+from .errors import ArticleError, IkgError, bug, debugging
 from .exports import export_pieces, write_exports
 from .ingest import (ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, article_from_bytes, document_id, id_from_stem,
                      read_bytes_and_stat)
@@ -196,10 +196,9 @@ def _extract_entry(pipeline: Pipeline, path: Path, data: bytes) -> tuple[bytes, 
     except ArticleError as err:
         return err
     except Exception as exc:  # a bug this article's text brings out: it is skipped, the build goes on
-        if os.environ.get("IKG_DEBUG"):
+        if debugging():
             raise
-        return ArticleError(str(path), f"internal error: {type(exc).__name__}: {exc} "
-                                       "(a bug; run with IKG_DEBUG=1 for the details)")
+        return ArticleError(str(path), bug(exc))
     return quads, export_pieces(quads)
 
 

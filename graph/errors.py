@@ -1,4 +1,5 @@
 """Exceptions that carry a message meant for the user (one line, naming the file and the problem)."""
+import os
 import unicodedata
 
 # Unicode categories never printed raw: controls (a newline would forge a line, ESC drives the
@@ -16,6 +17,16 @@ def shown(text) -> str:
 def _escape(ch: str) -> str:
     return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch) or (
         f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}")
+
+
+def debugging() -> bool:
+    """Whether a bug should raise with its traceback (``IKG_DEBUG=1``) instead of being told in one line."""
+    return bool(os.environ.get("IKG_DEBUG"))
+
+
+def bug(exc: Exception) -> str:
+    """The one line that tells of ``exc``, an exception no user's mistake explains."""
+    return f"internal error: {type(exc).__name__}: {exc} (a bug; run with IKG_DEBUG=1 for the details)"
 
 
 class IkgError(Exception):

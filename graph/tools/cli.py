@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import signal
 import sys
 import threading
 
 from .. import __version__
-from ..errors import IkgError, shown
+from ..errors import IkgError, bug, debugging, shown
 from .common import FAILED, INTERNAL, OK
 
 # Sub-commands in the order `ikg --help` lists them.
@@ -84,10 +83,9 @@ def _run(args) -> int:
               "unless this build had already finished writing)", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: still one line; IKG_DEBUG=1 shows the traceback
-        if os.environ.get("IKG_DEBUG"):
+        if debugging():
             raise
-        print(f"ikg: internal error: {shown(type(exc).__name__)}: {shown(exc)} "
-              "(a bug; run with IKG_DEBUG=1 for the details)", file=sys.stderr)
+        print(f"ikg: {shown(bug(exc))}", file=sys.stderr)
         return INTERNAL
 
 
