@@ -214,10 +214,11 @@ class Linker:
     def _registry_entity(self, iri: str) -> Entity:
         return self.registry.entries[iri].entity
 
-    def _insurer_for_branches(self, entity: Entity) -> Entity:
-        """The insurer that owns branches named after ``entity`` (a group may delegate to one)."""
+    def _insurer_for_branches(self, entity: Entity, unit: str) -> Entity:
+        """The insurer that owns the ``unit`` named after ``entity`` (a group may delegate its
+        branches to one, but keeps units of its own)."""
         entry = self.registry.entries.get(entity.iri)
-        if entry and entry.branch_insurer in self.registry.entries:
+        if entry and entry.branch_insurer in self.registry.entries and unit not in self.rules.group_units:
             return self._registry_entity(entry.branch_insurer)
         return entity
 
@@ -229,7 +230,7 @@ class Linker:
         there with the insurer's name (人保财险方城支公司), whatever its level."""
         region = self.rules.region_suffix.sub("", region)
         if cls == "Branch":
-            owner = self._insurer_for_branches(owner)
+            owner = self._insurer_for_branches(owner, unit)
             owner = self._insurer_named_at(owner, region) or owner
         self._known[owner.iri] = owner
         unit = self.rules.unit_full_forms.get(unit, unit)
@@ -262,7 +263,7 @@ class Linker:
         for m in mentions:
             if m.cls == "Branch" and m.kind != "reference" and m.unit is not None and not m.entity:
                 owner = self._registry_entity(m.parent) if m.parent else self._named("Insurer", m.parent_surface)
-                owner = self._insurer_for_branches(owner)
+                owner = self._insurer_for_branches(owner, m.unit)
                 out.add((owner.iri, self.rules.region_suffix.sub("", m.region or ""),
                          self.rules.unit_full_forms.get(m.unit, m.unit)))
         return out

@@ -587,13 +587,13 @@ class Recogniser:
 
     def _listed_group_as_insurer(self, items: list[Mention]) -> tuple[int, Mention] | None:
         """The one group among ``items`` (insurers and groups of one list, or of one table column) read
-        as the insurer that owns its branches, with its place among them, when the other items are
+        as the insurer its name means there (ik:listInsurer), with its place among them, when the other items are
         insurers of that insurer's line of business (or of no line the registry knows); else None."""
         groups = [i for i, m in enumerate(items) if m.cls == "InsuranceGroup"]
         if len(groups) != 1 or len(items) < 2:
             return None
         m = items[groups[0]]
-        insurer = self.registry.entries[m.entity].branch_insurer if m.entity else None
+        insurer = self.registry.entries[m.entity].list_insurer if m.entity else None
         lines = {entry.line for i, n in enumerate(items) if i != groups[0]
                  and (entry := self.registry.entries.get(n.entity)) and entry.line}
         if insurer not in self.registry.entries or not lines <= {self.registry.entries[insurer].line}:

@@ -312,6 +312,7 @@ class Rules:
     list_joiners: frozenset[str]
     bare_unit: str  # a unit word that alone means "the branch just named"
     unit_full_forms: dict[str, str]  # a unit's short form -> its full form (中支 -> 中心支公司)
+    group_units: frozenset[str]  # units a group keeps when its branches are its insurer's (区域工协)
     list_aliases: dict[str, str]  # 平安 -> 中国平安, only as a list's item
     insurer_list_aliases: dict[str, str]  # 平安健康 -> 平安健康险, only as an item of a list of insurers
     list_enders: tuple[str, ...]  # 等: ends a list after its last item
@@ -767,6 +768,7 @@ def load_rules(path: Path | None = None) -> Rules:
         list_joiners=frozenset(joiners),
         bare_unit=bare_unit,
         unit_full_forms=dict(names.get("unit_full_forms", dict, {})),
+        group_units=frozenset(names.words("group_units", [])),
         list_aliases=dict(names.get("list_aliases", dict, {})),
         insurer_list_aliases=dict(names.get("insurer_list_aliases", dict, {})),
         list_enders=tuple(names.words("list_enders", [])),

@@ -41,6 +41,17 @@ def test_a_groups_branch_goes_to_the_insurer_that_runs_its_branches(pipeline):
     assert pipeline.registry.entries[branch.parent].entity.cls == "Insurer"
 
 
+def test_picc_branches_are_the_pc_companys_but_its_name_in_a_list_is_the_group(pipeline):
+    """中国人保's branches have been 人保财险's since the company was split; the group keeps a unit of its own
+    (区域工协), and among insurers its name is the listed group's, not the P&C company's."""
+    [(_, branch)] = [x for x in entities(pipeline, "中国人保日喀则分公司为牧民送去意外保障。") if x[1].cls == "Branch"]
+    assert (branch.label, label(pipeline, branch.parent)) == ("人保财险日喀则分公司", "人保财险")
+    [(_, own)] = [x for x in entities(pipeline, "中国人保上海区域工协捐赠物资。") if x[1].cls == "Branch"]
+    assert label(pipeline, own.parent) == "中国人保"
+    listed = entities(pipeline, "中国人保、平安产险、太保产险等公司开通了理赔绿色通道。")
+    assert {e.cls for s, e in listed if s == "中国人保"} == {"InsuranceGroup"}
+
+
 def test_a_branch_named_after_the_group_and_the_word_insurance_is_the_insurers(pipeline):
     """News writes a group's branch with 保险 (or 保险公司) before the region, as it writes 公司: 中国人寿保险苏州市
     分公司 is the life company's branch, not the group and a stray word."""

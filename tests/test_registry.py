@@ -384,13 +384,14 @@ def test_no_sub_organisation_cycles(graph: Graph):
     assert_no_cycle(graph, ORG.subOrganizationOf)
 
 
-def test_branch_insurer_targets(graph: Graph):
-    for group, insurer in graph.subject_objects(IK.branchInsurer):
+@pytest.mark.parametrize("prop", [IK.branchInsurer, IK.listInsurer])
+def test_a_groups_delegate_is_one_of_its_insurers(graph: Graph, prop):
+    for group, insurer in graph.subject_objects(prop):
         assert (group, RDF.type, IK.InsuranceGroup) in graph, group
         assert (insurer, RDF.type, IK.Insurer) in graph, (group, insurer)
         assert (insurer, ORG.subOrganizationOf, group) in graph, (group, insurer)
-    for group in set(graph.subjects(IK.branchInsurer, None)):
-        assert len(list(graph.objects(group, IK.branchInsurer))) == 1, group
+    for group in set(graph.subjects(prop, None)):
+        assert len(list(graph.objects(group, prop))) == 1, group
 
 
 def test_replaced_by_targets(graph: Graph):
