@@ -9,6 +9,7 @@ readers see the previous build or this one, never a mix, whatever happens to the
 """
 from __future__ import annotations
 
+import fnmatch
 import gc
 import os
 import sys
@@ -41,6 +42,9 @@ from .workers import map_in_processes
 from .writers import hold_signals
 
 HTML_FILE = "graph.html"
+# In the input folder: glob patterns, one a line, of files and folders that are no articles
+# (README.md, SOURCES.md, drafts/), as in a .gitignore.
+IGNORE_FILE = ".ikgignore"
 # Entities graph.html includes, with their evidence, unless told otherwise: what its overview draws
 # (render_html.OVERVIEW_NODES), so that writing it costs the same for 200 articles or 20,000.
 HTML_NODES = 150
@@ -65,7 +69,8 @@ class BuildReport:
 
 def find_articles(input_dir: Path, output_dir: Path | None = None) -> list[Path]:
     """Article files under ``input_dir``, sorted; hidden files and symlinked folders are not
-    entered, nor ``output_dir`` (a build's own graph.html is not news) when it lies inside."""
+    entered, nor ``output_dir`` (a build's own graph.html is not news) when it lies inside, nor
+    what ``input_dir``'s :data:`IGNORE_FILE` names."""
     return [Path(f) for f in article_files(Path(input_dir), output_dir)]
 
 
@@ -80,17 +85,55 @@ def article_files(input_dir: Path, output_dir: Path | None = None) -> list[str]:
     if output == os.path.realpath(input_dir):
         raise IkgError(f"{output_dir}: the output folder cannot be the input folder; "
                        "give another --output")
+    ignored = _ignore_patterns(input_dir)
     found = []
     for root, dirs, files in os.walk(input_dir, followlinks=False):
+        inside = os.path.relpath(root, input_dir).replace(os.sep, "/")
+        inside = "" if inside == "." else inside + "/"
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                         and os.path.realpath(os.path.join(root, d)) != output)
+                         and os.path.realpath(os.path.join(root, d)) != output
+                         and not _ignored(inside + d + "/", ignored))
         folder = str(Path(root))  # as Path writes it ("./a/" is "a"); a file name is one plain part
         prefix = "" if folder == "." else folder.rstrip(os.sep) + os.sep
-        found += [prefix + f for f in files if f.lower().endswith(ARTICLE_SUFFIXES) and not f.startswith(".")]
+        found += [prefix + f for f in files if f.lower().endswith(ARTICLE_SUFFIXES) and not f.startswith(".")
+                  and not _ignored(inside + f, ignored)]
     # In the order of the paths' parts (as sorting Path objects gives, at a tenth of the cost):
     # a separator sorts before every character a name can hold.
     found.sort(key=lambda f: f.replace(os.sep, "\0"))
     return found
+
+
+def _ignore_patterns(input_dir: Path) -> list[str]:
+    """The patterns of ``input_dir``'s :data:`IGNORE_FILE` (none when it has none); blank lines
+    and lines starting with # say nothing."""
+    path = input_dir / IGNORE_FILE
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return []
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IkgError(f"{path}: cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _ignored(path: str, patterns: list[str]) -> bool:
+    """Whether ``path`` (relative to the input folder, with / between its parts and after a folder's
+    name) is one that ``patterns`` leave out. As in a .gitignore: a pattern with a / before its end
+    matches the path from the input folder (drafts/*.md), one without matches a name at any depth
+    (README.md, *.bak); a pattern ending in / matches only folders."""
+    is_dir = path.endswith("/")
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    for pattern in patterns:
+        folder_only = pattern.endswith("/")
+        pattern = pattern.rstrip("/")
+        if folder_only and not is_dir or not pattern:
+            continue
+        if "/" in pattern:
+            if fnmatch.fnmatchcase(path.rstrip("/"), pattern.lstrip("/")):
+                return True
+        elif fnmatch.fnmatchcase(name, pattern):
+            return True
+    return False
 
 
 def _progress(items, total: int, show: bool):

@@ -164,6 +164,35 @@ def test_the_page_lists_the_latest_articles_after_edits_and_deletions_as_a_clean
         assert (out / "graph.html").read_bytes() == (clean / "graph.html").read_bytes(), n
     assert reread
 
+def test_what_the_ignore_file_names_is_no_article_and_leaves_the_graph_when_named(corpus, tmp_path, pipeline):
+    """A folder of news often holds its own README or list of sources: .ikgignore leaves them out,
+    by name at any depth, by path from the folder, or a whole folder; naming one later removes its
+    facts as deleting it would."""
+    (corpus / "README.md").write_text("# 说明\n\n中国平安向红十字会捐赠1000万元。", encoding="utf-8")
+    (corpus / "drafts" / "old").mkdir(parents=True)
+    (corpus / "drafts" / "old" / "draft.txt").write_text(EXTRA, encoding="utf-8")
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "old.bak.txt").write_text(EXTRA, encoding="utf-8")
+    (corpus / "sub" / "kept.txt").write_text(EXTRA, encoding="utf-8")
+    out = tmp_path / "live"
+    assert len(build(corpus, out, pipeline, check=False).built) == 9
+    (corpus / ".ikgignore").write_text("# not news\nREADME.md\n\ndrafts/\n/003_*.txt\n*.bak.txt\n", encoding="utf-8")
+    report = build(corpus, out, pipeline, check=False)
+    assert sorted(report.removed) == ["003_b654cfa59472666d", "README", "draft", "old.bak"]
+    assert sorted(report.built) == ["000_22cda59efe90915f", "001_bf52da6889761ee3", "002_4490f46f4f8b8fae",
+                                    "004_89203e62b05a25ab", "kept"]
+    for path in ("README.md", "drafts/old/draft.txt", "sub/old.bak.txt", "003_b654cfa59472666d.txt"):
+        (corpus / path).unlink()
+    assert (out / "graph.trig").read_bytes() == (clean_build(corpus, tmp_path, pipeline, "clean") / "graph.trig").read_bytes()
+
+
+def test_an_unreadable_ignore_file_is_one_line_naming_it(corpus, tmp_path, capsys):
+    (corpus / ".ikgignore").write_bytes(b"\xff\xfe\x00bad")
+    assert main(["build", "--input", str(corpus), "--output", str(tmp_path / "out"), "--quiet"]) != 0
+    err = capsys.readouterr().err.strip()
+    assert ".ikgignore" in err and "Traceback" not in err and len(err.splitlines()) == 1
+
+
 def test_shared_entities_stay_single_when_one_article_goes(corpus, tmp_path, pipeline, capsys):
     out = tmp_path / "live"
     build(corpus, out, pipeline, check=False)

@@ -18,7 +18,9 @@ DESCRIPTION = ("Read every article (.txt .md .html) under --input and write grap
 
 
 def add_arguments(p) -> None:
-    p.add_argument("--input", "-i", type=Path, default=Path("seeds"), help="folder of articles (default: seeds)")
+    p.add_argument("--input", "-i", type=Path, default=Path("seeds"),
+                   help="folder of articles (default: seeds); a .ikgignore file there names files and folders "
+                        "that are none (README.md, drafts/)")
     p.add_argument("--output", "-o", type=Path, default=Path("output"), help="output folder (default: output)")
     p.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
     p.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 2**20, metavar="MB",
