@@ -32,7 +32,7 @@ class Format:
     files: tuple[str, ...] = ()
     purpose: str = ""
     oxigraph: pyoxigraph.RdfFormat | None = None  # the store's own parser and writer of it
-    suffixes: tuple[str, ...] = ()  # file endings read as this format (--data, ikg push)
+    suffixes: tuple[str, ...] = ()  # its file endings: what ikg export writes by default, --data reads
 
 
 # The one table of export formats: `ikg export --format` offers these, in this order.
@@ -46,9 +46,10 @@ FORMATS: dict[str, Format] = {
                  oxigraph=pyoxigraph.RdfFormat.N_QUADS, suffixes=(".nq",)),
     "jsonld": Format("json-ld", quads=True, purpose="JSON-LD, one named graph per article",
                      oxigraph=pyoxigraph.RdfFormat.JSON_LD, suffixes=(".jsonld",)),
-    "graphml": Format("graphml", network=True, purpose="GraphML of the entity graph (Gephi, yEd, Cytoscape)"),
-    "gexf": Format("gexf", network=True, purpose="GEXF of the entity graph (Gephi)"),
-    "cyjs": Format("cytoscape", network=True, purpose="Cytoscape.js JSON of the entity graph"),
+    "graphml": Format("graphml", network=True, purpose="GraphML of the entity graph (Gephi, yEd, Cytoscape)",
+                      suffixes=(".graphml",)),
+    "gexf": Format("gexf", network=True, purpose="GEXF of the entity graph (Gephi)", suffixes=(".gexf",)),
+    "cyjs": Format("cytoscape", network=True, purpose="Cytoscape.js JSON of the entity graph", suffixes=(".cyjs",)),
     "neo4j": Format("neo4j", network=True, files=("nodes.csv", "relationships.csv"),
                     purpose="neo4j-admin import CSV files of the entity graph, into the folder -o names"),
 }
@@ -62,10 +63,16 @@ def format_for(name: str) -> Format:
         raise IkgError(f"unknown format {name!r}; choose one of: {', '.join(FORMATS)}") from None
 
 
+def format_named_by(path: Path) -> str | None:
+    """The name of the format whose file ending ``path`` has (graph.jsonld: jsonld), if any."""
+    suffix = Path(path).suffix.lower()
+    return next((name for name, fmt in FORMATS.items() if suffix in fmt.suffixes), None)
+
+
 def format_of_file(path: Path, quads: bool = False) -> Format:
     """The RDF format a file is in, by its ending (only those that keep named graphs with
     ``quads``); a one-line error names the endings known otherwise."""
-    known = [f for f in FORMATS.values() if f.suffixes and (f.quads or not quads)]
+    known = [f for f in FORMATS.values() if f.suffixes and not f.network and (f.quads or not quads)]
     for fmt in known:
         if Path(path).suffix.lower() in fmt.suffixes:
             return fmt

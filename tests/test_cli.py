@@ -147,6 +147,21 @@ def test_export_formats_parse_back(fmt, quads, trig, tmp_path, capsys):
         assert len(g) > 1000
 
 
+@pytest.mark.parametrize("ending, parses_as", [("jsonld", "json-ld"), ("nt", "nt"), ("rdf", "xml"), ("txt", "turtle")])
+def test_export_writes_the_format_the_file_ending_names(ending, parses_as, trig, tmp_path, capsys):
+    target = tmp_path / f"graph.{ending}"
+    code, _, err = run(["export", "--data", trig, "-o", target], capsys)
+    assert code == OK, err
+    assert len(Dataset().parse(target, format=parses_as)) > 1000
+
+
+def test_export_refuses_a_file_ending_that_names_another_format(trig, tmp_path, capsys):
+    target = tmp_path / "graph.jsonld"
+    code, _, err = run(["export", "--format", "ttl", "--data", trig, "-o", target], capsys)
+    assert code != OK and "graph.jsonld" in err and "jsonld" in err and len(err.strip().splitlines()) == 1
+    assert not target.exists()
+
+
 def test_sparql_errors_point_at_the_line(tmp_path, trig, capsys):
     bad = tmp_path / "bad.rq"
     bad.write_text("PREFIX ik: <https://w3id.org/insurance-kg/ontology#>\nSELECT ?x WHERE {\n  ?x ik:provides \n}\n",

@@ -193,6 +193,17 @@ def test_an_unreadable_ignore_file_is_one_line_naming_it(corpus, tmp_path, capsy
     assert ".ikgignore" in err and "Traceback" not in err and len(err.splitlines()) == 1
 
 
+def test_export_after_a_store_only_build_reads_the_store(corpus, tmp_path, pipeline, monkeypatch, capsys):
+    """After `ikg build --no-export` there is no graph.trig, but the README promises that `ikg export`
+    keeps working: it reads the store, and holds the article the store-only build added."""
+    monkeypatch.chdir(tmp_path)
+    build(corpus, tmp_path / "output", pipeline, check=False, exports=False)
+    assert not (tmp_path / "output" / "graph.trig").exists()
+    assert main(["export", "-o", "g.nq"]) == 0, capsys.readouterr().err
+    assert str(graph_iri("004_89203e62b05a25ab")).encode() in (tmp_path / "g.nq").read_bytes()
+    assert main(["export", "-o", "g.gexf"]) == 0 and b"<gexf" in (tmp_path / "g.gexf").read_bytes()
+
+
 def test_shared_entities_stay_single_when_one_article_goes(corpus, tmp_path, pipeline, capsys):
     out = tmp_path / "live"
     build(corpus, out, pipeline, check=False)

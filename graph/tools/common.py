@@ -15,11 +15,10 @@ INTERNAL = 70  # a bug in ikg (sysexits' EX_SOFTWARE); the message says how to s
 OUTPUT = Path("output")
 
 
-def add_data_option(p: argparse.ArgumentParser, verb: str = "query", store: bool = True) -> None:
+def add_data_option(p: argparse.ArgumentParser, verb: str = "query") -> None:
     """The --data option of commands that read a built graph."""
-    default = "output/store, else output/graph.trig" if store else "output/graph.trig"
-    kinds = "RDF file or store folder" if store else "RDF file"
-    p.add_argument("--data", "-d", type=Path, help=f"{kinds} to {verb} (default: {default})")
+    p.add_argument("--data", "-d", type=Path,
+                   help=f"RDF file or store folder to {verb} (default: output/store, else output/graph.trig)")
 
 
 def positive(value: float | None, option: str, whole: bool = False) -> float | None:
@@ -33,15 +32,15 @@ def positive(value: float | None, option: str, whole: bool = False) -> float | N
     return value
 
 
-def data_path(args: argparse.Namespace, store: bool = True) -> Path:
-    """The graph a command reads: --data, else the build's store (when the command can read one),
-    else output/graph.trig, else output/graph.ttl. A --data that names a build's output folder
+def data_path(args: argparse.Namespace) -> Path:
+    """The graph a command reads: --data, else the build's store, else output/graph.trig, else
+    output/graph.ttl. A --data that names a build's output folder
     means the graph in it, chosen the same way."""
     folder = args.data if args.data and (args.data / CURRENT).is_dir() else None
     if args.data and folder is None:
         return args.data
     folder = folder or OUTPUT
-    for candidate in ((folder / "store",) if store else ()) + (folder / "graph.trig",):
+    for candidate in (folder / "store", folder / "graph.trig"):
         if candidate.exists():
             return candidate
     return folder / "graph.ttl"
