@@ -36,10 +36,16 @@ _VOID_ELEMENTS = {"br", "hr", "img", "meta", "link", "input", "wbr", "source"}
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _BARE_URL = re.compile(r"https?://\S+")  # a line that is only a link
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+$")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_QUOTE = re.compile(r"^(?:\s*>)+\s?")  # a blockquote's marks
+_MD_REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")  # [小微企业][1]: its text
+_MD_LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S")  # [1]: https://…
+# An HTML comment (an editor's note, a template's marker) is never text, in any kind of file.
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LOOKS_LIKE_HTML = re.compile(r"</?(p|div|br|span|a|img|strong|b|center|html|body|h[1-6]|li|table)\b", re.I)
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
@@ -77,12 +83,25 @@ class _TextExtractor(HTMLParser):
         self.title: str | None = None
         self._in_title = False
         self._cells = 0  # cells so far in the table row: a row is one line, its cells split by " | "
+        self.meta: dict[str, str] = {}  # <meta> name/property/itemprop (lower case) -> content, the first given
+        self.canonical: str | None = None  # <link rel="canonical" href>
+        self.h1: str | None = None  # the text of the page's first <h1>
+        self._in_h1 = False
         # the page furniture element being skipped (<div class="footer">): its tag and how deep its own tag nests
         self._furniture: tuple[str, int] | None = None
 
     def handle_starttag(self, tag, attrs):
         if tag == "title":
             self._in_title = True
+        elif tag == "meta":
+            values = dict(attrs)
+            key = values.get("property") or values.get("name") or values.get("itemprop")
+            if key and values.get("content"):
+                self.meta.setdefault(key.lower(), values["content"].strip())
+        elif tag == "link" and "canonical" in (dict(attrs).get("rel") or "").lower().split():
+            self.canonical = self.canonical or dict(attrs).get("href")
+        elif tag == "h1" and self.h1 is None:
+            self._in_h1 = True
         if tag in _SKIPPED_ELEMENTS and tag not in _VOID_ELEMENTS:
             self.skip_depth += 1
         if self._furniture is not None and tag == self._furniture[0]:
@@ -101,6 +120,9 @@ class _TextExtractor(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "title":
             self._in_title = False
+        elif tag == "h1" and self._in_h1:
+            self._in_h1 = False
+            self.h1 = (self.h1 or "").strip()
         if tag in _SKIPPED_ELEMENTS and self.skip_depth:
             self.skip_depth -= 1
         if self._furniture is not None and tag == self._furniture[0]:
@@ -112,6 +134,8 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data):
+        if self._in_h1:
+            self.h1 = (self.h1 or "") + data
         if self._in_title:
             self.title = (self.title or "") + data
         elif not self.skip_depth:
@@ -126,13 +150,30 @@ def _is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
                for word in value.split())
 
 
-def strip_html(markup: str) -> tuple[str, str | None]:
-    """Return the visible text of ``markup`` (block elements become line breaks) and its <title>."""
+@dataclass(frozen=True)
+class _Page:
+    """What an HTML page says beside its text."""
+
+    text: str  # the visible text, block elements as line breaks
+    title: str | None  # its <h1> where the <title> starts with it (a site's name follows), else the <title>
+    date: str | None  # as its <meta> give it (article:published_time, pubdate …)
+    url: str | None  # its <link rel="canonical">, else the <meta> naming its address (og:url)
+
+
+def strip_html(markup: str) -> _Page:
+    """The visible text of ``markup`` (block elements become line breaks), its headline, and the
+    date and address its <meta> and <link> give."""
     extractor = _TextExtractor()
     extractor.feed(markup)
     extractor.close()
     title = extractor.title.strip() if extractor.title else None
-    return "".join(extractor.parts), title
+    if extractor.h1 and title and title.startswith(extractor.h1):
+        title = extractor.h1
+    meta = _metadata()
+    date_value = next((extractor.meta[k] for k in meta.date_meta if k in extractor.meta), None)
+    url = next((u for u in (extractor.canonical, *(extractor.meta.get(k) for k in meta.url_meta))
+                if u and _WEB_ADDRESS.match(u)), None)  # a relative or javascript: address names no page
+    return _Page("".join(extractor.parts), title, parse_date(date_value), url)
 
 
 def _clean_lines(body: str) -> tuple[list[str], list[str], str | None]:
@@ -141,7 +182,9 @@ def _clean_lines(body: str) -> tuple[list[str], list[str], str | None]:
     heading = None
     lines = []
     for raw in body.splitlines():
-        line = _MD_IMAGE.sub("", raw)
+        if _MD_LINK_DEFINITION.match(raw):  # the address a reference link cites: no text, nor this page's
+            continue
+        line = _MD_REFERENCE_LINK.sub(r"\1", _MD_QUOTE.sub("", _MD_IMAGE.sub("", raw)))
         links = _MD_LINK.findall(line)
         without_links = _MD_LINK.sub("", line)
         # A line made only of links and separators is navigation, not text.
@@ -219,13 +262,14 @@ def parse_article(raw: str, path: str, doc_id: str) -> Document:
     """Build a :class:`Document` from decoded file content."""
     raw = strip_controls(raw)
     meta, body = _parse_front_matter(raw.replace("\r\n", "\n").replace("\r", "\n"), path)
+    body = _COMMENT.sub("", body)
     urls = _AUTOLINK.findall(body)
     body = _AUTOLINK.sub("\n", body)
-    html_title = None
+    page = None
     if _LOOKS_LIKE_HTML.search(body):
-        body, html_title = strip_html(body)
-        body = strip_controls(body)  # character references (&#27;) come back as controls
-        html_title = strip_controls(html_title) if html_title else None
+        page = strip_html(body)
+        body = strip_controls(page.text)  # character references (&#27;) come back as controls
+    html_title = strip_controls(page.title) if page and page.title else None
     lines, bare_urls, heading = _clean_lines(body)
     urls += bare_urls
     credit = None
@@ -241,9 +285,9 @@ def parse_article(raw: str, path: str, doc_id: str) -> Document:
         path=path,
         title=title,
         text=text,
-        date=parse_date(_first(meta, "date", "published", "pubdate")) or _dateline(lines),
+        date=parse_date(_first(meta, "date", "published", "pubdate")) or (page and page.date) or _dateline(lines),
         source=_first(meta, "source", "publisher", "author") or credit or _first(meta, "tags", "categories"),
-        url=_first(meta, "url", "link", "permalink", "source_url") or (urls[0] if urls else None),
+        url=_first(meta, "url", "link", "permalink", "source_url") or (page and page.url) or (urls[0] if urls else None),
     )
 
 
@@ -262,6 +306,8 @@ class _Metadata:
     footer: re.Pattern
     byline: re.Pattern
     furniture: frozenset[str]
+    date_meta: tuple[str, ...]
+    url_meta: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -272,7 +318,8 @@ def _metadata() -> _Metadata:
         return _Metadata(re.compile(table["credit"]), re.compile(f"[{table['navigation_separators']}]+"),
                          re.compile(table["link_label"]), re.compile(table["dateline"]), int(table["dateline_lines"]),
                          re.compile(table["footer"]), re.compile(table["byline"]),
-                         frozenset(word.lower() for word in table["furniture_classes"]))
+                         frozenset(word.lower() for word in table["furniture_classes"]),
+                         tuple(key.lower() for key in table["date_meta"]), tuple(key.lower() for key in table["url_meta"]))
     except (KeyError, re.error) as exc:
         raise IkgError(f"{ONTOLOGY_DIR / 'patterns.toml'}: [metadata]: {exc}") from None
 

@@ -141,3 +141,38 @@ def test_a_dateline_near_the_top_gives_the_date_the_metadata_lacks(tmp_path):
     assert read_article(path).date == "2018-01-25"
     path.write_text("标题\n2016年1月19日，中华财险支付赔款。", encoding="utf-8")  # a sentence, not a dateline
     assert read_article(path).date is None
+
+
+@pytest.mark.parametrize("name", ["note.md", "note.txt", "note.html"])
+def test_an_html_comment_is_no_text_in_any_kind_of_file(tmp_path, name):
+    """An editor's note left in a comment once became a 5000万元 donation with the comment as evidence."""
+    path = tmp_path / name
+    path.write_text("<!-- 编辑备注：勿提及中国人寿向希望工程捐赠5000万元 -->\n中国平安为骑手提供保险。\n<!--\n多行\n备注\n-->",
+                    encoding="utf-8")
+    assert read_article(path).text == "中国平安为骑手提供保险。"
+
+
+def test_markdown_quotes_and_reference_links_leave_their_words_only(tmp_path):
+    path = tmp_path / "quoted.md"
+    path.write_text("> 中国平安为[小微企业][1]提供保险。\n> > 太保为骑手赠险。\n\n[1]: https://example.com/cited\n",
+                    encoding="utf-8")
+    doc = read_article(path)
+    assert doc.text == "中国平安为小微企业提供保险。\n太保为骑手赠险。"
+    assert doc.url is None  # a cited page is not this one
+
+
+def test_an_html_page_gives_its_date_address_and_headline_from_its_head(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text('<html><head><title>中国平安捐赠物资 | 某财经网</title>'
+                    '<meta property="article:published_time" content="2023-04-25T10:00:00+08:00">'
+                    '<meta property="og:url" content="https://news.example.com/og.html">'
+                    '<link rel="canonical" href="https://news.example.com/a/123.html"></head>'
+                    '<body><h1>中国平安捐赠物资</h1><p>截至4月22日，中国平安向红十字会捐赠100万元。</p></body></html>',
+                    encoding="utf-8")
+    doc = read_article(path)
+    assert (doc.title, doc.date, doc.url) == ("中国平安捐赠物资", "2023-04-25", "https://news.example.com/a/123.html")
+    path.write_text('<html><head><title>站点</title><meta name="pubdate" content="2019-07-01">'
+                    '<meta property="og:url" content="javascript:alert(1)"><link rel="canonical" href="/a/1.html">'
+                    '</head><body><h1>网站标志</h1><p>人保财险为农户提供保险。</p></body></html>', encoding="utf-8")
+    doc = read_article(path)
+    assert (doc.title, doc.date, doc.url) == ("站点", "2019-07-01", None)  # no address that names no web page
