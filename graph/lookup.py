@@ -2,8 +2,8 @@
 
 A build keeps an index in the store's named graph :data:`NAMES_GRAPH`: one triple
 ``<entity> ik:nameKey "key"`` per label and alias of every entity some article mentions, the key
-being the name folded (:func:`name_key`: full-width → half-width, traditional → simplified, no
-spaces or quotes). Finding a name is then one index probe in the store, whatever the corpus size;
+being the name folded (:func:`name_key`: full-width → half-width, traditional → simplified, lower
+case, no spaces or quotes). Finding a name is then one index probe in the store, whatever the corpus size;
 incremental builds update the keys of the entities a changed article touches (see index.py).
 
 Stores without the index (a graph file loaded into memory) are scanned instead, as before.
@@ -35,9 +35,10 @@ class Hit:
 
 
 def name_key(name: str) -> str:
-    """The form names are indexed and looked up in: normalised (width, spaces, quotes) and folded
-    (traditional → simplified), so 中國人壽, 中国人寿 and ｢中国 人寿｣ share one key."""
-    return fold(normalise(name))
+    """The form names are indexed and looked up in: normalised (width, spaces, quotes), folded
+    (traditional → simplified) and in lower case, so 中國人壽, 中国人寿 and ｢中国 人寿｣ share one
+    key, as AIG, ＡＩＧ and aig do. (The explorer page folds what is typed alike: render_html.py.)"""
+    return fold(normalise(name)).casefold()
 
 
 def has_index(store: pyoxigraph.Store) -> bool:

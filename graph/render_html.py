@@ -24,7 +24,10 @@ import networkx as nx
 import numpy as np
 import pyoxigraph
 
+from .fold import fold_char
+from .lookup import name_key
 from .namespaces import PREFIXES, STRUCTURE
+from .clauses import default_punctuation
 from .ontology import labels
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -301,7 +304,8 @@ def legend(class_counts: Counter, relation_counts: Counter) -> tuple[list[dict],
 def entity_record(iri: str, d: dict, index: dict[str, int], articles: bool = True) -> dict:
     """One entity as the page reads it: name, class, aliases and how often it is mentioned; with
     ``articles``, also the articles (as indexes) and the money figures that the details panel shows."""
-    record = {"id": iri, "label": d["label"], "cls": d["cls"], "aliases": d["aliases"], "mentions": d["mentions"]}
+    record = {"id": iri, "label": d["label"], "cls": d["cls"], "aliases": d["aliases"], "mentions": d["mentions"],
+              "keys": [name_key(n) for n in (d["label"], *d["aliases"])]}  # what the page's search compares
     if articles:
         record["articles"] = sorted(index[a] for a in d["articles"] if a in index)
         record["amounts"] = [f | {"article": index.get(f["article"])} for f in d.get("amounts", [])]
@@ -349,8 +353,30 @@ def page(data: dict, title: str) -> str:
         title=title,
         vis_js=(VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(VIS_DIR / "vis-network.css").read_text(encoding="utf-8"),
-        data=_script_json(data | {"fontSize": FONT_SIZE}),
+        data=_script_json(data | {"fontSize": FONT_SIZE, "fold": _search_folding(data.get("entities", {}))}),
     )
+
+
+# Conversions that give a simplified character's traditional forms (opencc's names): a name the page
+# holds in simplified script is found when typed in any of them.
+_TRADITIONAL = ("s2t", "s2tw", "s2hk")
+
+
+def _search_folding(entities: dict) -> dict:
+    """What the page's search needs to fold a typed name as :func:`graph.lookup.name_key` does
+    (the browser does width and case itself): the quotation marks to drop, and each traditional
+    character that folds to one of the characters of the page's names, with what it folds to."""
+    import opencc
+
+    used = sorted({ch for record in entities.values() for key in record.get("keys", ()) for ch in key
+                   if not ch.isascii()})
+    chars = {}
+    for converter in map(opencc.OpenCC, _TRADITIONAL):
+        for simple in used:
+            written = converter.convert(simple)
+            if written != simple and fold_char(written) == simple:
+                chars[written] = simple
+    return {"quotes": default_punctuation().quotes, "chars": dict(sorted(chars.items()))}
 
 
 def _script_json(value) -> str:

@@ -147,6 +147,16 @@ def test_search_matches_aliases(seed_page, seed_graph):
     seed_page.page.wait_for_function("(id) => window.ikg.network.getSelectedNodes()[0] === id", arg=agri)
 
 
+@pytest.mark.parametrize("typed", ["中國人壽", "中国 人寿", "“中国人寿”", "中國太保"])
+def test_search_folds_script_spaces_and_quotes_as_serve_does(seed_page, typed):
+    """What `ikg serve`'s look-up finds, the page opened from disk finds too: a name typed in
+    traditional script, with a space or in quotes."""
+    seed_page.page.fill("#search", typed)
+    hits = seed_page.page.locator("#hits button").all_inner_texts()
+    wanted = typed.replace("國", "国").replace("壽", "寿").strip("“” ").replace(" ", "")
+    assert any(wanted in hit for hit in hits), hits
+
+
 def test_clicking_a_node_shows_its_facts_with_the_quoted_evidence(seed_page, seed_graph):
     seed_page.click_node(str(entity(seed_graph, "太平洋安信农险")))
     assert seed_page.page.inner_text("#details h2") == "太平洋安信农险"
@@ -250,6 +260,10 @@ def test_the_page_says_how_many_nodes_were_left_out(browser, seed_store, tmp_pat
     note = page.page.locator("#left-out")
     assert note.is_visible() and "25" in note.inner_text() and "未显示" in note.inner_text()
     assert page.js("window.ikg.nodes.length") == 25
+    assert "全部实体" not in page.details()  # the guide must not call the 25 all there are
+    page.page.fill("#search", "上海市人民政府")  # named in the seeds, but not among the 25 most mentioned
+    shown = page.js("window.ikg.nodes.get().map((n) => n.label).join()")
+    assert "上海市政府" not in shown and "只收录" in page.page.locator("#hits").inner_text()
     page.page.close()
 
 
