@@ -6,6 +6,7 @@ import io
 import math
 import multiprocessing
 import os
+import re
 from pathlib import Path
 
 import pyoxigraph
@@ -33,8 +34,28 @@ def read_query(path: Path) -> str:
         raise IkgError(f"{path}: cannot read: {exc}") from None
 
 
+# SPARQL reads \u and \U escapes before anything else (SPARQL 1.1, 19.2): \u0053ERVICE is SERVICE.
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+# An IRI as written in SPARQL (no spaces, quotes, braces or angle brackets inside): the one place the
+# word may stand without being the keyword, and no keyword can hide in one, since SERVICE must be
+# followed by its endpoint and a { before any >.
+_IRI = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+# The word, but as a variable's name or a prefixed name's local part (?service, ik:serviceArea): the
+# parser may read a keyword glued to what comes before or after it (1SERVICE, SERVICEex:x).
+_SERVICE_WORD = re.compile(r"(?<![:?$])service", re.I)
+
+
+def _mentions_service(text: str) -> bool:
+    """Whether the word SERVICE stands anywhere in ``text`` but inside an IRI or starting a variable's
+    or a prefixed name's name: in a comment or a string too. The engine that runs the query (pyoxigraph) is not the one that
+    classifies it (rdflib), and the two read escapes and comments differently, so that a SERVICE
+    one parser sees inside a string the other may run; the word itself cannot be hidden from both."""
+    decoded = _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    return bool(_SERVICE_WORD.search(_IRI.sub(" ", decoded)))
+
+
 def classify(text: str, name: str = "<query>") -> tuple[bool, bool]:
-    """(is it an update, does it call SERVICE) for a SPARQL text; syntax errors name file:line:col."""
+    """(is it an update, may it call SERVICE) for a SPARQL text; syntax errors name file:line:col."""
     try:
         query = prepareQuery(text, initNs=PREFIXES)
     except ParseException as exc:
@@ -44,8 +65,8 @@ def classify(text: str, name: str = "<query>") -> tuple[bool, bool]:
             lines = text.splitlines()
             line = lines[exc.lineno - 1].strip() if 0 < exc.lineno <= len(lines) else ""
             raise IkgError(f"{name}:{exc.lineno}:{exc.col}: SPARQL syntax error near {line[:60]!r}") from None
-        return True, "SERVICE" in text.upper()
-    return False, _uses_service(query.algebra)
+        return True, _mentions_service(text)
+    return False, _uses_service(query.algebra) or _mentions_service(text)
 
 
 def check_query(text: str, name: str = "<query>", allow_update: bool = False, allow_service: bool = False) -> bool:

@@ -237,6 +237,16 @@ def test_service_needs_a_flag(tmp_path, data, capsys):
         rq.write_text(f"SELECT ?x WHERE {{ SERVICE <http://127.0.0.1:{server.server_port}/sparql> {{ ?x ?p ?o }} }}")
         assert main(["query", str(rq), "--data", str(data)]) == FAILED
         assert "--allow-service" in capsys.readouterr().err and calls == []
+        # rdflib, which screens the query, and pyoxigraph, which runs it, read an escaped quote
+        # differently: a SERVICE one takes for part of a string the other ran (an audit's find)
+        endpoint = f"<http://127.0.0.1:{server.server_port}/sparql>"
+        for smuggled in ('SELECT * WHERE { BIND(CONCAT("A\\u0022, ") AS ?x) SERVICE ' + endpoint
+                         + ' { ?x ?p ?o } BIND(CONCAT(") AS ?y) } #") AS ?z) }',
+                         "SELECT * WHERE { ?s ?p 1 \\u0053ERVICE " + endpoint + " { ?x ?p ?o } }"):
+            rq.write_text(smuggled, encoding="utf-8")
+            assert main(["query", str(rq), "--data", str(data)]) == FAILED
+            assert "--allow-service" in capsys.readouterr().err and calls == []
+        rq.write_text(f"SELECT ?x WHERE {{ SERVICE {endpoint} {{ ?x ?p ?o }} }}")
         assert main(["query", str(rq), "--data", str(data), "--allow-service"]) == 0
         assert "远端答案" in capsys.readouterr().out and calls
     finally:

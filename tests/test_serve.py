@@ -128,6 +128,9 @@ def test_updates_are_refused_and_change_nothing(server, how):
 def test_service_and_bad_queries_are_refused_in_one_line(server):
     status, _, body = server.sparql("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
     assert status == 403 and b"SERVICE is not allowed" in body
+    # a comment rdflib ends at the line feed, pyoxigraph at the carriage return before it
+    status, _, body = server.sparql("SELECT * WHERE { # c\r SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } \n }")
+    assert status == 403 and b"SERVICE is not allowed" in body
     status, _, body = server.sparql("SELECT ?x WHERE { ?x ?y }")
     assert status == 400 and b"syntax error" in body and body.count(b"\n") == 1
     status, _, body = server.get("sparql")
