@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import signal
 import tempfile
 import threading
@@ -135,13 +136,35 @@ def hold_signals():
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+def _target(path: Path) -> tuple[Path, bool]:
+    """Where writing to ``path`` must land, and whether it must be written in place: a symlink is
+    written through (the file it names is replaced, not the link), and a pipe or a device
+    (/dev/stdout, a FIFO) is written to, since renaming a file over it would put a file in its
+    place. A folder is a one-line error."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return Path(os.path.realpath(path)), False  # a new file, or a link to one not made yet
+    except OSError as exc:
+        raise IkgError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
+        raise IkgError(f"{path}: is a folder; name a file to write")
+    return Path(os.path.realpath(path)), not stat.S_ISREG(mode)
+
+
 def write_files(files: dict[Path, bytes]) -> None:
     """Write several files so that readers see all old or all new: every file is written in full
-    to a temporary name first, then all are renamed into place with interrupts held."""
+    to a temporary name first, then all are renamed into place with interrupts held. A pipe or a
+    device given as a file is written to as it is."""
     staged: dict[Path, Path] = {}
     try:
         for path, data in files.items():
-            staged[Path(path)] = stage(Path(path), data)
+            target, in_place = _target(Path(path))
+            if in_place:
+                with open(target, "wb") as out:
+                    out.write(data)
+                continue
+            staged[target] = stage(target, data)
         with hold_signals():
             for path, tmp in staged.items():
                 os.replace(tmp, path)

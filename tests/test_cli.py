@@ -162,6 +162,32 @@ def test_export_refuses_a_file_ending_that_names_another_format(trig, tmp_path, 
     assert not target.exists()
 
 
+def test_export_writes_through_a_symlink_and_into_a_pipe_and_refuses_a_folder(trig, tmp_path, capsys):
+    """-o names where the graph should go: the file a link points to (the link stays a link), a
+    named pipe a reader waits on (not a file put in its place); a folder is a one-line error."""
+    import os
+    import threading
+
+    target, link = tmp_path / "target.nt", tmp_path / "link.nt"
+    target.write_text("old", encoding="utf-8")
+    link.symlink_to(target)
+    code, _, err = run(["export", "--data", trig, "-o", link], capsys)
+    assert code == OK, err
+    assert link.is_symlink() and len(Graph().parse(target, format="nt")) > 1000
+
+    fifo = tmp_path / "pipe.nt"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    code, _, err = run(["export", "--data", trig, "-o", fifo], capsys)
+    reader.join(30)
+    assert code == OK and fifo.is_fifo() and received and received[0].count(b"\n") > 1000
+
+    code, _, err = run(["export", "--data", trig, "-o", tmp_path], capsys)
+    assert code != OK and err.strip() == f"ikg: error: {tmp_path}: is a folder; name a file to write"
+
+
 def test_sparql_errors_point_at_the_line(tmp_path, trig, capsys):
     bad = tmp_path / "bad.rq"
     bad.write_text("PREFIX ik: <https://w3id.org/insurance-kg/ontology#>\nSELECT ?x WHERE {\n  ?x ik:provides \n}\n",
