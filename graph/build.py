@@ -50,6 +50,14 @@ IGNORE_FILE = ".ikgignore"
 HTML_NODES = 150
 
 
+class NoArticles(IkgError):
+    """No article under the input folder could be read: ``skipped`` says why for each file."""
+
+    def __init__(self, message: str, skipped: list[ArticleError]):
+        super().__init__(message)
+        self.skipped = skipped
+
+
 @dataclass
 class BuildReport:
     """What a build did: articles built, articles skipped (with why), and what it wrote."""
@@ -322,7 +330,7 @@ class _Build:
         changed = sorted(d for d, e in new.articles.items() if d not in old.articles or old.articles[d].key != e.key)
         report.removed = sorted(set(old.articles) - set(new.articles))
         if not new.articles:
-            raise IkgError(f"{input_dir}: no usable articles ({len(report.skipped)} skipped)")
+            raise NoArticles(f"{input_dir}: no usable articles ({len(report.skipped)} skipped)", report.skipped)
         report.built = sorted(new.articles)
         folder = generations.new_generation(self.output)
         try:

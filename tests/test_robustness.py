@@ -111,8 +111,13 @@ def test_exit_codes_success_warnings_failure(tmp_path, capsys):
     empty = tmp_path / "nothing"
     empty.mkdir()
     (empty / "empty.txt").write_bytes(b"")
+    (empty / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    capsys.readouterr()
     assert main(["build", "--input", str(empty), "--output", str(tmp_path / "c")]) == FAILED
-    assert "no usable articles" in capsys.readouterr().err
+    lines = capsys.readouterr().err.strip().splitlines()  # why each file was no article, then the error
+    assert [line.split(":")[0] for line in lines] == ["ikg", "ikg", "ikg"]
+    assert lines[0].startswith(f"ikg: skipped {empty / 'empty.txt'}: ") and "image.txt" in lines[1]
+    assert "no usable articles (2 skipped)" in lines[2]
 
 
 def slow_corpus(tmp_path: Path, copies: int = 60) -> Path:

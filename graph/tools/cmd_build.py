@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..build import HTML_NODES, build
+from ..build import HTML_NODES, NoArticles, build
 from ..errors import IkgError, shown
 from ..ingest import DEFAULT_MAX_BYTES
 from .common import OK, WARNINGS, positive
@@ -53,7 +53,11 @@ def run(args) -> int:
                    exports=args.exports, max_nodes=args.max_nodes)
     if args.watch:
         return _watch(args, options)
-    report = build(args.input, args.output, show_progress=not args.quiet, count=not args.quiet, **options)
+    try:
+        report = build(args.input, args.output, show_progress=not args.quiet, count=not args.quiet, **options)
+    except NoArticles as exc:  # each file's reason first, then the one error
+        _warn_skipped(exc.skipped)
+        raise
     _warn(report)
     if not args.quiet:
         print(f"built {len(report.built)} article(s) ({_changes(report)}): {report.entities} entities, "
@@ -62,9 +66,13 @@ def run(args) -> int:
     return WARNINGS if report.skipped or report.violations else OK
 
 
-def _warn(report) -> None:
-    for err in report.skipped:  # file names are printed escaped: a name cannot forge a line
+def _warn_skipped(skipped) -> None:
+    for err in skipped:  # file names are printed escaped: a name cannot forge a line
         print(f"ikg: skipped {shown(err)}", file=sys.stderr)
+
+
+def _warn(report) -> None:
+    _warn_skipped(report.skipped)
     for violation in report.violations[:SHOWN_VIOLATIONS]:
         print(f"ikg: shape {shown(violation)}", file=sys.stderr)
     if len(report.violations) > SHOWN_VIOLATIONS:
