@@ -12,6 +12,7 @@ generation (the server keeps them).
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter, defaultdict
 from decimal import Decimal, InvalidOperation
 
@@ -43,9 +44,13 @@ def _rows(store: pyoxigraph.Store, text: str):
     return store.query(text, prefixes=SPARQL_PREFIXES)
 
 
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # a scheme: https:, urn:
+
+
 def _iri(value: str) -> str:
-    """``value`` as a SPARQL IRI term; anything that could break out of ``<…>`` is refused."""
-    if not value or any(c in value for c in '<>"{}|^`\\ \n\r\t'):
+    """``value`` as a SPARQL IRI term; anything that could break out of ``<…>``, and a relative
+    IRI (the query has no base to resolve it against), is refused."""
+    if not value or any(c in value for c in '<>"{}|^`\\ \n\r\t') or not _ABSOLUTE.match(value):
         raise ValueError(f"not an IRI: {value!r}")
     return f"<{value}>"
 

@@ -187,6 +187,9 @@ def test_entity_answers_facts_with_their_evidence(server):
     assert quoted and all(f["quote"] and str(f["article"]) in found["articles"] for f in quoted)
     assert any(a["title"] and a["date"] for a in found["articles"].values())
     assert server.get("entity?iri=https://w3id.org/insurance-kg/id/nobody")[0] == 404
+    for relative in ("foo", "../../etc/passwd"):  # once a reader's traceback and a 500
+        status, _, body = server.get(f"entity?iri={relative}")
+        assert status == 400 and b"not an IRI" in body
     assert server.get("entity?iri=" + urllib.parse.quote("x> } DROP ALL { <y"))[0] == 400
     assert server.get("article?index=0")[0] == 200 and server.get("article?index=9999")[0] == 404
 
