@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import gc
 import os
+import shutil
 import sys
 import threading
 import time
@@ -420,21 +421,32 @@ class _Build:
     def _store(self, folder: Path, previous: Path | None, old: Manifest, new: Manifest, changed: list[str],
                removed: list[str]) -> GraphStore:
         """The new generation's store: a cheap copy of the previous one with the changed graphs
-        replaced, or, when there is none or the registry or ontology changed, made whole."""
+        replaced, or, when there is none, the registry or ontology changed or the previous one is
+        damaged (a disk's fault: the store is only an index of the cache), made whole."""
         if previous is not None and old.reference == new.reference and (previous / "store").is_dir():
-            GraphStore.copy(previous / "store", folder)
-            store = GraphStore(folder)
-            touched = Touched()
-            for doc_id in removed:
-                touched |= store.replace(str(graph_iri(doc_id)), None)
-            for doc_id in changed:
-                touched |= store.replace(str(graph_iri(doc_id)), self.cache.quads(new.articles[doc_id].key))
-            store.refresh_index(touched)  # the names and summary of what those articles touch
-        else:
-            store = GraphStore(folder)
-            keys = [new.reference, *(new.articles[d].key for d in sorted(new.articles))]
-            store.load_all(self.cache.quads(key) for key in keys)
-            store.optimize()  # a bulk load leaves many small files; later generations copy the compacted ones
+            try:
+                return self._updated_store(folder, previous / "store", new, changed, removed)
+            except (OSError, RuntimeError):  # RocksDB's "Corruption: …"
+                gc.collect()  # let go of the half-made copy before its folder goes
+                shutil.rmtree(folder, ignore_errors=True)
+        store = GraphStore(folder)
+        keys = [new.reference, *(new.articles[d].key for d in sorted(new.articles))]
+        store.load_all(self.cache.quads(key) for key in keys)
+        store.optimize()  # a bulk load leaves many small files; later generations copy the compacted ones
+        store.flush()
+        return store
+
+    def _updated_store(self, folder: Path, previous: Path, new: Manifest, changed: list[str],
+                       removed: list[str]) -> GraphStore:
+        """A copy of the store ``previous`` in ``folder`` with the ``changed`` and ``removed`` graphs replaced."""
+        GraphStore.copy(previous, folder)
+        store = GraphStore(folder)
+        touched = Touched()
+        for doc_id in removed:
+            touched |= store.replace(str(graph_iri(doc_id)), None)
+        for doc_id in changed:
+            touched |= store.replace(str(graph_iri(doc_id)), self.cache.quads(new.articles[doc_id].key))
+        store.refresh_index(touched)  # the names and summary of what those articles touch
         store.flush()
         return store
 

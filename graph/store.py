@@ -41,6 +41,9 @@ def open_store(path: Path, union: bool = True) -> pyoxigraph.Store:
             return pyoxigraph.Store.read_only(str(real))
         except OSError as exc:
             raise IkgError(f"{path}: cannot open the store: {str(exc).splitlines()[0]}") from None
+        except RuntimeError as exc:  # RocksDB's "Corruption: …": a disk's fault, and the cache still holds it all
+            raise IkgError(f"{path}: the store is damaged ({str(exc).split(':')[0]}); "
+                           "run 'ikg build' again to make it anew") from None
     fmt = _format(path)[1]
     _check(path)
     store = pyoxigraph.Store()

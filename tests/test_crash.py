@@ -263,3 +263,23 @@ def test_a_full_disk_is_one_line_and_leaves_the_previous_build(corpora, tmp_path
         assert failed >= 3
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_damaged_store_is_one_line_for_readers_and_made_anew_by_the_next_build(tmp_path, pipeline, capsys):
+    """A disk's fault in the store (a truncated RocksDB file) was told as a bug (exit 70), and every
+    later build failed on it. The store is only an index of the cache: the next build makes it anew."""
+    from graph.tools.cli import main
+
+    out = tmp_path / "out"
+    build(SEEDS, out, pipeline, check=False)
+    victim = max((out / "current" / "store").resolve().glob("*.sst"), key=lambda p: p.stat().st_size)
+    os.truncate(victim, 1000)
+    rq = tmp_path / "count.rq"
+    rq.write_text("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["query", str(rq), "--data", str(out), "--format", "csv"]) == 1
+    err = capsys.readouterr().err
+    assert "store is damaged" in err and "ikg build" in err and len(err.strip().splitlines()) == 1
+    assert main(["build", "--input", str(SEEDS), "--output", str(out), "--quiet"]) == 0
+    assert main(["query", str(rq), "--data", str(out), "--format", "csv"]) == 0
+    assert int(capsys.readouterr().out.split()[1]) > 1000
