@@ -29,6 +29,15 @@ def bug(exc: Exception) -> str:
     return f"internal error: {type(exc).__name__}: {exc} (a bug; run with IKG_DEBUG=1 for the details)"
 
 
+def parse_problem(exc: Exception) -> str:
+    """What a parser's exception says went wrong, on one line: rdflib's Turtle parser puts a useless
+    'at line 1 of <>:' first and the problem (with its line, counted from 0) in attributes."""
+    why, line = getattr(exc, "_why", None), getattr(exc, "lines", None)
+    if isinstance(why, str) and isinstance(line, int):
+        return f"line {line + 1}: {why}"
+    return next((part.strip() for part in str(exc).splitlines() if part.strip()), type(exc).__name__)
+
+
 class IkgError(Exception):
     """A user-facing error: the CLI prints it as one line, with no traceback."""
 

@@ -60,11 +60,13 @@ def classify(text: str, name: str = "<query>") -> tuple[bool, bool]:
         query = prepareQuery(text, initNs=PREFIXES)
     except ParseException as exc:
         try:
-            parseUpdate(text)
+            update = parseUpdate(text)
         except ParseException:
             lines = text.splitlines()
             line = lines[exc.lineno - 1].strip() if 0 < exc.lineno <= len(lines) else ""
             raise IkgError(f"{name}:{exc.lineno}:{exc.col}: SPARQL syntax error near {line[:60]!r}") from None
+        if "request" not in update:  # an empty update: nothing but comments and prefixes
+            raise IkgError(f"{name}: no query in it (only comments or PREFIX lines)")
         return True, _mentions_service(text)
     return False, _uses_service(query.algebra) or _mentions_service(text)
 
@@ -112,6 +114,8 @@ def _formatted(store: pyoxigraph.Store, text: str, name: str, fmt: str, allow_se
     result = run_query(store, text, name, allow_service)
     try:  # solutions come lazily: a SERVICE that cannot be reached fails only here
         return format_result(result, fmt)
+    except IkgError as exc:
+        raise IkgError(f"{name}: {exc}") from None
     except (SyntaxError, ValueError, OSError, RuntimeError) as exc:
         raise IkgError(f"{name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
 
@@ -189,7 +193,8 @@ def format_result(result, fmt: str) -> str:
             return result.serialize(format=pyoxigraph.QueryResultsFormat.JSON).decode("utf-8")
         return "true" if bool(result) else "false"
     if not isinstance(result, pyoxigraph.QuerySolutions):
-        raise IkgError("only SELECT and ASK queries can be shown as a table, CSV or JSON")
+        raise IkgError("only SELECT and ASK queries can be shown as a table, CSV or JSON; "
+                       "a CONSTRUCT or DESCRIBE gives a graph: write it as SELECT ?s ?p ?o")
     if fmt == "json":
         return result.serialize(format=pyoxigraph.QueryResultsFormat.JSON).decode("utf-8")
     names = [v.value for v in result.variables]

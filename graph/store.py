@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Dataset
 
-from .errors import IkgError
+from .errors import IkgError, parse_problem
 from .generations import pin
 from . import entity_index
 from .lookup import NAMES_GRAPH, SUMMARY_GRAPH
@@ -89,7 +89,7 @@ def load_dataset(path: Path) -> Dataset:
     try:
         ds.parse(real, format=fmt)  # a triples format lands in one graph of its own; queries see the union
     except Exception as exc:  # rdflib's parsers raise many unrelated exception types
-        raise IkgError(f"{path}: cannot parse as {fmt}: {str(exc).splitlines()[0]}") from None
+        raise IkgError(f"{path}: cannot parse as {fmt}: {parse_problem(exc)}") from None
     return ds
 
 

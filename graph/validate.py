@@ -8,7 +8,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import SH
 
 from .data import ONTOLOGY_DIR
-from .errors import IkgError
+from .errors import IkgError, parse_problem
 from .namespaces import IK, RDF, SCHEMA, SKOS
 from .writers import union_graph
 
@@ -41,9 +41,13 @@ def load_shapes(path: Path | None = None) -> Graph:
     """The SHACL shapes graph (default: the project's ontology/shapes.ttl)."""
     path = Path(path or ONTOLOGY_DIR / "shapes.ttl")
     try:
-        return Graph().parse(path, format="turtle")
+        data = path.read_bytes()
+    except OSError as exc:  # read here: rdflib turns a relative path into a URL and names another file
+        raise IkgError(f"{path}: cannot read the shapes: {exc.strerror or exc}") from None
+    try:
+        return Graph().parse(data=data, format="turtle", publicID=path.resolve().as_uri())
     except Exception as exc:  # rdflib raises several unrelated types for bad Turtle
-        raise IkgError(f"{path}: cannot read the shapes: {str(exc).splitlines()[0]}") from None
+        raise IkgError(f"{path}: cannot read the shapes: {parse_problem(exc)}") from None
 
 
 def validate(data: Graph | Dataset, shapes: Graph | None = None) -> ValidationReport:

@@ -188,6 +188,45 @@ def test_export_writes_through_a_symlink_and_into_a_pipe_and_refuses_a_folder(tr
     assert code != OK and err.strip() == f"ikg: error: {tmp_path}: is a folder; name a file to write"
 
 
+@pytest.mark.parametrize("text, says", [
+    ("# only a comment\n", "no query in it"),
+    ("PREFIX x: <http://example.org/>\n", "no query in it"),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1", "only SELECT and ASK"),
+])
+def test_a_query_file_that_asks_nothing_showable_says_so_naming_the_file(text, says, trig, tmp_path, capsys):
+    rq = tmp_path / "odd.rq"
+    rq.write_text(text, encoding="utf-8")
+    code, _, err = run(["query", rq, "--data", trig], capsys)
+    assert code == FAILED and err.startswith(f"ikg: error: {rq}: {says}") and len(err.strip().splitlines()) == 1
+
+
+def test_shapes_are_read_from_where_the_user_is_and_their_errors_say_what_is_wrong(trig, tmp_path, capsys,
+                                                                                   monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(["validate", "--shapes", "missing.ttl", "--data", trig], capsys)
+    assert err.strip() == "ikg: error: missing.ttl: cannot read the shapes: No such file or directory"
+    (tmp_path / "bad.ttl").write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\ngarbage <<\n", encoding="utf-8")
+    code, _, err = run(["validate", "--shapes", "bad.ttl", "--data", trig], capsys)
+    assert code == FAILED and err.strip().startswith("ikg: error: bad.ttl: cannot read the shapes: line 2: ")
+
+
+def test_serve_on_a_host_that_is_no_address_is_one_line(trig, capsys):
+    code, _, err = run(["serve", "--host", "999.1.1.1", "--port", "0", "--data", trig], capsys)
+    assert code == FAILED and err.startswith("ikg: error: cannot listen on 999.1.1.1:0: ")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_ctrl_c_in_a_command_that_writes_nothing_says_only_interrupted(trig, tmp_path, capsys, monkeypatch):
+    from graph.tools import cmd_stats
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cmd_stats, "run", interrupted)
+    code, _, err = run(["stats", "--data", trig], capsys)
+    assert code == 130 and err.strip() == "ikg: interrupted"
+
+
 def test_sparql_errors_point_at_the_line(tmp_path, trig, capsys):
     bad = tmp_path / "bad.rq"
     bad.write_text("PREFIX ik: <https://w3id.org/insurance-kg/ontology#>\nSELECT ?x WHERE {\n  ?x ik:provides \n}\n",

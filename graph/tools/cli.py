@@ -79,8 +79,11 @@ def _run(args) -> int:
         print(f"ikg: error: {where}{shown(exc.strerror or exc)}", file=sys.stderr)
         return FAILED
     except KeyboardInterrupt:
-        print("ikg: interrupted; the output folder holds a complete graph (the previous one, "
-              "unless this build had already finished writing)", file=sys.stderr)
+        if args.command == "build":  # the one command that writes the output folder
+            print("ikg: interrupted; the output folder holds a complete graph (the previous one, "
+                  "unless this build had already finished writing)", file=sys.stderr)
+        else:
+            print("ikg: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: still one line; IKG_DEBUG=1 shows the traceback
         if debugging():

@@ -49,8 +49,9 @@ def run(args) -> int:
         try:
             server = waitress.create_server(create_app(readers, data, args.title), host=args.host,
                                             port=args.port, threads=max(4, 2 * readers_count), ident="ikg")
-        except OSError as exc:
-            raise IkgError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
+        except (OSError, ValueError) as exc:  # ValueError: a host that is no address (999.1.1.1)
+            reason = getattr(exc, "strerror", None) or exc
+            raise IkgError(f"cannot listen on {args.host}:{args.port}: {reason}") from None
         host = f"[{args.host}]" if ":" in args.host else args.host
         print(f"ikg serve: http://{host}:{server.effective_port}/ (SPARQL at /sparql); Ctrl-C stops it", flush=True)
         server.run()  # returns on Ctrl-C or SIGTERM (waitress takes the KeyboardInterrupt)
