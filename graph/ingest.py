@@ -59,18 +59,31 @@ def strip_controls(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
+# Letters Chinese news hardly ever holds: kana, bopomofo, Greek, Cyrillic. Big5 bytes read as GB18030
+# (or GB bytes as Big5) often decode without error, into a run of them (中國人壽 -> い瓣关カ).
+_FOREIGN_LETTERS = re.compile("[\u0370-\u04ff\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf]")
+
+
 def decode(data: bytes, path: str) -> str:
-    """Decode article bytes: UTF-8 (with or without BOM), else GB18030; binary data is refused."""
+    """Decode article bytes: UTF-8 (with or without BOM), else GB18030 or Big5 (traditional
+    script: Hong Kong and Taiwan pages), whichever reads as Chinese; binary data is refused."""
     if not data.strip():
         raise ArticleError(path, "empty file")
     if b"\x00" in data[:8192]:
         raise ArticleError(path, "binary file (contains NUL bytes), not text")
-    for encoding in ("utf-8-sig", "gb18030"):
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    readings = []
+    for encoding in ("gb18030", "cp950"):  # cp950: Big5 as Windows and most pages write it
         try:
-            return data.decode(encoding)
+            readings.append(data.decode(encoding))
         except UnicodeDecodeError:
             continue
-    raise ArticleError(path, "not UTF-8 or GB18030 text")
+    if not readings:
+        raise ArticleError(path, "not UTF-8, GB18030 or Big5 text")
+    return min(readings, key=lambda text: len(_FOREIGN_LETTERS.findall(text)))  # GB18030 when both are clean
 
 
 class _TextExtractor(HTMLParser):

@@ -113,11 +113,19 @@ def test_gb18030_file_decodes(tmp_path):
     assert read_article(path).text == "太平洋安信农险上海分公司推出绿叶菜价格保险。"
 
 
+def test_a_big5_page_from_hong_kong_or_taiwan_decodes_as_traditional_chinese(tmp_path):
+    """Big5 bytes are also valid GB18030, read as kana and rare characters (中國人壽 -> い瓣关カ)."""
+    text = "中國人壽香港分公司為醫護人員提供專屬保險保障，截至4月22日累計賠付逾百萬元。"
+    path = tmp_path / "big5.txt"
+    path.write_bytes(text.encode("big5"))
+    assert read_article(path).text == text
+
+
 @pytest.mark.parametrize("content, problem", [
     (b"", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
     ("---\ntitle: [unclosed\n---\n正文。".encode("utf-8"), "broken front matter"),
-    (b"\xff\xfe\xfa\xfb" * 10, "not UTF-8 or GB18030"),
+    (b"\xff\xfe\xfa\xfb" * 10, "not UTF-8, GB18030 or Big5"),
 ])
 def test_unusable_files_raise_one_line_error_naming_the_file(tmp_path, content, problem):
     path = tmp_path / "bad.txt"
