@@ -34,6 +34,7 @@ _BLOCK_ELEMENTS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "
 _VOID_ELEMENTS = {"br", "hr", "img", "meta", "link", "input", "wbr", "source"}
 
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER_START = re.compile(r"\A\s*---[ \t]*\n[^\n]*:")  # ---, then a key: value line
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _BARE_URL = re.compile(r"https?://\S+")  # a line that is only a link
 _WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+$")
@@ -224,6 +225,8 @@ def _clean_lines(body: str) -> tuple[list[str], list[str], str | None]:
 def _parse_front_matter(raw: str, path: str) -> tuple[dict, str]:
     match = _FRONT_MATTER.match(raw)
     if not match:
+        if _FRONT_MATTER_START.match(raw):  # its lines would be read as the article, --- as its headline
+            raise ArticleError(path, "front matter opened by --- is never closed by a --- line")
         return {}, raw
     try:
         meta = yaml.load(match.group(1), Loader=yaml.BaseLoader)  # strings only, no type guessing

@@ -125,6 +125,7 @@ def test_a_big5_page_from_hong_kong_or_taiwan_decodes_as_traditional_chinese(tmp
     (b"", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
     ("---\ntitle: [unclosed\n---\n正文。".encode("utf-8"), "broken front matter"),
+    ("---\ntitle: 标题\ndate: 2023-04-25\n正文。".encode("utf-8"), "never closed"),
     (b"\xff\xfe\xfa\xfb" * 10, "not UTF-8, GB18030 or Big5"),
 ])
 def test_unusable_files_raise_one_line_error_naming_the_file(tmp_path, content, problem):
