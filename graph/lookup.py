@@ -66,6 +66,12 @@ def find_one(store: pyoxigraph.Store, name: str) -> str:
     """The IRI of the one entity ``name`` names (or ``name`` itself when it is an IRI); a one-line
     :class:`IkgError` when it names none or several."""
     if name.startswith(("http://", "https://")):
+        try:
+            known = any(True for _ in store.quads_for_pattern(pyoxigraph.NamedNode(name), None, None, None))
+        except ValueError:  # pyoxigraph refuses a malformed IRI
+            known = False
+        if not known:
+            raise IkgError(f"no entity {name} in the graph")
         return name
     found = find(store, name)
     if not found:

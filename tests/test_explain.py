@@ -30,6 +30,12 @@ def test_explain_unknown_name_is_one_line(seed_output, capsys):
     assert code == 1 and out == "" and err.count("\n") == 1 and "no entity named" in err
 
 
+def test_explain_an_iri_the_graph_lacks_fails_as_an_unknown_name_does(seed_output, capsys):
+    code, out, err = explain("https://w3id.org/insurance-kg/id/nobody", seed_output, capsys)
+    assert code == 1 and out == ""
+    assert err.strip() == "ikg: error: no entity https://w3id.org/insurance-kg/id/nobody in the graph"
+
+
 def test_explain_shows_a_few_per_relation_and_counts_the_rest(seed_output, capsys):
     store = str(seed_output[0] / "store")
     assert main(["explain", "中国人保", "--data", store, "--all"]) == 0
