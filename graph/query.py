@@ -23,11 +23,20 @@ RESULT_FORMATS = ("table", "csv", "json")
 TABLE_CELL_WIDTH = 60  # terminal columns; CSV and JSON always carry the whole value
 
 
+# Far more than any query a person writes; a file larger is a mistake (ikg query /dev/zero).
+MAX_QUERY_BYTES = 1 << 20
+
+
 def read_query(path: Path) -> str:
-    """The text of a query file; a missing or unreadable file is a one-line error."""
+    """The text of a query file; a missing, unreadable or huge file is a one-line error."""
     path = Path(path)
     try:
-        return path.read_text(encoding="utf-8-sig")  # editors on Windows start files with a BOM
+        with open(path, "rb") as file:
+            data = file.read(MAX_QUERY_BYTES + 1)
+        if len(data) > MAX_QUERY_BYTES:
+            raise IkgError(f"{path}: larger than {MAX_QUERY_BYTES >> 20} MB: not a query file")
+        # editors on Windows start files with a BOM; lines end as Python's text files end them
+        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except FileNotFoundError:
         raise IkgError(f"{path}: no such query file") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -210,6 +210,18 @@ def test_shapes_are_read_from_where_the_user_is_and_their_errors_say_what_is_wro
     assert code == FAILED and err.strip().startswith("ikg: error: bad.ttl: cannot read the shapes: line 2: ")
 
 
+def test_a_query_file_too_large_to_be_one_is_refused_before_it_fills_memory(trig, tmp_path, capsys):
+    rq = tmp_path / "huge.rq"
+    rq.write_bytes(b"#" * (2 << 20))
+    code, _, err = run(["query", rq, "--data", trig], capsys)
+    assert code == FAILED and err.strip() == f"ikg: error: {rq}: larger than 1 MB: not a query file"
+
+
+def test_stats_wants_at_least_one_row_per_ranking(trig, capsys):
+    code, _, err = run(["stats", "--top", "0", "--data", trig], capsys)
+    assert code == FAILED and "--top must be a positive whole number" in err
+
+
 def test_serve_on_a_host_that_is_no_address_is_one_line(trig, capsys):
     code, _, err = run(["serve", "--host", "999.1.1.1", "--port", "0", "--data", trig], capsys)
     assert code == FAILED and err.startswith("ikg: error: cannot listen on 999.1.1.1:0: ")

@@ -5,7 +5,7 @@ from ..network import entity_graph
 from ..query import RESULT_FORMATS
 from ..stats import SECTIONS, network_stats, render_stats
 from ..store import open_store
-from .common import OK, add_data_option, data_path
+from .common import OK, add_data_option, data_path, positive
 
 HELP = "network statistics: counts, most connected organisations, groups by reach, components"
 DESCRIPTION = ("Statistics of the entity graph: entities per class and edges per relation; the most connected "
@@ -23,7 +23,8 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    sections = network_stats(entity_graph(open_store(data_path(args))), top=max(args.top, 0))
+    top = int(positive(args.top, "--top", whole=True))  # --top 0 printed headings over empty tables
+    sections = network_stats(entity_graph(open_store(data_path(args))), top=top)
     wanted = set(args.section or SECTIONS)
     print(render_stats([s for s in sections if s.name in wanted], args.format))
     return OK
