@@ -145,6 +145,15 @@ def _ignored(path: str, patterns: list[str]) -> bool:
     return False
 
 
+def _phase(show: bool, what: str = "") -> None:
+    """Say on the terminal which phase a build is in, on one line that the next phase (or ``""``,
+    at the end) overwrites; nothing when stderr is no terminal. A large build spends minutes
+    loading, writing its store and its files, where the progress bar has nothing to count."""
+    if show and sys.stderr.isatty():
+        sys.stderr.write(f"\r\x1b[K{f'ikg: {what}…' if what else ''}")
+        sys.stderr.flush()
+
+
 def _progress(items, total: int, show: bool):
     return tqdm(items, total=total, desc="articles", unit="article", disable=not (show and sys.stderr.isatty()),
                 leave=False)
@@ -335,13 +344,18 @@ class _Build:
         report.built = sorted(new.articles)
         folder = generations.new_generation(self.output)
         try:
+            _phase(show_progress, "writing the store")
             store = self._store(folder / "store", previous, old, new, changed, report.removed)
             if check and changed:  # after the store: entity shapes read what other articles say
+                _phase(show_progress, f"checking {len(changed)} article(s) against the shapes")
                 report.validated = validate_articles(store.store, changed,
                                                      lambda d: self.cache.quads(new.articles[d].key), new)
             report.violations = tuple(Violation(**v) for d in report.built for v in new.articles[d].violations)
             if count:
+                _phase(show_progress, "counting")
                 _count(store, report)
+            if exports:
+                _phase(show_progress, f"writing graph.trig, graph.ttl and {HTML_FILE}")
             files = self._exports(store, folder, previous, new, max_nodes) if exports else []
             store.close()
             (folder / generations.MANIFEST).write_bytes(new.dump())
@@ -349,6 +363,7 @@ class _Build:
                 generations.publish(self.output, folder)
                 _remember_manifest(folder.resolve() / generations.MANIFEST, new)
         finally:
+            _phase(show_progress)
             # asked of the folder, not of the code: an error just after the switch leaves it current
             self.published = generations.current(self.output) == folder.resolve()
             if not self.published:
@@ -401,7 +416,10 @@ class _Build:
                 todo.append((Path(path), data))
         if todo or not self.cache.has(new.reference):
             # jieba's dictionary with the registry's names, kept in the cache folder: a second or two less
-            self.pipeline = self.pipeline or Pipeline.load(cache_dir=self.output / "cache")
+            if self.pipeline is None:
+                _phase(show_progress, "loading the registry, the rules and the models")
+                self.pipeline = Pipeline.load(cache_dir=self.output / "cache")
+                _phase(show_progress)
         if not self.cache.has(new.reference):
             quads = _reference_quads(self.pipeline)
             self.cache.put(new.reference, quads, export_pieces(quads))

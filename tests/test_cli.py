@@ -267,3 +267,37 @@ def test_data_may_name_the_output_folder(seed_output, capsys):
     assert code == OK, err
     _, from_store, _ = run(["query", query, "--data", out / "store", "--format", "csv"], capsys)
     assert from_folder == from_store and len(from_folder.splitlines()) > 1
+
+
+def test_a_build_shows_progress_on_a_terminal_and_nothing_when_piped(tmp_path):
+    """On a terminal the progress bar counts articles and one line names each long phase (loading,
+    the store, the files); piped, stderr stays empty."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    command = [sys.executable, "-m", "graph.tools.cli", "build", "--input", str(SEEDS), "--jobs", "1"]
+    main_side, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a new pty has no width
+    build = subprocess.Popen([*command, "--output", str(tmp_path / "tty")], cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=terminal)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main_side, 4096)
+        except OSError:  # the build closed the terminal's last end
+            break
+        if not chunk:
+            break
+        shown += chunk
+    assert build.wait(300) == 0
+    os.close(main_side)
+    screen = shown.decode("utf-8", "replace")
+    for phase in ("loading the registry", "articles", "writing the store", "writing graph.trig"):
+        assert phase in screen, phase
+    piped = subprocess.run([*command, "--output", str(tmp_path / "pipe")], cwd=ROOT, capture_output=True,
+                           timeout=300)
+    assert piped.returncode == 0 and piped.stderr == b"" and piped.stdout.startswith(b"built 5 article(s)")
