@@ -29,7 +29,7 @@ from .cache import ArticleCache, Entry, Manifest, content_key, reference_key, si
 from .entity_index import Touched
 from .errors import ArticleError, IkgError, bug, debugging
 from .exports import export_pieces, write_exports
-from .ingest import (ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, article_from_bytes, document_id, id_from_stem,
+from .ingest import (ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, article_from_bytes, document_id,
                      read_bytes_and_stat)
 from .lock import output_lock
 from .namespaces import IK
@@ -217,7 +217,7 @@ def _scan(paths: list[str], max_bytes: int, report: BuildReport, known: dict[str
                 entry = None
             if entry is None:
                 data, info = read_bytes_and_stat(Path(path), max_bytes)
-            doc_id = id_from_stem(_stem(os.path.basename(path)))
+            doc_id = document_id(path)
             if doc_id in seen:
                 raise ArticleError(path, f"same article id {doc_id!r} as {seen[doc_id]}; rename one")
         except ArticleError as err:
@@ -225,12 +225,6 @@ def _scan(paths: list[str], max_bytes: int, report: BuildReport, known: dict[str
             continue
         seen[doc_id] = path
         yield path, doc_id, data, info, entry
-
-
-def _stem(name: str) -> str:
-    """``Path(name).stem``, for a file name."""
-    dot = name.rfind(".")
-    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 # -- one article: a pure function from its bytes to the N-Quads of its named graph ------------------

@@ -262,13 +262,29 @@ def parse_date(value: str | None) -> str | None:
     return parsed.date().isoformat() if isinstance(parsed, datetime) else parsed.isoformat()
 
 
-def document_id(path: Path) -> str:
-    """A stable, IRI-safe id from the file name; non-ASCII names are hashed."""
-    return id_from_stem(path.stem)
+# Names a site gives every article's page, each in a folder of its own (news/2023/0425-123/index.html):
+# there the folder names the article, and the id is the folder's name and the file's.
+_GENERIC_STEMS = frozenset({"index", "default", "article", "content", "page", "main", "detail"})
 
 
-def id_from_stem(stem: str) -> str:
-    """:func:`document_id` of a file name without its suffix."""
+def document_id(path: str | os.PathLike) -> str:
+    """A stable, IRI-safe id from the file name (with its folder's, for a name every page has);
+    non-ASCII names are hashed."""
+    path = os.fspath(path)
+    stem = _stem(os.path.basename(path))
+    if stem.lower() in _GENERIC_STEMS:
+        folder = os.path.basename(os.path.dirname(os.path.abspath(path)))
+        stem = f"{folder}-{stem}" if folder else stem
+    return _id_from_stem(stem)
+
+
+def _stem(name: str) -> str:
+    """``Path(name).stem``, for a file name."""
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+def _id_from_stem(stem: str) -> str:
     if _SAFE_ID.fullmatch(stem):
         return stem
     return "doc-" + hashlib.sha256(stem.encode("utf-8", "surrogateescape")).hexdigest()[:16]

@@ -204,6 +204,16 @@ def test_export_after_a_store_only_build_reads_the_store(corpus, tmp_path, pipel
     assert main(["export", "-o", "g.gexf"]) == 0 and b"<gexf" in (tmp_path / "g.gexf").read_bytes()
 
 
+def test_a_mirror_with_an_index_html_per_article_builds_every_article(tmp_path, pipeline):
+    src = tmp_path / "mirror"
+    for n, text in enumerate([EXTRA, "中国平安向武汉市红十字会捐赠1000万元。", "人保财险为种植户提供价格保险。"]):
+        page = src / "news" / f"2023042{n}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f"<html><body><p>{text}</p></body></html>", encoding="utf-8")
+    report = build(src, tmp_path / "out", pipeline, check=False)
+    assert not report.skipped and sorted(report.built) == [f"2023042{n}-index" for n in range(3)]
+
+
 def test_shared_entities_stay_single_when_one_article_goes(corpus, tmp_path, pipeline, capsys):
     out = tmp_path / "live"
     build(corpus, out, pipeline, check=False)

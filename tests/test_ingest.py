@@ -137,6 +137,14 @@ def test_unusable_files_raise_one_line_error_naming_the_file(tmp_path, content, 
     assert str(path) in message and problem in message and "\n" not in message
 
 
+def test_a_page_named_as_every_page_is_named_by_its_folder_too():
+    """A site's mirror gives every article a folder and an index.html: ids from the file name alone
+    clashed, and all but one article were skipped."""
+    assert document_id(Path("news/2023/0425-123/index.html")) == "0425-123-index"
+    assert document_id("news/2023/0426-124/index.html") == "0426-124-index"
+    assert document_id(Path("news/2023/0425-123/story.html")) == "story"  # a name of its own stays the id
+
+
 def test_ids_are_stable_and_ascii_for_chinese_file_names():
     first, second = document_id(Path("新闻 一.txt")), document_id(Path("/elsewhere/新闻 一.txt"))
     assert first == second and first.isascii() and first.startswith("doc-")
