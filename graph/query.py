@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import csv
 import io
+from contextlib import contextmanager
+from typing import BinaryIO
 import math
 import multiprocessing
 import os
@@ -121,12 +123,47 @@ def run_update(store: pyoxigraph.Store, text: str, name: str = "<update>", allow
 
 def _formatted(store: pyoxigraph.Store, text: str, name: str, fmt: str, allow_service: bool) -> str:
     result = run_query(store, text, name, allow_service)
-    try:  # solutions come lazily: a SERVICE that cannot be reached fails only here
+    with _told(name):  # solutions come lazily: a SERVICE that cannot be reached fails only here
         return format_result(result, fmt)
+
+
+@contextmanager
+def _told(name: str):
+    """Errors raised while the solutions are read, as one line naming the query file."""
+    try:
+        yield
     except IkgError as exc:
         raise IkgError(f"{name}: {exc}") from None
+    except BrokenPipeError:  # the reader left (ikg query … | head): not the query's fault
+        raise
     except (SyntaxError, ValueError, OSError, RuntimeError) as exc:
         raise IkgError(f"{name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+
+
+def stream_answer(store: pyoxigraph.Store, text: str, name: str, fmt: str, out: BinaryIO,
+                  allow_service: bool = False) -> None:
+    """Write the answer to ``out`` as the solutions come, in CSV (``fmt`` "csv") or SPARQL JSON
+    results ("json"): the first rows of a large answer arrive at once and the rows are never all
+    held in memory (a table must see every row first to align its columns: use :func:`answer`)."""
+    if fmt not in ("csv", "json"):
+        raise ValueError(f"only CSV and JSON answers stream, not {fmt!r}")
+    result = run_query(store, text, name, allow_service)
+    with _told(name):
+        if fmt == "json" and isinstance(result, (pyoxigraph.QuerySolutions, pyoxigraph.QueryBoolean)):
+            result.serialize(out, format=pyoxigraph.QueryResultsFormat.JSON)
+            out.write(b"\n")
+            return
+        if not isinstance(result, pyoxigraph.QuerySolutions):  # a boolean as CSV, or a CONSTRUCT's message
+            out.write(format_result(result, fmt).encode("utf-8") + b"\n")
+            return
+        names = [v.value for v in result.variables]
+        text_out = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+        writer = csv.writer(text_out, lineterminator="\n")
+        writer.writerow(names)
+        for solution in result:
+            writer.writerow([_cell(solution[n]) for n in names])
+        text_out.flush()
+        text_out.detach()  # ``out`` stays open: it is the caller's
 
 
 def answer(store: pyoxigraph.Store, text: str, name: str, fmt: str, timeout: float | None = None,

@@ -301,3 +301,19 @@ def test_a_build_shows_progress_on_a_terminal_and_nothing_when_piped(tmp_path):
     piped = subprocess.run([*command, "--output", str(tmp_path / "pipe")], cwd=ROOT, capture_output=True,
                            timeout=300)
     assert piped.returncode == 0 and piped.stderr == b"" and piped.stdout.startswith(b"built 5 article(s)")
+
+
+def test_csv_rows_arrive_as_the_query_finds_them(seed_output, tmp_path):
+    """A cross product of the seeds' 11,000 triples has 120 million rows: formatted whole, `| head`
+    waited for all of them while memory filled; streamed, the first rows come at once."""
+    rq = tmp_path / "cross.rq"
+    rq.write_text("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", encoding="utf-8")
+    query = subprocess.Popen([sys.executable, "-m", "graph.tools.cli", "query", str(rq), "--data",
+                              str(seed_output[0] / "store"), "--format", "csv"], cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+    try:
+        assert query.stdout.readline() == b"a,b,c,d,e,f\n" and query.stdout.readline().count(b",") >= 5
+        query.stdout.close()  # as `head` does
+        assert query.wait(120) == 0 and query.stderr.read() == b""
+    finally:
+        query.kill()
