@@ -319,7 +319,8 @@ def parse_article(raw: str, path: str, doc_id: str) -> Document:
         text=text,
         date=parse_date(_first(meta, "date", "published", "pubdate")) or (page and page.date) or _dateline(lines),
         source=_first(meta, "source", "publisher", "author") or credit or _first(meta, "tags", "categories"),
-        url=_first(meta, "url", "link", "permalink", "source_url") or (page and page.url) or (urls[0] if urls else None),
+        url=(_first(meta, "url", "link", "permalink", "source_url") or (page and page.url)
+             or (urls[0] if urls else None)),
     )
 
 
@@ -351,7 +352,8 @@ def _metadata() -> _Metadata:
                          re.compile(table["link_label"]), re.compile(table["dateline"]), int(table["dateline_lines"]),
                          re.compile(table["footer"]), re.compile(table["byline"]),
                          frozenset(word.lower() for word in table["furniture_classes"]),
-                         tuple(key.lower() for key in table["date_meta"]), tuple(key.lower() for key in table["url_meta"]))
+                         tuple(key.lower() for key in table["date_meta"]),
+                         tuple(key.lower() for key in table["url_meta"]))
     except (KeyError, re.error) as exc:
         raise IkgError(f"{ONTOLOGY_DIR / 'patterns.toml'}: [metadata]: {exc}") from None
 

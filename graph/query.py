@@ -58,9 +58,10 @@ _SERVICE_WORD = re.compile(r"(?<![:?$])service", re.I)
 
 def _mentions_service(text: str) -> bool:
     """Whether the word SERVICE stands anywhere in ``text`` but inside an IRI or starting a variable's
-    or a prefixed name's name: in a comment or a string too. The engine that runs the query (pyoxigraph) is not the one that
-    classifies it (rdflib), and the two read escapes and comments differently, so that a SERVICE
-    one parser sees inside a string the other may run; the word itself cannot be hidden from both."""
+    or a prefixed name's name: in a comment or a string too. The engine that runs the query
+    (pyoxigraph) is not the one that classifies it (rdflib), and the two read escapes and comments
+    differently, so that a SERVICE one parser sees inside a string the other may run; the word
+    itself cannot be hidden from both."""
     decoded = _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
     return bool(_SERVICE_WORD.search(_IRI.sub(" ", decoded)))
 
