@@ -112,8 +112,10 @@ class _TextExtractor(HTMLParser):
             key = values.get("property") or values.get("name") or values.get("itemprop")
             if key and values.get("content"):
                 self.meta.setdefault(key.lower(), values["content"].strip())
-        elif tag == "link" and "canonical" in (dict(attrs).get("rel") or "").lower().split():
-            self.canonical = self.canonical or dict(attrs).get("href")
+        elif tag == "link":
+            values = dict(attrs)
+            if "canonical" in (values.get("rel") or "").lower().split():
+                self.canonical = self.canonical or values.get("href")
         elif tag == "h1" and self.h1 is None:
             self._in_h1 = True
         if tag in _SKIPPED_ELEMENTS and tag not in _VOID_ELEMENTS:

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import csv
 import io
-from contextlib import contextmanager
-from typing import BinaryIO
 import math
 import multiprocessing
 import os
 import re
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph
 from pyparsing import ParseException
@@ -22,6 +22,7 @@ from .tables import display_width, pad
 from .workers import die_with_parent
 
 RESULT_FORMATS = ("table", "csv", "json")
+STREAMED_FORMATS = ("csv", "json")  # written as the solutions come; a table must see every row first
 TABLE_CELL_WIDTH = 60  # terminal columns; CSV and JSON always carry the whole value
 
 
@@ -146,7 +147,7 @@ def stream_answer(store: pyoxigraph.Store, text: str, name: str, fmt: str, out: 
     """Write the answer to ``out`` as the solutions come, in CSV (``fmt`` "csv") or SPARQL JSON
     results ("json"): the first rows of a large answer arrive at once and the rows are never all
     held in memory (a table must see every row first to align its columns: use :func:`answer`)."""
-    if fmt not in ("csv", "json"):
+    if fmt not in STREAMED_FORMATS:
         raise ValueError(f"only CSV and JSON answers stream, not {fmt!r}")
     result = run_query(store, text, name, allow_service)
     with _told(name):

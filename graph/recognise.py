@@ -587,8 +587,9 @@ class Recogniser:
 
     def _listed_group_as_insurer(self, items: list[Mention]) -> tuple[int, Mention] | None:
         """The one group among ``items`` (insurers and groups of one list, or of one table column) read
-        as the insurer its name means there (ik:listInsurer), with its place among them, when the other items are
-        insurers of that insurer's line of business (or of no line the registry knows); else None."""
+        as the insurer its name means there (ik:listInsurer), with its place among them, when the
+        other items are insurers of that insurer's line of business (or of no line the registry
+        knows); else None."""
         groups = [i for i, m in enumerate(items) if m.cls == "InsuranceGroup"]
         if len(groups) != 1 or len(items) < 2:
             return None

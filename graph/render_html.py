@@ -24,10 +24,10 @@ import networkx as nx
 import numpy as np
 import pyoxigraph
 
+from .clauses import default_punctuation
 from .fold import fold_char
 from .lookup import name_key
 from .namespaces import PREFIXES, STRUCTURE
-from .clauses import default_punctuation
 from .ontology import labels
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -368,7 +368,7 @@ def _search_folding(entities: dict) -> dict:
     character that folds to one of the characters of the page's names, with what it folds to."""
     import opencc
 
-    used = sorted({ch for record in entities.values() for key in record.get("keys", ()) for ch in key
+    used = sorted({ch for record in entities.values() for key in record["keys"] for ch in key
                    if not ch.isascii()})
     chars = {}
     for converter in map(opencc.OpenCC, _TRADITIONAL):

@@ -13,6 +13,7 @@ from .tokenize import Tokenizer
 # limit, else at the limit.
 MAX_SENTENCE = 1000
 
+
 def split_sentences(doc: Document, punctuation: Punctuation | None = None) -> list[tuple[int, int, int]]:
     """Return (start, end, paragraph) for each sentence of ``doc``; a line is a paragraph. A
     sentence ends at an end mark (。！？) or an ellipsis, with the closing quotes after it."""

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import os
-import stat
 import signal
+import stat
 import tempfile
 import threading
 from contextlib import contextmanager
@@ -74,9 +74,9 @@ def format_of_file(path: Path, quads: bool = False) -> Format:
     """The RDF format a file is in, by its ending (only those that keep named graphs with
     ``quads``); a one-line error names the endings known otherwise."""
     known = [f for f in FORMATS.values() if f.suffixes and not f.network and (f.quads or not quads)]
-    for fmt in known:
-        if Path(path).suffix.lower() in fmt.suffixes:
-            return fmt
+    fmt = FORMATS.get(format_named_by(path) or "")
+    if fmt in known:
+        return fmt
     endings = ", ".join(s for f in known for s in f.suffixes)
     if quads:
         raise IkgError(f"{path}: not a file of named graphs; use one of {endings}")
