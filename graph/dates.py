@@ -35,9 +35,11 @@ def article_year(doc: Document) -> int | None:
 
 def _resolve(year: int | None, month: int, day: int, doc: Document) -> str | None:
     if year is None and doc.date:
-        published = date.fromisoformat(doc.date)
-        year = published.year
-        if (month, day) > (published.month, published.day):  # news reports the past
+        # news reports the past: a day after the article's own (in its month, or its day where it names
+        # one) is the year before's
+        published = tuple(map(int, doc.date.split("-")))
+        year = published[0]
+        if (month, day)[:len(published) - 1] > published[1:]:
             year -= 1
     elif year is None:
         year = article_year(doc)

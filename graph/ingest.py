@@ -253,15 +253,29 @@ def _first(meta: dict, *keys: str) -> str | None:
     return None
 
 
+# Two defaults no real date shares: a part the value does not write comes out different in each.
+_DEFAULTS = (datetime(1, 1, 1), datetime(2, 2, 2))
+# 2022年3月29日 read as 2022-3-29: a year or month mark before a number separates, one at the end ends.
+_CHINESE_DATE_SEPARATOR = re.compile(r"(?<=\d)\s*[年月]\s*(?=\d)")
+_CHINESE_DATE_END = re.compile(r"(?<=\d)\s*[年月日号]")
+
+
 def parse_date(value: str | None) -> str | None:
-    """Normalise a metadata date (ISO, '2022-03-29 13:42:15 +0800', RFC 822 …) to YYYY-MM-DD."""
+    """Normalise a metadata date (ISO, '2022-03-29 13:42:15 +0800', RFC 822, 2022年3月29日 …) to
+    YYYY-MM-DD, or to YYYY-MM or YYYY when it names no day (2021-05, 2021年): no part is made up.
+    None when it is no date."""
     if not value:
         return None
+    value = _CHINESE_DATE_END.sub(" ", _CHINESE_DATE_SEPARATOR.sub("-", value)).strip()
     try:
-        parsed: date | datetime = dateparser.parse(value)
+        first, second = (dateparser.parse(value, default=default) for default in _DEFAULTS)
     except (ValueError, OverflowError):
         return None
-    return parsed.date().isoformat() if isinstance(parsed, datetime) else parsed.isoformat()
+    if first.date() == second.date():
+        return first.date().isoformat()
+    if (first.year, first.month) == (second.year, second.month):
+        return f"{first.year:04d}-{first.month:02d}"
+    return f"{first.year:04d}" if first.year == second.year else None
 
 
 # Names a site gives every article's page, each in a folder of its own (news/2023/0425-123/index.html):
@@ -319,11 +333,23 @@ def parse_article(raw: str, path: str, doc_id: str) -> Document:
         path=path,
         title=title,
         text=text,
-        date=parse_date(_first(meta, "date", "published", "pubdate")) or (page and page.date) or _dateline(lines),
+        date=_front_matter_date(meta, path) or (page and page.date) or _dateline(lines),
         source=_first(meta, "source", "publisher", "author") or credit or _first(meta, "tags", "categories"),
         url=(_first(meta, "url", "link", "permalink", "source_url") or (page and page.url)
              or (urls[0] if urls else None)),
     )
+
+
+def _front_matter_date(meta: dict, path: str) -> str | None:
+    """The front matter's date; one it gives that is no date is the writer's mistake, not a date to
+    guess or to drop unsaid."""
+    value = _first(meta, "date", "published", "pubdate")
+    if value is None:
+        return None
+    if (parsed := parse_date(value)) is None:
+        raise ArticleError(path, f"front matter date {value!r} is not a date; "
+                                 "write it as YYYY-MM-DD (or YYYY-MM, YYYY), or leave it out")
+    return parsed
 
 
 def _name_as_text(name: str) -> str:

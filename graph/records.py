@@ -16,7 +16,7 @@ class Document:
     path: str
     title: str
     text: str  # evidence offsets index into this string
-    date: str | None = None  # ISO date (YYYY-MM-DD) from the metadata, if any
+    date: str | None = None  # from the metadata, if any: YYYY-MM-DD, or YYYY-MM or YYYY when it names no day
     source: str | None = None  # publisher or category
     url: str | None = None
 

@@ -127,8 +127,11 @@ def _write_extraction(g: Graph, ex: Extraction) -> None:
 
 
 def date_literal(value: str) -> Literal:
-    """An xsd:date, or an xsd:gMonthDay (--MM-DD) when the year is unknown."""
-    return Literal(value, datatype=XSD.gMonthDay if value.startswith("--") else XSD.date)
+    """An xsd:date; an xsd:gMonthDay (--MM-DD) when the year is unknown, an xsd:gYearMonth (YYYY-MM)
+    or xsd:gYear (YYYY) when the day is."""
+    if value.startswith("--"):
+        return Literal(value, datatype=XSD.gMonthDay)
+    return Literal(value, datatype={4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date))
 
 
 def _article(g: Graph, article: URIRef, doc: Document) -> None:
@@ -137,7 +140,7 @@ def _article(g: Graph, article: URIRef, doc: Document) -> None:
     g.add((article, SCHEMA.headline, Literal(doc.title, lang="zh")))
     g.add((article, SCHEMA.articleBody, Literal(doc.text, lang="zh")))
     if doc.date:
-        g.add((article, SCHEMA.datePublished, Literal(doc.date, datatype=XSD.date)))
+        g.add((article, SCHEMA.datePublished, date_literal(doc.date)))
     if doc.source:
         g.add((article, SCHEMA.publisher, Literal(doc.source)))
     if doc.url:

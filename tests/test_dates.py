@@ -21,6 +21,14 @@ def test_a_date_after_publication_belongs_to_the_year_before():
     assert dates("12月20日，公司推出新产品。", "2023-01-05")[0].value == "2022-12-20"
 
 
+def test_an_article_dated_by_month_or_year_gives_the_year_of_its_days():
+    """Front matter of 2018-03 or 2018: a day in a later month is the year before's only when the
+    month is known."""
+    assert dates("4月2日赔付。", "2018-03")[0].value == "2017-04-02"
+    assert dates("3月20日赔付。", "2018-03")[0].value == "2018-03-20"
+    assert dates("12月20日赔付。", "2018")[0].value == "2018-12-20"
+
+
 def test_undated_article_uses_the_one_year_its_text_names():
     assert dates("4月26日捐资。该产品组合包含2022年全年交通出行保障。")[0].value == "2022-04-26"
 

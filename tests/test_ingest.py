@@ -121,7 +121,21 @@ def test_a_big5_page_from_hong_kong_or_taiwan_decodes_as_traditional_chinese(tmp
     assert read_article(path).text == text
 
 
+@pytest.mark.parametrize("written, date", [
+    ("2022-03-29 13:42:15 +0800", "2022-03-29"),
+    ("2022年3月29日", "2022-03-29"),
+    ("2018-03", "2018-03"),  # no day: none is made up (it was the day the build ran)
+    ("2018年3月", "2018-03"),
+    ("2016", "2016"),
+])
+def test_a_front_matter_date_keeps_what_it_names_and_no_more(tmp_path, written, date):
+    path = tmp_path / "dated.md"
+    path.write_text(f"---\ntitle: 标题\ndate: {written}\n---\n中华财险支付赔款。", encoding="utf-8")
+    assert read_article(path).date == date
+
+
 @pytest.mark.parametrize("content, problem", [
+    ("---\ntitle: 标题\ndate: last spring\n---\n正文。".encode("utf-8"), "front matter date 'last spring' is not a date"),
     (b"", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
     ("---\ntitle: [unclosed\n---\n正文。".encode("utf-8"), "broken front matter"),

@@ -109,3 +109,16 @@ def test_a_build_checks_a_changed_articles_own_graph(seed_output, breaker):
     validate_articles(store, sorted(articles), quads_of, manifest)
     messages = [v["message"] for e in manifest.articles.values() for v in e.violations]
     assert any(expected in m for m in messages), messages
+
+
+def test_an_article_dated_by_its_year_alone_is_a_gyear_and_conforms(tmp_path):
+    """Front matter ``date: 2016`` once became the build day of 2016 (an xsd:date no page gave)."""
+    from graph import build
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.md").write_text("---\ntitle: 标题\ndate: 2016\n---\n人保财险向灾区捐款100万元。",
+                                          encoding="utf-8")
+    report = build(tmp_path / "in", tmp_path / "out")
+    ds = load_dataset(tmp_path / "out" / "graph.trig")
+    assert list(ds.objects(None, SCHEMA.datePublished)) == [Literal("2016", datatype=XSD.gYear)]
+    assert report.violations == ()
