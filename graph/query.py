@@ -7,7 +7,9 @@ import math
 import multiprocessing
 import os
 import re
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,8 +24,9 @@ from .tables import display_width, pad
 from .workers import die_with_parent
 
 RESULT_FORMATS = ("table", "csv", "json")
-STREAMED_FORMATS = ("csv", "json")  # written as the solutions come; a table must see every row first
 TABLE_CELL_WIDTH = 60  # terminal columns; CSV and JSON always carry the whole value
+# The rows a streamed table sets its column widths by; a later, wider cell overflows its column.
+TABLE_SAMPLE_ROWS = 1000
 
 
 # Far more than any query a person writes; a file larger is a mistake (ikg query /dev/zero).
@@ -143,29 +146,47 @@ def _told(name: str):
 
 
 def stream_answer(store: pyoxigraph.Store, text: str, name: str, fmt: str, out: BinaryIO,
-                  allow_service: bool = False) -> None:
-    """Write the answer to ``out`` as the solutions come, in CSV (``fmt`` "csv") or SPARQL JSON
-    results ("json"): the first rows of a large answer arrive at once and the rows are never all
-    held in memory (a table must see every row first to align its columns: use :func:`answer`)."""
-    if fmt not in STREAMED_FORMATS:
-        raise ValueError(f"only CSV and JSON answers stream, not {fmt!r}")
+                  allow_service: bool = False, timeout: float | None = None) -> None:
+    """Write the answer to ``out`` as the solutions come (a table aligned by its first
+    :data:`TABLE_SAMPLE_ROWS` rows): the first rows of a large answer arrive at once and the rows are
+    never all held in memory. With ``timeout`` (seconds, positive), a query still running after that
+    long is stopped (it runs in a child process, which is killed); what it wrote stays written."""
+    check_query(text, name, allow_service=allow_service)
+
+    def write() -> str:
+        _stream(store, text, name, fmt, out, allow_service)
+        out.flush()
+        return ""
+
+    if timeout is None:
+        write()
+    else:
+        _in_child(write, timeout, name)
+
+
+def _stream(store: pyoxigraph.Store, text: str, name: str, fmt: str, out: BinaryIO, allow_service: bool) -> None:
     result = run_query(store, text, name, allow_service)
     with _told(name):
         if fmt == "json" and isinstance(result, (pyoxigraph.QuerySolutions, pyoxigraph.QueryBoolean)):
             result.serialize(out, format=pyoxigraph.QueryResultsFormat.JSON)
             out.write(b"\n")
             return
-        if not isinstance(result, pyoxigraph.QuerySolutions):  # a boolean as CSV, or a CONSTRUCT's message
+        if not isinstance(result, pyoxigraph.QuerySolutions):  # a boolean, or a CONSTRUCT's message
             out.write(format_result(result, fmt).encode("utf-8") + b"\n")
             return
         names = [v.value for v in result.variables]
+        rows = ([_cell(solution[n]) for n in names] for solution in result)
         text_out = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
-        writer = csv.writer(text_out, lineterminator="\n")
-        writer.writerow(names)
-        for solution in result:
-            writer.writerow([_cell(solution[n]) for n in names])
-        text_out.flush()
-        text_out.detach()  # ``out`` stays open: it is the caller's
+        try:
+            if fmt == "csv":
+                writer = csv.writer(text_out, lineterminator="\n")
+                writer.writerow(names)
+                writer.writerows(rows)
+            else:
+                for line in table_lines(names, rows, TABLE_SAMPLE_ROWS):
+                    text_out.write(line + "\n")
+        finally:
+            text_out.detach()  # ``out`` stays open, a failed query's too: it is the caller's
 
 
 def answer(store: pyoxigraph.Store, text: str, name: str, fmt: str, timeout: float | None = None,
@@ -175,6 +196,11 @@ def answer(store: pyoxigraph.Store, text: str, name: str, fmt: str, timeout: flo
     check_query(text, name, allow_service=allow_service)
     if timeout is None:
         return _formatted(store, text, name, fmt, allow_service)
+    return _in_child(lambda: _formatted(store, text, name, fmt, allow_service), timeout, name)
+
+
+def _in_child(work: Callable[[], str], timeout: float, name: str) -> str:
+    """What ``work`` returns, run in a forked child that is killed after ``timeout`` seconds."""
     if not (math.isfinite(timeout) and timeout > 0):
         raise IkgError(f"--timeout must be a positive number of seconds, not {timeout}")
     context = multiprocessing.get_context("fork")  # the child shares the loaded store
@@ -184,9 +210,11 @@ def answer(store: pyoxigraph.Store, text: str, name: str, fmt: str, timeout: flo
     def child() -> None:
         die_with_parent(parent)  # a killed `ikg query` leaves no query running
         try:
-            send.send(("ok", _formatted(store, text, name, fmt, allow_service)))
+            send.send(("ok", work()))
         except IkgError as err:
             send.send(("error", str(err)))
+        except BrokenPipeError:  # the reader of what it wrote left (| head)
+            send.send(("pipe", ""))
 
     process = context.Process(target=child, daemon=True)
     process.start()
@@ -200,6 +228,8 @@ def answer(store: pyoxigraph.Store, text: str, name: str, fmt: str, timeout: flo
     finally:
         process.kill()
         process.join()
+    if status == "pipe":
+        raise BrokenPipeError
     if status == "error":
         raise IkgError(value)
     return value
@@ -261,12 +291,24 @@ def rows_as_csv(names: list[str], rows: list[list]) -> str:
 
 def rows_as_table(names: list[str], rows: list[list]) -> str:
     """A header and rows as an aligned table for the terminal (CJK-aware widths, long cells cut)."""
-    rows = [[_cut(str(c), TABLE_CELL_WIDTH) for c in r] for r in rows]
-    widths = [max([display_width(n)] + [display_width(r[i]) for r in rows]) for i, n in enumerate(names)]
+    return "\n".join(table_lines(names, rows))
+
+
+def table_lines(names: list[str], rows: Iterable[list], sample: int | None = None) -> Iterator[str]:
+    """The lines of :func:`rows_as_table`, made as ``rows`` come: the columns are as wide as the
+    widest of the first ``sample`` rows (all when None); a later, wider cell overflows its column."""
+    rows = iter(rows)
+    head = [[_cut(str(c), TABLE_CELL_WIDTH) for c in r] for r in islice(rows, sample)]
+    widths = [max([display_width(n)] + [display_width(r[i]) for r in head]) for i, n in enumerate(names)]
 
     def line(cells):
         return "  ".join(pad(c, w) for c, w in zip(cells, widths)).rstrip()
 
-    body = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
-    body.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(body)
+    yield line(names)
+    yield line(["-" * w for w in widths])
+    yield from (line(r) for r in head)
+    count = len(head)
+    for r in rows:
+        count += 1
+        yield line([_cut(str(c), TABLE_CELL_WIDTH) for c in r])
+    yield f"({count} row{'s' if count != 1 else ''})"

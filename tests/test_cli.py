@@ -4,6 +4,7 @@ import io
 import json
 import subprocess
 import sys
+import threading
 
 import pytest
 from rdflib import Dataset, Graph
@@ -294,17 +295,31 @@ def test_a_build_shows_progress_on_a_terminal_and_nothing_when_piped(tmp_path):
     assert piped.returncode == 0 and piped.stderr == b"" and piped.stdout.startswith(b"built 5 article(s)")
 
 
-def test_csv_rows_arrive_as_the_query_finds_them(seed_output, tmp_path):
+@pytest.mark.parametrize("options, header, row_mark", [
+    (["--format", "csv"], b"a,b,c,d,e,f\n", b","),
+    (["--format", "csv", "--timeout", "120"], b"a,b,c,d,e,f\n", b","),
+    ([], None, b"  "),  # the table, aligned by its first rows
+    (["--timeout", "120"], None, b"  "),
+])
+def test_rows_arrive_as_the_query_finds_them(seed_output, tmp_path, options, header, row_mark):
     """A cross product of the seeds' 11,000 triples has 120 million rows: formatted whole, `| head`
-    waited for all of them while memory filled; streamed, the first rows come at once."""
+    waited for all of them while memory filled; streamed, the first rows come at once, in every
+    format and with --timeout too."""
     rq = tmp_path / "cross.rq"
     rq.write_text("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", encoding="utf-8")
     query = subprocess.Popen([sys.executable, "-m", "graph.tools.cli", "query", str(rq), "--data",
-                              str(seed_output[0] / "store"), "--format", "csv"], cwd=ROOT, stdout=subprocess.PIPE,
+                              str(seed_output[0] / "store"), *options], cwd=ROOT, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE)
+    watchdog = threading.Timer(60, query.kill)  # rows that never come fail the test, not hang it
+    watchdog.start()
     try:
-        assert query.stdout.readline() == b"a,b,c,d,e,f\n" and query.stdout.readline().count(b",") >= 5
+        first = query.stdout.readline()
+        assert first == header if header else first.split() == [b"a", b"b", b"c", b"d", b"e", b"f"]
+        if not header:
+            assert set(query.stdout.readline().strip()) <= set(b"- ")  # the rule under the header
+        assert query.stdout.readline().count(row_mark) >= 5
         query.stdout.close()  # as `head` does
         assert query.wait(120) == 0 and query.stderr.read() == b""
     finally:
+        watchdog.cancel()
         query.kill()

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..data import query_file
 from ..errors import IkgError
 from ..generations import generation_of
-from ..query import RESULT_FORMATS, STREAMED_FORMATS, answer, classify, read_query, run_update, stream_answer
+from ..query import RESULT_FORMATS, classify, read_query, run_update, stream_answer
 from ..store import open_store, save_store
 from .common import OK, add_data_option, data_path, positive
 
@@ -45,9 +45,7 @@ def run(args) -> int:
         print(f"updated {path}")
         return OK
     store = open_store(data_path(args))
-    if args.format in STREAMED_FORMATS and timeout is None:  # rows as they come: `| head` answers at once
-        sys.stdout.flush()
-        stream_answer(store, text, name, args.format, sys.stdout.buffer, allow_service=args.allow_service)
-        return OK
-    print(answer(store, text, name, args.format, timeout=timeout, allow_service=args.allow_service))
+    sys.stdout.flush()  # rows as they come: `| head` answers at once
+    stream_answer(store, text, name, args.format, sys.stdout.buffer, allow_service=args.allow_service,
+                  timeout=timeout)
     return OK
