@@ -32,6 +32,7 @@ from .tokenize import Tokenizer
 # Aliases this short must start and end on word boundaries ("人保" is not in "个人保险").
 _SHORT_ALIAS = 3
 _COVER_OR_PROGRAMME = ("Product", "Initiative")  # the classes one quoted name may flip between
+_BODIES = ("Partner", "Regulator", "IndustryBody")  # organisations a pattern names: no list has them all
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 
 
@@ -209,7 +210,9 @@ class Recogniser:
         (“吉牛保”肉牛价格指数保险), is a mention of it too. Names shorter than ``named_again_min_length``
         (``named_again_quoted_min_length`` for one the article quotes somewhere: “豫健保”) are left alone.
         So is a group the article names after a word of help (让茶农最头疼的…；茶农无须报案), any length,
-        unless written as an office's start, one person or a role taken on (``role_before``)."""
+        unless written as an office's start, one person or a role taken on (``role_before``). So is a
+        body a pattern found once (收到冬衣的是玉树的贡成五福养老院 … 把冬衣捐给贡成五福养老院, where 给 hides
+        the name's start), from ``named_again_min_length`` characters."""
         named: dict[str, Mention] = {}
         opening = self.rules.punctuation.opening
         for s, names in zip(sentences, found):
@@ -218,7 +221,8 @@ class Recogniser:
                 shortest = (self.rules.named_again_quoted_min_length if quoted
                             else self.rules.named_again_min_length)
                 if m.kind == "pattern" and (m.cls == "BeneficiaryGroup" or (
-                        m.cls in _COVER_OR_PROGRAMME and not m.whole and len(m.surface) >= shortest)):
+                        m.cls in _COVER_OR_PROGRAMME and not m.whole and len(m.surface) >= shortest) or (
+                        m.cls in _BODIES and len(m.surface) >= self.rules.named_again_min_length)):
                     named.setdefault(m.surface, m)
         if not named:
             return found

@@ -3047,6 +3047,15 @@ def test_a_group_the_article_names_is_named_wherever_it_is_written_again(pipelin
     assert [m.surface for m in groups] == ["志愿者"]
 
 
+def test_a_body_a_pattern_named_once_is_named_wherever_it_is_written_again(pipeline):
+    """After 捐给 the home's name was not seen (给 hides where it starts), so the gift had no recipient."""
+    text = "收到这批冬衣的是玉树的贡成五福养老院。中国人寿镇江市分公司把这批冬衣捐给贡成五福养老院。"
+    homes = [m.surface for m in mentions(pipeline, text) if m.cls == "Partner"]
+    assert homes == ["贡成五福养老院", "贡成五福养老院"]
+    assert [m.surface for m in mentions(pipeline, "中国人寿镇江市分公司把这批冬衣捐给贡成五福养老院。")
+            if m.cls == "Partner"] == []  # alone, the sentence does not give it
+
+
 @pytest.mark.parametrize("text, name", [
     ("暑假里，某某人寿的志愿者又进了山村小学，随行的还有甘肃省篮球协会的教练。", "甘肃省篮球协会"),
     ("活动由中国人寿某分公司发起，临沂市科技协会派来老师讲授航模。", "临沂市科技协会"),
