@@ -255,9 +255,6 @@ def _first(meta: dict, *keys: str) -> str | None:
 
 # Two defaults no real date shares: a part the value does not write comes out different in each.
 _DEFAULTS = (datetime(1, 1, 1), datetime(2, 2, 2))
-# 2022年3月29日 read as 2022-3-29: a year or month mark before a number separates, one at the end ends.
-_CHINESE_DATE_SEPARATOR = re.compile(r"(?<=\d)\s*[年月]\s*(?=\d)")
-_CHINESE_DATE_END = re.compile(r"(?<=\d)\s*[年月日号]")
 
 
 def parse_date(value: str | None) -> str | None:
@@ -266,7 +263,7 @@ def parse_date(value: str | None) -> str | None:
     None when it is no date."""
     if not value:
         return None
-    value = _CHINESE_DATE_END.sub(" ", _CHINESE_DATE_SEPARATOR.sub("-", value)).strip()
+    value = _metadata().date_end.sub(" ", _metadata().date_separator.sub("-", value)).strip()
     try:
         first, second = (dateparser.parse(value, default=default) for default in _DEFAULTS)
     except (ValueError, OverflowError):
@@ -364,6 +361,8 @@ class _Metadata:
     link_label: re.Pattern
     dateline: re.Pattern
     dateline_lines: int
+    date_separator: re.Pattern
+    date_end: re.Pattern
     footer: re.Pattern
     byline: re.Pattern
     furniture: frozenset[str]
@@ -378,6 +377,7 @@ def _metadata() -> _Metadata:
         table = patterns_table("metadata")
         return _Metadata(re.compile(table["credit"]), re.compile(f"[{table['navigation_separators']}]+"),
                          re.compile(table["link_label"]), re.compile(table["dateline"]), int(table["dateline_lines"]),
+                         re.compile(table["date_separator"]), re.compile(table["date_end"]),
                          re.compile(table["footer"]), re.compile(table["byline"]),
                          frozenset(word.lower() for word in table["furniture_classes"]),
                          tuple(key.lower() for key in table["date_meta"]),
