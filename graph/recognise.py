@@ -906,6 +906,8 @@ class Recogniser:
                         continue
                 if rule.stem_pos and not self._is_brand(s.text[start:m.start()], rule.stem_pos):
                     continue
+                if rule.opens_with_place and not self._opens_with_place(s.text[start:m.start()]):
+                    continue
                 stem, aliases_too = s.text[start:m.start()], m.group() in rule.brand_alias_suffixes
                 # a donor's name (平安|希望小学) names the school, whatever jieba tags its words
                 branded = bool(rule.brand_class) and self._is_insurer_name(stem, aliases_too)
@@ -948,6 +950,8 @@ class Recogniser:
         nor hold one with words after it (御寒衣物|交到|山区中心|校: a clause; a trade's verb may end it:
         双丰|种植|专业合作社), a clause's boundary word or a count."""
         if rule.cls == "Partner" and stem.startswith(self.rules.kind_heads):
+            return False
+        if rule.opens_with_place and not self._opens_with_place(stem):
             return False
         words = self.tokenizer.pos(stem)
         if len(stem) < 3 and len(words) == 1 and words[0][1] not in self.rules.name_start_pos:
@@ -1158,6 +1162,13 @@ class Recogniser:
         or a place jieba knows written apart from a level of ``rule.levels_apart`` (马坊|镇)."""
         return self._is_place(place, rule.place_pos) or (
             place[-1] in rule.levels_apart and len(place) > 2 and self._is_place(place[:-1], rule.place_pos))
+
+    def _opens_with_place(self, stem: str) -> bool:
+        """Whether ``stem``'s first word is a place (中国|医师, 广东省|律师, 中华|医), of the region list, a
+        word naming the nation or as jieba tags it, and more words follow it."""
+        words = self.tokenizer.pos(stem)
+        return len(words) > 1 and (words[0][1] in self.rules.name_place_pos or words[0][0] in self.rules.nation_words
+                                   or bool(self.rules.region_prefix.match(words[0][0])))
 
     def _is_place(self, word: str, tags: frozenset[str]) -> bool:
         """Whether jieba reads ``word`` as one word of one of ``tags`` (中山市: ns; 地级市: n)."""

@@ -67,6 +67,8 @@ class SuffixName:
     named_stem: bool = False  # the stem holds a word of `name_start_pos` (祥泰|种植): common words alone name a kind
     # of body (种子生产|合作社), not one
     pos_after_noun: frozenset[str] = frozenset()  # more tags of a stem's word right after a noun (餐饮|烹饪: a trade)
+    opens_with_place: bool = False  # the stem's first word is a place (中国|医师|协会): a body of a place, not
+    # one a bare word names (该|协会, 行业|协会)
 
     @cached_property
     def longest_place(self) -> int:
@@ -192,6 +194,7 @@ class Rules:
     place_government: re.Pattern  # a place's government (郧西县政府, 魏县县政府), group ``place``
     place_treasury: re.Pattern  # a place's finance department (福建省财政厅), group ``place``
     region_names: frozenset[str]  # the regions a branch or a body is named after (上海, 东营)
+    nation_words: frozenset[str]  # words that name the nation as a body's place (中华|医学会, 全国|妇联)
     region_prefix: re.Pattern  # a region at the start of a name (山东保监局)
     region_before: re.Pattern  # a region that ends where an insurer's name starts (厦门|人保财险)
     higher_place: re.Pattern  # a province or city written before a branch's own place (四川|广元, 日照市|莒县)
@@ -614,6 +617,7 @@ def load_rules(path: Path | None = None) -> Rules:
         place_government=implied.regex("place_government"),
         place_treasury=implied.regex("place_treasury"),
         region_names=frozenset(names.words("regions")),
+        nation_words=frozenset(names.words("nation_words")),
         region_prefix=names.regex("regions", f"^(?:{regions})"),
         region_before=names.regex("regions", f"(?P<region>{regions})(?:{region_suffix})?$"),
         higher_place=names.regex("word_regions", f"(?:{regions}|{placeholders['word_regions']})(?:{region_suffix})?"),
@@ -633,7 +637,8 @@ def load_rules(path: Path | None = None) -> Rules:
                        t.get("ends_word", bool, False), t.get("brand_class", str, None),
                        frozenset(t.words("levels_apart", [])), frozenset(t.words("brand_alias_suffixes", [])),
                        t.get("common_clause_stem", bool, False), t.get("named_stem", bool, False),
-                       pos_after_noun=frozenset(t.words("pos_after_noun", [])))
+                       pos_after_noun=frozenset(t.words("pos_after_noun", [])),
+                       opens_with_place=t.get("opens_with_place", bool, False))
             for t, places in zip(names.tables("suffix_name"), rule_places)),
         elided_list=names.regex("elided_list"),
         kind_first_list=names.regex("kind_first_list"),

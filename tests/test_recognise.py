@@ -3065,6 +3065,21 @@ def test_a_civic_association_named_by_its_place_and_pursuit_is_a_partner(pipelin
     assert (name, "Partner") in found(pipeline, text)
 
 
+@pytest.mark.parametrize("name", ["中华医学会", "广东省医师协会", "杭州市律师协会", "中国汽车工程学会", "浙江省旅游协会"])
+def test_a_places_association_of_a_profession_or_trade_is_an_industry_body(pipeline, name):
+    """No list names every association; one of a nation, a province or a city is an industry body."""
+    assert (name, "IndustryBody") in found(pipeline, f"人保财险与{name}签署了合作协议。")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("人保财险与上海市志愿者协会签署了合作协议。", ("上海市志愿者协会", "IndustryBody")),  # civic: a partner
+    ("首页 > 新闻中心 > 市州协会", ("市州协会", "IndustryBody")),  # no place opens it
+    ("该协会与人保财险签署了合作协议。", ("该协会", "IndustryBody")),
+])
+def test_an_association_no_place_names_or_a_civic_one_is_no_industry_body(pipeline, text, absent):
+    assert absent not in {(name.strip(), cls) for name, cls in found(pipeline, text)}
+
+
 def test_a_hospitals_branch_campus_is_one_partner(pipeline):
     names = found(pipeline, "客户在仁济医院分院住院，理赔款已直接结算。")
     assert ("仁济医院分院", "Partner") in names
