@@ -1064,6 +1064,9 @@ def test_a_platform_used_in_a_paragraph_naming_no_firm_is_not_the_articles_insur
 def test_a_list_counted_as_parties_acting_together_are_partners(pipeline):
     got = triples(pipeline, "“上海医护保”由上药控股、友邦人寿和镁信健康三方共同出资。")
     assert ("友邦人寿", "partnersWith", "镁信健康") in got
+    # so is one called parties without a count: 等几方, 多方, 各方
+    got = triples(pipeline, "浙商期货、人保财险和金象生化等几方合力，在同江市开展玉米收入保险。")
+    assert {("人保财险", "partnersWith", "浙商期货"), ("人保财险", "partnersWith", "金象生化")} <= got
     # a roll call of firms is no partnership
     got = triples(pipeline, "上药控股、友邦人寿和镁信健康的代表出席了仪式。")
     assert not {t for t in got if t[1] == "partnersWith"}
