@@ -81,6 +81,9 @@ class Linker:
             if mention.kind == "reference" and fold_name(mention.surface) in self.rules.pair_anaphors | self.rules.list_anaphors:
                 linked += [LinkedMention(mention, e) for e in self._plural(mention, linked)]
                 continue
+            if mention.kind == "reference" and self.rules.product_pair_anaphor.fullmatch(fold_name(mention.surface)):
+                linked += [LinkedMention(mention, e) for e in self._offer_pair(mention, linked)]
+                continue
             counted = (self.rules.counted_anaphor.fullmatch(fold_name(mention.surface))
                        if mention.kind == "reference" else None)
             if counted and self._ends_list(mention, linked):
@@ -509,6 +512,17 @@ class Linker:
                 break  # the pair is named in one sentence; the list ends
             named.append(lm)
         return [lm.entity for lm in reversed(named)] if len(named) >= 2 else []
+
+    def _offer_pair(self, m: Mention, context: list[LinkedMention]) -> list[Entity]:
+        """What 这两项保险 refers to, in text order: the two products or programmes named last, within the
+        reference window; none when fewer are named."""
+        offers: list[Entity] = []
+        for e in self._recent(m, context):
+            if e.cls in ("Product", "Initiative") and all(e.iri != o.iri for o in offers):
+                offers.append(e)
+                if len(offers) == 2:
+                    return offers[::-1]
+        return []
 
     def _ends_list(self, m: Mention, context: list[LinkedMention]) -> bool:
         """Whether ``m`` comes right after the organisation named last, in its sentence (A、B和C三家公司)."""

@@ -1797,7 +1797,8 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
                            clause_start=clause))
     for m in r.counted_anaphor.finditer(text):  # 4家保险公司: a list of that many insurers
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Insurer", "reference"))
-    for m in [*r.product_anaphor.finditer(text), *r.product_tail_anaphor.finditer(text)]:
+    for m in [*r.product_anaphor.finditer(text), *r.product_tail_anaphor.finditer(text),
+              *r.product_pair_anaphor.finditer(text)]:
         out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Product", "reference"))
     # Longer references first, so that 旗下财险公司 wins over 公司.
     return sorted(out, key=lambda m: (m.start - m.end, m.start))

@@ -240,6 +240,7 @@ class Rules:
     list_anaphor_gap: int  # the most characters between two items of that list
     counted_anaphor: re.Pattern  # 三家险企, 4家保险公司: a list of that many insurers (`count`), before it or after it
     product_anaphor: re.Pattern
+    product_pair_anaphor: re.Pattern  # 这两项保险: the two products or programmes named last
     product_tail_anaphor: re.Pattern  # 这项巨灾保险: the product named before whose name ends with the words (`tail`)
     clause_start: re.Pattern
     branch_reference_openers: tuple[str, ...]  # 在, 与, ——: open a bare branch reference as a clause start does
@@ -686,6 +687,7 @@ def load_rules(path: Path | None = None) -> Rules:
         list_anaphor_gap=names.get("list_anaphor_gap", int),
         counted_anaphor=names.regex("counted_anaphor"),
         product_anaphor=names.regex("product_anaphors", alternation(names.words("product_anaphors"))),
+        product_pair_anaphor=names.regex("product_pair_anaphor"),
         product_tail_anaphor=names.regex("product_tail_anaphor"),
         clause_start=names.regex("clause_start"),
         branch_reference_openers=branch_openers,

@@ -1072,6 +1072,15 @@ def test_a_list_counted_as_parties_acting_together_are_partners(pipeline):
     assert not {t for t in got if t[1] == "partnersWith"}
 
 
+def test_two_products_referred_to_together_each_target_the_group(pipeline):
+    text = "太保产险推出小麦制种保险和玉米制种保险。这两项保险面向制种农民。"
+    got = triples(pipeline, text)
+    assert {("小麦制种保险", "targets", "制种农民"), ("玉米制种保险", "targets", "制种农民")} <= got
+    # with one product named, "these two" has nothing to refer to
+    got = triples(pipeline, "太保产险推出小麦制种保险。这两项保险面向制种农民。")
+    assert not {t for t in got if t[1] == "targets"}
+
+
 def test_a_channel_set_up_with_a_firm_makes_it_a_partner(pipeline):
     got = triples(pipeline, "人保财险与厦门中山医院建立了理赔直付通道。")
     assert ("人保财险", "partnersWith", "厦门中山医院") in got
