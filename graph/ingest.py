@@ -94,6 +94,7 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip_depth = 0
+        self.skipped_from: tuple[tuple[int, int], str] | None = None  # (line, column) and start tag
         self.title: str | None = None
         self._in_title = False
         self._cells = 0  # cells so far in the table row: a row is one line, its cells split by " | "
@@ -119,11 +120,15 @@ class _TextExtractor(HTMLParser):
         elif tag == "h1" and self.h1 is None:
             self._in_h1 = True
         if tag in _SKIPPED_ELEMENTS and tag not in _VOID_ELEMENTS:
+            if not self.skip_depth:  # where the outermost skipped element opens: its start tag, as written
+                self.skipped_from = (self.getpos(), self.get_starttag_text())
             self.skip_depth += 1
         if self._furniture is not None and tag == self._furniture[0]:
             self._furniture = (tag, self._furniture[1] + 1)
         elif self._furniture is None and tag not in _VOID_ELEMENTS and _is_furniture(attrs):
             self._furniture = (tag, 1)
+            if not self.skip_depth:  # a footer left open runs to the page's end: nothing is lost
+                self.skipped_from = None
             self.skip_depth += 1
         if tag in _BLOCK_ELEMENTS:
             self.parts.append("\n")
@@ -141,11 +146,15 @@ class _TextExtractor(HTMLParser):
             self.h1 = (self.h1 or "").strip()
         if tag in _SKIPPED_ELEMENTS and self.skip_depth:
             self.skip_depth -= 1
+            if not self.skip_depth:
+                self.skipped_from = None
         if self._furniture is not None and tag == self._furniture[0]:
             depth = self._furniture[1] - 1
             self._furniture = (tag, depth) if depth else None
             if not depth and self.skip_depth:
                 self.skip_depth -= 1
+                if not self.skip_depth:
+                    self.skipped_from = None
         if tag in _BLOCK_ELEMENTS:
             self.parts.append("\n")
 
@@ -176,12 +185,23 @@ class _Page:
     url: str | None  # its <link rel="canonical">, else the <meta> naming its address (og:url)
 
 
+_MAX_UNCLOSED = 20  # unclosed elements dropped, at most, before a page is read as it is
+
+
 def strip_html(markup: str) -> _Page:
     """The visible text of ``markup`` (block elements become line breaks), its headline, and the
-    date and address its <meta> and <link> give."""
-    extractor = _TextExtractor()
-    extractor.feed(markup)
-    extractor.close()
+    date and address its <meta> and <link> give. A script, style or svg element never closed (a
+    stray <svg/onload=…> in a text file) would hide the rest of the article: its start tag is
+    dropped and the page read again."""
+    for _ in range(_MAX_UNCLOSED):
+        extractor = _TextExtractor()
+        extractor.feed(markup)
+        extractor.close()
+        if not (extractor.skip_depth and extractor.skipped_from):
+            break
+        (line, column), tag = extractor.skipped_from
+        at = sum(len(row) for row in markup.splitlines(keepends=True)[:line - 1]) + column
+        markup = markup[:at] + markup[at + len(tag):]
     title = extractor.title.strip() if extractor.title else None
     if extractor.h1 and title and title.startswith(extractor.h1):
         title = extractor.h1

@@ -52,6 +52,17 @@ def test_a_name_split_by_a_tag_reads_whole(tmp_path):
     assert doc.text == "中国太保旗下太平洋安信农险为种植户提供保障。"
 
 
+def test_an_element_never_closed_does_not_hide_the_rest_of_the_article(tmp_path):
+    """A stray <svg/onload=…> (or a <script> without its end tag) in a text file hid every line after
+    it; an element that is closed, and a footer left open, still hide their own text."""
+    path = tmp_path / "stray.txt"
+    path.write_text("<p>甲公司捐款。</p><svg/onload=alert(1)>\n<p>人保财险向灾区捐款100万元。</p>", encoding="utf-8")
+    assert read_article(path).text == "甲公司捐款。\n人保财险向灾区捐款100万元。"
+    path.write_text("<p>甲公司捐款。</p><svg><text>图</text></svg><p>乙。</p><div class=footer><p>版权所有</p>",
+                    encoding="utf-8")
+    assert read_article(path).text == "甲公司捐款。\n乙。"
+
+
 def test_links_to_other_articles_are_not_text(tmp_path):
     path = tmp_path / "links.html"
     path.write_text("<p>某市推出“安居保”，由人保财险承保。</p>"
