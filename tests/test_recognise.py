@@ -3080,6 +3080,16 @@ def test_an_association_no_place_names_or_a_civic_one_is_no_industry_body(pipeli
     assert absent not in {(name.strip(), cls) for name, cls in found(pipeline, text)}
 
 
+def test_what_kind_of_firm_it_is_said_before_its_name_is_no_part_of_it(pipeline):
+    names = found(pipeline, "国任保险的股东北京市属国企北汽集团挂牌转让股份。")
+    assert ("北汽集团", "Partner") in names and ("北京市属国企北汽集团", "Partner") not in names
+
+
+def test_a_rescue_team_named_by_its_place_and_brand_is_a_partner(pipeline):
+    assert ("苏州蓝天救援队", "Partner") in found(pipeline, "人保财险为苏州蓝天救援队的队员捐赠意外险。")
+    assert not {n for n, c in found(pipeline, "人保财险为民间救援队的队员捐赠意外险。") if "救援队" in n}
+
+
 def test_a_hospitals_branch_campus_is_one_partner(pipeline):
     names = found(pipeline, "客户在仁济医院分院住院，理赔款已直接结算。")
     assert ("仁济医院分院", "Partner") in names
