@@ -621,6 +621,13 @@ def test_a_hotline_number_is_an_initiative(pipeline):
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "共有95000户受灾。"))
 
 
+def test_a_public_hotline_named_with_what_it_is_for_is_an_initiative(pipeline):
+    got = found(pipeline, "消费者可通过12378银行保险消费者投诉维权热线反映问题。")
+    assert ("12378", "Initiative") in got
+    assert ("12345", "Initiative") in found(pipeline, "市民可拨打12345政务服务便民热线反映问题。")
+    assert not any(cls == "Initiative" for _, cls in found(pipeline, "赔款12378元已到账。"))
+
+
 def test_a_hotline_number_after_what_the_line_is_for_in_brackets_is_an_initiative(pipeline):
     got = found(pipeline, "该公司公布了报案热线（全天24小时受理）400-123-4567，客户可随时拨打。")
     assert ("400-123-4567", "Initiative") in got
