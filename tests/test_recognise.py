@@ -1335,7 +1335,10 @@ def test_a_product_after_a_launch_verb_and_classical_zhi_leaves_the_zhi_out(pipe
 
 
 def test_a_demonstrative_and_a_count_of_products_is_no_product(pipeline):
-    assert not any(cls == "Product" for _, cls in found(pipeline, "国寿在全省推广了这两款保险。"))
+    # no product's name: a reference to two named before, here none, so it names nothing
+    text = "国寿在全省推广了这两款保险。"
+    assert not any(m.cls == "Product" and m.kind != "reference" for m in mentions(pipeline, text))
+    assert not any(lm.entity.cls == "Product" for lm in linked(pipeline, text))
 
 
 def test_a_line_or_origin_before_insurance_company_is_a_kind_not_a_name(pipeline):
