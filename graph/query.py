@@ -151,6 +151,7 @@ def stream_answer(store: pyoxigraph.Store, text: str, name: str, fmt: str, out: 
     :data:`TABLE_SAMPLE_ROWS` rows): the first rows of a large answer arrive at once and the rows are
     never all held in memory. With ``timeout`` (seconds, positive), a query still running after that
     long is stopped (it runs in a child process, which is killed); what it wrote stays written."""
+    _check_format(fmt)
     check_query(text, name, allow_service=allow_service)
 
     def write() -> str:
@@ -264,8 +265,7 @@ def _cut(text: str, width: int) -> str:
 
 def format_result(result, fmt: str) -> str:
     """The answer as an aligned table, CSV or SPARQL JSON results."""
-    if fmt not in RESULT_FORMATS:
-        raise IkgError(f"unknown result format {fmt!r}; choose one of: {', '.join(RESULT_FORMATS)}")
+    _check_format(fmt)
     if isinstance(result, pyoxigraph.QueryBoolean):
         if fmt == "json":
             return result.serialize(format=pyoxigraph.QueryResultsFormat.JSON).decode("utf-8")
@@ -278,6 +278,11 @@ def format_result(result, fmt: str) -> str:
     names = [v.value for v in result.variables]
     rows = [[_cell(solution[name]) for name in names] for solution in result]
     return rows_as_csv(names, rows) if fmt == "csv" else rows_as_table(names, rows)
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in RESULT_FORMATS:
+        raise IkgError(f"unknown result format {fmt!r}; choose one of: {', '.join(RESULT_FORMATS)}")
 
 
 def rows_as_csv(names: list[str], rows: list[list]) -> str:
