@@ -126,12 +126,6 @@ def run_update(store: pyoxigraph.Store, text: str, name: str = "<update>", allow
         raise IkgError(f"{name}: {str(exc).splitlines()[0]}") from None
 
 
-def _formatted(store: pyoxigraph.Store, text: str, name: str, fmt: str, allow_service: bool) -> str:
-    result = run_query(store, text, name, allow_service)
-    with _told(name):  # solutions come lazily: a SERVICE that cannot be reached fails only here
-        return format_result(result, fmt)
-
-
 @contextmanager
 def _told(name: str):
     """Errors raised while the solutions are read, as one line naming the query file."""
@@ -154,10 +148,9 @@ def stream_answer(store: pyoxigraph.Store, text: str, name: str, fmt: str, out: 
     _check_format(fmt)
     check_query(text, name, allow_service=allow_service)
 
-    def write() -> str:
+    def write() -> None:
         _stream(store, text, name, fmt, out, allow_service)
         out.flush()
-        return ""
 
     if timeout is None:
         write()
@@ -190,18 +183,9 @@ def _stream(store: pyoxigraph.Store, text: str, name: str, fmt: str, out: Binary
             text_out.detach()  # ``out`` stays open, a failed query's too: it is the caller's
 
 
-def answer(store: pyoxigraph.Store, text: str, name: str, fmt: str, timeout: float | None = None,
-           allow_service: bool = False) -> str:
-    """The formatted answer to a query; with ``timeout`` (seconds, positive), a query still running
-    after that long is stopped (it runs in a child process, which is killed)."""
-    check_query(text, name, allow_service=allow_service)
-    if timeout is None:
-        return _formatted(store, text, name, fmt, allow_service)
-    return _in_child(lambda: _formatted(store, text, name, fmt, allow_service), timeout, name)
-
-
-def _in_child(work: Callable[[], str], timeout: float, name: str) -> str:
-    """What ``work`` returns, run in a forked child that is killed after ``timeout`` seconds."""
+def _in_child(work: Callable[[], None], timeout: float, name: str) -> None:
+    """Run ``work`` in a forked child that is killed after ``timeout`` seconds; its error, a one-line
+    :class:`IkgError`, is raised here."""
     if not (math.isfinite(timeout) and timeout > 0):
         raise IkgError(f"--timeout must be a positive number of seconds, not {timeout}")
     context = multiprocessing.get_context("fork")  # the child shares the loaded store
@@ -211,7 +195,8 @@ def _in_child(work: Callable[[], str], timeout: float, name: str) -> str:
     def child() -> None:
         die_with_parent(parent)  # a killed `ikg query` leaves no query running
         try:
-            send.send(("ok", work()))
+            work()
+            send.send(("ok", ""))
         except IkgError as err:
             send.send(("error", str(err)))
         except BrokenPipeError:  # the reader of what it wrote left (| head)
@@ -233,7 +218,6 @@ def _in_child(work: Callable[[], str], timeout: float, name: str) -> str:
         raise BrokenPipeError
     if status == "error":
         raise IkgError(value)
-    return value
 
 
 def _cell(term) -> str:
