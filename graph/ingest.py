@@ -200,7 +200,8 @@ def strip_html(markup: str) -> _Page:
         if not (extractor.skip_depth and extractor.skipped_from):
             break
         (line, column), tag = extractor.skipped_from
-        at = sum(len(row) for row in markup.splitlines(keepends=True)[:line - 1]) + column
+        # the parser counts lines by "\n" alone (splitlines would also split at U+2028 and the like)
+        at = sum(len(row) + 1 for row in markup.split("\n")[:line - 1]) + column
         markup = markup[:at] + markup[at + len(tag):]
     title = extractor.title.strip() if extractor.title else None
     if extractor.h1 and title and title.startswith(extractor.h1):

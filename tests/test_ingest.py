@@ -58,6 +58,9 @@ def test_an_element_never_closed_does_not_hide_the_rest_of_the_article(tmp_path)
     path = tmp_path / "stray.txt"
     path.write_text("<p>甲公司捐款。</p><svg/onload=alert(1)>\n<p>人保财险向灾区捐款100万元。</p>", encoding="utf-8")
     assert read_article(path).text == "甲公司捐款。\n人保财险向灾区捐款100万元。"
+    path.write_text("<p>甲公司\u2028捐款。</p>\n<svg/onload=alert(1)>\n<p>乙。</p>", encoding="utf-8")
+    # a line separator the HTML parser does not count as one (it once cut the wrong text: "load=…>" stayed)
+    assert read_article(path).text == "甲公司\n捐款。\n乙。"
     path.write_text("<p>甲公司捐款。</p><svg><text>图</text></svg><p>乙。</p><div class=footer><p>版权所有</p>",
                     encoding="utf-8")
     assert read_article(path).text == "甲公司捐款。\n乙。"
