@@ -51,6 +51,8 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     # bought for someone, and a name the clause says was launched (是…推出的)
     ("县财政出资为茶农投保茶园霜冻保险，每亩保费8元。", "茶园霜冻保险"),
     ("种植户老李给自家果园买了一份枇杷冻害保险——这是当地首创的险种。", "枇杷冻害保险"),
+    # its price between the count and the name (一份20元的)
+    ("县财政给全县60周岁以上的老人每人买了一份20元的银龄安康意外伤害保险。", "银龄安康意外伤害保险"),
     ("据介绍，蚕桑气象保险是湖州市在全省率先推出的险种。", "蚕桑气象保险"),
     # what was bought, written as a clause on the cover (购买的/投保的 X保险)
     ("一份由区财政出钱购买的环卫工人意外伤害保险已于上月起施行。", "环卫工人意外伤害保险"),
