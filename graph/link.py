@@ -156,16 +156,41 @@ class Linker:
             if e.cls != entity.cls or e.iri in self.registry.entries or e.label == entity.label:
                 continue
             longer, shorter = (e.label, entity.label) if len(e.label) > len(entity.label) else (entity.label, e.label)
-            if entity.cls in r.legal_form_classes and longer.removeprefix(shorter) in r.legal_forms:
+            if entity.cls in r.legal_form_classes and (longer.removeprefix(shorter) in r.legal_forms
+                                                       or self._firm_named_short(longer, shorter)):
                 return e
             if entity.cls not in r.place_chain_classes:
                 continue
-            if longer.endswith(shorter) and self.rules.place_chain.match(longer.removesuffix(shorter)):
-                return e
+            rest = longer.removesuffix(shorter)
+            if longer.endswith(shorter) and (self.rules.place_chain.match(rest)
+                                             or self.rules.place_chain.match(rest + shorter[0])):
+                return e  # the level may open the short name: 隆安县妇联, then 县妇联
             if any((level := self.rules.region_suffix.search(longer, 0, end)) and self.rules.place_chain.match(longer[:end])
                    and longer[:level.start()] + longer[end:] == shorter for end in range(2, len(longer))):
                 return e
-        return entity
+        return self._named_in_full_before(entity, context)
+
+    def _firm_named_short(self, full: str, short: str) -> bool:
+        """Whether ``short`` is the firm ``full`` written without its place, its trade and its legal form
+        (莆田农汇食品有限公司 … 农汇食品, 山东恒信生物科技有限公司 … 恒信公司): what is left of the full name
+        around the short one is a place before it, and a legal form after it with at most
+        ``firm_trade_length`` characters of trade (生物科技) between."""
+        form = max((f for f in self.rules.legal_forms if full.endswith(f)), key=len, default=None)
+        core = short.removesuffix(self.rules.bare_firm_word) if len(short) > len(self.rules.bare_firm_word) + 1 else short
+        if form is None or len(core) < 2:
+            return False
+        body = full.removesuffix(form)
+        at = body.find(core)
+        return (at >= 0 and (at == 0 or bool(self.rules.place_chain.match(body[:at])))
+                and len(body) - at - len(core) <= self.rules.firm_trade_length)
+
+    def _named_in_full_before(self, entity: Entity, context: list[LinkedMention]) -> Entity:
+        """The one body of ``entity``'s class named before whose name ends with ``entity``'s (德阳市儿童福利院,
+        then 福利院; 紫薇社区新时代文明实践站, then 实践站): a reader takes the bare ending for it. With two
+        such bodies named (两所小学), the ending stays a body of its own."""
+        fuller = {e.iri: e for e in (lm.entity for lm in context) if e.cls == entity.cls
+                  and len(e.label) > len(entity.label) and e.label.endswith(entity.label)}
+        return next(iter(fuller.values())) if len(fuller) == 1 else entity
 
     def _market(self, mentions: list[Mention]) -> str | None:
         """The market outside the mainland whose news the article is: the one of which it names

@@ -186,6 +186,8 @@ class Rules:
     place_chain: re.Pattern  # places before a name (湖北省, 南宁市良庆区大塘镇): with and without, one body
     place_chain_classes: frozenset[str]  # the classes whose names that holds for
     legal_forms: frozenset[str]  # a firm's legal form (有限公司): with and without, one firm
+    bare_firm_word: str  # the word a firm's short name may end with (恒信公司 of 山东恒信生物科技有限公司)
+    firm_trade_length: int  # the most characters of trade a firm's short name leaves out before its legal form
     legal_form_classes: frozenset[str]  # the classes whose names that holds for
     implied_local_place: re.Pattern  # the county or district (group ``place``) in a body's name
     implied_city_place: re.Pattern  # a city the region list lacks, named before "the city's" body (福鼎市委)
@@ -608,6 +610,8 @@ def load_rules(path: Path | None = None) -> Rules:
         place_chain=names.regex("place_chain", _expand(names.get("place_chain", str), placeholders)),
         place_chain_classes=frozenset(names.words("place_chain_classes")),
         legal_forms=frozenset(names.words("legal_forms")),
+        bare_firm_word=names.get("bare_firm_word", str),
+        firm_trade_length=names.get("firm_trade_length", int),
         legal_form_classes=frozenset(names.words("legal_form_classes")),
         implied_local_place=implied.regex(
             "local_place", _expand(implied.get("local_place", str), placeholders)),

@@ -1106,3 +1106,49 @@ def test_a_name_that_both_abbreviates_and_ends_a_longer_one_is_linked(pipeline):
     names = ("delayed orders compensated; developed", "developed")
     got = linker.link([Mention(n, 0, len(n), 0, "Product", "pattern") for n in names])
     assert {lm.entity.label for lm in got} <= set(names) and got
+
+
+def _linked_names(pipeline, cls, *names):
+    """The entities the linker gives ``names`` found in that order, each a ``cls`` by a pattern."""
+    mentions, at = [], 0
+    for name in names:
+        mentions.append(Mention(name, at, at + len(name), 0, cls, "pattern"))
+        at += len(name) + 1
+    return [lm.entity for lm in Linker(pipeline.registry, pipeline.rules).link(mentions)]
+
+
+@pytest.mark.parametrize("cls, full, short", [
+    ("Partner", "德阳市儿童福利院", "福利院"),
+    ("Partner", "紫薇社区新时代文明实践站", "实践站"),
+    # the level word opens the short name: 隆安县 + 妇联
+    ("Regulator", "隆安县妇联", "县妇联"),
+    ("Regulator", "大围山镇政府", "镇政府")])
+def test_a_body_named_again_by_the_end_of_its_name_is_the_one_named_in_full(pipeline, cls, full, short):
+    first, again = _linked_names(pipeline, cls, full, short)
+    assert again.iri == first.iri
+
+
+def test_an_end_two_bodies_share_stays_a_body_of_its_own(pipeline):
+    got = _linked_names(pipeline, "Partner", "甘洛县儿童福利院", "越西县儿童福利院", "福利院")
+    assert len({e.iri for e in got}) == 3
+
+
+@pytest.mark.parametrize("full, short, one", [
+    ("大连恒茂地产开发有限公司", "恒茂地产", True),
+    ("山东恒信生物科技有限公司", "恒信公司", True),
+    ("莆田农汇食品有限公司", "农汇食品", True),
+    ("内蒙古鸿安牛业科技有限公司", "鸿安牛业", True),
+    # more than a trade's few characters between the shared name and the legal form: another firm of the family
+    ("大连恒茂地产开发投资管理有限公司", "恒茂地产", False),
+    # nor is a name that is no place before the shared one
+    ("中天恒茂地产开发有限公司", "恒茂地产", False)])
+def test_a_firm_is_written_short_only_without_its_place_trade_and_legal_form(pipeline, full, short, one):
+    first, again = _linked_names(pipeline, "Partner", full, short)
+    assert (again.iri == first.iri) == one
+
+
+def test_the_elderly_written_bare_are_the_registrys_elderly(pipeline):
+    """老人 and 长者, where the recogniser reads them as a group helped, are one group with 老年人."""
+    elderly = pipeline.registry.lookup("老年人").entity.iri
+    assert all(e.iri == elderly for e in _linked_names(pipeline, "BeneficiaryGroup", "老人", "长者", "老人们"))
+    assert _linked_names(pipeline, "BeneficiaryGroup", "老板")[0].iri != elderly
