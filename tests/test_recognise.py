@@ -51,6 +51,10 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     # bought for someone, and a name the clause says was launched (是…推出的)
     ("县财政出资为茶农投保茶园霜冻保险，每亩保费8元。", "茶园霜冻保险"),
     ("种植户老李给自家果园买了一份枇杷冻害保险——这是当地首创的险种。", "枇杷冻害保险"),
+    # a cover this clause says who underwrites or whom it is for (这份X保险的承保方是, 专为), or bought by 办理
+    ("这份残疾人意外伤害保险的承保方是某某财险衡阳中心支公司。", "残疾人意外伤害保险"),
+    ("工作人员介绍，这份老年人意外伤害医护保险专为80周岁以上的老人而设。", "老年人意外伤害医护保险"),
+    ("某某人寿替全区贫困户免费办理了老年人出行平安意外伤害险。", "老年人出行平安意外伤害险"),
     # its price between the count and the name (一份20元的)
     ("县财政给全县60周岁以上的老人每人买了一份20元的银龄安康意外伤害保险。", "银龄安康意外伤害保险"),
     ("据介绍，蚕桑气象保险是湖州市在全省率先推出的险种。", "蚕桑气象保险"),
