@@ -2846,6 +2846,20 @@ def test_a_position_word_that_places_the_clause_is_no_part_of_a_name(pipeline):
     assert ("浙江远山电子商务有限公司", "Partner") in got and not {m for m in got if m[0].startswith("名单")}
 
 
+@pytest.mark.parametrize("text, firm", [
+    ("保监会批准中融人寿的老股东启迪控股把手中4400万股让给清华控股。", "启迪控股"),
+    ("保监会批准中融人寿的老股东启迪控股把手中4400万股让给清华控股。", "清华控股"),
+    ("国寿为申通集团、浦东建设和天津城投做了3项债权投资计划。", "天津城投"),  # a city and 城投: its investment firm
+])
+def test_a_holding_firm_a_trust_or_a_citys_investment_firm_by_its_brand_is_a_partner(pipeline, text, firm):
+    assert (firm, "Partner") in found(pipeline, text)
+
+
+def test_holding_as_a_verb_names_no_firm(pipeline):
+    got = found(pipeline, "比亚迪控股的易安财险今年扭亏为盈。")
+    assert not {m for m in got if m[0].endswith("控股")}
+
+
 @pytest.mark.parametrize("text, bank", [
     ("开户银行有六家国有大行，城商行里则有宁波银行。", "宁波银行"),
     ("代销渠道不止国有大行，农商行里也有温州农商银行。", "温州农商银行"),
