@@ -168,7 +168,33 @@ class Linker:
             if any((level := self.rules.region_suffix.search(longer, 0, end)) and self.rules.place_chain.match(longer[:end])
                    and longer[:level.start()] + longer[end:] == shorter for end in range(2, len(longer))):
                 return e
+            if self._body_abbreviated(longer, shorter):
+                return e
         return self._named_in_full_before(entity, context)
+
+    def _body_abbreviated(self, full: str, short: str) -> bool:
+        """Whether ``short`` is the body ``full`` with its words shortened (湖北省青少年发展基金会 … 湖北省青基会,
+        逊克县农业技术推广中心 … 农技中心) or a word before its kind left out (铜川市吉祥春养殖农民专业合作社 …
+        吉祥春合作社): without the place ``full`` opens with (and its legal form), ``short`` keeps the first
+        and the last of its characters, and others in their order, three at least. One word left out
+        elsewhere names another body (英国另类投资协会 is not 英国投资协会), and a full legal name is no short one."""
+        if any(short.endswith(f) for f in self.rules.legal_forms):
+            return False
+        place = next((full[:end] for end in range(len(full) - 1, 1, -1) if self.rules.place_chain.match(full[:end])), "")
+        full, short = full.removeprefix(place), short.removeprefix(place)
+        full = full.removesuffix(max((f for f in self.rules.legal_forms if full.endswith(f)), key=len, default=""))
+        if not (3 <= len(short) < len(full) and short[0] == full[0] and short[-1] == full[-1]):
+            return False
+        kept, at = [], 0  # where each of short's characters is in full: the earliest each time, the last at its end
+        for c in short[:-1]:
+            at = full.find(c, at)
+            if at < 0 or at == len(full) - 1:
+                return False
+            kept.append(at)
+            at += 1
+        kept.append(len(full) - 1)
+        gaps = [(a, b) for a, b in zip(kept, kept[1:]) if b > a + 1]
+        return len(gaps) > 1 or len(full) - gaps[0][1] <= self.rules.body_kind_length
 
     def _firm_named_short(self, full: str, short: str) -> bool:
         """Whether ``short`` is the firm ``full`` written without its place, its trade and its legal form

@@ -188,6 +188,7 @@ class Rules:
     legal_forms: frozenset[str]  # a firm's legal form (有限公司): with and without, one firm
     bare_firm_word: str  # the word a firm's short name may end with (恒信公司 of 山东恒信生物科技有限公司)
     firm_trade_length: int  # the most characters of trade a firm's short name leaves out before its legal form
+    body_kind_length: int  # the most characters of a body's kind after the one word its short name leaves out
     legal_form_classes: frozenset[str]  # the classes whose names that holds for
     implied_local_place: re.Pattern  # the county or district (group ``place``) in a body's name
     implied_city_place: re.Pattern  # a city the region list lacks, named before "the city's" body (福鼎市委)
@@ -612,6 +613,7 @@ def load_rules(path: Path | None = None) -> Rules:
         legal_forms=frozenset(names.words("legal_forms")),
         bare_firm_word=names.get("bare_firm_word", str),
         firm_trade_length=names.get("firm_trade_length", int),
+        body_kind_length=names.get("body_kind_length", int),
         legal_form_classes=frozenset(names.words("legal_form_classes")),
         implied_local_place=implied.regex(
             "local_place", _expand(implied.get("local_place", str), placeholders)),

@@ -1064,12 +1064,12 @@ def test_a_firm_written_with_its_present_name_in_brackets_is_one_firm(pipeline):
 
 
 def test_a_quoted_term_defined_as_a_firm_is_that_firm(pipeline):
-    text = "年报的释义部分显示，“华岭实业集团”指华岭实业发展集团。华岭实业集团是该公司第二大股东。"
+    text = "年报的释义部分显示，“华岭集团”指东岳实业发展集团。华岭集团是该公司第二大股东。"
     firms = {lm.mention.surface: lm.entity.iri for lm in linked(pipeline, text) if lm.entity.cls == "Partner"}
-    assert set(firms) == {"华岭实业集团", "华岭实业发展集团"}
+    assert set(firms) == {"华岭集团", "东岳实业发展集团"}
     assert len(set(firms.values())) == 1
     # 指出 is a verb of saying, no definition
-    said = "“华岭实业集团”指出，华岭实业发展集团将增资。"
+    said = "“华岭实业集团”指出，东岳实业发展集团将增资。"
     assert len({lm.entity.iri for lm in linked(pipeline, said) if lm.entity.cls == "Partner"}) == 2
 
 
@@ -1144,6 +1144,20 @@ def test_an_end_two_bodies_share_stays_a_body_of_its_own(pipeline):
     ("中天恒茂地产开发有限公司", "恒茂地产", False)])
 def test_a_firm_is_written_short_only_without_its_place_trade_and_legal_form(pipeline, full, short, one):
     first, again = _linked_names(pipeline, "Partner", full, short)
+    assert (again.iri == first.iri) == one
+
+
+@pytest.mark.parametrize("cls, full, short, one", [
+    ("Partner", "湖北省青少年发展基金会", "湖北省青基会", True),
+    ("Regulator", "逊克县农业技术推广中心", "农技中心", True),
+    ("Partner", "铜川市吉祥春养殖农民专业合作社", "吉祥春合作社", True),  # a word before its kind left out
+    ("Partner", "江西丰城发电厂", "丰城电厂", True),
+    # one word left out elsewhere: another body
+    ("IndustryBody", "英国另类投资协会", "英国投资协会", False),
+    # two full legal names: two firms
+    ("Partner", "招商局国际金融控股（深圳）有限公司", "招商局金融控股（深圳）有限公司", False)])
+def test_a_body_written_with_its_words_shortened_is_the_one_named_in_full(pipeline, cls, full, short, one):
+    first, again = _linked_names(pipeline, cls, full, short)
     assert (again.iri == first.iri) == one
 
 
