@@ -94,7 +94,7 @@ class Linker:
                     ahead.append((len(linked), mention, counted))  # a list named after it: once all are linked
                 linked += [LinkedMention(mention, e) for e in found if self._counts(found, counted)]
                 continue
-            entity = self._resolve(mention, linked)
+            entity = self._line_of_number(mention, linked) or self._resolve(mention, linked)
             if entity is not None and mention.kind != "reference":
                 entity = self._with_places(entity, linked)
             if entity is not None:
@@ -103,6 +103,15 @@ class Linker:
             found = self._list_after(mention, linked[at:])
             linked[at:at] = [LinkedMention(mention, e) for e in found if self._counts(found, counted)]
         return self._purses_of_governments(linked)
+
+    def _line_of_number(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
+        """The service line whose name ``m``, a line's number, follows right after (全国客服热线95519: one line)."""
+        last = context[-1] if context else None
+        if (m.cls != "Initiative" or last is None or last.entity.cls != "Initiative"
+                or last.mention.sentence != m.sentence or not self.rules.line_number.fullmatch(m.surface)):
+            return None
+        near = 0 <= m.start - last.mention.end <= self.rules.line_number_gap
+        return last.entity if near and self.rules.line_name.search(fold_name(last.mention.surface)) else None
 
     def _purses_of_governments(self, linked: list[LinkedMention]) -> list[LinkedMention]:
         """``linked`` with each government's purse named by its place (县财政 read as 郧西县财政) linked

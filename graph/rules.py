@@ -244,6 +244,9 @@ class Rules:
     counted_anaphor: re.Pattern  # 三家险企, 4家保险公司: a list of that many insurers (`count`), before it or after it
     product_anaphor: re.Pattern
     product_pair_anaphor: re.Pattern  # 这两项保险: the two products or programmes named last
+    line_number: re.Pattern  # a service line's number (95519, 400-888-7555)
+    line_name: re.Pattern  # the end of a service line's name (客服热线), which its number may follow
+    line_number_gap: int  # characters at most between a line's name and its number
     product_tail_anaphor: re.Pattern  # 这项巨灾保险: the product named before whose name ends with the words (`tail`)
     clause_start: re.Pattern
     branch_reference_openers: tuple[str, ...]  # 在, 与, ——: open a bare branch reference as a clause start does
@@ -694,6 +697,9 @@ def load_rules(path: Path | None = None) -> Rules:
         counted_anaphor=names.regex("counted_anaphor"),
         product_anaphor=names.regex("product_anaphors", alternation(names.words("product_anaphors"))),
         product_pair_anaphor=names.regex("product_pair_anaphor"),
+        line_number=names.regex("line_number"),
+        line_name=names.regex("line_name"),
+        line_number_gap=names.get("line_number_gap", int),
         product_tail_anaphor=names.regex("product_tail_anaphor"),
         clause_start=names.regex("clause_start"),
         branch_reference_openers=branch_openers,

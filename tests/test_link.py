@@ -1166,3 +1166,13 @@ def test_the_elderly_written_bare_are_the_registrys_elderly(pipeline):
     elderly = pipeline.registry.lookup("老年人").entity.iri
     assert all(e.iri == elderly for e in _linked_names(pipeline, "BeneficiaryGroup", "老人", "长者", "老人们"))
     assert _linked_names(pipeline, "BeneficiaryGroup", "老板")[0].iri != elderly
+
+
+def test_a_service_lines_number_right_after_its_name_is_that_line(pipeline):
+    """全国客服热线95519 names one line twice; a number further on is a line of its own."""
+    linker = Linker(pipeline.registry, pipeline.rules)
+    name = Mention("全国客服热线", 0, 6, 0, "Initiative", "pattern")
+    for start, one in ((6, True), (7, True), (12, False)):  # right after it, after a colon, after a bracket
+        number = Mention("95519", start, start + 5, 0, "Initiative", "pattern")
+        got = linker.link([name, number])
+        assert (got[0].entity.iri == got[1].entity.iri) == one
