@@ -74,6 +74,7 @@ class QuantityRules:
     purse_pays: re.Pattern  # 县财政出资, 由县财政出: the public purse pays, anywhere in a clause
     owner_cause: re.Pattern  # 因: people named after it in a clause are the cause, not the owner
     loss_tally: re.Pattern  # 报损, 估损: a sentence tallying the losses reported in a region
+    unowned_loss: re.Pattern  # 经济损失达: a loss right before its amount, no organisation's where none is named before it
     unit_price: re.Pattern  # 每股, 每: a price per share or a unit measure, no amount
     purse_levels: str  # 省市县区: a level written before 财政 that its body's name must have
     other_purse: re.Pattern  # 、省级财政: a share of the money a purse of some level pays
@@ -125,7 +126,7 @@ class QuantityRules:
                    re.compile(t["public_purse"]), re.compile(t["purse_after"]), re.compile(t["purse_owner"]),
                    re.compile(t["per_head"]), re.compile(t["purse_pays"]),
                    re.compile(t["owner_cause"]),
-                   re.compile(t["loss_tally"]), re.compile(t["unit_price"]), "".join(t["purse_levels"]),
+                   re.compile(t["loss_tally"]), re.compile(t["unowned_loss"]), re.compile(t["unit_price"]), "".join(t["purse_levels"]),
                    re.compile(t["other_purse"]),
                    re.compile(t["fronted"]), re.compile(t["pays_it"]), re.compile(t["lead_owner"]), re.compile(t["results_line"]),
                    re.compile(t["pronoun"]),

@@ -897,6 +897,8 @@ class Relator:
                 start = previous
         figures = self.rules.quantities
         own = self._marks.clause_start(text, len(text))
+        if named is None and figures.unowned_loss.search(text, own):
+            return True  # 直接经济损失达36.6亿元: a place's or a disaster's loss, no organisation named before it
         if figures.fined_person.match(text, own):
             return True  # 其中个人罚款20万元, 总经理张某被罚款5万元: a person of the firm is fined
         cells = row_cells(s.norm)

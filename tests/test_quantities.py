@@ -727,3 +727,13 @@ def test_a_paragraphs_figures_are_the_firm_that_acts_not_one_in_a_phrase_before_
     # the foundation is named first, inside 在…下; the insurer is the subject the paragraph goes on with
     text = "在浙江省慈善基金会的协调下，太保寿险浙江分公司拿出200万元设立关爱基金。受伤的快递员出院后可领取5000元慰问金。"
     assert owned(pipeline, text) == {("太保寿险浙江分公司", "2000000"), ("太保寿险浙江分公司", "5000")}
+
+
+def test_a_loss_no_organisation_is_named_before_is_nobodys_amount(pipeline):
+    """A place's or a disaster's loss is no insurer's, though the paragraph is about one."""
+    text = ("10月9日，中国人保派出600人赶赴温州灾区。温州是这次受灾最重的地方之一，直接经济损失达36.6亿元；"
+            "农业方面的损失达15.72亿元。")
+    assert owned(pipeline, text) == set()
+    # a loss a firm reports, named before it in the sentence, stays the firm's
+    text = "人保财险北京分公司的统计是：和这场暴雨有关的报案一共445件，初步估算损失1350万元。"
+    assert owned(pipeline, text) == {("人保财险北京分公司", "13500000")}
