@@ -2109,10 +2109,16 @@ def test_goods_an_insurer_provides_for_a_group_are_no_gift(pipeline):
 @pytest.mark.parametrize("text", [
     "在温州市金融办的牵线下，人保财险温州分公司与温州银行签署合作协议。",
     "温州市保险行业协会出面牵线，由人保财险温州分公司拿出专属保险方案。",
+    "经温州市金融办协调，人保财险温州分公司为渔民统一投保了雇主责任险。",  # 经X协调 at a clause start
 ])
 def test_an_authority_that_brokers_the_work_guides_it(pipeline, text):
     got = triples(pipeline, text)
     assert any(s == "人保财险温州分公司" and p == "guidedBy" for s, p, o in got)
+
+
+def test_an_approval_is_no_guidance(pipeline):
+    got = triples(pipeline, "经温州市金融办批准，人保财险温州分公司开设了新的营业网点。")
+    assert not any(p == "guidedBy" for _, p, _ in got)
 
 
 @pytest.mark.parametrize("text", [
