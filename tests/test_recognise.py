@@ -305,6 +305,19 @@ def test_a_beneficiary_group_needs_a_word_of_help_and_a_name_of_its_own(pipeline
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "为每位客户提供服务。"))
 
 
+@pytest.mark.parametrize("text, group", [
+    ("中国人寿为全市特扶对象免费投保意外险。", "特扶对象"),  # those a policy names as its objects
+    ("平安产险为渔业船员提供意外保险。", "渔业船员"),  # a crew
+    ("某财险为参赛的南通队球员提供人身意外保障。", "南通队球员"),  # a team's members
+])
+def test_a_policys_objects_a_crew_and_a_teams_players_are_groups(pipeline, text, group):
+    assert (group, "BeneficiaryGroup") in found(pipeline, text, ("learned",))
+
+
+def test_the_objects_of_any_firms_service_are_no_group(pipeline):
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "公司为服务对象提供咨询。", ("learned",)))
+
+
 def test_words_of_care_and_sponsorship_are_words_of_help(pipeline):
     """关怀 and 资助 say who is helped as 关爱 and 帮扶 do; 照顾 is no such word, as often said of one person."""
     assert ("孤寡老人", "BeneficiaryGroup") in found(pipeline, "公司志愿者定期上门关怀孤寡老人。", ("learned",))
