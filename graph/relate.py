@@ -1008,21 +1008,25 @@ class Relator:
                     end = _item_end(s, lm, r.short_name)
             # named as the parties before them (主办方是A和B, 签约双方是A和B), whatever follows
             named = joined or bool(r.pair_before and r.pair_before.search(before))
+            together = all(a.mention.start == b.mention.start or r.pair_joiner.match(
+                s.norm[_item_end(s, a, r.short_name):b.mention.start - s.start]) for a, b in zip(members, members[1:]))
+            roll = False  # insurers of an uncounted list of three that went together: each with its partners only
             if not named and len(members) == 2:
-                gap = s.norm[_item_end(s, members[0], r.short_name):members[1].mention.start - s.start]
-                together = members[0].mention.start == members[1].mention.start or r.pair_joiner.match(gap)
                 if not (together and r.pair_after.match(after)):
                     continue
             elif not named:  # 上药控股、友邦人寿和镁信健康三方共同出资
                 parties = r.parties.match(after)
                 if not (parties and r.pair_after.match(after[parties.end():])):
-                    continue
+                    # 上期所、人保财险某分公司和某期货公司一道…: a short list goes together uncounted
+                    roll = together and len(members) <= r.together_list_max and bool(r.pair_after.match(after))
+                    if not roll:
+                        continue
             for i, insurer in enumerate(members):
                 if insurer.entity.cls not in INSURER_CLASSES:
                     continue
                 for j, other in enumerate(members):  # each pair of insurers once
                     # insurers signed up together with a body (某局与A、B两家保险公司签约) are no partners of each other
-                    if (j != i and not ((j < i or joined) and other.entity.cls in INSURER_CLASSES)
+                    if (j != i and not ((j < i or joined or roll) and other.entity.cls in INSURER_CLASSES)
                             and other.entity.cls in self._partners and not self._insurance_body(other.entity)
                             and not _parent_and_child(insurer.entity, other.entity)):
                         yield Fact(insurer.entity, "partnersWith", other.entity, evidence)

@@ -307,6 +307,7 @@ class Rules:
     coinsurers_after: re.Pattern | None  # after such a list (A、B这5家共同保险人组成共保体)
     signed_offer: re.Pattern | None  # after insurers: they sign the contract of a product (与X签下2016年度Y保险合同)
     pair_joiner: re.Pattern  # between two organisations of a list that act together (太保产险和饿了么)
+    together_list_max: int  # the longest list that acts together on `pair_after` alone, uncounted
     # industry bodies of the insurance market itself, which convene or guide insurers and are no partners of theirs
     insurance_bodies: re.Pattern | None
     continued_paragraph: re.Pattern  # 一是…, （二）…: a paragraph that goes on with the one before's organisation
@@ -769,6 +770,7 @@ def load_rules(path: Path | None = None) -> Rules:
         coinsurers_after=relations_table.regex("coinsurers_after", optional=True),
         signed_offer=relations_table.regex("signed_offer", optional=True),
         pair_joiner=relations_table.regex("pair_joiner"),
+        together_list_max=relations_table.get("together_list_max", int),
         insurance_bodies=relations_table.regex("insurance_bodies", optional=True),
         pair_after=relations_table.regex("pair_after"),
         parties=relations_table.regex("parties"),

@@ -1072,6 +1072,20 @@ def test_a_list_counted_as_parties_acting_together_are_partners(pipeline):
     assert not {t for t in got if t[1] == "partnersWith"}
 
 
+def test_a_list_of_three_that_goes_together_uncounted_is_partners_with_its_insurer(pipeline):
+    text = "上海期货交易所、人保财险上海市分公司和申银万国期货公司一道把首笔赔款送到永德农户手里。"
+    got = {t for t in triples(pipeline, text) if t[1] == "partnersWith"}
+    assert {("人保财险上海分公司", "partnersWith", "上海期货交易所"),
+            ("人保财险上海分公司", "partnersWith", "申银万国期货")} <= got
+    # insurers listed so went along with one another: no partners of each other, uncounted
+    got = triples(pipeline, "人保财险、平安产险和古田县慈善总会一起来到敬老院看望孤寡老人。")
+    assert ("人保财险", "partnersWith", "平安产险") not in got and ("平安产险", "partnersWith", "人保财险") not in got
+    assert ("人保财险", "partnersWith", "古田县慈善总会") in got
+    # a list of four is a roll call
+    got = triples(pipeline, "上药控股、友邦人寿、镁信健康和饿了么一道出席了仪式。")
+    assert not {t for t in got if t[1] == "partnersWith"}
+
+
 def test_two_products_referred_to_together_each_target_the_group(pipeline):
     text = "太保产险推出小麦制种保险和玉米制种保险。这两项保险面向制种农民。"
     got = triples(pipeline, text)
