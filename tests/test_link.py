@@ -1128,6 +1128,11 @@ def test_a_body_named_again_by_the_end_of_its_name_is_the_one_named_in_full(pipe
     assert again.iri == first.iri
 
 
+def test_a_headlines_bare_ending_is_the_body_the_article_names_in_full_after_it(pipeline):
+    short, full = _linked_names(pipeline, "Partner", "康复研究院", "上海交通大学医学院-中国太保源申康复研究院")
+    assert short.iri == full.iri and full.label == "上海交通大学医学院-中国太保源申康复研究院"
+
+
 def test_an_end_two_bodies_share_stays_a_body_of_its_own(pipeline):
     got = _linked_names(pipeline, "Partner", "甘洛县儿童福利院", "越西县儿童福利院", "福利院")
     assert len({e.iri for e in got}) == 3
@@ -1154,6 +1159,9 @@ def test_a_firm_is_written_short_only_without_its_place_trade_and_legal_form(pip
     ("Partner", "江西丰城发电厂", "丰城电厂", True),
     # one word left out elsewhere: another body
     ("IndustryBody", "英国另类投资协会", "英国投资协会", False),
+    # a longer name that shares the short one's last character only by chance: another body
+    ("Partner", "上海交通大学医学院-中国太保源申康复研究院", "上海交大医学院", False),
+    ("Partner", "厦门国际银行龙岩分行", "厦门国际银行", False),
     # two full legal names: two firms
     ("Partner", "招商局国际金融控股（深圳）有限公司", "招商局金融控股（深圳）有限公司", False)])
 def test_a_body_written_with_its_words_shortened_is_the_one_named_in_full(pipeline, cls, full, short, one):
