@@ -96,7 +96,7 @@ class Linker:
                 continue
             entity = self._line_of_number(mention, linked) or self._resolve(mention, linked)
             if entity is not None and mention.kind != "reference":
-                entity = self._with_places(entity, linked, mention)
+                entity = self._with_places(entity, linked)
             if entity is not None:
                 linked.append(LinkedMention(mention, entity, self._written(mention, entity)))
         for at, mention, counted in reversed(ahead):  # from the last, so that each place stays where it was
@@ -152,7 +152,7 @@ class Linker:
             out.append(LinkedMention(named, owner))
         return out
 
-    def _with_places(self, entity: Entity, context: list[LinkedMention], m: Mention) -> Entity:
+    def _with_places(self, entity: Entity, context: list[LinkedMention]) -> Entity:
         """The body the article named before with places before ``entity``'s name or without those
         written before it (湖北省楚商联合会, then 楚商联合会), or with its place's level written once and
         left out once (乐山市商业银行, 乐山商业银行), or with its legal form and without it (保通保险代理有限公司,
@@ -179,7 +179,7 @@ class Linker:
                 return e
             if self._body_abbreviated(longer, shorter):
                 return e
-        return self._named_in_full(entity, context, m)
+        return self._named_in_full_before(entity, context)
 
     def _body_abbreviated(self, full: str, short: str) -> bool:
         """Whether ``short`` is the body ``full`` with its words shortened (湖北省青少年发展基金会 … 湖北省青基会,
@@ -221,13 +221,12 @@ class Linker:
         return (at >= 0 and (at == 0 or bool(self.rules.place_chain.match(body[:at])))
                 and len(body) - at - len(core) <= self.rules.firm_trade_length)
 
-    def _named_in_full(self, entity: Entity, context: list[LinkedMention], m: Mention) -> Entity:
-        """The one body of ``entity``'s class the article names in full, before ``m`` or after it, whose name ends
-        with ``entity``'s (德阳市儿童福利院 … 福利院; a headline's 康复研究院 before the body's full name): a reader
-        takes the bare ending for it. With two such bodies named (两所小学), the ending stays a body of its own."""
-        later = (self._named(b.cls, b.surface) for b in self._mentions
-                 if b.start >= m.end and b.cls == entity.cls and b.kind == "pattern" and b.entity is None)
-        fuller = {e.iri: e for e in (*(lm.entity for lm in context), *later) if e.cls == entity.cls
+    def _named_in_full_before(self, entity: Entity, context: list[LinkedMention]) -> Entity:
+        """The one body of ``entity``'s class named before whose name ends with ``entity``'s (德阳市儿童福利院,
+        then 福利院; 紫薇社区新时代文明实践站, then 实践站): a reader takes the bare ending for it. With two
+        such bodies named (两所小学), the ending stays a body of its own; nor is a body named before one whose
+        name ends with its own (阳光小学, then 东方阳光小学: two schools)."""
+        fuller = {e.iri: e for e in (lm.entity for lm in context) if e.cls == entity.cls
                   and len(e.label) > len(entity.label) and e.label.endswith(entity.label)}
         return next(iter(fuller.values())) if len(fuller) == 1 else entity
 

@@ -1128,11 +1128,6 @@ def test_a_body_named_again_by_the_end_of_its_name_is_the_one_named_in_full(pipe
     assert again.iri == first.iri
 
 
-def test_a_headlines_bare_ending_is_the_body_the_article_names_in_full_after_it(pipeline):
-    short, full = _linked_names(pipeline, "Partner", "康复研究院", "上海交通大学医学院-中国太保源申康复研究院")
-    assert short.iri == full.iri and full.label == "上海交通大学医学院-中国太保源申康复研究院"
-
-
 def test_an_end_two_bodies_share_stays_a_body_of_its_own(pipeline):
     got = _linked_names(pipeline, "Partner", "甘洛县儿童福利院", "越西县儿童福利院", "福利院")
     assert len({e.iri for e in got}) == 3
