@@ -1815,6 +1815,13 @@ def test_a_list_of_shareholders_announced_in_a_clause_before_it_belongs_to_the_i
     assert {o for s, p, o in got if s == "华夏人寿" and p == "partnersWith"} == {"华润集团", "联想集团", "小米集团"}
 
 
+def test_a_list_of_the_insurers_related_parties_are_its_partners(pipeline):
+    text = "百年人寿发布关联交易公告。公告列出的其他关联企业包括江西恒茂房地产开发有限公司、大连一方集团有限公司和科瑞集团有限公司。"
+    got = triples(pipeline, text)
+    assert {o for s, p, o in got if s == "百年人寿" and p == "partnersWith"} == {
+        "江西恒茂房地产开发有限公司", "大连一方集团有限公司", "科瑞集团有限公司"}
+
+
 def test_a_list_of_shareholders_a_colon_announces_runs_on_past_a_comma(pipeline):
     # the colon announces them all, in the clauses up to the sentence's end
     text = ("华夏人寿获批开业。它的股东阵容颇为亮眼：国有大行里的建设银行和交通银行赫然在列，城商行里还能找到"
