@@ -154,9 +154,11 @@ class Linker:
 
     def _with_places(self, entity: Entity, context: list[LinkedMention]) -> Entity:
         """The body the article named before with places before ``entity``'s name or without those
-        written before it (湖北省楚商联合会, then 楚商联合会), or with its place's level written once and
-        left out once (乐山市商业银行, 乐山商业银行), or with its legal form and without it (保通保险代理有限公司,
-        保通保险代理), if ``entity`` is one the registry lacks: the same body written short or in full."""
+        written before it (湖北省楚商联合会, then 楚商联合会; 隆安县妇联, then 县妇联), or with its place's level
+        written once and left out once (乐山市商业银行, 乐山商业银行), or with its legal form and without it
+        (保通保险代理有限公司, 保通保险代理; also its place and trade: 莆田农汇食品有限公司, 农汇食品), or with its words
+        shortened (湖北省青基会), or the one body whose name ends with ``entity``'s (德阳市儿童福利院, then 福利院),
+        if ``entity`` is one the registry lacks: the same body written short or in full."""
         r = self.rules
         if entity.cls not in r.place_chain_classes | r.legal_form_classes or entity.iri in self.registry.entries:
             return entity
