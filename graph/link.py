@@ -193,7 +193,7 @@ class Linker:
             return False
         place = next((full[:end] for end in range(len(full) - 1, 1, -1) if self.rules.place_chain.match(full[:end])), "")
         full, short = full.removeprefix(place), short.removeprefix(place)
-        full = full.removesuffix(max((f for f in self.rules.legal_forms if full.endswith(f)), key=len, default=""))
+        full = full.removesuffix(self._legal_form(full))
         if not (3 <= len(short) < len(full) and short[0] == full[0] and short[-1] == full[-1]):
             return False
         kept, at = [], 0  # where each of short's characters is in full: the earliest each time, the last at its end
@@ -214,14 +214,18 @@ class Linker:
         (莆田农汇食品有限公司 … 农汇食品, 山东恒信生物科技有限公司 … 恒信公司): what is left of the full name
         around the short one is a place before it, and a legal form after it with at most
         ``firm_trade_length`` characters of trade (生物科技) between."""
-        form = max((f for f in self.rules.legal_forms if full.endswith(f)), key=len, default=None)
+        form = self._legal_form(full)
         core = short.removesuffix(self.rules.bare_firm_word) if len(short) > len(self.rules.bare_firm_word) + 1 else short
-        if form is None or len(core) < 2:
+        if not form or len(core) < 2:
             return False
         body = full.removesuffix(form)
         at = body.find(core)
         return (at >= 0 and (at == 0 or bool(self.rules.place_chain.match(body[:at])))
                 and len(body) - at - len(core) <= self.rules.firm_trade_length)
+
+    def _legal_form(self, name: str) -> str:
+        """The legal form ``name`` ends with (股份有限公司 rather than 有限公司), or ""."""
+        return max((f for f in self.rules.legal_forms if name.endswith(f)), key=len, default="")
 
     def _named_in_full_before(self, entity: Entity, context: list[LinkedMention]) -> Entity:
         """The one body of ``entity``'s class named before whose name ends with ``entity``'s (德阳市儿童福利院,
