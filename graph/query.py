@@ -286,8 +286,8 @@ def rows_as_table(names: list[str], rows: list[list]) -> str:
 def table_lines(names: list[str], rows: Iterable[list], sample: int | None = None) -> Iterator[str]:
     """The lines of :func:`rows_as_table`, made as ``rows`` come: the columns are as wide as the
     widest of the first ``sample`` rows (all when None); a later, wider cell overflows its column."""
-    rows = iter(rows)
-    head = [[_cut(str(c), TABLE_CELL_WIDTH) for c in r] for r in islice(rows, sample)]
+    rows = ([_cut(str(c), TABLE_CELL_WIDTH) for c in r] for r in rows)
+    head = list(islice(rows, sample))
     widths = [max([display_width(n)] + [display_width(r[i]) for r in head]) for i, n in enumerate(names)]
 
     def line(cells):
@@ -299,5 +299,5 @@ def table_lines(names: list[str], rows: Iterable[list], sample: int | None = Non
     count = len(head)
     for r in rows:
         count += 1
-        yield line([_cut(str(c), TABLE_CELL_WIDTH) for c in r])
+        yield line(r)
     yield f"({count} row{'s' if count != 1 else ''})"
