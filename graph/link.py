@@ -74,8 +74,10 @@ class Linker:
         market = self._article_market = self._market(mentions)
         self._article_subject = self._most_named(mentions)
         ahead: list[tuple[int, Mention, re.Match]] = []  # counts of insurers whose list comes after them
+        named = {m.entity for m in mentions if m.kind == "alias" and m.entity}
         for mention in mentions:
-            local = self.registry.local_entry(market, fold_name(mention.surface)) if mention.kind != "reference" else None
+            local = (self.registry.local_entry(market, fold_name(mention.surface), named)
+                     if mention.kind != "reference" else None)
             if local is not None:  # 安盛 in Hong Kong news: the local firm, not the group (中信金控: CTBC's)
                 mention = replace(mention, cls=local.entity.cls, entity=local.entity.iri)
             if mention.kind == "reference" and fold_name(mention.surface) in self.rules.pair_anaphors | self.rules.list_anaphors:
@@ -160,6 +162,10 @@ class Linker:
         shortened (湖北省青基会), or the one body whose name ends with ``entity``'s (德阳市儿童福利院, then 福利院),
         if ``entity`` is one the registry lacks: the same body written short or in full."""
         r = self.rules
+        if entity.cls in r.cover_classes and entity.iri not in self.registry.entries:
+            return next((lm.entity for lm in reversed(context) if lm.entity.cls == entity.cls
+                         and lm.entity.iri not in self.registry.entries
+                         and self._cover_with_word(lm.entity.label, entity.label)), entity)
         if entity.cls not in r.place_chain_classes | r.legal_form_classes or entity.iri in self.registry.entries:
             return entity
         for lm in reversed(context):
@@ -182,6 +188,24 @@ class Linker:
             if self._body_abbreviated(longer, shorter):
                 return e
         return self._named_in_full_before(entity, context)
+
+    def _cover_with_word(self, one: str, other: str) -> bool:
+        """Whether the two names are one cover, one with a word more inside it (小海豚专属保险, 小海豚专属意外保险;
+        保险 and 险 one ending): a short word after a long shared opening, and no rider's word."""
+        r = self.rules
+        a, b = (self._cover_stem(n) for n in (one, other))
+        short, long_ = sorted((a, b), key=len)
+        extra = len(long_) - len(short)
+        if a == b or not 0 < extra <= r.cover_word_length:
+            return a == b and one != other
+        cut = next((i for i in range(len(short)) if short[i] != long_[i]), len(short))
+        return (cut >= r.cover_shared_opening and long_[cut + extra:] == short[cut:]
+                and not r.cover_word_not.search(long_[cut:cut + extra]))
+
+    def _cover_stem(self, name: str) -> str:
+        """``name`` with its ending written one way (小海豚专属意外险 and …保险: …意外险)."""
+        ending = next((e for e in self.rules.cover_endings if name.endswith(e)), None)
+        return name[:-len(ending)] + self.rules.cover_endings[-1] if ending else name
 
     def _body_abbreviated(self, full: str, short: str) -> bool:
         """Whether ``short`` is the body ``full`` with its words shortened (湖北省青少年发展基金会 … 湖北省青基会,

@@ -6,7 +6,7 @@ import marshal
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,9 +96,13 @@ class Registry:
             iri = entry.entity.parent
         return None
 
-    def local_entry(self, market: str | None, name: str) -> RegistryEntry | None:
-        """The insurer or body ``name`` stands for in news of ``market`` when it is one of its local names."""
-        iri = self.local_names.get(market, {}).get(normalise(name)) if market else None
+    def local_entry(self, market: str | None, name: str, named: Collection[str] = ()) -> RegistryEntry | None:
+        """The insurer or body ``name`` stands for in news of ``market`` when it is one of its local names,
+        or in any news that names that insurer or body by its own name (``named``: IRIs; 中国信托金融控股,
+        then 中信金控: the reader has been told which)."""
+        key = normalise(name)
+        iri = self.local_names.get(market, {}).get(key) if market else None
+        iri = iri or next((i for names in self.local_names.values() if (i := names.get(key)) in named), None)
         return self.entries[iri] if iri else None
 
     def market_of(self, named: Iterable[str], least: int, classes: Iterable[str] | None = None) -> str | None:

@@ -189,6 +189,11 @@ class Rules:
     bare_firm_word: str  # the word a firm's short name may end with (恒信公司 of 山东恒信生物科技有限公司)
     firm_trade_length: int  # the most characters of trade a firm's short name leaves out before its legal form
     body_kind_length: int  # the most characters of a body's kind after the one word its short name leaves out
+    cover_classes: frozenset[str]  # the classes a name with a word more inside is one of (小海豚专属意外保险)
+    cover_shared_opening: int  # the fewest characters the two names share before that word
+    cover_word_length: int  # the most characters of that word
+    cover_word_not: re.Pattern  # words that make a cover of their own (附加: a rider)
+    cover_endings: tuple[str, ...]  # endings written either way (保险, 险), longest first
     legal_form_classes: frozenset[str]  # the classes whose names that holds for
     implied_local_place: re.Pattern  # the county or district (group ``place``) in a body's name
     implied_city_place: re.Pattern  # a city the region list lacks, named before "the city's" body (福鼎市委)
@@ -600,7 +605,7 @@ def load_rules(path: Path | None = None) -> Rules:
                       f"{''.join(f'|(?<={re.escape(c)})' for c in implied.words('after_committees', []))}"
                       f"{''.join(f'|(?<={re.escape(v)})' for v in implied.words('after_verbs', []))})"
                       f"(?:(?:{alternation([*implied_levels, *implied_local_levels])})"
-                      f"(?:{placeholders['government_bodies']}|{alternation(implied.words('bodies'))}"
+                      f"(?:{placeholders['government_bodies']}|{alternation([*implied.words('bodies'), *implied.words('short_bodies', [])])}"
                       f"|{_expand(implied.get('committee', str), placeholders)}"
                       f"|{alternation([*implied.words('industry_bodies'), *implied.words('partner_bodies')])})"
                       f"|(?:{alternation(committee_prefixes)})"
@@ -618,6 +623,11 @@ def load_rules(path: Path | None = None) -> Rules:
         bare_firm_word=names.get("bare_firm_word", str),
         firm_trade_length=names.get("firm_trade_length", int),
         body_kind_length=names.get("body_kind_length", int),
+        cover_classes=frozenset(names.words("cover_classes")),
+        cover_shared_opening=names.get("cover_shared_opening", int),
+        cover_word_length=names.get("cover_word_length", int),
+        cover_word_not=names.regex("cover_word_not"),
+        cover_endings=tuple(sorted(names.words("cover_endings"), key=len, reverse=True)),
         legal_form_classes=frozenset(names.words("legal_form_classes")),
         implied_local_place=implied.regex(
             "local_place", _expand(implied.get("local_place", str), placeholders)),

@@ -814,6 +814,20 @@ def test_a_taiwan_holding_groups_local_name_in_taiwan_news_is_that_group(pipelin
     assert mainland["中信金控"].iri not in pipeline.registry.entries
 
 
+def test_taiwan_news_bare_county_or_city_government_is_the_one_it_named(pipeline):
+    """縣府 and 市府 at a clause start are the government of the county or city named before (屏東縣政府 …
+    縣府: one body), as 县政府 is."""
+    got = dict(entities(pipeline, "屏東縣政府與富邦產險簽約。縣府表示，將補助農民保費。台南市政府也宣布，市府會補助受災市民。"))
+    assert got["縣府"].label == "屏东县政府" and got["市府"].label == "台南市政府"
+
+
+def test_a_local_name_after_its_groups_own_name_is_that_group_in_any_news(pipeline):
+    """An article that names CTBC's holding group by its own name, Taiwan news or not, means that group by
+    中信金控 too: one group, not two."""
+    got = dict(entities(pipeline, "中國信託金融控股公司宣布捐款，中信金控表示將持續關懷受災戶。"))
+    assert got["中信金控"].label == "中国信托金控" == got["中國信託金融控股"].label
+
+
 def test_taiwans_agricultural_insurance_fund_by_its_bare_name_in_taiwan_news_only(pipeline):
     """農業保險基金 in Taiwan news is the fund that runs the island's policy farm covers; in mainland
     news the same words name no body."""
@@ -1126,6 +1140,24 @@ def _linked_names(pipeline, cls, *names):
 def test_a_body_named_again_by_the_end_of_its_name_is_the_one_named_in_full(pipeline, cls, full, short):
     first, again = _linked_names(pipeline, cls, full, short)
     assert again.iri == first.iri
+
+
+@pytest.mark.parametrize("first, again, one", [
+    ("小海豚专属意外保险", "小海豚专属保险", True),
+    ("城乡居民住宅巨灾保险", "城乡居民住宅地震巨灾保险", True),
+    ("危险化学品和工贸行业领域安全生产责任保险", "危险化学品和工贸行业安全生产责任险", True),  # 保险 and 险 too
+    # a short shared opening: a line and a cover within it
+    ("生猪保险", "生猪价格保险", False),
+    ("水稻保险", "水稻完全成本保险", False),
+    # a catastrophe or surety cover of the line, and a rider
+    ("海水养殖保险", "海水养殖巨灾保险", False),
+    ("知识产权质押融资保险", "知识产权质押融资保证保险", False),
+    ("小海豚专属保险", "小海豚专属附加意外保险", False),
+    # two words apart, not one word more
+    ("天然橡胶收入保险", "天然橡胶价格（收入）保险", False)])
+def test_a_cover_named_again_with_a_word_more_inside_is_one_cover(pipeline, first, again, one):
+    a, b = _linked_names(pipeline, "Product", first, again)
+    assert (a.iri == b.iri) == one
 
 
 def test_an_end_two_bodies_share_stays_a_body_of_its_own(pipeline):
