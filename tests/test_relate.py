@@ -400,6 +400,18 @@ def test_a_product_referred_to_as_this_kind_of_cover_targets_its_group(pipeline)
     assert ("水产养殖台风指数保险", "targets", "水产养殖户") in triples(pipeline, text)
 
 
+@pytest.mark.parametrize("text, fact", [
+    # 这份保险, 这项服务: a measure word and a head the rule did not list
+    ("平安产险推出“金猪安”保险。这份保险惠及全县生猪养殖户。", ("金猪安", "targets", "养殖户")),
+    ("中国人寿推出“重大疾病一日赔”服务。这项服务原本面向恶性肿瘤首次确诊客户。",
+     ("重大疾病一日赔", "targets", "恶性肿瘤首次确诊客户")),
+    # 这几款产品: the products named before, the last of them at least
+    ("人保财险推出“宁都黄椒价格指数保险”和“上犹茶叶价格指数保险”。这几款产品都面向小农户。",
+     ("上犹茶叶价格指数保险", "targets", "小农户"))])
+def test_a_product_referred_to_by_a_demonstrative_and_its_head_targets_its_group(pipeline, text, fact):
+    assert fact in triples(pipeline, text)
+
+
 def test_claims_paid_to_a_group_support_it(pipeline):
     assert ("国元农险", "supports", "受灾农户") in triples(pipeline, "理赔款由国元农险直接支付给受灾农户。")
 
