@@ -3156,3 +3156,17 @@ def test_a_schools_band_is_no_partner(pipeline):
 def test_a_bodys_verb_of_guiding_before_insurance_companies_names_no_insurer(pipeline, text):
     """指导|保险公司, 动员|保险公司: the firms are the verb's object; jieba may read the verb as a noun."""
     assert not any(c == "Insurer" for _, c in found(pipeline, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("平安人寿今年增持了天齐锂业的股票。", "天齐锂业"),
+    ("中原农险的股东包括中原高速、河南投资集团等。", "中原高速"),
+    ("国寿资产与万达信息签署了合作协议。", "万达信息")])
+def test_a_listed_firm_by_its_brand_and_trade_is_a_partner(pipeline, text, name):
+    """Shareholders and investees are often named by brand and trade alone (天齐锂业, 中原高速)."""
+    assert (name, "Partner") in found(pipeline, text)
+
+
+def test_a_trade_after_common_words_names_no_firm(pipeline):
+    got = found(pipeline, "当地正在大力发展信息产业，新建的高速也已通车。")
+    assert not {n for n, c in got if c == "Partner"}
