@@ -2575,3 +2575,13 @@ def test_a_gift_handed_to_a_firm_is_a_donation_and_cover_handed_to_it_a_partners
     assert ("人保财险徐汇支公司", "partnersWith", "上海市徐汇区志愿者协会") not in gift
     cover = triples(pipeline, "人保财险徐汇支公司为上海市徐汇区志愿者协会送上一份团体意外险保障。")
     assert ("人保财险徐汇支公司", "partnersWith", "上海市徐汇区志愿者协会") in cover
+
+
+def test_a_firms_results_after_their_period_or_in_its_solvency_report_are_the_firms(pipeline):
+    """A table row of results that opens with its period (| 2025年前三季度净利润 | 32亿元 |) and a bullet of its
+    solvency report (实际资本环比减少4.6亿元), naming no one, are the firm's the article is about."""
+    text = ("招商信诺人寿迎来新董事长。\n\n| 指标 | 数据 |\n| --- | --- |\n| 总资产 | 2147亿元 |\n"
+            "| 2025年前三季度净利润 | 32亿元 |\n\n不过细看季度数据，压力也在显现：\n\n"
+            "- 资本吃紧：三季度实际资本环比减少4.6亿元。\n")
+    got = {(agent, value) for agent, value, _, _ in money(pipeline, text)}
+    assert {("招商信诺", "3200000000"), ("招商信诺", "460000000")} <= got
