@@ -1211,3 +1211,9 @@ def test_a_service_lines_number_right_after_its_name_is_that_line(pipeline):
         number = Mention("95519", start, start + 5, 0, "Initiative", "pattern")
         got = linker.link([name, number])
         assert (got[0].entity.iri == got[1].entity.iri) == one
+
+
+def test_a_reinsurance_operation_centre_is_a_unit_of_its_insurer(pipeline):
+    got = dict(entities(pipeline, "阳光财险上海再保险运营中心近日在陆家嘴揭牌。"))
+    centre = got["阳光财险上海再保险运营中心"]
+    assert centre.cls == "Branch" and label(pipeline, centre.parent) == "阳光财险"
