@@ -573,6 +573,8 @@ def test_a_count_of_the_population_is_no_group(pipeline):
 
 def test_growers_named_by_their_crop_and_fishing_crews_are_groups(pipeline):
     assert ("芋农", "BeneficiaryGroup") in found(pipeline, "县府再补贴两成保费，替当地芋农减轻投保负担。")
+    assert ("蒜农", "BeneficiaryGroup") in found(pipeline, "金乡推出了面向蒜农的大蒜目标价格保险。")
+    assert ("椒农", "BeneficiaryGroup") in found(pipeline, "这份保险为全县椒农兜住了收入。")
     assert ("林户", "BeneficiaryGroup") in found(pipeline, "碳汇项目今年惠及约500户林户。")
     assert ("渔工", "BeneficiaryGroup") in found(pipeline, "协会为出海渔船上的渔工提供互助保障。")
 
