@@ -3172,3 +3172,8 @@ def test_a_listed_firm_by_its_brand_and_trade_is_a_partner(pipeline, text, name)
 def test_a_trade_after_common_words_names_no_firm(pipeline):
     got = found(pipeline, "当地正在大力发展信息产业，新建的高速也已通车。")
     assert not {n for n, c in got if c == "Partner"}
+
+
+def test_fund_managers_and_cigna_by_its_long_name_are_known(pipeline):
+    got = {lm.mention.surface: lm.entity for lm in linked(pipeline, "招商信诺人寿的股东是招商银行和信诺保险集团，王颖也是招商基金董事长。")}
+    assert got["招商基金"].cls == "Partner" and got["信诺保险集团"].label == "信诺集团"
