@@ -3177,3 +3177,8 @@ def test_a_trade_after_common_words_names_no_firm(pipeline):
 def test_fund_managers_and_cigna_by_its_long_name_are_known(pipeline):
     got = {lm.mention.surface: lm.entity for lm in linked(pipeline, "招商信诺人寿的股东是招商银行和信诺保险集团，王颖也是招商基金董事长。")}
     assert got["招商基金"].cls == "Partner" and got["信诺保险集团"].label == "信诺集团"
+
+
+def test_a_firm_introduced_by_its_role_is_named_without_it(pipeline):
+    got = found(pipeline, "汇丰保险（亚洲）已与合作伙伴国民信托有限公司签署协议。")
+    assert ("国民信托有限公司", "Partner") in got and not any(n.startswith("合作") for n, _ in got)
