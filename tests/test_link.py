@@ -1217,3 +1217,10 @@ def test_a_reinsurance_operation_centre_is_a_unit_of_its_insurer(pipeline):
     got = dict(entities(pipeline, "阳光财险上海再保险运营中心近日在陆家嘴揭牌。"))
     centre = got["阳光财险上海再保险运营中心"]
     assert centre.cls == "Branch" and label(pipeline, centre.parent) == "阳光财险"
+
+
+def test_the_name_people_use_for_a_branch_in_brackets_is_its_short_name(pipeline):
+    text = "这笔赔款出自紫金保险南通中心支公司（当地习惯称“南通紫金保险”）。南通紫金保险已赔付370万元。"
+    got = entities(pipeline, text)
+    assert {e.cls for n, e in got if n == "南通紫金保险"} == {"Branch"}
+    assert len({e.iri for n, e in got if e.cls == "Branch"}) == 1
