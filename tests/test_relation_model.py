@@ -2,6 +2,7 @@
 with its sentence as evidence; relations.toml switches it on in a default build; it obeys the rules' limits on subjects and
 the families switched off, and `ikg train --relations` writes a loadable model."""
 import json
+import re
 import shutil
 from dataclasses import replace
 
@@ -116,7 +117,7 @@ def test_the_model_and_its_settings_are_part_of_the_knowledge_hash(ontology_copy
     (ontology_copy / LEARNED_DIR / MODEL_FILE).unlink()
     without_model = knowledge_fingerprint(ontology_copy)
     config = ontology_copy / LEARNED_DIR / CONFIG_FILE
-    config.write_text(config.read_text(encoding="utf-8").replace("threshold = 0.5", "threshold = 0.9"),
+    config.write_text(re.sub(r"(?m)^threshold = .*$", "threshold = 0.9", config.read_text(encoding="utf-8")),
                       encoding="utf-8")
     assert len({before, without_model, knowledge_fingerprint(ontology_copy)}) == 3
 
