@@ -3187,6 +3187,7 @@ def test_a_firm_introduced_by_its_role_is_named_without_it(pipeline):
 @pytest.mark.parametrize("text, wrong", [
     ("为减轻客户就医时的资金压力，分公司开通了理赔垫付服务。", "减轻客户"),
     ("让原本需要客户自己发起的理赔，变成由保险公司先一步联系。", "原本需要客户"),
-    ("一张重疾保单帮白血病患者拿到近10万元医疗费。", "帮白血病患者")])
+    ("一张重疾保单帮白血病患者拿到近10万元医疗费。", "帮白血病患者"),
+    ("志愿者们前去看望民工子弟学校师生。", "看望民工子弟学校师生")])
 def test_a_verb_whose_object_the_people_are_is_no_part_of_their_group(pipeline, text, wrong):
     assert not any(name == wrong for name, _ in found(pipeline, text))
