@@ -3191,3 +3191,11 @@ def test_a_firm_introduced_by_its_role_is_named_without_it(pipeline):
     ("志愿者们前去看望民工子弟学校师生。", "看望民工子弟学校师生")])
 def test_a_verb_whose_object_the_people_are_is_no_part_of_their_group(pipeline, text, wrong):
     assert not any(name == wrong for name, _ in found(pipeline, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("保监会确定两地为试点地区：深圳做综合巨灾保险，云南则专做地震保险。", "综合巨灾保险"),
+    ("吴江蟹农领到高温指数保险赔款。", "高温指数保险")])
+def test_a_verb_of_doing_or_receiving_cover_bounds_its_name(pipeline, text, name):
+    got = {n for n, c in found(pipeline, text) if c == "Product"}
+    assert name in got and not any(n.endswith(name) and n != name for n in got)
