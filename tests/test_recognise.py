@@ -3199,3 +3199,8 @@ def test_a_verb_whose_object_the_people_are_is_no_part_of_their_group(pipeline, 
 def test_a_verb_of_doing_or_receiving_cover_bounds_its_name(pipeline, text, name):
     got = {n for n, c in found(pipeline, text) if c == "Product"}
     assert name in got and not any(n.endswith(name) and n != name for n in got)
+
+
+def test_a_verb_of_a_stake_changing_hands_is_no_part_of_the_firms_name(pipeline):
+    got = found(pipeline, "2019年，受让方换成河南新东方置业有限公司。")
+    assert ("河南新东方置业有限公司", "Partner") in got and not any(n.startswith("受让方") for n, _ in got)
