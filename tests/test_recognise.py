@@ -3204,3 +3204,8 @@ def test_a_verb_of_doing_or_receiving_cover_bounds_its_name(pipeline, text, name
 def test_a_verb_of_a_stake_changing_hands_is_no_part_of_the_firms_name(pipeline):
     got = found(pipeline, "2019年，受让方换成河南新东方置业有限公司。")
     assert ("河南新东方置业有限公司", "Partner") in got and not any(n.startswith("受让方") for n, _ in got)
+
+
+def test_a_question_after_a_launch_verb_names_no_programme(pipeline):
+    got = found(pipeline, "随州支公司与管委会把援建要做哪些工程、报价多少商量清楚。")
+    assert not any(c == "Initiative" for _, c in got)
