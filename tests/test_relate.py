@@ -2585,3 +2585,10 @@ def test_a_firms_results_after_their_period_or_in_its_solvency_report_are_the_fi
             "- 资本吃紧：三季度实际资本环比减少4.6亿元。\n")
     got = {(agent, value) for agent, value, _, _ in money(pipeline, text)}
     assert {("招商信诺", "3200000000"), ("招商信诺", "460000000")} <= got
+
+
+def test_a_plain_line_of_a_period_and_a_figure_is_the_articles_firms(pipeline):
+    """2014年　6.46亿元 set out as a line of its own is a time series row as | 2014年 | 6.46亿元 | is."""
+    text = "中银三星人寿的保费收入一路增长：\n\n2014年\u30006.46亿元\n2015年\u300030.55亿元（增长370%）\n"
+    got = {(agent, value) for agent, value, _, _ in money(pipeline, text)}
+    assert {("中银三星人寿", "646000000"), ("中银三星人寿", "3055000000")} <= got
