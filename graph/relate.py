@@ -94,6 +94,7 @@ class Relator:
         offer: Entity | None = None  # the product or initiative the article named last
         paragraph = None
         listed: Entity | None = None  # the organisation of the paragraph a run of list items follows
+        run: Entity | None = None  # the same, for the relations of a run of points or announced bullets
         last_date: str | None = None  # the day the article wrote last, for 当天
         purse: Entity | None = None  # the government body that pays from the public purse, named last
         last_firm: Entity | None = None  # the firm the article named last, in any paragraph
@@ -133,6 +134,7 @@ class Relator:
                 opening = lead_in if point or bullets else ""
                 item = point or bullet
                 listed = (listed or topic) if item else None
+                run = listed if point or bullets else None
                 # a point (二是…, 三是…) goes on with the list's organisation, not one an earlier point
                 # named (二是出资7.08亿元拿到X四成股份；三是用4亿元竞得…: not X's 4亿元); so does such a run of bullets
                 topic = None
@@ -145,7 +147,9 @@ class Relator:
             last_date = next((d.value for d in reversed(dates) if not d.as_of), last_date)
             when = dates[0].value if dates else None
             dated[s.index] = when
-            topics = {"topic": doer, "previous": previous, "offer": offer, "following": following.get(s.index),
+            # in a run of points, or of bullets a colon announces, the organisation of the paragraph they
+            # follow (A的股东如下：一、B…: A's, not the item before's)
+            topics = {"topic": run or doer, "previous": previous, "offer": offer, "following": following.get(s.index),
                       "next_sentence": next_sentence.get(s.index), "firms": firms,
                       "later_offer": later_offers.get(s.index)}
             for fact in self._sentence(s, ms, topics, named_units, lead_in=opening):

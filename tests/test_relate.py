@@ -2493,7 +2493,8 @@ def test_bullets_a_colon_announces_read_their_lists_after_the_lead_in(pipeline):
     text = "北辰人寿日前获批开业。\n\n出资的是两家股东：\n\n- 松江置业有限公司，持股60%；\n\n- 东湖置业有限公司，持股40%。"
     got = triples(pipeline, text)
     assert {("北辰人寿", "partnersWith", "松江置业有限公司"), ("北辰人寿", "partnersWith", "东湖置业有限公司")} <= got
-    text = "北辰人寿日前获批开业。\n\n出资的是两家股东。\n\n- 松江置业有限公司，持股60%；\n\n- 东湖置业有限公司，持股40%。"
+    # without the colon the lead-in's words are not read before the items (their own stakes would be)
+    text = "北辰人寿日前获批开业。\n\n出资的是两家股东。\n\n- 松江置业有限公司；\n\n- 东湖置业有限公司。"
     assert not any(p == "partnersWith" for _, p, _ in triples(pipeline, text))
 @pytest.mark.parametrize("text", [
     "这份巨灾保险组了一个共保体，太保产险任主承保方，平安产险、国寿财险等共6家保险公司作为成员。",
@@ -2592,3 +2593,13 @@ def test_a_plain_line_of_a_period_and_a_figure_is_the_articles_firms(pipeline):
     text = "中银三星人寿的保费收入一路增长：\n\n2014年\u30006.46亿元\n2015年\u300030.55亿元（增长370%）\n"
     got = {(agent, value) for agent, value, _, _ in money(pipeline, text)}
     assert {("中银三星人寿", "646000000"), ("中银三星人寿", "3055000000")} <= got
+
+
+def test_a_list_of_holders_by_chinese_numerals_is_the_lead_in_insurers_shareholders(pipeline):
+    """人保寿险的股东如下：一、A（a，持股71%）二、B（b，持股10%）: each item's firm holds shares of the insurer of the
+    lead-in, not of the item before it."""
+    text = ("人保寿险此次增资的股东如下：\n一、中国人民保险集团股份有限公司（中国人保，持股71.08%）\n"
+            "二、日本住友生命保险公司（住友生命，持股10%）\n三、泰国盘谷银行（盘谷银行，持股5%）")
+    got = {(s, o) for s, p, o in triples(pipeline, text) if p == "partnersWith"}
+    assert {("人保寿险", "日本住友生命保险公司"), ("人保寿险", "泰国盘谷银行")} <= got
+    assert not any(s != "人保寿险" for s, _ in got)
