@@ -3209,3 +3209,13 @@ def test_a_verb_of_a_stake_changing_hands_is_no_part_of_the_firms_name(pipeline)
 def test_a_question_after_a_launch_verb_names_no_programme(pipeline):
     got = found(pipeline, "随州支公司与管委会把援建要做哪些工程、报价多少商量清楚。")
     assert not any(c == "Initiative" for _, c in got)
+
+
+@pytest.mark.parametrize("group", ["白血病患儿", "视障人士", "高校毕业生", "合作社社员", "辅警", "孕产妇", "监测户", "保洁员"])
+def test_more_kinds_of_people_are_groups(pipeline, group):
+    assert (group, "BeneficiaryGroup") in found(pipeline, f"平安产险今年为当地{group}提供保险保障。")
+
+
+def test_staff_doing_relief_work_are_no_group(pipeline):
+    got = found(pipeline, "公司为物资配送员和广大党员干部送去防护用品。")
+    assert not {n for n, c in got if c == "BeneficiaryGroup"} & {"物资配送员", "广大党员干部", "党员干部"}
