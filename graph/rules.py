@@ -605,7 +605,7 @@ def load_rules(path: Path | None = None) -> Rules:
                       f"{''.join(f'|(?<={re.escape(c)})' for c in implied.words('after_committees', []))}"
                       f"{''.join(f'|(?<={re.escape(v)})' for v in implied.words('after_verbs', []))})"
                       f"(?:(?:{alternation([*implied_levels, *implied_local_levels])})"
-                      f"(?:{placeholders['government_bodies']}|{alternation([*implied.words('bodies'), *implied.words('short_bodies', [])])}"
+                      f"(?:{placeholders['government_bodies']}|{alternation(implied.words('bodies'))}|{implied.get('short_body', str)}"
                       f"|{_expand(implied.get('committee', str), placeholders)}"
                       f"|{alternation([*implied.words('industry_bodies'), *implied.words('partner_bodies')])})"
                       f"|(?:{alternation(committee_prefixes)})"
