@@ -2603,3 +2603,12 @@ def test_a_list_of_holders_by_chinese_numerals_is_the_lead_in_insurers_sharehold
     got = {(s, o) for s, p, o in triples(pipeline, text) if p == "partnersWith"}
     assert {("人保寿险", "日本住友生命保险公司"), ("人保寿险", "泰国盘谷银行")} <= got
     assert not any(s != "人保寿险" for s, _ in got)
+
+
+def test_a_counted_list_of_insurers_underwriting_together_are_partners(pipeline):
+    """A、B和C三家共同承保 is a co-insurance pool in all but name, as A、B和C组成共保体 is; an uncounted roll call of
+    three insurers that went somewhere together is not."""
+    got = triples(pipeline, "人保财险、平安产险和太保产险三家共同承保这份保险。")
+    assert {("人保财险", "partnersWith", "平安产险"), ("平安产险", "partnersWith", "太保产险")} <= got
+    got = triples(pipeline, "人保财险、平安产险和太保产险一起来到敬老院。")
+    assert not any(p == "partnersWith" for _, p, _ in got)
