@@ -3211,7 +3211,8 @@ def test_a_question_after_a_launch_verb_names_no_programme(pipeline):
     assert not any(c == "Initiative" for _, c in got)
 
 
-@pytest.mark.parametrize("group", ["白血病患儿", "视障人士", "高校毕业生", "合作社社员", "辅警", "孕产妇", "监测户", "保洁员"])
+@pytest.mark.parametrize("group", ["白血病患儿", "视障人士", "高校毕业生", "合作社社员", "辅警", "孕产妇", "监测户", "保洁员",
+                                   "运动员", "裁判员", "奥运奖牌得主"])
 def test_more_kinds_of_people_are_groups(pipeline, group):
     assert (group, "BeneficiaryGroup") in found(pipeline, f"平安产险今年为当地{group}提供保险保障。")
 
