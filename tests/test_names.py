@@ -203,3 +203,11 @@ def test_a_new_areas_government_after_its_city_is_one_body(pipeline):
     """A city's new area (西海岸新区, 滨海新区) is a place of its own level: its government is named whole."""
     got = found(pipeline, "据悉，烟台黄渤海新区政府近日为辖区企业购买了一份环境污染清理费用保险。")
     assert ("烟台黄渤海新区政府", "Regulator") in got
+
+
+def test_a_sub_district_written_as_where_a_place_is_names_no_office(pipeline):
+    """莫城街道张西塘桥边, 丽水街道陈湾村, a table's 寿安街道、鹤山街道、某镇: the area, not its office; 朝阳门街道为老人投保
+    is the office."""
+    assert not any(c == "Regulator" for _, c in found(pipeline, "常熟市莫城街道张西塘桥边的一处大闸蟹养殖塘受了灾。"))
+    assert not any(c == "Regulator" for _, c in found(pipeline, "罗山县丽水街道陈湾村的塘口当天就完成了查勘。"))
+    assert ("朝阳门街道", "Regulator") in found(pipeline, "北京朝阳门街道为辖区老人投保了意外险。")
