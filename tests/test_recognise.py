@@ -3220,3 +3220,9 @@ def test_more_kinds_of_people_are_groups(pipeline, group):
 def test_staff_doing_relief_work_are_no_group(pipeline):
     got = found(pipeline, "公司为物资配送员和广大党员干部送去防护用品。")
     assert not {n for n, c in got if c == "BeneficiaryGroup"} & {"物资配送员", "广大党员干部", "党员干部"}
+
+
+def test_a_kind_of_hospital_names_none_and_a_place_or_brand_does(pipeline):
+    got = found(pipeline, "新光金控向抗疫医院捐赠防护物资，首批试点医院已接入直赔系统。")
+    assert not any(c == "Partner" and n.endswith("医院") for n, c in got)
+    assert ("上海市质子重离子医院", "Partner") in found(pipeline, "太平养老与上海市质子重离子医院签约。")
