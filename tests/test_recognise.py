@@ -3226,3 +3226,8 @@ def test_a_kind_of_hospital_names_none_and_a_place_or_brand_does(pipeline):
     got = found(pipeline, "新光金控向抗疫医院捐赠防护物资，首批试点医院已接入直赔系统。")
     assert not any(c == "Partner" and n.endswith("医院") for n, c in got)
     assert ("上海市质子重离子医院", "Partner") in found(pipeline, "太平养老与上海市质子重离子医院签约。")
+
+
+def test_a_new_or_free_kind_of_cover_is_no_product_name(pipeline):
+    got = found(pipeline, "宁波近年来一直在推出新型保险产品；平安健康险推出的免费重疾险产品叫“平安i动保”。")
+    assert not {n for n, c in got if c == "Product"} & {"新型保险", "免费重疾险"}
