@@ -2612,3 +2612,10 @@ def test_a_counted_list_of_insurers_underwriting_together_are_partners(pipeline)
     assert {("人保财险", "partnersWith", "平安产险"), ("平安产险", "partnersWith", "太保产险")} <= got
     got = triples(pipeline, "人保财险、平安产险和太保产险一起来到敬老院。")
     assert not any(p == "partnersWith" for _, p, _ in got)
+
+
+def test_a_price_per_share_or_tonne_written_after_the_money_is_no_amount(pipeline):
+    """定价21.54元/股 and 3721.66元/吨的目标价格 are prices of one share or tonne (tests/gold/README.md, settled case
+    4), as 每股1.55元 is; the deal's total stays an amount."""
+    got = {value for _, value, _, _ in money(pipeline, "万达信息公布预案：定价21.54元/股，募资20亿元。阳光农险的目标价格为3721.66元/吨。")}
+    assert "2000000000" in got and not {"21.54", "3721.66"} & got
