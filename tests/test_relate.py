@@ -2619,3 +2619,8 @@ def test_a_price_per_share_or_tonne_written_after_the_money_is_no_amount(pipelin
     4), as 每股1.55元 is; the deal's total stays an amount."""
     got = {value for _, value, _, _ in money(pipeline, "万达信息公布预案：定价21.54元/股，募资20亿元。阳光农险的目标价格为3721.66元/吨。")}
     assert "2000000000" in got and not {"21.54", "3721.66"} & got
+
+
+def test_money_given_through_a_body_is_the_givers(pipeline):
+    got = {(agent, value) for agent, value, _, _ in money(pipeline, "新华保险借助中国妇女发展基金会捐出400万元。")}
+    assert ("新华保险", "4000000") in got and not any(a == "中国妇女发展基金会" for a, _ in got)
