@@ -937,11 +937,20 @@ class Recogniser:
         return holder.start - s.start if holder and level - (holder.start - s.start) >= 2 else None
 
     def _is_brand(self, stem: str, tags: frozenset[str]) -> bool:
-        """Whether ``stem`` is a brand: words of ``tags`` only, after the place that may open it (江北|慈湖)."""
+        """Whether ``stem`` is a brand: words of ``tags`` only, after the place that may open it (江北|慈湖);
+        a word jieba takes for a place that no region or county list has is a brand's too (天齐|锂业)."""
         words = self.tokenizer.pos(stem)
         if len(words) > 1 and words[0][1] in self.rules.name_place_pos:
             words = words[1:]
-        return all(tag in tags for _, tag in words)
+        return all(tag in tags or (tag in self.rules.name_place_pos and not self._known_place(word)
+                                   and word not in self.rules.beneficiaries.kind_places)  # 城市|信息: a kind
+                   for word, tag in words)
+
+    def _known_place(self, word: str) -> bool:
+        """Whether ``word`` is a region of the list or a county-level place, with or without its level."""
+        places = self.rules.local_places
+        return bool(self.rules.region_before.fullmatch(word)) or word in places or any(
+            word + level in places for level in self.rules.place_level_words)
 
     def _fit_stem(self, stem: str, rule: SuffixName) -> bool:
         """Whether ``stem`` may open a name of ``rule`` found whole elsewhere (by the news tagger). It may not

@@ -3231,3 +3231,10 @@ def test_a_kind_of_hospital_names_none_and_a_place_or_brand_does(pipeline):
 def test_a_new_or_free_kind_of_cover_is_no_product_name(pipeline):
     got = found(pipeline, "宁波近年来一直在推出新型保险产品；平安健康险推出的免费重疾险产品叫“平安i动保”。")
     assert not {n for n, c in got if c == "Product"} & {"新型保险", "免费重疾险"}
+
+
+def test_a_brand_jieba_takes_for_a_place_no_list_has_still_names_a_firm(pipeline):
+    """天齐|锂业: jieba tags 天齐 a place, but no region or county list has it, so it is a brand; a known region
+    before a trade (湖北|能源消费) and a kind of place (城市|信息) still name none."""
+    assert ("天齐锂业", "Partner") in found(pipeline, "太保寿险作为基石投资者认购天齐锂业港股IPO。")
+    assert not any(c == "Partner" for _, c in found(pipeline, "今年湖北能源消费继续增长，城市信息化水平提升。"))
