@@ -63,7 +63,7 @@ class SuffixName:
     brand_alias_suffixes: frozenset[str] = frozenset()  # suffixes after which a list alias (a short name too
     # common as a word to be a registry alias) is also the insurer's name, for brand_class: a donor names them
     common_clause_stem: bool = False  # a stem of common words only, one of them of `clause_pos`, is a clause,
-    # not a name (医疗光靠政府医保|基金会); common words alone may name one unless `named_stem`
+    # not a name (医疗光靠政府医保|基金会); common words alone may name one (质子重离子医院)
     named_stem: bool = False  # the stem holds a word of `name_start_pos` (祥泰|种植): common words alone name a kind
     # of body (种子生产|合作社), not one
     pos_after_noun: frozenset[str] = frozenset()  # more tags of a stem's word right after a noun (餐饮|烹饪: a trade)

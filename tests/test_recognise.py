@@ -3223,6 +3223,7 @@ def test_staff_doing_relief_work_are_no_group(pipeline):
 
 
 def test_a_kind_of_hospital_names_none_and_a_place_or_brand_does(pipeline):
+    """A hospital's role in the story (抗疫医院, 试点医院) opens no name; a specialty's words still may (质子重离子医院)."""
     got = found(pipeline, "新光金控向抗疫医院捐赠防护物资，首批试点医院已接入直赔系统。")
     assert not any(c == "Partner" and n.endswith("医院") for n, c in got)
     assert ("上海市质子重离子医院", "Partner") in found(pipeline, "太平养老与上海市质子重离子医院签约。")
