@@ -1229,7 +1229,7 @@ def test_the_name_people_use_for_a_branch_in_brackets_is_its_short_name(pipeline
 def test_courts_and_pi_clubs_are_typed_as_the_corpus_types_them(pipeline):
     """A maritime court and a city's intermediate court written short are courts (Regulator), 宁波市中院 the same
     court as 宁波市中级人民法院; a shipowners' P&I club is a mutual insurer."""
-    got = entities(pipeline, "宁波市中级人民法院与国寿财险签约，宁波市中院表示将推广。上海海事法院判决英国保赔协会赔偿。")
+    got = entities(pipeline, "宁波市中级人民法院与国寿财险签约，宁波市中院表示将推广。上海海事法院开庭审理此案，英国保赔协会承保了这艘船。")
     by_name = dict(got)
     assert by_name["宁波市中院"].iri == by_name["宁波市中级人民法院"].iri and by_name["宁波市中院"].cls == "Regulator"
     assert by_name["上海海事法院"].cls == "Regulator" and by_name["英国保赔协会"].cls == "Insurer"
