@@ -3239,3 +3239,8 @@ def test_a_brand_jieba_takes_for_a_place_no_list_has_still_names_a_firm(pipeline
     before a trade (湖北|能源消费) and a kind of place (城市|信息) still name none."""
     assert ("天齐锂业", "Partner") in found(pipeline, "太保寿险作为基石投资者认购天齐锂业港股IPO。")
     assert not any(c == "Partner" for _, c in found(pipeline, "今年湖北能源消费继续增长，城市信息化水平提升。"))
+
+
+def test_a_partys_role_in_a_court_case_is_no_part_of_its_name(pipeline):
+    got = found(pipeline, "人保财险与一审原告青岛金城远洋渔业有限公司签订保险合同。")
+    assert ("青岛金城远洋渔业有限公司", "Partner") in got and not any(n.startswith("一审") for n, _ in got)
