@@ -160,7 +160,8 @@ class Linker:
         written once and left out once (乐山市商业银行, 乐山商业银行), or with its legal form and without it
         (保通保险代理有限公司, 保通保险代理; also its place and trade: 莆田农汇食品有限公司, 农汇食品), or with its words
         shortened (湖北省青基会), or the one body whose name ends with ``entity``'s (德阳市儿童福利院, then 福利院),
-        if ``entity`` is one the registry lacks: the same body written short or in full."""
+        if ``entity`` is one the registry lacks: the same body written short or in full; and the cover named
+        before with a word less or more inside its name (小海豚专属保险, 小海豚专属意外保险)."""
         r = self.rules
         if entity.cls in r.cover_classes and entity.iri not in self.registry.entries:
             return next((lm.entity for lm in reversed(context) if lm.entity.cls == entity.cls
