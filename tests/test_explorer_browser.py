@@ -46,6 +46,16 @@ class Page:
         self.page.fill("#search", text)
         self.page.press("#search", "Enter")
 
+    def settle(self) -> None:
+        """Wait until the view stops moving (回到概览 animates the zoom for 400 ms): a point picked on the
+        canvas while it moves is somewhere else by the time the mouse clicks it."""
+        self.page.wait_for_function("""() => {
+            const net = window.ikg.network, view = JSON.stringify([net.getViewPosition(), net.getScale()]);
+            const still = window.__lastView === view;
+            window.__lastView = view;
+            return still;
+        }""", polling=150)
+
     def click_node(self, node_id: str) -> None:
         """Zoom onto a node and click it with the mouse."""
         x, y = self.js("""(id) => {
@@ -319,6 +329,7 @@ def test_search_opens_an_entity_outside_the_overview_with_its_evidence(overview_
 
 def test_clicking_a_pair_line_shows_each_fact_behind_it(overview_page):
     overview_page.page.get_by_role("button", name="回到概览").click()
+    overview_page.settle()
     assert overview_page.js("window.ikg.nodes.length") == 12
     point = overview_page.js("""() => {
         const net = window.ikg.network;
