@@ -195,10 +195,12 @@ class Linker:
         保险 and 险 one ending): a short word after a long shared opening, and no rider's word."""
         r = self.rules
         a, b = (self._cover_stem(n) for n in (one, other))
+        if a == b:
+            return True
         short, long_ = sorted((a, b), key=len)
         extra = len(long_) - len(short)
-        if a == b or not 0 < extra <= r.cover_word_length:
-            return a == b and one != other
+        if not 0 < extra <= r.cover_word_length:
+            return False
         cut = next((i for i in range(len(short)) if short[i] != long_[i]), len(short))
         return (cut >= r.cover_shared_opening and long_[cut + extra:] == short[cut:]
                 and not r.cover_word_not.search(long_[cut:cut + extra]))

@@ -948,9 +948,12 @@ class Recogniser:
 
     def _known_place(self, word: str) -> bool:
         """Whether ``word`` is a region of the list or a county-level place, with or without its level."""
-        places = self.rules.local_places
-        return bool(self.rules.region_before.fullmatch(word)) or word in places or any(
-            word + level in places for level in self.rules.place_level_words)
+        return bool(self.rules.region_before.fullmatch(word)) or self._listed_county(word, self.rules.place_level_words)
+
+    def _listed_county(self, place: str, levels: Iterable[str]) -> bool:
+        """Whether the county list names ``place``, as written or with one of ``levels`` after it (零陵区, 零陵)."""
+        counties = self.rules.local_places
+        return place in counties or any(place + level in counties for level in levels)
 
     def _fit_stem(self, stem: str, rule: SuffixName) -> bool:
         """Whether ``stem`` may open a name of ``rule`` found whole elsewhere (by the news tagger). It may not
@@ -1163,8 +1166,7 @@ class Recogniser:
         region = self.rules.zone_word.sub("", region)  # 广东自贸试验区南沙片区: the places 广东, 南沙
         if all(tag in self.rules.name_place_pos for _, tag in self.tokenizer.pos(region)):
             return True
-        counties = self.rules.local_places
-        return region in counties or any(region + level in counties for level in self.rules.implied_local_levels)
+        return self._listed_county(region, self.rules.implied_local_levels)
 
     def _is_rule_place(self, place: str, rule: SuffixName) -> bool:
         """Whether ``place`` (a stem and its level) is a place of ``rule``: one word of its tags (中山市),
