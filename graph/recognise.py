@@ -822,10 +822,12 @@ class Recogniser:
 
     def local_unit_named(self, m: re.Match) -> bool:
         """Whether a local unit's match ``m`` is named by a place (徐汇支公司) or a number (十团支公司),
-        not by a word before the unit (带领中支5名员工: a verb; 大部分公司, 结果支公司, 下属支公司: no place)."""
+        not by a word before the unit (带领中支5名员工: a verb; 大部分公司, 结果支公司, 下属支公司: no place). A county
+        the county list names is a place however jieba tags it (从化支公司: 从 read as a preposition)."""
         region = m["region"]
         return region not in self.rules.local_unit_stopwords and bool(
             self.rules.numbered_unit.fullmatch(region)
+            or self._listed_county(region, self.rules.implied_local_levels)
             or (not self._has_rejected_word(region, frozenset()) and self._names_a_place(region)))
 
     def _region_before(self, text: str, start: int, end: int, iri: str) -> re.Match | None:
@@ -1741,10 +1743,12 @@ def branch_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
         if unit is None:
             continue
         cls = rec.registry.entries[iri].entity.cls
-        if unit.start() == a:  # the region before the name (厦门人保财险): the unit goes unwritten
-            out.append(Mention(view.text[a:b], s.start + a, s.start + b, s.index, "Branch", "alias",
+        if unit.start() == a:  # the region before the name (厦门人保财险): the unit unwritten, or after it
+            tail = rec.rules.unit_word.match(view.text, b)  # 泸州市人保财险分公司
+            end = tail.end() if tail else b
+            out.append(Mention(view.text[a:end], s.start + a, s.start + end, s.index, "Branch", "alias",
                                parent=iri, parent_surface=view.text[unit.end():b], region=unit["region"],
-                               unit=rec.rules.bare_unit))
+                               unit=tail["unit"] if tail else rec.rules.bare_unit))
         else:
             name = Mention(view.text[a:b], s.start + a, s.start + b, s.index, cls, "alias", entity=iri)
             out.append(rec._with_unit(name, unit, view.text, s.start))

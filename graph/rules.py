@@ -176,6 +176,7 @@ class Rules:
     numbered_unit: re.Pattern  # a unit named by its number (一五二团, 第八师, 一一七七)
     partner_branch: re.Pattern  # region or place + 分行/支行 right after a partner's name
     bare_branch: re.Pattern  # region? + unit at a clause start
+    unit_word: re.Pattern  # a unit written with no place of its own (泸州市人保财险|分公司)
     implied_place: re.Pattern  # 省/市 + a government body, its place left to context (省财政厅)
     implied_levels: dict[str, frozenset[str]]  # 省/市 → the regions it fits ("*": any but the others)
     implied_full_places: dict[str, str]  # 广西 → 广西壮族自治区: a place named by more than itself and its level
@@ -597,6 +598,7 @@ def load_rules(path: Path | None = None) -> Rules:
         place_level_words=tuple(names.words("place_level_words")),
         zone_word=names.regex("zone_words", zone_words),
         numbered_unit=names.regex("numbered_units"),
+        unit_word=re.compile(f"(?P<unit>(?:{units})(?:{sub_units})?)"),
         # at a clause start, or a later item of a list (深圳电销中心和广东电销中心)
         bare_branch=names.regex("clause_start", f"(?:(?<={clause_start})|{joined_behind}{opened_behind}|^)(?P<region>{regions})?"
                                 f"(?:{region_suffix})?(?P<unit>{re.escape(bare_unit)}|{units})"),

@@ -3244,3 +3244,23 @@ def test_a_brand_jieba_takes_for_a_place_no_list_has_still_names_a_firm(pipeline
 def test_a_partys_role_in_a_court_case_is_no_part_of_its_name(pipeline):
     got = found(pipeline, "人保财险与一审原告青岛金城远洋渔业有限公司签订保险合同。")
     assert ("青岛金城远洋渔业有限公司", "Partner") in got and not any(n.startswith("一审") for n, _ in got)
+
+
+def test_a_bare_branch_named_by_a_listed_county_jieba_splits_is_a_branch(pipeline):
+    """从化|支公司: jieba reads 从 as a preposition, but the county list names 从化区, so the unit is named by a place."""
+    got = found(pipeline, "太保产险广东分公司部署春耕理赔。从化支公司当天派出三名查勘员。")
+    assert ("从化支公司", "Branch") in got
+
+
+def test_bare_branches_joined_in_a_list_or_led_by_a_unit_are_all_branches(pipeline):
+    """海珠支公司和花都支公司, 带着广州分公司: a joiner of a list of units, or a verb of leading the units below,
+    opens a bare unit as a clause start does; a word that is no place still names none (和下属各支公司)."""
+    got = found(pipeline, "人保财险广东省分公司带着佛山分公司和下属各支公司走进社区。南海支公司和顺德支公司负责商圈。")
+    assert {("佛山分公司", "Branch"), ("南海支公司", "Branch"), ("顺德支公司", "Branch")} <= got
+    assert not any(n.endswith("下属各支公司") for n, _ in got)
+
+
+def test_a_place_before_an_insurers_name_and_its_unit_after_is_one_branch(pipeline):
+    """宜宾市人保财险分公司: the place before the short name and the unit written after it name one branch, whole."""
+    got = found(pipeline, "签约仪式上，宜宾市人保财险分公司与当地一家物业公司签下电梯责任保险。")
+    assert ("宜宾市人保财险分公司", "Branch") in got
