@@ -466,6 +466,7 @@ class Recogniser:
                     taken[a:b] = [True] * (b - a)
                     out.append(m)
         out = [m for m in out if not self._one_of_a_group(s, m)
+               and not self.rules.unbalanced_bracket.search(m.surface)  # a model's cut through a bracket
                and not self.rules.outlet_after.match(s.text, m.end - s.start)  # 中国银行|保险报 is a paper
                and not self.rules.post_after.match(s.text, m.end - s.start)]  # 县委|副书记 is a person's post
         out += self._list_aliases(s, out, taken)
@@ -910,6 +911,8 @@ class Recogniser:
                     continue
                 if rule.opens_with_place and not self._opens_with_place(s.text[start:m.start()]):
                     continue
+                if any(b.start() <= start < b.end() for b in self.rules.name_bracket.finditer(s.text, 0, m.start())):
+                    continue  # 表面处理|（深圳）有限公司: the brand before the bracket was cut off; no name starts in one
                 stem, aliases_too = s.text[start:m.start()], m.group() in rule.brand_alias_suffixes
                 # a donor's name (平安|希望小学) names the school, whatever jieba tags its words
                 branded = bool(rule.brand_class) and self._is_insurer_name(stem, aliases_too)
@@ -1178,9 +1181,11 @@ class Recogniser:
 
     def _opens_with_place(self, stem: str) -> bool:
         """Whether ``stem``'s first word is a place (中国|医师, 广东省|律师, 中华|医), of the region list, a
-        word naming the nation or as jieba tags it, and more words follow it."""
+        word naming the nation or as jieba tags it, and more words follow it. A nation word glued to the next
+        (中国饲料|工业协会) opens it too."""
         words = self.tokenizer.pos(stem)
-        return len(words) > 1 and (words[0][1] in self.rules.name_place_pos or words[0][0] in self.rules.nation_words
+        return len(words) > 1 and (words[0][1] in self.rules.name_place_pos
+                                   or words[0][0].startswith(tuple(self.rules.nation_words))
                                    or bool(self.rules.region_prefix.match(words[0][0])))
 
     def _is_place(self, word: str, tags: frozenset[str]) -> bool:

@@ -220,6 +220,7 @@ class Rules:
     stem_stopwords: frozenset[str]
     kind_heads: tuple[str, ...]  # words that open a kind of body, never a partner's name (农村|公办小学)
     name_bracket: re.Pattern  # a bracketed word inside a name (（武汉）)
+    unbalanced_bracket: re.Pattern  # a bracket a name closes or opens alone: a cut, no name
     name_count: re.Pattern  # a count of bodies (一家, 一所): what follows it is of a kind, no name
     reject_pos: frozenset[str]
     position_pos: frozenset[str]  # tags of a position word, part of a name only as a brand's head (中|泰证券) or after a place
@@ -676,6 +677,7 @@ def load_rules(path: Path | None = None) -> Rules:
         stem_stopwords=frozenset(boundaries.words("stem_stopwords")),
         kind_heads=tuple(boundaries.words("kind_heads")),
         name_bracket=boundaries.regex("name_bracket"),
+        unbalanced_bracket=boundaries.regex("unbalanced_bracket"),
         name_count=boundaries.regex("name_count"),
         reject_pos=frozenset(boundaries.words("reject_pos")),
         position_pos=frozenset(boundaries.words("position_pos")),

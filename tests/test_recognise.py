@@ -3264,3 +3264,35 @@ def test_a_place_before_an_insurers_name_and_its_unit_after_is_one_branch(pipeli
     """宜宾市人保财险分公司: the place before the short name and the unit written after it name one branch, whole."""
     got = found(pipeline, "签约仪式上，宜宾市人保财险分公司与当地一家物业公司签下电梯责任保险。")
     assert ("宜宾市人保财险分公司", "Branch") in got
+
+
+def test_a_public_resource_trading_centre_is_the_governments_buyer_not_a_market(pipeline):
+    """某市公共资源交易中心 holds a scheme's tender for the government: a Regulator; an equity exchange centre stays
+    a market institution."""
+    got = found(pipeline, "大连市公共资源交易中心发布长护险经办招标公告，湖北省政府采购中心同日开标。武汉股权托管交易中心挂牌。")
+    assert {("大连市公共资源交易中心", "Regulator"), ("湖北省政府采购中心", "Regulator")} <= got
+    assert ("武汉股权托管交易中心", "IndustryBody") in got
+
+
+def test_a_department_written_after_its_governments_name_is_the_department(pipeline):
+    """屏東縣政府社會處, 高雄市政府農業局: Taiwan's news names a bureau after its government; the bureau is the body."""
+    got = found(pipeline, "屏東縣政府社會處與國泰人壽合作推出微型保險，高雄市政府農業局也到場。")
+    assert {("屏東縣政府社會處", "Regulator"), ("高雄市政府農業局", "Regulator")} <= got
+    assert not any(n in ("屏東縣政府", "高雄市政府") for n, _ in got)
+
+
+def test_an_alliance_or_an_associations_branch_opened_by_a_place_is_an_industry_body(pipeline):
+    """中国…产业联盟, 某省…促进会, 中国…协会…分会: bodies of a market; 结成战略联盟 names none."""
+    got = found(pipeline, "太平洋保险加入中国新能源汽车产业创新联盟，并与中国饲料工业协会水产饲料分会、"
+                          "广东省绿色金融促进会合作。双方结成战略联盟。")
+    assert {("中国新能源汽车产业创新联盟", "IndustryBody"), ("中国饲料工业协会水产饲料分会", "IndustryBody"),
+            ("广东省绿色金融促进会", "IndustryBody")} <= got
+    assert not any(n.endswith("战略联盟") and not n.startswith("中国") for n, _ in got)
+
+
+def test_no_name_starts_inside_the_brackets_of_a_firms_place(pipeline):
+    """某某（深圳）有限公司 whose brand jieba reads as verbs: neither the rules nor a model may make a firm of
+    （深圳）有限公司 or 深圳）有限公司; a bracketed place inside a name read whole stays (泰康同济（武汉）医院)."""
+    got = found(pipeline, "人保财险为鑫达处理（苏州）有限公司承保环境污染责任险。泰康同济（武汉）医院开业。")
+    assert not any(n.startswith(("（", "苏州）")) for n, _ in got)
+    assert ("泰康同济（武汉）医院", "Partner") in got
