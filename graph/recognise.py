@@ -911,6 +911,9 @@ class Recogniser:
                     continue
                 if rule.opens_with_place and not self._opens_with_place(s.text[start:m.start()]):
                     continue
+                if rule.kind_stem_pos and self._is_place(s.text[start:m.start()], rule.kind_stem_pos) \
+                        and not self._is_known_name(s.text[start:m.end()]):
+                    continue  # 传统|保险公司: a kind of firm, not one
                 if any(b.start() <= start < b.end() for b in self.rules.name_bracket.finditer(s.text, 0, m.start())):
                     continue  # 表面处理|（深圳）有限公司: the brand before the bracket was cut off; no name starts in one
                 stem, aliases_too = s.text[start:m.start()], m.group() in rule.brand_alias_suffixes

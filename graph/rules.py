@@ -69,6 +69,7 @@ class SuffixName:
     pos_after_noun: frozenset[str] = frozenset()  # more tags of a stem's word right after a noun (餐饮|烹饪: a trade)
     opens_with_place: bool = False  # the stem's first word is a place (中国|医师|协会): a body of a place, not
     # one a bare word names (该|协会, 行业|协会)
+    kind_stem_pos: frozenset[str] = frozenset()  # a stem that is one word of these tags names a kind (传统|保险公司)
 
     @cached_property
     def longest_place(self) -> int:
@@ -662,7 +663,8 @@ def load_rules(path: Path | None = None) -> Rules:
                        frozenset(t.words("levels_apart", [])), frozenset(t.words("brand_alias_suffixes", [])),
                        t.get("common_clause_stem", bool, False), t.get("named_stem", bool, False),
                        pos_after_noun=frozenset(t.words("pos_after_noun", [])),
-                       opens_with_place=t.get("opens_with_place", bool, False))
+                       opens_with_place=t.get("opens_with_place", bool, False),
+                       kind_stem_pos=frozenset(t.words("kind_stem_pos", [])))
             for t, places in zip(names.tables("suffix_name"), rule_places)),
         elided_list=names.regex("elided_list"),
         kind_first_list=names.regex("kind_first_list"),

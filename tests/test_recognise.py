@@ -3296,3 +3296,17 @@ def test_no_name_starts_inside_the_brackets_of_a_firms_place(pipeline):
     got = found(pipeline, "人保财险为鑫达处理（苏州）有限公司承保环境污染责任险。泰康同济（武汉）医院开业。")
     assert not any(n.startswith(("（", "苏州）")) for n, _ in got)
     assert ("泰康同济（武汉）医院", "Partner") in got
+
+
+def test_one_common_word_before_baoxian_gongsi_names_a_kind_of_insurer(pipeline):
+    """传统保险公司, 货物保险公司, 联系保险公司 (a verb jieba reads as a noun) are kinds or clauses, no firm; a brand
+    the registry lacks still names one."""
+    got = found(pipeline, "专家认为传统保险公司压力很大。货主先向货物保险公司索赔，村里再联系保险公司查勘。")
+    assert not any(c == "Insurer" for _, c in got)
+    assert ("锦程安泰保险公司", "Insurer") in found(pipeline, "锦程安泰保险公司当天赔付。")
+
+
+def test_an_alliances_field_may_hold_a_verb_after_its_place(pipeline):
+    """中国…产业|创新|战略联盟: the field's words may read as verbs once a place opens the name."""
+    got = found(pipeline, "中国智慧农业产业创新战略联盟牵头组织了签约。")
+    assert ("中国智慧农业产业创新战略联盟", "IndustryBody") in got
