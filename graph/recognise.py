@@ -733,8 +733,9 @@ class Recogniser:
         # 英杰华), not the group and a stray word; 平安保险公司 is still the group.
         subsidiaries = [(m.start - s.start, m.end - s.start) for m, needs_unit in view.suffixed
                         if m.cls == "Insurer" and not needs_unit and not m.unit]
+        # …and a firm's name at the head of an industry body's (中国移动|机器人产业联盟: an alliance of a field)
         partners_inside = inside + [(m.start - s.start, m.end - s.start) for m, _ in view.suffixed
-                                    if m.cls == "Partner" and not m.unit]  # 邮储银行河南省分行 is the bank's unit
+                                    if m.cls in ("Partner", "IndustryBody") and not m.unit]  # 邮储银行河南省分行 is the bank's unit
         # A city's department the region list lacks holds the registry's bare 市财政局 (Shanghai's
         # where the text names no other city): 中山市财政局 is Zhongshan's.
         regulators_inside = inside + [(m.start - s.start, m.end - s.start) for m, _ in view.suffixed

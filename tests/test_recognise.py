@@ -3310,3 +3310,18 @@ def test_an_alliances_field_may_hold_a_verb_after_its_place(pipeline):
     """中国…产业|创新|战略联盟: the field's words may read as verbs once a place opens the name."""
     got = found(pipeline, "中国智慧农业产业创新战略联盟牵头组织了签约。")
     assert ("中国智慧农业产业创新战略联盟", "IndustryBody") in got
+
+
+def test_you_before_those_who_insure_is_no_part_of_their_group(pipeline):
+    """由医药研发企业投保: the firms who insure are the group, 由 only says who does it."""
+    got = found(pipeline, "这款责任保险，由医药研发企业投保、受试者受益。")
+    assert ("医药研发企业", "BeneficiaryGroup") in got
+    assert not any(n.startswith("由") for n, _ in got)
+
+
+def test_an_alliance_named_with_a_firms_name_and_english_letters_in_brackets_is_one_body(pipeline):
+    """中国移动|机器人（AGV/AMR）产业联盟: a firm's name at its head and a field's letters in brackets are the alliance's."""
+    got = found(pipeline, "中国工业机器人（IR）产业联盟组织签约。中国联通机器人产业联盟也到场。")
+    assert {("中国工业机器人（IR）产业联盟", "IndustryBody"), ("中国联通机器人产业联盟", "IndustryBody")} <= got
+    assert ("中国联通", "Partner") not in got
+
