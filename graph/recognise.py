@@ -193,6 +193,7 @@ class Recogniser:
         for shadow in shadows:
             found.append([m for m in self._sentence(shadow) if not (m.kind == "pattern" and m.surface in events)])
         found = self._groups_in_insurer_columns(shadows, found)
+        found = self._listed_insurers(shadows, found)
         found = [self._learn_short_names(shadow, names, short_names) for shadow, names in zip(shadows, found)]
         if short_names:  # a headline may use a short name the body defines later
             found = [self._learn_short_names(shadow, names, short_names) for shadow, names in zip(shadows, found)]
@@ -589,6 +590,22 @@ class Recogniser:
             if found is not None:
                 out[run[found[0]]] = found[1]
         return out
+
+    def _listed_insurers(self, sentences: list[Sentence], found: list[list[Mention]]) -> list[list[Mention]]:
+        """In an article about stakes (`stake_words`: 举牌, 增持, 持股), a group's bare name is the insurer whose
+        shares trade under it (ik:sharesInsurer: 中国人寿 is the listed life company); a name written as the
+        group's (`group_written`: 国寿集团) stays the group."""
+        r = self.rules
+        if r.stake_words is None or not any(r.stake_words.search(s.text) for s in sentences):
+            return found
+
+        def listed(m: Mention) -> Mention:
+            entry = self.registry.entries.get(m.entity) if m.entity and m.cls == "InsuranceGroup" else None
+            if (entry is None or entry.shares_insurer not in self.registry.entries or m.unit
+                    or (r.group_written and r.group_written in m.surface)):
+                return m
+            return replace(m, cls="Insurer", entity=entry.shares_insurer)
+        return [[listed(m) for m in names] for names in found]
 
     def _listed_group_as_insurer(self, items: list[Mention]) -> tuple[int, Mention] | None:
         """The one group among ``items`` (insurers and groups of one list, or of one table column) read

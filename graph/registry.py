@@ -46,6 +46,7 @@ class RegistryEntry:
     # groups whose own business is not insurance (China Post): their local offices are partners
     units_are_partners: bool = False
     list_insurer: str | None = None  # groups: which subsidiary the group's name means in a list of insurers
+    shares_insurer: str | None = None  # groups: the subsidiary whose shares trade under the group's name
 
 
 @dataclass
@@ -190,6 +191,7 @@ def _read(files: tuple[Path, ...]) -> Registry:
             market=str(graph.value(node, IK.market)) if graph.value(node, IK.market) else None,
             units_are_partners=bool(graph.value(node, IK.unitsArePartners)),
             list_insurer=str(graph.value(node, IK.listInsurer)) if graph.value(node, IK.listInsurer) else None,
+            shares_insurer=str(graph.value(node, IK.sharesInsurer)) if graph.value(node, IK.sharesInsurer) else None,
         )
         for name in graph.objects(node, IK.localName):
             registry.local_names.setdefault(entry.market, {})[normalise(str(name))] = str(node)
@@ -221,7 +223,7 @@ class _SavedRegistry:
             generic, aliases, local, rows = marshal.loads(self.path.read_bytes())
             entries = {row[0]: RegistryEntry(Entity(row[0], row[1], row[2], row[3], from_registry=True,
                                                     owner=row[7], kind_of_cover=row[9]),
-                                             tuple(row[4]), row[5], row[6], row[8], row[10], row[11]) for row in rows}
+                                             tuple(row[4]), row[5], row[6], row[8], row[10], row[11], row[12]) for row in rows}
         except (OSError, EOFError, ValueError, TypeError, IndexError):
             return None
         if not (isinstance(generic, dict) and isinstance(aliases, dict) and isinstance(local, dict)):
@@ -230,10 +232,11 @@ class _SavedRegistry:
 
     def save(self, registry: Registry) -> None:
         rows = [(iri, e.entity.cls, e.entity.label, e.entity.parent, list(e.aliases), e.line, e.branch_insurer,
-                 e.entity.owner, e.market, e.entity.kind_of_cover, e.units_are_partners, e.list_insurer)
+                 e.entity.owner, e.market, e.entity.kind_of_cover, e.units_are_partners, e.list_insurer,
+                 e.shares_insurer)
                 for iri, e in registry.entries.items()]
         keep_derived(self.path, marshal.dumps((registry.generic_names, registry.aliases, registry.local_names, rows)),
                      f"{self.PREFIX}*.marshal")  # knowledge or code that changed since
 
 
-FORMAT = 6  # of the saved registry's tuple
+FORMAT = 7  # of the saved registry's tuple

@@ -260,6 +260,8 @@ class Rules:
     branch_reference_openers: tuple[str, ...]  # 在, 与, ——: open a bare branch reference as a clause start does
     reference_window: int
     local_market_insurers: int  # insurers of one market an article names to be news of it (ik:localName)
+    stake_words: re.Pattern | None  # words of an article about stakes: a group's bare name is its listed insurer
+    group_written: str  # a word that writes a group's name as the group's (国寿集团)
     market_places: dict[str, tuple[str, ...]]  # a market's place words: as many of them make news of it too
     quote: re.Pattern
     product_inside: re.Pattern
@@ -722,6 +724,8 @@ def load_rules(path: Path | None = None) -> Rules:
         branch_reference_openers=branch_openers,
         reference_window=names.get("reference_window", int),
         local_market_insurers=names.get("local_market_insurers", int),
+        stake_words=names.regex("stake_words", optional=True),
+        group_written=names.get("group_written", str, ""),
         market_places={market: tuple(words) for market, words in names.get("market_places", dict, {}).items()},
         quote=products.regex("quote_pairs", quote),
         product_inside=products.regex("product_inside"),

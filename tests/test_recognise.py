@@ -3325,3 +3325,11 @@ def test_an_alliance_named_with_a_firms_name_and_english_letters_in_brackets_is_
     assert {("中国工业机器人（IR）产业联盟", "IndustryBody"), ("中国联通机器人产业联盟", "IndustryBody")} <= got
     assert ("中国联通", "Partner") not in got
 
+
+
+def test_a_groups_bare_name_in_news_of_stakes_is_the_insurer_listed_under_it(pipeline):
+    """中国人寿 增持/举牌: the listed life company (ik:sharesInsurer), not the group; elsewhere, and written as the
+    group's own (国寿集团), the group."""
+    got = found(pipeline, "中国人寿近日在二级市场增持某某银行H股，持股比例升至5.02%。国寿集团未作回应。")
+    assert ("中国人寿", "Insurer") in got and ("国寿集团", "InsuranceGroup") in got
+    assert ("中国人寿", "InsuranceGroup") in found(pipeline, "中国人寿向灾区捐款一千万元。")

@@ -384,7 +384,7 @@ def test_no_sub_organisation_cycles(graph: Graph):
     assert_no_cycle(graph, ORG.subOrganizationOf)
 
 
-@pytest.mark.parametrize("prop", [IK.branchInsurer, IK.listInsurer])
+@pytest.mark.parametrize("prop", [IK.branchInsurer, IK.listInsurer, IK.sharesInsurer])
 def test_a_groups_delegate_is_one_of_its_insurers(graph: Graph, prop):
     for group, insurer in graph.subject_objects(prop):
         assert (group, RDF.type, IK.InsuranceGroup) in graph, group
