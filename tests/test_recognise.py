@@ -2804,8 +2804,9 @@ def test_a_firm_written_with_its_stock_code_is_a_partner(pipeline, text, firm):
 
 
 def test_a_stock_code_leaves_an_insurers_name_and_the_clauses_words_alone(pipeline):
+    # 601628.SH is the listed life company's code, and 增持 makes this news of stakes: the insurer (ik:sharesInsurer)
     got = found(pipeline, "此前，中国人寿（601628.SH）公告称增持。")
-    assert ("中国人寿", "InsuranceGroup") in got and not {m for m in got if m[1] == "Partner"}
+    assert ("中国人寿", "Insurer") in got and not {m for m in got if m[1] == "Partner"}
     assert ("还有北方水务", "Partner") not in found(pipeline, "长城人寿举牌的，还有北方水务（00855.HK）。")
     assert ("继续买入远洋港口", "Partner") not in found(pipeline, "某寿险本月两度出手，继续买入远洋港口（03300.HK）。")
 
