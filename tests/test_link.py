@@ -1233,3 +1233,14 @@ def test_courts_and_pi_clubs_are_typed_as_the_corpus_types_them(pipeline):
     by_name = dict(got)
     assert by_name["宁波市中院"].iri == by_name["宁波市中级人民法院"].iri and by_name["宁波市中院"].cls == "Regulator"
     assert by_name["上海海事法院"].cls == "Regulator" and by_name["英国保赔协会"].cls == "Insurer"
+
+
+def test_a_ministrys_bare_name_both_sides_use_is_taiwans_only_in_taiwan_news(pipeline):
+    """教育部, 交通部, 劳动部, 环境部 in news of Taiwan are its ministries; 国教署, 立法院, 航港局 are its bodies. In
+    mainland news, bare 教育部 stays the mainland's ministry."""
+    taiwan = dict(entities(pipeline, "台灣學生團體保險由國泰人壽承保，富邦產險也參與。教育部表示，國教署已與立法院溝通；"
+                                     "交通部航港局另發布公告。"))
+    assert taiwan["教育部"].label == "台湾教育部" and taiwan["國教署"].label == "国民及学前教育署"
+    assert taiwan["立法院"].label == "立法院" and taiwan["交通部航港局"].label == "交通部航港局"
+    mainland = dict(entities(pipeline, "教育部与人保财险签约，推动校方责任保险。"))
+    assert mainland["教育部"].label == "教育部"

@@ -3334,3 +3334,14 @@ def test_a_groups_bare_name_in_news_of_stakes_is_the_insurer_listed_under_it(pip
     got = found(pipeline, "中国人寿近日在二级市场增持某某银行H股，持股比例升至5.02%。国寿集团未作回应。")
     assert ("中国人寿", "Insurer") in got and ("国寿集团", "InsuranceGroup") in got
     assert ("中国人寿", "InsuranceGroup") in found(pipeline, "中国人寿向灾区捐款一千万元。")
+
+
+def test_schools_and_nurseries_a_liability_cover_insures_are_groups_by_their_kind(pipeline):
+    """承保对象是普通中小学…以及幼儿园, 为备案托育机构投保: kinds of school and nursery a cover insures are groups; so
+    are people moved for a dam (库区移民); 30所 counts them."""
+    got = found(pipeline, "承保对象是普通中小学，以及幼儿园。人保财险为全部民办托育机构统一投保。")
+    assert {("普通中小学", "BeneficiaryGroup"), ("幼儿园", "BeneficiaryGroup"),
+            ("民办托育机构", "BeneficiaryGroup")} <= got
+    got = found(pipeline, "这项计划已覆盖30所乡村中小学，公司还为库区移民送去帮扶。")
+    assert {("乡村中小学", "BeneficiaryGroup"), ("库区移民", "BeneficiaryGroup")} <= got
+    assert not any(n.startswith("所") for n, c in got if c == "BeneficiaryGroup")
