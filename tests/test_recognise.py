@@ -3345,3 +3345,15 @@ def test_schools_and_nurseries_a_liability_cover_insures_are_groups_by_their_kin
     got = found(pipeline, "这项计划已覆盖30所乡村中小学，公司还为库区移民送去帮扶。")
     assert {("乡村中小学", "BeneficiaryGroup"), ("库区移民", "BeneficiaryGroup")} <= got
     assert not any(n.startswith("所") for n, c in got if c == "BeneficiaryGroup")
+
+
+def test_a_legal_form_written_otherwise_between_an_insurers_name_and_its_unit_keeps_one_branch(pipeline):
+    """中国人民财产保险有限公司某某支公司 (股份 left out): the insurer's name, its legal form and its unit are one branch."""
+    got = found(pipeline, "2022年，中国人民财产保险有限公司顺义支公司与区卫生健康委联合研发了一款责任保险。")
+    assert ("中国人民财产保险有限公司顺义支公司", "Branch") in got
+
+
+def test_a_governments_scheme_paying_back_premiums_is_a_programme(pipeline):
+    """建立…保险补偿机制, 实施…保险补偿: the schemes of first-of-a-kind equipment, materials and software cover."""
+    got = found(pipeline, "江苏省建立首台套重大技术装备保险补偿机制，并实施首版次工业软件保险补偿。")
+    assert {("首台套重大技术装备保险补偿机制", "Initiative"), ("首版次工业软件保险补偿", "Initiative")} <= got
