@@ -3357,3 +3357,9 @@ def test_a_governments_scheme_paying_back_premiums_is_a_programme(pipeline):
     """建立…保险补偿机制, 实施…保险补偿: the schemes of first-of-a-kind equipment, materials and software cover."""
     got = found(pipeline, "江苏省建立首台套重大技术装备保险补偿机制，并实施首版次工业软件保险补偿。")
     assert {("首台套重大技术装备保险补偿机制", "Initiative"), ("首版次工业软件保险补偿", "Initiative")} <= got
+
+
+def test_an_age_floor_before_a_group_is_no_part_of_its_name(pipeline):
+    """为60周岁及以上优抚对象投保: 60, 周岁, 及 and 以上 only bound the group by age."""
+    got = found(pipeline, "区民政局为60周岁及以上优抚对象投保意外险。")
+    assert ("优抚对象", "BeneficiaryGroup") in got and not any(n.startswith("60") for n, _ in got)
