@@ -104,7 +104,7 @@ class Linker:
         for at, mention, counted in reversed(ahead):  # from the last, so that each place stays where it was
             found = self._list_after(mention, linked[at:])
             linked[at:at] = [LinkedMention(mention, e) for e in found if self._counts(found, counted)]
-        return self._purses_of_governments(linked)
+        return self._specific_groups(self._purses_of_governments(linked))
 
     def _line_of_number(self, m: Mention, context: list[LinkedMention]) -> Entity | None:
         """The service line whose name ``m``, a line's number, follows right after (全国客服热线95519: one line)."""
@@ -132,6 +132,18 @@ class Linker:
             found = self.rules.purse_body.match(lm.entity.label) if lm.entity.cls in PUBLIC_CLASSES else None
             government = (governments.get(found["place"]) or treasuries.get(found["place"])) if found else None
             out.append(replace(lm, entity=government, written=None) if government else lm)
+        return out
+
+    def _specific_groups(self, linked: list[LinkedMention]) -> list[LinkedMention]:
+        """``linked`` with a generic word for a group (农户) linked to the one more specific group of its kind
+        the article names (桃农: ``generic_groups``), where it names exactly one."""
+        out = []
+        for lm in linked:
+            kind = (self.rules.generic_groups.get(fold_name(lm.mention.surface))
+                    if lm.entity.cls == "BeneficiaryGroup" else None)
+            specific = {o.entity.iri: o.entity for o in linked if kind and o.entity.cls == "BeneficiaryGroup"
+                        and o.entity.label not in self.rules.generic_groups and kind.match(o.entity.label)}
+            out.append(replace(lm, entity=next(iter(specific.values())), written=None) if len(specific) == 1 else lm)
         return out
 
     def written_owners(self, linked: list[LinkedMention]) -> list[LinkedMention]:

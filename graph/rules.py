@@ -343,6 +343,8 @@ class Rules:
     bare_short_name: re.Pattern  # （X） right after a name, X its short name if made of its characters
     full_name: re.Pattern  # ，全称是“Y” right after a name: Y, the mention that starts where it ends, is its full name
     beneficiaries: BeneficiaryRule
+    # a generic word for a group (农户) → the one more specific group of the article it means (桃农, 芒果种植户)
+    generic_groups: dict[str, re.Pattern]
     # a table's header cell that names a column of shareholders or stakes (股东 | 持股比例): the firms in
     # that column of each row are partners of the row's insurer, else of the article's
     holder_columns: re.Pattern | None = None
@@ -819,6 +821,8 @@ def load_rules(path: Path | None = None) -> Rules:
         bare_short_name=names.regex("bare_short_name"),
         full_name=names.regex("full_name"),
         beneficiaries=beneficiaries,
+        generic_groups={word: groups.regex(f"generic_groups.{word}", pattern)
+                        for word, pattern in groups.get("generic_groups", dict, {}).items()},
         holder_columns=relations_table.regex("holder_columns", optional=True),
         listed_firms=_listed_firms(names.table("listed_firms")) if "listed_firms" in names.data else None,
         institutes=(Institutes(*(names.table("institutes").regex(k) for k in ("parent", "rest", "not_inside")),

@@ -1244,3 +1244,11 @@ def test_a_ministrys_bare_name_both_sides_use_is_taiwans_only_in_taiwan_news(pip
     assert taiwan["立法院"].label == "立法院" and taiwan["交通部航港局"].label == "交通部航港局"
     mainland = dict(entities(pipeline, "教育部与人保财险签约，推动校方责任保险。"))
     assert mainland["教育部"].label == "教育部"
+
+
+def test_a_generic_word_for_growers_is_the_one_crops_growers_the_article_names(pipeline):
+    """农户 after 桃农 is the peach growers, one group; with two crops' growers named (果农, 菜农) it stays its own."""
+    one = entities(pipeline, "人保财险为当地桃农提供桃种植保险。农户只需交三成保费。")
+    assert {e.label for s, e in one if s in ("桃农", "农户")} == {"桃农"}
+    two = dict(entities(pipeline, "人保财险为果农和菜农提供保险。农户只需交三成保费。"))
+    assert two["农户"].label not in ("果农", "菜农")
