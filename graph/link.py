@@ -137,13 +137,14 @@ class Linker:
     def _specific_groups(self, linked: list[LinkedMention]) -> list[LinkedMention]:
         """``linked`` with a generic word for a group (农户) linked to the one more specific group of its kind
         the article names (桃农: ``generic_groups``), where it names exactly one."""
+        groups = {lm.entity.iri: lm.entity for lm in linked
+                  if lm.entity.cls == "BeneficiaryGroup" and lm.entity.label not in self.rules.generic_groups}
         out = []
         for lm in linked:
             kind = (self.rules.generic_groups.get(fold_name(lm.mention.surface))
                     if lm.entity.cls == "BeneficiaryGroup" else None)
-            specific = {o.entity.iri: o.entity for o in linked if kind and o.entity.cls == "BeneficiaryGroup"
-                        and o.entity.label not in self.rules.generic_groups and kind.match(o.entity.label)}
-            out.append(replace(lm, entity=next(iter(specific.values())), written=None) if len(specific) == 1 else lm)
+            specific = [group for group in groups.values() if kind and kind.match(group.label)]
+            out.append(replace(lm, entity=specific[0], written=None) if len(specific) == 1 else lm)
         return out
 
     def written_owners(self, linked: list[LinkedMention]) -> list[LinkedMention]:

@@ -467,7 +467,7 @@ class Recogniser:
                     taken[a:b] = [True] * (b - a)
                     out.append(m)
         out = [m for m in out if not self._one_of_a_group(s, m)
-               and not self.rules.unbalanced_bracket.search(m.surface)  # a model's cut through a bracket
+               and not self.rules.unbalanced_bracket.search(m.surface)  # a rule's or a model's cut through a bracket
                and not self.rules.outlet_after.match(s.text, m.end - s.start)  # 中国银行|保险报 is a paper
                and not self.rules.post_after.match(s.text, m.end - s.start)]  # 县委|副书记 is a person's post
         out += self._list_aliases(s, out, taken)
@@ -932,8 +932,6 @@ class Recogniser:
                 if rule.kind_stem_pos and self._is_place(s.text[start:m.start()], rule.kind_stem_pos) \
                         and not self._is_known_name(s.text[start:m.end()]):
                     continue  # 传统|保险公司: a kind of firm, not one
-                if any(b.start() <= start < b.end() for b in self.rules.name_bracket.finditer(s.text, 0, m.start())):
-                    continue  # 表面处理|（深圳）有限公司: the brand before the bracket was cut off; no name starts in one
                 stem, aliases_too = s.text[start:m.start()], m.group() in rule.brand_alias_suffixes
                 # a donor's name (平安|希望小学) names the school, whatever jieba tags its words
                 branded = bool(rule.brand_class) and self._is_insurer_name(stem, aliases_too)

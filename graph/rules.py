@@ -221,7 +221,7 @@ class Rules:
     stem_stopwords: frozenset[str]
     kind_heads: tuple[str, ...]  # words that open a kind of body, never a partner's name (农村|公办小学)
     name_bracket: re.Pattern  # a bracketed word inside a name (（武汉）)
-    unbalanced_bracket: re.Pattern  # a bracket a name closes or opens alone: a cut, no name
+    unbalanced_bracket: re.Pattern  # a bracket a name starts with, or closes or opens alone: a cut, no name
     name_count: re.Pattern  # a count of bodies (一家, 一所): what follows it is of a kind, no name
     reject_pos: frozenset[str]
     position_pos: frozenset[str]  # tags of a position word, part of a name only as a brand's head (中|泰证券) or after a place
