@@ -193,7 +193,7 @@ class Recogniser:
         for shadow in shadows:
             found.append([m for m in self._sentence(shadow) if not (m.kind == "pattern" and m.surface in events)])
         found = self._groups_in_insurer_columns(shadows, found)
-        found = self._listed_insurers(shadows, found)
+        found = self._shares_insurers(shadows, found)
         found = [self._learn_short_names(shadow, names, short_names) for shadow, names in zip(shadows, found)]
         if short_names:  # a headline may use a short name the body defines later
             found = [self._learn_short_names(shadow, names, short_names) for shadow, names in zip(shadows, found)]
@@ -591,7 +591,7 @@ class Recogniser:
                 out[run[found[0]]] = found[1]
         return out
 
-    def _listed_insurers(self, sentences: list[Sentence], found: list[list[Mention]]) -> list[list[Mention]]:
+    def _shares_insurers(self, sentences: list[Sentence], found: list[list[Mention]]) -> list[list[Mention]]:
         """In an article about stakes (`stake_words`: 举牌, 增持, 持股), a group's bare name is the insurer whose
         shares trade under it (ik:sharesInsurer: 中国人寿 is the listed life company); a name written as the
         group's (`group_written`: 国寿集团) stays the group."""
@@ -885,7 +885,7 @@ class Recogniser:
                     continue
                 if rule.word_stem_pos:  # 北京朝阳门|街道: the place word right before it is the stem
                     word = next((t for t in s.tokens if t.end - s.start == m.start()), None)
-                    if word is None or len(word.text) < 2 or not self._is_place(word.text, rule.word_stem_pos):
+                    if word is None or len(word.text) < 2 or not self._one_word_of(word.text, rule.word_stem_pos):
                         continue
                     out.append((Mention(word.text + m.group(), word.start, s.start + m.end(), s.index, rule.cls,
                                         "pattern"), rule.needs_branch))
@@ -929,7 +929,7 @@ class Recogniser:
                     continue
                 if rule.opens_with_place and not self._opens_with_place(s.text[start:m.start()]):
                     continue
-                if rule.kind_stem_pos and self._is_place(s.text[start:m.start()], rule.kind_stem_pos) \
+                if rule.kind_stem_pos and self._one_word_of(s.text[start:m.start()], rule.kind_stem_pos) \
                         and not self._is_known_name(s.text[start:m.end()]):
                     continue  # 传统|保险公司: a kind of firm, not one
                 stem, aliases_too = s.text[start:m.start()], m.group() in rule.brand_alias_suffixes
@@ -1195,8 +1195,8 @@ class Recogniser:
     def _is_rule_place(self, place: str, rule: SuffixName) -> bool:
         """Whether ``place`` (a stem and its level) is a place of ``rule``: one word of its tags (中山市),
         or a place jieba knows written apart from a level of ``rule.levels_apart`` (马坊|镇)."""
-        return self._is_place(place, rule.place_pos) or (
-            place[-1] in rule.levels_apart and len(place) > 2 and self._is_place(place[:-1], rule.place_pos))
+        return self._one_word_of(place, rule.place_pos) or (
+            place[-1] in rule.levels_apart and len(place) > 2 and self._one_word_of(place[:-1], rule.place_pos))
 
     def _opens_with_place(self, stem: str) -> bool:
         """Whether ``stem``'s first word is a place (中国|医师, 广东省|律师, 中华|医), of the region list, a
@@ -1207,8 +1207,8 @@ class Recogniser:
                                    or words[0][0].startswith(tuple(self.rules.nation_words))
                                    or bool(self.rules.region_prefix.match(words[0][0])))
 
-    def _is_place(self, word: str, tags: frozenset[str]) -> bool:
-        """Whether jieba reads ``word`` as one word of one of ``tags`` (中山市: ns; 地级市: n)."""
+    def _one_word_of(self, word: str, tags: frozenset[str]) -> bool:
+        """Whether jieba reads ``word`` as one word of one of ``tags`` (中山市: ns, a place; 传统: n, a common word)."""
         words = self.tokenizer.pos(word)
         return len(words) == 1 and words[0][1] in tags
 
@@ -1246,7 +1246,7 @@ class Recogniser:
         # a word of a kind inside the word that holds the suffix, after a place (沈阳|农业大学), is the
         # name's, not the end of a stem, and the place its first word, even one that is no stem alone
         # (上海|肿瘤医院, 中国|药科大学); without a place (公立医院, 商业保险公司) it names a kind
-        placed = held and start < suffix_start and self._is_place(s.text[start:suffix_start], r.name_place_pos)
+        placed = held and start < suffix_start and self._one_word_of(s.text[start:suffix_start], r.name_place_pos)
         if len(stem) < 2 or not _NAME_CHAR.match(stem) or (not placed and any(
                 stem.endswith(w) and not self._ends_a_noun(s, w, suffix) for w in r.stem_stopwords)):
             return None
@@ -1916,7 +1916,7 @@ def _line_of_business(rec: Recogniser, name: str) -> bool:
         return False
     words = [w for w, _ in rec.tokenizer.pos(stem)]
     level = r.region_suffix.search(words[0])
-    if rec._is_place(words[0], r.name_place_pos) or (level and 0 < level.start() and level.end() == len(words[0])):
+    if rec._one_word_of(words[0], r.name_place_pos) or (level and 0 < level.start() and level.end() == len(words[0])):
         return False
     return all(w in r.line_of_business_words for w in words)
 
@@ -1938,7 +1938,7 @@ def unquoted_initiatives(rec: Recogniser, view: SentenceView) -> list[Mention]:
             continue
         words = [t.text for t in s.tokens if a <= t.start - s.start and t.end - s.start <= b]
         if all(w in r.programme_generic_words or w.isdigit() or r.region_suffix.search(w)
-               or rec._is_place(w, r.name_place_pos) for w in words):
+               or rec._one_word_of(w, r.name_place_pos) for w in words):
             continue
         out.append(Mention(name, s.start + a, s.start + b, s.index, "Initiative", "pattern"))
     return out
