@@ -759,6 +759,16 @@ def test_an_insurers_legal_name_without_its_form_names_it_and_its_branch(pipelin
     assert got["中国太平洋财产保险黄山分公司"].cls == "Branch"
     assert "中国太平" not in got
 
+def test_an_insurers_legal_name_without_china_and_its_form_names_it_and_its_branch(pipeline):
+    """太平洋财产保险海南分公司, 平安人寿保险上海分公司: the legal name written without 中国 as well as without
+    股份有限公司 is the insurer's, and the unit after it is its branch, not a firm of that name."""
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity for lm in linked(
+        pipeline, "太平洋财产保险海南分公司、平安人寿保险上海分公司和大地财产保险当天赔付。")}
+    assert got["太平洋财产保险海南分公司"].label == "太保产险海南分公司"
+    assert got["平安人寿保险上海分公司"].label == "平安人寿上海分公司"
+    assert got["大地财产保险"].label == "中国大地保险"
+
 
 def test_a_kind_of_firm_written_bare_is_no_subsidiary_of_the_group_named_before(pipeline):
     """财险公司 alone, in a tally by kind of firm, names no firm: the group named earlier does not make
