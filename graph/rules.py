@@ -173,6 +173,7 @@ class Rules:
     local_unit_stopwords: frozenset[str]
     place_level_words: tuple[str, ...]  # 县, 市 …: a place written with or without one is one place (方城县, 方城)
     place_units: frozenset[str]  # 公司: a unit only after the insurer's name and a place (人保南京公司)
+    office_units: frozenset[str]  # 服务部: a local unit only with a place before it (泰康人寿彝良服务部)
     zone_word: re.Pattern  # the word that ends a development zone's name (新区, 开发区, 片区)
     numbered_unit: re.Pattern  # a unit named by its number (一五二团, 第八师, 一一七七)
     partner_branch: re.Pattern  # region or place + 分行/支行 right after a partner's name
@@ -591,13 +592,15 @@ def load_rules(path: Path | None = None) -> Rules:
         branch=names.regex("regions", f"{region_gap}(?P<region>{regions})(?:{region_suffix})?"
                                       f"(?P<unit>(?:{units})(?:{sub_units})?|{place_units})"),
         local_branch=names.regex("local_unit_name", f"{gap}(?P<region>{local_name})"
-                                 f"(?P<unit>(?:{alternation(names.words('local_units'))})(?:{sub_units})?"
+                                 f"(?P<unit>(?:{alternation(names.words('local_units') + names.words('office_units'))})"
+                                 f"(?:{sub_units})?"
                                  f"|(?<={names.get('place_unit_levels', str)}){place_units})"),
         initial_branch=names.regex("initial_unit", f"(?P<region>{alternation(names.get('region_initials', dict))})"
                                    f"(?P<unit>{re.escape(names.get('initial_unit', str))})"
                                    f"(?![{names.get('initial_unit_not_before', str)}])"),
         region_initials=dict(names.get("region_initials", dict)),
         place_units=frozenset(names.words("place_units")),
+        office_units=frozenset(names.words("office_units")),
         partner_branch=names.regex("partner_units", f"{gap}(?P<region>{regions}|{local_name})(?:{region_suffix})?"
                                    f"(?P<unit>{alternation(names.words('partner_units'))})"),
         local_unit_stopwords=frozenset(names.words("local_unit_stopwords")),

@@ -2972,6 +2972,15 @@ def test_a_unit_named_by_its_number_is_a_branch(pipeline):
     assert {("人保财险兵团分公司第七师一三一团营销服务部", "Branch"), ("新光人壽二三五通訊處", "Branch")} <= got
 
 
+def test_an_insurers_office_named_by_its_place_is_a_branch(pipeline):
+    # a county's 服务部 under the branch above it, a city's 营业大厅; after a word that is no place
+    # (客户服务部) the office is a department of the insurer, no branch
+    got = found(pipeline, "泰康人寿云南省分公司昭通中心支公司彝良服务部捐款，人保财险南京营业大厅也开门了。"
+                          "泰康人寿客户服务部表示将加快理赔。")
+    assert {("泰康人寿云南省分公司昭通中心支公司彝良服务部", "Branch"), ("人保财险南京营业大厅", "Branch")} <= got
+    assert not any(cls == "Branch" and "客户" in name for name, cls in got)
+
+
 def test_a_county_or_city_company_after_the_insurers_name_is_its_branch(pipeline):
     # 公司 after the insurer and a place (a county with its level, a region of the list) names the branch
     # there; after a word that is no place (全县), or alone at a clause start, it names none
