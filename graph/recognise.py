@@ -1634,6 +1634,9 @@ def _group_name(rec: Recogniser, view: SentenceView, m: re.Match, first: int) ->
         stem, start = [], m.start()
     if (not stem and m.group() not in r.bare_heads) or m.start() - start > r.max_stem:
         return None  # 企业 alone says too little; a long run is a clause, not a name
+    if gap and stem and r.place_schemes and r.place_schemes.match(text, start) \
+            and not r.gap_words.fullmatch(words[gap - 1].text):
+        start = words[gap - 1].start - s.start  # 汕头市|基本医疗保险参保人员: the place's scheme names them
     # modifiers that share the head (易贫、临贫农村人口) are the name's start, their list marks in it
     mark = max((i for i, w in enumerate(stem) if w.text == r.shared_head_mark), default=-1)
     if mark > 0 and all(tag in r.modifier_pos for w in stem[:mark] if w.text != r.shared_head_mark

@@ -126,6 +126,8 @@ class BeneficiaryRule:
     members_intro: re.Pattern | None = None
     # heads that each name the people of a place (群众, 村民): 受灾群众 and 受灾村民 are one group
     people_heads: frozenset[str] = frozenset()
+    # the scheme a group is insured under, which the place before it names with it (汕头市|基本医疗保险参保人员)
+    place_schemes: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -587,7 +589,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                     groups.regex("count_before", optional=True),
                                     groups.regex("each_of_list", optional=True),
                                     groups.regex("members_intro", optional=True),
-                                    frozenset(groups.words("people_heads", [])))
+                                    frozenset(groups.words("people_heads", [])),
+                                    groups.regex("place_schemes", optional=True))
     return Rules(
         branch=names.regex("regions", f"{region_gap}(?P<region>{regions})(?:{region_suffix})?"
                                       f"(?P<unit>(?:{units})(?:{sub_units})?|{place_units})"),

@@ -1657,6 +1657,16 @@ def test_a_kind_of_place_is_part_of_a_group_name(pipeline):
     assert ("山区教师", "BeneficiaryGroup") in found(pipeline, "基金会为山区教师送去慰问金。")
 
 
+def test_those_insured_under_a_places_health_scheme_are_named_with_the_place(pipeline):
+    # a city's scheme names whom it is for with the city (汕头市基本医疗保险参保人员, 天津医保参保人); a place
+    # before other people only places them, and a word that counts a place (全市) is no part of a name
+    got = found(pipeline, "汕头惠民保面向汕头市基本医疗保险参保人员，天津惠民保是为天津医保参保人定制的。"
+                          "该公司为兰州市残疾人和全市基本医保参保人员提供保障。")
+    assert {("汕头市基本医疗保险参保人员", "BeneficiaryGroup"), ("天津医保参保人", "BeneficiaryGroup"),
+            ("残疾人", "BeneficiaryGroup"), ("基本医保参保人员", "BeneficiaryGroup")} <= got
+    assert not any(name.startswith(("兰州", "全市")) for name, _ in got)
+
+
 def test_households_and_travellers_in_need_are_groups_on_their_own(pipeline):
     assert ("低保户", "BeneficiaryGroup") in found(pipeline, "保险公司向低保户发放慰问金。")
     assert ("游客", "BeneficiaryGroup") in found(pipeline, "该险种为游客提供意外保障。")
