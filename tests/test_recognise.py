@@ -1667,6 +1667,14 @@ def test_those_insured_under_a_places_health_scheme_are_named_with_the_place(pip
     assert not any(name.startswith(("兰州", "全市")) for name, _ in got)
 
 
+def test_a_citys_people_written_with_its_name_are_a_group(pipeline):
+    # 深圳市民 is the city's people, a group a city scheme covers; the bare 市民 stays the generic word, and
+    # 上海市民政局 is a department, not 上海市民
+    got = found(pipeline, "深圳市巨灾保险覆盖全体深圳市民，上海市民政局也为市民提供服务。")
+    assert ("深圳市民", "BeneficiaryGroup") in got and ("上海市民政局", "Regulator") in got
+    assert not any(name == "上海市民" for name, _ in got)
+
+
 def test_households_and_travellers_in_need_are_groups_on_their_own(pipeline):
     assert ("低保户", "BeneficiaryGroup") in found(pipeline, "保险公司向低保户发放慰问金。")
     assert ("游客", "BeneficiaryGroup") in found(pipeline, "该险种为游客提供意外保障。")
