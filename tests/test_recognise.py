@@ -700,6 +700,13 @@ def test_a_quoted_word_the_article_shows_to_be_a_typhoon_is_no_product_anywhere_
         pipeline, "泰康与华中科技大学同济医学院附属同济医院（以下简称“武汉同济医院”）签约。武汉同济医院表示欢迎。")
 
 
+def test_a_university_hospital_is_named_whole_however_long(pipeline):
+    # the university, 附属 and the hospital's own name: one partner, not the university alone
+    got = found(pipeline, "试验在复旦大学附属眼耳鼻喉科医院和同济大学附属第十人民医院进行。")
+    assert {("复旦大学附属眼耳鼻喉科医院", "Partner"), ("同济大学附属第十人民医院", "Partner")} <= got
+    assert ("复旦大学", "Partner") not in got
+
+
 def test_a_kind_of_firm_or_a_commodity_contract_is_no_name(pipeline):
     got = found(pipeline, "互联网保险公司众安保险推出新产品，头部保险公司纷纷跟进。")
     assert ("互联网保险公司", "Insurer") not in got and ("头部保险公司", "Insurer") not in got
