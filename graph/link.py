@@ -487,6 +487,8 @@ class Linker:
         bare_name, bare = found
         if self._contrasted(m, bare_name):
             return None
+        if m.entity and bare.entity and m.entity != bare.entity and bare_name not in self.rules.generic_groups:
+            return None  # 新市民, 受灾居民: the registry's groups of their own, not the article's 市民 described again
         # named as the bare name (each step shorter, so resolving it ends): 肉牛养殖户 stands as 养殖户
         return bare if fold_name(bare.surface) == bare_name else replace(bare, surface=bare_name)
 

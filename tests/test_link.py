@@ -123,6 +123,15 @@ def test_a_group_written_again_with_another_word_for_the_people_of_a_place_is_on
     assert got["受灾村民"] == got["受灾群众"] and got["受灾企业"] != got["受灾群众"]
 
 
+def test_a_narrower_group_of_the_registry_is_not_the_bare_group_described_again(pipeline):
+    """新市民 (people new to the city) beside 市民 is a group of its own, as the registry lists it; a
+    generic word (养殖户) beside its specific group (水产养殖户) is still that group."""
+    text = "该保险减轻市民看病负担，在本地的新市民也能参保。公司为水产养殖户赔款，养殖户很快拿到了钱。"
+    got = {s: e.label for s, e in entities(pipeline, text) if e.cls == "BeneficiaryGroup"}
+    assert got["新市民"] == "新市民" and got["市民"] == "市民"
+    assert got["养殖户"] == got["水产养殖户"]
+
+
 def test_a_group_written_again_with_another_word_for_people_is_one_group(pipeline):
     """失能人员 after 失能参保人: the same people, named by what they share."""
     text = "长护险为失能参保人提供护理服务。公司还为失能人员开展上门评估。"
