@@ -700,6 +700,12 @@ def test_a_quoted_word_the_article_shows_to_be_a_typhoon_is_no_product_anywhere_
         pipeline, "泰康与华中科技大学同济医学院附属同济医院（以下简称“武汉同济医院”）签约。武汉同济医院表示欢迎。")
 
 
+def test_a_financial_supervisors_county_office_after_it_is_one_body(pipeline):
+    got = found(pipeline, "人保财险普陀支公司会同金融监管局普陀支局赶到现场，舟山金融监管分局普陀支局也派了人。")
+    assert {("金融监管局普陀支局", "Regulator"), ("舟山金融监管分局普陀支局", "Regulator")} <= got
+    assert ("金融监管局", "Regulator") not in got
+
+
 def test_a_university_hospital_is_named_whole_however_long(pipeline):
     # the university, 附属 and the hospital's own name: one partner, not the university alone
     got = found(pipeline, "试验在复旦大学附属眼耳鼻喉科医院和同济大学附属第十人民医院进行。")

@@ -2273,6 +2273,13 @@ def test_the_list_a_count_of_kinds_of_people_introduces_is_helped(pipeline):
     assert {("乡村暖心基金", "targets", g) for g in ("乡村教师", "返乡创业青年")} <= got
 
 
+def test_each_item_of_a_list_of_kinds_of_people_after_a_semicolon_is_helped(pipeline):
+    # items a semicolon parts, one described by a clause ending in 的 (在内江的新市民): each is whom it is for
+    got = triples(pipeline, "“甜惠保”由人保财险承保。可以参保的有三类人：内江市基本医保参保人；"
+                            "在异地参加医保的内江户籍人员；在内江的新市民。")
+    assert {("甜惠保", "targets", g) for g in ("内江市基本医保参保人", "新市民")} <= got
+
+
 def test_those_who_benefit_are_whom_a_programme_is_for(pipeline):
     got = triples(pipeline, "某银行发起“助农贷”公益项目，受益人是当地的留守老人。")
     assert ("助农贷", "targets", "留守老人") in got
