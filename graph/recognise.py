@@ -1380,6 +1380,9 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
         clause = max((i + 1 for i in range(clause, m.start()) if text[i].isspace()), default=clause)
         starts = [t.end() for t in r.trigger.finditer(text, clause, m.start())  # words of their own: not the 为 of 成为
                   if t.start() in view.boundaries and t.end() in view.boundaries]
+        if clause and text[clause - 1] in marks.colon:  # 对象：|, 谁能参保：|: a trigger ending with the colon before
+            starts += [clause for t in r.trigger.finditer(text, marks.clause_start(text, clause - 1, colon=False), clause)
+                       if t.end() == clause]
         # (also past a comma: 乡村振兴创业带头人，以及返乡创业青年)
         # (each item repeating the word before the first: 帮农户、帮困难群众 names 困难群众)
         starts += [i + _repeated_word(view, a, i) for e, a in ends.items() if e < m.start() for lead in commas

@@ -1688,6 +1688,13 @@ def test_a_citys_people_written_with_its_name_are_a_group(pipeline):
     assert not any(name == "上海市民" for name, _ in got)
 
 
+def test_a_word_of_help_ending_with_a_colon_opens_the_group_after_it(pipeline):
+    # a label of those covered (保障对象：) or a scheme notice's question (谁能参保：) opens the clause after the
+    # colon, as 为 opens the group right after it
+    got = found(pipeline, "保障对象：建档立卡贫困户和低保户。谁能参保：温州市基本医保参保人员。")
+    assert {("建档立卡贫困户", "BeneficiaryGroup"), ("温州市基本医保参保人员", "BeneficiaryGroup")} <= got
+
+
 def test_households_and_travellers_in_need_are_groups_on_their_own(pipeline):
     assert ("低保户", "BeneficiaryGroup") in found(pipeline, "保险公司向低保户发放慰问金。")
     assert ("游客", "BeneficiaryGroup") in found(pipeline, "该险种为游客提供意外保障。")

@@ -2278,6 +2278,15 @@ def test_each_item_of_a_list_of_kinds_of_people_after_a_semicolon_is_helped(pipe
     got = triples(pipeline, "“甜惠保”由人保财险承保。可以参保的有三类人：内江市基本医保参保人；"
                             "在异地参加医保的内江户籍人员；在内江的新市民。")
     assert {("甜惠保", "targets", g) for g in ("内江市基本医保参保人", "新市民")} <= got
+    got = triples(pipeline, "“汕头惠民保”由人保财险承保。它面向三类人：汕头市基本医疗保险参保人员；"
+                            "持汕头签发的有效居住证的新市民。")
+    assert ("汕头惠民保", "targets", "新市民") in got
+
+
+def test_those_a_schemes_notice_asks_who_can_join_are_whom_it_is_for(pipeline):
+    got = triples(pipeline, "“益康保”由人保财险承保。一、谁能参保：温州市基本医保参保人员。")
+    assert ("益康保", "targets", "温州市基本医保参保人员") in got
+
 
 
 def test_those_who_benefit_are_whom_a_programme_is_for(pipeline):
