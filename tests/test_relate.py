@@ -724,6 +724,14 @@ def test_a_policys_premium_where_nobody_is_named_is_the_articles_insurers(pipeli
     assert money(pipeline, "人保财险推出水稻保险。\n\n据了解，全年农险保费收入达10亿元。") == set()
 
 
+def test_an_editions_price_per_head_and_a_premium_standard_are_the_articles_insurers(pipeline):
+    # 普惠款每人每年59元: an edition's price is a premium; so is one a notice lays out as 保费标准; not claims per head
+    text = "“甜惠保”由人保财险承保。\n\n【谁能买】普惠款每人每年59元，升级款每人每年99元。"
+    assert {(a, v) for a, v, *_ in money(pipeline, text)} == {("人保财险", "59"), ("人保财险", "99")}
+    text = "人保财险承保校方责任险。\n\n保费标准　　　　每生每年5元。"
+    assert {(a, v) for a, v, *_ in money(pipeline, text)} == {("人保财险", "5")}
+
+
 def test_a_premium_rate_is_the_insurers_named_beside_it(pipeline):
     # the insurer is named in the sentence, though not as its subject: the premium is still its own
     text = "该项目由县残联与人保财险合作开展，投保标准为每人每年20元，保费由县财政承担。"
