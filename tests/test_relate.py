@@ -730,6 +730,9 @@ def test_an_editions_price_per_head_and_a_premium_standard_are_the_articles_insu
     assert {(a, v) for a, v, *_ in money(pipeline, text)} == {("人保财险", "59"), ("人保财险", "99")}
     text = "人保财险承保校方责任险。\n\n保费标准　　　　每生每年5元。"
     assert {(a, v) for a, v, *_ in money(pipeline, text)} == {("人保财险", "5")}
+    # a label's premium, after a colon or in a table's cell
+    text = "众安保险推出宠物医疗险。\n\n保费：每月33.25元。"
+    assert {(a, v) for a, v, *_ in money(pipeline, text)} == {("众安保险", "33.25")}
 
 
 def test_a_premium_rate_is_the_insurers_named_beside_it(pipeline):
