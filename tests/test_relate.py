@@ -855,6 +855,16 @@ def test_the_guide_named_in_credits_guides_the_host_past_the_partner_that_runs_t
     assert not any(p == "guidedBy" for _, p, _ in got)
 
 
+def test_a_list_of_guides_in_credits_guides_the_paragraphs_insurer(pipeline):
+    got = triples(pipeline, "华夏人寿启动“抗日战场巡礼”活动。\n指导单位：全国老龄工作委员会办公室、民政部优抚安置局。")
+    assert {("华夏人寿", "guidedBy", b) for b in ("全国老龄工作委员会办公室", "民政部优抚安置局")} <= got
+
+
+def test_insurers_a_body_convenes_act_under_it(pipeline):
+    got = triples(pipeline, "在永安市农业局的召集下，人保财险、华安保险等保险机构参加保险对接会。")
+    assert {(i, "guidedBy", "永安市农业局") for i in ("人保财险", "华安保险")} <= got
+
+
 def test_an_approval_is_no_guidance(pipeline):
     got = triples(pipeline, "横琴人寿变更注册资本事项已获广东银保监局批复。")
     assert ("横琴人寿", "guidedBy", "广东银保监局") not in got
