@@ -858,6 +858,9 @@ def test_the_guide_named_in_credits_guides_the_host_past_the_partner_that_runs_t
 def test_a_list_of_guides_in_credits_guides_the_paragraphs_insurer(pipeline):
     got = triples(pipeline, "华夏人寿启动“抗日战场巡礼”活动。\n指导单位：全国老龄工作委员会办公室、民政部优抚安置局。")
     assert {("华夏人寿", "guidedBy", b) for b in ("全国老龄工作委员会办公室", "民政部优抚安置局")} <= got
+    # guidance whose bodies a colon lists guides the insurer of the sentence
+    got = triples(pipeline, "太保产险上海分公司推出复工保险，并由三个部门共同指导：上海市财政局、上海市商务委和上海银保监局。")
+    assert {("太保产险上海分公司", "guidedBy", b) for b in ("上海市财政局", "上海银保监局")} <= got
 
 
 def test_insurers_a_body_convenes_act_under_it(pipeline):
