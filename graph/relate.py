@@ -506,7 +506,7 @@ class Relator:
         for s in sentences:
             ms = by_sentence.get(s.index, [])
             clause = [len(self.rules.clause_separators.findall(s.norm, 0, lm.mention.start - s.start)) for lm in ms]
-            for first, last in _lists(s, ms, clause, self.rules.list_joiner, self.rules.short_name):
+            for first, last in _lists(s, ms, clause, self.rules.list_joiner, self.rules.list_closer, self.rules.short_name):
                 orgs = [lm for lm in ms[first:last + 1] if lm.entity.cls in ORGANISATION_CLASSES]
                 if len({lm.entity.iri for lm in orgs}) >= 3:
                     out.update((s.start, lm.entity.iri) for lm in orgs)
@@ -951,7 +951,7 @@ class Relator:
         subjects = [lm.entity.cls in ORGANISATION_CLASSES and self._can_be_subject(s, lm)
                     and not (k + 1 < len(ms) and self._owns_next(s, lm, ms[k + 1])) for k, lm in enumerate(ms)]
         heads = [self._marks.clause_start(s.norm, lm.mention.start - s.start) for lm in ms]  # their clauses' starts
-        groups = _lists(s, ms, clause, self.rules.list_joiner, self.rules.short_name)
+        groups = _lists(s, ms, clause, self.rules.list_joiner, self.rules.list_closer, self.rules.short_name)
         # The text around each list, cut once for all the rules that test it; for their exclusions, with a
         # count of firms blanked where it names the firms it counts (中标的4家保险公司, resolved to its list)
         counted = [lm for lm in ms if self._is_count(lm)]
@@ -1487,10 +1487,12 @@ def _distinct(figures: list[Figure], linked: list[LinkedMention]) -> list[Figure
                   key=lambda f: f.quantity.start)
 
 
-def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int], joiner: re.Pattern,
+def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int], joiner: re.Pattern, closer: re.Pattern,
            short_name: re.Pattern) -> list[tuple[int, int]]:
     """Index ranges of mentions that form one list (A、B和C) within a clause, singletons included;
-    a short name given to an item (A（简称“B”）、C) is part of that item and does not break it."""
+    a short name given to an item (A（简称“B”）、C) is part of that item and does not break it; a
+    ``closer`` joins only the last item of a list two items long already, all of its class (捐给A、B与C;
+    not A与B, nor 人保财险、平安产险与美团签约: two insurers and their partner)."""
     groups: list[tuple[int, int]] = []
     end = 0  # where the last item ends, with the short name given to it
     for i, lm in enumerate(ms):
@@ -1502,7 +1504,9 @@ def _lists(s: Sentence, ms: list[LinkedMention], clause: list[int], joiner: re.P
                 continue
             gap = s.norm[end:start]
             glued = not gap and ms[last].entity.cls == lm.entity.cls  # 市委市政府
-            if (glued or joiner.match(gap)) and clause[last] == clause[i]:
+            closes = last > first and closer.match(gap) and all(ms[k].entity.cls == lm.entity.cls
+                                                                for k in range(first, last + 1))
+            if (glued or joiner.match(gap) or closes) and clause[last] == clause[i]:
                 groups[-1] = (first, i)
                 end = _item_end(s, lm, short_name)
                 continue

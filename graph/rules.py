@@ -333,6 +333,7 @@ class Rules:
     same_day: re.Pattern  # 当天, 当晚 …: the date written last before
     punctuation: Punctuation
     list_joiner: re.Pattern  # the gap between two mentions of one list: 、 和 及 …
+    list_closer: re.Pattern  # the gap before the last item of a list of three or more only: 与
     list_joiners: frozenset[str]
     bare_unit: str  # a unit word that alone means "the branch just named"
     unit_full_forms: dict[str, str]  # a unit's short form -> its full form (中支 -> 中心支公司)
@@ -814,6 +815,7 @@ def load_rules(path: Path | None = None) -> Rules:
         list_joiner=relations_table.regex("list_joiners", f"^(?:[\\s{quotes}]*(?:{alternation(joiners)})[\\s{quotes}]*"
                                                            f"|{relations_table.regex('quoted_list_gap').pattern}"
                                                            f"|{relations_table.regex('unnamed_item_gap').pattern})$"),
+        list_closer=relations_table.regex("list_closers", f"^(?:{alternation(relations_table.words('list_closers'))})$"),
         list_joiners=frozenset(joiners),
         bare_unit=bare_unit,
         unit_full_forms=dict(names.get("unit_full_forms", dict, {})),

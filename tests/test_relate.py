@@ -855,6 +855,20 @@ def test_the_guide_named_in_credits_guides_the_host_past_the_partner_that_runs_t
     assert not any(p == "guidedBy" for _, p, _ in got)
 
 
+def test_yu_closes_a_list_of_one_class_but_joins_no_pair(pipeline):
+    # 捐给A、B与C: three hospitals; 人保财险、平安产险与美团: two insurers and their partner
+    got = triples(pipeline, "新光金控也捐给台大医院、亚东医院与桃园敏盛医院。")
+    assert {("新光金控", "donatesTo", h) for h in ("台大医院", "亚东医院", "桃园敏盛医院")} <= got
+    got = triples(pipeline, "人保财险、平安产险与美团签约。")
+    assert {(i, "partnersWith", "美团") for i in ("人保财险", "平安产险")} <= got
+
+
+def test_the_end_of_a_gift_heads_no_clause(pipeline):
+    # 捐给 glued into one word still makes its object the gift's end, not the doer of what follows
+    got = triples(pipeline, "新光金控除了捐给台北市政府，也捐给台大医院和亚东医院。")
+    assert {("新光金控", "donatesTo", h) for h in ("台北市政府", "台大医院", "亚东医院")} <= got
+
+
 def test_a_list_of_guides_in_credits_guides_the_paragraphs_insurer(pipeline):
     got = triples(pipeline, "华夏人寿启动“抗日战场巡礼”活动。\n指导单位：全国老龄工作委员会办公室、民政部优抚安置局。")
     assert {("华夏人寿", "guidedBy", b) for b in ("全国老龄工作委员会办公室", "民政部优抚安置局")} <= got
