@@ -1078,6 +1078,10 @@ def test_a_short_name_given_its_full_name_after_it_is_one_thing_with_it(pipeline
     firms = {lm.entity.label for lm in linked(pipeline, "华宁股份全称华宁精密制造股份有限公司，主营无人机。")
              if lm.entity.cls == "Partner"}
     assert len(firms) == 1
+    # …and its formal name after it, pointed back to (它的正式名称是…)
+    programmes = {lm.entity.iri for lm in linked(pipeline, "两家基金会发起“护航行动”，它的正式名称是“民间救援保险保障项目”。")
+                  if lm.entity.cls == "Initiative"}
+    assert len(programmes) == 1
 
 
 def test_a_renamed_programme_is_one_thing_under_its_old_and_new_name(pipeline):
