@@ -820,7 +820,7 @@ class Recogniser:
         else:
             return None
         if m and (m["region"] in r.local_unit_stopwords
-                  or (m["unit"] in r.place_units | r.office_units and not self.local_unit_named(m))):
+                  or ((m["unit"] in r.place_units or m["unit"] in r.office_units) and not self.local_unit_named(m))):
             return None  # 人保财险全县公司: 公司 after a word, no place, is the insurer's own
         if m and m["region"] and self._joins_a_place(m["region"]):
             return None  # 人保财险和温岭支公司: two firms of a list, the second named by its place alone
