@@ -773,6 +773,8 @@ class Recogniser:
                 continue
             if any(s.text.startswith(w, b - 1) for w in self.rules.alias_split_words):
                 continue  # 农业农村部|门: the name's last character starts a word (部门, a department)
+            if cls == "Insurer" and self.rules.market_after.match(s.text, b):
+                continue  # 台湾人寿|保险市场: the market's life insurance, not the firm
             if b - a <= _SHORT_ALIAS and any(s.text.startswith(w, a + 1 - len(w)) for w in self.rules.alias_joined_words
                                              if a + 1 >= len(w)):
                 continue  # 没|人保: the name's first character ends a word (没人, no one)
@@ -932,6 +934,8 @@ class Recogniser:
                 if rule.kind_stem_pos and self._one_word_of(s.text[start:m.start()], rule.kind_stem_pos) \
                         and not self._is_known_name(s.text[start:m.end()]):
                     continue  # 传统|保险公司: a kind of firm, not one
+                if rule.cls == "Insurer" and self.rules.market_after.match(s.text, m.end()):
+                    continue  # 台湾人寿|保险市场: a market's life insurance, not a firm
                 stem, aliases_too = s.text[start:m.start()], m.group() in rule.brand_alias_suffixes
                 # a donor's name (平安|希望小学) names the school, whatever jieba tags its words
                 branded = bool(rule.brand_class) and self._is_insurer_name(stem, aliases_too)

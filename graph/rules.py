@@ -231,6 +231,7 @@ class Rules:
     name_pos: str  # the tag of a word jieba's dictionary holds as an organisation's whole name
     name_place_pos: frozenset[str]  # tags of a word that opens a name as its place (武汉, 湖北省)
     alias_split_words: tuple[str, ...]  # words a registry name's last character may start (农业农村部|门)
+    market_after: re.Pattern  # after an insurer's name, a market's line of business (台湾人寿|保险市场)
     alias_joined_words: tuple[str, ...]  # words a short registry name's first character may end (没|人保)
     outlet_after: re.Pattern  # after a name, makes it a newspaper's or website's (中国银行|保险报, 某县人民政府|网)
     post_after: re.Pattern  # after a committee's name, makes it a person's post (县委|副书记)
@@ -697,6 +698,7 @@ def load_rules(path: Path | None = None) -> Rules:
         name_pos=boundaries.get("name_pos", str),
         name_place_pos=frozenset(boundaries.words("name_place_pos")),
         alias_split_words=tuple(boundaries.words("alias_split_words")),
+        market_after=boundaries.regex("market_after"),
         alias_joined_words=tuple(boundaries.words("alias_joined_words", [])),
         outlet_after=boundaries.regex("outlet_after"),
         post_after=boundaries.regex("post_after"),

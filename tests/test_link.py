@@ -768,6 +768,25 @@ def test_an_insurers_legal_name_without_its_form_names_it_and_its_branch(pipelin
     assert got["中国太平洋财产保险黄山分公司"].cls == "Branch"
     assert "中国太平" not in got
 
+def test_a_branch_after_the_short_name_in_brackets_and_de_is_the_insurers(pipeline):
+    """某某财产保险股份有限公司（简称“某某产险”）的青海分公司: the branch the text then names bare, one label."""
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity.label for lm in linked(
+        pipeline, "罚的是中国平安财产保险股份有限公司（简称“平安产险”）的青海分公司。青海分公司有三项违规。")}
+    assert got["青海分公司"] == "平安产险青海分公司"
+    assert "平安产险青海分公司" in got.values() and not any("的" in v for v in got.values())
+
+
+def test_a_hong_kong_insurer_beside_its_group_and_not_its_market(pipeline):
+    """香港人寿 and 创兴保险 are 越秀集团's; 台湾人寿保险市场 and 香港人寿保险业 name a market's life business."""
+    from stage_helpers import linked
+    got = {lm.mention.surface: lm.entity for lm in linked(
+        pipeline, "越秀集团买下香港人寿保险有限公司，创兴保险也在其旗下。台湾人寿保险市场竞争激烈，香港人寿保险业发展迅速。")}
+    assert got["香港人寿保险有限公司"].label == "香港人寿" and got["创兴保险"].cls == "Insurer"
+    assert label(pipeline, got["香港人寿保险有限公司"].parent) == "越秀集团"
+    assert "台湾人寿" not in got and "香港人寿" not in got
+
+
 def test_an_insurers_legal_name_without_china_and_its_form_names_it_and_its_branch(pipeline):
     """太平洋财产保险海南分公司, 平安人寿保险上海分公司: the legal name written without 中国 as well as without
     股份有限公司 is the insurer's, and the unit after it is its branch, not a firm of that name."""
