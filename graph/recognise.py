@@ -1116,7 +1116,8 @@ class Recogniser:
         one the rule lets stand only ``inside`` the stem (or ``after_place``, when a place opens it:
         武汉|地产开发投资集团 is a firm named after its city and trade; or ``after_name``, when a brand
         or a place does: 祥泰|种植专业合作社, not a person: 方忠宽|庆幸|合作社), or ``after_noun`` for a word right
-        after a noun (上海市|餐饮|烹饪行业协会: a trade named by its goods and its work; not 某市|召开|…). A boundary
+        after a noun (上海市|餐饮|烹饪行业协会: a trade named by its goods and its work; not 某市|召开|…, nor one a
+        place follows: 股份|挂到|上海产权交易所 is a clause before the body's name). A boundary
         word past the first (珠海铧创|是|华发, where the sentence's tokens glue 是 to the word before it) ends a clause
         inside the stem: never a name's, nor is a count of bodies past the first (福建省|第一所|某某小学: one of a
         kind, described)."""
@@ -1131,7 +1132,8 @@ class Recogniser:
         if after_name and words and words[0][1] in self.rules.brand_pos:
             inside = inside | after_name
         return any(tag in self.rules.reject_pos and (n == 0 or tag not in inside) and not self._position_in_name(words, n)
-                   and not (n and tag in after_noun and words[n - 1][1] in self.rules.noun_pos)
+                   and not (n and tag in after_noun and words[n - 1][1] in self.rules.noun_pos
+                            and not any(t in self.rules.name_place_pos for _, t in words[n + 1:]))
                    for n, (_, tag) in enumerate(words))
 
     def _position_in_name(self, words: list[tuple[str, str]], n: int) -> bool:

@@ -2825,6 +2825,12 @@ def test_a_verb_right_after_a_place_is_the_clauses_not_a_trades(pipeline):
     assert not {m for m in found(pipeline, "杭州市召开物流行业协会座谈会。") if m[0].startswith("杭州市召开")}
 
 
+def test_a_verb_after_a_noun_with_a_place_after_it_is_the_clauses(pipeline):
+    # 股份|挂到|上海产权交易所: the clause's object and verb, then the body's name from its place
+    got = found(pipeline, "锦泰财险把持有的股份挂到上海产权交易所，寻找买家。")
+    assert ("上海产权交易所", "IndustryBody") in got and not any(m[0].startswith("股份") for m in got)
+
+
 def test_an_association_of_no_named_trade_is_no_name(pipeline):
     assert not {m for m in found(pipeline, "相关行业协会发布了自律倡议。") if m[1] == "IndustryBody"}
 
