@@ -189,6 +189,9 @@ def test_the_citys_insurance_association_named_bare_is_the_city_of_the_branch_na
 def test_the_citys_charity_named_bare_is_a_partner_of_the_city_of_the_branch_named_before(pipeline):
     got = entities(pipeline, "新华保险南京分公司随后向市慈善总会交付了一批物资。")
     assert [(e.label, e.cls) for s, e in got if s == "市慈善总会"] == [("南京市慈善总会", "Partner")]
+    # …also after 通过, the channel of a gift
+    got = entities(pipeline, "人保财险宜昌分公司通过市慈善总会捐款。")
+    assert [(e.label, e.cls) for s, e in got if s == "市慈善总会"] == [("宜昌市慈善总会", "Partner")]
     got = entities(pipeline, "浙江银保监局牵头，省青基会和省红十字会参与。")
     assert [(e.label, e.cls) for s, e in got if s.startswith("省")] == [
         ("浙江省青基会", "Partner"), ("浙江省红十字会", "Partner")]
