@@ -313,7 +313,7 @@ class Recogniser:
         return re.compile(alternation(self.rules.region_names))
 
     def _placed(self, sentences: list[Sentence], found: list[list[Mention]]) -> list[list[Mention]]:
-        """Each government body or association named without its place (县财政, 市政府, 市保险行业协会)
+        """Each government body or association named without its place (县财政, 市政府, 市保险行业协会), or a charity so named (州慈善总会)
         with the place of its level the sentence names nearest before it (江苏随后层层转发，省经信委…), or else
         the one the article names most, at least twice and more often than any other (a headline's and
         body's 青阳县): the linker's last reading, where no body or branch named nearby places it."""
@@ -325,7 +325,7 @@ class Recogniser:
         for names in found:
             placed = []
             for m in names:
-                if m.cls in PUBLIC_CLASSES and self.rules.implied_place.fullmatch(m.surface):
+                if (m.cls in PUBLIC_CLASSES or m.kind == "reference") and self.rules.implied_place.fullmatch(m.surface):
                     body = m.surface.removeprefix(self.rules.implied_prefix(m.surface))
                     level = next(lv for lv in levels if body.startswith(lv))
                     places = [(index, at, place) for index, at, place in named if place.endswith(level)]

@@ -195,6 +195,11 @@ def test_the_citys_charity_named_bare_is_a_partner_of_the_city_of_the_branch_nam
     got = entities(pipeline, "浙江银保监局牵头，省青基会和省红十字会参与。")
     assert [(e.label, e.cls) for s, e in got if s.startswith("省")] == [
         ("浙江省青基会", "Partner"), ("浙江省红十字会", "Partner")]
+    # with no body or branch near it, in the place the article names (a prefecture's, after a dated list's space)
+    got = entities(pipeline, "恩施州中心医院收到多方援助，恩施的银行也捐了款。\n1月31日　州慈善总会拨款250万元。")
+    assert [(e.label, e.cls) for s, e in got if s == "州慈善总会"] == [("恩施州慈善总会", "Partner")]
+    got = entities(pipeline, "在恩施，州红十字会和州政府一起募集物资。")
+    assert [e.label for s, e in got if s in ("州红十字会", "州政府")] == ["恩施州红十字会", "恩施州政府"]
 
 
 def test_an_insurance_association_written_as_association_and_society_is_the_association(pipeline):
