@@ -88,6 +88,7 @@ class QuantityRules:
     held_stake: re.Pattern  # X的股份, X股东: a firm named as a stake held or sold, not the owner
     parent_of_another: re.Pattern  # Y用来…的平台: a firm named as another's parent, not the owner
     restated: re.Pattern  # 这7亿元: an amount a demonstrative points back to, one stated before
+    again: re.Pattern  # 同为, 再: the amount's clause states a second figure of that value, no repeat
     vague: re.Pattern  # 几十元, 数百万元: a number that states no value
 
     @classmethod
@@ -131,7 +132,7 @@ class QuantityRules:
                    re.compile(t["fronted"]), re.compile(t["pays_it"]), re.compile(t["lead_owner"]), re.compile(t["results_line"]),
                    re.compile(t["pronoun"]),
                    re.compile(t["list_sum"]), re.compile(t["with_units"]), re.compile(t["held_stake"]),
-                   re.compile(t["parent_of_another"]), re.compile(t["restated"]), re.compile(t["vague"]))
+                   re.compile(t["parent_of_another"]), re.compile(t["restated"]), re.compile(t["again"]), re.compile(t["vague"]))
 
     def in_local_currency(self, texts: Iterable[str]) -> bool:
         """Whether an article (its folded sentences) counts its money in a currency of its own: it

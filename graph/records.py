@@ -163,6 +163,7 @@ class Figure:
     evidence: Evidence
     beneficiary: Entity | None = None
     as_of: str | None = None
+    again: bool = False  # its clause says it is stated once more of another thing (同为3000元): no repeat
 
     @property
     def is_money(self) -> bool:

@@ -595,8 +595,9 @@ class Relator:
                     or not each and quantity.start not in respective and self._joint(s, ms, named, quantity.start):
                 continue
             beneficiary, when = self._beneficiary(s, before, quantity.start, kind), date_for(quantity.start, dates)
+            again = bool(figures.again.search(unnamed, 0, quantity.start - s.start))  # 同为3000元, not 中国农再的
             for owner in each or [agent]:
-                out.append(Figure(owner, quantity, kind, evidence_of(s), beneficiary, when))
+                out.append(Figure(owner, quantity, kind, evidence_of(s), beneficiary, when, again))
         return out
 
     def _summed_list(self, s: Sentence, ms: list[LinkedMention], named: LinkedMention | None,
@@ -1452,12 +1453,14 @@ def _distinct(figures: list[Figure], linked: list[LinkedMention]) -> list[Figure
     article's branch, after 新华保险给每人的保额为10万元): a figure stated of the organisation written
     in its sentence outranks one given to the article's by default.
     One sentence that writes it twice states two (捐赠20万元…另捐赠价值20万元的图书). Nor does a sentence
-    that gives an insurer's figure to the firm that owns it (ik:ownedBy): the insurer's stands."""
+    that gives an insurer's figure to the firm that owns it (ik:ownedBy): the insurer's stands.
+    Nor is a figure whose clause says it is stated again of another thing (每亩保额同为3000元, 再拨款250万元) a
+    copy: it is a second figure of that value, kept beside the first."""
     best: dict[tuple, list[Figure]] = {}
     for f in figures:
         key = (f.agent.iri, f.quantity.value, f.quantity.unit)
         kept = best.get(key)
-        if kept and kept[0].evidence.start == f.evidence.start:
+        if kept and (kept[0].evidence.start == f.evidence.start or f.again):
             kept.append(f)
         elif not kept or len(f.evidence.quote) > len(kept[0].evidence.quote):
             best[key] = [f]

@@ -533,6 +533,17 @@ def test_one_sentence_writing_an_amount_twice_states_two(pipeline):
     assert [f.quantity.surface for f in figures if f.is_money] == ["20万元", "20万元"]
 
 
+def test_a_figure_stated_again_of_another_thing_is_a_second_one_not_a_repeat(pipeline):
+    text = "人保财险惠山支公司推出两款保险。桃种植保险每亩保额3000元。桃附加病虫害保险每亩保额同为3000元。"
+    _, figures = related(pipeline, text)
+    assert [f.quantity.surface for f in figures if f.is_money] == ["3000元", "3000元"]
+    _, figures = related(pipeline, "太平人寿向灾区捐款100万元。次日，太平人寿又追加100万元。")
+    assert len([f for f in figures if f.is_money]) == 2
+    # a body that writes the headline's figure again states it once
+    _, figures = related(pipeline, "平安产险捐赠50万元\n3月1日，平安产险向市慈善总会捐赠50万元。")
+    assert len([f for f in figures if f.is_money]) == 1
+
+
 def test_an_amount_given_to_an_insurer_and_to_its_branch_is_the_branchs(pipeline):
     text = "安信农险20万元预赔款助菜农复产\n9月17日，太平洋安信农险青浦支公司向合作社预付了20万元保险金。"
     assert {agent for agent, *_ in money(pipeline, text)} == {"太平洋安信农险青浦支公司"}
