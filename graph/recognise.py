@@ -261,9 +261,13 @@ class Recogniser:
     def _local_bodies(self, sentences: list[Sentence], found: list[list[Mention]]) -> list[list[Mention]]:
         """In the news of a market outside the mainland (:meth:`_market`), the bare names its own news
         gives its bodies (ik:localName of a Regulator: 金管局 in Macao news, 保險局 and 銀行局 in Taiwan
-        news), wherever no longer name holds them; elsewhere they name nothing (a mainland 金管局)."""
+        news), wherever no longer name holds them; elsewhere they name nothing (a mainland 金管局).
+        A registry alias that is one of the market's local names (宏利, 保誠 in Hong Kong news priced in 港元) names
+        the local firm: the linker, which counts only the market's insurers named in full, may not know the market."""
         market = self._market(sentences, found)
         local = self.registry.local_names.get(market, {})
+        found = [[replace(m, cls=entry.entity.cls, entity=entry.entity.iri) if m.kind == "alias" and (
+            entry := self.registry.local_entry(market, m.surface)) else m for m in mentions] for mentions in found]
         names = {name: self.registry.entries[iri].entity for name, iri in local.items()
                  if self.registry.entries[iri].entity.cls in PUBLIC_CLASSES and name not in self.registry.aliases}
         if not names:
@@ -301,8 +305,8 @@ class Recogniser:
         counts = Counter()
         for s in sentences:
             for market, words in self.rules.market_places.items():
-                counts[market] += sum(len(_occurrences(w, s.text)) for w in words)
-            counts[None] += sum(1 for m in self._region_names.finditer(s.text) if m.group() not in own)
+                counts[market] += sum(len(_occurrences(w, s.norm)) for w in words)  # 臺灣 as 台湾
+            counts[None] += sum(1 for m in self._region_names.finditer(s.norm) if m.group() not in own)
         ranked = counts.most_common(2) + [(None, 0)]
         (first, n), (_, second) = ranked[0], ranked[1]
         return first if first is not None and n >= self.rules.local_market_insurers and second < n else None

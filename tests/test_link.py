@@ -849,6 +849,10 @@ def test_a_short_name_in_hong_kong_or_taiwan_news_is_the_local_firm(pipeline):
     assert taiwan["中國人壽"].label == "凯基人寿"
     mainland = dict(entities(pipeline, "安盛与中国人寿昨日公布了年度业绩。"))
     assert mainland["安盛"].label == "安盛集团" and mainland["中国人寿"].label == "中国人寿"
+    # …and one that writes its places and prices in its currency, though it names no insurer in full
+    priced = dict(entities(pipeline, "本港自願醫保推出後，宏利與保誠的標準計劃每年保費約2000港元，友邦則收1800港元。"))
+    assert [priced[n].label for n in ("宏利", "保誠", "友邦")] == ["宏利香港", "保诚香港", "友邦香港"]
+    assert dict(entities(pipeline, "宏利与保诚公布业绩，内地业务增长。"))["宏利"].label == "宏利金融"
 
 
 def test_a_taiwan_holding_groups_local_name_in_taiwan_news_is_that_group(pipeline):
