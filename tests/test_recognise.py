@@ -2481,8 +2481,20 @@ def test_the_covers_a_count_of_products_introduces_are_products(pipeline, text, 
     # a scheme of cover so named is cover, though 计划 ends it
     ("某某财险推出了名为“低空护航者”的综合保障方案。", "低空护航者", "Product"),
     ("公司为骑手推出名为“安心行”的专属保障计划。", "安心行", "Product"),
+    # a drive, a film series or a course so named is a programme
+    ("寿险公司与协会办起名为「鞋力传爱」的旧鞋募集。", "鞋力传爱", "Initiative"),
+    ("公司联手医院制作名为「健康轻松学」的一系列影片。", "健康轻松学", "Initiative"),
 ])
 def test_a_quoted_name_a_word_of_naming_introduces_takes_the_kind_named_with_it(pipeline, text, name, cls):
+    assert (name, cls) in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("宏利10月宣布推出全新的「医疗专业支援服务」。", "医疗专业支援服务", "Initiative"),
+    ("平安产险推出全新的“安心保”。", "安心保", "Product"),
+])
+def test_a_quoted_name_launched_as_new_is_a_programme_or_cover(pipeline, text, name, cls):
+    # 全新的 between the launch verb and the name does not hide the launch
     assert (name, cls) in found(pipeline, text)
 
 
