@@ -1306,3 +1306,11 @@ def test_a_generic_word_for_growers_is_the_one_crops_growers_the_article_names(p
     assert {e.label for s, e in one if s in ("桃农", "农户")} == {"桃农"}
     two = dict(entities(pipeline, "人保财险为果农和菜农提供保险。农户只需交三成保费。"))
     assert two["农户"].label not in ("果农", "菜农")
+
+
+def test_the_trade_unions_mutuals_are_insurers_with_their_local_offices(pipeline):
+    got = dict(entities(pipeline, "西安市总工会把这项保障交由中国职工保险互助会西安办事处具体操办。"))
+    assert got["中国职工保险互助会西安办事处"].cls == "Branch"
+    mutual = pipeline.registry.lookup("中国职工保险互助会").entity
+    assert got["中国职工保险互助会西安办事处"].parent == mutual.iri and mutual.cls == "Insurer"
+    assert dict(entities(pipeline, "上海市职工保障互助会推出互助保障计划。"))["上海市职工保障互助会"].cls == "Insurer"
