@@ -1314,3 +1314,8 @@ def test_the_trade_unions_mutuals_are_insurers_with_their_local_offices(pipeline
     mutual = pipeline.registry.lookup("中国职工保险互助会").entity
     assert got["中国职工保险互助会西安办事处"].parent == mutual.iri and mutual.cls == "Insurer"
     assert dict(entities(pipeline, "上海市职工保障互助会推出互助保障计划。"))["上海市职工保障互助会"].cls == "Insurer"
+
+
+def test_a_taiwan_property_insurer_written_with_the_mainlands_word_for_its_line_is_that_insurer(pipeline):
+    # 產物 is Taiwan's word, 产险 the mainland's: 旺旺友聯產險 is 旺旺友联产物
+    assert dict(entities(pipeline, "罹难者可向旺旺友聯產險请领理赔。"))["旺旺友聯產險"].label == "旺旺友联产物"
