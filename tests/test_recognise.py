@@ -1043,6 +1043,12 @@ def test_the_unit_a_clause_counts_by_is_no_group(pipeline):
     assert not any(name.startswith("单位") for name, _ in got)
 
 
+def test_those_who_may_claim_a_payout_are_a_group(pipeline):
+    assert ("罹难者", "BeneficiaryGroup") in found(pipeline, "罹难者可向以下三家产险公司请领理赔。")
+    assert ("受灾农户", "BeneficiaryGroup") in found(pipeline, "受灾农户可申领赔款。")
+    assert not [n for n, c in found(pipeline, "公司可向法院申请赔偿。") if c == "BeneficiaryGroup"]
+
+
 def test_those_who_can_get_free_cover_are_a_group(pipeline):
     got = found(pipeline, "本市出租车司机可免费领取一份意外险，保障期一年。")
     assert ("出租车司机", "BeneficiaryGroup") in got
