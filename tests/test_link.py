@@ -378,6 +378,9 @@ def test_a_county_department_is_in_the_county_the_article_is_about(pipeline):
     # the city government of an article about another city is that city's, not the registry's Shanghai
     text = "暴雨过后深圳启动巨灾保险\n\n深圳巨灾保险今年续保。人保财险表示，市政府将继续出资。"
     assert [e.label for s, e in entities(pipeline, text) if s == "市政府"] == ["深圳市政府"]
+    # nor is a city's own body written with its name, which jieba writes apart from the level (普洱|市政府)
+    got = [e.label for s, e in entities(pipeline, "普洱市委和普洱市政府就和诚泰保险合作。") if e.cls == "Regulator"]
+    assert got == ["普洱市委", "普洱市政府"]
 
 
 def test_a_county_purse_is_the_county_government_the_article_names(pipeline):
