@@ -28,6 +28,11 @@ def linked(pipeline, text: str):
     return Linker(pipeline.registry, pipeline.rules).link(mentions(pipeline, text))
 
 
+def entities(pipeline, text: str):
+    """(surface, entity) of each mention of ``text``, resolved."""
+    return [(lm.mention.surface, lm.entity) for lm in linked(pipeline, text)]
+
+
 def related(pipeline, text: str, disabled=()):
     """(facts, figures) the relator reads from ``text``."""
     doc = document(text)

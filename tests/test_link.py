@@ -5,11 +5,7 @@ import pytest
 from graph.link import Linker
 from graph.records import Mention
 
-from stage_helpers import linked, related
-
-
-def entities(pipeline, text):
-    return [(lm.mention.surface, lm.entity) for lm in linked(pipeline, text)]
+from stage_helpers import entities, linked, related
 
 
 def label(pipeline, iri):

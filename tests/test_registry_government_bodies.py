@@ -3,11 +3,7 @@ their offices, Hong Kong's 2022 policy bureaux and statutory bodies, Macao's and
 A bare name a mainland body shares (教育局, 医管局, 内政部) is the market's body only in that market's news."""
 import pytest
 
-from stage_helpers import linked
-
-
-def entities(pipeline, text):
-    return [(lm.mention.surface, lm.entity) for lm in linked(pipeline, text)]
+from stage_helpers import entities
 
 
 def iris(pipeline, text):
