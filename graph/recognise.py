@@ -317,8 +317,8 @@ class Recogniser:
         return re.compile(alternation(self.rules.region_names))
 
     def _placed(self, sentences: list[Sentence], found: list[list[Mention]]) -> list[list[Mention]]:
-        """Each government body or association named without its place (县财政, 市政府, 市保险行业协会), or a charity so named (州慈善总会)
-        with the place of its level the sentence names nearest before it (江苏随后层层转发，省经信委…), or else
+        """Each government body, association or charity named without its place (县财政, 市政府, 市保险行业协会,
+        州慈善总会) with the place of its level the sentence names nearest before it (江苏随后层层转发，省经信委…), or else
         the one the article names most, at least twice and more often than any other (a headline's and
         body's 青阳县): the linker's last reading, where no body or branch named nearby places it."""
         levels = sorted([*self.rules.implied_levels, *self.rules.implied_local_levels], key=len, reverse=True)
