@@ -678,6 +678,14 @@ def test_goods_put_into_the_recipients_hands_are_a_donation_and_claims_money_is_
     assert not any(p == "donatesTo" for _, p, _ in got)
 
 
+def test_anything_put_into_the_recipients_hands_is_a_gift_but_money_after_a_claim_and_papers_are_not(pipeline):
+    got = triples(pipeline, "端午节当天，新华保险金华中支把爱心粽子送到环卫工人手里。")
+    assert ("新华保险金华中心支公司", "donatesTo", "环卫工人") in got
+    for text in ("洪水退去后，人保财险开通绿色通道，尽快把钱交到受灾农户手中。",
+                 "台风来临前，人保财险绍兴市分公司把防灾防损建议书发到种植户手上。"):
+        assert not any(p == "donatesTo" for _, p, _ in triples(pipeline, text)), text
+
+
 def test_money_raised_for_disaster_victims_is_a_donation_and_a_premium_raised_is_not(pipeline):
     got = triples(pipeline, "台风过后，新华保险联合两家银行一起为灾民凑出500万元。")
     assert ("新华保险", "donatesTo", "灾民") in got
