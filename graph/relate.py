@@ -1273,7 +1273,7 @@ class Relator:
                 candidates = [(first - i, i) for i in range(first) if ok(i)]
                 candidates += [(i - last, i) for i in range(last + 1, len(ms)) if ok(i)]
                 found = min(candidates)[1] if candidates else None
-            else:  # topic, previous, offer (offer_alone: in a sentence naming no firm before it nor another offer)
+            else:  # topic, previous, offer (…_alone: in a sentence naming no organisation before it; an offer: nor another offer)
                 # not when the object's clause names an organisation that could be its subject, before
                 # it or after it (滴滴入股现代财险: the shareholder of 现代财险, not of the article's insurer)
                 if any(subjects[i] and heads[i] == heads[first] for i in range(first)) or any(
@@ -1306,7 +1306,7 @@ class Relator:
                     # paragraph's (志愿者收到X的心意：可获赠Y); a public body that approves or reports
                     # (保监会批复显示，出资方…) does not make it the body's
                     return None
-                if way == "offer_alone" and any(lm.entity.cls in ORGANISATION_CLASSES for lm in ms[:first]):
+                if way.endswith("_alone") and any(lm.entity.cls in ORGANISATION_CLASSES for lm in ms[:first]):
                     return None  # an organisation named before it in the sentence is what it is about
                 if way == "offer_alone" and topics["offer"] is not None and any(
                         lm.entity.cls in _OFFER_CLASSES and lm.entity.iri != topics["offer"].iri for lm in ms):

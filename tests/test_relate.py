@@ -1841,6 +1841,12 @@ def test_a_sentence_naming_no_doer_goes_on_with_the_earlier_insurer(pipeline):
     assert ("太保产险宁波分公司", "partnersWith", "美团") in triples(pipeline, text)
 
 
+def test_a_sentence_a_public_body_heads_is_the_bodys_not_the_earlier_insurers(pipeline):
+    # the weather bureau leads and works with the others: the insurer of the sentence before is none of them
+    text = "人保财险福清支公司推出枇杷低温气象指数保险。\n福清市气象局牵头，与福清市农业农村局联合开展冻害调查。"
+    assert not any(p == "partnersWith" for _, p, _ in triples(pipeline, text))
+
+
 def test_the_insurers_after_an_authoritys_guidance_in_its_paragraph_act_under_it(pipeline):
     # the guidance first, with no insurer in its sentence; what each insurer did after, in the paragraph
     got = triples(pipeline, "在上海银保监局的指导下，本市保险业迅速行动。太保产险开通理赔绿色通道，人保财险延长保单宽限期。")
