@@ -3207,6 +3207,13 @@ def test_a_rescue_team_named_by_its_place_and_brand_is_a_partner(pipeline):
     assert not {n for n, c in found(pipeline, "人保财险为民间救援队的队员捐赠意外险。") if "救援队" in n}
 
 
+def test_a_peoples_mediation_committee_for_medical_disputes_is_a_partner_and_an_insurance_one_an_industry_body(pipeline):
+    names = found(pipeline, "人保财险深圳市分公司与深圳市医患纠纷人民调解委员会签署医责险调解合作协议。")
+    assert ("深圳市医患纠纷人民调解委员会", "Partner") in names
+    names = found(pipeline, "平安产险与深圳市保险纠纷人民调解委员会共建调解工作室。")
+    assert ("深圳市保险纠纷人民调解委员会", "IndustryBody") in names
+
+
 def test_a_hospitals_branch_campus_is_one_partner(pipeline):
     names = found(pipeline, "客户在仁济医院分院住院，理赔款已直接结算。")
     assert ("仁济医院分院", "Partner") in names
