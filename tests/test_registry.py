@@ -843,3 +843,15 @@ def test_foreign_owned_insurers_in_hong_kong_and_taiwan(pipeline):
     assert got["鼎睿再保险"].cls == "Insurer" and got["鼎睿再保险"].parent == str(IKR["fosun"])
     assert got["保德信国际人寿"].parent == str(IKR["prudential-financial"])
     assert got["法国巴黎人寿"].cls == "Insurer"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("中国船东互保协会在香港设立分支机构。", ("中国船东互保协会", "Insurer")),  # the shipowners' mutual insures
+    ("国际保赔协会集团公布续保结果。", ("国际保赔协会集团", "IndustryBody")),  # the clubs' pool, not a club
+    ("香港年金有限公司公布年金计划认购结果。", ("香港年金有限公司", "Insurer")),
+    ("長榮航空空服員罷工，富邦產險受理旅行不便險理賠。", ("長榮航空", "Partner")),
+    ("国泰航空与安盛香港合作推出旅游保险。", ("国泰航空", "Partner")),  # no 国泰 of Taiwan's Cathay group
+])
+def test_shipping_mutuals_annuity_insurers_and_airlines_are_found(pipeline, text: str, expected: tuple):
+    from stage_helpers import found
+    assert expected in found(pipeline, text)
