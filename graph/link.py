@@ -71,6 +71,7 @@ class Linker:
                 self._by_opening.setdefault(written[:end], []).append(m)
         self._programmes = [m for m in mentions if m.cls == "Initiative" and m.kind == "pattern"]
         self._units = self._named_units(mentions)  # (insurer, place, unit) of branches named in full
+        self._named_insurers = {m.entity for m in mentions if m.kind == "alias" and m.cls == "Insurer" and m.entity}
         market = self._article_market = self._market(mentions)
         self._article_subject = self._most_named(mentions)
         ahead: list[tuple[int, Mention, re.Match]] = []  # counts of insurers whose list comes after them
@@ -343,7 +344,7 @@ class Linker:
         region = self.rules.region_suffix.sub("", region)
         if cls == "Branch":
             owner = self._insurer_for_branches(owner, unit)
-            owner = self._insurer_named_at(owner, region) or owner
+            owner = self._insurer_named_at(owner, region) or self._insurer_named(owner) or owner
         self._known[owner.iri] = owner
         unit = self.rules.unit_full_forms.get(unit, unit)
         if cls == "Branch" and not unit_written:
@@ -367,6 +368,15 @@ class Linker:
             return None
         found = {o for o, r, _ in self._units
                  if r == region and o in self.registry.entries and self._registry_entity(o).parent == group.iri}
+        return self._registry_entity(found.pop()) if len(found) == 1 else None
+
+    def _insurer_named(self, group: Entity) -> Entity | None:
+        """The one insurer of ``group`` the article names by its own name, anywhere (中国太保随州支公司 in news of
+        太保寿险's work: that insurer's branch, as a reader takes it); None if it names none or several."""
+        if group.cls != "InsuranceGroup":
+            return None
+        found = {iri for iri in self._named_insurers | {o for o, _, _ in self._units}
+                 if iri in self.registry.entries and self._registry_entity(iri).parent == group.iri}
         return self._registry_entity(found.pop()) if len(found) == 1 else None
 
     def _named_units(self, mentions: list[Mention]) -> set[tuple[str, str, str]]:

@@ -1318,3 +1318,12 @@ def test_the_trade_unions_mutuals_are_insurers_with_their_local_offices(pipeline
 def test_a_taiwan_property_insurer_written_with_the_mainlands_word_for_its_line_is_that_insurer(pipeline):
     # 產物 is Taiwan's word, 产险 the mainland's: 旺旺友聯產險 is 旺旺友联产物
     assert dict(entities(pipeline, "罹难者可向旺旺友聯產險请领理赔。"))["旺旺友聯產險"].label == "旺旺友联产物"
+
+
+def test_a_groups_branch_is_the_branch_of_the_one_insurer_of_the_group_the_article_names(pipeline):
+    # the life insurer's work: its group's county branch is that insurer's
+    text = "太保寿险湖北分公司组织员工看望山区学生。中国太保随州支公司也派人参加。"
+    assert "太保寿险随州支公司" in {e.label for _, e in entities(pipeline, text)}
+    # two of the group's insurers named: which one's branch it is goes unsaid, so it stays the group's
+    text = "太保寿险和太保产险联合开展公益活动。中国太保随州支公司也派人参加。"
+    assert "中国太保随州支公司" in {e.label for _, e in entities(pipeline, text)}
