@@ -1097,6 +1097,17 @@ def test_an_association_written_bare_is_the_one_named_last(pipeline):
                                                                  for f in facts}
 
 
+def test_a_regulators_office_written_bare_is_the_one_named_last(pipeline):
+    text = "六安银保监分局召开座谈会。在分局指导下，国元农险六安中心支公司先摸清市场需求。"
+    got = [(lm.mention.surface, lm.entity.label) for lm in linked(pipeline, text) if lm.mention.surface == "分局"]
+    assert got == [("分局", "六安银保监分局")]
+    facts, _ = related(pipeline, text)
+    assert ("国元农险六安中心支公司", "guidedBy", "六安银保监分局") in {(f.subject.label, f.predicate, f.object.label)
+                                                                 for f in facts}
+    # an insurer's 分公司 named last is no office of a regulator
+    assert not [lm for lm in linked(pipeline, "人保财险北京分公司启动预案。分局领导赶到现场。") if lm.mention.surface == "分局"]
+
+
 def test_a_short_name_given_its_full_name_after_it_is_one_thing_with_it(pipeline):
     # “安康保”，全称是“…”: the short name and the full one are one product, wherever the article writes them
     text = ("县里为低收入户买了“安康保”，全称是“农村低收入人口综合保障保险”。"
