@@ -1998,6 +1998,13 @@ def test_insurers_retirement_communities_are_programmes_by_brand_and_by_head(pip
     assert ("安享金", "Initiative") not in found(pipeline, "“安享金”与某某养老社区挂钩。")
 
 
+def test_china_taipings_tree_and_flower_communities_and_dajias_brand_are_programmes(pipeline):
+    got = found(pipeline, "中国太平在三亚开办的海棠人家康养社区正式开业，大家保险的城心医养社区也已营业。")
+    assert {("海棠人家", "Initiative"), ("城心医养社区", "Initiative")} <= got
+    # 人家 in any other sense names nothing
+    assert not {n for n, c in found(pipeline, "这户人家养老社区的事由街道负责。") if c == "Initiative"}
+
+
 def test_market_institutions_and_trade_associations_by_their_ending(pipeline):
     assert ("深圳数据交易所", "IndustryBody") in found(pipeline, "深圳数据交易所与人保财险签署合作协议。")
     assert ("浙江省渔业协会", "IndustryBody") in found(pipeline, "浙江省渔业协会联合太保产险推出渔船保险。")
