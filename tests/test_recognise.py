@@ -2005,6 +2005,11 @@ def test_china_taipings_tree_and_flower_communities_and_dajias_brand_are_program
     assert not {n for n, c in found(pipeline, "这户人家养老社区的事由街道负责。") if c == "Initiative"}
 
 
+def test_a_partners_regional_company_is_a_partner_of_its_own_as_a_banks_branch_is(pipeline):
+    got = found(pipeline, "江泰保险经纪宁夏分公司帮助宁夏卫生系统组织医责险统保。")
+    assert ("江泰保险经纪宁夏分公司", "Partner") in got
+
+
 def test_market_institutions_and_trade_associations_by_their_ending(pipeline):
     assert ("深圳数据交易所", "IndustryBody") in found(pipeline, "深圳数据交易所与人保财险签署合作协议。")
     assert ("浙江省渔业协会", "IndustryBody") in found(pipeline, "浙江省渔业协会联合太保产险推出渔船保险。")
