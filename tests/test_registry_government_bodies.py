@@ -80,6 +80,10 @@ def test_a_bare_local_name_is_no_markets_body_in_mainland_news(pipeline, text: s
     ("澳门劳工事务局", "macao-dsal"),
     ("主计总处", "tw-dgbas"),
     ("国发会", "tw-ndc"),
+    ("港府", "hksar-gov"),  # the Hong Kong government by its usual short name
+    ("特区政府", "hksar-gov"),  # in Hong Kong news, its own SAR's; in Macao news, Macao's
+    ("澳府", "macao-gov"),
+    ("特区政府", "macao-gov"),
 ])
 def test_hong_kong_macao_and_taiwan_bodies_by_their_short_and_former_names(pipeline, name: str, slug: str):
     """Each name in Hong Kong, Macao or Taiwan news (two of the market's bodies or insurers named)."""
