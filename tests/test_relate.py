@@ -508,12 +508,17 @@ def test_an_article_naming_taiwans_institutions_and_no_currency_states_no_yuan(p
     assert [str(f.quantity.value) for f in related(pipeline, text)[1] if f.is_money] == ["1000000000"]
 
 
-def test_an_article_of_taiwan_news_by_its_places_or_its_health_cover_states_no_yuan(pipeline):
-    # Taiwan named twice, or its national health cover (健保): its bare 元 are New Taiwan dollars
+def test_an_article_of_taiwan_news_by_its_places_cities_or_health_cover_states_no_yuan(pipeline):
+    # Taiwan named twice, one of its cities, or its national health cover (健保): its bare 元 are New Taiwan dollars
     text = "颱風襲擊台灣，台灣多個航班延誤。國泰產險表示，班機延誤定額給付達1萬元。"
     assert not [f for f in related(pipeline, text)[1] if f.is_money]
     text = "國泰人壽推出長照險，健保之外，每月給付5萬元。"
     assert not [f for f in related(pipeline, text)[1] if f.is_money]
+    text = "南山人壽慈善基金會在台北頒獎，團體獎可領10萬元。"
+    assert not [f for f in related(pipeline, text)[1] if f.is_money]
+    # a street named after a Taiwan city, and a count of machines, name no Taiwan
+    for text in ("人保财险武汉分公司为武汉市台北一路的旅馆承保，保额50万元。", "人保财险为一台中国飞行汽车承保，保额50万元。"):
+        assert [str(f.quantity.value) for f in related(pipeline, text)[1] if f.is_money] == ["500000"], text
     # a mainland article that names Taiwan once (a site's name, a shipowner's home) counts in yuan
     text = "台湾网 > 专题\n人保财险向玉树灾区捐款500万元。"
     assert [str(f.quantity.value) for f in related(pipeline, text)[1] if f.is_money] == ["5000000"]
