@@ -943,7 +943,9 @@ class Recogniser:
                 stem, aliases_too = s.text[start:m.start()], m.group() in rule.brand_alias_suffixes
                 # a donor's name (平安|希望小学) names the school, whatever jieba tags its words
                 branded = bool(rule.brand_class) and self._is_insurer_name(stem, aliases_too)
-                if rule.common_clause_stem and not branded and self._common_clause(stem):
+                # an insurer's name, a list alias too, is the donor's name, not a common word (平安|基金会)
+                if rule.common_clause_stem and not branded and not self._is_insurer_name(stem, True) \
+                        and self._common_clause(stem):
                     continue
                 if rule.named_stem and not (branded or self._holds_name_word(stem)):
                     continue

@@ -1907,6 +1907,9 @@ def test_a_body_named_after_its_insurer_is_read_whole(pipeline):
     # a firm holding a registry name stays the registry's, and a verb still ends a name
     assert ("平安银行股份有限公司", "Partner") in found(pipeline, "平安银行股份有限公司与平安产险合作。")
     assert ("中国人寿", "InsuranceGroup") in found(pipeline, "中国人寿援建希望小学。")
+    # an insurer's short name that is also a common word (平安) names its foundation, not the group's fund arm
+    got = found(pipeline, "平安基金会联合平安人寿发起捐书活动。")
+    assert ("平安基金会", "Partner") in got and ("平安基金", "Insurer") not in got
 
 
 @pytest.mark.parametrize("text, insurer, firm", [
@@ -3394,6 +3397,8 @@ def test_one_common_word_before_baoxian_gongsi_names_a_kind_of_insurer(pipeline)
     the registry lacks still names one."""
     got = found(pipeline, "专家认为传统保险公司压力很大。货主先向货物保险公司索赔，村里再联系保险公司查勘。")
     assert not any(c == "Insurer" for _, c in got)
+    # nor does a word that sorts them (主要保险公司, 大型保险公司)
+    assert not any(c == "Insurer" for _, c in found(pipeline, "思派与主要保险公司合作，国内大型保险公司也跟进。"))
     assert ("锦程安泰保险公司", "Insurer") in found(pipeline, "锦程安泰保险公司当天赔付。")
 
 
