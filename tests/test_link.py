@@ -397,6 +397,16 @@ def test_a_purse_is_the_places_finance_department_where_no_government_is_named(p
     # the government, where the article names it too, still takes the purse
     text = "郧西县政府推出防贫保险\n\n郧西县政府与人保财险签约，郧西县财政局负责拨款，县财政补足其余部分。"
     assert {e.label for s, e in entities(pipeline, text) if s == "县财政"} == {"郧西县政府"}
+    # a province's purse written without its level (河北财政) is the same department
+    text = "河北省财政厅与人保财险河北分公司签约。河北财政将为小微企业贷款贴息。"
+    assert {e.label for s, e in entities(pipeline, text) if s == "河北财政"} == {"河北省财政厅"}
+
+
+def test_the_governments_finance_office_named_with_the_government_is_one_body(pipeline):
+    text = "山西省人民政府金融工作办公室印发通知。山西省金融办要求各地推进巨灾保险。"
+    labels = {s: e.label for s, e in entities(pipeline, text)}
+    assert labels["山西省人民政府金融工作办公室"] == labels["山西省金融办"] == "山西省金融办"
+    assert "山西省人民政府" not in labels
 
 
 def test_a_department_of_an_article_about_two_places_alike_is_dropped(pipeline):
