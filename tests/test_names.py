@@ -120,6 +120,8 @@ def test_intermediaries_named_by_their_trade_are_partners(pipeline):
     assert {("明亚保险经纪", "Partner"), ("泛华保险代理", "Partner")} <= got
     # the trade, its people and its licences are no firm
     assert not any(c == "Partner" for _, c in found(pipeline, "开展保险代理业务的专业保险代理机构和个人保险代理人。"))
+    # Taiwan's brokers are firms named with 人 and 公司
+    assert ("智汇保险经纪人公司", "Partner") in found(pipeline, "智汇保险经纪人公司遭金管会罚款。")
 
 
 def test_social_insurance_and_farm_services_offices_are_regulators(pipeline):
