@@ -1348,3 +1348,9 @@ def test_a_groups_branch_is_the_branch_of_the_one_insurer_of_the_group_the_artic
     # two of the group's insurers named: which one's branch it is goes unsaid, so it stays the group's
     text = "太保寿险和太保产险联合开展公益活动。中国太保随州支公司也派人参加。"
     assert "中国太保随州支公司" in {e.label for _, e in entities(pipeline, text)}
+
+
+def test_a_short_name_given_as_what_the_text_writes_after_is_the_full_names(pipeline):
+    # 后文简作 and 简写作 give a short name as 以下简称 does
+    got = entities(pipeline, "深圳安盈科技发展有限公司（后文简作“安盈科技”）与人保财险签约。安盈科技负责运营。")
+    assert {e.label for s, e in got if s == "安盈科技"} == {"深圳安盈科技发展有限公司"}

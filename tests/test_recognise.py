@@ -2505,6 +2505,9 @@ def test_the_covers_a_count_of_products_introduces_are_products(pipeline, text, 
     # a drive, a film series or a course so named is a programme
     ("寿险公司与协会办起名为「鞋力传爱」的旧鞋募集。", "鞋力传爱", "Initiative"),
     ("公司联手医院制作名为「健康轻松学」的一系列影片。", "健康轻松学", "Initiative"),
+    # an aside in brackets between the name and its kind
+    ("中国太保主导建设、名为“中国太保三江源生态公益林”（后文简作“中国太保公益林”）的项目已完成二期种植。",
+     "中国太保三江源生态公益林", "Initiative"),
 ])
 def test_a_quoted_name_a_word_of_naming_introduces_takes_the_kind_named_with_it(pipeline, text, name, cls):
     assert (name, cls) in found(pipeline, text)
