@@ -613,6 +613,9 @@ def test_a_list_ending_in_etc_shares_its_amount(pipeline):
 
 def test_a_body_that_approves_owns_none_of_the_amount(pipeline):
     assert money(pipeline, "今年以来，保监会就通过了20家保险机构的增资申请，涉及金额超过260亿元。") == set()
+    # 通过 meaning "through": the body raises the money itself
+    got = money(pipeline, "截至目前，福建省妇联通过天使基金累计筹得救助金6512.09万元。")
+    assert {(agent, value) for agent, value, _, _ in got} == {("福建省妇联", "65120900")}
 
 
 def test_business_income_is_no_industry(pipeline):
