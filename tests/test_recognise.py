@@ -2891,6 +2891,14 @@ def test_a_stock_code_leaves_an_insurers_name_and_the_clauses_words_alone(pipeli
     assert ("继续买入远洋港口", "Partner") not in found(pipeline, "某寿险本月两度出手，继续买入远洋港口（03300.HK）。")
 
 
+def test_an_article_giving_stock_codes_means_by_a_groups_bare_name_its_listed_insurer(pipeline):
+    # no word of stakes, but the codes make it news of listed companies: 中国人寿 is the listed life company
+    got = found(pipeline, "6月26日，中国人寿（02628.HK）与中国核电（601985）共同设立基金。中国人寿认缴12亿元。")
+    assert ("中国人寿", "Insurer") in got and ("中国人寿", "InsuranceGroup") not in got
+    # without codes the bare name stays the group
+    assert ("中国人寿", "InsuranceGroup") in found(pipeline, "中国人寿与中国核电共同设立基金。")
+
+
 @pytest.mark.parametrize("text, airline", [
     ("太保寿险与东航签约，为旅客提供航班延误保障。", "东航"),
     ("众安保险联合中国南方航空推出行李延误险。", "中国南方航空"),
