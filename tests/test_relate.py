@@ -451,6 +451,11 @@ def money(pipeline, text, disabled=()):
     return {(f.agent.label, str(f.quantity.value), f.kind, f.as_of) for f in figures if f.is_money}
 
 
+def money_values(pipeline, text):
+    """The value of each money figure the relator reads from ``text``, in its order (a currency test's view)."""
+    return [str(f.quantity.value) for f in related(pipeline, text)[1] if f.is_money]
+
+
 def test_a_blocker_is_a_word_of_its_own(pipeline):
     # 同意 is no 同-phrase: 幸福人寿 is the subject of its clause, not the paragraph's topic.
     got = money(pipeline, "中国信达增持股份。保监会同意幸福人寿注册资本由60亿元变更为101.3亿元。")
@@ -496,32 +501,32 @@ def test_a_table_row_repeating_an_amount_is_not_a_second_one(pipeline):
 
 def test_an_article_counting_in_new_taiwan_dollars_states_no_yuan(pipeline):
     text = "金管會對台灣人壽裁處新台幣370萬元罰鍰。另對台壽合計裁罰360萬元，並予以糾正。"
-    assert not [f for f in related(pipeline, text)[1] if f.is_money]  # the second 元 is 新台幣 too
+    assert not money_values(pipeline, text)  # the second 元 is 新台幣 too
     text = "富邦人寿捐赠新台币100万元。其大陆子公司富邦财险另捐赠人民币50万元。"
-    assert [str(f.quantity.value) for f in related(pipeline, text)[1] if f.is_money] == ["500000"]
+    assert money_values(pipeline, text) == ["500000"]
 
 
 def test_an_article_naming_taiwans_institutions_and_no_currency_states_no_yuan(pipeline):
     text = "金管會要求國泰人壽補足資本。國泰金控隨即注資國泰人壽80億元。"
-    assert not [f for f in related(pipeline, text)[1] if f.is_money]
+    assert not money_values(pipeline, text)
     text = "台湾金管会通报后，国泰人寿的母公司向其大陆子公司注资人民币10亿元。"
-    assert [str(f.quantity.value) for f in related(pipeline, text)[1] if f.is_money] == ["1000000000"]
+    assert money_values(pipeline, text) == ["1000000000"]
 
 
 def test_an_article_of_taiwan_news_by_its_places_cities_or_health_cover_states_no_yuan(pipeline):
     # Taiwan named twice, one of its cities, or its national health cover (健保): its bare 元 are New Taiwan dollars
     text = "颱風襲擊台灣，台灣多個航班延誤。國泰產險表示，班機延誤定額給付達1萬元。"
-    assert not [f for f in related(pipeline, text)[1] if f.is_money]
+    assert not money_values(pipeline, text)
     text = "國泰人壽推出長照險，健保之外，每月給付5萬元。"
-    assert not [f for f in related(pipeline, text)[1] if f.is_money]
+    assert not money_values(pipeline, text)
     text = "南山人壽慈善基金會在台北頒獎，團體獎可領10萬元。"
-    assert not [f for f in related(pipeline, text)[1] if f.is_money]
+    assert not money_values(pipeline, text)
     # a street named after a Taiwan city, and a count of machines, name no Taiwan
     for text in ("人保财险武汉分公司为武汉市台北一路的旅馆承保，保额50万元。", "人保财险为一台中国飞行汽车承保，保额50万元。"):
-        assert [str(f.quantity.value) for f in related(pipeline, text)[1] if f.is_money] == ["500000"], text
+        assert money_values(pipeline, text) == ["500000"], text
     # a mainland article that names Taiwan once (a site's name, a shipowner's home) counts in yuan
     text = "台湾网 > 专题\n人保财险向玉树灾区捐款500万元。"
-    assert [str(f.quantity.value) for f in related(pipeline, text)[1] if f.is_money] == ["5000000"]
+    assert money_values(pipeline, text) == ["5000000"]
 
 
 def test_that_day_is_the_day_written_last_before(pipeline):
@@ -2065,12 +2070,12 @@ def test_a_shareholder_table_that_lists_the_insurer_itself_is_another_firms(pipe
 def test_an_article_saying_its_figures_are_in_hong_kong_dollars_states_no_yuan(pipeline):
     # a note that every figure is in Hong Kong dollars makes each bare 元 after it HK$, not yuan
     text = "下表列出三家公司的新措施，金额均以港元计。\n\n保诚香港为确诊客户每日发放500元，最多30日。"
-    assert not [f for f in related(pipeline, text)[1] if f.is_money]
+    assert not money_values(pipeline, text)
     text = "以下是读者常问的问题（金额均为港元）。保诚香港为每名确诊客户赔付3万元。"
-    assert not [f for f in related(pipeline, text)[1] if f.is_money]
+    assert not money_values(pipeline, text)
     # without that note the 元 is yuan
     text = "保诚香港为每名确诊客户赔付3万元。"
-    assert [str(f.quantity.value) for f in related(pipeline, text)[1] if f.is_money] == ["30000"]
+    assert money_values(pipeline, text) == ["30000"]
 
 
 def test_a_carmaker_that_owns_an_insurer_is_its_partner_not_its_group(pipeline):
