@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
@@ -11,6 +12,13 @@ from .clauses import Punctuation, alternation, starts_ahead
 from .data import ONTOLOGY_DIR
 from .errors import IkgError
 from .quantities import QuantityRules
+
+
+# Where a relation rule looks for its subject (`subject_search`; patterns.toml's comment on [[relation]] says
+# what each way reads): a name outside these would find nothing, so it is refused when the rules load.
+SUBJECT_SEARCHES = ("before", "after", "clause", "clause_after", "clause_doer", "governed", "next", "clause_next",
+                    "next_sentence", "host", "adjacent", "nearest", "topic", "previous", "previous_alone",
+                    "offer", "offer_alone", "following")
 
 
 @dataclass(frozen=True)
@@ -443,6 +451,14 @@ class Table:
             raise self._fail(key, "should be a list of strings")
         return items
 
+    def choices(self, key: str, allowed: Iterable[str], default=...) -> list[str]:
+        """The list of strings at ``key``, each one of ``allowed``; ``default`` when missing, if given."""
+        items, allowed = self.words(key, default), tuple(allowed)
+        unknown = next((i for i in items if i not in allowed), None)
+        if unknown is not None:
+            raise self._fail(key, f"unknown value {unknown!r}; choose from {', '.join(allowed)}")
+        return items
+
     def regex(self, key: str, pattern: str | None = None, optional: bool = False) -> re.Pattern | None:
         """Compile ``pattern`` (default: the string at ``key``); a bad one names its key."""
         if pattern is None:
@@ -547,7 +563,7 @@ def load_rules(path: Path | None = None) -> Rules:
             before=r.regex("before", optional=True),
             after=r.regex("after", optional=True),
             exclude_before=r.regex("exclude_before", optional=True),
-            subject_search=tuple(r.words("subject_search", ["before", "topic"])),
+            subject_search=tuple(r.choices("subject_search", SUBJECT_SEARCHES, ["before", "topic"])),
             stated_for=frozenset(r.words("stated_for", r.words("subject"))),
             unstated_only=r.get("unstated_only", bool, False),
         )

@@ -45,6 +45,13 @@ def test_a_bad_relation_pattern_names_the_relation(tmp_path):
     assert "[relation[0].before]: bad regular expression" in rules_error(tmp_path, text)
 
 
+def test_an_unknown_way_to_look_for_a_subject_names_the_relation_and_the_choices(tmp_path):
+    # a typo would otherwise make the rule find nothing, silently
+    text = PATTERNS.replace('subject_search = ["previous_alone"]', 'subject_search = ["previous_alon"]', 1)
+    message = rules_error(tmp_path, text)
+    assert ".subject_search]: unknown value 'previous_alon'; choose from" in message and "previous_alone" in message
+
+
 def test_a_missing_place_list_is_named(tmp_path):
     (tmp_path / "places").mkdir()
     message = rules_error(tmp_path, PATTERNS)
