@@ -364,19 +364,18 @@ class Linker:
     def _insurer_named_at(self, group: Entity, region: str) -> Entity | None:
         """The one insurer of ``group`` whose branch at ``region`` the article names with the insurer's
         name: the group's unit there is that branch (人保南京公司 beside 人保财险南京市分公司)."""
-        if group.cls != "InsuranceGroup":
-            return None
-        found = {o for o, r, _ in self._units
-                 if r == region and o in self.registry.entries and self._registry_entity(o).parent == group.iri}
-        return self._registry_entity(found.pop()) if len(found) == 1 else None
+        return self._one_insurer_of(group, {o for o, r, _ in self._units if r == region})
 
     def _insurer_named(self, group: Entity) -> Entity | None:
         """The one insurer of ``group`` the article names by its own name, anywhere (中国太保随州支公司 in news of
         太保寿险's work: that insurer's branch, as a reader takes it); None if it names none or several."""
+        return self._one_insurer_of(group, self._named_insurers | {o for o, _, _ in self._units})
+
+    def _one_insurer_of(self, group: Entity, iris: set[str]) -> Entity | None:
+        """The registry insurer among ``iris`` whose parent is ``group``, when there is exactly one."""
         if group.cls != "InsuranceGroup":
             return None
-        found = {iri for iri in self._named_insurers | {o for o, _, _ in self._units}
-                 if iri in self.registry.entries and self._registry_entity(iri).parent == group.iri}
+        found = {iri for iri in iris if iri in self.registry.entries and self._registry_entity(iri).parent == group.iri}
         return self._registry_entity(found.pop()) if len(found) == 1 else None
 
     def _named_units(self, mentions: list[Mention]) -> set[tuple[str, str, str]]:
