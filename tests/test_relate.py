@@ -1458,6 +1458,8 @@ def test_claims_in_a_paragraph_naming_no_insurer_are_not_the_last_insurers_produ
     ("太保产险开发该产品，并得到上海银保监局等单位指导。", ("太保产险", "guidedBy", "上海银保监局")),
     # goods handed out to a group
     ("中国人保把防暑降温用品分发给环卫工人。", ("中国人保", "donatesTo", "环卫工人")),
+    # …given (送给) to those named with their place and number
+    ("平安产险把这批物资送给了全县1200户困难群众。", ("平安产险", "donatesTo", "困难群众")),
     # 替 and 给 as the preposition of help, where older texts wrote 为
     ("人保财险专门替种粮大户设计了一套天气指数保险。", ("人保财险", "supports", "种粮大户")),
     ("台风过后，太保产险给受灾渔民送上了首笔预付赔款。", ("太保产险", "supports", "受灾渔民")),
