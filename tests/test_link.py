@@ -261,6 +261,13 @@ def test_a_count_of_firms_refers_to_the_list_of_that_many_insurers(pipeline, tex
     assert [e.label for s, e in got if s == "三家公司"] == ["国寿财险", "太保产险", "中国大地保险"]
 
 
+def test_a_count_of_branches_refers_to_the_list_of_that_many_branches(pipeline):
+    got = entities(pipeline, "国寿财险杭州分公司、太保产险杭州分公司和大地保险杭州分公司同市民政局签约。"
+                             "三家分公司将为全市的养老机构承保责任保险。")
+    assert [e.label for s, e in got if s == "三家分公司"] == [
+        "国寿财险杭州分公司", "太保产险杭州分公司", "中国大地保险杭州分公司"]
+
+
 @pytest.mark.parametrize("text", [
     "入围的4家公司已在周一签约。名单如下：国寿财险、太保产险和大地保险。",  # a list of another length
     "市里共有五家保险公司，其中国寿财险和太保产险开办了农险。",
