@@ -20,9 +20,8 @@ FAMILIES = {
     "unquoted_initiatives": ("平安集团启动平安三村工程，支持乡村教师。", ("平安三村工程", "Initiative")),
     "shared_kinds": ("股东中还有中信、招商、兴业三家股份制银行。", ("招商", "Partner")),
     # written for this test: the rules alone name no hospital in it; the news tagger starts the name
-    "tagged": ("公交车上斗扒手 三名青年受伤获保险理赔\n\n2011年1月3日，四名外地青年乘坐公交车时发现有人偷拿乘客财物，"
-               "随即上前制止，与持刀歹徒搏斗。三人伤势严重，被送进大华医院救治。\n\n中国人寿上海市分公司随后启动理赔，"
-               "向三名青年支付了医疗费用。", ("大华医院", "Partner")),
+    "tagged": ("地震发生后，中国人寿经由中华全国新闻工作者协会，为前线记者送上意外保险。",
+               ("中华全国新闻工作者协会", "Partner")),
 }
 
 
@@ -1475,6 +1474,7 @@ def test_a_federation_named_after_a_group_is_a_partner_and_a_youth_league_commit
     ("乐清市残疾人联合会与平安产险合作。", "乐清市残疾人联合会", "Regulator"),
     ("缙云县残联、缙云县民政局共同推进。", "缙云县残联", "Regulator"),
     ("28名重症伤员被转往日喀则市人民医院救治。", "日喀则市人民医院", "Partner"),  # the clause ends at the place
+    ("首笔理赔款已转给苏州大学第一附属医院。", "苏州大学第一附属医院", "Partner"),  # …or at the verb before a name
     # …at the province news writes without its level before the city (not at the city alone)
     ("三名获救矿工正在甘肃白银市第一人民医院接受治疗。", "甘肃白银市第一人民医院", "Partner"),
     ("中国人寿天津市分公司两次参加天津市工商联组织的活动。", "天津市工商联", "IndustryBody"),  # far from a boundary
@@ -3191,11 +3191,12 @@ def test_a_group_the_article_names_is_named_wherever_it_is_written_again(pipelin
 
 
 def test_a_body_a_pattern_named_once_is_named_wherever_it_is_written_again(pipeline):
-    """After 捐给 the home's name was not seen (给 hides where it starts), so the gift had no recipient."""
-    text = "收到这批冬衣的是玉树的贡成五福养老院。中国人寿镇江市分公司把这批冬衣捐给贡成五福养老院。"
+    """After 替 the home's name is not seen (the preposition hides where it starts), so the help had no
+    recipient; named once by its pattern, it is found there too."""
+    text = "收到这批冬衣的是玉树的贡成五福养老院。中国人寿镇江市分公司还替贡成五福养老院添置了冬衣。"
     homes = [m.surface for m in mentions(pipeline, text) if m.cls == "Partner"]
     assert homes == ["贡成五福养老院", "贡成五福养老院"]
-    assert [m.surface for m in mentions(pipeline, "中国人寿镇江市分公司把这批冬衣捐给贡成五福养老院。")
+    assert [m.surface for m in mentions(pipeline, "中国人寿镇江市分公司还替贡成五福养老院添置了冬衣。")
             if m.cls == "Partner"] == []  # alone, the sentence does not give it
 
 
