@@ -81,6 +81,8 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     ("该公司今年推出了安颐终身寿险，另外还有福佑2024（尊享版）年金保险、康宁（2025）两全保险等多款。",
      "康宁（2025）两全保险"),
     ("新上架的产品另有乐享安康医疗保险、守护童心少儿重疾险等三款，均可线上投保。", "乐享安康医疗保险"),
+    # how long the cover has run, after its name
+    ("某某支公司开办肉鸭养殖保险两年多，已承保60万只肉鸭。", "肉鸭养殖保险"),
 ])
 def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text, product):
     assert (product, "Product") in found(pipeline, text)
