@@ -869,6 +869,9 @@ def test_a_short_name_in_hong_kong_or_taiwan_news_is_the_local_firm(pipeline):
     priced = dict(entities(pipeline, "本港自願醫保推出後，宏利與保誠的標準計劃每年保費約2000港元，友邦則收1800港元。"))
     assert [priced[n].label for n in ("宏利", "保誠", "友邦")] == ["宏利香港", "保诚香港", "友邦香港"]
     assert dict(entities(pipeline, "宏利与保诚公布业绩，内地业务增长。"))["宏利"].label == "宏利金融"
+    # …or that writes Taiwan's counties and cities, which no mainland place is named after
+    counties = dict(entities(pipeline, "屏東縣政府與中國人壽簽約，為屏東、雲林兩縣的弱勢家庭承保微型保險。"))
+    assert counties["中國人壽"].label == "凯基人寿"
 
 
 def test_a_taiwan_holding_groups_local_name_in_taiwan_news_is_that_group(pipeline):

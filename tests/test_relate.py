@@ -521,8 +521,11 @@ def test_an_article_of_taiwan_news_by_its_places_cities_or_health_cover_states_n
     assert not money_values(pipeline, text)
     text = "南山人壽慈善基金會在台北頒獎，團體獎可領10萬元。"
     assert not money_values(pipeline, text)
-    # a street named after a Taiwan city, and a count of machines, name no Taiwan
-    for text in ("人保财险武汉分公司为武汉市台北一路的旅馆承保，保额50万元。", "人保财险为一台中国飞行汽车承保，保额50万元。"):
+    text = "新光人壽為雲林縣的身障者投保微型保險，身故最高理賠30萬元。"  # a county
+    assert not money_values(pipeline, text)
+    # a street named after a Taiwan city, a count of machines and a direction name no Taiwan
+    for text in ("人保财险武汉分公司为武汉市台北一路的旅馆承保，保额50万元。", "人保财险为一台中国飞行汽车承保，保额50万元。",
+                 "泰康在西南投下首个医养社区，投资50万元。"):
         assert money_values(pipeline, text) == ["500000"], text
     # a mainland article that names Taiwan once (a site's name, a shipowner's home) counts in yuan
     text = "台湾网 > 专题\n人保财险向玉树灾区捐款500万元。"
