@@ -899,7 +899,7 @@ class Recogniser:
                 start = self._place_start(s.text, m.start(), rule, view.boundaries) if rule.places else None
                 if start is None:
                     start = self._name_start(s, m.start(), rule.max_stem, view.boundaries, rule.ends_stem,
-                                             count_ends=rule.named_stem)
+                                             count_ends=rule.named_stem, insurer_stem=rule.over_insurers)
                     reach = self._reach(s.text, m.start(), rule.max_stem)
                     if start is None and rule.restart_at_place:  # no boundary in reach: a place may open it
                         start = self._place_after_clause(s.text, reach, m.start(), rule, first=True)
@@ -1225,11 +1225,14 @@ class Recogniser:
         return len(words) == 1 and words[0][1] in tags
 
     def _name_start(self, s: Sentence, suffix_start: int, max_stem: int, boundaries: set[int],
-                    ends_stem: re.Pattern | None = None, count_ends: bool = False) -> int | None:
+                    ends_stem: re.Pattern | None = None, count_ends: bool = False,
+                    insurer_stem: bool = False) -> int | None:
         """Where a name ending at ``suffix_start`` begins, walking back over words to a boundary
         word, or to a word ``ends_stem`` matches (承担|生猪价格指数保险). A count of bodies before it
         makes what follows a kind (两家|玉米种植合作社), no name; with ``count_ends`` (a rule whose stem
-        must hold a name word, so a kind is told apart later) it only ends the stem: 第一所|平安希望小学."""
+        must hold a name word, so a kind is told apart later) it only ends the stem: 第一所|平安希望小学.
+        With ``insurer_stem`` a stem that is an insurer's whole name is one though it ends with a stop
+        word (新光人寿|慈善基金会: 人寿 makes 人寿|保险公司 a kind, not the insurer's foundation one)."""
         r = self.rules
         start, suffix, held = suffix_start, suffix_start, False
         if suffix_start not in boundaries:
@@ -1259,7 +1262,8 @@ class Recogniser:
         # name's, not the end of a stem, and the place its first word, even one that is no stem alone
         # (上海|肿瘤医院, 中国|药科大学); without a place (公立医院, 商业保险公司) it names a kind
         placed = held and start < suffix_start and self._one_word_of(s.text[start:suffix_start], r.name_place_pos)
-        if len(stem) < 2 or not _NAME_CHAR.match(stem) or (not placed and any(
+        named = insurer_stem and self._is_insurer_name(stem)
+        if len(stem) < 2 or not _NAME_CHAR.match(stem) or (not placed and not named and any(
                 stem.endswith(w) and not self._ends_a_noun(s, w, suffix) for w in r.stem_stopwords)):
             return None
         return start

@@ -1912,6 +1912,9 @@ def test_a_body_named_after_its_insurer_is_read_whole(pipeline):
     # an insurer's short name that is also a common word (平安) names its foundation, not the group's fund arm
     got = found(pipeline, "平安基金会联合平安人寿发起捐书活动。")
     assert ("平安基金会", "Partner") in got and ("平安基金", "Insurer") not in got
+    # a life insurer's name, whose 人寿 otherwise makes a kind (人寿保险公司), names its foundation
+    assert ("富邦人寿慈善基金会", "Partner") in found(pipeline, "富邦人寿慈善基金会今年资助偏乡学童。")
+    assert ("人寿保险公司", "Insurer") not in found(pipeline, "全国共有人寿保险公司90家。")
 
 
 @pytest.mark.parametrize("text, insurer, firm", [
