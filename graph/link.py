@@ -49,8 +49,9 @@ class Linker:
         self.registry = registry
         self.rules = rules
 
-    def link(self, mentions: list[Mention]) -> list[LinkedMention]:
-        """Linked mentions; references that context cannot resolve are dropped."""
+    def link(self, mentions: list[Mention], market: str | None = None) -> list[LinkedMention]:
+        """Linked mentions; references that context cannot resolve are dropped. ``market``: the market
+        whose news the article is by its places (:meth:`Recogniser.market`), where its insurers do not say."""
         linked: list[LinkedMention] = []
         self._known: dict[str, Entity] = {}  # entities made in this document, by IRI
         self._mentions = mentions
@@ -72,7 +73,7 @@ class Linker:
         self._programmes = [m for m in mentions if m.cls == "Initiative" and m.kind == "pattern"]
         self._units = self._named_units(mentions)  # (insurer, place, unit) of branches named in full
         self._named_insurers = {m.entity for m in mentions if m.kind == "alias" and m.cls == "Insurer" and m.entity}
-        market = self._article_market = self._market(mentions)
+        market = self._article_market = self._market(mentions) or market
         self._article_subject = self._most_named(mentions)
         ahead: list[tuple[int, Mention, re.Match]] = []  # counts of insurers whose list comes after them
         named = {m.entity for m in mentions if m.kind == "alias" and m.entity}

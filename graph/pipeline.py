@@ -128,7 +128,7 @@ class Pipeline:
         """The article's sentences and its extraction: the relation model's training reads both."""
         sentences = segment(doc, self.tokenizer, self.rules.punctuation)
         mentions = self._recogniser.recognise(sentences)
-        linked = self._linker.link(mentions)
+        linked = self._linker.link(mentions, self._recogniser.market(sentences, mentions))
         facts, figures = self._relator.relate(doc, sentences, linked)
         return sentences, Extraction(doc, [*linked, *self._linker.written_owners(linked)], facts, figures)
 

@@ -287,6 +287,12 @@ class Recogniser:
             out.append(sorted(mentions + added, key=lambda m: m.start) if added else mentions)
         return out
 
+    def market(self, sentences: list[Sentence], mentions: list[Mention]) -> str | None:
+        """The market outside the mainland whose news the article is (:meth:`_market`), from the
+        mentions :meth:`recognise` found: the linker reads its local names by it too."""
+        found = [[m for m in mentions if m.sentence == s.index] for s in sentences]
+        return self._market([replace(s, text=s.norm or s.text) for s in sentences], found)
+
     def _after_place(self, before: str) -> bool:
         """Whether ``before`` ends with a place or a level (北京, 北京市, 市, 区): a body named right after
         it is that place's."""

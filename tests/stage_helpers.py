@@ -24,8 +24,11 @@ def found(pipeline, text: str, disabled=()) -> set[tuple[str, str]]:
 
 
 def linked(pipeline, text: str):
-    """Mentions of ``text`` resolved to entities."""
-    return Linker(pipeline.registry, pipeline.rules).link(mentions(pipeline, text))
+    """Mentions of ``text`` resolved to entities, as the pipeline links them (with the article's market)."""
+    sentences = segment(document(text), pipeline.tokenizer)
+    recogniser = Recogniser(pipeline.registry, pipeline.rules, pipeline.tokenizer)
+    found = recogniser.recognise(sentences)
+    return Linker(pipeline.registry, pipeline.rules).link(found, recogniser.market(sentences, found))
 
 
 def entities(pipeline, text: str):
@@ -38,7 +41,8 @@ def related(pipeline, text: str, disabled=()):
     doc = document(text)
     sentences = segment(doc, pipeline.tokenizer)
     recogniser = Recogniser(pipeline.registry, pipeline.rules, pipeline.tokenizer)
-    links = Linker(pipeline.registry, pipeline.rules).link(recogniser.recognise(sentences))
+    found = recogniser.recognise(sentences)
+    links = Linker(pipeline.registry, pipeline.rules).link(found, recogniser.market(sentences, found))
     return Relator(pipeline.rules, disabled, registry=pipeline.registry).relate(doc, sentences, links)
 
 

@@ -874,6 +874,13 @@ def test_a_short_name_in_hong_kong_or_taiwan_news_is_the_local_firm(pipeline):
     assert counties["中國人壽"].label == "凯基人寿"
 
 
+def test_a_groups_line_company_in_news_known_by_its_places_is_that_markets(pipeline):
+    """An article known as Taiwan news by its places alone, naming none of its insurers in full, means by
+    富邦金控's 產險公司 its Taiwan P&C insurer, not the group's mainland one (富邦财险)."""
+    taiwan = dict(entities(pipeline, "雲林、屏東兩縣受災嚴重，富邦金控表示，旗下產險公司已啟動理賠。"))
+    assert taiwan["旗下產險公司"].label == "富邦产险"
+
+
 def test_a_taiwan_holding_groups_local_name_in_taiwan_news_is_that_group(pipeline):
     """Taiwan's financial holding groups make an article Taiwan news as its insurers do; there 中信金控
     is CTBC's, the parent of 台湾人寿, and elsewhere the mainland's CITIC holding (no registry group)."""
