@@ -1371,3 +1371,11 @@ def test_a_short_name_given_as_what_the_text_writes_after_is_the_full_names(pipe
     # 后文简作 and 简写作 give a short name as 以下简称 does
     got = entities(pipeline, "深圳安盈科技发展有限公司（后文简作“安盈科技”）与人保财险签约。安盈科技负责运营。")
     assert {e.label for s, e in got if s == "安盈科技"} == {"深圳安盈科技发展有限公司"}
+
+
+def test_a_programmes_own_part_after_its_brand_is_a_short_name_of_it(pipeline):
+    # 泰康之家·申园 written again as 申园 is the same community; a word any programme uses is not
+    got = entities(pipeline, "泰康之家·申园由泰康保险集团投资建设。申园采用持续照护模式，长者可以在社区里养老。")
+    assert {e.label for s, e in got if s == "申园"} == {"泰康之家·申园"}
+    got = entities(pipeline, "“平安·服务”由平安人寿推出。服务是公司的立身之本。")
+    assert "服务" not in {s for s, _ in got}
