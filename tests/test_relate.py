@@ -290,6 +290,16 @@ def test_the_insurers_that_form_a_coinsurance_pool_are_partners_of_each_other(pi
 
 
 @pytest.mark.parametrize("text", [
+    "由龙游县农业农村局、龙游县茶叶协会和人保财险龙游支公司抽调人员组成的工作专班走进茶园。",
+    "龙游县农业农村局、龙游县茶叶协会和人保财险龙游支公司组建了调查组，逐户核定损失。",
+])
+def test_the_bodies_whose_staff_form_one_team_work_together(pipeline, text):
+    got = triples(pipeline, text)
+    assert {("人保财险龙游支公司", "partnersWith", "龙游县农业农村局"),
+            ("人保财险龙游支公司", "partnersWith", "龙游县茶叶协会")} <= got
+
+
+@pytest.mark.parametrize("text", [
     "太保产险宁波分公司推出大棚蔬菜气象指数保险。投保的是宁波绿源蔬菜专业合作社，它给300亩大棚买了保险。",
     "这张保单由太保产险宁波分公司签出，买下这份保单的是宁波绿源蔬菜专业合作社。",
 ])
