@@ -223,7 +223,7 @@ class Recogniser:
                 shortest = (self.rules.named_again_quoted_min_length if quoted
                             else self.rules.named_again_min_length)
                 if m.kind == "pattern" and (m.cls == "BeneficiaryGroup" or (
-                        m.cls in _COVER_OR_PROGRAMME and not m.whole and len(m.surface) >= shortest) or (
+                        m.cls in _COVER_OR_PROGRAMME and len(m.surface) >= shortest) or (
                         m.cls in _BODIES and len(m.surface) >= self.rules.named_again_min_length)):
                     named.setdefault(m.surface, m)
                 own = m.surface.rpartition(self.rules.named_tail_separator)[2]

@@ -3475,3 +3475,9 @@ def test_an_age_floor_before_a_group_is_no_part_of_its_name(pipeline):
     """为60周岁及以上优抚对象投保: 60, 周岁, 及 and 以上 only bound the group by age."""
     got = found(pipeline, "区民政局为60周岁及以上优抚对象投保意外险。")
     assert ("优抚对象", "BeneficiaryGroup") in got and not any(n.startswith("60") for n, _ in got)
+
+
+def test_a_quoted_programme_given_with_its_head_is_named_wherever_it_is_written_again(pipeline):
+    """“蓝天梦想”公益项目 is the programme's whole name; the article's later “蓝天梦想” is the same programme."""
+    text = "梧桐树保险经纪发起“蓝天梦想”公益项目。按照设计，“蓝天梦想”会给有需要的血液病儿童提供资金。"
+    assert [m.surface for m in mentions(pipeline, text) if m.cls == "Initiative"] == ["蓝天梦想", "蓝天梦想"]
