@@ -2395,6 +2395,11 @@ def test_those_a_schemes_notice_asks_who_can_join_are_whom_it_is_for(pipeline):
     assert ("益康保", "targets", "温州市基本医保参保人员") in got
 
 
+def test_those_a_sentence_names_as_the_object_of_the_programme_just_named_are_whom_it_is_for(pipeline):
+    got = triples(pipeline, "平安人寿的“护苗行动”来到甘肃。这一站的主题是关爱成长，对象是当地的留守儿童。")
+    assert ("护苗行动", "targets", "留守儿童") in got
+
+
 
 def test_those_who_benefit_are_whom_a_programme_is_for(pipeline):
     got = triples(pipeline, "某银行发起“助农贷”公益项目，受益人是当地的留守老人。")
