@@ -2395,6 +2395,16 @@ def test_those_a_schemes_notice_asks_who_can_join_are_whom_it_is_for(pipeline):
     assert ("益康保", "targets", "温州市基本医保参保人员") in got
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("浙江推出茶叶低温指数保险。这份保险可以帮贫困户分担倒春寒的风险。", ("茶叶低温指数保险", "targets", "贫困户")),
+    ("中国人寿和县政府携手设立“山区助学基金”，总规模为500万元，用以帮扶困难学生。",
+     ("山区助学基金", "targets", "困难学生")),
+])
+def test_the_group_a_product_or_fund_helps_is_whom_it_is_for(pipeline, text, fact):
+    # 帮 and 帮扶 as the verbs of help after the product or fund (not the staff's 帮, no relation of their employer)
+    assert fact in triples(pipeline, text)
+
+
 def test_those_a_sentence_names_as_the_object_of_the_programme_just_named_are_whom_it_is_for(pipeline):
     got = triples(pipeline, "平安人寿的“护苗行动”来到甘肃。这一站的主题是关爱成长，对象是当地的留守儿童。")
     assert ("护苗行动", "targets", "留守儿童") in got
