@@ -280,6 +280,7 @@ def test_a_firm_after_he_that_a_word_keeps_out_of_the_list_is_one_more_doer_not_
 @pytest.mark.parametrize("text", [
     "人保财险、国寿财险和大地保险三家公司组成共保体，共同承保全市的政策性农业保险。",
     "人保财险、国寿财险、大地保险组建共保体。",
+    "承保责任由人保财险、国寿财险和大地保险三家按份额分担。",  # sharing the risk by shares
 ])
 def test_the_insurers_that_form_a_coinsurance_pool_are_partners_of_each_other(pipeline, text):
     got = triples(pipeline, text)
