@@ -116,6 +116,8 @@ class Relator:
         premiums: set[int] = set()  # the columns headed by a policy's premium (每头年保费), of that table
         column_kinds: dict[int, str] = {}  # the kind of money each column's header names (已赔付), of that table
         lead_in = ""  # the sentence ending in a colon that a run of points (一是…, 三是…) follows
+        lead_firm: Entity | None = None  # the firm that sentence names first, as its subject or not (从X的报告看：)
+        last_firm_named: Entity | None = None  # the firm the sentence read last names first, if any
         bullets = False  # whether the paragraph is in a run of bullets that such a sentence announces
         last_text = ""  # the sentence read last
         stated_kinds: dict[Decimal, str] = {}  # the kind of the money figure of each value the article stated last
@@ -127,10 +129,10 @@ class Relator:
                 colon = last_text.rstrip().endswith(tuple(self._marks.colon))
                 # a run of bullets a colon announces (X带来的变化可以用几组数字概括：- 每年面向…开展培训)
                 bullets = bool(bullet) and (bullets or colon)
-                if not (point or bullets):
-                    lead_in = ""
+                if not (point or bullets):  # the paragraph is no point of a run: no lead-in's firm owns its figures
+                    lead_in, lead_firm = "", None
                 elif colon:
-                    lead_in = last_text.rstrip()
+                    lead_in, lead_firm = last_text.rstrip(), last_firm_named
                 opening = lead_in if point or bullets else ""
                 item = point or bullet
                 listed = (listed or topic) if item else None
@@ -199,8 +201,10 @@ class Relator:
                     and len({lm.entity.iri for lm in insurers}) == 1 \
                     and s.text.rstrip()[-1:] in self._marks.sentence_end else None
                 if series:  # a line of a time series, or of results (全年营收为N, a row of a table of results
-                    # by period) naming no one: the firm the article is about, named most so far
-                    owner = max(named_so_far.values(), key=lambda n: (n[0], n[1] == previous), default=(0, previous))[1]
+                    # by period) naming no one: the firm the lead-in of its run of points names (从X的报告看：
+                    # 一是收入…), else the firm the article is about, named most so far
+                    owner = lead_firm or max(
+                        named_so_far.values(), key=lambda n: (n[0], n[1] == previous), default=(0, previous))[1]
                 # a count of firms is no figure's owner (六家险企启动应急 肇庆报损超5200万元): whose it is goes unsaid
                 tallied = [cell for i, cell in enumerate(cells or ()) if i in tallies]
                 headed = {cell: column_kinds[i] for i, cell in enumerate(cells or ()) if i in column_kinds}
@@ -212,6 +216,7 @@ class Relator:
                 stated_kinds.update((f.quantity.value, f.kind) for f in own if f.is_money)
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
             last_firm = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _SUBJECT_CLASSES), last_firm)
+            last_firm_named = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             firms = tuple(lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES) or firms
             last_thing = ms[-1].entity if ms else last_thing
             for lm in ms:

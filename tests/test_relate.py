@@ -2727,6 +2727,15 @@ def test_a_firms_results_after_their_period_or_in_its_solvency_report_are_the_fi
     assert {("招商信诺", "3200000000"), ("招商信诺", "460000000")} <= got
 
 
+def test_results_in_the_points_a_lead_in_introduces_are_the_firm_it_names(pipeline):
+    """从X的报告看，…：一是收入…: the points' results are X's, though the article names one of its branches more."""
+    text = ("8月1日，监管局公开处罚信息：中宏人寿深圳分公司存在财务数据失实问题，被罚款50万元。中宏人寿深圳分公司已整改。\n\n"
+            "罚单之外，从中宏人寿发布的二季度偿付能力报告看，经营有所回暖：\n"
+            "一是收入。二季度单季保险业务收入69.97亿元，较上年同期多29.81%。\n")
+    got = {(agent, value) for agent, value, _, _ in money(pipeline, text)}
+    assert ("中宏人寿", "6997000000") in got
+
+
 def test_a_plain_line_of_a_period_and_a_figure_is_the_articles_firms(pipeline):
     """2014年　6.46亿元 set out as a line of its own is a time series row as | 2014年 | 6.46亿元 | is."""
     text = "中银三星人寿的保费收入一路增长：\n\n2014年\u30006.46亿元\n2015年\u300030.55亿元（增长370%）\n"
