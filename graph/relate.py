@@ -1195,7 +1195,7 @@ class Relator:
         insurers that head a clause after the sentence in its paragraph; "next_sentence", those of the
         sentence right after it there), searched in the rule's order.
         "next" is the first mention of the subject's classes after the object, wherever it stands.
-        "adjacent" is the mention right before the object, with only ``adjacent_gap`` between them
+        "lead" is the organisation the sentence names first, before an object that opens its own clause. "adjacent" is the mention right before the object, with only ``adjacent_gap`` between them
         (广东信保“小微企业信保易”, 泰康人寿的“幸福有约”).
 
         Organisations must be able to head their clause (``subjects``); products and initiatives
@@ -1274,6 +1274,13 @@ class Relator:
                 i = first - 1
                 gap = s.norm[ms[i].mention.end - s.start:ms[first].mention.start - s.start] if i >= 0 else ""
                 found = i if i >= 0 and ok(i) and self.rules.adjacent_gap.match(gap.strip(self._marks.opening)) else None
+            elif way == "lead":  # the organisation the sentence names first, heading its clause, before the
+                # object: what it is about (中宏人寿1996年开业…；宏利人寿持有51%股权，某公司持有49%)
+                found = next((i for i in range(first) if ok(i)), None)
+                # only for an object named in full that opens its own clause (not one of a list after 来自A、B与C,
+                # nor 它们 standing for such a list)
+                found = None if ms[first].mention.kind == "reference" or any(
+                    heads[i] == heads[first] for i in range(first)) else found
             elif way == "nearest":
                 candidates = [(first - i, i) for i in range(first) if ok(i)]
                 candidates += [(i - last, i) for i in range(last + 1, len(ms)) if ok(i)]

@@ -17,7 +17,7 @@ from .quantities import QuantityRules
 # Where a relation rule looks for its subject (`subject_search`; patterns.toml's comment on [[relation]] says
 # what each way reads): a name outside these would find nothing, so it is refused when the rules load.
 SUBJECT_SEARCHES = ("before", "after", "clause", "clause_after", "clause_doer", "governed", "next", "clause_next",
-                    "next_sentence", "host", "adjacent", "nearest", "topic", "previous", "previous_alone",
+                    "next_sentence", "host", "adjacent", "nearest", "topic", "lead", "previous", "previous_alone",
                     "offer", "offer_alone", "following")
 
 

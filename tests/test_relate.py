@@ -2743,6 +2743,17 @@ def test_a_plain_line_of_a_period_and_a_figure_is_the_articles_firms(pipeline):
     assert {("中银三星人寿", "646000000"), ("中银三星人寿", "3055000000")} <= got
 
 
+def test_holders_of_stakes_in_the_sentence_about_an_insurer_are_its_shareholders(pipeline):
+    """某人寿1996年开业；A持有51%股权，B持有49%: each holder, opening its own clause, holds shares of the insurer the
+    sentence names first; not holders written as a list after 来自 that a pronoun stands for (another firm's IPO)."""
+    text = "中宏人寿1996年开业，为国内首家合资寿险公司；宏达集团有限公司持有51%股权，远洋财务有限责任公司持有49%。"
+    got = triples(pipeline, text)
+    assert {("中宏人寿", "partnersWith", "宏达集团有限公司"), ("中宏人寿", "partnersWith", "远洋财务有限责任公司")} <= got
+    got = triples(pipeline, "太平人寿举牌工商银行H股，今年的举牌只有两次，另一次来自中国太保、太保寿险与太保产险，"
+                            "它们共同认购了天齐锂业的股份。")
+    assert ("太平人寿", "partnersWith", "太保寿险") not in got
+
+
 def test_a_list_of_holders_by_chinese_numerals_is_the_lead_in_insurers_shareholders(pipeline):
     """人保寿险的股东如下：一、A（a，持股71%）二、B（b，持股10%）: each item's firm holds shares of the insurer of the
     lead-in, not of the item before it."""
