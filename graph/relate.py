@@ -1195,7 +1195,8 @@ class Relator:
         insurers that head a clause after the sentence in its paragraph; "next_sentence", those of the
         sentence right after it there), searched in the rule's order.
         "next" is the first mention of the subject's classes after the object, wherever it stands.
-        "lead" is the organisation the sentence names first, before an object that opens its own clause. "adjacent" is the mention right before the object, with only ``adjacent_gap`` between them
+        "lead" is the organisation the sentence names first, before an object that opens its own clause.
+        "adjacent" is the mention right before the object, with only ``adjacent_gap`` between them
         (广东信保“小微企业信保易”, 泰康人寿的“幸福有约”).
 
         Organisations must be able to head their clause (``subjects``); products and initiatives
