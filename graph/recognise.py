@@ -187,7 +187,7 @@ class Recogniser:
         taken back from the text as written.
         """
         short_names: dict[str, Mention] = {}  # 国元保险 → the registry name it was given for
-        shadows = [replace(sentence, text=sentence.norm or sentence.text) for sentence in sentences]
+        shadows = [folded(sentence) for sentence in sentences]
         events = self._quoted_events(shadows)
         found = []
         for shadow in shadows:
@@ -296,7 +296,7 @@ class Recogniser:
         """The market outside the mainland whose news the article is (:meth:`_market`), from the
         mentions :meth:`recognise` found: the linker reads its local names by it too."""
         found = [[m for m in mentions if m.sentence == s.index] for s in sentences]
-        return self._market([replace(s, text=s.norm or s.text) for s in sentences], found)
+        return self._market([folded(s) for s in sentences], found)
 
     def _after_place(self, before: str) -> bool:
         """Whether ``before`` ends with a place or a level (北京, 北京市, 市, 区): a body named right after
@@ -1911,6 +1911,11 @@ def _inside_noun(rec: Recogniser, view: SentenceView, at: int) -> bool:
     a launch verb there is the end of the noun, and launches nothing."""
     word = _word_across(view.sentence, at)
     return word is not None and [tag for _, tag in rec.tokenizer.pos(word.text)] == ["n"]
+
+
+def folded(sentence: Sentence) -> Sentence:
+    """``sentence`` with its folded text (中華 as 中华, ＡＢＣ as ABC) as its text: what matching reads."""
+    return replace(sentence, text=sentence.norm or sentence.text)
 
 
 def _word_across(s: Sentence, at: int) -> Token | None:

@@ -117,7 +117,7 @@ class Relator:
         column_kinds: dict[int, str] = {}  # the kind of money each column's header names (已赔付), of that table
         lead_in = ""  # the sentence ending in a colon that a run of points (一是…, 三是…) follows
         lead_firm: Entity | None = None  # the firm that sentence names first, as its subject or not (从X的报告看：)
-        last_firm_named: Entity | None = None  # the firm the sentence read last names first, if any
+        lead: Entity | None = None  # the firm the sentence read last names first, if any
         bullets = False  # whether the paragraph is in a run of bullets that such a sentence announces
         last_text = ""  # the sentence read last
         stated_kinds: dict[Decimal, str] = {}  # the kind of the money figure of each value the article stated last
@@ -132,7 +132,7 @@ class Relator:
                 if not (point or bullets):  # the paragraph is no point of a run: no lead-in's firm owns its figures
                     lead_in, lead_firm = "", None
                 elif colon:
-                    lead_in, lead_firm = last_text.rstrip(), last_firm_named
+                    lead_in, lead_firm = last_text.rstrip(), lead
                 opening = lead_in if point or bullets else ""
                 item = point or bullet
                 listed = (listed or topic) if item else None
@@ -216,7 +216,6 @@ class Relator:
                 stated_kinds.update((f.quantity.value, f.kind) for f in own if f.is_money)
                 purse = next((lm.entity for lm in reversed(ms) if self._pays_from_purse(lm.entity)), purse)
             last_firm = next((lm.entity for lm in reversed(ms) if lm.entity.cls in _SUBJECT_CLASSES), last_firm)
-            last_firm_named = next((lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES), None)
             firms = tuple(lm.entity for lm in ms if lm.entity.cls in _SUBJECT_CLASSES) or firms
             last_thing = ms[-1].entity if ms else last_thing
             for lm in ms:
@@ -1277,11 +1276,10 @@ class Relator:
                 found = i if i >= 0 and ok(i) and self.rules.adjacent_gap.match(gap.strip(self._marks.opening)) else None
             elif way == "lead":  # the organisation the sentence names first, heading its clause, before the
                 # object: what it is about (中宏人寿1996年开业…；宏利人寿持有51%股权，某公司持有49%)
-                found = next((i for i in range(first) if ok(i)), None)
                 # only for an object named in full that opens its own clause (not one of a list after 来自A、B与C,
                 # nor 它们 standing for such a list)
-                found = None if ms[first].mention.kind == "reference" or any(
-                    heads[i] == heads[first] for i in range(first)) else found
+                opens = ms[first].mention.kind != "reference" and not any(heads[i] == heads[first] for i in range(first))
+                found = next((i for i in range(first) if ok(i)), None) if opens else None
             elif way == "nearest":
                 candidates = [(first - i, i) for i in range(first) if ok(i)]
                 candidates += [(i - last, i) for i in range(last + 1, len(ms)) if ok(i)]

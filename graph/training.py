@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 from .build import find_articles
@@ -18,7 +17,7 @@ from .fold import fold
 from .ingest import document_id, read_article
 from .learned import SentenceInput, bio_labels
 from .pipeline import Pipeline
-from .recognise import Recogniser, best_reading, learned_input
+from .recognise import Recogniser, best_reading, folded, learned_input
 from .records import Document
 from .segment import segment
 
@@ -64,7 +63,7 @@ def article_examples(recogniser: Recogniser, punctuation, doc: Document, gold: G
     """One labelled example per sentence of ``doc`` (``pos``: with part-of-speech tags)."""
     names = _names(gold)
     for sentence in segment(doc, recogniser.tokenizer, punctuation):
-        view = recogniser.view(replace(sentence, text=sentence.norm or sentence.text))
+        view = recogniser.view(folded(sentence))
         text = view.text
         spans = []
         for name, cls in names.items():
