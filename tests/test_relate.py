@@ -293,6 +293,8 @@ def test_the_insurers_that_form_a_coinsurance_pool_are_partners_of_each_other(pi
 @pytest.mark.parametrize("text", [
     "由龙游县农业农村局、龙游县茶叶协会和人保财险龙游支公司抽调人员组成的工作专班走进茶园。",
     "龙游县农业农村局、龙游县茶叶协会和人保财险龙游支公司组建了调查组，逐户核定损失。",
+    # three bodies counted as parties that work in concert (三方配合)
+    "由龙游县农业农村局、龙游县茶叶协会和人保财险龙游支公司三方配合，在全县试点茶叶低温指数保险。",
 ])
 def test_the_bodies_whose_staff_form_one_team_work_together(pipeline, text):
     got = triples(pipeline, text)
@@ -2752,6 +2754,18 @@ def test_holders_of_stakes_in_the_sentence_about_an_insurer_are_its_shareholders
     got = triples(pipeline, "太平人寿举牌工商银行H股，今年的举牌只有两次，另一次来自中国太保、太保寿险与太保产险，"
                             "它们共同认购了天齐锂业的股份。")
     assert ("太平人寿", "partnersWith", "太保寿险") not in got
+
+
+def test_a_list_of_holders_each_with_its_stake_alone_is_the_lead_in_insurers_shareholders(pipeline):
+    """各家出资比例为：- A，20% - B，出资3亿元，20%: an item that is a firm and its stake, nothing else, names a
+    shareholder of the insurer the list is about; not a firm whose stake is measured in the middle of a sentence."""
+    text = ("海保人寿由8家企业共同发起。2017年获批筹建时，注册资本定为15亿元，各家出资比例为：\n- 海马投资集团有限公司，20%\n"
+            "- 海思科医药集团股份有限公司，出资3亿元，20%\n- 深圳市智信利达投资有限公司，约13.3%\n")
+    got = {(s, o) for s, p, o in triples(pipeline, text) if p == "partnersWith"}
+    assert {("海保人寿", "海马投资集团有限公司"), ("海保人寿", "海思科医药集团股份有限公司"),
+            ("海保人寿", "深圳市智信利达投资有限公司")} <= got
+    got = triples(pipeline, "海保人寿的保费增长了，深圳市智信利达投资有限公司，20%的营收来自投资。")
+    assert not any(p == "partnersWith" for _, p, _ in got)
 
 
 def test_a_list_of_holders_by_chinese_numerals_is_the_lead_in_insurers_shareholders(pipeline):
