@@ -453,7 +453,9 @@ class Recogniser:
                 (m.kind == "alias" and m.entity and ((a, b) != (m.start, m.end) or named.entity != m.entity))
                 # the suffix rule's 长江期货 is the short name; so is a pattern's name of the registry
                 # name's kind (中国保险行业协会（下称“保险业协会”）: one body, not a second)
-                or (m.kind == "pattern" and (named.short_for or (named.entity and named.cls == m.cls))))
+                or (m.kind == "pattern" and (named.short_for or (named.entity and named.cls == m.cls)))
+                # a pattern's reading of the short name itself, whatever its class (宏利金融（Manulife Financial）)
+                or (m.kind == "pattern" and named.entity and (a, b) == (m.start, m.end)))
             for a, b, named in spans)]
         taken = _taken(s, mentions)
         for definition in self.rules.short_name.finditer(s.text):  # the definition itself is no mention
@@ -705,14 +707,16 @@ class Recogniser:
 
     def _short_after(self, s: Sentence, m: Mention) -> re.Match | None:
         """The short name sentence ``s`` gives right after ``m`` (group ``short``): one a word
-        introduces (（以下简称“众安保险”）), or one in brackets alone that is the name's own characters in
-        order (香港保险业监管局（保监局）), not another word in brackets (（上海）, （筹）). Not in brackets
-        alone after a name that stands for another firm in some market's news (中國人壽（中壽）in Taiwan
-        news): which firm the short name is, the linker could not tell."""
-        found = self.rules.short_name.match(s.text, m.end - s.start)
+        introduces (（以下简称“众安保险”）), its name in Latin script in brackets (宏利金融（Manulife Financial）),
+        or one in brackets alone that is the name's own characters in order (香港保险业监管局（保监局）), not
+        another word in brackets (（上海）, （筹）). Not in brackets alone after a name that stands for another
+        firm in some market's news (中國人壽（中壽）in Taiwan news): which firm the short name is, the linker
+        could not tell."""
+        at = m.end - s.start
+        found = self.rules.short_name.match(s.text, at) or self.rules.foreign_name.match(s.text, at)
         if found is not None:
             return found
-        found = self.rules.bare_short_name.match(s.text, m.end - s.start)
+        found = self.rules.bare_short_name.match(s.text, at)
         if found is None or any(normalise(m.surface) in names for names in self.registry.local_names.values()):
             return None
         short, full = found["short"], m.surface

@@ -355,6 +355,7 @@ class Rules:
     list_alias_goes_on_pos: frozenset[str]  # tags (or their first letter) of a word that goes on the name
     short_name: re.Pattern  # （以下简称“X”） right after a name: X, in group `short`
     bare_short_name: re.Pattern  # （X） right after a name, X its short name if made of its characters
+    foreign_name: re.Pattern  # （Manulife Financial） right after a name: its name in Latin script
     full_name: re.Pattern  # ，全称是“Y” right after a name: Y, the mention that starts where it ends, is its full name
     beneficiaries: BeneficiaryRule
     # a generic word for a group (农户) → the one more specific group of the article it means (桃农, 芒果种植户)
@@ -847,6 +848,7 @@ def load_rules(path: Path | None = None) -> Rules:
         list_alias_goes_on_pos=frozenset(names.words("list_alias_goes_on_pos", [])),
         short_name=names.regex("short_name"),
         bare_short_name=names.regex("bare_short_name"),
+        foreign_name=names.regex("foreign_name"),
         full_name=names.regex("full_name"),
         beneficiaries=beneficiaries,
         generic_groups={word: groups.regex(f"generic_groups.{word}", pattern)

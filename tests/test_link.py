@@ -1379,3 +1379,17 @@ def test_a_programmes_own_part_after_its_brand_is_a_short_name_of_it(pipeline):
     assert {e.label for s, e in got if s == "申园"} == {"泰康之家·申园"}
     got = entities(pipeline, "“平安·服务”由平安人寿推出。服务是公司的立身之本。")
     assert "服务" not in {s for s, _ in got}
+
+
+@pytest.mark.parametrize("text, name, latin", [
+    ("星展银行的银保伙伴是宏利金融（Manulife Financial），双方续约十五年。", "宏利金融", "Manulife Financial"),
+    ("保诚人寿与保诚公益基金（Prudence Foundation）一同捐款。", "保诚公益基金", "Prudence Foundation"),
+])
+def test_a_name_in_latin_script_in_brackets_after_a_body_is_that_body(pipeline, text, name, latin):
+    """宏利金融（Manulife Financial）: the bracketed name is the same body's in another language, not a
+    second organisation (nor a partner of the first); a listed firm's code in brackets is no name."""
+    got = dict(entities(pipeline, text))
+    assert got[latin] == got[name]
+    assert not any(p == "partnersWith" and {s, o} == {name, latin} for s, p, o in
+                   {(f.subject.label, f.predicate, f.object.label) for f in related(pipeline, text)[0]})
+    assert "SH688223" not in dict(entities(pipeline, "光伏组件龙头晶科能源（SH688223）获得太保产险承保。"))
