@@ -2439,9 +2439,14 @@ def test_the_only_underwriter_a_scheme_has_had_offers_it(pipeline):
     got = triples(pipeline, "区里推出“农房安居保”。这个项目做了十年，承保的始终只有人保财险一家。")
     assert ("人保财险", "provides", "农房安居保") in got
 
-def test_the_insurer_a_clause_of_its_own_names_the_underwriter_offers_the_cover(pipeline):
-    got = triples(pipeline, "水位超过了“水库超蓄救助保险”约定的起赔线。作为承保方，人保财险马上核对数据。")
-    assert ("人保财险", "provides", "水库超蓄救助保险") in got
+@pytest.mark.parametrize("text", [
+    "水位超过了“水库超蓄救助保险”约定的起赔线。作为承保方，人保财险马上核对数据。",
+    "水位超过了“水库超蓄救助保险”约定的起赔线。作为这个项目的承保方，人保财险马上核对数据。",
+    # the role heading the clause the insurer opens
+    "水位超过了“水库超蓄救助保险”约定的起赔线。9月4日，承保方人保财险开始走理赔流程。",
+])
+def test_the_insurer_a_clause_of_its_own_names_the_underwriter_offers_the_cover(pipeline, text):
+    assert ("人保财险", "provides", "水库超蓄救助保险") in triples(pipeline, text)
 
 def test_the_underwriter_written_with_china_before_its_short_name_offers_the_cover(pipeline):
     # 中国太平洋产险 is 太保产险 written with 中国 before its usual short name, as 中国太保产险 is
