@@ -54,6 +54,9 @@ def test_each_family_finds_its_names_and_nothing_else_does(pipeline, family):
     ("这份残疾人意外伤害保险的承保方是某某财险衡阳中心支公司。", "残疾人意外伤害保险"),
     ("工作人员介绍，这份老年人意外伤害医护保险专为80周岁以上的老人而设。", "老年人意外伤害医护保险"),
     ("某某人寿替全区贫困户免费办理了老年人出行平安意外伤害险。", "老年人出行平安意外伤害险"),
+    # joined or put on for them (参加了, 上了)
+    ("全区共有1000名渔民参加了渔民意外伤害互助保险，合计1万份。", "渔民意外伤害互助保险"),
+    ("市里由政府出钱，给辖区持证残疾人统一上了残疾人意外伤害保险。", "残疾人意外伤害保险"),
     # its price between the count and the name (一份20元的)
     ("县财政给全县60周岁以上的老人每人买了一份20元的银龄安康意外伤害保险。", "银龄安康意外伤害保险"),
     ("据介绍，蚕桑气象保险是湖州市在全省率先推出的险种。", "蚕桑气象保险"),
@@ -92,6 +95,8 @@ def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text,
     "细分来看，柑橘保险由本县农民投保，共三百件。",  # a crop's line, no name
     "意外伤害保险由单位统一投保。",  # a bare kind of cover
     "难点在于地方巨灾保险的设计：投保人是政府。",  # no clause opens with the cover
+    "在大连工作生活、参加了异地基本医疗保险的新市民都可以投保。",  # a public health scheme joined
+    "凡是参加本市基本医保的居民都可以投保。",
 ])
 def test_a_line_of_business_a_clause_opens_with_is_no_product(pipeline, text):
     assert not any(cls == "Product" for _, cls in found(pipeline, text))
