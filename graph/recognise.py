@@ -1353,7 +1353,11 @@ def quoted_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
     quotes = []
     for q in rec.rules.quote.finditer(text):
         group = next(g for g in range(1, (q.lastindex or 0) + 1) if q.group(g) is not None)
-        quotes.append((q, q.group(group), q.start(group), q.end(group)))
+        a, b = q.start(group), q.end(group)
+        contract = rec.rules.contract_cover.match(text[a:b]) if rec.rules.contract_cover else None
+        if contract:  # 《某某保险合同》: the cover the contract is of
+            a, b = a + contract.start("cover"), a + contract.end("cover")
+        quotes.append((q, text[a:b], a, b))
     # an organisation named right after a quote is no word of its kind: “共享阳光 共同成长”阳光保险希望卫生室
     org_starts = {a for a, _, iri, _ in view.aliases if rec.registry.entries[iri].entity.cls in ORGANISATION_CLASSES}
     after = lambda q: "" if q.end() in org_starts else text[q.end():]  # noqa: E731

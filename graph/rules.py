@@ -410,6 +410,8 @@ class Rules:
     slogan: re.Pattern | None = None
     # a quoted title of two phrases joined by a middle dot (“守护记忆·万千百十”): a programme's, when nothing else tells
     programme_title: re.Pattern | None = None
+    # a quoted contract or agreement of a cover (《某某意外保险合同》): the cover it is of, group `cover`
+    contract_cover: re.Pattern | None = None
 
 
 class Table:
@@ -785,6 +787,7 @@ def load_rules(path: Path | None = None) -> Rules:
         named_kind_before=products.regex("named_kind_before", optional=True),
         term_before=products.regex("term_before", optional=True),
         slogan=products.regex("slogan", optional=True),
+        contract_cover=products.regex("contract_cover", optional=True),
         programme_title=products.regex("programme_title", optional=True),
         product_list_joiners=tuple(sorted(products.words("product_list_joiners", []), key=len, reverse=True)),
         unquoted_initiative=products.regex("unquoted_initiative"),

@@ -91,6 +91,18 @@ def test_an_unquoted_product_is_found_in_the_forms_launches_take(pipeline, text,
     assert (product, "Product") in found(pipeline, text)
 
 
+@pytest.mark.parametrize("text, product", [
+    ("市残联与中国人寿西安分公司签订《残疾人专职委员意外保险合同》。", "残疾人专职委员意外保险"),
+    ("双方共同签署了《2017年度厦门市实名注册志愿者团体人身意外伤害保险协议》。", "厦门市实名注册志愿者团体人身意外伤害保险"),
+])
+def test_a_quoted_contract_of_a_cover_names_the_cover(pipeline, text, product):
+    """《某某保险合同》: the cover the contract is of, past the year it runs for; not a bare kind of two
+    characters (“文物保险协议”), nor a contract of no cover (《战略合作协议》)."""
+    assert (product, "Product") in found(pipeline, text)
+    for other in ("县文物局与人保财险连城支公司签下一份“文物保险协议”。", "双方签署《战略合作协议》。"):
+        assert not any(cls == "Product" for _, cls in found(pipeline, other))
+
+
 @pytest.mark.parametrize("text", [
     "细分来看，柑橘保险由本县农民投保，共三百件。",  # a crop's line, no name
     "意外伤害保险由单位统一投保。",  # a bare kind of cover
