@@ -1403,10 +1403,15 @@ class Relator:
                 owner, owned = (ms[a2], ms[b1:b2 + 1]) if owner_first else (ms[b1], ms[a1:a2 + 1])
                 if owner.entity.cls not in r.structure_owner:
                     continue
+                by_class = r.structure_predicate_by_owner.get(owner.entity.cls, {})
                 for lm in owned:
-                    predicate = r.structure_predicate.get(lm.entity.cls)
+                    predicate = by_class.get(lm.entity.cls, r.structure_predicate.get(lm.entity.cls))
                     if predicate == "provides":
                         yield Fact(owner.entity, predicate, lm.entity, evidence)
+                    elif predicate == "partnersWith":  # stated of the insurer or group, whichever owns or is owned
+                        insurer_owned = lm.entity.cls in INSURER_CLASSES
+                        yield Fact(lm.entity if insurer_owned else owner.entity, predicate,
+                                   owner.entity if insurer_owned else lm.entity, evidence)
                     elif predicate and lm.entity.iri != owner.entity.iri:
                         yield Fact(lm.entity, predicate, owner.entity, evidence)
 

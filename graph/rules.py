@@ -312,7 +312,8 @@ class Rules:
     owner_before_owned: re.Pattern  # between an owner and the firm it owns (X旗下的Y): Y heads the clause
     structure: tuple[tuple[bool, re.Pattern, re.Pattern | None], ...]  # (owner first?, between, after)
     structure_owner: frozenset[str]
-    structure_predicate: dict[str, str]
+    structure_predicate: dict[str, str]  # the owned entity's class -> the fact's predicate
+    structure_predicate_by_owner: dict[str, dict[str, str]]  # an owner's class -> its own such map ("": no fact)
     co_subject: re.Pattern
     co_subject_after: re.Pattern
     co_subject_verb: re.Pattern  # a partner's or body's verb of joining an insurer, which shares its role
@@ -835,6 +836,8 @@ def load_rules(path: Path | None = None) -> Rules:
         same_day=root.table("dates").regex("same_day"),
         structure_owner=frozenset(structure.words("owner")),
         structure_predicate=dict(structure.get("predicate_by_class", dict)),
+        structure_predicate_by_owner={owner: dict(by_class) for owner, by_class in
+                                      structure.get("predicate_by_owner", dict, {}).items()},
         punctuation=punctuation,
         list_joiner=relations_table.regex("list_joiners", f"^(?:[\\s{quotes}]*(?:{alternation(joiners)})[\\s{quotes}]*"
                                                            f"|{relations_table.regex('quoted_list_gap').pattern}"

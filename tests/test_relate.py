@@ -2656,9 +2656,18 @@ def test_the_lead_of_a_co_insurance_pool_works_with_each_member_named_after_its_
 @pytest.mark.parametrize("text", [
     "平安好医生是中国平安旗下的互联网医疗平台。",  # the owner named after the firm
     "中国平安发布年报。旗下的平安好医生手握5万名医生。",  # 旗下 opening the clause: the text's group
+    "中国平安旗下平安好医生的检测中心开业。",  # the owner named before 旗下
 ])
 def test_a_firm_a_group_owns_that_is_no_insurer_is_its_partner(pipeline, text):
     assert ("中国平安", "partnersWith", "平安好医生") in triples(pipeline, text)
+
+
+def test_a_bank_that_owns_an_insurer_is_its_partner_not_its_group(pipeline):
+    """中国建设银行旗下的建信人寿: ANNOTATION.md links insurers to insurance groups only; the bank is the
+    insurer's shareholder, a partner, as the registry's ownedBy says."""
+    got = triples(pipeline, "中国建设银行旗下的建信人寿在恩施设立客服中心。")
+    assert ("建信人寿", "partnersWith", "中国建设银行") in got
+    assert not any(p == "subOrganizationOf" for _, p, _ in got)
 
 
 def test_a_firm_owned_by_another_named_owner_is_not_the_texts_insurers_partner(pipeline):
