@@ -687,12 +687,18 @@ class Linker:
         the name nearest it. None when that is no firm, product or programme (a body, a group of
         people: 它 is something else), or when the sentence before names nothing (…还是头一回。它…:
         what that sentence is about goes unnamed)."""
-        lead: LinkedMention | None = None
+        named = self._lead_sentence(m, context)
+        return named[0].entity if named and named[0].entity.cls in _LEAD_CLASSES else None
+
+    @staticmethod
+    def _lead_sentence(m: Mention, context: list[LinkedMention]) -> list[LinkedMention]:
+        """What is named before ``m`` in its sentence, else in the sentence before, in text order."""
+        named: list[LinkedMention] = []
         for lm in reversed(context):
-            if lm.mention.sentence < m.sentence - 1 or (lead is not None and lm.mention.sentence != lead.mention.sentence):
+            if lm.mention.sentence < m.sentence - 1 or (named and lm.mention.sentence != named[-1].mention.sentence):
                 break
-            lead = lm
-        return lead.entity if lead is not None and lead.entity.cls in _LEAD_CLASSES else None
+            named.append(lm)
+        return named[::-1]
 
     def _same_party(self, a: Entity, b: Entity) -> bool:
         """Whether one is the other's group, insurer or branch (two insurers of one group are two)."""
@@ -703,12 +709,17 @@ class Linker:
         is about, named first there (X只有两位股东，A占股80%，B占股20%。公司…: X, not B); else the
         insurer named just before it. Unless the article is about a firm of another kind (a
         technology company, a broker) named more often than any other, and named within reach: then
-        公司 is that firm, though an insurer that founded or owns it is named in between."""
+        公司 is that firm, though an insurer that founded or owns it is named in between; not when the
+        sentence before is about an insurer and names no such firm (…减持海保人寿。海保人寿本身的经营也不算
+        顺利。开业5年，公司…: 海保人寿)."""
         recent = list(self._recent(m, context))
         subject = self._article_subject
-        if subject is not None and subject.cls not in INSURER_CLASSES and subject in recent:
-            return subject
         lead = self._lead(m, context)
+        if subject is not None and subject.cls not in INSURER_CLASSES and subject in recent:
+            if lead is not None and lead.cls in INSURER_CLASSES and subject not in (
+                    lm.entity for lm in self._lead_sentence(m, context)):
+                return lead
+            return subject
         if lead is not None and lead.cls in INSURER_CLASSES:
             return lead
         return next((e for e in recent if e.cls in INSURER_CLASSES), None)

@@ -608,6 +608,14 @@ def test_company_is_the_non_insurer_firm_the_article_is_about(pipeline):
     assert firm.label == "镁信健康"
 
 
+def test_company_is_the_insurer_the_sentence_before_is_about_though_the_article_is_about_another_firm(pipeline):
+    # the article is about the investor (named most), but the paragraph turns to the insurer it sells out of
+    got = entities(pipeline, "镁信健康成立于2017年，专注医药支付。镁信健康去年收入增长较快。镁信健康减持了平安人寿的股份。\n\n"
+                             "平安人寿本身的经营也不算顺利。开业5年，公司只在2021年有微利。")
+    [(_, insurer)] = [x for x in got if x[0] == "公司"]
+    assert insurer.label == "平安人寿"
+
+
 def test_company_is_still_the_insurer_when_the_article_is_about_an_insurer(pipeline):
     got = entities(pipeline, "平安人寿发布年报。平安人寿与镁信健康合作。平安人寿表示，公司将加大投入。")
     [(_, insurer)] = [x for x in got if x[0] == "公司"]
