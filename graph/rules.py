@@ -313,7 +313,7 @@ class Rules:
     structure: tuple[tuple[bool, re.Pattern, re.Pattern | None], ...]  # (owner first?, between, after)
     structure_owner: frozenset[str]
     structure_predicate: dict[str, str]  # the owned entity's class -> the fact's predicate
-    structure_predicate_by_owner: dict[str, dict[str, str]]  # an owner's class -> its own such map ("": no fact)
+    structure_predicate_by_owner: dict[str, dict[str, str]]  # an owner's class -> its own such map, over the one above
     co_subject: re.Pattern
     co_subject_after: re.Pattern
     co_subject_verb: re.Pattern  # a partner's or body's verb of joining an insurer, which shares its role
