@@ -687,8 +687,7 @@ class Linker:
         the name nearest it. None when that is no firm, product or programme (a body, a group of
         people: 它 is something else), or when the sentence before names nothing (…还是头一回。它…:
         what that sentence is about goes unnamed)."""
-        named = self._lead_sentence(m, context)
-        return named[0].entity if named and named[0].entity.cls in _LEAD_CLASSES else None
+        return _first_named(self._lead_sentence(m, context))
 
     @staticmethod
     def _lead_sentence(m: Mention, context: list[LinkedMention]) -> list[LinkedMention]:
@@ -714,10 +713,10 @@ class Linker:
         顺利。开业5年，公司…: 海保人寿)."""
         recent = list(self._recent(m, context))
         subject = self._article_subject
-        lead = self._lead(m, context)
+        named = self._lead_sentence(m, context)
+        lead = _first_named(named)
         if subject is not None and subject.cls not in INSURER_CLASSES and subject in recent:
-            if lead is not None and lead.cls in INSURER_CLASSES and subject not in (
-                    lm.entity for lm in self._lead_sentence(m, context)):
+            if lead is not None and lead.cls in INSURER_CLASSES and subject not in (lm.entity for lm in named):
                 return lead
             return subject
         if lead is not None and lead.cls in INSURER_CLASSES:
@@ -845,3 +844,9 @@ def _abbreviates(short: str, full: str) -> bool:
         return False
     rest = iter(full)
     return all(c in rest for c in short)  # its characters in the full name's order
+
+
+def _first_named(named: list[LinkedMention]) -> Entity | None:
+    """The first of ``named`` (a sentence's lead, :meth:`Linker._lead_sentence`) when it is a firm, product
+    or programme: what 它 or 公司 may refer to."""
+    return named[0].entity if named and named[0].entity.cls in _LEAD_CLASSES else None

@@ -453,9 +453,9 @@ class Recogniser:
                 (m.kind == "alias" and m.entity and ((a, b) != (m.start, m.end) or named.entity != m.entity))
                 # the suffix rule's 长江期货 is the short name; so is a pattern's name of the registry
                 # name's kind (中国保险行业协会（下称“保险业协会”）: one body, not a second)
-                or (m.kind == "pattern" and (named.short_for or (named.entity and named.cls == m.cls)))
-                # a pattern's reading of the short name itself, whatever its class (宏利金融（Manulife Financial）)
-                or (m.kind == "pattern" and named.entity and (a, b) == (m.start, m.end)))
+                # and a pattern's reading of the short name itself, whatever its class (宏利金融（Manulife Financial）)
+                or (m.kind == "pattern" and (named.short_for or (named.entity and (
+                    named.cls == m.cls or (a, b) == (m.start, m.end))))))
             for a, b, named in spans)]
         taken = _taken(s, mentions)
         for definition in self.rules.short_name.finditer(s.text):  # the definition itself is no mention
