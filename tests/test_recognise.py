@@ -421,6 +421,15 @@ def test_a_quoted_name_of_cover_stays_cover_before_a_word_of_a_programme_but_not
     assert ("农险好投保", "Initiative") in found(pipeline, "“农险好投保”平台随后上线。")
 
 
+def test_a_quoted_platform_or_standard_is_an_initiative_though_a_cover_is_in_its_name(pipeline):
+    # a platform is a channel whatever cover it serves: the name ends with its kind
+    got = found(pipeline, "某财险湖北分公司开发出“惠农保理赔监控平台”，不再靠人工逐户排查。")
+    assert ("惠农保理赔监控平台", "Initiative") in got
+    assert not any(cls == "Product" for _, cls in got)
+    # a service standard an insurer sets is a programme it runs
+    assert ("六免服务", "Initiative") in found(pipeline, "某某在线还为这种模式配上了“六免服务”标准。")
+
+
 def test_a_quoted_topic_or_model_before_a_word_of_a_programme_is_no_initiative(pipeline):
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "该基金会以“乡村养老”为主要公益方向。"))
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "该项目采用“价格+产量”双重保障机制。"))
