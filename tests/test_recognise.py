@@ -2042,6 +2042,17 @@ def test_china_taipings_tree_and_flower_communities_and_dajias_brand_are_program
 def test_a_partners_regional_company_is_a_partner_of_its_own_as_a_banks_branch_is(pipeline):
     got = found(pipeline, "江泰保险经纪宁夏分公司帮助宁夏卫生系统组织医责险统保。")
     assert ("江泰保险经纪宁夏分公司", "Partner") in got
+    # a firm's company in a province is named so too, as an insurer's is (人保南京公司)
+    got = found(pipeline, "人保财险把一张3000万元的支票交到南方电网贵州公司手中。")
+    assert ("南方电网贵州公司", "Partner") in got
+    assert ("南方电网", "Partner") not in got
+
+
+def test_a_firm_named_as_a_group_company_is_read_whole(pipeline):
+    got = found(pipeline, "西山煤电集团公司、潞安矿业集团公司两家煤炭企业也在名单之列。")
+    assert {("西山煤电集团公司", "Partner"), ("潞安矿业集团公司", "Partner")} <= got
+    # a kind of firm, no name
+    assert not found(pipeline, "外国保险集团公司可以入股，该集团公司下属企业也可参保。")
 
 
 def test_market_institutions_and_trade_associations_by_their_ending(pipeline):
