@@ -1213,7 +1213,8 @@ class Relator:
             # a product before an organisation that heads the object's clause is not its subject:
             # “保险+期货”项目完成理赔，中华财险向两家投保合作社支付赔款
             return clause[i] == clause[first] and not any(
-                subjects[j] and heads[j] == heads[first] for j in range(i + 1, first))
+                subjects[j] and heads[j] == heads[first] for j in range(i + 1, first)) and not self._joined(
+                s, ms, i, first, subjects, heads)
 
         # The organisation nearest before the object that heads its clause is the sentence's doer:
         # one of a class the rule does not take (吉林省银保监局联合省财政厅，组织保险机构推出X,
@@ -1375,6 +1376,15 @@ class Relator:
         text = s.norm[head:lm.mention.start - s.start].strip()
         marker = self.rules.continued_paragraph.match(text)
         return bool(marker) and not text[marker.end():].strip()
+
+    def _joined(self, s: Sentence, ms: list[LinkedMention], i: int, first: int, subjects: list[bool],
+                heads: list[int]) -> bool:
+        """Whether the programme ms[i], in a clause before the object ms[first]'s, is one an organisation
+        heading its clause takes part in (X参与由某局组织的某共保体，…，向车队司机捐赠): what follows is X's doing."""
+        joined = self.rules.joined_programme
+        return bool(joined and heads[i] != heads[first]
+                    and any(subjects[j] and heads[j] == heads[i] for j in range(i))
+                    and joined.search(s.norm[heads[i]:ms[i].mention.start - s.start]))
 
     def _co_doer(self, rule: RelationRule, s: Sentence, ms: list[LinkedMention], doer: int,
                  first: int) -> int | None:

@@ -319,6 +319,7 @@ class Rules:
     co_subject_verb: re.Pattern  # a partner's or body's verb of joining an insurer, which shares its role
     adjacent_gap: re.Pattern  # between an owner and what it offers (泰康人寿的“幸福有约”)
     industry_doer: re.Pattern  # the industry acting (保险业为…): no topic is the subject
+    joined_programme: re.Pattern | None  # an organisation taking part in a programme (X参与…某共保体): the clauses after are X's
     outsider_view: re.Pattern | None  # an outsider's comment (在业内人士看来): the model relates nothing after it
     # a cover named without a name of its own (工伤保险): offer_alone's object is not the last offer's
     other_cover: re.Pattern
@@ -814,6 +815,7 @@ def load_rules(path: Path | None = None) -> Rules:
         adjacent_gap=relations_table.regex("adjacent_gap"),
         other_cover=relations_table.regex("other_cover"),
         industry_doer=relations_table.regex("industry_doer"),
+        joined_programme=relations_table.regex("joined_programme", optional=True),
         outsider_view=relations_table.regex("outsider_view", optional=True),
         elided_offer=relations_table.regex("elided_offer"),
         underwriter_before=relations_table.regex("underwriter_before", optional=True),

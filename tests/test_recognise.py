@@ -1673,6 +1673,13 @@ def test_children_and_model_workers_are_group_heads(pipeline):
     assert ("退休老劳模", "BeneficiaryGroup") in found(pipeline, "公司为本区的退休老劳模提供健康服务。")
 
 
+def test_a_colloquial_head_in_quotes_ends_a_group_named_with_its_quotes(pipeline):
+    got = found(pipeline, "公司为全市外卖配送“小哥”送上一份意外险。", disabled=("learned",))
+    assert ("外卖配送“小哥”", "BeneficiaryGroup") in got
+    # the word alone, with no phrase of whom it names, is none
+    assert not found(pipeline, "“小哥”们说，这份保险很管用。", disabled=("learned",))
+
+
 def test_doctors_nurses_young_people_leaders_and_players_are_group_heads(pipeline):
     got = found(pipeline, "公司为定点医院的值班医师、值班护士以及采样人员赠送保险。")
     assert {("值班医师", "BeneficiaryGroup"), ("值班护士", "BeneficiaryGroup"), ("采样人员", "BeneficiaryGroup")} <= got

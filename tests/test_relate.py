@@ -55,6 +55,15 @@ def test_a_list_shares_its_rule(pipeline):
     assert {o for s, p, o in got if p == "supports"} >= {"外卖骑手", "货车司机"}
 
 
+def test_a_programme_an_insurer_takes_part_in_is_not_the_subject_of_what_the_insurer_goes_on_to_do(pipeline):
+    got = triples(pipeline, "平安人寿主动参与全市的“暖冬关爱计划”，向环卫工人捐赠了2000件棉衣。")
+    assert ("暖冬关爱计划", "targets", "环卫工人") not in got
+    assert ("平安人寿", "donatesTo", "环卫工人") in got
+    # a programme it launches is still for those it helps
+    got = triples(pipeline, "平安人寿推出“暖冬关爱计划”，向环卫工人捐赠了2000件棉衣。")
+    assert ("暖冬关爱计划", "targets", "环卫工人") in got
+
+
 def test_quoted_names_written_one_after_another_are_a_list(pipeline):
     got = triples(pipeline, "中国人寿负责的是“家庭意外伤害险”“家庭大病补充险”，这两项都是面向全区低保户的项目。")
     assert {("家庭意外伤害险", "targets", "低保户"), ("家庭大病补充险", "targets", "低保户")} <= got
