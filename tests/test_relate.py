@@ -2791,6 +2791,12 @@ def test_a_list_of_holders_each_with_its_stake_alone_is_the_lead_in_insurers_sha
     assert not any(p == "partnersWith" for _, p, _ in got)
 
 
+def test_a_list_of_holders_whose_stakes_moved_is_the_insurers_shareholders(pipeline):
+    got = triples(pipeline, "弘康人寿完成增资。持股下降的三家：北京华瑞投资有限公司、上海嘉禾实业有限公司和湖南海方投资有限公司。")
+    assert {("弘康人寿", "partnersWith", firm) for firm in
+            ("北京华瑞投资有限公司", "上海嘉禾实业有限公司", "湖南海方投资有限公司")} <= got
+
+
 def test_a_list_of_holders_by_chinese_numerals_is_the_lead_in_insurers_shareholders(pipeline):
     """人保寿险的股东如下：一、A（a，持股71%）二、B（b，持股10%）: each item's firm holds shares of the insurer of the
     lead-in, not of the item before it."""
