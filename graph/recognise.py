@@ -1259,9 +1259,15 @@ class Recogniser:
             held = True
         tokens = [t for t in s.tokens if t.end - s.start <= suffix_start]
         brackets = [b.span() for b in r.name_bracket.finditer(s.text, 0, suffix_start)]
-        for token in reversed(tokens):
+        for k in range(len(tokens) - 1, -1, -1):
+            token = tokens[k]
             bracketed = bool(brackets) and any(a <= token.start - s.start and token.end - s.start <= b
                                                for a, b in brackets)
+            if (k and token.text in r.list_joiners and r.joiner_in_name_after
+                    and r.joiner_in_name_after.search(tokens[k - 1].text)
+                    and suffix_start - (token.start - s.start) <= max_stem):
+                start = token.start - s.start  # 卖给|和锐医科: the joiner joins nothing, it starts the name
+                break
             if not bracketed and r.name_count.match(token.text):
                 if count_ends:
                     break

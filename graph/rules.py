@@ -229,6 +229,7 @@ class Rules:
     shared_kinds: dict[str, tuple[str, ...]]  # that kind -> the endings that make each a registry name
     canonical_names: tuple[tuple[str, re.Pattern, str], ...]  # (class, pattern, label template)
     name_boundary_tokens: frozenset[str]
+    joiner_in_name_after: re.Pattern | None  # a word after which a joiner starts a name (卖给|和锐医科)
     stem_stopwords: frozenset[str]
     kind_heads: tuple[str, ...]  # words that open a kind of body, never a partner's name (农村|公办小学)
     name_bracket: re.Pattern  # a bracketed word inside a name (（武汉）)
@@ -710,6 +711,7 @@ def load_rules(path: Path | None = None) -> Rules:
             (t.get("class", str), t.regex("pattern", _expand(t.get("pattern", str), placeholders)), t.get("label", str))
             for t in names.tables("canonical_name")) + _short_departments(names.table("short_departments")),
         name_boundary_tokens=frozenset(boundaries.words("name_boundary_tokens")),
+        joiner_in_name_after=boundaries.regex("joiner_in_name_after", optional=True),
         stem_stopwords=frozenset(boundaries.words("stem_stopwords")),
         kind_heads=tuple(boundaries.words("kind_heads")),
         name_bracket=boundaries.regex("name_bracket"),

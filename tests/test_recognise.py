@@ -2055,6 +2055,14 @@ def test_a_partners_regional_company_is_a_partner_of_its_own_as_a_banks_branch_i
     assert ("南方电网", "Partner") not in got
 
 
+def test_a_name_that_starts_with_a_joiner_after_a_word_that_takes_an_object_keeps_it(pipeline):
+    got = found(pipeline, "易联众准备把手中13.5%的股份卖给和锐医科（北京）医疗器械有限公司。", disabled=("learned",))
+    assert ("和锐医科（北京）医疗器械有限公司", "Partner") in got
+    # between two names it joins them
+    got = found(pipeline, "平安产险和锐思医疗器械有限公司签约。", disabled=("learned",))
+    assert ("锐思医疗器械有限公司", "Partner") in got
+
+
 def test_a_firm_named_as_a_group_company_is_read_whole(pipeline):
     got = found(pipeline, "西山煤电集团公司、潞安矿业集团公司两家煤炭企业也在名单之列。")
     assert {("西山煤电集团公司", "Partner"), ("潞安矿业集团公司", "Partner")} <= got

@@ -2797,6 +2797,13 @@ def test_a_list_of_holders_whose_stakes_moved_is_the_insurers_shareholders(pipel
             ("北京华瑞投资有限公司", "上海嘉禾实业有限公司", "湖南海方投资有限公司")} <= got
 
 
+def test_a_firm_a_stake_is_sold_or_handed_to_is_a_shareholder_of_the_insurer(pipeline):
+    got = triples(pipeline, "弘康人寿公告称，股东把所持的15%让给深圳市柏霖资产管理有限公司。")
+    assert ("弘康人寿", "partnersWith", "深圳市柏霖资产管理有限公司") in got
+    got = triples(pipeline, "海保人寿公告称，易联众准备把手中13.5%的股份卖给北京锐思医疗器械有限公司。")
+    assert ("海保人寿", "partnersWith", "北京锐思医疗器械有限公司") in got
+
+
 def test_a_list_of_holders_by_chinese_numerals_is_the_lead_in_insurers_shareholders(pipeline):
     """人保寿险的股东如下：一、A（a，持股71%）二、B（b，持股10%）: each item's firm holds shares of the insurer of the
     lead-in, not of the item before it."""
