@@ -2804,6 +2804,15 @@ def test_a_firm_a_stake_is_sold_or_handed_to_is_a_shareholder_of_the_insurer(pip
     assert ("海保人寿", "partnersWith", "北京锐思医疗器械有限公司") in got
 
 
+def test_a_list_of_holders_each_with_its_stake_after_a_colon_is_the_insurers_shareholders(pipeline):
+    text = ("华安财险的4家股东和对应金额如下：\n海航资本集团有限公司：4.76%，34900.00万元\n"
+            "广州市百泽实业有限公司：4.23%，30991.20万元\n")
+    got = triples(pipeline, text)
+    assert {("华安保险", "partnersWith", "海航资本集团有限公司"), ("华安保险", "partnersWith", "广州市百泽实业有限公司")} <= got
+    # a colon that introduces no stake names no holder
+    assert not triples(pipeline, "华安财险的股东里，广州市百泽实业有限公司：持股比例未披露。")
+
+
 def test_a_list_of_holders_by_chinese_numerals_is_the_lead_in_insurers_shareholders(pipeline):
     """人保寿险的股东如下：一、A（a，持股71%）二、B（b，持股10%）: each item's firm holds shares of the insurer of the
     lead-in, not of the item before it."""
