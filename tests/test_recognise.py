@@ -311,6 +311,14 @@ def test_traditional_script_is_matched_and_kept_as_written(pipeline):
     assert pipeline.registry.entries[m.entity].entity.label == "中国太保"
 
 
+def test_traditional_script_is_read_a_phrase_at_a_time_where_a_character_hangs_on_its_neighbour(pipeline):
+    # 計畫 is 计划 (a plan), though 畫 alone is 画: Taiwan's programmes named so are programmes
+    got = found(pipeline, "南山人壽另一項長期計畫「南山慈善醫療關懷計畫」已連續推動12年。", disabled=("learned",))
+    assert ("南山慈善醫療關懷計畫", "Initiative") in got
+    [m] = [m for m in mentions(pipeline, "國泰人壽推出「永續校園計畫」。", disabled=("learned",)) if m.cls == "Initiative"]
+    assert m.surface == "永續校園計畫"  # kept as written
+
+
 def test_a_full_width_plus_reads_as_the_rules_plus(pipeline):
     # a model of a word and 保险 written with ＋ (Taiwan and Hong Kong news) is no product, as with +
     assert not any(cls == "Product" for _, cls in found(pipeline, "該公司把「服務＋保險」的做法推向全台。"))
