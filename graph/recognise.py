@@ -476,13 +476,20 @@ class Recogniser:
         if credit := credit_span(s.text):  # a dateline's or the last line's publisher is no mention
             taken[credit[0]:credit[1]] = [True] * (credit[1] - credit[0])
         out: list[Mention] = []
+        heads = [False] * len(s.text)  # the words after a quoted name that belong to its whole name
         for name in self.enabled:
             for m in _COMPONENTS[name](self, view):
                 a, b = m.start - s.start, m.end - s.start
+                if name in _MODELS and any(heads[a:b]):
+                    continue  # “某某 为爱加油”|客户关爱计划: the quoted programme's own words, no name of their own
                 # a group word that begins an office's name (残疾人 of 省残疾人联合会) leaves it to the others
                 if a < b and not any(taken[a:b]) and not self._starts_an_office(s, m):
                     taken[a:b] = [True] * (b - a)
                     out.append(m)
+                    if m.whole and m.whole.startswith(m.surface) and (head := m.whole[len(m.surface):]):
+                        at = s.text.find(head, b, b + len(head) + 2)  # past the closing quote
+                        if at != -1:
+                            heads[b:at + len(head)] = [True] * (at + len(head) - b)
         out = [m for m in out if not self._one_of_a_group(s, m)
                and not self.rules.unbalanced_bracket.search(m.surface)  # a rule's or a model's cut through a bracket
                and not self.rules.outlet_after.match(s.text, m.end - s.start)  # 中国银行|保险报 is a paper
@@ -2020,6 +2027,7 @@ def learned_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
     if rec.learned is None:
         return []
     s, out, config, marks = view.sentence, [], rec.learned.config, rec.rules.punctuation
+    roles = rec.rules.beneficiaries.role_before
     for a, b, cls in rec.learned.names(learned_input(rec, view, config.needs_pos)):
         name = view.text[a:b]
         if normalise(name) in rec.registry.aliases:
@@ -2030,6 +2038,8 @@ def learned_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
             continue  # 《某省保险业助推…工作 (of a document's title): a quote opened and never closed
         if cls in _COVER_OR_PROGRAMME and rec.rules.no_name_shape(name):
             continue  # of a shape no cover or programme has, quoted or not (…实施方案: a document)
+        if cls == "BeneficiaryGroup" and roles and roles.search(view.text, 0, a):
+            continue  # the role someone takes on (担任楼层志愿者), as the rules read it too: no group
         out.append(Mention(name, s.start + a, s.start + b, s.index, cls, "pattern"))
     return out
 
@@ -2068,5 +2078,7 @@ def tagged_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
 # named after a launch verb comes before registry aliases: a group's word in it qualifies the cover
 # (推出贫困户意外伤害保险), it is no group of its own; so is a firm's name in a programme's (开展新华保险
 # 健康守护行动).
+# The statistical recognisers, which read no context a rule reads: they claim no words a rule gave a name.
+_MODELS = ("learned", "tagged")
 RECOGNISERS = ("quoted", "beneficiaries", "unquoted_products", "unquoted_initiatives", "shared_kinds", "aliases", "branches",
                "pattern_names", "suffix_names", "references", "learned", "tagged")

@@ -222,3 +222,26 @@ def test_a_name_the_model_finds_in_a_shape_no_cover_or_programme_has_is_no_name(
     assert ("2024年农业保险试点工作实施方案", "Initiative", "pattern") not in got
     assert ("长期护理保险", "Product", "pattern") not in got
     assert ("金穗护农行动", "Initiative", "pattern") in got
+
+
+def test_the_words_a_quoted_programmes_whole_name_holds_are_no_name_the_model_may_claim(pipeline):
+    """“某某 为爱加油”客户关爱计划: the words after the quote are the programme's own, its whole name; the
+    model's span over them is no second programme. A span of its own elsewhere is kept."""
+    config = replace(load_config(ROOT / "ontology" / LEARNED_DIR / CONFIG_FILE), on_word_boundaries=False)
+    text = "太平人寿上海分公司推出“太平守沪 为爱加油”客户关爱计划，又启动金穗护农行动。"
+    spans = [(text.index("客户"), text.index("，又"), "Initiative"), (text.index("金穗"), text.index("。"), "Initiative")]
+    got = names(pipeline, text, _FixedSpans(config, spans))
+    assert ("客户关爱计划", "Initiative", "pattern") not in got
+    assert ("太平守沪 为爱加油", "Initiative", "pattern") in got
+    assert ("金穗护农行动", "Initiative", "pattern") in got
+
+
+def test_a_role_someone_takes_on_is_no_group_the_model_may_claim(pipeline):
+    """担任楼层志愿者: one person's role, as the rules read it, not a group of people the text helps."""
+    config = replace(load_config(ROOT / "ontology" / LEARNED_DIR / CONFIG_FILE), on_word_boundaries=False)
+    text = "分公司团委副书记主动申请担任楼层志愿者，并为社区老人送去药品。"
+    spans = [(text.index("楼层"), text.index("，并"), "BeneficiaryGroup"),
+             (text.index("社区老人"), text.index("送去"), "BeneficiaryGroup")]
+    got = names(pipeline, text, _FixedSpans(config, spans))
+    assert not any(n == "楼层志愿者" for n, _, _ in got)
+    assert ("社区老人", "BeneficiaryGroup", "pattern") in got
