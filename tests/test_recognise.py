@@ -325,6 +325,12 @@ def test_a_full_width_plus_reads_as_the_rules_plus(pipeline):
     assert not any(cls == "Product" for _, cls in found(pipeline, "县里探索“财政＋保险”的方式帮扶农户。"))
 
 
+def test_those_a_payment_is_handed_to_are_a_group(pipeline):
+    got = found(pipeline, "公司把低温指数保险的赔款送到茶农手中。", disabled=("learned",))
+    assert ("茶农", "BeneficiaryGroup") in got
+    assert not any(c == "BeneficiaryGroup" for _, c in found(pipeline, "公司把材料送到市政府。", disabled=("learned",)))
+
+
 def test_a_beneficiary_group_needs_a_word_of_help_and_a_name_of_its_own(pipeline):
     assert ("建档立卡贫困户", "BeneficiaryGroup") in found(pipeline, "为全区15万户建档立卡贫困户提供兜底保障。")
     assert not any(cls == "BeneficiaryGroup" for _, cls in found(pipeline, "理赔人员迅速赶赴现场。"))
