@@ -55,6 +55,13 @@ def test_a_list_shares_its_rule(pipeline):
     assert {o for s, p, o in got if p == "supports"} >= {"外卖骑手", "货车司机"}
 
 
+def test_a_group_that_gets_what_an_insurer_named_after_it_pays_is_supported_by_it(pipeline):
+    got = triples(pipeline, "7月27日上午，榆林受灾群众收到了平安产险支付的灾后第一笔赔款。")
+    assert ("平安产险", "supports", "受灾群众") in got
+    # a subsidy a government pays is no insurer's support
+    assert not any(p == "supports" for _, p, _ in triples(pipeline, "受灾群众收到了县政府发放的补贴，平安产险也在场。"))
+
+
 def test_a_programme_an_insurer_takes_part_in_is_not_the_subject_of_what_the_insurer_goes_on_to_do(pipeline):
     got = triples(pipeline, "平安人寿主动参与全市的“暖冬关爱计划”，向环卫工人捐赠了2000件棉衣。")
     assert ("暖冬关爱计划", "targets", "环卫工人") not in got
