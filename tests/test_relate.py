@@ -55,6 +55,13 @@ def test_a_list_shares_its_rule(pipeline):
     assert {o for s, p, o in got if p == "supports"} >= {"外卖骑手", "货车司机"}
 
 
+def test_the_firms_an_authority_leads_named_after_the_yu_of_its_clause_are_guided_by_it(pipeline):
+    got = triples(pipeline, "福清市气象局牵头，与福清市农业农村局、人保财险福清支公司共同研发了枇杷冻害气象指数保险。")
+    assert ("人保财险福清支公司", "guidedBy", "福清市气象局") in got
+    got = triples(pipeline, "在黄冈市审计局牵头下，审计局与中国人寿黄冈分公司组成联合扶贫工作队。")
+    assert ("中国人寿寿险黄冈分公司", "guidedBy", "黄冈市审计局") in got
+
+
 def test_a_group_that_gets_what_an_insurer_named_after_it_pays_is_supported_by_it(pipeline):
     got = triples(pipeline, "7月27日上午，榆林受灾群众收到了平安产险支付的灾后第一笔赔款。")
     assert ("平安产险", "supports", "受灾群众") in got
