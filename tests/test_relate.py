@@ -55,6 +55,14 @@ def test_a_list_shares_its_rule(pipeline):
     assert {o for s, p, o in got if p == "supports"} >= {"外卖骑手", "货车司机"}
 
 
+def test_each_place_a_donated_shipment_is_sent_to_is_given_it(pipeline):
+    got = triples(pipeline, "新华保险捐出的这批物资装车后，依次送往武昌区政府、武汉市第三医院和湖北省中医院。")
+    assert {("新华保险", "donatesTo", x) for x in ("武昌区政府", "武汉市第三医院", "湖北省中医院")} <= got
+    # goods the insurer only carries are no gift of its own
+    got = triples(pipeline, "新华保险把一批材料运往武汉市第三医院。")
+    assert not any(p == "donatesTo" for _, p, _ in got)
+
+
 def test_the_firms_an_authority_leads_named_after_the_yu_of_its_clause_are_guided_by_it(pipeline):
     got = triples(pipeline, "福清市气象局牵头，与福清市农业农村局、人保财险福清支公司共同研发了枇杷冻害气象指数保险。")
     assert ("人保财险福清支公司", "guidedBy", "福清市气象局") in got
