@@ -2819,6 +2819,11 @@ def test_a_list_of_holders_whose_stakes_moved_is_the_insurers_shareholders(pipel
             ("北京华瑞投资有限公司", "上海嘉禾实业有限公司", "湖南海方投资有限公司")} <= got
 
 
+def test_a_firm_that_subscribes_a_sum_is_a_shareholder_of_the_insurer(pipeline):
+    got = triples(pipeline, "锦泰财险定向增资。三是成都环境投资集团认购2.41亿元，成都益民投资集团有限公司认购0.68亿元。")
+    assert {("锦泰保险", "partnersWith", "成都环境投资集团"), ("锦泰保险", "partnersWith", "成都益民投资集团有限公司")} <= got
+
+
 def test_a_firm_a_stake_is_sold_or_handed_to_is_a_shareholder_of_the_insurer(pipeline):
     got = triples(pipeline, "弘康人寿公告称，股东把所持的15%让给深圳市柏霖资产管理有限公司。")
     assert ("弘康人寿", "partnersWith", "深圳市柏霖资产管理有限公司") in got
