@@ -449,6 +449,13 @@ def test_a_quoted_topic_or_model_before_a_word_of_a_programme_is_no_initiative(p
     assert not any(cls == "Initiative" for _, cls in found(pipeline, "该项目采用“价格+产量”双重保障机制。"))
 
 
+def test_a_quoted_verb_of_cover_ending_in_bao_is_no_product(pipeline):
+    for text in ("百万医疗险进入“20年续保”时代。", "它反而在这些关键年龄段“加保”，颇见诚意。", "连“植入癌细胞骗保”这样的谣言都出现过。"):
+        assert not any(cls == "Product" for _, cls in found(pipeline, text, disabled=("learned",))), text
+    # a brand ending in 保 is still cover
+    assert ("滨江惠民保", "Product") in found(pipeline, "该市推出“滨江惠民保”。", disabled=("learned",))
+
+
 def test_a_quoted_word_after_a_risk_is_no_cover(pipeline):
     # 风险 and 危险 end in 险 but name a risk, not a kind of cover the quoted word would be the name of
     got = found(pipeline, "该县针对三类风险“对症下药”，设计了兜底方案。")
