@@ -476,11 +476,11 @@ class Recogniser:
         if credit := credit_span(s.text):  # a dateline's or the last line's publisher is no mention
             taken[credit[0]:credit[1]] = [True] * (credit[1] - credit[0])
         out: list[Mention] = []
-        heads = [False] * len(s.text)  # the words after a quoted name that belong to its whole name
+        whole = [False] * len(s.text)  # the words after a quoted name that belong to its whole name
         for name in self.enabled:
             for m in _COMPONENTS[name](self, view):
                 a, b = m.start - s.start, m.end - s.start
-                if name in _MODELS and any(heads[a:b]):
+                if name in _MODELS and any(whole[a:b]):
                     continue  # “某某 为爱加油”|客户关爱计划: the quoted programme's own words, no name of their own
                 # a group word that begins an office's name (残疾人 of 省残疾人联合会) leaves it to the others
                 if a < b and not any(taken[a:b]) and not self._starts_an_office(s, m):
@@ -489,7 +489,7 @@ class Recogniser:
                     if m.whole and m.whole.startswith(m.surface) and (head := m.whole[len(m.surface):]):
                         at = s.text.find(head, b, b + len(head) + 2)  # past the closing quote
                         if at != -1:
-                            heads[b:at + len(head)] = [True] * (at + len(head) - b)
+                            whole[b:at + len(head)] = [True] * (at + len(head) - b)
         out = [m for m in out if not self._one_of_a_group(s, m)
                and not self.rules.unbalanced_bracket.search(m.surface)  # a rule's or a model's cut through a bracket
                and not self.rules.outlet_after.match(s.text, m.end - s.start)  # 中国银行|保险报 is a paper
@@ -2078,7 +2078,7 @@ def tagged_names(rec: Recogniser, view: SentenceView) -> list[Mention]:
 # named after a launch verb comes before registry aliases: a group's word in it qualifies the cover
 # (推出贫困户意外伤害保险), it is no group of its own; so is a firm's name in a programme's (开展新华保险
 # 健康守护行动).
-# The statistical recognisers, which read no context a rule reads: they claim no words a rule gave a name.
-_MODELS = ("learned", "tagged")
 RECOGNISERS = ("quoted", "beneficiaries", "unquoted_products", "unquoted_initiatives", "shared_kinds", "aliases", "branches",
                "pattern_names", "suffix_names", "references", "learned", "tagged")
+# The statistical recognisers, which read no context a rule reads: they claim no words a rule gave a name.
+_MODELS = ("learned", "tagged")
