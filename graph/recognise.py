@@ -213,7 +213,7 @@ class Recogniser:
         So is a group the article names after a word of help (让茶农最头疼的…；茶农无须报案), any length,
         unless written as an office's start, one person or a role taken on (``role_before``). So is a
         body a pattern found once (收到冬衣的是玉树的贡成五福养老院 … 把冬衣捐给贡成五福养老院, where 给 hides
-        the name's start), from ``named_again_min_length`` characters. A programme named as its brand and
+        the name's start), from ``named_again_body_min_length`` characters. A programme named as its brand and
         its own part (泰康之家·沈园) is named again by that part alone (沈园), a short name of it."""
         named: dict[str, Mention] = {}
         opening = self.rules.punctuation.opening
@@ -224,7 +224,7 @@ class Recogniser:
                             else self.rules.named_again_min_length)
                 if m.kind == "pattern" and (m.cls == "BeneficiaryGroup" or (
                         m.cls in _COVER_OR_PROGRAMME and len(m.surface) >= shortest) or (
-                        m.cls in _BODIES and len(m.surface) >= self.rules.named_again_min_length)):
+                        m.cls in _BODIES and len(m.surface) >= self.rules.named_again_body_min_length)):
                     named.setdefault(m.surface, m)
                 own = m.surface.rpartition(self.rules.named_tail_separator)[2]
                 if (m.kind == "pattern" and m.cls in _COVER_OR_PROGRAMME and own != m.surface and len(own) >= 2

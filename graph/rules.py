@@ -302,6 +302,7 @@ class Rules:
     programme_generic_words: frozenset[str]  # words any programme's name may use: none of its own
     named_again_min_length: int  # a product or programme name this long is a mention wherever the article writes it
     named_again_quoted_min_length: int  # the same for a name the article quotes somewhere
+    named_again_body_min_length: int  # the same for a body (Partner, Regulator, IndustryBody) a pattern found
     named_tail_separator: str  # a name's brand and its own part (泰康之家·沈园): the part alone names it again
     line_of_business_words: frozenset[str]  # words of a kind of cover: a name of only these is a line, no product
     relations: tuple[RelationRule, ...]
@@ -799,6 +800,7 @@ def load_rules(path: Path | None = None) -> Rules:
         programme_generic_words=frozenset(products.words("programme_generic_words")),
         named_again_min_length=products.get("named_again_min_length", int),
         named_again_quoted_min_length=products.get("named_again_quoted_min_length", int),
+        named_again_body_min_length=products.get("named_again_body_min_length", int),
         named_tail_separator=products.get("named_tail_separator", str),
         line_of_business_words=frozenset(products.words("line_of_business_words", [])),
         relations=relations,

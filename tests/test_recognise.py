@@ -3278,6 +3278,14 @@ def test_a_body_a_pattern_named_once_is_named_wherever_it_is_written_again(pipel
             if m.cls == "Partner"] == []  # alone, the sentence does not give it
 
 
+def test_a_short_firm_name_a_pattern_found_once_is_named_again(pipeline):
+    """A listed firm's four-character short name (上市公司中原高速) is written bare later, as the
+    shareholder the next sentence speaks of; five characters were once the least a body needed."""
+    text = "上市公司中原高速发布公告，拟不参加某农险此轮增资。从股权结构看，中原高速目前是该公司第二大股东。"
+    firms = [m.surface for m in mentions(pipeline, text) if m.cls == "Partner"]
+    assert firms == ["中原高速", "中原高速"]
+
+
 @pytest.mark.parametrize("text, name", [
     ("暑假里，某某人寿的志愿者又进了山村小学，随行的还有甘肃省篮球协会的教练。", "甘肃省篮球协会"),
     ("活动由中国人寿某分公司发起，临沂市科技协会派来老师讲授航模。", "临沂市科技协会"),
