@@ -999,6 +999,14 @@ def test_cover_given_as_a_gift_is_support_not_a_donation(pipeline):
     got = triples(pipeline, "新华保险为环卫工人捐赠意外保险。")
     assert ("新华保险", "supports", "环卫工人") in got
     assert ("新华保险", "donatesTo", "环卫工人") not in got
+    got = triples(pipeline, "新华保险给环卫工人捐赠意外保险。")
+    assert ("新华保险", "donatesTo", "环卫工人") not in got
+
+
+def test_what_is_given_with_give_to_before_the_recipient_is_a_gift(pipeline):
+    """给 names the recipient before the verb of giving as 为 and 向 do (给某小学捐了一批体育器材)."""
+    got = triples(pipeline, "富德生命人寿今年给湖北张集小学捐了一批体育器材。")
+    assert ("富德生命人寿", "donatesTo", "湖北张集小学") in got
 
 
 def test_a_donor_outside_insurance_in_the_givers_list_is_not_taken(pipeline):
