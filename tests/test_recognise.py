@@ -3410,6 +3410,14 @@ def test_more_kinds_of_people_are_groups(pipeline, group):
     assert (group, "BeneficiaryGroup") in found(pipeline, f"平安产险今年为当地{group}提供保险保障。")
 
 
+def test_those_an_insurer_helps_with_bang_are_a_group(pipeline):
+    """帮 alone is a word of help as 帮助 is (帮患者化解看病途中的难处); 帮忙 names nobody helped."""
+    got = found(pipeline, "区政府用财政资金撬动保险，帮大闸蟹养殖户分散自然灾害风险。")
+    assert ("大闸蟹养殖户", "BeneficiaryGroup") in got
+    assert ("患者", "BeneficiaryGroup") in found(pipeline, "平安健康险派人进医院，帮患者化解看病途中的难处。")
+    assert ("困难家庭", "BeneficiaryGroup") in found(pipeline, "平安人寿帮扶困难家庭。")
+
+
 def test_staff_doing_relief_work_are_no_group(pipeline):
     got = found(pipeline, "公司为物资配送员和广大党员干部送去防护用品。")
     assert not {n for n, c in got if c == "BeneficiaryGroup"} & {"物资配送员", "广大党员干部", "党员干部"}
