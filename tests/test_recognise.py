@@ -270,6 +270,20 @@ def test_a_places_local_finance_office_and_specialised_courts_are_regulators(pip
     assert (name, "Regulator") in found(pipeline, text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("珙县金融监管支局组织辖内机构开展排查。", "珙县金融监管支局"),
+    ("在长宁金融监管支局的指导下，人保财险长宁支公司开展宣传。", "长宁金融监管支局"),
+    ("由邹城金融监管支局牵头组织调研。", "邹城金融监管支局"),
+])
+def test_a_county_supervisor_written_by_its_county_alone_is_a_regulator(pipeline, text, name):
+    assert (name, "Regulator") in found(pipeline, text)
+
+
+def test_all_the_county_supervisors_of_a_city_are_no_body(pipeline):
+    got = found(pipeline, "宜宾金融监管分局要求辖区各金融监管支局加强指导。")
+    assert not any(n.endswith("金融监管支局") for n, c in got)
+
+
 def test_a_short_name_whose_first_character_ends_a_word_before_it_is_no_name(pipeline):
     """没人保, 有人保: no one, someone insures; not PICC (人保); 有人保财险 still names the insurer."""
     assert not found(pipeline, "过去按天干活却没人保的那一段风险，现在有人保了。")
