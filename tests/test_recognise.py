@@ -279,6 +279,12 @@ def test_a_county_supervisor_written_by_its_county_alone_is_a_regulator(pipeline
     assert (name, "Regulator") in found(pipeline, text)
 
 
+@pytest.mark.parametrize("name", ["镇安县扶贫局", "台南市社会局", "湖南省烟草局", "山丹县农技中心", "阳西县海洋发展局",
+                                  "大连市金融发展局", "深圳市人居环境委员会", "邻水县关工委"])
+def test_more_departments_of_a_place_are_regulators(pipeline, name):
+    assert (name, "Regulator") in found(pipeline, f"{name}与人保财险签署合作协议。")
+
+
 def test_all_the_county_supervisors_of_a_city_are_no_body(pipeline):
     got = found(pipeline, "宜宾金融监管分局要求辖区各金融监管支局加强指导。")
     assert not any(n.endswith("金融监管支局") for n, c in got)
