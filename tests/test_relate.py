@@ -1465,6 +1465,13 @@ def test_the_paragraph_goes_on_about_the_organisation_that_acts(pipeline):
     assert ("太保产险", "supports", "环卫工人") in got
 
 
+def test_two_parties_that_signed_with_le_are_partners(pipeline):
+    """签了约 is a signing as 签约 is (某镇政府和某分公司签了约); 都签了 says each signed on its own."""
+    assert ("平安产险", "partnersWith", "大围山镇政府") in triples(pipeline, "大围山镇政府和平安产险签了约。")
+    got = triples(pipeline, "人保财险和平安产险都签了约。")
+    assert ("人保财险", "partnersWith", "平安产险") not in got and ("平安产险", "partnersWith", "人保财险") not in got
+
+
 def test_two_organisations_listed_with_a_comma_that_act_together_are_partners(pipeline):
     assert ("太保产险", "partnersWith", "饿了么") in triples(pipeline, "太保产险、饿了么共同发布骑手保障计划。")
 
