@@ -1233,8 +1233,9 @@ class Relator:
             # the doer's: a search for it goes on. So is one named after it when the doer is of the object's
             # own classes (北京银保监局介绍：在北京银保监局指导下，中国人保…): the authority the clause turns
             # to, not one who acts.
+            # A rule that reads the one its words govern (向X投保Y) looks there whoever the doer is.
             after = ("next", "after", "clause_after") if ms[doer].entity.cls in rule.object else ("next",)
-            ways = [way for way in rule.subject_search if way in after]
+            ways = [way for way in rule.subject_search if way in after or way == "governed"]
         else:
             ways = rule.subject_search
         for way in ways:

@@ -1465,6 +1465,16 @@ def test_the_paragraph_goes_on_about_the_organisation_that_acts(pipeline):
     assert ("太保产险", "supports", "环卫工人") in got
 
 
+def test_the_insurer_a_policyholder_insures_with_offers_the_cover(pipeline):
+    """向X投保Y: the insurer offers the cover, though a body that is no insurer heads the clause."""
+    text = "公安部作为投保人，向中国人寿保险股份有限公司投保“国寿金盾一号公安民警团体意外伤害保险”。"
+    assert ("中国人寿寿险", "provides", "国寿金盾一号公安民警团体意外伤害保险") in triples(pipeline, text)
+    assert ("人保财险", "provides", "一元民生保险") in triples(pipeline, "市民政局向人保财险投保了“一元民生保险”。")
+    # asked in one clause, bought in another: the insurer asked offers nothing
+    got = triples(pipeline, "他先向平安产险咨询，后来购买了众安保险的“尊享e生”。")
+    assert not any(s == "平安产险" and p == "provides" for s, p, _ in got)
+
+
 def test_two_parties_that_signed_with_le_are_partners(pipeline):
     """签了约 is a signing as 签约 is (某镇政府和某分公司签了约); 都签了 says each signed on its own."""
     assert ("平安产险", "partnersWith", "大围山镇政府") in triples(pipeline, "大围山镇政府和平安产险签了约。")
