@@ -1,6 +1,7 @@
 """A mistake in a knowledge file (ontology/) is one line naming the file, the key and the problem."""
 import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,27 @@ def rules_error(tmp_path, text: str) -> str:
 
 def test_the_shipped_rules_load():
     assert load_rules().relations
+
+
+def _word_lists(value, key=""):
+    """Every list of words in a TOML value, with its dotted key."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _word_lists(v, f"{key}.{k}" if key else k)
+    elif isinstance(value, list):
+        if all(isinstance(v, str) for v in value):
+            yield key, value
+        else:
+            for i, v in enumerate(value):
+                yield from _word_lists(v, f"{key}[{i}]")
+
+
+def test_no_word_list_of_the_rules_names_a_word_twice():
+    """A word listed twice is a sign that its list was extended without reading it: the second entry
+    is dead, and a change to one of them would leave the other behind."""
+    repeated = {key: sorted({w for w in words if words.count(w) > 1})
+                for key, words in _word_lists(tomllib.loads(PATTERNS)) if len(set(words)) < len(words)}
+    assert not repeated
 
 
 def test_bad_toml_names_the_line(tmp_path):
