@@ -1426,8 +1426,11 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
         # a space between a headline's phrases ends a clause as a comma does (各出一招 复工企业有了保单)
         clause = marks.clause_start(text, m.start())
         clause = max((i + 1 for i in range(clause, m.start()) if text[i].isspace()), default=clause)
-        starts = [t.end() for t in r.trigger.finditer(text, clause, m.start())  # words of their own: not the 为 of 成为
-                  if t.start() in view.boundaries and t.end() in view.boundaries]
+        # words of their own: not the 为 of 成为, but after an adverb glued to them (已为|16万名…)
+        starts = [t.end() for t in r.trigger.finditer(text, clause, m.start())
+                  if t.end() in view.boundaries and (t.start() in view.boundaries or (
+                      r.glued_before and t.start() - 1 in view.boundaries
+                      and r.glued_before.fullmatch(text, t.start() - 1, t.start())))]
         if clause and text[clause - 1] in marks.colon:  # 对象：|, 谁能参保：|: a trigger ending with the colon before
             starts += [clause for t in r.trigger.finditer(text, marks.clause_start(text, clause - 1, colon=False), clause)
                        if t.end() == clause]

@@ -136,6 +136,8 @@ class BeneficiaryRule:
     people_heads: frozenset[str] = frozenset()
     # the scheme a group is insured under, which the place before it names with it (汕头市|基本医疗保险参保人员)
     place_schemes: re.Pattern | None = None
+    # an adverb the tokenizer glues to the word of help after it (已为, 还给): the word of help still opens the name
+    glued_before: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -616,7 +618,8 @@ def load_rules(path: Path | None = None) -> Rules:
                                     groups.regex("each_of_list", optional=True),
                                     groups.regex("members_intro", optional=True),
                                     frozenset(groups.words("people_heads", [])),
-                                    groups.regex("place_schemes", optional=True))
+                                    groups.regex("place_schemes", optional=True),
+                                    groups.regex("glued_before", optional=True))
     return Rules(
         branch=names.regex("regions", f"{region_gap}(?P<region>{regions})(?:{region_suffix})?"
                                       f"(?P<unit>(?:{units})(?:{sub_units})?|{place_units})"),

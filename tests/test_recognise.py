@@ -3438,6 +3438,14 @@ def test_those_an_insurer_helps_with_bang_are_a_group(pipeline):
     assert ("困难家庭", "BeneficiaryGroup") in found(pipeline, "平安人寿帮扶困难家庭。")
 
 
+@pytest.mark.parametrize("text, group", [
+    ("中英人寿已为16万多名乡村儿童送去了生活物资。", "乡村儿童"),  # jieba's 已为
+    ("中华财险还给碌碡坪村的建档立卡贫困村民送上了保险。", "建档立卡贫困村民"),  # jieba's 还给
+])
+def test_a_word_of_help_glued_to_an_adverb_still_opens_a_group(pipeline, text, group):
+    assert (group, "BeneficiaryGroup") in found(pipeline, text)
+
+
 def test_staff_doing_relief_work_are_no_group(pipeline):
     got = found(pipeline, "公司为物资配送员和广大党员干部送去防护用品。")
     assert not {n for n, c in got if c == "BeneficiaryGroup"} & {"物资配送员", "广大党员干部", "党员干部"}
