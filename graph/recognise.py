@@ -1431,6 +1431,8 @@ def beneficiary_groups(rec: Recogniser, view: SentenceView) -> list[Mention]:
                   if t.end() in view.boundaries and (t.start() in view.boundaries or (
                       r.glued_before and t.start() - 1 in view.boundaries
                       and r.glued_before.fullmatch(text, t.start() - 1, t.start())))]
+        if starts and r.count_before:  # 为某村全部2039名|户籍人口: what stands before the count only places the group
+            starts.append(_after_count(rec, view, max(starts), m.start()))
         if clause and text[clause - 1] in marks.colon:  # 对象：|, 谁能参保：|: a trigger ending with the colon before
             starts += [clause for t in r.trigger.finditer(text, marks.clause_start(text, clause - 1, colon=False), clause)
                        if t.end() == clause]

@@ -3446,6 +3446,12 @@ def test_a_word_of_help_glued_to_an_adverb_still_opens_a_group(pipeline, text, g
     assert (group, "BeneficiaryGroup") in found(pipeline, text)
 
 
+def test_a_group_counted_after_its_place_is_named_from_the_count(pipeline):
+    """为某村全部2039名户籍人口: what stands before the count places the group, it is no part of its name."""
+    got = found(pipeline, "人保财险为门口葛村全部2039名户籍人口投保了意外险。")
+    assert ("户籍人口", "BeneficiaryGroup") in got
+
+
 def test_staff_doing_relief_work_are_no_group(pipeline):
     got = found(pipeline, "公司为物资配送员和广大党员干部送去防护用品。")
     assert not {n for n, c in got if c == "BeneficiaryGroup"} & {"物资配送员", "广大党员干部", "党员干部"}
