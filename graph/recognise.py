@@ -1682,6 +1682,9 @@ def _group_name(rec: Recogniser, view: SentenceView, m: re.Match, first: int) ->
            for w in words[:gap] for a, b, iri, _ in view.aliases):
         return None  # a firm's name tagged as a place (京东Plus会员): its members, not a group this rule can name
     stem = words[gap:]
+    # a list joiner the tokenizer glues to the head before it (大棚菜|农和|水产养殖户): the name is the last item
+    glued = [i for i, w in enumerate(stem) if _joins_a_head(rec, view, w)]
+    stem = stem[max(glued) + 1:] if glued else stem
     start = stem[0].start - s.start if stem else m.start()
     if _body_before_words(rec, view, start, m.start()):
         return None
@@ -1722,6 +1725,14 @@ def _body_before_words(rec: Recogniser, view: SentenceView, first: int, end: int
     ends += [n.end - s.start for n in view.patterned
              if n.cls in PUBLIC_CLASSES and first <= n.start - s.start and n.end - s.start <= end]
     return any(b < end for b in ends)
+
+
+def _joins_a_head(rec: Recogniser, view: SentenceView, word: Token) -> bool:
+    """Whether ``word`` is a list joiner glued to the end of a group's head (菜|农和: 菜农 and …)."""
+    r, end = rec.rules.beneficiaries, word.end - view.sentence.start
+    return any(len(word.text) > len(j) and word.text.endswith(j) and any(
+        h.end() == end - len(j) for h in r.head.finditer(view.text, max(0, end - len(j) - r.max_stem), end - len(j)))
+        for j in rec.rules.list_joiners)
 
 
 def _after_count(rec: Recogniser, view: SentenceView, clause: int, end: int) -> int:

@@ -3446,6 +3446,13 @@ def test_a_word_of_help_glued_to_an_adverb_still_opens_a_group(pipeline, text, g
     assert (group, "BeneficiaryGroup") in found(pipeline, text)
 
 
+def test_a_joiner_glued_to_a_head_ends_the_list_item(pipeline):
+    """jieba reads 大棚菜|农和|水产养殖户: the 和 after the head 菜农 joins two groups, not one name."""
+    got = found(pipeline, "国元农险宣城中支给承保区域里的大棚菜农和水产养殖户发出预警短信。")
+    assert ("水产养殖户", "BeneficiaryGroup") in got
+    assert not any("和" in n for n, c in got if c == "BeneficiaryGroup")
+
+
 def test_a_group_counted_after_its_place_is_named_from_the_count(pipeline):
     """为某村全部2039名户籍人口: what stands before the count places the group, it is no part of its name."""
     got = found(pipeline, "人保财险为门口葛村全部2039名户籍人口投保了意外险。")
