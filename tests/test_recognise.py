@@ -3413,6 +3413,18 @@ def test_a_verb_of_a_stake_changing_hands_is_no_part_of_the_firms_name(pipeline)
     assert ("河南新东方置业有限公司", "Partner") in got and not any(n.startswith("受让方") for n, _ in got)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("升级后的“苏贸贷”在江苏正式施行。", "苏贸贷"),
+    ("中国人保推出自营产品“保e贷”。", "保e贷"),
+])
+def test_a_quoted_loan_scheme_is_a_programme(pipeline, text, name):
+    assert (name, "Initiative") in found(pipeline, text)
+
+
+def test_a_quoted_kind_of_borrowing_is_no_programme(pipeline):
+    assert not found(pipeline, "他劝村民“别碰网贷”，也别碰“高利贷”。")
+
+
 def test_a_question_after_a_launch_verb_names_no_programme(pipeline):
     got = found(pipeline, "随州支公司与管委会把援建要做哪些工程、报价多少商量清楚。")
     assert not any(c == "Initiative" for _, c in got)
