@@ -1887,8 +1887,11 @@ def references(rec: Recogniser, view: SentenceView) -> list[Mention]:
                   for a in _occurrences(word, text) if (m := r.local_branch.match(text, a + len(word))))
     local = (m for m in [*at_clause, *after_word] if rec.local_unit_named(m) and m["unit"] not in r.place_units)
     for m in [*r.bare_branch.finditer(text), *local]:
-        out.append(Mention(m.group(), s.start + m.start(), s.start + m.end(), s.index, "Branch",
-                           "reference", region=m["region"], unit=m["unit"]))
+        unit = m  # a unit of that unit right after it (湖南分公司衡阳中支) is the branch the text names
+        while lower := rec._lower_unit(text, unit.end()):
+            unit = lower
+        out.append(Mention(text[m.start():unit.end()], s.start + m.start(), s.start + unit.end(), s.index, "Branch",
+                           "reference", region=unit["region"], unit=unit["unit"]))
     for m in r.implied_place.finditer(text):  # 省财政厅, 市保险行业协会: the province or city the text is about
         cls = ("IndustryBody" if m.group().endswith(r.implied_industry_bodies)
                else "Partner" if m.group().endswith(r.implied_partner_bodies) else "Regulator")

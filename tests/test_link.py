@@ -79,6 +79,13 @@ def test_a_bare_unit_is_the_branch_just_named(pipeline):
     assert len(branches) == 1 and any(s == "分公司" for s, _ in got)
 
 
+def test_a_bare_branch_and_the_unit_under_it_name_that_unit(pipeline):
+    """湖南分公司衡阳中支 at a clause start is the city unit under the province branch, as it is after the
+    insurer's name (国华人寿湖南分公司衡阳中支): not the province branch."""
+    got = entities(pipeline, "国华人寿开展金融知识宣传。\n\n湖南分公司衡阳中支走进社区，四川分公司眉山中心支公司走进商圈。")
+    assert {e.label for s, e in got if e.cls == "Branch"} == {"国华人寿衡阳中心支公司", "国华人寿眉山中心支公司"}
+
+
 def test_a_unit_after_a_demonstrative_is_the_branch_just_named(pipeline):
     """这家分公司, 该支公司 point back to the branch named before: its help is that branch's."""
     got = entities(pipeline, "人保财险漳州分公司推出茶叶气象指数保险。\n\n这家分公司表示，将为茶农做好理赔服务。")
