@@ -199,6 +199,7 @@ class Recogniser:
             found = [self._learn_short_names(shadow, names, short_names) for shadow, names in zip(shadows, found)]
         found = self._one_class_per_name(found)
         found = self._named_again(shadows, found)
+        found = self._kind_named_bare(shadows, found)
         found = self._local_bodies(shadows, found)
         found = self._placed(shadows, found)
         return [_as_written(m, sentence) for sentence, names in zip(sentences, found) for m in names]
@@ -260,6 +261,34 @@ class Recogniser:
                     names = [m for m in names if m not in inner]
                     taken[a:b] = [True] * (b - a)
                     added.append(again)
+            out.append(sorted(names + added, key=lambda m: m.start) if added else names)
+        return out
+
+    def _kind_named_bare(self, sentences: list[Sentence], found: list[list[Mention]]) -> list[list[Mention]]:
+        """A group named by its crop (胶农), in an article whose group helped is a generic word of that kind
+        (为种植户…: ``generic_groups``), is named wherever the article writes it, though no word of help stands
+        before it there (胶农的收入…): the article's growers are those, and the linker takes the generic word
+        for them. Only where the article writes one such word (not 果农 and 菜农) and finds no group of the kind."""
+        r = self.rules
+        kinds = [r.generic_groups[m.surface] for names in found for m in names
+                 if m.cls == "BeneficiaryGroup" and m.surface in r.generic_groups]
+        named = {m.surface for names in found for m in names if m.cls == "BeneficiaryGroup"}
+        if not kinds or any(kind.match(name) for kind in kinds for name in named if name not in r.generic_groups):
+            return found  # it names one already (金柚种植户): the linker takes the generic word for that one
+        written = {word for word in r.beneficiaries.bare_heads
+                   if word not in r.generic_groups and any(kind.match(word) for kind in kinds)
+                   and any(word in s.text for s in sentences)}
+        if len(written) != 1:
+            return found
+        word = written.pop()
+        out = []
+        for s, names in zip(sentences, found):
+            taken = _taken(s, names)
+            starts = {t.start - s.start for t in s.tokens}
+            ends = {t.end - s.start for t in s.tokens}
+            added = [Mention(word, s.start + a, s.start + a + len(word), s.index, "BeneficiaryGroup", "pattern")
+                     for a in _occurrences(word, s.text)
+                     if not any(taken[a:a + len(word)]) and a in starts and a + len(word) in ends]
             out.append(sorted(names + added, key=lambda m: m.start) if added else names)
         return out
 

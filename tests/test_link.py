@@ -1360,6 +1360,16 @@ def test_a_generic_word_for_growers_is_the_one_crops_growers_the_article_names(p
     assert two["农户"].label not in ("果农", "菜农")
 
 
+def test_growers_named_by_their_crop_without_help_are_the_generic_words_group(pipeline):
+    """为种植户… with 胶农 written only where no word of help stands before it: the article's growers are the
+    rubber tappers, named wherever written; with two crops' growers written (果农, 菜农) neither is added."""
+    got = entities(pipeline, "人保财险白沙支公司为种植户提供天然橡胶价格保险。今年胶价下跌，胶农的收入有了保障。")
+    assert {e.label for s, e in got if s in ("种植户", "胶农")} == {"胶农"}
+    assert "胶农" in {s for s, _ in got}
+    two = entities(pipeline, "人保财险为种植户提供保险。果农和菜农的收入有了保障。")
+    assert {s for s, e in two if e.cls == "BeneficiaryGroup"} == {"种植户"}
+
+
 def test_the_trade_unions_mutuals_are_insurers_with_their_local_offices(pipeline):
     got = dict(entities(pipeline, "西安市总工会把这项保障交由中国职工保险互助会西安办事处具体操办。"))
     assert got["中国职工保险互助会西安办事处"].cls == "Branch"
