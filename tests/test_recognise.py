@@ -3069,6 +3069,7 @@ def test_a_bank_named_by_its_place_after_a_clause_is_a_partner(pipeline, text, b
     "园区的配套诊所将升级为二级康复医院，服务周边老人。",
     "这是一所寄宿制的农村民族重点中学，现有学生800人。",
     "华泰保险为农村公办小学捐建了图书室。",
+    "疫情期间，当地调动医院、医生和药品驰援灾区。",  # one word of doing before it: no name
 ])
 def test_a_kind_of_school_or_hospital_is_no_partner(pipeline, text):
     assert not {m for m in found(pipeline, text) if m[1] == "Partner"}
