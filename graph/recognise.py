@@ -842,7 +842,7 @@ class Recogniser:
                                                for pa, pb in subsidiaries):
                 continue
             region = self._region_before(s.text, a, b, iri) if units else None
-            if region and region.start() in boundaries and b in boundaries:
+            if region and b in boundaries and (region.start() in boundaries or self._after_glued_opener(s, region)):
                 candidates.append((region.start(), b, (iri, b, region)))
             if b - a > _SHORT_ALIAS or (a in boundaries and b in boundaries):
                 spans.add((a, b))
@@ -905,6 +905,13 @@ class Recogniser:
             self.rules.numbered_unit.fullmatch(region)
             or self._listed_county(region, self.rules.implied_local_levels)
             or (not self._has_rejected_word(region, frozenset()) and self._names_a_place(region)))
+
+    def _after_glued_opener(self, s: Sentence, region: re.Match) -> bool:
+        """Whether jieba glued a preposition to the region's place (由岳阳|人保财险): the place still starts
+        there, as after 由|厦门."""
+        word = _word_across(s, region.start())
+        return (word is not None and word.end - s.start == region.end()
+                and s.text[word.start - s.start:region.start()] in self.rules.branch_reference_openers)
 
     def _region_before(self, text: str, start: int, end: int, iri: str) -> re.Match | None:
         """A region right before an insurer's name ``text[start:end]``, which names its local branch:

@@ -506,6 +506,12 @@ def test_a_region_before_an_insurers_name_is_its_local_branch(pipeline):
     assert not any(e.cls in ("Insurer", "InsuranceGroup") for _, e in got)
 
 
+def test_a_region_jieba_glues_to_a_preposition_before_an_insurers_name_is_still_its_branch(pipeline):
+    """由岳阳|人保财险: jieba reads 由岳阳 as one word, yet the place starts after the preposition."""
+    got = entities(pipeline, "这批设备由岳阳人保财险紧急购入。")
+    assert [(s, e.label) for s, e in got] == [("岳阳人保财险", "人保财险岳阳分公司")]
+
+
 def test_a_region_before_a_groups_name_is_the_groups_branch_or_its_insurers_named_there(pipeline):
     got = dict(entities(pipeline, "温州平安保险推出学生险。人保财险台州市分公司承保，台州人保当天赔付。"))
     assert got["温州平安保险"].cls == "Branch" and label(pipeline, got["温州平安保险"].parent) == "中国平安"
