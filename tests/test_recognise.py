@@ -275,7 +275,9 @@ def test_a_places_local_finance_office_and_specialised_courts_are_regulators(pip
 
 
 @pytest.mark.parametrize("name", ["镇安县扶贫局", "台南市社会局", "湖南省烟草局", "山丹县农技中心", "阳西县海洋发展局",
-                                  "大连市金融发展局", "深圳市人居环境委员会", "邻水县关工委"])
+                                  "大连市金融发展局", "深圳市人居环境委员会", "邻水县关工委",
+                                  "宁波市旅发委", "武汉市房管局", "天津市环卫局", "隆安县卫生和计划生育局", "泸溪县畜牧水产局",
+                                  "连城县文物局"])
 def test_more_departments_of_a_place_are_regulators(pipeline, name):
     assert (name, "Regulator") in found(pipeline, f"{name}与人保财险签署合作协议。")
 
