@@ -2040,7 +2040,8 @@ def unquoted_initiatives(rec: Recogniser, view: SentenceView) -> list[Mention]:
     """Programme names after a launch verb, without quotes: 启动平安三村工程, 设立泰康奖教金.
 
     The name must hold a word of its own: one made only of words any programme may use, places and
-    numbers (开展保险知识普及活动) describes what was done and names nothing.
+    numbers (开展保险知识普及活动) describes what was done and names nothing. An asset manager's plan so
+    launched (发起设立某某水务债权计划) is its product.
     """
     r, s = rec.rules, view.sentence
     out = []
@@ -2054,7 +2055,8 @@ def unquoted_initiatives(rec: Recogniser, view: SentenceView) -> list[Mention]:
         if all(w in r.programme_generic_words or w.isdigit() or r.region_suffix.search(w)
                or rec._one_word_of(w, r.name_place_pos) for w in words):
             continue
-        out.append(Mention(name, s.start + a, s.start + b, s.index, "Initiative", "pattern"))
+        cls = "Product" if r.investment_plan.search(name) else "Initiative"
+        out.append(Mention(name, s.start + a, s.start + b, s.index, cls, "pattern"))
     return out
 
 

@@ -301,6 +301,7 @@ class Rules:
     unquoted_product_exclude: re.Pattern
     unquoted_initiative: re.Pattern  # a programme's name after a verb of launching, without quotes
     unquoted_initiative_exclude: re.Pattern
+    investment_plan: re.Pattern  # an unquoted programme's name that is an asset manager's plan, a Product
     programme_generic_words: frozenset[str]  # words any programme's name may use: none of its own
     named_again_min_length: int  # a product or programme name this long is a mention wherever the article writes it
     named_again_quoted_min_length: int  # the same for a name the article quotes somewhere
@@ -800,6 +801,7 @@ def load_rules(path: Path | None = None) -> Rules:
         product_list_joiners=tuple(sorted(products.words("product_list_joiners", []), key=len, reverse=True)),
         unquoted_initiative=products.regex("unquoted_initiative"),
         unquoted_initiative_exclude=products.regex("unquoted_initiative_exclude"),
+        investment_plan=products.regex("investment_plan"),
         programme_generic_words=frozenset(products.words("programme_generic_words")),
         named_again_min_length=products.get("named_again_min_length", int),
         named_again_quoted_min_length=products.get("named_again_quoted_min_length", int),

@@ -887,6 +887,15 @@ def test_a_quoted_month_of_charity_is_an_initiative_and_an_investment_plan_a_pro
     assert ("某资管-某城投债权投资计划", "Product") in got
 
 
+def test_a_debt_plan_is_an_asset_managers_product_quoted_or_launched_and_its_kind_alone_no_name(pipeline):
+    """“某某水务债权计划”, 发起设立某某水务债权计划: the plan an asset manager issues, a Product, as the quoted
+    …债权投资计划 is; 一只债权投资计划 and bare 债权投资计划 name none."""
+    assert ("泰康上海水务债权计划", "Product") in found(pipeline, "泰康资产投向的项目有“泰康上海水务债权计划”等。")
+    assert ("某某水务债权计划", "Product") in found(pipeline, "某资管公司发起设立某某水务债权计划，规模20亿元。")
+    got = found(pipeline, "平安和兴业银行一起发起了一只债权投资计划，规模50亿元。泰康资产也推出债权投资计划。")
+    assert not {m for m in got if m[0].endswith("计划")}
+
+
 def test_the_items_of_a_list_that_ends_in_a_word_of_products_are_products(pipeline):
     got = found(pipeline, "近年来陆续冒出了宠物走失险、演唱会退票险、高温中暑险等一批新奇产品。")
     assert {("演唱会退票险", "Product"), ("高温中暑险", "Product")} <= got
