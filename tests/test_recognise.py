@@ -787,6 +787,9 @@ def test_a_kind_of_firm_or_a_commodity_contract_is_no_name(pipeline):
 
 def test_a_model_made_of_generic_parts_is_no_name(pipeline):
     assert not any(n == "保险+期货" for n, _ in found(pipeline, "人保财险开展“保险+期货”项目。"))
+    # …nor is its head left open, quoted alone (“保险+”服务项目), nor that head inside a longer model
+    got = found(pipeline, "平安产险推出的“保险+”服务项目包括“保险+科技”。各方签署了“保险+风险防控+供应链金融”的协议。")
+    assert not any(n.endswith("+") for n, _ in got)
 
 
 def test_a_quoted_brand_before_a_long_kind_of_cover_is_the_product(pipeline):
