@@ -1712,8 +1712,9 @@ def _group_name(rec: Recogniser, view: SentenceView, m: re.Match, first: int) ->
                     or (r.determiners and r.determiners.fullmatch(w.text))), default=-1)
     words = words[relative + 1:]
     gap = 0  # leading words that only count or place the group
-    while gap < len(words) and _counts_or_places(words[gap].text, rec, r):
-        gap += 1
+    while gap < len(words) and (_counts_or_places(words[gap].text, rec, r)
+                                or gap and words[gap].text in rec.rules.place_level_words):
+        gap += 1  # a level jieba splits from its place (大湾|区) places the group with it
     if any(a < w.end - s.start and w.start - s.start < b and rec.registry.entries[iri].entity.cls != "BeneficiaryGroup"
            for w in words[:gap] for a, b, iri, _ in view.aliases):
         return None  # a firm's name tagged as a place (京东Plus会员): its members, not a group this rule can name

@@ -516,6 +516,8 @@ def test_a_word_that_only_counts_or_places_a_group_is_no_part_of_its_name(pipeli
     assert ("环卫工人", "BeneficiaryGroup") in got
     got = found(pipeline, "凡是养蜂大户都可投保，保费由县财政补贴一半。")  # 凡是 says all of them
     assert ("养蜂大户", "BeneficiaryGroup") in got and not any(n.startswith("凡") for n, _ in got)
+    got = found(pipeline, "新园区的建成，让更多大湾区居民受益。")  # jieba splits the place's level (大湾|区)
+    assert not any(n.startswith("区") for n, _ in got)
 
 
 def test_those_recovered_from_an_illness_are_a_group_a_scheme_helps(pipeline):
