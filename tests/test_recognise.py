@@ -3457,7 +3457,7 @@ def test_a_question_after_a_launch_verb_names_no_programme(pipeline):
 @pytest.mark.parametrize("group", ["白血病患儿", "视障人士", "高校毕业生", "合作社社员", "辅警", "孕产妇", "监测户", "保洁员",
                                    "运动员", "裁判员", "奥运奖牌得主", "低收入户", "中低收入户", "身心障碍者",
                                    "贫困生", "农民工子女", "贫困母亲", "咖农", "成年人", "茶企", "癌症病人", "低保边缘户",
-                                   "地震伤员"])
+                                   "地震伤员", "烈属", "外送员", "导游", "村医", "跑者", "登山者"])
 def test_more_kinds_of_people_are_groups(pipeline, group):
     assert (group, "BeneficiaryGroup") in found(pipeline, f"平安产险今年为当地{group}提供保险保障。")
 
