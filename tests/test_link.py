@@ -736,6 +736,7 @@ def test_a_pc_insurer_written_with_its_line_in_full_or_as_x_insurance_is_that_in
     ("2010年，天平汽车保险与乐爱金均扩大了业务。", "乐爱金", "凯本财险"),
     ("人民人寿、太平人寿等寿险公司参与了试点。", "人民人寿", "人保寿险"),
     ("台东农民不满，明台保险回函称将重新研究核赔。", "明台保险", "明台产物"),
+    ("兆豐保險建議車主一併加保電池附加條款。", "兆豐保險", "兆丰产物"),
     ("偿付能力评级中，新光海航和另一家寿险公司被评为D类。", "新光海航", "新光海航人寿"),
 ])
 def test_short_and_former_names_of_insurers_are_the_insurer(pipeline, text, surface, insurer):
