@@ -567,6 +567,10 @@ class Linker:
             if not self.rules.implied_place.fullmatch(surface):
                 return self._placed(m, surface, "")
             return self._implied_place(m, context)
+        if surface in self.rules.group_anaphors:  # 集团: the group of the insurer named last
+            group = next((g for e in self._recent(m, context) if e.cls in INSURER_CLASSES
+                          and (g := self._group(e))), None)
+            return self.registry.entries[group].entity if group else None
         if surface in self.rules.subject_anaphors:
             return self._lead(m, context)
         if surface in self.rules.latter_anaphors:  # 后者: the organisation named last, in its sentence or the one before
@@ -602,7 +606,8 @@ class Linker:
                 if owner is not None:
                     return self._earlier_branch(m, owner, context) or self._branch(owner, m.region or "", m.unit)
             return None
-        return self._subject(m, context)
+        # 公司 is the firm the text is about, not its group a 集团 of the same paragraph named
+        return self._subject(m, [lm for lm in context if fold_name(lm.mention.surface) not in self.rules.group_anaphors])
 
     def _plural(self, m: Mention, context: list[LinkedMention]) -> list[Entity]:
         """What 双方 or 它们 refers to, in text order: the two organisations named last, in one sentence

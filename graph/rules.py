@@ -256,6 +256,7 @@ class Rules:
     region_suffix: re.Pattern
     line_reference_prefixes: tuple[str, ...]
     anaphor: re.Pattern
+    group_anaphors: frozenset[str]  # 集团: the group of the insurer named last
     subject_anaphors: frozenset[str]  # those that refer back to what their sentence is about (它)
     latter_anaphors: frozenset[str]  # those that refer back to the organisation named last (后者), anywhere
     body_anaphor: re.Pattern  # an association written bare (协会, 行业协会), standing alone
@@ -741,8 +742,12 @@ def load_rules(path: Path | None = None) -> Rules:
         region_suffix=names.regex("region_suffixes", f"(?:{region_suffix})$"),
         line_reference_prefixes=tuple(names.words("line_reference_prefixes")),
         anaphor=names.regex("anaphors", f"{at_clause_start}(?:{alternation(names.words('anaphors') + names.words('subject_anaphors'))})"
-                                        f"|{alternation(names.words('latter_anaphors'))}"),
+                                        f"|{alternation(names.words('latter_anaphors'))}"
+                                        # a group's own word only where it heads its clause, not after a preposition
+                                        f"|(?:(?<={clause_start})|^)(?:{alternation(names.words('group_anaphors', []))})"
+                                        f"(?!{names.get('group_anaphor_not_before', str)})"),
         subject_anaphors=frozenset(names.words("subject_anaphors")),
+        group_anaphors=frozenset(names.words("group_anaphors", [])),
         latter_anaphors=frozenset(names.words("latter_anaphors")),
         body_anaphor=names.regex("body_anaphors", "(?:(?<![\\u4e00-\\u9fff])"
                                  + "".join(f"|(?<={re.escape(w)})" for w in names.words("body_anaphor_after"))

@@ -155,6 +155,17 @@ def test_a_word_referring_back_to_a_firm_gives_it_the_amount(pipeline):
     assert ("太平人寿江苏分公司", "400000") in owned(pipeline, text)
 
 
+def test_jituan_heading_its_clause_is_the_group_of_the_insurer_named_last(pipeline):
+    """集团 heading a clause of a group's or its insurer's report is that group: its figures are the group's; not
+    after a preposition (公司按集团的号召…: the firm's), nor inside a firm's name (某建设（集团）有限公司)."""
+    assert owned(pipeline, "中国人保发布年报。\n\n集团年内总投资收益630.68亿元。") == {("中国人保", "63068000000")}
+    assert owned(pipeline, "人保财险发布年报。\n\n集团年内总投资收益630.68亿元。") == {("中国人保", "63068000000")}
+    text = "人保寿险参与消费扶贫，集团交给它的任务已完成。\n\n公司按集团的号召，买下橄榄油，共计369万元。"
+    assert owned(pipeline, text) == {("人保寿险", "3690000")}
+    from stage_helpers import found
+    assert not any(n == "集团" for n, _ in found(pipeline, "海马集团买下舜元建设（集团）有限公司手里的12%股权。"))
+
+
 def test_a_word_referring_back_to_a_unit_by_its_head_gives_it_the_amount(pipeline):
     # 该营销服务部 heading a paragraph names the unit the article named last, as 该公司 does
     text = "人保财险青州营销服务部虚增承保面积500亩。\n\n该营销服务部还虚构了12名协保员的资料，借此列支经费共12万元。"
