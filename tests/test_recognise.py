@@ -1612,6 +1612,9 @@ def test_flood_and_typhoon_control_headquarters_and_their_offices(pipeline, text
     # a ministry's bureau, read whole rather than as the ministry; the region's committee for women and children
     ("项目在民政部优抚安置局的指导下开展。", "民政部优抚安置局"),
     ("广西壮族自治区妇儿工委和中国人寿广西分公司举办活动。", "广西壮族自治区妇儿工委"),
+    # …and a department of the health commission or of the Youth League's centre, read whole
+    ("国家卫生健康委员会老龄健康司发布了试点名单。", "国家卫生健康委员会老龄健康司"),
+    ("团中央少年部与长城人寿共同发起捐书活动。", "团中央少年部"),
 ])
 def test_departments_and_services_of_a_government_by_their_usual_names(pipeline, text, name):
     assert (name, "Regulator") in found(pipeline, text)
