@@ -744,10 +744,10 @@ def load_rules(path: Path | None = None) -> Rules:
         anaphor=names.regex("anaphors", f"{at_clause_start}(?:{alternation(names.words('anaphors') + names.words('subject_anaphors'))})"
                                         f"|{alternation(names.words('latter_anaphors'))}"
                                         # a group's own word only where it heads its clause, not after a preposition
-                                        f"|(?:(?<={clause_start})|^)(?:{alternation(names.words('group_anaphors', []))})"
+                                        f"|(?:(?<={clause_start})|^)(?:{alternation(names.words('group_anaphors'))})"
                                         f"(?!{names.get('group_anaphor_not_before', str)})"),
         subject_anaphors=frozenset(names.words("subject_anaphors")),
-        group_anaphors=frozenset(names.words("group_anaphors", [])),
+        group_anaphors=frozenset(names.words("group_anaphors")),
         latter_anaphors=frozenset(names.words("latter_anaphors")),
         body_anaphor=names.regex("body_anaphors", "(?:(?<![\\u4e00-\\u9fff])"
                                  + "".join(f"|(?<={re.escape(w)})" for w in names.words("body_anaphor_after"))
